@@ -1,0 +1,390 @@
+package data
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"strings"
+)
+
+// PutStatus says what storing an article did.
+type PutStatus string
+
+// The outcomes of storing an article.
+const (
+	Added     PutStatus = "added"     // a new article
+	Updated   PutStatus = "updated"   // same origin, new text: passages replaced, annotations re-anchored
+	Unchanged PutStatus = "unchanged" // same origin, same text: nothing to do
+)
+
+// PutResult reports what storing one article did.
+type PutResult struct {
+	Article Article
+	Status  PutStatus
+	// Orphaned counts the highlights and notes that could not be placed in
+	// the new text. They are kept, listed as orphans.
+	Orphaned int
+}
+
+// Hash returns the content hash of an article's original text.
+func Hash(original string) string {
+	sum := sha256.Sum256([]byte(original))
+	return hex.EncodeToString(sum[:])
+}
+
+// SyncArticles stores the given articles in one transaction: new origins are
+// added, origins whose text changed are updated, and the rest are left alone.
+// The bundled seeds are loaded this way at every start.
+func (l *Library) SyncArticles(ctx context.Context, arts []NewArticle) ([]PutResult, error) {
+	var res []PutResult
+	err := l.update(ctx, func(tx *sql.Tx) error {
+		res = res[:0]
+		for _, a := range arts {
+			r, err := l.putArticle(ctx, tx, a, true)
+			if err != nil {
+				return err
+			}
+			res = append(res, r)
+		}
+		return nil
+	})
+	return res, err
+}
+
+// ImportArticle stores one imported article in its own transaction. The same
+// content already in the library is refused with EDUPLICATE; the same origin
+// with a new text updates the article and re-anchors its annotations.
+func (l *Library) ImportArticle(ctx context.Context, a NewArticle) (PutResult, error) {
+	var r PutResult
+	err := l.update(ctx, func(tx *sql.Tx) (err error) {
+		r, err = l.putArticle(ctx, tx, a, false)
+		return err
+	})
+	return r, err
+}
+
+// putArticle adds or updates one article inside tx. With sameOK, an
+// unchanged origin is not an error (seeds); otherwise it is a duplicate.
+func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, sameOK bool) (PutResult, error) {
+	if err := validateNewArticle(a); err != nil {
+		return PutResult{}, err
+	}
+	hash := Hash(a.Original)
+
+	var id int64
+	var oldHash string
+	var edited bool
+	err := tx.QueryRowContext(ctx, `SELECT id, hash, meta_edited FROM articles WHERE origin = ?`, a.Origin).Scan(&id, &oldHash, &edited)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		id = 0
+	case err != nil:
+		return PutResult{}, err
+	}
+
+	if id == 0 || oldHash != hash {
+		// The same text under another origin is a duplicate whatever its name.
+		var dupID int64
+		var dupTitle string
+		err := tx.QueryRowContext(ctx, `SELECT id, title FROM articles WHERE hash = ? AND origin <> ? LIMIT 1`, hash, a.Origin).Scan(&dupID, &dupTitle)
+		if err == nil {
+			return PutResult{}, Errorf(EDUPLICATE, "already in the library as article %d%s", dupID, quotedTitle(dupTitle))
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return PutResult{}, err
+		}
+	}
+
+	switch {
+	case id == 0:
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO articles (origin, hash, title, outlet, author, date, date_note, source, original, added_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.Origin, hash, a.Title, a.Outlet, a.Author, a.Date, a.DateNote, a.Source, a.Original, formatTime(l.now()))
+		if err != nil {
+			return PutResult{}, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return PutResult{}, err
+		}
+		if err := l.insertPassages(ctx, tx, id, a.Passages); err != nil {
+			return PutResult{}, err
+		}
+		if err := l.indexArticle(ctx, tx, id); err != nil {
+			return PutResult{}, err
+		}
+		art, err := getArticle(ctx, tx, id)
+		return PutResult{Article: art, Status: Added}, err
+
+	case oldHash == hash:
+		if !sameOK {
+			var title string
+			_ = tx.QueryRowContext(ctx, `SELECT title FROM articles WHERE id = ?`, id).Scan(&title)
+			return PutResult{}, Errorf(EDUPLICATE, "already in the library as article %d%s, unchanged", id, quotedTitle(title))
+		}
+		art, err := getArticle(ctx, tx, id)
+		return PutResult{Article: art, Status: Unchanged}, err
+
+	default:
+		if edited {
+			_, err = tx.ExecContext(ctx, `UPDATE articles SET hash = ?, original = ? WHERE id = ?`, hash, a.Original, id)
+		} else {
+			_, err = tx.ExecContext(ctx, `
+				UPDATE articles SET hash = ?, original = ?, title = ?, outlet = ?, author = ?, date = ?, date_note = ?, source = ?
+				WHERE id = ?`, hash, a.Original, a.Title, a.Outlet, a.Author, a.Date, a.DateNote, a.Source, id)
+		}
+		if err != nil {
+			return PutResult{}, err
+		}
+		orphaned, err := l.replacePassages(ctx, tx, id, a.Passages)
+		if err != nil {
+			return PutResult{}, err
+		}
+		art, err := getArticle(ctx, tx, id)
+		return PutResult{Article: art, Status: Updated, Orphaned: orphaned}, err
+	}
+}
+
+func quotedTitle(t string) string {
+	if t == "" {
+		return ""
+	}
+	return " (“" + t + "”)"
+}
+
+func validateNewArticle(a NewArticle) error {
+	if a.Origin == "" {
+		return Errorf(EINVALID, "the article has no origin")
+	}
+	if strings.TrimSpace(a.Original) == "" {
+		return Errorf(EINVALID, "the article is empty")
+	}
+	numbered := 0
+	for i, p := range a.Passages {
+		if !p.Kind.Valid() {
+			return Errorf(EINVALID, "passage %d has an unknown kind %q", i+1, p.Kind)
+		}
+		if strings.TrimSpace(p.Text) == "" {
+			return Errorf(EINVALID, "passage %d is empty", i+1)
+		}
+		if p.Kind.Numbered() {
+			numbered++
+		}
+	}
+	if numbered == 0 {
+		return Errorf(EINVALID, "no article text was found (only titles, bylines or site notices)")
+	}
+	return nil
+}
+
+// insertPassages stores an article's paragraphs, numbering body and caption
+// passages 1..n in reading order.
+func (l *Library) insertPassages(ctx context.Context, tx *sql.Tx, articleID int64, ps []NewPassage) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages (article_id, seq, n, kind, text) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	n := 0
+	for seq, p := range ps {
+		num := 0
+		if p.Kind.Numbered() {
+			n++
+			num = n
+		}
+		if _, err := stmt.ExecContext(ctx, articleID, seq, num, string(p.Kind), p.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const articleColumns = `a.id, a.origin, a.hash, a.title, a.outlet, a.author, a.date, a.date_note, a.source, a.added_at`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanArticle(s scanner, extra ...any) (Article, error) {
+	var a Article
+	var added string
+	dest := append([]any{&a.ID, &a.Origin, &a.Hash, &a.Title, &a.Outlet, &a.Author, &a.Date, &a.DateNote, &a.Source, &added}, extra...)
+	if err := s.Scan(dest...); err != nil {
+		return Article{}, err
+	}
+	a.AddedAt = parseTime(added)
+	return a, nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func getArticle(ctx context.Context, q querier, id int64) (Article, error) {
+	a, err := scanArticle(q.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Article{}, Errorf(ENOTFOUND, "there is no article %d", id)
+	}
+	return a, err
+}
+
+// Article returns one article's metadata.
+func (l *Library) Article(ctx context.Context, id int64) (Article, error) {
+	return getArticle(ctx, l.db, id)
+}
+
+// Original returns an article's text exactly as it was loaded.
+func (l *Library) Original(ctx context.Context, id int64) (string, error) {
+	var s string
+	err := l.db.QueryRowContext(ctx, `SELECT original FROM articles WHERE id = ?`, id).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", Errorf(ENOTFOUND, "there is no article %d", id)
+	}
+	return s, err
+}
+
+// Articles lists every article in load order, with its numbered passages,
+// highlights and notes counted.
+func (l *Library) Articles(ctx context.Context) ([]ArticleSummary, error) {
+	rows, err := l.db.QueryContext(ctx, `
+		SELECT `+articleColumns+`,
+			(SELECT count(*) FROM passages p WHERE p.article_id = a.id AND p.n > 0),
+			(SELECT count(*) FROM highlights h WHERE h.article_id = a.id AND h.deleted_at IS NULL),
+			(SELECT count(*) FROM notes n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
+		FROM articles a ORDER BY a.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ArticleSummary
+	for rows.Next() {
+		var s ArticleSummary
+		a, err := scanArticle(rows, &s.Passages, &s.Highlights, &s.Notes)
+		if err != nil {
+			return nil, err
+		}
+		s.Article = a
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// UpdateMeta replaces an article's citable metadata with the user's.
+func (l *Library) UpdateMeta(ctx context.Context, id int64, m Meta) (Article, error) {
+	m.Title = strings.TrimSpace(m.Title)
+	m.Outlet = strings.TrimSpace(m.Outlet)
+	m.Author = strings.TrimSpace(m.Author)
+	m.Date = strings.TrimSpace(m.Date)
+	m.Source = strings.TrimSpace(m.Source)
+	if !ValidDate(m.Date) {
+		return Article{}, Errorf(EINVALID, "the date %q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty", m.Date)
+	}
+	var a Article
+	err := l.update(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `
+			UPDATE articles SET title = ?, outlet = ?, author = ?, date = ?, date_note = ?, source = ?, meta_edited = 1
+			WHERE id = ?`, m.Title, m.Outlet, m.Author, m.Date, m.DateNote, m.Source, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENOTFOUND, "there is no article %d", id)
+		}
+		a, err = getArticle(ctx, tx, id)
+		return err
+	})
+	return a, err
+}
+
+// ValidDate reports whether s is empty or an ISO date prefix: YYYY,
+// YYYY-MM or YYYY-MM-DD.
+func ValidDate(s string) bool {
+	if s == "" {
+		return true
+	}
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
+		return false
+	}
+	for i, r := range s {
+		if i == 4 || i == 7 {
+			if r != '-' {
+				return false
+			}
+		} else if r < '0' || r > '9' {
+			return false
+		}
+	}
+	if len(s) >= 7 && (s[5:7] < "01" || s[5:7] > "12") {
+		return false
+	}
+	if len(s) == 10 && (s[8:10] < "01" || s[8:10] > "31") {
+		return false
+	}
+	return true
+}
+
+const passageColumns = `p.id, p.article_id, p.seq, p.n, p.kind, p.text`
+
+func scanPassage(s scanner) (Passage, error) {
+	var p Passage
+	var kind string
+	err := s.Scan(&p.ID, &p.ArticleID, &p.Seq, &p.N, &kind, &p.Text)
+	p.Kind = Kind(kind)
+	return p, err
+}
+
+func queryPassages(ctx context.Context, q querier, where string, args ...any) ([]Passage, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+passageColumns+` FROM passages p WHERE `+where+` ORDER BY p.article_id, p.seq`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Passage
+	for rows.Next() {
+		p, err := scanPassage(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Passages returns all of an article's paragraphs in reading order, of every
+// kind; N is 0 for those that are not numbered.
+func (l *Library) Passages(ctx context.Context, articleID int64) ([]Passage, error) {
+	if _, err := getArticle(ctx, l.db, articleID); err != nil {
+		return nil, err
+	}
+	return queryPassages(ctx, l.db, `p.article_id = ?`, articleID)
+}
+
+// Passage returns passage N (the citation number) of an article.
+func (l *Library) Passage(ctx context.Context, articleID int64, n int) (Passage, error) {
+	return getPassage(ctx, l.db, articleID, n)
+}
+
+// PassageByID returns the passage with the given database id.
+func (l *Library) PassageByID(ctx context.Context, id int64) (Passage, error) {
+	p, err := scanPassage(l.db.QueryRowContext(ctx, `SELECT `+passageColumns+` FROM passages p WHERE p.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Passage{}, Errorf(ENOTFOUND, "there is no such passage")
+	}
+	return p, err
+}
+
+func getPassage(ctx context.Context, q querier, articleID int64, n int) (Passage, error) {
+	if _, err := getArticle(ctx, q, articleID); err != nil {
+		return Passage{}, err
+	}
+	if n < 1 {
+		return Passage{}, Errorf(ENOTFOUND, "article %d has no paragraph %d: paragraphs are numbered from 1", articleID, n)
+	}
+	p, err := scanPassage(q.QueryRowContext(ctx, `SELECT `+passageColumns+` FROM passages p WHERE p.article_id = ? AND p.n = ?`, articleID, n))
+	if errors.Is(err, sql.ErrNoRows) {
+		var max int
+		_ = q.QueryRowContext(ctx, `SELECT coalesce(max(n), 0) FROM passages WHERE article_id = ?`, articleID).Scan(&max)
+		return Passage{}, Errorf(ENOTFOUND, "article %d has no paragraph %d (it has %d)", articleID, n, max)
+	}
+	return p, err
+}

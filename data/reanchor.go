@@ -1,0 +1,134 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// placed is an annotation (a highlight or a note) being re-attached.
+type placed struct {
+	table string
+	id    int64
+	seq   int // the paragraph it was in, or -1 for an orphan
+	Anchor
+}
+
+// replacePassages swaps an article's paragraphs for new ones and re-attaches
+// its highlights and notes to the new text by their quotes. Those that cannot
+// be placed become orphans (passage_id NULL); none is deleted. It returns
+// how many are orphans afterwards.
+func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int64, ps []NewPassage) (int, error) {
+	var anns []placed
+	for _, table := range []string{"highlights", "notes"} {
+		rows, err := tx.QueryContext(ctx, `
+			SELECT a.id, coalesce(p.seq, -1), a.start, a.end, a.quote, a.prefix, a.suffix
+			FROM `+table+` a LEFT JOIN passages p ON p.id = a.passage_id
+			WHERE a.article_id = ?`, articleID)
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			a := placed{table: table}
+			if err := rows.Scan(&a.id, &a.seq, &a.Start, &a.End, &a.Quote, &a.Prefix, &a.Suffix); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			anns = append(anns, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+	}
+
+	if err := l.unindexArticle(ctx, tx, articleID); err != nil {
+		return 0, err
+	}
+	// Deleting the passages sets the annotations' passage_id to NULL.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM passages WHERE article_id = ?`, articleID); err != nil {
+		return 0, err
+	}
+	if err := l.insertPassages(ctx, tx, articleID, ps); err != nil {
+		return 0, err
+	}
+	if err := l.indexArticle(ctx, tx, articleID); err != nil {
+		return 0, err
+	}
+	fresh, err := queryPassages(ctx, tx, `p.article_id = ? AND p.n > 0`, articleID)
+	if err != nil {
+		return 0, err
+	}
+
+	texts := make([]string, len(fresh))
+	for i, p := range fresh {
+		texts[i] = p.Text
+	}
+	orphans := 0
+	for _, a := range anns {
+		i, start, end, ok := locate(a, texts)
+		if !ok {
+			orphans++
+			continue
+		}
+		an, err := makeAnchor(fresh[i], start, end)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE `+a.table+` SET passage_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ? WHERE id = ?`,
+			an.PassageID, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.id); err != nil {
+			return 0, err
+		}
+	}
+	return orphans, nil
+}
+
+// locate finds an annotation's quote in the new paragraphs: the occurrence
+// whose surrounding text matches the anchor's prefix and suffix best, nearest
+// to where it was. It returns the paragraph index and rune offsets.
+func locate(a placed, texts []string) (idx, start, end int, ok bool) {
+	best := -1
+	for i, t := range texts {
+		from := 0
+		for {
+			k := strings.Index(t[from:], a.Quote)
+			if k < 0 || a.Quote == "" {
+				break
+			}
+			k += from
+			score := commonSuffix(t[:k], a.Prefix) + commonPrefix(t[k+len(a.Quote):], a.Suffix)
+			score = score*4 - abs(i-a.seq)
+			if best < 0 || score > best {
+				best, idx = score, i
+				start = len([]rune(t[:k]))
+				end = start + len([]rune(a.Quote))
+				ok = true
+			}
+			from = k + 1
+		}
+	}
+	return idx, start, end, ok
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
