@@ -1,0 +1,14 @@
+// Package assets holds Casebook's bundled resources behind typed accessors.
+package assets
+
+import (
+	_ "embed"
+
+	"fyne.io/fyne/v2"
+)
+
+//go:embed icon.png
+var iconPNG []byte
+
+// Icon is the application icon: a page with one line highlighted.
+var Icon = fyne.NewStaticResource("icon.png", iconPNG)
