@@ -1,0 +1,163 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// Site furniture. Each pattern is anchored at the start (or matches the
+// whole line) and is only tried on short lines that do not start in lower
+// case, so that body text mentioning the same words is left alone.
+var (
+	// reBoilerShort matches whole lines of a few words: widgets and labels.
+	reBoilerShort = regexp.MustCompile(`(?i)^(?:[/|•·]\s*)?(?:` +
+		`updated|published|posted|last updated|advertisement|advertising|ad|sponsored|sponsored content|paid content|` +
+		`share|share this|share this (?:article|story|page|post)|share on (?:facebook|twitter|x|linkedin|whatsapp)|` +
+		`tweet|email|e-mail|print|copy link|link copied|save|save article|comments?|\d+ comments?|` +
+		`reprints?|gift (?:this )?article|listen|listen to (?:this )?(?:article|story)|read in app|open in app|` +
+		`live|watch live|menu|search|home|sections|close|next|previous|back to top|skip to (?:main )?content|` +
+		`story continues below(?: advertisement)?|continue reading(?: below| the main story)?|read more|` +
+		`newsletter|most read|most popular|trending|trending now|editor'?s picks|recommended|` +
+		`\d+\s*(?:/|of)\s*\d+|image \d+ of \d+` +
+		`)[\s.:!|•·/]*$`)
+	// reBoilerStart matches notices by their opening words.
+	reBoilerStart = regexp.MustCompile(`(?i)^(?:` +
+		`follow\b.{0,80}\bon\s+(?:facebook|twitter|instagram|tumblr|x|linkedin|youtube|threads|bluesky|tiktok|mastodon)\b|` +
+		`follow us\b|like us on facebook|` +
+		`get more news|` +
+		`sign up\b.{0,80}\b(?:newsletters?|updates|emails?|alerts|briefing|digest)\b|` +
+		`subscribe\b.{0,60}\b(?:newsletters?|now|today|for|to (?:our|the|get|continue|read))\b|` +
+		`get (?:the|our)\b.{0,40}\bnewsletter|` +
+		`already a subscriber|create (?:a )?(?:free )?account|log in|sign in to\b|register (?:now|for free|to)\b|` +
+		`click here\b|tap here\b|` +
+		`share this (?:article|story|page|post)\b|` +
+		`download (?:the|our)\b.{0,30}\bapp\b|` +
+		`this material may not be published|` +
+		`(?:©|\(c\)\s*\d{4}|copyright\b)|` +
+		`skip (?:to|ad)\b|` +
+		`(?:please )?(?:enable|turn on) javascript|javascript is (?:disabled|required)|` +
+		`(?:ie|internet explorer) ?\d*\s+is not supported|` +
+		`your browser\b.{0,60}\b(?:not supported|out of date|outdated)|` +
+		`(?:we|this (?:web)?site|our (?:web)?site)\b.{0,40}\buses? cookies|` +
+		`by (?:continuing|using)\b.{0,80}\bcookies` +
+		`)`)
+	// reBoilerAnywhere matches notices recognisable from a phrase anywhere
+	// in a short line.
+	reBoilerAnywhere = regexp.MustCompile(`(?i)(?:` +
+		`for an optimal experience|not supported\b.{0,40}\bbrowser|` +
+		`\bcookie (?:policy|settings|preferences|consent|notice)\b|\baccept (?:all )?cookies\b|\buse of cookies\b|` +
+		`\ball rights reserved\b|` +
+		`\bsign up for (?:our|the)\b.{0,40}\bnewsletter` +
+		`)`)
+
+	reRelated = regexp.MustCompile(`(?i)^(?:related(?: coverage| stories| story| articles?| content| links?| reading| video)?|` +
+		`read more|read also|also read|see also|more(?: on this(?: story)?| from [\p{L}\p{N} .&'’-]{1,40}| coverage)?|` +
+		`recommended(?: for you| reading)?|read next|up next|what to read next|don'?t miss|further reading|` +
+		`watch|listen|previously)(?:\s*[:：|>»]|\s*[—–]|\s+-)\s*\S`)
+	reRelatedHeading = regexp.MustCompile(`(?i)^(?:related(?: coverage| stories| articles| content| links| reading)?|` +
+		`more (?:on this story|stories|coverage)|more from [\p{L}\p{N} .&'’-]{1,40}|further reading|you may also like)\s*$`)
+
+	reCredit = regexp.MustCompile(`(?i)^(?:\(?[—–-]?\s*)?(?:additional )?(?:reporting|writing|editing|research|compiled|written|edited) by\b|` +
+		`^(?:photo|photograph|image|picture|video)s?\s+(?:by|credit|courtesy)\b|^(?:photo |image )?credits?\s*:`)
+	reContributed = regexp.MustCompile(`(?i)^(.{1,200}?)\s+(?:also\s+|has\s+|have\s+)?contributed(?:\s+reporting)?` +
+		`(?:\s+to\s+(?:this|the)\s+(?:report|story|article|reporting))?(?:\s+from\s+[\p{L} ,.'’-]{1,60})?[.)]*$`)
+
+	reCaptionLabel = regexp.MustCompile(`(?i)^(?:image|photo|photograph|picture|caption|pictured|file photo|illustration|video still)\s*:`)
+	// reParenCredit matches a photo credit in parentheses at the end.
+	reParenCredit = regexp.MustCompile(`\(([^()]{1,100})\)\s*$`)
+	rePhotoWord   = regexp.MustCompile(`(?i)\b(?:photos?|images?|pictures?|getty|pool|courtesy|handout|photograph(?:er|y|s)?|file|illustration|screenshot|screen ?grab)\b`)
+	// reSlashCredit matches "Name Name / Agency" (or "NAME / Pool via AP")
+	// at the end of a line.
+	reSlashCredit = regexp.MustCompile(`(?:^|[\s.,;:)”"])\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*/\s*` +
+		`\p{Lu}[\p{L}&'’-]*(?:\s+(?:via|for|of|\p{Lu}[\p{L}&'’-]*)){0,5}$`)
+)
+
+// classifyLine gives one cleaned line the kind it has on its own (rule 4 of
+// Parse); the title and the caption under a label are decided by the caller.
+func classifyLine(s string) data.Kind {
+	words := len(strings.Fields(s))
+	upper := startsUpperOrSymbol(s)
+	switch {
+	case upper && words <= 6 && reBoilerShort.MatchString(s):
+		return data.KindBoilerplate
+	case upper && words <= 16 && isDateline(s):
+		return data.KindDateline
+	case upper && words <= 20 && isByline(s):
+		return data.KindByline
+	case upper && words <= 40 && isCredit(s):
+		return data.KindCredit
+	case upper && words <= 40 && (reRelated.MatchString(s) || reRelatedHeading.MatchString(s)):
+		return data.KindRelated
+	case upper && words <= 40 && (reBoilerStart.MatchString(s) || reBoilerAnywhere.MatchString(s)):
+		return data.KindBoilerplate
+	case isCaption(s, words):
+		return data.KindCaption
+	}
+	return data.KindBody
+}
+
+// isCredit reports a contributor line: "Traci G. Lee contributed.",
+// "Associated Press writers A and B contributed to this report.",
+// "Reporting by A; Editing by B", "Photo by A".
+func isCredit(s string) bool {
+	if reCredit.MatchString(s) {
+		return true
+	}
+	if !strings.Contains(s, "contributed") {
+		return false
+	}
+	m := reContributed.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	// The subject must be names (or an outlet), not a phrase such as
+	// "Many people".
+	subject := strings.TrimLeft(m[1], "—–-( ")
+	caps, n := 0, 0
+	for _, w := range strings.FieldsFunc(subject, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }) {
+		lw := strings.ToLower(w)
+		switch lw {
+		case "and", "&", "of", "the", "writer", "writers", "reporter", "reporters", "correspondent",
+			"correspondents", "journalist", "journalists", "staff", "in", "from", "also":
+			continue
+		}
+		n++
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n > 0 && caps == n && (n >= 2 || outletish(subject))
+}
+
+// isCaption reports a photo caption: a labelled line, or a line that ends
+// with a photo credit in parentheses or after a slash.
+func isCaption(s string, words int) bool {
+	if reCaptionLabel.MatchString(s) {
+		return true
+	}
+	if words > 120 {
+		return false
+	}
+	if m := reParenCredit.FindStringSubmatch(s); m != nil && rePhotoWord.MatchString(m[1]) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == '.' || r == '"' || r == '”' {
+		return false
+	}
+	// Only the tail can hold the credit; limiting the match keeps it cheap.
+	tail := s
+	if len(tail) > 120 {
+		cut := len(tail) - 120
+		for cut < len(tail) && !utf8.RuneStart(tail[cut]) {
+			cut++
+		}
+		tail = tail[cut:]
+	}
+	return reSlashCredit.MatchString(tail)
+}
