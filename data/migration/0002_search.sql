@@ -1,0 +1,56 @@
+-- Search index (package data/search). Standalone tables, keyed by the ids of
+-- the passages and notes they cover, written by search.Index.Put and Delete
+-- inside the store's own transactions.
+
+-- search_meta holds counters. 'gen' is bumped by every Put and Delete; the
+-- in-memory caches of an open Index compare it to know when to refresh.
+CREATE TABLE search_meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+INSERT INTO search_meta (key, value) VALUES ('gen', 0), ('format', 1);
+
+-- search_terms is the vocabulary: every folded word ever indexed, with the
+-- number of live documents that contain it (df), the number of posting
+-- segments it has (nseg, to trigger merges) and the generation of its last
+-- change (gen, for incremental refresh). Terms are never deleted, so ids are
+-- stable.
+CREATE TABLE search_terms (
+    id   INTEGER PRIMARY KEY,
+    term TEXT NOT NULL UNIQUE,
+    df   INTEGER NOT NULL,
+    nseg INTEGER NOT NULL,
+    gen  INTEGER NOT NULL
+);
+CREATE INDEX search_terms_gen ON search_terms (gen);
+
+-- search_docs holds one row per indexed passage or note. key is id*2+source
+-- (source 0 = passage, 1 = note). gen is the generation that wrote the row;
+-- a posting is valid only if it carries the same gen. Deleted documents stay
+-- as tombstones (live = 0, toks empty) so that open indexes notice. toks is
+-- the document's token stream (term id, offsets) used for phrases, proximity
+-- and match spans.
+CREATE TABLE search_docs (
+    key     INTEGER PRIMARY KEY,
+    gen     INTEGER NOT NULL,
+    live    INTEGER NOT NULL,
+    passage INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    len     INTEGER NOT NULL,
+    toks    BLOB NOT NULL
+);
+CREATE INDEX search_docs_gen ON search_docs (gen);
+
+-- search_postings holds, per term, segments of postings (document key, term
+-- frequency). Each Put appends one segment per term it touches, so a batch
+-- never rewrites a large list; small segments are merged when a term has too
+-- many. Stale postings (of replaced or deleted documents) are skipped by
+-- generation and dropped when segments merge.
+CREATE TABLE search_postings (
+    id   INTEGER PRIMARY KEY,
+    term INTEGER NOT NULL,
+    gen  INTEGER NOT NULL,
+    n    INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE UNIQUE INDEX search_postings_term ON search_postings (term, gen);

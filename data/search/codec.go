@@ -1,0 +1,163 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"sort"
+)
+
+// errCorrupt reports an index blob that does not decode. It means the library
+// file was damaged; rebuilding the index (Put of every document) repairs it.
+var errCorrupt = errors.New("search: corrupt index data")
+
+// A token stream (search_docs.toks) is a sequence of three uvarints per
+// token: term id<<1 | joined, start minus the previous token's start, and
+// end minus start, all in runes. Positions are implicit: each primary token
+// takes the next position; a joined token comes just before its first part
+// and shares its position.
+
+func appendToken(b []byte, id uint32, joined bool, start, prevStart, end int) []byte {
+	x := uint64(id) << 1
+	if joined {
+		x |= 1
+	}
+	b = binary.AppendUvarint(b, x)
+	b = binary.AppendUvarint(b, uint64(start-prevStart))
+	return binary.AppendUvarint(b, uint64(end-start))
+}
+
+// stoken is a decoded token of a stored token stream.
+type stoken struct {
+	term       uint32
+	joined     bool
+	pos        int32
+	start, end int32
+}
+
+// decodeTokens appends the tokens of a stored stream to dst.
+func decodeTokens(dst []stoken, b []byte) ([]stoken, error) {
+	var start int64
+	var pos int32
+	for len(b) > 0 {
+		x, n := binary.Uvarint(b)
+		if n <= 0 {
+			return dst, errCorrupt
+		}
+		b = b[n:]
+		ds, n := binary.Uvarint(b)
+		if n <= 0 {
+			return dst, errCorrupt
+		}
+		b = b[n:]
+		l, n := binary.Uvarint(b)
+		if n <= 0 {
+			return dst, errCorrupt
+		}
+		b = b[n:]
+		start += int64(ds)
+		t := stoken{term: uint32(x >> 1), joined: x&1 == 1, pos: pos, start: int32(start), end: int32(start + int64(l))}
+		if !t.joined {
+			pos++
+		}
+		dst = append(dst, t)
+	}
+	return dst, nil
+}
+
+// Posting segments (search_postings.data) start with a format byte. A raw
+// segment, written by one Put, holds uvarint pairs (key delta, tf) sorted by
+// document key, all of the row's generation. A merged segment holds triples
+// (key delta, gen, tf).
+const (
+	segRaw    byte = 0
+	segMerged byte = 1
+)
+
+// posting is one document's entry in a term's posting list.
+type posting struct {
+	key int64
+	gen int64
+	tf  uint32
+}
+
+func encodeRaw(keys []int64, tfs []uint32) []byte {
+	b := make([]byte, 1, 1+3*len(keys))
+	b[0] = segRaw
+	var prev int64
+	for i, k := range keys {
+		b = binary.AppendUvarint(b, uint64(k-prev))
+		b = binary.AppendUvarint(b, uint64(tfs[i]))
+		prev = k
+	}
+	return b
+}
+
+func encodeMerged(ps []posting) []byte {
+	b := make([]byte, 1, 1+5*len(ps))
+	b[0] = segMerged
+	var prev int64
+	for _, p := range ps {
+		b = binary.AppendUvarint(b, uint64(p.key-prev))
+		b = binary.AppendUvarint(b, uint64(p.gen))
+		b = binary.AppendUvarint(b, uint64(p.tf))
+		prev = p.key
+	}
+	return b
+}
+
+// decodeSegment calls fn for each posting of a segment whose row generation
+// is gen.
+func decodeSegment(b []byte, gen int64, fn func(key, gen int64, tf uint32)) error {
+	if len(b) == 0 {
+		return errCorrupt
+	}
+	format := b[0]
+	if format != segRaw && format != segMerged {
+		return errCorrupt
+	}
+	b = b[1:]
+	var key int64
+	for len(b) > 0 {
+		d, n := binary.Uvarint(b)
+		if n <= 0 {
+			return errCorrupt
+		}
+		b = b[n:]
+		key += int64(d)
+		g := gen
+		if format == segMerged {
+			x, n := binary.Uvarint(b)
+			if n <= 0 {
+				return errCorrupt
+			}
+			b = b[n:]
+			g = int64(x)
+		}
+		tf, n := binary.Uvarint(b)
+		if n <= 0 {
+			return errCorrupt
+		}
+		b = b[n:]
+		fn(key, g, uint32(tf))
+	}
+	return nil
+}
+
+// mergePostings sorts postings by key and keeps, for each key, only the one
+// of the highest generation: older ones belong to replaced versions.
+func mergePostings(ps []posting) []posting {
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].key != ps[j].key {
+			return ps[i].key < ps[j].key
+		}
+		return ps[i].gen > ps[j].gen
+	})
+	out := ps[:0]
+	for _, p := range ps {
+		if len(out) > 0 && p.key == out[len(out)-1].key {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

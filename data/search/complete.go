@@ -1,0 +1,91 @@
+package search
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// termSource presents a range of the sorted vocabulary to sahilm/fuzzy.
+type termSource struct {
+	voc *vocab
+	ids []uint32
+}
+
+func (s termSource) String(i int) string { return s.voc.terms[s.ids[i]] }
+func (s termSource) Len() int            { return len(s.ids) }
+
+// Complete suggests up to n indexed words for the word being typed: the last
+// word of prefix. Words that start with it come first, then words that match
+// it as a subsequence (ranked by sahilm/fuzzy, which rewards matches at the
+// start and in runs: "ballngr" suggests "ballinger"), then words within the
+// typo budget of a prefix ("bailing" suggests "ballinger"); frequent words
+// first within each group. Suggestions are folded (lower case, no accents).
+// Complete uses the vocabulary as of the last Search or Refresh.
+func (ix *Index) Complete(prefix string, n int) []string {
+	q := ParseQuery(prefix)
+	if len(q.Words) == 0 || n <= 0 {
+		return nil
+	}
+	w := q.Words[len(q.Words)-1].Term
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	st := ix.st
+	if st == nil {
+		return nil
+	}
+	voc := st.voc
+	type sugg struct {
+		id    uint32
+		group int
+		score int
+	}
+	seen := map[uint32]bool{}
+	var out []sugg
+	addIf := func(id uint32, group, score int) {
+		if seen[id] || voc.df[id] == 0 {
+			return
+		}
+		seen[id] = true
+		out = append(out, sugg{id, group, score})
+	}
+	lo, hi := voc.prefixRange(w)
+	for _, id := range voc.sorted[lo:hi] {
+		addIf(id, 0, 0)
+	}
+	// Subsequence matches among the words that share the first letter.
+	first := string([]rune(w)[:1])
+	flo, fhi := voc.prefixRange(first)
+	for _, m := range fuzzy.FindFrom(w, termSource{voc, voc.sorted[flo:fhi]}) {
+		addIf(voc.sorted[flo+m.Index], 1, m.Score)
+	}
+	if k := typoBudget(w); k > 0 {
+		sc := ix.scanners.Get().(*scanner)
+		voc.scan(sc, []rune(w), k, k, func(id uint32, class uint8) {
+			addIf(id, 2, -int(class))
+		})
+		ix.scanners.Put(sc)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.group != b.group {
+			return a.group < b.group
+		}
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if voc.df[a.id] != voc.df[b.id] {
+			return voc.df[a.id] > voc.df[b.id]
+		}
+		return strings.Compare(voc.terms[a.id], voc.terms[b.id]) < 0
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	res := make([]string, len(out))
+	for i, s := range out {
+		res[i] = voc.terms[s.id]
+	}
+	return res
+}

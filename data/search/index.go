@@ -1,0 +1,506 @@
+// Package search is Casebook's typo-tolerant passage search: an inverted
+// index kept in the SQLite library, updated inside the store's own write
+// transactions, and searched as the user types.
+//
+// # Storage
+//
+// The index lives in the tables of migration 0002_search.sql. Every Put and
+// Delete bumps a generation counter (search_meta 'gen') and writes rows
+// stamped with it: the document's row (search_docs, with its token stream)
+// and one posting segment per term it contains (search_postings). A batch
+// therefore appends segments and never rewrites a large posting list; a
+// term's small segments are merged when it has more than maxSegments. A
+// posting is valid only when its generation equals the document's current
+// one, so replaced and deleted documents need no posting updates.
+//
+// # Caches and transactions
+//
+// An Index keeps the vocabulary, per-document data and decoded posting lists
+// in memory. Put and Delete never touch that memory: they only write through
+// the caller's transaction, so a rollback leaves nothing to undo. Search (and
+// Refresh) compare the committed generation with the cached one and, when it
+// changed, read only the rows written since (indexed by generation), then
+// drop the cached posting lists of the terms those rows contain.
+//
+// # Matching and ranking
+//
+// Each query word is matched against the vocabulary: exactly, as a prefix
+// when it is the word being typed, and with typos (see typoBudget), using a
+// Levenshtein automaton run over the sorted vocabulary as a trie. The
+// candidate terms' posting lists are scored term at a time into dense
+// per-document accumulators. Documents are ranked by coverage (how many query
+// words they match, rare words before very common ones), then closeness (exact
+// before prefix before typo), then proximity of the matched words, then BM25,
+// then reading order. Proximity, phrases and match spans come from the token
+// streams of the best candidates only.
+package search
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// Source says what kind of text a document is.
+type Source uint8
+
+// The document sources.
+const (
+	// SourcePassage is a paragraph of an article.
+	SourcePassage Source = 0
+	// SourceNote is a note attached to a passage.
+	SourceNote Source = 1
+)
+
+// String returns "passage" or "note".
+func (s Source) String() string {
+	if s == SourceNote {
+		return "note"
+	}
+	return "passage"
+}
+
+// Doc is one text to index.
+type Doc struct {
+	// ID is the passage id for a passage, the note id for a note.
+	ID     int64
+	Source Source
+	// Passage is the passage the text belongs to: for a passage, its own id
+	// (0 is read as ID); for a note, the passage it is attached to.
+	Passage int64
+	// Article is the article the passage belongs to.
+	Article int64
+	// Text is the text to index, as it is shown: match spans are rune
+	// offsets into it.
+	Text string
+}
+
+func docKey(src Source, id int64) int64 { return id<<1 | int64(src&1) }
+
+// keySource and keyID split a document key.
+func keySource(key int64) Source { return Source(key & 1) }
+func keyID(key int64) int64      { return key >> 1 }
+
+// maxSegments is how many posting segments a term may have before its newer,
+// smaller segments are merged.
+const maxSegments = 8
+
+// Index is a search index stored in a SQLite library. It is safe for
+// concurrent use.
+type Index struct {
+	db      *sql.DB
+	genStmt *sql.Stmt
+	segStmt *sql.Stmt
+
+	// mu guards st. Searches hold it for reading; a refresh for writing.
+	mu sync.RWMutex
+	st *state
+	// refreshMu serialises refreshes.
+	refreshMu sync.Mutex
+
+	cache    *plistCache
+	scratch  sync.Pool
+	scanners sync.Pool
+}
+
+// Open returns the index stored in db, which must have the tables of
+// migration 0002_search.sql. Open is cheap: it reads nothing but the schema
+// check; the vocabulary and document table are loaded by the first Search
+// (or Refresh) and kept up to date incrementally.
+func Open(ctx context.Context, db *sql.DB) (*Index, error) {
+	var format int64
+	err := db.QueryRowContext(ctx, `SELECT value FROM search_meta WHERE key = 'format'`).Scan(&format)
+	if err != nil {
+		return nil, fmt.Errorf("search: open index: %w", err)
+	}
+	if format != 1 {
+		return nil, fmt.Errorf("search: unknown index format %d", format)
+	}
+	ix := &Index{db: db, cache: newPlistCache(plistCacheBytes)}
+	if ix.genStmt, err = db.PrepareContext(ctx, `SELECT value FROM search_meta WHERE key = 'gen'`); err != nil {
+		return nil, fmt.Errorf("search: open index: %w", err)
+	}
+	if ix.segStmt, err = db.PrepareContext(ctx, `SELECT gen, data FROM search_postings WHERE term = ?`); err != nil {
+		ix.genStmt.Close()
+		return nil, fmt.Errorf("search: open index: %w", err)
+	}
+	ix.scanners.New = func() any { return new(scanner) }
+	return ix, nil
+}
+
+// Close releases the index's prepared statements. It does not close db.
+func (ix *Index) Close() error {
+	return errors.Join(ix.genStmt.Close(), ix.segStmt.Close())
+}
+
+// bumpGen increments the generation counter. As the transaction's first
+// write it also takes SQLite's write lock, so generations are handed out in
+// commit order.
+func bumpGen(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var g int64
+	err := tx.QueryRowContext(ctx, `UPDATE search_meta SET value = value + 1 WHERE key = 'gen' RETURNING value`).Scan(&g)
+	if err != nil {
+		return 0, fmt.Errorf("search: %w", err)
+	}
+	return g, nil
+}
+
+// termAcc collects the postings of one term in a Put batch.
+type termAcc struct {
+	keys []int64
+	tfs  []uint32
+}
+
+// writer resolves term ids and df changes inside one write transaction.
+type writer struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	gen   int64
+	ix    *Index
+	st    *state // committed snapshot used to avoid id look-ups; may be nil
+	maxID uint32
+
+	ids     map[string]uint32 // terms resolved in this transaction
+	newTerm map[uint32]string // ids assigned in this transaction
+	dfDelta map[uint32]int64
+	acc     map[uint32]*termAcc
+	lookup  *sql.Stmt
+}
+
+func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	g, err := bumpGen(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, ids: map[string]uint32{}, newTerm: map[uint32]string{},
+		dfDelta: map[uint32]int64{}, acc: map[uint32]*termAcc{}}
+	ix.mu.RLock()
+	w.st = ix.st
+	ix.mu.RUnlock()
+	var max sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM search_terms`).Scan(&max); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	w.maxID = uint32(max.Int64)
+	return w, nil
+}
+
+// termID returns the id of term, assigning a new one if the library has
+// never seen it. Ids of committed terms never change, so the committed cache
+// is a valid source even inside a transaction.
+func (w *writer) termID(term string) (uint32, error) {
+	if id, ok := w.ids[term]; ok {
+		return id, nil
+	}
+	if w.st != nil {
+		if id, ok := w.st.voc.lookup(term); ok {
+			w.ids[term] = id
+			return id, nil
+		}
+	}
+	if w.lookup == nil {
+		var err error
+		if w.lookup, err = w.tx.PrepareContext(w.ctx, `SELECT id FROM search_terms WHERE term = ?`); err != nil {
+			return 0, fmt.Errorf("search: %w", err)
+		}
+	}
+	var id int64
+	err := w.lookup.QueryRowContext(w.ctx, term).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		w.maxID++
+		id = int64(w.maxID)
+		w.newTerm[uint32(id)] = term
+	case err != nil:
+		return 0, fmt.Errorf("search: %w", err)
+	}
+	w.ids[term] = uint32(id)
+	return uint32(id), nil
+}
+
+// forget subtracts an old version of a document from the document
+// frequencies of its terms.
+func (w *writer) forget(toks []byte, seen map[uint32]bool) error {
+	clear(seen)
+	for len(toks) > 0 {
+		var vals [3]uint64
+		for i := range vals {
+			x, n := binary.Uvarint(toks)
+			if n <= 0 {
+				return errCorrupt
+			}
+			vals[i] = x
+			toks = toks[n:]
+		}
+		id := uint32(vals[0] >> 1)
+		if !seen[id] {
+			seen[id] = true
+			w.dfDelta[id]--
+		}
+	}
+	return nil
+}
+
+// Put adds documents to the index, or replaces them if already indexed (by
+// Source and ID), inside the caller's write transaction. If the transaction
+// rolls back, the index is unchanged: open indexes refresh from committed
+// data only. When docs holds the same document twice, the last one wins.
+func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	w, err := ix.newWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	// One entry per document key, the last given; written in key order so
+	// that posting lists come out sorted.
+	last := make(map[int64]int, len(docs))
+	for i, d := range docs {
+		last[docKey(d.Source, d.ID)] = i
+	}
+	order := make([]int, 0, len(last))
+	for _, i := range last {
+		order = append(order, i)
+	}
+	sort.Slice(order, func(a, b int) bool {
+		return docKey(docs[order[a]].Source, docs[order[a]].ID) < docKey(docs[order[b]].Source, docs[order[b]].ID)
+	})
+
+	var maxKey sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(key) FROM search_docs`).Scan(&maxKey); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	oldStmt, err := tx.PrepareContext(ctx, `SELECT live, toks FROM search_docs WHERE key = ?`)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer oldStmt.Close()
+	docStmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO search_docs (key, gen, live, passage, article, len, toks) VALUES (?, ?, 1, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer docStmt.Close()
+
+	var (
+		tz   tokenizer
+		tf   = map[uint32]uint32{}
+		seen = map[uint32]bool{}
+		blob []byte
+		ids  []uint32
+	)
+	for _, i := range order {
+		d := docs[i]
+		key := docKey(d.Source, d.ID)
+		passage := d.Passage
+		if d.Source == SourcePassage && passage == 0 {
+			passage = d.ID
+		}
+		if maxKey.Valid && key <= maxKey.Int64 {
+			var live bool
+			var old []byte
+			err := oldStmt.QueryRowContext(ctx, key).Scan(&live, &old)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("search: %w", err)
+			}
+			if err == nil && live {
+				if err := w.forget(old, seen); err != nil {
+					return err
+				}
+			}
+		}
+		toks := tz.tokens(d.Text)
+		clear(tf)
+		blob = blob[:0]
+		ids = ids[:0]
+		prevStart, length := 0, 0
+		for _, t := range toks {
+			id, err := w.termID(t.term)
+			if err != nil {
+				return err
+			}
+			blob = appendToken(blob, id, t.joined, t.start, prevStart, t.end)
+			prevStart = t.start
+			if !t.joined {
+				length++
+			}
+			if tf[id] == 0 {
+				ids = append(ids, id)
+			}
+			tf[id]++
+		}
+		for _, id := range ids {
+			a := w.acc[id]
+			if a == nil {
+				a = &termAcc{}
+				w.acc[id] = a
+			}
+			a.keys = append(a.keys, key)
+			a.tfs = append(a.tfs, tf[id])
+			w.dfDelta[id]++
+		}
+		if _, err := docStmt.ExecContext(ctx, key, w.gen, passage, d.Article, length, blob); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+	}
+	return w.finish()
+}
+
+// Delete removes documents from the index inside the caller's write
+// transaction. Ids that are not indexed are ignored.
+func (ix *Index) Delete(ctx context.Context, tx *sql.Tx, src Source, ids ...int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	w, err := ix.newWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	oldStmt, err := tx.PrepareContext(ctx, `SELECT live, toks FROM search_docs WHERE key = ?`)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer oldStmt.Close()
+	delStmt, err := tx.PrepareContext(ctx, `UPDATE search_docs SET live = 0, gen = ?, len = 0, toks = x'' WHERE key = ?`)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer delStmt.Close()
+	seen := map[uint32]bool{}
+	for _, id := range ids {
+		key := docKey(src, id)
+		var live bool
+		var old []byte
+		err := oldStmt.QueryRowContext(ctx, key).Scan(&live, &old)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !live) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		if err := w.forget(old, seen); err != nil {
+			return err
+		}
+		if _, err := delStmt.ExecContext(ctx, w.gen, key); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+	}
+	return w.finish()
+}
+
+// finish writes the batch's posting segments and vocabulary changes, then
+// merges the segments of terms that have too many.
+func (w *writer) finish() error {
+	ctx, tx := w.ctx, w.tx
+	segStmt, err := tx.PrepareContext(ctx, `INSERT INTO search_postings (term, gen, n, data) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer segStmt.Close()
+	for id, a := range w.acc {
+		if _, err := segStmt.ExecContext(ctx, id, w.gen, len(a.keys), encodeRaw(a.keys, a.tfs)); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+	}
+	insTerm, err := tx.PrepareContext(ctx, `INSERT INTO search_terms (id, term, df, nseg, gen) VALUES (?, ?, ?, 1, ?)`)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer insTerm.Close()
+	updTerm, err := tx.PrepareContext(ctx, `UPDATE search_terms SET df = df + ?, nseg = nseg + ?, gen = ? WHERE id = ? RETURNING nseg`)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer updTerm.Close()
+	var merge []uint32
+	for id, delta := range w.dfDelta {
+		if term, ok := w.newTerm[id]; ok {
+			if _, err := insTerm.ExecContext(ctx, id, term, delta, w.gen); err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+			continue
+		}
+		nseg := 0
+		if w.acc[id] != nil {
+			nseg = 1
+		}
+		var total int
+		if err := updTerm.QueryRowContext(ctx, delta, nseg, w.gen, id).Scan(&total); err != nil {
+			return fmt.Errorf("search: term %d: %w", id, err)
+		}
+		if total > maxSegments {
+			merge = append(merge, id)
+		}
+	}
+	for _, id := range merge {
+		if err := w.merge(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// merge folds a term's newest segments into one, size-tiered: it takes
+// segments from the newest back while the next older one is no more than
+// four times what it has gathered, so a large base list is rewritten only
+// rarely.
+func (w *writer) merge(term uint32) error {
+	ctx, tx := w.ctx, w.tx
+	rows, err := tx.QueryContext(ctx, `SELECT id, gen, n FROM search_postings WHERE term = ? ORDER BY gen`, term)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	type seg struct{ id, gen, n int64 }
+	var segs []seg
+	for rows.Next() {
+		var s seg
+		if err := rows.Scan(&s.id, &s.gen, &s.n); err != nil {
+			rows.Close()
+			return fmt.Errorf("search: %w", err)
+		}
+		segs = append(segs, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	j := len(segs) - 1
+	total := segs[j].n
+	for j > 0 && (segs[j-1].n <= 4*total || len(segs)-j < 2) {
+		j--
+		total += segs[j].n
+	}
+	if len(segs)-j < 2 {
+		return nil
+	}
+	var ps []posting
+	for _, s := range segs[j:] {
+		var data []byte
+		if err := tx.QueryRowContext(ctx, `SELECT data FROM search_postings WHERE id = ?`, s.id).Scan(&data); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		err := decodeSegment(data, s.gen, func(key, gen int64, tf uint32) {
+			ps = append(ps, posting{key: key, gen: gen, tf: tf})
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_postings WHERE id = ?`, s.id); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+	}
+	ps = mergePostings(ps)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_postings (term, gen, n, data) VALUES (?, ?, ?, ?)`,
+		term, segs[len(segs)-1].gen, len(ps), encodeMerged(ps)); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE search_terms SET nseg = ? WHERE id = ?`, j+1, term)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,369 @@
+package search
+
+import (
+	"container/list"
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+)
+
+// BM25 parameters.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// state is the in-memory image of the committed index at generation gen.
+// Documents live in slots; a replaced document gets a new slot and its old
+// slot is marked dead, so cached posting lists that name the old slot stay
+// correct without being rewritten.
+type state struct {
+	gen int64
+	voc *vocab
+
+	slotOf  map[int64]uint32 // document key -> live slot
+	keys    []int64
+	gens    []int64
+	passage []int64
+	article []int64
+	length  []uint32
+	live    []bool
+	// norm is BM25's length normalisation k1*(1-b+b*len/avglen), per slot.
+	norm     []float32
+	nLive    int
+	totalLen int64
+	dead     int
+}
+
+func newState() *state {
+	return &state{voc: newVocab(), slotOf: map[int64]uint32{}}
+}
+
+// addDoc puts a document version in a new slot, killing its previous slot.
+func (st *state) addDoc(key, gen int64, live bool, passage, article int64, length uint32) {
+	if s, ok := st.slotOf[key]; ok {
+		st.live[s] = false
+		st.nLive--
+		st.totalLen -= int64(st.length[s])
+		st.dead++
+		delete(st.slotOf, key)
+	}
+	if !live {
+		return
+	}
+	s := uint32(len(st.keys))
+	st.slotOf[key] = s
+	st.keys = append(st.keys, key)
+	st.gens = append(st.gens, gen)
+	st.passage = append(st.passage, passage)
+	st.article = append(st.article, article)
+	st.length = append(st.length, length)
+	st.live = append(st.live, true)
+	st.nLive++
+	st.totalLen += int64(length)
+}
+
+func (st *state) renorm() {
+	avg := 1.0
+	if st.nLive > 0 && st.totalLen > 0 {
+		avg = float64(st.totalLen) / float64(st.nLive)
+	}
+	st.norm = st.norm[:0]
+	for _, l := range st.length {
+		st.norm = append(st.norm, float32(bm25K1*(1-bm25B+bm25B*float64(l)/avg)))
+	}
+}
+
+// Refresh brings the index's in-memory caches up to the committed state of
+// the library. Search calls it itself; the store may call it after a commit
+// (or at start-up, in the background) to take the cost off the next search.
+func (ix *Index) Refresh(ctx context.Context) error {
+	var g int64
+	if err := ix.genStmt.QueryRowContext(ctx).Scan(&g); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	ix.mu.RLock()
+	cur := ix.st
+	ix.mu.RUnlock()
+	if cur != nil && cur.gen == g {
+		return nil
+	}
+	ix.refreshMu.Lock()
+	defer ix.refreshMu.Unlock()
+	ix.mu.RLock()
+	cur = ix.st
+	ix.mu.RUnlock()
+
+	tx, err := ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, `SELECT value FROM search_meta WHERE key = 'gen'`).Scan(&g); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	switch {
+	case cur != nil && cur.gen == g:
+		return nil
+	case cur == nil || g < cur.gen || cur.dead > 2*cur.nLive+1024:
+		st, err := loadState(ctx, tx, g)
+		if err != nil {
+			return err
+		}
+		ix.mu.Lock()
+		ix.st = st
+		ix.cache.reset()
+		ix.mu.Unlock()
+		return nil
+	}
+	return ix.applyChanges(ctx, tx, cur, g)
+}
+
+// loadState reads the whole committed index.
+func loadState(ctx context.Context, tx *sql.Tx, gen int64) (*state, error) {
+	st := newState()
+	st.gen = gen
+	if err := readTerms(ctx, tx, 0, func(id uint32, term string, df uint32) { st.voc.set(id, term, df) }); err != nil {
+		return nil, err
+	}
+	st.voc.resort()
+	rows, err := tx.QueryContext(ctx, `SELECT key, gen, passage, article, len FROM search_docs WHERE live = 1 ORDER BY key`)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, g, passage, article, length int64
+		if err := rows.Scan(&key, &g, &passage, &article, &length); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		st.addDoc(key, g, true, passage, article, uint32(length))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	st.renorm()
+	return st, nil
+}
+
+func readTerms(ctx context.Context, tx *sql.Tx, since int64, fn func(id uint32, term string, df uint32)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, term, df FROM search_terms WHERE gen > ?`, since)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, df int64
+		var term string
+		if err := rows.Scan(&id, &term, &df); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		if df < 0 {
+			df = 0
+		}
+		fn(uint32(id), term, uint32(df))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	return nil
+}
+
+// applyChanges reads what was committed after cur.gen and applies it to cur.
+func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int64) error {
+	type termRow struct {
+		id   uint32
+		term string
+		df   uint32
+	}
+	type docRow struct {
+		key, gen, passage, article int64
+		live                       bool
+		length                     uint32
+	}
+	var terms []termRow
+	if err := readTerms(ctx, tx, cur.gen, func(id uint32, term string, df uint32) {
+		terms = append(terms, termRow{id, term, df})
+	}); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT key, gen, live, passage, article, len, toks FROM search_docs WHERE gen > ? ORDER BY key`, cur.gen)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var docs []docRow
+	touched := map[uint32]bool{}
+	var toks []stoken
+	for rows.Next() {
+		var d docRow
+		var blob []byte
+		var length int64
+		if err := rows.Scan(&d.key, &d.gen, &d.live, &d.passage, &d.article, &length, &blob); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		d.length = uint32(length)
+		docs = append(docs, d)
+		if toks, err = decodeTokens(toks[:0], blob); err != nil {
+			return err
+		}
+		for _, t := range toks {
+			touched[t.term] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	added := false
+	for _, t := range terms {
+		if cur.voc.set(t.id, t.term, t.df) {
+			added = true
+		}
+	}
+	if added {
+		cur.voc.resort()
+	}
+	for _, d := range docs {
+		cur.addDoc(d.key, d.gen, d.live, d.passage, d.article, d.length)
+	}
+	cur.renorm()
+	cur.gen = g
+	ix.cache.invalidate(touched)
+	return nil
+}
+
+// plist is a decoded posting list: the live slots that contain a term, with
+// the term's frequency in each (capped at 255).
+type plist struct {
+	slots []uint32
+	tfs   []uint8
+}
+
+func (p *plist) bytes() int { return 5*len(p.slots) + 64 }
+
+// plistCacheBytes bounds the memory of decoded posting lists.
+const plistCacheBytes = 96 << 20
+
+// plistCache keeps decoded posting lists, least recently used out first.
+type plistCache struct {
+	mu    sync.Mutex
+	max   int
+	size  int
+	lru   *list.List // of *cacheEntry, most recent at front
+	items map[uint32]*list.Element
+}
+
+type cacheEntry struct {
+	term uint32
+	pl   *plist
+}
+
+func newPlistCache(max int) *plistCache {
+	return &plistCache{max: max, lru: list.New(), items: map[uint32]*list.Element{}}
+}
+
+func (c *plistCache) get(term uint32) *plist {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[term]; ok {
+		c.lru.MoveToFront(e)
+		return e.Value.(*cacheEntry).pl
+	}
+	return nil
+}
+
+func (c *plistCache) put(term uint32, pl *plist) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[term]; ok {
+		c.size -= e.Value.(*cacheEntry).pl.bytes()
+		c.lru.Remove(e)
+	}
+	c.items[term] = c.lru.PushFront(&cacheEntry{term, pl})
+	c.size += pl.bytes()
+	for c.size > c.max && c.lru.Len() > 1 {
+		e := c.lru.Back()
+		ce := e.Value.(*cacheEntry)
+		c.lru.Remove(e)
+		delete(c.items, ce.term)
+		c.size -= ce.pl.bytes()
+	}
+}
+
+func (c *plistCache) invalidate(terms map[uint32]bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(terms) > len(c.items) {
+		for id, e := range c.items {
+			if terms[id] {
+				c.size -= e.Value.(*cacheEntry).pl.bytes()
+				c.lru.Remove(e)
+				delete(c.items, id)
+			}
+		}
+		return
+	}
+	for id := range terms {
+		if e, ok := c.items[id]; ok {
+			c.size -= e.Value.(*cacheEntry).pl.bytes()
+			c.lru.Remove(e)
+			delete(c.items, id)
+		}
+	}
+}
+
+func (c *plistCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lru.Init()
+	clear(c.items)
+	c.size = 0
+}
+
+// postings returns the posting list of a term as of st. The caller holds
+// ix.mu for reading.
+func (ix *Index) postings(ctx context.Context, st *state, term uint32) (*plist, error) {
+	if pl := ix.cache.get(term); pl != nil {
+		return pl, nil
+	}
+	rows, err := ix.segStmt.QueryContext(ctx, term)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	pl := &plist{}
+	if df := st.voc.df; int(term) < len(df) {
+		pl.slots = make([]uint32, 0, df[term])
+		pl.tfs = make([]uint8, 0, df[term])
+	}
+	for rows.Next() {
+		var g int64
+		var data sql.RawBytes
+		if err := rows.Scan(&g, &data); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		err := decodeSegment(data, g, func(key, gen int64, tf uint32) {
+			s, ok := st.slotOf[key]
+			if !ok || st.gens[s] != gen {
+				return
+			}
+			if tf > 255 {
+				tf = 255
+			}
+			pl.slots = append(pl.slots, s)
+			pl.tfs = append(pl.tfs, uint8(tf))
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ix.cache.put(term, pl)
+	return pl, nil
+}

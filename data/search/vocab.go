@@ -1,0 +1,250 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// vocab is the in-memory vocabulary: every term with its document frequency,
+// and the terms in sorted order, which acts as an implicit trie for prefix
+// ranges and for the typo automaton.
+type vocab struct {
+	terms  []string // by term id; "" for ids not in use
+	df     []uint32 // by term id
+	byTerm map[string]uint32
+	// runes of term id are pool[off[id] : off[id]+uint32(rlen[id])].
+	off  []uint32
+	rlen []uint8
+	pool []rune
+	// sorted holds the ids of all terms, ordered by term.
+	sorted []uint32
+}
+
+func newVocab() *vocab {
+	return &vocab{byTerm: map[string]uint32{}}
+}
+
+func (v *vocab) runes(id uint32) []rune {
+	o := v.off[id]
+	return v.pool[o : o+uint32(v.rlen[id])]
+}
+
+// set records term id with its document frequency. New ids must be added in
+// a batch followed by resort.
+func (v *vocab) set(id uint32, term string, df uint32) (added bool) {
+	for int(id) >= len(v.terms) {
+		v.terms = append(v.terms, "")
+		v.df = append(v.df, 0)
+		v.off = append(v.off, 0)
+		v.rlen = append(v.rlen, 0)
+	}
+	v.df[id] = df
+	if v.terms[id] == term {
+		return false
+	}
+	if old := v.terms[id]; old != "" {
+		// Ids are never reused once committed; this only happens if the
+		// database was replaced under us, and a full reload follows.
+		delete(v.byTerm, old)
+	}
+	v.terms[id] = term
+	v.byTerm[term] = id
+	v.off[id] = uint32(len(v.pool))
+	n := 0
+	for _, r := range term {
+		v.pool = append(v.pool, r)
+		n++
+	}
+	if n > 255 {
+		n = 255
+	}
+	v.rlen[id] = uint8(n)
+	return true
+}
+
+// resort rebuilds the sorted order after terms were added.
+func (v *vocab) resort() {
+	v.sorted = v.sorted[:0]
+	for id, t := range v.terms {
+		if t != "" {
+			v.sorted = append(v.sorted, uint32(id))
+		}
+	}
+	sort.Slice(v.sorted, func(i, j int) bool { return v.terms[v.sorted[i]] < v.terms[v.sorted[j]] })
+}
+
+// lookup returns the id of term.
+func (v *vocab) lookup(term string) (uint32, bool) {
+	id, ok := v.byTerm[term]
+	return id, ok
+}
+
+// prefixRange returns the positions [lo, hi) in sorted of the terms that
+// start with p.
+func (v *vocab) prefixRange(p string) (lo, hi int) {
+	n := len(v.sorted)
+	lo = sort.Search(n, func(i int) bool { return v.terms[v.sorted[i]] >= p })
+	hi = lo + sort.Search(n-lo, func(i int) bool { return !strings.HasPrefix(v.terms[v.sorted[lo+i]], p) })
+	return lo, hi
+}
+
+// subtreeEnd returns the first position at or after i whose term does not
+// start with the runes p. The terms at i.. that do start with p are
+// contiguous because sorted is in code point order.
+func (v *vocab) subtreeEnd(i int, p []rune) int {
+	n := len(v.sorted)
+	return i + sort.Search(n-i, func(j int) bool {
+		t := v.runes(v.sorted[i+j])
+		if len(t) < len(p) {
+			return true
+		}
+		for k, r := range p {
+			if t[k] != r {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// scanner holds the rows of the typo automaton, reused across scans.
+type scanner struct {
+	rows [maxTermRunes + 2][]int8
+	pmin [maxTermRunes + 2]int8
+}
+
+// scan finds the terms within k edits of q (optimal string alignment
+// distance: substitution, insertion, deletion, transposition of adjacent
+// letters) and, when kp >= 0, the terms that have a prefix within kp edits of
+// q. It walks the sorted vocabulary as a trie, computing one automaton row
+// per trie edge and sharing rows between terms with a common prefix; a
+// subtree is skipped as soon as no row entry is within the bound. fn gets
+// each term once with its closeness class: 2*edits, plus 1 when it matched
+// only as a prefix (see matchClass).
+func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class uint8)) {
+	m := len(q)
+	if m > maxTermRunes {
+		return
+	}
+	lim := int8(k)
+	if int8(kp) > lim {
+		lim = int8(kp)
+	}
+	for d := range sc.rows {
+		if cap(sc.rows[d]) < m+1 {
+			sc.rows[d] = make([]int8, m+1, maxTermRunes+2)
+		}
+		sc.rows[d] = sc.rows[d][:m+1]
+	}
+	for j := 0; j <= m; j++ {
+		sc.rows[0][j] = int8(j)
+	}
+	sc.pmin[0] = int8(m)
+	var path []rune
+	valid := 0
+	n := len(v.sorted)
+	for i := 0; i < n; {
+		id := v.sorted[i]
+		t := v.runes(id)
+		d := 0
+		for d < valid && d < len(t) && path[d] == t[d] {
+			d++
+		}
+		path = t
+		pruned := false
+		for d < len(t) {
+			c := t[d]
+			prev, cur := sc.rows[d], sc.rows[d+1]
+			cur[0] = int8(d + 1)
+			rmin := cur[0]
+			for j := 1; j <= m; j++ {
+				x := prev[j-1]
+				if q[j-1] != c {
+					x++
+				}
+				if y := prev[j] + 1; y < x {
+					x = y
+				}
+				if y := cur[j-1] + 1; y < x {
+					x = y
+				}
+				if d > 0 && j > 1 && q[j-1] == t[d-1] && q[j-2] == c {
+					if y := sc.rows[d-1][j-2] + 1; y < x {
+						x = y
+					}
+				}
+				cur[j] = x
+				if x < rmin {
+					rmin = x
+				}
+			}
+			pm := sc.pmin[d]
+			if cur[m] < pm {
+				pm = cur[m]
+			}
+			sc.pmin[d+1] = pm
+			d++
+			if rmin > lim {
+				// No term below t[:d] is within k, and no longer
+				// prefix gets closer than what the path already had.
+				valid = d
+				hi := v.subtreeEnd(i, t[:d])
+				if kp >= 0 && int(pm) <= kp {
+					for j := i; j < hi; j++ {
+						fn(v.sorted[j], uint8(2*pm+1))
+					}
+				}
+				i = hi
+				pruned = true
+				break
+			}
+		}
+		if pruned {
+			continue
+		}
+		valid = len(t)
+		best := uint8(255)
+		if w := sc.rows[len(t)][m]; int(w) <= k {
+			best = uint8(2 * w)
+		}
+		if p := sc.pmin[len(t)]; kp >= 0 && int(p) <= kp && uint8(2*p+1) < best {
+			best = uint8(2*p + 1)
+		}
+		if best != 255 {
+			fn(id, best)
+		}
+		i++
+	}
+}
+
+// Closeness classes of a vocabulary term to a query word, best first. The
+// class is 2*edits, plus 1 for a match on a prefix of the term only: exact,
+// prefix, one typo, prefix with one typo, two typos, prefix with two typos.
+const (
+	classExact       uint8 = 0
+	classPrefix      uint8 = 1
+	classTypo1       uint8 = 2
+	classPrefixTypo1 uint8 = 3
+	classTypo2       uint8 = 4
+	classPrefixTypo2 uint8 = 5
+	numClasses             = 6
+)
+
+// typoBudget is how many edits a query word of n runes may have: none up to
+// 3 letters, 1 for 4 to 7, 2 from 8. Words with digits (years, amounts) get
+// none: "2014" must not find "2016".
+func typoBudget(term string) int {
+	for i := 0; i < len(term); i++ {
+		if isDigit(rune(term[i])) {
+			return 0
+		}
+	}
+	switch n := utf8.RuneCountInString(term); {
+	case n <= 3:
+		return 0
+	case n <= 7:
+		return 1
+	}
+	return 2
+}
