@@ -3,21 +3,232 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/casebookapp/casebook/data/search"
 )
 
-// indexArticle adds an article's numbered passages to the search index,
-// inside the transaction that stored them.
+// The search index (package search) lives in the same SQLite file. These
+// helpers keep it in step with the passages and notes, inside the
+// transaction that changes them, so a failed write leaves both as they were.
+
+// indexArticle adds an article's numbered passages, and the notes placed on
+// them, to the search index.
 func (l *Library) indexArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
-	return nil // wired to data/search once the engine lands
+	var docs []search.Doc
+	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM passages WHERE article_id = ? AND n > 0 ORDER BY seq`, articleID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		d := search.Doc{Source: search.SourcePassage, Article: articleID}
+		if err := rows.Scan(&d.ID, &d.Text); err != nil {
+			rows.Close()
+			return err
+		}
+		d.Passage = d.ID
+		docs = append(docs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT id, passage_id, body FROM notes WHERE article_id = ? AND passage_id IS NOT NULL AND deleted_at IS NULL`, articleID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		d := search.Doc{Source: search.SourceNote, Article: articleID}
+		if err := rows.Scan(&d.ID, &d.Passage, &d.Text); err != nil {
+			rows.Close()
+			return err
+		}
+		docs = append(docs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return l.index.Put(ctx, tx, docs...)
 }
 
 // unindexArticle removes an article's passages and notes from the index.
 func (l *Library) unindexArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
+	for _, q := range []struct {
+		src   search.Source
+		query string
+	}{
+		{search.SourcePassage, `SELECT id FROM passages WHERE article_id = ?`},
+		{search.SourceNote, `SELECT id FROM notes WHERE article_id = ?`},
+	} {
+		ids, err := queryIDs(ctx, tx, q.query, articleID)
+		if err != nil {
+			return err
+		}
+		if err := l.index.Delete(ctx, tx, q.src, ids...); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
 // indexNote brings one note's entry in the index up to date: added, changed,
-// or removed if the note is deleted.
+// or removed if the note is deleted or lost its place.
 func (l *Library) indexNote(ctx context.Context, tx *sql.Tx, noteID int64) error {
-	return nil
+	var d search.Doc
+	var passage sql.NullInt64
+	var deleted sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT article_id, passage_id, body, deleted_at FROM notes WHERE id = ?`, noteID).
+		Scan(&d.Article, &passage, &d.Text, &deleted)
+	if err != nil {
+		return err
+	}
+	if !passage.Valid || deleted.Valid || strings.TrimSpace(d.Text) == "" {
+		return l.index.Delete(ctx, tx, search.SourceNote, noteID)
+	}
+	d.ID, d.Source, d.Passage = noteID, search.SourceNote, passage.Int64
+	return l.index.Put(ctx, tx, d)
+}
+
+func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// SearchOptions filters and sizes a search. The zero value searches
+// everything and returns up to 50 results.
+type SearchOptions struct {
+	Limit int
+	// Article restricts the search to one article.
+	Article int64
+	// Colour keeps passages with a highlight of this colour (key or meaning).
+	Colour string
+	// HasNote keeps passages that have at least one note.
+	HasNote bool
+	// Tag keeps passages with a note carrying this tag.
+	Tag string
+}
+
+// SearchResult is one passage found by a search.
+type SearchResult struct {
+	Article int64  `json:"article"`
+	Title   string `json:"title"`
+	// Passage is the paragraph number, the "para. N" of a citation.
+	Passage   int     `json:"passage"`
+	PassageID int64   `json:"-"`
+	Text      string  `json:"text"`
+	Score     float64 `json:"score"`
+	// Matches are the matched words as [start, end) rune offsets into Text.
+	Matches [][2]int `json:"matches"`
+	// In says where the words matched: "passage", or "note" when they
+	// matched one of the passage's notes. Text is then the note's text and
+	// PassageText the passage's.
+	In          string `json:"in"`
+	Note        int64  `json:"note,omitempty"`
+	PassageText string `json:"passage_text,omitempty"`
+}
+
+const defaultSearchLimit = 50
+
+// Search finds the passages that best match what the student typed, typos
+// forgiven, best first. Nothing typed is an error: a query with no words
+// finds nothing.
+func (l *Library) Search(ctx context.Context, query string, opt SearchOptions) ([]SearchResult, error) {
+	so := search.Options{Limit: opt.Limit}
+	if so.Limit <= 0 {
+		so.Limit = defaultSearchLimit
+	}
+	if opt.Article != 0 {
+		so.Articles = []int64{opt.Article}
+	}
+	allow, err := l.searchFilter(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	if allow != nil {
+		so.Allow = func(p int64) bool { return allow[p] }
+	}
+	hits, err := l.index.Search(ctx, query, so)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SearchResult, 0, len(hits))
+	titles := map[int64]string{}
+	for _, h := range hits {
+		p, err := l.PassageByID(ctx, h.Passage)
+		if errors.Is(err, sql.ErrNoRows) || ErrorCode(err) == ENOTFOUND {
+			continue // removed since the index answered
+		} else if err != nil {
+			return nil, err
+		}
+		title, ok := titles[p.ArticleID]
+		if !ok {
+			a, err := l.Article(ctx, p.ArticleID)
+			if err != nil {
+				return nil, err
+			}
+			title, titles[p.ArticleID] = a.Title, a.Title
+		}
+		r := SearchResult{Article: p.ArticleID, Title: title, Passage: p.N, PassageID: p.ID, Text: p.Text, Score: h.Score, In: "passage", Matches: [][2]int{}}
+		if h.Source == search.SourceNote {
+			n, err := l.Note(ctx, h.Note)
+			if err != nil {
+				continue
+			}
+			r.In, r.Note, r.Text, r.PassageText = "note", n.ID, n.Body, p.Text
+		}
+		for _, m := range h.Matches {
+			r.Matches = append(r.Matches, [2]int{m.Start, m.End})
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// searchFilter returns the set of passages the colour, has-note and tag
+// filters allow, or nil when no such filter is set.
+func (l *Library) searchFilter(ctx context.Context, opt SearchOptions) (map[int64]bool, error) {
+	var conds []string
+	var args []any
+	if opt.Colour != "" {
+		key, err := colourKey(ctx, l.db, opt.Colour)
+		if err != nil {
+			return nil, err
+		}
+		conds = append(conds, `SELECT passage_id FROM highlights WHERE colour = ? AND deleted_at IS NULL AND passage_id IS NOT NULL`)
+		args = append(args, key)
+	}
+	if opt.HasNote {
+		conds = append(conds, `SELECT passage_id FROM notes WHERE deleted_at IS NULL AND passage_id IS NOT NULL`)
+	}
+	if t := strings.TrimLeft(strings.TrimSpace(opt.Tag), "#"); t != "" {
+		conds = append(conds, `SELECT n.passage_id FROM notes n JOIN note_tags nt ON nt.note_id = n.id JOIN tags t ON t.id = nt.tag_id
+			WHERE t.name = ? AND n.deleted_at IS NULL AND n.passage_id IS NOT NULL`)
+		args = append(args, t)
+	}
+	if len(conds) == 0 {
+		return nil, nil
+	}
+	ids, err := queryIDs(ctx, l.db, strings.Join(conds, " INTERSECT "), args...)
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return set, nil
 }

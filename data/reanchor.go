@@ -52,9 +52,6 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 	if err := l.insertPassages(ctx, tx, articleID, ps); err != nil {
 		return 0, err
 	}
-	if err := l.indexArticle(ctx, tx, articleID); err != nil {
-		return 0, err
-	}
 	fresh, err := queryPassages(ctx, tx, `p.article_id = ? AND p.n > 0`, articleID)
 	if err != nil {
 		return 0, err
@@ -80,7 +77,8 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 			return 0, err
 		}
 	}
-	return orphans, nil
+	// Index last, so that the notes are indexed where they now stand.
+	return orphans, l.indexArticle(ctx, tx, articleID)
 }
 
 // locate finds an annotation's quote in the new paragraphs: the occurrence

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/casebookapp/casebook/data/search"
 	"github.com/mattn/go-sqlite3"
 )
 
@@ -32,8 +33,9 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // Library is a Casebook library: one SQLite file shared by the GUI and the CLI.
 // Its methods are safe for concurrent use.
 type Library struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	index *search.Index
 	// now is the clock, replaced in tests.
 	now func() time.Time
 }
@@ -77,6 +79,10 @@ func Open(ctx context.Context, path string) (*Library, error) {
 		db.Close()
 		return nil, err
 	}
+	if l.index, err = search.Open(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return l, nil
 }
 
@@ -84,7 +90,10 @@ func Open(ctx context.Context, path string) (*Library, error) {
 func (l *Library) Path() string { return l.path }
 
 // Close closes the library.
-func (l *Library) Close() error { return l.db.Close() }
+func (l *Library) Close() error {
+	l.index.Close()
+	return l.db.Close()
+}
 
 // dsn builds a go-sqlite3 data source name. WAL lets the GUI and the CLI read
 // while the other writes; "immediate" transactions take the write lock at

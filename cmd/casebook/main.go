@@ -1,0 +1,159 @@
+// Command casebook is the Casebook study reader: with no command it opens the
+// desktop window; with a command it works on the same library from the shell.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/ingest"
+)
+
+// Exit statuses, as the CLI contract gives them.
+const (
+	exitOK    = 0
+	exitUser  = 1 // the library or the input said no: one line on stderr
+	exitUsage = 2 // the command line itself is wrong
+)
+
+const usage = `Casebook: read, search, highlight, annotate and cite news articles.
+
+Usage:
+  casebook                                   open the desktop app
+  casebook [--db PATH] articles [--json]     list articles
+  casebook [--db PATH] show ID [--json]      passages of one article, numbered, with kinds
+  casebook [--db PATH] search [--json] [--limit N] [--stats] [--] QUERY...
+  casebook [--db PATH] note add [--tag TAG]... ID:N TEXT...
+  casebook [--db PATH] note list [--json] [--orphans] [--article ID] [--tag TAG]
+  casebook [--db PATH] highlight ID:N COLOUR
+  casebook [--db PATH] import FILE...
+  casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago] [--out FILE]
+
+The library is one file, by default <config dir>/casebook/library.db;
+--db PATH or the CASEBOOK_DB environment variable choose another.
+`
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// env is what a command runs with.
+type env struct {
+	ctx    context.Context
+	stdout io.Writer
+	stderr io.Writer
+	dbPath string
+	lib    *data.Library
+}
+
+// command is one CLI verb.
+type command struct {
+	run func(e *env, args []string) error
+	// noLibrary is set for commands that open the library themselves.
+	noLibrary bool
+}
+
+var commands = map[string]command{
+	"articles":  {run: cmdArticles},
+	"show":      {run: cmdShow},
+	"note":      {run: cmdNote},
+	"highlight": {run: cmdHighlight},
+	"search":    {run: cmdSearch},
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("casebook", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbPath := fs.String("db", "", "library file")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "casebook: %v\n%s", err, usage)
+		return exitUsage
+	}
+	args = fs.Args()
+
+	e := &env{ctx: context.Background(), stdout: stdout, stderr: stderr, dbPath: *dbPath}
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h") {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	var cmd command
+	if len(args) > 0 {
+		var ok bool
+		if cmd, ok = commands[args[0]]; !ok {
+			fmt.Fprintf(stderr, "casebook: unknown command %q\n%s", args[0], usage)
+			return exitUsage
+		}
+	}
+
+	lib, err := openLibrary(e.ctx, e.dbPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "casebook: %s\n", oneLine(data.ErrorMessage(err)))
+		return exitUser
+	}
+	defer lib.Close()
+	e.lib = lib
+
+	if len(args) == 0 {
+		err = runGUI(lib)
+	} else {
+		err = cmd.run(e, args[1:])
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "casebook: %s\n", ue.msg)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "casebook: %s\n", oneLine(data.ErrorMessage(err)))
+		return exitUser
+	}
+}
+
+// openLibrary opens the library and brings the bundled articles up to date:
+// the first run loads them, later runs change nothing unless a seed changed.
+func openLibrary(ctx context.Context, path string) (*data.Library, error) {
+	if path == "" {
+		var err error
+		if path, err = data.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	lib, err := data.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	seeds, err := ingest.Seeds()
+	if err == nil {
+		_, err = lib.SyncArticles(ctx, seeds)
+	}
+	if err != nil {
+		lib.Close()
+		return nil, fmt.Errorf("loading the bundled articles: %w", err)
+	}
+	return lib, nil
+}
+
+// oneLine keeps an error message to the single line the CLI contract allows.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

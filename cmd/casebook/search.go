@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+func cmdSearch(e *env, args []string) error {
+	fs := newFlags("search")
+	asJSON := fs.Bool("json", false, "print JSON")
+	limit := fs.Int("limit", 20, "at most this many results")
+	stats := fs.Bool("stats", false, "print the time the query took on stderr")
+	article := fs.Int64("article", 0, "only this article")
+	colour := fs.String("colour", "", "only passages highlighted in this colour")
+	fs.StringVar(colour, "color", "", "same as --colour")
+	hasNote := fs.Bool("has-note", false, "only passages with a note")
+	tag := fs.String("tag", "", "only passages with a note with this tag")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("search needs something to look for, for example: casebook search probation")
+	}
+	if *limit < 1 {
+		return usagef("--limit must be at least 1")
+	}
+	if *article != 0 {
+		if _, err := e.lib.Article(e.ctx, *article); err != nil {
+			return err
+		}
+	}
+	q := strings.Join(fs.Args(), " ")
+	start := time.Now()
+	res, err := e.lib.Search(e.ctx, q, data.SearchOptions{Limit: *limit, Article: *article, Colour: *colour, HasNote: *hasNote, Tag: *tag})
+	took := time.Since(start)
+	if err != nil {
+		return err
+	}
+	if *stats {
+		fmt.Fprintf(e.stderr, "search: %.3f ms, %d results\n", float64(took.Microseconds())/1000, len(res))
+	}
+	if *asJSON {
+		return printJSON(e.stdout, res)
+	}
+	if len(res) == 0 {
+		fmt.Fprintf(e.stdout, "No passages match %q.\n", q)
+		return nil
+	}
+	for _, r := range res {
+		where := ""
+		if r.In == "note" {
+			where = fmt.Sprintf(" — in note %d", r.Note)
+		}
+		fmt.Fprintf(e.stdout, "%d:%d  %s, para. %d%s\n    %s\n\n", r.Article, r.Passage, clip(r.Title, 70), r.Passage, where, snippet(r.Text, r.Matches, 240))
+	}
+	return nil
+}
+
+// snippet returns up to width runes of text around its first match, with
+// every match marked **like this**.
+func snippet(text string, matches [][2]int, width int) string {
+	rs := []rune(text)
+	from, to := 0, len(rs)
+	if len(rs) > width {
+		if len(matches) > 0 {
+			from = max(0, matches[0][0]-width/3)
+		}
+		to = min(len(rs), from+width)
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	pos := from
+	for _, m := range matches {
+		if m[1] <= from || m[0] >= to {
+			continue
+		}
+		s, e := max(m[0], from), min(m[1], to)
+		b.WriteString(string(rs[pos:s]))
+		b.WriteString("**" + string(rs[s:e]) + "**")
+		pos = e
+	}
+	b.WriteString(string(rs[pos:to]))
+	if to < len(rs) {
+		b.WriteString("…")
+	}
+	return oneLine(b.String())
+}
