@@ -1,0 +1,243 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/casebookapp/casebook/data"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// MaxFileSize is the largest file Casebook imports: 20 MB, far more than
+// any news article, small enough to read into memory at once.
+const MaxFileSize = 20 << 20
+
+// Extensions lists the file name extensions Decode accepts.
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
+
+// ReadFile reads and decodes the article file at path (see Decode). The
+// article's Origin is the file's absolute path, so that importing the same
+// file again updates it. Every error is an EINVALID *data.Error whose
+// message names the file and the reason.
+func ReadFile(path string) (data.NewArticle, error) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if err := checkExtension(path); err != nil {
+		return data.NewArticle{}, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return data.NewArticle{}, fileError(path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return data.NewArticle{}, fileError(path, err)
+	}
+	if info.IsDir() {
+		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: this is a folder, not a file", path)
+	}
+	if info.Size() > MaxFileSize {
+		return data.NewArticle{}, tooLarge(path, info.Size())
+	}
+	// Read one byte past the limit in case the file grew since Stat.
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return data.NewArticle{}, fileError(path, err)
+	}
+	return Decode(path, b)
+}
+
+// fileError turns an operating-system error into a message for the student.
+func fileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return data.Errorf(data.EINVALID, "%s: no such file", path)
+	case errors.Is(err, fs.ErrPermission):
+		return data.Errorf(data.EINVALID, "%s: the file cannot be read (permission denied)", path)
+	}
+	return data.Errorf(data.EINVALID, "%s: the file cannot be read (%v)", path, err)
+}
+
+func tooLarge(name string, size int64) error {
+	return data.Errorf(data.EINVALID, "%s: the file is too large (%.1f MB; the limit is %d MB)",
+		name, float64(size)/(1<<20), MaxFileSize>>20)
+}
+
+func checkExtension(name string) error {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return nil
+		}
+	}
+	what := "files without an extension are not supported"
+	if ext != "" {
+		what = fmt.Sprintf("%q files are not supported", ext)
+	}
+	return data.Errorf(data.EINVALID, "%s: %s; Casebook imports .txt, .md, .markdown, .html and .htm files", name, what)
+}
+
+// Decode turns the bytes of an article file into an article. name is the
+// file's name or path: its extension chooses the format, it becomes the
+// article's Origin, its base name the Meta.Source unless the file gives an
+// address, and it is named in every error.
+//
+// Decoding: a UTF-8, UTF-16 LE or UTF-16 BE byte-order mark decides the
+// encoding; otherwise valid UTF-8 is UTF-8, an HTML page's declared
+// charset is used, and anything else is read as Windows-1252 (a superset of
+// Latin-1 for printable text, so 0xA3 is "£"). CRLF and CR become LF.
+// NUL bytes, or more than 2% control characters, mean a binary file.
+//
+// Formats: .txt text goes to Parse as it is. .md and .markdown files may
+// start with YAML front matter (title, author or authors, outlet, site,
+// publisher, date, url or source) that becomes metadata; the Markdown
+// syntax is stripped from the passages. .html and .htm pages are reduced to
+// their article with Readability (codeberg.org/readeck/go-readability);
+// JSON-LD (NewsArticle headline, author, datePublished, publisher) and
+// <meta> tags (og:site_name, article:published_time, author, og:url) give
+// the metadata. Figure captions become caption passages and paragraphs
+// that are a single link become related passages.
+//
+// Metadata the file states outright (front matter, JSON-LD, meta tags)
+// wins over what Parse reads from the text. Original is the decoded file
+// with LF line endings, Markdown and HTML markup included.
+func Decode(name string, b []byte) (data.NewArticle, error) {
+	if err := checkExtension(name); err != nil {
+		return data.NewArticle{}, err
+	}
+	if len(b) > MaxFileSize {
+		return data.NewArticle{}, tooLarge(name, int64(len(b)))
+	}
+	if len(b) == 0 {
+		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file is empty", name)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	isHTML := ext == ".html" || ext == ".htm"
+	text, err := decodeText(name, b, isHTML)
+	if err != nil {
+		return data.NewArticle{}, err
+	}
+	text = normaliseNewlines(text)
+	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
+		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file is empty (it holds only white space)", name)
+	}
+	if !mostlyText(text) {
+		return data.NewArticle{}, binaryError(name)
+	}
+
+	base := filepath.Base(name)
+	var art data.NewArticle
+	switch ext {
+	case ".md", ".markdown":
+		art, err = decodeMarkdown(name, base, text)
+	case ".html", ".htm":
+		art, err = decodeHTML(name, base, text)
+	default:
+		art, err = parseFile(name, base, text, nil)
+	}
+	if err != nil {
+		return data.NewArticle{}, err
+	}
+	art.Origin = name
+	art.Original = text
+	return art, nil
+}
+
+// parseFile runs Parse on text extracted from a file, then applies the
+// kinds the file's structure showed (hints, keyed by cleaned passage text)
+// to passages Parse took for body text.
+func parseFile(name, base, text string, hints map[string]data.Kind) (data.NewArticle, error) {
+	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
+		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file has no article text", name)
+	}
+	art, err := Parse(text, name, base)
+	if err != nil {
+		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file has no article text", name)
+	}
+	for i, p := range art.Passages {
+		if k, ok := hints[p.Text]; ok && (p.Kind == data.KindBody || p.Kind == data.KindTitle && k != data.KindBody) {
+			art.Passages[i].Kind = k
+		}
+	}
+	return art, nil
+}
+
+func binaryError(name string) error {
+	return data.Errorf(data.EINVALID, "%s: this is not a text file (it looks like binary data)", name)
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// decodeText applies the encoding rules of Decode.
+func decodeText(name string, b []byte, isHTML bool) (string, error) {
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(b, utf8BOM):
+		return strings.ToValidUTF8(string(b[len(utf8BOM):]), "\uFFFD"), nil
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		enc = xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM)
+	}
+	if enc != nil {
+		if len(b)%2 != 0 {
+			// A UTF-16 file has an even number of bytes; an odd one is
+			// most likely binary data that happens to start like a BOM.
+			return "", binaryError(name)
+		}
+		out, err := enc.NewDecoder().Bytes(b)
+		if err != nil {
+			return "", data.Errorf(data.EINVALID, "%s: the file cannot be decoded as UTF-16 (%v)", name, err)
+		}
+		if bytes.IndexByte(out, 0) >= 0 {
+			return "", binaryError(name)
+		}
+		return string(out), nil
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "", binaryError(name)
+	}
+	if utf8.Valid(b) {
+		return string(b), nil
+	}
+	enc = charmap.Windows1252
+	if isHTML {
+		// The page may declare its charset in a <meta> tag; the HTML
+		// standard's default for pages that do not is Windows-1252 too.
+		enc, _, _ = charset.DetermineEncoding(b, "text/html")
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return "", data.Errorf(data.EINVALID, "%s: the file's encoding cannot be read (%v)", name, err)
+	}
+	return string(out), nil
+}
+
+// mostlyText reports whether no more than 2% of the runes of s are control
+// characters (other than tab, line feed, form feed and vertical tab) or
+// replacement characters for undecodable bytes.
+func mostlyText(s string) bool {
+	bad, n := 0, 0
+	for _, r := range s {
+		n++
+		switch {
+		case r == '\t' || r == '\n' || r == '\f' || r == '\v':
+		case r == utf8.RuneError || unicode.IsControl(r):
+			bad++
+		}
+	}
+	return bad*50 <= n
+}

@@ -1,0 +1,267 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+const fixtures = "../../testdata/import"
+
+func fixture(name string) string { return filepath.Join(fixtures, name) }
+
+// TestReadFile checks every good fixture: the metadata, and that the
+// passages have the right kinds and text.
+func TestReadFile(t *testing.T) {
+	sentence := "The judge imposed 800 hours of community service — more than the £0 fine some expected, said José."
+	encoded := struct {
+		meta  data.Meta
+		kinds []data.Kind
+	}{
+		meta:  data.Meta{Title: "Liang Sentenced to Probation", Author: "Jane Doe", Outlet: "NBC News"},
+		kinds: []data.Kind{kT, kY, kB},
+	}
+	tests := map[string]struct {
+		meta  data.Meta
+		kinds []data.Kind
+		// texts pins passages by index.
+		texts map[int]string
+		// absent lists text that must not appear in any passage.
+		absent []string
+	}{
+		"news.html": {
+			meta: data.Meta{
+				Title:  "Liang Gets Probation, Community Service in Gurley Death",
+				Author: "Dana Whitfield; Marcus Oyelaran", Outlet: "The Brooklyn Ledger", Date: "2016-04-19",
+				Source: "https://ledger.example.com/2016/04/19/liang-probation",
+			},
+			kinds: []data.Kind{kB, kB, kC, kB, kP, kL, kB, kB},
+			texts: map[int]string{
+				2: "Supporters and opponents of Peter Liang gathered outside the courthouse on Tuesday",
+				5: "District Attorney Won't Seek Prison Time for Liang",
+			},
+			absent: []string{"tracking pixel", "Buy now", "Sports", "Cookie policy", "Thousands Rally for Former Officer", "All rights reserved", "Terms"},
+		},
+		"meta-only.html": {
+			meta:   data.Meta{Title: "Rally in Cadman Plaza draws thousands", Author: "Lena Park", Outlet: "Queens Daily Star", Date: "2016-02-20", Source: "meta-only.html"},
+			kinds:  []data.Kind{kB, kB, kB, kB},
+			absent: []string{"Front page", "Log in", "Share this article"},
+		},
+		"article.md": {
+			meta: data.Meta{
+				Title: "Notes on the Liang Sentencing", Author: "Priya Raman; Owen Blake", Outlet: "Campus Law Review",
+				Date: "2016-04-21", Source: "https://review.example.edu/liang-sentencing",
+			},
+			kinds: []data.Kind{kT, kB, kC, kB, kB, kB, kB, kP},
+			texts: map[int]string{
+				1: "The judge imposed five years of probation and 800 hours of community service, more than the 500 hours the DA requested.",
+				2: "Peter Liang leaving court on April 19, 2016",
+				4: "The conviction was reduced to criminally negligent homicide.",
+				6: "“This is not justice,” Gurley's aunt said.",
+			},
+			absent: []string{"**", "](", "`", "tags:", "policing"},
+		},
+		"no-frontmatter.md": {
+			meta:  data.Meta{Title: "Liang apologizes to Gurley's partner", Author: "Ruth Okafor", Date: "2016-03-24", Source: "no-frontmatter.md"},
+			kinds: []data.Kind{kT, kY, kD, kB},
+			texts: map[int]string{3: "Peter Liang met Kimberly Ballinger for five minutes on Thursday."},
+		},
+		"cp1252.txt": {
+			meta:  data.Meta{Title: "Pound Sterling Prices Rise", Source: "cp1252.txt"},
+			kinds: []data.Kind{kT, kB},
+			texts: map[int]string{1: "The fee rose to £40 on Monday, “the highest ever”, said the café owner."},
+		},
+		"utf16le.txt": {meta: encoded.meta, kinds: encoded.kinds, texts: map[int]string{2: sentence}},
+		"utf16be.txt": {meta: encoded.meta, kinds: encoded.kinds, texts: map[int]string{2: sentence}},
+		"utf8bom.txt": {meta: encoded.meta, kinds: encoded.kinds, texts: map[int]string{0: "Liang Sentenced to Probation", 2: sentence}},
+		"crlf.txt":    {meta: encoded.meta, kinds: encoded.kinds, texts: map[int]string{2: sentence}},
+		"cr.txt":      {meta: encoded.meta, kinds: encoded.kinds, texts: map[int]string{2: sentence}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := ReadFile(fixture(name))
+			if err != nil {
+				t.Fatalf("ReadFile: %v", err)
+			}
+			want := tt.meta
+			if want.Source == "" {
+				want.Source = name
+			}
+			if got.Meta != want {
+				t.Errorf("Meta = %+v\nwant %+v", got.Meta, want)
+			}
+			if g, w := kinds(got), tt.kinds; !equalKinds(g, w) {
+				t.Errorf("kinds = %v, want %v", g, w)
+				dumpPassages(t, got)
+			}
+			for i, w := range tt.texts {
+				if i >= len(got.Passages) {
+					t.Errorf("no passage %d", i)
+				} else if g := got.Passages[i].Text; g != w {
+					t.Errorf("passage %d = %q, want %q", i, g, w)
+				}
+			}
+			for _, p := range got.Passages {
+				for _, bad := range tt.absent {
+					if strings.Contains(p.Text, bad) {
+						t.Errorf("passage %q contains %q", p.Text, bad)
+					}
+				}
+			}
+			if !filepath.IsAbs(got.Origin) || filepath.Base(got.Origin) != name {
+				t.Errorf("Origin = %q, want the absolute path", got.Origin)
+			}
+			if strings.ContainsRune(got.Original, '\r') || strings.HasPrefix(got.Original, "\ufeff") {
+				t.Errorf("Original keeps CR or a BOM: %q", got.Original)
+			}
+		})
+	}
+}
+
+// TestReadFileSameText checks that one text in different encodings and
+// line endings decodes to the same Original, so it is one article.
+func TestReadFileSameText(t *testing.T) {
+	var first string
+	for _, name := range []string{"utf8bom.txt", "utf16le.txt", "utf16be.txt", "crlf.txt", "cr.txt"} {
+		a, err := ReadFile(fixture(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == "" {
+			first = a.Original
+		} else if a.Original != first {
+			t.Errorf("%s: Original = %q, want %q", name, a.Original, first)
+		}
+	}
+}
+
+// TestReadFileErrors checks that every bad file is refused with a message
+// that names it and says why.
+func TestReadFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "huge.txt")
+	if err := os.WriteFile(big, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: large on disk without writing 20 MB.
+	if err := os.Truncate(big, MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(dir, "folder.txt")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]struct {
+		path   string
+		reason string
+	}{
+		"empty":            {fixture("empty.txt"), "empty"},
+		"white space":      {fixture("whitespace.txt"), "empty"},
+		"binary with NULs": {fixture("image.txt"), "not a text file"},
+		"control bytes":    {fixture("controls.txt"), "not a text file"},
+		"unsupported":      {fixture("notes.pdf"), "not supported"},
+		"no article":       {fixture("no-article.html"), "no article text"},
+		"bad front matter": {fixture("bad-frontmatter.md"), "front matter"},
+		"too large":        {big, "too large"},
+		"missing":          {filepath.Join(dir, "missing.txt"), "no such file"},
+		"folder":           {folder, "folder"},
+		"no extension":     {filepath.Join(dir, "README"), "not supported"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, err := ReadFile(tt.path)
+			if got, want := data.ErrorCode(err), data.EINVALID; got != want {
+				t.Fatalf("ErrorCode = %q, want %q (err %v)", got, want, err)
+			}
+			msg := data.ErrorMessage(err)
+			if !strings.Contains(msg, filepath.Base(tt.path)) {
+				t.Errorf("message %q does not name the file", msg)
+			}
+			if !strings.Contains(msg, tt.reason) {
+				t.Errorf("message %q does not say %q", msg, tt.reason)
+			}
+		})
+	}
+}
+
+func TestDecode(t *testing.T) {
+	tests := map[string]struct {
+		name, text string
+		err        string
+		title      string
+		body       string
+	}{
+		"upper-case extension":  {name: "STORY.TXT", text: "Liang Sentenced\n\nHe got probation.", title: "Liang Sentenced", body: "He got probation."},
+		"markdown extension":    {name: "n.markdown", text: "# Big News Today\n\nSome *body* text.", title: "Big News Today", body: "Some body text."},
+		"htm extension":         {name: "p.htm", text: "<html><body><p>" + strings.Repeat("Words in the article body go here. ", 20) + "</p></body></html>", body: strings.TrimSpace(strings.Repeat("Words in the article body go here. ", 20))},
+		"too large in memory":   {name: "big.txt", text: strings.Repeat("a", MaxFileSize+1), err: "too large"},
+		"front matter only":     {name: "fm.md", text: "---\ntitle: Only Metadata\n---\n", err: "no article text"},
+		"thematic break start":  {name: "hr.md", text: "---\n\nText after a rule.", body: "Text after a rule."},
+		"html declared charset": {name: "l.html", text: "<html><head><meta charset=\"iso-8859-1\"></head><body><article><p>" + strings.Repeat("Caf\xe9 owners said the fee was \xa340. ", 10) + "</p></article></body></html>", body: strings.TrimSpace(strings.Repeat("Café owners said the fee was £40. ", 10))},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			a, err := Decode(tt.name, []byte(tt.text))
+			if tt.err != "" {
+				if !strings.Contains(data.ErrorMessage(err), tt.err) || !strings.Contains(data.ErrorMessage(err), tt.name) {
+					t.Fatalf("err = %v, want one naming %s and saying %q", err, tt.name, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.title {
+				t.Errorf("Title = %q, want %q", a.Title, tt.title)
+			}
+			found := false
+			for _, p := range a.Passages {
+				found = found || p.Kind == data.KindBody && p.Text == tt.body
+			}
+			if !found {
+				t.Errorf("no body passage %q", tt.body)
+				dumpPassages(t, a)
+			}
+			if a.Origin != tt.name {
+				t.Errorf("Origin = %q, want %q", a.Origin, tt.name)
+			}
+		})
+	}
+}
+
+// FuzzDecode checks that Decode never panics and returns either an
+// EINVALID error or an article with valid passages.
+func FuzzDecode(f *testing.F) {
+	for _, name := range []string{"news.html", "article.md", "cp1252.txt", "utf16le.txt", "bad-frontmatter.md", "image.txt"} {
+		b, err := os.ReadFile(fixture(name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(filepath.Ext(name), b)
+	}
+	f.Add(".txt", []byte("\xfe\xff\x00"))
+	f.Add(".md", []byte("---\na: [\n---\n"))
+	f.Fuzz(func(t *testing.T, ext string, b []byte) {
+		a, err := Decode("fuzz"+ext, b)
+		if err != nil {
+			if data.ErrorCode(err) != data.EINVALID {
+				t.Fatalf("error %v has code %q", err, data.ErrorCode(err))
+			}
+			if !strings.Contains(data.ErrorMessage(err), "fuzz") {
+				t.Fatalf("error %q does not name the file", data.ErrorMessage(err))
+			}
+			return
+		}
+		if len(a.Passages) == 0 {
+			t.Fatal("no error and no passages")
+		}
+		for i, p := range a.Passages {
+			if p.Text == "" || strings.TrimSpace(p.Text) != p.Text || !p.Kind.Valid() {
+				t.Fatalf("passage %d = %q (%s)", i, p.Text, p.Kind)
+			}
+		}
+	})
+}
