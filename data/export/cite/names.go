@@ -1,0 +1,117 @@
+package cite
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Name is a personal name split into the parts the citation styles need.
+// An organisation, or any one-word name, has only a Family part.
+type Name struct {
+	Given  string // "Frances Kai-Hwa"
+	Family string // "Wang", "van Gogh"
+	Suffix string // "Jr.", "III"
+}
+
+// suffixes are the generational suffixes kept apart from the family name.
+var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
+
+// particles are the lower-case name particles that belong to the family name
+// ("Vincent van Gogh" has the family name "van Gogh").
+var particles = map[string]bool{
+	"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true,
+	"della": true, "du": true, "le": true, "la": true, "bin": true, "ibn": true, "al": true, "ten": true, "ter": true,
+}
+
+// ParseName splits a name as a user typed it. "Family, Given" and
+// "Family, Given, Suffix" are taken as already inverted; otherwise the last
+// word is the family name, together with any lower-case particles before it.
+func ParseName(s string) Name {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return Name{}
+	}
+	if strings.Contains(s, ",") {
+		parts := strings.Split(s, ",")
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		n := Name{Family: parts[0]}
+		if len(parts) > 1 {
+			n.Given = parts[1]
+		}
+		if len(parts) > 2 {
+			n.Suffix = strings.Join(parts[2:], " ")
+		}
+		// "Martin Luther King, Jr." is a suffix, not an inverted name.
+		if suffixes[strings.ToLower(n.Given)] && len(parts) == 2 {
+			m := ParseName(parts[0])
+			m.Suffix = n.Given
+			return m
+		}
+		return n
+	}
+	words := strings.Fields(s)
+	var n Name
+	if len(words) > 1 && suffixes[strings.ToLower(words[len(words)-1])] {
+		n.Suffix = words[len(words)-1]
+		words = words[:len(words)-1]
+	}
+	i := len(words) - 1
+	for i > 0 && particles[words[i-1]] {
+		i--
+	}
+	n.Family = strings.Join(words[i:], " ")
+	n.Given = strings.Join(words[:i], " ")
+	return n
+}
+
+// Initials returns the APA initials of the given names: "Frances Kai-Hwa"
+// becomes "F. K.-H.", and "Traci G." becomes "T. G.".
+func (n Name) Initials() string {
+	var words []string
+	for _, w := range strings.Fields(n.Given) {
+		var parts []string
+		for _, p := range strings.Split(w, "-") {
+			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(p, ".("))
+			if r == utf8.RuneError || !unicode.IsLetter(r) {
+				continue
+			}
+			parts = append(parts, string(unicode.ToUpper(r))+".")
+		}
+		if len(parts) > 0 {
+			words = append(words, strings.Join(parts, "-"))
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// Natural returns the name in reading order: "Frances Kai-Hwa Wang".
+func (n Name) Natural() string {
+	return joinNonEmpty(" ", n.Given, n.Family, n.Suffix)
+}
+
+// Inverted returns the name family first, with the full given names:
+// "Wang, Frances Kai-Hwa", or "King, Martin Luther, Jr.".
+func (n Name) Inverted() string {
+	if n.Given == "" {
+		return joinNonEmpty(", ", n.Family, n.Suffix)
+	}
+	return joinNonEmpty(", ", n.Family, n.Given, n.Suffix)
+}
+
+// APA returns the name as an APA reference list gives it: "Wang, F. K.-H.".
+func (n Name) APA() string {
+	return joinNonEmpty(", ", n.Family, n.Initials(), n.Suffix)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -1,0 +1,658 @@
+// Package export renders a student's highlights and notes for coursework:
+// Markdown, Word (DOCX), print-ready HTML, CSV and W3C Web Annotation JSON-LD,
+// with citations in APA 7, MLA 9 or Chicago 17 (see package cite).
+//
+// The package does not read the library. The store loads the entries (each a
+// highlight or a note on a whole passage, with its article, passage and
+// notes) into a Document, and Write does the rest: it applies the scope,
+// checks that every quote still appears word for word in its passage, orders
+// the entries, and writes them with a reference list of the articles cited.
+// ReadAnnotations reads a JSON export back, for merging a classmate's notes.
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export/cite"
+)
+
+// Format is an export file format.
+type Format string
+
+// The export formats.
+const (
+	Markdown Format = "md"
+	DOCX     Format = "docx"
+	HTML     Format = "html"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+)
+
+// Formats lists the export formats, in the order the export dialog offers
+// them.
+var Formats = []Format{DOCX, Markdown, HTML, CSV, JSON}
+
+// ParseFormat reads a format name as the CLI gives it ("md", "markdown",
+// "docx", "word", "html", "csv", "json"). The empty string means Markdown.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
+	case "", "md", "markdown":
+		return Markdown, nil
+	case "docx", "word":
+		return DOCX, nil
+	case "html", "htm":
+		return HTML, nil
+	case "csv":
+		return CSV, nil
+	case "json", "jsonld", "json-ld":
+		return JSON, nil
+	}
+	return "", data.Errorf(data.EINVALID, "unknown export format %q: use md, docx, html, csv or json", s)
+}
+
+// Ext returns the file name extension for the format, with its dot.
+func (f Format) Ext() string {
+	if f == JSON {
+		return ".jsonld"
+	}
+	return "." + string(f)
+}
+
+// Binary reports whether the format is not text, so that the CLI will not
+// write it to a terminal.
+func (f Format) Binary() bool { return f == DOCX }
+
+// Order is the order of the entries in an export.
+type Order string
+
+// The export orders.
+const (
+	// ByReading follows the articles' reading order: article, paragraph,
+	// then position in the paragraph. It is the default.
+	ByReading Order = "reading"
+	// ByColour groups the entries under the colour legend's meanings, in
+	// legend order; entries without a highlight come last.
+	ByColour Order = "colour"
+	// ByTag groups the entries under each of their tags, alphabetically; an
+	// entry with two tags appears under both, and untagged entries come last.
+	ByTag Order = "tag"
+)
+
+// ParseOrder reads an order name ("reading", "colour" or "color", "tag").
+// The empty string is reading order.
+func ParseOrder(s string) (Order, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "reading":
+		return ByReading, nil
+	case "colour", "color":
+		return ByColour, nil
+	case "tag", "tags":
+		return ByTag, nil
+	}
+	return "", data.Errorf(data.EINVALID, "unknown order %q: use reading, colour or tag", s)
+}
+
+// Scope selects the entries to export. The zero Scope selects all of them;
+// each field that is set narrows the selection.
+type Scope struct {
+	ArticleID int64  // only this article
+	Colour    string // only highlights of this colour key ("yellow")
+	Tag       string // only entries with a note carrying this tag (any case)
+}
+
+// ParseScope reads a scope as the CLI gives it: "all", "article:ID",
+// "colour:KEY" (or "color:KEY") or "tag:NAME".
+func ParseScope(s string) (Scope, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, "all") {
+		return Scope{}, nil
+	}
+	kind, value, ok := strings.Cut(s, ":")
+	value = strings.TrimSpace(value)
+	if ok && value != "" {
+		switch strings.ToLower(kind) {
+		case "article":
+			if id, err := strconv.ParseInt(value, 10, 64); err == nil && id > 0 {
+				return Scope{ArticleID: id}, nil
+			}
+			return Scope{}, data.Errorf(data.EINVALID, "scope %q: the article must be a number", s)
+		case "colour", "color":
+			return Scope{Colour: strings.ToLower(value)}, nil
+		case "tag":
+			return Scope{Tag: strings.TrimPrefix(value, "#")}, nil
+		}
+	}
+	return Scope{}, data.Errorf(data.EINVALID, "unknown scope %q: use all, article:ID, colour:NAME or tag:NAME", s)
+}
+
+// String returns the scope in the form ParseScope reads.
+func (s Scope) String() string {
+	var parts []string
+	if s.ArticleID != 0 {
+		parts = append(parts, "article:"+strconv.FormatInt(s.ArticleID, 10))
+	}
+	if s.Colour != "" {
+		parts = append(parts, "colour:"+s.Colour)
+	}
+	if s.Tag != "" {
+		parts = append(parts, "tag:"+s.Tag)
+	}
+	if len(parts) == 0 {
+		return "all"
+	}
+	return strings.Join(parts, " ")
+}
+
+// Entry is one exported item: a highlight with its notes, or notes on a
+// whole passage.
+type Entry struct {
+	Article data.Article
+	Passage data.Passage
+	// Highlight is nil for notes on a whole passage.
+	Highlight *data.Highlight
+	Notes     []data.Note
+}
+
+// Quote returns the text the entry quotes: the highlight's quote, or the
+// whole passage for notes on a passage.
+func (e Entry) Quote() string {
+	if e.Highlight != nil {
+		return e.Highlight.Quote
+	}
+	return e.Passage.Text
+}
+
+// Anchor returns where the entry's quote sits: the highlight's anchor, or
+// the whole passage.
+func (e Entry) Anchor() data.Anchor {
+	if e.Highlight != nil {
+		return e.Highlight.Anchor
+	}
+	a := data.Anchor{PassageID: e.Passage.ID, Start: 0, End: len([]rune(e.Passage.Text)), Quote: e.Passage.Text}
+	if len(e.Notes) > 0 && e.Notes[0].Orphan() {
+		a.PassageID = 0
+	}
+	return a
+}
+
+// Colour returns the highlight's colour key, or "" for notes on a passage.
+func (e Entry) Colour() string {
+	if e.Highlight == nil {
+		return ""
+	}
+	return e.Highlight.Colour
+}
+
+// Tags returns the tags of the entry's notes, each once (ignoring case), in
+// the order they first appear.
+func (e Entry) Tags() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range e.Notes {
+		for _, t := range n.Tags {
+			t = strings.TrimSpace(t)
+			if k := strings.ToLower(t); t != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// UID returns the entry's stable identifier: the highlight's, or the first
+// note's.
+func (e Entry) UID() string {
+	if e.Highlight != nil {
+		return e.Highlight.UID
+	}
+	if len(e.Notes) > 0 {
+		return e.Notes[0].UID
+	}
+	return ""
+}
+
+// hasTag reports whether any note of e has the tag, ignoring case.
+func (e Entry) hasTag(tag string) bool {
+	for _, t := range e.Tags() {
+		if strings.EqualFold(t, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// Select returns the entries within the scope, in their original order.
+// A tag scope keeps an entry whole, with all of its notes, when any note
+// carries the tag.
+func Select(entries []Entry, s Scope) []Entry {
+	var out []Entry
+	for _, e := range entries {
+		switch {
+		case s.ArticleID != 0 && e.Article.ID != s.ArticleID:
+		case s.Colour != "" && !strings.EqualFold(e.Colour(), s.Colour):
+		case s.Tag != "" && !e.hasTag(strings.TrimPrefix(s.Tag, "#")):
+		default:
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Document is everything an export needs, as the store loads it.
+type Document struct {
+	// Title heads the export; empty means "Quotes and notes".
+	Title   string
+	Entries []Entry
+	// Colours is the colour legend, in legend order.
+	Colours []data.Colour
+	// Articles holds the articles' current metadata, by which citations are
+	// written; an entry whose article is missing here is cited from its own
+	// Article field.
+	Articles []data.Article
+	// Generated is the time of the export, written in its heading.
+	Generated time.Time
+}
+
+// Paper is the page size of DOCX and HTML exports.
+type Paper string
+
+// The paper sizes.
+const (
+	A4     Paper = "a4"
+	Letter Paper = "letter"
+)
+
+// Options say what to export and how.
+type Options struct {
+	Format Format
+	Style  cite.Style // default APA
+	Order  Order      // default reading order
+	Scope  Scope      // default all
+	Paper  Paper      // default A4
+	// Progress, if set, is called after each entry is rendered, with the
+	// number done and the total, so that the GUI can show a progress bar.
+	Progress func(done, total int)
+}
+
+// Failure is a quote that failed the verbatim check.
+type Failure struct {
+	UID       string `json:"uid"`
+	ArticleID int64  `json:"article"`
+	Title     string `json:"title"`
+	Para      int    `json:"para"`
+	Quote     string `json:"quote"`
+	// Reason says what is wrong, in words for the student.
+	Reason string `json:"reason"`
+}
+
+// String describes the failure in one line.
+func (f Failure) String() string {
+	where := f.Title
+	if where == "" {
+		where = "article " + strconv.FormatInt(f.ArticleID, 10)
+	}
+	if f.Para > 0 {
+		where += ", para. " + strconv.Itoa(f.Para)
+	}
+	return fmt.Sprintf("%q (%s): %s", clip(f.Quote, 80), where, f.Reason)
+}
+
+// Report says what an export wrote.
+type Report struct {
+	Entries    int // entries exported (each counted once, even when ordered by tag)
+	Highlights int
+	Notes      int
+	Articles   int // articles in the reference list
+	// Failures lists the quotes that failed the verbatim check. They are
+	// exported all the same, marked, and listed at the end of the export.
+	Failures []Failure
+}
+
+// Verify checks that the entry's quote still appears word for word in its
+// passage. It returns "" when it does, and otherwise the reason it does not.
+func Verify(e Entry) string {
+	a := e.Anchor()
+	q := e.Quote()
+	switch {
+	case a.Orphan() || e.Passage.ID == 0:
+		return "orphaned: the article's text changed and the quote could not be placed again"
+	case e.Highlight != nil && e.Highlight.PassageID != e.Passage.ID:
+		return "the highlight belongs to another paragraph"
+	case strings.TrimSpace(q) == "":
+		return "the quote is empty"
+	case !strings.Contains(e.Passage.Text, q):
+		return "the quote no longer appears word for word in its paragraph"
+	}
+	return ""
+}
+
+// Write applies opt.Scope to doc's entries, checks the quotes, and writes
+// the export to w in opt.Format. The report lists what was written and the
+// quotes that failed the check; a failed quote is not an error.
+func Write(w io.Writer, doc Document, opt Options) (Report, error) {
+	var err error
+	if opt.Format == "" {
+		opt.Format = Markdown
+	}
+	if opt.Style, err = cite.ParseStyle(string(opt.Style)); err != nil {
+		return Report{}, err
+	}
+	if opt.Order, err = ParseOrder(string(opt.Order)); err != nil {
+		return Report{}, err
+	}
+	if opt.Paper == "" {
+		opt.Paper = A4
+	}
+	v := build(doc, opt)
+	switch opt.Format {
+	case Markdown:
+		err = writeMarkdown(w, v)
+	case DOCX:
+		err = writeDOCX(w, v)
+	case HTML:
+		err = writeHTML(w, v)
+	case CSV:
+		err = writeCSV(w, v)
+	case JSON:
+		err = writeJSON(w, v)
+	default:
+		_, err = ParseFormat(string(opt.Format))
+		return Report{}, err
+	}
+	if err != nil {
+		return Report{}, fmt.Errorf("export %s: %w", opt.Format, err)
+	}
+	return v.report, nil
+}
+
+// view is the export laid out once for all formats.
+type view struct {
+	opt       Options
+	title     string
+	generated time.Time
+	sections  []section
+	entries   []*item // every selected entry once, in reading order
+	colours   []data.Colour
+	refs      []cite.Text // reference list, sorted per style
+	notes     []cite.Text // Chicago footnotes, numbered from 1
+	report    Report
+	progress  int
+}
+
+// section is a heading and the entries under it.
+type section struct {
+	heading string
+	colour  *data.Colour // set when ordered by colour
+	items   []*item
+	noteNos []int // Chicago note numbers, parallel to items
+}
+
+// item is an entry with what every format writes about it.
+type item struct {
+	Entry
+	article  data.Article // current metadata
+	quote    string
+	para     int
+	colour   *data.Colour
+	tags     []string
+	inText   string    // APA or MLA in-text citation
+	fullNote cite.Text // Chicago full note, or the in-text citation as Text
+	failure  string    // verbatim check failure, or ""
+}
+
+func build(doc Document, opt Options) *view {
+	v := &view{opt: opt, title: doc.Title, generated: doc.Generated, colours: doc.Colours}
+	if v.title == "" {
+		v.title = "Quotes and notes"
+	}
+	arts := map[int64]data.Article{}
+	for _, a := range doc.Articles {
+		arts[a.ID] = a
+	}
+	legend := map[string]*data.Colour{}
+	for i := range doc.Colours {
+		legend[strings.ToLower(doc.Colours[i].Key)] = &doc.Colours[i]
+	}
+	cited := map[int64]data.Article{}
+	for _, e := range Select(doc.Entries, opt.Scope) {
+		it := &item{Entry: e, quote: e.Quote(), tags: e.Tags()}
+		it.article = e.Article
+		if a, ok := arts[e.Article.ID]; ok {
+			it.article = a
+		}
+		if !e.Anchor().Orphan() {
+			it.para = e.Passage.N
+		}
+		if c := e.Colour(); c != "" {
+			it.colour = legend[strings.ToLower(c)]
+			if it.colour == nil {
+				it.colour = &data.Colour{Key: c, Meaning: c}
+			}
+		}
+		it.inText = opt.Style.InText(it.article, it.para)
+		it.fullNote = opt.Style.Note(it.article, it.para)
+		it.failure = Verify(e)
+		v.entries = append(v.entries, it)
+		if e.Highlight != nil {
+			v.report.Highlights++
+		}
+		v.report.Notes += len(e.Notes)
+		cited[it.article.ID] = it.article
+	}
+	slices.SortStableFunc(v.entries, readingOrder)
+	v.report.Entries = len(v.entries)
+	for _, it := range v.entries {
+		if it.failure != "" {
+			v.report.Failures = append(v.report.Failures, Failure{
+				UID: it.UID(), ArticleID: it.article.ID, Title: it.article.Title,
+				Para: it.para, Quote: it.quote, Reason: it.failure,
+			})
+		}
+	}
+
+	switch opt.Order {
+	case ByColour:
+		v.sections = byColour(v.entries, doc.Colours)
+	case ByTag:
+		v.sections = byTag(v.entries)
+	default:
+		v.sections = byArticle(v.entries)
+	}
+
+	if opt.Style == cite.Chicago {
+		// The first note on an article is a full note, later ones short.
+		seen := map[int64]bool{}
+		for si := range v.sections {
+			s := &v.sections[si]
+			for _, it := range s.items {
+				var n cite.Text
+				if seen[it.article.ID] {
+					n = cite.Text{{Text: opt.Style.ShortNote(it.article, it.para)}}
+				} else {
+					n = it.fullNote
+					seen[it.article.ID] = true
+				}
+				v.notes = append(v.notes, n)
+				s.noteNos = append(s.noteNos, len(v.notes))
+			}
+		}
+	}
+
+	var list []data.Article
+	for _, a := range cited {
+		list = append(list, a)
+	}
+	opt.Style.Sort(list)
+	for _, a := range list {
+		v.refs = append(v.refs, opt.Style.Reference(a))
+	}
+	v.report.Articles = len(list)
+	return v
+}
+
+// step reports progress on one more rendered entry.
+func (v *view) step() {
+	v.progress++
+	if v.opt.Progress != nil {
+		v.opt.Progress(v.progress, v.total())
+	}
+}
+
+// total is the number of entry renderings, counting an entry once under
+// each of its headings.
+func (v *view) total() int {
+	n := 0
+	for _, s := range v.sections {
+		n += len(s.items)
+	}
+	return n
+}
+
+// readingOrder sorts by article, paragraph, then position in the paragraph;
+// orphans, which have no place, come last in their article.
+func readingOrder(a, b *item) int {
+	return cmp.Or(
+		cmp.Compare(a.article.ID, b.article.ID),
+		cmpBool(a.Anchor().Orphan() || a.Passage.ID == 0, b.Anchor().Orphan() || b.Passage.ID == 0),
+		cmp.Compare(a.Passage.Seq, b.Passage.Seq),
+		cmp.Compare(a.Anchor().Start, b.Anchor().Start),
+		cmp.Compare(a.Anchor().End, b.Anchor().End),
+		cmp.Compare(a.UID(), b.UID()),
+	)
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+func byArticle(items []*item) []section {
+	var out []section
+	for _, it := range items {
+		if n := len(out); n == 0 || out[n-1].items[0].article.ID != it.article.ID {
+			out = append(out, section{heading: articleHeading(it.article)})
+		}
+		out[len(out)-1].items = append(out[len(out)-1].items, it)
+	}
+	return out
+}
+
+func articleHeading(a data.Article) string {
+	h := a.Title
+	if h == "" {
+		h = "Untitled article"
+	}
+	if a.Outlet != "" {
+		h += " (" + a.Outlet + ")"
+	}
+	return h
+}
+
+func byColour(items []*item, legend []data.Colour) []section {
+	var out []section
+	index := map[string]int{}
+	for i := range legend {
+		index[strings.ToLower(legend[i].Key)] = len(out)
+		out = append(out, section{heading: legend[i].Meaning, colour: &legend[i]})
+	}
+	var none []*item
+	for _, it := range items {
+		if it.colour == nil {
+			none = append(none, it)
+			continue
+		}
+		k := strings.ToLower(it.colour.Key)
+		i, ok := index[k]
+		if !ok {
+			// A colour missing from the legend gets its own heading after it.
+			i = len(out)
+			index[k] = i
+			out = append(out, section{heading: it.colour.Meaning, colour: it.colour})
+		}
+		out[i].items = append(out[i].items, it)
+	}
+	if len(none) > 0 {
+		out = append(out, section{heading: "Notes without a highlight", items: none})
+	}
+	return slices.DeleteFunc(out, func(s section) bool { return len(s.items) == 0 })
+}
+
+func byTag(items []*item) []section {
+	var out []section
+	index := map[string]int{}
+	var untagged []*item
+	for _, it := range items {
+		if len(it.tags) == 0 {
+			untagged = append(untagged, it)
+		}
+		for _, t := range it.tags {
+			k := strings.ToLower(t)
+			i, ok := index[k]
+			if !ok {
+				i = len(out)
+				index[k] = i
+				out = append(out, section{heading: "#" + t})
+			}
+			out[i].items = append(out[i].items, it)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b section) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.heading), strings.ToLower(b.heading)), cmp.Compare(a.heading, b.heading))
+	})
+	if len(untagged) > 0 {
+		out = append(out, section{heading: "Untagged", items: untagged})
+	}
+	return out
+}
+
+// describe returns the line under the title: when, style, order, scope and
+// counts.
+func (v *view) describe() string {
+	var parts []string
+	if !v.generated.IsZero() {
+		parts = append(parts, "Exported "+v.generated.Format("2 January 2006, 15:04"))
+	}
+	parts = append(parts, v.opt.Style.Name()+" citations")
+	order := map[Order]string{ByReading: "in reading order", ByColour: "by colour meaning", ByTag: "by tag"}[v.opt.Order]
+	parts = append(parts, order)
+	if v.opt.Scope != (Scope{}) {
+		parts = append(parts, "scope "+v.opt.Scope.String())
+	}
+	parts = append(parts, plural(v.report.Entries, "entry", "entries")+" from "+plural(v.report.Articles, "article", "articles"))
+	return strings.Join(parts, " · ")
+}
+
+// failuresHeading heads the list of quotes that failed the verbatim check.
+const failuresHeading = "Quotes that failed the verbatim check"
+
+// failedMark precedes the reason on an entry whose quote failed the check.
+const failedMark = "Verbatim check failed: "
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,786 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"golang.org/x/net/html"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export/cite"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/export")
+
+const goldenDir = "../../testdata/export"
+
+// golden compares got with the golden file name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if *update {
+		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./data/export -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run with -update and review the diff.\n got: %.600s", name, got)
+	}
+}
+
+func write(t testing.TB, doc Document, opt Options) ([]byte, Report) {
+	t.Helper()
+	var b bytes.Buffer
+	rep, err := Write(&b, doc, opt)
+	if err != nil {
+		t.Fatalf("Write(%+v): %v", opt, err)
+	}
+	return b.Bytes(), rep
+}
+
+func TestWriteGolden(t *testing.T) {
+	tests := map[string]struct {
+		opt    Options
+		golden string
+		check  func(t *testing.T, out []byte, opt Options)
+	}{
+		"md/apa":         {Options{Format: Markdown, Style: cite.APA}, "apa.md", checkMarkdown},
+		"md/mla":         {Options{Format: Markdown, Style: cite.MLA}, "mla.md", checkMarkdown},
+		"md/chicago":     {Options{Format: Markdown, Style: cite.Chicago}, "chicago.md", checkMarkdown},
+		"md/by colour":   {Options{Format: Markdown, Order: ByColour}, "apa-by-colour.md", checkMarkdown},
+		"md/by tag":      {Options{Format: Markdown, Order: ByTag}, "apa-by-tag.md", checkMarkdown},
+		"html/apa":       {Options{Format: HTML, Style: cite.APA}, "apa.html", checkHTML},
+		"html/mla":       {Options{Format: HTML, Style: cite.MLA, Paper: Letter}, "mla-letter.html", checkHTML},
+		"html/chicago":   {Options{Format: HTML, Style: cite.Chicago}, "chicago.html", checkHTML},
+		"csv/apa":        {Options{Format: CSV, Style: cite.APA}, "apa.csv", checkCSV},
+		"csv/mla":        {Options{Format: CSV, Style: cite.MLA}, "mla.csv", checkCSV},
+		"csv/chicago":    {Options{Format: CSV, Style: cite.Chicago}, "chicago.csv", checkCSV},
+		"json":           {Options{Format: JSON}, "annotations.jsonld", checkJSON},
+		"docx/apa":       {Options{Format: DOCX, Style: cite.APA}, "apa.docx.xml", checkDOCX},
+		"docx/mla":       {Options{Format: DOCX, Style: cite.MLA}, "mla.docx.xml", checkDOCX},
+		"docx/chicago":   {Options{Format: DOCX, Style: cite.Chicago, Order: ByTag}, "chicago-by-tag.docx.xml", checkDOCX},
+		"html/by colour": {Options{Format: HTML, Order: ByColour}, "apa-by-colour.html", checkHTML},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			out, rep := write(t, fixture(), tc.opt)
+			if got, want := len(rep.Failures), 2; got != want {
+				t.Errorf("failures = %d, want %d: %v", got, want, rep.Failures)
+			}
+			tc.check(t, out, tc.opt)
+			if tc.opt.Format == DOCX {
+				// The zip's compressed bytes may change with the Go version;
+				// the parts' text is what must not.
+				out = docxText(t, out)
+			}
+			golden(t, tc.golden, out)
+		})
+	}
+}
+
+// checkMarkdown renders the Markdown with goldmark and checks that the
+// quotes and the student's text come out as text, intact.
+func checkMarkdown(t *testing.T, out []byte, opt Options) {
+	var b bytes.Buffer
+	if err := goldmark.New().Convert(out, &b); err != nil {
+		t.Fatal(err)
+	}
+	text, tags := htmlText(t, b.Bytes())
+	for _, q := range []string{
+		"we send our condolences to Akai Gurley’s family",
+		"Akai Gurley’s life mattered",
+		"Liang Sentencing Prompts #APIs4BlackLives, #Justice4Liang Responses Amid Accountability Debate",
+	} {
+		if !strings.Contains(text, q) {
+			t.Errorf("rendered Markdown lacks %q", q)
+		}
+	}
+	if !strings.Contains(text, failuresHeading) || !strings.Contains(text, "orphaned") {
+		t.Error("rendered Markdown does not list the failed quotes")
+	}
+	if opt.Style == cite.APA && !strings.Contains(text, "(Wang, 2016, para. 2)") {
+		t.Error("rendered Markdown lacks the APA citation (Wang, 2016, para. 2)")
+	}
+	if opt.Order == ByReading && tags["blockquote"] != 6 {
+		t.Errorf("blockquotes = %d, want 6", tags["blockquote"])
+	}
+	if !strings.Contains(string(out), "<script>alert('x')</script>") {
+		t.Error("the note's Markdown is not kept as the student typed it")
+	}
+	if strings.ContainsAny(string(out), "\x07\x0b") {
+		t.Error("control characters were not removed")
+	}
+}
+
+// htmlText tokenizes an HTML document and returns its text (without
+// <style>) and a count of its start tags. It fails on a <script> element.
+func htmlText(t *testing.T, doc []byte) (string, map[string]int) {
+	t.Helper()
+	z := html.NewTokenizer(bytes.NewReader(doc))
+	var text strings.Builder
+	tags := map[string]int{}
+	inStyle := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() != io.EOF {
+				t.Fatalf("HTML tokenizer: %v", z.Err())
+			}
+			return text.String(), tags
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tags[string(name)]++
+			inStyle = string(name) == "style"
+			if string(name) == "script" {
+				t.Fatal("the output has a <script> element")
+			}
+		case html.EndTagToken:
+			inStyle = false
+		case html.TextToken:
+			if !inStyle {
+				text.Write(z.Text())
+			}
+		}
+	}
+}
+
+func checkHTML(t *testing.T, out []byte, opt Options) {
+	text, tags := htmlText(t, out)
+	for _, want := range []string{
+		"<script>alert('x')</script>", // shown as text
+		"we send our condolences to Akai Gurley’s family",
+		"\"quotes\" & commas",
+		"🎓",
+		opt.Style.ListTitle(),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("HTML text lacks %q", want)
+		}
+	}
+	if tags["h1"] != 1 || tags["h2"] < 3 || tags["style"] != 1 {
+		t.Errorf("tags h1=%d h2=%d style=%d, want 1, ≥3, 1", tags["h1"], tags["h2"], tags["style"])
+	}
+	if tags["link"] != 0 || tags["img"] != 0 {
+		t.Error("the HTML loads outside resources")
+	}
+	s := string(out)
+	paper := "A4"
+	if opt.Paper == Letter {
+		paper = "letter"
+	}
+	if !strings.Contains(s, "@page { size: "+paper+";") {
+		t.Errorf("the stylesheet lacks @page size %s", paper)
+	}
+	if strings.Contains(s, "javascript:") && strings.Contains(s, `href="javascript:`) {
+		t.Error("a javascript: link is clickable")
+	}
+	if strings.ContainsAny(s, "\x07\x0b") {
+		t.Error("control characters were not removed")
+	}
+	if opt.Style == cite.Chicago && tags["sup"] != 6 {
+		t.Errorf("footnote marks = %d, want 6", tags["sup"])
+	}
+}
+
+func checkCSV(t *testing.T, out []byte, opt Options) {
+	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV: %v", err)
+	}
+	if !slices.Equal(rows[0], csvHeader) {
+		t.Errorf("header = %q, want %q", rows[0], csvHeader)
+	}
+	// 5 notes, plus the 2 highlights without a note.
+	if got, want := len(rows)-1, 7; got != want {
+		t.Fatalf("rows = %d, want %d", got, want)
+	}
+	var found bool
+	for _, r := range rows[1:] {
+		if r[4] == hostileNote {
+			found = true
+			if r[1] != "2" || r[2] != "Key fact" || r[5] != "community, protest" {
+				t.Errorf("row = %q", r)
+			}
+			want := opt.Style.Note(nbcWang, 2).String()
+			if r[6] != want {
+				t.Errorf("citation = %q, want %q", r[6], want)
+			}
+		}
+		if strings.HasPrefix(r[3], "the last thing") && r[7] == "ok" {
+			t.Error("the orphan passed the verbatim check")
+		}
+	}
+	if !found {
+		t.Error("the hostile note did not come back intact")
+	}
+}
+
+func checkJSON(t *testing.T, out []byte, opt Options) {
+	got, err := ReadAnnotations(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("ReadAnnotations: %v", err)
+	}
+	want := ToAnnotations(Select(fixture().Entries, opt.Scope))
+	for i := range want {
+		// The file keeps times in UTC.
+		want[i].Created, want[i].Modified = want[i].Created.UTC(), want[i].Modified.UTC()
+	}
+	// Reading order: the file lists the afro article first.
+	slices.SortFunc(got, func(a, b Annotation) int { return strings.Compare(a.UID, b.UID) })
+	slices.SortFunc(want, func(a, b Annotation) int { return strings.Compare(a.UID, b.UID) })
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// docxParts opens the DOCX zip and returns its parts by name.
+func docxParts(t testing.TB, out []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(out), int64(len(out)))
+	if err != nil {
+		t.Fatalf("DOCX is not a zip: %v", err)
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("open %s: %v", f.Name, err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("read %s: %v (CRC or compression error)", f.Name, err)
+		}
+		parts[f.Name] = b
+	}
+	return parts
+}
+
+// docxText returns the DOCX's XML parts one after another, for the golden
+// file.
+func docxText(t *testing.T, out []byte) []byte {
+	parts := docxParts(t, out)
+	var b bytes.Buffer
+	for _, name := range []string{"word/document.xml", "word/footnotes.xml", "word/_rels/document.xml.rels", "docProps/core.xml"} {
+		b.WriteString("==== " + name + "\n")
+		b.Write(bytes.ReplaceAll(parts[name], []byte("<w:p>"), []byte("\n<w:p>")))
+		b.WriteString("\n")
+	}
+	return b.Bytes()
+}
+
+// wordParagraph is a paragraph of document.xml: its style and its text.
+type wordParagraph struct {
+	Style string
+	Text  string
+}
+
+// wordParagraphs decodes a WordprocessingML part with encoding/xml and
+// returns its paragraphs.
+func wordParagraphs(t testing.TB, part []byte) []wordParagraph {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(part))
+	var out []wordParagraph
+	var cur *wordParagraph
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("XML: %v", err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			switch x.Name.Local {
+			case "p":
+				out = append(out, wordParagraph{})
+				cur = &out[len(out)-1]
+			case "pStyle":
+				cur.Style = attr(x, "val")
+			case "t":
+				inText = true
+			case "br":
+				if cur != nil {
+					cur.Text += "\n"
+				}
+			case "tab":
+				if cur != nil {
+					cur.Text += "\t"
+				}
+			}
+		case xml.EndElement:
+			if x.Name.Local == "t" {
+				inText = false
+			}
+		case xml.CharData:
+			if inText && cur != nil {
+				cur.Text += string(x)
+			}
+		}
+	}
+}
+
+func attr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func checkDOCX(t *testing.T, out []byte, opt Options) {
+	parts := docxParts(t, out)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+		"word/settings.xml", "word/footnotes.xml", "word/footer1.xml", "word/_rels/document.xml.rels", "docProps/core.xml"} {
+		p, ok := parts[name]
+		if !ok {
+			t.Fatalf("DOCX lacks %s", name)
+		}
+		// Every part must be well-formed XML.
+		dec := xml.NewDecoder(bytes.NewReader(p))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s is not well-formed: %v", name, err)
+			}
+		}
+		if name != "[Content_Types].xml" && !strings.HasPrefix(name, "_rels") && !strings.Contains(name, "_rels/") &&
+			!strings.Contains(string(parts["[Content_Types].xml"]), `PartName="/`+name+`"`) {
+			t.Errorf("[Content_Types].xml has no Override for %s", name)
+		}
+	}
+	paras := wordParagraphs(t, parts["word/document.xml"])
+	styles := map[string]int{}
+	var all strings.Builder
+	for _, p := range paras {
+		styles[p.Style]++
+		all.WriteString(p.Text + "\n")
+	}
+	text := all.String()
+	if styles["Title"] != 1 || styles["Heading1"] < 3 || styles["Bibliography"] != 3 {
+		t.Errorf("styles = %v, want 1 Title, ≥3 Heading1, 3 Bibliography", styles)
+	}
+	if opt.Order != ByTag && styles["Quote"] != 6 {
+		t.Errorf("Quote paragraphs = %d, want 6", styles["Quote"])
+	}
+	for _, want := range []string{
+		"<script>alert('x')</script>",
+		"\"quotes\" & commas",
+		"🎓",
+		"Line with a tab\there and a bell and a vertical tab.",
+		"we send our condolences to Akai Gurley’s family",
+		opt.Style.ListTitle(),
+		failuresHeading,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("document text lacks %q", want)
+		}
+	}
+	for _, style := range []string{"Heading1", "Quote", "Bibliography", "Title", "FootnoteText"} {
+		if !strings.Contains(string(parts["word/styles.xml"]), `w:styleId="`+style+`"`) {
+			t.Errorf("styles.xml does not define %s", style)
+		}
+	}
+	notes := wordParagraphs(t, parts["word/footnotes.xml"])
+	if opt.Style == cite.Chicago {
+		// Two separators, then one note per quote shown (the by-tag order
+		// shows some entries twice).
+		if len(notes) < 2+6 {
+			t.Errorf("footnote paragraphs = %d, want at least 8", len(notes))
+		}
+		if !strings.Contains(notes[2].Text, "para.") {
+			t.Errorf("first footnote %q has no pin-point", notes[2].Text)
+		}
+	} else if len(notes) != 2 {
+		t.Errorf("footnote paragraphs = %d, want only the 2 separators", len(notes))
+	}
+}
+
+func TestVerify(t *testing.T) {
+	p := pWang2
+	tests := map[string]struct {
+		e    Entry
+		want string // a word of the reason, or "" for a pass
+	}{
+		"span":                 {Entry{Article: nbcWang, Passage: p, Highlight: span("u", nbcWang, p, "yellow", "API people")}, ""},
+		"whole passage note":   {Entry{Article: nbcWang, Passage: p, Notes: []data.Note{{UID: "n", Anchor: data.Anchor{PassageID: p.ID}}}}, ""},
+		"text changed":         {Entry{Article: nbcWang, Passage: p, Highlight: span("u", nbcWang, p, "yellow", "API persons")}, "word for word"},
+		"orphan highlight":     {Entry{Article: nbcWang, Passage: p, Highlight: &data.Highlight{Anchor: data.Anchor{Quote: "API people"}}}, "orphaned"},
+		"orphan passage":       {Entry{Article: nbcWang, Notes: []data.Note{{UID: "n"}}}, "orphaned"},
+		"orphan note":          {Entry{Article: nbcWang, Passage: p, Notes: []data.Note{{UID: "n"}}}, "orphaned"},
+		"empty quote":          {Entry{Article: nbcWang, Passage: p, Highlight: &data.Highlight{Anchor: data.Anchor{PassageID: p.ID}}}, "empty"},
+		"other passage":        {Entry{Article: nbcWang, Passage: p, Highlight: &data.Highlight{Anchor: data.Anchor{PassageID: 999, Quote: "API people"}}}, "another paragraph"},
+		"curly quote mismatch": {Entry{Article: nbcWang, Passage: p, Highlight: span("u", nbcWang, p, "yellow", "Akai Gurley's family")}, "word for word"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := Verify(tc.e)
+			if (got == "") != (tc.want == "") || !strings.Contains(got, tc.want) {
+				t.Errorf("Verify = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSelect(t *testing.T) {
+	entries := fixture().Entries
+	tests := map[string]struct {
+		scope Scope
+		want  []string // UIDs
+	}{
+		"all":             {Scope{}, []string{"…0001", "…0004", "…0003", "…0007", "…0008", "…0010"}},
+		"article":         {Scope{ArticleID: afro.ID}, []string{"…0004", "…0003"}},
+		"colour":          {Scope{Colour: "YELLOW"}, []string{"…0001"}},
+		"tag, any case":   {Scope{Tag: "PROTEST"}, []string{"…0001", "…0004"}},
+		"tag with #":      {Scope{Tag: "#sentencing"}, []string{"…0004", "…0007"}},
+		"article and tag": {Scope{ArticleID: nbcApology.ID, Tag: "sentencing"}, []string{"…0007"}},
+		"nothing":         {Scope{Colour: "orange"}, nil},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var got []string
+			for _, e := range Select(entries, tc.scope) {
+				got = append(got, "…"+e.UID()[len(e.UID())-4:])
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSections(t *testing.T) {
+	tests := map[string]struct {
+		order Order
+		want  []string // "heading: para numbers"
+	}{
+		"reading": {ByReading, []string{
+			"Asian Organization Opposes No Jail Time Sentence of Former NYPD Officer Peter Liang (AFRO): 1 6",
+			"Liang Sentencing Prompts #APIs4BlackLives, #Justice4Liang Responses Amid Accountability Debate (NBC News): 2 3",
+			"Ex-Cop Peter Liang Apologizes to Akai Gurley's Domestic Partner in Meeting (NBC News): 1 0",
+		}},
+		"colour": {ByColour, []string{
+			"Key fact: 2", "Disputed / contradiction: 1", "Quote to use: 6", "Background: 3", "Question: 0",
+			"Notes without a highlight: 1",
+		}},
+		"tag": {ByTag, []string{"#community: 2", "#Protest: 6 2", "#sentencing: 6 1", "Untagged: 1 3 0"}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			v := build(fixture(), Options{Style: cite.APA, Order: tc.order})
+			var got []string
+			for _, s := range v.sections {
+				var ns []string
+				for _, it := range s.items {
+					ns = append(ns, strconv.Itoa(it.para))
+				}
+				got = append(got, s.heading+": "+strings.Join(ns, " "))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("sections:\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestReport(t *testing.T) {
+	_, rep := write(t, fixture(), Options{Format: Markdown})
+	want := Report{Entries: 6, Highlights: 5, Notes: 5, Articles: 3}
+	got := rep
+	got.Failures = nil
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("counts = %+v, want %+v", got, want)
+	}
+	var reasons []string
+	for _, f := range rep.Failures {
+		reasons = append(reasons, f.UID[len(f.UID)-4:]+" "+f.Reason)
+	}
+	wantReasons := []string{
+		"0010 the quote no longer appears word for word in its paragraph",
+		"0008 orphaned: the article's text changed and the quote could not be placed again",
+	}
+	if !slices.Equal(reasons, wantReasons) {
+		t.Errorf("failures:\n got %q\nwant %q", reasons, wantReasons)
+	}
+}
+
+func TestWriteEmptyScope(t *testing.T) {
+	for _, f := range Formats {
+		t.Run(string(f), func(t *testing.T) {
+			out, rep := write(t, fixture(), Options{Format: f, Scope: Scope{Colour: "orange"}})
+			if rep.Entries != 0 || rep.Articles != 0 || len(out) == 0 {
+				t.Errorf("report %+v, %d bytes", rep, len(out))
+			}
+		})
+	}
+}
+
+func TestWriteProgress(t *testing.T) {
+	var calls, last, total int
+	_, _ = write(t, fixture(), Options{Format: DOCX, Order: ByTag, Progress: func(done, n int) {
+		calls++
+		last, total = done, n
+	}})
+	// By tag, entries appear under each of their tags: 1+2+2+3.
+	if calls != 8 || last != 8 || total != 8 {
+		t.Errorf("progress calls=%d last=%d total=%d, want 8 8 8", calls, last, total)
+	}
+}
+
+func TestParseOptions(t *testing.T) {
+	tests := map[string]struct {
+		parse   func() (any, error)
+		want    any
+		wantErr bool
+	}{
+		"format md":        {func() (any, error) { return ParseFormat("markdown") }, Markdown, false},
+		"format docx":      {func() (any, error) { return ParseFormat(".DOCX") }, DOCX, false},
+		"format bad":       {func() (any, error) { return ParseFormat("pdf") }, Format(""), true},
+		"order default":    {func() (any, error) { return ParseOrder("") }, ByReading, false},
+		"order color":      {func() (any, error) { return ParseOrder("color") }, ByColour, false},
+		"order bad":        {func() (any, error) { return ParseOrder("date") }, Order(""), true},
+		"scope all":        {func() (any, error) { return ParseScope("all") }, Scope{}, false},
+		"scope article":    {func() (any, error) { return ParseScope("article:3") }, Scope{ArticleID: 3}, false},
+		"scope colour":     {func() (any, error) { return ParseScope("color:Red") }, Scope{Colour: "red"}, false},
+		"scope tag":        {func() (any, error) { return ParseScope("tag:#protest") }, Scope{Tag: "protest"}, false},
+		"scope bad id":     {func() (any, error) { return ParseScope("article:x") }, Scope{}, true},
+		"scope bad kind":   {func() (any, error) { return ParseScope("year:2016") }, Scope{}, true},
+		"scope tag, empty": {func() (any, error) { return ParseScope("tag:") }, Scope{}, true},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := tc.parse()
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tc.wantErr)
+			}
+			if err != nil && data.ErrorCode(err) != data.EINVALID {
+				t.Errorf("code = %q, want invalid", data.ErrorCode(err))
+			}
+			if got != tc.want {
+				t.Errorf("got %#v, want %#v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestScopeString(t *testing.T) {
+	tests := map[string]struct {
+		in   Scope
+		want string
+	}{
+		"all":      {Scope{}, "all"},
+		"combined": {Scope{ArticleID: 2, Tag: "protest"}, "article:2 tag:protest"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := tc.in.String(); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWriteRejectsBadOptions(t *testing.T) {
+	tests := map[string]Options{
+		"format": {Format: "pdf"},
+		"style":  {Format: Markdown, Style: "harvard"},
+		"order":  {Format: Markdown, Order: "date"},
+	}
+	for name, opt := range tests {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if _, err := Write(&b, fixture(), opt); data.ErrorCode(err) != data.EINVALID {
+				t.Errorf("err = %v, want an invalid error", err)
+			}
+			if b.Len() != 0 {
+				t.Errorf("wrote %d bytes for bad options", b.Len())
+			}
+		})
+	}
+}
+
+func TestReadAnnotationsErrors(t *testing.T) {
+	const ctx = `"@context":"http://www.w3.org/ns/anno.jsonld",`
+	const target = `"target":{"source":"https://example.com/a","selector":{"type":"TextQuoteSelector","exact":"Liang"}}`
+	tests := map[string]struct {
+		in   string
+		want string // a phrase the message must contain
+	}{
+		"not JSON":           {`{"@context": `, "not valid JSON"},
+		"a number":           {`42`, "JSON number"},
+		"no context":         {`{"id":"urn:uuid:1","type":"Annotation",` + target + `}`, "no @context"},
+		"wrong context":      {`{"@context":"http://schema.org/","id":"urn:uuid:1","type":"Annotation",` + target + `}`, "without"},
+		"no id":              {`{` + ctx + `"type":"Annotation",` + target + `}`, `no "id"`},
+		"wrong type":         {`{` + ctx + `"id":"urn:uuid:1","type":"Note",` + target + `}`, `not "Annotation"`},
+		"no target":          {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation"}`, `no "target"`},
+		"target is address":  {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation","target":"https://example.com/a"}`, "only an address"},
+		"no source":          {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation","target":{"selector":{"type":"TextQuoteSelector","exact":"x"}}}`, `no "source"`},
+		"no quote selector":  {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation","target":{"source":"s","selector":{"type":"TextPositionSelector","start":1,"end":2}}}`, "no TextQuoteSelector"},
+		"empty exact":        {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation","target":{"source":"s","selector":{"type":"TextQuoteSelector","exact":""}}}`, `no "exact"`},
+		"bad para":           {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation","target":{"source":"s","selector":[{"type":"TextQuoteSelector","exact":"x"},{"type":"FragmentSelector","conformsTo":"` + ParaConformsTo + `","value":"page=2"}]}}`, "para=N"},
+		"bad position":       {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation","target":{"source":"s","selector":[{"type":"TextQuoteSelector","exact":"x"},{"type":"FragmentSelector","conformsTo":"` + ParaConformsTo + `","value":"para=2","refinedBy":{"type":"TextPositionSelector","start":5,"end":2}}]}}`, "start ≤ end"},
+		"bad time":           {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation","modified":"yesterday",` + target + `}`, `"modified" is "yesterday"`},
+		"body not text":      {`{` + ctx + `"id":"urn:uuid:1","type":"Annotation","body":{"type":"TextualBody","value":3},` + target + `}`, `no text "value"`},
+		"duplicate ids":      {`[{` + ctx + `"id":"urn:uuid:1","type":"Annotation",` + target + `},{` + ctx + `"id":"urn:uuid:1","type":"Annotation",` + target + `}]`, "same id"},
+		"array of strings":   {`["a"]`, "not an annotation object"},
+		"linked page":        {`{` + ctx + `"type":"AnnotationCollection","total":3,"first":"https://example.com/page1"}`, "is a link"},
+		"page without items": {`{` + ctx + `"type":"AnnotationPage"}`, `no "items"`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := ReadAnnotations(strings.NewReader(tc.in))
+			if err == nil {
+				t.Fatalf("no error; got %+v", got)
+			}
+			if data.ErrorCode(err) != data.EINVALID {
+				t.Errorf("code = %q, want invalid", data.ErrorCode(err))
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q does not say %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestReadAnnotationsOther reads annotations as other tools write them:
+// one annotation, one body object, a source address, a BOM.
+func TestReadAnnotationsOther(t *testing.T) {
+	in := "\ufeff" + `{
+  "@context": "http://www.w3.org/ns/anno.jsonld",
+  "id": "https://hypothes.is/a/abc123",
+  "type": "Annotation",
+  "created": "2016-04-20T12:00:00+02:00",
+  "body": {"type": "TextualBody", "value": "Compare with the DA's letter."},
+  "target": {"source": "https://afro.com/x", "selector": [
+    {"type": "TextPositionSelector", "start": 100, "end": 110},
+    {"type": "TextQuoteSelector", "exact": "jail time", "prefix": "no ", "suffix": " sentence"}
+  ]}
+}`
+	got, err := ReadAnnotations(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := time.Date(2016, time.April, 20, 10, 0, 0, 0, time.UTC)
+	want := []Annotation{{
+		UID: "https://hypothes.is/a/abc123", Motivation: Commenting, Source: "https://afro.com/x",
+		Quote: "jail time", Prefix: "no ", Suffix: " sentence", Body: "Compare with the DA's letter.",
+	}}
+	if len(got) != 1 || !got[0].Created.Equal(created) || !got[0].Modified.Equal(created) {
+		t.Fatalf("got %+v, want created = modified = %v", got, created)
+	}
+	got[0].Created, got[0].Modified = time.Time{}, time.Time{}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+func TestCSVFormulaGuard(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"formula":  {"=SUM(A1)", "'=SUM(A1)"},
+		"plus":     {"+1 555", "'+1 555"},
+		"minus":    {"-2", "'-2"},
+		"at":       {"@cmd", "'@cmd"},
+		"ordinary": {"Liang, 2016", "Liang, 2016"},
+		"empty":    {"", ""},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := cell(tc.in); got != tc.want {
+				t.Errorf("cell(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestNoteBlocks(t *testing.T) {
+	tests := map[string]struct {
+		in   string
+		want []block
+	}{
+		"emphasis and link": {"**Bold** and *it* [NBC](https://nbc.com)", []block{{kind: blockText, runs: []run{
+			{text: "Bold", bold: true}, {text: " and "}, {text: "it", italic: true}, {text: " "}, {text: "NBC", link: "https://nbc.com"},
+		}}}},
+		"javascript link is text": {"[x](javascript:alert(1))", []block{{kind: blockText, runs: []run{{text: "x"}}}}},
+		"entity and escape":       {`AT&amp;T \*not bold\*`, []block{{kind: blockText, runs: []run{{text: "AT&T *not bold*"}}}}},
+		"html is text":            {"see <b>this</b>", []block{{kind: blockText, runs: []run{{text: "see <b>this</b>"}}}}},
+		"list":                    {"1. one\n2. two", []block{{kind: blockList, level: 1, runs: []run{{text: "1. one"}}}, {kind: blockList, level: 1, runs: []run{{text: "2. two"}}}}},
+		"quote and code": {"> said\n\n```\nx := 1\n```", []block{
+			{kind: blockQuote, runs: []run{{text: "said"}}},
+			{kind: blockCode, runs: []run{{text: "x := 1", code: true}}},
+		}},
+		"line break": {"a\nb", []block{{kind: blockText, runs: []run{{text: "a"}, {brk: true}, {text: "b"}}}}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := noteBlocks(tc.in); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCloseFences(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"open":   {"```\ncode", "```\ncode\n```"},
+		"closed": {"```\ncode\n```", "```\ncode\n```"},
+		"tilde":  {"~~~go\nx", "~~~go\nx\n~~~"},
+		"none":   {"text", "text"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := closeFences(tc.in); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// BenchmarkDOCX1000 exports 1,000 notes, each on its own highlight, to DOCX.
+// The goal is at most 1 s.
+func BenchmarkDOCX1000(b *testing.B) {
+	doc := fixture()
+	base := doc.Entries[0]
+	doc.Entries = nil
+	for i := range 1000 {
+		e := base
+		h := *base.Highlight
+		h.UID = "h" + strconv.Itoa(i)
+		e.Highlight = &h
+		n := base.Notes[0]
+		n.UID = "n" + strconv.Itoa(i)
+		n.Body = hostileNote + "\n\nNote " + strconv.Itoa(i) + " adds a longer paragraph of analysis, *with emphasis*, so that the document has the size of a term's reading notes."
+		e.Notes = []data.Note{n}
+		doc.Entries = append(doc.Entries, e)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Write(io.Discard, doc, Options{Format: DOCX, Style: cite.Chicago}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

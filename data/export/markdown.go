@@ -1,0 +1,154 @@
+package export
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/casebookapp/casebook/data/export/cite"
+)
+
+// writeMarkdown writes the export as CommonMark. Quotes, titles, meanings and
+// tags are escaped so that they display as they are; notes are Markdown
+// already and are written as the student typed them. Chicago notes are
+// footnotes in the syntax GitHub, Pandoc and Obsidian share ("[^1]").
+func writeMarkdown(w io.Writer, v *view) error {
+	b := bufio.NewWriter(w)
+	p := func(s ...string) {
+		for _, x := range s {
+			b.WriteString(x)
+		}
+	}
+	p("# ", md(v.title), "\n\n", md(v.describe()), "\n")
+	if len(v.entries) == 0 {
+		p("\nNothing to export: no highlights or notes in this scope.\n")
+	}
+	for _, s := range v.sections {
+		p("\n## ", md(oneLine(s.heading)), "\n")
+		for i, it := range s.items {
+			p("\n")
+			var cit string
+			if v.opt.Style == cite.Chicago {
+				cit = "[^" + strconv.Itoa(s.noteNos[i]) + "]"
+			} else {
+				cit = md(it.inText)
+			}
+			lines := strings.Split(md(it.quote), "\n")
+			if v.opt.Style == cite.Chicago {
+				lines[len(lines)-1] += cit // a note mark follows the quote directly
+			} else {
+				lines[len(lines)-1] += " " + cit
+			}
+			for _, l := range lines {
+				p(">", prefixSpace(l), "\n")
+			}
+			var meta []string
+			if it.colour != nil && v.opt.Order != ByColour {
+				meta = append(meta, "*"+md(oneLine(it.colour.Meaning))+"*")
+			}
+			if len(it.tags) > 0 {
+				tags := make([]string, len(it.tags))
+				for i, t := range it.tags {
+					tags[i] = "#" + md(oneLine(t))
+				}
+				meta = append(meta, "Tags: "+strings.Join(tags, ", "))
+			}
+			if len(meta) > 0 {
+				p("\n", strings.Join(meta, " · "), "\n")
+			}
+			if it.failure != "" {
+				p("\n**", md(failedMark+it.failure), "**\n")
+			}
+			for _, n := range it.Notes {
+				if body := strings.TrimSpace(cleanText(n.Body)); body != "" {
+					p("\n", closeFences(body), "\n")
+				}
+			}
+			p("\n---\n")
+			v.step()
+		}
+	}
+	if len(v.notes) > 0 {
+		p("\n## Notes\n\n")
+		for i, n := range v.notes {
+			p("[^", strconv.Itoa(i+1), "]: ", n.Markdown(), "\n")
+		}
+	}
+	if len(v.refs) > 0 {
+		p("\n## ", v.opt.Style.ListTitle(), "\n\n")
+		for i, r := range v.refs {
+			if i > 0 {
+				p("\n")
+			}
+			p(r.Markdown(), "\n")
+		}
+	}
+	if f := v.report.Failures; len(f) > 0 {
+		p("\n## ", failuresHeading, "\n\n")
+		for _, x := range f {
+			p("- ", md(oneLine(x.String())), "\n")
+		}
+	}
+	return b.Flush()
+}
+
+// md escapes user text for Markdown, without the control characters that
+// no format can carry.
+func md(s string) string { return cite.EscapeMarkdown(cleanText(s)) }
+
+// prefixSpace puts the space after a block quote's ">" unless the line is
+// empty.
+func prefixSpace(l string) string {
+	if l == "" {
+		return ""
+	}
+	return " " + l
+}
+
+// oneLine joins the lines of s, for text that must stay on one line (a
+// heading, a list item).
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// closeFences closes a code fence a note left open, so that it cannot swallow
+// the rest of the export.
+func closeFences(s string) string {
+	var open string
+	for _, l := range strings.Split(s, "\n") {
+		t := strings.TrimLeft(l, " ")
+		if len(l)-len(t) > 3 {
+			continue
+		}
+		for _, f := range []string{"```", "~~~"} {
+			if strings.HasPrefix(t, f) {
+				switch {
+				case open == "":
+					open = f
+				case open == f && strings.TrimSpace(strings.TrimLeft(t, f[:1])) == "":
+					open = ""
+				}
+			}
+		}
+	}
+	if open != "" {
+		return s + "\n" + open
+	}
+	return s
+}
+
+// cleanText removes the control characters that no format can carry (all
+// but tab and newline), and normalises line endings.
+func cleanText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n':
+			return r
+		case r == '\r':
+			return '\n'
+		case r < 0x20 || r == 0x7f || r == 0xfffe || r == 0xffff || (r >= 0xd800 && r <= 0xdfff):
+			return -1
+		}
+		return r
+	}, s)
+}
