@@ -313,3 +313,47 @@ func TestSearch(t *testing.T) {
 		t.Errorf("search with no query: exit %d, want 2", r.code)
 	}
 }
+
+func TestImport(t *testing.T) {
+	db := newDB(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "verdict.txt")
+	text := "Liang Found Guilty of Manslaughter\n\nBy Jane Reporter\n\nA Brooklyn jury convicted former officer Peter Liang on Thursday.\n\nThe verdict drew protests.\n"
+	if err := os.WriteFile(good, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	pdf := filepath.Join(dir, "paper.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.4"), 0o644)
+
+	r := casebook(t, db, "import", good, empty, pdf)
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 when a file failed", r.code)
+	}
+	for _, want := range []string{"added", "Liang Found Guilty of Manslaughter", "empty.txt: the file is empty", "paper.pdf", "not supported", "1 added"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output does not say %q:\n%s", want, r.stdout)
+		}
+	}
+	if first, _, _ := strings.Cut(r.stderr, "\n"); !strings.Contains(first, "2 of 3 files") {
+		t.Errorf("stderr = %q", r.stderr)
+	}
+
+	// The same file again is reported, not added, and is not a failure.
+	r = casebook(t, db, "import", good)
+	if r.code != 0 || !strings.Contains(r.stdout, "already in the library as article 4") {
+		t.Errorf("re-import: %+v", r)
+	}
+	r = casebook(t, db, "search", "--json", "convicted jury")
+	if !strings.Contains(r.stdout, `"article": 4`) {
+		t.Errorf("imported article is not searchable: %s", r.stdout)
+	}
+	r = casebook(t, db, "show", "4", "--json")
+	if !strings.Contains(r.stdout, `"author": "Jane Reporter"`) {
+		t.Errorf("byline not read: %s", r.stdout)
+	}
+	if r := casebook(t, db, "import"); r.code != 2 {
+		t.Errorf("import with no file: exit %d, want 2", r.code)
+	}
+}

@@ -68,6 +68,7 @@ var commands = map[string]command{
 	"note":      {run: cmdNote},
 	"highlight": {run: cmdHighlight},
 	"search":    {run: cmdSearch},
+	"import":    {run: cmdImport},
 }
 
 func main() {

@@ -1,0 +1,123 @@
+package ingest
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// FileStatus says what importing one file did.
+type FileStatus string
+
+// The outcomes of importing a file.
+const (
+	FileAdded     FileStatus = "added"     // a new article
+	FileUpdated   FileStatus = "updated"   // a new text for an article imported from the same file
+	FileDuplicate FileStatus = "duplicate" // the same text is already in the library: nothing added
+	FileFailed    FileStatus = "failed"    // the file could not be imported; the library is unchanged
+)
+
+// FileResult is the outcome of importing one file.
+type FileResult struct {
+	Path   string
+	Status FileStatus
+	// Article is the article added or updated.
+	Article data.Article
+	// Passages counts the article's numbered paragraphs.
+	Passages int
+	// Orphaned counts annotations that could not be placed in an updated text.
+	Orphaned int
+	// Err says why the file failed or is a duplicate.
+	Err error
+}
+
+// Importer is the part of the library an import writes to.
+type Importer interface {
+	ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error)
+}
+
+// ImportFiles imports article files, each in its own transaction, so that a
+// bad file is reported and the others still go in. Folders are expanded to
+// the supported files inside them. progress, if not nil, is called after
+// each file with the number done and the total. The CLI, the File > Import
+// dialog and drag and drop all import through here.
+func ImportFiles(ctx context.Context, lib Importer, paths []string, progress func(done, total int, r FileResult)) []FileResult {
+	files := ExpandPaths(paths)
+	results := make([]FileResult, 0, len(files))
+	for i, path := range files {
+		r := importFile(ctx, lib, path)
+		results = append(results, r)
+		if progress != nil {
+			progress(i+1, len(files), r)
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return results
+}
+
+func importFile(ctx context.Context, lib Importer, path string) FileResult {
+	r := FileResult{Path: path}
+	a, err := ReadFile(path)
+	if err != nil {
+		r.Status, r.Err = FileFailed, err
+		return r
+	}
+	for _, p := range a.Passages {
+		if p.Kind.Numbered() {
+			r.Passages++
+		}
+	}
+	put, err := lib.ImportArticle(ctx, a)
+	switch {
+	case data.ErrorCode(err) == data.EDUPLICATE:
+		r.Status, r.Err = FileDuplicate, err
+	case err != nil:
+		r.Status, r.Err = FileFailed, data.Errorf(data.ErrorCode(err), "%s: %s", path, data.ErrorMessage(err))
+	case put.Status == data.Updated:
+		r.Status, r.Article, r.Orphaned = FileUpdated, put.Article, put.Orphaned
+	default:
+		r.Status, r.Article = FileAdded, put.Article
+	}
+	return r
+}
+
+// ExpandPaths replaces each folder among paths by the supported article
+// files inside it (recursively, hidden files and folders skipped, sorted by
+// name). Files named directly are kept whatever their extension, so that an
+// unsupported file is reported rather than silently skipped.
+func ExpandPaths(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && checkExtension(path) == nil {
+				found = append(found, path)
+			}
+			return nil
+		})
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out
+}
