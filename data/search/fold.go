@@ -183,8 +183,11 @@ func (tz *tokenizer) tokens(text string) []token {
 	word:
 		for i < n {
 			switch cls[i] {
-			case classWord, classMark, classSoft:
+			case classWord, classMark:
 				tz.buf = append(tz.buf, foldRune(rs[i])...)
+				i++
+				end = i
+			case classSoft:
 				i++
 				end = i
 			case classApostrophe:

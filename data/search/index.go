@@ -161,7 +161,6 @@ type writer struct {
 	tx    *sql.Tx
 	gen   int64
 	ix    *Index
-	st    *state // committed snapshot used to avoid id look-ups; may be nil
 	maxID uint32
 
 	ids     map[string]uint32 // terms resolved in this transaction
@@ -178,15 +177,18 @@ func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	}
 	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, ids: map[string]uint32{}, newTerm: map[uint32]string{},
 		dfDelta: map[uint32]int64{}, acc: map[uint32]*termAcc{}}
-	ix.mu.RLock()
-	w.st = ix.st
-	ix.mu.RUnlock()
 	var max sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM search_terms`).Scan(&max); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	w.maxID = uint32(max.Int64)
 	return w, nil
+}
+
+func (w *writer) close() {
+	if w.lookup != nil {
+		w.lookup.Close()
+	}
 }
 
 // termID returns the id of term, assigning a new one if the library has
@@ -196,11 +198,16 @@ func (w *writer) termID(term string) (uint32, error) {
 	if id, ok := w.ids[term]; ok {
 		return id, nil
 	}
-	if w.st != nil {
-		if id, ok := w.st.voc.lookup(term); ok {
-			w.ids[term] = id
-			return id, nil
-		}
+	w.ix.mu.RLock()
+	var id uint32
+	ok := false
+	if st := w.ix.st; st != nil {
+		id, ok = st.voc.lookup(term)
+	}
+	w.ix.mu.RUnlock()
+	if ok {
+		w.ids[term] = id
+		return id, nil
 	}
 	if w.lookup == nil {
 		var err error
@@ -208,18 +215,18 @@ func (w *writer) termID(term string) (uint32, error) {
 			return 0, fmt.Errorf("search: %w", err)
 		}
 	}
-	var id int64
-	err := w.lookup.QueryRowContext(w.ctx, term).Scan(&id)
+	var dbID int64
+	err := w.lookup.QueryRowContext(w.ctx, term).Scan(&dbID)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		w.maxID++
-		id = int64(w.maxID)
-		w.newTerm[uint32(id)] = term
+		dbID = int64(w.maxID)
+		w.newTerm[uint32(dbID)] = term
 	case err != nil:
 		return 0, fmt.Errorf("search: %w", err)
 	}
-	w.ids[term] = uint32(id)
-	return uint32(id), nil
+	w.ids[term] = uint32(dbID)
+	return uint32(dbID), nil
 }
 
 // forget subtracts an old version of a document from the document
@@ -257,6 +264,7 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 	if err != nil {
 		return err
 	}
+	defer w.close()
 	// One entry per document key, the last given; written in key order so
 	// that posting lists come out sorted.
 	last := make(map[int64]int, len(docs))
@@ -360,6 +368,7 @@ func (ix *Index) Delete(ctx context.Context, tx *sql.Tx, src Source, ids ...int6
 	if err != nil {
 		return err
 	}
+	defer w.close()
 	oldStmt, err := tx.PrepareContext(ctx, `SELECT live, toks FROM search_docs WHERE key = ?`)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)

@@ -84,16 +84,16 @@ func (ix *Index) Refresh(ctx context.Context) error {
 		return fmt.Errorf("search: %w", err)
 	}
 	ix.mu.RLock()
-	cur := ix.st
+	fresh := ix.st != nil && ix.st.gen == g
 	ix.mu.RUnlock()
-	if cur != nil && cur.gen == g {
+	if fresh {
 		return nil
 	}
+	// Only refreshes change st, and they hold refreshMu: st and its
+	// fields can be read without mu below.
 	ix.refreshMu.Lock()
 	defer ix.refreshMu.Unlock()
-	ix.mu.RLock()
-	cur = ix.st
-	ix.mu.RUnlock()
+	cur := ix.st
 
 	tx, err := ix.db.BeginTx(ctx, nil)
 	if err != nil {

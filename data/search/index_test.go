@@ -1,0 +1,367 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// ids lists the hits as "p<passage>" or "n<note>".
+func ids(hits []Hit) string {
+	var out []string
+	for _, h := range hits {
+		if h.Source == SourceNote {
+			out = append(out, fmt.Sprintf("n%d", h.Note))
+		} else {
+			out = append(out, fmt.Sprintf("p%d", h.Passage))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func search(tb testing.TB, ix *Index, q string, opt Options) []Hit {
+	tb.Helper()
+	hits, err := ix.Search(context.Background(), q, opt)
+	if err != nil {
+		tb.Fatalf("Search(%q): %v", q, err)
+	}
+	return hits
+}
+
+func passage(id, article int64, text string) Doc {
+	return Doc{ID: id, Source: SourcePassage, Passage: id, Article: article, Text: text}
+}
+
+func TestSearch(t *testing.T) {
+	db, ix := newIndex(t)
+	put(t, db, ix,
+		passage(1, 1, "Officer Peter Liang fired his gun in the stairwell."),
+		passage(2, 1, "Akai Gurley was killed by the bullet."),
+		passage(3, 2, "The judge sentenced Liang to community service."),
+		passage(4, 2, "Kimberly Ballinger filed a wrongful death lawsuit."),
+		Doc{ID: 10, Source: SourceNote, Passage: 2, Article: 1, Text: "Ask the tutor about the ricochet."},
+	)
+	tests := map[string]struct {
+		query string
+		opt   Options
+		want  string
+	}{
+		"exact":                   {"ballinger ", Options{}, "p4"},
+		"typo":                    {"bailinger ", Options{}, "p4"},
+		"transposition":           {"stariwell ", Options{}, "p1"},
+		"prefix while typing":     {"ricoch", Options{}, "n10"},
+		"note says so":            {"tutor ", Options{}, "n10"},
+		"coverage first":          {"liang community ", Options{}, "p3 p1"},
+		"article filter":          {"liang ", Options{Articles: []int64{2}}, "p3"},
+		"no articles":             {"liang ", Options{Articles: []int64{}}, ""},
+		"allow filter":            {"liang ", Options{Allow: func(p int64) bool { return p == 1 }}, "p1"},
+		"note allow uses passage": {"tutor ", Options{Allow: func(p int64) bool { return p == 2 }}, "n10"},
+		"limit":                   {"the ", Options{Limit: 2}, "n10 p2"},
+		"nothing":                 {"zebra ", Options{}, ""},
+		"only punctuation":        {`"" * -`, Options{}, ""},
+		"phrase must be adjacent": {`"peter gun"`, Options{}, ""},
+		"phrase":                  {`"peter liang"`, Options{}, "p1"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := ids(search(t, ix, tc.query, tc.opt)); got != tc.want {
+				t.Errorf("Search(%q) = %q, want %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSpans(t *testing.T) {
+	db, ix := newIndex(t)
+	text := "Café 🙂 — Ballinger’s second-degree “scapegoat” claim"
+	put(t, db, ix, passage(1, 1, text))
+	tests := map[string]struct {
+		query string
+		want  string
+	}{
+		"typo covers possessive": {"bailinger ", "Ballinger’s"},
+		"accent":                 {"cafe ", "Café"},
+		"prefix":                 {"scape", "scapegoat"},
+		"compound parts":         {"second degree ", "second-degree"},
+		"joined form":            {"seconddegree ", "second-degree"},
+		"several":                {"claim cafe ", "Café|claim"},
+	}
+	rs := []rune(text)
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			hits := search(t, ix, tc.query, Options{})
+			if len(hits) != 1 {
+				t.Fatalf("Search(%q) = %v, want one hit", tc.query, hits)
+			}
+			var got []string
+			for _, s := range hits[0].Matches {
+				got = append(got, string(rs[s.Start:s.End]))
+			}
+			if g := strings.Join(got, "|"); g != tc.want {
+				t.Errorf("Search(%q) spans = %q, want %q", tc.query, g, tc.want)
+			}
+		})
+	}
+}
+
+func TestRanking(t *testing.T) {
+	db, ix := newIndex(t)
+	put(t, db, ix,
+		passage(1, 1, "A long passage that mentions the probation officer somewhere and then says nothing more of note at all."),
+		passage(2, 1, "Five years probation."),
+		passage(3, 1, "Five years later the officer was on probation."),
+		passage(4, 1, "Probatio is not a word here, nor is probations really."),
+		passage(5, 1, "Probation."),
+		passage(6, 1, "Probation."),
+	)
+	tests := map[string]struct {
+		query string
+		want  string
+	}{
+		"exact before typo, reading order on ties": {"probation ", "p5 p6 p2 p3 p1 p4"},
+		"proximity":      {"five probation ", "p2 p3 p5 p6 p1 p4"},
+		"coverage first": {"years officer ", "p3 p2 p1"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := ids(search(t, ix, tc.query, Options{})); got != tc.want {
+				t.Errorf("Search(%q) = %q, want %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPutReplaceDelete(t *testing.T) {
+	ctx := context.Background()
+	db, ix := newIndex(t)
+	put(t, db, ix, passage(1, 1, "The first version mentions Landau."), passage(2, 1, "The other version mentions Landau."))
+	if got := ids(search(t, ix, "landau ", Options{})); got != "p1 p2" {
+		t.Fatalf("before: %q", got)
+	}
+
+	t.Run("replace", func(t *testing.T) {
+		put(t, db, ix, passage(1, 1, "The second version mentions Rynecki."))
+		if got, want := ids(search(t, ix, "landau ", Options{})), "p2"; got != want {
+			t.Errorf("old word: got %q, want %q", got, want)
+		}
+		if got, want := ids(search(t, ix, "rynecki ", Options{})), "p1"; got != want {
+			t.Errorf("new word: got %q, want %q", got, want)
+		}
+	})
+	t.Run("rollback", func(t *testing.T) {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Put(ctx, tx, passage(3, 1, "Shechtman spoke."), passage(2, 1, "Rewritten.")); err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Delete(ctx, tx, SourcePassage, 1); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := ids(search(t, ix, "shechtman ", Options{})), ""; got != want {
+			t.Errorf("rolled back put: got %q, want %q", got, want)
+		}
+		if got, want := ids(search(t, ix, "landau rynecki ", Options{})), "p1 p2"; got != want {
+			t.Errorf("rolled back replace and delete: got %q, want %q", got, want)
+		}
+		// The generation number the rolled-back batch used is handed out
+		// again; the caches must not confuse the two.
+		put(t, db, ix, passage(4, 1, "Butler tried resuscitating him."))
+		if got, want := ids(search(t, ix, "butler ", Options{})), "p4"; got != want {
+			t.Errorf("after rollback: got %q, want %q", got, want)
+		}
+	})
+	t.Run("delete", func(t *testing.T) {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Delete(ctx, tx, SourcePassage, 2, 99); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := ids(search(t, ix, "landau ", Options{})), ""; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+		if got, want := ids(search(t, ix, "rynecki ", Options{})), "p1"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
+	t.Run("delete then put again", func(t *testing.T) {
+		put(t, db, ix, passage(2, 1, "Landau is back."))
+		if got, want := ids(search(t, ix, "landau ", Options{})), "p2"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
+	t.Run("same doc twice in a batch", func(t *testing.T) {
+		put(t, db, ix, passage(5, 1, "Draft one."), passage(5, 1, "Draft two."))
+		if got, want := ids(search(t, ix, "one ", Options{})), ""; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+		if got, want := ids(search(t, ix, "two ", Options{})), "p5"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
+	t.Run("reopen reads the stored index", func(t *testing.T) {
+		ix2, err := Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix2.Close()
+		for _, q := range []string{"landau ", "rynecki ", "butlr ", "draft "} {
+			if got, want := ids(search(t, ix2, q, Options{})), ids(search(t, ix, q, Options{})); got != want {
+				t.Errorf("%q: reopened %q, want %q", q, got, want)
+			}
+		}
+	})
+}
+
+// TestDocumentFrequency checks that df stays exact through replacements and
+// deletions, since idf and candidate choice depend on it.
+func TestDocumentFrequency(t *testing.T) {
+	ctx := context.Background()
+	db, ix := newIndex(t)
+	put(t, db, ix, passage(1, 1, "gun gun"), passage(2, 1, "gun"), passage(3, 1, "stairwell"))
+	put(t, db, ix, passage(2, 1, "stairwell"))
+	tx, _ := db.BeginTx(ctx, nil)
+	if err := ix.Delete(ctx, tx, SourcePassage, 3); err != nil {
+		t.Fatal(err)
+	}
+	tx.Commit()
+	tests := map[string]struct {
+		term string
+		want int
+	}{
+		"gun":       {"gun", 1},
+		"stairwell": {"stairwell", 1},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var got int
+			if err := db.QueryRow(`SELECT df FROM search_terms WHERE term = ?`, tc.term).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("df(%q) = %d, want %d", tc.term, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestManySmallPuts is the note-editing pattern: one document at a time.
+// Segments must be merged, and replaced versions must not come back.
+func TestManySmallPuts(t *testing.T) {
+	db, ix := newIndex(t)
+	for i := 1; i <= 60; i++ {
+		put(t, db, ix, passage(int64(i), 1, fmt.Sprintf("officer passage number%d", i)))
+		// Edit note 1 every time, as autosave does.
+		put(t, db, ix, Doc{ID: 1, Source: SourceNote, Passage: 1, Article: 1, Text: fmt.Sprintf("officer draft%d", i)})
+		if i%7 == 0 {
+			search(t, ix, "officer ", Options{}) // warm the caches mid-way
+		}
+	}
+	var nseg int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM search_postings p JOIN search_terms t ON t.id = p.term WHERE t.term = 'officer'`).Scan(&nseg); err != nil {
+		t.Fatal(err)
+	}
+	if nseg > maxSegments {
+		t.Errorf("officer has %d segments, want at most %d", nseg, maxSegments)
+	}
+	hits := search(t, ix, "officer ", Options{Limit: 100})
+	if got, want := len(hits), 61; got != want {
+		t.Errorf("officer: %d hits, want %d", got, want)
+	}
+	if got, want := ids(search(t, ix, "draft59 ", Options{})), ""; got != want {
+		t.Errorf("old draft: got %q, want %q", got, want)
+	}
+	if got, want := ids(search(t, ix, "draft60 ", Options{})), "n1"; got != want {
+		t.Errorf("new draft: got %q, want %q", got, want)
+	}
+	ix2, err := Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix2.Close()
+	if got, want := len(search(t, ix2, "officer ", Options{Limit: 100})), 61; got != want {
+		t.Errorf("reopened: %d hits, want %d", got, want)
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	db, ix := newIndex(t)
+	put(t, db, ix, seedDocs(t)...)
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 30; i++ {
+				if _, err := ix.Search(context.Background(), "liang probaton", Options{}); err != nil {
+					t.Error(err)
+					return
+				}
+				ix.Complete("bal", 5)
+			}
+		}()
+	}
+	for i := 0; i < 20; i++ {
+		put(t, db, ix, Doc{ID: int64(i%3 + 1), Source: SourceNote, Passage: 1, Article: 1, Text: fmt.Sprintf("zyzzyva %d about probation", i)})
+	}
+	wg.Wait()
+	if got, want := ids(search(t, ix, "zyzzyva ", Options{})), "n1 n2 n3"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestComplete(t *testing.T) {
+	db, ix := newIndex(t)
+	put(t, db, ix, seedDocs(t)...)
+	if err := ix.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]struct {
+		prefix string
+		want   string
+	}{
+		"prefix":      {"scape", "scapegoat"},
+		"subsequence": {"ballngr", "ballinger"},
+		"typo":        {"bailing", "ballinger"},
+		"last word":   {"kimberly bal", "ballinger"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := ix.Complete(tc.prefix, 3)
+			found := false
+			for _, g := range got {
+				found = found || g == tc.want
+			}
+			if !found {
+				t.Errorf("Complete(%q) = %v, want it to include %q", tc.prefix, got, tc.want)
+			}
+		})
+	}
+	if got := ix.Complete("🙂", 3); len(got) != 0 {
+		t.Errorf("Complete(emoji) = %v, want none", got)
+	}
+}
+
+func TestOpenWithoutSchema(t *testing.T) {
+	db, err := sql.Open("sqlite3", filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := Open(context.Background(), db); err == nil {
+		t.Error("Open on a library without the search tables succeeded, want an error")
+	}
+}

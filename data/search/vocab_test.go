@@ -1,0 +1,154 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"testing"
+)
+
+// osa is the optimal string alignment distance, computed directly.
+func osa(a, b []rune) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// bruteClass is what scan must report for term t and query q.
+func bruteClass(q, t []rune, k, kp int) (uint8, bool) {
+	best := uint8(255)
+	if d := osa(q, t); d <= k {
+		best = uint8(2 * d)
+	}
+	if kp >= 0 {
+		for n := 0; n <= len(t); n++ {
+			if d := osa(q, t[:n]); d <= kp && uint8(2*d+1) < best {
+				best = uint8(2*d + 1)
+			}
+		}
+	}
+	return best, best != 255
+}
+
+func TestScanMatchesBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	letters := []rune("abcdeé")
+	word := func() string {
+		n := 1 + rng.IntN(7)
+		r := make([]rune, n)
+		for i := range r {
+			r[i] = letters[rng.IntN(len(letters))]
+		}
+		return string(r)
+	}
+	v := newVocab()
+	for id := uint32(1); id <= 400; id++ {
+		w := word()
+		if _, ok := v.lookup(w); !ok {
+			v.set(id, w, 1)
+		}
+	}
+	v.resort()
+	var sc scanner
+	for n := 0; n < 300; n++ {
+		q := []rune(word())
+		k, kp := rng.IntN(3), rng.IntN(4)-1
+		if kp > k {
+			kp = k
+		}
+		got := map[string]uint8{}
+		v.scan(&sc, q, k, kp, func(id uint32, class uint8) {
+			if _, dup := got[v.terms[id]]; dup {
+				t.Fatalf("scan(%q) reported %q twice", string(q), v.terms[id])
+			}
+			got[v.terms[id]] = class
+		})
+		want := map[string]uint8{}
+		for _, id := range v.sorted {
+			if c, ok := bruteClass(q, v.runes(id), k, kp); ok {
+				want[v.terms[id]] = c
+			}
+		}
+		if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
+			t.Fatalf("scan(%q, k=%d, kp=%d)\n got %v\nwant %v", string(q), k, kp, sorted(got), sorted(want))
+		}
+	}
+}
+
+func sorted(m map[string]uint8) []string {
+	var out []string
+	for k, v := range m {
+		out = append(out, fmt.Sprintf("%s:%d", k, v))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestTypoBudget(t *testing.T) {
+	tests := map[string]struct {
+		word string
+		want int
+	}{
+		"three letters": {"cop", 0},
+		"four letters":  {"chun", 1},
+		"seven letters": {"tompson", 1},
+		"eight letters": {"probaton", 2},
+		"accented":      {"été", 0},
+		"year":          {"2014", 0},
+		"mixed digits":  {"covid19", 0},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := typoBudget(tc.word); got != tc.want {
+				t.Errorf("typoBudget(%q) = %d, want %d", tc.word, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPrefixRange(t *testing.T) {
+	v := newVocab()
+	for i, w := range []string{"scale", "scapegoat", "scapegoated", "scar", "sc", "sd"} {
+		v.set(uint32(i+1), w, 1)
+	}
+	v.resort()
+	tests := map[string]struct {
+		prefix string
+		want   string
+	}{
+		"several": {"scape", "[scapegoat scapegoated]"},
+		"exact":   {"sd", "[sd]"},
+		"none":    {"zz", "[]"},
+		"all sc":  {"sc", "[sc scale scapegoat scapegoated scar]"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			lo, hi := v.prefixRange(tc.prefix)
+			var got []string
+			for _, id := range v.sorted[lo:hi] {
+				got = append(got, v.terms[id])
+			}
+			if fmt.Sprint(got) != tc.want && !(len(got) == 0 && tc.want == "[]") {
+				t.Errorf("prefixRange(%q) = %v, want %s", tc.prefix, got, tc.want)
+			}
+		})
+	}
+}
