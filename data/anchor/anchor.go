@@ -1,0 +1,378 @@
+// Package anchor re-attaches annotations to an article whose text has
+// changed, the way Hypothesis re-anchors a text-quote selector.
+//
+// An annotation remembers its quote, a little text before and after it
+// (its context) and where it was (passage index and rune offset). Locate
+// looks for that quote in the article's new passages:
+//
+//  1. Every exact occurrence of the quote is scored by how well the text
+//     around it matches the stored context and how close it is to the old
+//     place. The best one wins if its context agrees (at least half the
+//     context matches) or the quote is long enough (MinUniqueQuote runes)
+//     to identify its place alone.
+//  2. Otherwise the quote is searched approximately, allowing up to one
+//     edit in four (insertions, deletions, substitutions; Sellers'
+//     algorithm with Ukkonen's cut-off), and each candidate is scored the
+//     same way, with the quote's own similarity weighing most. A fuzzy
+//     match must also have its context agree.
+//  3. Anything else is not found: the caller keeps the annotation as an
+//     orphan.
+//
+// The weights follow Hypothesis: quote 50, prefix 20, suffix 20, position
+// 2. Everything is measured in runes, and the result depends only on the
+// inputs.
+package anchor
+
+// ContextLen is how many runes of text before and after a quote an
+// annotation keeps (see Context).
+const ContextLen = 32
+
+// MinUniqueQuote is the length, in runes, from which an exact quote is
+// trusted without its context.
+const MinUniqueQuote = 32
+
+// Target is what an annotation remembers about the text it marks.
+type Target struct {
+	// Quote is the marked text, verbatim.
+	Quote string
+	// Prefix and Suffix are up to ContextLen runes of the passage just
+	// before and just after the quote.
+	Prefix, Suffix string
+	// Passage (an index into the article's passages) and Start (a rune
+	// offset into that passage) are where the quote was. They only break
+	// ties between otherwise equal places.
+	Passage, Start int
+}
+
+// Match is the place Locate found for a Target.
+type Match struct {
+	// Passage is the index of the passage in the slice given to Locate.
+	Passage int
+	// Start and End are rune offsets [Start, End) into that passage.
+	Start, End int
+	// Errors is the number of edits between the quote and the matched
+	// text: 0 for an exact match.
+	Errors int
+	// Score, between 0 and 1, weighs the quote, context and position
+	// agreement.
+	Score float64
+}
+
+// Context returns the prefix and suffix to store with a new annotation on
+// the runes [start, end) of text: up to ContextLen runes on each side.
+// Offsets outside the text are clamped.
+func Context(text string, start, end int) (prefix, suffix string) {
+	r := []rune(text)
+	start = clamp(start, 0, len(r))
+	end = clamp(end, start, len(r))
+	return string(r[max(0, start-ContextLen):start]), string(r[end:min(len(r), end+ContextLen)])
+}
+
+// NewTarget describes the runes [start, end) of passages[passage] as a
+// Target, with its quote and context.
+func NewTarget(passages []string, passage, start, end int) Target {
+	if passage < 0 || passage >= len(passages) {
+		return Target{Passage: passage, Start: start}
+	}
+	r := []rune(passages[passage])
+	start = clamp(start, 0, len(r))
+	end = clamp(end, start, len(r))
+	prefix, suffix := Context(passages[passage], start, end)
+	return Target{Quote: string(r[start:end]), Prefix: prefix, Suffix: suffix, Passage: passage, Start: start}
+}
+
+// Locate finds the best place for t among passages (the article's new
+// passage texts), or reports false when the quote cannot be placed with
+// confidence. An empty quote is never found.
+func Locate(passages []string, t Target) (Match, bool) {
+	quote := []rune(t.Quote)
+	if len(quote) == 0 || len(passages) == 0 {
+		return Match{}, false
+	}
+	s := newScorer(passages, t, quote)
+
+	// 1. Exact matches.
+	best, found := Match{}, false
+	for pi, text := range s.texts {
+		for i := 0; i+len(quote) <= len(text); i++ {
+			if text[i] != quote[0] || !equalRunes(text[i:i+len(quote)], quote) {
+				continue
+			}
+			m, ok := s.score(pi, i, i+len(quote), 0)
+			if ok && (!found || better(m, best, s)) {
+				best, found = m, true
+			}
+		}
+	}
+	if found {
+		return best, true
+	}
+
+	// 2. Approximate matches.
+	k := len(quote) / 4
+	if k == 0 {
+		return Match{}, false
+	}
+	for pi := range passages {
+		for _, c := range approxSearch(quote, s.texts[pi], k) {
+			m, ok := s.score(pi, c.start, c.end, c.errors)
+			if ok && (!found || better(m, best, s)) {
+				best, found = m, true
+			}
+		}
+	}
+	return best, found
+}
+
+// better orders matches: higher score, then fewer errors, then nearer the
+// old place, then earlier in the article.
+func better(a, b Match, s *scorer) bool {
+	switch {
+	case a.Score != b.Score:
+		return a.Score > b.Score
+	case a.Errors != b.Errors:
+		return a.Errors < b.Errors
+	}
+	da, db := abs(s.global(a.Passage, a.Start)-s.hint), abs(s.global(b.Passage, b.Start)-s.hint)
+	if da != db {
+		return da < db
+	}
+	return a.Passage < b.Passage || a.Passage == b.Passage && a.Start < b.Start
+}
+
+// scorer holds what scoring a candidate needs.
+type scorer struct {
+	texts          [][]rune
+	offsets        []int // rune offset of each passage in the whole article
+	total          int
+	hint           int
+	quoteLen       int
+	prefix, suffix []rune
+}
+
+func newScorer(passages []string, t Target, quote []rune) *scorer {
+	s := &scorer{quoteLen: len(quote), prefix: []rune(t.Prefix), suffix: []rune(t.Suffix)}
+	s.texts = make([][]rune, len(passages))
+	s.offsets = make([]int, len(passages))
+	for i, p := range passages {
+		s.texts[i] = []rune(p)
+		s.offsets[i] = s.total
+		s.total += len(s.texts[i])
+	}
+	hp := clamp(t.Passage, 0, len(passages)-1)
+	s.hint = s.offsets[hp] + clamp(t.Start, 0, len(s.texts[hp]))
+	return s
+}
+
+func (s *scorer) global(passage, start int) int { return s.offsets[passage] + start }
+
+// score weighs a candidate [start, end) of passage with the given number
+// of quote errors, and says whether it is acceptable (see the package
+// comment).
+func (s *scorer) score(passage, start, end, errors int) (Match, bool) {
+	text := s.texts[passage]
+	quoteSim := 1 - float64(errors)/float64(s.quoteLen)
+
+	before := text[max(0, start-len(s.prefix)):start]
+	after := text[end:min(len(text), end+len(s.suffix))]
+	prefixSim, suffixSim := similarity(s.prefix, before), similarity(s.suffix, after)
+	hasContext := len(s.prefix)+len(s.suffix) > 0
+	contextSim := 1.0
+	if hasContext {
+		// Weigh each side by its length, so a stub of context at a
+		// passage edge counts for little.
+		contextSim = (prefixSim*float64(len(s.prefix)) + suffixSim*float64(len(s.suffix))) /
+			float64(len(s.prefix)+len(s.suffix))
+	}
+	posSim := 1.0
+	if s.total > 0 {
+		posSim = 1 - float64(abs(s.global(passage, start)-s.hint))/float64(s.total)
+	}
+	score := (50*quoteSim + 20*prefixSim + 20*suffixSim + 2*posSim) / 92
+
+	ok := contextSim >= 0.5 || !hasContext
+	if errors == 0 && s.quoteLen >= MinUniqueQuote {
+		ok = true
+	}
+	return Match{Passage: passage, Start: start, End: end, Errors: errors, Score: score}, ok
+}
+
+// similarity is 1 minus the edit distance between want and got over the
+// length of want; 1 when want is empty.
+func similarity(want, got []rune) float64 {
+	if len(want) == 0 {
+		return 1
+	}
+	return max(0, 1-float64(editDistance(want, got))/float64(len(want)))
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b []rune) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			up := row[j]
+			row[j] = min(diag+cost, up+1, row[j-1]+1)
+			diag = up
+		}
+	}
+	return row[len(b)]
+}
+
+// candidate is an approximate occurrence of a pattern.
+type candidate struct{ start, end, errors int }
+
+// maxCandidates bounds the approximate occurrences kept per passage, the
+// ones with fewest errors, to keep a pathological text cheap.
+const maxCandidates = 64
+
+// approxSearch returns the places in text where pattern occurs with at
+// most k edits: for each run of adjacent end positions within k, the end
+// with fewest errors, and the start that goes with it.
+func approxSearch(pattern, text []rune, k int) []candidate {
+	m := len(pattern)
+	if m == 0 || len(text) == 0 || len(text) < m-k {
+		return nil
+	}
+	// Sellers' algorithm: col[i] is the least edit distance between
+	// pattern[:i] and a substring of text ending at the current position.
+	// Ukkonen's cut-off: rows past lact are above k and are not computed.
+	col := make([]int, m+1)
+	for i := range col {
+		col[i] = min(i, k+1)
+	}
+	lact := min(k, m)
+	type end struct{ pos, errors int }
+	var ends []end
+	for j, c := range text {
+		diag := col[0]
+		limit := min(lact+1, m)
+		for i := 1; i <= limit; i++ {
+			left := col[i]
+			if i > lact {
+				left = k + 1
+			}
+			cost := 1
+			if pattern[i-1] == c {
+				cost = 0
+			}
+			v := min(diag+cost, left+1, col[i-1]+1, k+1)
+			diag = left
+			col[i] = v
+		}
+		lact = limit
+		for lact > 0 && col[lact] > k {
+			lact--
+		}
+		if lact == m {
+			ends = append(ends, end{j + 1, col[m]})
+		}
+	}
+
+	// Keep the best end of each run of adjacent ends.
+	var best []end
+	for i := 0; i < len(ends); {
+		j, b := i, ends[i]
+		for j+1 < len(ends) && ends[j+1].pos == ends[j].pos+1 {
+			j++
+			if ends[j].errors < b.errors {
+				b = ends[j]
+			}
+		}
+		best = append(best, b)
+		i = j + 1
+	}
+	if len(best) > maxCandidates {
+		// Stable selection of the fewest errors, in text order.
+		limit := k
+		for e := 0; e <= k; e++ {
+			n := 0
+			for _, b := range best {
+				if b.errors <= e {
+					n++
+				}
+			}
+			if n >= maxCandidates {
+				limit = e
+				break
+			}
+		}
+		kept := best[:0]
+		for _, b := range best {
+			if b.errors <= limit && len(kept) < maxCandidates {
+				kept = append(kept, b)
+			}
+		}
+		best = kept
+	}
+
+	out := make([]candidate, 0, len(best))
+	for _, b := range best {
+		start, errs := alignStart(pattern, text, b.pos, k)
+		out = append(out, candidate{start: start, end: b.pos, errors: errs})
+	}
+	return out
+}
+
+// alignStart finds where the occurrence of pattern ending at end starts:
+// the start giving the fewest edits, and of those the one whose length is
+// closest to the pattern's.
+func alignStart(pattern, text []rune, end, k int) (int, int) {
+	m := len(pattern)
+	lo := max(0, end-m-k)
+	seg := text[lo:end]
+	n := len(seg)
+	// row[j] is the edit distance between the last i runes of pattern and
+	// the last j runes of seg, computed backwards.
+	row := make([]int, n+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= m; i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= n; j++ {
+			cost := 1
+			if pattern[m-i] == seg[n-j] {
+				cost = 0
+			}
+			up := row[j]
+			row[j] = min(diag+cost, up+1, row[j-1]+1)
+			diag = up
+		}
+	}
+	bestJ := 0
+	for j := 1; j <= n; j++ {
+		if row[j] < row[bestJ] || row[j] == row[bestJ] && abs(j-m) < abs(bestJ-m) {
+			bestJ = j
+		}
+	}
+	return end - bestJ, row[bestJ]
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
