@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Shortcuts of the main menu. The menu owns them: Fyne runs a main-menu
+// shortcut before giving the key to the focused widget.
+var (
+	shortcutFind    = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExport  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutImport  = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNewNote = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutQuit    = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutBigger  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSmaller = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	// Ctrl+Z reaches the menu as Fyne's own undo shortcut.
+	shortcutUndo = &fyne.ShortcutUndo{}
+)
+
+// colourShortcut is Ctrl+1..5 for the legend's colours in order.
+func colourShortcut(i int) fyne.Shortcut {
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+	if i < 0 || i >= len(keys) {
+		return nil
+	}
+	return &desktop.CustomShortcut{KeyName: keys[i], Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// makeMenu returns the main menu: File, Edit, Highlight, View, Help.
+func (u *UI) makeMenu() *fyne.MainMenu {
+	file := fyne.NewMenu("File",
+		&fyne.MenuItem{Label: "Import…", Icon: theme.FolderOpenIcon(), Shortcut: shortcutImport, Action: u.showImport},
+		&fyne.MenuItem{Label: "Export…", Icon: theme.DocumentSaveIcon(), Shortcut: shortcutExport, Action: u.showExport},
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Edit article details…", Icon: theme.DocumentCreateIcon(), Action: u.showMetaEditor},
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: shortcutQuit, Action: u.Quit},
+	)
+	edit := fyne.NewMenu("Edit",
+		&fyne.MenuItem{Label: "Undo", Icon: theme.ContentUndoIcon(), Shortcut: shortcutUndo, Action: u.undoAction},
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.Search.Focus},
+		&fyne.MenuItem{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
+		&fyne.MenuItem{Label: "Copy passage or selection", Icon: theme.ContentCopyIcon(), Action: u.Reader.copyTarget},
+	)
+	var colours []*fyne.MenuItem
+	for i, c := range u.colours {
+		key := c.Key
+		colours = append(colours, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Shortcut: colourShortcut(i), Action: func() { u.Highlight(key) }})
+	}
+	colours = append(colours,
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Remove highlight", Icon: theme.ContentClearIcon(), Action: u.RemoveHighlightAtTarget},
+		&fyne.MenuItem{Label: "Rename colours…", Icon: theme.SettingsIcon(), Action: u.showLegendEditor})
+	highlight := fyne.NewMenu("Highlight", colours...)
+
+	mode := u.themeMode()
+	themeItem := func(label, m string) *fyne.MenuItem {
+		return &fyne.MenuItem{Label: label, Checked: mode == m, Action: func() { u.setTheme(m) }}
+	}
+	view := fyne.NewMenu("View",
+		themeItem("Follow the system", themeSystem),
+		themeItem("Light", themeLight),
+		themeItem("Dark", themeDark),
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Larger text", Icon: theme.ZoomInIcon(), Shortcut: shortcutBigger, Action: func() { u.setTextScale(u.textScale() + 0.1) }},
+		&fyne.MenuItem{Label: "Smaller text", Icon: theme.ZoomOutIcon(), Shortcut: shortcutSmaller, Action: func() { u.setTextScale(u.textScale() - 0.1) }},
+		&fyne.MenuItem{Label: "Normal text size", Action: func() { u.setTextScale(1) }},
+	)
+	help := fyne.NewMenu("Help",
+		&fyne.MenuItem{Label: "Keyboard shortcuts", Action: u.showShortcuts},
+		&fyne.MenuItem{Label: "About Casebook", Icon: theme.InfoIcon(), Action: u.showAbout},
+	)
+	return fyne.NewMainMenu(file, edit, highlight, view, help)
+}
+
+// RunShortcut runs the main-menu item bound to a shortcut, as the driver
+// does when the keys are pressed. It reports whether one was found.
+func (u *UI) RunShortcut(s fyne.Shortcut) bool {
+	var find func(items []*fyne.MenuItem) bool
+	find = func(items []*fyne.MenuItem) bool {
+		for _, it := range items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == s.ShortcutName() && it.Action != nil {
+				it.Action()
+				return true
+			}
+			if it.ChildMenu != nil && find(it.ChildMenu.Items) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range u.Window.MainMenu().Items {
+		if find(m.Items) {
+			return true
+		}
+	}
+	return false
+}
+
+// undoAction gives Ctrl+Z to a text field being edited, and otherwise takes
+// back the last highlight or deletion.
+func (u *UI) undoAction() {
+	type editable interface {
+		fyne.Shortcutable
+		SelectedText() string
+	}
+	if e, ok := u.Window.Canvas().Focused().(editable); ok {
+		e.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	u.Undo()
+}
+
+// themeMode is the theme the user chose: system, light or dark.
+func (u *UI) themeMode() string {
+	return u.App.Preferences().StringWithFallback(prefTheme, themeSystem)
+}
+
+// textScale is the user's text size factor.
+func (u *UI) textScale() float32 {
+	return float32(u.App.Preferences().FloatWithFallback(prefTextSize, 1))
+}
+
+// setTheme switches between the system's, light and dark themes.
+func (u *UI) setTheme(mode string) {
+	u.App.Preferences().SetString(prefTheme, mode)
+	u.applyTheme()
+	u.Window.SetMainMenu(u.makeMenu())
+}
+
+// setTextScale changes the text size, between 80 % and 200 %.
+func (u *UI) setTextScale(s float32) {
+	s = min(max(s, 0.8), 2)
+	u.App.Preferences().SetFloat(prefTextSize, float64(s))
+	u.applyTheme()
+}
+
+func (u *UI) applyTheme() {
+	u.App.Settings().SetTheme(newTheme(u.themeMode(), u.textScale()))
+	for _, m := range u.Reader.rows {
+		m.tokens = nil
+	}
+	u.Reader.heightsWidth = 0
+	u.Reader.sizeRows(u.Reader.List.Size().Width)
+	u.Reader.List.Refresh()
+}

@@ -1,0 +1,497 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// NotesPanel shows the notes of the current passage, editable in place and
+// saved as the user types, plus lists of all notes and of orphaned ones.
+type NotesPanel struct {
+	u       *UI
+	content *container.AppTabs
+
+	passage *data.Passage
+	heading *widget.Label
+	quote   *widget.Label
+	addBtn  *widget.Button
+	cards   *fyne.Container
+	empty   *fyne.Container
+	undoBar *fyne.Container
+	undoMsg *widget.Label
+
+	// Cards are the editors of the current passage's notes, in order.
+	Cards []*NoteCard
+
+	All     *widget.List
+	all     []data.Note
+	Orphans *widget.List
+	orphans []data.Note
+	allTab  *container.TabItem
+	orphTab *container.TabItem
+}
+
+// NoteCard edits one note: its Markdown text, its tags, and shows when it was
+// created and last saved.
+type NoteCard struct {
+	p      *NotesPanel
+	note   data.Note // ID 0 until the first save
+	draft  data.NewNote
+	Editor *noteEntry
+	Tags   *noteEntry
+	status *widget.Label
+	Delete *widget.Button
+	box    *fyne.Container
+	timer  *time.Timer
+	dirty  bool
+	gen    int
+}
+
+// noteEntry is an Entry that reports losing the focus, so that a note is
+// saved as soon as the user clicks elsewhere.
+type noteEntry struct {
+	widget.Entry
+	onFocusLost func()
+}
+
+func newNoteEntry(multi bool) *noteEntry {
+	e := &noteEntry{}
+	e.MultiLine = multi
+	if multi {
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(4)
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost implements fyne.Focusable.
+func (e *noteEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
+}
+
+func newNotesPanel(u *UI) *NotesPanel {
+	p := &NotesPanel{u: u}
+	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.quote = widget.NewLabel("")
+	p.quote.Wrapping = fyne.TextWrapWord
+	p.quote.Importance = widget.LowImportance
+	p.quote.TextStyle.Italic = true
+	p.addBtn = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), func() { p.AddNote() })
+	p.addBtn.Importance = widget.HighImportance
+	p.cards = container.NewVBox()
+	p.empty = emptyState("No passage chosen", "Click a passage in the reader to see its notes. Ctrl+N writes a new one.")
+	p.undoMsg = widget.NewLabel("")
+	p.undoBar = container.NewBorder(nil, nil, nil,
+		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { u.Undo() }), p.undoMsg)
+	p.undoBar.Hide()
+
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.addBtn, p.heading), p.quote)
+	passageTab := container.NewBorder(top, p.undoBar, nil, nil,
+		container.NewStack(container.NewVScroll(p.cards), p.empty))
+
+	p.All = p.noteList(&p.all, false)
+	p.Orphans = p.noteList(&p.orphans, true)
+	p.allTab = container.NewTabItem("All notes", container.NewStack(p.All))
+	p.orphTab = container.NewTabItem("Orphans", container.NewBorder(
+		wrapLabel("These notes lost their place when an article's text changed. They are kept; their quotes are shown."),
+		nil, nil, nil, p.Orphans))
+	p.content = container.NewAppTabs(container.NewTabItem("Passage", passageTab), p.allTab, p.orphTab)
+	p.showPassage(nil)
+	p.refreshLists()
+	return p
+}
+
+func wrapLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// noteList lists notes from the whole library; a tap opens the passage.
+func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
+	l := widget.NewList(
+		func() int { return len(*notes) },
+		func() fyne.CanvasObject {
+			where := widget.NewLabel("where")
+			where.TextStyle.Bold = true
+			where.Truncation = fyne.TextTruncateEllipsis
+			body := widget.NewLabel("body")
+			body.Truncation = fyne.TextTruncateEllipsis
+			extra := widget.NewLabel("tags")
+			extra.SizeName = theme.SizeNameCaptionText
+			extra.Importance = widget.LowImportance
+			extra.Truncation = fyne.TextTruncateEllipsis
+			return container.New(&tightVBox{gap: -10}, where, body, extra)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(*notes) {
+				return
+			}
+			n := (*notes)[i]
+			objs := o.(*fyne.Container).Objects
+			objs[0].(*widget.Label).SetText(p.noteWhere(n))
+			body := firstLine(n.Body)
+			if body == "" {
+				body = "(empty note)"
+			}
+			objs[1].(*widget.Label).SetText(body)
+			extra := "“" + clip(n.Quote, 60) + "”"
+			if len(n.Tags) > 0 {
+				extra = "#" + strings.Join(n.Tags, " #") + "  ·  " + extra
+			}
+			objs[2].(*widget.Label).SetText(extra)
+		})
+	l.OnSelected = func(i widget.ListItemID) {
+		l.Unselect(i)
+		if i < len(*notes) && !orphans {
+			p.u.openNote((*notes)[i])
+		}
+	}
+	return l
+}
+
+// noteWhere says where a note belongs: "Article title · para. 4".
+func (p *NotesPanel) noteWhere(n data.Note) string {
+	title := fmt.Sprintf("Article %d", n.ArticleID)
+	if a, ok := p.u.articleSummary(n.ArticleID); ok {
+		title = displayTitle(a.Article)
+	}
+	if n.Orphan() {
+		return title + " · place lost"
+	}
+	if row, ok := p.u.Reader.byID[n.PassageID]; ok && p.u.Reader.article.ID == n.ArticleID {
+		return title + " · para. " + fmt.Sprint(p.u.Reader.rows[row].passage.N)
+	}
+	if ps, err := p.u.lib.PassageByID(p.u.ctx, n.PassageID); err == nil {
+		return title + " · para. " + fmt.Sprint(ps.N)
+	}
+	return title
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// refreshLists reloads the lists of all notes and of orphans.
+func (p *NotesPanel) refreshLists() {
+	all, err := p.u.lib.Notes(p.u.ctx, data.NoteFilter{})
+	if err != nil {
+		p.u.showError(err)
+		return
+	}
+	p.all = p.all[:0]
+	p.orphans = p.orphans[:0]
+	for _, n := range all {
+		if n.Orphan() {
+			p.orphans = append(p.orphans, n)
+		} else {
+			p.all = append(p.all, n)
+		}
+	}
+	p.allTab.Text = fmt.Sprintf("All notes (%d)", len(p.all))
+	p.orphTab.Text = fmt.Sprintf("Orphans (%d)", len(p.orphans))
+	p.All.Refresh()
+	p.Orphans.Refresh()
+	p.content.Refresh()
+}
+
+// showPassage shows the notes of a passage, or an empty state for nil.
+func (p *NotesPanel) showPassage(ps *data.Passage) {
+	p.flush()
+	p.passage = ps
+	p.Cards = nil
+	p.cards.Objects = nil
+	if ps == nil {
+		p.heading.SetText("Notes")
+		p.quote.SetText("")
+		p.quote.Hide()
+		p.addBtn.Disable()
+		p.empty.Show()
+		p.cards.Refresh()
+		return
+	}
+	p.heading.SetText(fmt.Sprintf("Notes on ¶ %d", ps.N))
+	p.quote.SetText("“" + clip(ps.Text, 140) + "”")
+	p.quote.Show()
+	p.addBtn.Enable()
+	p.empty.Hide()
+	notes, err := p.u.lib.Notes(p.u.ctx, data.NoteFilter{PassageID: ps.ID})
+	if err != nil {
+		p.u.showError(err)
+		return
+	}
+	for _, n := range notes {
+		p.addCard(newNoteCard(p, n, data.NewNote{}))
+	}
+	if len(notes) == 0 {
+		hint := wrapLabel("No notes on this passage yet. Add one with the button above or Ctrl+N; it saves itself as you type.")
+		p.cards.Objects = append(p.cards.Objects, hint)
+	}
+	p.cards.Refresh()
+}
+
+// refreshPassage reloads the current passage's notes (after an undo).
+func (p *NotesPanel) refreshPassage() {
+	if p.passage != nil {
+		ps := *p.passage
+		p.showPassage(&ps)
+	}
+}
+
+func (p *NotesPanel) addCard(c *NoteCard) {
+	p.Cards = append(p.Cards, c)
+	// The hint about an empty passage goes when the first note comes.
+	if len(p.cards.Objects) == 1 {
+		if _, ok := p.cards.Objects[0].(*widget.Label); ok {
+			p.cards.Objects = nil
+		}
+	}
+	p.cards.Objects = append(p.cards.Objects, c.box)
+	p.cards.Refresh()
+}
+
+// AddNote starts a new note on the selection, or on the current passage.
+// It is stored as soon as it has some text.
+func (p *NotesPanel) AddNote() *NoteCard {
+	r := p.u.Reader
+	row, s, e, ok := r.target()
+	if !ok {
+		p.u.showInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
+		return nil
+	}
+	ps := r.rows[row].passage
+	if p.passage == nil || p.passage.ID != ps.ID {
+		r.setCurrent(row)
+	}
+	p.content.SelectIndex(0)
+	draft := data.NewNote{PassageID: ps.ID}
+	if s > 0 || e < len(r.rows[row].text) {
+		draft.Start, draft.End = s, e
+	}
+	c := newNoteCard(p, data.Note{}, draft)
+	p.addCard(c)
+	if cv := p.u.Window.Canvas(); cv != nil {
+		cv.Focus(c.Editor)
+	}
+	return c
+}
+
+func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
+	c := &NoteCard{p: p, note: n, draft: draft}
+	c.Editor = newNoteEntry(true)
+	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
+	c.Editor.SetText(n.Body)
+	c.Tags = newNoteEntry(false)
+	c.Tags.SetPlaceHolder("Tags, separated by commas")
+	c.Tags.SetText(strings.Join(n.Tags, ", "))
+	c.Editor.OnChanged = func(string) { c.changed() }
+	c.Tags.OnChanged = func(string) { c.changed() }
+	c.Editor.onFocusLost = c.saveNow
+	c.Tags.onFocusLost = c.saveNow
+	c.status = widget.NewLabel("")
+	c.status.SizeName = theme.SizeNameCaptionText
+	c.status.Importance = widget.LowImportance
+	c.Delete = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.delete() })
+	c.Delete.Importance = widget.LowImportance
+	var quote fyne.CanvasObject = layoutSpacer(0)
+	if q := c.quoteText(); q != "" {
+		ql := wrapLabel("on “" + clip(q, 90) + "”")
+		ql.TextStyle.Italic = true
+		quote = ql
+	}
+	c.showStatus()
+	c.box = container.NewVBox(
+		quote,
+		c.Editor,
+		c.Tags,
+		container.NewBorder(nil, nil, nil, c.Delete, c.status),
+		widget.NewSeparator(),
+	)
+	return c
+}
+
+// quoteText is the span the note is attached to, when it is not the whole
+// passage.
+func (c *NoteCard) quoteText() string {
+	ps := c.p.passage
+	if ps == nil {
+		return ""
+	}
+	n := len([]rune(ps.Text))
+	s, e := c.note.Start, c.note.End
+	if c.note.ID == 0 {
+		s, e = c.draft.Start, c.draft.End
+	}
+	if e == 0 || (s == 0 && e == n) || e > n {
+		return ""
+	}
+	return string([]rune(ps.Text)[s:e])
+}
+
+// Saved returns the note as last stored (ID 0 if never).
+func (c *NoteCard) Saved() data.Note { return c.note }
+
+func (c *NoteCard) changed() {
+	if c.note.ID != 0 && c.Editor.Text == c.note.Body && c.Tags.Text == strings.Join(c.note.Tags, ", ") {
+		return
+	}
+	c.dirty = true
+	c.status.SetText("Editing…")
+	if c.timer != nil {
+		c.timer.Stop()
+	}
+	c.gen++
+	gen := c.gen
+	c.timer = time.AfterFunc(c.p.u.opts.NoteDebounce, func() {
+		c.p.u.do(func() {
+			if gen == c.gen {
+				c.saveNow()
+			}
+		})
+	})
+}
+
+// saveNow stores the note if it changed: the first time with AddNote, then
+// with UpdateNote.
+func (c *NoteCard) saveNow() {
+	if c.timer != nil {
+		c.timer.Stop()
+	}
+	if !c.dirty {
+		return
+	}
+	u := c.p.u
+	tags := splitTags(c.Tags.Text)
+	var n data.Note
+	var err error
+	if c.note.ID == 0 {
+		if strings.TrimSpace(c.Editor.Text) == "" {
+			return // nothing to keep yet
+		}
+		d := c.draft
+		d.Body, d.Tags = c.Editor.Text, tags
+		n, err = u.lib.AddNote(u.ctx, d)
+	} else {
+		n, err = u.lib.UpdateNote(u.ctx, c.note.ID, c.Editor.Text, tags)
+	}
+	if err != nil {
+		c.status.SetText("Not saved: " + data.ErrorMessage(err))
+		return
+	}
+	added := c.note.ID == 0
+	c.note = n
+	c.dirty = false
+	c.showStatus()
+	if added {
+		u.Reader.reloadAnnotations()
+		u.refreshLibrary()
+	}
+	c.p.refreshLists()
+}
+
+// splitTags reads the tags field: commas separate tags.
+func splitTags(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return data.NormaliseTags(out)
+}
+
+func (c *NoteCard) showStatus() {
+	n := c.note
+	if n.ID == 0 {
+		c.status.SetText("New note: saved when you write something")
+		return
+	}
+	s := "Created " + n.CreatedAt.Local().Format("2 Jan 2006, 15:04")
+	if n.UpdatedAt.Sub(n.CreatedAt) > time.Second {
+		s += " · saved " + n.UpdatedAt.Local().Format("15:04")
+	} else {
+		s += " · saved"
+	}
+	c.status.SetText(s)
+}
+
+// delete removes the note; Undo (Ctrl+Z or the bar's button) restores it.
+func (c *NoteCard) delete() {
+	p, u := c.p, c.p.u
+	if c.timer != nil {
+		c.timer.Stop()
+	}
+	c.gen++
+	c.dirty = false
+	if c.note.ID != 0 {
+		if err := u.lib.DeleteNote(u.ctx, c.note.ID); err != nil {
+			u.showError(err)
+			return
+		}
+		id := c.note.ID
+		u.undo.push("delete note", func() error { return u.lib.RestoreNote(u.ctx, id) })
+		p.undoMsg.SetText("Note deleted.")
+		p.undoBar.Show()
+	}
+	if f := u.Window.Canvas().Focused(); f == c.Editor || f == c.Tags {
+		u.Window.Canvas().Unfocus()
+	}
+	for i, k := range p.Cards {
+		if k == c {
+			p.Cards = append(p.Cards[:i:i], p.Cards[i+1:]...)
+		}
+	}
+	for i, o := range p.cards.Objects {
+		if o == c.box {
+			p.cards.Objects = append(p.cards.Objects[:i:i], p.cards.Objects[i+1:]...)
+			break
+		}
+	}
+	p.cards.Refresh()
+	u.annotationsChanged()
+}
+
+// flush saves every note being edited, at once.
+func (p *NotesPanel) flush() {
+	for _, c := range p.Cards {
+		c.saveNow()
+	}
+}
+
+// openNote shows a note's passage in the reader and its card.
+func (u *UI) openNote(n data.Note) {
+	if n.Orphan() {
+		return
+	}
+	if u.Reader.article.ID != n.ArticleID {
+		u.OpenArticle(n.ArticleID)
+	}
+	if row, ok := u.Reader.byID[n.PassageID]; ok {
+		u.Reader.scrollToRow(row)
+		u.Reader.setCurrent(row)
+		u.Notes.content.SelectIndex(0)
+	}
+}
+
+// showInfo shows a short message.
+func (u *UI) showInfo(title, msg string) {
+	dialog.ShowInformation(title, msg, u.Window)
+}

@@ -1,0 +1,429 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// Searcher runs search queries; data.Library is one. Search is called off the
+// UI goroutine and must be safe for concurrent use.
+type Searcher interface {
+	Search(ctx context.Context, query string, opt data.SearchOptions) ([]data.SearchResult, error)
+}
+
+// searchLimit is how many results the bar shows.
+const searchLimit = 100
+
+// SearchBar is the search entry at the top of the window and the results
+// that replace the library sidebar while a query is typed.
+type SearchBar struct {
+	u     *UI
+	bar   *fyne.Container
+	entry *searchEntry
+
+	// Results lists the hits of the latest query.
+	Results *widget.List
+	hits    []data.SearchResult
+	active  int
+	status  *widget.Label
+	pane    *fyne.Container
+	empty   *fyne.Container
+
+	// Filters.
+	Article *widget.Select
+	Colour  *widget.Select
+	Tag     *widget.Select
+	HasNote *widget.Check
+	// filtered is set when the shown results were filtered.
+	filtered bool
+
+	gen    int // the latest query's generation: older results are dropped
+	cancel context.CancelFunc
+	// shown is the generation whose results are on screen.
+	shown int
+}
+
+// searchEntry is the search field: Up and Down move through the results,
+// Enter opens the chosen one, Escape clears.
+type searchEntry struct {
+	widget.Entry
+	s *SearchBar
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown:
+		e.s.move(1)
+	case fyne.KeyUp:
+		e.s.move(-1)
+	case fyne.KeyEscape:
+		e.s.clear()
+	default:
+		e.Entry.TypedKey(ev)
+	}
+}
+
+func newSearchBar(u *UI) *SearchBar {
+	s := &SearchBar{u: u}
+	s.entry = &searchEntry{s: s}
+	s.entry.ExtendBaseWidget(s.entry)
+	s.entry.SetPlaceHolder("Search articles and notes — typos are fine (Ctrl+F)")
+	s.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.entry.OnChanged = func(string) { s.run() }
+	s.entry.OnSubmitted = func(string) { s.OpenActive() }
+	s.bar = container.NewStack(s.entry)
+
+	s.status = widget.NewLabel("")
+	s.status.TextStyle.Bold = true
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.Results = widget.NewList(
+		func() int { return len(s.hits) },
+		func() fyne.CanvasObject { return newResultRow(u) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(s.hits) {
+				o.(*resultRow).set(s.hits[i])
+			}
+		})
+	s.Results.OnSelected = func(i widget.ListItemID) {
+		s.active = i
+		s.Open(i)
+	}
+
+	s.Article = widget.NewSelect(nil, func(string) { s.run() })
+	s.Colour = widget.NewSelect(nil, func(string) { s.run() })
+	s.Tag = widget.NewSelect(nil, func(string) { s.run() })
+	s.HasNote = widget.NewCheck("Has a note", func(bool) { s.run() })
+	s.empty = emptyState("No matches", "")
+	return s
+}
+
+// resultsPane is the sidebar shown while searching.
+func (s *SearchBar) resultsPane() fyne.CanvasObject {
+	filters := container.NewVBox(
+		s.Article,
+		container.NewGridWithColumns(2, s.Colour, s.Tag),
+		s.HasNote,
+		widget.NewSeparator(),
+	)
+	s.pane = container.NewBorder(container.NewVBox(s.status, filters), nil, nil, nil,
+		container.NewStack(s.Results, s.empty))
+	s.articlesChanged()
+	s.filtersChanged()
+	return s.pane
+}
+
+// Entry returns the search field.
+func (s *SearchBar) Entry() *widget.Entry { return &s.entry.Entry }
+
+// Focus puts the cursor in the search field (Ctrl+F).
+func (s *SearchBar) Focus() {
+	s.u.Window.Canvas().Focus(s.entry)
+}
+
+// clear empties the query and brings the library back.
+func (s *SearchBar) clear() {
+	s.entry.SetText("")
+}
+
+// showResults swaps the library sidebar for the results, or back.
+func (s *SearchBar) showResults(on bool) {
+	if s.u.left == nil {
+		return
+	}
+	lib, res := s.u.left.Objects[0], s.u.left.Objects[1]
+	if on {
+		lib.Hide()
+		res.Show()
+	} else {
+		res.Hide()
+		lib.Show()
+	}
+}
+
+const (
+	anyArticle = "All articles"
+	anyColour  = "Any colour"
+	anyTag     = "Any tag"
+)
+
+// articlesChanged refills the article filter.
+func (s *SearchBar) articlesChanged() {
+	if s.Article == nil {
+		return
+	}
+	opts := []string{anyArticle}
+	for _, a := range s.u.articles {
+		opts = append(opts, clip(displayTitle(a.Article), 60))
+	}
+	sel := s.Article.Selected
+	s.Article.Options = opts
+	if sel == "" || !contains(opts, sel) {
+		sel = anyArticle
+	}
+	s.Article.SetSelectedIndex(indexOf(opts, sel))
+}
+
+func contains(xs []string, x string) bool { return indexOf(xs, x) >= 0 }
+
+func indexOf(xs []string, x string) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// filtersChanged refills the colour and tag filters after the legend or
+// the notes changed, and reruns the query.
+func (s *SearchBar) filtersChanged() {
+	if s.Colour == nil {
+		return
+	}
+	colours := []string{anyColour}
+	for _, c := range s.u.colours {
+		colours = append(colours, c.Meaning)
+	}
+	tags, err := s.u.lib.Tags(s.u.ctx)
+	if err != nil {
+		s.u.showError(err)
+	}
+	tagOpts := []string{anyTag}
+	for _, t := range tags {
+		tagOpts = append(tagOpts, "#"+t)
+	}
+	keep := func(sel *widget.Select, opts []string, def string) {
+		cur := sel.Selected
+		sel.Options = opts
+		if !contains(opts, cur) {
+			cur = def
+		}
+		sel.Selected = cur
+		sel.Refresh()
+	}
+	keep(s.Colour, colours, anyColour)
+	keep(s.Tag, tagOpts, anyTag)
+	if s.entry.Text != "" {
+		s.run()
+	}
+}
+
+// options reads the filters into search options.
+func (s *SearchBar) options() data.SearchOptions {
+	u := s.u
+	opt := data.SearchOptions{Limit: searchLimit, HasNote: s.HasNote.Checked}
+	if i := s.Article.SelectedIndex(); i > 0 && i-1 < len(u.articles) {
+		opt.Article = u.articles[i-1].ID
+	}
+	if i := s.Colour.SelectedIndex(); i > 0 && i-1 < len(u.colours) {
+		opt.Colour = u.colours[i-1].Key
+	}
+	if i := s.Tag.SelectedIndex(); i > 0 {
+		opt.Tag = strings.TrimPrefix(s.Tag.Selected, "#")
+	}
+	return opt
+}
+
+// run starts the query in the field off the UI goroutine. Each run has a
+// generation; results that come back for an older one are dropped, so that
+// typing more never shows results for an older query.
+func (s *SearchBar) run() {
+	if s.pane == nil {
+		return
+	}
+	q := s.entry.Text
+	s.gen++
+	gen := s.gen
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	if strings.TrimSpace(q) == "" {
+		s.hits = nil
+		s.shown = gen
+		s.Results.Refresh()
+		s.showResults(false)
+		s.u.Reader.setMatches(-1, nil)
+		return
+	}
+	s.showResults(true)
+	searcher := s.u.opts.Searcher
+	opt := s.options()
+	filtered := opt.Article != 0 || opt.Colour != "" || opt.HasNote || opt.Tag != ""
+	ctx, cancel := context.WithCancel(s.u.ctx)
+	s.cancel = cancel
+	go func() {
+		hits, err := searcher.Search(ctx, q, opt)
+		if ctx.Err() != nil {
+			return // a newer query replaced this one
+		}
+		s.u.do(func() {
+			if gen == s.gen {
+				s.filtered = filtered
+			}
+			s.showHits(gen, q, hits, err)
+		})
+	}()
+}
+
+// showHits puts a query's results on screen, unless a newer query was typed.
+func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err error) {
+	if gen != s.gen {
+		return
+	}
+	s.shown = gen
+	s.hits = hits
+	s.active = 0
+	s.Results.UnselectAll()
+	s.Results.Refresh()
+	s.Results.ScrollToTop()
+	switch {
+	case err != nil:
+		s.status.SetText("Search")
+		s.setEmpty("Search failed", data.ErrorMessage(err))
+	case len(hits) == 0:
+		s.status.SetText("No results")
+		hint := "No passage or note matches “" + clip(q, 40) + "”. Check the spelling, or try fewer words."
+		if s.filtered {
+			hint = "No passage matches “" + clip(q, 40) + "” with these filters. Try removing a filter."
+		}
+		s.setEmpty("No matches", hint)
+	default:
+		s.empty.Hide()
+		more := ""
+		if len(hits) == searchLimit {
+			more = "+"
+		}
+		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, pluralWord(len(hits), "result", "results"), clip(q, 30)))
+	}
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func (s *SearchBar) setEmpty(title, hint string) {
+	objs := s.empty.Objects
+	objs[1].(*widget.Label).SetText(title)
+	objs[2].(*widget.Label).SetText(hint)
+	s.empty.Show()
+}
+
+// Hits returns the results on screen.
+func (s *SearchBar) Hits() []data.SearchResult { return s.hits }
+
+// move changes the chosen result with the arrow keys.
+func (s *SearchBar) move(d int) {
+	if len(s.hits) == 0 {
+		return
+	}
+	s.active = clamp(s.active+d, 0, len(s.hits)-1)
+	s.Results.ScrollTo(s.active)
+	s.Results.Select(s.active)
+	s.u.Window.Canvas().Focus(s.entry)
+}
+
+// OpenActive opens the chosen result (Enter).
+func (s *SearchBar) OpenActive() {
+	if s.active < len(s.hits) {
+		s.Open(s.active)
+	}
+}
+
+// Open shows result i in the reader: its article, the passage scrolled into
+// view with the matched words marked, and its notes.
+func (s *SearchBar) Open(i int) {
+	if i < 0 || i >= len(s.hits) {
+		return
+	}
+	h := s.hits[i]
+	u := s.u
+	if u.Reader.article.ID != h.Article {
+		u.OpenArticle(h.Article)
+	}
+	row, ok := u.Reader.byID[h.PassageID]
+	if !ok {
+		return
+	}
+	var matches [][2]int
+	if h.In != "note" {
+		matches = h.Matches
+	}
+	u.Reader.setMatches(row, matches)
+	u.Reader.scrollToRow(row)
+	u.Reader.setCurrent(row)
+}
+
+// resultRow is one search result: where it is, then the passage (or note)
+// with the matched words marked.
+type resultRow struct {
+	widget.BaseWidget
+	where   *widget.Label
+	snippet *passageView
+}
+
+func newResultRow(u *UI) *resultRow {
+	r := &resultRow{where: widget.NewLabel("Article · para. 1"), snippet: newPassageView()}
+	r.where.TextStyle.Bold = true
+	r.where.SizeName = theme.SizeNameCaptionText
+	r.where.Truncation = fyne.TextTruncateEllipsis
+	r.snippet.gutter = false
+	r.snippet.maxLines = 3
+	r.snippet.scale = 0.95
+	r.snippet.model = &passageModel{text: []rune("Passage text\nsecond line\nthird line")}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer implements fyne.Widget.
+func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(&tightVBox{gap: -6}, r.where, r.snippet))
+}
+
+func (r *resultRow) set(h data.SearchResult) {
+	where := clip(h.Title, 48) + " · para. " + fmt.Sprint(h.Passage)
+	text := h.Text
+	if h.In == "note" {
+		where += " · in your note"
+	}
+	r.where.SetText(where)
+	snip, matches := snippet([]rune(text), h.Matches, 90)
+	r.snippet.model = &passageModel{text: snip, matches: matches}
+	r.snippet.lines, r.snippet.width = nil, 0
+	r.snippet.Refresh()
+}
+
+// snippet cuts text so that the first match shows: when it starts further in
+// than lead runes, the text starts at a word boundary shortly before it,
+// after an ellipsis. The matches are shifted to the cut text.
+func snippet(text []rune, matches [][2]int, lead int) ([]rune, [][2]int) {
+	if len(matches) == 0 || matches[0][0] <= lead {
+		return text, matches
+	}
+	start := matches[0][0] - lead/2
+	for start > 0 && !unicode.IsSpace(text[start-1]) {
+		start--
+	}
+	out := append([]rune("… "), text[start:]...)
+	shift := start - 2
+	var ms [][2]int
+	for _, m := range matches {
+		if m[0] >= start {
+			ms = append(ms, [2]int{m[0] - shift, m[1] - shift})
+		}
+	}
+	return out, ms
+}

@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// libraryRow is one article in the sidebar: title, outlet and date, counts.
+type libraryRow struct {
+	widget.BaseWidget
+	title, meta, counts *widget.Label
+}
+
+func newLibraryRow() *libraryRow {
+	r := &libraryRow{
+		title:  widget.NewLabel("Article title"),
+		meta:   widget.NewLabel("Outlet · date"),
+		counts: widget.NewLabel("0 passages"),
+	}
+	r.title.TextStyle.Bold = true
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.meta.Truncation = fyne.TextTruncateEllipsis
+	r.meta.SizeName = theme.SizeNameCaptionText
+	r.counts.SizeName = theme.SizeNameCaptionText
+	r.counts.Importance = widget.LowImportance
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer implements fyne.Widget; the three labels are stacked
+// tightly so that a row reads as one entry.
+func (r *libraryRow) CreateRenderer() fyne.WidgetRenderer {
+	box := container.New(&tightVBox{gap: -10}, r.title, r.meta, r.counts)
+	return widget.NewSimpleRenderer(box)
+}
+
+func (r *libraryRow) set(a data.ArticleSummary) {
+	r.title.SetText(displayTitle(a.Article))
+	r.meta.SetText(outletAndDate(a.Meta))
+	r.counts.SetText(countsLine(a))
+}
+
+// displayTitle is the article's title, or its source when it has none.
+func displayTitle(a data.Article) string {
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return t
+	}
+	if a.Source != "" {
+		return a.Source
+	}
+	return fmt.Sprintf("Article %d", a.ID)
+}
+
+// outletAndDate is the sidebar's second line: "NBC News · 24 Mar 2016".
+func outletAndDate(m data.Meta) string {
+	outlet := m.Outlet
+	if outlet == "" {
+		outlet = "Unknown outlet"
+	}
+	return outlet + " · " + humanDate(m.Date, true)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// countsLine is the sidebar's third line.
+func countsLine(a data.ArticleSummary) string {
+	return plural(a.Passages, "passage", "passages") + " · " +
+		plural(a.Highlights, "highlight", "highlights") + " · " +
+		plural(a.Notes, "note", "notes")
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// humanDate turns an ISO date prefix into "24 March 2016", "April 2016" or
+// "2016"; short uses three-letter months. An empty date is "date unknown".
+func humanDate(iso string, short bool) string {
+	month := func(mm string) string {
+		var m int
+		fmt.Sscanf(mm, "%d", &m)
+		if m < 1 || m > 12 {
+			return mm
+		}
+		if short {
+			return monthNames[m-1][:3]
+		}
+		return monthNames[m-1]
+	}
+	switch len(iso) {
+	case 10:
+		day := strings.TrimPrefix(iso[8:10], "0")
+		return day + " " + month(iso[5:7]) + " " + iso[:4]
+	case 7:
+		return month(iso[5:7]) + " " + iso[:4]
+	case 4:
+		return iso
+	case 0:
+		return "date unknown"
+	}
+	return iso
+}
+
+// makeLibraryList builds the sidebar's list of articles.
+func (u *UI) makeLibraryList() *widget.List {
+	l := widget.NewList(
+		func() int { return len(u.articles) },
+		func() fyne.CanvasObject { return newLibraryRow() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(u.articles) {
+				o.(*libraryRow).set(u.articles[i])
+			}
+		})
+	l.OnSelected = func(i widget.ListItemID) {
+		if i < len(u.articles) && u.articles[i].ID != u.Reader.article.ID {
+			u.Reader.open(u.articles[i].ID)
+		}
+	}
+	return l
+}
+
+// libraryPane is the sidebar: a heading, the articles, or an empty state.
+func (u *UI) libraryPane() fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	empty := emptyState("No articles yet",
+		"Add saved web pages, text or Markdown files with File › Import…, or drop them on this window.")
+	u.libraryEmpty = empty
+	return container.NewBorder(heading, nil, nil, nil, container.NewStack(u.Library, empty))
+}
+
+// refreshLibrary reloads the articles and their counts.
+func (u *UI) refreshLibrary() {
+	arts, err := u.lib.Articles(u.ctx)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.articles = arts
+	if u.libraryEmpty != nil {
+		if len(arts) == 0 {
+			u.libraryEmpty.Show()
+		} else {
+			u.libraryEmpty.Hide()
+		}
+	}
+	u.Library.Refresh()
+	u.Search.articlesChanged()
+}
+
+// articleSummary returns the sidebar's entry for an article.
+func (u *UI) articleSummary(id int64) (data.ArticleSummary, bool) {
+	for _, a := range u.articles {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return data.ArticleSummary{}, false
+}
+
+// emptyState explains, in the middle of an empty area, what to do.
+func emptyState(title, hint string) *fyne.Container {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	h := widget.NewLabel(hint)
+	h.Alignment = fyne.TextAlignCenter
+	h.Wrapping = fyne.TextWrapWord
+	h.Importance = widget.LowImportance
+	return container.NewVBox(layoutSpacer(40), t, h)
+}
+
+// layoutSpacer is a fixed vertical gap.
+func layoutSpacer(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(1, h))
+	return r
+}
+
+// tightVBox stacks objects vertically with a fixed gap (negative to pull
+// labels' own padding together).
+type tightVBox struct{ gap float32 }
+
+// Layout implements fyne.Layout.
+func (t *tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + t.gap
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (t *tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+		n++
+	}
+	if n > 1 {
+		s.Height += t.gap * float32(n-1)
+	}
+	return s
+}

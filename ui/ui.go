@@ -1,0 +1,231 @@
+// Package ui is Casebook's desktop interface, built with Fyne: the library
+// sidebar, the reader with its own passage widget (real background
+// highlights and mouse selection), the search bar, and the notes panel.
+//
+// It talks to the library only through data.Library's methods and imports no
+// Fyne driver, so that every screen can be driven headless by Fyne's test
+// package. cmd/casebook creates the app and calls New.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// Preference keys. The window remembers its size, the last article, the
+// reading position in it, the theme and the text size.
+const (
+	prefWidth    = "window.width"
+	prefHeight   = "window.height"
+	prefArticle  = "reader.article"
+	prefPassage  = "reader.passage" // sequence number of the top passage
+	prefTheme    = "view.theme"
+	prefTextSize = "view.textsize"
+)
+
+// Options adjusts a UI; the zero value is what the app uses.
+type Options struct {
+	// Searcher runs search queries. Zero means the library's own search.
+	Searcher Searcher
+	// NoteDebounce is how long typing must pause before a note is saved.
+	// Zero means the default, 600 ms.
+	NoteDebounce time.Duration
+	// Do runs a function on the UI goroutine. Zero means fyne.Do; tests
+	// queue the calls and run them on the test goroutine.
+	Do func(func())
+}
+
+// UI is Casebook's main window and the widgets that tests drive.
+type UI struct {
+	App    fyne.App
+	Window fyne.Window
+
+	lib  *data.Library
+	ctx  context.Context
+	opts Options
+
+	// articles is the library as the sidebar shows it.
+	articles []data.ArticleSummary
+	colours  []data.Colour
+
+	Library *widget.List // the library sidebar
+	Reader  *Reader
+	Search  *SearchBar
+	Notes   *NotesPanel
+
+	undo         undoStack
+	libraryEmpty *fyne.Container
+	metaEditor   *MetaEditor
+	left         *fyne.Container // library or search results
+	toolbar      *highlightBar
+	onQuit       []func()
+	quitting     bool
+}
+
+// New builds the main window on lib. It does not show it.
+func New(a fyne.App, lib *data.Library, opts Options) *UI {
+	if opts.NoteDebounce <= 0 {
+		opts.NoteDebounce = 600 * time.Millisecond
+	}
+	if opts.Do == nil {
+		opts.Do = fyne.Do
+	}
+	if opts.Searcher == nil {
+		opts.Searcher = lib
+	}
+	u := &UI{App: a, lib: lib, ctx: context.Background(), opts: opts}
+	prefs := a.Preferences()
+	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))
+
+	u.Window = a.NewWindow("Casebook")
+	u.Window.SetMaster()
+	u.Window.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWidth, 1280)),
+		float32(prefs.FloatWithFallback(prefHeight, 820))))
+
+	u.loadColours()
+	u.Reader = newReader(u)
+	u.Notes = newNotesPanel(u)
+	u.Search = newSearchBar(u)
+	u.Library = u.makeLibraryList()
+	u.toolbar = newHighlightBar(u)
+
+	u.left = container.NewStack(u.libraryPane(), u.Search.resultsPane())
+	u.Search.showResults(false)
+
+	readerPane := container.NewBorder(u.toolbar.bar, nil, nil, nil, u.Reader.content)
+	right := container.NewHSplit(readerPane, u.Notes.content)
+	right.Offset = 0.70
+	main := container.NewHSplit(u.left, right)
+	main.Offset = 0.24
+	top := container.NewPadded(u.Search.bar)
+	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
+	u.Window.SetMainMenu(u.makeMenu())
+	u.Window.SetCloseIntercept(func() { u.Quit() })
+	u.Window.Canvas().SetOnTypedKey(u.typedKey)
+
+	u.refreshLibrary()
+	u.restore()
+	return u
+}
+
+// do runs f on the UI goroutine. Every widget change made from a goroutine
+// (search, saving) goes through it.
+func (u *UI) do(f func()) { u.opts.Do(f) }
+
+// showError tells the user what went wrong, in the library's own words.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	dialog.ShowError(friendlyError{err}, u.Window)
+}
+
+// friendlyError shows data's user-facing message rather than a Go error.
+type friendlyError struct{ err error }
+
+func (e friendlyError) Error() string { return data.ErrorMessage(e.err) }
+
+// loadColours reads the colour legend.
+func (u *UI) loadColours() {
+	cs, err := u.lib.Colours(u.ctx)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.colours = cs
+}
+
+// colourRGB returns the legend colour of a key.
+func (u *UI) colourRGB(key string) string {
+	for _, c := range u.colours {
+		if c.Key == key {
+			return c.RGB
+		}
+	}
+	return ""
+}
+
+// colourMeaning returns what a legend colour stands for.
+func (u *UI) colourMeaning(key string) string {
+	for _, c := range u.colours {
+		if c.Key == key {
+			return c.Meaning
+		}
+	}
+	return key
+}
+
+// restore reopens the last article at the passage the user was reading.
+func (u *UI) restore() {
+	prefs := u.App.Preferences()
+	id := int64(prefs.Int(prefArticle))
+	found := false
+	for _, a := range u.articles {
+		if a.ID == id {
+			found = true
+		}
+	}
+	if !found && len(u.articles) > 0 {
+		id = u.articles[0].ID
+	}
+	if id == 0 {
+		return
+	}
+	u.OpenArticle(id)
+	if found {
+		u.Reader.scrollToSeq(prefs.Int(prefPassage))
+	}
+}
+
+// OpenArticle shows an article in the reader and selects it in the sidebar.
+func (u *UI) OpenArticle(id int64) {
+	for i, a := range u.articles {
+		if a.ID == id {
+			u.Library.Select(i)
+		}
+	}
+	u.Reader.open(id)
+}
+
+// savePrefs remembers the window size and the reading position.
+func (u *UI) savePrefs() {
+	prefs := u.App.Preferences()
+	size := u.Window.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		prefs.SetFloat(prefWidth, float64(size.Width))
+		prefs.SetFloat(prefHeight, float64(size.Height))
+	}
+	if u.Reader.article.ID != 0 {
+		prefs.SetInt(prefArticle, int(u.Reader.article.ID))
+		prefs.SetInt(prefPassage, u.Reader.topSeq())
+	}
+}
+
+// Quit saves every pending note and the window state, then quits the app.
+func (u *UI) Quit() {
+	if u.quitting {
+		return
+	}
+	u.quitting = true
+	u.Notes.flush()
+	u.savePrefs()
+	for _, f := range u.onQuit {
+		f()
+	}
+	u.App.Quit()
+}
+
+// typedKey handles keys typed when no widget has the focus.
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && u.Search.entry.Text != "" {
+		u.Search.clear()
+	}
+}

@@ -1,0 +1,475 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+func TestWindow(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+
+	t.Run("ShowsTheLibrary", func(t *testing.T) {
+		if got, want := u.Window.Title(), "Casebook"; got != want {
+			t.Errorf("title = %q, want %q", got, want)
+		}
+		if got, want := u.Library.Length(), 3; got != want {
+			t.Fatalf("sidebar rows = %d, want %d", got, want)
+		}
+		for _, a := range u.articles {
+			if a.Title == "" || a.Passages == 0 {
+				t.Errorf("article %d: title %q, %d passages", a.ID, a.Title, a.Passages)
+			}
+		}
+		if !u.libraryEmpty.Hidden {
+			t.Error("the empty-library hint shows although there are articles")
+		}
+	})
+
+	t.Run("OpensTheFirstArticle", func(t *testing.T) {
+		first := h.article(0)
+		if got := u.Reader.Article().ID; got != first.ID {
+			t.Fatalf("reader shows article %d, want %d", got, first.ID)
+		}
+		if got, want := u.Reader.Rows(), first.Passages; got != want {
+			t.Errorf("reader rows = %d, want the %d numbered passages", got, want)
+		}
+		if got := u.Reader.title.Text; got != first.Title {
+			t.Errorf("header title = %q, want %q", got, first.Title)
+		}
+		if !strings.Contains(u.Reader.meta.Text, first.Outlet) {
+			t.Errorf("header meta %q lacks the outlet %q", u.Reader.meta.Text, first.Outlet)
+		}
+	})
+
+	t.Run("NumbersOnlyBodyAndCaptions", func(t *testing.T) {
+		last := h.article(2)
+		u.Library.Select(2)
+		if got := u.Reader.Article().ID; got != last.ID {
+			t.Fatalf("after choosing it in the sidebar the reader shows %d, want %d", got, last.ID)
+		}
+		for i, m := range u.Reader.rows {
+			if got, want := m.passage.N, i+1; got != want {
+				t.Errorf("row %d shows ¶ %d, want ¶ %d", i, got, want)
+			}
+			if !m.passage.Kind.Numbered() {
+				t.Errorf("row %d is a %s passage", i, m.passage.Kind)
+			}
+		}
+	})
+}
+
+func TestSearch(t *testing.T) {
+	t.Run("ResultsAsYouType", func(t *testing.T) {
+		h := newHarness(t)
+		s := h.u.Search
+		test.Type(s.entry, "probaton")
+		h.waitFor("results", func() bool { return s.shown == s.gen && len(s.hits) > 0 })
+		if !h.u.left.Objects[1].Visible() || h.u.left.Objects[0].Visible() {
+			t.Error("the results do not replace the library while searching")
+		}
+		top := s.hits[0]
+		if !strings.Contains(strings.ToLower(top.Text), "probation") {
+			t.Errorf("top result %q does not contain “probation”", top.Text)
+		}
+		if len(top.Matches) == 0 {
+			t.Error("the top result has no matched words")
+		}
+		if !strings.Contains(s.status.Text, "for “probaton”") {
+			t.Errorf("status = %q", s.status.Text)
+		}
+		s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		h.pump()
+		if s.entry.Text != "" || !h.u.left.Objects[0].Visible() {
+			t.Error("Escape does not clear the search and bring the library back")
+		}
+	})
+
+	t.Run("NoMatchesSaysSo", func(t *testing.T) {
+		h := newHarness(t)
+		s := h.u.Search
+		test.Type(s.entry, "zzqxv")
+		h.waitFor("the query to finish", func() bool { return s.shown == s.gen })
+		if len(s.hits) != 0 || s.empty.Hidden {
+			t.Errorf("hits = %d, empty state hidden = %v", len(s.hits), s.empty.Hidden)
+		}
+	})
+
+	t.Run("StaleResultsAreDropped", func(t *testing.T) {
+		gate := newGatedSearcher("slow")
+		h := newHarness(t, func(o *Options) { o.Searcher = gate })
+		s := h.u.Search
+		test.Type(s.entry, "slow")
+		<-gate.begun
+		test.Type(s.entry, "er")
+		h.waitFor("the newer query", func() bool { return s.shown == s.gen })
+		close(gate.release)
+		gate.wg.Wait()
+		h.pump()
+		if len(s.hits) != 1 || s.hits[0].Title != "slower" {
+			t.Fatalf("shown results = %+v, want the one for “slower”", s.hits)
+		}
+	})
+
+	t.Run("FilterByArticle", func(t *testing.T) {
+		h := newHarness(t)
+		s := h.u.Search
+		want := h.article(2).ID
+		s.Article.SetSelectedIndex(3)
+		test.Type(s.entry, "Liang")
+		h.waitFor("results", func() bool { return s.shown == s.gen && len(s.hits) > 0 })
+		for _, r := range s.hits {
+			if r.Article != want {
+				t.Errorf("result from article %d, want only %d", r.Article, want)
+			}
+		}
+	})
+}
+
+// gatedSearcher answers at once, except for one query that waits for
+// release: a slow search that a newer query overtakes.
+type gatedSearcher struct {
+	slow    string
+	release chan struct{}
+	begun   chan struct{}
+	once    sync.Once
+	wg      sync.WaitGroup
+}
+
+func newGatedSearcher(slow string) *gatedSearcher {
+	return &gatedSearcher{slow: slow, release: make(chan struct{}), begun: make(chan struct{})}
+}
+
+func (g *gatedSearcher) Search(ctx context.Context, q string, opt data.SearchOptions) ([]data.SearchResult, error) {
+	if q == g.slow {
+		g.wg.Add(1)
+		defer g.wg.Done()
+		g.once.Do(func() { close(g.begun) })
+		<-g.release
+	}
+	return []data.SearchResult{{Article: 1, Title: q, Passage: 1, Text: q}}, nil
+}
+
+func TestOpenSearchResult(t *testing.T) {
+	h := newHarness(t)
+	u, s := h.u, h.u.Search
+	test.Type(s.entry, "community service hours")
+	h.waitFor("results", func() bool { return s.shown == s.gen && len(s.hits) > 0 })
+	hit := s.hits[0]
+
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.pump()
+
+	if got := u.Reader.Article().ID; got != hit.Article {
+		t.Fatalf("reader shows article %d, want %d", got, hit.Article)
+	}
+	p, ok := u.Reader.CurrentPassage()
+	if !ok || p.ID != hit.PassageID {
+		t.Fatalf("current passage = %d (%v), want %d", p.ID, ok, hit.PassageID)
+	}
+	row := u.Reader.byID[hit.PassageID]
+	if got := u.Reader.rows[row].matches; len(got) == 0 || got[0] != hit.Matches[0] {
+		t.Errorf("row matches = %v, want %v", got, hit.Matches)
+	}
+	top, bottom := u.Reader.List.GetScrollOffset(), u.Reader.List.GetScrollOffset()+u.Reader.List.Size().Height
+	if y := u.Reader.rowOffset(row); y < top || y+u.Reader.heights[row] > bottom {
+		t.Errorf("row %d at %.0f–%.0f is outside the visible %.0f–%.0f", row, y, y+u.Reader.heights[row], top, bottom)
+	}
+	v, ok := u.Reader.viewOf(row)
+	if !ok {
+		t.Fatalf("row %d is not on screen", row)
+	}
+	outlined := 0
+	for _, sp := range v.spans() {
+		if sp.stroke != nil {
+			outlined++
+		}
+	}
+	if outlined != len(hit.Matches) {
+		t.Errorf("the passage draws %d outlined matches, want %d", outlined, len(hit.Matches))
+	}
+}
+
+// dragSelect selects runes [s, e) of row with the mouse.
+func dragSelect(t *testing.T, h *harness, row, s, e int) *passageView {
+	t.Helper()
+	h.u.Reader.scrollToRow(row)
+	h.pump()
+	v, ok := h.u.Reader.viewOf(row)
+	if !ok {
+		t.Fatalf("row %d is not on screen", row)
+	}
+	m := v.metrics()
+	from := v.positionOf(s).AddXY(0.5, m.lineH/2)
+	to := v.positionOf(e).AddXY(0.5, m.lineH/2)
+	v.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.Delta{DX: to.X - from.X, DY: to.Y - from.Y}})
+	v.DragEnd()
+	v.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: to}, Button: desktop.MouseButtonPrimary})
+	return v
+}
+
+func TestHighlight(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("SelectWithTheMouseAndHighlight", func(t *testing.T) {
+		h := newHarness(t)
+		u := h.u
+		row := h.rowWithText("five years’ probation")
+		text := u.Reader.rows[row].text
+		s := indexRunes(text, []rune("five years’ probation"))
+		e := s + len([]rune("five years’ probation"))
+		dragSelect(t, h, row, s, e)
+		if u.Reader.selRow != row || u.Reader.selStart != s || u.Reader.selEnd != e {
+			t.Fatalf("selection = row %d [%d,%d), want row %d [%d,%d)", u.Reader.selRow, u.Reader.selStart, u.Reader.selEnd, row, s, e)
+		}
+		if !u.RunShortcut(colourShortcut(2)) {
+			t.Fatal("Ctrl+3 is not bound")
+		}
+		hs, err := h.lib.Highlights(ctx, u.Reader.Article().ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hs) != 1 {
+			t.Fatalf("highlights = %d, want 1", len(hs))
+		}
+		if got, want := hs[0].Quote, "five years’ probation"; got != want {
+			t.Errorf("quote = %q, want %q", got, want)
+		}
+		if got, want := hs[0].Colour, "green"; got != want {
+			t.Errorf("colour = %q, want %q", got, want)
+		}
+		if got := u.articles[0].Highlights; got != 1 {
+			t.Errorf("sidebar count = %d, want 1", got)
+		}
+		if got := len(u.Reader.rows[row].highlights); got != 1 {
+			t.Errorf("the reader draws %d highlights on the row, want 1", got)
+		}
+		if u.Reader.selRow != -1 {
+			t.Error("the selection stays after highlighting")
+		}
+	})
+
+	t.Run("ShiftArrowExtends", func(t *testing.T) {
+		h := newHarness(t)
+		v := dragSelect(t, h, 1, 4, 4)
+		v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		for i := 0; i < 6; i++ {
+			v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+		}
+		v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		if s, e := v.Selection(); s != 4 || e != 10 {
+			t.Errorf("selection = [%d,%d), want [4,10)", s, e)
+		}
+		if r := h.u.Reader; r.selRow != 1 || r.selStart != 4 || r.selEnd != 10 {
+			t.Errorf("reader selection = row %d [%d,%d)", r.selRow, r.selStart, r.selEnd)
+		}
+	})
+
+	t.Run("WholePassageRecolourRemoveUndo", func(t *testing.T) {
+		h := newHarness(t)
+		u := h.u
+		u.Reader.setCurrent(2)
+		u.Highlight("yellow")
+		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
+		if len(hs) != 1 || hs[0].Start != 0 || hs[0].End != len(u.Reader.rows[2].text) {
+			t.Fatalf("highlights = %+v, want the whole passage", hs)
+		}
+		u.recolourHighlight(hs[0], "purple")
+		u.RemoveHighlightAtTarget()
+		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+			t.Fatalf("after removing, %d highlights remain", len(hs))
+		}
+		u.RunShortcut(shortcutUndo)
+		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
+		if len(hs) != 1 || hs[0].Colour != "purple" {
+			t.Fatalf("after undo, highlights = %+v, want the purple one back", hs)
+		}
+	})
+}
+
+func TestNotes(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("SavedAfterTheDebounce", func(t *testing.T) {
+		h := newHarness(t)
+		u := h.u
+		row := h.rowWithText("probation")
+		v := dragSelect(t, h, row, 0, 0)
+		test.Tap(v)
+		p, _ := u.Reader.CurrentPassage()
+		if !u.RunShortcut(shortcutNewNote) {
+			t.Fatal("Ctrl+N is not bound")
+		}
+		if len(u.Notes.Cards) != 1 {
+			t.Fatalf("cards = %d, want 1", len(u.Notes.Cards))
+		}
+		card := u.Notes.Cards[0]
+		test.Type(card.Editor, "Judge Chun: probation, not prison.")
+		test.Type(card.Tags, "sentence, judge")
+		h.waitFor("the note to be saved", func() bool {
+			ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
+			return len(ns) == 1 && ns[0].Body == "Judge Chun: probation, not prison." && len(ns[0].Tags) == 2
+		})
+		if got := u.Reader.rows[row].notes; got != 1 {
+			t.Errorf("note marker count = %d, want 1", got)
+		}
+		if got := u.articles[0].Notes; got != 1 {
+			t.Errorf("sidebar notes = %d, want 1", got)
+		}
+		if got := len(u.Notes.all); got != 1 {
+			t.Errorf("all-notes list = %d, want 1", got)
+		}
+	})
+
+	t.Run("SavedOnFocusLoss", func(t *testing.T) {
+		h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+		u := h.u
+		u.Reader.setCurrent(0)
+		card := u.Notes.AddNote()
+		test.Type(card.Editor, "Check the date")
+		u.Window.Canvas().Focus(u.Search.entry)
+		ns, _ := h.lib.Notes(ctx, data.NoteFilter{ArticleID: u.Reader.Article().ID})
+		if len(ns) != 1 || ns[0].Body != "Check the date" {
+			t.Fatalf("notes = %+v, want the note saved when the editor lost the focus", ns)
+		}
+	})
+
+	t.Run("SavedOnQuit", func(t *testing.T) {
+		h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+		u := h.u
+		u.Reader.setCurrent(1)
+		card := u.Notes.AddNote()
+		test.Type(card.Editor, "Last thought")
+		u.Quit()
+		ns, _ := h.lib.Notes(ctx, data.NoteFilter{})
+		if len(ns) != 1 || ns[0].Body != "Last thought" {
+			t.Fatalf("notes = %+v, want the note saved on quit", ns)
+		}
+	})
+
+	t.Run("DeleteAndUndo", func(t *testing.T) {
+		h := newHarness(t)
+		u := h.u
+		p := u.Reader.rows[3].passage
+		n, err := h.lib.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "keep me", Tags: []string{"x"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.Reader.setCurrent(3)
+		if len(u.Notes.Cards) != 1 || u.Notes.Cards[0].Editor.Text != "keep me" {
+			t.Fatalf("cards = %d, want the stored note", len(u.Notes.Cards))
+		}
+		test.Tap(u.Notes.Cards[0].Delete)
+		if ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID}); len(ns) != 0 {
+			t.Fatalf("after delete, %d notes remain", len(ns))
+		}
+		if len(u.Notes.Cards) != 0 || u.Notes.undoBar.Hidden {
+			t.Errorf("cards = %d, undo bar hidden = %v", len(u.Notes.Cards), u.Notes.undoBar.Hidden)
+		}
+		u.RunShortcut(shortcutUndo)
+		ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
+		if len(ns) != 1 || ns[0].ID != n.ID || ns[0].Body != "keep me" {
+			t.Fatalf("after undo, notes = %+v", ns)
+		}
+		if len(u.Notes.Cards) != 1 {
+			t.Errorf("after undo, cards = %d, want 1", len(u.Notes.Cards))
+		}
+	})
+}
+
+func TestRemembersWindowAndPosition(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib := openSeededLibrary(t)
+	h := newHarnessOn(t, a, lib)
+	last := h.article(2)
+	h.u.OpenArticle(last.ID)
+	h.u.Window.Resize(fyne.NewSize(1100, 760))
+	h.u.Reader.scrollToRow(12)
+	top := h.u.Reader.topRow()
+	if top == 0 {
+		t.Fatal("the reader did not scroll")
+	}
+	h.u.Quit()
+
+	again := newHarnessOn(t, a, lib)
+	if got := again.u.Reader.Article().ID; got != last.ID {
+		t.Errorf("reopened on article %d, want %d", got, last.ID)
+	}
+	if got := again.u.Reader.topRow(); got != top {
+		t.Errorf("reopened at row %d, want %d", got, top)
+	}
+	if w := a.Preferences().Float(prefWidth); w != 1100 {
+		t.Errorf("remembered width = %v, want 1100", w)
+	}
+}
+
+func TestMetaEditor(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	id := u.Reader.Article().ID
+
+	u.showMetaEditor()
+	ed := u.metaEditor
+	ed.Date.SetText("19 April")
+	if ed.Save() {
+		t.Fatal("a date that is not ISO was accepted")
+	}
+	ed.Title.SetText("A corrected title")
+	ed.Date.SetText("2016-04-19")
+	if !ed.Save() {
+		t.Fatal("saving valid details failed")
+	}
+	a, err := h.lib.Article(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "A corrected title" || a.Date != "2016-04-19" {
+		t.Errorf("stored = %q %q", a.Title, a.Date)
+	}
+	if u.Reader.title.Text != "A corrected title" || u.articles[0].Title != "A corrected title" {
+		t.Error("the reader header or the sidebar still show the old title")
+	}
+}
+
+func TestMenu(t *testing.T) {
+	h := newHarness(t)
+	menu := h.u.Window.MainMenu()
+	var labels []string
+	for _, m := range menu.Items {
+		labels = append(labels, m.Label)
+	}
+	if got, want := strings.Join(labels, ","), "File,Edit,Highlight,View,Help"; got != want {
+		t.Errorf("menus = %s, want %s", got, want)
+	}
+	for _, sc := range []fyne.Shortcut{shortcutFind, shortcutNewNote, shortcutUndo, shortcutQuit, shortcutExport, colourShortcut(0), colourShortcut(4)} {
+		found := false
+		for _, m := range menu.Items {
+			for _, it := range m.Items {
+				if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no menu item for %s", sc.ShortcutName())
+		}
+	}
+	h.u.RunShortcut(shortcutFind)
+	if h.u.Window.Canvas().Focused() != h.u.Search.entry {
+		t.Error("Ctrl+F does not focus the search field")
+	}
+	h.u.setTheme(themeDark)
+	if currentVariant() != theme.VariantDark {
+		t.Error("View › Dark does not switch to the dark variant")
+	}
+}
