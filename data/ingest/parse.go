@@ -28,12 +28,15 @@ import (
 //     exactly as given.
 //  2. A blank line (empty or white space only, NBSP included) separates
 //     blocks. Each line of a block is first classified on its own (see
-//     below). Within a block, a line break also ends a paragraph, unless it
-//     is a wrapped line: both lines are body text and either the earlier one
-//     does not end a sentence (with . ! ? : ; or … before any closing
-//     quotes) or the later one starts in lower case. A block of three or
-//     more lines whose lines, all but the last, are 30 to 100 characters
-//     long is hard-wrapped text: its body lines join into one paragraph.
+//     below). Within a block, a line break also ends a paragraph (web copy
+//     puts one paragraph on each line, and a dek is often followed by a
+//     site widget on the next line), unless it is a wrapped line: a line
+//     that starts in lower case after an unfinished sentence, or a body
+//     line after a body line that does not end a sentence (with . ! ? : ;
+//     or … before any closing quotes) and is not a lone headline. A block
+//     of three or more lines of even width (30 to 100 characters, within
+//     20 of each other, all but the last) that breaks a sentence somewhere
+//     is hard-wrapped text: its body lines join into one paragraph.
 //  3. Runs of white space inside a paragraph, NBSP included, become one
 //     space; zero-width spaces and byte-order marks are dropped; the text
 //     is trimmed.
@@ -55,11 +58,11 @@ import (
 //  5. An "Image: X" label line and the caption line under it stay two
 //     caption passages: the label is alternative text, the second line the
 //     caption proper, and each stays quotable verbatim.
-//  6. The title is the first body paragraph, among the first five
-//     paragraphs and before any other body paragraph, that reads as a
-//     headline: 2 to 25 words, no final period, and mostly capitalised
-//     words (or all capitals); or any short line without final punctuation
-//     directly followed by a byline or dateline.
+//  6. The title is the first body paragraph, if it is among the first
+//     five paragraphs, is a single line and reads as a headline: either 2
+//     to 25 words without a final period and mostly capitalised (or all
+//     capitals), or 2 to 20 words with no final punctuation at all (a
+//     sentence-case headline).
 //
 // Metadata comes from those passages: Title from the title, Author from the
 // bylines ("A; B; C"), Outlet from a byline's outlet, else an agency
@@ -255,24 +258,11 @@ func markTitle(paras []para) {
 			continue
 		}
 		// Only the first body paragraph can be the headline.
-		if p.lines == 1 && (headlineLike(p.text) || shortUnpunctuated(p.text) && followedByByline(paras, i)) {
+		if p.lines == 1 && (headlineLike(p.text) || shortUnpunctuated(p.text)) {
 			p.kind = data.KindTitle
 		}
 		return
 	}
-}
-
-func followedByByline(paras []para, i int) bool {
-	for _, q := range paras[i+1:] {
-		switch q.kind {
-		case data.KindBoilerplate:
-			continue
-		case data.KindByline, data.KindDateline:
-			return true
-		}
-		return false
-	}
-	return false
 }
 
 // shortUnpunctuated reports a line of 2 to 20 words with no final

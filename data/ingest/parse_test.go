@@ -147,6 +147,18 @@ func TestParseArticles(t *testing.T) {
 			kinds: []data.Kind{kT, kB, kB},
 			texts: map[int]string{0: "Headline With Spaces", 1: "First paragraph here.", 2: "Second paragraph."},
 		},
+		"sentence-case headline with no byline": {
+			text: "Brooklyn judge spares former officer prison time\n\n" +
+				"A judge sentenced Peter Liang to probation on Tuesday.\n\n" +
+				"The decision drew protests.",
+			meta:  data.Meta{Title: "Brooklyn judge spares former officer prison time", Source: "ap.txt"},
+			kinds: []data.Kind{kT, kB, kB},
+		},
+		"a short first sentence is not a headline": {
+			text:  "Liang was sentenced.\n\nThe judge cited his remorse.",
+			meta:  data.Meta{Source: "ap.txt"},
+			kinds: []data.Kind{kB, kB},
+		},
 		"body paragraphs that look a little like notices stay body": {
 			text: "“Follow the evidence,” the prosecutor told jurors on Facebook Live, according to a post.\n\n" +
 				"By the end of the day, the jury had reached a verdict.\n\n" +
