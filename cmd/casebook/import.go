@@ -30,8 +30,8 @@ func cmdImport(e *env, args []string) error {
 		return data.Errorf(data.EINVALID, "no article files found in %v (Casebook imports %v)", fs.Args(), ingest.Extensions)
 	}
 	if len(results) > 1 {
-		fmt.Fprintf(e.stdout, "%d added, %d updated, %d already there, %d failed.\n",
-			counts[ingest.FileAdded], counts[ingest.FileUpdated], counts[ingest.FileDuplicate], failed)
+		fmt.Fprintf(e.stdout, "%d added, %d updated, %d already there, %d annotation files merged, %d failed.\n",
+			counts[ingest.FileAdded], counts[ingest.FileUpdated], counts[ingest.FileDuplicate], counts[ingest.FileMerged], failed)
 	}
 	if failed > 0 {
 		return data.Errorf(data.EINVALID, "%d of %d files could not be imported (see above); the others were", failed, len(results))
@@ -48,6 +48,16 @@ func describeImport(r ingest.FileResult) string {
 		s := fmt.Sprintf("updated   %s → article %d “%s” (%s)", r.Path, r.Article.ID, orDash(r.Article.Title), plural(r.Passages, "paragraph"))
 		if r.Orphaned > 0 {
 			s += fmt.Sprintf("; %d highlights or notes could not be placed in the new text and are kept as orphans (casebook note list --orphans)", r.Orphaned)
+		}
+		return s
+	case ingest.FileMerged:
+		m := r.Merge
+		s := fmt.Sprintf("merged    %s: %d added, %d updated, %d unchanged", r.Path, m.Added, m.Updated, m.Unchanged)
+		if m.Orphaned > 0 {
+			s += fmt.Sprintf(", %d kept as orphans (their quote is not in the article)", m.Orphaned)
+		}
+		for _, sk := range m.Skipped {
+			s += "\n          skipped " + sk
 		}
 		return s
 	case ingest.FileDuplicate:

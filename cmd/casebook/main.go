@@ -33,7 +33,8 @@ Usage:
   casebook [--db PATH] note list [--json] [--orphans] [--article ID] [--tag TAG]
   casebook [--db PATH] highlight ID:N COLOUR
   casebook [--db PATH] import FILE...
-  casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago] [--out FILE]
+  casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago]
+                      [--scope all|article:ID|colour:NAME|tag:NAME] [--order reading|colour|tag] [--out FILE]
 
 The library is one file, by default <config dir>/casebook/library.db;
 --db PATH or the CASEBOOK_DB environment variable choose another.
@@ -69,6 +70,7 @@ var commands = map[string]command{
 	"highlight": {run: cmdHighlight},
 	"search":    {run: cmdSearch},
 	"import":    {run: cmdImport},
+	"export":    {run: cmdExport},
 }
 
 func main() {

@@ -47,32 +47,7 @@ const (
 // (runes) from the start of that paragraph, not of the article, which is why
 // the position selector refines the paragraph selector. An orphan has
 // neither: only its quote.
-type Annotation struct {
-	// UID is the annotation's id without its "urn:uuid:" prefix; annotations
-	// from other tools keep their whole id.
-	UID string
-	// Motivation is Highlighting for a highlight, Commenting for a note.
-	Motivation string
-	// Source identifies the article: its web address, or a casebook URN.
-	Source string
-	Title  string // the article's title, if known
-	Hash   string // hex SHA-256 of the article's original text, if known
-	// Para is the paragraph's citation number, or 0 when unknown (an orphan).
-	Para int
-	// Quote, Prefix and Suffix place the annotation by text.
-	Quote, Prefix, Suffix string
-	// Start and End are rune offsets into the paragraph; meaningful only
-	// when Para is not 0.
-	Start, End int
-	// Colour is a highlight's colour key ("yellow"); "" for a note.
-	Colour string
-	// Body is a note's Markdown; "" for a highlight.
-	Body string
-	Tags []string
-	// Highlight is the UID of the highlight a note belongs to, or "".
-	Highlight         string
-	Created, Modified time.Time
-}
+type Annotation = data.Annotation
 
 // ToAnnotations returns the annotations for the entries: one per highlight
 // and one per note, each once, in the entries' order. A note without a quote

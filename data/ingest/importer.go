@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export"
 )
 
 // FileStatus says what importing one file did.
@@ -20,6 +22,7 @@ const (
 	FileUpdated   FileStatus = "updated"   // a new text for an article imported from the same file
 	FileDuplicate FileStatus = "duplicate" // the same text is already in the library: nothing added
 	FileFailed    FileStatus = "failed"    // the file could not be imported; the library is unchanged
+	FileMerged    FileStatus = "merged"    // a study group's annotation file, merged into the library
 )
 
 // FileResult is the outcome of importing one file.
@@ -32,6 +35,8 @@ type FileResult struct {
 	Passages int
 	// Orphaned counts annotations that could not be placed in an updated text.
 	Orphaned int
+	// Merge says what merging an annotation file did.
+	Merge data.MergeReport
 	// Err says why the file failed or is a duplicate.
 	Err error
 }
@@ -39,10 +44,13 @@ type FileResult struct {
 // Importer is the part of the library an import writes to.
 type Importer interface {
 	ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error)
+	MergeAnnotations(ctx context.Context, anns []data.Annotation) (data.MergeReport, error)
 }
 
 // ImportFiles imports article files, each in its own transaction, so that a
-// bad file is reported and the others still go in. Folders are expanded to
+// bad file is reported and the others still go in. A .json file is a study
+// group's W3C annotation file (as Casebook exports it): its highlights and
+// notes are merged into the library. Folders are expanded to
 // the supported files inside them. progress, if not nil, is called after
 // each file with the number done and the total. The CLI, the File > Import
 // dialog and drag and drop all import through here.
@@ -64,6 +72,9 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 
 func importFile(ctx context.Context, lib Importer, path string) FileResult {
 	r := FileResult{Path: path}
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return mergeFile(ctx, lib, path)
+	}
 	a, err := ReadFile(path)
 	if err != nil {
 		r.Status, r.Err = FileFailed, err
@@ -111,7 +122,7 @@ func ExpandPaths(paths []string) []string {
 				}
 				return nil
 			}
-			if !d.IsDir() && checkExtension(path) == nil {
+			if !d.IsDir() && (checkExtension(path) == nil || strings.EqualFold(filepath.Ext(path), ".json")) {
 				found = append(found, path)
 			}
 			return nil
@@ -120,4 +131,30 @@ func ExpandPaths(paths []string) []string {
 		out = append(out, found...)
 	}
 	return out
+}
+
+// mergeFile merges a W3C annotation file into the library.
+func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
+	r := FileResult{Path: path, Status: FileFailed}
+	f, err := os.Open(path)
+	if err != nil {
+		r.Err = fileError(path, err)
+		return r
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		r.Err = tooLarge(path, st.Size())
+		return r
+	}
+	anns, err := export.ReadAnnotations(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		r.Err = data.Errorf(data.EINVALID, "%s: %s", path, data.ErrorMessage(err))
+		return r
+	}
+	if r.Merge, err = lib.MergeAnnotations(ctx, anns); err != nil {
+		r.Err = data.Errorf(data.ErrorCode(err), "%s: %s", path, data.ErrorMessage(err))
+		return r
+	}
+	r.Status = FileMerged
+	return r
 }

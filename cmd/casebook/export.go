@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export"
+	"github.com/casebookapp/casebook/data/export/cite"
+)
+
+func cmdExport(e *env, args []string) error {
+	fs := newFlags("export")
+	format := fs.String("format", "", "md, docx, html, csv or json")
+	style := fs.String("style", "apa", "apa, mla or chicago")
+	scope := fs.String("scope", "all", "all, article:ID, colour:NAME or tag:NAME")
+	order := fs.String("order", "reading", "reading, colour or tag")
+	paper := fs.String("paper", "a4", "a4 or letter (docx, html)")
+	out := fs.String("out", "", "write to this file instead of standard output")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("export takes no arguments; name the file with --out")
+	}
+	if *format == "" {
+		return usagef("export needs --format md, docx, html, csv or json")
+	}
+	var opt export.Options
+	var err error
+	if opt.Format, err = export.ParseFormat(*format); err != nil {
+		return usagef("%s", data.ErrorMessage(err))
+	}
+	if opt.Style, err = cite.ParseStyle(*style); err != nil {
+		return usagef("%s", data.ErrorMessage(err))
+	}
+	if opt.Scope, err = export.ParseScope(*scope); err != nil {
+		return usagef("%s", data.ErrorMessage(err))
+	}
+	if opt.Order, err = export.ParseOrder(*order); err != nil {
+		return usagef("%s", data.ErrorMessage(err))
+	}
+	switch *paper {
+	case "a4", "A4":
+		opt.Paper = export.A4
+	case "letter", "Letter":
+		opt.Paper = export.Letter
+	default:
+		return usagef("unknown paper %q: use a4 or letter", *paper)
+	}
+	if *out == "" && opt.Format.Binary() {
+		return usagef("a %s export is a binary file: name it with --out, for example --out quotes%s", *format, opt.Format.Ext())
+	}
+	if opt.Scope.ArticleID != 0 {
+		if _, err := e.lib.Article(e.ctx, opt.Scope.ArticleID); err != nil {
+			return err
+		}
+	}
+	if opt.Scope.Colour != "" {
+		if opt.Scope.Colour, err = e.lib.ColourKey(e.ctx, opt.Scope.Colour); err != nil {
+			return err
+		}
+	}
+
+	doc, err := export.Load(e.ctx, e.lib)
+	if err != nil {
+		return err
+	}
+	var rep export.Report
+	if *out == "" {
+		rep, err = export.Write(e.stdout, doc, opt)
+	} else {
+		rep, err = writeFileAtomic(*out, func(w io.Writer) (export.Report, error) { return export.Write(w, doc, opt) })
+	}
+	if err != nil {
+		return err
+	}
+	if *out != "" {
+		fmt.Fprintf(e.stderr, "Wrote %s and %s from %s to %s.\n", plural(rep.Entries, "quote"), plural(rep.Notes, "note"), plural(rep.Articles, "article"), *out)
+	}
+	if rep.Entries == 0 {
+		fmt.Fprintln(e.stderr, "Nothing to export yet: highlight a passage or write a note first (or widen --scope).")
+	}
+	if n := len(rep.Failures); n > 0 {
+		fmt.Fprintf(e.stderr, "Warning: %d quotes no longer appear word for word in their source; they are marked in the export:\n", n)
+		for _, f := range rep.Failures {
+			fmt.Fprintf(e.stderr, "  %s\n", f)
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic writes a file through a temporary file in the same folder,
+// renamed into place only when the whole export was written, so that a
+// failed export never leaves half a document behind.
+func writeFileAtomic(path string, write func(io.Writer) (export.Report, error)) (export.Report, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".casebook-export-*")
+	if err != nil {
+		return export.Report{}, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
+	}
+	defer os.Remove(f.Name())
+	rep, err := write(f)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = data.Errorf(data.EINVALID, "cannot write %s: %v", path, cerr)
+	}
+	if err != nil {
+		return rep, err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return rep, err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return rep, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
+	}
+	return rep, nil
+}
