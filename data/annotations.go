@@ -4,12 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"sort"
 	"strings"
-)
 
-// contextRunes is how much text before and after a quote an anchor keeps.
-const contextRunes = 32
+	"github.com/casebookapp/casebook/data/anchor"
+)
 
 // makeAnchor builds the anchor of runes [start, end) of a passage's text.
 func makeAnchor(p Passage, start, end int) (Anchor, error) {
@@ -17,14 +15,8 @@ func makeAnchor(p Passage, start, end int) (Anchor, error) {
 	if start < 0 || end > len(r) || start >= end {
 		return Anchor{}, Errorf(EINVALID, "the selection %d–%d is outside paragraph %d, which has %d characters", start, end, p.N, len(r))
 	}
-	return Anchor{
-		PassageID: p.ID,
-		Start:     start,
-		End:       end,
-		Quote:     string(r[start:end]),
-		Prefix:    string(r[max(0, start-contextRunes):start]),
-		Suffix:    string(r[end:min(len(r), end+contextRunes)]),
-	}, nil
+	prefix, suffix := anchor.Context(p.Text, start, end)
+	return Anchor{PassageID: p.ID, Start: start, End: end, Quote: string(r[start:end]), Prefix: prefix, Suffix: suffix}, nil
 }
 
 func numberedPassage(ctx context.Context, q querier, passageID int64) (Passage, error) {
@@ -467,6 +459,5 @@ func (l *Library) Tags(ctx context.Context) ([]string, error) {
 		}
 		out = append(out, t)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i]) < strings.ToLower(out[j]) })
 	return out, rows.Err()
 }

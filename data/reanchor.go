@@ -3,14 +3,15 @@ package data
 import (
 	"context"
 	"database/sql"
-	"strings"
+
+	"github.com/casebookapp/casebook/data/anchor"
 )
 
 // placed is an annotation (a highlight or a note) being re-attached.
 type placed struct {
 	table string
 	id    int64
-	seq   int // the paragraph it was in, or -1 for an orphan
+	para  int // index of the numbered paragraph it was in (N-1), or -1 for an orphan
 	Anchor
 }
 
@@ -22,7 +23,7 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 	var anns []placed
 	for _, table := range []string{"highlights", "notes"} {
 		rows, err := tx.QueryContext(ctx, `
-			SELECT a.id, coalesce(p.seq, -1), a.start, a.end, a.quote, a.prefix, a.suffix
+			SELECT a.id, coalesce(p.n, 0) - 1, a.start, a.end, a.quote, a.prefix, a.suffix
 			FROM `+table+` a LEFT JOIN passages p ON p.id = a.passage_id
 			WHERE a.article_id = ?`, articleID)
 		if err != nil {
@@ -30,7 +31,7 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 		}
 		for rows.Next() {
 			a := placed{table: table}
-			if err := rows.Scan(&a.id, &a.seq, &a.Start, &a.End, &a.Quote, &a.Prefix, &a.Suffix); err != nil {
+			if err := rows.Scan(&a.id, &a.para, &a.Start, &a.End, &a.Quote, &a.Prefix, &a.Suffix); err != nil {
 				rows.Close()
 				return 0, err
 			}
@@ -81,52 +82,10 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 	return orphans, l.indexArticle(ctx, tx, articleID)
 }
 
-// locate finds an annotation's quote in the new paragraphs: the occurrence
-// whose surrounding text matches the anchor's prefix and suffix best, nearest
-// to where it was. It returns the paragraph index and rune offsets.
+// locate finds an annotation's place in an article's numbered paragraphs,
+// exactly or fuzzily, by its quote and the text around it (package anchor).
+// It returns the paragraph index and rune offsets.
 func locate(a placed, texts []string) (idx, start, end int, ok bool) {
-	best := -1
-	for i, t := range texts {
-		from := 0
-		for {
-			k := strings.Index(t[from:], a.Quote)
-			if k < 0 || a.Quote == "" {
-				break
-			}
-			k += from
-			score := commonSuffix(t[:k], a.Prefix) + commonPrefix(t[k+len(a.Quote):], a.Suffix)
-			score = score*4 - abs(i-a.seq)
-			if best < 0 || score > best {
-				best, idx = score, i
-				start = len([]rune(t[:k]))
-				end = start + len([]rune(a.Quote))
-				ok = true
-			}
-			from = k + 1
-		}
-	}
-	return idx, start, end, ok
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
-
-func commonSuffix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
-		n++
-	}
-	return n
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
+	m, ok := anchor.Locate(texts, anchor.Target{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Passage: a.para, Start: a.Start})
+	return m.Passage, m.Start, m.End, ok
 }

@@ -140,7 +140,7 @@ func (m *merger) place(articleID int64, a Annotation) (Anchor, bool, error) {
 	for i, p := range ps {
 		texts[i] = p.Text
 	}
-	i, start, end, found := locate(placed{seq: a.Para - 1, Anchor: Anchor{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix}}, texts)
+	i, start, end, found := locate(placed{para: a.Para - 1, Anchor: Anchor{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix}}, texts)
 	if !found {
 		return Anchor{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix}, false, nil
 	}
