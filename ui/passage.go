@@ -454,6 +454,10 @@ func (r *passageRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *passageRenderer) MinSize() fyne.Size {
 	m := r.v.metrics()
+	if r.v.maxLines > 0 {
+		// Snippets are list rows of a fixed height.
+		return fyne.NewSize(80, 2*m.padV+float32(r.v.maxLines)*m.lineH)
+	}
 	w := r.v.width
 	if w <= 0 {
 		return fyne.NewSize(m.gutterW+m.markerW+80, 2*m.padV+m.lineH)

@@ -394,11 +394,11 @@ func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (r *resultRow) set(h data.SearchResult) {
-	where := clip(h.Title, 48) + " · para. " + fmt.Sprint(h.Passage)
-	text := h.Text
+	where := "para. " + fmt.Sprint(h.Passage) + " · " + h.Title
 	if h.In == "note" {
-		where += " · in your note"
+		where = "Your note · " + where
 	}
+	text := h.Text
 	r.where.SetText(where)
 	snip, matches := snippet([]rune(text), h.Matches, 90)
 	r.snippet.model = &passageModel{text: snip, matches: matches}

@@ -31,7 +31,6 @@ func newLibraryRow() *libraryRow {
 	r.meta.Truncation = fyne.TextTruncateEllipsis
 	r.meta.SizeName = theme.SizeNameCaptionText
 	r.counts.SizeName = theme.SizeNameCaptionText
-	r.counts.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -100,11 +100,12 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.left = container.NewStack(u.libraryPane(), u.Search.resultsPane())
 	u.Search.showResults(false)
 
-	readerPane := container.NewBorder(u.toolbar.bar, nil, nil, nil, u.Reader.content)
-	right := container.NewHSplit(readerPane, u.Notes.content)
-	right.Offset = 0.70
+	// The toolbar spans the reader and the notes: it acts on both.
+	work := container.NewHSplit(u.Reader.content, u.Notes.content)
+	work.Offset = 0.68
+	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
 	main := container.NewHSplit(u.left, right)
-	main.Offset = 0.24
+	main.Offset = 0.21
 	top := container.NewPadded(u.Search.bar)
 	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
 	u.Window.SetMainMenu(u.makeMenu())
