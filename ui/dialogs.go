@@ -80,20 +80,6 @@ func (u *UI) showMetaEditor() {
 	m.dialog.Show()
 }
 
-// showImport explains that importing from the window is on its way.
-func (u *UI) showImport() {
-	dialog.ShowInformation("Import is coming soon",
-		"Adding your own articles (saved web pages, .txt and .md files) from this window is being built.\n"+
-			"The three bundled articles are already in your library.", u.Window)
-}
-
-// showExport explains that exporting from the window is on its way.
-func (u *UI) showExport() {
-	dialog.ShowInformation("Export is coming soon",
-		"Exporting your quotes, notes and citations (Markdown, Word, HTML, CSV) is being built.\n"+
-			"Everything you highlight and write now will be included.", u.Window)
-}
-
 // shortcutsText lists the keyboard shortcuts.
 const shortcutsText = `Ctrl+F	Search articles and notes
 Enter	Open the chosen search result

@@ -28,6 +28,8 @@ type Reader struct {
 	header  *fyne.Container
 	empty   *fyne.Container
 	content *fyne.Container
+	body    *fyne.Container
+	fitting bool
 
 	// current is the row whose notes the notes panel shows, or -1.
 	current int
@@ -65,8 +67,9 @@ func newReader(u *UI) *Reader {
 	r.List.HideSeparators = true
 
 	r.empty = emptyState("No article open", "Choose an article in the library on the left, or search for a passage above (Ctrl+F).")
-	sized := container.New(&widthWatcher{onWidth: r.sizeRows}, r.List)
+	sized := container.New(&widthWatcher{onWidth: func(w float32) { r.sizeRows(w); r.fitHeader() }}, r.List)
 	body := container.NewBorder(r.header, nil, nil, nil, sized)
+	r.body = body
 	r.content = container.NewStack(body, r.empty)
 	body.Hide()
 	r.header.Hide()
@@ -407,6 +410,24 @@ func (r *Reader) sizeRows(width float32) {
 	setItemHeights(r.List, r.heights)
 	if top > 0 {
 		r.List.ScrollToOffset(r.rowOffset(top))
+	}
+}
+
+// fitHeader has the reader laid out again when the header's wrapped title
+// needs another height at the new width: a wrapped label only knows its
+// height once it has been given its width, after the layout asked for it.
+func (r *Reader) fitHeader() {
+	if r.body == nil || r.fitting || !r.header.Visible() {
+		return
+	}
+	want := r.header.MinSize().Height
+	if d := want - r.header.Size().Height; d > 0.5 || d < -0.5 {
+		// Not now: this runs inside the body's own layout.
+		r.fitting = true
+		r.u.do(func() {
+			r.fitting = false
+			r.body.Refresh()
+		})
 	}
 }
 

@@ -110,6 +110,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Window.SetCloseIntercept(func() { u.Quit() })
+	u.Window.SetOnDropped(u.dropped)
 	u.Window.Canvas().SetOnTypedKey(u.typedKey)
 
 	u.refreshLibrary()
