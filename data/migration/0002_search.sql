@@ -10,19 +10,22 @@ CREATE TABLE search_meta (
 );
 INSERT INTO search_meta (key, value) VALUES ('gen', 0), ('format', 1);
 
--- search_terms is the vocabulary: every folded word ever indexed, with the
--- number of live documents that contain it (df), the number of posting
--- segments it has (nseg, to trigger merges) and the generation of its last
--- change (gen, for incremental refresh). Terms are never deleted, so ids are
--- stable.
+-- search_terms is the vocabulary: every folded word ever indexed. Rows are
+-- only ever inserted, with ids handed out in commit order, so an open index
+-- reads new terms by id.
 CREATE TABLE search_terms (
     id   INTEGER PRIMARY KEY,
-    term TEXT NOT NULL UNIQUE,
-    df   INTEGER NOT NULL,
-    nseg INTEGER NOT NULL,
-    gen  INTEGER NOT NULL
+    term TEXT NOT NULL
 );
-CREATE INDEX search_terms_gen ON search_terms (gen);
+
+-- search_df holds document-frequency changes: one row per Put or Delete,
+-- a list of (term id, change). Summed, they give each term's number of live
+-- documents. When rows pile up they are summed into one row marked base.
+CREATE TABLE search_df (
+    gen  INTEGER PRIMARY KEY,
+    base INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
 
 -- search_docs holds one row per indexed passage or note. key is id*2+source
 -- (source 0 = passage, 1 = note). gen is the generation that wrote the row;
@@ -47,10 +50,9 @@ CREATE INDEX search_docs_gen ON search_docs (gen);
 -- many. Stale postings (of replaced or deleted documents) are skipped by
 -- generation and dropped when segments merge.
 CREATE TABLE search_postings (
-    id   INTEGER PRIMARY KEY,
     term INTEGER NOT NULL,
     gen  INTEGER NOT NULL,
     n    INTEGER NOT NULL,
-    data BLOB NOT NULL
-);
-CREATE UNIQUE INDEX search_postings_term ON search_postings (term, gen);
+    data BLOB NOT NULL,
+    PRIMARY KEY (term, gen)
+) WITHOUT ROWID;

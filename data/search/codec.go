@@ -161,3 +161,46 @@ func mergePostings(ps []posting) []posting {
 	}
 	return out
 }
+
+// A df change row (search_df.data) is a list of pairs, sorted by term id:
+// uvarint id delta, zigzag varint change.
+
+func encodeDF(delta map[uint32]int64) []byte {
+	ids := make([]uint32, 0, len(delta))
+	for id, d := range delta {
+		if d != 0 {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	b := make([]byte, 0, 3*len(ids))
+	var prev uint32
+	for _, id := range ids {
+		b = binary.AppendUvarint(b, uint64(id-prev))
+		b = binary.AppendVarint(b, delta[id])
+		prev = id
+	}
+	return b
+}
+
+func decodeDF(b []byte, fn func(id uint32, d int64)) error {
+	var id uint32
+	for len(b) > 0 {
+		x, n := binary.Uvarint(b)
+		if n <= 0 {
+			return errCorrupt
+		}
+		b = b[n:]
+		d, n := binary.Varint(b)
+		if n <= 0 {
+			return errCorrupt
+		}
+		b = b[n:]
+		id += uint32(x)
+		fn(id, d)
+	}
+	return nil
+}

@@ -14,7 +14,8 @@ const maxTermRunes = 48
 
 // token is one word of a text, folded for search.
 type token struct {
-	term string
+	// off and n locate the folded term in the tokenizer's arena.
+	off, n int32
 	// start and end are rune offsets [start, end) into the original text.
 	start, end int
 	// pos is the word's position, counting primary tokens from 0.
@@ -102,7 +103,22 @@ const (
 	classSoft                        // invisible inside a word (soft hyphen, zero-width joiner)
 )
 
+var asciiClass [utf8.RuneSelf]runeClass
+
+func init() {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		asciiClass[r] = classifySlow(r)
+	}
+}
+
 func classify(r rune) runeClass {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]
+	}
+	return classifySlow(r)
+}
+
+func classifySlow(r rune) runeClass {
 	if r < utf8.RuneSelf {
 		switch {
 		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
@@ -136,121 +152,157 @@ func classify(r rune) runeClass {
 // tokenizer splits a text into folded words. It is reused to avoid
 // allocations; the zero value is ready to use.
 type tokenizer struct {
-	runes []rune
-	cls   []runeClass
-	buf   []byte
+	arena []byte // folded terms
 	parts []token
 	out   []token
+	pos   int
 }
 
-// Tokens splits text into folded words, in reading order. The result is only
+// term returns the folded term of t, valid until the next call to tokens.
+func (tz *tokenizer) term(t token) []byte { return tz.arena[t.off : t.off+t.n] }
+
+// decodeAt returns the rune at byte offset i of s, its size, and its class;
+// past the end it returns classSep and size 0.
+func decodeAt(s string, i int) (rune, int, runeClass) {
+	if i >= len(s) {
+		return 0, 0, classSep
+	}
+	if b := s[i]; b < utf8.RuneSelf {
+		return rune(b), 1, asciiClass[b]
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return r, size, classify(r)
+}
+
+func (tz *tokenizer) appendFold(r rune) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		tz.arena = append(tz.arena, byte(r))
+		return
+	}
+	tz.arena = append(tz.arena, foldRune(r)...)
+}
+
+// tokens splits text into folded words, in reading order. The result is only
 // valid until the next call.
 func (tz *tokenizer) tokens(text string) []token {
-	tz.runes = tz.runes[:0]
-	tz.cls = tz.cls[:0]
-	for _, r := range text {
-		tz.runes = append(tz.runes, r)
-		tz.cls = append(tz.cls, classify(r))
-	}
+	tz.arena = tz.arena[:0]
 	tz.out = tz.out[:0]
 	tz.parts = tz.parts[:0]
-	rs, cls := tz.runes, tz.cls
-	pos := 0
-	n := len(rs)
-	wordAt := func(i int) bool { return i < n && i >= 0 && cls[i] == classWord }
-	i := 0
-	for i < n {
-		c := cls[i]
+	tz.pos = 0
+	i, ri := 0, 0 // byte and rune offsets
+	for i < len(text) {
+		r, size, c := decodeAt(text, i)
 		if c == classIdeograph {
-			tz.flush(&pos)
-			if f := foldRune(rs[i]); f != "" {
-				tz.out = append(tz.out, token{term: f, start: i, end: i + 1, pos: pos})
-				pos++
+			tz.flush()
+			off := len(tz.arena)
+			tz.appendFold(r)
+			if n := len(tz.arena) - off; n > 0 {
+				tz.out = append(tz.out, token{off: int32(off), n: int32(n), start: ri, end: ri + 1, pos: tz.pos})
+				tz.pos++
 			}
-			i++
+			i += size
+			ri++
 			continue
 		}
 		if c != classWord {
-			tz.flush(&pos)
-			i++
+			tz.flush()
+			i += size
+			ri++
 			continue
 		}
 		// A word: letters and digits, with marks, soft characters,
 		// apostrophes inside it and digit group separators.
-		start := i
-		tz.buf = tz.buf[:0]
-		end := i
+		start, end := ri, ri
+		off := len(tz.arena)
+		var prev rune
 	word:
-		for i < n {
-			switch cls[i] {
+		for i < len(text) {
+			r, size, c := decodeAt(text, i)
+			switch c {
 			case classWord, classMark:
-				tz.buf = append(tz.buf, foldRune(rs[i])...)
-				i++
-				end = i
+				tz.appendFold(r)
+				prev = r
+				i += size
+				ri++
+				end = ri
 			case classSoft:
-				i++
-				end = i
+				i += size
+				ri++
+				end = ri
 			case classApostrophe:
-				if !wordAt(i + 1) {
+				r1, s1, c1 := decodeAt(text, i+size)
+				if c1 != classWord {
 					break word
 				}
 				// A possessive 's ends the word; the span keeps it so the
 				// highlight covers "Liang's" while the term is "liang".
-				if (rs[i+1] == 's' || rs[i+1] == 'S') && !wordAt(i+2) {
-					i += 2
-					end = i
-					break word
+				if r1 == 's' || r1 == 'S' {
+					if _, _, c2 := decodeAt(text, i+size+s1); c2 != classWord {
+						i += size + s1
+						ri += 2
+						end = ri
+						break word
+					}
 				}
-				i++ // "don't" -> "dont", "O'Brien" -> "obrien"
+				i += size // "don't" -> "dont", "O'Brien" -> "obrien"
+				ri++
 			case classSep:
 				// "1,000" and "3.5" stay one number.
-				if (rs[i] == ',' || rs[i] == '.') && i > 0 && isDigit(rs[i-1]) && i+1 < n && isDigit(rs[i+1]) {
-					i++
-					continue
+				if (r == ',' || r == '.') && isDigit(prev) {
+					if r1, _, _ := decodeAt(text, i+size); isDigit(r1) {
+						i += size
+						ri++
+						continue
+					}
 				}
 				break word
 			default:
 				break word
 			}
 		}
-		if len(tz.buf) > 0 {
-			tz.parts = append(tz.parts, token{term: string(tz.buf), start: start, end: end})
+		if n := len(tz.arena) - off; n > 0 {
+			tz.parts = append(tz.parts, token{off: int32(off), n: int32(n), start: start, end: end})
 		}
 		// A hyphen between two words continues the compound.
-		if i < n && cls[i] == classHyphen && wordAt(i+1) && len(tz.buf) > 0 {
-			i++
-			continue
+		if _, hs, hc := decodeAt(text, i); hc == classHyphen && len(tz.parts) > 0 {
+			if _, _, c1 := decodeAt(text, i+hs); c1 == classWord {
+				i += hs
+				ri++
+				continue
+			}
 		}
-		tz.flush(&pos)
+		tz.flush()
 	}
-	tz.flush(&pos)
+	tz.flush()
 	return tz.out
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 // flush emits the words of the compound being read: the joined form first
-// (when there are several parts), then each part.
-func (tz *tokenizer) flush(pos *int) {
+// (when there are several parts), then each part. The parts' terms are
+// adjacent in the arena, so the joined term is their common range.
+func (tz *tokenizer) flush() {
 	parts := tz.parts
 	if len(parts) == 0 {
 		return
 	}
 	if len(parts) > 1 {
-		tz.buf = tz.buf[:0]
-		for _, p := range parts {
-			tz.buf = append(tz.buf, p.term...)
-		}
-		if utf8.RuneCount(tz.buf) <= maxTermRunes {
-			tz.out = append(tz.out, token{term: string(tz.buf), start: parts[0].start, end: parts[len(parts)-1].end, pos: *pos, joined: true})
+		first, last := parts[0], parts[len(parts)-1]
+		j := token{off: first.off, n: last.off + last.n - first.off, start: first.start, end: last.end, pos: tz.pos, joined: true}
+		if utf8.RuneCount(tz.term(j)) <= maxTermRunes {
+			tz.out = append(tz.out, j)
 		}
 	}
 	for _, p := range parts {
-		if utf8.RuneCountInString(p.term) > maxTermRunes {
+		if utf8.RuneCount(tz.term(p)) > maxTermRunes {
 			continue
 		}
-		p.pos = *pos
-		*pos++
+		p.pos = tz.pos
+		tz.pos++
 		tz.out = append(tz.out, p)
 	}
 	tz.parts = tz.parts[:0]

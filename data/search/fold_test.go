@@ -10,7 +10,7 @@ func render(text string) string {
 	var tz tokenizer
 	var parts []string
 	for _, t := range tz.tokens(text) {
-		s := t.term
+		s := string(tz.term(t))
 		if t.joined {
 			s = "+" + s
 		}

@@ -157,17 +157,24 @@ type termAcc struct {
 
 // writer resolves term ids and df changes inside one write transaction.
 type writer struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	gen   int64
-	ix    *Index
+	ctx context.Context
+	tx  *sql.Tx
+	gen int64
+	ix  *Index
+	// maxID is the largest term id in use, including this batch's.
 	maxID uint32
+	// known is the largest term id the index's cache held when the batch
+	// started: every committed term up to it can be found there, and the
+	// committed terms above it are read into newer on the first miss.
+	known uint32
+	newer map[string]uint32
 
-	ids     map[string]uint32 // terms resolved in this transaction
-	newTerm map[uint32]string // ids assigned in this transaction
-	dfDelta map[uint32]int64
-	acc     map[uint32]*termAcc
-	lookup  *sql.Stmt
+	ids      map[string]uint32 // terms resolved in this transaction
+	newTerms []string          // terms added by this batch, ids known+1...
+	firstNew uint32
+	dfDelta  []int64 // by term id
+	// acc holds the batch's postings, by term id.
+	acc []*termAcc
 }
 
 func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -175,58 +182,60 @@ func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, ids: map[string]uint32{}, newTerm: map[uint32]string{},
-		dfDelta: map[uint32]int64{}, acc: map[uint32]*termAcc{}}
+	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, ids: map[string]uint32{}}
 	var max sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM search_terms`).Scan(&max); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	w.maxID = uint32(max.Int64)
-	return w, nil
-}
-
-func (w *writer) close() {
-	if w.lookup != nil {
-		w.lookup.Close()
+	w.firstNew = w.maxID + 1
+	ix.mu.RLock()
+	if ix.st != nil {
+		w.known = ix.st.voc.maxID
 	}
+	ix.mu.RUnlock()
+	return w, nil
 }
 
 // termID returns the id of term, assigning a new one if the library has
 // never seen it. Ids of committed terms never change, so the committed cache
 // is a valid source even inside a transaction.
-func (w *writer) termID(term string) (uint32, error) {
-	if id, ok := w.ids[term]; ok {
+func (w *writer) termID(b []byte) (uint32, error) {
+	if id, ok := w.ids[string(b)]; ok {
 		return id, nil
 	}
 	w.ix.mu.RLock()
 	var id uint32
 	ok := false
 	if st := w.ix.st; st != nil {
-		id, ok = st.voc.lookup(term)
+		id, ok = st.voc.byTerm[string(b)]
 	}
 	w.ix.mu.RUnlock()
-	if ok {
-		w.ids[term] = id
-		return id, nil
-	}
-	if w.lookup == nil {
-		var err error
-		if w.lookup, err = w.tx.PrepareContext(w.ctx, `SELECT id FROM search_terms WHERE term = ?`); err != nil {
-			return 0, fmt.Errorf("search: %w", err)
+	if !ok {
+		if w.newer == nil {
+			w.newer = map[string]uint32{}
+			err := readTerms(w.ctx, w.tx, w.known, func(id uint32, term string) { w.newer[term] = id })
+			if err != nil {
+				return 0, err
+			}
 		}
+		id, ok = w.newer[string(b)]
 	}
-	var dbID int64
-	err := w.lookup.QueryRowContext(w.ctx, term).Scan(&dbID)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	term := string(b)
+	if !ok {
 		w.maxID++
-		dbID = int64(w.maxID)
-		w.newTerm[uint32(dbID)] = term
-	case err != nil:
-		return 0, fmt.Errorf("search: %w", err)
+		id = w.maxID
+		w.newTerms = append(w.newTerms, term)
 	}
-	w.ids[term] = uint32(dbID)
-	return uint32(dbID), nil
+	w.ids[term] = id
+	return id, nil
+}
+
+func (w *writer) addDF(id uint32, d int64) {
+	for int(id) >= len(w.dfDelta) {
+		w.dfDelta = append(w.dfDelta, 0)
+	}
+	w.dfDelta[id] += d
 }
 
 // forget subtracts an old version of a document from the document
@@ -246,7 +255,7 @@ func (w *writer) forget(toks []byte, seen map[uint32]bool) error {
 		id := uint32(vals[0] >> 1)
 		if !seen[id] {
 			seen[id] = true
-			w.dfDelta[id]--
+			w.addDF(id, -1)
 		}
 	}
 	return nil
@@ -264,7 +273,6 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 	if err != nil {
 		return err
 	}
-	defer w.close()
 	// One entry per document key, the last given; written in key order so
 	// that posting lists come out sorted.
 	last := make(map[int64]int, len(docs))
@@ -288,17 +296,15 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 		return fmt.Errorf("search: %w", err)
 	}
 	defer oldStmt.Close()
-	docStmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO search_docs (key, gen, live, passage, article, len, toks) VALUES (?, ?, 1, ?, ?, ?, ?)`)
+	docRows, err := newInserter(ctx, tx, "search_docs", "key", "gen", "live", "passage", "article", "len", "toks")
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return err
 	}
-	defer docStmt.Close()
 
 	var (
 		tz   tokenizer
-		tf   = map[uint32]uint32{}
+		tf   []uint32 // by term id, for the current document
 		seen = map[uint32]bool{}
-		blob []byte
 		ids  []uint32
 	)
 	for _, i := range order {
@@ -322,12 +328,11 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 			}
 		}
 		toks := tz.tokens(d.Text)
-		clear(tf)
-		blob = blob[:0]
+		blob := make([]byte, 0, 4*len(toks))
 		ids = ids[:0]
 		prevStart, length := 0, 0
 		for _, t := range toks {
-			id, err := w.termID(t.term)
+			id, err := w.termID(tz.term(t))
 			if err != nil {
 				return err
 			}
@@ -336,10 +341,16 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 			if !t.joined {
 				length++
 			}
+			for int(id) >= len(tf) {
+				tf = append(tf, 0)
+			}
 			if tf[id] == 0 {
 				ids = append(ids, id)
 			}
 			tf[id]++
+		}
+		for int(w.maxID) >= len(w.acc) {
+			w.acc = append(w.acc, nil)
 		}
 		for _, id := range ids {
 			a := w.acc[id]
@@ -349,11 +360,15 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 			}
 			a.keys = append(a.keys, key)
 			a.tfs = append(a.tfs, tf[id])
-			w.dfDelta[id]++
+			tf[id] = 0
+			w.addDF(id, 1)
 		}
-		if _, err := docStmt.ExecContext(ctx, key, w.gen, passage, d.Article, length, blob); err != nil {
-			return fmt.Errorf("search: %w", err)
+		if err := docRows.add(key, w.gen, 1, passage, d.Article, length, blob); err != nil {
+			return err
 		}
+	}
+	if err := docRows.flush(); err != nil {
+		return err
 	}
 	return w.finish()
 }
@@ -368,7 +383,6 @@ func (ix *Index) Delete(ctx context.Context, tx *sql.Tx, src Source, ids ...int6
 	if err != nil {
 		return err
 	}
-	defer w.close()
 	oldStmt, err := tx.PrepareContext(ctx, `SELECT live, toks FROM search_docs WHERE key = ?`)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -401,48 +415,125 @@ func (ix *Index) Delete(ctx context.Context, tx *sql.Tx, src Source, ids ...int6
 	return w.finish()
 }
 
-// finish writes the batch's posting segments and vocabulary changes, then
-// merges the segments of terms that have too many.
+// finish writes the batch's posting segments, new terms and df changes,
+// then merges what has piled up.
 func (w *writer) finish() error {
 	ctx, tx := w.ctx, w.tx
-	segStmt, err := tx.PrepareContext(ctx, `INSERT INTO search_postings (term, gen, n, data) VALUES (?, ?, ?, ?)`)
+	segs, err := newInserter(ctx, tx, "search_postings", "term", "gen", "n", "data")
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return err
 	}
-	defer segStmt.Close()
+	var touched []uint32
 	for id, a := range w.acc {
-		if _, err := segStmt.ExecContext(ctx, id, w.gen, len(a.keys), encodeRaw(a.keys, a.tfs)); err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
-	}
-	insTerm, err := tx.PrepareContext(ctx, `INSERT INTO search_terms (id, term, df, nseg, gen) VALUES (?, ?, ?, 1, ?)`)
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	defer insTerm.Close()
-	updTerm, err := tx.PrepareContext(ctx, `UPDATE search_terms SET df = df + ?, nseg = nseg + ?, gen = ? WHERE id = ? RETURNING nseg`)
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	defer updTerm.Close()
-	var merge []uint32
-	for id, delta := range w.dfDelta {
-		if term, ok := w.newTerm[id]; ok {
-			if _, err := insTerm.ExecContext(ctx, id, term, delta, w.gen); err != nil {
-				return fmt.Errorf("search: %w", err)
-			}
+		if a == nil {
 			continue
 		}
-		nseg := 0
-		if w.acc[id] != nil {
-			nseg = 1
+		touched = append(touched, uint32(id))
+		if err := segs.add(id, w.gen, len(a.keys), encodeRaw(a.keys, a.tfs)); err != nil {
+			return err
 		}
-		var total int
-		if err := updTerm.QueryRowContext(ctx, delta, nseg, w.gen, id).Scan(&total); err != nil {
-			return fmt.Errorf("search: term %d: %w", id, err)
+	}
+	if err := segs.flush(); err != nil {
+		return err
+	}
+	if len(w.newTerms) > 0 {
+		terms, err := newInserter(ctx, tx, "search_terms", "id", "term")
+		if err != nil {
+			return err
 		}
-		if total > maxSegments {
+		for i, term := range w.newTerms {
+			if err := terms.add(w.firstNew+uint32(i), term); err != nil {
+				return err
+			}
+		}
+		if err := terms.flush(); err != nil {
+			return err
+		}
+	}
+	delta := map[uint32]int64{}
+	for id, d := range w.dfDelta {
+		if d != 0 {
+			delta[uint32(id)] = d
+		}
+	}
+	if blob := encodeDF(delta); blob != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search_df (gen, base, data) VALUES (?, 0, ?)`, w.gen, blob); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		if err := w.mergeDF(); err != nil {
+			return err
+		}
+	}
+	return w.mergeSegments(touched)
+}
+
+// maxDFRows is how many df change rows may pile up before they are summed.
+const maxDFRows = 32
+
+// mergeDF sums the df change rows into one base row when there are too many.
+func (w *writer) mergeDF() error {
+	ctx, tx := w.ctx, w.tx
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM search_df`).Scan(&n); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	if n <= maxDFRows {
+		return nil
+	}
+	sum := map[uint32]int64{}
+	if err := readDF(ctx, tx, 0, func(base bool) { clear(sum) }, func(id uint32, d int64) { sum[id] += d }); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_df`); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	blob := encodeDF(sum)
+	if blob == nil {
+		blob = []byte{}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_df (gen, base, data) VALUES (?, 1, ?)`, w.gen, blob); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	return nil
+}
+
+// mergeSegments merges the segments of the batch's terms that have more
+// than maxSegments. A small batch counts per term; a large one finds them
+// all in one pass over the segment index.
+func (w *writer) mergeSegments(touched []uint32) error {
+	ctx, tx := w.ctx, w.tx
+	var merge []uint32
+	if len(touched) <= 512 {
+		stmt, err := tx.PrepareContext(ctx, `SELECT COUNT(*) FROM search_postings WHERE term = ?`)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		defer stmt.Close()
+		for _, id := range touched {
+			var n int
+			if err := stmt.QueryRowContext(ctx, id).Scan(&n); err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+			if n > maxSegments {
+				merge = append(merge, id)
+			}
+		}
+	} else {
+		rows, err := tx.QueryContext(ctx, `SELECT term FROM search_postings GROUP BY term HAVING COUNT(*) > ?`, maxSegments)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		for rows.Next() {
+			var id uint32
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("search: %w", err)
+			}
 			merge = append(merge, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("search: %w", err)
 		}
 	}
 	for _, id := range merge {
@@ -459,15 +550,15 @@ func (w *writer) finish() error {
 // rarely.
 func (w *writer) merge(term uint32) error {
 	ctx, tx := w.ctx, w.tx
-	rows, err := tx.QueryContext(ctx, `SELECT id, gen, n FROM search_postings WHERE term = ? ORDER BY gen`, term)
+	rows, err := tx.QueryContext(ctx, `SELECT gen, n FROM search_postings WHERE term = ? ORDER BY gen`, term)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	type seg struct{ id, gen, n int64 }
+	type seg struct{ gen, n int64 }
 	var segs []seg
 	for rows.Next() {
 		var s seg
-		if err := rows.Scan(&s.id, &s.gen, &s.n); err != nil {
+		if err := rows.Scan(&s.gen, &s.n); err != nil {
 			rows.Close()
 			return fmt.Errorf("search: %w", err)
 		}
@@ -477,19 +568,19 @@ func (w *writer) merge(term uint32) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
+	if len(segs) < 2 {
+		return nil
+	}
 	j := len(segs) - 1
 	total := segs[j].n
 	for j > 0 && (segs[j-1].n <= 4*total || len(segs)-j < 2) {
 		j--
 		total += segs[j].n
 	}
-	if len(segs)-j < 2 {
-		return nil
-	}
 	var ps []posting
 	for _, s := range segs[j:] {
 		var data []byte
-		if err := tx.QueryRowContext(ctx, `SELECT data FROM search_postings WHERE id = ?`, s.id).Scan(&data); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT data FROM search_postings WHERE term = ? AND gen = ?`, term, s.gen).Scan(&data); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
 		err := decodeSegment(data, s.gen, func(key, gen int64, tf uint32) {
@@ -498,17 +589,13 @@ func (w *writer) merge(term uint32) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM search_postings WHERE id = ?`, s.id); err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_postings WHERE term = ? AND gen >= ?`, term, segs[j].gen); err != nil {
+		return fmt.Errorf("search: %w", err)
 	}
 	ps = mergePostings(ps)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search_postings (term, gen, n, data) VALUES (?, ?, ?, ?)`,
 		term, segs[len(segs)-1].gen, len(ps), encodeMerged(ps)); err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	_, err = tx.ExecContext(ctx, `UPDATE search_terms SET nseg = ? WHERE id = ?`, j+1, term)
-	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	return nil

@@ -238,23 +238,54 @@ func TestDocumentFrequency(t *testing.T) {
 		t.Fatal(err)
 	}
 	tx.Commit()
+	for i := 0; i < 2*maxDFRows; i++ {
+		put(t, db, ix, passage(100, 1, fmt.Sprintf("gun note %d", i%2)))
+		if i%10 == 0 {
+			// Refresh incrementally across the summing of df rows.
+			if err := ix.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	tests := map[string]struct {
 		term string
-		want int
+		want uint32
 	}{
-		"gun":       {"gun", 1},
+		"gun":       {"gun", 2},
 		"stairwell": {"stairwell", 1},
+		"note":      {"note", 1},
+		"0":         {"0", 0},
+		"1":         {"1", 1},
+	}
+	fresh, err := Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	for _, x := range []*Index{ix, fresh} {
+		if err := x.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			var got int
-			if err := db.QueryRow(`SELECT df FROM search_terms WHERE term = ?`, tc.term).Scan(&got); err != nil {
-				t.Fatal(err)
-			}
-			if got != tc.want {
-				t.Errorf("df(%q) = %d, want %d", tc.term, got, tc.want)
+			for i, x := range []*Index{ix, fresh} {
+				id, ok := x.st.voc.lookup(tc.term)
+				if !ok {
+					t.Fatalf("%q is not in the vocabulary", tc.term)
+				}
+				if got := x.st.voc.df[id]; got != tc.want {
+					t.Errorf("index %d: df(%q) = %d, want %d", i, tc.term, got, tc.want)
+				}
 			}
 		})
+	}
+	var rows int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM search_df`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows > maxDFRows {
+		t.Errorf("%d df rows, want at most %d", rows, maxDFRows)
 	}
 }
 

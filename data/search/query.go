@@ -114,14 +114,15 @@ func ParseQuery(q string) Query {
 				break
 			}
 			isLast := ti == len(toks)-1
+			term := string(tz.term(t))
 			if !sg.quoted {
-				if j, ok := seen[t.term]; ok {
+				if j, ok := seen[term]; ok {
 					idx[t.pos] = j
 					continue
 				}
-				seen[t.term] = len(out.Words)
+				seen[term] = len(out.Words)
 			}
-			w := Word{Term: t.term, Prefix: isLast && typing}
+			w := Word{Term: term, Prefix: isLast && typing}
 			if sg.quoted {
 				w.Phrase = phrase
 			}
@@ -149,7 +150,7 @@ func ParseQuery(q string) Query {
 				ws = append(ws, j)
 			}
 			if len(ws) > 1 {
-				out.Joins = append(out.Joins, Join{Words: ws, Term: t.term})
+				out.Joins = append(out.Joins, Join{Words: ws, Term: string(tz.term(t))})
 			}
 		}
 	}

@@ -124,10 +124,13 @@ func (ix *Index) Refresh(ctx context.Context) error {
 func loadState(ctx context.Context, tx *sql.Tx, gen int64) (*state, error) {
 	st := newState()
 	st.gen = gen
-	if err := readTerms(ctx, tx, 0, func(id uint32, term string, df uint32) { st.voc.set(id, term, df) }); err != nil {
+	if err := readTerms(ctx, tx, 0, st.voc.add); err != nil {
 		return nil, err
 	}
 	st.voc.resort()
+	if err := readDF(ctx, tx, 0, func(bool) {}, st.voc.addDF); err != nil {
+		return nil, err
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT key, gen, passage, article, len FROM search_docs WHERE live = 1 ORDER BY key`)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -147,22 +150,48 @@ func loadState(ctx context.Context, tx *sql.Tx, gen int64) (*state, error) {
 	return st, nil
 }
 
-func readTerms(ctx context.Context, tx *sql.Tx, since int64, fn func(id uint32, term string, df uint32)) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, term, df FROM search_terms WHERE gen > ?`, since)
+// readTerms calls fn for each term with an id above since.
+func readTerms(ctx context.Context, tx *sql.Tx, since uint32, fn func(id uint32, term string)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, term FROM search_terms WHERE id > ?`, since)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id, df int64
+		var id int64
 		var term string
-		if err := rows.Scan(&id, &term, &df); err != nil {
+		if err := rows.Scan(&id, &term); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
-		if df < 0 {
-			df = 0
+		fn(uint32(id), term)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	return nil
+}
+
+// readDF reads the df change rows written after generation since, in order.
+// A base row holds the sum of everything before it: base is called first so
+// that the caller can start from zero.
+func readDF(ctx context.Context, tx *sql.Tx, since int64, base func(bool), fn func(id uint32, d int64)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT base, data FROM search_df WHERE gen > ? ORDER BY gen`, since)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var isBase bool
+		var data sql.RawBytes
+		if err := rows.Scan(&isBase, &data); err != nil {
+			return fmt.Errorf("search: %w", err)
 		}
-		fn(uint32(id), term, uint32(df))
+		if isBase {
+			base(true)
+		}
+		if err := decodeDF(data, fn); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -175,16 +204,26 @@ func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int
 	type termRow struct {
 		id   uint32
 		term string
-		df   uint32
 	}
 	type docRow struct {
 		key, gen, passage, article int64
 		live                       bool
 		length                     uint32
 	}
+	type dfRow struct {
+		id uint32
+		d  int64
+	}
 	var terms []termRow
-	if err := readTerms(ctx, tx, cur.gen, func(id uint32, term string, df uint32) {
-		terms = append(terms, termRow{id, term, df})
+	if err := readTerms(ctx, tx, cur.voc.maxID, func(id uint32, term string) {
+		terms = append(terms, termRow{id, term})
+	}); err != nil {
+		return err
+	}
+	var dfs []dfRow
+	rebase := false
+	if err := readDF(ctx, tx, cur.gen, func(bool) { rebase = true; dfs = dfs[:0] }, func(id uint32, d int64) {
+		dfs = append(dfs, dfRow{id, d})
 	}); err != nil {
 		return err
 	}
@@ -218,14 +257,17 @@ func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int
 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	added := false
 	for _, t := range terms {
-		if cur.voc.set(t.id, t.term, t.df) {
-			added = true
-		}
+		cur.voc.add(t.id, t.term)
 	}
-	if added {
+	if len(terms) > 0 {
 		cur.voc.resort()
+	}
+	if rebase {
+		clear(cur.voc.df)
+	}
+	for _, d := range dfs {
+		cur.voc.addDF(d.id, d.d)
 	}
 	for _, d := range docs {
 		cur.addDoc(d.key, d.gen, d.live, d.passage, d.article, d.length)

@@ -19,6 +19,8 @@ type vocab struct {
 	pool []rune
 	// sorted holds the ids of all terms, ordered by term.
 	sorted []uint32
+	// maxID is the largest id in terms.
+	maxID uint32
 }
 
 func newVocab() *vocab {
@@ -30,23 +32,16 @@ func (v *vocab) runes(id uint32) []rune {
 	return v.pool[o : o+uint32(v.rlen[id])]
 }
 
-// set records term id with its document frequency. New ids must be added in
-// a batch followed by resort.
-func (v *vocab) set(id uint32, term string, df uint32) (added bool) {
+// add records term id. Terms must be added in a batch followed by resort.
+func (v *vocab) add(id uint32, term string) {
 	for int(id) >= len(v.terms) {
 		v.terms = append(v.terms, "")
 		v.df = append(v.df, 0)
 		v.off = append(v.off, 0)
 		v.rlen = append(v.rlen, 0)
 	}
-	v.df[id] = df
-	if v.terms[id] == term {
-		return false
-	}
-	if old := v.terms[id]; old != "" {
-		// Ids are never reused once committed; this only happens if the
-		// database was replaced under us, and a full reload follows.
-		delete(v.byTerm, old)
+	if id > v.maxID {
+		v.maxID = id
 	}
 	v.terms[id] = term
 	v.byTerm[term] = id
@@ -60,7 +55,18 @@ func (v *vocab) set(id uint32, term string, df uint32) (added bool) {
 		n = 255
 	}
 	v.rlen[id] = uint8(n)
-	return true
+}
+
+// addDF applies a document-frequency change.
+func (v *vocab) addDF(id uint32, d int64) {
+	if int(id) >= len(v.df) {
+		return // a term whose row is not visible yet; the next refresh has it
+	}
+	x := int64(v.df[id]) + d
+	if x < 0 {
+		x = 0
+	}
+	v.df[id] = uint32(x)
 }
 
 // resort rebuilds the sorted order after terms were added.

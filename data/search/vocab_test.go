@@ -63,7 +63,8 @@ func TestScanMatchesBruteForce(t *testing.T) {
 	for id := uint32(1); id <= 400; id++ {
 		w := word()
 		if _, ok := v.lookup(w); !ok {
-			v.set(id, w, 1)
+			v.add(id, w)
+			v.addDF(id, 1)
 		}
 	}
 	v.resort()
@@ -127,7 +128,7 @@ func TestTypoBudget(t *testing.T) {
 func TestPrefixRange(t *testing.T) {
 	v := newVocab()
 	for i, w := range []string{"scale", "scapegoat", "scapegoated", "scar", "sc", "sd"} {
-		v.set(uint32(i+1), w, 1)
+		v.add(uint32(i+1), w)
 	}
 	v.resort()
 	tests := map[string]struct {

@@ -1,0 +1,66 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// batchRows is how many rows one multi-row INSERT carries. Fewer, larger
+// statements cut the per-statement cost of database/sql and cgo, which
+// dominates when a batch writes hundreds of thousands of small rows.
+const batchRows = 64
+
+// inserter writes rows through multi-row INSERT statements.
+type inserter struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	head  string // "INSERT INTO t (a, b) VALUES "
+	cols  int
+	full  *sql.Stmt
+	args  []any
+	rows  int
+	tuple string
+}
+
+func newInserter(ctx context.Context, tx *sql.Tx, table string, cols ...string) (*inserter, error) {
+	in := &inserter{ctx: ctx, tx: tx, cols: len(cols)}
+	in.head = "INSERT OR REPLACE INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
+	in.tuple = "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	var err error
+	in.full, err = tx.PrepareContext(ctx, in.head+strings.TrimSuffix(strings.Repeat(in.tuple+", ", batchRows), ", "))
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return in, nil
+}
+
+// add queues one row, writing a full batch when there is one.
+func (in *inserter) add(vals ...any) error {
+	in.args = append(in.args, vals...)
+	in.rows++
+	if in.rows == batchRows {
+		if _, err := in.full.ExecContext(in.ctx, in.args...); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		in.args = in.args[:0]
+		in.rows = 0
+	}
+	return nil
+}
+
+// flush writes the queued rows and releases the statement.
+func (in *inserter) flush() error {
+	defer in.full.Close()
+	if in.rows == 0 {
+		return nil
+	}
+	q := in.head + strings.TrimSuffix(strings.Repeat(in.tuple+", ", in.rows), ", ")
+	if _, err := in.tx.ExecContext(in.ctx, q, in.args...); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	in.args = in.args[:0]
+	in.rows = 0
+	return nil
+}
