@@ -36,19 +36,10 @@ func numberedPassage(ctx context.Context, q querier, passageID int64) (Passage, 
 // Colours returns the colour legend in its order.
 func (l *Library) Colours(ctx context.Context) ([]Colour, error) {
 	rows, err := l.db.QueryContext(ctx, `SELECT key, meaning, rgb FROM colours ORDER BY position`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Colour
-	for rows.Next() {
-		var c Colour
-		if err := rows.Scan(&c.Key, &c.Meaning, &c.RGB); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return collect(rows, err, func(s scanner) (c Colour, err error) {
+		err = s.Scan(&c.Key, &c.Meaning, &c.RGB)
+		return c, err
+	})
 }
 
 // RenameColour gives a legend colour a new meaning.
@@ -85,17 +76,9 @@ func colourKey(ctx context.Context, q querier, name string) (string, error) {
 
 func unknownColour(ctx context.Context, q querier, name string) error {
 	rows, err := q.QueryContext(ctx, `SELECT key FROM colours ORDER BY position`)
+	keys, err := collect(rows, err, scanOne[string])
 	if err != nil {
 		return err
-	}
-	defer rows.Close()
-	var keys []string
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			return err
-		}
-		keys = append(keys, k)
 	}
 	return Errorf(ENOTFOUND, "unknown colour %q: use one of %s", name, strings.Join(keys, ", "))
 }
@@ -235,19 +218,7 @@ func (l *Library) Highlights(ctx context.Context, articleID int64) ([]Highlight,
 		SELECT `+highlightColumns+` FROM highlights h LEFT JOIN passages p ON p.id = h.passage_id
 		WHERE h.deleted_at IS NULL AND (? = 0 OR h.article_id = ?)
 		ORDER BY h.article_id, p.seq IS NULL, p.seq, h.start, h.id`, articleID, articleID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Highlight
-	for rows.Next() {
-		h, err := scanHighlight(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
+	return collect(rows, err, scanHighlight)
 }
 
 // NewNote is a note to add. It is attached to a whole passage, or to runes
@@ -429,35 +400,11 @@ func (l *Library) Notes(ctx context.Context, f NoteFilter) ([]Note, error) {
 		SELECT `+noteColumns+` FROM notes n LEFT JOIN passages p ON p.id = n.passage_id
 		WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY n.article_id, p.seq IS NULL, p.seq, n.start, n.created_at, n.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Note
-	for rows.Next() {
-		n, err := scanNote(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return collect(rows, err, scanNote)
 }
 
 // Tags returns every tag in use, sorted.
 func (l *Library) Tags(ctx context.Context) ([]string, error) {
 	rows, err := l.db.QueryContext(ctx, `SELECT name FROM tags ORDER BY name COLLATE NOCASE`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return collect(rows, err, scanOne[string])
 }

@@ -204,6 +204,23 @@ const articleColumns = `a.id, a.origin, a.hash, a.title, a.outlet, a.author, a.d
 
 type scanner interface{ Scan(dest ...any) error }
 
+// collect scans every row of a query into a slice and closes the rows.
+func collect[T any](rows *sql.Rows, err error, scan func(scanner) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 func scanArticle(s scanner, extra ...any) (Article, error) {
 	var a Article
 	var added string
@@ -252,21 +269,12 @@ func (l *Library) Articles(ctx context.Context) ([]ArticleSummary, error) {
 			(SELECT count(*) FROM highlights h WHERE h.article_id = a.id AND h.deleted_at IS NULL),
 			(SELECT count(*) FROM notes n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
 		FROM articles a ORDER BY a.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []ArticleSummary
-	for rows.Next() {
-		var s ArticleSummary
-		a, err := scanArticle(rows, &s.Passages, &s.Highlights, &s.Notes)
-		if err != nil {
-			return nil, err
-		}
-		s.Article = a
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return collect(rows, err, func(s scanner) (ArticleSummary, error) {
+		var sum ArticleSummary
+		a, err := scanArticle(s, &sum.Passages, &sum.Highlights, &sum.Notes)
+		sum.Article = a
+		return sum, err
+	})
 }
 
 // UpdateMeta replaces an article's citable metadata with the user's.
@@ -335,19 +343,7 @@ func scanPassage(s scanner) (Passage, error) {
 
 func queryPassages(ctx context.Context, q querier, where string, args ...any) ([]Passage, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+passageColumns+` FROM passages p WHERE `+where+` ORDER BY p.article_id, p.seq`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Passage
-	for rows.Next() {
-		p, err := scanPassage(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return collect(rows, err, scanPassage)
 }
 
 // Passages returns all of an article's paragraphs in reading order, of every

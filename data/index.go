@@ -16,41 +16,25 @@ import (
 // indexArticle adds an article's numbered passages, and the notes placed on
 // them, to the search index.
 func (l *Library) indexArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
-	var docs []search.Doc
 	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM passages WHERE article_id = ? AND n > 0 ORDER BY seq`, articleID)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
+	docs, err := collect(rows, err, func(s scanner) (search.Doc, error) {
 		d := search.Doc{Source: search.SourcePassage, Article: articleID}
-		if err := rows.Scan(&d.ID, &d.Text); err != nil {
-			rows.Close()
-			return err
-		}
+		err := s.Scan(&d.ID, &d.Text)
 		d.Passage = d.ID
-		docs = append(docs, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return d, err
+	})
+	if err != nil {
 		return err
 	}
 	rows, err = tx.QueryContext(ctx, `SELECT id, passage_id, body FROM notes WHERE article_id = ? AND passage_id IS NOT NULL AND deleted_at IS NULL`, articleID)
+	notes, err := collect(rows, err, func(s scanner) (search.Doc, error) {
+		d := search.Doc{Source: search.SourceNote, Article: articleID}
+		return d, s.Scan(&d.ID, &d.Passage, &d.Text)
+	})
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		d := search.Doc{Source: search.SourceNote, Article: articleID}
-		if err := rows.Scan(&d.ID, &d.Passage, &d.Text); err != nil {
-			rows.Close()
-			return err
-		}
-		docs = append(docs, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return l.index.Put(ctx, tx, docs...)
+	return l.index.Put(ctx, tx, append(docs, notes...)...)
 }
 
 // unindexArticle removes an article's passages and notes from the index.
@@ -93,19 +77,13 @@ func (l *Library) indexNote(ctx context.Context, tx *sql.Tx, noteID int64) error
 
 func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return collect(rows, err, scanOne[int64])
+}
+
+// scanOne scans a row of one column.
+func scanOne[T any](s scanner) (v T, err error) {
+	err = s.Scan(&v)
+	return v, err
 }
 
 // SearchOptions filters and sizes a search. The zero value searches

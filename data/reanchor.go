@@ -26,21 +26,14 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 			SELECT a.id, coalesce(p.n, 0) - 1, a.start, a.end, a.quote, a.prefix, a.suffix
 			FROM `+table+` a LEFT JOIN passages p ON p.id = a.passage_id
 			WHERE a.article_id = ?`, articleID)
+		some, err := collect(rows, err, func(s scanner) (placed, error) {
+			a := placed{table: table}
+			return a, s.Scan(&a.id, &a.para, &a.Start, &a.End, &a.Quote, &a.Prefix, &a.Suffix)
+		})
 		if err != nil {
 			return 0, err
 		}
-		for rows.Next() {
-			a := placed{table: table}
-			if err := rows.Scan(&a.id, &a.para, &a.Start, &a.End, &a.Quote, &a.Prefix, &a.Suffix); err != nil {
-				rows.Close()
-				return 0, err
-			}
-			anns = append(anns, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, err
-		}
+		anns = append(anns, some...)
 	}
 
 	if err := l.unindexArticle(ctx, tx, articleID); err != nil {

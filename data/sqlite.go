@@ -183,22 +183,14 @@ func (l *Library) migrate(ctx context.Context, fresh bool) error {
 	}
 	sort.Strings(names)
 
-	applied := map[string]bool{}
 	rows, err := l.db.QueryContext(ctx, `SELECT name FROM migrations`)
+	done, err := collect(rows, err, scanOne[string])
 	if err != nil {
 		return fmt.Errorf("read migrations: %w", err)
 	}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
-			return err
-		}
+	applied := map[string]bool{}
+	for _, n := range done {
 		applied[n] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 
 	backedUp := false

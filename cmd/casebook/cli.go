@@ -53,15 +53,16 @@ func printJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// parseRef parses "ID:N", an article id and a paragraph number.
-func parseRef(s string) (id int64, n int, err error) {
-	a, b, ok := strings.Cut(s, ":")
+// passage finds the paragraph a reference "ID:N" names: paragraph N of
+// article ID.
+func (e *env) passage(ref string) (data.Passage, error) {
+	a, b, ok := strings.Cut(ref, ":")
 	id, err1 := strconv.ParseInt(a, 10, 64)
 	n, err2 := strconv.Atoi(b)
 	if !ok || err1 != nil || err2 != nil {
-		return 0, 0, usagef("%q is not a paragraph reference: write ARTICLE:PARAGRAPH, for example 2:5", s)
+		return data.Passage{}, usagef("%q is not a paragraph reference: write ARTICLE:PARAGRAPH, for example 2:5", ref)
 	}
-	return id, n, nil
+	return e.lib.Passage(e.ctx, id, n)
 }
 
 func cmdArticles(e *env, args []string) error {
@@ -170,11 +171,7 @@ func cmdNoteAdd(e *env, args []string) error {
 	if fs.NArg() < 2 {
 		return usagef("note add needs a paragraph and a text, for example: casebook note add 2:5 \"The DA asked for 500 hours\"")
 	}
-	id, n, err := parseRef(fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	p, err := e.lib.Passage(e.ctx, id, n)
+	p, err := e.passage(fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -182,7 +179,7 @@ func cmdNoteAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Added note %d to article %d, para. %d.\n", note.ID, id, n)
+	fmt.Fprintf(e.stdout, "Added note %d to article %d, para. %d.\n", note.ID, p.ArticleID, p.N)
 	return nil
 }
 
@@ -258,11 +255,7 @@ func cmdHighlight(e *env, args []string) error {
 	if fs.NArg() != 2 {
 		return usagef("highlight takes a paragraph and a colour, for example: casebook highlight 2:5 green")
 	}
-	id, n, err := parseRef(fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	p, err := e.lib.Passage(e.ctx, id, n)
+	p, err := e.passage(fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -270,7 +263,7 @@ func cmdHighlight(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Highlighted article %d, para. %d in %s.\n", id, n, h.Colour)
+	fmt.Fprintf(e.stdout, "Highlighted article %d, para. %d in %s.\n", p.ArticleID, p.N, h.Colour)
 	return nil
 }
 
