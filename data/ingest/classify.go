@@ -84,6 +84,8 @@ func classifyLine(s string) data.Kind {
 	switch {
 	case upper && words <= 6 && reBoilerShort.MatchString(s):
 		return data.KindBoilerplate
+	case isNavBar(s):
+		return data.KindBoilerplate
 	case upper && words <= 16 && isDateline(s):
 		return data.KindDateline
 	case upper && words <= 20 && isByline(s):
@@ -98,6 +100,28 @@ func classifyLine(s string) data.Kind {
 		return data.KindCaption
 	}
 	return data.KindBody
+}
+
+// navSeparators split the items of a site's navigation bar or breadcrumb.
+const navSeparators = "|•·»›>"
+
+// isNavBar reports a navigation bar or breadcrumb trail: three or more short
+// items (at most four words each, none ending a sentence) separated by
+// "|", "•", "·", "»", "›" or ">", as in "Home | News | Sports" or
+// "News › U.S. › Crime".
+func isNavBar(s string) bool {
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(navSeparators, r) })
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		n := len(strings.Fields(it))
+		if n == 0 || n > 4 || strings.HasSuffix(it, ".") && n > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // isCredit reports a contributor line: "Traci G. Lee contributed.",

@@ -415,17 +415,32 @@ var agencyNames = map[string]string{
 	"AP": "Associated Press", "UPI": "United Press International", "AFP": "Agence France-Presse",
 }
 
+// splitSiteTitle splits a page title of the form "Headline | Site" (as
+// browsers save it) into the headline and the site's name. A title without
+// such a suffix is returned whole.
+func splitSiteTitle(s string) (title, site string) {
+	i := strings.LastIndex(s, " | ")
+	if i < 0 {
+		return s, ""
+	}
+	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+3:])
+	if n := len(strings.Fields(tail)); n == 0 || n > 4 || len(strings.Fields(head)) < 2 || !outletish(tail) {
+		return s, ""
+	}
+	return head, tail
+}
+
 // extractMeta reads the article's metadata from its classified paragraphs.
 func extractMeta(paras []para) data.Meta {
 	var m data.Meta
 	var authors []string
-	var bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, bylineDate, datelineDate string
+	var titleOutlet, bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, bylineDate, datelineDate string
 	seen := map[string]bool{}
 	for _, p := range paras {
 		switch p.kind {
 		case data.KindTitle:
 			if m.Title == "" {
-				m.Title = p.text
+				m.Title, titleOutlet = splitSiteTitle(p.text)
 			}
 		case data.KindByline:
 			bl, _ := parseByline(p.text)
@@ -464,7 +479,7 @@ func extractMeta(paras []para) data.Meta {
 		}
 	}
 	m.Author = strings.Join(authors, "; ")
-	m.Outlet = firstNonEmpty(bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet)
+	m.Outlet = firstNonEmpty(bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, titleOutlet)
 	m.Date = firstNonEmpty(datelineDate, bylineDate)
 	return m
 }

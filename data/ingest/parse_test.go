@@ -68,6 +68,15 @@ func TestParseArticles(t *testing.T) {
 			meta:  data.Meta{Title: "JUDGE SPARES EX-OFFICER PRISON TIME IN STAIRWELL SHOOTING", Author: "Jennifer Peltz; Tom Hays", Outlet: "Associated Press", Date: "2016-03-24", Source: "ap.txt"},
 			kinds: []data.Kind{kT, kY, kD, kB, kB, kB, kR, kP},
 		},
+		"saved page text with a navigation bar and a site suffix on the title": {
+			text: "Home | News | New York | Crime\n\n" +
+				"Thousands rally in support of ex-officer Peter Liang | Example News\n\n" +
+				"Published February 20, 2016\n\n" +
+				"Thousands of people rallied in Brooklyn on Saturday in support of Peter Liang.\n\n" +
+				"The rally was organized by Chinese-American groups.",
+			meta:  data.Meta{Title: "Thousands rally in support of ex-officer Peter Liang", Outlet: "Example News", Date: "2016-02-20", Source: "ap.txt"},
+			kinds: []data.Kind{kP, kT, kD, kB, kB},
+		},
 		"Reuters story with sentence-case headline, bar byline and slash photo credit": {
 			text: "Former NYPD officer apologizes to partner of man he shot\n" +
 				"By Jane Doe | Reuters\n" +
@@ -223,6 +232,10 @@ func TestClassifyLine(t *testing.T) {
 	}{
 		"follow outlet":             {"Follow NBC Asian America on Facebook, Twitter, Instagram, and Tumblr.", kP},
 		"follow us":                 {"Follow us on Instagram", kP},
+		"nav bar":                   {"Home | News | Sports | Weather", kP},
+		"breadcrumb":                {"News › U.S. › New York", kP},
+		"pipes in a sentence":       {"The vote was 7 | 5 | 0, the clerk said, and the motion passed after a long debate.", data.KindBody},
+		"title with a pipe":         {"Liang Sentenced to Probation | NBC News", data.KindBody},
 		"browser warning":           {"IE 11 is not supported. For an optimal experience visit our site on another browser.", kP},
 		"get more news":             {"Get more newsLiveon", kP},
 		"cookie notice":             {"This site uses cookies. Accept all cookies", kP},
