@@ -49,14 +49,20 @@ type benchCorpus struct {
 }
 
 var (
-	corpusOnce sync.Once
-	corpus     *benchCorpus
+	vocabOnce  sync.Once
+	benchVocab []string
 )
 
-func benchCorpusData() *benchCorpus {
-	corpusOnce.Do(func() { corpus = generateCorpus(benchPassages) })
-	return corpus
+// benchVocabulary returns the corpus vocabulary by Zipf rank, without
+// generating the texts (the vocabulary is drawn first from the same seed).
+func benchVocabulary() []string {
+	vocabOnce.Do(func() { benchVocab = generateCorpus(0).vocab })
+	return benchVocab
 }
+
+// benchTexts generates the corpus texts. They are not kept, so that memory
+// figures measure the index, not the generator.
+func benchTexts() []string { return generateCorpus(benchPassages).texts }
 
 func generateCorpus(n int) *benchCorpus {
 	rng := rand.New(rand.NewPCG(2016, 4))
@@ -182,7 +188,7 @@ func benchLibraryPath(b *testing.B) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := buildLibrary(b, db, ix, corpusDocs(benchCorpusData().texts))
+	d := buildLibrary(b, db, ix, corpusDocs(benchTexts()))
 	b.Logf("built the cached 200k library in %v", d)
 	ix.Close()
 	if _, err := db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
@@ -201,7 +207,7 @@ func benchLibraryPath(b *testing.B) string {
 // transactions of 40,000 passages, and reports the time and the file size.
 // Run it with -benchtime=1x.
 func BenchmarkBuild200k(b *testing.B) {
-	docs := corpusDocs(benchCorpusData().texts)
+	docs := corpusDocs(benchTexts())
 	for i := 0; i < b.N; i++ {
 		path := filepath.Join(b.TempDir(), "library.db")
 		db := openDB(b, path)
@@ -227,7 +233,8 @@ func BenchmarkBuild200k(b *testing.B) {
 
 // querySets are the benchmark's query types, generated from the corpus
 // vocabulary. A trailing space means the word is complete.
-func querySets(c *benchCorpus) [][2]any {
+func querySets(vocab []string) [][2]any {
+	c := &benchCorpus{vocab: vocab}
 	rng := rand.New(rand.NewPCG(7, 11))
 	pick := func(lo, hi, minLen int) string {
 		for {
@@ -331,9 +338,8 @@ func BenchmarkSearch200k(b *testing.B) {
 		b.Fatal(err)
 	}
 	firstSearch := time.Since(start)
-	c := benchCorpusData()
 	var all []time.Duration
-	for _, set := range querySets(c) {
+	for _, set := range querySets(benchVocabulary()) {
 		name, queries := set[0].(string), set[1].([]string)
 		b.Run(name, func(b *testing.B) {
 			ix.cache.reset()
@@ -352,11 +358,25 @@ func BenchmarkSearch200k(b *testing.B) {
 				}
 			}
 			run(&cold)
+			if testing.Verbose() {
+				for i, d := range cold {
+					if d > 5*time.Millisecond {
+						b.Logf("cold %q: %.1f ms", queries[i], ms(d))
+					}
+				}
+			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				run(&warm)
 			}
 			b.StopTimer()
+			if testing.Verbose() {
+				for i, d := range warm {
+					if d > 5*time.Millisecond {
+						b.Logf("warm %q: %.1f ms", queries[i%len(queries)], ms(d))
+					}
+				}
+			}
 			all = append(all, warm...)
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(queries)), "ns/query")
 			b.ReportMetric(ms(percentile(warm, 0.5)), "p50-ms")
@@ -381,7 +401,9 @@ func BenchmarkSearch200k(b *testing.B) {
 		b.ReportMetric(0, "ns/op")
 	})
 	b.Run("fuzzy-scan-baseline", func(b *testing.B) {
-		texts := c.texts
+		b.StopTimer()
+		texts := benchTexts()
+		b.StartTimer()
 		var ds []time.Duration
 		for i := 0; i < b.N; i++ {
 			t0 := time.Now()
@@ -449,4 +471,3 @@ func BenchmarkComplete(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(prefixes)), "ns/query")
 }
-

@@ -195,14 +195,19 @@ func (ix *Index) plan(st *state, q Query) *plan {
 			}
 			return fs
 		}
-		for _, f := range best(pre, prefixCap(len([]rune(w.Term)))) {
-			add(f.id, bit, f.class)
-		}
-		for _, f := range best(typo, maxTypoCands) {
-			add(f.id, bit, f.class)
-		}
-		for _, f := range best(preTypo, maxPrefixTypoCands) {
-			add(f.id, bit, f.class)
+		// Expansions stop when their postings add up to a pass over the
+		// whole library: beyond that, a very short prefix ("t") or a
+		// common word's typo neighbours ("they" ~ "the") would only add
+		// work, not answers.
+		budget := int64(st.nLive)
+		for _, fs := range [][]found{best(pre, prefixCap(len([]rune(w.Term)))), best(typo, maxTypoCands), best(preTypo, maxPrefixTypoCands)} {
+			for _, f := range fs {
+				if budget <= 0 {
+					break
+				}
+				budget -= int64(voc.df[f.id])
+				add(f.id, bit, f.class)
+			}
 		}
 	}
 	// Words written as one: hyphenated compounds of the query, and two

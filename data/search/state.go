@@ -22,7 +22,12 @@ type state struct {
 	gen int64
 	voc *vocab
 
-	slotOf  map[int64]uint32 // document key -> live slot
+	slotOf map[int64]uint32 // document key -> live slot
+	// dense mirrors slotOf as slot+1 by key while keys stay compact (ids
+	// are rowids, so they do), which makes decoding a long posting list a
+	// run of array reads instead of map look-ups.
+	dense   []uint32
+	sparse  bool
 	keys    []int64
 	gens    []int64
 	passage []int64
@@ -40,6 +45,18 @@ func newState() *state {
 	return &state{voc: newVocab(), slotOf: map[int64]uint32{}}
 }
 
+// slot returns the live slot of a document key.
+func (st *state) slot(key int64) (uint32, bool) {
+	if !st.sparse {
+		if key < 0 || key >= int64(len(st.dense)) || st.dense[key] == 0 {
+			return 0, false
+		}
+		return st.dense[key] - 1, true
+	}
+	s, ok := st.slotOf[key]
+	return s, ok
+}
+
 // addDoc puts a document version in a new slot, killing its previous slot.
 func (st *state) addDoc(key, gen int64, live bool, passage, article int64, length uint32) {
 	if s, ok := st.slotOf[key]; ok {
@@ -48,12 +65,26 @@ func (st *state) addDoc(key, gen int64, live bool, passage, article int64, lengt
 		st.totalLen -= int64(st.length[s])
 		st.dead++
 		delete(st.slotOf, key)
+		if !st.sparse {
+			st.dense[key] = 0
+		}
 	}
 	if !live {
 		return
 	}
 	s := uint32(len(st.keys))
 	st.slotOf[key] = s
+	if !st.sparse {
+		if key < 0 || key > 4*int64(len(st.keys))+1<<20 {
+			st.sparse = true
+			st.dense = nil
+		} else {
+			for key >= int64(len(st.dense)) {
+				st.dense = append(st.dense, make([]uint32, len(st.dense)+1024)...)
+			}
+			st.dense[key] = s + 1
+		}
+	}
 	st.keys = append(st.keys, key)
 	st.gens = append(st.gens, gen)
 	st.passage = append(st.passage, passage)
@@ -107,7 +138,7 @@ func (ix *Index) Refresh(ctx context.Context) error {
 	case cur != nil && cur.gen == g:
 		return nil
 	case cur == nil || g < cur.gen || cur.dead > 2*cur.nLive+1024:
-		st, err := loadState(ctx, tx, g)
+		st, err := loadState(ctx, ix.db, tx, g)
 		if err != nil {
 			return err
 		}
@@ -120,34 +151,58 @@ func (ix *Index) Refresh(ctx context.Context) error {
 	return ix.applyChanges(ctx, tx, cur, g)
 }
 
-// loadState reads the whole committed index.
-func loadState(ctx context.Context, tx *sql.Tx, gen int64) (*state, error) {
+// loadState reads the whole committed index: the vocabulary and df in tx,
+// which saw generation gen, and the documents in a second transaction on
+// another connection, in parallel. That one starts later, so it sees gen or
+// a newer state; documents newer than gen are simply read again by the next
+// refresh.
+func loadState(ctx context.Context, db *sql.DB, tx *sql.Tx, gen int64) (*state, error) {
 	st := newState()
 	st.gen = gen
-	if err := readTerms(ctx, tx, 0, st.voc.add); err != nil {
+	docsErr := make(chan error, 1)
+	go func() { docsErr <- st.loadDocs(ctx, db) }()
+	var maxID int64
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_terms`).Scan(&maxID)
+	if err == nil {
+		st.voc.byTerm = make(map[string]uint32, maxID)
+		err = readTerms(ctx, tx, 0, st.voc.add)
+	}
+	if err == nil {
+		st.voc.resort()
+		err = readDF(ctx, tx, 0, func(bool) {}, st.voc.addDF)
+	}
+	if derr := <-docsErr; err == nil {
+		err = derr
+	}
+	if err != nil {
 		return nil, err
 	}
-	st.voc.resort()
-	if err := readDF(ctx, tx, 0, func(bool) {}, st.voc.addDF); err != nil {
-		return nil, err
+	st.renorm()
+	return st, nil
+}
+
+func (st *state) loadDocs(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
 	}
+	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT key, gen, passage, article, len FROM search_docs WHERE live = 1 ORDER BY key`)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var key, g, passage, article, length int64
 		if err := rows.Scan(&key, &g, &passage, &article, &length); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return fmt.Errorf("search: %w", err)
 		}
 		st.addDoc(key, g, true, passage, article, uint32(length))
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return fmt.Errorf("search: %w", err)
 	}
-	st.renorm()
-	return st, nil
+	return nil
 }
 
 // readTerms calls fn for each term with an id above since.
@@ -389,7 +444,7 @@ func (ix *Index) postings(ctx context.Context, st *state, term uint32) (*plist, 
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		err := decodeSegment(data, g, func(key, gen int64, tf uint32) {
-			s, ok := st.slotOf[key]
+			s, ok := st.slot(key)
 			if !ok || st.gens[s] != gen {
 				return
 			}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +22,12 @@ type vocab struct {
 	sorted []uint32
 	// maxID is the largest id in terms.
 	maxID uint32
+	// lcp[i] is the number of leading runes sorted[i] shares with
+	// sorted[i-1]; nxt[i] is the first position after i with a smaller
+	// lcp (or len(sorted)). Together they let the typo automaton skip a
+	// whole subtree of the implicit trie in a few steps.
+	lcp []uint8
+	nxt []uint32
 }
 
 func newVocab() *vocab {
@@ -77,7 +84,31 @@ func (v *vocab) resort() {
 			v.sorted = append(v.sorted, uint32(id))
 		}
 	}
-	sort.Slice(v.sorted, func(i, j int) bool { return v.terms[v.sorted[i]] < v.terms[v.sorted[j]] })
+	slices.SortFunc(v.sorted, func(a, b uint32) int { return strings.Compare(v.terms[a], v.terms[b]) })
+	n := len(v.sorted)
+	v.lcp = append(v.lcp[:0], make([]uint8, n)...)
+	v.nxt = append(v.nxt[:0], make([]uint32, n)...)
+	for i := 1; i < n; i++ {
+		a, b := v.runes(v.sorted[i-1]), v.runes(v.sorted[i])
+		k := 0
+		for k < len(a) && k < len(b) && a[k] == b[k] {
+			k++
+		}
+		v.lcp[i] = uint8(k)
+	}
+	// Next smaller element, right to left with a stack.
+	var stack []uint32
+	for i := n - 1; i >= 0; i-- {
+		for len(stack) > 0 && v.lcp[stack[len(stack)-1]] >= v.lcp[i] {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			v.nxt[i] = uint32(n)
+		} else {
+			v.nxt[i] = stack[len(stack)-1]
+		}
+		stack = append(stack, uint32(i))
+	}
 }
 
 // lookup returns the id of term.
@@ -95,23 +126,17 @@ func (v *vocab) prefixRange(p string) (lo, hi int) {
 	return lo, hi
 }
 
-// subtreeEnd returns the first position at or after i whose term does not
-// start with the runes p. The terms at i.. that do start with p are
-// contiguous because sorted is in code point order.
-func (v *vocab) subtreeEnd(i int, p []rune) int {
+// subtreeEnd returns the first position after i whose term does not share
+// the first d runes of sorted[i], given that sorted[i] is the first term
+// with that prefix. Every position in a run with lcp >= d belongs to the
+// subtree; nxt jumps over a run at once, and each jump lowers the lcp.
+func (v *vocab) subtreeEnd(i, d int) int {
 	n := len(v.sorted)
-	return i + sort.Search(n-i, func(j int) bool {
-		t := v.runes(v.sorted[i+j])
-		if len(t) < len(p) {
-			return true
-		}
-		for k, r := range p {
-			if t[k] != r {
-				return true
-			}
-		}
-		return false
-	})
+	j := i + 1
+	for j < n && int(v.lcp[j]) >= d {
+		j = int(v.nxt[j])
+	}
+	return j
 }
 
 // scanner holds the rows of the typo automaton, reused across scans.
@@ -147,17 +172,16 @@ func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class 
 		sc.rows[0][j] = int8(j)
 	}
 	sc.pmin[0] = int8(m)
-	var path []rune
+	// valid is how many rows (after row 0) hold for the current term's
+	// prefix; common is what the current term shares with the previous one
+	// visited.
 	valid := 0
 	n := len(v.sorted)
+	common := 0
 	for i := 0; i < n; {
 		id := v.sorted[i]
 		t := v.runes(id)
-		d := 0
-		for d < valid && d < len(t) && path[d] == t[d] {
-			d++
-		}
-		path = t
+		d := min(valid, common)
 		pruned := false
 		for d < len(t) {
 			c := t[d]
@@ -195,13 +219,16 @@ func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class 
 				// No term below t[:d] is within k, and no longer
 				// prefix gets closer than what the path already had.
 				valid = d
-				hi := v.subtreeEnd(i, t[:d])
+				hi := v.subtreeEnd(i, d)
 				if kp >= 0 && int(pm) <= kp {
 					for j := i; j < hi; j++ {
 						fn(v.sorted[j], uint8(2*pm+1))
 					}
 				}
 				i = hi
+				if i < n {
+					common = int(v.lcp[i])
+				}
 				pruned = true
 				break
 			}
@@ -221,6 +248,9 @@ func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class 
 			fn(id, best)
 		}
 		i++
+		if i < n {
+			common = int(v.lcp[i])
+		}
 	}
 }
 
