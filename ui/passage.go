@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"sort"
 	"strconv"
 
@@ -482,8 +483,9 @@ func (r *passageRenderer) Refresh() {
 }
 
 // build lays the passage out at size and makes its canvas objects: one
-// rectangle per background span per line, then one canvas.Text per run of
-// words that share a background, then the gutter and the note marker.
+// rectangle per background span per line, then one canvas.Text per line,
+// then the gutter and the note marker. Every text starts on a whole device
+// pixel (see snap).
 func (r *passageRenderer) build(size fyne.Size) {
 	v := r.v
 	r.objects = r.objects[:0]
@@ -496,6 +498,7 @@ func (r *passageRenderer) build(size fyne.Size) {
 	measure := textMeasurer(m.size)
 	text := v.model.text
 	fg := th.Color(theme.ColorNameForeground, variant)
+	scale := canvasScale(v)
 
 	if v.current {
 		bar := canvas.NewRectangle(th.Color(theme.ColorNamePrimary, variant))
@@ -536,31 +539,19 @@ func (r *passageRenderer) build(size fyne.Size) {
 		}
 	}
 	for i, ln := range v.lines {
-		y := m.padV + float32(i)*m.lineH + (m.lineH-m.textH)/2
-		// Split the line into runs at every span boundary inside it.
-		cuts := []int{ln.start, ln.end}
-		for _, sp := range spans {
-			for _, c := range []int{sp.start, sp.end} {
-				if c > ln.start && c < ln.end {
-					cuts = append(cuts, c)
-				}
-			}
-		}
-		sort.Ints(cuts)
-		for k := 0; k+1 < len(cuts); k++ {
-			s, e := cuts[k], cuts[k+1]
-			if s == e {
-				continue
-			}
-			t := canvas.NewText(string(text[s:e]), fg)
+		// One run per line, whatever the spans: the text has one colour, and
+		// every extra run is another texture that can land between pixels.
+		y := snap(m.padV+float32(i)*m.lineH+(m.lineH-m.textH)/2, scale)
+		if ln.start < ln.end {
+			t := canvas.NewText(string(text[ln.start:ln.end]), fg)
 			t.TextSize = m.size
-			t.Move(fyne.NewPos(xOf(ln, s), y))
+			t.Move(fyne.NewPos(snap(m.gutterW, scale), y))
 			r.objects = append(r.objects, t)
 		}
 		if v.maxLines > 0 && i == len(v.lines)-1 && ln.next < len(text) {
 			t := canvas.NewText("…", fg)
 			t.TextSize = m.size
-			t.Move(fyne.NewPos(xOf(ln, ln.end)+2, y))
+			t.Move(fyne.NewPos(snap(xOf(ln, ln.end)+2, scale), y))
 			r.objects = append(r.objects, t)
 		}
 	}
@@ -568,10 +559,11 @@ func (r *passageRenderer) build(size fyne.Size) {
 		muted := th.Color(theme.ColorNamePlaceHolder, variant)
 		g := canvas.NewText("¶ "+strconv.Itoa(v.model.passage.N), muted)
 		g.TextSize = m.size * 0.85
-		g.Alignment = fyne.TextAlignTrailing
-		gw := m.gutterW - 2*th.Size(theme.SizeNamePadding)
-		g.Move(fyne.NewPos(th.Size(theme.SizeNamePadding), m.padV+(m.lineH-fyne.MeasureText("¶", g.TextSize, fyne.TextStyle{}).Height)/2))
-		g.Resize(fyne.NewSize(gw, g.MinSize().Height))
+		// Right-aligned by hand: the painter's own alignment offset is not
+		// snapped to pixels.
+		gs := g.MinSize()
+		right := m.gutterW - th.Size(theme.SizeNamePadding)
+		g.Move(fyne.NewPos(snap(right-gs.Width, scale), snap(m.padV+(m.lineH-gs.Height)/2, scale)))
 		r.objects = append(r.objects, g)
 	}
 	if v.gutter && v.model.notes > 0 {
@@ -581,14 +573,37 @@ func (r *passageRenderer) build(size fyne.Size) {
 		label := canvas.NewText(strconv.Itoa(v.model.notes), th.Color(theme.ColorNameForegroundOnPrimary, variant))
 		label.TextSize = m.size * 0.75
 		label.TextStyle.Bold = true
-		label.Alignment = fyne.TextAlignCenter
-		bw := max(float32(22), label.MinSize().Width+10)
-		x := size.Width - m.markerW + (m.markerW-bw)/2
-		y := m.padV + (m.lineH-18)/2
+		ls := label.MinSize()
+		bw := max(float32(22), ls.Width+10)
+		x := snap(size.Width-m.markerW+(m.markerW-bw)/2, scale)
+		y := snap(m.padV+(m.lineH-18)/2, scale)
 		badge.Move(fyne.NewPos(x, y))
 		badge.Resize(fyne.NewSize(bw, 18))
-		label.Move(fyne.NewPos(x, y+(18-label.MinSize().Height)/2))
-		label.Resize(fyne.NewSize(bw, label.MinSize().Height))
+		label.Move(fyne.NewPos(snap(x+(bw-ls.Width)/2, scale), snap(y+(18-ls.Height)/2, scale)))
 		r.objects = append(r.objects, badge, label)
 	}
+}
+
+// canvasScale returns the scale of the canvas that shows o: device pixels
+// per Fyne unit.
+func canvasScale(o fyne.CanvasObject) float32 {
+	if app := fyne.CurrentApp(); app != nil {
+		if c := app.Driver().CanvasForObject(o); c != nil && c.Scale() > 0 {
+			return c.Scale()
+		}
+	}
+	return 1
+}
+
+// snap rounds a coordinate to a whole device pixel. The GL painter draws a
+// text as a texture as wide as the text's width rounded to pixels, on a
+// quad whose edges are the text's position and end each rounded to pixels:
+// a text that starts between pixels can get a quad one pixel narrower or
+// shorter than its texture, which is then resampled and looks dim and
+// blurred. From a whole pixel, the two always agree.
+func snap(x, scale float32) float32 {
+	if scale <= 0 {
+		scale = 1
+	}
+	return float32(math.Round(float64(x*scale))) / scale
 }
