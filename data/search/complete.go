@@ -21,7 +21,8 @@ func (s termSource) Len() int            { return len(s.ids) }
 // it as a subsequence (ranked by sahilm/fuzzy, which rewards matches at the
 // start and in runs: "ballngr" suggests "ballinger"), then words within the
 // typo budget of a prefix ("bailing" suggests "ballinger"); frequent words
-// first within each group. Suggestions are folded (lower case, no accents).
+// first within each group; a group is only consulted when the ones before
+// it leave room. Suggestions are folded (lower case, no accents).
 // Complete uses the vocabulary as of the last Search or Refresh.
 func (ix *Index) Complete(prefix string, n int) []string {
 	q := ParseQuery(prefix)
@@ -41,34 +42,8 @@ func (ix *Index) Complete(prefix string, n int) []string {
 		group int
 		score int
 	}
-	seen := map[uint32]bool{}
-	var out []sugg
-	addIf := func(id uint32, group, score int) {
-		if seen[id] || voc.df[id] == 0 {
-			return
-		}
-		seen[id] = true
-		out = append(out, sugg{id, group, score})
-	}
-	lo, hi := voc.prefixRange(w)
-	for _, id := range voc.sorted[lo:hi] {
-		addIf(id, 0, 0)
-	}
-	// Subsequence matches among the words that share the first letter.
-	first := string([]rune(w)[:1])
-	flo, fhi := voc.prefixRange(first)
-	for _, m := range fuzzy.FindFrom(w, termSource{voc, voc.sorted[flo:fhi]}) {
-		addIf(voc.sorted[flo+m.Index], 1, m.Score)
-	}
-	if k := typoBudget(w); k > 0 {
-		sc := ix.scanners.Get().(*scanner)
-		voc.scan(sc, []rune(w), k, k, func(id uint32, class uint8) {
-			addIf(id, 2, -int(class))
-		})
-		ix.scanners.Put(sc)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	// better orders suggestions: group, then score, then frequency.
+	better := func(a, b sugg) bool {
 		if a.group != b.group {
 			return a.group < b.group
 		}
@@ -79,9 +54,48 @@ func (ix *Index) Complete(prefix string, n int) []string {
 			return voc.df[a.id] > voc.df[b.id]
 		}
 		return strings.Compare(voc.terms[a.id], voc.terms[b.id]) < 0
-	})
-	if len(out) > n {
-		out = out[:n]
+	}
+	// out keeps the n best so far, in order: a short prefix matches
+	// thousands of words, and only n are wanted.
+	seen := map[uint32]bool{}
+	var out []sugg
+	addIf := func(id uint32, group, score int) {
+		if seen[id] || voc.df[id] == 0 {
+			return
+		}
+		sg := sugg{id, group, score}
+		if len(out) == n && !better(sg, out[n-1]) {
+			return
+		}
+		seen[id] = true
+		i := sort.Search(len(out), func(i int) bool { return better(sg, out[i]) })
+		if len(out) < n {
+			out = append(out, sugg{})
+		} else {
+			delete(seen, out[n-1].id)
+		}
+		copy(out[i+1:], out[i:len(out)-1])
+		out[i] = sg
+	}
+	lo, hi := voc.prefixRange(w)
+	for _, id := range voc.sorted[lo:hi] {
+		addIf(id, 0, 0)
+	}
+	// The other groups only fill up what the prefix leaves.
+	if len(out) < n {
+		// Subsequence matches among the words that share the first letter.
+		first := string([]rune(w)[:1])
+		flo, fhi := voc.prefixRange(first)
+		for _, m := range fuzzy.FindFromNoSort(w, termSource{voc, voc.sorted[flo:fhi]}) {
+			addIf(voc.sorted[flo+m.Index], 1, m.Score)
+		}
+	}
+	if k := typoBudget(w); k > 0 && len(out) < n {
+		sc := ix.scanners.Get().(*scanner)
+		voc.scan(sc, []rune(w), k, k, func(id uint32, class uint8) {
+			addIf(id, 2, -int(class))
+		})
+		ix.scanners.Put(sc)
 	}
 	res := make([]string, len(out))
 	for i, s := range out {

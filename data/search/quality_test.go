@@ -62,6 +62,12 @@ var qualityQueries = map[string]struct {
 	"ongoing":             {"ongoing pattern accountability ", 43},
 	"hashtag words":       {"#blacklivesmatter criminalization ", 7},
 	"five-minute meeting": {"five minute meeting ", 29},
+	// Other inflections than the text's.
+	"plural of a singular":  {"apologies ballinger ", 41},
+	"verb form":             {"protest guilty verdict ", 17},
+	"ies plural":            {"rallies supporters liang ", 47},
+	"plural not last":       {"unarmed shootings housing project ", 2},
+	"plural and possessive": {"recommendations thompsons prison ", 42},
 	// Quoted phrases.
 	"phrase":           {`"second-degree manslaughter" official misconduct `, 34},
 	"curly phrase":     {"“scapegoated”", 6},

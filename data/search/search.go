@@ -123,10 +123,6 @@ func (ix *Index) plan(st *state, q Query) *plan {
 	}
 	sc := ix.scanners.Get().(*scanner)
 	defer ix.scanners.Put(sc)
-	type found struct {
-		id    uint32
-		class uint8
-	}
 	var typo, pre, preTypo []found
 	for i, w := range q.Words {
 		bit := uint32(1) << i
@@ -154,20 +150,14 @@ func (ix *Index) plan(st *state, q Query) *plan {
 			}
 		}
 		typo, pre, preTypo = typo[:0], pre[:0], preTypo[:0]
+		// classes keeps each candidate's closest class.
+		classes := map[uint32]uint8{}
 		collect := func(id uint32, class uint8) {
-			if id == exact && hasExact {
+			if (id == exact && hasExact) || voc.df[id] == 0 {
 				return
 			}
-			if voc.df[id] == 0 {
-				return
-			}
-			switch class {
-			case classPrefix:
-				pre = append(pre, found{id, class})
-			case classTypo1, classTypo2:
-				typo = append(typo, found{id, class})
-			case classPrefixTypo1, classPrefixTypo2:
-				preTypo = append(preTypo, found{id, class})
+			if c, ok := classes[id]; !ok || class < c {
+				classes[id] = class
 			}
 		}
 		switch {
@@ -194,6 +184,21 @@ func (ix *Index) plan(st *state, q Query) *plan {
 				fs = fs[:max]
 			}
 			return fs
+		}
+		// Other inflections of the word: "apologies" finds "apology",
+		// "protest" finds "protested" even when it is not the last word.
+		for _, f := range inflections(voc, w.Term) {
+			collect(f.id, f.class)
+		}
+		for id, class := range classes {
+			switch class {
+			case classPrefix:
+				pre = append(pre, found{id, class})
+			case classTypo1, classTypo2:
+				typo = append(typo, found{id, class})
+			case classPrefixTypo1, classPrefixTypo2:
+				preTypo = append(preTypo, found{id, class})
+			}
 		}
 		// Expansions stop when their postings add up to a pass over the
 		// whole library: beyond that, a very short prefix ("t") or a
@@ -249,6 +254,49 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		p.byTerm[c.term] = append(p.byTerm[c.term], int32(i))
 	}
 	return p
+}
+
+// suffixes are the English endings that inflections swaps.
+var suffixes = []string{"", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ies", "ied", "y", "ly",
+	"ion", "ions", "ment", "ments", "ize", "ized", "izes", "ise", "ised", "ises", "e"}
+
+// found is a vocabulary term found for a query word.
+type found struct {
+	id    uint32
+	class uint8
+}
+
+// inflections finds the vocabulary words that differ from term only by an
+// English ending: term plus an ending (prefix class: it extends what was
+// typed) or term with its ending swapped (one-typo class). It is a handful
+// of exact look-ups, not a scan.
+func inflections(voc *vocab, term string) []found {
+	if typoBudget(term) == 0 {
+		return nil
+	}
+	var out []found
+	seen := map[string]bool{term: true}
+	for _, strip := range suffixes {
+		stem, ok := strings.CutSuffix(term, strip)
+		if !ok || len(stem) < 3 || (strip == "" && stem != term) {
+			continue
+		}
+		class := classTypo1
+		if strip == "" {
+			class = classPrefix
+		}
+		for _, add := range suffixes {
+			w := stem + add
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			if id, ok := voc.lookup(w); ok {
+				out = append(out, found{id, class})
+			}
+		}
+	}
+	return out
 }
 
 // coverage ranks how many query words a document matches: strong words

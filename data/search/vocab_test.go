@@ -153,3 +153,35 @@ func TestPrefixRange(t *testing.T) {
 		})
 	}
 }
+
+func TestInflections(t *testing.T) {
+	v := newVocab()
+	for i, w := range []string{"apology", "apologies", "apologized", "protest", "protested", "protesters", "rally", "rallies", "cop", "cops"} {
+		v.add(uint32(i+1), w)
+	}
+	v.resort()
+	tests := map[string]struct {
+		term string
+		want string
+	}{
+		"plural to singular": {"apologies", "[apologized:2 apology:2]"},
+		"singular to others": {"apology", "[apologies:2 apologized:2]"},
+		"stem extended":      {"protest", "[protested:1 protesters:1]"},
+		"swapped ending":     {"protesting", "[protest:2 protested:2 protesters:2]"},
+		"y and ies":          {"rally", "[rallies:2]"},
+		"short word":         {"cop", "[]"},
+		"no relatives":       {"zebra", "[]"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			m := map[string]uint8{}
+			for _, f := range inflections(v, tc.term) {
+				m[v.terms[f.id]] = f.class
+			}
+			got := sorted(m)
+			if fmt.Sprint(got) != tc.want && !(len(got) == 0 && tc.want == "[]") {
+				t.Errorf("inflections(%q) = %v, want %s", tc.term, got, tc.want)
+			}
+		})
+	}
+}
