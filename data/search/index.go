@@ -99,10 +99,17 @@ type Index struct {
 	// mu guards st. Searches hold it for reading; a refresh for writing.
 	mu sync.RWMutex
 	st *state
+	// vmu also guards st and its vocabulary, for writers: Put and Delete
+	// take it, briefly, instead of mu, which a search holds while it waits
+	// for a connection that the writer's transaction may be holding.
+	vmu sync.RWMutex
 	// refreshMu serialises refreshes.
 	refreshMu sync.Mutex
 
-	cache    *plistCache
+	cache *lru[uint32, *plist]
+	// toks caches token streams by slot. A slot is one version of one
+	// document, so entries never go stale; dead ones age out.
+	toks     *lru[uint32, []byte]
 	scratch  sync.Pool
 	scanners sync.Pool
 }
@@ -120,7 +127,10 @@ func Open(ctx context.Context, db *sql.DB) (*Index, error) {
 	if format != 1 {
 		return nil, fmt.Errorf("search: unknown index format %d", format)
 	}
-	ix := &Index{db: db, cache: newPlistCache(plistCacheBytes)}
+	ix := &Index{db: db,
+		cache: newLRU[uint32](plistCacheBytes, (*plist).bytes),
+		toks:  newLRU[uint32](toksCacheBytes, func(b []byte) int { return len(b) + 64 }),
+	}
 	if ix.genStmt, err = db.PrepareContext(ctx, `SELECT value FROM search_meta WHERE key = 'gen'`); err != nil {
 		return nil, fmt.Errorf("search: open index: %w", err)
 	}
@@ -189,11 +199,11 @@ func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	}
 	w.maxID = uint32(max.Int64)
 	w.firstNew = w.maxID + 1
-	ix.mu.RLock()
+	ix.vmu.RLock()
 	if ix.st != nil {
 		w.known = ix.st.voc.maxID
 	}
-	ix.mu.RUnlock()
+	ix.vmu.RUnlock()
 	return w, nil
 }
 
@@ -204,13 +214,13 @@ func (w *writer) termID(b []byte) (uint32, error) {
 	if id, ok := w.ids[string(b)]; ok {
 		return id, nil
 	}
-	w.ix.mu.RLock()
+	w.ix.vmu.RLock()
 	var id uint32
 	ok := false
 	if st := w.ix.st; st != nil {
 		id, ok = st.voc.byTerm[string(b)]
 	}
-	w.ix.mu.RUnlock()
+	w.ix.vmu.RUnlock()
 	if !ok {
 		if w.newer == nil {
 			w.newer = map[string]uint32{}

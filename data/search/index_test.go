@@ -396,3 +396,49 @@ func TestOpenWithoutSchema(t *testing.T) {
 		t.Error("Open on a library without the search tables succeeded, want an error")
 	}
 }
+
+// TestOneConnection runs searches and writes concurrently on a library
+// limited to one connection, as SQLite stores often are: nothing may wait
+// for a second connection while holding what a writer needs.
+func TestOneConnection(t *testing.T) {
+	ctx := context.Background()
+	db, ix := newIndex(t)
+	db.SetMaxOpenConns(1)
+	put(t, db, ix, seedDocs(t)...)
+	fresh, err := Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	var wg sync.WaitGroup
+	for _, x := range []*Index{ix, fresh} {
+		for g := 0; g < 2; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; i < 40; i++ {
+					if _, err := x.Search(ctx, "liang probaton", Options{}); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}()
+		}
+	}
+	for i := 0; i < 40; i++ {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Put(ctx, tx, Doc{ID: int64(i%4 + 1), Source: SourceNote, Passage: 1, Article: 1, Text: fmt.Sprintf("zyzzyva%d note", i)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	if got, want := ids(search(t, fresh, "zyzzyva39 ", Options{})), "n4"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

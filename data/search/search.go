@@ -164,8 +164,26 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		case k > 0 || kp > 0:
 			voc.scan(sc, []rune(w.Term), k, kp, collect)
 		case kp == 0:
+			// A short prefix can match thousands of words: keep only
+			// the most frequent, without sorting them all.
 			lo, hi := voc.prefixRange(w.Term)
+			limit := prefixCap(len([]rune(w.Term)))
+			var top []uint32
 			for _, id := range voc.sorted[lo:hi] {
+				if (id == exact && hasExact) || voc.df[id] == 0 {
+					continue
+				}
+				if len(top) == limit && voc.df[id] <= voc.df[top[limit-1]] {
+					continue
+				}
+				i := sort.Search(len(top), func(i int) bool { return voc.df[id] > voc.df[top[i]] })
+				if len(top) < limit {
+					top = append(top, 0)
+				}
+				copy(top[i+1:], top[i:len(top)-1])
+				top[i] = id
+			}
+			for _, id := range top {
 				collect(id, classPrefix)
 			}
 		}
@@ -464,7 +482,17 @@ func (ix *Index) Search(ctx context.Context, query string, opt Options) ([]Hit, 
 			if m&p.phrase != p.phrase {
 				continue
 			}
-			r := ranked{slot: s, cov: p.coverage(m), pen: int(pen[s]), score: score[s], passage: st.passage[s], key: st.keys[s]}
+			cov, pn, sco := p.coverage(m), int(pen[s]), score[s]
+			if len(h) == pool {
+				// Most documents lose to the worst kept one on the
+				// first keys; only ties need the rest of the record.
+				w := &h[0]
+				if cov < w.cov || (cov == w.cov && (pn > w.pen || (pn == w.pen && sco < w.score))) {
+					eligible++
+					continue
+				}
+			}
+			r := ranked{slot: s, cov: cov, pen: pn, score: sco, passage: st.passage[s], key: st.keys[s]}
 			if len(h) == pool && !better(&r, &h[0]) {
 				eligible++
 				continue
@@ -536,21 +564,6 @@ func (ix *Index) rerank(ctx context.Context, st *state, p *plan, h worstFirst) (
 	if len(h) == 0 {
 		return nil, nil
 	}
-	keys := make([]any, len(h))
-	bySlot := make(map[int64]int, len(h))
-	for i, r := range h {
-		keys[i] = r.key
-		bySlot[r.key] = i
-	}
-	var sb strings.Builder
-	sb.WriteString(`SELECT key, gen, toks FROM search_docs WHERE key IN (?`)
-	sb.WriteString(strings.Repeat(",?", len(h)-1))
-	sb.WriteString(`)`)
-	rows, err := ix.db.QueryContext(ctx, sb.String(), keys...)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	defer rows.Close()
 	nw := len(p.q.Words)
 	var (
 		toks  []stoken
@@ -559,14 +572,13 @@ func (ix *Index) rerank(ctx context.Context, st *state, p *plan, h worstFirst) (
 		out   = make([]ranked, 0, len(h))
 		spans []Span
 	)
-	for rows.Next() {
-		var key, gen int64
-		var blob []byte
-		if err := rows.Scan(&key, &gen, &blob); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		r := h[bySlot[key]]
-		if st.gens[r.slot] != gen {
+	blobs, err := ix.tokenStreams(ctx, st, h)
+	if err != nil {
+		return nil, err
+	}
+	for i, blob := range blobs {
+		r := h[i]
+		if blob == nil {
 			continue // changed since the last refresh; the next search sees it
 		}
 		if toks, err = decodeTokens(toks[:0], blob); err != nil {
@@ -621,11 +633,54 @@ func (ix *Index) rerank(ctx context.Context, st *state, p *plan, h worstFirst) (
 		r.spans = mergeSpans(spans)
 		out = append(out, r)
 	}
+	sort.Slice(out, func(i, j int) bool { return better(&out[i], &out[j]) })
+	return out, nil
+}
+
+// tokenStreams returns the token streams of the documents in h, in order,
+// from the cache or in one query; nil for a document whose stored version
+// is not the one st knows.
+func (ix *Index) tokenStreams(ctx context.Context, st *state, h worstFirst) ([][]byte, error) {
+	blobs := make([][]byte, len(h))
+	var keys []any
+	at := map[int64]int{}
+	for i, r := range h {
+		if b, ok := ix.toks.get(r.slot); ok {
+			blobs[i] = b
+			continue
+		}
+		keys = append(keys, r.key)
+		at[r.key] = i
+	}
+	if len(keys) == 0 {
+		return blobs, nil
+	}
+	q := `SELECT key, gen, toks FROM search_docs WHERE key IN (?` + strings.Repeat(",?", len(keys)-1) + `)`
+	rows, err := ix.db.QueryContext(ctx, q, keys...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, gen int64
+		var blob []byte
+		if err := rows.Scan(&key, &gen, &blob); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		i := at[key]
+		if st.gens[h[i].slot] != gen {
+			continue
+		}
+		if blob == nil {
+			blob = []byte{}
+		}
+		blobs[i] = blob
+		ix.toks.put(h[i].slot, blob)
+	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	sort.Slice(out, func(i, j int) bool { return better(&out[i], &out[j]) })
-	return out, nil
+	return blobs, nil
 }
 
 // checkPhrases keeps, for each quoted phrase, only the occurrences of its

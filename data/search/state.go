@@ -138,71 +138,60 @@ func (ix *Index) Refresh(ctx context.Context) error {
 	case cur != nil && cur.gen == g:
 		return nil
 	case cur == nil || g < cur.gen || cur.dead > 2*cur.nLive+1024:
-		st, err := loadState(ctx, ix.db, tx, g)
+		st, err := loadState(ctx, tx, g)
 		if err != nil {
 			return err
 		}
+		// Release the connection before waiting for searches to end:
+		// one of them may be waiting for a connection.
+		tx.Rollback()
 		ix.mu.Lock()
+		ix.vmu.Lock()
 		ix.st = st
+		ix.vmu.Unlock()
 		ix.cache.reset()
+		ix.toks.reset()
 		ix.mu.Unlock()
 		return nil
 	}
 	return ix.applyChanges(ctx, tx, cur, g)
 }
 
-// loadState reads the whole committed index: the vocabulary and df in tx,
-// which saw generation gen, and the documents in a second transaction on
-// another connection, in parallel. That one starts later, so it sees gen or
-// a newer state; documents newer than gen are simply read again by the next
-// refresh.
-func loadState(ctx context.Context, db *sql.DB, tx *sql.Tx, gen int64) (*state, error) {
+// loadState reads the whole committed index, in tx, which saw generation
+// gen. It uses no other connection, so that a library limited to one
+// connection works.
+func loadState(ctx context.Context, tx *sql.Tx, gen int64) (*state, error) {
 	st := newState()
 	st.gen = gen
-	docsErr := make(chan error, 1)
-	go func() { docsErr <- st.loadDocs(ctx, db) }()
 	var maxID int64
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_terms`).Scan(&maxID)
-	if err == nil {
-		st.voc.byTerm = make(map[string]uint32, maxID)
-		err = readTerms(ctx, tx, 0, st.voc.add)
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_terms`).Scan(&maxID); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
 	}
-	if err == nil {
-		st.voc.resort()
-		err = readDF(ctx, tx, 0, func(bool) {}, st.voc.addDF)
-	}
-	if derr := <-docsErr; err == nil {
-		err = derr
-	}
-	if err != nil {
+	st.voc.byTerm = make(map[string]uint32, maxID)
+	if err := readTerms(ctx, tx, 0, st.voc.add); err != nil {
 		return nil, err
 	}
-	st.renorm()
-	return st, nil
-}
-
-func (st *state) loadDocs(ctx context.Context, db *sql.DB) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
+	st.voc.resort()
+	if err := readDF(ctx, tx, 0, func(bool) {}, st.voc.addDF); err != nil {
+		return nil, err
 	}
-	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT key, gen, passage, article, len FROM search_docs WHERE live = 1 ORDER BY key`)
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var key, g, passage, article, length int64
 		if err := rows.Scan(&key, &g, &passage, &article, &length); err != nil {
-			return fmt.Errorf("search: %w", err)
+			return nil, fmt.Errorf("search: %w", err)
 		}
 		st.addDoc(key, g, true, passage, article, uint32(length))
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
-	return nil
+	st.renorm()
+	return st, nil
 }
 
 // readTerms calls fn for each term with an id above since.
@@ -309,9 +298,14 @@ func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
+	rows.Close()
+	// Release the connection before waiting for searches to end: one of
+	// them may be waiting for a connection.
+	tx.Rollback()
 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.vmu.Lock()
 	for _, t := range terms {
 		cur.voc.add(t.id, t.term)
 	}
@@ -324,6 +318,7 @@ func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int
 	for _, d := range dfs {
 		cur.voc.addDF(d.id, d.d)
 	}
+	ix.vmu.Unlock()
 	for _, d := range docs {
 		cur.addDoc(d.key, d.gen, d.live, d.passage, d.article, d.length)
 	}
@@ -342,81 +337,89 @@ type plist struct {
 
 func (p *plist) bytes() int { return 5*len(p.slots) + 64 }
 
-// plistCacheBytes bounds the memory of decoded posting lists.
-const plistCacheBytes = 96 << 20
+// plistCacheBytes bounds the memory of decoded posting lists, and
+// toksCacheBytes that of token streams kept for re-ranking.
+const (
+	plistCacheBytes = 96 << 20
+	toksCacheBytes  = 24 << 20
+)
 
-// plistCache keeps decoded posting lists, least recently used out first.
-type plistCache struct {
+// lru is a size-bounded cache, least recently used out first. It is safe for
+// concurrent use.
+type lru[K comparable, V any] struct {
 	mu    sync.Mutex
 	max   int
 	size  int
-	lru   *list.List // of *cacheEntry, most recent at front
-	items map[uint32]*list.Element
+	cost  func(V) int
+	order *list.List // of *lruEntry[K, V], most recent at front
+	items map[K]*list.Element
 }
 
-type cacheEntry struct {
-	term uint32
-	pl   *plist
+type lruEntry[K comparable, V any] struct {
+	key K
+	val V
 }
 
-func newPlistCache(max int) *plistCache {
-	return &plistCache{max: max, lru: list.New(), items: map[uint32]*list.Element{}}
+func newLRU[K comparable, V any](max int, cost func(V) int) *lru[K, V] {
+	return &lru[K, V]{max: max, cost: cost, order: list.New(), items: map[K]*list.Element{}}
 }
 
-func (c *plistCache) get(term uint32) *plist {
+func (c *lru[K, V]) get(k K) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.items[term]; ok {
-		c.lru.MoveToFront(e)
-		return e.Value.(*cacheEntry).pl
+	if e, ok := c.items[k]; ok {
+		c.order.MoveToFront(e)
+		return e.Value.(*lruEntry[K, V]).val, true
 	}
-	return nil
+	var zero V
+	return zero, false
 }
 
-func (c *plistCache) put(term uint32, pl *plist) {
+func (c *lru[K, V]) put(k K, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.items[term]; ok {
-		c.size -= e.Value.(*cacheEntry).pl.bytes()
-		c.lru.Remove(e)
+	if e, ok := c.items[k]; ok {
+		c.size -= c.cost(e.Value.(*lruEntry[K, V]).val)
+		c.order.Remove(e)
 	}
-	c.items[term] = c.lru.PushFront(&cacheEntry{term, pl})
-	c.size += pl.bytes()
-	for c.size > c.max && c.lru.Len() > 1 {
-		e := c.lru.Back()
-		ce := e.Value.(*cacheEntry)
-		c.lru.Remove(e)
-		delete(c.items, ce.term)
-		c.size -= ce.pl.bytes()
+	c.items[k] = c.order.PushFront(&lruEntry[K, V]{k, v})
+	c.size += c.cost(v)
+	for c.size > c.max && c.order.Len() > 1 {
+		e := c.order.Back()
+		c.removeLocked(e)
 	}
 }
 
-func (c *plistCache) invalidate(terms map[uint32]bool) {
+func (c *lru[K, V]) removeLocked(e *list.Element) {
+	ce := e.Value.(*lruEntry[K, V])
+	c.order.Remove(e)
+	delete(c.items, ce.key)
+	c.size -= c.cost(ce.val)
+}
+
+// invalidate drops the entries whose keys are in keys.
+func (c *lru[K, V]) invalidate(keys map[K]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(terms) > len(c.items) {
-		for id, e := range c.items {
-			if terms[id] {
-				c.size -= e.Value.(*cacheEntry).pl.bytes()
-				c.lru.Remove(e)
-				delete(c.items, id)
+	if len(keys) > len(c.items) {
+		for k, e := range c.items {
+			if keys[k] {
+				c.removeLocked(e)
 			}
 		}
 		return
 	}
-	for id := range terms {
-		if e, ok := c.items[id]; ok {
-			c.size -= e.Value.(*cacheEntry).pl.bytes()
-			c.lru.Remove(e)
-			delete(c.items, id)
+	for k := range keys {
+		if e, ok := c.items[k]; ok {
+			c.removeLocked(e)
 		}
 	}
 }
 
-func (c *plistCache) reset() {
+func (c *lru[K, V]) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.lru.Init()
+	c.order.Init()
 	clear(c.items)
 	c.size = 0
 }
@@ -424,7 +427,7 @@ func (c *plistCache) reset() {
 // postings returns the posting list of a term as of st. The caller holds
 // ix.mu for reading.
 func (ix *Index) postings(ctx context.Context, st *state, term uint32) (*plist, error) {
-	if pl := ix.cache.get(term); pl != nil {
+	if pl, ok := ix.cache.get(term); ok {
 		return pl, nil
 	}
 	rows, err := ix.segStmt.QueryContext(ctx, term)
