@@ -442,3 +442,15 @@ func TestOneConnection(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestLargeLimit(t *testing.T) {
+	db, ix := newIndex(t)
+	docs := make([]Doc, 3000)
+	for i := range docs {
+		docs[i] = passage(int64(i+1), 1, fmt.Sprintf("the common passage %d", i))
+	}
+	put(t, db, ix, docs...)
+	if got, want := len(search(t, ix, "common ", Options{Limit: 100000})), 3000; got != want {
+		t.Errorf("%d hits, want %d", got, want)
+	}
+}

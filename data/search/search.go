@@ -39,6 +39,10 @@ func prefixCap(n int) int {
 // classWeight scales a term's BM25 weight by how closely it matched.
 var classWeight = [numClasses]float32{1, 0.9, 0.7, 0.6, 0.5, 0.4}
 
+// minBudget is the least number of postings a query word's expansions may
+// add, however small the library.
+const minBudget = 1 << 16
+
 // weakShare: a query word whose exact form is in more than this share of the
 // documents ("the", "of") counts for coverage only after the other words.
 const weakShare = 0.3
@@ -205,8 +209,10 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		}
 		// Other inflections of the word: "apologies" finds "apology",
 		// "protest" finds "protested" even when it is not the last word.
-		for _, f := range inflections(voc, w.Term) {
-			collect(f.id, f.class)
+		if w.Phrase == 0 {
+			for _, f := range inflections(voc, w.Term) {
+				collect(f.id, f.class)
+			}
 		}
 		for id, class := range classes {
 			switch class {
@@ -219,10 +225,10 @@ func (ix *Index) plan(st *state, q Query) *plan {
 			}
 		}
 		// Expansions stop when their postings add up to a pass over the
-		// whole library: beyond that, a very short prefix ("t") or a
-		// common word's typo neighbours ("they" ~ "the") would only add
-		// work, not answers.
-		budget := int64(st.nLive)
+		// whole library (or minBudget): beyond that, a very short prefix
+		// ("t") or a common word's typo neighbours ("they" ~ "the") would
+		// only add work, not answers.
+		budget := max(int64(st.nLive), minBudget)
 		for _, fs := range [][]found{best(pre, prefixCap(len([]rune(w.Term)))), best(typo, maxTypoCands), best(preTypo, maxPrefixTypoCands)} {
 			for _, f := range fs {
 				if budget <= 0 {
@@ -470,8 +476,11 @@ func (ix *Index) Search(ctx context.Context, query string, opt Options) ([]Hit, 
 			articles[a] = true
 		}
 	}
+	// The pool re-ranked with positions. Proximity ranks before BM25, so
+	// with several words the pool is wider: the closest documents need
+	// not be the ones BM25 likes best.
 	pool := limit + 48
-	if p.phrase != 0 {
+	if len(q.Words) > 1 {
 		pool = limit + 200
 	}
 	for {
@@ -655,30 +664,39 @@ func (ix *Index) tokenStreams(ctx context.Context, st *state, h worstFirst) ([][
 	if len(keys) == 0 {
 		return blobs, nil
 	}
-	q := `SELECT key, gen, toks FROM search_docs WHERE key IN (?` + strings.Repeat(",?", len(keys)-1) + `)`
-	rows, err := ix.db.QueryContext(ctx, q, keys...)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var key, gen int64
-		var blob []byte
-		if err := rows.Scan(&key, &gen, &blob); err != nil {
+	// In chunks: SQLite bounds the number of parameters, and a large
+	// Limit asks for many documents.
+	const chunk = 512
+	for len(keys) > 0 {
+		part := keys[:min(chunk, len(keys))]
+		keys = keys[len(part):]
+		q := `SELECT key, gen, toks FROM search_docs WHERE key IN (?` + strings.Repeat(",?", len(part)-1) + `)`
+		rows, err := ix.db.QueryContext(ctx, q, part...)
+		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		i := at[key]
-		if st.gens[h[i].slot] != gen {
-			continue
+		for rows.Next() {
+			var key, gen int64
+			var blob []byte
+			if err := rows.Scan(&key, &gen, &blob); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			i := at[key]
+			if st.gens[h[i].slot] != gen {
+				continue
+			}
+			if blob == nil {
+				blob = []byte{}
+			}
+			blobs[i] = blob
+			ix.toks.put(h[i].slot, blob)
 		}
-		if blob == nil {
-			blob = []byte{}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
-		blobs[i] = blob
-		ix.toks.put(h[i].slot, blob)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
 	}
 	return blobs, nil
 }
