@@ -454,3 +454,26 @@ func TestLargeLimit(t *testing.T) {
 		t.Errorf("%d hits, want %d", got, want)
 	}
 }
+
+func TestStopwords(t *testing.T) {
+	db, ix := newIndex(t)
+	put(t, db, ix,
+		passage(1, 1, "Who was there, and what was said then?"),
+		passage(2, 1, "The judge imposed probation."),
+		passage(3, 1, "That judge was there."),
+	)
+	tests := map[string]struct {
+		query string
+		want  string
+	}{
+		"content word first":     {"who was the judge ", "p2 p3 p1"},
+		"no typos for stopwords": {"what ", "p1"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := ids(search(t, ix, tc.query, Options{})); got != tc.want {
+				t.Errorf("Search(%q) = %q, want %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}

@@ -62,6 +62,13 @@ var qualityQueries = map[string]struct {
 	"ongoing":             {"ongoing pattern accountability ", 43},
 	"hashtag words":       {"#blacklivesmatter criminalization ", 7},
 	"five-minute meeting": {"five minute meeting ", 29},
+	// Questions, as students type them.
+	"who was the judge":       {"who was the judge ", 5},
+	"what did the judge give": {"what sentence did the judge give liang ", 5},
+	"where":                   {"where was gurley shot ", 4},
+	"how many hours":          {"how many hours of community service did he get ", 5},
+	"why was he sorry":        {"why was peter sorry ", 30},
+	"hashtag as words":        {"black lives matter ", 7},
 	// Other inflections than the text's.
 	"plural of a singular":  {"apologies ballinger ", 41},
 	"verb form":             {"protest guilty verdict ", 17},

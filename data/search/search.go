@@ -44,8 +44,13 @@ var classWeight = [numClasses]float32{1, 0.9, 0.7, 0.6, 0.5, 0.4}
 const minBudget = 1 << 16
 
 // weakShare: a query word whose exact form is in more than this share of the
-// documents ("the", "of") counts for coverage only after the other words.
-const weakShare = 0.3
+// documents counts for coverage only after the other words, like a stopword,
+// once the library has minWeakDocs documents (in a handful of passages
+// about one case, its main names are in most of them and still matter).
+const (
+	weakShare   = 0.3
+	minWeakDocs = 100
+)
 
 // Options restricts and sizes a search.
 type Options struct {
@@ -134,7 +139,8 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		if hasExact && voc.df[exact] > 0 {
 			add(exact, bit, classExact)
 		}
-		if hasExact && float64(voc.df[exact]) > weakShare*n {
+		stop := stopwords[w.Term]
+		if stop || (hasExact && n >= minWeakDocs && float64(voc.df[exact]) > weakShare*n) {
 			p.weak |= bit
 		} else {
 			p.strong |= bit
@@ -143,7 +149,7 @@ func (ix *Index) plan(st *state, q Query) *plan {
 			p.phrase |= bit
 		}
 		k := typoBudget(w.Term)
-		if w.Phrase != 0 {
+		if w.Phrase != 0 || stop {
 			k = 0
 		}
 		kp := -1
@@ -209,7 +215,7 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		}
 		// Other inflections of the word: "apologies" finds "apology",
 		// "protest" finds "protested" even when it is not the last word.
-		if w.Phrase == 0 {
+		if w.Phrase == 0 && !stop {
 			for _, f := range inflections(voc, w.Term) {
 				collect(f.id, f.class)
 			}
@@ -239,8 +245,9 @@ func (ix *Index) plan(st *state, q Query) *plan {
 			}
 		}
 	}
-	// Words written as one: hyphenated compounds of the query, and two
-	// adjacent free words ("on going" finds "ongoing").
+	// Words written as one: hyphenated compounds of the query, and two or
+	// three adjacent free words ("on going" finds "ongoing", "black lives
+	// matter" finds "#BlackLivesMatter").
 	joined := map[string]bool{}
 	addJoin := func(term string, ws []int) {
 		if joined[term] {
@@ -260,10 +267,19 @@ func (ix *Index) plan(st *state, q Query) *plan {
 	for _, j := range q.Joins {
 		addJoin(j.Term, j.Words)
 	}
-	for i := 0; i+1 < len(q.Words); i++ {
-		a, b := q.Words[i], q.Words[i+1]
-		if a.Phrase == 0 && b.Phrase == 0 && len(a.Term)+len(b.Term) <= maxTermRunes {
-			addJoin(a.Term+b.Term, []int{i, i + 1})
+	for i := range q.Words {
+		term := q.Words[i].Term
+		ws := []int{i}
+		for j := i + 1; j < len(q.Words) && j < i+3; j++ {
+			if q.Words[i].Phrase != 0 || q.Words[j].Phrase != 0 {
+				break
+			}
+			term += q.Words[j].Term
+			ws = append(ws, j)
+			if len(term) > maxTermRunes {
+				break
+			}
+			addJoin(term, append([]int(nil), ws...))
 		}
 	}
 	// Best classes first, so that a document takes each word's closest
@@ -575,11 +591,12 @@ func (ix *Index) rerank(ctx context.Context, st *state, p *plan, h worstFirst) (
 	}
 	nw := len(p.q.Words)
 	var (
-		toks  []stoken
-		occs  = make([][]occ, nw)
-		best  = make([]uint8, nw)
-		out   = make([]ranked, 0, len(h))
-		spans []Span
+		toks    []stoken
+		occs    = make([][]occ, nw)
+		content = make([][]occ, nw)
+		best    = make([]uint8, nw)
+		out     = make([]ranked, 0, len(h))
+		spans   []Span
 	)
 	blobs, err := ix.tokenStreams(ctx, st, h)
 	if err != nil {
@@ -632,7 +649,19 @@ func (ix *Index) rerank(ctx context.Context, st *state, p *plan, h worstFirst) (
 			continue
 		}
 		r.cov = p.coverage(m)
-		r.prox = proximity(occs)
+		// Proximity among the content words, when two of them matched:
+		// where "the" occurs says nothing.
+		if bits.OnesCount32(m&p.strong) >= 2 {
+			for i := range occs {
+				content[i] = nil
+				if p.strong&(1<<i) != 0 {
+					content[i] = occs[i]
+				}
+			}
+			r.prox = proximity(content)
+		} else {
+			r.prox = proximity(occs)
+		}
 		spans = spans[:0]
 		for _, os := range occs {
 			for _, o := range os {
