@@ -53,9 +53,7 @@ func (u *UI) showMetaEditor() {
 		widget.NewFormItem("Date", m.Date),
 		widget.NewFormItem("Source", m.Source),
 	)
-	hint := widget.NewLabel("Citations (APA, MLA, Chicago) use these details. Unknown fields stay empty: a missing date is cited as “n.d.”.")
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint := newMutedLabel("Citations (APA, MLA, Chicago) use these details. Unknown fields stay empty: a missing date is cited as “n.d.”.")
 	m.save = func() bool {
 		meta := a.Meta
 		meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, m.Date.Text, m.Source.Text

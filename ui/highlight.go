@@ -13,48 +13,134 @@ import (
 )
 
 // highlightBar is the reader's toolbar: one button per legend colour, remove,
-// add a note, and the legend editor.
+// add a note, and the legend editor. When the window is too narrow for the
+// colours' names, the buttons collapse to their swatches (the Highlight menu
+// and the legend editor still name them).
 type highlightBar struct {
 	u       *UI
 	bar     *fyne.Container
-	buttons []*widget.Button
+	buttons []*widget.Button // with the colours' names
+	compact []*widget.Button // swatches only
 	remove  *widget.Button
 	note    *widget.Button
+	noteIcn *widget.Button
+	legend  *widget.Button
+	layout  *collapsingBar
 }
 
 func newHighlightBar(u *UI) *highlightBar {
 	b := &highlightBar{u: u}
 	b.remove = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { u.RemoveHighlightAtTarget() })
 	b.note = widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { u.Notes.AddNote() })
-	legend := widget.NewButtonWithIcon("", theme.SettingsIcon(), func() { u.showLegendEditor() })
-	for _, btn := range []*widget.Button{b.remove, b.note, legend} {
+	b.noteIcn = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { u.Notes.AddNote() })
+	b.legend = widget.NewButtonWithIcon("", theme.SettingsIcon(), func() { u.showLegendEditor() })
+	for _, btn := range []*widget.Button{b.remove, b.note, b.noteIcn, b.legend} {
 		btn.Importance = widget.LowImportance
 	}
-	b.bar = container.NewHBox()
-	b.rebuild(legend)
+	b.layout = &collapsingBar{b: b}
+	b.bar = container.New(b.layout)
+	b.rebuild()
 	return b
 }
 
 // rebuild makes the colour buttons from the legend (after a rename).
-func (b *highlightBar) rebuild(legend ...*widget.Button) {
-	var keep fyne.CanvasObject
-	if len(legend) > 0 {
-		keep = legend[0]
-	} else if n := len(b.bar.Objects); n > 0 {
-		keep = b.bar.Objects[n-1]
-	}
-	b.buttons = b.buttons[:0]
-	objs := []fyne.CanvasObject{}
+func (b *highlightBar) rebuild() {
+	b.buttons, b.compact = nil, nil
 	for _, c := range b.u.colours {
 		key := c.Key
-		btn := widget.NewButtonWithIcon(c.Meaning, swatchResource(c.RGB), func() { b.u.Highlight(key) })
-		btn.Importance = widget.LowImportance
-		b.buttons = append(b.buttons, btn)
+		full := widget.NewButtonWithIcon(c.Meaning, swatchResource(c.RGB), func() { b.u.Highlight(key) })
+		small := widget.NewButtonWithIcon("", swatchResource(c.RGB), func() { b.u.Highlight(key) })
+		full.Importance, small.Importance = widget.LowImportance, widget.LowImportance
+		b.buttons = append(b.buttons, full)
+		b.compact = append(b.compact, small)
+	}
+	b.layout.sep = widget.NewSeparator()
+	var objs []fyne.CanvasObject
+	for _, btn := range b.buttons {
 		objs = append(objs, btn)
 	}
-	objs = append(objs, widget.NewSeparator(), b.remove, b.note, keep)
+	for _, btn := range b.compact {
+		objs = append(objs, btn)
+	}
+	objs = append(objs, b.layout.sep, b.remove, b.note, b.noteIcn, b.legend)
 	b.bar.Objects = objs
 	b.bar.Refresh()
+}
+
+// Compact reports whether the toolbar shows swatches without names.
+func (b *highlightBar) Compact() bool { return b.layout.compact }
+
+// collapsingBar lays the toolbar out in a row: the named buttons when they
+// fit, the swatches alone when they do not. Its minimum width is that of the
+// swatches, so that the toolbar never keeps the window wide.
+type collapsingBar struct {
+	b       *highlightBar
+	sep     fyne.CanvasObject
+	compact bool
+}
+
+// row returns the objects of one form of the toolbar, in order.
+func (l *collapsingBar) row(compact bool) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	colours, note := l.b.buttons, l.b.note
+	if compact {
+		colours, note = l.b.compact, l.b.noteIcn
+	}
+	for _, btn := range colours {
+		objs = append(objs, btn)
+	}
+	return append(objs, l.sep, l.b.remove, note, l.b.legend)
+}
+
+// rowSize is the size of a row of objects laid side by side.
+func rowSize(objs []fyne.CanvasObject, gap float32) fyne.Size {
+	var s fyne.Size
+	for i, o := range objs {
+		m := o.MinSize()
+		if i > 0 {
+			s.Width += gap
+		}
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
+}
+
+// Layout implements fyne.Layout.
+func (l *collapsingBar) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding()
+	full := l.row(false)
+	l.compact = rowSize(full, gap).Width > size.Width
+	show := full
+	hide := l.row(true)
+	if l.compact {
+		show, hide = hide, show
+	}
+	for _, o := range hide {
+		if o != l.sep && o != l.b.remove && o != l.b.legend {
+			o.Hide()
+		}
+	}
+	x := float32(0)
+	for _, o := range show {
+		o.Show()
+		m := o.MinSize()
+		w := m.Width
+		if o == l.sep {
+			w = theme.SeparatorThicknessSize()
+			o.Move(fyne.NewPos(x, gap))
+			o.Resize(fyne.NewSize(w, size.Height-2*gap))
+		} else {
+			o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+			o.Resize(m)
+		}
+		x += w + gap
+	}
+}
+
+// MinSize implements fyne.Layout: the swatches' row.
+func (l *collapsingBar) MinSize([]fyne.CanvasObject) fyne.Size {
+	return rowSize(l.row(true), theme.Padding())
 }
 
 // swatchResource is a small rounded square of a legend colour, as an icon.

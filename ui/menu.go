@@ -32,7 +32,8 @@ func colourShortcut(i int) fyne.Shortcut {
 // makeMenu returns the main menu: File, Edit, Highlight, View, Help.
 func (u *UI) makeMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
-		&fyne.MenuItem{Label: "Import…", Icon: theme.FolderOpenIcon(), Shortcut: shortcutImport, Action: u.showImport},
+		&fyne.MenuItem{Label: "Import…", Icon: theme.FileIcon(), Shortcut: shortcutImport, Action: u.showImport},
+		&fyne.MenuItem{Label: "Import folder…", Icon: theme.FolderOpenIcon(), Action: u.showImportFolder},
 		&fyne.MenuItem{Label: "Export…", Icon: theme.DocumentSaveIcon(), Shortcut: shortcutExport, Action: u.showExport},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Edit article details…", Icon: theme.DocumentCreateIcon(), Action: u.showMetaEditor},

@@ -22,7 +22,7 @@ type NotesPanel struct {
 
 	passage *data.Passage
 	heading *widget.Label
-	quote   *widget.Label
+	quote   *mutedLabel
 	addBtn  *widget.Button
 	cards   *fyne.Container
 	empty   *fyne.Container
@@ -48,7 +48,7 @@ type NoteCard struct {
 	draft  data.NewNote
 	Editor *noteEntry
 	Tags   *noteEntry
-	status *widget.Label
+	status *mutedLabel
 	Delete *widget.Button
 	box    *fyne.Container
 	timer  *time.Timer
@@ -85,10 +85,7 @@ func (e *noteEntry) FocusLost() {
 func newNotesPanel(u *UI) *NotesPanel {
 	p := &NotesPanel{u: u}
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.quote = widget.NewLabel("")
-	p.quote.Wrapping = fyne.TextWrapWord
-	p.quote.Importance = widget.LowImportance
-	p.quote.TextStyle.Italic = true
+	p.quote = newMutedLabel("").italic()
 	p.addBtn = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), func() { p.AddNote() })
 	p.addBtn.Importance = widget.HighImportance
 	p.cards = container.NewVBox()
@@ -114,12 +111,8 @@ func newNotesPanel(u *UI) *NotesPanel {
 	return p
 }
 
-func wrapLabel(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return l
-}
+// wrapLabel is a wrapped hint in the muted colour.
+func wrapLabel(s string) *mutedLabel { return newMutedLabel(s) }
 
 // noteList lists notes from the whole library; a tap opens the passage.
 func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
@@ -131,10 +124,7 @@ func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
 			where.Truncation = fyne.TextTruncateEllipsis
 			body := widget.NewLabel("body")
 			body.Truncation = fyne.TextTruncateEllipsis
-			extra := widget.NewLabel("tags")
-			extra.SizeName = theme.SizeNameCaptionText
-			extra.Importance = widget.LowImportance
-			extra.Truncation = fyne.TextTruncateEllipsis
+			extra := newMutedLabel("tags").caption().truncated()
 			return container.New(&tightVBox{gap: -10}, where, body, extra)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -153,7 +143,7 @@ func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
 			if len(n.Tags) > 0 {
 				extra = "#" + strings.Join(n.Tags, " #") + "  ·  " + extra
 			}
-			objs[2].(*widget.Label).SetText(extra)
+			objs[2].(*mutedLabel).SetText(extra)
 		})
 	l.OnSelected = func(i widget.ListItemID) {
 		l.Unselect(i)
@@ -260,7 +250,7 @@ func (p *NotesPanel) addCard(c *NoteCard) {
 	p.Cards = append(p.Cards, c)
 	// The hint about an empty passage goes when the first note comes.
 	if len(p.cards.Objects) == 1 {
-		if _, ok := p.cards.Objects[0].(*widget.Label); ok {
+		if _, ok := p.cards.Objects[0].(*mutedLabel); ok {
 			p.cards.Objects = nil
 		}
 	}
@@ -306,16 +296,12 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Tags.OnChanged = func(string) { c.changed() }
 	c.Editor.onFocusLost = c.saveNow
 	c.Tags.onFocusLost = c.saveNow
-	c.status = widget.NewLabel("")
-	c.status.SizeName = theme.SizeNameCaptionText
-	c.status.Importance = widget.LowImportance
+	c.status = newMutedLabel("").caption()
 	c.Delete = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.delete() })
 	c.Delete.Importance = widget.LowImportance
 	var quote fyne.CanvasObject = layoutSpacer(0)
 	if q := c.quoteText(); q != "" {
-		ql := wrapLabel("on “" + clip(q, 90) + "”")
-		ql.TextStyle.Italic = true
-		quote = ql
+		quote = wrapLabel("on “" + clip(q, 90) + "”").italic()
 	}
 	c.showStatus()
 	c.box = container.NewVBox(

@@ -23,7 +23,7 @@ type Reader struct {
 
 	List    *widget.List
 	title   *widget.Label
-	meta    *widget.Label
+	meta    *mutedLabel
 	edit    *widget.Button
 	header  *fyne.Container
 	empty   *fyne.Container
@@ -53,9 +53,7 @@ func newReader(u *UI) *Reader {
 	r.title.SizeName = theme.SizeNameSubHeadingText
 	r.title.TextStyle.Bold = true
 	r.title.Wrapping = fyne.TextWrapWord
-	r.meta = widget.NewLabel("")
-	r.meta.Wrapping = fyne.TextWrapWord
-	r.meta.Importance = widget.LowImportance
+	r.meta = newMutedLabel("")
 	r.edit = widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), func() { u.showMetaEditor() })
 	r.edit.Importance = widget.LowImportance
 	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit), container.New(&tightVBox{gap: -8}, r.title, r.meta))
@@ -186,6 +184,7 @@ func (r *Reader) open(id int64) {
 	r.List.ScrollToTop()
 	u.Notes.showPassage(nil)
 	u.App.Preferences().SetInt(prefArticle, int(id))
+	u.App.Preferences().SetString(prefLibrary, u.lib.Path())
 }
 
 // loadAnnotations reads the article's highlights and note counts into the

@@ -318,7 +318,7 @@ func pluralWord(n int, one, many string) string {
 func (s *SearchBar) setEmpty(title, hint string) {
 	objs := s.empty.Objects
 	objs[1].(*widget.Label).SetText(title)
-	objs[2].(*widget.Label).SetText(hint)
+	objs[2].(*mutedLabel).SetText(hint)
 	s.empty.Show()
 }
 

@@ -171,10 +171,7 @@ func (u *UI) articleSummary(id int64) (data.ArticleSummary, bool) {
 // emptyState explains, in the middle of an empty area, what to do.
 func emptyState(title, hint string) *fyne.Container {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	h := widget.NewLabel(hint)
-	h.Alignment = fyne.TextAlignCenter
-	h.Wrapping = fyne.TextWrapWord
-	h.Importance = widget.LowImportance
+	h := newMutedLabel(hint).centered()
 	return container.NewVBox(layoutSpacer(40), t, h)
 }
 

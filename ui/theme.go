@@ -44,6 +44,9 @@ func (t *casebookTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
 
 // Color implements fyne.Theme.
 func (t *casebookTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == colorNameMuted {
+		return mutedColor(t.variant(v))
+	}
 	return theme.DefaultTheme().Color(n, t.variant(v))
 }
 

@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
-	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,13 +12,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/export"
-	"github.com/casebookapp/casebook/data/export/cite"
 	"github.com/casebookapp/casebook/data/ingest"
 )
 
-// importExtensions are the files File › Import… offers.
-var importExtensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonld"}
+// importExtensions are the files File › Import… offers: articles, and a
+// study group's annotation files (.json), which are merged.
+var importExtensions = append(append([]string(nil), ingest.Extensions...), ".json")
+
+// importRowsShown is how many files the import summary lists one by one.
+const importRowsShown = 300
 
 // showImport asks for a file to import (File › Import…, Ctrl+O).
 func (u *UI) showImport() {
@@ -40,7 +41,24 @@ func (u *UI) showImport() {
 	d.Show()
 }
 
-// dropped imports files dropped on the window.
+// showImportFolder asks for a folder and imports every article and
+// annotation file in it (File › Import folder…).
+func (u *UI) showImportFolder() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		u.ImportPaths([]string{l.Path()})
+	}, u.Window)
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// dropped imports the files and folders dropped on the window.
 func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 	var paths []string
 	for _, uri := range uris {
@@ -53,20 +71,27 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
-// ImportPaths imports files (or folders of them) off the UI goroutine, with
-// a progress bar, and then says what happened to each.
+// ImportPaths imports files (or folders of them) off the UI goroutine
+// through ingest.ImportFiles, with a progress bar, and then says what
+// happened to each.
 func (u *UI) ImportPaths(paths []string) {
 	bar := widget.NewProgressBar()
-	label := widget.NewLabel("Importing…")
+	label := widget.NewLabel("Looking for files to import…")
 	prog := dialog.NewCustomWithoutButtons("Import", container.NewVBox(label, bar), u.Window)
-	prog.Resize(fyne.NewSize(420, 0))
+	prog.Resize(fyne.NewSize(460, 0))
 	prog.Show()
 	go func() {
+		percent := -1
 		results := ingest.ImportFiles(u.ctx, u.lib, paths, func(done, total int, r ingest.FileResult) {
-			u.do(func() {
-				bar.SetValue(float64(done) / float64(max(total, 1)))
-				label.SetText(fmt.Sprintf("Imported %d of %d files…", done, total))
-			})
+			// A batch of thousands of files moves the bar by the percent.
+			if p := done * 100 / max(total, 1); p != percent || done == total {
+				percent = p
+				name := filepath.Base(r.Path)
+				u.do(func() {
+					bar.SetValue(float64(done) / float64(max(total, 1)))
+					label.SetText(fmt.Sprintf("Imported %d of %d files (%s)", done, total, clip(name, 40)))
+				})
+			}
 		})
 		u.do(func() {
 			prog.Hide()
@@ -75,141 +100,113 @@ func (u *UI) ImportPaths(paths []string) {
 	}()
 }
 
-// importDone reloads the library and reports each file's outcome.
+// importDone reloads the library, opens the last article added, and shows
+// what happened to each file.
 func (u *UI) importDone(results []ingest.FileResult) {
+	u.lastImport = results
 	u.refreshLibrary()
 	u.annotationsChanged()
 	if len(results) == 0 {
-		dialog.ShowInformation("Nothing imported", "No .txt, .md, .html or annotation (.json) files were found there.", u.Window)
+		dialog.ShowInformation("Nothing imported", "No article (.txt, .md, .html) or annotation (.json) files were found there.", u.Window)
 		return
 	}
-	var lines []string
 	var last int64
 	for _, r := range results {
-		name := r.Path
-		if i := strings.LastIndexByte(name, '/'); i >= 0 {
-			name = name[i+1:]
-		}
-		switch r.Status {
-		case ingest.FileAdded, ingest.FileUpdated:
-			lines = append(lines, fmt.Sprintf("%s: %s, “%s”, %d passages", name, r.Status, clip(displayTitle(r.Article), 50), r.Passages))
+		if r.Status == ingest.FileAdded || r.Status == ingest.FileUpdated {
 			last = r.Article.ID
-		case ingest.FileMerged:
-			lines = append(lines, fmt.Sprintf("%s: annotations merged", name))
-		default:
-			lines = append(lines, fmt.Sprintf("%s: %s", name, data.ErrorMessage(r.Err)))
 		}
 	}
 	if last != 0 {
 		u.OpenArticle(last)
 	}
-	msg := widget.NewLabel(strings.Join(lines, "\n"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Import", "Close", container.NewVScroll(msg), u.Window)
-	d.Resize(fyne.NewSize(560, 260))
+
+	rows := []fyne.CanvasObject{}
+	for i, r := range results {
+		if i == importRowsShown {
+			rows = append(rows, newMutedLabel(fmt.Sprintf("… and %d more files (see the counts above).", len(results)-i)))
+			break
+		}
+		rows = append(rows, importRow(r))
+	}
+	head := widget.NewLabelWithStyle(importSummary(results), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(rows...)))
+	d := dialog.NewCustom("Import finished", "Close", body, u.Window)
+	d.Resize(fyne.NewSize(640, min(520, 160+float32(len(rows))*64)))
 	d.Show()
 }
 
-// exportFormats names the formats as the export dialog offers them.
-var exportFormats = []struct {
-	label  string
-	format export.Format
-}{
-	{"Word document (.docx)", export.DOCX},
-	{"Markdown (.md)", export.Markdown},
-	{"Web page, print-ready (.html)", export.HTML},
-	{"Spreadsheet (.csv)", export.CSV},
-	{"Study-group annotations (.jsonld)", export.JSON},
+// importSummary counts the outcomes: "2 articles added, 1 annotation file
+// merged, 1 file failed."
+func importSummary(results []ingest.FileResult) string {
+	counts := map[ingest.FileStatus]int{}
+	for _, r := range results {
+		counts[r.Status]++
+	}
+	var parts []string
+	add := func(st ingest.FileStatus, one, many string) {
+		if n := counts[st]; n > 0 {
+			parts = append(parts, plural(n, one, many))
+		}
+	}
+	add(ingest.FileAdded, "article added", "articles added")
+	add(ingest.FileUpdated, "article updated", "articles updated")
+	add(ingest.FileDuplicate, "file already in the library", "files already in the library")
+	add(ingest.FileMerged, "annotation file merged", "annotation files merged")
+	add(ingest.FileFailed, "file could not be imported", "files could not be imported")
+	return strings.Join(parts, ", ") + "."
 }
 
-var exportStyles = []struct {
-	label string
-	style cite.Style
-}{
-	{"APA 7", cite.APA},
-	{"MLA 9", cite.MLA},
-	{"Chicago 17 (notes-bibliography)", cite.Chicago},
+// importStatusLabel names a file's outcome, coloured by what it means.
+func importStatusLabel(st ingest.FileStatus) *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	switch st {
+	case ingest.FileAdded:
+		l.Text, l.Importance = "Added", widget.SuccessImportance
+	case ingest.FileUpdated:
+		l.Text, l.Importance = "Updated", widget.HighImportance
+	case ingest.FileDuplicate:
+		l.Text = "Already there"
+	case ingest.FileMerged:
+		l.Text, l.Importance = "Merged", widget.HighImportance
+	default:
+		l.Text, l.Importance = "Failed", widget.DangerImportance
+	}
+	return l
 }
 
-// showExport asks for a format and a citation style, then a file name, and
-// writes the export (File › Export…, Ctrl+E).
-func (u *UI) showExport() {
-	var fl, sl []string
-	for _, f := range exportFormats {
-		fl = append(fl, f.label)
-	}
-	for _, s := range exportStyles {
-		sl = append(sl, s.label)
-	}
-	format := widget.NewSelect(fl, nil)
-	format.SetSelectedIndex(0)
-	style := widget.NewSelect(sl, nil)
-	style.SetSelectedIndex(0)
-	form := widget.NewForm(widget.NewFormItem("Format", format), widget.NewFormItem("Citations", style))
-	hint := wrapLabel("Every highlight and note, in reading order, with its quote, its citation (para. N) and a reference list.")
-	d := dialog.NewCustomConfirm("Export", "Choose file…", "Cancel", container.NewVBox(form, hint), func(ok bool) {
-		if !ok {
-			return
+// importDetail says, for one file, what it became or why it failed.
+func importDetail(r ingest.FileResult) string {
+	switch r.Status {
+	case ingest.FileAdded:
+		return fmt.Sprintf("“%s”, %s", clip(displayTitle(r.Article), 70), plural(r.Passages, "paragraph", "paragraphs"))
+	case ingest.FileUpdated:
+		s := fmt.Sprintf("“%s” has a new text, %s", clip(displayTitle(r.Article), 70), plural(r.Passages, "paragraph", "paragraphs"))
+		if r.Orphaned > 0 {
+			s += fmt.Sprintf("; %s could not be placed in it and %s kept in Notes › Orphans",
+				plural(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
 		}
-		f := exportFormats[max(format.SelectedIndex(), 0)].format
-		s := exportStyles[max(style.SelectedIndex(), 0)].style
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			u.ExportTo(path, export.Options{Format: f, Style: s})
-		}, u.Window)
-		save.SetFileName("casebook-notes" + f.Ext())
-		save.Resize(fyne.NewSize(800, 560))
-		save.Show()
-	}, u.Window)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+		return s
+	case ingest.FileMerged:
+		m := r.Merge
+		s := fmt.Sprintf("%d annotations added, %d updated, %d unchanged", m.Added, m.Updated, m.Unchanged)
+		if m.Orphaned > 0 {
+			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
+		}
+		for _, sk := range m.Skipped {
+			s += "\nSkipped " + sk
+		}
+		return s
+	}
+	return data.ErrorMessage(r.Err)
 }
 
-// ExportTo writes the library's highlights and notes to path off the UI
-// goroutine, with a progress bar, and reports quotes that failed the
-// verbatim check.
-func (u *UI) ExportTo(path string, opt export.Options) {
-	u.Notes.flush()
-	bar := widget.NewProgressBar()
-	prog := dialog.NewCustomWithoutButtons("Export", container.NewVBox(widget.NewLabel("Exporting…"), bar), u.Window)
-	prog.Resize(fyne.NewSize(420, 0))
-	prog.Show()
-	opt.Progress = func(done, total int) {
-		u.do(func() { bar.SetValue(float64(done) / float64(max(total, 1))) })
-	}
-	go func() {
-		var buf bytes.Buffer
-		doc, err := export.Load(u.ctx, u.lib)
-		var rep export.Report
-		if err == nil {
-			rep, err = export.Write(&buf, doc, opt)
-		}
-		if err == nil {
-			err = os.WriteFile(path, buf.Bytes(), 0o644)
-		}
-		u.do(func() {
-			prog.Hide()
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			msg := fmt.Sprintf("Exported %d highlights and %d notes from %d articles to\n%s", rep.Highlights, rep.Notes, rep.Articles, path)
-			if len(rep.Failures) > 0 {
-				var fs []string
-				for _, f := range rep.Failures {
-					fs = append(fs, f.String())
-				}
-				msg += "\n\nThese quotes no longer appear word for word in their source (they are marked in the export):\n" + strings.Join(fs, "\n")
-			}
-			dialog.ShowInformation("Export finished", msg, u.Window)
-		})
-	}()
+// importRow is one file in the import summary: its outcome, its name, and
+// what it became or why it failed.
+func importRow(r ingest.FileResult) fyne.CanvasObject {
+	name := widget.NewLabel(filepath.Base(r.Path))
+	name.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, importStatusLabel(r.Status), nil, name)
+	return container.New(&tightVBox{gap: -12}, top, newMutedLabel(importDetail(r)))
 }

@@ -1,14 +1,257 @@
 package ui
 
 import (
+	"archive/zip"
 	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
+	"github.com/casebookapp/casebook/data/ingest"
 )
+
+// waitPreview waits until the export dialog shows the preview of its
+// current options.
+func waitPreview(h *harness, d *ExportDialog) {
+	h.t.Helper()
+	h.waitFor("the preview", func() bool { return d.loaded && d.shown == d.gen && d.gen > 0 })
+}
+
+func TestExportDialog(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	first := u.Reader.rows[0].passage
+	second := u.Reader.rows[1].passage
+	green, err := h.lib.AddHighlight(ctx, first.ID, 0, 11, "green")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.lib.AddNote(ctx, data.NewNote{PassageID: first.ID, HighlightID: green.ID, Start: 0, End: 11, Body: "Names <b>both</b> men & \"quotes\"", Tags: []string{"evidence"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.lib.AddHighlight(ctx, second.ID, 3, 20, "red"); err != nil {
+		t.Fatal(err)
+	}
+	greenQuote := green.Quote
+	redQuote := string([]rune(second.Text)[3:20])
+
+	if !u.RunShortcut(shortcutExport) {
+		t.Fatal("Ctrl+E runs no menu item")
+	}
+	d := u.exportDialog
+	if d == nil {
+		t.Fatal("Ctrl+E did not open the export dialog")
+	}
+	waitPreview(h, d)
+
+	t.Run("PreviewFollowsTheOptions", func(t *testing.T) {
+		md := d.Preview.Text
+		if !strings.Contains(md, greenQuote) || !strings.Contains(md, redQuote) {
+			t.Fatalf("the preview lacks the quotes %q and %q:\n%s", greenQuote, redQuote, md)
+		}
+		if !strings.Contains(d.summary.Text, "Word document") {
+			t.Errorf("the Word preview does not say it is shown as Markdown: %q", d.summary.Text)
+		}
+
+		d.Format.SetSelectedIndex(2) // HTML
+		waitPreview(h, d)
+		if !strings.Contains(strings.ToLower(d.Preview.Text), "<html") {
+			t.Errorf("the HTML preview is not HTML:\n%.300s", d.Preview.Text)
+		}
+		if !strings.Contains(d.Preview.Text, "&lt;b&gt;both&lt;/b&gt;") {
+			t.Errorf("the HTML preview does not escape the note's markup")
+		}
+
+		d.Format.SetSelectedIndex(1) // Markdown
+		d.Style.SetSelectedIndex(0)
+		waitPreview(h, d)
+		apa := d.Preview.Text
+		d.Style.SetSelectedIndex(1) // MLA
+		waitPreview(h, d)
+		if d.Preview.Text == apa {
+			t.Error("the preview did not change from APA to MLA")
+		}
+		if !strings.Contains(d.Preview.Text, "par. 1") {
+			t.Errorf("the MLA preview has no \"par. 1\" pin-point:\n%s", d.Preview.Text)
+		}
+	})
+
+	t.Run("Scope", func(t *testing.T) {
+		d.Scope.SetSelectedIndex(scopeColour)
+		red := -1
+		for i, c := range u.colours {
+			if c.Key == "red" {
+				red = i
+			}
+		}
+		d.ScopeValue.SetSelectedIndex(red)
+		waitPreview(h, d)
+		if got := d.Options().Scope; got.Colour != "red" {
+			t.Fatalf("scope = %+v, want colour red", got)
+		}
+		if strings.Contains(d.Preview.Text, greenQuote) || !strings.Contains(d.Preview.Text, redQuote) {
+			t.Errorf("the red-only preview shows the wrong quotes:\n%s", d.Preview.Text)
+		}
+
+		d.Scope.SetSelectedIndex(scopeTag)
+		if got := d.ScopeValue.Options; len(got) != 1 || got[0] != "#evidence" {
+			t.Fatalf("tag choices = %q, want [#evidence]", got)
+		}
+		waitPreview(h, d)
+		if !strings.Contains(d.Preview.Text, greenQuote) || strings.Contains(d.Preview.Text, redQuote) {
+			t.Errorf("the #evidence preview shows the wrong quotes:\n%s", d.Preview.Text)
+		}
+
+		d.Scope.SetSelectedIndex(scopeArticle)
+		d.ScopeValue.SetSelectedIndex(1)
+		waitPreview(h, d)
+		if !strings.Contains(d.summary.Text, "Nothing to export") {
+			t.Errorf("an article without highlights: summary %q", d.summary.Text)
+		}
+		d.Scope.SetSelectedIndex(scopeAll)
+		if !d.ScopeValue.Disabled() {
+			t.Error("with everything chosen, the second scope menu is still enabled")
+		}
+		waitPreview(h, d)
+	})
+
+	t.Run("OnlyTheLatestPreviewShows", func(t *testing.T) {
+		d.Format.SetSelectedIndex(3) // CSV
+		d.Format.SetSelectedIndex(4) // JSON, chosen before the CSV preview arrives
+		waitPreview(h, d)
+		if !json.Valid([]byte(d.Preview.Text)) {
+			t.Errorf("the preview is not the JSON chosen last:\n%.300s", d.Preview.Text)
+		}
+	})
+
+	dir := t.TempDir()
+	written := func(t *testing.T, format int, name string) []byte {
+		t.Helper()
+		d.Format.SetSelectedIndex(format)
+		d.Style.SetSelectedIndex(0)
+		want := d.ext()
+		if got := d.defaultFileName(); !strings.HasSuffix(got, want) {
+			t.Errorf("suggested file name %q lacks %s", got, want)
+		}
+		d.exportTo(filepath.Join(dir, name), d.Options(), d.ext())
+		path := filepath.Join(dir, name+want)
+		h.waitFor("the export", func() bool { return u.lastExport.Path == path })
+		if u.lastExport.Err != nil {
+			t.Fatal(u.lastExport.Err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+
+	t.Run("WritesWord", func(t *testing.T) {
+		b := written(t, 0, "essay")
+		if got := d.defaultFileName(); got != "casebook-quotes-apa.docx" {
+			t.Errorf("suggested file name = %q", got)
+		}
+		zr, err := zip.NewReader(strings.NewReader(string(b)), int64(len(b)))
+		if err != nil {
+			t.Fatalf("the .docx is not a zip: %v", err)
+		}
+		var text strings.Builder
+		for _, f := range zr.File {
+			if f.Name != "word/document.xml" {
+				continue
+			}
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			dec := xml.NewDecoder(rc)
+			for {
+				tok, err := dec.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("word/document.xml: %v", err)
+				}
+				if cd, ok := tok.(xml.CharData); ok {
+					text.Write(cd)
+				}
+			}
+			rc.Close()
+		}
+		if !strings.Contains(text.String(), greenQuote) {
+			t.Errorf("the Word document lacks the quote %q", greenQuote)
+		}
+		if !strings.Contains(u.lastExport.Message, "Exported 2 highlights and 1 note") {
+			t.Errorf("message = %q", u.lastExport.Message)
+		}
+	})
+
+	t.Run("WritesCSV", func(t *testing.T) {
+		rows, err := csv.NewReader(strings.NewReader(string(written(t, 3, "sheet")))).ReadAll()
+		if err != nil {
+			t.Fatalf("the CSV does not parse: %v", err)
+		}
+		found := false
+		for _, r := range rows {
+			for _, c := range r {
+				if strings.Contains(c, "<b>both</b> men & \"quotes\"") {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no CSV cell holds the note intact: %q", rows)
+		}
+	})
+
+	t.Run("WritesAnnotationsThatImport", func(t *testing.T) {
+		b := written(t, 4, "group")
+		var doc map[string]any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatalf("the annotation file does not parse: %v", err)
+		}
+		path := filepath.Join(dir, "group.json")
+		res := ingest.ImportFiles(ctx, openSeededLibrary(t), []string{path}, nil)
+		if len(res) != 1 || res[0].Status != ingest.FileMerged || res[0].Merge.Added != 3 {
+			t.Errorf("a classmate importing %s got %+v", path, res)
+		}
+	})
+
+	t.Run("FailureLeavesNoFile", func(t *testing.T) {
+		// The target is a folder: the rename fails after the export was
+		// written to its temporary file.
+		target := filepath.Join(dir, "taken")
+		if err := os.Mkdir(target, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		u.ExportTo(target, export.Options{Format: export.Markdown})
+		h.waitFor("the failed export", func() bool { return u.lastExport.Path == target })
+		if u.lastExport.Err == nil {
+			t.Fatal("exporting onto a folder succeeded")
+		}
+		left, _ := filepath.Glob(filepath.Join(dir, ".casebook-export-*"))
+		if len(left) > 0 {
+			t.Errorf("a failed export left %q behind", left)
+		}
+		u.ExportTo(filepath.Join(dir, "missing", "x.md"), export.Options{Format: export.Markdown})
+		h.waitFor("the second failed export", func() bool { return strings.HasSuffix(u.lastExport.Path, "x.md") })
+		if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil || u.lastExport.Err == nil {
+			t.Error("an export into a missing folder did not fail cleanly")
+		}
+	})
+}
 
 func TestImportAndExport(t *testing.T) {
 	h := newHarness(t)
@@ -32,8 +275,106 @@ func TestImportAndExport(t *testing.T) {
 	}
 	out := filepath.Join(dir, "notes.md")
 	u.ExportTo(out, export.Options{Format: export.Markdown})
-	h.waitFor("the export", func() bool {
-		b, err := os.ReadFile(out)
-		return err == nil && strings.Contains(string(b), string(u.Reader.rows[0].text[:8]))
+	h.waitFor("the export", func() bool { return u.lastExport.Path == out })
+	if b, err := os.ReadFile(out); err != nil || !strings.Contains(string(b), string(u.Reader.rows[0].text[:8])) {
+		t.Fatalf("the export lacks the highlight (%v)", err)
+	}
+
+	t.Run("ReportsQuotesThatFailTheVerbatimCheck", func(t *testing.T) {
+		// The article's file changes: the highlighted words are gone.
+		changed := "Rally in Brooklyn\n\nA crowd gathered in Brooklyn on Saturday.\n\nOrganisers said the verdict singled him out.\n"
+		if err := os.WriteFile(file, []byte(changed), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		u.lastImport = nil
+		u.ImportPaths([]string{file})
+		h.waitFor("the re-import", func() bool { return u.lastImport != nil })
+		if r := u.lastImport[0]; r.Status != ingest.FileUpdated || r.Orphaned != 1 {
+			t.Fatalf("re-import = %s with %d orphaned, want updated with 1", r.Status, r.Orphaned)
+		}
+		if got := importDetail(u.lastImport[0]); !strings.Contains(got, "Orphans") {
+			t.Errorf("the summary does not say where the orphan went: %q", got)
+		}
+		u.ExportTo(out, export.Options{Format: export.Markdown})
+		h.waitFor("the export", func() bool { return u.lastExport.Report.Failures != nil })
+		if msg := u.lastExport.Message; !strings.Contains(msg, "no longer appear word for word") || !strings.Contains(msg, "Hundreds") {
+			t.Errorf("the message does not list the failed quote:\n%s", msg)
+		}
 	})
+}
+
+func TestDropFolder(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	ctx := context.Background()
+	if _, err := h.lib.AddHighlight(ctx, u.Reader.rows[0].passage.ID, 0, 5, "blue"); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "readings")
+	if err := os.MkdirAll(filepath.Join(folder, "week2"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(path, text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(folder, "vigil.md"), "# Vigil for Akai Gurley\n\nNeighbours lit candles at the Pink Houses.\n")
+	write(filepath.Join(folder, "week2", "verdict.txt"), "Verdict\n\nThe jury found Liang guilty of manslaughter.\n")
+	// A study group's annotations, exported from this very library.
+	doc, err := export.Load(ctx, h.lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(folder, "group.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := export.Write(f, doc, export.Options{Format: export.JSON}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	bad := filepath.Join(dir, "scan.pdf")
+	write(bad, "%PDF-1.4")
+
+	u.dropped(fyne.NewPos(400, 300), []fyne.URI{storage.NewFileURI(folder), storage.NewFileURI(bad)})
+	h.waitFor("the import", func() bool { return u.lastImport != nil })
+
+	got := map[string]ingest.FileStatus{}
+	for _, r := range u.lastImport {
+		got[filepath.Base(r.Path)] = r.Status
+	}
+	want := map[string]ingest.FileStatus{
+		"vigil.md": ingest.FileAdded, "verdict.txt": ingest.FileAdded, "group.json": ingest.FileMerged, "scan.pdf": ingest.FileFailed,
+	}
+	for name, st := range want {
+		if got[name] != st {
+			t.Errorf("%s: %q, want %q (all: %v)", name, got[name], st, got)
+		}
+	}
+	if n := len(u.articles); n != 5 {
+		t.Errorf("the library has %d articles after the drop, want 5", n)
+	}
+	if got, want := importSummary(u.lastImport), "2 articles added, 1 annotation file merged, 1 file could not be imported."; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	for _, r := range u.lastImport {
+		detail := importDetail(r)
+		switch r.Status {
+		case ingest.FileMerged:
+			if !strings.Contains(detail, "0 annotations added, 0 updated, 1 unchanged") {
+				t.Errorf("merged file detail = %q", detail)
+			}
+		case ingest.FileFailed:
+			if detail == "" || !strings.Contains(detail, "scan.pdf") {
+				t.Errorf("failed file detail = %q, want the reason", detail)
+			}
+		case ingest.FileAdded:
+			if filepath.Base(r.Path) == "vigil.md" && detail != "“Vigil for Akai Gurley”, 1 paragraph" {
+				t.Errorf("added file detail = %q", detail)
+			}
+		}
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/ingest"
 )
 
 // Preference keys. The window remembers its size, the last article, the
@@ -25,6 +26,7 @@ const (
 	prefWidth    = "window.width"
 	prefHeight   = "window.height"
 	prefArticle  = "reader.article"
+	prefLibrary  = "reader.library" // the library the remembered article is in
 	prefPassage  = "reader.passage" // sequence number of the top passage
 	prefTheme    = "view.theme"
 	prefTextSize = "view.textsize"
@@ -63,6 +65,9 @@ type UI struct {
 	undo         undoStack
 	libraryEmpty *fyne.Container
 	metaEditor   *MetaEditor
+	exportDialog *ExportDialog
+	lastExport   ExportResult
+	lastImport   []ingest.FileResult
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
 	onQuit       []func()
@@ -165,18 +170,26 @@ func (u *UI) colourMeaning(key string) string {
 	return key
 }
 
-// restore reopens the last article at the passage the user was reading.
+// restore reopens the last article at the passage the user was reading. An
+// article id means nothing in another library (the same id can be another
+// article there), so a library opened for the first time, or a remembered
+// article that is gone, opens on the first article instead.
 func (u *UI) restore() {
 	prefs := u.App.Preferences()
 	id := int64(prefs.Int(prefArticle))
 	found := false
-	for _, a := range u.articles {
-		if a.ID == id {
-			found = true
+	if prefs.String(prefLibrary) == u.lib.Path() {
+		for _, a := range u.articles {
+			if a.ID == id {
+				found = true
+			}
 		}
 	}
-	if !found && len(u.articles) > 0 {
-		id = u.articles[0].ID
+	if !found {
+		id = 0
+		if len(u.articles) > 0 {
+			id = u.articles[0].ID
+		}
 	}
 	if id == 0 {
 		return
@@ -207,6 +220,7 @@ func (u *UI) savePrefs() {
 	}
 	if u.Reader.article.ID != 0 {
 		prefs.SetInt(prefArticle, int(u.Reader.article.ID))
+		prefs.SetString(prefLibrary, u.lib.Path())
 		prefs.SetInt(prefPassage, u.Reader.topSeq())
 	}
 }

@@ -68,6 +68,47 @@ func TestWindow(t *testing.T) {
 	})
 }
 
+func TestNarrowWindow(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	if u.toolbar.Compact() {
+		t.Error("at 1280 wide the toolbar shows swatches without the colours' names")
+	}
+	for _, b := range u.toolbar.buttons {
+		if !b.Visible() || b.Text == "" {
+			t.Errorf("named colour button %q hidden at full width", b.Text)
+		}
+	}
+	if w := u.Window.Content().MinSize().Width; w > 700 {
+		t.Errorf("the window cannot be narrower than %v; the toolbar must not hold it wide", w)
+	}
+	u.Window.Resize(fyne.NewSize(760, 700))
+	if !u.toolbar.Compact() {
+		t.Fatal("at 760 wide the toolbar still shows the colours' names")
+	}
+	for i, b := range u.toolbar.compact {
+		if !b.Visible() || u.toolbar.buttons[i].Visible() {
+			t.Errorf("colour %d: compact swatch visible %v, named button visible %v", i, b.Visible(), u.toolbar.buttons[i].Visible())
+		}
+		if b.Position().X+b.Size().Width > u.toolbar.bar.Size().Width {
+			t.Errorf("colour %d's swatch is cut off by the toolbar's edge", i)
+		}
+	}
+	u.Reader.setCurrent(0)
+	test.Tap(u.toolbar.compact[2])
+	hs, err := h.lib.Highlights(context.Background(), u.Reader.Article().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs) != 1 || hs[0].Colour != u.colours[2].Key {
+		t.Errorf("the third swatch made highlights %+v, want one in %s", hs, u.colours[2].Key)
+	}
+	u.Window.Resize(fyne.NewSize(1280, 820))
+	if u.toolbar.Compact() {
+		t.Error("widened again, the toolbar still shows swatches only")
+	}
+}
+
 func TestSearch(t *testing.T) {
 	t.Run("ResultsAsYouType", func(t *testing.T) {
 		h := newHarness(t)
@@ -313,6 +354,9 @@ func TestNotes(t *testing.T) {
 		if len(u.Notes.Cards) != 1 {
 			t.Fatalf("cards = %d, want 1", len(u.Notes.Cards))
 		}
+		if got := len(u.Notes.cards.Objects); got != 1 {
+			t.Errorf("the notes tab shows %d items with one note; the empty-passage hint must go", got)
+		}
 		card := u.Notes.Cards[0]
 		test.Type(card.Editor, "Judge Chun: probation, not prison.")
 		test.Type(card.Tags, "sentence, judge")
@@ -411,6 +455,36 @@ func TestRemembersWindowAndPosition(t *testing.T) {
 	if w := a.Preferences().Float(prefWidth); w != 1100 {
 		t.Errorf("remembered width = %v, want 1100", w)
 	}
+}
+
+func TestOpensFirstArticleOfAnotherLibrary(t *testing.T) {
+	a := test.NewTempApp(t)
+	h := newHarnessOn(t, a, openSeededLibrary(t))
+	h.u.OpenArticle(h.article(2).ID)
+	h.u.Reader.scrollToRow(12)
+	h.u.Quit()
+
+	t.Run("AnotherLibrary", func(t *testing.T) {
+		// The same ids exist in the new library, but they are not what the
+		// user was reading.
+		other := newHarnessOn(t, a, openSeededLibrary(t))
+		if got, want := other.u.Reader.Article().ID, other.article(0).ID; got != want {
+			t.Errorf("a new library opened on article %d, want its first, %d", got, want)
+		}
+		if got := other.u.Reader.topRow(); got != 0 {
+			t.Errorf("a new library opened scrolled to row %d, want the top", got)
+		}
+	})
+
+	t.Run("ArticleGone", func(t *testing.T) {
+		lib := openSeededLibrary(t)
+		a.Preferences().SetString(prefLibrary, lib.Path())
+		a.Preferences().SetInt(prefArticle, 9999)
+		again := newHarnessOn(t, a, lib)
+		if got, want := again.u.Reader.Article().ID, again.article(0).ID; got != want {
+			t.Errorf("with the remembered article gone it opened %d, want the first, %d", got, want)
+		}
+	})
 }
 
 func TestMetaEditor(t *testing.T) {

@@ -1,0 +1,542 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export"
+	"github.com/casebookapp/casebook/data/export/cite"
+)
+
+// prefExportFolder is the folder of the last export, where the save dialog
+// opens next time.
+const prefExportFolder = "export.folder"
+
+// exportFormats names the formats as the export dialog offers them. An
+// annotation file is saved as .json, the extension File › Import… merges.
+var exportFormats = []struct {
+	label  string
+	format export.Format
+	ext    string
+}{
+	{"Word document (.docx)", export.DOCX, ".docx"},
+	{"Markdown (.md)", export.Markdown, ".md"},
+	{"Web page, print-ready (.html)", export.HTML, ".html"},
+	{"Spreadsheet (.csv)", export.CSV, ".csv"},
+	{"Annotations for a study group (.json)", export.JSON, ".json"},
+}
+
+var exportStyles = []struct {
+	label string
+	style cite.Style
+}{
+	{"APA 7", cite.APA},
+	{"MLA 9", cite.MLA},
+	{"Chicago 17 (notes-bibliography)", cite.Chicago},
+}
+
+var exportOrders = []struct {
+	label string
+	order export.Order
+}{
+	{"Reading order", export.ByReading},
+	{"By colour meaning", export.ByColour},
+	{"By tag", export.ByTag},
+}
+
+// The kinds of scope, in the order the dialog offers them.
+const (
+	scopeAll = iota
+	scopeArticle
+	scopeColour
+	scopeTag
+)
+
+var scopeKinds = []string{"Everything", "One article", "One colour", "One tag"}
+
+// previewEntries is how many entries the preview renders at most; a large
+// library previews its first entries, and the file has them all.
+const previewEntries = 150
+
+// previewRunes is how much preview text the dialog shows at most.
+const previewRunes = 12000
+
+// ExportDialog is the open File › Export… dialog, kept for tests: the
+// options, and a live preview of the export they describe.
+type ExportDialog struct {
+	u *UI
+
+	Format, Style, Scope, ScopeValue, Order *widget.Select
+	// Preview shows the export as text: Markdown for a Word document, the
+	// file itself for the text formats.
+	Preview *widget.Label
+	summary *mutedLabel
+	dialog  *dialog.ConfirmDialog
+
+	// doc is the library's export data, loaded off the UI goroutine when
+	// the dialog opens; loaded says it has arrived.
+	doc    export.Document
+	loaded bool
+	tags   []string
+	// gen numbers the preview requests; only the latest is shown.
+	gen, shown int
+}
+
+// showExport opens the export dialog (File › Export…, Ctrl+E).
+func (u *UI) showExport() {
+	u.Notes.flush()
+	d := &ExportDialog{u: u}
+	u.exportDialog = d
+
+	var fl, sl, ol []string
+	for _, f := range exportFormats {
+		fl = append(fl, f.label)
+	}
+	for _, s := range exportStyles {
+		sl = append(sl, s.label)
+	}
+	for _, o := range exportOrders {
+		ol = append(ol, o.label)
+	}
+	changed := func(string) { d.updatePreview() }
+	d.Format = widget.NewSelect(fl, changed)
+	d.Style = widget.NewSelect(sl, changed)
+	d.Order = widget.NewSelect(ol, changed)
+	d.ScopeValue = widget.NewSelect(nil, changed)
+	d.Scope = widget.NewSelect(scopeKinds, func(string) { d.scopeKindChanged() })
+	d.Format.SetSelectedIndex(0)
+	d.Style.SetSelectedIndex(0)
+	d.Order.SetSelectedIndex(0)
+	d.Scope.SetSelectedIndex(scopeAll)
+
+	form := widget.NewForm(
+		widget.NewFormItem("Format", d.Format),
+		widget.NewFormItem("Citations", d.Style),
+		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.Scope, d.ScopeValue)),
+		widget.NewFormItem("Order", d.Order),
+	)
+	d.Preview = widget.NewLabel("Loading your highlights and notes…")
+	d.Preview.Wrapping = fyne.TextWrapWord
+	d.Preview.TextStyle.Monospace = true
+	d.summary = newMutedLabel("")
+	heading := widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(form, widget.NewSeparator(), heading, d.summary)
+	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.Preview))
+
+	d.dialog = dialog.NewCustomConfirm("Export quotes and notes", "Export…", "Cancel", content, func(ok bool) {
+		u.exportDialog = nil
+		if ok {
+			d.chooseFile()
+		}
+	}, u.Window)
+	d.dialog.Resize(fyne.NewSize(min(900, u.Window.Canvas().Size().Width-40), min(680, u.Window.Canvas().Size().Height-40)))
+	d.dialog.Show()
+
+	go func() {
+		doc, err := export.Load(u.ctx, u.lib)
+		u.do(func() {
+			if err != nil {
+				d.Preview.SetText("")
+				d.summary.SetText("The library could not be read: " + data.ErrorMessage(err))
+				return
+			}
+			d.doc, d.loaded = doc, true
+			d.tags = documentTags(doc)
+			d.scopeKindChanged()
+		})
+	}()
+}
+
+// documentTags returns the tags of an export's entries, each once, sorted
+// without regard to case.
+func documentTags(doc export.Document) []string {
+	seen := map[string]bool{}
+	var tags []string
+	for _, e := range doc.Entries {
+		for _, t := range e.Tags() {
+			if k := strings.ToLower(t); !seen[k] {
+				seen[k] = true
+				tags = append(tags, t)
+			}
+		}
+	}
+	sortFold(tags)
+	return tags
+}
+
+// sortFold sorts strings ignoring case.
+func sortFold(s []string) {
+	for i := 1; i < len(s); i++ {
+		for k := i; k > 0 && strings.ToLower(s[k]) < strings.ToLower(s[k-1]); k-- {
+			s[k], s[k-1] = s[k-1], s[k]
+		}
+	}
+}
+
+// scopeKindChanged fills the second scope menu with the articles, colours
+// or tags to choose from.
+func (d *ExportDialog) scopeKindChanged() {
+	u := d.u
+	var opts []string
+	sel := 0
+	switch d.Scope.SelectedIndex() {
+	case scopeArticle:
+		for i, a := range u.articles {
+			opts = append(opts, clip(displayTitle(a.Article), 60))
+			if a.ID == u.Reader.article.ID {
+				sel = i
+			}
+		}
+	case scopeColour:
+		for _, c := range u.colours {
+			opts = append(opts, c.Meaning)
+		}
+	case scopeTag:
+		for _, t := range d.tags {
+			opts = append(opts, "#"+t)
+		}
+	}
+	d.ScopeValue.OnChanged = nil
+	d.ScopeValue.Options = opts
+	d.ScopeValue.ClearSelected()
+	switch {
+	case d.Scope.SelectedIndex() == scopeAll:
+		d.ScopeValue.PlaceHolder = "All articles, colours and tags"
+		d.ScopeValue.Disable()
+	case len(opts) == 0:
+		d.ScopeValue.PlaceHolder = "No tags yet: add #tags to your notes"
+		d.ScopeValue.Disable()
+	default:
+		d.ScopeValue.PlaceHolder = "(Choose one)"
+		d.ScopeValue.Enable()
+		d.ScopeValue.SetSelectedIndex(sel)
+	}
+	d.ScopeValue.Refresh()
+	d.ScopeValue.OnChanged = func(string) { d.updatePreview() }
+	d.updatePreview()
+}
+
+// Options returns the export the dialog describes.
+func (d *ExportDialog) Options() export.Options {
+	opt := export.Options{
+		Format: exportFormats[max(d.Format.SelectedIndex(), 0)].format,
+		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
+		Order:  exportOrders[max(d.Order.SelectedIndex(), 0)].order,
+	}
+	i := d.ScopeValue.SelectedIndex()
+	switch d.Scope.SelectedIndex() {
+	case scopeArticle:
+		if i >= 0 && i < len(d.u.articles) {
+			opt.Scope.ArticleID = d.u.articles[i].ID
+		}
+	case scopeColour:
+		if i >= 0 && i < len(d.u.colours) {
+			opt.Scope.Colour = d.u.colours[i].Key
+		}
+	case scopeTag:
+		if i >= 0 && i < len(d.tags) {
+			opt.Scope.Tag = d.tags[i]
+		}
+	}
+	return opt
+}
+
+// ext returns the file extension of the chosen format.
+func (d *ExportDialog) ext() string {
+	return exportFormats[max(d.Format.SelectedIndex(), 0)].ext
+}
+
+// updatePreview renders the preview of the current options off the UI
+// goroutine. Options can change faster than a large library renders: each
+// request is numbered, and only the latest is shown.
+func (d *ExportDialog) updatePreview() {
+	if !d.loaded || d.Format == nil || d.Style == nil || d.Order == nil || d.ScopeValue == nil {
+		return
+	}
+	d.gen++
+	gen := d.gen
+	doc, opt := d.doc, d.Options()
+	d.summary.SetText("Updating the preview…")
+	go func() {
+		text, summary := renderPreview(doc, opt)
+		d.u.do(func() {
+			if gen != d.gen {
+				return
+			}
+			d.shown = gen
+			d.Preview.SetText(text)
+			d.summary.SetText(summary)
+		})
+	}()
+}
+
+// renderPreview renders an export as the preview shows it, with a line
+// that says what the file will hold.
+func renderPreview(doc export.Document, opt export.Options) (text, summary string) {
+	entries := export.Select(doc.Entries, opt.Scope)
+	total := len(entries)
+	if total > previewEntries {
+		doc.Entries = entries[:previewEntries]
+	}
+	as := "The file will hold"
+	if opt.Format == export.DOCX {
+		as = "Shown as Markdown; the Word document has the same headings, quotes, notes and references. It will hold"
+		opt.Format = export.Markdown
+	}
+	var buf bytes.Buffer
+	rep, err := export.Write(&buf, doc, opt)
+	if err != nil {
+		return "", "The preview failed: " + data.ErrorMessage(err)
+	}
+	if total == 0 {
+		return buf.String(), "Nothing to export with these choices yet: highlight a passage or write a note, or include more."
+	}
+	summary = fmt.Sprintf("%s %s from %s.", as, plural(total, "quote or note", "quotes and notes"), plural(rep.Articles, "article", "articles"))
+	if total > previewEntries {
+		summary = fmt.Sprintf("%s %s; the preview shows the first %d.", as, plural(total, "entry", "entries"), previewEntries)
+	}
+	if n := len(rep.Failures); n > 0 {
+		summary += fmt.Sprintf(" %s no longer match their source word for word; they are marked in the file.", plural(n, "quote", "quotes"))
+	}
+	return clipPreview(buf.String(), previewRunes), summary
+}
+
+// clipPreview cuts a preview to about n runes, at the end of a line.
+func clipPreview(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	cut := string(rs[:n])
+	if i := strings.LastIndexByte(cut, '\n'); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + "\n\n…"
+}
+
+// defaultFileName is the name the save dialog suggests: what is exported,
+// and the citation style, with the format's extension.
+func (d *ExportDialog) defaultFileName() string {
+	opt := d.Options()
+	name := "casebook-quotes"
+	switch {
+	case opt.Scope.ArticleID != 0:
+		if a, ok := d.u.articleSummary(opt.Scope.ArticleID); ok {
+			name = slug(displayTitle(a.Article), 40)
+		}
+	case opt.Scope.Colour != "":
+		name = "casebook-" + slug(d.u.colourMeaning(opt.Scope.Colour), 30)
+	case opt.Scope.Tag != "":
+		name = "casebook-" + slug(opt.Scope.Tag, 30)
+	}
+	if opt.Format == export.JSON {
+		return name + "-annotations" + d.ext()
+	}
+	return name + "-" + string(opt.Style) + d.ext()
+}
+
+// slug makes a file name part from s: lower-case letters and digits joined
+// by hyphens, at most n runes.
+func slug(s string, n int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	rs := []rune(b.String())
+	if len(rs) > n {
+		rs = rs[:n]
+	}
+	out := strings.Trim(string(rs), "-")
+	if out == "" {
+		return "casebook-quotes"
+	}
+	return out
+}
+
+// chooseFile asks where to save the export, then writes it.
+func (d *ExportDialog) chooseFile() {
+	u := d.u
+	opt, ext := d.Options(), d.ext()
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		// The save dialog has created the file; the export replaces it
+		// whole, through a temporary file.
+		w.Close()
+		d.exportTo(path, opt, ext)
+	}, u.Window)
+	save.SetFileName(d.defaultFileName())
+	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	if dir := u.App.Preferences().String(prefExportFolder); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			save.SetLocation(l)
+		}
+	}
+	save.Resize(fyne.NewSize(800, 560))
+	save.Show()
+}
+
+// exportTo writes the export to path, adding the format's extension when
+// the name has none, and remembers the folder.
+func (d *ExportDialog) exportTo(path string, opt export.Options, ext string) {
+	if filepath.Ext(path) == "" {
+		path += ext
+	}
+	d.u.App.Preferences().SetString(prefExportFolder, filepath.Dir(path))
+	d.u.ExportTo(path, opt)
+}
+
+// ExportResult is what the last export did, as its closing message says.
+type ExportResult struct {
+	Path    string
+	Report  export.Report
+	Err     error
+	Message string
+}
+
+// ExportTo writes the library's highlights and notes to path off the UI
+// goroutine, with a progress bar when it takes a while, and then says what
+// was written and which quotes failed the verbatim check. The file is
+// written whole or not at all.
+func (u *UI) ExportTo(path string, opt export.Options) {
+	u.Notes.flush()
+	bar := widget.NewProgressBar()
+	label := widget.NewLabel("Exporting…")
+	prog := dialog.NewCustomWithoutButtons("Export", container.NewVBox(label, bar), u.Window)
+	prog.Resize(fyne.NewSize(420, 0))
+	finished := false
+	// A small export is done before a progress bar could be read.
+	time.AfterFunc(300*time.Millisecond, func() {
+		u.do(func() {
+			if !finished {
+				prog.Show()
+			}
+		})
+	})
+	percent := -1
+	opt.Progress = func(done, total int) {
+		// Called once per entry: tell the UI only when the bar moves.
+		p := done * 100 / max(total, 1)
+		if p == percent {
+			return
+		}
+		percent = p
+		u.do(func() {
+			bar.SetValue(float64(done) / float64(max(total, 1)))
+			label.SetText(fmt.Sprintf("Exporting %d of %d…", done, total))
+		})
+	}
+	go func() {
+		doc, err := export.Load(u.ctx, u.lib)
+		var rep export.Report
+		if err == nil {
+			rep, err = writeFileAtomic(path, func(w io.Writer) (export.Report, error) { return export.Write(w, doc, opt) })
+		}
+		u.do(func() {
+			finished = true
+			prog.Hide()
+			u.exportDone(ExportResult{Path: path, Report: rep, Err: err})
+		})
+	}()
+}
+
+// exportDone says what an export wrote, and lists the quotes that no longer
+// appear word for word in their source.
+func (u *UI) exportDone(res ExportResult) {
+	if res.Err != nil {
+		res.Message = "Nothing was written: " + data.ErrorMessage(res.Err)
+		u.lastExport = res
+		dialog.ShowError(friendlyError{res.Err}, u.Window)
+		return
+	}
+	rep := res.Report
+	var b strings.Builder
+	if rep.Entries == 0 {
+		b.WriteString("Nothing matched these choices, so the file only has its heading. Highlight a passage or write a note, or include more.\n\n")
+	}
+	fmt.Fprintf(&b, "Exported %s and %s from %s to\n%s",
+		plural(rep.Highlights, "highlight", "highlights"), plural(rep.Notes, "note", "notes"), plural(rep.Articles, "article", "articles"), res.Path)
+	if len(rep.Failures) > 0 {
+		fmt.Fprintf(&b, "\n\n%s no longer appear word for word in their source. They are exported, marked, and listed at the end of the file:",
+			plural(len(rep.Failures), "quote", "quotes"))
+	}
+	msg := widget.NewLabel(b.String())
+	msg.Wrapping = fyne.TextWrapWord
+	items := []fyne.CanvasObject{msg}
+	for _, f := range rep.Failures {
+		line := "• " + f.String()
+		b.WriteString("\n" + line)
+		items = append(items, newMutedLabel(line))
+	}
+	res.Message = b.String()
+	u.lastExport = res
+
+	title := "Export finished"
+	icon := theme.ConfirmIcon()
+	if len(rep.Failures) > 0 {
+		title = "Export finished, with quotes to check"
+		icon = theme.WarningIcon()
+	}
+	body := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVScroll(container.NewVBox(items...)))
+	d := dialog.NewCustom(title, "Close", body, u.Window)
+	h := float32(200)
+	if len(rep.Failures) > 0 {
+		h = 380
+	}
+	d.Resize(fyne.NewSize(620, h))
+	d.Show()
+}
+
+// writeFileAtomic writes a file through a temporary file in the same folder,
+// renamed into place only when the whole export was written, so that a
+// failed export never leaves half a document behind.
+func writeFileAtomic(path string, write func(io.Writer) (export.Report, error)) (export.Report, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".casebook-export-*")
+	if err != nil {
+		return export.Report{}, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
+	}
+	defer os.Remove(f.Name())
+	rep, err := write(f)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = data.Errorf(data.EINVALID, "cannot write %s: %v", path, cerr)
+	}
+	if err != nil {
+		return rep, err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return rep, err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return rep, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
+	}
+	return rep, nil
+}
