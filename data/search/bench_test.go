@@ -471,3 +471,85 @@ func BenchmarkComplete(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(prefixes)), "ns/query")
 }
+
+// copyLibrary copies the cached 200k library to a temporary file.
+func copyLibrary(b *testing.B) string {
+	src := benchLibraryPath(b)
+	dst := filepath.Join(b.TempDir(), "library.db")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(dst, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+// BenchmarkImport40k adds 40,000 new passages (2,000 articles) to the 200k
+// library in one transaction, as an import does, and then searches once so
+// that the cost of refreshing an open index is counted too. Run it with
+// -benchtime=1x.
+func BenchmarkImport40k(b *testing.B) {
+	texts := generateCorpus(benchPassages + benchBatch).texts[benchPassages:]
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db := openLibrary(b, copyLibrary(b))
+		ctx := context.Background()
+		ix, err := Open(ctx, db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.Refresh(ctx); err != nil {
+			b.Fatal(err)
+		}
+		docs := make([]Doc, len(texts))
+		for j, t := range texts {
+			id := int64(benchPassages + j + 1)
+			docs[j] = Doc{ID: id, Source: SourcePassage, Passage: id, Article: int64(id/benchPassagesPerArt + 1), Text: t}
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		put(b, db, ix, docs...)
+		putTime := time.Since(t0)
+		if _, err := ix.Search(ctx, "liang ", Options{}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(putTime.Seconds(), "put-s")
+		b.ReportMetric((time.Since(t0)-putTime).Seconds()*1000, "refresh+search-ms")
+		ix.Close()
+		db.Close()
+	}
+}
+
+// BenchmarkNoteSave200k replaces one note in the 200k library, as autosave
+// does while the user types, and searches after each save.
+func BenchmarkNoteSave200k(b *testing.B) {
+	db := openLibrary(b, copyLibrary(b))
+	ctx := context.Background()
+	ix, err := Open(ctx, db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Search(ctx, "liang ", Options{}); err != nil {
+		b.Fatal(err)
+	}
+	var puts, searches []time.Duration
+	note := "The judge said Liang never intended to shoot; compare with the DA's recommendation of probation and "
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		put(b, db, ix, Doc{ID: 1, Source: SourceNote, Passage: 5, Article: 1, Text: note + strconv.Itoa(i)})
+		t1 := time.Now()
+		if _, err := ix.Search(ctx, "probation liang", Options{}); err != nil {
+			b.Fatal(err)
+		}
+		puts = append(puts, t1.Sub(t0))
+		searches = append(searches, time.Since(t1))
+	}
+	b.ReportMetric(ms(percentile(puts, 0.5)), "put-p50-ms")
+	b.ReportMetric(ms(percentile(puts, 0.95)), "put-p95-ms")
+	b.ReportMetric(ms(percentile(searches, 0.5)), "search-after-p50-ms")
+	b.ReportMetric(ms(percentile(searches, 0.95)), "search-after-p95-ms")
+}

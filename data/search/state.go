@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"sync"
 )
 
@@ -271,7 +272,7 @@ func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int
 	}); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT key, gen, live, passage, article, len, toks FROM search_docs WHERE gen > ? ORDER BY key`, cur.gen)
+	rows, err := tx.QueryContext(ctx, `SELECT key, gen, live, passage, article, len, toks FROM search_docs WHERE gen > ?`, cur.gen)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
@@ -303,14 +304,22 @@ func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int
 	// them may be waiting for a connection.
 	tx.Rollback()
 
+	// Applied in key order, so that slots come out the same whatever
+	// order SQLite returned the rows in. (ORDER BY in the query would make
+	// SQLite scan the whole table in key order instead of using the gen
+	// index.)
+	sort.Slice(docs, func(i, j int) bool { return docs[i].key < docs[j].key })
+
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.vmu.Lock()
+	var added []uint32
 	for _, t := range terms {
 		cur.voc.add(t.id, t.term)
+		added = append(added, t.id)
 	}
-	if len(terms) > 0 {
-		cur.voc.resort()
+	if len(added) > 0 {
+		cur.voc.insertSorted(added)
 	}
 	if rebase {
 		clear(cur.voc.df)

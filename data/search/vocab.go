@@ -39,7 +39,8 @@ func (v *vocab) runes(id uint32) []rune {
 	return v.pool[o : o+uint32(v.rlen[id])]
 }
 
-// add records term id. Terms must be added in a batch followed by resort.
+// add records term id. Added terms join the sorted order by resort or
+// insertSorted.
 func (v *vocab) add(id uint32, term string) {
 	for int(id) >= len(v.terms) {
 		v.terms = append(v.terms, "")
@@ -85,19 +86,53 @@ func (v *vocab) resort() {
 		}
 	}
 	slices.SortFunc(v.sorted, func(a, b uint32) int { return strings.Compare(v.terms[a], v.terms[b]) })
-	n := len(v.sorted)
-	v.lcp = append(v.lcp[:0], make([]uint8, n)...)
-	v.nxt = append(v.nxt[:0], make([]uint32, n)...)
-	for i := 1; i < n; i++ {
-		a, b := v.runes(v.sorted[i-1]), v.runes(v.sorted[i])
-		k := 0
-		for k < len(a) && k < len(b) && a[k] == b[k] {
-			k++
-		}
-		v.lcp[i] = uint8(k)
+	v.lcp = append(v.lcp[:0], make([]uint8, len(v.sorted))...)
+	for i := 1; i < len(v.sorted); i++ {
+		v.setLCP(i)
 	}
-	// Next smaller element, right to left with a stack.
-	var stack []uint32
+	v.relink()
+}
+
+// insertSorted adds new term ids to the sorted order one by one, which for a
+// few terms (a saved note brings one or two) is much cheaper than resort.
+func (v *vocab) insertSorted(ids []uint32) {
+	if len(ids) > 256 {
+		v.resort()
+		return
+	}
+	for _, id := range ids {
+		t := v.terms[id]
+		i := sort.Search(len(v.sorted), func(i int) bool { return v.terms[v.sorted[i]] >= t })
+		v.sorted = slices.Insert(v.sorted, i, id)
+		v.lcp = slices.Insert(v.lcp, i, 0)
+		v.setLCP(i)
+		if i+1 < len(v.sorted) {
+			v.setLCP(i + 1)
+		}
+	}
+	v.relink()
+}
+
+// setLCP computes lcp[i].
+func (v *vocab) setLCP(i int) {
+	if i == 0 {
+		v.lcp[0] = 0
+		return
+	}
+	a, b := v.runes(v.sorted[i-1]), v.runes(v.sorted[i])
+	k := 0
+	for k < len(a) && k < len(b) && a[k] == b[k] {
+		k++
+	}
+	v.lcp[i] = uint8(k)
+}
+
+// relink computes nxt from lcp: the next smaller element, right to left
+// with a stack.
+func (v *vocab) relink() {
+	n := len(v.sorted)
+	v.nxt = append(v.nxt[:0], make([]uint32, n)...)
+	stack := make([]uint32, 0, 64)
 	for i := n - 1; i >= 0; i-- {
 		for len(stack) > 0 && v.lcp[stack[len(stack)-1]] >= v.lcp[i] {
 			stack = stack[:len(stack)-1]
@@ -152,7 +187,7 @@ type scanner struct {
 // per trie edge and sharing rows between terms with a common prefix; a
 // subtree is skipped as soon as no row entry is within the bound. fn gets
 // each term once with its closeness class: 2*edits, plus 1 when it matched
-// only as a prefix (see matchClass).
+// only as a prefix (see classExact and the classes after it).
 func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class uint8)) {
 	m := len(q)
 	if m > maxTermRunes {

@@ -185,3 +185,36 @@ func TestInflections(t *testing.T) {
 		})
 	}
 }
+
+// TestInsertSorted checks that adding terms one by one gives the same
+// order, lcp and links as sorting from scratch.
+func TestInsertSorted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	word := func() string {
+		r := make([]rune, 1+rng.IntN(6))
+		for i := range r {
+			r[i] = rune('a' + rng.IntN(4))
+		}
+		return string(r)
+	}
+	a, b := newVocab(), newVocab()
+	id := uint32(0)
+	for n := 0; n < 60; n++ {
+		var batch []uint32
+		for k := 0; k < 1+rng.IntN(5); k++ {
+			w := word()
+			if _, ok := a.lookup(w); ok {
+				continue
+			}
+			id++
+			a.add(id, w)
+			b.add(id, w)
+			batch = append(batch, id)
+		}
+		a.insertSorted(batch)
+		b.resort()
+		if fmt.Sprint(a.sorted, a.lcp, a.nxt) != fmt.Sprint(b.sorted, b.lcp, b.nxt) {
+			t.Fatalf("after %d batches:\ninserted %v %v %v\n  sorted %v %v %v", n, a.sorted, a.lcp, a.nxt, b.sorted, b.lcp, b.nxt)
+		}
+	}
+}
