@@ -190,12 +190,20 @@ type scanner struct {
 // only as a prefix (see classExact and the classes after it).
 func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class uint8)) {
 	m := len(q)
-	if m > maxTermRunes {
+	if m > maxTermRunes || m == 0 {
 		return
 	}
-	lim := int8(k)
-	if int8(kp) > lim {
-		lim = int8(kp)
+	lim := max(k, kp)
+	// Only the cells of row x within lim of the diagonal (|x-j| <= lim)
+	// can hold a distance within lim (Ukkonen's cut-off): each row
+	// computes that band and clamps everything else to over, which is
+	// all the decisions below need to know about it.
+	over := int8(lim + 1)
+	at := func(x, j int) int8 {
+		if j < x-lim || j > x+lim {
+			return over
+		}
+		return sc.rows[x][j]
 	}
 	for d := range sc.rows {
 		if cap(sc.rows[d]) < m+1 {
@@ -204,9 +212,9 @@ func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class 
 		sc.rows[d] = sc.rows[d][:m+1]
 	}
 	for j := 0; j <= m; j++ {
-		sc.rows[0][j] = int8(j)
+		sc.rows[0][j] = int8(min(j, lim+1))
 	}
-	sc.pmin[0] = int8(m)
+	sc.pmin[0] = at(0, m)
 	// valid is how many rows (after row 0) hold for the current term's
 	// prefix; common is what the current term shares with the previous one
 	// visited.
@@ -220,10 +228,15 @@ func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class 
 		pruned := false
 		for d < len(t) {
 			c := t[d]
-			prev, cur := sc.rows[d], sc.rows[d+1]
-			cur[0] = int8(d + 1)
+			x1 := d + 1 // the row being computed
+			prev, cur := sc.rows[d], sc.rows[x1]
+			jlo, jhi := max(1, x1-lim), min(m, x1+lim)
+			cur[0] = int8(min(x1, lim+1))
+			if jlo > 1 {
+				cur[jlo-1] = over
+			}
 			rmin := cur[0]
-			for j := 1; j <= m; j++ {
+			for j := jlo; j <= jhi; j++ {
 				x := prev[j-1]
 				if q[j-1] != c {
 					x++
@@ -239,18 +252,17 @@ func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class 
 						x = y
 					}
 				}
+				x = min(x, over)
 				cur[j] = x
-				if x < rmin {
-					rmin = x
-				}
+				rmin = min(rmin, x)
 			}
-			pm := sc.pmin[d]
-			if cur[m] < pm {
-				pm = cur[m]
+			if jhi < m {
+				cur[jhi+1] = over
 			}
-			sc.pmin[d+1] = pm
+			pm := min(sc.pmin[d], at(x1, m))
+			sc.pmin[x1] = pm
 			d++
-			if rmin > lim {
+			if int(rmin) > lim {
 				// No term below t[:d] is within k, and no longer
 				// prefix gets closer than what the path already had.
 				valid = d
@@ -273,7 +285,7 @@ func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class 
 		}
 		valid = len(t)
 		best := uint8(255)
-		if w := sc.rows[len(t)][m]; int(w) <= k {
+		if w := at(len(t), m); int(w) <= k {
 			best = uint8(2 * w)
 		}
 		if p := sc.pmin[len(t)]; kp >= 0 && int(p) <= kp && uint8(2*p+1) < best {

@@ -52,7 +52,7 @@ func TestScanMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	letters := []rune("abcdeé")
 	word := func() string {
-		n := 1 + rng.IntN(7)
+		n := 1 + rng.IntN(10)
 		r := make([]rune, n)
 		for i := range r {
 			r[i] = letters[rng.IntN(len(letters))]
@@ -60,7 +60,7 @@ func TestScanMatchesBruteForce(t *testing.T) {
 		return string(r)
 	}
 	v := newVocab()
-	for id := uint32(1); id <= 400; id++ {
+	for id := uint32(1); id <= 1500; id++ {
 		w := word()
 		if _, ok := v.lookup(w); !ok {
 			v.add(id, w)
@@ -69,7 +69,7 @@ func TestScanMatchesBruteForce(t *testing.T) {
 	}
 	v.resort()
 	var sc scanner
-	for n := 0; n < 300; n++ {
+	for n := 0; n < 600; n++ {
 		q := []rune(word())
 		k, kp := rng.IntN(3), rng.IntN(4)-1
 		if kp > k {
