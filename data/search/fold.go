@@ -79,9 +79,10 @@ func foldRune(r rune) string {
 	return foldSlow(r)
 }
 
-// Fold returns s as the index sees it: lower case, without accents, with
-// compatibility forms (ligatures, full-width letters) spelled out. It does not
-// split words; Tokens does.
+// Fold returns s folded as the index folds words: lower case, without
+// accents, with compatibility forms (ligatures, full-width letters) spelled
+// out. It neither splits words nor drops apostrophes and possessives; the
+// index's tokenizer does that too.
 func Fold(s string) string {
 	var b []byte
 	for _, r := range s {

@@ -2,37 +2,54 @@
 // index kept in the SQLite library, updated inside the store's own write
 // transactions, and searched as the user types.
 //
+// # Use
+//
+// The store opens the index once (Open is cheap), calls Put and Delete with
+// its own write transaction whenever passages or notes change, and Search
+// for every keystroke. Hits name the passage (and note) and carry match
+// spans as rune offsets into the document's text; the store has the text.
+// The first Search after Open loads the vocabulary and document table
+// (about 0.4 s at 200,000 passages): call Refresh in the background at
+// start-up to take that off the first keystroke. Do not call Search while
+// holding a write transaction on a library limited to one connection: it
+// would wait for that connection.
+//
 // # Storage
 //
 // The index lives in the tables of migration 0002_search.sql. Every Put and
 // Delete bumps a generation counter (search_meta 'gen') and writes rows
-// stamped with it: the document's row (search_docs, with its token stream)
-// and one posting segment per term it contains (search_postings). A batch
-// therefore appends segments and never rewrites a large posting list; a
-// term's small segments are merged when it has more than maxSegments. A
-// posting is valid only when its generation equals the document's current
-// one, so replaced and deleted documents need no posting updates.
+// stamped with it: the document's row (search_docs, with its token stream),
+// one posting segment per term it contains (search_postings), new terms
+// (search_terms, insert-only, ids in commit order) and one row of document
+// frequency changes (search_df). A batch therefore appends and never
+// rewrites a large posting list; a term's newer, smaller segments are merged
+// when it has more than maxSegments, and df rows are summed when they pile
+// up. A posting is valid only when its generation equals the document's
+// current one, so replaced and deleted documents need no posting updates.
 //
 // # Caches and transactions
 //
-// An Index keeps the vocabulary, per-document data and decoded posting lists
-// in memory. Put and Delete never touch that memory: they only write through
-// the caller's transaction, so a rollback leaves nothing to undo. Search (and
-// Refresh) compare the committed generation with the cached one and, when it
-// changed, read only the rows written since (indexed by generation), then
-// drop the cached posting lists of the terms those rows contain.
+// An Index keeps the vocabulary, per-document data, decoded posting lists
+// and recent token streams in memory. Put and Delete never change that
+// memory: they only write through the caller's transaction, so a rollback
+// leaves nothing to undo. Search (and Refresh) compare the committed
+// generation with the cached one and, when it changed, read only the rows
+// written since (by generation), then drop the cached posting lists of the
+// terms those rows contain.
 //
 // # Matching and ranking
 //
-// Each query word is matched against the vocabulary: exactly, as a prefix
-// when it is the word being typed, and with typos (see typoBudget), using a
-// Levenshtein automaton run over the sorted vocabulary as a trie. The
-// candidate terms' posting lists are scored term at a time into dense
-// per-document accumulators. Documents are ranked by coverage (how many query
-// words they match, rare words before very common ones), then closeness (exact
-// before prefix before typo), then proximity of the matched words, then BM25,
-// then reading order. Proximity, phrases and match spans come from the token
-// streams of the best candidates only.
+// Each query word is matched against the vocabulary: exactly; as a prefix
+// when it is the word being typed; by English inflection ("apologies",
+// "apology"); and with typos (see typoBudget), using a Levenshtein automaton
+// run over the sorted vocabulary as a trie. Runs of words also match their
+// joined form ("fifth floor", "fifthfloor"). The candidate terms' posting
+// lists are scored term at a time into dense per-document accumulators, and
+// a heap keeps the best. Documents rank by coverage (how many query words
+// they match, content words before function words), then closeness (exact,
+// prefix, typo), then proximity of the matched words, then BM25, then
+// reading order. Proximity, quoted phrases and match spans come from the
+// token streams of the best few hundred documents only.
 package search
 
 import (
@@ -67,7 +84,8 @@ func (s Source) String() string {
 // Doc is one text to index.
 type Doc struct {
 	// ID is the passage id for a passage, the note id for a note.
-	ID     int64
+	ID int64
+	// Source is SourcePassage or SourceNote.
 	Source Source
 	// Passage is the passage the text belongs to: for a passage, its own id
 	// (0 is read as ID); for a note, the passage it is attached to.

@@ -80,6 +80,7 @@ type Hit struct {
 	// Passage is the passage matched, or the passage the matching note is
 	// attached to.
 	Passage int64
+	// Article is the passage's article.
 	Article int64
 	// Note is the note's id when Source is SourceNote, else 0.
 	Note int64
