@@ -1,0 +1,133 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestAgainstModel applies random batches of puts, deletes and rolled-back
+// transactions, and checks after each step that an incrementally refreshed
+// index and a freshly opened one both find exactly the documents a plain
+// map says contain each word, with the right document frequencies. Words
+// carry digits so that they match exactly, without typos or inflections;
+// the small vocabulary makes segments pile up and merge.
+func TestAgainstModel(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(5, 6))
+	db, ix := newIndex(t)
+	words := make([]string, 12)
+	for i := range words {
+		words[i] = fmt.Sprintf("w%d", i)
+	}
+	model := map[int64]string{} // doc key -> text
+	randomDoc := func() Doc {
+		var ws []string
+		for n := 1 + rng.IntN(6); n > 0; n-- {
+			ws = append(ws, words[rng.IntN(len(words))])
+		}
+		id := int64(1 + rng.IntN(25))
+		src := Source(rng.IntN(2))
+		return Doc{ID: id, Source: src, Passage: id, Article: 1, Text: strings.Join(ws, " ")}
+	}
+	for step := 0; step < 400; step++ {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pending := map[int64]string{}
+		deleted := map[int64]bool{}
+		for n := 1 + rng.IntN(3); n > 0; n-- {
+			if rng.IntN(4) == 0 {
+				src := Source(rng.IntN(2))
+				id := int64(1 + rng.IntN(25))
+				if err := ix.Delete(ctx, tx, src, id); err != nil {
+					t.Fatal(err)
+				}
+				deleted[docKey(src, id)] = true
+				delete(pending, docKey(src, id))
+				continue
+			}
+			var docs []Doc
+			for k := 1 + rng.IntN(4); k > 0; k-- {
+				docs = append(docs, randomDoc())
+			}
+			if err := ix.Put(ctx, tx, docs...); err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range docs {
+				pending[docKey(d.Source, d.ID)] = d.Text
+				delete(deleted, docKey(d.Source, d.ID))
+			}
+		}
+		if rng.IntN(5) == 0 {
+			if err := tx.Rollback(); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			if err := tx.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			for k := range deleted {
+				delete(model, k)
+			}
+			for k, v := range pending {
+				model[k] = v
+			}
+		}
+		if step%3 != 0 && step != 399 {
+			continue
+		}
+		check := []*Index{ix}
+		if step%30 == 0 || step == 399 {
+			fresh, err := Open(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fresh.Close()
+			check = append(check, fresh)
+		}
+		for _, x := range check {
+			for _, w := range words {
+				var want []string
+				for k, text := range model {
+					if strings.Contains(" "+text+" ", " "+w+" ") {
+						want = append(want, keyName(k))
+					}
+				}
+				hits := search(t, x, w+" ", Options{Limit: 1000})
+				var got []string
+				for _, h := range hits {
+					id := h.Passage
+					if h.Source == SourceNote {
+						id = h.Note
+					}
+					got = append(got, keyName(docKey(h.Source, id)))
+				}
+				sort.Strings(got)
+				sort.Strings(want)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("step %d, %q: got %v, want %v", step, w, got, want)
+				}
+				id, _ := x.st.voc.lookup(w)
+				if df := x.st.voc.df[id]; int(df) != len(want) {
+					t.Fatalf("step %d: df(%q) = %d, want %d", step, w, df, len(want))
+				}
+			}
+		}
+	}
+	var segs int
+	if err := db.QueryRow(`SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM search_postings GROUP BY term)`).Scan(&segs); err != nil {
+		t.Fatal(err)
+	}
+	if segs > maxSegments {
+		t.Errorf("a term has %d segments, want at most %d", segs, maxSegments)
+	}
+}
+
+func keyName(k int64) string {
+	return fmt.Sprintf("%s%d", keySource(k), keyID(k))
+}
