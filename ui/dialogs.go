@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -93,7 +94,9 @@ Shift+arrows	Extend the selection in a passage`
 
 // showShortcuts lists the keyboard shortcuts.
 func (u *UI) showShortcuts() {
-	grid := container.NewGridWithColumns(2)
+	// A form layout sizes the keys' column to the longest key, so that each
+	// key sits next to what it does.
+	grid := container.New(layout.NewFormLayout())
 	for _, l := range strings.Split(shortcutsText, "\n") {
 		k, v, _ := strings.Cut(l, "\t")
 		key := widget.NewLabel(k)

@@ -219,7 +219,7 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 		return
 	}
 	p.heading.SetText(fmt.Sprintf("Notes on ¶ %d", ps.N))
-	p.quote.SetText("“" + clip(ps.Text, 140) + "”")
+	p.quote.SetText(quoted(clip(ps.Text, 140)))
 	p.quote.Show()
 	p.addBtn.Enable()
 	p.empty.Hide()
@@ -480,4 +480,13 @@ func (u *UI) openNote(n data.Note) {
 // showInfo shows a short message.
 func (u *UI) showInfo(title, msg string) {
 	dialog.ShowInformation(title, msg, u.Window)
+}
+
+// quoted puts text between quotation marks, unless it already opens with
+// one (a passage that is itself a quotation).
+func quoted(s string) string {
+	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"") {
+		return s
+	}
+	return "“" + s + "”"
 }

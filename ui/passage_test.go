@@ -79,3 +79,18 @@ func TestSnap(t *testing.T) {
 		})
 	}
 }
+
+func TestQuoted(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"plain":         {"Liang was convicted", "“Liang was convicted”"},
+		"curly opening": {"“As queer API people…", "“As queer API people…"},
+		"straight":      {`"But if we believe`, `"But if we believe`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := quoted(tc.in); got != tc.want {
+				t.Errorf("quoted(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}

@@ -133,7 +133,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(rows...)))
 	d := dialog.NewCustom("Import finished", "Close", body, u.Window)
-	d.Resize(fyne.NewSize(640, min(520, 160+float32(len(rows))*64)))
+	d.Resize(fyne.NewSize(640, min(560, 190+float32(len(rows))*72)))
 	d.Show()
 }
 
