@@ -28,11 +28,6 @@ func newInserter(ctx context.Context, tx *sql.Tx, table string, cols ...string) 
 	in := &inserter{ctx: ctx, tx: tx, cols: len(cols)}
 	in.head = "INSERT OR REPLACE INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	in.tuple = "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
-	var err error
-	in.full, err = tx.PrepareContext(ctx, in.head+strings.TrimSuffix(strings.Repeat(in.tuple+", ", batchRows), ", "))
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
 	return in, nil
 }
 
@@ -41,6 +36,16 @@ func (in *inserter) add(vals ...any) error {
 	in.args = append(in.args, vals...)
 	in.rows++
 	if in.rows == batchRows {
+		// Prepared on the first full batch only: a small Put (one
+		// article) never fills one, and preparing a statement of
+		// batchRows tuples costs more than its rows.
+		if in.full == nil {
+			var err error
+			in.full, err = in.tx.PrepareContext(in.ctx, in.head+strings.TrimSuffix(strings.Repeat(in.tuple+", ", batchRows), ", "))
+			if err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+		}
 		if _, err := in.full.ExecContext(in.ctx, in.args...); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
@@ -52,7 +57,9 @@ func (in *inserter) add(vals ...any) error {
 
 // flush writes the queued rows and releases the statement.
 func (in *inserter) flush() error {
-	defer in.full.Close()
+	if in.full != nil {
+		defer in.full.Close()
+	}
 	if in.rows == 0 {
 		return nil
 	}

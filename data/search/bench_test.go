@@ -172,7 +172,7 @@ func openLibrary(tb testing.TB, path string) *sql.DB {
 // cached in the temporary directory under a name that changes with the
 // corpus and the schema.
 func benchLibraryPath(b *testing.B) string {
-	schema, err := os.ReadFile("../migration/0002_search.sql")
+	schema, err := schemaSQL()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -19,8 +19,11 @@ func Example() {
 	defer os.RemoveAll(dir)
 	db, _ := sql.Open("sqlite3", filepath.Join(dir, "library.db")+"?_journal_mode=WAL")
 	defer db.Close()
-	schema, _ := os.ReadFile("../migration/0002_search.sql")
-	db.Exec(string(schema))
+	files, _ := filepath.Glob("../migration/*search*.sql")
+	for _, f := range files {
+		schema, _ := os.ReadFile(f)
+		db.Exec(string(schema))
+	}
 
 	ctx := context.Background()
 	ix, err := search.Open(ctx, db)

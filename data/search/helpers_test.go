@@ -3,8 +3,10 @@ package search
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -19,7 +21,7 @@ func openDB(tb testing.TB, path string) *sql.DB {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	schema, err := os.ReadFile("../migration/0002_search.sql")
+	schema, err := schemaSQL()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -27,6 +29,25 @@ func openDB(tb testing.TB, path string) *sql.DB {
 		tb.Fatal(err)
 	}
 	return db
+}
+
+// schemaSQL returns the store's migrations that make the search tables
+// (their names say "search"), in order.
+func schemaSQL() ([]byte, error) {
+	files, err := filepath.Glob("../migration/*search*.sql")
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("search migrations not found: %v", err)
+	}
+	sort.Strings(files)
+	var all []byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		all = append(append(all, b...), '\n')
+	}
+	return all, nil
 }
 
 // newIndex opens a fresh index in a temporary library.

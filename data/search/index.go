@@ -16,7 +16,8 @@
 //
 // # Storage
 //
-// The index lives in the tables of migration 0002_search.sql. Every Put and
+// The index lives in the tables of migrations 0002_search.sql and
+// 0003_search_terms_index.sql. Every Put and
 // Delete bumps a generation counter (search_meta 'gen') and writes rows
 // stamped with it: the document's row (search_docs, with its token stream),
 // one posting segment per term it contains (search_postings), new terms
@@ -58,7 +59,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -105,7 +108,7 @@ func keyID(key int64) int64      { return key >> 1 }
 
 // maxSegments is how many posting segments a term may have before its newer,
 // smaller segments are merged.
-const maxSegments = 8
+const maxSegments = 16
 
 // Index is a search index stored in a SQLite library. It is safe for
 // concurrent use.
@@ -123,6 +126,13 @@ type Index struct {
 	vmu sync.RWMutex
 	// refreshMu serialises refreshes.
 	refreshMu sync.Mutex
+	// segMu guards segs, each term's number of posting segments as this
+	// Index's writers last counted or changed them, so that a run of small
+	// Puts need not count them again. It is only a hint for when to merge:
+	// another process's writes can leave it low (a merge comes late); it
+	// never affects results.
+	segMu sync.Mutex
+	segs  map[uint32]segHint
 
 	cache *lru[uint32, *plist]
 	// toks caches token streams by slot. A slot is one version of one
@@ -191,18 +201,42 @@ type writer struct {
 	ix  *Index
 	// maxID is the largest term id in use, including this batch's.
 	maxID uint32
-	// known is the largest term id the index's cache held when the batch
-	// started: every committed term up to it can be found there, and the
-	// committed terms above it are read into newer on the first miss.
-	known uint32
-	newer map[string]uint32
+	// resolved is set once every term of the batch that the read state
+	// does not hold has been looked up in the library (resolveTerms): a
+	// term found in neither is new.
+	resolved bool
 
 	ids      map[string]uint32 // terms resolved in this transaction
 	newTerms []string          // terms added by this batch, ids known+1...
 	firstNew uint32
-	dfDelta  []int64 // by term id
-	// acc holds the batch's postings, by term id.
-	acc []*termAcc
+	// The batch's per-term state is kept in dense slices indexed by a
+	// local slot, so that a small Put (one article) costs in proportion to
+	// its own words and not to the size of the vocabulary.
+	slots   map[uint32]int32 // term id → slot
+	globals []uint32         // slot → term id
+	dfDelta []int64          // by slot
+	acc     []*termAcc       // the batch's postings, by slot
+}
+
+// segHint is a term's segment count as written by the Put of generation
+// gen. Generations are handed out again after a rollback, so a writer of
+// generation g trusts only hints from generations below g: those committed.
+type segHint struct {
+	n   int
+	gen int64
+}
+
+// slot returns the local slot of term id, giving it one if it has none.
+func (w *writer) slot(id uint32) int32 {
+	if s, ok := w.slots[id]; ok {
+		return s
+	}
+	s := int32(len(w.globals))
+	w.slots[id] = s
+	w.globals = append(w.globals, id)
+	w.dfDelta = append(w.dfDelta, 0)
+	w.acc = append(w.acc, nil)
+	return s
 }
 
 func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -210,18 +244,13 @@ func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, ids: map[string]uint32{}}
+	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, ids: map[string]uint32{}, slots: map[uint32]int32{}}
 	var max sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM search_terms`).Scan(&max); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	w.maxID = uint32(max.Int64)
 	w.firstNew = w.maxID + 1
-	ix.vmu.RLock()
-	if ix.st != nil {
-		w.known = ix.st.voc.maxID
-	}
-	ix.vmu.RUnlock()
 	return w, nil
 }
 
@@ -239,15 +268,8 @@ func (w *writer) termID(b []byte) (uint32, error) {
 		id, ok = st.voc.byTerm[string(b)]
 	}
 	w.ix.vmu.RUnlock()
-	if !ok {
-		if w.newer == nil {
-			w.newer = map[string]uint32{}
-			err := readTerms(w.ctx, w.tx, w.known, func(id uint32, term string) { w.newer[term] = id })
-			if err != nil {
-				return 0, err
-			}
-		}
-		id, ok = w.newer[string(b)]
+	if !ok && !w.resolved {
+		return 0, errors.New("search: internal error: term looked up before the batch's terms were resolved")
 	}
 	term := string(b)
 	if !ok {
@@ -259,11 +281,52 @@ func (w *writer) termID(b []byte) (uint32, error) {
 	return id, nil
 }
 
-func (w *writer) addDF(id uint32, d int64) {
-	for int(id) >= len(w.dfDelta) {
-		w.dfDelta = append(w.dfDelta, 0)
+// resolveTerms looks up, in the library, the ids of the batch's terms that
+// the read state does not hold (it may be stale: nothing has searched since
+// other batches were written), with one indexed query per 500 terms, so
+// that a long run of small imports costs in proportion to their own words
+// rather than to the whole vocabulary.
+func (w *writer) resolveTerms(terms map[string]bool) error {
+	w.ix.vmu.RLock()
+	var missing []any
+	for t := range terms {
+		if st := w.ix.st; st != nil {
+			if _, ok := st.voc.byTerm[t]; ok {
+				continue
+			}
+		}
+		missing = append(missing, t)
 	}
-	w.dfDelta[id] += d
+	w.ix.vmu.RUnlock()
+	const chunk = 500
+	for len(missing) > 0 {
+		n := min(chunk, len(missing))
+		q := `SELECT id, term FROM search_terms WHERE term IN (?` + strings.Repeat(",?", n-1) + `)`
+		rows, err := w.tx.QueryContext(w.ctx, q, missing[:n]...)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var term string
+			if err := rows.Scan(&id, &term); err != nil {
+				rows.Close()
+				return fmt.Errorf("search: %w", err)
+			}
+			w.ids[term] = uint32(id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		missing = missing[n:]
+	}
+	w.resolved = true
+	return nil
+}
+
+func (w *writer) addDF(id uint32, d int64) {
+	w.dfDelta[w.slot(id)] += d
 }
 
 // forget subtracts an old version of a document from the document
@@ -331,10 +394,21 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 
 	var (
 		tz   tokenizer
-		tf   []uint32 // by term id, for the current document
+		tf   []uint32 // by slot, for the current document
 		seen = map[uint32]bool{}
 		ids  []uint32
 	)
+	terms := map[string]bool{}
+	for _, i := range order {
+		for _, t := range tz.tokens(docs[i].Text) {
+			if b := tz.term(t); !terms[string(b)] {
+				terms[string(b)] = true
+			}
+		}
+	}
+	if err := w.resolveTerms(terms); err != nil {
+		return err
+	}
 	for _, i := range order {
 		d := docs[i]
 		key := docKey(d.Source, d.ID)
@@ -369,27 +443,25 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 			if !t.joined {
 				length++
 			}
-			for int(id) >= len(tf) {
+			sl := w.slot(id)
+			for int(sl) >= len(tf) {
 				tf = append(tf, 0)
 			}
-			if tf[id] == 0 {
-				ids = append(ids, id)
+			if tf[sl] == 0 {
+				ids = append(ids, uint32(sl))
 			}
-			tf[id]++
+			tf[sl]++
 		}
-		for int(w.maxID) >= len(w.acc) {
-			w.acc = append(w.acc, nil)
-		}
-		for _, id := range ids {
-			a := w.acc[id]
+		for _, sl := range ids {
+			a := w.acc[sl]
 			if a == nil {
 				a = &termAcc{}
-				w.acc[id] = a
+				w.acc[sl] = a
 			}
 			a.keys = append(a.keys, key)
-			a.tfs = append(a.tfs, tf[id])
-			tf[id] = 0
-			w.addDF(id, 1)
+			a.tfs = append(a.tfs, tf[sl])
+			tf[sl] = 0
+			w.dfDelta[sl]++
 		}
 		if err := docRows.add(key, w.gen, 1, passage, d.Article, length, blob); err != nil {
 			return err
@@ -451,12 +523,16 @@ func (w *writer) finish() error {
 	if err != nil {
 		return err
 	}
+	// Segments go in in term order, the order of the table's key.
 	var touched []uint32
-	for id, a := range w.acc {
-		if a == nil {
-			continue
+	for sl, a := range w.acc {
+		if a != nil {
+			touched = append(touched, w.globals[sl])
 		}
-		touched = append(touched, uint32(id))
+	}
+	slices.Sort(touched)
+	for _, id := range touched {
+		a := w.acc[w.slots[id]]
 		if err := segs.add(id, w.gen, len(a.keys), encodeRaw(a.keys, a.tfs)); err != nil {
 			return err
 		}
@@ -479,9 +555,9 @@ func (w *writer) finish() error {
 		}
 	}
 	delta := map[uint32]int64{}
-	for id, d := range w.dfDelta {
+	for sl, d := range w.dfDelta {
 		if d != 0 {
-			delta[uint32(id)] = d
+			delta[w.globals[sl]] = d
 		}
 	}
 	if blob := encodeDF(delta); blob != nil {
@@ -526,43 +602,61 @@ func (w *writer) mergeDF() error {
 }
 
 // mergeSegments merges the segments of the batch's terms that have more
-// than maxSegments. A small batch counts per term; a large one finds them
-// all in one pass over the segment index.
+// than maxSegments.
 func (w *writer) mergeSegments(touched []uint32) error {
 	ctx, tx := w.ctx, w.tx
+	// Count, in the library, only the terms that the hint says may have
+	// more than maxSegments segments now, or has no count for, so that a
+	// run of small Puts (imported articles) usually asks nothing.
+	ix := w.ix
+	var check []any
+	ix.segMu.Lock()
+	if ix.segs == nil {
+		ix.segs = map[uint32]segHint{}
+	}
+	for _, id := range touched {
+		// A term with no trusted count (this Index just opened, or the
+		// count came from a transaction that rolled back) is counted now.
+		h, known := ix.segs[id]
+		if known && h.gen < w.gen && h.n+1 <= maxSegments {
+			ix.segs[id] = segHint{h.n + 1, w.gen}
+		} else {
+			check = append(check, id)
+		}
+	}
+	ix.segMu.Unlock()
 	var merge []uint32
-	if len(touched) <= 512 {
-		stmt, err := tx.PrepareContext(ctx, `SELECT COUNT(*) FROM search_postings WHERE term = ?`)
+	const chunk = 500
+	for len(check) > 0 {
+		n := min(chunk, len(check))
+		q := `SELECT term, COUNT(*) FROM search_postings WHERE term IN (?` + strings.Repeat(",?", n-1) + `) GROUP BY term`
+		rows, err := tx.QueryContext(ctx, q, check[:n]...)
 		if err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
-		defer stmt.Close()
-		for _, id := range touched {
-			var n int
-			if err := stmt.QueryRowContext(ctx, id).Scan(&n); err != nil {
-				return fmt.Errorf("search: %w", err)
-			}
-			if n > maxSegments {
-				merge = append(merge, id)
-			}
-		}
-	} else {
-		rows, err := tx.QueryContext(ctx, `SELECT term FROM search_postings GROUP BY term HAVING COUNT(*) > ?`, maxSegments)
-		if err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
+		counts := map[uint32]int{}
 		for rows.Next() {
 			var id uint32
-			if err := rows.Scan(&id); err != nil {
+			var c int
+			if err := rows.Scan(&id, &c); err != nil {
 				rows.Close()
 				return fmt.Errorf("search: %w", err)
 			}
-			merge = append(merge, id)
+			counts[id] = c
+			if c > maxSegments {
+				merge = append(merge, id)
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
+		ix.segMu.Lock()
+		for _, id := range check[:n] {
+			ix.segs[id.(uint32)] = segHint{counts[id.(uint32)], w.gen}
+		}
+		ix.segMu.Unlock()
+		check = check[n:]
 	}
 	for _, id := range merge {
 		if err := w.merge(id); err != nil {
@@ -606,17 +700,28 @@ func (w *writer) merge(term uint32) error {
 		total += segs[j].n
 	}
 	var ps []posting
-	for _, s := range segs[j:] {
-		var data []byte
-		if err := tx.QueryRowContext(ctx, `SELECT data FROM search_postings WHERE term = ? AND gen = ?`, term, s.gen).Scan(&data); err != nil {
+	rows, err = tx.QueryContext(ctx, `SELECT gen, data FROM search_postings WHERE term = ? AND gen >= ? ORDER BY gen`, term, segs[j].gen)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	for rows.Next() {
+		var gen int64
+		var data sql.RawBytes
+		if err := rows.Scan(&gen, &data); err != nil {
+			rows.Close()
 			return fmt.Errorf("search: %w", err)
 		}
-		err := decodeSegment(data, s.gen, func(key, gen int64, tf uint32) {
+		err := decodeSegment(data, gen, func(key, gen int64, tf uint32) {
 			ps = append(ps, posting{key: key, gen: gen, tf: tf})
 		})
 		if err != nil {
+			rows.Close()
 			return err
 		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_postings WHERE term = ? AND gen >= ?`, term, segs[j].gen); err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -626,5 +731,8 @@ func (w *writer) merge(term uint32) error {
 		term, segs[len(segs)-1].gen, len(ps), encodeMerged(ps)); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
+	w.ix.segMu.Lock()
+	w.ix.segs[term] = segHint{j + 1, w.gen}
+	w.ix.segMu.Unlock()
 	return nil
 }
