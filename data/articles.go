@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"strings"
+
+	"github.com/casebookapp/casebook/data/search"
 )
 
 // PutStatus says what storing an article did.
@@ -108,10 +110,12 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, same
 		if id, err = res.LastInsertId(); err != nil {
 			return PutResult{}, err
 		}
-		if err := l.insertPassages(ctx, tx, id, a.Passages); err != nil {
+		docs, err := l.insertPassages(ctx, tx, id, a.Passages)
+		if err != nil {
 			return PutResult{}, err
 		}
-		if err := l.indexArticle(ctx, tx, id); err != nil {
+		// A new article has no notes yet: its passages are all to index.
+		if err := l.index.Put(ctx, tx, docs...); err != nil {
 			return PutResult{}, err
 		}
 		art, err := getArticle(ctx, tx, id)
@@ -179,13 +183,15 @@ func validateNewArticle(a NewArticle) error {
 }
 
 // insertPassages stores an article's paragraphs, numbering body and caption
-// passages 1..n in reading order.
-func (l *Library) insertPassages(ctx context.Context, tx *sql.Tx, articleID int64, ps []NewPassage) error {
+// passages 1..n in reading order. It returns the numbered ones as search
+// documents.
+func (l *Library) insertPassages(ctx context.Context, tx *sql.Tx, articleID int64, ps []NewPassage) ([]search.Doc, error) {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages (article_id, seq, n, kind, text) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer stmt.Close()
+	var docs []search.Doc
 	n := 0
 	for seq, p := range ps {
 		num := 0
@@ -193,11 +199,19 @@ func (l *Library) insertPassages(ctx context.Context, tx *sql.Tx, articleID int6
 			n++
 			num = n
 		}
-		if _, err := stmt.ExecContext(ctx, articleID, seq, num, string(p.Kind), p.Text); err != nil {
-			return err
+		res, err := stmt.ExecContext(ctx, articleID, seq, num, string(p.Kind), p.Text)
+		if err != nil {
+			return nil, err
+		}
+		if num > 0 {
+			id, err := res.LastInsertId()
+			if err != nil {
+				return nil, err
+			}
+			docs = append(docs, search.Doc{ID: id, Source: search.SourcePassage, Passage: id, Article: articleID, Text: p.Text})
 		}
 	}
-	return nil
+	return docs, nil
 }
 
 const articleColumns = `a.id, a.origin, a.hash, a.title, a.outlet, a.author, a.date, a.date_note, a.source, a.added_at`

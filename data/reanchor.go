@@ -43,7 +43,7 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 	if _, err := tx.ExecContext(ctx, `DELETE FROM passages WHERE article_id = ?`, articleID); err != nil {
 		return 0, err
 	}
-	if err := l.insertPassages(ctx, tx, articleID, ps); err != nil {
+	if _, err := l.insertPassages(ctx, tx, articleID, ps); err != nil {
 		return 0, err
 	}
 	fresh, err := queryPassages(ctx, tx, `p.article_id = ? AND p.n > 0`, articleID)

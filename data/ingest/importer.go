@@ -56,9 +56,43 @@ type Importer interface {
 // dialog and drag and drop all import through here.
 func ImportFiles(ctx context.Context, lib Importer, paths []string, progress func(done, total int, r FileResult)) []FileResult {
 	files := ExpandPaths(paths)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Files are read and parsed one step ahead of the library writes, on
+	// another goroutine, so that the two overlap; results stay in order.
+	type parsed struct {
+		article data.NewArticle
+		err     error
+	}
+	ahead := make(chan parsed, 8)
+	go func() {
+		defer close(ahead)
+		for _, path := range files {
+			var p parsed
+			if !isAnnotationFile(path) {
+				p.article, p.err = ReadFile(path)
+			}
+			select {
+			case ahead <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
 	results := make([]FileResult, 0, len(files))
 	for i, path := range files {
-		r := importFile(ctx, lib, path)
+		p, ok := <-ahead
+		if !ok {
+			break
+		}
+		var r FileResult
+		if isAnnotationFile(path) {
+			r = mergeFile(ctx, lib, path)
+		} else {
+			r = storeArticle(ctx, lib, path, p.article, p.err)
+		}
 		results = append(results, r)
 		if progress != nil {
 			progress(i+1, len(files), r)
@@ -70,14 +104,14 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	return results
 }
 
-func importFile(ctx context.Context, lib Importer, path string) FileResult {
+// isAnnotationFile reports a study group's W3C annotation file.
+func isAnnotationFile(path string) bool { return strings.EqualFold(filepath.Ext(path), ".json") }
+
+// storeArticle stores one file's article (or reports why it could not be read).
+func storeArticle(ctx context.Context, lib Importer, path string, a data.NewArticle, readErr error) FileResult {
 	r := FileResult{Path: path}
-	if strings.EqualFold(filepath.Ext(path), ".json") {
-		return mergeFile(ctx, lib, path)
-	}
-	a, err := ReadFile(path)
-	if err != nil {
-		r.Status, r.Err = FileFailed, err
+	if readErr != nil {
+		r.Status, r.Err = FileFailed, readErr
 		return r
 	}
 	for _, p := range a.Passages {
@@ -122,7 +156,7 @@ func ExpandPaths(paths []string) []string {
 				}
 				return nil
 			}
-			if !d.IsDir() && (checkExtension(path) == nil || strings.EqualFold(filepath.Ext(path), ".json")) {
+			if !d.IsDir() && (checkExtension(path) == nil || isAnnotationFile(path)) {
 				found = append(found, path)
 			}
 			return nil
