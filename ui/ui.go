@@ -120,6 +120,9 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 
 	u.refreshLibrary()
 	u.restore()
+	// Load the search index while the student looks at the window, so the
+	// first keystroke in the search bar is answered as fast as the rest.
+	go func() { _ = lib.PrepareSearch(u.ctx) }()
 	return u
 }
 
