@@ -3,8 +3,6 @@ package ui
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -459,7 +457,7 @@ func (u *UI) ExportTo(path string, opt export.Options) {
 		doc, err := export.Load(u.ctx, u.lib)
 		var rep export.Report
 		if err == nil {
-			rep, err = writeFileAtomic(path, func(w io.Writer) (export.Report, error) { return export.Write(w, doc, opt) })
+			rep, err = export.WriteFile(path, doc, opt)
 		}
 		u.do(func() {
 			finished = true
@@ -514,29 +512,4 @@ func (u *UI) exportDone(res ExportResult) {
 	}
 	d.Resize(fyne.NewSize(620, h))
 	d.Show()
-}
-
-// writeFileAtomic writes a file through a temporary file in the same folder,
-// renamed into place only when the whole export was written, so that a
-// failed export never leaves half a document behind.
-func writeFileAtomic(path string, write func(io.Writer) (export.Report, error)) (export.Report, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".casebook-export-*")
-	if err != nil {
-		return export.Report{}, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
-	}
-	defer os.Remove(f.Name())
-	rep, err := write(f)
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = data.Errorf(data.EINVALID, "cannot write %s: %v", path, cerr)
-	}
-	if err != nil {
-		return rep, err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return rep, err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return rep, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
-	}
-	return rep, nil
 }

@@ -2,9 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
@@ -72,7 +69,7 @@ func cmdExport(e *env, args []string) error {
 	if *out == "" {
 		rep, err = export.Write(e.stdout, doc, opt)
 	} else {
-		rep, err = writeFileAtomic(*out, func(w io.Writer) (export.Report, error) { return export.Write(w, doc, opt) })
+		rep, err = export.WriteFile(*out, doc, opt)
 	}
 	if err != nil {
 		return err
@@ -90,29 +87,4 @@ func cmdExport(e *env, args []string) error {
 		}
 	}
 	return nil
-}
-
-// writeFileAtomic writes a file through a temporary file in the same folder,
-// renamed into place only when the whole export was written, so that a
-// failed export never leaves half a document behind.
-func writeFileAtomic(path string, write func(io.Writer) (export.Report, error)) (export.Report, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".casebook-export-*")
-	if err != nil {
-		return export.Report{}, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
-	}
-	defer os.Remove(f.Name())
-	rep, err := write(f)
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = data.Errorf(data.EINVALID, "cannot write %s: %v", path, cerr)
-	}
-	if err != nil {
-		return rep, err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return rep, err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return rep, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
-	}
-	return rep, nil
 }

@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -178,4 +179,31 @@ func mustOriginal(t *testing.T, l *data.Library, id int64) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestWriteFileLeavesNothingOnFailure checks that a failed export neither
+// leaves a half-written file nor replaces the good one already there.
+func TestWriteFileLeavesNothingOnFailure(t *testing.T) {
+	lib := seeded(t)
+	doc, err := export.Load(context.Background(), lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "quotes.md")
+	if _, err := export.WriteFile(path, doc, export.Options{Format: export.Markdown}); err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(path)
+	if _, err := export.WriteFile(path, doc, export.Options{Format: "pdf"}); err == nil {
+		t.Fatal("an unknown format was written")
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(good, after) {
+		t.Error("a failed export changed the file already there")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("%d files in the folder, want only quotes.md", len(entries))
+	}
 }
