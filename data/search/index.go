@@ -206,8 +206,8 @@ type writer struct {
 	// term found in neither is new.
 	resolved bool
 
-	ids      map[string]uint32 // terms resolved in this transaction
-	newTerms []string          // terms added by this batch, ids known+1...
+	ids      map[string]int32 // term → slot, for the terms resolved in this batch
+	newTerms []string         // terms added by this batch, ids known+1...
 	firstNew uint32
 	// The batch's per-term state is kept in dense slices indexed by a
 	// local slot, so that a small Put (one article) costs in proportion to
@@ -244,7 +244,7 @@ func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, ids: map[string]uint32{}, slots: map[uint32]int32{}}
+	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, ids: map[string]int32{}, slots: map[uint32]int32{}}
 	var max sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM search_terms`).Scan(&max); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -254,12 +254,13 @@ func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	return w, nil
 }
 
-// termID returns the id of term, assigning a new one if the library has
-// never seen it. Ids of committed terms never change, so the committed cache
-// is a valid source even inside a transaction.
-func (w *writer) termID(b []byte) (uint32, error) {
-	if id, ok := w.ids[string(b)]; ok {
-		return id, nil
+// termSlot returns the batch slot of term (its id is w.globals[slot]),
+// assigning the term a new id if the library has never seen it. Ids of
+// committed terms never change, so the read state is a valid source even
+// inside a transaction.
+func (w *writer) termSlot(b []byte) (int32, error) {
+	if sl, ok := w.ids[string(b)]; ok {
+		return sl, nil
 	}
 	w.ix.vmu.RLock()
 	var id uint32
@@ -277,9 +278,15 @@ func (w *writer) termID(b []byte) (uint32, error) {
 		id = w.maxID
 		w.newTerms = append(w.newTerms, term)
 	}
-	w.ids[term] = id
-	return id, nil
+	sl := w.slot(id)
+	w.ids[term] = sl
+	return sl, nil
 }
+
+// smallBatch is the most documents a Put resolves word by word
+// (resolveTerms); a larger one reads the newer vocabulary whole
+// (resolveNewer).
+const smallBatch = 256
 
 // resolveTerms looks up, in the library, the ids of the batch's terms that
 // the read state does not hold (it may be stale: nothing has searched since
@@ -313,7 +320,7 @@ func (w *writer) resolveTerms(terms map[string]bool) error {
 				rows.Close()
 				return fmt.Errorf("search: %w", err)
 			}
-			w.ids[term] = uint32(id)
+			w.ids[term] = w.slot(uint32(id))
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -323,6 +330,21 @@ func (w *writer) resolveTerms(terms map[string]bool) error {
 	}
 	w.resolved = true
 	return nil
+}
+
+// resolveNewer reads every term committed since the read state was loaded
+// (all of them if it never was): one scan, cheaper than word-by-word
+// lookups for a large batch.
+func (w *writer) resolveNewer() error {
+	var known uint32
+	w.ix.vmu.RLock()
+	if st := w.ix.st; st != nil {
+		known = st.voc.maxID
+	}
+	w.ix.vmu.RUnlock()
+	err := readTerms(w.ctx, w.tx, known, func(id uint32, term string) { w.ids[term] = w.slot(id) })
+	w.resolved = err == nil
+	return err
 }
 
 func (w *writer) addDF(id uint32, d int64) {
@@ -398,15 +420,19 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 		seen = map[uint32]bool{}
 		ids  []uint32
 	)
-	terms := map[string]bool{}
-	for _, i := range order {
-		for _, t := range tz.tokens(docs[i].Text) {
-			if b := tz.term(t); !terms[string(b)] {
-				terms[string(b)] = true
+	if len(order) <= smallBatch {
+		terms := map[string]bool{}
+		for _, i := range order {
+			for _, t := range tz.tokens(docs[i].Text) {
+				if b := tz.term(t); !terms[string(b)] {
+					terms[string(b)] = true
+				}
 			}
 		}
-	}
-	if err := w.resolveTerms(terms); err != nil {
+		if err := w.resolveTerms(terms); err != nil {
+			return err
+		}
+	} else if err := w.resolveNewer(); err != nil {
 		return err
 	}
 	for _, i := range order {
@@ -434,16 +460,15 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 		ids = ids[:0]
 		prevStart, length := 0, 0
 		for _, t := range toks {
-			id, err := w.termID(tz.term(t))
+			sl, err := w.termSlot(tz.term(t))
 			if err != nil {
 				return err
 			}
-			blob = appendToken(blob, id, t.joined, t.start, prevStart, t.end)
+			blob = appendToken(blob, w.globals[sl], t.joined, t.start, prevStart, t.end)
 			prevStart = t.start
 			if !t.joined {
 				length++
 			}
-			sl := w.slot(id)
 			for int(sl) >= len(tf) {
 				tf = append(tf, 0)
 			}
