@@ -116,6 +116,10 @@ func dsn(path string, readOnly bool) string {
 	// index run the same few statements over and over (an import of 2,000
 	// articles runs each of them thousands of times).
 	q.Set("_stmt_cache_size", "128")
+	// A 16 MB page cache per connection instead of 2 MB: an import batch
+	// touches the same posting and B-tree pages over and over, and with the
+	// default it read them back from the file 370 times per article.
+	q.Set("_cache_size", "-16000")
 	return u + "?" + q.Encode()
 }
 
