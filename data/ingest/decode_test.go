@@ -265,3 +265,22 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeSiteFromPageTitle checks that a page whose only statement of
+// its site is the "Headline | Site" of its <title> gets that outlet, and
+// the headline without it.
+func TestDecodeSiteFromPageTitle(t *testing.T) {
+	page := `<html><head><title>Liang gets probation in Gurley killing | Brooklyn Daily Eagle</title></head>
+<body><div><p>A Brooklyn judge on Tuesday sentenced former NYPD officer Peter Liang to five years of probation and 800 hours of community service.</p>
+<p>Justice Danny Chun also reduced the manslaughter conviction to criminally negligent homicide.</p></div></body></html>`
+	a, err := Decode("eagle.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := a.Title, "Liang gets probation in Gurley killing"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	if got, want := a.Outlet, "Brooklyn Daily Eagle"; got != want {
+		t.Errorf("outlet = %q, want %q", got, want)
+	}
+}

@@ -61,10 +61,34 @@ func decodeHTML(name, base, text string) (data.NewArticle, error) {
 	}
 	art.Title = firstNonEmpty(pm.title, clean(ra.Title), art.Title)
 	art.Author = firstNonEmpty(pm.author, bylineAuthor, art.Author)
-	art.Outlet = firstNonEmpty(pm.outlet, clean(ra.SiteName), art.Outlet)
+	_, titleSite := splitSiteTitle(clean(documentTitle(doc)))
+	art.Outlet = firstNonEmpty(pm.outlet, clean(ra.SiteName), art.Outlet, titleSite)
 	art.Date = firstNonEmpty(pm.date, raDate, art.Date)
 	art.Source = firstNonEmpty(pm.url, base)
 	return art, nil
+}
+
+// documentTitle returns the text of the page's <title>, where browsers put
+// "Headline | Site".
+func documentTitle(n *html.Node) string {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Title {
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		return b.String()
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+		return ""
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if t := documentTitle(c); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // minArticleWords is the least body text a web page must have to count
