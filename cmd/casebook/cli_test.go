@@ -357,3 +357,16 @@ func TestImport(t *testing.T) {
 		t.Errorf("import with no file: exit %d, want 2", r.code)
 	}
 }
+
+func TestNoDisplay(t *testing.T) {
+	cmd := exec.Command(binary, "--db", newDB(t))
+	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
+	out, err := cmd.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 {
+		t.Fatalf("err = %v, want exit 1", err)
+	}
+	if !strings.Contains(string(out), "no graphical display") || strings.Contains(string(out), "panic") {
+		t.Errorf("output = %q", out)
+	}
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -20,6 +22,9 @@ const appID = "io.github.casebookapp.casebook"
 
 // runGUI opens the desktop window on lib and returns when it is closed.
 func runGUI(lib *data.Library) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	u := ui.New(a, lib, ui.Options{})
@@ -30,4 +35,18 @@ func runGUI(lib *data.Library) error {
 	time.AfterFunc(1500*time.Millisecond, debug.FreeOSMemory)
 	u.Window.ShowAndRun()
 	return nil
+}
+
+// checkDisplay says plainly when there is no graphical session to open a
+// window in (on Linux and the BSDs, neither DISPLAY nor WAYLAND_DISPLAY is
+// set), where GLFW would otherwise panic with a stack trace.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "darwin", "windows", "android", "ios":
+		return nil
+	}
+	if os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != "" {
+		return nil
+	}
+	return data.Errorf(data.EINVALID, "no graphical display to open the window in (DISPLAY is not set); run casebook from a desktop session, or use a command such as `casebook articles` (see `casebook help`)")
 }
