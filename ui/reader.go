@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -312,10 +313,11 @@ func (r *Reader) clearSelection() {
 }
 
 // target returns the passage and span a highlight or note applies to: the
-// selection, or else the whole current passage.
+// selection (widened to whole words), or else the whole current passage.
 func (r *Reader) target() (row, start, end int, ok bool) {
 	if r.selRow >= 0 && r.selStart < r.selEnd {
-		return r.selRow, r.selStart, r.selEnd, true
+		s, e := snapToWords(r.rows[r.selRow].text, r.selStart, r.selEnd)
+		return r.selRow, s, e, true
 	}
 	if r.current >= 0 && r.current < len(r.rows) {
 		return r.current, 0, len(r.rows[r.current].text), true
@@ -541,4 +543,34 @@ func clip(s string, n int) string {
 		return string(rs)
 	}
 	return strings.TrimSpace(string(rs[:n-1])) + "…"
+}
+
+// snapToWords widens [s, e) of text to whole words and trims the spaces at
+// its ends, as readers do, so that a quick drag that starts or stops inside
+// a word still highlights (and quotes) the whole word. A selection of
+// nothing but spaces is left as it is.
+func snapToWords(text []rune, s, e int) (int, int) {
+	s0, e0 := s, e
+	for s < e && unicode.IsSpace(text[s]) {
+		s++
+	}
+	for e > s && unicode.IsSpace(text[e-1]) {
+		e--
+	}
+	if s == e {
+		return s0, e0
+	}
+	for s > 0 && inWord(text[s-1]) && inWord(text[s]) {
+		s--
+	}
+	for e < len(text) && inWord(text[e]) && inWord(text[e-1]) {
+		e++
+	}
+	return s, e
+}
+
+// inWord reports a rune that belongs to a word: a letter, a digit, or an
+// apostrophe ("Liang’s").
+func inWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
 }

@@ -547,3 +547,26 @@ func TestMenu(t *testing.T) {
 		t.Error("View › Dark does not switch to the dark variant")
 	}
 }
+
+func TestSnapToWords(t *testing.T) {
+	text := []rune("Liang’s conviction drew protests, the APALA said.")
+	tests := map[string]struct {
+		s, e       int
+		start, end int
+	}{
+		"inside one word":        {9, 12, 8, 18},   // "onv" -> "conviction"
+		"across words":           {2, 11, 0, 18},   // "ang’s con" -> "Liang’s conviction"
+		"whole words stay":       {8, 18, 8, 18},   // "conviction"
+		"spaces trimmed":         {18, 24, 19, 23}, // " drew " -> "drew"
+		"stops at punctuation":   {26, 32, 24, 32}, // "otests" -> "protests"
+		"only spaces left alone": {18, 19, 18, 19},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			s, e := snapToWords(text, tc.s, tc.e)
+			if s != tc.start || e != tc.end {
+				t.Errorf("snap(%d, %d) = %d, %d (%q), want %d, %d (%q)", tc.s, tc.e, s, e, string(text[s:e]), tc.start, tc.end, string(text[tc.start:tc.end]))
+			}
+		})
+	}
+}
