@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/sahilm/fuzzy"
 
 	"github.com/casebookapp/casebook/data"
 )
@@ -112,31 +115,117 @@ func humanDate(iso string, short bool) string {
 	return iso
 }
 
-// makeLibraryList builds the sidebar's list of articles.
+// makeLibraryList builds the sidebar's list of articles: those the filter
+// keeps, u.listed indexing u.articles.
 func (u *UI) makeLibraryList() *widget.List {
 	l := widget.NewList(
-		func() int { return len(u.articles) },
+		func() int { return len(u.listed) },
 		func() fyne.CanvasObject { return newLibraryRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(u.articles) {
-				o.(*libraryRow).set(u.articles[i])
+			if i < len(u.listed) {
+				o.(*libraryRow).set(u.articles[u.listed[i]])
 			}
 		})
 	l.OnSelected = func(i widget.ListItemID) {
-		if i < len(u.articles) && u.articles[i].ID != u.Reader.article.ID {
-			u.Reader.open(u.articles[i].ID)
+		if i < len(u.listed) {
+			if a := u.articles[u.listed[i]]; a.ID != u.Reader.article.ID {
+				u.Reader.open(a.ID)
+			}
 		}
 	}
 	return l
 }
 
-// libraryPane is the sidebar: a heading, the articles, or an empty state.
+// libraryPane is the sidebar: a heading, a quick filter, the articles, or
+// an empty state.
 func (u *UI) libraryPane() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.LibraryFilter = widget.NewEntry()
+	u.LibraryFilter.SetPlaceHolder("Find an article…")
+	u.LibraryFilter.OnChanged = func(string) { u.filterLibrary() }
 	empty := emptyState("No articles yet",
 		"Add saved web pages, text or Markdown files with File › Import…, or drop them on this window.")
 	u.libraryEmpty = empty
-	return container.NewBorder(heading, nil, nil, nil, container.NewStack(u.Library, empty))
+	u.noMatch = emptyState("No article matches", "Try fewer letters, or clear the filter.")
+	u.noMatch.Hide()
+	top := container.NewVBox(heading, u.LibraryFilter)
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(u.Library, empty, u.noMatch))
+}
+
+// articleNames is the article list as sahilm/fuzzy reads it: title,
+// outlet and author of each, folded to lower case.
+type articleNames []data.ArticleSummary
+
+func (a articleNames) String(i int) string {
+	return strings.ToLower(displayTitle(a[i].Article) + " " + a[i].Outlet + " " + a[i].Author)
+}
+func (a articleNames) Len() int { return len(a) }
+
+// filterLibrary shows the articles whose title, outlet or author contain
+// the letters of each word of the filter in order ("lang apol" finds
+// "Ex-Cop Peter Liang Apologizes…"), best match first, or every article in load order when the
+// filter is empty. sahilm/fuzzy does the matching and ranking: short names
+// are what it is good at.
+func (u *UI) filterLibrary() {
+	q := ""
+	if u.LibraryFilter != nil {
+		q = strings.ToLower(strings.Join(strings.Fields(u.LibraryFilter.Text), " "))
+	}
+	u.listed = u.listed[:0]
+	if q == "" {
+		for i := range u.articles {
+			u.listed = append(u.listed, i)
+		}
+	} else {
+		u.listed = append(u.listed, matchArticles(q, u.articles)...)
+	}
+	if u.noMatch != nil {
+		if q != "" && len(u.listed) == 0 && len(u.articles) > 0 {
+			u.noMatch.Show()
+		} else {
+			u.noMatch.Hide()
+		}
+	}
+	u.Library.UnselectAll()
+	u.Library.Refresh()
+	u.selectInLibrary(u.Reader.article.ID)
+}
+
+// matchArticles returns the indices of the articles that match every word
+// of q as a subsequence of their names, best total score first (ties in
+// load order).
+func matchArticles(q string, arts []data.ArticleSummary) []int {
+	score := map[int]int{}
+	for i, w := range strings.Fields(q) {
+		next := map[int]int{}
+		for _, m := range fuzzy.FindFrom(w, articleNames(arts)) {
+			if prev, ok := score[m.Index]; ok || i == 0 {
+				next[m.Index] = prev + m.Score
+			}
+		}
+		score = next
+	}
+	out := make([]int, 0, len(score))
+	for i := range score {
+		out = append(out, i)
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if score[out[a]] != score[out[b]] {
+			return score[out[a]] > score[out[b]]
+		}
+		return out[a] < out[b]
+	})
+	return out
+}
+
+// selectInLibrary selects an article's row, if the filter shows it.
+func (u *UI) selectInLibrary(id int64) {
+	for i, ai := range u.listed {
+		if u.articles[ai].ID == id {
+			u.Library.Select(i)
+			return
+		}
+	}
 }
 
 // refreshLibrary reloads the articles and their counts.
@@ -147,6 +236,7 @@ func (u *UI) refreshLibrary() {
 		return
 	}
 	u.articles = arts
+	u.filterLibrary()
 	if u.libraryEmpty != nil {
 		if len(arts) == 0 {
 			u.libraryEmpty.Show()

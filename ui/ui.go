@@ -55,12 +55,17 @@ type UI struct {
 
 	// articles is the library as the sidebar shows it.
 	articles []data.ArticleSummary
+	listed   []int // indices into articles of the rows the sidebar shows
+	noMatch  *fyne.Container
 	colours  []data.Colour
 
 	Library *widget.List // the library sidebar
-	Reader  *Reader
-	Search  *SearchBar
-	Notes   *NotesPanel
+	// LibraryFilter narrows the sidebar to the articles whose title, outlet
+	// or author match what is typed.
+	LibraryFilter *widget.Entry
+	Reader        *Reader
+	Search        *SearchBar
+	Notes         *NotesPanel
 
 	undo         undoStack
 	libraryEmpty *fyne.Container
@@ -205,11 +210,7 @@ func (u *UI) restore() {
 
 // OpenArticle shows an article in the reader and selects it in the sidebar.
 func (u *UI) OpenArticle(id int64) {
-	for i, a := range u.articles {
-		if a.ID == id {
-			u.Library.Select(i)
-		}
-	}
+	u.selectInLibrary(id)
 	u.Reader.open(id)
 }
 

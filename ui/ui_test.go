@@ -570,3 +570,35 @@ func TestSnapToWords(t *testing.T) {
 		})
 	}
 }
+
+func TestLibraryFilter(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	if got := u.Library.Length(); got != 3 {
+		t.Fatalf("%d articles listed, want 3", got)
+	}
+	test.Type(u.LibraryFilter, "liang apolog")
+	h.pump()
+	if got := u.Library.Length(); got < 1 {
+		t.Fatalf("filter %q lists no article", u.LibraryFilter.Text)
+	}
+	if a := u.articles[u.listed[0]]; !strings.HasPrefix(a.Title, "Ex-Cop Peter Liang Apologizes") {
+		t.Errorf("filter put %q first", a.Title)
+	}
+	u.LibraryFilter.SetText("afro")
+	if got := u.Library.Length(); got != 1 || u.articles[u.listed[0]].Outlet != "AFRO" {
+		t.Errorf("outlet filter: %d rows", got)
+	}
+	u.LibraryFilter.SetText("wang")
+	if got := u.Library.Length(); got != 1 || u.articles[u.listed[0]].Author != "Frances Kai-Hwa Wang" {
+		t.Errorf("author filter: %d rows", got)
+	}
+	u.LibraryFilter.SetText("zzzz")
+	if got := u.Library.Length(); got != 0 || !u.noMatch.Visible() {
+		t.Errorf("no match: %d rows, empty state shown %v", got, u.noMatch.Visible())
+	}
+	u.LibraryFilter.SetText("")
+	if got := u.Library.Length(); got != 3 || u.noMatch.Visible() {
+		t.Errorf("cleared filter: %d rows", got)
+	}
+}
