@@ -121,6 +121,12 @@ type SearchResult struct {
 
 const defaultSearchLimit = 50
 
+// Complete suggests up to n words of the library for the word being typed
+// (the last word of q): words it begins, then words it matches as a
+// subsequence or with a typo, frequent ones first. The search bar offers
+// them under the query.
+func (l *Library) Complete(q string, n int) []string { return l.index.Complete(q, n) }
+
 // PrepareSearch loads the search index's vocabulary and document table into
 // memory (0.3 s for 200,000 passages), so that the first query the student
 // types is as fast as the rest. The GUI calls it in the background at

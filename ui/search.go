@@ -20,8 +20,16 @@ type Searcher interface {
 	Search(ctx context.Context, query string, opt data.SearchOptions) ([]data.SearchResult, error)
 }
 
+// completer suggests words for the word being typed; data.Library is one.
+type completer interface {
+	Complete(q string, n int) []string
+}
+
 // searchLimit is how many results the bar shows.
 const searchLimit = 100
+
+// maxSuggestions is how many completions the bar offers.
+const maxSuggestions = 4
 
 // SearchBar is the search entry at the top of the window and the results
 // that replace the library sidebar while a query is typed.
@@ -35,8 +43,10 @@ type SearchBar struct {
 	hits    []data.SearchResult
 	active  int
 	status  *widget.Label
-	pane    *fyne.Container
-	empty   *fyne.Container
+	// Suggestions offers completions of the word being typed.
+	Suggestions *fyne.Container
+	pane        *fyne.Container
+	empty       *fyne.Container
 
 	// Filters.
 	Article *widget.Select
@@ -104,6 +114,8 @@ func newSearchBar(u *UI) *SearchBar {
 	s.Tag = widget.NewSelect(nil, func(string) { s.run() })
 	s.HasNote = widget.NewCheck("Has a note", func(bool) { s.run() })
 	s.empty = emptyState("No matches", "")
+	s.Suggestions = container.NewHBox()
+	s.Suggestions.Hide()
 	return s
 }
 
@@ -115,7 +127,9 @@ func (s *SearchBar) resultsPane() fyne.CanvasObject {
 		s.HasNote,
 		widget.NewSeparator(),
 	)
-	s.pane = container.NewBorder(container.NewVBox(s.status, filters), nil, nil, nil,
+	// The suggestions scroll sideways rather than widen the sidebar.
+	suggest := container.NewHScroll(s.Suggestions)
+	s.pane = container.NewBorder(container.NewVBox(s.status, suggest, filters), nil, nil, nil,
 		container.NewStack(s.Results, s.empty))
 	s.articlesChanged()
 	s.filtersChanged()
@@ -264,6 +278,10 @@ func (s *SearchBar) run() {
 	s.cancel = cancel
 	go func() {
 		hits, err := searcher.Search(ctx, q, opt)
+		var words []string
+		if c, ok := searcher.(completer); ok && err == nil {
+			words = completions(c, q)
+		}
 		if ctx.Err() != nil {
 			return // a newer query replaced this one
 		}
@@ -272,8 +290,58 @@ func (s *SearchBar) run() {
 				s.filtered = filtered
 			}
 			s.showHits(gen, q, hits, err)
+			s.showSuggestions(gen, q, words)
 		})
 	}()
+}
+
+// completions returns the words to offer for the word being typed: none
+// once it is finished (followed by a space) or shorter than two letters,
+// and never the word itself.
+func completions(c completer, q string) []string {
+	fields := strings.Fields(q)
+	if len(fields) == 0 || strings.HasSuffix(q, " ") || len([]rune(fields[len(fields)-1])) < 2 {
+		return nil
+	}
+	last := strings.ToLower(strings.Trim(fields[len(fields)-1], `"'“”‘’`))
+	var out []string
+	for _, w := range c.Complete(q, maxSuggestions+1) {
+		if w != last && len(out) < maxSuggestions {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// showSuggestions offers completions of the word being typed; choosing one
+// puts it in place of that word.
+func (s *SearchBar) showSuggestions(gen int, q string, words []string) {
+	if gen != s.gen {
+		return
+	}
+	s.Suggestions.RemoveAll()
+	if len(words) == 0 {
+		s.Suggestions.Hide()
+		return
+	}
+	label := widget.NewLabel("Complete:")
+	label.Importance = widget.LowImportance
+	s.Suggestions.Add(label)
+	for _, w := range words {
+		w := w
+		b := widget.NewButton(w, func() { s.complete(q, w) })
+		b.Importance = widget.LowImportance
+		s.Suggestions.Add(b)
+	}
+	s.Suggestions.Show()
+}
+
+// complete replaces the last word of q by w and searches again.
+func (s *SearchBar) complete(q, w string) {
+	trimmed := strings.TrimRightFunc(q, unicode.IsSpace)
+	i := strings.LastIndexFunc(trimmed, unicode.IsSpace)
+	s.entry.SetText(trimmed[:i+1] + w + " ")
+	s.Focus()
 }
 
 // showHits puts a query's results on screen, unless a newer query was typed.

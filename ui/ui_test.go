@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
 )
@@ -110,6 +111,34 @@ func TestNarrowWindow(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
+	t.Run("Completion", func(t *testing.T) {
+		h := newHarness(t)
+		s := h.u.Search
+		test.Type(s.entry, "liang balli")
+		h.waitFor("suggestions", func() bool { return s.shown == s.gen && s.Suggestions.Visible() })
+		var chosen *widget.Button
+		for _, o := range s.Suggestions.Objects {
+			if b, ok := o.(*widget.Button); ok && b.Text == "ballinger" {
+				chosen = b
+			}
+		}
+		if chosen == nil {
+			t.Fatalf("no “ballinger” among the suggestions (%d objects)", len(s.Suggestions.Objects))
+		}
+		test.Tap(chosen)
+		h.pump()
+		if got, want := s.entry.Text, "liang ballinger "; got != want {
+			t.Errorf("entry = %q, want %q", got, want)
+		}
+		h.waitFor("results", func() bool { return s.shown == s.gen })
+		if s.Suggestions.Visible() {
+			t.Error("suggestions still offered for a finished word")
+		}
+		if len(s.hits) == 0 || !strings.Contains(s.hits[0].Text, "Ballinger") {
+			t.Errorf("top result after completion: %+v", s.hits)
+		}
+	})
+
 	t.Run("ResultsAsYouType", func(t *testing.T) {
 		h := newHarness(t)
 		s := h.u.Search
