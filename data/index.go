@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"strings"
 
 	"github.com/casebookapp/casebook/data/search"
@@ -155,30 +154,73 @@ func (l *Library) Search(ctx context.Context, query string, opt SearchOptions) (
 	if err != nil {
 		return nil, err
 	}
-	out := make([]SearchResult, 0, len(hits))
-	titles := map[int64]string{}
+	return l.searchResults(ctx, hits)
+}
+
+// searchResults turns index hits into results with one query for their
+// passages (and titles) and one for their notes, since this runs on every
+// keystroke in the search bar.
+func (l *Library) searchResults(ctx context.Context, hits []search.Hit) ([]SearchResult, error) {
+	if len(hits) == 0 {
+		return []SearchResult{}, nil
+	}
+	var pids, nids []any
 	for _, h := range hits {
-		p, err := l.PassageByID(ctx, h.Passage)
-		if errors.Is(err, sql.ErrNoRows) || ErrorCode(err) == ENOTFOUND {
-			continue // removed since the index answered
-		} else if err != nil {
+		pids = append(pids, h.Passage)
+		if h.Source == search.SourceNote {
+			nids = append(nids, h.Note)
+		}
+	}
+	type passageRow struct {
+		Passage
+		title string
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT `+passageColumns+`, a.title FROM passages p JOIN articles a ON a.id = p.article_id
+		WHERE p.id IN (?`+strings.Repeat(",?", len(pids)-1)+`)`, pids...)
+	ps, err := collect(rows, err, func(s scanner) (r passageRow, err error) {
+		var kind string
+		err = s.Scan(&r.ID, &r.ArticleID, &r.Seq, &r.N, &kind, &r.Text, &r.title)
+		r.Kind = Kind(kind)
+		return r, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	passages := make(map[int64]passageRow, len(ps))
+	for _, p := range ps {
+		passages[p.ID] = p
+	}
+	bodies := map[int64]string{}
+	if len(nids) > 0 {
+		rows, err := l.db.QueryContext(ctx, `SELECT id, body FROM notes WHERE deleted_at IS NULL AND id IN (?`+strings.Repeat(",?", len(nids)-1)+`)`, nids...)
+		type noteRow struct {
+			id   int64
+			body string
+		}
+		ns, err := collect(rows, err, func(s scanner) (n noteRow, err error) {
+			return n, s.Scan(&n.id, &n.body)
+		})
+		if err != nil {
 			return nil, err
 		}
-		title, ok := titles[p.ArticleID]
-		if !ok {
-			a, err := l.Article(ctx, p.ArticleID)
-			if err != nil {
-				return nil, err
-			}
-			title, titles[p.ArticleID] = a.Title, a.Title
+		for _, n := range ns {
+			bodies[n.id] = n.body
 		}
-		r := SearchResult{Article: p.ArticleID, Title: title, Passage: p.N, PassageID: p.ID, Text: p.Text, Score: h.Score, In: "passage", Matches: [][2]int{}}
+	}
+
+	out := make([]SearchResult, 0, len(hits))
+	for _, h := range hits {
+		p, ok := passages[h.Passage]
+		if !ok {
+			continue // removed since the index answered
+		}
+		r := SearchResult{Article: p.ArticleID, Title: p.title, Passage: p.N, PassageID: p.ID, Text: p.Text, Score: h.Score, In: "passage", Matches: [][2]int{}}
 		if h.Source == search.SourceNote {
-			n, err := l.Note(ctx, h.Note)
-			if err != nil {
+			body, ok := bodies[h.Note]
+			if !ok {
 				continue
 			}
-			r.In, r.Note, r.Text, r.PassageText = "note", n.ID, n.Body, p.Text
+			r.In, r.Note, r.Text, r.PassageText = "note", h.Note, body, p.Text
 		}
 		for _, m := range h.Matches {
 			r.Matches = append(r.Matches, [2]int{m.Start, m.End})
