@@ -147,47 +147,54 @@ func (l *Library) RecolourHighlight(ctx context.Context, id int64, colour string
 	return h, err
 }
 
-// DeleteHighlight removes a highlight. RestoreHighlight undoes it.
-func (l *Library) DeleteHighlight(ctx context.Context, id int64) error {
-	return l.setDeleted(ctx, "highlights", "highlight", id, true)
+// DeleteHighlight removes highlights, all or none. RestoreHighlight undoes
+// it: nothing is erased.
+func (l *Library) DeleteHighlight(ctx context.Context, ids ...int64) error {
+	return l.setDeleted(ctx, "highlights", "highlight", true, ids)
 }
 
-// RestoreHighlight brings back a deleted highlight.
-func (l *Library) RestoreHighlight(ctx context.Context, id int64) error {
-	return l.setDeleted(ctx, "highlights", "highlight", id, false)
+// RestoreHighlight brings back deleted highlights.
+func (l *Library) RestoreHighlight(ctx context.Context, ids ...int64) error {
+	return l.setDeleted(ctx, "highlights", "highlight", false, ids)
 }
 
-// DeleteNote removes a note. RestoreNote undoes it: nothing is erased.
-func (l *Library) DeleteNote(ctx context.Context, id int64) error {
-	return l.setDeleted(ctx, "notes", "note", id, true)
+// DeleteNote removes notes, all or none. RestoreNote undoes it: nothing is
+// erased.
+func (l *Library) DeleteNote(ctx context.Context, ids ...int64) error {
+	return l.setDeleted(ctx, "notes", "note", true, ids)
 }
 
-// RestoreNote brings back a deleted note.
-func (l *Library) RestoreNote(ctx context.Context, id int64) error {
-	return l.setDeleted(ctx, "notes", "note", id, false)
+// RestoreNote brings back deleted notes.
+func (l *Library) RestoreNote(ctx context.Context, ids ...int64) error {
+	return l.setDeleted(ctx, "notes", "note", false, ids)
 }
 
-// setDeleted marks a row of table (highlights or notes) deleted or restores it.
-func (l *Library) setDeleted(ctx context.Context, table, what string, id int64, deleted bool) error {
+// setDeleted marks rows of table (highlights or notes) deleted or restores
+// them, in one transaction: if one is missing, none changes.
+func (l *Library) setDeleted(ctx context.Context, table, what string, deleted bool, ids []int64) error {
 	return l.update(ctx, func(tx *sql.Tx) error {
-		var q string
-		var args []any
-		if deleted {
-			q = `UPDATE ` + table + ` SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`
-			args = []any{formatTime(l.now()), id}
-		} else {
-			q = `UPDATE ` + table + ` SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`
-			args = []any{id}
-		}
-		res, err := tx.ExecContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return Errorf(ENOTFOUND, "there is no %s %d to %s", what, id, map[bool]string{true: "delete", false: "restore"}[deleted])
-		}
-		if table == "notes" {
-			return l.indexNote(ctx, tx, id)
+		for _, id := range ids {
+			var q string
+			var args []any
+			if deleted {
+				q = `UPDATE ` + table + ` SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`
+				args = []any{formatTime(l.now()), id}
+			} else {
+				q = `UPDATE ` + table + ` SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`
+				args = []any{id}
+			}
+			res, err := tx.ExecContext(ctx, q, args...)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return Errorf(ENOTFOUND, "there is no %s %d to %s", what, id, map[bool]string{true: "delete", false: "restore"}[deleted])
+			}
+			if table == "notes" {
+				if err := l.indexNote(ctx, tx, id); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})
@@ -345,13 +352,14 @@ func setTags(ctx context.Context, tx *sql.Tx, noteID int64, tags []string) error
 	return err
 }
 
-const noteColumns = `n.id, n.uid, n.article_id, coalesce(n.passage_id, 0), coalesce(n.highlight_id, 0), n.start, n.end, n.quote, n.prefix, n.suffix, n.body, n.created_at, n.updated_at,
+const noteColumns = `n.id, n.uid, n.article_id, coalesce(n.passage_id, 0), coalesce((SELECT pp.n FROM passages pp WHERE pp.id = n.passage_id), 0),
+	coalesce(n.highlight_id, 0), n.start, n.end, n.quote, n.prefix, n.suffix, n.body, n.created_at, n.updated_at,
 	coalesce((SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id ORDER BY t.name COLLATE NOCASE) t), '')`
 
 func scanNote(s scanner) (Note, error) {
 	var n Note
 	var created, updated, tags string
-	err := s.Scan(&n.ID, &n.UID, &n.ArticleID, &n.PassageID, &n.HighlightID, &n.Start, &n.End, &n.Quote, &n.Prefix, &n.Suffix, &n.Body, &created, &updated, &tags)
+	err := s.Scan(&n.ID, &n.UID, &n.ArticleID, &n.PassageID, &n.Para, &n.HighlightID, &n.Start, &n.End, &n.Quote, &n.Prefix, &n.Suffix, &n.Body, &created, &updated, &tags)
 	n.CreatedAt, n.UpdatedAt = parseTime(created), parseTime(updated)
 	if tags != "" {
 		n.Tags = strings.Split(tags, "\x1f")

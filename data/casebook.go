@@ -160,6 +160,9 @@ type Note struct {
 	UID       string `json:"uid"`
 	ArticleID int64  `json:"article"`
 	Anchor
+	// Para is the citation number of the note's paragraph, or 0 for an
+	// orphan.
+	Para int `json:"para"`
 	// HighlightID is the highlight the note is attached to, or 0.
 	HighlightID int64     `json:"highlight,omitempty"`
 	Body        string    `json:"body"`

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
 )
 
@@ -176,37 +175,11 @@ func importStatusLabel(st ingest.FileStatus) *widget.Label {
 	return l
 }
 
-// importDetail says, for one file, what it became or why it failed.
-func importDetail(r ingest.FileResult) string {
-	switch r.Status {
-	case ingest.FileAdded:
-		return fmt.Sprintf("“%s”, %s", clip(displayTitle(r.Article), 70), plural(r.Passages, "paragraph", "paragraphs"))
-	case ingest.FileUpdated:
-		s := fmt.Sprintf("“%s” has a new text, %s", clip(displayTitle(r.Article), 70), plural(r.Passages, "paragraph", "paragraphs"))
-		if r.Orphaned > 0 {
-			s += fmt.Sprintf("; %s could not be placed in it and %s kept in Notes › Orphans",
-				plural(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
-		}
-		return s
-	case ingest.FileMerged:
-		m := r.Merge
-		s := fmt.Sprintf("%d annotations added, %d updated, %d unchanged", m.Added, m.Updated, m.Unchanged)
-		if m.Orphaned > 0 {
-			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
-		}
-		for _, sk := range m.Skipped {
-			s += "\nSkipped " + sk
-		}
-		return s
-	}
-	return data.ErrorMessage(r.Err)
-}
-
 // importRow is one file in the import summary: its outcome, its name, and
 // what it became or why it failed.
 func importRow(r ingest.FileResult) fyne.CanvasObject {
 	name := widget.NewLabel(filepath.Base(r.Path))
 	name.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, importStatusLabel(r.Status), nil, name)
-	return container.New(&tightVBox{gap: -12}, top, newMutedLabel(importDetail(r)))
+	return container.New(&tightVBox{gap: -12}, top, newMutedLabel(r.Detail()))
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -292,7 +293,7 @@ func TestImportAndExport(t *testing.T) {
 		if r := u.lastImport[0]; r.Status != ingest.FileUpdated || r.Orphaned != 1 {
 			t.Fatalf("re-import = %s with %d orphaned, want updated with 1", r.Status, r.Orphaned)
 		}
-		if got := importDetail(u.lastImport[0]); !strings.Contains(got, "Orphans") {
+		if got := u.lastImport[0].Detail(); !strings.Contains(got, "Orphans") {
 			t.Errorf("the summary does not say where the orphan went: %q", got)
 		}
 		u.ExportTo(out, export.Options{Format: export.Markdown})
@@ -361,7 +362,7 @@ func TestDropFolder(t *testing.T) {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 	for _, r := range u.lastImport {
-		detail := importDetail(r)
+		detail := r.Detail()
 		switch r.Status {
 		case ingest.FileMerged:
 			if !strings.Contains(detail, "0 annotations added, 0 updated, 1 unchanged") {
@@ -372,7 +373,7 @@ func TestDropFolder(t *testing.T) {
 				t.Errorf("failed file detail = %q, want the reason", detail)
 			}
 		case ingest.FileAdded:
-			if filepath.Base(r.Path) == "vigil.md" && detail != "“Vigil for Akai Gurley”, 1 paragraph" {
+			if filepath.Base(r.Path) == "vigil.md" && detail != fmt.Sprintf("article %d “Vigil for Akai Gurley”, 1 paragraph", r.Article.ID) {
 				t.Errorf("added file detail = %q", detail)
 			}
 		}

@@ -186,7 +186,6 @@ func cmdNoteAdd(e *env, args []string) error {
 // noteJSON is a note as `note list --json` prints it.
 type noteJSON struct {
 	data.Note
-	Para   int  `json:"para"`
 	Orphan bool `json:"orphan"`
 }
 
@@ -214,13 +213,6 @@ func cmdNoteList(e *env, args []string) error {
 	out := make([]noteJSON, 0, len(notes))
 	for _, n := range notes {
 		nj := noteJSON{Note: n, Orphan: n.Orphan()}
-		if !n.Orphan() {
-			p, err := e.lib.PassageByID(e.ctx, n.PassageID)
-			if err != nil {
-				return err
-			}
-			nj.Para = p.N
-		}
 		if nj.Tags == nil {
 			nj.Tags = []string{}
 		}

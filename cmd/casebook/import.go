@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
@@ -18,14 +19,11 @@ func cmdImport(e *env, args []string) error {
 	results := ingest.ImportFiles(e.ctx, e.lib, fs.Args(), func(done, total int, r ingest.FileResult) {
 		fmt.Fprintln(e.stdout, describeImport(r))
 	})
-	failed := 0
 	counts := map[ingest.FileStatus]int{}
 	for _, r := range results {
 		counts[r.Status]++
-		if r.Status == ingest.FileFailed {
-			failed++
-		}
 	}
+	failed := counts[ingest.FileFailed]
 	if len(results) == 0 {
 		return data.Errorf(data.EINVALID, "no article files found in %v (Casebook imports %v)", fs.Args(), ingest.Extensions)
 	}
@@ -39,32 +37,15 @@ func cmdImport(e *env, args []string) error {
 	return nil
 }
 
-// describeImport is the line the CLI prints for one imported file.
+// describeImport is the line the CLI prints for one imported file. A
+// failure's message already names the file.
 func describeImport(r ingest.FileResult) string {
-	switch r.Status {
-	case ingest.FileAdded:
-		return fmt.Sprintf("added     %s → article %d “%s” (%s)", r.Path, r.Article.ID, orDash(r.Article.Title), plural(r.Passages, "paragraph"))
-	case ingest.FileUpdated:
-		s := fmt.Sprintf("updated   %s → article %d “%s” (%s)", r.Path, r.Article.ID, orDash(r.Article.Title), plural(r.Passages, "paragraph"))
-		if r.Orphaned > 0 {
-			s += fmt.Sprintf("; %d highlights or notes could not be placed in the new text and are kept as orphans (casebook note list --orphans)", r.Orphaned)
-		}
-		return s
-	case ingest.FileMerged:
-		m := r.Merge
-		s := fmt.Sprintf("merged    %s: %d added, %d updated, %d unchanged", r.Path, m.Added, m.Updated, m.Unchanged)
-		if m.Orphaned > 0 {
-			s += fmt.Sprintf(", %d kept as orphans (their quote is not in the article)", m.Orphaned)
-		}
-		for _, sk := range m.Skipped {
-			s += "\n          skipped " + sk
-		}
-		return s
-	case ingest.FileDuplicate:
-		return fmt.Sprintf("skipped   %s: %s", r.Path, data.ErrorMessage(r.Err))
-	default:
-		return fmt.Sprintf("failed    %s", oneLine(data.ErrorMessage(r.Err)))
+	if r.Status == ingest.FileFailed {
+		return "failed    " + oneLine(r.Detail())
 	}
+	verb := map[ingest.FileStatus]string{ingest.FileAdded: "added", ingest.FileUpdated: "updated",
+		ingest.FileMerged: "merged", ingest.FileDuplicate: "skipped"}[r.Status]
+	return fmt.Sprintf("%-9s %s: %s", verb, r.Path, strings.ReplaceAll(r.Detail(), "\n", "\n          "))
 }
 
 // plural writes a count with its noun, "1 paragraph", "3 paragraphs".

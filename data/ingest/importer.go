@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -39,6 +40,45 @@ type FileResult struct {
 	Merge data.MergeReport
 	// Err says why the file failed or is a duplicate.
 	Err error
+}
+
+// Detail says, in one sentence or two, what a file became or why it failed;
+// the CLI and the import dialog both show it.
+func (r FileResult) Detail() string {
+	title := r.Article.Title
+	if title == "" {
+		title = "untitled"
+	}
+	switch r.Status {
+	case FileAdded:
+		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
+	case FileUpdated:
+		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
+		if r.Orphaned > 0 {
+			s += fmt.Sprintf("; %s could not be placed in it and %s kept, listed as Orphans",
+				countOf(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
+		}
+		return s
+	case FileMerged:
+		m := r.Merge
+		s := fmt.Sprintf("%s added, %d updated, %d unchanged", countOf(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
+		if m.Orphaned > 0 {
+			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
+		}
+		for _, sk := range m.Skipped {
+			s += "\nskipped " + sk
+		}
+		return s
+	}
+	return data.ErrorMessage(r.Err)
+}
+
+// countOf writes a count with its noun: "1 paragraph", "3 paragraphs".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Importer is the part of the library an import writes to.
