@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/url"
 	"strings"
@@ -59,12 +60,12 @@ func decodeHTML(name, base, text string) (data.NewArticle, error) {
 	if ra.PublishedTime != nil {
 		raDate = ra.PublishedTime.UTC().Format("2006-01-02")
 	}
-	art.Title = firstNonEmpty(pm.title, clean(ra.Title), art.Title)
-	art.Author = firstNonEmpty(pm.author, bylineAuthor, art.Author)
+	art.Title = cmp.Or(pm.title, clean(ra.Title), art.Title)
+	art.Author = cmp.Or(pm.author, bylineAuthor, art.Author)
 	_, titleSite := splitSiteTitle(clean(documentTitle(doc)))
-	art.Outlet = firstNonEmpty(pm.outlet, clean(ra.SiteName), art.Outlet, titleSite)
-	art.Date = firstNonEmpty(pm.date, raDate, art.Date)
-	art.Source = firstNonEmpty(pm.url, base)
+	art.Outlet = cmp.Or(pm.outlet, clean(ra.SiteName), art.Outlet, titleSite)
+	art.Date = cmp.Or(pm.date, raDate, art.Date)
+	art.Source = cmp.Or(pm.url, base)
 	return art, nil
 }
 
@@ -217,7 +218,7 @@ func readPageMeta(doc *html.Node) pageMeta {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Meta:
-				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
+				key := strings.ToLower(cmp.Or(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
 				val := clean(attr(n, "content"))
 				if val == "" {
 					break
@@ -255,11 +256,11 @@ func readPageMeta(doc *html.Node) pageMeta {
 	}
 	walk(doc)
 	return pageMeta{
-		title:  firstNonEmpty(ld.title, pm.title),
-		author: firstNonEmpty(ld.author, pm.author),
-		outlet: firstNonEmpty(ld.outlet, pm.outlet),
-		date:   firstNonEmpty(ld.date, pm.date),
-		url:    absURL(firstNonEmpty(ld.url, canonical, pm.url)),
+		title:  cmp.Or(ld.title, pm.title),
+		author: cmp.Or(ld.author, pm.author),
+		outlet: cmp.Or(ld.outlet, pm.outlet),
+		date:   cmp.Or(ld.date, pm.date),
+		url:    absURL(cmp.Or(ld.url, canonical, pm.url)),
 	}
 }
 
@@ -349,7 +350,7 @@ func readJSONLD(src string, ld *pageMeta) {
 		ld.outlet = clean(str(obj["publisher"]))
 	}
 	ld.date = dateOf(str(obj["datePublished"]))
-	ld.url = firstNonEmpty(str(obj["url"]), idOf(obj["mainEntityOfPage"]))
+	ld.url = cmp.Or(str(obj["url"]), idOf(obj["mainEntityOfPage"]))
 }
 
 func findArticle(v any, depth int) map[string]any {
@@ -399,7 +400,7 @@ func idOf(v any) string {
 	case string:
 		return x
 	case map[string]any:
-		return firstNonEmpty(str(x["@id"]), str(x["url"]))
+		return cmp.Or(str(x["@id"]), str(x["url"]))
 	}
 	return ""
 }

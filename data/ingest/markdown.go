@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -35,11 +36,11 @@ func decodeMarkdown(name, base, text string) (data.NewArticle, error) {
 			}
 		}
 	}
-	art.Title = firstNonEmpty(fm.title, art.Title)
-	art.Author = firstNonEmpty(fm.author, art.Author)
-	art.Outlet = firstNonEmpty(fm.outlet, art.Outlet)
-	art.Date = firstNonEmpty(fm.date, art.Date)
-	art.Source = firstNonEmpty(fm.url, base)
+	art.Title = cmp.Or(fm.title, art.Title)
+	art.Author = cmp.Or(fm.author, art.Author)
+	art.Outlet = cmp.Or(fm.outlet, art.Outlet)
+	art.Date = cmp.Or(fm.date, art.Date)
+	art.Source = cmp.Or(fm.url, base)
 	return art, nil
 }
 

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"time"
@@ -479,16 +480,7 @@ func extractMeta(paras []para) data.Meta {
 		}
 	}
 	m.Author = strings.Join(authors, "; ")
-	m.Outlet = firstNonEmpty(bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, titleOutlet)
-	m.Date = firstNonEmpty(datelineDate, bylineDate)
+	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, titleOutlet)
+	m.Date = cmp.Or(datelineDate, bylineDate)
 	return m
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
