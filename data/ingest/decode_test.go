@@ -64,6 +64,17 @@ func TestReadFile(t *testing.T) {
 			},
 			absent: []string{"**", "](", "`", "tags:", "policing"},
 		},
+		"escapes.md": {
+			// Passages read as the rendered page does: references and
+			// backslash escapes decoded, code spans verbatim.
+			meta:  data.Meta{Title: "AT&T and the 5% Rule"},
+			kinds: []data.Kind{kT, kB, kB},
+			texts: map[int]string{
+				0: "AT&T and the 5% Rule",
+				1: "AT&T said *not* 5%, and the café owner agreed — or so memo #4 claimed.",
+				2: `Type a &amp;&amp; b \* in the box, or write &amp; for an ampersand &copy 2016.`,
+			},
+		},
 		"no-frontmatter.md": {
 			meta:  data.Meta{Title: "Liang apologizes to Gurley's partner", Author: "Ruth Okafor", Date: "2016-03-24", Source: "no-frontmatter.md"},
 			kinds: []data.Kind{kT, kY, kD, kB},
@@ -282,5 +293,27 @@ func TestDecodeSiteFromPageTitle(t *testing.T) {
 	}
 	if got, want := a.Outlet, "Brooklyn Daily Eagle"; got != want {
 		t.Errorf("outlet = %q, want %q", got, want)
+	}
+}
+
+func TestMarkdownUnescape(t *testing.T) {
+	tests := map[string]struct{ src, want string }{
+		"entities":           {src: "AT&amp;T &lt;b&gt; caf&eacute;", want: "AT&T <b> café"},
+		"numeric":            {src: "&#35; &#x23; &#X23; &#0; &#1234567;", want: "# # # \ufffd \ufffd"},
+		"escapes":            {src: `\*not\* 5\% \_a\_ \\`, want: `*not* 5% _a_ \`},
+		"escaped ampersand":  {src: `\&amp;`, want: "&amp;"},
+		"escaped reference":  {src: "&#92;*", want: `\*`},
+		"not references":     {src: "AT&T &copy 2016 &nosuch; &#; &#x; &#12345678; & ;", want: "AT&T &copy 2016 &nosuch; &#; &#x; &#12345678; & ;"},
+		"not punctuation":    {src: `C:\Users \a`, want: `C:\Users \a`},
+		"line break as text": {src: "a&#10;b&NewLine;c", want: "a b c"},
+		"code span verbatim": {src: "`a &amp; \\*`", want: `a &amp; \*`},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			blocks, _ := markdownBlocks([]byte(tt.src))
+			if got := strings.Join(blocks, "\n\n"); got != tt.want {
+				t.Errorf("text = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	gmtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"gopkg.in/yaml.v3"
 )
 
@@ -224,7 +227,12 @@ func inlineText(n ast.Node, src []byte, b *strings.Builder) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch x := c.(type) {
 		case *ast.Text:
-			b.Write(x.Segment.Value(src))
+			if x.IsRaw() {
+				// Code span contents are literal.
+				b.Write(x.Segment.Value(src))
+			} else {
+				writeUnescaped(b, x.Segment.Value(src))
+			}
 			switch {
 			case x.HardLineBreak():
 				b.WriteByte('\n')
@@ -241,4 +249,74 @@ func inlineText(n ast.Node, src []byte, b *strings.Builder) {
 			inlineText(c, src, b)
 		}
 	}
+}
+
+// writeUnescaped writes Markdown text as a reader sees it: a backslash
+// escape gives the punctuation it escapes, and an entity or numeric
+// character reference ("&amp;", "&#35;", "&#x26;") the character it names
+// (CommonMark 2.4 and 2.5). It decodes in one pass, so that "\&amp;" stays
+// "&amp;" and "&#92;*" stays "\*", as in the rendered page.
+func writeUnescaped(b *strings.Builder, s []byte) {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s) && util.IsPunct(s[i+1]):
+			b.WriteByte(s[i+1])
+			i += 2
+			continue
+		case c == '&':
+			if chars, n := charRef(s[i:]); n > 0 {
+				// Like a browser, read a reference to a line break
+				// ("&#10;", "&NewLine;") as a space: it is part of a line,
+				// not the end of one.
+				b.WriteString(strings.Map(lineBreakToSpace, chars))
+				i += n
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+}
+
+// charRef decodes the character reference at the start of s, returning its
+// characters and length, or a length of 0 when s does not start with one.
+func charRef(s []byte) (string, int) {
+	// The longest entity name has 31 letters; looking no further keeps a
+	// text full of "&" linear.
+	end := bytes.IndexByte(s[:min(len(s), 34)], ';')
+	if end < 2 {
+		return "", 0
+	}
+	body := string(s[1:end])
+	if body[0] != '#' {
+		for _, c := range []byte(body) {
+			if !util.IsAlphaNumeric(c) {
+				return "", 0
+			}
+		}
+		e, ok := util.LookUpHTML5EntityByName(body)
+		if !ok {
+			return "", 0
+		}
+		return string(e.Characters), end + 1
+	}
+	digits, base, most := body[1:], 10, 7
+	if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {
+		digits, base, most = digits[1:], 16, 6
+	}
+	if len(digits) == 0 || len(digits) > most {
+		return "", 0
+	}
+	v, err := strconv.ParseUint(digits, base, 32)
+	if err != nil {
+		return "", 0
+	}
+	return string(util.ToValidRune(rune(v))), end + 1
+}
+
+func lineBreakToSpace(r rune) rune {
+	if r == '\n' || r == '\r' {
+		return ' '
+	}
+	return r
 }
