@@ -190,11 +190,9 @@ func (l *Library) setDeleted(ctx context.Context, table, what string, deleted bo
 			if n, _ := res.RowsAffected(); n == 0 {
 				return Errorf(ENOTFOUND, "there is no %s %d to %s", what, id, map[bool]string{true: "delete", false: "restore"}[deleted])
 			}
-			if table == "notes" {
-				if err := l.indexNote(ctx, tx, id); err != nil {
-					return err
-				}
-			}
+		}
+		if table == "notes" {
+			return l.indexNotes(ctx, tx, ids...)
 		}
 		return nil
 	})
@@ -285,7 +283,7 @@ func (l *Library) AddNote(ctx context.Context, nn NewNote) (Note, error) {
 		if err := setTags(ctx, tx, id, nn.Tags); err != nil {
 			return err
 		}
-		if err := l.indexNote(ctx, tx, id); err != nil {
+		if err := l.indexNotes(ctx, tx, id); err != nil {
 			return err
 		}
 		n, err = getNote(ctx, tx, id)
@@ -309,7 +307,7 @@ func (l *Library) UpdateNote(ctx context.Context, id int64, body string, tags []
 		if err := setTags(ctx, tx, id, tags); err != nil {
 			return err
 		}
-		if err := l.indexNote(ctx, tx, id); err != nil {
+		if err := l.indexNotes(ctx, tx, id); err != nil {
 			return err
 		}
 		n, err = getNote(ctx, tx, id)

@@ -25,7 +25,7 @@ func (l *Library) indexArticle(ctx context.Context, tx *sql.Tx, articleID int64)
 	if err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT id, passage_id, body FROM notes WHERE article_id = ? AND passage_id IS NOT NULL AND deleted_at IS NULL`, articleID)
+	rows, err = tx.QueryContext(ctx, `SELECT id, passage_id, body FROM notes WHERE article_id = ? AND passage_id IS NOT NULL AND deleted_at IS NULL AND trim(body) <> ''`, articleID)
 	notes, err := collect(rows, err, func(s scanner) (search.Doc, error) {
 		d := search.Doc{Source: search.SourceNote, Article: articleID}
 		return d, s.Scan(&d.ID, &d.Passage, &d.Text)
@@ -56,22 +56,40 @@ func (l *Library) unindexArticle(ctx context.Context, tx *sql.Tx, articleID int6
 	return nil
 }
 
-// indexNote brings one note's entry in the index up to date: added, changed,
-// or removed if the note is deleted or lost its place.
-func (l *Library) indexNote(ctx context.Context, tx *sql.Tx, noteID int64) error {
-	var d search.Doc
-	var passage sql.NullInt64
-	var deleted sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT article_id, passage_id, body, deleted_at FROM notes WHERE id = ?`, noteID).
-		Scan(&d.Article, &passage, &d.Text, &deleted)
+// indexNotes brings notes' entries in the index up to date, in one batch:
+// added or changed, or removed where a note is deleted, lost its place, or
+// is blank.
+func (l *Library) indexNotes(ctx context.Context, tx *sql.Tx, ids ...int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, article_id, passage_id, body FROM notes
+		WHERE passage_id IS NOT NULL AND deleted_at IS NULL AND trim(body) <> '' AND id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	live, err := collect(rows, err, func(s scanner) (search.Doc, error) {
+		d := search.Doc{Source: search.SourceNote}
+		return d, s.Scan(&d.ID, &d.Article, &d.Passage, &d.Text)
+	})
 	if err != nil {
 		return err
 	}
-	if !passage.Valid || deleted.Valid || strings.TrimSpace(d.Text) == "" {
-		return l.index.Delete(ctx, tx, search.SourceNote, noteID)
+	isLive := make(map[int64]bool, len(live))
+	for _, d := range live {
+		isLive[d.ID] = true
 	}
-	d.ID, d.Source, d.Passage = noteID, search.SourceNote, passage.Int64
-	return l.index.Put(ctx, tx, d)
+	var gone []int64
+	for _, id := range ids {
+		if !isLive[id] {
+			gone = append(gone, id)
+		}
+	}
+	if err := l.index.Delete(ctx, tx, search.SourceNote, gone...); err != nil {
+		return err
+	}
+	return l.index.Put(ctx, tx, live...)
 }
 
 func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
@@ -118,7 +136,11 @@ type SearchResult struct {
 	PassageText string `json:"passage_text,omitempty"`
 }
 
-const defaultSearchLimit = 50
+// Search limits: the default, and the most results one search returns.
+const (
+	defaultSearchLimit = 50
+	maxSearchLimit     = 1000
+)
 
 // Complete suggests up to n words of the library for the word being typed
 // (the last word of q): words it begins, then words it matches as a
@@ -140,6 +162,7 @@ func (l *Library) Search(ctx context.Context, query string, opt SearchOptions) (
 	if so.Limit <= 0 {
 		so.Limit = defaultSearchLimit
 	}
+	so.Limit = min(so.Limit, maxSearchLimit)
 	if opt.Article != 0 {
 		so.Articles = []int64{opt.Article}
 	}

@@ -139,3 +139,15 @@ func TestSearchIndexFollowsLibrary(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchHugeLimit checks that any limit a caller passes is safe.
+func TestSearchHugeLimit(t *testing.T) {
+	l := openTest(t)
+	mustImport(t, l, sample)
+	for _, limit := range []int{-1, 0, 1, 1 << 30, int(^uint(0) >> 1)} {
+		res, err := l.Search(context.Background(), "the", data.SearchOptions{Limit: limit})
+		if err != nil || len(res) == 0 || len(res) > 1000 {
+			t.Errorf("limit %d: %d results, %v", limit, len(res), err)
+		}
+	}
+}

@@ -77,7 +77,8 @@ func (l *Library) MergeAnnotations(ctx context.Context, anns []Annotation) (Merg
 				}
 			}
 		}
-		return nil
+		// Index the merged notes in one batch, not one per note.
+		return l.indexNotes(ctx, tx, m.notes...)
 	})
 	return rep, err
 }
@@ -87,6 +88,7 @@ type merger struct {
 	tx       *sql.Tx
 	ctx      context.Context
 	articles map[string]int64
+	notes    []int64             // notes added or updated, to index at the end
 	passages map[int64][]Passage // numbered passages of an article
 }
 
@@ -262,7 +264,8 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	if err := setTags(m.ctx, m.tx, id, a.Tags); err != nil {
 		return err
 	}
-	return m.l.indexNote(m.ctx, m.tx, id)
+	m.notes = append(m.notes, id)
+	return nil
 }
 
 func orText(s, alt string) string {
