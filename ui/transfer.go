@@ -74,6 +74,9 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 // through ingest.ImportFiles, with a progress bar, and then says what
 // happened to each.
 func (u *UI) ImportPaths(paths []string) {
+	// An import can replace the open article's passages: the note being
+	// typed is stored first, on the passage it was written for.
+	u.Notes.flush()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Looking for files to import…")
 	prog := dialog.NewCustomWithoutButtons("Import", container.NewVBox(label, bar), u.Window)
@@ -99,11 +102,21 @@ func (u *UI) ImportPaths(paths []string) {
 	}()
 }
 
-// importDone reloads the library, opens the last article added, and shows
-// what happened to each file.
+// importDone reloads the library, reopens the open article when the import
+// gave it a new text (its old passages are gone), opens the last article
+// added, and shows what happened to each file.
 func (u *UI) importDone(results []ingest.FileResult) {
 	u.lastImport = results
-	u.refreshLibrary()
+	if open := u.Reader.article.ID; open != 0 {
+		for _, r := range results {
+			if r.Status == ingest.FileUpdated && r.Article.ID == open {
+				seq := u.Reader.topSeq()
+				u.Reader.open(open)
+				u.Reader.scrollToSeq(seq)
+				break
+			}
+		}
+	}
 	u.annotationsChanged()
 	if len(results) == 0 {
 		dialog.ShowInformation("Nothing imported", "No article (.txt, .md, .html) or annotation (.json) files were found there.", u.Window)

@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
@@ -377,5 +378,67 @@ func TestDropFolder(t *testing.T) {
 				t.Errorf("added file detail = %q", detail)
 			}
 		}
+	}
+}
+
+// TestImportUpdatesOpenArticle re-imports the open article's file while a
+// note on it is being typed: the note is stored, and the reader shows the
+// new text on live passage ids.
+func TestImportUpdatesOpenArticle(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+	u := h.u
+	file := filepath.Join(t.TempDir(), "rally.txt")
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Rally in Brooklyn\n\nHundreds marched in Brooklyn on Saturday in support of Peter Liang.\n\nOrganisers said the verdict singled him out.\n")
+	// Another article imported after it, so that the new passages cannot
+	// take the old ones' ids.
+	later := filepath.Join(filepath.Dir(file), "vigil.txt")
+	if err := os.WriteFile(later, []byte("Vigil\n\nNeighbours lit candles.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u.ImportPaths([]string{file, later})
+	h.waitFor("the import", func() bool { return u.lastImport != nil })
+	id := u.lastImport[0].Article.ID
+	u.OpenArticle(id)
+
+	u.Reader.setCurrent(1)
+	card := u.Notes.AddNote()
+	test.Type(card.Editor, "Who organised it?")
+	write("Rally in Brooklyn\n\nA crowd gathered in Brooklyn on Saturday.\n\nOrganisers said the verdict singled him out.\n")
+	u.lastImport = nil
+	u.ImportPaths([]string{file})
+	h.waitFor("the re-import", func() bool { return u.lastImport != nil })
+
+	ns, err := h.lib.Notes(ctx, data.NoteFilter{ArticleID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ns) != 1 || ns[0].Body != "Who organised it?" {
+		t.Fatalf("notes = %+v, want the note typed during the import", ns)
+	}
+	if got := u.Reader.Article().ID; got != id {
+		t.Fatalf("the reader shows article %d, want the updated %d", got, id)
+	}
+	ps, err := h.lib.Passages(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := map[int64]bool{}
+	for _, p := range ps {
+		live[p.ID] = true
+	}
+	for i, m := range u.Reader.rows {
+		if !live[m.passage.ID] {
+			t.Errorf("row %d shows passage %d, which the import replaced", i, m.passage.ID)
+		}
+	}
+	if h.rowWithText("A crowd gathered") < 0 {
+		t.Error("the reader does not show the new text")
 	}
 }

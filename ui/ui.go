@@ -209,9 +209,13 @@ func (u *UI) restore() {
 }
 
 // OpenArticle shows an article in the reader and selects it in the sidebar.
+// Selecting the row opens the article when the filter lists it; it is
+// opened here only when it is not.
 func (u *UI) OpenArticle(id int64) {
 	u.selectInLibrary(id)
-	u.Reader.open(id)
+	if u.Reader.article.ID != id {
+		u.Reader.open(id)
+	}
 }
 
 // savePrefs remembers the window size and the reading position.

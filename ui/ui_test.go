@@ -631,3 +631,26 @@ func TestLibraryFilter(t *testing.T) {
 		t.Errorf("cleared filter: %d rows", got)
 	}
 }
+
+// TestOpenArticleOnce checks that asking for the open article again leaves
+// the reader as it is: it is not read from the library a second time, which
+// would drop the current passage and the note being typed.
+func TestOpenArticleOnce(t *testing.T) {
+	h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+	u := h.u
+	second := h.article(1)
+	u.OpenArticle(second.ID)
+	if got := u.Reader.Article().ID; got != second.ID {
+		t.Fatalf("the reader shows %d, want %d", got, second.ID)
+	}
+	u.Reader.setCurrent(2)
+	card := u.Notes.AddNote()
+	test.Type(card.Editor, "half a thought")
+	u.OpenArticle(second.ID)
+	if p, ok := u.Reader.CurrentPassage(); !ok || p.ID != u.Reader.rows[2].passage.ID {
+		t.Errorf("opening the open article again lost the current passage")
+	}
+	if len(u.Notes.Cards) != 1 || u.Notes.Cards[0] != card {
+		t.Errorf("opening the open article again replaced the note being typed")
+	}
+}
