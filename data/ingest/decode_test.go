@@ -317,3 +317,48 @@ func TestMarkdownUnescape(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeJSONLDOrganizationAuthor checks that a JSON-LD author of type
+// Organization is not taken for a person: it names the outlet when the
+// page states no publisher.
+func TestDecodeJSONLDOrganizationAuthor(t *testing.T) {
+	body := `<body><article><p>A Brooklyn judge on Tuesday sentenced former NYPD officer Peter Liang to five years of probation and 800 hours of community service.</p></article></body>`
+	page := func(ld string) string {
+		return `<html><head><title>Liang sentenced</title><script type="application/ld+json">` + ld + `</script></head>` + body + `</html>`
+	}
+	tests := map[string]struct {
+		ld             string
+		author, outlet string
+	}{
+		"organization only": {
+			ld:     `{"@type":"NewsArticle","headline":"Liang sentenced","author":{"@type":"Organization","name":"NBC News"}}`,
+			outlet: "NBC News",
+		},
+		"person and organization": {
+			ld:     `{"@type":"NewsArticle","headline":"Liang sentenced","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"NewsMediaOrganization","name":"NBC News"}]}`,
+			author: "Jane Doe", outlet: "NBC News",
+		},
+		"publisher wins": {
+			ld:     `{"@type":"NewsArticle","headline":"Liang sentenced","author":{"@type":["Organization"],"name":"NBC News Digital"},"publisher":{"@type":"Organization","name":"NBC News"}}`,
+			outlet: "NBC News",
+		},
+		"untyped names are people": {
+			ld:     `{"@type":"NewsArticle","headline":"Liang sentenced","author":["Jane Doe",{"name":"John Roe"}]}`,
+			author: "Jane Doe; John Roe",
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			a, err := Decode("ld.html", []byte(page(tt.ld)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := a.Author, tt.author; got != want {
+				t.Errorf("Author = %q, want %q", got, want)
+			}
+			if got, want := a.Outlet, tt.outlet; got != want {
+				t.Errorf("Outlet = %q, want %q", got, want)
+			}
+		})
+	}
+}

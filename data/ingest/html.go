@@ -343,11 +343,17 @@ func readJSONLD(src string, ld *pageMeta) {
 	if ld.title == "" {
 		ld.title = clean(str(obj["name"]))
 	}
-	ld.author = names(obj["author"])
+	people, orgs := names(obj["author"])
+	ld.author = strings.Join(people, "; ")
 	if p, ok := obj["publisher"].(map[string]any); ok {
 		ld.outlet = clean(str(p["name"]))
 	} else {
 		ld.outlet = clean(str(obj["publisher"]))
+	}
+	// A newsroom credited as the author ("NBC News") is no person to
+	// cite, but it does name the outlet.
+	if ld.outlet == "" && len(orgs) > 0 {
+		ld.outlet = orgs[0]
 	}
 	ld.date = dateOf(str(obj["datePublished"]))
 	ld.url = cmp.Or(str(obj["url"]), idOf(obj["mainEntityOfPage"]))
@@ -405,24 +411,47 @@ func idOf(v any) string {
 	return ""
 }
 
-// names reads a schema.org author: a name, a Person, or a list of them.
-func names(v any) string {
-	var out []string
-	var add func(any)
-	add = func(v any) {
+// names reads a schema.org author: a name, a Person or an Organization,
+// or a list of them. It returns the people's names and the organisations'
+// apart; a bare name counts as a person's.
+func names(v any) (people, orgs []string) {
+	var add func(v any, org bool)
+	add = func(v any, org bool) {
 		switch x := v.(type) {
 		case string:
 			if n := clean(x); n != "" && !strings.Contains(n, "://") {
-				out = append(out, n)
+				if org {
+					orgs = append(orgs, n)
+				} else {
+					people = append(people, n)
+				}
 			}
 		case map[string]any:
-			add(x["name"])
+			add(x["name"], isOrganizationType(x["@type"]))
 		case []any:
 			for _, e := range x {
-				add(e)
+				add(e, org)
 			}
 		}
 	}
-	add(v)
-	return strings.Join(out, "; ")
+	add(v, false)
+	return people, orgs
+}
+
+// isOrganizationType reports a schema.org @type (a string or a list) that
+// names an organisation rather than a person: Organization and its
+// subtypes such as NewsMediaOrganization, Corporation or NGO.
+func isOrganizationType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		x = strings.TrimPrefix(strings.TrimPrefix(x, "https://schema.org/"), "http://schema.org/")
+		return strings.HasSuffix(x, "Organization") || x == "Corporation" || x == "NGO"
+	case []any:
+		for _, e := range x {
+			if isOrganizationType(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
