@@ -474,7 +474,7 @@ func noteAuthors(ns []Name) string {
 func (s Style) SortKey(a data.Article) string {
 	var k string
 	if ns := names(a); len(ns) > 0 {
-		k = ns[0].Family + " " + ns[0].Given
+		k = joinNonEmpty(" ", ns[0].Family, ns[0].Given)
 	} else if s == Chicago && a.Outlet != "" {
 		k = a.Outlet
 	} else {

@@ -183,6 +183,15 @@ func TestParseName(t *testing.T) {
 		"suffix after comma":    {"Martin Luther King, Jr.", "King, M. L., Jr.", "King, Martin Luther, Jr.", "Martin Luther King Jr."},
 		"particle":              {"Vincent van Gogh", "van Gogh, V.", "van Gogh, Vincent", "Vincent van Gogh"},
 		"organisation":          {"Reuters", "Reuters", "Reuters", "Reuters"},
+		"wire service":          {"Associated Press", "Associated Press", "Associated Press", "Associated Press"},
+		"staff byline":          {"NBC News Staff", "NBC News Staff", "NBC News Staff", "NBC News Staff"},
+		"acronym":               {"APALA", "APALA", "APALA", "APALA"},
+		"two-letter wire":       {"AP", "AP", "AP", "AP"},
+		"alliance":              {"National Queer Asian Pacific Islander Alliance", "National Queer Asian Pacific Islander Alliance", "National Queer Asian Pacific Islander Alliance", "National Queer Asian Pacific Islander Alliance"},
+		"leading the":           {"The New York Times Editorial Board", "The New York Times Editorial Board", "The New York Times Editorial Board", "The New York Times Editorial Board"},
+		"acronym in a name":     {"NQAPIA Communications", "NQAPIA Communications", "NQAPIA Communications", "NQAPIA Communications"},
+		"person in capitals":    {"PETER LIANG", "LIANG, P.", "LIANG, PETER", "PETER LIANG"},
+		"roman suffix":          {"Peter Liang III", "Liang, P., III", "Liang, Peter, III", "Peter Liang III"},
 		"extra spaces":          {"  Peter   Liang ", "Liang, P.", "Liang, Peter", "Peter Liang"},
 	}
 	for name, tc := range tests {
@@ -196,6 +205,36 @@ func TestParseName(t *testing.T) {
 			}
 			if got := n.Natural(); got != tc.natural {
 				t.Errorf("Natural() = %q, want %q", got, tc.natural)
+			}
+		})
+	}
+}
+
+// TestGroupAuthor checks that an organisation is cited as a group author in
+// every style: whole, in the author's place, never inverted or reduced to
+// initials ("Press, A.").
+func TestGroupAuthor(t *testing.T) {
+	ap := article("Officer Sentenced to Probation", "AP News", "Associated Press", "2016-04-19", "")
+	staff := article("Officer Sentenced to Probation", "NBC News", "NBC News Staff", "2016-04-19", "")
+	tests := map[string]struct {
+		got  string
+		want string
+	}{
+		"APA/in-text":          {APA.InText(ap, 3), `(Associated Press, 2016, para. 3)`},
+		"APA/reference":        {unescape(APA.Reference(ap).Markdown()), `Associated Press. (2016, April 19). Officer Sentenced to Probation. *AP News*.`},
+		"APA/staff in-text":    {APA.InText(staff, 1), `(NBC News Staff, 2016, para. 1)`},
+		"MLA/in-text":          {MLA.InText(ap, 3), `(Associated Press par. 3)`},
+		"MLA/works cited":      {unescape(MLA.Reference(ap).Markdown()), `Associated Press. "Officer Sentenced to Probation." *AP News*, 19 Apr. 2016.`},
+		"MLA/staff":            {unescape(MLA.Reference(staff).Markdown()), `NBC News Staff. "Officer Sentenced to Probation." *NBC News*, 19 Apr. 2016.`},
+		"Chicago/note":         {unescape(Chicago.Note(ap, 3).Markdown()), `Associated Press, "Officer Sentenced to Probation," *AP News*, April 19, 2016, para. 3.`},
+		"Chicago/short note":   {Chicago.ShortNote(ap, 3), `Associated Press, "Officer Sentenced to Probation," para. 3.`},
+		"Chicago/bibliography": {unescape(Chicago.Reference(ap).Markdown()), `Associated Press. "Officer Sentenced to Probation." *AP News*, April 19, 2016.`},
+		"sort key":             {APA.SortKey(ap), "associated press"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("\n got %s\nwant %s", tc.got, tc.want)
 			}
 		})
 	}

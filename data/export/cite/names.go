@@ -7,7 +7,9 @@ import (
 )
 
 // Name is a personal name split into the parts the citation styles need.
-// An organisation, or any one-word name, has only a Family part.
+// An organisation (a group author), or any one-word name, has only a Family
+// part, which all three styles print as it is: never inverted, never reduced
+// to initials.
 type Name struct {
 	Given  string // "Frances Kai-Hwa"
 	Family string // "Wang", "van Gogh"
@@ -24,13 +26,18 @@ var particles = map[string]bool{
 	"della": true, "du": true, "le": true, "la": true, "bin": true, "ibn": true, "al": true, "ten": true, "ter": true,
 }
 
-// ParseName splits a name as a user typed it. "Family, Given" and
-// "Family, Given, Suffix" are taken as already inverted; otherwise the last
-// word is the family name, together with any lower-case particles before it.
+// ParseName splits a name as a user typed it. An organisation ("Associated
+// Press", "NBC News Staff", "APALA") is kept whole as the Family part, as APA,
+// MLA and Chicago cite group authors. "Family, Given" and "Family, Given,
+// Suffix" are taken as already inverted; otherwise the last word is the family
+// name, together with any lower-case particles before it.
 func ParseName(s string) Name {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return Name{}
+	}
+	if Organisation(s) {
+		return Name{Family: s}
 	}
 	if strings.Contains(s, ",") {
 		parts := strings.Split(s, ",")
@@ -65,6 +72,73 @@ func ParseName(s string) Name {
 	n.Family = strings.Join(words[i:], " ")
 	n.Given = strings.Join(words[:i], " ")
 	return n
+}
+
+// groupWords are words that mark a name as an organisation's: news outlets,
+// wire services and bylines such as "Staff", and the words of institutions'
+// names. A family name that is also one of these ("Press", "Post") is rare
+// enough next to a byline like "Associated Press" that the byline wins.
+var groupWords = map[string]bool{
+	"press": true, "news": true, "times": true, "staff": true, "agency": true, "association": true,
+	"alliance": true, "reuters": true, "ap": true, "afp": true, "upi": true, "wire": true, "wires": true,
+	"newsroom": true, "desk": true, "editors": true, "editorial": true, "board": true, "bureau": true,
+	"service": true, "services": true, "network": true, "media": true, "broadcasting": true, "radio": true,
+	"television": true, "tv": true, "magazine": true, "journal": true, "tribune": true, "gazette": true,
+	"herald": true, "daily": true, "weekly": true, "online": true, "committee": true, "council": true,
+	"coalition": true, "federation": true, "league": true, "union": true, "society": true, "institute": true,
+	"foundation": true, "organization": true, "organisation": true, "department": true, "ministry": true,
+	"office": true, "university": true, "college": true, "center": true, "centre": true, "group": true,
+	"company": true, "corporation": true, "inc": true, "ltd": true, "llc": true, "corp": true,
+	"correspondents": true, "reporters": true,
+}
+
+// Organisation reports whether a name, as the user typed it, is a group
+// author rather than a person: it has a word such as "Press", "News",
+// "Staff" or "Association" (see groupWords), an ampersand, a leading "The",
+// or an acronym of three or more capitals ("NBC", "APALA"). A name typed all
+// in capitals ("PETER LIANG") is read as a person's unless one of its words
+// says otherwise.
+func Organisation(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return false
+	}
+	if strings.EqualFold(words[0], "the") && len(words) > 1 {
+		return true
+	}
+	shouting := len(words) > 1
+	for _, w := range words {
+		if !acronym(w) {
+			shouting = false
+		}
+	}
+	for _, w := range words {
+		k := strings.ToLower(strings.Trim(w, ".,;:()"))
+		if w == "&" || strings.Contains(w, "&") || groupWords[k] {
+			return true
+		}
+		if !shouting && acronym(w) && !suffixes[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// acronym reports whether w is three or more capital letters (digits and
+// "&" allowed), like "NBC" or "NQAPIA". Two capitals are more often a
+// person's initials ("JK Rowling") and are not counted.
+func acronym(w string) bool {
+	letters := 0
+	for _, r := range strings.Trim(w, ".,;:()") {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsDigit(r) || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // Initials returns the APA initials of the given names: "Frances Kai-Hwa"
