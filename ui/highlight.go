@@ -159,13 +159,31 @@ func (u *UI) Highlight(key string) {
 		dialog.ShowInformation("Nothing to highlight", "Select some text in the reader, or click a passage, then choose a colour.", u.Window)
 		return
 	}
+	// Highlighting exactly the span of a highlight recolours it: undo then
+	// gives it its old colour back rather than deleting it.
+	var existing *data.Highlight
+	for i, h := range r.rows[row].highlights {
+		if h.Start == s && h.End == e {
+			existing = &r.rows[row].highlights[i]
+			break
+		}
+	}
 	h, err := u.lib.AddHighlight(u.ctx, r.rows[row].passage.ID, s, e, key)
 	if err != nil {
 		u.showError(err)
 		return
 	}
 	id := h.ID
-	u.undo.push("highlight", func() error { return u.lib.DeleteHighlight(u.ctx, id) })
+	switch {
+	case existing == nil:
+		u.undo.push("highlight", func() error { return u.lib.DeleteHighlight(u.ctx, id) })
+	case existing.Colour != h.Colour:
+		old := existing.Colour
+		u.undo.push("recolour", func() error {
+			_, err := u.lib.RecolourHighlight(u.ctx, id, old)
+			return err
+		})
+	}
 	r.clearSelection()
 	u.annotationsChanged()
 }
@@ -202,29 +220,21 @@ func (u *UI) RemoveHighlightAtTarget() {
 	if !ok {
 		return
 	}
-	var hit []data.Highlight
+	var ids []int64
 	for _, h := range r.rows[row].highlights {
 		if h.Start < e && h.End > s {
-			hit = append(hit, h)
+			ids = append(ids, h.ID)
 		}
 	}
-	if len(hit) == 0 {
+	if len(ids) == 0 {
 		return
 	}
-	for _, h := range hit {
-		if err := u.lib.DeleteHighlight(u.ctx, h.ID); err != nil {
-			u.showError(err)
-			return
-		}
+	// One transaction and one undo step: all of them go, or come back.
+	if err := u.lib.DeleteHighlight(u.ctx, ids...); err != nil {
+		u.showError(err)
+		return
 	}
-	u.undo.push("remove highlight", func() error {
-		for _, h := range hit {
-			if err := u.lib.RestoreHighlight(u.ctx, h.ID); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	u.undo.push("remove highlight", func() error { return u.lib.RestoreHighlight(u.ctx, ids...) })
 	r.clearSelection()
 	u.annotationsChanged()
 }

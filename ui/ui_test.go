@@ -654,3 +654,52 @@ func TestOpenArticleOnce(t *testing.T) {
 		t.Errorf("opening the open article again replaced the note being typed")
 	}
 }
+
+func TestHighlightUndo(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("RecolouringTheSameSpanUndoesToTheOldColour", func(t *testing.T) {
+		h := newHarness(t)
+		u := h.u
+		u.Reader.setCurrent(2)
+		u.Highlight("yellow")
+		u.Highlight("green") // the same span: a recolouring
+		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
+		if len(hs) != 1 || hs[0].Colour != "green" {
+			t.Fatalf("highlights = %+v, want one, green", hs)
+		}
+		u.RunShortcut(shortcutUndo)
+		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
+		if len(hs) != 1 || hs[0].Colour != "yellow" {
+			t.Fatalf("after undo, highlights = %+v, want the yellow one", hs)
+		}
+		u.RunShortcut(shortcutUndo)
+		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+			t.Fatalf("after a second undo, highlights = %+v, want none", hs)
+		}
+	})
+
+	t.Run("RemoveSeveralUndoesInOneStep", func(t *testing.T) {
+		h := newHarness(t)
+		u := h.u
+		p := u.Reader.rows[1].passage
+		for _, span := range [][2]int{{0, 10}, {20, 40}, {50, 70}} {
+			if _, err := h.lib.AddHighlight(ctx, p.ID, span[0], span[1], "blue"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		u.Reader.reloadAnnotations()
+		u.Reader.setCurrent(1)
+		u.RemoveHighlightAtTarget()
+		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+			t.Fatalf("after removing, %d highlights remain", len(hs))
+		}
+		if got := len(u.undo.steps); got != 1 {
+			t.Errorf("removing three highlights left %d undo steps, want 1", got)
+		}
+		u.RunShortcut(shortcutUndo)
+		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 3 {
+			t.Errorf("after undo, %d highlights, want the 3 back", len(hs))
+		}
+	})
+}
