@@ -28,6 +28,9 @@ type NotesPanel struct {
 	empty   *fyne.Container
 	undoBar *fyne.Container
 	undoMsg *widget.Label
+	undoBtn *widget.Button
+	// undoStep is the undo step of the note the bar offers to restore.
+	undoStep int
 
 	// Cards are the editors of the current passage's notes, in order.
 	Cards []*NoteCard
@@ -91,8 +94,8 @@ func newNotesPanel(u *UI) *NotesPanel {
 	p.cards = container.NewVBox()
 	p.empty = emptyState("No passage chosen", "Click a passage in the reader to see its notes. Ctrl+N writes a new one.")
 	p.undoMsg = widget.NewLabel("")
-	p.undoBar = container.NewBorder(nil, nil, nil,
-		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { u.Undo() }), p.undoMsg)
+	p.undoBtn = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { p.undoDelete() })
+	p.undoBar = container.NewBorder(nil, nil, nil, p.undoBtn, p.undoMsg)
 	p.undoBar.Hide()
 
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.addBtn, p.heading), p.quote)
@@ -206,6 +209,10 @@ func (p *NotesPanel) refreshLists() {
 // showPassage shows the notes of a passage, or an empty state for nil.
 func (p *NotesPanel) showPassage(ps *data.Passage) {
 	p.flush()
+	if ps == nil || p.passage == nil || ps.ID != p.passage.ID {
+		// The bar speaks of a note of the passage it was deleted from.
+		p.hideUndoBar()
+	}
 	p.passage = ps
 	p.Cards = nil
 	p.cards.Objects = nil
@@ -433,7 +440,7 @@ func (c *NoteCard) delete() {
 			return
 		}
 		id := c.note.ID
-		u.undo.push("delete note", func() error { return u.lib.RestoreNote(u.ctx, id) })
+		p.undoStep = u.undo.push("delete note", func() error { return u.lib.RestoreNote(u.ctx, id) })
 		p.undoMsg.SetText("Note deleted.")
 		p.undoBar.Show()
 	}
@@ -453,6 +460,23 @@ func (c *NoteCard) delete() {
 	}
 	p.cards.Refresh()
 	u.annotationsChanged()
+}
+
+// undoDelete restores the note the bar speaks of, whatever was done since,
+// and takes its step off the undo stack.
+func (p *NotesPanel) undoDelete() {
+	st, ok := p.u.undo.remove(p.undoStep)
+	if !ok {
+		p.hideUndoBar()
+		return
+	}
+	p.u.runUndo(st)
+}
+
+// hideUndoBar hides the "Note deleted" bar.
+func (p *NotesPanel) hideUndoBar() {
+	p.undoStep = 0
+	p.undoBar.Hide()
 }
 
 // flush saves every note being edited, at once.

@@ -460,6 +460,58 @@ func TestNotes(t *testing.T) {
 	})
 }
 
+// TestNoteUndoBar checks that the "Note deleted" bar restores that note,
+// not whatever was done last.
+func TestNoteUndoBar(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	p := u.Reader.rows[3].passage
+	n, err := h.lib.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "keep me"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Reader.setCurrent(3)
+	test.Tap(u.Notes.Cards[0].Delete)
+	u.Highlight("red")
+	if !u.Notes.undoBar.Visible() {
+		t.Fatal("the undo bar went when a highlight was made in the same passage")
+	}
+	test.Tap(u.Notes.undoBtn)
+	ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
+	if len(ns) != 1 || ns[0].ID != n.ID {
+		t.Fatalf("after the bar's undo, notes = %+v, want the deleted one back", ns)
+	}
+	if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 1 {
+		t.Errorf("after the bar's undo, %d highlights, want the new one kept", len(hs))
+	}
+	if u.Notes.undoBar.Visible() {
+		t.Error("the undo bar stays after restoring the note")
+	}
+	if len(u.Notes.Cards) != 1 {
+		t.Errorf("cards = %d, want the restored note", len(u.Notes.Cards))
+	}
+	// Ctrl+Z now takes back the highlight, and the note's step is gone.
+	u.RunShortcut(shortcutUndo)
+	if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+		t.Errorf("Ctrl+Z left %d highlights, want the highlight taken back", len(hs))
+	}
+	if len(u.undo.steps) != 0 {
+		t.Errorf("%d undo steps remain, want none", len(u.undo.steps))
+	}
+
+	t.Run("HiddenWhenThePassageChanges", func(t *testing.T) {
+		test.Tap(u.Notes.Cards[0].Delete)
+		if !u.Notes.undoBar.Visible() {
+			t.Fatal("no undo bar after deleting a note")
+		}
+		u.Reader.setCurrent(4)
+		if u.Notes.undoBar.Visible() {
+			t.Error("the undo bar of a note of another passage stays")
+		}
+	})
+}
+
 func TestRemembersWindowAndPosition(t *testing.T) {
 	a := test.NewTempApp(t)
 	lib := openSeededLibrary(t)
