@@ -221,10 +221,16 @@ func (s Style) InText(a data.Article, para int) string {
 	var who string
 	switch {
 	case len(authors) == 0 && a.Title == "":
-		who = untitled(a)
+		who = untitled(a) + ","
 	case len(authors) == 0:
-		// The comma goes inside the quotation marks.
-		who = `"` + innerQuotes(ShortTitle(a.Title)) + `,"`
+		// The comma goes inside the quotation marks; a title ending in ? or
+		// ! takes none.
+		who = `"` + innerQuotes(ShortTitle(a.Title))
+		if endsWithMark(who) {
+			who += `"`
+		} else {
+			who += `,"`
+		}
 	case len(authors) == 1:
 		who = authors[0].Family + ","
 	case len(authors) == 2:
@@ -290,11 +296,22 @@ func (s Style) ShortNote(a data.Article, para int) string {
 		title = untitled(a)
 	} else {
 		title = `"` + innerQuotes(ShortTitle(a.Title))
+		// A title ending in ? or ! keeps its mark and takes no comma or
+		// period after it.
+		mark := endsWithMark(title)
 		if p := pinpoint("para.", para); p != "" {
-			title += `,"`
+			if mark {
+				title += `"`
+			} else {
+				title += `,"`
+			}
 			return joinNonEmpty(", ", append(parts, title)...) + " " + p + "."
 		}
-		title += `."`
+		if mark {
+			title += `"`
+		} else {
+			title += `."`
+		}
 		return strings.Join(append(parts, title), ", ")
 	}
 	parts = append(parts, title)
@@ -319,7 +336,8 @@ func apaReference(a data.Article) Text {
 	var t Text
 	title := a.Title
 	if title == "" {
-		title = untitled(a)
+		// The outlet follows; it is not repeated in the description.
+		title = untitledArticle
 	}
 	date := "(" + ParseDate(a.Date).apa() + ")."
 	if authors := names(a); len(authors) > 0 {
@@ -509,12 +527,16 @@ func (s Style) Sort(as []data.Article) {
 }
 
 // ShortTitle shortens a title for in-text citations and short notes: the
-// part before a colon, at most four words, without trailing short words
-// ("Asian Organization Opposes No Jail ..." becomes "Asian Organization
-// Opposes").
+// part before a colon, question mark or exclamation mark, at most four words,
+// without trailing short words ("Asian Organization Opposes No Jail ..."
+// becomes "Asian Organization Opposes"). A question or exclamation that is
+// kept whole keeps its mark ("What Now?").
 func ShortTitle(title string) string {
-	t := title
+	t, mark := title, ""
 	if i := strings.IndexAny(t, ":?!"); i > 0 {
+		if t[i] != ':' {
+			mark = t[i : i+1]
+		}
 		t = t[:i]
 	}
 	words := strings.Fields(t)
@@ -523,8 +545,9 @@ func ShortTitle(title string) string {
 		for len(words) > 1 && minorWords[strings.ToLower(words[len(words)-1])] {
 			words = words[:len(words)-1]
 		}
+		mark = "" // the question is no longer whole
 	}
-	return strings.TrimRight(strings.Join(words, " "), ",;.")
+	return strings.TrimRight(strings.Join(words, " "), ",;.") + mark
 }
 
 var minorWords = map[string]bool{
@@ -542,21 +565,28 @@ func names(a data.Article) []Name {
 	return out
 }
 
-// untitled stands in for a missing title, in square brackets as the styles
-// describe a work that has none.
+// untitledArticle stands in for a missing title, in square brackets as the
+// styles describe a work that has none, where the outlet is printed anyway:
+// in reference lists and full notes.
+const untitledArticle = "[Untitled article]"
+
+// untitled stands in for a missing title in an in-text citation or a short
+// note, which do not print the outlet otherwise: the description names it.
 func untitled(a data.Article) string {
 	if a.Outlet != "" {
 		return "[Untitled article, " + a.Outlet + "]"
 	}
-	return "[Untitled article]"
+	return untitledArticle
 }
 
 // quoted is a title that goes in double quotation marks.
 type quoted string
 
+// quotedTitle returns the title for a reference or a full note, both of
+// which print the outlet after it.
 func quotedTitle(a data.Article) quoted {
 	if a.Title == "" {
-		return quoted(untitled(a))
+		return untitledArticle
 	}
 	return quoted(a.Title)
 }

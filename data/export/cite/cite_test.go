@@ -60,7 +60,7 @@ func TestInText(t *testing.T) {
 		"APA/no date":        {APA, noDate, 4, `(King, n.d., para. 4)`},
 		"APA/approximate":    {APA, approxDate, 4, `(Wang, ca. 2016, para. 4)`},
 		"APA/no pin-point":   {APA, seed001, 0, `(Wang, 2016)`},
-		"APA/nothing known":  {APA, bare, 1, `([Untitled article] n.d., para. 1)`},
+		"APA/nothing known":  {APA, bare, 1, `([Untitled article], n.d., para. 1)`},
 		"MLA/seed000":        {MLA, seed000, 3, `("Asian Organization Opposes" par. 3)`},
 		"MLA/seed001":        {MLA, seed001, 7, `(Wang par. 7)`},
 		"MLA/seed002":        {MLA, seed002, 3, `("Ex-Cop Peter Liang Apologizes" par. 3)`},
@@ -76,7 +76,7 @@ func TestInText(t *testing.T) {
 		"Chicago/no para":    {Chicago, seed001, 0, `Wang, "Liang Sentencing Prompts #APIs4BlackLives."`},
 		"Chicago/no title":   {Chicago, bare, 2, `[Untitled article], para. 2.`},
 		"MLA/nothing known":  {MLA, bare, 2, `([Untitled article] par. 2)`},
-		"APA/question title": {APA, article("Why Now?", "", "", "2016-05-01", ""), 1, `("Why Now," 2016, para. 1)`},
+		"APA/question title": {APA, article("Why Now?", "", "", "2016-05-01", ""), 1, `("Why Now?" 2016, para. 1)`},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -169,6 +169,62 @@ func unescape(s string) string {
 		b = append(b, r)
 	}
 	return string(b)
+}
+
+// TestMissingMetadata covers citations of articles without an author, a
+// title or a date: the description "[Untitled article]" names the outlet
+// only where nothing else prints it, and a short title keeps its question
+// mark.
+func TestMissingMetadata(t *testing.T) {
+	untitledNBC := article("", "NBC News", "", "", "")
+	untitledWang := article("", "NBC News", "Frances Kai-Hwa Wang", "2016-04", "")
+	question := article("What Now?", "NBC News", "", "2016-04", "")
+	tests := map[string]struct {
+		got  string
+		want string
+	}{
+		"APA/in-text, nothing known":              {APA.InText(bare, 3), `([Untitled article], n.d., para. 3)`},
+		"APA/in-text, only the outlet":            {APA.InText(untitledNBC, 3), `([Untitled article, NBC News], n.d., para. 3)`},
+		"APA/in-text, no pin-point":               {APA.InText(untitledNBC, 0), `([Untitled article, NBC News], n.d.)`},
+		"APA/in-text, untitled, author":           {APA.InText(untitledWang, 3), `(Wang, 2016, para. 3)`},
+		"APA/in-text, question":                   {APA.InText(question, 1), `("What Now?" 2016, para. 1)`},
+		"APA/reference, untitled":                 {unescape(APA.Reference(untitledNBC).Markdown()), `[Untitled article]. (n.d.). *NBC News*.`},
+		"APA/reference, untitled with author":     {unescape(APA.Reference(untitledWang).Markdown()), `Wang, F. K.-H. (2016, April). [Untitled article]. *NBC News*.`},
+		"MLA/in-text, only the outlet":            {MLA.InText(untitledNBC, 2), `([Untitled article, NBC News] par. 2)`},
+		"MLA/in-text, question":                   {MLA.InText(question, 2), `("What Now?" par. 2)`},
+		"MLA/works cited, untitled":               {unescape(MLA.Reference(untitledNBC).Markdown()), `[Untitled article]. *NBC News*.`},
+		"Chicago/bibliography, untitled":          {unescape(Chicago.Reference(untitledNBC).Markdown()), `*NBC News*. [Untitled article]. N.d.`},
+		"Chicago/note, untitled":                  {unescape(Chicago.Note(untitledNBC, 3).Markdown()), `[Untitled article], *NBC News*, n.d., para. 3.`},
+		"Chicago/short note, untitled":            {Chicago.ShortNote(untitledNBC, 3), `[Untitled article, NBC News], para. 3.`},
+		"Chicago/short note, question":            {Chicago.ShortNote(question, 0), `"What Now?"`},
+		"Chicago/short note, question, pin-point": {Chicago.ShortNote(question, 4), `"What Now?" para. 4.`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("\n got %s\nwant %s", tc.got, tc.want)
+			}
+		})
+	}
+}
+
+func TestShortTitle(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"question":             {"What Now?", "What Now?"},
+		"exclamation":          {"Not Again!", "Not Again!"},
+		"question, then more":  {"Why Now? The Case Explained", "Why Now?"},
+		"long question":        {"What Did the Judge Say?", "What Did the Judge"},
+		"colon":                {"Liang Sentenced: What Comes Next", "Liang Sentenced"},
+		"four words at most":   {"Asian Organization Opposes No Jail Time Sentence", "Asian Organization Opposes"},
+		"trailing punctuation": {"Verdict, Reaction.", "Verdict, Reaction"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := ShortTitle(tc.in); got != tc.want {
+				t.Errorf("ShortTitle(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
 }
 
 func TestParseName(t *testing.T) {
