@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -166,11 +167,8 @@ func (p *NotesPanel) noteWhere(n data.Note) string {
 	if n.Orphan() {
 		return title + " · place lost"
 	}
-	if row, ok := p.u.Reader.byID[n.PassageID]; ok && p.u.Reader.article.ID == n.ArticleID {
-		return title + " · para. " + fmt.Sprint(p.u.Reader.rows[row].passage.N)
-	}
-	if ps, err := p.u.lib.PassageByID(p.u.ctx, n.PassageID); err == nil {
-		return title + " · para. " + fmt.Sprint(ps.N)
+	if n.Para > 0 {
+		return title + " · para. " + fmt.Sprint(n.Para)
 	}
 	return title
 }
@@ -389,15 +387,36 @@ func (c *NoteCard) saveNow() {
 		c.status.SetText("Not saved: " + data.ErrorMessage(err))
 		return
 	}
-	added := c.note.ID == 0
+	old := c.note
 	c.note = n
 	c.dirty = false
 	c.showStatus()
-	if added {
-		u.Reader.reloadAnnotations()
-		u.refreshLibrary()
+	switch {
+	case old.ID == 0:
+		// A new note: counts, markers, lists and the tag filter change.
+		u.annotationsChanged()
+	case !slices.Equal(old.Tags, n.Tags):
+		c.p.replaceInLists(n)
+		u.Search.filtersChanged()
+	default:
+		c.p.replaceInLists(n)
 	}
-	c.p.refreshLists()
+}
+
+// replaceInLists shows an edited note in the lists of notes in place.
+func (p *NotesPanel) replaceInLists(n data.Note) {
+	for _, l := range []struct {
+		notes []data.Note
+		list  *widget.List
+	}{{p.all, p.All}, {p.orphans, p.Orphans}} {
+		for i := range l.notes {
+			if l.notes[i].ID == n.ID {
+				l.notes[i] = n
+				l.list.RefreshItem(i)
+				return
+			}
+		}
+	}
 }
 
 // splitTags reads the tags field: commas separate tags.

@@ -460,6 +460,39 @@ func TestNotes(t *testing.T) {
 	})
 }
 
+// TestNoteTagsReachTheSearchFilter checks that a note's tags are offered
+// by the search bar's tag filter as soon as the note is saved, and that an
+// edit shows in the list of all notes.
+func TestNoteTagsReachTheSearchFilter(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	hasTag := func(tag string) bool { return contains(u.Search.Tag.Options, "#"+tag) }
+	u.Reader.setCurrent(4)
+	card := u.Notes.AddNote()
+	test.Type(card.Tags, "judge")
+	test.Type(card.Editor, "Chun")
+	h.waitFor("the first save", func() bool { return card.note.ID != 0 })
+	if !hasTag("judge") {
+		t.Errorf("tag filter = %v, want #judge after the first note", u.Search.Tag.Options)
+	}
+	test.Type(card.Tags, ", ruling")
+	test.Type(card.Editor, " said")
+	h.waitFor("the edit", func() bool {
+		n, err := h.lib.Note(ctx, card.note.ID)
+		return err == nil && len(n.Tags) == 2 && !card.dirty
+	})
+	if !hasTag("ruling") {
+		t.Errorf("tag filter = %v, want #ruling after the edit", u.Search.Tag.Options)
+	}
+	if len(u.Notes.all) != 1 || u.Notes.all[0].Body != "Chun said" || len(u.Notes.all[0].Tags) != 2 {
+		t.Errorf("all-notes list = %+v, want the edited note", u.Notes.all)
+	}
+	if got, want := u.Notes.noteWhere(u.Notes.all[0]), displayTitle(u.Reader.article)+" · para. 5"; got != want {
+		t.Errorf("the list says the note is at %q, want %q", got, want)
+	}
+}
+
 // TestNoteUndoBar checks that the "Note deleted" bar restores that note,
 // not whatever was done last.
 func TestNoteUndoBar(t *testing.T) {
