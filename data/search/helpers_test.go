@@ -13,10 +13,12 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 )
 
-// openDB creates a library file at path with the search schema.
+// openDB creates a library file at path with the search schema, opened with
+// the store's settings (data/sqlite.go): every BeginTx takes the write lock
+// at once (BEGIN IMMEDIATE), and lock waits give up after 10 s.
 func openDB(tb testing.TB, path string) *sql.DB {
 	tb.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL")
+	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate")
 	if err != nil {
 		tb.Fatal(err)
 	}

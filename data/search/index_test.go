@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // ids lists the hits as "p<passage>" or "n<note>".
@@ -475,5 +476,45 @@ func TestStopwords(t *testing.T) {
 				t.Errorf("Search(%q) = %q, want %q", tc.query, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestRefreshDuringWrite checks that a refresh reads a snapshot without
+// taking SQLite's write lock: with the store's _txlock=immediate, a
+// BeginTx-based refresh waited behind any open write transaction (up to
+// the busy timeout, then failed with "database is locked").
+func TestRefreshDuringWrite(t *testing.T) {
+	ctx := context.Background()
+	db, ix := newIndex(t)
+	put(t, db, ix, passage(1, 1, "Landau testified."))
+	if err := ix.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	put(t, db, ix, passage(2, 1, "Rynecki testified."))
+	fresh, err := Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+
+	tx, err := db.BeginTx(ctx, nil) // holds the write lock until rollback
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if err := ix.Put(ctx, tx, passage(3, 1, "Shechtman testified.")); err != nil {
+		t.Fatal(err)
+	}
+	for name, x := range map[string]*Index{"incremental": ix, "full load": fresh} {
+		start := time.Now()
+		if err := x.Refresh(ctx); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%s: refresh took %v: it waited for the writer", name, d)
+		}
+		if got, want := ids(search(t, x, "testified ", Options{})), "p1 p2"; got != want {
+			t.Errorf("%s: got %q, want %q (committed rows only)", name, got, want)
+		}
 	}
 }

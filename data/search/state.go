@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"sort"
 	"sync"
@@ -127,25 +128,31 @@ func (ix *Index) Refresh(ctx context.Context) error {
 	defer ix.refreshMu.Unlock()
 	cur := ix.st
 
-	tx, err := ix.db.BeginTx(ctx, nil)
+	// A read snapshot on a pinned connection, not ix.db.BeginTx: the store
+	// opens its library with _txlock=immediate, which go-sqlite3 applies
+	// to every BeginTx whatever its TxOptions say, so a Refresh would take
+	// SQLite's write lock, wait behind every writer and block the store's
+	// own saves for as long as it reads. BEGIN DEFERRED on a plain
+	// connection only takes a WAL read snapshot, at its first SELECT.
+	snap, err := ix.openSnapshot(ctx)
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return err
 	}
-	defer tx.Rollback()
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM search_meta WHERE key = 'gen'`).Scan(&g); err != nil {
+	defer snap.release()
+	if err := snap.conn.QueryRowContext(ctx, `SELECT value FROM search_meta WHERE key = 'gen'`).Scan(&g); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	switch {
 	case cur != nil && cur.gen == g:
 		return nil
 	case cur == nil || g < cur.gen || cur.dead > 2*cur.nLive+1024:
-		st, err := loadState(ctx, tx, g)
+		st, err := loadState(ctx, snap.conn, g)
 		if err != nil {
 			return err
 		}
 		// Release the connection before waiting for searches to end:
 		// one of them may be waiting for a connection.
-		tx.Rollback()
+		snap.release()
 		ix.mu.Lock()
 		ix.vmu.Lock()
 		ix.st = st
@@ -155,13 +162,60 @@ func (ix *Index) Refresh(ctx context.Context) error {
 		ix.mu.Unlock()
 		return nil
 	}
-	return ix.applyChanges(ctx, tx, cur, g)
+	return ix.applyChanges(ctx, snap.conn, snap.release, cur, g)
 }
 
-// loadState reads the whole committed index, in tx, which saw generation
-// gen. It uses no other connection, so that a library limited to one
-// connection works.
-func loadState(ctx context.Context, tx *sql.Tx, gen int64) (*state, error) {
+// querier is what the index reads through: a read snapshot's pinned
+// connection (*sql.Conn), a writer's transaction (*sql.Tx), or the pool
+// (*sql.DB).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// snapshot is a read transaction on a connection of its own.
+type snapshot struct {
+	conn  *sql.Conn
+	begun bool
+}
+
+// openSnapshot pins a connection and begins a deferred (read) transaction
+// on it.
+func (ix *Index) openSnapshot(ctx context.Context) (*snapshot, error) {
+	conn, err := ix.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	s := &snapshot{conn: conn}
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		s.release()
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	s.begun = true
+	return s, nil
+}
+
+// release ends the read transaction and returns the connection to the
+// pool; it may be called more than once. A connection whose ROLLBACK fails
+// is discarded rather than handed back with a transaction still open.
+func (s *snapshot) release() {
+	if s.conn == nil {
+		return
+	}
+	if s.begun {
+		// Not ctx: a cancelled search must still end the transaction.
+		if _, err := s.conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+			s.conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}
+	s.conn.Close()
+	s.conn = nil
+}
+
+// loadState reads the whole committed index through q, a snapshot that saw
+// generation gen. It uses no other connection, so that a library limited
+// to one connection works.
+func loadState(ctx context.Context, tx querier, gen int64) (*state, error) {
 	st := newState()
 	st.gen = gen
 	var maxID int64
@@ -196,7 +250,7 @@ func loadState(ctx context.Context, tx *sql.Tx, gen int64) (*state, error) {
 }
 
 // readTerms calls fn for each term with an id above since.
-func readTerms(ctx context.Context, tx *sql.Tx, since uint32, fn func(id uint32, term string)) error {
+func readTerms(ctx context.Context, tx querier, since uint32, fn func(id uint32, term string)) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id, term FROM search_terms WHERE id > ?`, since)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -219,7 +273,7 @@ func readTerms(ctx context.Context, tx *sql.Tx, since uint32, fn func(id uint32,
 // readDF reads the df change rows written after generation since, in order.
 // A base row holds the sum of everything before it: base is called first so
 // that the caller can start from zero.
-func readDF(ctx context.Context, tx *sql.Tx, since int64, base func(bool), fn func(id uint32, d int64)) error {
+func readDF(ctx context.Context, tx querier, since int64, base func(bool), fn func(id uint32, d int64)) error {
 	rows, err := tx.QueryContext(ctx, `SELECT base, data FROM search_df WHERE gen > ? ORDER BY gen`, since)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -244,8 +298,10 @@ func readDF(ctx context.Context, tx *sql.Tx, since int64, base func(bool), fn fu
 	return nil
 }
 
-// applyChanges reads what was committed after cur.gen and applies it to cur.
-func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int64) error {
+// applyChanges reads, through the snapshot tx, what was committed after
+// cur.gen and applies it to cur. It calls release once it has read all it
+// needs.
+func (ix *Index) applyChanges(ctx context.Context, tx querier, release func(), cur *state, g int64) error {
 	type termRow struct {
 		id   uint32
 		term string
@@ -302,7 +358,7 @@ func (ix *Index) applyChanges(ctx context.Context, tx *sql.Tx, cur *state, g int
 	rows.Close()
 	// Release the connection before waiting for searches to end: one of
 	// them may be waiting for a connection.
-	tx.Rollback()
+	release()
 
 	// Applied in key order, so that slots come out the same whatever
 	// order SQLite returned the rows in. (ORDER BY in the query would make
