@@ -135,8 +135,8 @@ func endPara(b *bytes.Buffer) { b.WriteString("</w:p>") }
 func (d *docx) citation(b *bytes.Buffer, t cite.Text, links bool) {
 	for _, s := range t {
 		switch {
-		case s.URL != "" && links && safeURL(s.URL) != "":
-			d.link(b, s.Text, s.URL, rPr{})
+		case links && safeURL(s.URL) != "":
+			d.link(b, s.Text, safeURL(s.URL), rPr{})
 		default:
 			runs(b, s.Text, rPr{italic: s.Italic})
 		}

@@ -784,3 +784,63 @@ func BenchmarkDOCX1000(b *testing.B) {
 		}
 	}
 }
+
+func TestSafeURL(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"web":                {"https://www.nbcnews.com/", "https://www.nbcnews.com/"},
+		"space and bracket":  {"https://example.com/a b>c", "https://example.com/a%20b%3Ec"},
+		"bare www":           {"www.example.com/a b", "http://www.example.com/a%20b"},
+		"mail":               {"mailto:tutor@example.edu", "mailto:tutor@example.edu"},
+		"mail with brackets": {"mailto:a@b.com>\"x", ""},
+		"javascript":         {"javascript:alert(1)", ""},
+		"relative":           {"notes/liang.md", ""},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := safeURL(tc.in); got != tc.want {
+				t.Errorf("safeURL(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestWriteUnsafeSource exports an article whose source address has a space
+// and angle brackets: every format links the normalised address, and none
+// carries the raw one that would break the link.
+func TestWriteUnsafeSource(t *testing.T) {
+	doc := fixture()
+	a := nbcWang
+	a.Source = "https://example.com/liang case?q=<b>"
+	const want = "https://example.com/liang%20case?q=%3Cb%3E"
+	doc.Articles = []data.Article{a}
+	doc.Entries = doc.Entries[:1]
+	doc.Entries[0].Article = a
+	for _, f := range []Format{Markdown, HTML, DOCX, CSV, JSON} {
+		t.Run(string(f), func(t *testing.T) {
+			style := cite.APA
+			if f == CSV {
+				style = cite.Chicago // the CSV citation is APA's in-text one, without the address
+			}
+			out, _ := write(t, doc, Options{Format: f, Style: style})
+			if f == DOCX {
+				parts := docxParts(t, out)
+				out = append(parts["word/document.xml"], parts["word/_rels/document.xml.rels"]...)
+			}
+			s := string(out)
+			if !strings.Contains(s, want) {
+				t.Errorf("output lacks the normalised address %s", want)
+			}
+			if strings.Contains(s, "liang case") {
+				t.Error("output carries the raw address with its space")
+			}
+		})
+	}
+	t.Run("file name", func(t *testing.T) {
+		doc.Entries[0].Article.Source = "liang <draft>.txt"
+		doc.Articles[0].Source = "liang <draft>.txt"
+		out, _ := write(t, doc, Options{Format: HTML, Style: cite.APA})
+		if strings.Contains(string(out), "draft") {
+			t.Error("a file name was cited as a web address")
+		}
+	})
+}

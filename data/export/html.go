@@ -147,8 +147,8 @@ func citeHTML(t cite.Text) string {
 		switch {
 		case s.Italic:
 			b.WriteString("<i>" + htmlEscape(s.Text) + "</i>")
-		case s.URL != "" && safeURL(s.URL) != "":
-			b.WriteString("<a href=\"" + htmlEscape(s.URL) + "\">" + htmlEscape(s.Text) + "</a>")
+		case safeURL(s.URL) != "":
+			b.WriteString("<a href=\"" + htmlEscape(safeURL(s.URL)) + "\">" + htmlEscape(s.Text) + "</a>")
 		default:
 			b.WriteString(htmlEscape(s.Text))
 		}

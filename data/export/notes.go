@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/casebookapp/casebook/data/export/cite"
 )
 
 // noteMarkdown parses and renders notes. Line breaks the student typed are
@@ -258,17 +261,24 @@ func resolve(b []byte) string {
 	return string(util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(b))))
 }
 
-// safeURL returns u if it is a web or mail address, and "" otherwise, so
-// that a "javascript:" link in a note is never made clickable.
+// safeURL returns u, normalised, if it is a web address (as cite.WebURL
+// takes it; "www.example.com" counts as one) or a plain mail address, and ""
+// otherwise, so that a "javascript:" link in a note is never made clickable
+// and no address can break out of the link that holds it.
 func safeURL(u string) string {
-	l := strings.ToLower(strings.TrimSpace(u))
-	for _, p := range []string{"http://", "https://", "mailto:"} {
-		if strings.HasPrefix(l, p) {
-			return strings.TrimSpace(u)
+	s := strings.TrimSpace(u)
+	l := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(l, "www."):
+		return cite.WebURL("http://" + s)
+	case strings.HasPrefix(l, "mailto:"):
+		if mailto.MatchString(s) {
+			return "mailto:" + s[len("mailto:"):]
 		}
+		return ""
 	}
-	if strings.HasPrefix(l, "www.") {
-		return "http://" + strings.TrimSpace(u)
-	}
-	return ""
+	return cite.WebURL(s)
 }
+
+// mailto matches a mail link with nothing in it that would need escaping.
+var mailto = regexp.MustCompile(`^(?i:mailto):[A-Za-z0-9.!#$&'*+/=?^_{|}~@%,;:-]+$`)

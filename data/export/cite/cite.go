@@ -15,6 +15,7 @@ package cite
 
 import (
 	"fmt"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,17 +95,18 @@ func (t Text) String() string {
 
 // Markdown returns the text as Markdown, with italics as *...*. The text is
 // escaped so that a title's own punctuation is not read as Markdown, and a
-// web address becomes a link.
+// web address (see WebURL) becomes a link; a span whose URL is not one is
+// written as escaped text.
 func (t Text) Markdown() string {
 	var b strings.Builder
 	for _, s := range t {
 		switch {
 		case s.Italic:
 			b.WriteString("*" + EscapeMarkdown(s.Text) + "*")
-		case s.URL != "" && s.Text != s.URL:
-			b.WriteString("[" + EscapeMarkdown(s.Text) + "](<" + s.URL + ">)")
-		case s.URL != "":
-			b.WriteString("<" + s.URL + ">")
+		case WebURL(s.URL) != "" && s.Text != s.URL:
+			b.WriteString("[" + EscapeMarkdown(s.Text) + "](<" + WebURL(s.URL) + ">)")
+		case WebURL(s.URL) != "":
+			b.WriteString("<" + WebURL(s.URL) + ">")
 		default:
 			b.WriteString(EscapeMarkdown(s.Text))
 		}
@@ -171,15 +173,51 @@ func (t *Text) add(s string)       { *t = append(*t, Span{Text: s}) }
 func (t *Text) italic(s string)    { *t = append(*t, Span{Text: s, Italic: true}) }
 func (t *Text) link(s, url string) { *t = append(*t, Span{Text: s, URL: url}) }
 
-// URL returns the article's web address, or "" when its source is not one
-// (a file name).
-func URL(a data.Article) string {
-	s := strings.TrimSpace(a.Source)
-	l := strings.ToLower(s)
-	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
-		return s
+// URL returns the article's web address as WebURL normalises it, or "" when
+// its source is not one (a file name).
+func URL(a data.Article) string { return WebURL(a.Source) }
+
+// WebURL returns s, an absolute http or https address, normalised by
+// net/url: spaces, angle brackets, quotation marks and other characters that
+// would end a link in Markdown, HTML or a DOCX relationship are
+// percent-encoded. It returns "" when s is not such an address (a file name,
+// a relative path, a "javascript:" link), so that it is never made a link.
+func WebURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "" {
+		return ""
 	}
-	return ""
+	// String escapes the path and fragment but writes the query as it came.
+	u.RawQuery = escapeQuery(u.RawQuery)
+	u.ForceQuery = false
+	return u.String()
+}
+
+// escapeQuery percent-encodes the bytes RFC 3986 does not allow in a query,
+// and a "%" that does not start an escape, leaving escapes already there
+// alone.
+func escapeQuery(q string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '%' && i+2 < len(q) && isHex(q[i+1]) && isHex(q[i+2]):
+			b.WriteByte(c)
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // pinpoint returns the paragraph pin-point: "para. 7", or "" when the

@@ -227,6 +227,62 @@ func TestShortTitle(t *testing.T) {
 	}
 }
 
+func TestWebURL(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"plain":                 {"https://example.com/a", "https://example.com/a"},
+		"surrounding space":     {"  https://example.com/a \n", "https://example.com/a"},
+		"space in path":         {"https://example.com/liang case", "https://example.com/liang%20case"},
+		"angle bracket in path": {"https://example.com/a>b<c", "https://example.com/a%3Eb%3Cc"},
+		"query":                 {`https://example.com/s?q=liang case&x=<b>"`, "https://example.com/s?q=liang%20case&x=%3Cb%3E%22"},
+		"escapes kept":          {"https://example.com/a%20b?q=a%20b", "https://example.com/a%20b?q=a%20b"},
+		"lone percent":          {"https://example.com/?q=100%", "https://example.com/?q=100%25"},
+		"fragment":              {"https://example.com/#para 7", "https://example.com/#para%207"},
+		"non-ASCII":             {"https://example.com/été?q=é", "https://example.com/%C3%A9t%C3%A9?q=%C3%A9"},
+		"upper-case scheme":     {"HTTP://example.com/", "http://example.com/"},
+		"file name":             {"statement.txt", ""},
+		"file with space":       {"liang notes.md", ""},
+		"relative":              {"//example.com/a", ""},
+		"no host":               {"https:///a", ""},
+		"javascript":            {"javascript:alert(1)", ""},
+		"mail":                  {"mailto:a@example.com", ""},
+		"ftp":                   {"ftp://example.com/a", ""},
+		"space in host":         {"https://exa mple.com/", ""},
+		"empty":                 {"", ""},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := WebURL(tc.in); got != tc.want {
+				t.Errorf("WebURL(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestReferenceURL checks that an address with a space or an angle bracket
+// is cited normalised, so that it cannot break the Markdown link, and that a
+// source that is not a web address is not cited.
+func TestReferenceURL(t *testing.T) {
+	spaced := article("Liang Sentenced", "NBC News", "", "2016-04", "https://example.com/liang case>1")
+	file := article("Liang Sentenced", "NBC News", "", "2016-04", "my notes <draft>.txt")
+	tests := map[string]struct {
+		got  string
+		want string
+	}{
+		"APA":           {APA.Reference(spaced).Markdown(), `Liang Sentenced. (2016, April). *NBC News*. <https://example.com/liang%20case%3E1>`},
+		"MLA":           {MLA.Reference(spaced).Markdown(), `"Liang Sentenced." *NBC News*, Apr. 2016, [example.com/liang%20case%3E1](<https://example.com/liang%20case%3E1>).`},
+		"Chicago note":  {Chicago.Note(spaced, 2).Markdown(), `"Liang Sentenced," *NBC News*, April 2016, para. 2, <https://example.com/liang%20case%3E1>.`},
+		"file name":     {APA.Reference(file).Markdown(), `Liang Sentenced. (2016, April). *NBC News*.`},
+		"span, bad URL": {Text{{Text: "see <here>", URL: "javascript:alert(1)"}}.Markdown(), `see \<here\>`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("\n got %s\nwant %s", tc.got, tc.want)
+			}
+		})
+	}
+}
+
 func TestParseName(t *testing.T) {
 	tests := map[string]struct {
 		in                     string
