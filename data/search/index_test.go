@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -515,6 +516,20 @@ func TestRefreshDuringWrite(t *testing.T) {
 		}
 		if got, want := ids(search(t, x, "testified ", Options{})), "p1 p2"; got != want {
 			t.Errorf("%s: got %q, want %q (committed rows only)", name, got, want)
+		}
+	}
+}
+
+// TestHugeLimit checks that any Limit is safe: limit+48 overflowed for
+// math.MaxInt (a panic in make) and 1<<30 sized a heap of ~90 GB.
+func TestHugeLimit(t *testing.T) {
+	db, ix := newIndex(t)
+	put(t, db, ix, passage(1, 1, "A common word."), passage(2, 1, "Another common word."), passage(3, 1, "Nothing."))
+	for _, limit := range []int{math.MaxInt, 1 << 30} {
+		for _, q := range []string{"common ", "common word "} {
+			if got, want := ids(search(t, ix, q, Options{Limit: limit})), "p1 p2"; got != want {
+				t.Errorf("Limit %d, %q: got %q, want %q", limit, q, got, want)
+			}
 		}
 	}
 }

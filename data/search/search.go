@@ -496,9 +496,16 @@ func (ix *Index) Search(ctx context.Context, query string, opt Options) ([]Hit, 
 	// The pool re-ranked with positions. Proximity ranks before BM25, so
 	// with several words the pool is wider: the closest documents need
 	// not be the ones BM25 likes best.
-	pool := limit + 48
+	// Both are clamped to the number of candidate documents: no more can
+	// be returned, and a huge Limit (math.MaxInt) must neither overflow
+	// nor size an allocation.
+	limit = min(limit, len(sc.touched))
+	if limit == 0 {
+		return nil, nil
+	}
+	pool := min(limit+48, len(sc.touched))
 	if len(q.Words) > 1 {
-		pool = limit + 200
+		pool = min(limit+200, len(sc.touched))
 	}
 	for {
 		h := make(worstFirst, 0, pool)
@@ -543,7 +550,7 @@ func (ix *Index) Search(ctx context.Context, query string, opt Options) ([]Hit, 
 		}
 		// A quoted phrase may fail in many candidates: look further.
 		if len(res) < limit && eligible > len(h) && pool < maxPhraseCands {
-			pool *= 4
+			pool = min(4*pool, len(sc.touched))
 			continue
 		}
 		if len(res) > limit {
