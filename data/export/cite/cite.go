@@ -20,6 +20,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/casebookapp/casebook/data"
 )
@@ -656,13 +658,11 @@ func (q quoted) commaInside() string {
 	return `"` + s + `," `
 }
 
-func (q quoted) plain() string { return string(q) }
-
 // innerQuotes turns double quotation marks inside a title into single ones,
 // as all three styles do for a quotation within a quoted title.
-func innerQuotes(s string) string {
-	return strings.NewReplacer(`"`, `'`, "“", "‘", "”", "’").Replace(s)
-}
+func innerQuotes(s string) string { return innerQuoter.Replace(s) }
+
+var innerQuoter = strings.NewReplacer(`"`, `'`, "“", "‘", "”", "’")
 
 func endsWithMark(s string) bool {
 	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
@@ -678,11 +678,14 @@ func endSentence(s string) string {
 	return s + "."
 }
 
+// upperFirst capitalises the first letter of s, whatever its encoded
+// length ("été 2016" becomes "Été 2016").
 func upperFirst(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToTitle(r)) + s[n:]
 }
 
 // merge joins neighbouring plain spans, so that a Text has as few runs as

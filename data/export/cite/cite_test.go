@@ -283,6 +283,33 @@ func TestReferenceURL(t *testing.T) {
 	}
 }
 
+func TestUpperFirst(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"ASCII":       {"n.d.", "N.d."},
+		"accented":    {"été 2016", "Été 2016"},
+		"Greek":       {"άνοιξη 2016", "Άνοιξη 2016"},
+		"digit":       {"2016", "2016"},
+		"empty":       {"", ""},
+		"invalid":     {"\xff2016", "\xff2016"},
+		"digraph":     {"ǆuly", "ǅuly"},
+		"upper first": {"Spring", "Spring"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := upperFirst(tc.in); got != tc.want {
+				t.Errorf("upperFirst(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+	t.Run("bibliography", func(t *testing.T) {
+		a := article("La peine de Peter Liang", "Le Monde", "", "été 2016", "")
+		got := unescape(Chicago.Reference(a).Markdown())
+		if want := `*Le Monde*. "La peine de Peter Liang." Été 2016.`; got != want {
+			t.Errorf("\n got %s\nwant %s", got, want)
+		}
+	})
+}
+
 func TestParseName(t *testing.T) {
 	tests := map[string]struct {
 		in                     string

@@ -56,9 +56,6 @@ func ParseDate(s string) Date {
 	return d
 }
 
-// Known reports whether any part of the date is known.
-func (d Date) Known() bool { return d.Year != 0 || d.Raw != "" }
-
 func (d Date) month() time.Month { return time.Month(d.Month) }
 
 // mlaMonths are MLA 9's abbreviations: four-letter and shorter months are
