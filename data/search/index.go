@@ -339,7 +339,7 @@ func (w *writer) resolveNewer() error {
 	var known uint32
 	w.ix.vmu.RLock()
 	if st := w.ix.st; st != nil {
-		known = st.voc.maxID
+		known = st.voc.maxID()
 	}
 	w.ix.vmu.RUnlock()
 	err := readTerms(w.ctx, w.tx, known, func(id uint32, term string) { w.ids[term] = w.slot(id) })

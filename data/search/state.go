@@ -316,7 +316,7 @@ func (ix *Index) applyChanges(ctx context.Context, tx querier, release func(), c
 		d  int64
 	}
 	var terms []termRow
-	if err := readTerms(ctx, tx, cur.voc.maxID, func(id uint32, term string) {
+	if err := readTerms(ctx, tx, cur.voc.maxID(), func(id uint32, term string) {
 		terms = append(terms, termRow{id, term})
 	}); err != nil {
 		return err

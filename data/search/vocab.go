@@ -20,8 +20,6 @@ type vocab struct {
 	pool []rune
 	// sorted holds the ids of all terms, ordered by term.
 	sorted []uint32
-	// maxID is the largest id in terms.
-	maxID uint32
 	// lcp[i] is the number of leading runes sorted[i] shares with
 	// sorted[i-1]; nxt[i] is the first position after i with a smaller
 	// lcp (or len(sorted)). Together they let the typo automaton skip a
@@ -39,8 +37,21 @@ func (v *vocab) runes(id uint32) []rune {
 	return v.pool[o : o+uint32(v.rlen[id])]
 }
 
+// maxID returns the largest term id recorded (0 when there is none).
+func (v *vocab) maxID() uint32 {
+	if len(v.terms) == 0 {
+		return 0
+	}
+	return uint32(len(v.terms) - 1)
+}
+
 // add records term id. Added terms join the sorted order by resort or
 // insertSorted.
+//
+// A term longer than maxTermRunes (which the tokenizer never writes, but a
+// library may hold one from elsewhere) takes its id and nothing else: no
+// query word can name it, and the typo automaton's rows only reach
+// maxTermRunes+1 runes deep, so scanning it would index past them.
 func (v *vocab) add(id uint32, term string) {
 	for int(id) >= len(v.terms) {
 		v.terms = append(v.terms, "")
@@ -48,19 +59,15 @@ func (v *vocab) add(id uint32, term string) {
 		v.off = append(v.off, 0)
 		v.rlen = append(v.rlen, 0)
 	}
-	if id > v.maxID {
-		v.maxID = id
+	n := utf8.RuneCountInString(term)
+	if n > maxTermRunes {
+		return
 	}
 	v.terms[id] = term
 	v.byTerm[term] = id
 	v.off[id] = uint32(len(v.pool))
-	n := 0
 	for _, r := range term {
 		v.pool = append(v.pool, r)
-		n++
-	}
-	if n > 255 {
-		n = 255
 	}
 	v.rlen[id] = uint8(n)
 }
@@ -102,6 +109,9 @@ func (v *vocab) insertSorted(ids []uint32) {
 	}
 	for _, id := range ids {
 		t := v.terms[id]
+		if t == "" {
+			continue // not recorded (see add)
+		}
 		i := sort.Search(len(v.sorted), func(i int) bool { return v.terms[v.sorted[i]] >= t })
 		v.sorted = slices.Insert(v.sorted, i, id)
 		v.lcp = slices.Insert(v.lcp, i, 0)

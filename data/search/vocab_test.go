@@ -1,9 +1,11 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -215,6 +217,50 @@ func TestInsertSorted(t *testing.T) {
 		b.resort()
 		if fmt.Sprint(a.sorted, a.lcp, a.nxt) != fmt.Sprint(b.sorted, b.lcp, b.nxt) {
 			t.Fatalf("after %d batches:\ninserted %v %v %v\n  sorted %v %v %v", n, a.sorted, a.lcp, a.nxt, b.sorted, b.lcp, b.nxt)
+		}
+	}
+}
+
+// TestLongStoredTerm checks that a stored term longer than maxTermRunes
+// (the tokenizer never writes one, but a library may hold one) does not
+// make the typo automaton index past its rows on a long query sharing the
+// term's prefix.
+func TestLongStoredTerm(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 10) // 100 runes
+	q := long[:maxTermRunes]
+
+	v := newVocab()
+	v.add(1, long)
+	v.add(2, q)
+	v.add(3, long[:maxTermRunes+1])
+	v.insertSorted([]uint32{1, 2, 3})
+	v.scan(new(scanner), []rune(q), 2, 2, func(uint32, uint8) {})
+	v.resort()
+	v.scan(new(scanner), []rune(q), 2, 2, func(uint32, uint8) {})
+	if got := v.maxID(); got != 3 {
+		t.Errorf("maxID %d, want 3", got)
+	}
+
+	ctx := context.Background()
+	db, ix := newIndex(t)
+	put(t, db, ix, passage(1, 1, "Plain text."))
+	if err := ix.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO search_terms (id, term) VALUES (1000, ?)`, long); err != nil {
+		t.Fatal(err)
+	}
+	put(t, db, ix, passage(2, 1, q))
+	fresh, err := Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	for _, x := range []*Index{ix, fresh} {
+		for _, s := range []string{q, q + " "} {
+			if got, want := ids(search(t, x, s, Options{})), "p2"; got != want {
+				t.Errorf("Search(%q) = %q, want %q", s, got, want)
+			}
 		}
 	}
 }
