@@ -51,7 +51,7 @@ type Annotation = data.Annotation
 
 // ToAnnotations returns the annotations for the entries: one per highlight
 // and one per note, each once, in the entries' order. A note without a quote
-// of its own is anchored where its highlight, or its whole passage, is.
+// of its own is anchored where its entry's highlight is.
 func ToAnnotations(entries []Entry) []Annotation {
 	var out []Annotation
 	seen := map[string]bool{}

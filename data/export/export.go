@@ -2,9 +2,9 @@
 // Markdown, Word (DOCX), print-ready HTML, CSV and W3C Web Annotation JSON-LD,
 // with citations in APA 7, MLA 9 or Chicago 17 (see package cite).
 //
-// The package does not read the library. The store loads the entries (each a
-// highlight or a note on a whole passage, with its article, passage and
-// notes) into a Document, and Write does the rest: it applies the scope,
+// The package does not read the library. Load reads the entries (each a
+// highlight, or the notes on a span without a highlight, with its article,
+// passage and notes) into a Document, and Write does the rest: it applies the scope,
 // checks that every quote still appears word for word in its passage, orders
 // the entries, and writes them with a reference list of the articles cited.
 // ReadAnnotations reads a JSON export back, for merging a classmate's notes.
@@ -150,39 +150,36 @@ func (s Scope) String() string {
 	return strings.Join(parts, " ")
 }
 
-// Entry is one exported item: a highlight with its notes, or notes on a
-// whole passage.
+// Entry is one exported item: a highlight with its notes, or the notes on one
+// span of a passage that has no highlight (the whole passage, or a selection
+// of a few words).
 type Entry struct {
 	Article data.Article
 	Passage data.Passage
-	// Highlight is nil for notes on a whole passage.
+	// Highlight is nil for notes without a highlight.
 	Highlight *data.Highlight
 	Notes     []data.Note
 }
 
 // Quote returns the text the entry quotes: the highlight's quote, or the
-// whole passage for notes on a passage.
-func (e Entry) Quote() string {
-	if e.Highlight != nil {
-		return e.Highlight.Quote
-	}
-	return e.Passage.Text
-}
+// quote of the span its notes are on.
+func (e Entry) Quote() string { return e.Anchor().Quote }
 
 // Anchor returns where the entry's quote sits: the highlight's anchor, or
-// the whole passage.
+// the first note's. The store gives a note on a whole passage the passage's
+// full span and text, so a note needs no made-up anchor.
 func (e Entry) Anchor() data.Anchor {
 	if e.Highlight != nil {
 		return e.Highlight.Anchor
 	}
-	a := data.Anchor{PassageID: e.Passage.ID, Start: 0, End: len([]rune(e.Passage.Text)), Quote: e.Passage.Text}
-	if len(e.Notes) > 0 && e.Notes[0].Orphan() {
-		a.PassageID = 0
+	if len(e.Notes) > 0 {
+		return e.Notes[0].Anchor
 	}
-	return a
+	return data.Anchor{}
 }
 
-// Colour returns the highlight's colour key, or "" for notes on a passage.
+// Colour returns the highlight's colour key, or "" for notes without a
+// highlight.
 func (e Entry) Colour() string {
 	if e.Highlight == nil {
 		return ""

@@ -428,7 +428,9 @@ func TestVerify(t *testing.T) {
 		want string // a word of the reason, or "" for a pass
 	}{
 		"span":                 {Entry{Article: nbcWang, Passage: p, Highlight: span("u", nbcWang, p, "yellow", "API people")}, ""},
-		"whole passage note":   {Entry{Article: nbcWang, Passage: p, Notes: []data.Note{{UID: "n", Anchor: data.Anchor{PassageID: p.ID}}}}, ""},
+		"whole passage note":   {Entry{Article: nbcWang, Passage: p, Notes: []data.Note{{UID: "n", Anchor: data.Anchor{PassageID: p.ID, End: len([]rune(p.Text)), Quote: p.Text}}}}, ""},
+		"selection note":       {Entry{Article: nbcWang, Passage: p, Notes: []data.Note{{UID: "n", Anchor: span("u", nbcWang, p, "", "API people").Anchor}}}, ""},
+		"selection changed":    {Entry{Article: nbcWang, Passage: p, Notes: []data.Note{{UID: "n", Anchor: span("u", nbcWang, p, "", "API persons").Anchor}}}, "word for word"},
 		"text changed":         {Entry{Article: nbcWang, Passage: p, Highlight: span("u", nbcWang, p, "yellow", "API persons")}, "word for word"},
 		"orphan highlight":     {Entry{Article: nbcWang, Passage: p, Highlight: &data.Highlight{Anchor: data.Anchor{Quote: "API people"}}}, "orphaned"},
 		"orphan passage":       {Entry{Article: nbcWang, Notes: []data.Note{{UID: "n"}}}, "orphaned"},

@@ -98,7 +98,9 @@ func fixture() Document {
 	n6a.PassageID, n6b.PassageID = pAfro6.ID, pAfro6.ID
 
 	nApology := note("4d1b1f0a-0007-4000-8000-000000000007", nbcApology, "The apology came **one day** after the DA's recommendation.", "sentencing")
-	nApology.Anchor = data.Anchor{PassageID: pApology1.ID}
+	// A note on the whole passage: the store gives it the passage's full
+	// span and text.
+	nApology.Anchor = data.Anchor{PassageID: pApology1.ID, End: len([]rune(pApology1.Text)), Quote: pApology1.Text}
 
 	// The passage was re-imported and the quote could not be placed again.
 	hOrphan := span("4d1b1f0a-0008-4000-8000-000000000008", nbcApology, pApology3, "purple", "the last thing in the world")

@@ -8,9 +8,10 @@ import (
 )
 
 // Load reads from the library everything an export needs: one entry per
-// highlight with the notes attached to it, one entry per passage for the
-// notes on the passage itself, and one entry per orphaned note (Write puts
-// them in order); the colour legend; and the articles' current metadata.
+// highlight with the notes attached to it, one entry per span (a whole
+// passage or a selection in it) for the notes on that span without a
+// highlight, and one entry per orphaned note (Write puts them in order); the
+// colour legend; and the articles' current metadata.
 func Load(ctx context.Context, lib *data.Library) (Document, error) {
 	doc := Document{Generated: time.Now()}
 	arts, err := lib.Articles(ctx)
@@ -73,19 +74,22 @@ func Load(ctx context.Context, lib *data.Library) (Document, error) {
 		delete(onHighlight, h.ID)
 	}
 
-	// Notes on a passage (or on a highlight since deleted) are grouped by
-	// passage; each orphaned note is an entry of its own.
-	byPassage := map[int64]int{}
+	// Notes without a highlight (or on a highlight since deleted) are
+	// grouped by the span they are on, so that a note on a few words quotes
+	// those words and not its whole paragraph; each orphaned note is an entry
+	// of its own.
+	bySpan := map[span]int{}
 	for _, n := range notes {
 		if n.HighlightID != 0 && onHighlight[n.HighlightID] == nil {
 			continue // exported with its highlight
 		}
+		at := span{n.PassageID, n.Start, n.End}
 		if !n.Orphan() {
-			if i, ok := highlighted[span{n.PassageID, n.Start, n.End}]; ok && n.HighlightID == 0 {
+			if i, ok := highlighted[at]; ok && n.HighlightID == 0 {
 				doc.Entries[i].Notes = append(doc.Entries[i].Notes, n)
 				continue
 			}
-			if i, ok := byPassage[n.PassageID]; ok {
+			if i, ok := bySpan[at]; ok {
 				doc.Entries[i].Notes = append(doc.Entries[i].Notes, n)
 				continue
 			}
@@ -95,7 +99,7 @@ func Load(ctx context.Context, lib *data.Library) (Document, error) {
 			return doc, err
 		}
 		if !n.Orphan() {
-			byPassage[n.PassageID] = len(doc.Entries)
+			bySpan[at] = len(doc.Entries)
 		}
 		doc.Entries = append(doc.Entries, Entry{Article: byID[n.ArticleID], Passage: p, Notes: []data.Note{n}})
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -205,5 +206,57 @@ func TestWriteFileLeavesNothingOnFailure(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("%d files in the folder, want only quotes.md", len(entries))
+	}
+}
+
+// TestLoadNoteOnSelection checks that a note on a few words, without a
+// highlight, is exported with those words as its quote, not its whole
+// paragraph; that two notes on the same words make one entry; and that a
+// note on the whole paragraph stays an entry of its own.
+func TestLoadNoteOnSelection(t *testing.T) {
+	ctx := context.Background()
+	lib := seeded(t)
+	p, err := lib.Passage(ctx, 1, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []rune(p.Text)[153:190]
+	for _, nn := range []data.NewNote{
+		{PassageID: p.ID, Start: 153, End: 190, Body: "On these words."},
+		{PassageID: p.ID, Start: 153, End: 190, Body: "Also on these words."},
+		{PassageID: p.ID, Body: "On the whole paragraph."},
+	} {
+		if _, err := lib.AddNote(ctx, nn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, err := export.Load(ctx, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes := map[string]int{} // quote → notes
+	for _, e := range doc.Entries {
+		quotes[e.Quote()] = len(e.Notes)
+	}
+	if got, want := quotes[string(words)], 2; got != want {
+		t.Errorf("entry quoting %q has %d notes, want %d; entries %v", string(words), got, want, quotes)
+	}
+	if got, want := quotes[p.Text], 1; got != want {
+		t.Errorf("entry quoting the whole paragraph has %d notes, want %d", got, want)
+	}
+	if len(doc.Entries) != 2 {
+		t.Errorf("entries = %d, want 2", len(doc.Entries))
+	}
+
+	var buf bytes.Buffer
+	rep, err := export.Write(&buf, doc, export.Options{Format: export.Markdown})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Failures) != 0 {
+		t.Errorf("failures: %v", rep.Failures)
+	}
+	if want := "> " + string(words) + " ("; !strings.Contains(buf.String(), want) {
+		t.Errorf("the Markdown does not quote the selection: want a line with %q in\n%s", want, buf.String())
 	}
 }
