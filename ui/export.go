@@ -144,7 +144,7 @@ func (u *UI) showExport() {
 	d.dialog.Resize(fyne.NewSize(min(900, u.Window.Canvas().Size().Width-40), min(680, u.Window.Canvas().Size().Height-40)))
 	d.dialog.Show()
 
-	go func() {
+	u.goBackground(func() {
 		doc, err := export.Load(u.ctx, u.lib)
 		u.do(func() {
 			if err != nil {
@@ -156,7 +156,7 @@ func (u *UI) showExport() {
 			d.tags = documentTags(doc)
 			d.scopeKindChanged()
 		})
-	}()
+	})
 }
 
 // documentTags returns the tags of an export's entries, each once, sorted
@@ -269,7 +269,7 @@ func (d *ExportDialog) updatePreview() {
 	gen := d.gen
 	doc, opt := d.doc, d.Options()
 	d.summary.SetText("Updating the preview…")
-	go func() {
+	d.u.goBackground(func() {
 		text, summary := renderPreview(doc, opt)
 		d.u.do(func() {
 			if gen != d.gen {
@@ -279,7 +279,7 @@ func (d *ExportDialog) updatePreview() {
 			d.Preview.SetText(text)
 			d.summary.SetText(summary)
 		})
-	}()
+	})
 }
 
 // renderPreview renders an export as the preview shows it, with a line
@@ -453,7 +453,7 @@ func (u *UI) ExportTo(path string, opt export.Options) {
 			label.SetText(fmt.Sprintf("Exporting %d of %d…", done, total))
 		})
 	}
-	go func() {
+	u.goBackground(func() {
 		doc, err := export.Load(u.ctx, u.lib)
 		var rep export.Report
 		if err == nil {
@@ -464,7 +464,7 @@ func (u *UI) ExportTo(path string, opt export.Options) {
 			prog.Hide()
 			u.exportDone(ExportResult{Path: path, Report: rep, Err: err})
 		})
-	}()
+	})
 }
 
 // exportDone says what an export wrote, and lists the quotes that no longer

@@ -276,7 +276,7 @@ func (s *SearchBar) run() {
 	filtered := opt.Article != 0 || opt.Colour != "" || opt.HasNote || opt.Tag != ""
 	ctx, cancel := context.WithCancel(s.u.ctx)
 	s.cancel = cancel
-	go func() {
+	s.u.goBackground(func() {
 		hits, err := searcher.Search(ctx, q, opt)
 		var words []string
 		if c, ok := searcher.(completer); ok && err == nil {
@@ -292,7 +292,7 @@ func (s *SearchBar) run() {
 			s.showHits(gen, q, hits, err)
 			s.showSuggestions(gen, q, words)
 		})
-	}()
+	})
 }
 
 // completions returns the words to offer for the word being typed: none

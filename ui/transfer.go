@@ -82,7 +82,7 @@ func (u *UI) ImportPaths(paths []string) {
 	prog := dialog.NewCustomWithoutButtons("Import", container.NewVBox(label, bar), u.Window)
 	prog.Resize(fyne.NewSize(460, 0))
 	prog.Show()
-	go func() {
+	u.goBackground(func() {
 		percent := -1
 		results := ingest.ImportFiles(u.ctx, u.lib, paths, func(done, total int, r ingest.FileResult) {
 			// A batch of thousands of files moves the bar by the percent.
@@ -99,7 +99,7 @@ func (u *UI) ImportPaths(paths []string) {
 			prog.Hide()
 			u.importDone(results)
 		})
-	}()
+	})
 }
 
 // importDone reloads the library, reopens the open article when the import

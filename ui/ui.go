@@ -9,6 +9,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,8 +51,14 @@ type UI struct {
 	Window fyne.Window
 
 	lib  *data.Library
-	ctx  context.Context
 	opts Options
+	// ctx is cancelled when the window quits: work still running in the
+	// background (import, export, search) stops using the library.
+	ctx    context.Context
+	cancel context.CancelFunc
+	// background counts the goroutines the UI started, which Quit waits
+	// for before the library is closed.
+	background sync.WaitGroup
 
 	// articles is the library as the sidebar shows it.
 	articles []data.ArticleSummary
@@ -75,7 +82,6 @@ type UI struct {
 	lastImport   []ingest.FileResult
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
-	onQuit       []func()
 	quitting     bool
 }
 
@@ -90,7 +96,8 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	if opts.Searcher == nil {
 		opts.Searcher = lib
 	}
-	u := &UI{App: a, lib: lib, ctx: context.Background(), opts: opts}
+	u := &UI{App: a, lib: lib, opts: opts}
+	u.ctx, u.cancel = context.WithCancel(context.Background())
 	prefs := a.Preferences()
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))
 
@@ -127,13 +134,36 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.restore()
 	// Load the search index while the student looks at the window, so the
 	// first keystroke in the search bar is answered as fast as the rest.
-	go func() { _ = lib.PrepareSearch(u.ctx) }()
+	u.goBackground(func() { _ = lib.PrepareSearch(u.ctx) })
 	return u
 }
 
 // do runs f on the UI goroutine. Every widget change made from a goroutine
-// (search, saving) goes through it.
-func (u *UI) do(f func()) { u.opts.Do(f) }
+// (search, saving) goes through it. Once the window quits, nothing more is
+// shown.
+func (u *UI) do(f func()) {
+	u.opts.Do(func() {
+		if !u.quitting {
+			f()
+		}
+	})
+}
+
+// goBackground runs f off the UI goroutine; Quit waits for it to return.
+// It is called on the UI goroutine, and starts nothing once quitting.
+func (u *UI) goBackground(f func()) {
+	if u.quitting {
+		return
+	}
+	u.background.Add(1)
+	go func() {
+		defer u.background.Done()
+		f()
+	}()
+}
+
+// quitWait bounds how long Quit waits for background work to stop.
+const quitWait = 2 * time.Second
 
 // showError tells the user what went wrong, in the library's own words.
 func (u *UI) showError(err error) {
@@ -233,16 +263,24 @@ func (u *UI) savePrefs() {
 	}
 }
 
-// Quit saves every pending note and the window state, then quits the app.
+// Quit saves every pending note and the window state, stops the work
+// running in the background (waiting for it a moment), then quits the app.
 func (u *UI) Quit() {
 	if u.quitting {
 		return
 	}
-	u.quitting = true
 	u.Notes.flush()
+	u.quitting = true
 	u.savePrefs()
-	for _, f := range u.onQuit {
-		f()
+	u.cancel()
+	done := make(chan struct{})
+	go func() {
+		u.background.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(quitWait):
 	}
 	u.App.Quit()
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -227,6 +229,50 @@ func (g *gatedSearcher) Search(ctx context.Context, q string, opt data.SearchOpt
 		<-g.release
 	}
 	return []data.SearchResult{{Article: 1, Title: q, Passage: 1, Text: q}}, nil
+}
+
+// TestQuitStopsBackgroundWork checks that quitting cancels the work the UI
+// runs in the background and waits for it, so that the library is not used
+// after the window is gone.
+func TestQuitStopsBackgroundWork(t *testing.T) {
+	slow := &stuckSearcher{begun: make(chan struct{})}
+	h := newHarness(t, func(o *Options) { o.Searcher = slow })
+	u := h.u
+	test.Type(u.Search.entry, "q")
+	<-slow.begun
+	u.Quit()
+	if !slow.cancelled.Load() {
+		t.Error("the search running at quit was not cancelled")
+	}
+	if !slow.returned.Load() {
+		t.Error("Quit returned before the search running in the background")
+	}
+	ran := false
+	u.do(func() { ran = true })
+	h.pump()
+	if ran {
+		t.Error("widgets were still changed after quit")
+	}
+}
+
+// stuckSearcher's search runs until it is cancelled, or for 5 s.
+type stuckSearcher struct {
+	begun               chan struct{}
+	once                sync.Once
+	cancelled, returned atomic.Bool
+}
+
+func (s *stuckSearcher) Search(ctx context.Context, q string, opt data.SearchOptions) ([]data.SearchResult, error) {
+	s.once.Do(func() { close(s.begun) })
+	select {
+	case <-ctx.Done():
+		s.cancelled.Store(true)
+	case <-time.After(5 * time.Second):
+	}
+	// Some clean-up after the cancellation, which Quit must wait for.
+	time.Sleep(50 * time.Millisecond)
+	s.returned.Store(true)
+	return nil, ctx.Err()
 }
 
 func TestOpenSearchResult(t *testing.T) {
