@@ -76,30 +76,46 @@ var (
 		`\p{Lu}[\p{L}&'’-]*(?:\s+(?:via|for|of|\p{Lu}[\p{L}&'’-]*)){0,5}$`)
 )
 
+// lineClass is a line's kind with what classifying it read on the way and
+// the metadata needs: a byline's parts, a dateline's date.
+type lineClass struct {
+	kind   data.Kind
+	byline byline // for a byline
+	date   string // for a dateline: the publication date it shows
+}
+
 // classifyLine gives one cleaned line the kind it has on its own (rule 4 of
 // Parse); the title and the caption under a label are decided by the caller.
-func classifyLine(s string) data.Kind {
+func classifyLine(s string) data.Kind { return classify(s).kind }
+
+// classify is classifyLine with what the byline and dateline rules read.
+func classify(s string) lineClass {
 	words := len(strings.Fields(s))
 	upper := startsUpperOrSymbol(s)
-	switch {
-	case upper && words <= 6 && reBoilerShort.MatchString(s):
-		return data.KindBoilerplate
-	case isNavBar(s):
-		return data.KindBoilerplate
-	case upper && words <= 16 && isDateline(s):
-		return data.KindDateline
-	case upper && words <= 20 && isByline(s):
-		return data.KindByline
-	case upper && words <= 40 && isCredit(s):
-		return data.KindCredit
-	case upper && words <= 40 && (reRelated.MatchString(s) || reRelatedHeading.MatchString(s)):
-		return data.KindRelated
-	case upper && words <= 40 && (reBoilerStart.MatchString(s) || reBoilerAnywhere.MatchString(s)):
-		return data.KindBoilerplate
-	case isCaption(s, words):
-		return data.KindCaption
+	if upper && words <= 6 && reBoilerShort.MatchString(s) || isNavBar(s) {
+		return lineClass{kind: data.KindBoilerplate}
 	}
-	return data.KindBody
+	if upper && words <= 16 {
+		if dates, ok := datelineDates(s); ok {
+			return lineClass{kind: data.KindDateline, date: pickDate(s, dates)}
+		}
+	}
+	if upper && words <= 20 {
+		if bl, ok := parseByline(s); ok {
+			return lineClass{kind: data.KindByline, byline: bl}
+		}
+	}
+	switch {
+	case upper && words <= 40 && isCredit(s):
+		return lineClass{kind: data.KindCredit}
+	case upper && words <= 40 && (reRelated.MatchString(s) || reRelatedHeading.MatchString(s)):
+		return lineClass{kind: data.KindRelated}
+	case upper && words <= 40 && (reBoilerStart.MatchString(s) || reBoilerAnywhere.MatchString(s)):
+		return lineClass{kind: data.KindBoilerplate}
+	case isCaption(s, words):
+		return lineClass{kind: data.KindCaption}
+	}
+	return lineClass{kind: data.KindBody}
 }
 
 // navSeparators split the items of a site's navigation bar or breadcrumb.

@@ -122,15 +122,16 @@ func pickDate(s string, dates []foundDate) string {
 	return dates[0].iso
 }
 
-// isDateline reports a line that holds a date and otherwise only dateline
-// words: "Updated April 14, 2016, 5:00 PM ET", "Published Feb. 11, 2016".
-func isDateline(s string) bool {
+// datelineDates reports a line that holds a date and otherwise only
+// dateline words: "Updated April 14, 2016, 5:00 PM ET", "Published Feb.
+// 11, 2016". It returns the line's dates.
+func datelineDates(s string) ([]foundDate, bool) {
 	if !strings.ContainsAny(s, "0123456789") {
-		return false
+		return nil, false
 	}
 	dates := findDates(s)
 	if len(dates) == 0 {
-		return false
+		return nil, false
 	}
 	var rest strings.Builder
 	prev := 0
@@ -141,7 +142,10 @@ func isDateline(s string) bool {
 	}
 	rest.WriteString(s[prev:])
 	left := reDatelineFiller.ReplaceAllString(rest.String(), " ")
-	return strings.IndexFunc(left, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+	if strings.IndexFunc(left, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		return nil, false
+	}
+	return dates, true
 }
 
 // byline is what a "By ..." line says.
@@ -149,12 +153,6 @@ type byline struct {
 	authors []string
 	outlet  string
 	date    string
-}
-
-// isByline reports whether s is a byline.
-func isByline(s string) bool {
-	_, ok := parseByline(s)
-	return ok
 }
 
 // parseByline reads "By A", "By A and B", "By A, B and C", "By A, Outlet",
@@ -176,10 +174,10 @@ func parseByline(s string) (byline, bool) {
 			}
 			continue
 		}
-		switch {
-		case nameWithTail(part) != "":
+		switch name := nameWithTail(part); {
+		case name != "":
 			// "Jane Doe in New York", "Jane Doe for The Guardian".
-			name, tail := nameWithTail(part), ""
+			tail := ""
 			if i := strings.Index(part, " for "); i >= 0 {
 				tail = part[i+len(" for "):]
 			}
@@ -203,16 +201,15 @@ func parseByline(s string) (byline, bool) {
 		return bl, false
 	}
 	for _, seg := range segs[1:] {
-		switch {
-		case seg == "":
-		case isDateline(seg):
+		if seg == "" {
+			continue
+		}
+		if dates, ok := datelineDates(seg); ok {
 			if bl.date == "" {
-				bl.date = pickDate(seg, findDates(seg))
+				bl.date = pickDate(seg, dates)
 			}
-		case outletish(seg):
-			if bl.outlet == "" {
-				bl.outlet = stripRoles(seg)
-			}
+		} else if outletish(seg) && bl.outlet == "" {
+			bl.outlet = stripRoles(seg)
 		}
 	}
 	return bl, true
@@ -444,7 +441,7 @@ func extractMeta(paras []para) data.Meta {
 				m.Title, titleOutlet = splitSiteTitle(p.text)
 			}
 		case data.KindByline:
-			bl, _ := parseByline(p.text)
+			bl := p.read.byline
 			for _, a := range bl.authors {
 				if !seen[strings.ToLower(a)] {
 					seen[strings.ToLower(a)] = true
@@ -459,7 +456,7 @@ func extractMeta(paras []para) data.Meta {
 			}
 		case data.KindDateline:
 			if datelineDate == "" {
-				datelineDate = pickDate(p.text, findDates(p.text))
+				datelineDate = p.read.date
 			}
 		case data.KindBody:
 			if agencyOutlet == "" {

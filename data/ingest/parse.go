@@ -106,6 +106,9 @@ type para struct {
 	// label reports an "Image:" style caption label, whose next line in
 	// the same block is the caption.
 	label bool
+	// read is what classifying a byline or dateline read from it (nil
+	// for other kinds, to keep the many body paragraphs small).
+	read *lineClass
 }
 
 // normaliseNewlines turns CRLF and lone CR into LF.
@@ -183,22 +186,40 @@ func splitBlock(lines []string) []para {
 	wrapped := hardWrapped(lines)
 	var out []para
 	for i, line := range lines {
+		// Each line is classified at most once: classifying is the costly
+		// part of parsing.
+		var lc lineClass
+		classified := false
 		if len(out) > 0 {
 			cur := &out[len(out)-1]
 			prev := lines[i-1]
-			if cur.kind == data.KindBody && (startsLower(line) && !endsSentence(prev) ||
-				classifyLine(line) == data.KindBody && (wrapped || !endsSentence(prev) && (cur.lines > 1 || !headlineLike(prev)))) {
-				cur.lines++
-				continue
+			if cur.kind == data.KindBody {
+				if startsLower(line) && !endsSentence(prev) {
+					cur.lines++
+					continue
+				}
+				lc, classified = classify(line), true
+				if lc.kind == data.KindBody && (wrapped || !endsSentence(prev) && (cur.lines > 1 || !headlineLike(prev))) {
+					cur.lines++
+					continue
+				}
 			}
 		}
-		kind := classifyLine(line)
+		if !classified {
+			lc = classify(line)
+		}
+		kind := lc.kind
 		// The line under an "Image:" label is that image's caption, even
 		// when it carries no photo credit of its own.
 		if kind == data.KindBody && i > 0 && len(out) > 0 && out[len(out)-1].label {
 			kind = data.KindCaption
 		}
-		out = append(out, para{text: line, kind: kind, lines: 1, label: kind == data.KindCaption && reCaptionLabel.MatchString(line)})
+		p := para{text: line, kind: kind, lines: 1, label: kind == data.KindCaption && reCaptionLabel.MatchString(line)}
+		if kind == data.KindByline || kind == data.KindDateline {
+			read := lc
+			p.read = &read
+		}
+		out = append(out, p)
 	}
 	// Paragraphs that absorbed wrapped lines get their full text, joined
 	// once to stay linear in the block's length.

@@ -424,3 +424,29 @@ func BenchmarkParseLarge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseWebCopy parses web copy saved one paragraph per line in one
+// block, with bylines and datelines among them: every line is classified
+// to decide whether it continues the paragraph above, so classifying must
+// happen once per line.
+func BenchmarkParseWebCopy(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("Liang Gets Probation in Gurley Death\n")
+	for i := range 5000 {
+		switch i % 50 {
+		case 0:
+			sb.WriteString("By Jane Doe and John Roe, Associated Press\n")
+		case 25:
+			sb.WriteString("Updated April 14, 2016, 5:00 PM ET\n")
+		default:
+			sb.WriteString("The officer and his partner were patrolling the dark stairwell that night.\n")
+		}
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := Parse(text, "bench", "bench.txt"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
