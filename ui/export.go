@@ -410,7 +410,13 @@ func (d *ExportDialog) exportTo(path string, opt export.Options, ext string) {
 		path += ext
 	}
 	d.u.App.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-	d.u.ExportTo(path, opt)
+	// The dialog has the library's export data already: what the preview
+	// showed is what is written.
+	var doc *export.Document
+	if d.loaded {
+		doc = &d.doc
+	}
+	d.u.exportDoc(path, opt, doc)
 }
 
 // ExportResult is what the last export did, as its closing message says.
@@ -425,7 +431,11 @@ type ExportResult struct {
 // goroutine, with a progress bar when it takes a while, and then says what
 // was written and which quotes failed the verbatim check. The file is
 // written whole or not at all.
-func (u *UI) ExportTo(path string, opt export.Options) {
+func (u *UI) ExportTo(path string, opt export.Options) { u.exportDoc(path, opt, nil) }
+
+// exportDoc is ExportTo of a document already loaded, or, when doc is nil,
+// of the library as it is now.
+func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 	u.Notes.flush()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Exporting…")
@@ -454,10 +464,15 @@ func (u *UI) ExportTo(path string, opt export.Options) {
 		})
 	}
 	u.goBackground(func() {
-		doc, err := export.Load(u.ctx, u.lib)
+		var err error
+		if doc == nil {
+			var loaded export.Document
+			loaded, err = export.Load(u.ctx, u.lib)
+			doc = &loaded
+		}
 		var rep export.Report
 		if err == nil {
-			rep, err = export.WriteFile(path, doc, opt)
+			rep, err = export.WriteFile(path, *doc, opt)
 		}
 		u.do(func() {
 			finished = true

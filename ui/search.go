@@ -98,10 +98,10 @@ func newSearchBar(u *UI) *SearchBar {
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.Results = widget.NewList(
 		func() int { return len(s.hits) },
-		func() fyne.CanvasObject { return newResultRow(u) },
+		func() fyne.CanvasObject { return newResultRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(s.hits) {
-				o.(*resultRow).set(s.hits[i])
+				o.(*resultRow).set(s.hits[i], s.articleTitle(s.hits[i]))
 			}
 		})
 	s.Results.OnSelected = func(i widget.ListItemID) {
@@ -443,7 +443,16 @@ type resultRow struct {
 	snippet *passageView
 }
 
-func newResultRow(u *UI) *resultRow {
+// articleTitle names a result's article as the library sidebar does, so
+// that an untitled article is named by its source.
+func (s *SearchBar) articleTitle(h data.SearchResult) string {
+	if a, ok := s.u.articleSummary(h.Article); ok {
+		return displayTitle(a.Article)
+	}
+	return displayTitle(data.Article{ID: h.Article, Meta: data.Meta{Title: h.Title}})
+}
+
+func newResultRow() *resultRow {
 	r := &resultRow{where: widget.NewLabel("Article · para. 1"), snippet: newPassageView()}
 	r.where.TextStyle.Bold = true
 	r.where.SizeName = theme.SizeNameCaptionText
@@ -461,8 +470,9 @@ func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.New(&tightVBox{gap: -6}, r.where, r.snippet))
 }
 
-func (r *resultRow) set(h data.SearchResult) {
-	where := "para. " + fmt.Sprint(h.Passage) + " · " + h.Title
+// set shows a result of the article called title.
+func (r *resultRow) set(h data.SearchResult, title string) {
+	where := "para. " + fmt.Sprint(h.Passage) + " · " + title
 	if h.In == "note" {
 		where = "Your note · " + where
 	}

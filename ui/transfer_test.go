@@ -255,6 +255,38 @@ func TestExportDialog(t *testing.T) {
 	})
 }
 
+// TestExportWritesThePreviewedDocument checks that the export dialog writes
+// the document it loaded for its preview, rather than reading the library
+// again.
+func TestExportWritesThePreviewedDocument(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	first := u.Reader.rows[0].passage
+	if _, err := h.lib.AddHighlight(ctx, first.ID, 0, 11, "green"); err != nil {
+		t.Fatal(err)
+	}
+	u.showExport()
+	d := u.exportDialog
+	waitPreview(h, d)
+	d.Format.SetSelectedIndex(3) // CSV
+	waitPreview(h, d)
+	// Changed behind the dialog's back: not in the preview, so not in the
+	// file.
+	if _, err := h.lib.AddHighlight(ctx, u.Reader.rows[1].passage.ID, 0, 11, "red"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "quotes.csv")
+	d.exportTo(path, d.Options(), d.ext())
+	h.waitFor("the export", func() bool { return u.lastExport.Path == path })
+	if u.lastExport.Err != nil {
+		t.Fatal(u.lastExport.Err)
+	}
+	if got := u.lastExport.Report.Highlights; got != 1 {
+		t.Errorf("the export wrote %d highlights, want the 1 of the preview", got)
+	}
+}
+
 func TestImportAndExport(t *testing.T) {
 	h := newHarness(t)
 	u := h.u

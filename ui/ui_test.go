@@ -207,6 +207,30 @@ func TestSearch(t *testing.T) {
 	})
 }
 
+// TestResultOfUntitledArticle checks that a search result names an article
+// without a title as the sidebar does, not with an empty name.
+func TestResultOfUntitledArticle(t *testing.T) {
+	h := newHarness(t)
+	u, s := h.u, h.u.Search
+	a := h.article(0)
+	meta := a.Meta
+	meta.Title = ""
+	if _, err := h.lib.UpdateMeta(context.Background(), a.ID, meta); err != nil {
+		t.Fatal(err)
+	}
+	u.refreshLibrary()
+	s.Article.SetSelectedIndex(1)
+	test.Type(s.entry, "Liang")
+	h.waitFor("results", func() bool { return s.shown == s.gen && len(s.hits) > 0 })
+	row := s.Results.CreateItem()
+	s.Results.UpdateItem(0, row)
+	got := row.(*resultRow).where.Text
+	want := displayTitle(u.articles[0].Article)
+	if want == "" || !strings.HasSuffix(got, " · "+want) {
+		t.Errorf("result row says %q, want it to end with the article's name %q", got, want)
+	}
+}
+
 // gatedSearcher answers at once, except for one query that waits for
 // release: a slow search that a newer query overtakes.
 type gatedSearcher struct {
