@@ -12,6 +12,10 @@ import (
 // passage or a selection in it) for the notes on that span without a
 // highlight, and one entry per orphaned note (Write puts them in order); the
 // colour legend; and the articles' current metadata.
+//
+// An import may change an article while Load reads it. A passage that is
+// gone by the time its article's passages are read leaves the annotations on
+// it orphaned, as re-anchoring would; the export does not fail.
 func Load(ctx context.Context, lib *data.Library) (Document, error) {
 	doc := Document{Generated: time.Now()}
 	arts, err := lib.Articles(ctx)
@@ -34,18 +38,43 @@ func Load(ctx context.Context, lib *data.Library) (Document, error) {
 	if err != nil {
 		return doc, err
 	}
+	doc.Entries, err = entries(ctx, byID, hs, notes, lib.Passages)
+	return doc, err
+}
 
-	passages := map[int64]data.Passage{}
-	passage := func(id int64) (data.Passage, error) {
-		if id == 0 {
+// passagesFunc reads all of an article's passages, as data.Library.Passages
+// does.
+type passagesFunc func(ctx context.Context, articleID int64) ([]data.Passage, error)
+
+// entries groups highlights and notes into entries, with their articles and
+// passages. It reads the passages of each article that has annotations once,
+// through passages.
+func entries(ctx context.Context, byID map[int64]data.Article, hs []data.Highlight, notes []data.Note, passages passagesFunc) ([]Entry, error) {
+	var out []Entry
+	byPassage := map[int64]data.Passage{}
+	read := map[int64]bool{}
+	// passage returns the passage an anchor is on. It clears the anchor's
+	// passage when the passage is gone, which makes the anchor an orphan.
+	passage := func(articleID int64, a *data.Anchor) (data.Passage, error) {
+		if a.Orphan() {
 			return data.Passage{}, nil
 		}
-		if p, ok := passages[id]; ok {
-			return p, nil
+		if !read[articleID] {
+			read[articleID] = true
+			ps, err := passages(ctx, articleID)
+			// An article deleted meanwhile has no passages left.
+			if err != nil && data.ErrorCode(err) != data.ENOTFOUND {
+				return data.Passage{}, err
+			}
+			for _, p := range ps {
+				byPassage[p.ID] = p
+			}
 		}
-		p, err := lib.PassageByID(ctx, id)
-		passages[id] = p
-		return p, err
+		p, ok := byPassage[a.PassageID]
+		if !ok {
+			a.PassageID = 0
+		}
+		return p, nil
 	}
 
 	onHighlight := map[int64][]data.Note{}
@@ -63,14 +92,21 @@ func Load(ctx context.Context, lib *data.Library) (Document, error) {
 	highlighted := map[span]int{}
 	for i := range hs {
 		h := &hs[i]
-		if !h.Orphan() {
-			highlighted[span{h.PassageID, h.Start, h.End}] = len(doc.Entries)
-		}
-		p, err := passage(h.PassageID)
+		p, err := passage(h.ArticleID, &h.Anchor)
 		if err != nil {
-			return doc, err
+			return nil, err
 		}
-		doc.Entries = append(doc.Entries, Entry{Article: byID[h.ArticleID], Passage: p, Highlight: h, Notes: onHighlight[h.ID]})
+		if !h.Orphan() {
+			highlighted[span{h.PassageID, h.Start, h.End}] = len(out)
+		}
+		hn := onHighlight[h.ID]
+		if h.Orphan() {
+			// The notes on a highlight are where it is.
+			for j := range hn {
+				hn[j].PassageID = 0
+			}
+		}
+		out = append(out, Entry{Article: byID[h.ArticleID], Passage: p, Highlight: h, Notes: hn})
 		delete(onHighlight, h.ID)
 	}
 
@@ -83,25 +119,23 @@ func Load(ctx context.Context, lib *data.Library) (Document, error) {
 		if n.HighlightID != 0 && onHighlight[n.HighlightID] == nil {
 			continue // exported with its highlight
 		}
+		p, err := passage(n.ArticleID, &n.Anchor)
+		if err != nil {
+			return nil, err
+		}
 		at := span{n.PassageID, n.Start, n.End}
 		if !n.Orphan() {
 			if i, ok := highlighted[at]; ok && n.HighlightID == 0 {
-				doc.Entries[i].Notes = append(doc.Entries[i].Notes, n)
+				out[i].Notes = append(out[i].Notes, n)
 				continue
 			}
 			if i, ok := bySpan[at]; ok {
-				doc.Entries[i].Notes = append(doc.Entries[i].Notes, n)
+				out[i].Notes = append(out[i].Notes, n)
 				continue
 			}
+			bySpan[at] = len(out)
 		}
-		p, err := passage(n.PassageID)
-		if err != nil {
-			return doc, err
-		}
-		if !n.Orphan() {
-			bySpan[at] = len(doc.Entries)
-		}
-		doc.Entries = append(doc.Entries, Entry{Article: byID[n.ArticleID], Passage: p, Notes: []data.Note{n}})
+		out = append(out, Entry{Article: byID[n.ArticleID], Passage: p, Notes: []data.Note{n}})
 	}
-	return doc, nil
+	return out, nil
 }
