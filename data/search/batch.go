@@ -71,3 +71,34 @@ func (in *inserter) flush() error {
 	in.rows = 0
 	return nil
 }
+
+// inChunk is how many values one IN (...) list carries, well below
+// SQLite's bound on a statement's parameters.
+const inChunk = 500
+
+// queryIn runs query, which holds one "IN (?)", for vals inChunk at a time,
+// the placeholder expanded to as many, and calls scan for each row.
+func queryIn(ctx context.Context, q querier, query string, vals []any, scan func(*sql.Rows) error) error {
+	for len(vals) > 0 {
+		part := vals[:min(inChunk, len(vals))]
+		vals = vals[len(part):]
+		expanded := strings.Replace(query, "IN (?)", "IN (?"+strings.Repeat(",?", len(part)-1)+")", 1)
+		rows, err := q.QueryContext(ctx, expanded, part...)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		for rows.Next() {
+			if err = scan(rows); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = rows.Err()
+		}
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+	}
+	return nil
+}
