@@ -26,7 +26,8 @@
 // rewrites a large posting list; a term's newer, smaller segments are merged
 // when it has more than maxSegments, and df rows are summed when they pile
 // up. A posting is valid only when its generation equals the document's
-// current one, so replaced and deleted documents need no posting updates.
+// current one, so replaced and deleted documents need no posting updates;
+// their postings are dropped when the segments holding them are merged.
 //
 // # Caches and transactions
 //
@@ -649,7 +650,8 @@ func (w *writer) mergeSegments(touched []uint32) error {
 // merge folds a term's newest segments into one, size-tiered: it takes
 // segments from the newest back while the next older one is no more than
 // four times what it has gathered, so a large base list is rewritten only
-// rarely.
+// rarely. The merged segment keeps only the postings of documents' current
+// versions, so posting lists do not grow with edit history.
 func (w *writer) merge(term uint32) error {
 	ctx, tx := w.ctx, w.tx
 	rows, err := tx.QueryContext(ctx, `SELECT gen, n FROM search_postings WHERE term = ? ORDER BY gen`, term)
@@ -706,10 +708,46 @@ func (w *writer) merge(term uint32) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_postings WHERE term = ? AND gen >= ?`, term, segs[j].gen); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	ps = mergePostings(ps)
+	ps, err = w.livePostings(mergePostings(ps))
+	if err != nil {
+		return err
+	}
+	if len(ps) == 0 {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search_postings (term, gen, n, data) VALUES (?, ?, ?, ?)`,
 		term, segs[len(segs)-1].gen, len(ps), encodeMerged(ps)); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	return nil
+}
+
+// livePostings keeps the postings, sorted by key with one per key, that
+// belong to a document's current version: those whose (key, gen) is a
+// live row of search_docs as this transaction sees it. The others, of
+// replaced and deleted documents, would only be skipped by every search.
+func (w *writer) livePostings(ps []posting) ([]posting, error) {
+	keys := make([]any, len(ps))
+	for i, p := range ps {
+		keys[i] = p.key
+	}
+	current := make(map[int64]int64, len(ps))
+	err := queryIn(w.ctx, w.tx, `SELECT key, gen FROM search_docs WHERE live = 1 AND key IN (?)`, keys, func(rows *sql.Rows) error {
+		var key, gen int64
+		if err := rows.Scan(&key, &gen); err != nil {
+			return err
+		}
+		current[key] = gen
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		if g, ok := current[p.key]; ok && g == p.gen {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }

@@ -533,3 +533,45 @@ func TestHugeLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeDropsStalePostings checks that merging a term's segments keeps
+// only the postings of documents' current versions: it used to keep, per
+// key, the newest posting whether or not it was still valid, so posting
+// lists grew with every edit and deletion.
+func TestMergeDropsStalePostings(t *testing.T) {
+	ctx := context.Background()
+	db, ix := newIndex(t)
+	put(t, db, ix, passage(1000, 1, "An ephemeral thing that stays."))
+	const edits = 100
+	for i := int64(1); i <= edits; i++ {
+		put(t, db, ix, passage(i, 1, "An ephemeral draft."))
+		if i%2 == 0 {
+			put(t, db, ix, passage(i, 1, "Settled wording."))
+		} else {
+			tx, err := db.BeginTx(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := ix.Delete(ctx, tx, SourcePassage, i); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var segs, n int
+	err := db.QueryRow(`SELECT COUNT(*), SUM(n) FROM search_postings WHERE term = (SELECT id FROM search_terms WHERE term = 'ephemeral')`).Scan(&segs, &n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Merges happened (edits segments were written), and each left at
+	// most the one live document and the document being edited at the
+	// time: what remains is the unmerged segments, one posting each.
+	if segs > maxSegments || n > maxSegments+2 {
+		t.Errorf("%d segments holding %d postings after %d edits, want at most %d and %d", segs, n, edits, maxSegments, maxSegments+2)
+	}
+	if got, want := ids(search(t, ix, "ephemeral ", Options{})), "p1000"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
