@@ -395,7 +395,11 @@ type section struct {
 // item is an entry with what every format writes about it.
 type item struct {
 	Entry
-	article  data.Article // current metadata
+	article data.Article // current metadata
+	anchor  data.Anchor
+	// orphan is set when the quote has no place in the text: its anchor is
+	// orphaned or its passage is missing.
+	orphan   bool
 	quote    string
 	para     int
 	colour   *data.Colour
@@ -420,12 +424,14 @@ func build(doc Document, opt Options) *view {
 	}
 	cited := map[int64]data.Article{}
 	for _, e := range Select(doc.Entries, opt.Scope) {
-		it := &item{Entry: e, quote: e.Quote(), tags: e.Tags()}
+		it := &item{Entry: e, anchor: e.Anchor(), tags: e.Tags()}
+		it.quote = it.anchor.Quote
+		it.orphan = it.anchor.Orphan() || e.Passage.ID == 0
 		it.article = e.Article
 		if a, ok := arts[e.Article.ID]; ok {
 			it.article = a
 		}
-		if !e.Anchor().Orphan() {
+		if !it.orphan {
 			it.para = e.Passage.N
 		}
 		if c := e.Colour(); c != "" {
@@ -518,10 +524,10 @@ func (v *view) total() int {
 func readingOrder(a, b *item) int {
 	return cmp.Or(
 		cmp.Compare(a.article.ID, b.article.ID),
-		cmpBool(a.Anchor().Orphan() || a.Passage.ID == 0, b.Anchor().Orphan() || b.Passage.ID == 0),
+		cmpBool(a.orphan, b.orphan),
 		cmp.Compare(a.Passage.Seq, b.Passage.Seq),
-		cmp.Compare(a.Anchor().Start, b.Anchor().Start),
-		cmp.Compare(a.Anchor().End, b.Anchor().End),
+		cmp.Compare(a.anchor.Start, b.anchor.Start),
+		cmp.Compare(a.anchor.End, b.anchor.End),
 		cmp.Compare(a.UID(), b.UID()),
 	)
 }

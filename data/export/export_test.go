@@ -846,3 +846,40 @@ func TestWriteUnsafeSource(t *testing.T) {
 		}
 	})
 }
+
+// TestReadingOrder checks the order build gives an article's entries from
+// the anchor and place it computes once per entry: by paragraph, then
+// position, then end; quotes without a place (an orphaned anchor, or a
+// passage that is missing) last.
+func TestReadingOrder(t *testing.T) {
+	late := span("a-late", nbcWang, pWang2, "yellow", "Akai Gurley’s family")
+	early := span("b-early", nbcWang, pWang2, "yellow", "As queer")
+	longer := span("c-longer", nbcWang, pWang2, "red", "As queer [Asian")
+	nextPara := span("d-next", nbcWang, pWang3, "green", "AAPI activist group")
+	sel := note("e-selection", nbcWang, "On a selection.")
+	sel.Anchor = span("", nbcWang, pWang2, "", "we send our condolences").Anchor
+	orphan := note("f-orphan", nbcWang, "Lost.")
+	orphan.Quote = "gone"
+	noPassage := span("g-no-passage", nbcWang, pWang2, "blue", "API people")
+	doc := Document{Articles: []data.Article{nbcWang}, Entries: []Entry{
+		{Article: nbcWang, Notes: []data.Note{orphan}},
+		{Article: nbcWang, Highlight: noPassage}, // its passage is missing
+		{Article: nbcWang, Passage: pWang3, Highlight: nextPara},
+		{Article: nbcWang, Passage: pWang2, Notes: []data.Note{sel}},
+		{Article: nbcWang, Passage: pWang2, Highlight: late},
+		{Article: nbcWang, Passage: pWang2, Highlight: longer},
+		{Article: nbcWang, Passage: pWang2, Highlight: early},
+	}}
+	v := build(doc, Options{Style: cite.APA})
+	var got []string
+	for _, it := range v.entries {
+		got = append(got, it.UID())
+		if it.anchor != it.Anchor() || it.orphan != (it.Anchor().Orphan() || it.Passage.ID == 0) {
+			t.Errorf("%s: item anchor %+v orphan %v disagree with the entry", it.UID(), it.anchor, it.orphan)
+		}
+	}
+	want := []string{"b-early", "c-longer", "e-selection", "a-late", "d-next", "f-orphan", "g-no-passage"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order:\n got %q\nwant %q", got, want)
+	}
+}
