@@ -165,23 +165,27 @@ func mergePostings(ps []posting) []posting {
 // A df change row (search_df.data) is a list of pairs, sorted by term id:
 // uvarint id delta, zigzag varint change.
 
-func encodeDF(delta map[uint32]int64) []byte {
-	ids := make([]uint32, 0, len(delta))
-	for id, d := range delta {
-		if d != 0 {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	b := make([]byte, 0, 3*len(ids))
+// dfChange is a change to one term's document frequency.
+type dfChange struct {
+	id uint32
+	d  int64
+}
+
+// encodeDF encodes changes, which are sorted by id with no id twice; zero
+// changes are left out. It returns nil when nothing is left.
+func encodeDF(changes []dfChange) []byte {
+	var b []byte
 	var prev uint32
-	for _, id := range ids {
-		b = binary.AppendUvarint(b, uint64(id-prev))
-		b = binary.AppendVarint(b, delta[id])
-		prev = id
+	for _, c := range changes {
+		if c.d == 0 {
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, 3*len(changes))
+		}
+		b = binary.AppendUvarint(b, uint64(c.id-prev))
+		b = binary.AppendVarint(b, c.d)
+		prev = c.id
 	}
 	return b
 }

@@ -55,6 +55,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -565,12 +566,13 @@ func (w *writer) finish() error {
 			return err
 		}
 	}
-	delta := map[uint32]int64{}
+	var delta []dfChange
 	for sl, d := range w.dfDelta {
 		if d != 0 {
-			delta[w.globals[sl]] = d
+			delta = append(delta, dfChange{w.globals[sl], d})
 		}
 	}
+	slices.SortFunc(delta, func(a, b dfChange) int { return cmp.Compare(a.id, b.id) })
 	if blob := encodeDF(delta); blob != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO search_df (gen, base, data) VALUES (?, 0, ?)`, w.gen, blob); err != nil {
 			return fmt.Errorf("search: %w", err)
@@ -595,14 +597,28 @@ func (w *writer) mergeDF() error {
 	if n <= maxDFRows {
 		return nil
 	}
-	sum := map[uint32]int64{}
-	if err := readDF(ctx, tx, 0, func(base bool) { clear(sum) }, func(id uint32, d int64) { sum[id] += d }); err != nil {
+	// Term ids are dense: sum by id in a slice, which also yields them in
+	// the order the row is encoded in.
+	sum := make([]int64, w.maxID+1)
+	err := readDF(ctx, tx, 0, func(base bool) { clear(sum) }, func(id uint32, d int64) {
+		if int(id) >= len(sum) {
+			sum = append(sum, make([]int64, int(id)+1-len(sum))...)
+		}
+		sum[id] += d
+	})
+	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_df`); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	blob := encodeDF(sum)
+	changes := make([]dfChange, 0, len(sum))
+	for id, d := range sum {
+		if d != 0 {
+			changes = append(changes, dfChange{uint32(id), d})
+		}
+	}
+	blob := encodeDF(changes)
 	if blob == nil {
 		blob = []byte{}
 	}
