@@ -381,7 +381,10 @@ type view struct {
 	refs      []cite.Text // reference list, sorted per style
 	notes     []cite.Text // Chicago footnotes, numbered from 1
 	report    Report
-	progress  int
+	progress  int // entries rendered so far
+	// steps is the number of entry renderings the format makes: each entry
+	// once under each of its headings, or each once in JSON.
+	steps int
 }
 
 // section is a heading and the entries under it.
@@ -469,6 +472,13 @@ func build(doc Document, opt Options) *view {
 	default:
 		v.sections = byArticle(v.entries)
 	}
+	if opt.Format == JSON {
+		v.steps = len(v.entries)
+	} else {
+		for _, s := range v.sections {
+			v.steps += len(s.items)
+		}
+	}
 
 	if opt.Style == cite.Chicago {
 		// The first note on an article is a full note, later ones short.
@@ -501,22 +511,13 @@ func build(doc Document, opt Options) *view {
 	return v
 }
 
-// step reports progress on one more rendered entry.
+// step reports progress on one more rendered entry, out of the total that
+// build counted for the format.
 func (v *view) step() {
 	v.progress++
 	if v.opt.Progress != nil {
-		v.opt.Progress(v.progress, v.total())
+		v.opt.Progress(v.progress, v.steps)
 	}
-}
-
-// total is the number of entry renderings, counting an entry once under
-// each of its headings.
-func (v *view) total() int {
-	n := 0
-	for _, s := range v.sections {
-		n += len(s.items)
-	}
-	return n
 }
 
 // readingOrder sorts by article, paragraph, then position in the paragraph;

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -551,6 +552,36 @@ func TestWriteProgress(t *testing.T) {
 	// By tag, entries appear under each of their tags: 1+2+2+3.
 	if calls != 8 || last != 8 || total != 8 {
 		t.Errorf("progress calls=%d last=%d total=%d, want 8 8 8", calls, last, total)
+	}
+}
+
+// TestWriteProgressEveryFormat checks that in every format and order the
+// progress total stays the same from the first call to the last, and that
+// the last call reaches it: JSON writes each entry once, the others once
+// under each heading.
+func TestWriteProgressEveryFormat(t *testing.T) {
+	for _, f := range Formats {
+		for _, o := range []Order{ByReading, ByColour, ByTag} {
+			t.Run(string(f)+"/"+string(o), func(t *testing.T) {
+				var calls, last int
+				totals := map[int]bool{}
+				_, _ = write(t, fixture(), Options{Format: f, Order: o, Progress: func(done, n int) {
+					calls++
+					last = done
+					totals[n] = true
+				}})
+				want := 6
+				if o == ByTag && f != JSON {
+					want = 8
+				}
+				if len(totals) != 1 || !totals[want] {
+					t.Errorf("totals %v, want only %d", slices.Collect(maps.Keys(totals)), want)
+				}
+				if calls != want || last != want {
+					t.Errorf("calls=%d last=%d, want %d", calls, last, want)
+				}
+			})
+		}
 	}
 }
 
