@@ -201,13 +201,9 @@ func WriteAnnotations(w io.Writer, title string, created time.Time, anns []Annot
 }
 
 func toJSON(a Annotation) jsonAnno {
-	id := a.UID
-	if !strings.Contains(id, ":") {
-		id = "urn:uuid:" + id
-	}
-	j := jsonAnno{ID: id, Type: "Annotation", Motivation: a.Motivation, Created: stamp(a.Created), Modified: stamp(a.Modified), Highlight: ""}
+	j := jsonAnno{ID: annotationIRI(a.UID), Type: "Annotation", Motivation: a.Motivation, Created: stamp(a.Created), Modified: stamp(a.Modified)}
 	if a.Highlight != "" {
-		j.Highlight = "urn:uuid:" + a.Highlight
+		j.Highlight = annotationIRI(a.Highlight)
 	}
 	if a.Motivation == Commenting {
 		j.Body = append(j.Body, jsonBody{Type: "TextualBody", Value: a.Body, Format: "text/markdown", Purpose: "commenting"})
@@ -232,6 +228,17 @@ func toJSON(a Annotation) jsonAnno {
 		})
 	}
 	return j
+}
+
+// annotationIRI returns the IRI of an annotation, or of the highlight a note
+// is on: a Casebook UID as a "urn:uuid:" IRI, and an id that is an IRI
+// already (one merged from another tool, "https://hypothes.is/a/...") as it
+// is. ReadAnnotations removes the "urn:uuid:" again.
+func annotationIRI(uid string) string {
+	if strings.Contains(uid, ":") {
+		return uid
+	}
+	return "urn:uuid:" + uid
 }
 
 // stamp formats a time as xsd:dateTime in UTC, or "" for the zero time.

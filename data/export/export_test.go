@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"io"
@@ -729,6 +730,53 @@ func TestReadAnnotationsOther(t *testing.T) {
 	got[0].Created, got[0].Modified = time.Time{}, time.Time{}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestAnnotationIRI checks that an annotation id and the highlight a note
+// links to are written the same way: a Casebook UID as a urn:uuid, and an id
+// merged from another tool, already an IRI, as it is, so both read back.
+func TestAnnotationIRI(t *testing.T) {
+	tests := map[string]struct {
+		uid, want string
+	}{
+		"casebook uid": {"4d1b1f0a-0001-4000-8000-000000000001", "urn:uuid:4d1b1f0a-0001-4000-8000-000000000001"},
+		"merged iri":   {"https://hypothes.is/a/abc123", "https://hypothes.is/a/abc123"},
+		"urn already":  {"urn:uuid:4d1b1f0a-0001-4000-8000-000000000001", "urn:uuid:4d1b1f0a-0001-4000-8000-000000000001"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			an := []Annotation{
+				{UID: tc.uid, Motivation: Highlighting, Source: "https://example.com/a", Quote: "Liang", Colour: "yellow"},
+				{UID: "n1", Motivation: Commenting, Source: "https://example.com/a", Quote: "Liang", Body: "note", Highlight: tc.uid},
+			}
+			var b bytes.Buffer
+			if err := WriteAnnotations(&b, "t", generated, an); err != nil {
+				t.Fatal(err)
+			}
+			var file struct {
+				First struct {
+					Items []struct {
+						ID        string `json:"id"`
+						Highlight string `json:"casebook:highlight"`
+					} `json:"items"`
+				} `json:"first"`
+			}
+			if err := json.Unmarshal(b.Bytes(), &file); err != nil {
+				t.Fatal(err)
+			}
+			items := file.First.Items
+			if len(items) != 2 || items[0].ID != tc.want || items[1].Highlight != tc.want {
+				t.Errorf("ids = %+v, want the highlight's id and the note's link both %q", items, tc.want)
+			}
+			back, err := ReadAnnotations(&b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(back) != 2 || back[1].Highlight != back[0].UID {
+				t.Errorf("read back: the note links %q, the highlight is %q", back[1].Highlight, back[0].UID)
+			}
+		})
 	}
 }
 
