@@ -264,3 +264,41 @@ func TestLongStoredTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestInsertSortedBatches checks the one-pass merge of insertSorted on
+// batches of every size, including ones larger than the vocabulary and
+// ones that land before, between and after all existing terms.
+func TestInsertSortedBatches(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	word := func() string {
+		r := make([]rune, 1+rng.IntN(8))
+		for i := range r {
+			r[i] = rune('a' + rng.IntN(5))
+		}
+		return string(r)
+	}
+	a, b := newVocab(), newVocab()
+	id := uint32(0)
+	for n, size := range []int{1, 0, 3, 700, 1, 2, 300, 40, 1000, 5, 1, 2000} {
+		var batch []uint32
+		for k := 0; k < size; k++ {
+			w := word()
+			if n == 4 {
+				w = "`" + w // sorts before every earlier term
+			}
+			if _, ok := a.lookup(w); ok {
+				continue
+			}
+			id++
+			a.add(id, w)
+			b.add(id, w)
+			batch = append(batch, id)
+		}
+		rng.Shuffle(len(batch), func(i, j int) { batch[i], batch[j] = batch[j], batch[i] })
+		a.insertSorted(batch)
+		b.resort()
+		if fmt.Sprint(a.sorted, a.lcp, a.nxt) != fmt.Sprint(b.sorted, b.lcp, b.nxt) {
+			t.Fatalf("after batch %d (%d terms): merged order differs from a full sort", n, len(batch))
+		}
+	}
+}
