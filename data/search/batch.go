@@ -17,18 +17,17 @@ type inserter struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	head  string // "INSERT INTO t (a, b) VALUES "
-	cols  int
 	full  *sql.Stmt
 	args  []any
 	rows  int
 	tuple string
 }
 
-func newInserter(ctx context.Context, tx *sql.Tx, table string, cols ...string) (*inserter, error) {
-	in := &inserter{ctx: ctx, tx: tx, cols: len(cols)}
+func newInserter(ctx context.Context, tx *sql.Tx, table string, cols ...string) *inserter {
+	in := &inserter{ctx: ctx, tx: tx}
 	in.head = "INSERT OR REPLACE INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	in.tuple = "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
-	return in, nil
+	return in
 }
 
 // add queues one row, writing a full batch when there is one.

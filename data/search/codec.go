@@ -34,26 +34,31 @@ type stoken struct {
 	start, end int32
 }
 
+// uvarint reads a uvarint from the front of b and returns it with the rest
+// of b; ok is false when b does not start with one.
+func uvarint(b []byte) (x uint64, rest []byte, ok bool) {
+	x, n := binary.Uvarint(b)
+	if n <= 0 {
+		return 0, b, false
+	}
+	return x, b[n:], true
+}
+
 // decodeTokens appends the tokens of a stored stream to dst.
 func decodeTokens(dst []stoken, b []byte) ([]stoken, error) {
 	var start int64
 	var pos int32
 	for len(b) > 0 {
-		x, n := binary.Uvarint(b)
-		if n <= 0 {
+		var x, ds, l uint64
+		ok := false
+		if x, b, ok = uvarint(b); ok {
+			if ds, b, ok = uvarint(b); ok {
+				l, b, ok = uvarint(b)
+			}
+		}
+		if !ok {
 			return dst, errCorrupt
 		}
-		b = b[n:]
-		ds, n := binary.Uvarint(b)
-		if n <= 0 {
-			return dst, errCorrupt
-		}
-		b = b[n:]
-		l, n := binary.Uvarint(b)
-		if n <= 0 {
-			return dst, errCorrupt
-		}
-		b = b[n:]
 		start += int64(ds)
 		t := stoken{term: uint32(x >> 1), joined: x&1 == 1, pos: pos, start: int32(start), end: int32(start + int64(l))}
 		if !t.joined {
@@ -118,26 +123,23 @@ func decodeSegment(b []byte, gen int64, fn func(key, gen int64, tf uint32)) erro
 	b = b[1:]
 	var key int64
 	for len(b) > 0 {
-		d, n := binary.Uvarint(b)
-		if n <= 0 {
+		d, rest, ok := uvarint(b)
+		if !ok {
 			return errCorrupt
 		}
-		b = b[n:]
 		key += int64(d)
 		g := gen
 		if format == segMerged {
-			x, n := binary.Uvarint(b)
-			if n <= 0 {
+			var x uint64
+			if x, rest, ok = uvarint(rest); !ok {
 				return errCorrupt
 			}
-			b = b[n:]
 			g = int64(x)
 		}
-		tf, n := binary.Uvarint(b)
-		if n <= 0 {
+		var tf uint64
+		if tf, b, ok = uvarint(rest); !ok {
 			return errCorrupt
 		}
-		b = b[n:]
 		fn(key, g, uint32(tf))
 	}
 	return nil
@@ -193,11 +195,11 @@ func encodeDF(changes []dfChange) []byte {
 func decodeDF(b []byte, fn func(id uint32, d int64)) error {
 	var id uint32
 	for len(b) > 0 {
-		x, n := binary.Uvarint(b)
-		if n <= 0 {
+		x, rest, ok := uvarint(b)
+		if !ok {
 			return errCorrupt
 		}
-		b = b[n:]
+		b = rest
 		d, n := binary.Varint(b)
 		if n <= 0 {
 			return errCorrupt

@@ -58,12 +58,10 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 )
 
@@ -211,6 +209,7 @@ type writer struct {
 	globals []uint32         // slot → term id
 	dfDelta []int64          // by slot
 	acc     []*termAcc       // the batch's postings, by slot
+	toks    []stoken         // forget's scratch
 }
 
 // slot returns the local slot of term id, giving it one if it has none.
@@ -292,28 +291,17 @@ func (w *writer) resolveTerms(terms map[string]bool) error {
 		missing = append(missing, t)
 	}
 	w.ix.vmu.RUnlock()
-	const chunk = 500
-	for len(missing) > 0 {
-		n := min(chunk, len(missing))
-		q := `SELECT id, term FROM search_terms WHERE term IN (?` + strings.Repeat(",?", n-1) + `)`
-		rows, err := w.tx.QueryContext(w.ctx, q, missing[:n]...)
-		if err != nil {
-			return fmt.Errorf("search: %w", err)
+	err := queryIn(w.ctx, w.tx, `SELECT id, term FROM search_terms WHERE term IN (?)`, missing, func(rows *sql.Rows) error {
+		var id int64
+		var term string
+		if err := rows.Scan(&id, &term); err != nil {
+			return err
 		}
-		for rows.Next() {
-			var id int64
-			var term string
-			if err := rows.Scan(&id, &term); err != nil {
-				rows.Close()
-				return fmt.Errorf("search: %w", err)
-			}
-			w.ids[term] = w.slot(uint32(id))
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
-		missing = missing[n:]
+		w.ids[term] = w.slot(uint32(id))
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	w.resolved = true
 	return nil
@@ -338,24 +326,18 @@ func (w *writer) addDF(id uint32, d int64) {
 	w.dfDelta[w.slot(id)] += d
 }
 
-// forget subtracts an old version of a document from the document
-// frequencies of its terms.
-func (w *writer) forget(toks []byte, seen map[uint32]bool) error {
+// forget subtracts an old version of a document, its stored token stream,
+// from the document frequencies of its terms.
+func (w *writer) forget(blob []byte, seen map[uint32]bool) error {
 	clear(seen)
-	for len(toks) > 0 {
-		var vals [3]uint64
-		for i := range vals {
-			x, n := binary.Uvarint(toks)
-			if n <= 0 {
-				return errCorrupt
-			}
-			vals[i] = x
-			toks = toks[n:]
-		}
-		id := uint32(vals[0] >> 1)
-		if !seen[id] {
-			seen[id] = true
-			w.addDF(id, -1)
+	var err error
+	if w.toks, err = decodeTokens(w.toks[:0], blob); err != nil {
+		return err
+	}
+	for _, t := range w.toks {
+		if !seen[t.term] {
+			seen[t.term] = true
+			w.addDF(t.term, -1)
 		}
 	}
 	return nil
@@ -396,10 +378,7 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 		return fmt.Errorf("search: %w", err)
 	}
 	defer oldStmt.Close()
-	docRows, err := newInserter(ctx, tx, "search_docs", "key", "gen", "live", "passage", "article", "len", "toks")
-	if err != nil {
-		return err
-	}
+	docRows := newInserter(ctx, tx, "search_docs", "key", "gen", "live", "passage", "article", "len", "toks")
 
 	var (
 		tz   tokenizer
@@ -531,10 +510,7 @@ func (ix *Index) Delete(ctx context.Context, tx *sql.Tx, src Source, ids ...int6
 // then merges what has piled up.
 func (w *writer) finish() error {
 	ctx, tx := w.ctx, w.tx
-	segs, err := newInserter(ctx, tx, "search_postings", "term", "gen", "n", "data")
-	if err != nil {
-		return err
-	}
+	segs := newInserter(ctx, tx, "search_postings", "term", "gen", "n", "data")
 	// Segments go in in term order, the order of the table's key.
 	var touched []uint32
 	for sl, a := range w.acc {
@@ -553,10 +529,7 @@ func (w *writer) finish() error {
 		return err
 	}
 	if len(w.newTerms) > 0 {
-		terms, err := newInserter(ctx, tx, "search_terms", "id", "term")
-		if err != nil {
-			return err
-		}
+		terms := newInserter(ctx, tx, "search_terms", "id", "term")
 		for i, term := range w.newTerms {
 			if err := terms.add(w.firstNew+uint32(i), term); err != nil {
 				return err

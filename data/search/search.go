@@ -3,7 +3,7 @@ package search
 import (
 	"container/heap"
 	"context"
-	"fmt"
+	"database/sql"
 	"math"
 	"math/bits"
 	"sort"
@@ -701,39 +701,27 @@ func (ix *Index) tokenStreams(ctx context.Context, st *state, h worstFirst) ([][
 	if len(keys) == 0 {
 		return blobs, nil
 	}
-	// In chunks: SQLite bounds the number of parameters, and a large
-	// Limit asks for many documents.
-	const chunk = 512
-	for len(keys) > 0 {
-		part := keys[:min(chunk, len(keys))]
-		keys = keys[len(part):]
-		q := `SELECT key, gen, toks FROM search_docs WHERE key IN (?` + strings.Repeat(",?", len(part)-1) + `)`
-		rows, err := ix.db.QueryContext(ctx, q, part...)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+	// In chunks (queryIn): SQLite bounds the number of parameters, and a
+	// large Limit asks for many documents.
+	err := queryIn(ctx, ix.db, `SELECT key, gen, toks FROM search_docs WHERE key IN (?)`, keys, func(rows *sql.Rows) error {
+		var key, gen int64
+		var blob []byte
+		if err := rows.Scan(&key, &gen, &blob); err != nil {
+			return err
 		}
-		for rows.Next() {
-			var key, gen int64
-			var blob []byte
-			if err := rows.Scan(&key, &gen, &blob); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("search: %w", err)
-			}
-			i := at[key]
-			if st.gens[h[i].slot] != gen {
-				continue
-			}
-			if blob == nil {
-				blob = []byte{}
-			}
-			blobs[i] = blob
-			ix.toks.put(h[i].slot, blob)
+		i := at[key]
+		if st.gens[h[i].slot] != gen {
+			return nil
 		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+		if blob == nil {
+			blob = []byte{}
 		}
+		blobs[i] = blob
+		ix.toks.put(h[i].slot, blob)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return blobs, nil
 }
