@@ -1,12 +1,16 @@
 package ingest
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	readability "codeberg.org/readeck/go-readability"
 	"github.com/casebookapp/casebook/data"
+	"golang.org/x/net/html"
 )
 
 const fixtures = "../../testdata/import"
@@ -358,6 +362,51 @@ func TestDecodeJSONLDOrganizationAuthor(t *testing.T) {
 			}
 			if got, want := a.Outlet, tt.outlet; got != want {
 				t.Errorf("Outlet = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestRenderArticleTree checks that rendering the article tree Readability
+// extracted gives the text that parsing its serialised Content gives, also
+// where Readability created elements (a <div> turned into a <p>) and left
+// adjacent text nodes.
+func TestRenderArticleTree(t *testing.T) {
+	words := strings.Repeat("Words in the article body go here. ", 20)
+	tests := map[string]string{
+		"div turned into p": "<html><body><p>a<div>" + words + "</div>c</p></body></html>",
+		"nested divs":       "<html><body><div><div>" + words + "<a href=x>a link</a></div><div>" + words + "</div></div></body></html>",
+	}
+	for _, name := range []string{"news.html", "meta-only.html"} {
+		b, err := os.ReadFile(fixture(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tests[name] = string(b)
+	}
+	for name, page := range tests {
+		t.Run(name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ra, err := readability.FromDocument(doc, nil)
+			if err != nil || ra.Node == nil {
+				t.Fatalf("no article: %v", err)
+			}
+			var got, want blockRenderer
+			for c := ra.Node.Parent.FirstChild; c != nil; c = c.NextSibling {
+				got.render(c)
+			}
+			got.flush()
+			content, err := html.Parse(strings.NewReader(ra.Content))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want.render(content)
+			want.flush()
+			if !slices.Equal(got.blocks, want.blocks) || !maps.Equal(got.hints, want.hints) {
+				t.Errorf("blocks = %q %v\nwant %q %v", got.blocks, got.hints, want.blocks, want.hints)
 			}
 		})
 	}

@@ -34,12 +34,22 @@ func decodeHTML(name, base, text string) (data.NewArticle, error) {
 	if err != nil || strings.TrimSpace(ra.Content) == "" || strings.TrimSpace(ra.TextContent) == "" {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: no article text was found in this web page", name)
 	}
-	content, err := html.Parse(strings.NewReader(ra.Content))
-	if err != nil {
-		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: no article text was found in this web page", name)
-	}
 	var r blockRenderer
-	r.render(content)
+	if ra.Node != nil && ra.Node.Parent != nil {
+		// ra.Node is the first element of the article Readability
+		// extracted; its parent holds the whole article, the tree that
+		// ra.Content serialises. Render that tree rather than parse the
+		// page a second time.
+		for c := ra.Node.Parent.FirstChild; c != nil; c = c.NextSibling {
+			r.render(c)
+		}
+	} else {
+		content, err := html.Parse(strings.NewReader(ra.Content))
+		if err != nil {
+			return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: no article text was found in this web page", name)
+		}
+		r.render(content)
+	}
 	r.flush()
 	art, err := parseFile(name, base, strings.Join(r.blocks, "\n\n"), r.hints)
 	if err != nil || bodyWords(art) < minArticleWords {
@@ -133,10 +143,26 @@ var blockElements = map[atom.Atom]bool{
 }
 
 func (r *blockRenderer) render(n *html.Node) {
+	var a atom.Atom
 	switch n.Type {
 	case html.TextNode:
-		r.buf.WriteString(n.Data)
-		w := len(strings.Fields(n.Data))
+		if n.PrevSibling != nil && n.PrevSibling.Type == html.TextNode {
+			// Written with the text node before it (see below).
+			return
+		}
+		text := n.Data
+		if n.NextSibling != nil && n.NextSibling.Type == html.TextNode {
+			// Readability's edits can leave adjacent text nodes; they
+			// are one text, as in the page, so that a word split
+			// between them counts once.
+			var b strings.Builder
+			for c := n; c != nil && c.Type == html.TextNode; c = c.NextSibling {
+				b.WriteString(c.Data)
+			}
+			text = b.String()
+		}
+		r.buf.WriteString(text)
+		w := len(strings.Fields(text))
 		r.words += w
 		if r.inLink > 0 {
 			r.linkWords += w
@@ -146,7 +172,8 @@ func (r *blockRenderer) render(n *html.Node) {
 		}
 		return
 	case html.ElementNode:
-		switch n.DataAtom {
+		a = elementAtom(n)
+		switch a {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Svg, atom.Button, atom.Form:
 			return
 		case atom.Br:
@@ -154,28 +181,38 @@ func (r *blockRenderer) render(n *html.Node) {
 			return
 		}
 	}
-	block := n.Type == html.ElementNode && blockElements[n.DataAtom]
+	block := blockElements[a]
 	if block {
 		r.flush()
 	}
-	if n.DataAtom == atom.A {
+	if a == atom.A {
 		r.inLink++
 	}
-	if n.DataAtom == atom.Figcaption {
+	if a == atom.Figcaption {
 		r.inCaption++
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.render(c)
 	}
-	if n.DataAtom == atom.A {
+	if a == atom.A {
 		r.inLink--
 	}
-	if n.DataAtom == atom.Figcaption {
+	if a == atom.Figcaption {
 		r.inCaption--
 	}
 	if block {
 		r.flush()
 	}
+}
+
+// elementAtom returns an element's tag as an atom. The elements
+// Readability creates (the <p> it turns a <div> into) carry their tag name
+// only.
+func elementAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
 }
 
 // flush ends the current paragraph.
