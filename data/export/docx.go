@@ -188,6 +188,9 @@ func swatchRun(b *bytes.Buffer, rgb string) {
 	}
 }
 
+// noteStyles are the paragraph styles of a note's blocks.
+var noteStyles = map[blockKind]string{blockText: "NoteText", blockQuote: "NoteQuote", blockList: "NoteList", blockCode: "NoteCode"}
+
 // writeDOCX writes a Word document: Title, Heading 1 for each group, Quote
 // for the quotes, Bibliography (hanging indent) for the reference list, and
 // real footnotes for Chicago notes.
@@ -214,7 +217,7 @@ func writeDOCX(w io.Writer, v *view) error {
 	}
 	if len(v.entries) == 0 {
 		para(b, "Normal")
-		runs(b, "Nothing to export: no highlights or notes in this scope.", rPr{})
+		runs(b, nothingToExport, rPr{})
 		endPara(b)
 	}
 	for _, s := range v.sections {
@@ -244,11 +247,7 @@ func writeDOCX(w io.Writer, v *view) error {
 					if showColour {
 						runs(b, "   ", rPr{})
 					}
-					tags := make([]string, len(it.tags))
-					for i, t := range it.tags {
-						tags[i] = "#" + t
-					}
-					runs(b, "Tags: "+strings.Join(tags, ", "), rPr{})
+					runs(b, tagsLine(it.tags), rPr{})
 				}
 				endPara(b)
 			}
@@ -259,7 +258,7 @@ func writeDOCX(w io.Writer, v *view) error {
 			}
 			for _, n := range it.Notes {
 				for _, blk := range noteBlocks(n.Body) {
-					style := map[blockKind]string{blockText: "NoteText", blockQuote: "NoteQuote", blockList: "NoteList", blockCode: "NoteCode"}[blk.kind]
+					style := noteStyles[blk.kind]
 					if blk.kind == blockList && blk.level > 1 {
 						style = "NoteList2"
 					}

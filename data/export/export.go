@@ -609,7 +609,7 @@ func byTag(items []*item) []section {
 			if !ok {
 				i = len(out)
 				index[k] = i
-				out = append(out, section{heading: "#" + t})
+				out = append(out, section{heading: tagLabel(t)})
 			}
 			out[i].items = append(out[i].items, it)
 		}
@@ -638,6 +638,26 @@ func (v *view) describe() string {
 	}
 	parts = append(parts, plural(v.report.Entries, "entry", "entries")+" from "+plural(v.report.Articles, "article", "articles"))
 	return strings.Join(parts, " · ")
+}
+
+// nothingToExport stands in for the entries when the scope selects none.
+const nothingToExport = "Nothing to export: no highlights or notes in this scope."
+
+// tagsLead introduces an entry's tags, which every document format writes
+// after the quote and its colour meaning, before the notes.
+const tagsLead = "Tags: "
+
+// tagLabel returns a tag as exports show it, on one line: "#protest".
+func tagLabel(t string) string { return "#" + oneLine(t) }
+
+// tagsLine returns an entry's tags as one line of text: "Tags: #community,
+// #protest".
+func tagsLine(tags []string) string {
+	labels := make([]string, len(tags))
+	for i, t := range tags {
+		labels[i] = tagLabel(t)
+	}
+	return tagsLead + strings.Join(labels, ", ")
 }
 
 // failuresHeading heads the list of quotes that failed the verbatim check.

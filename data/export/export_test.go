@@ -962,3 +962,51 @@ func TestReadingOrder(t *testing.T) {
 		t.Errorf("order:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTagsPlace checks that the three document formats put an entry's tags
+// in the same place, after the quote and its colour meaning and before the
+// notes, and write them the same way.
+func TestTagsPlace(t *testing.T) {
+	const tags = "Tags: #community, #protest"
+	for _, f := range []Format{Markdown, HTML, DOCX} {
+		t.Run(string(f), func(t *testing.T) {
+			out, _ := write(t, fixture(), Options{Format: f})
+			var text string
+			switch f {
+			case DOCX:
+				var b strings.Builder
+				for _, p := range wordParagraphs(t, docxParts(t, out)["word/document.xml"]) {
+					b.WriteString(p.Text + "\n")
+				}
+				text = b.String()
+			case HTML:
+				text, _ = htmlText(t, out)
+			default:
+				text = string(out)
+			}
+			quote := strings.Index(text, "we send our condolences to Akai Gurley’s family")
+			meaning := strings.Index(text[max(quote, 0):], "Key fact") + quote
+			at := strings.Index(text, tags)
+			note := strings.Index(text, "point, with")
+			if quote < 0 || at < 0 || note < 0 || !(quote < meaning && meaning < at && at < note) {
+				t.Errorf("quote at %d, meaning at %d, %q at %d, note at %d: want them in that order", quote, meaning, tags, at, note)
+			}
+		})
+	}
+}
+
+// TestNothingToExport checks that the document formats say the same thing
+// when the scope selects no entry.
+func TestNothingToExport(t *testing.T) {
+	for _, f := range []Format{Markdown, HTML, DOCX} {
+		t.Run(string(f), func(t *testing.T) {
+			out, _ := write(t, fixture(), Options{Format: f, Scope: Scope{Colour: "orange"}})
+			if f == DOCX {
+				out = docxParts(t, out)["word/document.xml"]
+			}
+			if !strings.Contains(string(out), nothingToExport) {
+				t.Errorf("the export does not say %q", nothingToExport)
+			}
+		})
+	}
+}

@@ -70,7 +70,7 @@ func writeHTML(w io.Writer, v *view) error {
 	}
 	p("</header>\n<main>\n")
 	if len(v.entries) == 0 {
-		p("<p>Nothing to export: no highlights or notes in this scope.</p>\n")
+		p("<p>", nothingToExport, "</p>\n")
 	}
 	for _, s := range v.sections {
 		p("<section>\n<h2>")
@@ -90,6 +90,16 @@ func writeHTML(w io.Writer, v *view) error {
 			if it.colour != nil && v.opt.Order != ByColour {
 				p("<p class=\"meaning\">", swatch(it.colour.RGB), htmlEscape(it.colour.Meaning), "</p>\n")
 			}
+			if len(it.tags) > 0 {
+				p("<p class=\"tags\">", tagsLead)
+				for i, t := range it.tags {
+					if i > 0 {
+						p(", ") // as in the other formats, and for copying the text
+					}
+					p("<span class=\"tag\">", htmlEscape(tagLabel(t)), "</span>")
+				}
+				p("</p>\n")
+			}
 			if it.failure != "" {
 				p("<p class=\"failed\">", htmlEscape(failedMark+it.failure), "</p>\n")
 			}
@@ -97,13 +107,6 @@ func writeHTML(w io.Writer, v *view) error {
 				if strings.TrimSpace(n.Body) != "" {
 					p("<div class=\"note\">\n", noteHTML(n.Body), "</div>\n")
 				}
-			}
-			if len(it.tags) > 0 {
-				p("<p class=\"tags\">Tags: ")
-				for _, t := range it.tags {
-					p("<span class=\"tag\">#", htmlEscape(t), "</span>")
-				}
-				p("</p>\n")
 			}
 			p("</div>\n")
 			v.step()

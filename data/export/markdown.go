@@ -22,7 +22,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 	}
 	p("# ", md(v.title), "\n\n", md(v.describe()), "\n")
 	if len(v.entries) == 0 {
-		p("\nNothing to export: no highlights or notes in this scope.\n")
+		p("\n", nothingToExport, "\n")
 	}
 	for _, s := range v.sections {
 		p("\n## ", md(oneLine(s.heading)), "\n")
@@ -48,11 +48,8 @@ func writeMarkdown(w io.Writer, v *view) error {
 				meta = append(meta, "*"+md(oneLine(it.colour.Meaning))+"*")
 			}
 			if len(it.tags) > 0 {
-				tags := make([]string, len(it.tags))
-				for i, t := range it.tags {
-					tags[i] = "#" + md(oneLine(t))
-				}
-				meta = append(meta, "Tags: "+strings.Join(tags, ", "))
+				// Escaped as one line: a "#" inside it starts no heading.
+				meta = append(meta, md(tagsLine(it.tags)))
 			}
 			if len(meta) > 0 {
 				p("\n", strings.Join(meta, " · "), "\n")
