@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -162,27 +163,15 @@ func (u *UI) showExport() {
 // documentTags returns the tags of an export's entries, each once, sorted
 // without regard to case.
 func documentTags(doc export.Document) []string {
-	seen := map[string]bool{}
-	var tags []string
+	var all []string
 	for _, e := range doc.Entries {
-		for _, t := range e.Tags() {
-			if k := strings.ToLower(t); !seen[k] {
-				seen[k] = true
-				tags = append(tags, t)
-			}
-		}
+		all = append(all, e.Tags()...)
 	}
-	sortFold(tags)
+	tags := data.NormaliseTags(all)
+	slices.SortStableFunc(tags, func(a, b string) int {
+		return strings.Compare(strings.ToLower(a), strings.ToLower(b))
+	})
 	return tags
-}
-
-// sortFold sorts strings ignoring case.
-func sortFold(s []string) {
-	for i := 1; i < len(s); i++ {
-		for k := i; k > 0 && strings.ToLower(s[k]) < strings.ToLower(s[k-1]); k-- {
-			s[k], s[k-1] = s[k-1], s[k]
-		}
-	}
 }
 
 // scopeKindChanged fills the second scope menu with the articles, colours
@@ -337,7 +326,11 @@ func (d *ExportDialog) defaultFileName() string {
 			name = slug(displayTitle(a.Article), 40)
 		}
 	case opt.Scope.Colour != "":
-		name = "casebook-" + slug(d.u.colourMeaning(opt.Scope.Colour), 30)
+		meaning := opt.Scope.Colour
+		if c, ok := d.u.colour(meaning); ok {
+			meaning = c.Meaning
+		}
+		name = "casebook-" + slug(meaning, 30)
 	case opt.Scope.Tag != "":
 		name = "casebook-" + slug(opt.Scope.Tag, 30)
 	}

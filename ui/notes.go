@@ -56,8 +56,9 @@ type NoteCard struct {
 	Delete *widget.Button
 	box    *fyne.Container
 	timer  *time.Timer
-	dirty  bool
-	gen    int
+	// due is when typing will have paused long enough for a save.
+	due   time.Time
+	dirty bool
 }
 
 // noteEntry is an Entry that reports losing the focus, so that a note is
@@ -107,16 +108,13 @@ func newNotesPanel(u *UI) *NotesPanel {
 	p.Orphans = p.noteList(&p.orphans, true)
 	p.allTab = container.NewTabItem("All notes", container.NewStack(p.All))
 	p.orphTab = container.NewTabItem("Orphans", container.NewBorder(
-		wrapLabel("These notes lost their place when an article's text changed. They are kept; their quotes are shown."),
+		newMutedLabel("These notes lost their place when an article's text changed. They are kept; their quotes are shown."),
 		nil, nil, nil, p.Orphans))
 	p.content = container.NewAppTabs(container.NewTabItem("Passage", passageTab), p.allTab, p.orphTab)
 	p.showPassage(nil)
 	p.refreshLists()
 	return p
 }
-
-// wrapLabel is a wrapped hint in the muted colour.
-func wrapLabel(s string) *mutedLabel { return newMutedLabel(s) }
 
 // noteList lists notes from the whole library; a tap opens the passage.
 func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
@@ -237,7 +235,7 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 		p.addCard(newNoteCard(p, n, data.NewNote{}))
 	}
 	if len(notes) == 0 {
-		hint := wrapLabel("No notes on this passage yet. Add one with the button above or Ctrl+N; it saves itself as you type.")
+		hint := newMutedLabel("No notes on this passage yet. Add one with the button above or Ctrl+N; it saves itself as you type.")
 		p.cards.Objects = append(p.cards.Objects, hint)
 	}
 	p.cards.Refresh()
@@ -306,7 +304,7 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Delete.Importance = widget.LowImportance
 	var quote fyne.CanvasObject = layoutSpacer(0)
 	if q := c.quoteText(); q != "" {
-		quote = wrapLabel("on “" + clip(q, 90) + "”").italic()
+		quote = newMutedLabel("on “" + clip(q, 90) + "”").italic()
 	}
 	c.showStatus()
 	c.box = container.NewVBox(
@@ -337,27 +335,30 @@ func (c *NoteCard) quoteText() string {
 	return string([]rune(ps.Text)[s:e])
 }
 
-// Saved returns the note as last stored (ID 0 if never).
-func (c *NoteCard) Saved() data.Note { return c.note }
-
 func (c *NoteCard) changed() {
 	if c.note.ID != 0 && c.Editor.Text == c.note.Body && c.Tags.Text == strings.Join(c.note.Tags, ", ") {
 		return
 	}
-	c.dirty = true
-	c.status.SetText("Editing…")
-	if c.timer != nil {
-		c.timer.Stop()
+	if !c.dirty {
+		c.dirty = true
+		c.status.SetText("Editing…")
 	}
-	c.gen++
-	gen := c.gen
-	c.timer = time.AfterFunc(c.p.u.opts.NoteDebounce, func() {
-		c.p.u.do(func() {
-			if gen == c.gen {
-				c.saveNow()
-			}
-		})
-	})
+	wait := c.p.u.opts.NoteDebounce
+	c.due = time.Now().Add(wait)
+	if c.timer == nil {
+		c.timer = time.AfterFunc(wait, func() { c.p.u.do(c.debounced) })
+	} else {
+		c.timer.Reset(wait)
+	}
+}
+
+// debounced saves the note once typing has paused. A timer that fired just
+// before a keystroke reset it finds the note not due yet, and leaves the
+// save to the reset timer.
+func (c *NoteCard) debounced() {
+	if c.dirty && !time.Now().Before(c.due) {
+		c.saveNow()
+	}
 }
 
 // saveNow stores the note if it changed: the first time with AddNote, then
@@ -370,7 +371,8 @@ func (c *NoteCard) saveNow() {
 		return
 	}
 	u := c.p.u
-	tags := splitTags(c.Tags.Text)
+	// Commas separate tags.
+	tags := data.NormaliseTags(strings.Split(c.Tags.Text, ","))
 	var n data.Note
 	var err error
 	if c.note.ID == 0 {
@@ -419,17 +421,6 @@ func (p *NotesPanel) replaceInLists(n data.Note) {
 	}
 }
 
-// splitTags reads the tags field: commas separate tags.
-func splitTags(s string) []string {
-	var out []string
-	for _, t := range strings.Split(s, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, t)
-		}
-	}
-	return data.NormaliseTags(out)
-}
-
 func (c *NoteCard) showStatus() {
 	n := c.note
 	if n.ID == 0 {
@@ -451,7 +442,6 @@ func (c *NoteCard) delete() {
 	if c.timer != nil {
 		c.timer.Stop()
 	}
-	c.gen++
 	c.dirty = false
 	if c.note.ID != 0 {
 		if err := u.lib.DeleteNote(u.ctx, c.note.ID); err != nil {

@@ -34,10 +34,10 @@ type Reader struct {
 
 	// current is the row whose notes the notes panel shows, or -1.
 	current int
-	// The selection: runes [selStart, selEnd) of row selRow (-1: none),
-	// made from selAnchor towards selCaret. An empty one is the caret.
-	selRow, selStart, selEnd int
-	selAnchor, selCaret      int
+	// The selection: runes between selAnchor and selCaret of row selRow
+	// (-1: none). An empty one is the caret.
+	selRow              int
+	selAnchor, selCaret int
 
 	// heights are the rows' heights at heightsWidth.
 	heights      []float32
@@ -81,7 +81,10 @@ const readerScale = 1.12
 func (r *Reader) newRowView() *passageView {
 	v := newPassageView()
 	v.scale = readerScale
-	v.colour = func(key string) color.Color { return parseRGB(r.u.colourRGB(key)) }
+	v.colour = func(key string) color.Color {
+		c, _ := r.u.colour(key)
+		return parseRGB(c.RGB)
+	}
 	v.onTapped = func(v *passageView) {
 		if row, ok := r.rowOf(v); ok {
 			r.setCurrent(row)
@@ -279,17 +282,6 @@ func (r *Reader) Rows() int { return len(r.rows) }
 // Article returns the article the reader shows.
 func (r *Reader) Article() data.Article { return r.article }
 
-// SelectSpan selects runes [start, end) of row, as a mouse drag would.
-func (r *Reader) SelectSpan(row, start, end int) {
-	if row < 0 || row >= len(r.rows) {
-		return
-	}
-	r.scrollToRow(row)
-	r.setSelection(row, start, end)
-	r.setCurrent(row)
-	r.List.RefreshItem(row)
-}
-
 // setSelection records the selection of a row, from anchor to caret, and
 // clears any selection in another row.
 func (r *Reader) setSelection(row, anchor, caret int) {
@@ -299,7 +291,11 @@ func (r *Reader) setSelection(row, anchor, caret int) {
 		r.List.RefreshItem(old)
 	}
 	r.selRow, r.selAnchor, r.selCaret = row, anchor, caret
-	r.selStart, r.selEnd = min(anchor, caret), max(anchor, caret)
+}
+
+// selSpan returns the selection's runes [start, end), in its row.
+func (r *Reader) selSpan() (start, end int) {
+	return min(r.selAnchor, r.selCaret), max(r.selAnchor, r.selCaret)
 }
 
 // clearSelection forgets the selection.
@@ -315,8 +311,8 @@ func (r *Reader) clearSelection() {
 // target returns the passage and span a highlight or note applies to: the
 // selection (widened to whole words), or else the whole current passage.
 func (r *Reader) target() (row, start, end int, ok bool) {
-	if r.selRow >= 0 && r.selStart < r.selEnd {
-		s, e := snapToWords(r.rows[r.selRow].text, r.selStart, r.selEnd)
+	if s, e := r.selSpan(); r.selRow >= 0 && s < e {
+		s, e = snapToWords(r.rows[r.selRow].text, s, e)
 		return r.selRow, s, e, true
 	}
 	if r.current >= 0 && r.current < len(r.rows) {
@@ -476,7 +472,7 @@ func (w *widthWatcher) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // the passage under the pointer.
 func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 	u := r.u
-	if r.selRow != row || r.selStart == r.selEnd || off < r.selStart || off > r.selEnd {
+	if s, e := r.selSpan(); r.selRow != row || s == e || off < s || off > e {
 		r.clearSelection()
 	}
 	r.setCurrent(row)

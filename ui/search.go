@@ -53,8 +53,6 @@ type SearchBar struct {
 	Colour  *widget.Select
 	Tag     *widget.Select
 	HasNote *widget.Check
-	// filtered is set when the shown results were filtered.
-	filtered bool
 
 	gen    int // the latest query's generation: older results are dropped
 	cancel context.CancelFunc
@@ -135,9 +133,6 @@ func (s *SearchBar) resultsPane() fyne.CanvasObject {
 	s.filtersChanged()
 	return s.pane
 }
-
-// Entry returns the search field.
-func (s *SearchBar) Entry() *widget.Entry { return &s.entry.Entry }
 
 // Focus puts the cursor in the search field (Ctrl+F).
 func (s *SearchBar) Focus() {
@@ -286,10 +281,7 @@ func (s *SearchBar) run() {
 			return // a newer query replaced this one
 		}
 		s.u.do(func() {
-			if gen == s.gen {
-				s.filtered = filtered
-			}
-			s.showHits(gen, q, hits, err)
+			s.showHits(gen, q, hits, err, filtered)
 			s.showSuggestions(gen, q, words)
 		})
 	})
@@ -345,7 +337,8 @@ func (s *SearchBar) complete(q, w string) {
 }
 
 // showHits puts a query's results on screen, unless a newer query was typed.
-func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err error) {
+// filtered says the query had filters, which the empty state then blames.
+func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err error, filtered bool) {
 	if gen != s.gen {
 		return
 	}
@@ -362,7 +355,7 @@ func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err er
 	case len(hits) == 0:
 		s.status.SetText("No results")
 		hint := "No passage or note matches “" + clip(q, 40) + "”. Check the spelling, or try fewer words."
-		if s.filtered {
+		if filtered {
 			hint = "No passage matches “" + clip(q, 40) + "” with these filters. Try removing a filter."
 		}
 		s.setEmpty("No matches", hint)
@@ -389,9 +382,6 @@ func (s *SearchBar) setEmpty(title, hint string) {
 	objs[2].(*mutedLabel).SetText(hint)
 	s.empty.Show()
 }
-
-// Hits returns the results on screen.
-func (s *SearchBar) Hits() []data.SearchResult { return s.hits }
 
 // move changes the chosen result with the arrow keys.
 func (s *SearchBar) move(d int) {

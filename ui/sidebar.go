@@ -152,14 +152,15 @@ func (u *UI) libraryPane() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(u.Library, empty, u.noMatch))
 }
 
-// articleNames is the article list as sahilm/fuzzy reads it: title,
-// outlet and author of each, folded to lower case.
-type articleNames []data.ArticleSummary
-
-func (a articleNames) String(i int) string {
-	return strings.ToLower(displayTitle(a[i].Article) + " " + a[i].Outlet + " " + a[i].Author)
+// articleNames returns what the library filter matches for each article:
+// title, outlet and author, folded to lower case.
+func articleNames(arts []data.ArticleSummary) []string {
+	names := make([]string, len(arts))
+	for i, a := range arts {
+		names[i] = strings.ToLower(displayTitle(a.Article) + " " + a.Outlet + " " + a.Author)
+	}
+	return names
 }
-func (a articleNames) Len() int { return len(a) }
 
 // filterLibrary shows the articles whose title, outlet or author contain
 // the letters of each word of the filter in order ("lang apol" finds
@@ -177,7 +178,7 @@ func (u *UI) filterLibrary() {
 			u.listed = append(u.listed, i)
 		}
 	} else {
-		u.listed = append(u.listed, matchArticles(q, u.articles)...)
+		u.listed = append(u.listed, matchArticles(q, u.names)...)
 	}
 	if u.noMatch != nil {
 		if q != "" && len(u.listed) == 0 && len(u.articles) > 0 {
@@ -191,14 +192,13 @@ func (u *UI) filterLibrary() {
 	u.selectInLibrary(u.Reader.article.ID)
 }
 
-// matchArticles returns the indices of the articles that match every word
-// of q as a subsequence of their names, best total score first (ties in
-// load order).
-func matchArticles(q string, arts []data.ArticleSummary) []int {
+// matchArticles returns the indices of the names that match every word of
+// q as a subsequence, best total score first (ties in load order).
+func matchArticles(q string, names []string) []int {
 	score := map[int]int{}
 	for i, w := range strings.Fields(q) {
 		next := map[int]int{}
-		for _, m := range fuzzy.FindFrom(w, articleNames(arts)) {
+		for _, m := range fuzzy.Find(w, names) {
 			if prev, ok := score[m.Index]; ok || i == 0 {
 				next[m.Index] = prev + m.Score
 			}
@@ -236,6 +236,7 @@ func (u *UI) refreshLibrary() {
 		return
 	}
 	u.articles = arts
+	u.names = articleNames(arts)
 	u.filterLibrary()
 	if u.libraryEmpty != nil {
 		if len(arts) == 0 {

@@ -62,7 +62,8 @@ type UI struct {
 
 	// articles is the library as the sidebar shows it.
 	articles []data.ArticleSummary
-	listed   []int // indices into articles of the rows the sidebar shows
+	names    []string // articleNames(articles), for the library filter
+	listed   []int    // indices into articles of the rows the sidebar shows
 	noMatch  *fyne.Container
 	colours  []data.Colour
 
@@ -188,24 +189,14 @@ func (u *UI) loadColours() {
 	u.colours = cs
 }
 
-// colourRGB returns the legend colour of a key.
-func (u *UI) colourRGB(key string) string {
+// colour returns the legend's entry for a colour key.
+func (u *UI) colour(key string) (data.Colour, bool) {
 	for _, c := range u.colours {
 		if c.Key == key {
-			return c.RGB
+			return c, true
 		}
 	}
-	return ""
-}
-
-// colourMeaning returns what a legend colour stands for.
-func (u *UI) colourMeaning(key string) string {
-	for _, c := range u.colours {
-		if c.Key == key {
-			return c.Meaning
-		}
-	}
-	return key
+	return data.Colour{}, false
 }
 
 // restore reopens the last article at the passage the user was reading. An
@@ -217,11 +208,7 @@ func (u *UI) restore() {
 	id := int64(prefs.Int(prefArticle))
 	found := false
 	if prefs.String(prefLibrary) == u.lib.Path() {
-		for _, a := range u.articles {
-			if a.ID == id {
-				found = true
-			}
-		}
+		_, found = u.articleSummary(id)
 	}
 	if !found {
 		id = 0

@@ -369,8 +369,8 @@ func TestHighlight(t *testing.T) {
 		s := indexRunes(text, []rune("five years’ probation"))
 		e := s + len([]rune("five years’ probation"))
 		dragSelect(t, h, row, s, e)
-		if u.Reader.selRow != row || u.Reader.selStart != s || u.Reader.selEnd != e {
-			t.Fatalf("selection = row %d [%d,%d), want row %d [%d,%d)", u.Reader.selRow, u.Reader.selStart, u.Reader.selEnd, row, s, e)
+		if gs, ge := u.Reader.selSpan(); u.Reader.selRow != row || gs != s || ge != e {
+			t.Fatalf("selection = row %d [%d,%d), want row %d [%d,%d)", u.Reader.selRow, gs, ge, row, s, e)
 		}
 		if !u.RunShortcut(colourShortcut(2)) {
 			t.Fatal("Ctrl+3 is not bound")
@@ -410,8 +410,9 @@ func TestHighlight(t *testing.T) {
 		if s, e := v.Selection(); s != 4 || e != 10 {
 			t.Errorf("selection = [%d,%d), want [4,10)", s, e)
 		}
-		if r := h.u.Reader; r.selRow != 1 || r.selStart != 4 || r.selEnd != 10 {
-			t.Errorf("reader selection = row %d [%d,%d)", r.selRow, r.selStart, r.selEnd)
+		r := h.u.Reader
+		if s, e := r.selSpan(); r.selRow != 1 || s != 4 || e != 10 {
+			t.Errorf("reader selection = row %d [%d,%d)", r.selRow, s, e)
 		}
 	})
 
@@ -560,6 +561,28 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 	}
 	if got, want := u.Notes.noteWhere(u.Notes.all[0]), displayTitle(u.Reader.article)+" · para. 5"; got != want {
 		t.Errorf("the list says the note is at %q, want %q", got, want)
+	}
+}
+
+// TestNoteTypingReusesOneTimer checks that typing in a note resets one
+// save timer, rather than starting one per keystroke.
+func TestNoteTypingReusesOneTimer(t *testing.T) {
+	h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+	u := h.u
+	u.Reader.setCurrent(0)
+	card := u.Notes.AddNote()
+	test.Type(card.Editor, "a")
+	timer := card.timer
+	test.Type(card.Editor, "bc")
+	if card.timer != timer {
+		t.Error("a keystroke started another save timer")
+	}
+	if got := card.status.Text; got != "Editing…" {
+		t.Errorf("status = %q while typing", got)
+	}
+	u.Notes.flush()
+	if card.note.Body != "abc" {
+		t.Errorf("saved body = %q, want %q", card.note.Body, "abc")
 	}
 }
 
