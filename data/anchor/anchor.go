@@ -3,7 +3,8 @@
 //
 // An annotation remembers its quote, a little text before and after it
 // (its context) and where it was (passage index and rune offset). Locate
-// looks for that quote in the article's new passages:
+// looks for that quote in the article's new passages (Prepare them once to
+// place many annotations):
 //
 //  1. Every exact occurrence of the quote is scored by how well the text
 //     around it matches the stored context and how close it is to the old
@@ -84,16 +85,47 @@ func NewTarget(passages []string, passage, start, end int) Target {
 // Locate finds the best place for t among passages (the article's new
 // passage texts), or reports false when the quote cannot be placed with
 // confidence. An empty quote is never found.
+//
+// To place many annotations in one article, Prepare it once and call the
+// result's Locate: the answers are the same.
 func Locate(passages []string, t Target) (Match, bool) {
-	quote := []rune(t.Quote)
-	if len(quote) == 0 || len(passages) == 0 {
+	if t.Quote == "" || len(passages) == 0 {
 		return Match{}, false
 	}
-	s := newScorer(passages, t, quote)
+	return Prepare(passages).Locate(t)
+}
+
+// Passages is an article's passages made ready for locating quotes in them.
+// It is not changed by Locate, so one Passages may serve several goroutines.
+type Passages struct {
+	texts   [][]rune
+	offsets []int // rune offset of each passage in the whole article
+	total   int
+}
+
+// Prepare readies passages (the article's new passage texts) for Locate.
+func Prepare(passages []string) *Passages {
+	p := &Passages{texts: make([][]rune, len(passages)), offsets: make([]int, len(passages))}
+	for i, text := range passages {
+		p.texts[i] = []rune(text)
+		p.offsets[i] = p.total
+		p.total += len(p.texts[i])
+	}
+	return p
+}
+
+// Locate finds the best place for t among the passages, as the function
+// Locate does.
+func (p *Passages) Locate(t Target) (Match, bool) {
+	quote := []rune(t.Quote)
+	if len(quote) == 0 || len(p.texts) == 0 {
+		return Match{}, false
+	}
+	s := newScorer(p, t, quote)
 
 	// 1. Exact matches.
 	best, found := Match{}, false
-	for pi, text := range s.texts {
+	for pi, text := range p.texts {
 		for i := 0; i+len(quote) <= len(text); i++ {
 			if text[i] != quote[0] || !equalRunes(text[i:i+len(quote)], quote) {
 				continue
@@ -113,8 +145,8 @@ func Locate(passages []string, t Target) (Match, bool) {
 	if k == 0 {
 		return Match{}, false
 	}
-	for pi := range passages {
-		for _, c := range approxSearch(quote, s.texts[pi], k) {
+	for pi, text := range p.texts {
+		for _, c := range approxSearch(quote, text, k) {
 			m, ok := s.score(pi, c.start, c.end, c.errors)
 			if ok && (!found || better(m, best, s)) {
 				best, found = m, true
@@ -140,27 +172,18 @@ func better(a, b Match, s *scorer) bool {
 	return a.Passage < b.Passage || a.Passage == b.Passage && a.Start < b.Start
 }
 
-// scorer holds what scoring a candidate needs.
+// scorer holds what scoring a candidate for one target needs.
 type scorer struct {
-	texts          [][]rune
-	offsets        []int // rune offset of each passage in the whole article
-	total          int
+	*Passages
 	hint           int
 	quoteLen       int
 	prefix, suffix []rune
 }
 
-func newScorer(passages []string, t Target, quote []rune) *scorer {
-	s := &scorer{quoteLen: len(quote), prefix: []rune(t.Prefix), suffix: []rune(t.Suffix)}
-	s.texts = make([][]rune, len(passages))
-	s.offsets = make([]int, len(passages))
-	for i, p := range passages {
-		s.texts[i] = []rune(p)
-		s.offsets[i] = s.total
-		s.total += len(s.texts[i])
-	}
-	hp := clamp(t.Passage, 0, len(passages)-1)
-	s.hint = s.offsets[hp] + clamp(t.Start, 0, len(s.texts[hp]))
+func newScorer(p *Passages, t Target, quote []rune) *scorer {
+	s := &scorer{Passages: p, quoteLen: len(quote), prefix: []rune(t.Prefix), suffix: []rune(t.Suffix)}
+	hp := clamp(t.Passage, 0, len(p.texts)-1)
+	s.hint = p.offsets[hp] + clamp(t.Start, 0, len(p.texts[hp]))
 	return s
 }
 

@@ -1,6 +1,8 @@
 package anchor
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -268,4 +270,68 @@ func BenchmarkLocateOrphan(b *testing.B) {
 			b.Fatal("found")
 		}
 	}
+}
+
+// reimport200 is a 200-passage article with 200 annotations, and the same
+// article re-imported with a word changed in every tenth passage.
+func reimport200() (old, changed []string, targets []Target) {
+	// Passages of 40 to 80 words drawn from the article's vocabulary, so
+	// that, as in a real article, most quotes occur once.
+	vocab := strings.Fields(strings.Join(article, " "))
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		words := make([]string, 40+r.IntN(40))
+		for j := range words {
+			words[j] = vocab[r.IntN(len(vocab))]
+		}
+		old = append(old, strings.Join(words, " "))
+	}
+	changed = slices.Clone(old)
+	for i := 0; i < len(changed); i += 10 {
+		changed[i] = "Edited: " + strings.Replace(changed[i], " ", " and ", 3)
+	}
+	for i := range 200 {
+		p := (i * 7) % len(old)
+		n := utf8.RuneCountInString(old[p])
+		start := (i * 13) % (n / 2)
+		targets = append(targets, NewTarget(old, p, start, start+20+i%40))
+	}
+	return old, changed, targets
+}
+
+// TestPreparedLocate checks that a prepared article places every target
+// where Locate does.
+func TestPreparedLocate(t *testing.T) {
+	old, changed, targets := reimport200()
+	for _, passages := range [][]string{old, changed, article, nil} {
+		p := Prepare(passages)
+		for _, tg := range append(targets, Target{}, Target{Quote: "Liang", Passage: -3, Start: 1 << 20}) {
+			m1, ok1 := Locate(passages, tg)
+			m2, ok2 := p.Locate(tg)
+			if m1 != m2 || ok1 != ok2 {
+				t.Fatalf("%+v: Locate = %+v %v, prepared = %+v %v", tg, m1, ok1, m2, ok2)
+			}
+		}
+	}
+}
+
+// BenchmarkReanchor200 places 200 annotations in a re-imported 200-passage
+// article, preparing the article for each one (Locate) or once (Prepare).
+func BenchmarkReanchor200(b *testing.B) {
+	_, changed, targets := reimport200()
+	b.Run("Locate", func(b *testing.B) {
+		for b.Loop() {
+			for _, tg := range targets {
+				Locate(changed, tg)
+			}
+		}
+	})
+	b.Run("Prepared", func(b *testing.B) {
+		for b.Loop() {
+			p := Prepare(changed)
+			for _, tg := range targets {
+				p.Locate(tg)
+			}
+		}
+	})
 }
