@@ -55,9 +55,11 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 	for i, p := range fresh {
 		texts[i] = p.Text
 	}
+	// Prepared once for all the article's annotations, not once for each.
+	article := anchor.Prepare(texts)
 	orphans := 0
 	for _, a := range anns {
-		i, start, end, ok := locate(a, texts)
+		i, start, end, ok := locateIn(a, article)
 		if !ok {
 			orphans++
 			continue
@@ -79,6 +81,11 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 // exactly or fuzzily, by its quote and the text around it (package anchor).
 // It returns the paragraph index and rune offsets.
 func locate(a placed, texts []string) (idx, start, end int, ok bool) {
-	m, ok := anchor.Locate(texts, anchor.Target{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Passage: a.para, Start: a.Start})
+	return locateIn(a, anchor.Prepare(texts))
+}
+
+// locateIn is locate in an article prepared once for many annotations.
+func locateIn(a placed, article *anchor.Passages) (idx, start, end int, ok bool) {
+	m, ok := article.Locate(anchor.Target{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Passage: a.para, Start: a.Start})
 	return m.Passage, m.Start, m.End, ok
 }
