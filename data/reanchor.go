@@ -77,14 +77,10 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 	return orphans, l.indexArticle(ctx, tx, articleID)
 }
 
-// locate finds an annotation's place in an article's numbered paragraphs,
-// exactly or fuzzily, by its quote and the text around it (package anchor).
-// It returns the paragraph index and rune offsets.
-func locate(a placed, texts []string) (idx, start, end int, ok bool) {
-	return locateIn(a, anchor.Prepare(texts))
-}
-
-// locateIn is locate in an article prepared once for many annotations.
+// locateIn finds an annotation's place in an article's numbered paragraphs,
+// prepared once for many annotations, exactly or fuzzily, by its quote and
+// the text around it (package anchor). It returns the paragraph index and
+// rune offsets.
 func locateIn(a placed, article *anchor.Passages) (idx, start, end int, ok bool) {
 	m, ok := article.Locate(anchor.Target{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Passage: a.para, Start: a.Start})
 	return m.Passage, m.Start, m.End, ok

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/casebookapp/casebook/data/anchor"
 )
 
 // Annotation is one highlight or one note as a study group shares it
@@ -65,7 +67,7 @@ func (l *Library) MergeAnnotations(ctx context.Context, anns []Annotation) (Merg
 	var rep MergeReport
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		rep = MergeReport{}
-		m := merger{l: l, tx: tx, ctx: ctx, articles: map[string]int64{}, passages: map[int64][]Passage{}}
+		m := merger{l: l, tx: tx, ctx: ctx, articles: map[string]int64{}, texts: map[int64]articleText{}}
 		// Highlights first, so that notes can find the highlight they belong to.
 		for _, notes := range []bool{false, true} {
 			for _, a := range anns {
@@ -83,13 +85,20 @@ func (l *Library) MergeAnnotations(ctx context.Context, anns []Annotation) (Merg
 	return rep, err
 }
 
+// articleText is an article's numbered passages, and their text prepared
+// once for re-anchoring many annotations.
+type articleText struct {
+	passages []Passage
+	prepared *anchor.Passages
+}
+
 type merger struct {
 	l        *Library
 	tx       *sql.Tx
 	ctx      context.Context
 	articles map[string]int64
-	notes    []int64             // notes added or updated, to index at the end
-	passages map[int64][]Passage // numbered passages of an article
+	notes    []int64               // notes added or updated, to index at the end
+	texts    map[int64]articleText // numbered passages of an article, prepared for locating quotes
 }
 
 // article finds the annotation's article by content hash, address or title.
@@ -122,14 +131,20 @@ func (m *merger) article(a Annotation) (int64, error) {
 // place finds where the annotation goes in its article: its paragraph and
 // offsets if the quote is still there, else wherever the quote is found.
 func (m *merger) place(articleID int64, a Annotation) (Anchor, bool, error) {
-	ps, ok := m.passages[articleID]
+	art, ok := m.texts[articleID]
 	if !ok {
-		var err error
-		if ps, err = queryPassages(m.ctx, m.tx, `p.article_id = ? AND p.n > 0`, articleID); err != nil {
+		ps, err := queryPassages(m.ctx, m.tx, `p.article_id = ? AND p.n > 0`, articleID)
+		if err != nil {
 			return Anchor{}, false, err
 		}
-		m.passages[articleID] = ps
+		texts := make([]string, len(ps))
+		for i, p := range ps {
+			texts[i] = p.Text
+		}
+		art = articleText{ps, anchor.Prepare(texts)}
+		m.texts[articleID] = art
 	}
+	ps := art.passages
 	if a.Para >= 1 && a.Para <= len(ps) {
 		p := ps[a.Para-1]
 		r := []rune(p.Text)
@@ -138,11 +153,7 @@ func (m *merger) place(articleID int64, a Annotation) (Anchor, bool, error) {
 			return an, err == nil, err
 		}
 	}
-	texts := make([]string, len(ps))
-	for i, p := range ps {
-		texts[i] = p.Text
-	}
-	i, start, end, found := locate(placed{para: a.Para - 1, Anchor: Anchor{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix}}, texts)
+	i, start, end, found := locateIn(placed{para: a.Para - 1, Anchor: Anchor{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix}}, art.prepared)
 	if !found {
 		return Anchor{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix}, false, nil
 	}
