@@ -27,7 +27,8 @@
 // when it has more than maxSegments, and df rows are summed when they pile
 // up. A posting is valid only when its generation equals the document's
 // current one, so replaced and deleted documents need no posting updates;
-// their postings are dropped when the segments holding them are merged.
+// their postings are dropped when the segments holding them are merged
+// (see livePostings for when a merge cannot tell cheaply).
 //
 // # Caches and transactions
 //
@@ -120,9 +121,10 @@ type Index struct {
 	// mu guards st. Searches hold it for reading; a refresh for writing.
 	mu sync.RWMutex
 	st *state
-	// vmu also guards st and its vocabulary, for writers: Put and Delete
-	// take it, briefly, instead of mu, which a search holds while it waits
-	// for a connection that the writer's transaction may be holding.
+	// vmu also guards st, its vocabulary, its document versions (slotOf,
+	// dense, gens) and gen, for writers: Put and Delete take it, briefly,
+	// instead of mu, which a search holds while it waits for a connection
+	// that the writer's transaction may be holding.
 	vmu sync.RWMutex
 	// refreshMu serialises refreshes.
 	refreshMu sync.Mutex
@@ -210,6 +212,12 @@ type writer struct {
 	dfDelta []int64          // by slot
 	acc     []*termAcc       // the batch's postings, by slot
 	toks    []stoken         // forget's scratch
+
+	// changed maps the documents written since generation changedBase,
+	// when loaded and usable, to their current generation (loadChanged).
+	changed       map[int64]int64
+	changedBase   int64
+	changedLoaded bool
 }
 
 // slot returns the local slot of term id, giving it one if it has none.
@@ -715,7 +723,48 @@ func (w *writer) merge(term uint32) error {
 // belong to a document's current version: those whose (key, gen) is a
 // live row of search_docs as this transaction sees it. The others, of
 // replaced and deleted documents, would only be skipped by every search.
+//
+// Looking every posting up in the library made a common term's merges cost
+// far more than the merge itself (BenchmarkImport2000 of data/ingest went
+// from 5-7 s to 9-18 s). So the check uses this Index's in-memory state
+// when it is recent (the store refreshes it after its commits and on every
+// search): the document versions it holds, corrected by the few documents
+// written since (loadChanged). Without such a state only a small merge is
+// checked in the library; a large one keeps its stale postings, which
+// searches skip, for a later merge to drop.
 func (w *writer) livePostings(ps []posting) ([]posting, error) {
+	if !w.changedLoaded {
+		if err := w.loadChanged(); err != nil {
+			return nil, err
+		}
+	}
+	out := ps[:0]
+	if w.changed != nil {
+		w.ix.vmu.RLock()
+		// A refresh may have moved st on since loadChanged, but only to
+		// a committed generation this transaction sees: a document not
+		// in changed is unchanged since changedBase, in st too.
+		if st := w.ix.st; st != nil && st.gen >= w.changedBase {
+			for _, p := range ps {
+				g, ok := w.changed[p.key]
+				if !ok {
+					var s uint32
+					if s, ok = st.slot(p.key); ok {
+						g = st.gens[s]
+					}
+				}
+				if ok && g == p.gen {
+					out = append(out, p)
+				}
+			}
+			w.ix.vmu.RUnlock()
+			return out, nil
+		}
+		w.ix.vmu.RUnlock()
+	}
+	if len(ps) > maxLookups {
+		return ps, nil
+	}
 	keys := make([]any, len(ps))
 	for i, p := range ps {
 		keys[i] = p.key
@@ -732,11 +781,60 @@ func (w *writer) livePostings(ps []posting) ([]posting, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := ps[:0]
 	for _, p := range ps {
 		if g, ok := current[p.key]; ok && g == p.gen {
 			out = append(out, p)
 		}
 	}
 	return out, nil
+}
+
+// maxChanged is the most documents written since the Index's state that
+// loadChanged reads; maxLookups the most postings livePostings looks up in
+// the library one by one.
+const (
+	maxChanged = 4096
+	maxLookups = 256
+)
+
+// loadChanged reads, once per writer, the current generation of every
+// document written (or deleted) since the generation of the Index's state,
+// this transaction's own writes included, over the search_docs_gen index.
+// Together with that state they give every document's current version:
+// generations are handed out in commit order, so a document not written
+// since is as the state has it. A deleted document's row carries the
+// Delete's generation, which no posting has. When there is no state, or
+// too much was written since it, w.changed stays nil.
+func (w *writer) loadChanged() error {
+	w.changedLoaded = true
+	w.ix.vmu.RLock()
+	st := w.ix.st
+	var base int64
+	if st != nil {
+		base = st.gen
+	}
+	w.ix.vmu.RUnlock()
+	if st == nil {
+		return nil
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT key, gen FROM search_docs WHERE gen > ? LIMIT ?`, base, maxChanged+1)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	changed := map[int64]int64{}
+	for rows.Next() {
+		var key, gen int64
+		if err := rows.Scan(&key, &gen); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		changed[key] = gen
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	if len(changed) <= maxChanged {
+		w.changed, w.changedBase = changed, base
+	}
+	return nil
 }

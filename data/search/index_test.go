@@ -575,3 +575,54 @@ func TestMergeDropsStalePostings(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestMergeDropsStalePostingsLarge checks the other way a merge tells
+// current versions: a merge too large to look its postings up one by one
+// uses the Index's state, when it is recent, and the documents written
+// since it.
+func TestMergeDropsStalePostingsLarge(t *testing.T) {
+	ctx := context.Background()
+	db, ix := newIndex(t)
+	batch := func(b int) []Doc {
+		docs := make([]Doc, 20)
+		for i := range docs {
+			id := int64(b*20 + i + 1)
+			docs[i] = passage(id, 1, fmt.Sprintf("An ephemeral passage %d.", id))
+		}
+		return docs
+	}
+	for b := 0; b < maxSegments; b++ {
+		put(t, db, ix, batch(b)...)
+		if err := ix.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gone []int64
+	for id := int64(1); id <= 160; id++ {
+		gone = append(gone, id)
+	}
+	if err := ix.Delete(ctx, tx, SourcePassage, gone...); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	// Not refreshed: the Delete is among the documents written since the
+	// state, which the merge must take into account.
+	put(t, db, ix, batch(maxSegments)...) // one segment too many: a merge of 340 postings
+	var segs, n int
+	err = db.QueryRow(`SELECT COUNT(*), SUM(n) FROM search_postings WHERE term = (SELECT id FROM search_terms WHERE term = 'ephemeral')`).Scan(&segs, &n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 20*(maxSegments+1) - 160; segs != 1 || n != want {
+		t.Errorf("%d segments holding %d postings, want 1 holding %d", segs, n, want)
+	}
+	if got, want := len(search(t, ix, "ephemeral ", Options{Limit: 1000})), 20*(maxSegments+1)-160; got != want {
+		t.Errorf("%d hits, want %d", got, want)
+	}
+}

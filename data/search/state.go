@@ -383,12 +383,13 @@ func (ix *Index) applyChanges(ctx context.Context, tx querier, release func(), c
 	for _, d := range dfs {
 		cur.voc.addDF(d.id, d.d)
 	}
-	ix.vmu.Unlock()
+	// Writers read document versions too (livePostings), under vmu.
 	for _, d := range docs {
 		cur.addDoc(d.key, d.gen, d.live, d.passage, d.article, d.length)
 	}
-	cur.renorm()
 	cur.gen = g
+	ix.vmu.Unlock()
+	cur.renorm()
 	ix.cache.invalidate(touched)
 	return nil
 }
