@@ -14,8 +14,15 @@ import (
 // index and a freshly opened one both find exactly the documents a plain
 // map says contain each word, with the right document frequencies. Words
 // carry digits so that they match exactly, without typos or inflections;
-// the small vocabulary makes segments pile up and merge.
+// the small vocabulary makes segments pile up and merge. It runs with and
+// without Settle, as the store calls it and as a caller that never does.
 func TestAgainstModel(t *testing.T) {
+	for _, settle := range []bool{false, true} {
+		t.Run(fmt.Sprintf("settle=%v", settle), func(t *testing.T) { testAgainstModel(t, settle) })
+	}
+}
+
+func testAgainstModel(t *testing.T, settle bool) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(5, 6))
 	db, ix := newIndex(t)
@@ -67,9 +74,15 @@ func TestAgainstModel(t *testing.T) {
 			if err := tx.Rollback(); err != nil {
 				t.Fatal(err)
 			}
+			if settle {
+				ix.Settle(false)
+			}
 		} else {
 			if err := tx.Commit(); err != nil {
 				t.Fatal(err)
+			}
+			if settle {
+				ix.Settle(true)
 			}
 			for k := range deleted {
 				delete(model, k)
