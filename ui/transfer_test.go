@@ -474,3 +474,32 @@ func TestImportUpdatesOpenArticle(t *testing.T) {
 		t.Error("the reader does not show the new text")
 	}
 }
+
+// TestSaveDialogCannotWipeTheLibrary: Fyne's save dialog opens the chosen
+// file for writing before Casebook sees the name. Choosing the library must
+// neither empty it then nor let the export write over it.
+func TestSaveDialogCannotWipeTheLibrary(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	before, err := os.ReadFile(h.lib.Path())
+	if err != nil || len(before) == 0 {
+		t.Fatal(err)
+	}
+	// What the save dialog does with the chosen name, then our callback.
+	w, err := storage.Writer(storage.NewFileURI(h.lib.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if st, _ := os.Stat(h.lib.Path()); st.Size() != int64(len(before)) {
+		t.Fatalf("opening the library in the save dialog changed it to %d bytes", st.Size())
+	}
+	u.ExportTo(h.lib.Path(), export.Options{Format: export.Markdown})
+	h.waitFor("the export", func() bool { return u.lastExport.Path == h.lib.Path() })
+	if u.lastExport.Err == nil || !strings.Contains(u.lastExport.Message, "library") {
+		t.Errorf("the export over the library was not refused: %q", u.lastExport.Message)
+	}
+	if err := h.lib.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -98,6 +98,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 		opts.Searcher = lib
 	}
 	u := &UI{App: a, lib: lib, opts: opts}
+	protectSaveDialogs()
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	prefs := a.Preferences()
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))

@@ -370,3 +370,26 @@ func TestNoDisplay(t *testing.T) {
 		t.Errorf("output = %q", out)
 	}
 }
+
+// TestExportOverLibrary: `export --out` naming the library (or a link to it)
+// is refused in one line with exit 1, and the library is unharmed.
+func TestExportOverLibrary(t *testing.T) {
+	db := newDB(t)
+	if r := casebook(t, db, "note", "add", "1:2", "keep", "me"); r.code != 0 {
+		t.Fatalf("note add: %+v", r)
+	}
+	link := filepath.Join(t.TempDir(), "quotes.md")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{db, link, db + "-wal"} {
+		r := casebook(t, db, "export", "--format", "md", "--out", out)
+		if r.code != 1 || !strings.Contains(r.stderr, "library") || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Errorf("export --out %s: %+v, want exit 1 and one line about the library", out, r)
+		}
+	}
+	r := casebook(t, db, "note", "list")
+	if r.code != 0 || !strings.Contains(r.stdout, "keep me") {
+		t.Fatalf("after the refused exports, note list: %+v", r)
+	}
+}

@@ -256,6 +256,9 @@ type Document struct {
 	Articles []data.Article
 	// Generated is the time of the export, written in its heading.
 	Generated time.Time
+	// Library is the path of the library the document was loaded from,
+	// which WriteFile never writes over; "" when it was not loaded.
+	Library string
 }
 
 // Paper is the page size of DOCX and HTML exports.
