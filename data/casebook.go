@@ -149,7 +149,10 @@ type Highlight struct {
 	UID       string `json:"uid"`
 	ArticleID int64  `json:"article"`
 	Anchor
-	Colour    string    `json:"colour"`
+	Colour string `json:"colour"`
+	// From names the classmate whose file the highlight came from; "" for
+	// the student's own.
+	From      string    `json:"from,omitempty"`
 	CreatedAt time.Time `json:"created"`
 	UpdatedAt time.Time `json:"updated"`
 }
@@ -164,11 +167,14 @@ type Note struct {
 	// orphan.
 	Para int `json:"para"`
 	// HighlightID is the highlight the note is attached to, or 0.
-	HighlightID int64     `json:"highlight,omitempty"`
-	Body        string    `json:"body"`
-	Tags        []string  `json:"tags"`
-	CreatedAt   time.Time `json:"created"`
-	UpdatedAt   time.Time `json:"updated"`
+	HighlightID int64    `json:"highlight,omitempty"`
+	Body        string   `json:"body"`
+	Tags        []string `json:"tags"`
+	// From names the classmate whose file the note came from; "" for the
+	// student's own.
+	From      string    `json:"from,omitempty"`
+	CreatedAt time.Time `json:"created"`
+	UpdatedAt time.Time `json:"updated"`
 }
 
 // Colour is one entry of the colour legend: a fixed key and colour, and a

@@ -83,7 +83,9 @@ type UI struct {
 	lastImport   []ingest.FileResult
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
-	quitting     bool
+	// undoImport is the last import summary's "Undo import" button.
+	undoImport *widget.Button
+	quitting   bool
 }
 
 // New builds the main window on lib. It does not show it.

@@ -393,3 +393,38 @@ func TestExportOverLibrary(t *testing.T) {
 		t.Fatalf("after the refused exports, note list: %+v", r)
 	}
 }
+
+// TestImportUndoLast merges a classmate's export, twice (the second changes
+// nothing), and undoes the merge with `import --undo-last`.
+func TestImportUndoLast(t *testing.T) {
+	alex, mine := newDB(t), newDB(t)
+	if r := casebook(t, alex, "note", "add", "1:2", "Alex's", "point"); r.code != 0 {
+		t.Fatal(r)
+	}
+	file := filepath.Join(t.TempDir(), "alex.json")
+	if r := casebook(t, alex, "export", "--format", "json", "--out", file); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := casebook(t, mine, "note", "add", "1:2", "My", "own"); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := casebook(t, mine, "import", file); r.code != 0 || !strings.Contains(r.stdout, "1 annotation added") {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := casebook(t, mine, "import", file); r.code != 0 || !strings.Contains(r.stdout, "0 annotations added, 0 updated, 1 unchanged") {
+		t.Fatalf("second import: %+v", r)
+	}
+	if r := casebook(t, mine, "note", "list"); !strings.Contains(r.stdout, "Alex's point  (from alex)") {
+		t.Fatalf("note list does not say whose note it is: %q", r.stdout)
+	}
+	r := casebook(t, mine, "import", "--undo-last")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 annotation removed") {
+		t.Fatalf("undo: %+v", r)
+	}
+	if r := casebook(t, mine, "note", "list"); strings.Contains(r.stdout, "Alex") || !strings.Contains(r.stdout, "My own") {
+		t.Errorf("after undo: %q", r.stdout)
+	}
+	if r := casebook(t, mine, "import", "--undo-last"); r.code != 1 || !strings.Contains(r.stderr, "no merged annotation file") {
+		t.Errorf("a second undo: %+v", r)
+	}
+}

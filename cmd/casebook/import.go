@@ -10,8 +10,21 @@ import (
 
 func cmdImport(e *env, args []string) error {
 	fs := newFlags("import")
+	undo := fs.Bool("undo-last", false, "undo the last merge of a classmate's annotation file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *undo {
+		if fs.NArg() > 0 {
+			return usagef("import --undo-last takes no files")
+		}
+		rep, err := e.lib.UndoLastImport(e.ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Undid the merge of %s (from %s): %s removed, %s put back as they were.\n",
+			rep.File, rep.From, plural(rep.Removed, "annotation"), plural(rep.Restored, "annotation"))
+		return nil
 	}
 	if fs.NArg() == 0 {
 		return usagef("import needs at least one file or folder, for example: casebook import article.html notes.txt")

@@ -33,6 +33,7 @@ Usage:
   casebook [--db PATH] note list [--json] [--orphans] [--article ID] [--tag TAG]
   casebook [--db PATH] highlight ID:N COLOUR
   casebook [--db PATH] import FILE...
+  casebook [--db PATH] import --undo-last     undo the last merge of a classmate's .json file
   casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago]
                       [--scope all|article:ID|colour:NAME|tag:NAME] [--order reading|colour|tag] [--out FILE]
 

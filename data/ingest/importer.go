@@ -36,8 +36,10 @@ type FileResult struct {
 	Passages int
 	// Orphaned counts annotations that could not be placed in an updated text.
 	Orphaned int
-	// Merge says what merging an annotation file did.
+	// Merge says what merging an annotation file did, and From whom the
+	// file came from.
 	Merge data.MergeReport
+	From  string
 	// Err says why the file failed or is a duplicate.
 	Err error
 }
@@ -62,6 +64,14 @@ func (r FileResult) Detail() string {
 	case FileMerged:
 		m := r.Merge
 		s := fmt.Sprintf("%s added, %d updated, %d unchanged", countOf(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
+		if m.KeptBoth > 0 {
+			s += fmt.Sprintf("; %s changed on both sides: yours %s kept, and theirs added beside %s, marked as from %s",
+				countOf(m.KeptBoth, "annotation", "annotations"), map[bool]string{true: "is", false: "are"}[m.KeptBoth == 1],
+				map[bool]string{true: "it", false: "them"}[m.KeptBoth == 1], r.From)
+		}
+		if m.Undated > 0 {
+			s += fmt.Sprintf("; %d changed but with a missing or future date, so not used", m.Undated)
+		}
 		if m.Orphaned > 0 {
 			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
 		}
@@ -84,7 +94,7 @@ func countOf(n int, one, many string) string {
 // Importer is the part of the library an import writes to.
 type Importer interface {
 	ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error)
-	MergeAnnotations(ctx context.Context, anns []data.Annotation) (data.MergeReport, error)
+	MergeAnnotations(ctx context.Context, from data.MergeFrom, anns []data.Annotation) (data.MergeReport, error)
 }
 
 // ImportFiles imports article files, each in its own transaction, so that a
@@ -225,10 +235,14 @@ func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
 		r.Err = data.Errorf(data.EINVALID, "%s: %s", path, data.ErrorMessage(err))
 		return r
 	}
-	if r.Merge, err = lib.MergeAnnotations(ctx, anns); err != nil {
+	from := data.MergeFrom{Name: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), File: path}
+	if abs, err := filepath.Abs(path); err == nil {
+		from.File = abs
+	}
+	if r.Merge, err = lib.MergeAnnotations(ctx, from, anns); err != nil {
 		r.Err = data.Errorf(data.ErrorCode(err), "%s: %s", path, data.ErrorMessage(err))
 		return r
 	}
-	r.Status = FileMerged
+	r.Status, r.From = FileMerged, from.Name
 	return r
 }
