@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // binary is the casebook command built once for these tests.
@@ -426,5 +428,36 @@ func TestImportUndoLast(t *testing.T) {
 	}
 	if r := casebook(t, mine, "import", "--undo-last"); r.code != 1 || !strings.Contains(r.stderr, "no merged annotation file") {
 		t.Errorf("a second undo: %+v", r)
+	}
+}
+
+// TestReadersDoNotWaitForAWriter holds the library's write lock, as another
+// Casebook window saving does, and runs the commands that only read: each
+// answers at once instead of failing after the busy timeout.
+func TestReadersDoNotWaitForAWriter(t *testing.T) {
+	db := newDB(t)
+	if r := casebook(t, db, "note", "add", "1:2", "a", "note"); r.code != 0 {
+		t.Fatal(r)
+	}
+	conn, err := sql.Open("sqlite3", "file:"+db+"?_txlock=immediate&_busy_timeout=1000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	tx, err := conn.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`UPDATE colours SET meaning = meaning`); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "q.md")
+	for _, args := range [][]string{{"articles"}, {"search", "Liang"}, {"note", "list"}, {"export", "--format", "md", "--out", out}, {"show", "1"}} {
+		start := time.Now()
+		r := casebook(t, db, args...)
+		if r.code != 0 || time.Since(start) > 5*time.Second {
+			t.Errorf("%v while another window writes: exit %d after %v: %s", args, r.code, time.Since(start).Round(time.Millisecond), r.stderr)
+		}
 	}
 }
