@@ -41,7 +41,7 @@ type result struct {
 func casebook(t *testing.T, db string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, append([]string{"--db", db}, args...)...)
-	cmd.Env = append(os.Environ(), "CASEBOOK_DB=")
+	cmd.Env = append(os.Environ(), "CASEBOOK_DB=", "CASEBOOK_LOG="+filepath.Join(filepath.Dir(binary), "casebook.log"))
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -459,5 +459,29 @@ func TestReadersDoNotWaitForAWriter(t *testing.T) {
 		if r.code != 0 || time.Since(start) > 5*time.Second {
 			t.Errorf("%v while another window writes: exit %d after %v: %s", args, r.code, time.Since(start).Round(time.Millisecond), r.stderr)
 		}
+	}
+}
+
+// TestNewerLibrary: a library a newer Casebook upgraded is read, and a
+// change is refused in plain words, naming the reason.
+func TestNewerLibrary(t *testing.T) {
+	db := newDB(t)
+	if r := casebook(t, db, "note", "add", "1:2", "mine"); r.code != 0 {
+		t.Fatal(r)
+	}
+	conn, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`INSERT INTO migrations (name, applied_at) VALUES ('migration/9999_future.sql', '2030-01-01T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	if r := casebook(t, db, "note", "list"); r.code != 0 || !strings.Contains(r.stdout, "mine") || !strings.Contains(r.stderr, "newer version") {
+		t.Errorf("note list on a newer library: %+v", r)
+	}
+	r := casebook(t, db, "note", "add", "1:2", "more")
+	if r.code != 1 || !strings.Contains(r.stderr, "newer version") || strings.Contains(r.stderr, "readonly database") {
+		t.Errorf("note add on a newer library: %+v", r)
 	}
 }
