@@ -23,6 +23,12 @@ import (
 // any news article, small enough to read into memory at once.
 const MaxFileSize = 20 << 20
 
+// MaxAnnotationFileSize is the largest study-group annotation file (.json)
+// Casebook imports: 256 MB, what its own export writes for about 100,000
+// notes that quote whole paragraphs (TestAnnotationLimitFitsExports
+// measures it), so a file Casebook exported always imports again.
+const MaxAnnotationFileSize = 256 << 20
+
 // Extensions lists the file name extensions Decode accepts.
 var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
 

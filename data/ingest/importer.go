@@ -226,11 +226,12 @@ func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
 		return r
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		r.Err = tooLarge(path, st.Size())
+	if st, err := f.Stat(); err == nil && st.Size() > MaxAnnotationFileSize {
+		r.Err = data.Errorf(data.EINVALID, "%s: the file is too large (%.1f MB; the limit for annotation files is %d MB)",
+			path, float64(st.Size())/(1<<20), MaxAnnotationFileSize>>20)
 		return r
 	}
-	anns, err := export.ReadAnnotations(io.LimitReader(f, MaxFileSize+1))
+	anns, err := export.ReadAnnotations(io.LimitReader(f, MaxAnnotationFileSize+1))
 	if err != nil {
 		r.Err = data.Errorf(data.EINVALID, "%s: %s", path, data.ErrorMessage(err))
 		return r

@@ -11,13 +11,13 @@ ALTER TABLE highlights ADD COLUMN from_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE highlights ADD COLUMN peer TEXT NOT NULL DEFAULT '';
 ALTER TABLE highlights ADD COLUMN from_uid TEXT NOT NULL DEFAULT '';
 ALTER TABLE highlights ADD COLUMN from_modified TEXT NOT NULL DEFAULT '';
-CREATE INDEX highlights_peer ON highlights(peer, from_uid) WHERE peer <> '';
+CREATE INDEX highlights_peer ON highlights(peer, from_uid);
 
 ALTER TABLE notes ADD COLUMN from_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE notes ADD COLUMN peer TEXT NOT NULL DEFAULT '';
 ALTER TABLE notes ADD COLUMN from_uid TEXT NOT NULL DEFAULT '';
 ALTER TABLE notes ADD COLUMN from_modified TEXT NOT NULL DEFAULT '';
-CREATE INDEX notes_peer ON notes(peer, from_uid) WHERE peer <> '';
+CREATE INDEX notes_peer ON notes(peer, from_uid);
 
 -- One row per merge of a classmate's file; undone_at is set when the
 -- student undoes it.
@@ -38,4 +38,4 @@ CREATE TABLE import_changes (
 	row_id    INTEGER NOT NULL,
 	before    TEXT
 );
-CREATE INDEX import_changes_import ON import_changes(import_id);
+CREATE INDEX import_changes_row ON import_changes(import_id, tbl, row_id);
