@@ -199,6 +199,7 @@ func importSummary(results []ingest.FileResult) string {
 	add(ingest.FileDuplicate, "file already in the library", "files already in the library")
 	add(ingest.FileMerged, "annotation file merged", "annotation files merged")
 	add(ingest.FileFailed, "file could not be imported", "files could not be imported")
+	add(ingest.FileSkipped, "file skipped (not an ordinary file, or a link leading outside the folder)", "files skipped (not ordinary files, or links leading outside the folder)")
 	return strings.Join(parts, ", ") + "."
 }
 
@@ -214,6 +215,8 @@ func importStatusLabel(st ingest.FileStatus) *widget.Label {
 		l.Text = "Already there"
 	case ingest.FileMerged:
 		l.Text, l.Importance = "Merged", widget.HighImportance
+	case ingest.FileSkipped:
+		l.Text, l.Importance = "Skipped", widget.WarningImportance
 	default:
 		l.Text, l.Importance = "Failed", widget.DangerImportance
 	}

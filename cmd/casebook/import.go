@@ -37,6 +37,9 @@ func cmdImport(e *env, args []string) error {
 		counts[r.Status]++
 	}
 	failed := counts[ingest.FileFailed]
+	if n := counts[ingest.FileSkipped]; n > 0 {
+		fmt.Fprintf(e.stdout, "%d skipped (not ordinary files, or links leading outside the folder; see above).\n", n)
+	}
 	if len(results) == 0 {
 		return data.Errorf(data.EINVALID, "no article files found in %v (Casebook imports %v)", fs.Args(), ingest.Extensions)
 	}
@@ -53,8 +56,11 @@ func cmdImport(e *env, args []string) error {
 // describeImport is the line the CLI prints for one imported file. A
 // failure's message already names the file.
 func describeImport(r ingest.FileResult) string {
-	if r.Status == ingest.FileFailed {
+	switch r.Status {
+	case ingest.FileFailed:
 		return "failed    " + oneLine(r.Detail())
+	case ingest.FileSkipped:
+		return "skipped   " + oneLine(r.Detail())
 	}
 	verb := map[ingest.FileStatus]string{ingest.FileAdded: "added", ingest.FileUpdated: "updated",
 		ingest.FileMerged: "merged", ingest.FileDuplicate: "skipped"}[r.Status]

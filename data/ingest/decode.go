@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -43,15 +42,11 @@ func ReadFile(path string) (data.NewArticle, error) {
 	if err := checkExtension(path); err != nil {
 		return data.NewArticle{}, err
 	}
-	f, err := os.Open(path)
+	f, info, err := openRegular(path)
 	if err != nil {
-		return data.NewArticle{}, fileError(path, err)
+		return data.NewArticle{}, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return data.NewArticle{}, fileError(path, err)
-	}
 	if info.IsDir() {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: this is a folder, not a file", path)
 	}

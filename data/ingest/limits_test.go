@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -98,4 +100,102 @@ func seededLib(t *testing.T) *data.Library {
 		t.Fatal(err)
 	}
 	return lib
+}
+
+// importWithin runs ImportFiles, failing the test if it has not returned
+// within a few seconds (a named pipe used to make it wait for ever).
+func importWithin(t *testing.T, lib *data.Library, paths ...string) []ingest.FileResult {
+	t.Helper()
+	done := make(chan []ingest.FileResult, 1)
+	go func() { done <- ingest.ImportFiles(context.Background(), lib, paths, nil) }()
+	select {
+	case res := <-done:
+		return res
+	case <-time.After(10 * time.Second):
+		t.Fatalf("ImportFiles(%v) still running after 10 s", paths)
+		return nil
+	}
+}
+
+// TestImportFolderWithOddFiles imports a folder holding a named pipe, a
+// link to a file outside it (a private key) and a link to a file inside it:
+// the import finishes, names what it skipped and why, and imports neither
+// the pipe nor the key.
+func TestImportFolderWithOddFiles(t *testing.T) {
+	lib := openLib(t)
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "readings")
+	os.MkdirAll(filepath.Join(folder, "sub"), 0o755)
+	write(t, filepath.Join(folder, "vigil.txt"), "Vigil\n\nNeighbours lit candles at the Pink Houses on Saturday night.\n")
+	write(t, filepath.Join(folder, "sub", "verdict.txt"), "Verdict\n\nThe jury found the officer guilty of manslaughter in February.\n")
+	secret := filepath.Join(dir, "id_rsa.txt")
+	write(t, secret, "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n")
+	if err := os.Symlink(secret, filepath.Join(folder, "key.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(folder, "sub", "verdict.txt"), filepath.Join(folder, "inside.txt")); err != nil {
+		t.Fatal(err)
+	}
+	pipe := filepath.Join(folder, "pipe.txt")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := importWithin(t, lib, folder)
+	got := map[string]ingest.FileResult{}
+	for _, r := range res {
+		got[filepath.Base(r.Path)] = r
+	}
+	for name, want := range map[string]ingest.FileStatus{
+		"vigil.txt": ingest.FileAdded, "inside.txt": ingest.FileAdded, "verdict.txt": ingest.FileDuplicate, // the link comes first, by name
+		"key.txt": ingest.FileSkipped, "pipe.txt": ingest.FileSkipped,
+	} {
+		if got[name].Status != want {
+			t.Errorf("%s: %q (%s), want %q", name, got[name].Status, got[name].Detail(), want)
+		}
+	}
+	if d := got["pipe.txt"].Detail(); !strings.Contains(d, "named pipe") {
+		t.Errorf("the pipe's detail does not say what it is: %q", d)
+	}
+	if d := got["key.txt"].Detail(); !strings.Contains(d, "outside") {
+		t.Errorf("the link's detail does not say why: %q", d)
+	}
+	arts, _ := lib.Articles(context.Background())
+	for _, a := range arts {
+		if strings.Contains(a.Title, "PRIVATE KEY") {
+			t.Errorf("the private key was imported as article %d", a.ID)
+		}
+	}
+
+	// A pipe named on its own is refused, not waited on.
+	if res := importWithin(t, lib, pipe); res[0].Status != ingest.FileFailed || !strings.Contains(res[0].Detail(), "named pipe") {
+		t.Errorf("a pipe named directly: %s %q", res[0].Status, res[0].Detail())
+	}
+	if res := importWithin(t, lib, filepath.Join(folder, "pipe.json")); res[0].Status != ingest.FileFailed {
+		t.Errorf("a missing .json: %s", res[0].Status)
+	}
+}
+
+// TestImportUnreadableFolder: a folder that cannot be read is reported.
+func TestImportUnreadableFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("SKIPPED LOUDLY: root reads any folder, so an unreadable one cannot be made here")
+	}
+	lib := openLib(t)
+	folder := t.TempDir()
+	write(t, filepath.Join(folder, "a.txt"), "Vigil\n\nNeighbours lit candles at the Pink Houses on Saturday night.\n")
+	locked := filepath.Join(folder, "locked")
+	os.Mkdir(locked, 0o755)
+	write(t, filepath.Join(locked, "b.txt"), "Verdict\n\nThe jury found the officer guilty of manslaughter in February.\n")
+	os.Chmod(locked, 0)
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	res := importWithin(t, lib, folder)
+	failed := false
+	for _, r := range res {
+		if r.Status == ingest.FileFailed && strings.Contains(r.Detail(), "locked") {
+			failed = true
+		}
+	}
+	if !failed {
+		t.Errorf("the unreadable folder is not reported: %+v", res)
+	}
 }
