@@ -122,6 +122,9 @@ type NewArticle struct {
 	// kept unchanged.
 	Original string
 	Passages []NewPassage
+	// Warnings say, for the student, what reading the file had to repair
+	// (bytes that were not valid UTF-8). They are not stored.
+	Warnings []string
 }
 
 // Anchor places an annotation in a passage: rune offsets [Start, End) into the

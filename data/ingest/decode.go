@@ -127,7 +127,7 @@ func Decode(name string, b []byte) (data.NewArticle, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	isHTML := ext == ".html" || ext == ".htm"
-	text, err := decodeText(name, b, isHTML)
+	text, replaced, err := decodeText(name, b, isHTML)
 	if err != nil {
 		return data.NewArticle{}, err
 	}
@@ -154,6 +154,10 @@ func Decode(name string, b []byte) (data.NewArticle, error) {
 	}
 	art.Origin = name
 	art.Original = text
+	if replaced > 0 {
+		art.Warnings = append(art.Warnings, fmt.Sprintf("%s not valid UTF-8 and shown as � (the rest of the file is UTF-8)",
+			map[bool]string{true: "1 byte was", false: fmt.Sprintf("%d bytes were", replaced)}[replaced == 1]))
+	}
 	return art, nil
 }
 
@@ -182,12 +186,14 @@ func binaryError(name string) error {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// decodeText applies the encoding rules of Decode.
-func decodeText(name string, b []byte, isHTML bool) (string, error) {
+// decodeText applies the encoding rules of Decode. It also returns how
+// many invalid bytes of a UTF-8 file were replaced by U+FFFD.
+func decodeText(name string, b []byte, isHTML bool) (string, int, error) {
 	var enc encoding.Encoding
 	switch {
 	case bytes.HasPrefix(b, utf8BOM):
-		return strings.ToValidUTF8(string(b[len(utf8BOM):]), "\uFFFD"), nil
+		_, bad := utf8Counts(b[len(utf8BOM):])
+		return strings.ToValidUTF8(string(b[len(utf8BOM):]), "\uFFFD"), bad, nil
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
@@ -197,22 +203,29 @@ func decodeText(name string, b []byte, isHTML bool) (string, error) {
 		if len(b)%2 != 0 {
 			// A UTF-16 file has an even number of bytes; an odd one is
 			// most likely binary data that happens to start like a BOM.
-			return "", binaryError(name)
+			return "", 0, binaryError(name)
 		}
 		out, err := enc.NewDecoder().Bytes(b)
 		if err != nil {
-			return "", data.Errorf(data.EINVALID, "%s: the file cannot be decoded as UTF-16 (%v)", name, err)
+			return "", 0, data.Errorf(data.EINVALID, "%s: the file cannot be decoded as UTF-16 (%v)", name, err)
 		}
 		if bytes.IndexByte(out, 0) >= 0 {
-			return "", binaryError(name)
+			return "", 0, binaryError(name)
 		}
-		return string(out), nil
+		return string(out), 0, nil
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		return "", binaryError(name)
+		return "", 0, binaryError(name)
 	}
 	if utf8.Valid(b) {
-		return string(b), nil
+		return string(b), 0, nil
+	}
+	// UTF-8 but for a few bad bytes (a damaged download, a bad paste):
+	// reading it all as Windows-1252 would turn every "é" into "Ã©".
+	// Keep it UTF-8 and replace the bad bytes. A file with at least as
+	// many valid multi-byte characters as bad bytes is taken as UTF-8.
+	if multi, bad := utf8Counts(b); multi > 0 && bad <= multi {
+		return replaceInvalidUTF8(b), bad, nil
 	}
 	enc = charmap.Windows1252
 	if isHTML {
@@ -222,9 +235,41 @@ func decodeText(name string, b []byte, isHTML bool) (string, error) {
 	}
 	out, err := enc.NewDecoder().Bytes(b)
 	if err != nil {
-		return "", data.Errorf(data.EINVALID, "%s: the file's encoding cannot be read (%v)", name, err)
+		return "", 0, data.Errorf(data.EINVALID, "%s: the file's encoding cannot be read (%v)", name, err)
 	}
-	return string(out), nil
+	return string(out), 0, nil
+}
+
+// utf8Counts counts the valid multi-byte UTF-8 sequences in b and the bytes
+// that are not part of any valid sequence.
+func utf8Counts(b []byte) (multi, bad int) {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case size > 1:
+			multi++
+		}
+		b = b[size:]
+	}
+	return multi, bad
+}
+
+// replaceInvalidUTF8 replaces each byte that is not valid UTF-8 by U+FFFD.
+func replaceInvalidUTF8(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b))
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			sb.WriteRune(utf8.RuneError)
+		} else {
+			sb.Write(b[:size])
+		}
+		b = b[size:]
+	}
+	return sb.String()
 }
 
 // mostlyText reports whether no more than 2% of the runes of s are control

@@ -44,6 +44,8 @@ type FileResult struct {
 	From  string
 	// Err says why the file failed or is a duplicate.
 	Err error
+	// Warnings say what reading the file had to repair.
+	Warnings []string
 }
 
 // Detail says, in one sentence or two, what a file became or why it failed;
@@ -55,14 +57,14 @@ func (r FileResult) Detail() string {
 	}
 	switch r.Status {
 	case FileAdded:
-		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
+		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs")) + r.warnings()
 	case FileUpdated:
 		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
 		if r.Orphaned > 0 {
 			s += fmt.Sprintf("; %s could not be placed in it and %s kept, listed as Orphans",
 				countOf(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
 		}
-		return s
+		return s + r.warnings()
 	case FileMerged:
 		m := r.Merge
 		s := fmt.Sprintf("%s added, %d updated, %d unchanged", countOf(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
@@ -83,6 +85,15 @@ func (r FileResult) Detail() string {
 		return s
 	}
 	return data.ErrorMessage(r.Err)
+}
+
+// warnings lists the file's repairs after what it became.
+func (r FileResult) warnings() string {
+	s := ""
+	for _, w := range r.Warnings {
+		s += "; " + w
+	}
+	return s
 }
 
 // countOf writes a count with its noun: "1 paragraph", "3 paragraphs".
@@ -169,7 +180,7 @@ func isAnnotationFile(path string) bool { return strings.EqualFold(filepath.Ext(
 
 // storeArticle stores one file's article (or reports why it could not be read).
 func storeArticle(ctx context.Context, lib Importer, path string, a data.NewArticle, readErr error) FileResult {
-	r := FileResult{Path: path}
+	r := FileResult{Path: path, Warnings: a.Warnings}
 	if readErr != nil {
 		r.Status, r.Err = FileFailed, readErr
 		return r

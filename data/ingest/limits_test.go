@@ -199,3 +199,15 @@ func TestImportUnreadableFolder(t *testing.T) {
 		t.Errorf("the unreadable folder is not reported: %+v", res)
 	}
 }
+
+// TestImportReportsRepairedBytes: the import's line for a UTF-8 file with a
+// bad byte says what was repaired.
+func TestImportReportsRepairedBytes(t *testing.T) {
+	lib := openLib(t)
+	path := filepath.Join(t.TempDir(), "vigil.txt")
+	write(t, path, "Vigil at the café\n\nNeighbours met at the café near the Pink Houses, and a cyclist\xff passed by.\n")
+	res := ingest.ImportFiles(context.Background(), lib, []string{path}, nil)
+	if res[0].Status != ingest.FileAdded || !strings.Contains(res[0].Detail(), "not valid UTF-8") {
+		t.Errorf("%s: %q", res[0].Status, res[0].Detail())
+	}
+}
