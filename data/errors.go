@@ -130,9 +130,10 @@ func osError(err error) *Error {
 	return nil
 }
 
-// fileError is an operating-system error while working on a file: what was
-// being done, and why it failed, in plain words.
-func fileError(what string, err error) error {
+// FileError is an operating-system error while working on a file: what was
+// being done, and why it failed, in plain words (the detail goes to the
+// log).
+func FileError(what string, err error) error {
 	if ose := osError(err); ose != nil {
 		return Errorf(ose.Code, "%s: %s", what, ose.Message)
 	}

@@ -157,7 +157,7 @@ func inspect(ctx context.Context, path string) (fileState, os.FileInfo, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return stateAbsent, nil, nil
 	case err != nil:
-		return 0, nil, fileError("cannot read the library "+path, err)
+		return 0, nil, FileError("cannot read the library "+path, err)
 	case st.IsDir():
 		return 0, nil, Errorf(ENOTLIBRARY, "%s is a folder, not a Casebook library", path)
 	}
@@ -166,7 +166,7 @@ func inspect(ctx context.Context, path string) (fileState, os.FileInfo, error) {
 
 	f, err := os.Open(path)
 	if err != nil {
-		return 0, nil, fileError("cannot read the library "+path, err)
+		return 0, nil, FileError("cannot read the library "+path, err)
 	}
 	head := make([]byte, 100)
 	n, _ := io.ReadFull(f, head)
@@ -264,7 +264,7 @@ func removeHalfMade(path string, was os.FileInfo) error {
 	}
 	for _, p := range []string{path + "-wal", path + "-shm", path} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fileError("cannot start the half-made library "+path+" again", err)
+			return FileError("cannot start the half-made library "+path+" again", err)
 		}
 	}
 	return nil
@@ -276,11 +276,11 @@ func removeHalfMade(path string, was os.FileInfo) error {
 func create(ctx context.Context, path string) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fileError("cannot create the library folder "+dir, err)
+		return FileError("cannot create the library folder "+dir, err)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*") // mode 0600
 	if err != nil {
-		return fileError("cannot create the library "+path, err)
+		return FileError("cannot create the library "+path, err)
 	}
 	name := tmp.Name()
 	tmp.Close()
@@ -307,7 +307,7 @@ func create(ctx context.Context, path string) error {
 		return openError(path, err)
 	}
 	if err := syncFile(name); err != nil {
-		return fileError("cannot create the library "+path, err)
+		return FileError("cannot create the library "+path, err)
 	}
 	if err := os.Link(name, path); err != nil && !errors.Is(err, fs.ErrExist) {
 		// A file system without hard links: rename, unless the library
@@ -316,7 +316,7 @@ func create(ctx context.Context, path string) error {
 			return nil
 		}
 		if err := os.Rename(name, path); err != nil {
-			return fileError("cannot create the library "+path, err)
+			return FileError("cannot create the library "+path, err)
 		}
 	}
 	return syncFile(dir)
@@ -472,7 +472,7 @@ func (l *Library) backup(ctx context.Context, name string) error {
 	dst := fmt.Sprintf("%s.before-%s.bak", l.path, strings.TrimSuffix(filepath.Base(name), ".sql"))
 	tmp, err := os.CreateTemp(filepath.Dir(l.path), "."+filepath.Base(dst)+".*")
 	if err != nil {
-		return fileError("cannot back up the library before upgrading it", err)
+		return FileError("cannot back up the library before upgrading it", err)
 	}
 	tmpName := tmp.Name()
 	tmp.Close()
@@ -486,7 +486,7 @@ func (l *Library) backup(ctx context.Context, name string) error {
 		backupHook(tmpName)
 	}
 	if err := os.Rename(tmpName, dst); err != nil {
-		return fileError("cannot back up the library before upgrading it", err)
+		return FileError("cannot back up the library before upgrading it", err)
 	}
 	return nil
 }

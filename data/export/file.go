@@ -26,7 +26,7 @@ func WriteFile(path string, doc Document, opt Options) (Report, error) {
 	if r, err := filepath.EvalSymlinks(path); err == nil {
 		target = r
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return Report{}, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
+		return Report{}, data.FileError("cannot write "+path, err)
 	} else if l, lerr := os.Readlink(path); lerr == nil {
 		// A link to a file that does not exist yet: create that file.
 		if !filepath.IsAbs(l) {
@@ -43,21 +43,21 @@ func WriteFile(path string, doc Document, opt Options) (Report, error) {
 	}
 	f, err := os.CreateTemp(filepath.Dir(target), ".casebook-export-*")
 	if err != nil {
-		return Report{}, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
+		return Report{}, data.FileError("cannot write "+path, err)
 	}
 	defer os.Remove(f.Name())
 	rep, err := Write(f, doc, opt)
 	if cerr := f.Close(); err == nil && cerr != nil {
-		err = data.Errorf(data.EINVALID, "cannot write %s: %v", path, cerr)
+		err = data.FileError("cannot write "+path, cerr)
 	}
 	if err != nil {
 		return rep, err
 	}
 	if err := os.Chmod(f.Name(), mode); err != nil {
-		return rep, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
+		return rep, data.FileError("cannot write "+path, err)
 	}
 	if err := os.Rename(f.Name(), target); err != nil {
-		return rep, data.Errorf(data.EINVALID, "cannot write %s: %v", path, err)
+		return rep, data.FileError("cannot write "+path, err)
 	}
 	return rep, nil
 }

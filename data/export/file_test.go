@@ -3,6 +3,7 @@ package export_test
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,5 +84,38 @@ func TestWriteFileKeepsModeAndLink(t *testing.T) {
 	}
 	if st, _ := os.Stat(target); st.Mode().Perm() != 0o640 {
 		t.Errorf("the target's mode is %v, want 0640", st.Mode().Perm())
+	}
+}
+
+// TestWriteFileOnAFullDisk: an export to a full disk says so in plain words
+// and leaves nothing behind.
+func TestWriteFileOnAFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("SKIPPED LOUDLY: filling a disk needs a tmpfs, which needs root")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("SKIPPED LOUDLY: cannot mount a tmpfs (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	f, _ := os.Create(filepath.Join(dir, "filler"))
+	for {
+		if _, err := f.Write(make([]byte, 16<<10)); err != nil {
+			break
+		}
+	}
+	f.Close()
+	doc, err := export.Load(context.Background(), seeded(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Entries = nil
+	_, err = export.WriteFile(filepath.Join(dir, "quotes.docx"), doc, export.Options{Format: export.DOCX})
+	if msg := data.ErrorMessage(err); !strings.Contains(msg, "disk is full") || strings.Contains(msg, ".casebook-export") {
+		t.Errorf("export to a full disk: %q", msg)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
 	}
 }
