@@ -25,7 +25,7 @@ func realPath(path string) string {
 // libraryFile reports whether name (a base name) is one of the files that
 // make up the library whose base name is base: the library itself, SQLite's
 // -wal, -shm and -journal files, the copies kept before an upgrade and the
-// file a new library is built in.
+// files a new library or a copy is built in.
 func libraryFile(base, name string) bool {
 	switch name {
 	case base, base + "-wal", base + "-shm", base + "-journal":
@@ -34,7 +34,8 @@ func libraryFile(base, name string) bool {
 	if rest, ok := strings.CutPrefix(name, base+".before-"); ok && strings.HasSuffix(rest, ".bak") {
 		return true
 	}
-	return strings.HasPrefix(name, "."+base+".new-")
+	// Files being made: a new library, a backup before it is renamed.
+	return strings.HasPrefix(name, "."+base+".new-") || strings.HasPrefix(name, "."+base+".before-")
 }
 
 // CheckOutsideLibrary refuses out, a file about to be written (an export),
