@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -27,10 +28,15 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// cause is the error Explain translated, kept for errors.Is and As.
+	cause error
 }
 
 // Error implements the error interface.
 func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns the error an explained error was translated from.
+func (e *Error) Unwrap() error { return e.cause }
 
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
@@ -78,10 +84,15 @@ func Explain(err error) *Error {
 	if errors.As(err, &e) {
 		return e
 	}
-	return explain(err, true)
+	e = explain(err, true)
+	e.cause = err
+	return e
 }
 
 func explain(err error, log bool) *Error {
+	if errors.Is(err, context.Canceled) {
+		return Errorf(EINTERNAL, "stopped before it finished; nothing was changed")
+	}
 	if log {
 		slog.Error("casebook error", "detail", err.Error())
 	}
