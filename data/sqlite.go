@@ -243,18 +243,6 @@ func checkLength(path string, head []byte, size int64, walData bool) error {
 	return nil
 }
 
-// writable reports whether Casebook can change the library at path: the
-// file and its folder (where SQLite keeps the -wal and -shm files) can be
-// written.
-func writable(path string) bool {
-	const w = 2 // W_OK
-	if err := syscall.Access(filepath.Dir(path), w); err != nil {
-		return false
-	}
-	err := syscall.Access(path, w)
-	return err == nil || errors.Is(err, fs.ErrNotExist)
-}
-
 // removeHalfMade deletes a half-made library (see inspect), if it is still
 // the file that was inspected, with its -wal and -shm files.
 func removeHalfMade(path string, was os.FileInfo) error {
