@@ -69,7 +69,7 @@ func fileError(path string, err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		return data.Errorf(data.EINVALID, "%s: the file cannot be read (permission denied)", path)
 	}
-	return data.Errorf(data.EINVALID, "%s: the file cannot be read (%v)", path, err)
+	return data.FileError(path+": the file cannot be read", err)
 }
 
 func tooLarge(name string, size int64) error {
