@@ -485,3 +485,25 @@ func TestNewerLibrary(t *testing.T) {
 		t.Errorf("note add on a newer library: %+v", r)
 	}
 }
+
+// TestConcurrentFirstRuns: three commands started at once on a library that
+// does not exist yet all succeed, and the library has the bundled articles
+// once.
+func TestConcurrentFirstRuns(t *testing.T) {
+	for round := 0; round < 5; round++ {
+		db := newDB(t)
+		results := make(chan result, 3)
+		for i := 0; i < 3; i++ {
+			go func() { results <- casebook(t, db, "articles", "--json") }()
+		}
+		for i := 0; i < 3; i++ {
+			if r := <-results; r.code != 0 {
+				t.Errorf("round %d: a first run failed: %+v", round, r)
+			}
+		}
+		var arts []articleJSON
+		if err := json.Unmarshal([]byte(casebook(t, db, "articles", "--json").stdout), &arts); err != nil || len(arts) != 3 {
+			t.Errorf("round %d: %d articles (%v), want the 3 bundled ones", round, len(arts), err)
+		}
+	}
+}
