@@ -149,8 +149,10 @@ const (
 	stateLibrary                   // a Casebook library
 )
 
-// inspect says what is at path, without changing it. Anything that is
-// neither absent, half-made nor a library is an error that says what it is.
+// inspect says what is at path, without changing it (only a -wal file left
+// by a killed process may be recovered into it, as SQLite does on any
+// open). Anything that is neither absent, half-made nor a library is an
+// error that says what it is.
 func inspect(ctx context.Context, path string) (fileState, os.FileInfo, error) {
 	st, err := os.Stat(path)
 	switch {
