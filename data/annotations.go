@@ -27,7 +27,7 @@ func numberedPassage(ctx context.Context, q querier, passageID int64) (Passage, 
 	if err != nil {
 		return Passage{}, err
 	}
-	if !p.Kind.Numbered() {
+	if !p.Kind.InFlow() {
 		return Passage{}, Errorf(EINVALID, "only article text can be annotated, not the %s", p.Kind)
 	}
 	return p, nil

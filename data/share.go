@@ -133,7 +133,7 @@ func (m *merger) article(a Annotation) (int64, error) {
 func (m *merger) place(articleID int64, a Annotation) (Anchor, bool, error) {
 	art, ok := m.texts[articleID]
 	if !ok {
-		ps, err := queryPassages(m.ctx, m.tx, `p.article_id = ? AND p.n > 0`, articleID)
+		ps, err := queryPassages(m.ctx, m.tx, `p.article_id = ? AND p.kind IN `+flowKinds, articleID)
 		if err != nil {
 			return Anchor{}, false, err
 		}

@@ -555,7 +555,9 @@ func (r *passageRenderer) build(size fyne.Size) {
 			r.objects = append(r.objects, t)
 		}
 	}
-	if v.gutter {
+	if v.gutter && v.model.passage.N > 0 {
+		// Only body paragraphs are numbered; a caption keeps its place
+		// without a number.
 		muted := th.Color(theme.ColorNamePlaceHolder, variant)
 		g := canvas.NewText("¶ "+strconv.Itoa(v.model.passage.N), muted)
 		g.TextSize = m.size * 0.85

@@ -170,7 +170,7 @@ func (r *Reader) open(id int64) {
 	r.byID = map[int64]int{}
 	r.shown = map[int]*passageView{}
 	for _, p := range ps {
-		if !p.Kind.Numbered() {
+		if !p.Kind.InFlow() {
 			continue
 		}
 		r.byID[p.ID] = len(r.rows)

@@ -233,7 +233,8 @@ func writeDOCX(w io.Writer, v *view) error {
 			if v.opt.Style == cite.Chicago {
 				d.footnote(b, v.notes[s.noteNos[i]-1])
 			} else {
-				runs(b, " "+it.inText, rPr{})
+				runs(b, " ", rPr{})
+				d.citation(b, it.inText, false)
 			}
 			endPara(b)
 			showColour := it.colour != nil && v.opt.Order != ByColour

@@ -407,8 +407,8 @@ type item struct {
 	para     int
 	colour   *data.Colour
 	tags     []string
-	inText   string    // APA or MLA in-text citation
-	fullNote cite.Text // Chicago full note, or the in-text citation as Text
+	inText   cite.Text // APA or MLA in-text citation
+	fullNote cite.Text // Chicago full note, or the in-text citation
 	failure  string    // verbatim check failure, or ""
 }
 
@@ -443,8 +443,6 @@ func build(doc Document, opt Options) *view {
 				it.colour = &data.Colour{Key: c, Meaning: c}
 			}
 		}
-		it.inText = opt.Style.InText(it.article, it.para)
-		it.fullNote = opt.Style.Note(it.article, it.para)
 		it.failure = Verify(e)
 		v.entries = append(v.entries, it)
 		if e.Highlight != nil {
@@ -452,6 +450,21 @@ func build(doc Document, opt Options) *view {
 		}
 		v.report.Notes += len(e.Notes)
 		cited[it.article.ID] = it.article
+	}
+	// The articles cited together, so that the citations tell works by one
+	// author apart (2016a, 2016b; MLA short titles).
+	var list []data.Article
+	for _, a := range cited {
+		list = append(list, a)
+	}
+	citer := opt.Style.List(list)
+	for _, it := range v.entries {
+		if opt.Style == cite.Chicago {
+			it.fullNote = opt.Style.Note(it.article, it.para)
+		} else {
+			it.inText = citer.InText(it.article, it.para)
+			it.fullNote = it.inText
+		}
 	}
 	slices.SortStableFunc(v.entries, readingOrder)
 	v.report.Entries = len(v.entries)
@@ -482,31 +495,16 @@ func build(doc Document, opt Options) *view {
 
 	if opt.Style == cite.Chicago {
 		// The first note on an article is a full note, later ones short.
-		seen := map[int64]bool{}
 		for si := range v.sections {
 			s := &v.sections[si]
 			for _, it := range s.items {
-				var n cite.Text
-				if seen[it.article.ID] {
-					n = cite.Text{{Text: opt.Style.ShortNote(it.article, it.para)}}
-				} else {
-					n = it.fullNote
-					seen[it.article.ID] = true
-				}
-				v.notes = append(v.notes, n)
+				v.notes = append(v.notes, citer.Note(it.article, it.para))
 				s.noteNos = append(s.noteNos, len(v.notes))
 			}
 		}
 	}
 
-	var list []data.Article
-	for _, a := range cited {
-		list = append(list, a)
-	}
-	opt.Style.Sort(list)
-	for _, a := range list {
-		v.refs = append(v.refs, opt.Style.Reference(a))
-	}
+	v.refs = citer.References()
 	v.report.Articles = len(list)
 	return v
 }

@@ -84,7 +84,7 @@ func writeHTML(w io.Writer, v *view) error {
 				n := strconv.Itoa(s.noteNos[i])
 				p("<sup><a href=\"#note-", n, "\" id=\"ref-", n, "\">", n, "</a></sup>")
 			} else {
-				p(" <span class=\"cite\">", htmlEscape(it.inText), "</span>")
+				p(" <span class=\"cite\">", citeHTML(it.inText), "</span>")
 			}
 			p("</p></blockquote>\n")
 			if it.colour != nil && v.opt.Order != ByColour {

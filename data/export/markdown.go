@@ -32,7 +32,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 			if v.opt.Style == cite.Chicago {
 				cit = "[^" + strconv.Itoa(s.noteNos[i]) + "]"
 			} else {
-				cit = md(it.inText)
+				cit = it.inText.Markdown()
 			}
 			lines := strings.Split(md(it.quote), "\n")
 			if v.opt.Style == cite.Chicago {

@@ -122,6 +122,7 @@ func TestSeeds(t *testing.T) {
 			Date:     "2016-04",
 			DateNote: "April 2016: after the sentencing on Tuesday, April 19, 2016; APALA's statement that it quotes is dated April 20, 2016",
 			Source:   "https://afro.com/asian-organization-opposes-no-jail-time-sentence-of-former-nypd-officer-peter-liang/",
+			Type:     data.Newspaper,
 		},
 		{
 			Title:    "Liang Sentencing Prompts #APIs4BlackLives, #Justice4Liang Responses Amid Accountability Debate",
@@ -130,6 +131,7 @@ func TestSeeds(t *testing.T) {
 			Date:     "2016-04",
 			DateNote: "April 2016: in the days before the sentencing on Tuesday, April 19, 2016",
 			Source:   "https://www.nbcnews.com/news/asian-america/liang-sentencing-prompts-apis4blacklives-justice4liang-responses-amid-accountability-debate-n558316",
+			Type:     data.NewsWebsite,
 		},
 		{
 			Title:    "Ex-Cop Peter Liang Apologizes to Akai Gurley's Domestic Partner in Meeting",
@@ -137,6 +139,7 @@ func TestSeeds(t *testing.T) {
 			Date:     "2016-03-24",
 			DateNote: "March 24, 2016: the Thursday after the District Attorney's announcement of Wednesday, March 23, 2016",
 			Source:   "http://www.nbcnews.com/news/asian-america/ex-cop-peter-liang-apologizes-akai-gurley-s-domestic-partner-n544921",
+			Type:     data.NewsWebsite,
 		},
 	}
 	if got, want := len(arts), len(tests); got != want {
