@@ -717,6 +717,26 @@ func TestMetaEditor(t *testing.T) {
 	if a.Title != "A corrected title" || a.Date != "2016-04-19" {
 		t.Errorf("stored = %q %q", a.Title, a.Date)
 	}
+	// A new title derives a new APA title; the type and the APA title can be
+	// set by hand.
+	if a.SentenceTitle != "A corrected title" {
+		t.Errorf("sentence title = %q, want it derived from the new title", a.SentenceTitle)
+	}
+	u.showMetaEditor()
+	ed = u.metaEditor
+	if ed.Type.Selected == "" {
+		t.Error("the source type is not shown")
+	}
+	ed.Type.SetSelected("Blog")
+	ed.SentenceTitle.SetText("A corrected title about NYPD")
+	ed.Accessed.SetText("2026-05-01")
+	if !ed.Save() {
+		t.Fatal("saving the type failed")
+	}
+	a, _ = h.lib.Article(context.Background(), id)
+	if a.Type != data.Blog || a.SentenceTitle != "A corrected title about NYPD" || a.Accessed != "2026-05-01" {
+		t.Errorf("stored type %q, APA title %q, accessed %q", a.Type, a.SentenceTitle, a.Accessed)
+	}
 	if u.Reader.title.Text != "A corrected title" || u.articles[0].Title != "A corrected title" {
 		t.Error("the reader header or the sidebar still show the old title")
 	}
