@@ -206,7 +206,12 @@ func checkHTML(t *testing.T, out []byte, opt Options) {
 }
 
 func checkCSV(t *testing.T, out []byte, opt Options) {
-	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	// Spreadsheets read a CSV without a byte-order mark as Latin-1.
+	body, ok := bytes.CutPrefix(out, []byte("\xEF\xBB\xBF"))
+	if !ok {
+		t.Error("the CSV does not start with a UTF-8 byte-order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
 	if err != nil {
 		t.Fatalf("CSV: %v", err)
 	}
@@ -786,6 +791,15 @@ func TestCSVFormulaGuard(t *testing.T) {
 		"plus":     {"+1 555", "'+1 555"},
 		"minus":    {"-2", "'-2"},
 		"at":       {"@cmd", "'@cmd"},
+		"space":    {"  =1+1", "'  =1+1"},
+		"newline":  {"\n=HYPERLINK(x)", "'\n=HYPERLINK(x)"},
+		"tab":      {"\tx", "'\tx"},
+		"wide eq":  {"＝SUM(A1)", "'＝SUM(A1)"},
+		"wide +":   {"＋1", "'＋1"},
+		"wide -":   {"－1", "'－1"},
+		"wide at":  {"＠x", "'＠x"},
+		"nbsp":     {"\u00a0=1", "'\u00a0=1"},
+		"indented": {"  ordinary", "  ordinary"},
 		"ordinary": {"Liang, 2016", "Liang, 2016"},
 		"empty":    {"", ""},
 	}
