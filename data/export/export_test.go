@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,8 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/net/html"
 
 	"github.com/casebookapp/casebook/data"
@@ -101,11 +104,12 @@ func TestWriteGolden(t *testing.T) {
 	}
 }
 
-// checkMarkdown renders the Markdown with goldmark and checks that the
-// quotes and the student's text come out as text, intact.
+// checkMarkdown renders the Markdown with goldmark, passing raw HTML
+// through as converters such as pandoc do, and checks that the quotes and
+// the student's text come out as text, intact, with nothing live.
 func checkMarkdown(t *testing.T, out []byte, opt Options) {
 	var b bytes.Buffer
-	if err := goldmark.New().Convert(out, &b); err != nil {
+	if err := goldmark.New(goldmark.WithRendererOptions(gmhtml.WithUnsafe())).Convert(out, &b); err != nil {
 		t.Fatal(err)
 	}
 	text, tags := htmlText(t, b.Bytes())
@@ -127,8 +131,11 @@ func checkMarkdown(t *testing.T, out []byte, opt Options) {
 	if opt.Order == ByReading && tags["blockquote"] != 6 {
 		t.Errorf("blockquotes = %d, want 6", tags["blockquote"])
 	}
-	if !strings.Contains(string(out), "<script>alert('x')</script>") {
-		t.Error("the note's Markdown is not kept as the student typed it")
+	if !strings.Contains(text, "<script>alert('x')</script>") || !strings.Contains(text, "second & <b>two</b>") {
+		t.Error("the HTML typed in a note is not shown as text")
+	}
+	if strings.Contains(b.String(), "javascript:") {
+		t.Error("a javascript: link in a note survives in the Markdown")
 	}
 	if strings.ContainsAny(string(out), "\x07\x0b") {
 		t.Error("control characters were not removed")
@@ -839,22 +846,6 @@ func TestNoteBlocks(t *testing.T) {
 	}
 }
 
-func TestCloseFences(t *testing.T) {
-	tests := map[string]struct{ in, want string }{
-		"open":   {"```\ncode", "```\ncode\n```"},
-		"closed": {"```\ncode\n```", "```\ncode\n```"},
-		"tilde":  {"~~~go\nx", "~~~go\nx\n~~~"},
-		"none":   {"text", "text"},
-	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			if got := closeFences(tc.in); got != tc.want {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
-		})
-	}
-}
-
 // BenchmarkDOCX1000 exports 1,000 notes, each on its own highlight, to DOCX.
 // The goal is at most 1 s.
 func BenchmarkDOCX1000(b *testing.B) {
@@ -1020,6 +1011,53 @@ func TestNothingToExport(t *testing.T) {
 			}
 			if !strings.Contains(string(out), nothingToExport) {
 				t.Errorf("the export does not say %q", nothingToExport)
+			}
+		})
+	}
+}
+
+// TestNoteMarkdownSafe checks that a note written into the Markdown export
+// keeps its safe Markdown and shows everything else as text, even when the
+// Markdown is converted with raw HTML allowed.
+func TestNoteMarkdownSafe(t *testing.T) {
+	tests := map[string]struct {
+		in        string
+		wantText  []string // text the rendered note shows
+		wantTags  []string // elements it keeps
+		forbidden []string // what must not be in the rendered HTML
+	}{
+		"script":        {"see <script>alert(1)</script>", []string{"<script>alert(1)</script>"}, nil, []string{"<script"}},
+		"onerror":       {`<img src=x onerror="alert(1)">`, []string{`<img src=x onerror="alert(1)">`}, nil, []string{"<img"}},
+		"javascript":    {"[click](javascript:alert(1)) and ![pic](javascript:x)", []string{"click and pic"}, nil, []string{"javascript:", "<a", "<img"}},
+		"safe subset":   {"**bold** *it* ~~gone~~ [NBC](https://nbcnews.com)\n\n> quoted\n\n- one\n- two", []string{"bold", "quoted", "one"}, []string{"strong", "em", "del", "a", "blockquote", "li"}, nil},
+		"open fence":    {"```\ncode <b>x</b>", []string{"code <b>x</b>"}, []string{"pre"}, []string{"<b>"}},
+		"html block":    {"<div onclick=\"x()\">hi</div>", []string{"<div onclick"}, nil, []string{"<div"}},
+		"entity":        {"AT&amp;T &lt;b&gt;", []string{"AT&T <b>"}, nil, []string{"<b>"}},
+		"heading start": {"# not a heading\n1. one", []string{"not a heading"}, []string{"strong", "ol"}, []string{"<h1"}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			md := noteMarkdownSafe(tc.in)
+			var b bytes.Buffer
+			if err := goldmark.New(goldmark.WithExtensions(extension.Strikethrough), goldmark.WithRendererOptions(gmhtml.WithUnsafe())).Convert([]byte(md+"\n\nAfter the note."), &b); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			for _, f := range tc.forbidden {
+				if strings.Contains(out, f) {
+					t.Errorf("%q rendered as %s: has %q", md, out, f)
+				}
+			}
+			text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out, ""))
+			for _, w := range append(tc.wantText, "After the note.") {
+				if !strings.Contains(text, w) {
+					t.Errorf("%q rendered as %s: lacks the text %q", md, out, w)
+				}
+			}
+			for _, tag := range tc.wantTags {
+				if !strings.Contains(out, "<"+tag+">") && !strings.Contains(out, "<"+tag+" ") {
+					t.Errorf("%q rendered as %s: lacks <%s>", md, out, tag)
+				}
 			}
 		})
 	}
