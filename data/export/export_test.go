@@ -204,6 +204,9 @@ func checkHTML(t *testing.T, out []byte, opt Options) {
 	if strings.Contains(s, "javascript:") && strings.Contains(s, `href="javascript:`) {
 		t.Error("a javascript: link is clickable")
 	}
+	if strings.Contains(s, `href=""`) || strings.Contains(s, `src=""`) {
+		t.Error(`an unsafe link or image became href="" or src=""`)
+	}
 	if strings.ContainsAny(s, "\x07\x0b") {
 		t.Error("control characters were not removed")
 	}
@@ -1060,5 +1063,36 @@ func TestNoteMarkdownSafe(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHTMLUnsafeLinks checks that a note's link or picture to anything but a
+// web or mail address keeps its text and is not made a link to the page
+// itself (href="") or an empty image.
+func TestHTMLUnsafeLinks(t *testing.T) {
+	out := noteHTML("[bad](javascript:alert(1)) [data](data:text/html,x) ![photo of Liang](javascript:x) <javascript:alert(1)> [ok](https://nbcnews.com)")
+	for _, bad := range []string{`href=""`, "<img", "javascript:alert(1)\"", `href="javascript`, `href="data`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("note HTML has %s: %s", bad, out)
+		}
+	}
+	for _, want := range []string{"bad", "data", "photo of Liang", `<a href="https://nbcnews.com">ok</a>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("note HTML lacks %s: %s", want, out)
+		}
+	}
+}
+
+// TestPrintStyle checks the print rules that keep a heading whole and with
+// what follows, and a reference entry on one page.
+func TestPrintStyle(t *testing.T) {
+	for _, rule := range []string{
+		"h1, h2 { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }",
+		".entry { margin: 0 0 1.4em; padding-bottom: 1em; border-bottom: 1px solid #e2e2e2; break-inside: avoid;",
+		"text-indent: -2em; margin: 0 0 .6em; break-inside: avoid;",
+	} {
+		if !strings.Contains(htmlStyle, rule) {
+			t.Errorf("the stylesheet lacks %s", rule)
+		}
 	}
 }

@@ -57,6 +57,39 @@ func (rawHTMLAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	// A link to anything but a web or mail address (javascript:, data:)
+	// keeps its text and loses the link, rather than become href="", a link
+	// to the page itself.
+	reg.Register(ast.KindLink, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		u := safeURL(string(n.(*ast.Link).Destination))
+		switch {
+		case u == "":
+		case entering:
+			_, _ = w.WriteString(`<a href="` + htmlEscape(u) + `">`)
+		default:
+			_, _ = w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	})
+	reg.Register(ast.KindAutoLink, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		l := n.(*ast.AutoLink)
+		label := htmlEscape(string(l.Label(source)))
+		if u := safeURL(string(l.URL(source))); u != "" {
+			_, _ = w.WriteString(`<a href="` + htmlEscape(u) + `">` + label + `</a>`)
+		} else {
+			_, _ = w.WriteString(label)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	// A picture is shown as its alternative text: the export is
+	// self-contained and loads nothing from elsewhere, and an unsafe source
+	// never becomes <img src="">.
+	reg.Register(ast.KindImage, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		return ast.WalkContinue, nil
+	})
 	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		b := n.(*ast.HTMLBlock)
 		if entering {
