@@ -632,10 +632,37 @@ func (v *view) describe() string {
 	order := map[Order]string{ByReading: "in reading order", ByColour: "by colour meaning", ByTag: "by tag"}[v.opt.Order]
 	parts = append(parts, order)
 	if v.opt.Scope != (Scope{}) {
-		parts = append(parts, "scope "+v.opt.Scope.String())
+		parts = append(parts, v.scopeLabel())
 	}
 	parts = append(parts, plural(v.report.Entries, "entry", "entries")+" from "+plural(v.report.Articles, "article", "articles"))
 	return strings.Join(parts, " · ")
+}
+
+// scopeLabel says in plain words which entries the scope kept: "Only
+// highlights marked Key fact", "Only entries tagged #protest", "Only
+// “Title”".
+func (v *view) scopeLabel() string {
+	s := v.opt.Scope
+	switch {
+	case s.Colour != "":
+		meaning := s.Colour
+		for _, c := range v.colours {
+			if strings.EqualFold(c.Key, s.Colour) {
+				meaning = c.Meaning
+			}
+		}
+		return "Only highlights marked " + oneLine(meaning)
+	case s.Tag != "":
+		return "Only entries tagged " + tagLabel(s.Tag)
+	case s.ArticleID != 0:
+		for _, it := range v.entries {
+			if it.article.ID == s.ArticleID && it.article.Title != "" {
+				return "Only “" + oneLine(it.article.Title) + "”"
+			}
+		}
+		return "Only article " + strconv.FormatInt(s.ArticleID, 10)
+	}
+	return ""
 }
 
 // nothingToExport stands in for the entries when the scope selects none.

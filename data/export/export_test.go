@@ -1096,3 +1096,35 @@ func TestPrintStyle(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeInPlainWords checks that an export's heading says which entries
+// it kept in the student's words, not as the internal "scope colour:yellow",
+// and that a DOCX reference entry is kept on one page.
+func TestScopeInPlainWords(t *testing.T) {
+	tests := map[string]struct {
+		scope Scope
+		want  string
+	}{
+		"colour":  {Scope{Colour: "yellow"}, "Only highlights marked Key fact"},
+		"tag":     {Scope{Tag: "protest"}, "Only entries tagged #protest"},
+		"article": {Scope{ArticleID: 2}, "Only “Liang Sentencing Prompts"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			for _, f := range []Format{DOCX, Markdown, HTML} {
+				out, _ := write(t, fixture(), Options{Format: f, Scope: tc.scope})
+				s := string(out)
+				if f == DOCX {
+					s = string(docxText(t, out))
+				}
+				if !strings.Contains(s, tc.want) || strings.Contains(s, "scope ") {
+					t.Errorf("%s export does not say %q:\n%.400s", f, tc.want, s)
+				}
+			}
+		})
+	}
+	out, _ := write(t, fixture(), Options{Format: DOCX})
+	if !regexp.MustCompile(`w:styleId="Bibliography">.*?<w:pPr><w:keepLines/>`).Match(docxParts(t, out)["word/styles.xml"]) {
+		t.Error("the DOCX reference entries may split across pages (no keepLines)")
+	}
+}
