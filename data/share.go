@@ -40,6 +40,8 @@ type Annotation struct {
 	// Highlight is the UID of the highlight a note belongs to, or "".
 	Highlight         string
 	Created, Modified time.Time
+	// Creator is the name of who made it, if the file gives one.
+	Creator string
 }
 
 // IsNote reports whether the annotation is a note rather than a highlight.

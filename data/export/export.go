@@ -159,6 +159,10 @@ type Entry struct {
 	// Highlight is nil for notes without a highlight.
 	Highlight *data.Highlight
 	Notes     []data.Note
+	// Before and After are the text of the paragraphs before and after the
+	// entry's passage in the reading flow, "" at the ends: the context the
+	// W3C export gives an annotation on a whole paragraph.
+	Before, After string
 }
 
 // Quote returns the text the entry quotes: the highlight's quote, or the
@@ -274,6 +278,9 @@ type Options struct {
 	Order  Order      // default reading order
 	Scope  Scope      // default all
 	Paper  Paper      // default A4
+	// Creator is the student's name, given as each annotation's creator in
+	// the W3C export; empty to leave it out.
+	Creator string
 	// Progress, if set, is called after each entry is rendered, with the
 	// number done and the total, so that the GUI can show a progress bar.
 	Progress func(done, total int)
