@@ -297,7 +297,7 @@ func renderPreview(doc export.Document, opt export.Options) (text, summary strin
 		summary = fmt.Sprintf("%s %s; the preview shows the first %d.", as, plural(total, "entry", "entries"), previewEntries)
 	}
 	if n := len(rep.Failures); n > 0 {
-		summary += fmt.Sprintf(" %s no longer match their source word for word; they are marked in the file.", plural(n, "quote", "quotes"))
+		summary += " " + mismatchLine(n)
 	}
 	return clipPreview(buf.String(), previewRunes), summary
 }
@@ -520,4 +520,13 @@ func (u *UI) exportDone(res ExportResult) {
 	}
 	d.Resize(fyne.NewSize(620, h))
 	d.Show()
+}
+
+// mismatchLine tells how many quotes failed the verbatim check, with verbs
+// and pronouns that agree: "1 quote no longer matches its source".
+func mismatchLine(n int) string {
+	if n == 1 {
+		return "1 quote no longer matches its source word for word; it is marked in the file."
+	}
+	return fmt.Sprintf("%d quotes no longer match their source word for word; they are marked in the file.", n)
 }

@@ -474,3 +474,14 @@ func TestImportUpdatesOpenArticle(t *testing.T) {
 		t.Error("the reader does not show the new text")
 	}
 }
+
+func TestMismatchLine(t *testing.T) {
+	for n, want := range map[int]string{
+		1: "1 quote no longer matches its source word for word; it is marked in the file.",
+		2: "2 quotes no longer match their source word for word; they are marked in the file.",
+	} {
+		if got := mismatchLine(n); got != want {
+			t.Errorf("mismatchLine(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -62,7 +62,10 @@ func (r FileResult) Detail() string {
 	case FileMerged:
 		m := r.Merge
 		s := fmt.Sprintf("%s added, %d updated, %d unchanged", countOf(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
-		if m.Orphaned > 0 {
+		switch {
+		case m.Orphaned == 1:
+			s += "; 1 kept as an orphan (its quote is not in the article)"
+		case m.Orphaned > 1:
 			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
 		}
 		for _, sk := range m.Skipped {
