@@ -25,6 +25,9 @@ import (
 // opens next time.
 const prefExportFolder = "export.folder"
 
+// prefUserName is the student's name, the creator of shared annotations.
+const prefUserName = "user.name"
+
 // exportFormats names the formats as the export dialog offers them. An
 // annotation file is saved as .json, the extension File › Import… merges.
 var exportFormats = []struct {
@@ -80,6 +83,9 @@ type ExportDialog struct {
 	u *UI
 
 	Format, Style, Scope, ScopeValue, Order *widget.Select
+	// Name is the student's name, the creator of the annotations in a W3C
+	// export: optional, asked here and remembered.
+	Name *widget.Entry
 	// Preview shows the export as text: Markdown for a Word document, the
 	// file itself for the text formats.
 	Preview *widget.Label
@@ -122,11 +128,15 @@ func (u *UI) showExport() {
 	d.Order.SetSelectedIndex(0)
 	d.Scope.SetSelectedIndex(scopeAll)
 
+	d.Name = widget.NewEntry()
+	d.Name.SetText(u.App.Preferences().String(prefUserName))
+	d.Name.SetPlaceHolder("Optional: shown to classmates you share annotations with")
 	form := widget.NewForm(
 		widget.NewFormItem("Format", d.Format),
 		widget.NewFormItem("Citations", d.Style),
 		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.Scope, d.ScopeValue)),
 		widget.NewFormItem("Order", d.Order),
+		widget.NewFormItem("Your name", d.Name),
 	)
 	d.Preview = widget.NewLabel("Loading your highlights and notes…")
 	d.Preview.Wrapping = fyne.TextWrapWord
@@ -223,6 +233,9 @@ func (d *ExportDialog) Options() export.Options {
 		Format: exportFormats[max(d.Format.SelectedIndex(), 0)].format,
 		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
 		Order:  exportOrders[max(d.Order.SelectedIndex(), 0)].order,
+	}
+	if d.Name != nil {
+		opt.Creator = strings.TrimSpace(d.Name.Text)
 	}
 	i := d.ScopeValue.SelectedIndex()
 	switch d.Scope.SelectedIndex() {
@@ -403,6 +416,7 @@ func (d *ExportDialog) exportTo(path string, opt export.Options, ext string) {
 		path += ext
 	}
 	d.u.App.Preferences().SetString(prefExportFolder, filepath.Dir(path))
+	d.u.App.Preferences().SetString(prefUserName, opt.Creator)
 	// The dialog has the library's export data already: what the preview
 	// showed is what is written.
 	var doc *export.Document

@@ -285,6 +285,21 @@ func TestExportWritesThePreviewedDocument(t *testing.T) {
 	if got := u.lastExport.Report.Highlights; got != 1 {
 		t.Errorf("the export wrote %d highlights, want the 1 of the preview", got)
 	}
+
+	// The student's name, optional, is the annotations' creator in the W3C
+	// export, and is remembered for the next export.
+	d.Name.SetText("Mei Chen")
+	d.Format.SetSelectedIndex(4) // W3C JSON
+	waitPreview(h, d)
+	if !strings.Contains(d.Preview.Text, `"name": "Mei Chen"`) {
+		t.Errorf("the W3C preview has no creator:\n%.600s", d.Preview.Text)
+	}
+	jsonPath := filepath.Join(t.TempDir(), "shared.jsonld")
+	d.exportTo(jsonPath, d.Options(), d.ext())
+	h.waitFor("the export", func() bool { return u.lastExport.Path == jsonPath })
+	if got := u.App.Preferences().String(prefUserName); got != "Mei Chen" {
+		t.Errorf("the name was not remembered: %q", got)
+	}
 }
 
 func TestImportAndExport(t *testing.T) {
