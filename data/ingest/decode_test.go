@@ -440,3 +440,30 @@ func TestDecodeSourceType(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeKeepsJoiners checks that importing a web page keeps the
+// zero-width joiners of emoji sequences and the non-joiners of Persian
+// text, and still drops zero-width spaces and stray joiners.
+func TestDecodeKeepsJoiners(t *testing.T) {
+	student := "👩\u200d🎓"
+	family := "👨\u200d👩\u200d👧"
+	persian := "می\u200cخواهم"
+	page := `<html><head><title>Joiners</title></head><body><article><p>Students ` + student + ` and families ` + family +
+		` marched in Brooklyn on Saturday, ` + persian + ` said one sign, in support of the officer's conviction.` +
+		" A zero\u200bwidth space and a stray \u200d joiner go.</p></article></body></html>"
+	a, err := Decode("joiners.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body string
+	for _, p := range a.Passages {
+		if p.Kind == data.KindBody {
+			body += p.Text
+		}
+	}
+	for _, want := range []string{student, family, persian, "zerowidth space and a stray joiner go."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q: %q", want, body)
+		}
+	}
+}

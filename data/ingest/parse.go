@@ -38,8 +38,9 @@ import (
 //     20 of each other, all but the last) that breaks a sentence somewhere
 //     is hard-wrapped text: its body lines join into one paragraph.
 //  3. Runs of white space inside a paragraph, NBSP included, become one
-//     space; zero-width spaces and byte-order marks are dropped; the text
-//     is trimmed.
+//     space; zero-width spaces and byte-order marks are dropped, and
+//     joiners too unless they join two characters (emoji sequences such
+//     as 👩‍🎓, scripts that need them); the text is trimmed.
 //  4. A line is boilerplate (site furniture: browser and cookie notices,
 //     "Follow ... on Facebook", newsletter and share prompts,
 //     "Advertisement", "Click here ...", copyright lines, a bare "Updated"
@@ -134,14 +135,21 @@ func isInvisible(r rune) bool {
 	return false
 }
 
+// isJoiner reports the zero-width joiner and non-joiner, which are part of
+// the text between two characters: they combine emoji ("👩‍🎓") and shape
+// Persian or Indic script.
+func isJoiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
+
 // clean collapses runs of white space to single spaces, drops zero-width
-// characters and trims.
+// characters (but not a joiner between two characters) and trims.
 func clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case isJoiner(r) && !space && b.Len() > 0 && joins(s[i+utf8.RuneLen(r):]):
+			// kept: it joins the characters on each side
 		case isInvisible(r):
 			continue
 		case unicode.IsSpace(r):
@@ -155,6 +163,13 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// joins reports whether rest starts with a character a joiner can join
+// to: not white space, not the end, not another invisible character.
+func joins(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest != "" && !unicode.IsSpace(r) && (!isInvisible(r) || isJoiner(r))
 }
 
 // splitParagraphs applies rules 2 to 5 of Parse.
