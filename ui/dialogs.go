@@ -104,6 +104,8 @@ Enter	Open the chosen search result
 Esc	Clear the search
 Ctrl+1 … Ctrl+5	Highlight the selection (or the passage) in a legend colour
 Ctrl+N	New note on the current passage
+Ctrl+C	Copy the selection with its citation (style: Edit › Citation style)
+Ctrl+Shift+C	Copy the selection's text only
 Ctrl+Z	Undo (a highlight, a removal, a deleted note)
 Ctrl+E	Export
 Ctrl+O	Import

@@ -125,6 +125,11 @@ func (u *UI) showExport() {
 	d.Scope = widget.NewSelect(scopeKinds, func(string) { d.scopeKindChanged() })
 	d.Format.SetSelectedIndex(0)
 	d.Style.SetSelectedIndex(0)
+	for i, s := range exportStyles {
+		if s.style == u.citeStyle() {
+			d.Style.SetSelectedIndex(i)
+		}
+	}
 	d.Order.SetSelectedIndex(0)
 	d.Scope.SetSelectedIndex(scopeAll)
 
