@@ -1,6 +1,9 @@
 package titlecase
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestHeadline(t *testing.T) {
 	tests := []struct {
@@ -43,4 +46,26 @@ func TestSentence(t *testing.T) {
 	if got := Sentence("Title Without Text", nil); got != "Title Without Text" {
 		t.Errorf("with no text the title is kept as it is, got %q", got)
 	}
+}
+
+// FuzzCase checks that changing a title's case never panics and changes
+// nothing but the case of letters: the same number of characters, the
+// same characters where they are not letters.
+func FuzzCase(f *testing.F) {
+	for _, s := range []string{"Ex-Cop Peter Liang Apologizes", "#APIs4BlackLives: a  debate", "“Officer” — why?", "", "ǅuly ıi", "a-\u200d-b"} {
+		f.Add(s, "Peter Liang said. The officer spoke")
+	}
+	f.Fuzz(func(t *testing.T, title, text string) {
+		for _, out := range []string{Headline(title, MLA), Headline(title, Chicago), Headline(title, APA), Sentence(title, []string{text})} {
+			a, b := []rune(title), []rune(out)
+			if len(a) != len(b) {
+				t.Fatalf("%q became %q: other length", title, out)
+			}
+			for i := range a {
+				if a[i] != b[i] && !unicode.IsLetter(a[i]) {
+					t.Fatalf("%q became %q: changed %q", title, out, a[i])
+				}
+			}
+		}
+	})
 }

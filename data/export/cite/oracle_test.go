@@ -176,32 +176,44 @@ type oracleOut struct {
 	Citations []string `json:"citations"`
 }
 
-func runOracle(t *testing.T, s Style, doc document) oracleOut {
-	var items []map[string]any
-	for _, a := range doc.arts {
-		items = append(items, cslItem(s, a))
-	}
-	var cites []map[string]any
-	for _, c := range doc.cites {
-		m := map[string]any{"id": strconv.FormatInt(c.id, 10)}
-		if c.para > 0 {
-			m["locator"], m["label"] = strconv.Itoa(c.para), "paragraph"
+// runOracle formats every document in every style with citeproc-js, in one
+// run of node: result[style][i] is document i.
+func runOracle(t *testing.T, docs []document) map[Style][]oracleOut {
+	var jobs []map[string]any
+	for _, s := range Styles {
+		for _, doc := range docs {
+			var items []map[string]any
+			for _, a := range doc.arts {
+				items = append(items, cslItem(s, a))
+			}
+			var cites []map[string]any
+			for _, c := range doc.cites {
+				m := map[string]any{"id": strconv.FormatInt(c.id, 10)}
+				if c.para > 0 {
+					m["locator"], m["label"] = strconv.Itoa(c.para), "paragraph"
+				}
+				cites = append(cites, m)
+			}
+			jobs = append(jobs, map[string]any{
+				"style":  filepath.Join(nodetest.Shared(), "csl", cslFiles[s]),
+				"locale": filepath.Join(nodetest.Shared(), "csl", "locales-en-US.xml"),
+				"items":  items, "cites": cites,
+			})
 		}
-		cites = append(cites, m)
 	}
-	in, err := json.Marshal(map[string]any{
-		"style":  filepath.Join(nodetest.Shared(), "csl", cslFiles[s]),
-		"locale": filepath.Join(nodetest.Shared(), "csl", "locales-en-US.xml"),
-		"items":  items, "cites": cites,
-	})
+	in, err := json.Marshal(map[string]any{"jobs": jobs})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out oracleOut
-	if err := json.Unmarshal(nodetest.Run(t, "citeproc.js", in), &out); err != nil {
+	var outs []oracleOut
+	if err := json.Unmarshal(nodetest.Run(t, "citeproc.js", in), &outs); err != nil {
 		t.Fatal(err)
 	}
-	return out
+	res := map[Style][]oracleOut{}
+	for i, s := range Styles {
+		res[s] = outs[i*len(docs) : (i+1)*len(docs)]
+	}
+	return res
 }
 
 var entryDiv = regexp.MustCompile(`(?s)^\s*<div class="csl-entry">(.*)</div>\s*$`)
@@ -249,10 +261,11 @@ func TestCiteprocOracle(t *testing.T) {
 		return oracle
 	}
 	total := map[Style][2]int{}
+	oracle := runOracle(t, oracleDocs)
 	for _, s := range Styles {
-		for _, doc := range oracleDocs {
+		for di, doc := range oracleDocs {
 			t.Run(string(s)+"/"+doc.name, func(t *testing.T) {
-				out := runOracle(t, s, doc)
+				out := oracle[s][di]
 				list := s.List(doc.arts)
 				refs := list.References()
 				arts := list.Articles()
