@@ -137,7 +137,8 @@ func TestShow(t *testing.T) {
 	}
 	next := 1
 	for _, p := range got.Passages {
-		numbered := p.Kind == "body" || p.Kind == "caption"
+		// Only body paragraphs are numbered; captions keep their place.
+		numbered := p.Kind == "body"
 		switch {
 		case numbered && p.N != next:
 			t.Errorf("%s passage %q numbered %d, want %d", p.Kind, clip(p.Text, 40), p.N, next)
@@ -155,18 +156,24 @@ func TestShow(t *testing.T) {
 	}
 
 	r = casebook(t, db, "show", "2")
-	if r.code != 0 || !strings.Contains(r.stdout, "Author: Frances Kai-Hwa Wang") || !strings.Contains(r.stdout, "   1  ") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Author: Frances Kai-Hwa Wang") || !strings.Contains(r.stdout, "   1  ") ||
+		!strings.Contains(r.stdout, "Type:   news website") {
 		t.Errorf("text output = %q", r.stdout)
+	}
+	r = casebook(t, db, "show", "3")
+	if !strings.Contains(r.stdout, "   -  [caption] Image: Peter Liang") {
+		t.Errorf("a caption is not shown unnumbered:\n%s", r.stdout)
 	}
 }
 
 func TestNotesAndHighlights(t *testing.T) {
 	db := newDB(t)
-	r := casebook(t, db, "note", "add", "--tag", "sentence", "1:5", "Judge", "Chun", "imposed", "800", "hours.")
-	if r.code != 0 || !strings.Contains(r.stdout, "para. 5") {
+	// AFRO's paragraph 4: its photo caption is not counted.
+	r := casebook(t, db, "note", "add", "--tag", "sentence", "1:4", "Judge", "Chun", "imposed", "800", "hours.")
+	if r.code != 0 || !strings.Contains(r.stdout, "para. 4") {
 		t.Fatalf("note add: %+v", r)
 	}
-	r = casebook(t, db, "highlight", "1:5", "green")
+	r = casebook(t, db, "highlight", "1:4", "green")
 	if r.code != 0 {
 		t.Fatalf("highlight: %+v", r)
 	}
@@ -181,7 +188,7 @@ func TestNotesAndHighlights(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &notes); err != nil {
 		t.Fatalf("%v: %q", err, r.stdout)
 	}
-	if len(notes) != 1 || notes[0].Body != "Judge Chun imposed 800 hours." || notes[0].Para != 5 || notes[0].Article != 1 ||
+	if len(notes) != 1 || notes[0].Body != "Judge Chun imposed 800 hours." || notes[0].Para != 4 || notes[0].Article != 1 ||
 		len(notes[0].Tags) != 1 || !strings.Contains(notes[0].Quote, "800 hours") {
 		t.Errorf("notes = %+v", notes)
 	}
