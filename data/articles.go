@@ -363,7 +363,7 @@ func (l *Library) UpdateMeta(ctx context.Context, id int64, m Meta) (Article, er
 	if !ValidDate(m.Date) {
 		return Article{}, Errorf(EINVALID, "the date %q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty", m.Date)
 	}
-	if !ValidDate(m.Accessed) {
+	if !ValidDate(m.Accessed) || (m.Accessed != "" && len(m.Accessed) != len("2006-01-02")) {
 		return Article{}, Errorf(EINVALID, "the access date %q is not a date: use YYYY-MM-DD, or leave it empty for the day the article was added", m.Accessed)
 	}
 	if m.Type != "" && ParseSourceType(string(m.Type)) == "" {

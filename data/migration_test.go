@@ -125,3 +125,49 @@ func TestSeedSentenceTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateMetaCitationFields checks the details citations need: the
+// source type (one of the six), the APA title (derived again when the title
+// changes, kept when the student corrected it) and the access date (a full
+// date).
+func TestUpdateMetaCitationFields(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	na := article("test:m", "title|Officer Liang Speaks", "body|Officer Liang spoke. The officer was sorry and said so to the court in Brooklyn.")
+	na.Title = "Officer Liang Speaks"
+	a := mustImport(t, l, na)
+	if a.SentenceTitle != "Officer Liang speaks" {
+		t.Errorf("derived %q", a.SentenceTitle)
+	}
+	m := a.Meta
+	m.Type = "Blog"
+	m.Accessed = "2026-05-01"
+	got, err := l.UpdateMeta(ctx, a.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Type != data.Blog || got.Accessed != "2026-05-01" {
+		t.Errorf("type %q accessed %q", got.Type, got.Accessed)
+	}
+	m = got.Meta
+	m.Title = "Officer Liang Speaks in Brooklyn"
+	got, _ = l.UpdateMeta(ctx, a.ID, m)
+	if got.SentenceTitle != "Officer Liang speaks in Brooklyn" {
+		t.Errorf("after a new title the APA title is %q", got.SentenceTitle)
+	}
+	m = got.Meta
+	m.SentenceTitle = "Officer Liang Speaks in Brooklyn (corrected)"
+	m.Title = "Liang Speaks"
+	got, _ = l.UpdateMeta(ctx, a.ID, m)
+	if got.SentenceTitle != "Officer Liang Speaks in Brooklyn (corrected)" {
+		t.Errorf("the student's APA title was replaced: %q", got.SentenceTitle)
+	}
+	for _, bad := range []data.Meta{{Type: "podcast"}, {Accessed: "2026-05"}, {Accessed: "May 5"}} {
+		if _, err := l.UpdateMeta(ctx, a.ID, bad); data.ErrorCode(err) != data.EINVALID {
+			t.Errorf("UpdateMeta(%+v) = %v, want EINVALID", bad, err)
+		}
+	}
+	if got, _ := l.Article(ctx, a.ID); got.Type != data.Blog {
+		t.Errorf("a refused update changed the article: %+v", got.Meta)
+	}
+}

@@ -60,7 +60,12 @@ func (u *UI) showMetaEditor() {
 		}
 		return nil
 	}
-	m.Accessed.Validator = m.Date.Validator
+	m.Accessed.Validator = func(s string) error {
+		if s = strings.TrimSpace(s); !data.ValidDate(s) || (s != "" && len(s) != len("2006-01-02")) {
+			return friendlyError{data.Errorf(data.EINVALID, "use YYYY-MM-DD")}
+		}
+		return nil
+	}
 	form := widget.NewForm(
 		widget.NewFormItem("Title", m.Title),
 		widget.NewFormItem("APA title", m.SentenceTitle),
