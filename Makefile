@@ -7,7 +7,7 @@ PKG      := ./cmd/casebook
 # Packages Fyne's GLFW driver needs to build, and what the window smoke test
 # uses (a virtual X server, a key sender and a screenshot tool).
 BUILD_PKGS := gcc libgl1-mesa-dev xorg-dev
-TEST_PKGS  := xvfb xdotool imagemagick x11-utils
+TEST_PKGS  := xvfb xdotool imagemagick x11-utils nodejs
 
 .PHONY: all deps test-deps build run test bench fuzz vet fmt clean
 

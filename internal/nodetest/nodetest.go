@@ -101,6 +101,9 @@ func install() (string, error) {
 			return "", err
 		}
 	}
+	if _, err := exec.LookPath("npm"); err != nil {
+		return "", fmt.Errorf("node is installed but npm is not: install npm (it comes with Node.js from nodejs.org or NodeSource; Debian has it as the package npm)")
+	}
 	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
 	cmd.Dir = tmp
 	var out bytes.Buffer
