@@ -99,17 +99,17 @@ type deviation struct {
 }
 
 var deviations = []deviation{
-	{MLA, 10, "reference", "MLA Handbook 9th ed., §5.126: a repeated author is given as three hyphens",
+	{MLA, 10, "reference", "MLA Handbook 9th ed., Works Cited, multiple works by one author (§5.126): the repeated name is three hyphens and a period",
 		"———. “Protesters", "---. “Protesters"},
-	{MLA, 11, "reference", "MLA Handbook 9th ed., §5.126: a repeated author is given as three hyphens",
+	{MLA, 11, "reference", "MLA Handbook 9th ed., Works Cited, multiple works by one author (§5.126): the repeated name is three hyphens and a period",
 		"———. “What the Liang", "---. “What the Liang"},
-	{Chicago, 34, "citation", "Chicago Manual 17th ed., §6.119: a title ending in a question mark takes no comma after it",
+	{Chicago, 34, "citation", "Chicago Manual 17th ed., question mark with other punctuation (§6.119): a title ending in a question mark takes no comma after it",
 		"Say?,”", "Say?”"},
-	{Chicago, 37, "reference", "Chicago Manual 17th ed., §8.159: only and, but, for, or and nor are lowercased conjunctions",
+	{Chicago, 37, "reference", "Chicago Manual 17th ed., principles of headline-style capitalization (§8.159): of the conjunctions only and, but, for, or and nor are lowercased",
 		"Prison, yet the", "Prison, Yet the"},
-	{Chicago, 37, "citation", "Chicago Manual 17th ed., §8.159: only and, but, for, or and nor are lowercased conjunctions",
+	{Chicago, 37, "citation", "Chicago Manual 17th ed., principles of headline-style capitalization (§8.159): of the conjunctions only and, but, for, or and nor are lowercased",
 		"Prison, yet the", "Prison, Yet the"},
-	{APA, 30, "reference", "APA Publication Manual 7th ed., §9.24: when the author and the publisher are the same, the publisher is left out",
+	{APA, 30, "reference", "APA Publication Manual 7th ed., publisher information (§9.29) and its press-release example: a publisher that is also the author is left out",
 		"[Press release]. National Council of Asian Pacific Americans. https", "[Press release]. https"},
 }
 
