@@ -206,7 +206,10 @@ type Highlight struct {
 	UID       string `json:"uid"`
 	ArticleID int64  `json:"article"`
 	Anchor
-	Colour    string    `json:"colour"`
+	Colour string `json:"colour"`
+	// Creator names who made it when it was merged from a classmate's
+	// file that says; "" for the student's own.
+	Creator   string    `json:"creator,omitempty"`
 	CreatedAt time.Time `json:"created"`
 	UpdatedAt time.Time `json:"updated"`
 }
@@ -221,11 +224,14 @@ type Note struct {
 	// orphan.
 	Para int `json:"para"`
 	// HighlightID is the highlight the note is attached to, or 0.
-	HighlightID int64     `json:"highlight,omitempty"`
-	Body        string    `json:"body"`
-	Tags        []string  `json:"tags"`
-	CreatedAt   time.Time `json:"created"`
-	UpdatedAt   time.Time `json:"updated"`
+	HighlightID int64    `json:"highlight,omitempty"`
+	Body        string   `json:"body"`
+	Tags        []string `json:"tags"`
+	// Creator names who wrote it when it was merged from a classmate's
+	// file that says; "" for the student's own.
+	Creator   string    `json:"creator,omitempty"`
+	CreatedAt time.Time `json:"created"`
+	UpdatedAt time.Time `json:"updated"`
 }
 
 // Colour is one entry of the colour legend: a fixed key and colour, and a

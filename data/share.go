@@ -235,14 +235,15 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		}
 		if id == 0 {
 			_, err = m.tx.ExecContext(m.ctx, `
-				INSERT INTO highlights (uid, article_id, passage_id, start, end, quote, prefix, suffix, colour, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				a.UID, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(created), formatTime(modified))
+				INSERT INTO highlights (uid, article_id, passage_id, start, end, quote, prefix, suffix, colour, created_at, updated_at, creator)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				a.UID, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(created), formatTime(modified), a.Creator)
 			rep.Added++
 		} else {
 			_, err = m.tx.ExecContext(m.ctx, `
-				UPDATE highlights SET article_id = ?, passage_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, colour = ?, updated_at = ?, deleted_at = NULL
-				WHERE id = ?`, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(modified), id)
+				UPDATE highlights SET article_id = ?, passage_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, colour = ?, updated_at = ?, deleted_at = NULL,
+					creator = ?
+				WHERE id = ?`, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(modified), a.Creator, id)
 			rep.Updated++
 		}
 		return err
@@ -258,17 +259,18 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	if id == 0 {
 		var res sql.Result
 		res, err = m.tx.ExecContext(m.ctx, `
-			INSERT INTO notes (uid, article_id, passage_id, highlight_id, start, end, quote, prefix, suffix, body, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.UID, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(created), formatTime(modified))
+			INSERT INTO notes (uid, article_id, passage_id, highlight_id, start, end, quote, prefix, suffix, body, created_at, updated_at, creator)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.UID, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(created), formatTime(modified), a.Creator)
 		if err == nil {
 			id, err = res.LastInsertId()
 		}
 		rep.Added++
 	} else {
 		_, err = m.tx.ExecContext(m.ctx, `
-			UPDATE notes SET article_id = ?, passage_id = ?, highlight_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, body = ?, updated_at = ?, deleted_at = NULL
-			WHERE id = ?`, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(modified), id)
+			UPDATE notes SET article_id = ?, passage_id = ?, highlight_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, body = ?, updated_at = ?, deleted_at = NULL,
+				creator = ?
+			WHERE id = ?`, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(modified), a.Creator, id)
 		rep.Updated++
 	}
 	if err != nil {

@@ -78,7 +78,7 @@ func ToAnnotations(entries []Entry) []Annotation {
 		if h := e.Highlight; h != nil && !seen[h.UID] {
 			seen[h.UID] = true
 			an := place(h.Anchor)
-			an.UID, an.Motivation, an.Colour = h.UID, Highlighting, h.Colour
+			an.UID, an.Motivation, an.Colour, an.Creator = h.UID, Highlighting, h.Colour, h.Creator
 			an.Created, an.Modified = h.CreatedAt, h.UpdatedAt
 			out = append(out, an)
 		}
@@ -92,7 +92,7 @@ func ToAnnotations(entries []Entry) []Annotation {
 				a = n.Anchor
 			}
 			an := place(a)
-			an.UID, an.Motivation, an.Body = n.UID, Commenting, n.Body
+			an.UID, an.Motivation, an.Body, an.Creator = n.UID, Commenting, n.Body, n.Creator
 			an.Tags = slices.Clone(n.Tags)
 			if e.Highlight != nil {
 				an.Highlight = e.Highlight.UID
@@ -187,9 +187,13 @@ func writeJSON(w io.Writer, v *view) error {
 		v.step()
 	}
 	anns := ToAnnotations(entries)
+	// The student's own annotations are theirs; those merged from a
+	// classmate keep the classmate's name.
 	if name := strings.TrimSpace(v.opt.Creator); name != "" {
 		for i := range anns {
-			anns[i].Creator = name
+			if anns[i].Creator == "" {
+				anns[i].Creator = name
+			}
 		}
 	}
 	return WriteAnnotations(w, v.title, v.generated, anns)
