@@ -259,7 +259,8 @@ var minorWords = map[string]bool{
 func names(a data.Article) []Name {
 	var out []Name
 	for _, s := range a.Authors() {
-		if n := ParseName(s); n.Family != "" {
+		// "O'Brien" is cited with a typographic apostrophe, as the text has.
+		if n := ParseName(Curly(s)); n.Family != "" {
 			out = append(out, n)
 		}
 	}

@@ -82,8 +82,9 @@ var oracleDocs = []document{
 		fixture(37, data.NewsWebsite, "", "Liang Is Spared Prison, Yet the Protests Go On", "Liang is spared prison, yet the protests go on", "NBC News", "2016-04-20", "https://www.nbcnews.com/protests-go-on"),
 		fixture(38, data.Blog, "Vincent van Gogh Jr.", "Notes on a Trial", "Notes on a trial", "Art and Justice", "2016", "https://artandjustice.example.org/notes"),
 		fixture(39, data.Magazine, "", "Inside the Case Against Officer Liang", "Inside the case against Officer Liang", "Time", "2016-03", "https://time.com/case-against-liang"),
+		fixture(41, data.NewsWebsite, "Conor O'Brien", "Liang's Lawyers Weigh an Appeal", "Liang's lawyers weigh an appeal", "NBC News", "2016-04-21", "https://www.nbcnews.com/liang-appeal"),
 		fixture(40, data.WebPage, "", "Community Groups Talk About Stop-and-Frisk", "Community groups talk about stop-and-frisk", "Brooklyn Community Board 5", "2016-03-01", "https://www.brooklyncb5.example.org/speak-out"),
-	}, cites: []citation{{30, 2}, {31, 5}, {32, 1}, {33, 2}, {34, 3}, {35, 1}, {36, 2}, {37, 6}, {38, 1}, {39, 2}, {40, 1}, {36, 3}, {32, 4}}},
+	}, cites: []citation{{30, 2}, {31, 5}, {32, 1}, {33, 2}, {34, 3}, {35, 1}, {36, 2}, {37, 6}, {38, 1}, {39, 2}, {40, 1}, {41, 3}, {36, 3}, {32, 4}}},
 }
 
 // deviation is a place where the style manual and the CSL style disagree,
@@ -132,7 +133,9 @@ func cslItem(s Style, a data.Article) map[string]any {
 		it["container-title"] = a.Outlet
 	}
 	var authors []map[string]string
-	for _, n := range names(a) {
+	for _, raw := range a.Authors() {
+		// The name as typed, straight apostrophe and all.
+		n := ParseName(raw)
 		if n.Given == "" {
 			authors = append(authors, map[string]string{"literal": n.Family})
 			continue
