@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestImportFailure checks the import failure message for every kind of
 // count: its verbs and numbers agree.
@@ -20,5 +23,15 @@ func TestImportFailure(t *testing.T) {
 		if got := importFailure(tc.failed, tc.total); got != tc.want {
 			t.Errorf("importFailure(%d, %d) = %q, want %q", tc.failed, tc.total, got, tc.want)
 		}
+	}
+}
+
+// TestSearchCaption checks that a search hit in a photo caption says so
+// instead of giving a paragraph number: captions are not numbered.
+func TestSearchCaption(t *testing.T) {
+	db := newDB(t)
+	r := casebook(t, db, "search", "Altaffer")
+	if r.code != 0 || !strings.Contains(r.stdout, "3:-  ") || !strings.Contains(r.stdout, ", caption\n") || strings.Contains(r.stdout, "para. 0") {
+		t.Errorf("search output = %q", r.stdout)
 	}
 }
