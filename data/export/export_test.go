@@ -1088,6 +1088,7 @@ func TestHTMLUnsafeLinks(t *testing.T) {
 func TestPrintStyle(t *testing.T) {
 	for _, rule := range []string{
 		"h1, h2 { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }",
+		"h1 + *, h2 + * { break-before: avoid; page-break-before: avoid; }",
 		".entry { margin: 0 0 1.4em; padding-bottom: 1em; border-bottom: 1px solid #e2e2e2; break-inside: avoid;",
 		"text-indent: -2em; margin: 0 0 .6em; break-inside: avoid;",
 	} {

@@ -23,6 +23,7 @@ body { font-family: Georgia, "Times New Roman", serif; font-size: 12pt; line-hei
 h1 { font-size: 20pt; margin: 0 0 .2em; }
 h2 { font-size: 15pt; margin: 1.6em 0 .6em; border-bottom: 1px solid #bbb; padding-bottom: .15em; }
 h1, h2 { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+h1 + *, h2 + * { break-before: avoid; page-break-before: avoid; }
 .meta { color: #555; font-size: 10pt; margin: 0 0 1em; }
 .legend { font-size: 10pt; color: #333; margin: 0 0 1.5em; padding: 0; list-style: none; }
 .legend li { display: inline-block; margin-right: 1.2em; }
