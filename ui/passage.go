@@ -498,6 +498,10 @@ func (r *passageRenderer) build(size fyne.Size) {
 	measure := textMeasurer(m.size)
 	text := v.model.text
 	fg := th.Color(theme.ColorNameForeground, variant)
+	if !v.model.passage.Kind.Numbered() {
+		// A photo caption reads as one: muted, and without a ¶ number.
+		fg = th.Color(colorNameMuted, variant)
+	}
 	scale := canvasScale(v)
 
 	if v.current {
