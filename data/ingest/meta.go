@@ -189,8 +189,9 @@ func parseByline(s string) (byline, bool) {
 			if bl.outlet == "" {
 				bl.outlet = stripRoles(part)
 			}
-		case stripRoles(part) == "":
-			// A job title such as "Staff Writer".
+		case stripRoles(part) == "" || len(bl.authors) > 0 && hasRoleWord(part):
+			// A job title such as "Staff Writer" or, after a name,
+			// "Senior Staff Technologist".
 		case isPersonName(part):
 			bl.authors = append(bl.authors, personName(part))
 		default:
@@ -349,6 +350,18 @@ var roleWords = map[string]bool{
 	"editor": true, "senior": true, "chief": true, "national": true, "political": true,
 	"investigative": true, "columnist": true, "producer": true, "special": true, "to": true,
 	"for": true, "freelance": true, "digital": true, "bureau": true, "journalist": true,
+}
+
+// hasRoleWord reports a part with a job-title word other than "to" and
+// "for".
+func hasRoleWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(w)
+		if roleWords[lw] && lw != "to" && lw != "for" {
+			return true
+		}
+	}
+	return false
 }
 
 // stripRoles removes job-title words from the end (and "Special to" from

@@ -89,6 +89,7 @@ func Parse(text, origin, source string) (data.NewArticle, error) {
 
 	paras := splitParagraphs(norm)
 	markTitle(paras)
+	markArticle(paras, source)
 	for _, p := range paras {
 		art.Passages = append(art.Passages, data.NewPassage{Kind: p.kind, Text: p.text})
 	}

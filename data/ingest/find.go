@@ -1,0 +1,598 @@
+package ingest
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// Finding the article in a whole page's copy (rule 7 of Parse).
+//
+// A student who selects all in a browser and copies gets the article with
+// the page around it: menus, share bars, subscription prompts, lists of
+// other headlines, footers. The article is the one long run of prose in
+// it, the way Readability finds it in a page's HTML, with the headline and
+// the byline just above.
+
+// proseUnits is how long a paragraph must be, in words, to count as prose
+// on its length alone, without ending a sentence.
+const proseUnits = 30
+
+// blockInfo is what scoring a paragraph found.
+type blockInfo struct {
+	units    int  // words (each CJK character counts as one)
+	prose    bool // reads as a paragraph of an article
+	repeated bool // the same text appears elsewhere in the page
+	key      string
+}
+
+// textUnits counts the words of s: runs of letters and digits, each CJK
+// character on its own.
+func textUnits(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			n++
+			in = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return n
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x2e80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// endsSentenceAny is endsSentence with the CJK full stops.
+func endsSentenceAny(s string) bool {
+	if endsSentence(s) {
+		return true
+	}
+	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune("\"'”’»)]」』）", r) })
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？．", r)
+}
+
+// textKey is a paragraph's text reduced to lower-case letters and digits,
+// to recognise the same line printed twice.
+func textKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// sentenceShaped reports prose: most of its words start in lower case (a
+// run of Title Case Words is a headline or a menu), or it is CJK text.
+func sentenceShaped(s string) bool {
+	lower, words, cjk := 0, 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		switch {
+		case isCJK(r):
+			cjk++
+		case unicode.IsLower(r):
+			lower++
+			words++
+		case unicode.IsLetter(r):
+			words++
+		}
+	}
+	return cjk > 0 || words > 0 && lower*10 >= words*3
+}
+
+// scoreBlocks scores every paragraph.
+func scoreBlocks(paras []para) []blockInfo {
+	info := make([]blockInfo, len(paras))
+	count := map[string]int{}
+	for i, p := range paras {
+		info[i].key = textKey(p.text)
+		info[i].units = textUnits(p.text)
+		count[info[i].key]++
+	}
+	for i, p := range paras {
+		b := &info[i]
+		b.repeated = count[b.key] > 1
+		if p.kind != data.KindBody {
+			continue
+		}
+		long := b.units >= proseUnits
+		b.prose = sentenceShaped(p.text) && !b.repeated && (long || b.units >= 8 && endsSentenceAny(p.text))
+	}
+	return info
+}
+
+// blockValue is a paragraph's worth in the search for the article: the
+// words of prose count for it, each piece of furniture against it.
+func blockValue(p para, b blockInfo) float64 {
+	switch {
+	case b.prose:
+		return float64(b.units)
+	case p.kind == data.KindBody || p.kind == data.KindTitle:
+		if b.repeated {
+			return -6
+		}
+		return -3 - float64(min(b.units, 12))/4
+	case p.kind == data.KindBoilerplate || p.kind == data.KindRelated:
+		return -4
+	}
+	// Bylines, datelines, captions and credits belong in an article.
+	return -0.5
+}
+
+// bestRun returns the run of paragraphs with the greatest total value
+// (Kadane's algorithm), trimmed to the prose at its ends; ok is false when
+// the page has no prose.
+func bestRun(paras []para, info []blockInfo) (start, end int, ok bool) {
+	best, sum := 0.0, 0.0
+	s := 0
+	start, end = -1, -1
+	for i := range paras {
+		v := blockValue(paras[i], info[i])
+		if sum <= 0 {
+			sum, s = 0, i
+		}
+		sum += v
+		if sum > best {
+			best, start, end = sum, s, i
+		}
+	}
+	if start < 0 {
+		return 0, 0, false
+	}
+	for start < end && !info[start].prose {
+		start++
+	}
+	for end > start && !info[end].prose {
+		end--
+	}
+	return start, end, info[start].prose
+}
+
+// markArticle applies rule 7 of Parse to paragraphs classified line by
+// line. source is the file's name, which a student often names after the
+// headline.
+func markArticle(paras []para, source string) {
+	if len(paras) == 0 {
+		return
+	}
+	info := scoreBlocks(paras)
+	if !pageCopy(paras, info) {
+		return
+	}
+	start, end, ok := bestRun(paras, info)
+	if !ok {
+		return
+	}
+	anchor := findByline(paras, start)
+	title := findTitle(paras, info, start, end, anchor, source)
+	if title >= 0 {
+		for i := range paras {
+			if paras[i].kind == data.KindTitle && i != title {
+				paras[i].kind = data.KindBody
+			}
+		}
+		paras[title].kind = data.KindTitle
+		paras[title].read = nil
+	}
+	top := start
+	if title >= 0 {
+		top = title
+		if title > start {
+			// The headline stands under some prose that is not the
+			// article's, such as a notice: the article starts after it.
+			for start <= title || start < end && !info[start].prose {
+				start++
+			}
+		}
+	}
+	findNameByline(paras, title, start)
+	// The article's byline is by its headline; another further off
+	// belongs to a story listed beside it.
+	if title >= 0 {
+		for i := range paras {
+			if paras[i].kind == data.KindByline && (i < title-8 || i > start+3) {
+				paras[i].kind = data.KindBoilerplate
+				paras[i].read = nil
+			}
+		}
+	}
+
+	for i := range paras {
+		p := &paras[i]
+		if p.kind != data.KindBody {
+			continue
+		}
+		switch {
+		case i < top:
+			p.kind = data.KindBoilerplate
+		case i > end:
+			if headlineLike(p.text) && info[i].units >= 4 || info[i].prose {
+				p.kind = data.KindRelated
+			} else {
+				p.kind = data.KindBoilerplate
+			}
+		case i < start:
+			// Between the headline and the article: a dek, a video
+			// player's labels, share buttons.
+			p.kind = data.KindBoilerplate
+		case info[i].repeated && !info[i].prose:
+			p.kind = data.KindBoilerplate
+		}
+	}
+}
+
+// pageCopy reports a whole page's copy rather than an article's text: at
+// least eight lines of furniture (short lines that are not sentences, site
+// notices, links to other stories), making a quarter of the paragraphs or
+// more. An article's own subheadings and notices stay well under that.
+func pageCopy(paras []para, info []blockInfo) bool {
+	n := 0
+	for i, p := range paras {
+		switch {
+		case p.kind == data.KindBoilerplate || p.kind == data.KindRelated:
+			n++
+		case (p.kind == data.KindBody || p.kind == data.KindTitle) && !info[i].prose:
+			n++
+		}
+	}
+	return n >= 8 && n*4 >= len(paras)
+}
+
+// findTitle returns the index of the article's headline, or -1. The
+// headline is looked for from twenty paragraphs above the byline (or,
+// without one, the article's first paragraph) to some way into the run of
+// prose, which can open with a notice that is not the article's. Each
+// candidate (a short line shaped like a headline) scores for its shape,
+// for being repeated on the page (sites print the headline twice), for
+// echoing the file's name and the three paragraphs of prose under it, and
+// for standing right above the byline or a dateline; it loses for its
+// distance, and for the prose it would leave out of the article.
+func findTitle(paras []para, info []blockInfo, start, end, byline int, source string) int {
+	ref := start
+	if byline >= 0 && byline < start {
+		ref = byline
+	}
+	lo := max(0, ref-20)
+	nameKey := fileNameKey(source)
+	// next[i] is the first prose paragraph after i (len(paras) for none).
+	next := make([]int, len(paras)+1)
+	next[len(paras)] = len(paras)
+	for i := len(paras) - 1; i >= 0; i-- {
+		next[i] = next[i+1]
+		if i+1 < len(paras) && info[i+1].prose {
+			next[i] = i + 1
+		}
+	}
+	words := map[int][]string{}
+	ledeOf := func(i int) map[string]bool {
+		lede := map[string]bool{}
+		for j, n := next[i], 0; j < len(paras) && j <= max(i, start)+15 && n < 3; j, n = next[j], n+1 {
+			ws, ok := words[j]
+			if !ok {
+				ws = strings.Fields(cjkSpaced(info[j].key))
+				words[j] = ws
+			}
+			for _, w := range ws {
+				lede[w] = true
+			}
+		}
+		return lede
+	}
+	best, bestScore := -1, 0.0
+	skipped := 0
+	for i := lo; i < len(paras) && i <= end; i++ {
+		p := paras[i]
+		if info[i].prose {
+			if i >= start {
+				skipped += info[i].units
+				if skipped > 250 {
+					break
+				}
+			}
+			continue
+		}
+		if p.kind != data.KindBody && p.kind != data.KindTitle {
+			continue
+		}
+		sc, ok := titleScore(p.text, info[i], nameKey, ledeOf(i))
+		if sc < 3 || !ok {
+			continue
+		}
+		dist := max(ref-i, 0)
+		sc -= 0.1 * float64(dist)
+		if skipped > 0 {
+			// A subheading inside the article echoes the paragraphs
+			// under it too: leaving prose out costs.
+			sc -= 2 + 0.03*float64(skipped)
+		}
+		nx := i + 1
+		for nx < len(paras) && paras[nx].kind == data.KindDateline {
+			nx++
+		}
+		switch {
+		case nx == byline:
+			sc += 3
+		case nx < len(paras) && (paras[nx].kind == data.KindByline || paras[nx].kind == data.KindDateline):
+			sc += 1.5
+		}
+		if debugTitle != nil {
+			debugTitle(i, sc)
+		}
+		if sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	return best
+}
+
+// titleScore scores a line as the headline; ok is false for a line that
+// cannot be one. The strongest sign is the lede's echo: a headline's words
+// come back in the article's first paragraphs, a menu's or a share bar's
+// do not.
+func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) (float64, bool) {
+	if b.units < 2 || b.units > 40 || strings.HasSuffix(text, ":") {
+		return 0, false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	sc := 0.0
+	switch {
+	case headlineLike(text):
+		sc += 1.5
+	case shortUnpunctuated(text) || last == '?' || last == '!':
+		sc += 0.5
+	case last == '.' || last == ',':
+		return 0, false
+	}
+	switch {
+	case b.units <= 3:
+		sc -= 2
+	case b.units >= 6:
+		sc++
+	}
+	if b.repeated {
+		sc += 2.5
+	}
+	if b.units > 14 {
+		// A dek or a teaser's sentence rather than a headline.
+		sc -= 0.15 * float64(b.units-14)
+	}
+	if nameKey != "" && (strings.Contains(b.key, nameKey) || strings.Contains(nameKey, b.key) && len(b.key) >= 12) {
+		sc += 4
+	}
+	words, echoed := 0, 0
+	for _, w := range strings.Fields(cjkSpaced(b.key)) {
+		if utf8.RuneCountInString(w) < 4 && !isCJKWord(w) {
+			continue
+		}
+		words++
+		if lede[w] {
+			echoed++
+		}
+	}
+	if words > 0 {
+		sc += 5*float64(echoed)/float64(words) + float64(min(echoed, 3))
+	}
+	return sc, true
+}
+
+// isCJKWord reports a word of CJK characters.
+func isCJKWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return isCJK(r)
+}
+
+// cjkSpaced puts a space around each CJK character of a key, so that
+// each counts as a word.
+func cjkSpaced(k string) string {
+	if !strings.ContainsFunc(k, isCJK) {
+		return k
+	}
+	var b strings.Builder
+	for _, r := range k {
+		if isCJK(r) {
+			b.WriteByte(' ')
+			b.WriteRune(r)
+			b.WriteByte(' ')
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fileNameKey returns the words of a file's name ("Ex-Cop_Liang
+// apologizes.txt" → "ex cop liang apologizes") when it has at least three,
+// else "".
+func fileNameKey(source string) string {
+	base := strings.TrimSuffix(filepath.Base(source), filepath.Ext(source))
+	k := textKey(base)
+	if len(strings.Fields(k)) < 3 {
+		return ""
+	}
+	return k
+}
+
+// reBylineWord starts a byline, in any case and in a few languages.
+var reBylineWord = regexp.MustCompile(`^(?i:by|par|por|von|door|di)[:\s]`)
+
+// findByline marks the bylines above the article, from a hundred and
+// twenty paragraphs up (a page's video player or photo gallery can stand
+// between them) to its third paragraph, and returns the index of the last
+// one above the article, or -1. Besides the "By ..." lines the line rules
+// find, it reads a byline in lower case or followed by a date, a handle
+// and a desk.
+func findByline(paras []para, start int) int {
+	anchor := -1
+	for i := max(0, start-120); i < start+3 && i < len(paras); i++ {
+		p := &paras[i]
+		switch p.kind {
+		case data.KindByline:
+		case data.KindBody, data.KindCaption:
+			bl, ok := looseByline(p.text)
+			if !ok {
+				continue
+			}
+			p.kind = data.KindByline
+			p.read = &lineClass{kind: data.KindByline, byline: bl}
+		default:
+			continue
+		}
+		if i < start {
+			anchor = i
+		}
+	}
+	return anchor
+}
+
+// findNameByline marks a person's name standing alone right under the
+// headline, or next to a dateline between the headline and the article,
+// as the byline.
+func findNameByline(paras []para, title, start int) {
+	if title < 0 {
+		return
+	}
+	for i := title + 1; i < start && i <= title+4; i++ {
+		p := &paras[i]
+		if p.kind != data.KindBody {
+			continue
+		}
+		near := i == title+1 || paras[i-1].kind == data.KindDateline ||
+			i+1 < len(paras) && paras[i+1].kind == data.KindDateline
+		if near && isPersonName(p.text) && len(strings.Fields(p.text)) <= 4 && !outletish(p.text) && !hasNonNameWord(p.text) {
+			p.kind = data.KindByline
+			p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(p.text)}}}
+		}
+	}
+}
+
+// reNotAuthorAside marks a contributor who is not a writer: "John Roe
+// (photography)".
+var reNotAuthorAside = regexp.MustCompile(`(?i)\s*(?:,\s*|\band\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){1,3}\s*\((?:photos?|photography|pictures|video|graphics?|illustrations?)\)`)
+
+// reLeadBy finds "by" after a date or a word such as "Posted": "on March
+// 10, 2015 by Jane Doe".
+var reLeadBy = regexp.MustCompile(`(?i)^(?:(?:posted|published|written|updated|story|words|text)\b[^\p{L}]*)?(?:on\s+)?(.{0,40}?)\s+(by\s.*)$`)
+
+// nonNameWords are capitalised words of labels that stand where a name
+// could: a column's, a section's, a button's.
+var nonNameWords = map[string]bool{
+	"professor": true, "opinion": true, "analysis": true, "review": true, "reviews": true, "column": true,
+	"editorial": true, "home": true, "news": true, "video": true, "photos": true, "more": true, "share": true,
+	"follow": true, "subscribe": true, "author": true, "article": true, "story": true, "read": true,
+	"older": true, "newer": true, "previous": true, "next": true, "related": true, "comments": true,
+}
+
+// hasNonNameWord reports a line with one of nonNameWords.
+func hasNonNameWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if nonNameWords[strings.ToLower(strings.Trim(w, ".,:;"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// looseByline reads the bylines that the line rules leave alone because
+// they are only safe near an article: "by Jane Doe @handle February 1,
+// 2016: 12:41 PM ET", "By JANE DOE JULY 29, 2016", "Par Jeanne Dupont",
+// "on March 10, 2015 by Jane Doe", "By Jane Doe, Senior Technologist,
+// Some Project", "by Jane Doe (reporting) and John Roe (photography)".
+// The names end at a date, a time, a handle or a "Follow" button.
+func looseByline(s string) (byline, bool) {
+	if !reBylineWord.MatchString(s) {
+		m := reLeadBy.FindStringSubmatch(s)
+		if m == nil || len(strings.Fields(s)) > 16 {
+			return byline{}, false
+		}
+		if m[1] != "" {
+			if _, ok := datelineDates(m[1]); !ok {
+				return byline{}, false
+			}
+		}
+		s = m[2]
+	}
+	s = reNotAuthorAside.ReplaceAllString(s, "")
+	w := strings.Fields(reParenAside.ReplaceAllString(s, ""))
+	if len(w) < 3 || len(w) > 30 || !reBylineWord.MatchString(w[0]+" ") {
+		return byline{}, false
+	}
+	names := w[1:]
+	for i, f := range names {
+		lf := strings.ToLower(strings.Trim(f, ".,"))
+		r, _ := utf8.DecodeRuneInString(f)
+		dateNext := i+1 < len(names) && startsDigit(names[i+1])
+		if unicode.IsDigit(r) || strings.HasPrefix(f, "@") || strings.ContainsAny(f, "|•·—–") ||
+			lf == "follow" || lf == "updated" || lf == "published" || lf == "posted" || lf == "on" ||
+			monthWord(lf) && dateNext || weekdayWord(lf) && i > 0 {
+			names = names[:i]
+			break
+		}
+	}
+	rest := strings.TrimRight(strings.Join(names, " "), " ,")
+	for rest != "" {
+		if bl, ok := parseByline("By " + rest); ok {
+			if bl.date == "" {
+				if ds := findDates(s); len(ds) > 0 {
+					bl.date = pickDate(s, ds)
+				}
+			}
+			return bl, true
+		}
+		// "Jane Doe, Senior Technologist, Some Project": the parts
+		// after the name are a job and an employer.
+		i := strings.LastIndex(rest, ",")
+		if i < 0 {
+			break
+		}
+		rest = strings.TrimSpace(rest[:i])
+	}
+	return byline{}, false
+}
+
+func startsDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+// monthWord reports a month's name or abbreviation.
+func monthWord(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	m, ok := monthNumber[w[:3]]
+	if !ok {
+		return false
+	}
+	full := strings.ToLower(time.Month(m).String())
+	return w == full || w == full[:3] || w == "sept"
+}
+
+// weekdayWord reports a day's name or abbreviation.
+func weekdayWord(w string) bool {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		full := strings.ToLower(d.String())
+		if w == full || w == full[:3] {
+			return true
+		}
+	}
+	return false
+}
+
+// reParenAside matches an aside in parentheses: "(reporting)".
+var reParenAside = regexp.MustCompile(`\s*\([^()]*\)`)
+
+// debugTitle, when set by a test, is told each headline candidate's score.
+var debugTitle func(i int, score float64)
