@@ -28,6 +28,7 @@ type blockInfo struct {
 	units    int  // words (each CJK character counts as one)
 	prose    bool // reads as a paragraph of an article
 	repeated bool // the same text appears elsewhere in the page
+	teaser   bool // prose alone under a headline: another story's summary
 	key      string
 }
 
@@ -109,7 +110,15 @@ func scoreBlocks(paras []para) []blockInfo {
 			continue
 		}
 		long := b.units >= proseUnits
-		b.prose = sentenceShaped(p.text) && !b.repeated && (long || b.units >= 8 && endsSentenceAny(p.text))
+		b.prose = sentenceShaped(p.text) && !b.repeated && (long || b.units >= 15 && endsSentenceAny(p.text))
+	}
+	// A list of other stories shows each as a headline over one
+	// paragraph of summary, with no more prose under it.
+	for i := 1; i < len(paras); i++ {
+		if info[i].prose && !info[i-1].prose && (paras[i-1].kind == data.KindBody || paras[i-1].kind == data.KindRelated || paras[i-1].kind == data.KindTitle) &&
+			headlineLike(paras[i-1].text) && (i+1 == len(paras) || !info[i+1].prose) {
+			info[i].teaser = true
+		}
 	}
 	return info
 }
@@ -118,8 +127,13 @@ func scoreBlocks(paras []para) []blockInfo {
 // words of prose count for it, each piece of furniture against it.
 func blockValue(p para, b blockInfo) float64 {
 	switch {
+	case b.teaser:
+		return float64(b.units) / 4
 	case b.prose:
 		return float64(b.units)
+	case p.kind == data.KindBody && reListItem.MatchString(p.text):
+		// An item of a numbered or bulleted list.
+		return -0.5
 	case p.kind == data.KindBody || p.kind == data.KindTitle:
 		if b.repeated {
 			return -6
@@ -132,15 +146,43 @@ func blockValue(p para, b blockInfo) float64 {
 	return -0.5
 }
 
+// gapCost is what the k-th line in a row that is not prose adds to its
+// own cost: a subheading or a caption between paragraphs costs little, a
+// menu, a video player or a comment form of dozens of lines a great deal,
+// so the article does not run on into the stories listed under it.
+func gapCost(k int) float64 { return 0.5 * float64(min(k, 10)) }
+
+// maxGap is the most lines in a row that are not prose inside an article.
+const maxGap = 80
+
+// reArticleStop matches a heading that ends an article on a page: its
+// comments, or the stories listed under it.
+var reArticleStop = regexp.MustCompile(`(?i)^(?:` +
+	`(?:view|show|load|read|see|hide)?\s*(?:all\s+)?(?:\d+\s+)?(?:reader\s+)?comments?\s*(?:\(\d+\))?|` +
+	`(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join the (?:discussion|conversation)|` +
+	`related(?: coverage| stories| articles| content| links| reading| posts)?|more (?:on this story|stories|coverage|from [\p{L} .&'’-]{1,40})|` +
+	`recommended(?: for you| stories| reading)?|you (?:may|might) also (?:like|enjoy)|most (?:popular|read|viewed|shared)|` +
+	`trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories)|further reading|read next|up next` +
+	`)[\s:.!]*$`)
+
+// reListItem matches an item of a list: "1. Finland", "• Item".
+var reListItem = regexp.MustCompile(`^(?:\d{1,2}[.)]|[•·▪◦*–-])\s+\S`)
+
 // bestRun returns the run of paragraphs with the greatest total value
 // (Kadane's algorithm), trimmed to the prose at its ends; ok is false when
 // the page has no prose.
 func bestRun(paras []para, info []blockInfo) (start, end int, ok bool) {
 	best, sum := 0.0, 0.0
-	s := 0
+	s, gap := 0, 0
 	start, end = -1, -1
 	for i := range paras {
 		v := blockValue(paras[i], info[i])
+		if info[i].prose {
+			gap = 0
+		} else {
+			v -= gapCost(gap)
+			gap++
+		}
 		if sum <= 0 {
 			sum, s = 0, i
 		}
@@ -159,6 +201,30 @@ func bestRun(paras []para, info []blockInfo) (start, end int, ok bool) {
 		end--
 	}
 	return start, end, info[start].prose
+}
+
+// articleEnd returns the last paragraph of the article that starts at
+// start: where the running total of the paragraphs' values is greatest,
+// before any gap of more than maxGap lines.
+func articleEnd(paras []para, info []blockInfo, start int) int {
+	best, sum, end, gap := 0.0, 0.0, start, 0
+	for i := start; i < len(paras); i++ {
+		v := blockValue(paras[i], info[i])
+		if info[i].prose {
+			gap = 0
+		} else {
+			v -= gapCost(gap)
+			gap++
+			if gap > maxGap {
+				break
+			}
+		}
+		sum += v
+		if sum > best {
+			best, end = sum, i
+		}
+	}
+	return end
 }
 
 // markArticle applies rule 7 of Parse to paragraphs classified line by
@@ -198,6 +264,45 @@ func markArticle(paras []para, source string) {
 			}
 		}
 	}
+	if title >= 0 && title < start {
+		// The headline stands above prose that a chart or a video
+		// player cut off from the rest: the article starts under it.
+		first, units := -1, 0
+		for i := title + 1; i < start; i++ {
+			if info[i].prose {
+				if first < 0 {
+					first = i
+				}
+				units += info[i].units
+			}
+		}
+		if first >= 0 && units >= 60 {
+			start = first
+		}
+	}
+	end = max(end, articleEnd(paras, info, start))
+	// The article ends at the heading of its comments or of the stories
+	// listed under it, once it has some prose.
+	total := 0
+	for i := start; i <= end; i++ {
+		if info[i].prose {
+			total += info[i].units
+		}
+	}
+	units := 0
+	for i := start; i <= end; i++ {
+		if info[i].prose {
+			units += info[i].units
+		}
+		if units >= 40 && units*2 >= total && !info[i].prose && info[i].units <= 8 && reArticleStop.MatchString(paras[i].text) {
+			if debugStop != nil {
+				debugStop(i)
+			}
+			for end = i - 1; end > start && !info[end].prose; end-- {
+			}
+			break
+		}
+	}
 	findNameByline(paras, title, start)
 	// The article's byline is by its headline; another further off
 	// belongs to a story listed beside it.
@@ -212,6 +317,11 @@ func markArticle(paras []para, source string) {
 
 	for i := range paras {
 		p := &paras[i]
+		if p.kind == data.KindCaption && (i < top || i > end) {
+			// A caption by another story's picture, or a menu line that
+			// only looks like one ("Blood / Hematology").
+			p.kind = data.KindBoilerplate
+		}
 		if p.kind != data.KindBody {
 			continue
 		}
@@ -596,3 +706,6 @@ var reParenAside = regexp.MustCompile(`\s*\([^()]*\)`)
 
 // debugTitle, when set by a test, is told each headline candidate's score.
 var debugTitle func(i int, score float64)
+
+// debugStop, when set by a test, is told where the article was cut.
+var debugStop func(i int)
