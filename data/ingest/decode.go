@@ -146,7 +146,7 @@ func Decode(name string, b []byte) (data.NewArticle, error) {
 	case ".html", ".htm":
 		art, err = decodeHTML(name, base, text)
 	default:
-		art, err = parseFile(name, base, text, nil)
+		art, err = parseFile(name, base, text, nil, true)
 	}
 	if err != nil {
 		return data.NewArticle{}, err
@@ -159,11 +159,14 @@ func Decode(name string, b []byte) (data.NewArticle, error) {
 // parseFile runs Parse on text extracted from a file, then applies the
 // kinds the file's structure showed (hints, keyed by cleaned passage text)
 // to passages Parse took for body text.
-func parseFile(name, base, text string, hints map[string]data.Kind) (data.NewArticle, error) {
+// find says whether the text may be a whole page's copy in which the
+// article is still to be found (rule 7 of Parse): not so for the article
+// Readability extracted from a web page, nor for a Markdown file.
+func parseFile(name, base, text string, hints map[string]data.Kind, find bool) (data.NewArticle, error) {
 	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file has no article text", name)
 	}
-	art, err := Parse(text, name, base)
+	art, err := parse(text, name, base, find)
 	if err != nil {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file has no article text", name)
 	}

@@ -29,6 +29,7 @@ type blockInfo struct {
 	prose    bool // reads as a paragraph of an article
 	repeated bool // the same text appears elsewhere in the page
 	teaser   bool // prose alone under a headline: another story's summary
+	notice   bool // a site notice as long as a paragraph
 	key      string
 }
 
@@ -107,6 +108,12 @@ func scoreBlocks(paras []para) []blockInfo {
 		b := &info[i]
 		b.repeated = count[b.key] > 1
 		if p.kind != data.KindBody {
+			continue
+		}
+		if b.units <= 150 && (reBoilerStart.MatchString(p.text) || reBoilerAnywhere.MatchString(p.text)) {
+			// A long notice (cookies, subscriptions) the line rules leave
+			// to body text because of its length.
+			b.notice = true
 			continue
 		}
 		long := b.units >= proseUnits
@@ -230,6 +237,21 @@ func articleEnd(paras []para, info []blockInfo, start int) int {
 // markArticle applies rule 7 of Parse to paragraphs classified line by
 // line. source is the file's name, which a student often names after the
 // headline.
+//
+//  1. Each paragraph is scored: prose (sentence-shaped, 15 words ending a
+//     sentence or 30 words) counts its words, a lone summary under a
+//     headline a quarter of them; every other line costs, more when it is
+//     repeated on the page and more the longer the run of such lines.
+//  2. The run of paragraphs with the best total is the article's core.
+//  3. The byline is the last one above it (bylines in lower case, or
+//     followed by a date, a handle or a job, are read here too); the
+//     headline is the best-scoring candidate around it (see findTitle).
+//  4. The article runs from under the headline to where its total is
+//     best, and stops at a heading of comments or of other stories once
+//     most of its prose is above that heading.
+//  5. Outside it, body lines become boilerplate, or related when they read
+//     as other stories' headlines or summaries; captions outside it become
+//     boilerplate; bylines far from the headline too.
 func markArticle(paras []para, source string) {
 	if len(paras) == 0 {
 		return
@@ -326,6 +348,8 @@ func markArticle(paras []para, source string) {
 			continue
 		}
 		switch {
+		case info[i].notice:
+			p.kind = data.KindBoilerplate
 		case i < top:
 			p.kind = data.KindBoilerplate
 		case i > end:
@@ -426,7 +450,10 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		if skipped > 0 {
 			// A subheading inside the article echoes the paragraphs
 			// under it too: leaving prose out costs.
-			sc -= 2 + 0.03*float64(skipped)
+			sc -= 0.03 * float64(skipped)
+			if skipped >= 40 {
+				sc -= 2
+			}
 		}
 		nx := i + 1
 		for nx < len(paras) && paras[nx].kind == data.KindDateline {

@@ -446,8 +446,21 @@ func extractMeta(paras []para) data.Meta {
 	var m data.Meta
 	var authors []string
 	var titleOutlet, bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, bylineDate, datelineDate string
+	var parenOut, mentionOutlet, addressOutlet string
 	seen := map[string]bool{}
 	for _, p := range paras {
+		short := len(strings.Fields(p.text)) <= 8
+		if parenOut == "" && (p.kind == data.KindByline || p.kind == data.KindDateline || short && p.kind != data.KindTitle) {
+			parenOut = parenOutlet(p.text)
+		}
+		if mentionOutlet == "" && p.kind != data.KindTitle && (p.kind != data.KindBody || short) {
+			mentionOutlet = knownOutletIn(p.text)
+		}
+		if addressOutlet == "" && strings.Contains(p.text, "http") || strings.Contains(p.text, "www.") {
+			if o := urlOutlet(p.text); o != "" && addressOutlet == "" {
+				addressOutlet = o
+			}
+		}
 		switch p.kind {
 		case data.KindTitle:
 			if m.Title == "" {
@@ -490,7 +503,7 @@ func extractMeta(paras []para) data.Meta {
 		}
 	}
 	m.Author = strings.Join(authors, "; ")
-	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, titleOutlet)
+	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
 	m.Date = cmp.Or(datelineDate, bylineDate)
 	return m
 }
