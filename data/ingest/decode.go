@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -24,7 +25,7 @@ import (
 const MaxFileSize = 20 << 20
 
 // Extensions lists the file name extensions Decode accepts.
-var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 
 // ReadFile reads and decodes the article file at path (see Decode). The
 // article's Origin is the file's absolute path, so that importing the same
@@ -87,7 +88,8 @@ func checkExtension(name string) error {
 	if ext != "" {
 		what = fmt.Sprintf("%q files are not supported", ext)
 	}
-	return data.Errorf(data.EINVALID, "%s: %s; Casebook imports .txt, .md, .markdown, .html and .htm files", name, what)
+	return data.Errorf(data.EINVALID, "%s: %s; Casebook imports %s and %s files", name, what,
+		strings.Join(Extensions[:len(Extensions)-1], ", "), Extensions[len(Extensions)-1])
 }
 
 // Decode turns the bytes of an article file into an article. name is the
@@ -125,6 +127,10 @@ func Decode(name string, b []byte) (data.NewArticle, error) {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file is empty", name)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".docx":
+		return decodeDocument(name, ext, b)
+	}
 	isHTML := ext == ".html" || ext == ".htm"
 	text, err := decodeText(name, b, isHTML)
 	if err != nil {
@@ -151,6 +157,41 @@ func Decode(name string, b []byte) (data.NewArticle, error) {
 	if err != nil {
 		return data.NewArticle{}, err
 	}
+	art.Origin = name
+	art.Original = text
+	return art, nil
+}
+
+// decodeDocument imports a Word document or a PDF: its text, in
+// paragraphs, goes through Parse like a pasted article's, and what the
+// document's properties state outright (title, author, date) wins over
+// what Parse reads from the text. Original is the extracted text.
+func decodeDocument(name, ext string, b []byte) (data.NewArticle, error) {
+	var (
+		text string
+		meta data.Meta
+		err  error
+	)
+	switch ext {
+	case ".docx":
+		text, meta, err = decodeDOCX(name, b)
+	}
+	if err != nil {
+		return data.NewArticle{}, err
+	}
+	text = normaliseNewlines(strings.ToValidUTF8(text, "\uFFFD"))
+	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
+		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the document has no text", name)
+	}
+	base := filepath.Base(name)
+	art, err := parseFile(name, base, text, nil, true)
+	if err != nil {
+		return data.NewArticle{}, err
+	}
+	art.Title = cmp.Or(meta.Title, art.Title)
+	art.Author = cmp.Or(meta.Author, art.Author)
+	art.Outlet = cmp.Or(meta.Outlet, art.Outlet)
+	art.Date = cmp.Or(meta.Date, art.Date)
 	art.Origin = name
 	art.Original = text
 	return art, nil

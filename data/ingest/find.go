@@ -371,18 +371,29 @@ func markArticle(paras []para, source string) {
 // pageCopy reports a whole page's copy rather than an article's text: at
 // least eight lines of furniture (short lines that are not sentences, site
 // notices, links to other stories), making a quarter of the paragraphs or
-// more. An article's own subheadings and notices stay well under that.
+// more, and a page's signs around them: three site notices the line rules
+// know ("Share", "Advertisement", "Sign in", a cookie notice), or a menu
+// (six lines before the first paragraph of prose), or a footer (eight
+// after the last). An article's own subheadings and lists stay under that.
 func pageCopy(paras []para, info []blockInfo) bool {
-	n := 0
+	n, notices := 0, 0
 	for i, p := range paras {
 		switch {
 		case p.kind == data.KindBoilerplate || p.kind == data.KindRelated:
 			n++
+			notices++
 		case (p.kind == data.KindBody || p.kind == data.KindTitle) && !info[i].prose:
 			n++
 		}
 	}
-	return n >= 8 && n*4 >= len(paras)
+	lead, trail := 0, 0
+	for lead < len(paras) && !info[lead].prose {
+		lead++
+	}
+	for trail < len(paras) && !info[len(paras)-1-trail].prose {
+		trail++
+	}
+	return n >= 8 && n*4 >= len(paras) && (notices >= 3 || lead >= 6 || trail >= 8)
 }
 
 // findTitle returns the index of the article's headline, or -1. The
