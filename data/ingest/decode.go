@@ -25,7 +25,7 @@ import (
 const MaxFileSize = 20 << 20
 
 // Extensions lists the file name extensions Decode accepts.
-var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
 
 // ReadFile reads and decodes the article file at path (see Decode). The
 // article's Origin is the file's absolute path, so that importing the same
@@ -128,7 +128,7 @@ func Decode(name string, b []byte) (data.NewArticle, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
-	case ".docx":
+	case ".docx", ".pdf":
 		return decodeDocument(name, ext, b)
 	}
 	isHTML := ext == ".html" || ext == ".htm"
@@ -175,6 +175,8 @@ func decodeDocument(name, ext string, b []byte) (data.NewArticle, error) {
 	switch ext {
 	case ".docx":
 		text, meta, err = decodeDOCX(name, b)
+	case ".pdf":
+		text, meta, err = decodePDF(name, b)
 	}
 	if err != nil {
 		return data.NewArticle{}, err
@@ -187,6 +189,14 @@ func decodeDocument(name, ext string, b []byte) (data.NewArticle, error) {
 	art, err := parseFile(name, base, text, nil, true)
 	if err != nil {
 		return data.NewArticle{}, err
+	}
+	if ext == ".pdf" {
+		// A PDF's title property is often the page's <title> that the
+		// browser printed ("Headline | Site") or a file name; the first
+		// page's headline is the better title when there is one.
+		title, site := splitSiteTitle(meta.Title)
+		meta.Title = cmp.Or(art.Title, title)
+		meta.Outlet = site
 	}
 	art.Title = cmp.Or(meta.Title, art.Title)
 	art.Author = cmp.Or(meta.Author, art.Author)
