@@ -88,7 +88,8 @@ type Importer interface {
 }
 
 // ImportFiles imports article files, each in its own transaction, so that a
-// bad file is reported and the others still go in. A .json file is a study
+// bad file is reported and the others still go in. A news database's export
+// gives one result for each article in it, all with the export's path. A .json file is a study
 // group's W3C annotation file (as Casebook exports it): its highlights and
 // notes are merged into the library. Folders are expanded to
 // the supported files inside them. progress, if not nil, is called after
@@ -102,8 +103,8 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	// Files are read and parsed one step ahead of the library writes, on
 	// another goroutine, so that the two overlap; results stay in order.
 	type parsed struct {
-		article data.NewArticle
-		err     error
+		articles []data.NewArticle
+		err      error
 	}
 	ahead := make(chan parsed, 8)
 	go func() {
@@ -111,7 +112,7 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		for _, path := range files {
 			var p parsed
 			if !isAnnotationFile(path) {
-				p.article, p.err = ReadFile(path)
+				p.articles, p.err = ReadFileAll(path)
 			}
 			select {
 			case ahead <- p:
@@ -127,15 +128,27 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		if !ok {
 			break
 		}
-		var r FileResult
-		if isAnnotationFile(path) {
-			r = mergeFile(ctx, lib, path)
-		} else {
-			r = storeArticle(ctx, lib, path, p.article, p.err)
+		var rs []FileResult
+		switch {
+		case isAnnotationFile(path):
+			rs = []FileResult{mergeFile(ctx, lib, path)}
+		case p.err != nil:
+			rs = []FileResult{storeArticle(ctx, lib, path, data.NewArticle{}, p.err)}
+		default:
+			// A database export gives several articles, each stored
+			// in its own transaction and reported on its own.
+			for _, a := range p.articles {
+				rs = append(rs, storeArticle(ctx, lib, path, a, nil))
+				if ctx.Err() != nil {
+					break
+				}
+			}
 		}
-		results = append(results, r)
-		if progress != nil {
-			progress(i+1, len(files), r)
+		for _, r := range rs {
+			results = append(results, r)
+			if progress != nil {
+				progress(i+1, len(files), r)
+			}
 		}
 		if ctx.Err() != nil {
 			break
