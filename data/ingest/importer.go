@@ -51,14 +51,14 @@ func (r FileResult) Detail() string {
 	}
 	switch r.Status {
 	case FileAdded:
-		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
+		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs")) + unknown(r.Article.Meta)
 	case FileUpdated:
 		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
 		if r.Orphaned > 0 {
 			s += fmt.Sprintf("; %s could not be placed in it and %s kept, listed as Orphans",
 				countOf(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
 		}
-		return s
+		return s + unknown(r.Article.Meta)
 	case FileMerged:
 		m := r.Merge
 		s := fmt.Sprintf("%s added, %d updated, %d unchanged", countOf(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
@@ -71,6 +71,27 @@ func (r FileResult) Detail() string {
 		return s
 	}
 	return data.ErrorMessage(r.Err)
+}
+
+// unknown names the citation details the file did not show, so that the
+// student knows to add them with Edit details…: "; not found: author,
+// date (Edit details… adds them)", or "" when all are known.
+func unknown(m data.Meta) string {
+	var missing []string
+	for _, f := range []struct{ name, value string }{
+		{"title", m.Title}, {"author", m.Author}, {"outlet", m.Outlet}, {"date", m.Date},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			missing = append(missing, f.name)
+		}
+	}
+	switch len(missing) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("; not found in the file: %s (Edit details… adds it)", missing[0])
+	}
+	return fmt.Sprintf("; not found in the file: %s (Edit details… adds them)", strings.Join(missing, ", "))
 }
 
 // countOf writes a count with its noun: "1 paragraph", "3 paragraphs".
