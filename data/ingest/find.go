@@ -393,7 +393,7 @@ func pageCopy(paras []para, info []blockInfo) bool {
 	for trail < len(paras) && !info[len(paras)-1-trail].prose {
 		trail++
 	}
-	return n >= 8 && n*4 >= len(paras) && (notices >= 3 || lead >= 6 || trail >= 8)
+	return n >= 8 && n*4 >= len(paras) && (notices >= 3 || lead >= 6 || trail >= 5)
 }
 
 // findTitle returns the index of the article's headline, or -1. The
@@ -436,6 +436,15 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		}
 		return lede
 	}
+	// Where each repeated line stands: a line printed again inside the
+	// article is a subheading listed in a table of contents, not the
+	// headline.
+	at := map[string][]int{}
+	for i := range paras {
+		if info[i].repeated {
+			at[info[i].key] = append(at[info[i].key], i)
+		}
+	}
 	best, bestScore := -1, 0.0
 	skipped := 0
 	for i := lo; i < len(paras) && i <= end; i++ {
@@ -453,6 +462,12 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 			continue
 		}
 		sc, ok := titleScore(p.text, info[i], nameKey, ledeOf(i))
+		for _, j := range at[info[i].key] {
+			if j != i && j > start+1 && j <= end {
+				sc -= 4
+				break
+			}
+		}
 		if sc < 3 || !ok {
 			continue
 		}
@@ -473,8 +488,13 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		switch {
 		case nx == byline:
 			sc += 3
-		case nx < len(paras) && (paras[nx].kind == data.KindByline || paras[nx].kind == data.KindDateline):
-			sc += 1.5
+		case i+1 < len(paras) && (paras[i+1].kind == data.KindByline || paras[i+1].kind == data.KindDateline):
+			sc += 2.5
+		}
+		if i > 0 && (paras[i-1].kind == data.KindByline || paras[i-1].kind == data.KindDateline) {
+			// The headline stands above the byline and the date; a line
+			// under them is a dek or a subheading.
+			sc -= 2
 		}
 		if debugTitle != nil {
 			debugTitle(i, sc)
