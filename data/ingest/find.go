@@ -116,7 +116,9 @@ func scoreBlocks(paras []para) []blockInfo {
 			b.notice = true
 			continue
 		}
-		long := b.units >= proseUnits
+		// Long prose has sentences: a run of hundreds of words without
+		// a full stop is a list (of names, of tags).
+		long := b.units >= proseUnits && (b.units < 100 || sentenceEnds(p.text)*60 >= b.units)
 		b.prose = sentenceShaped(p.text) && !b.repeated && (long || b.units >= 15 && endsSentenceAny(p.text))
 	}
 	// A list of other stories shows each as a headline over one
@@ -128,6 +130,17 @@ func scoreBlocks(paras []para) []blockInfo {
 		}
 	}
 	return info
+}
+
+// sentenceEnds counts the full stops, question and exclamation marks of s.
+func sentenceEnds(s string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune(".!?。！？", r) {
+			n++
+		}
+	}
+	return n
 }
 
 // blockValue is a paragraph's worth in the search for the article: the
@@ -365,6 +378,36 @@ func markArticle(paras []para, source string) {
 		case info[i].repeated && !info[i].prose:
 			p.kind = data.KindBoilerplate
 		}
+	}
+	markMenus(paras, info, start, end)
+}
+
+// markMenus marks the furniture inside the article: a run of four or more
+// short lines that are neither prose nor list items (a share bar:
+// "Share", "Facebook", "Twitter", "Email"), and a very long line that is
+// no sentence (a list of hundreds of names).
+func markMenus(paras []para, info []blockInfo, start, end int) {
+	short := func(i int) bool {
+		return paras[i].kind == data.KindBody && !info[i].prose && info[i].units <= 4 && !reListItem.MatchString(paras[i].text)
+	}
+	for i := start; i <= end && i < len(paras); {
+		if !short(i) {
+			if paras[i].kind == data.KindBody && !info[i].prose && info[i].units >= 100 && sentenceEnds(paras[i].text)*60 < info[i].units {
+				paras[i].kind = data.KindBoilerplate
+			}
+			i++
+			continue
+		}
+		j := i
+		for j <= end && j < len(paras) && short(j) {
+			j++
+		}
+		if j-i >= 4 {
+			for k := i; k < j; k++ {
+				paras[k].kind = data.KindBoilerplate
+			}
+		}
+		i = j
 	}
 }
 
