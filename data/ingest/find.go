@@ -668,25 +668,58 @@ func findByline(paras []para, start int) int {
 	return anchor
 }
 
-// findNameByline marks a person's name standing alone right under the
-// headline, or next to a dateline between the headline and the article,
-// as the byline.
+// findNameByline marks a person's name standing alone near the headline
+// as the byline: right under it, or within six paragraphs above or four
+// under it next to a dateline or a short line with a number ("4 min read",
+// "March 3"). A handle after the name ("Jane Doe, @janedoe") is dropped.
+// It does nothing when a byline is already there.
 func findNameByline(paras []para, title, start int) {
 	if title < 0 {
 		return
 	}
-	for i := title + 1; i < start && i <= title+4; i++ {
-		p := &paras[i]
-		if p.kind != data.KindBody {
-			continue
-		}
-		near := i == title+1 || paras[i-1].kind == data.KindDateline ||
-			i+1 < len(paras) && paras[i+1].kind == data.KindDateline
-		if near && isPersonName(p.text) && len(strings.Fields(p.text)) <= 4 && !outletish(p.text) && !hasNonNameWord(p.text) {
-			p.kind = data.KindByline
-			p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(p.text)}}}
+	for i := max(0, title-6); i < start && i <= title+4; i++ {
+		if paras[i].kind == data.KindByline {
+			return
 		}
 	}
+	dated := func(j int) bool {
+		if j < 0 || j >= len(paras) {
+			return false
+		}
+		q := paras[j]
+		return q.kind == data.KindDateline || q.kind == data.KindBody && len(strings.Fields(q.text)) <= 6 && strings.ContainsAny(q.text, "0123456789")
+	}
+	for i := max(0, title-6); i < start && i <= title+4; i++ {
+		p := &paras[i]
+		if p.kind != data.KindBody || i == title {
+			continue
+		}
+		name := strings.TrimSpace(reHandleTail.ReplaceAllString(p.text, ""))
+		near := i == title+1 || dated(i-1) || dated(i+1)
+		if near && isPersonName(name) && len(strings.Fields(name)) <= 4 && !outletish(name) && !hasNonNameWord(name) && !hasSmallWord(name) {
+			p.kind = data.KindByline
+			p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(name)}}}
+			return
+		}
+	}
+}
+
+// reOtherAnd is "and" in the languages of "Par", "Por" and "Von" bylines.
+var reOtherAnd = regexp.MustCompile(`\s+(?:et|y|e|und|en)\s+`)
+
+// reHandleTail is a social-media handle after a name: "Jane Doe,
+// @janedoe".
+var reHandleTail = regexp.MustCompile(`[,\s]+@\w+\s*$`)
+
+// hasSmallWord reports a capitalised phrase with a word such as "On" or
+// "The", which a headline or a label has and a name has not.
+func hasSmallWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if smallWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // reNotAuthorAside marks a contributor who is not a writer: "John Roe
@@ -736,6 +769,7 @@ func looseByline(s string) (byline, bool) {
 		s = m[2]
 	}
 	s = reNotAuthorAside.ReplaceAllString(s, "")
+	s = reOtherAnd.ReplaceAllString(s, " and ")
 	w := strings.Fields(reParenAside.ReplaceAllString(s, ""))
 	if len(w) < 3 || len(w) > 30 || !reBylineWord.MatchString(w[0]+" ") {
 		return byline{}, false
