@@ -511,11 +511,31 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 				break
 			}
 		}
-		if sc < 3 || !ok {
+		if !ok {
 			continue
 		}
-		dist := max(ref-i, 0)
-		sc -= 0.1 * float64(dist)
+		// Where the line stands: above the byline or the date, or under
+		// them.
+		nx := i + 1
+		for nx < len(paras) && paras[nx].kind == data.KindDateline {
+			nx++
+		}
+		switch {
+		case nx == byline:
+			sc += 4
+		case i+1 < len(paras) && (paras[i+1].kind == data.KindByline || paras[i+1].kind == data.KindDateline):
+			sc += 3
+		}
+		if i > 0 && (paras[i-1].kind == data.KindByline || paras[i-1].kind == data.KindDateline) {
+			// The headline stands above the byline and the date; a line
+			// under them is a dek or a subheading.
+			sc -= 2
+		}
+		if sc < 3 {
+			continue
+		}
+		// How far it stands from the article.
+		sc -= 0.1 * float64(max(ref-i, 0))
 		if skipped > 0 {
 			// A subheading inside the article echoes the paragraphs
 			// under it too: leaving prose out costs.
@@ -523,21 +543,6 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 			if skipped >= 40 {
 				sc -= 2
 			}
-		}
-		nx := i + 1
-		for nx < len(paras) && paras[nx].kind == data.KindDateline {
-			nx++
-		}
-		switch {
-		case nx == byline:
-			sc += 3
-		case i+1 < len(paras) && (paras[i+1].kind == data.KindByline || paras[i+1].kind == data.KindDateline):
-			sc += 2.5
-		}
-		if i > 0 && (paras[i-1].kind == data.KindByline || paras[i-1].kind == data.KindDateline) {
-			// The headline stands above the byline and the date; a line
-			// under them is a dek or a subheading.
-			sc -= 2
 		}
 		if debugTitle != nil {
 			debugTitle(i, sc)
