@@ -25,12 +25,12 @@ const proseUnits = 30
 
 // blockInfo is what scoring a paragraph found.
 type blockInfo struct {
-	units    int  // words (each CJK character counts as one)
-	prose    bool // reads as a paragraph of an article
-	repeated bool // the same text appears elsewhere in the page
-	teaser   bool // prose alone under a headline: another story's summary
-	notice   bool // a site notice as long as a paragraph
-	key      string
+	units    int    // words (each CJK character counts as one)
+	prose    bool   // reads as a paragraph of an article
+	repeated bool   // the same text appears elsewhere in the page
+	teaser   bool   // prose alone under a headline: another story's summary
+	notice   bool   // a site notice as long as a paragraph
+	key      string // the text in lower case, to find it repeated
 }
 
 // textUnits counts the words of s: runs of letters and digits, each CJK
@@ -100,7 +100,7 @@ func scoreBlocks(paras []para) []blockInfo {
 	info := make([]blockInfo, len(paras))
 	count := map[string]int{}
 	for i, p := range paras {
-		info[i].key = textKey(p.text)
+		info[i].key = strings.ToLower(p.text)
 		info[i].units = textUnits(p.text)
 		count[info[i].key]++
 	}
@@ -110,7 +110,9 @@ func scoreBlocks(paras []para) []blockInfo {
 		if p.kind != data.KindBody {
 			continue
 		}
-		if b.units <= 150 && (reBoilerStart.MatchString(p.text) || reBoilerAnywhere.MatchString(p.text)) {
+		// (The line rules tried these patterns on lines of up to 40
+		// words already.)
+		if b.units > 40 && b.units <= 150 && (reBoilerStart.MatchString(p.text) || reBoilerAnywhere.MatchString(p.text)) {
 			// A long notice (cookies, subscriptions) the line rules leave
 			// to body text because of its length.
 			b.notice = true
@@ -470,7 +472,7 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		for j, n := next[i], 0; j < len(paras) && j <= max(i, start)+15 && n < 3; j, n = next[j], n+1 {
 			ws, ok := words[j]
 			if !ok {
-				ws = strings.Fields(cjkSpaced(info[j].key))
+				ws = strings.Fields(cjkSpaced(textKey(paras[j].text)))
 				words[j] = ws
 			}
 			for _, w := range ws {
@@ -585,11 +587,12 @@ func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) 
 		// A dek or a teaser's sentence rather than a headline.
 		sc -= 0.15 * float64(b.units-14)
 	}
-	if nameKey != "" && (strings.Contains(b.key, nameKey) || strings.Contains(nameKey, b.key) && len(b.key) >= 12) {
+	key := textKey(text)
+	if nameKey != "" && (strings.Contains(key, nameKey) || strings.Contains(nameKey, key) && len(key) >= 12) {
 		sc += 4
 	}
 	words, echoed := 0, 0
-	for _, w := range strings.Fields(cjkSpaced(b.key)) {
+	for _, w := range strings.Fields(cjkSpaced(key)) {
 		if utf8.RuneCountInString(w) < 4 && !isCJKWord(w) {
 			continue
 		}

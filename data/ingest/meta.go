@@ -447,19 +447,20 @@ func extractMeta(paras []para) data.Meta {
 	var authors []string
 	var titleOutlet, bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, bylineDate, datelineDate string
 	var parenOut, mentionOutlet, addressOutlet string
+	var mentionLines []string
 	seen := map[string]bool{}
 	for _, p := range paras {
 		short := len(strings.Fields(p.text)) <= 8
 		if parenOut == "" && (p.kind == data.KindByline || p.kind == data.KindDateline || short && p.kind != data.KindTitle) {
 			parenOut = parenOutlet(p.text)
 		}
-		if mentionOutlet == "" && p.kind != data.KindTitle && (p.kind != data.KindBody || short) {
-			mentionOutlet = knownOutletIn(p.text)
+		if p.kind != data.KindTitle && (p.kind != data.KindBody || short) {
+			// Looked at after the loop, and only if nothing better
+			// names the outlet: a page's copy has hundreds of such lines.
+			mentionLines = append(mentionLines, p.text)
 		}
-		if addressOutlet == "" && strings.Contains(p.text, "http") || strings.Contains(p.text, "www.") {
-			if o := urlOutlet(p.text); o != "" && addressOutlet == "" {
-				addressOutlet = o
-			}
+		if addressOutlet == "" && (strings.Contains(p.text, "http") || strings.Contains(p.text, "www.")) {
+			addressOutlet = urlOutlet(p.text)
 		}
 		switch p.kind {
 		case data.KindTitle:
@@ -503,6 +504,13 @@ func extractMeta(paras []para) data.Meta {
 		}
 	}
 	m.Author = strings.Join(authors, "; ")
+	if cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet) == "" {
+		for _, l := range mentionLines {
+			if mentionOutlet = knownOutletIn(l); mentionOutlet != "" {
+				break
+			}
+		}
+	}
 	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
 	m.Date = cmp.Or(datelineDate, bylineDate)
 	return m

@@ -106,6 +106,25 @@ func urlOutlet(s string) string {
 	return ""
 }
 
+// knownOutletKeys are the knownOutlets' names as text keys: the whole
+// name, the name without "The", and whether that has one word only.
+var knownOutletKeys = func() []struct {
+	name, full, bare string
+	oneWord          bool
+} {
+	out := make([]struct {
+		name, full, bare string
+		oneWord          bool
+	}, len(knownOutlets))
+	for i, o := range knownOutlets {
+		out[i].name = o.name
+		out[i].full = textKey(o.name)
+		out[i].bare = textKey(strings.TrimPrefix(o.name, "The "))
+		out[i].oneWord = len(strings.Fields(out[i].bare)) < 2
+	}
+	return out
+}()
+
 // knownOutletIn returns the known outlet whose name the line holds as
 // words of their own ("NBC News", "the Guardian"), or "". A name of one
 // word (CNN, Time, Vox) is too easily met as a word or a menu item: it
@@ -114,16 +133,11 @@ func knownOutletIn(s string) string {
 	key := textKey(s)
 	padded := " " + key + " "
 	copyright := reCopyright.MatchString(s)
-	for _, o := range knownOutlets {
-		name := textKey(o.name)
-		bare := textKey(strings.TrimPrefix(o.name, "The "))
-		if len(strings.Fields(bare)) < 2 && !copyright {
+	for _, o := range knownOutletKeys {
+		if o.oneWord && !copyright {
 			continue
 		}
-		if key == name || key == bare {
-			return o.name
-		}
-		if strings.Contains(padded, " "+bare+" ") {
+		if key == o.full || key == o.bare || strings.Contains(padded, " "+o.bare+" ") {
 			return o.name
 		}
 	}
