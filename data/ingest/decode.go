@@ -25,7 +25,7 @@ import (
 const MaxFileSize = 20 << 20
 
 // Extensions lists the file name extensions Decode accepts.
-var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".rtf", ".pdf"}
 
 // ReadFile reads and decodes the article file at path (see Decode). The
 // article's Origin is the file's absolute path, so that importing the same
@@ -152,7 +152,7 @@ func DecodeAll(name string, b []byte) ([]data.NewArticle, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
-	case ".docx", ".pdf":
+	case ".docx", ".rtf", ".pdf":
 		return decodeDocument(name, ext, b)
 	}
 	isHTML := ext == ".html" || ext == ".htm"
@@ -249,7 +249,7 @@ func articlesOf(name, text string, meta data.Meta, pdf bool) ([]data.NewArticle,
 	return []data.NewArticle{art}, nil
 }
 
-// decodeDocument imports a Word document or a PDF: its text, in
+// decodeDocument imports a Word document, an RTF document or a PDF: its text, in
 // paragraphs, goes through Parse like a pasted article's, and what the
 // document's properties state outright (title, author, date) wins over
 // what Parse reads from the text. Original is the extracted text.
@@ -262,6 +262,8 @@ func decodeDocument(name, ext string, b []byte) ([]data.NewArticle, error) {
 	switch ext {
 	case ".docx":
 		text, meta, err = decodeDOCX(name, b)
+	case ".rtf":
+		text, meta, err = decodeRTF(name, b)
 	case ".pdf":
 		text, meta, err = decodePDF(name, b)
 	}
