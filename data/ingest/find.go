@@ -588,8 +588,8 @@ func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) 
 		sc -= 0.15 * float64(b.units-14)
 	}
 	key := textKey(text)
-	if nameKey != "" && (strings.Contains(key, nameKey) || strings.Contains(nameKey, key) && len(key) >= 12) {
-		sc += 4
+	if nameKey != "" {
+		sc += 4 * nameEcho(nameKey, key)
 	}
 	words, echoed := 0, 0
 	for _, w := range strings.Fields(cjkSpaced(key)) {
@@ -630,6 +630,33 @@ func cjkSpaced(k string) string {
 		}
 	}
 	return b.String()
+}
+
+// nameEcho says how much a line echoes the file's name: 1 when one holds
+// the other, else the share of the name's words of four letters or more
+// that the line has, when that is at least two words and three fifths.
+func nameEcho(nameKey, key string) float64 {
+	if strings.Contains(key, nameKey) || strings.Contains(nameKey, key) && len(key) >= 12 {
+		return 1
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(key) {
+		words[w] = true
+	}
+	n, found := 0, 0
+	for _, w := range strings.Fields(nameKey) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		n++
+		if words[w] {
+			found++
+		}
+	}
+	if found < 2 || found*5 < n*3 {
+		return 0
+	}
+	return float64(found) / float64(n)
 }
 
 // fileNameKey returns the words of a file's name ("Ex-Cop_Liang

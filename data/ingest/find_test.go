@@ -75,7 +75,13 @@ func TestFindTitleByEcho(t *testing.T) {
 	if a.Author != "Jane Doe" {
 		t.Errorf("Author = %q (a name alone under the headline)", a.Author)
 	}
-	// With a file named after another line, that line wins.
+	// A headline-shaped dek right above the byline would win over the
+	// headline two lines up (it stands where a headline stands); a file
+	// named after the headline, in the student's words, decides.
+	text2 := pageCopyText("Judge Spares Former Officer Prison Time", "Relatives Devastated as Supporters Rally at Courthouse\n\nBy Jane Doe", sampleArticle)
+	if a, _ := Parse(text2, "test", "judge-spares-former-officer.txt"); a.Title != "Judge Spares Former Officer Prison Time" {
+		t.Errorf("with the file named after the headline, Title = %q", a.Title)
+	}
 	a, _ = Parse(text, "test", "Local News about the stairwell case.txt")
 	if a.Title != "Judge Spares Former Officer Prison Time" {
 		t.Errorf("a file name that only shares a word must not move the title: %q", a.Title)
