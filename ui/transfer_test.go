@@ -421,7 +421,7 @@ func TestDropFolder(t *testing.T) {
 				t.Errorf("failed file detail = %q, want the reason", detail)
 			}
 		case ingest.FileAdded:
-			if filepath.Base(r.Path) == "vigil.md" && detail != fmt.Sprintf("article %d “Vigil for Akai Gurley”, 1 paragraph", r.Article.ID) {
+			if filepath.Base(r.Path) == "vigil.md" && detail != fmt.Sprintf("article %d “Vigil for Akai Gurley”, 1 paragraph; not found in the file: author, outlet, date (Edit details… adds them)", r.Article.ID) {
 				t.Errorf("added file detail = %q", detail)
 			}
 		}

@@ -331,14 +331,14 @@ func TestImport(t *testing.T) {
 	}
 	empty := filepath.Join(dir, "empty.txt")
 	os.WriteFile(empty, nil, 0o644)
-	pdf := filepath.Join(dir, "paper.pdf")
-	os.WriteFile(pdf, []byte("%PDF-1.4"), 0o644)
+	odt := filepath.Join(dir, "paper.odt")
+	os.WriteFile(odt, []byte("PK\x03\x04"), 0o644)
 
-	r := casebook(t, db, "import", good, empty, pdf)
+	r := casebook(t, db, "import", good, empty, odt)
 	if r.code != 1 {
 		t.Errorf("exit %d, want 1 when a file failed", r.code)
 	}
-	for _, want := range []string{"added", "Liang Found Guilty of Manslaughter", "empty.txt: the file is empty", "paper.pdf", "not supported", "1 added"} {
+	for _, want := range []string{"added", "Liang Found Guilty of Manslaughter", "empty.txt: the file is empty", "paper.odt", "not supported", "1 added"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output does not say %q:\n%s", want, r.stdout)
 		}

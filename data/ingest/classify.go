@@ -29,7 +29,7 @@ var (
 		`follow\b.{0,80}\bon\s+(?:facebook|twitter|instagram|tumblr|x|linkedin|youtube|threads|bluesky|tiktok|mastodon)\b|` +
 		`follow us\b|like us on facebook|` +
 		`get more news|` +
-		`sign up\b.{0,80}\b(?:newsletters?|updates|emails?|alerts|briefing|digest)\b|` +
+		`sign up\b.{0,80}\b(?:newsletters?|updates|emails?|alerts|briefing|digest|account)\b|` +
 		`subscribe\b.{0,60}\b(?:newsletters?|now|today|for|to (?:our|the|get|continue|read))\b|` +
 		`get (?:the|our)\b.{0,40}\bnewsletter|` +
 		`already a subscriber|create (?:a )?(?:free )?account|log in|sign in to\b|register (?:now|for free|to)\b|` +

@@ -177,7 +177,7 @@ func TestReadFileErrors(t *testing.T) {
 		"white space":      {fixture("whitespace.txt"), "empty"},
 		"binary with NULs": {fixture("image.txt"), "not a text file"},
 		"control bytes":    {fixture("controls.txt"), "not a text file"},
-		"unsupported":      {fixture("notes.pdf"), "not supported"},
+		"unsupported":      {fixture("notes.odt"), "not supported"},
 		"no article":       {fixture("no-article.html"), "no article text"},
 		"bad front matter": {fixture("bad-frontmatter.md"), "front matter"},
 		"too large":        {big, "too large"},

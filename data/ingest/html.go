@@ -54,7 +54,7 @@ func decodeHTML(name, base, text string) (data.NewArticle, error) {
 		r.render(content)
 	}
 	r.flush()
-	art, err := parseFile(name, base, strings.Join(r.blocks, "\n\n"), r.hints)
+	art, err := parseFile(name, base, strings.Join(r.blocks, "\n\n"), r.hints, false)
 	if err != nil || bodyWords(art) < minArticleWords {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: no article text was found in this web page", name)
 	}

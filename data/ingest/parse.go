@@ -64,16 +64,32 @@ import (
 //     to 25 words without a final period and mostly capitalised (or all
 //     capitals), or 2 to 20 words with no final punctuation at all (a
 //     sentence-case headline).
+//  7. Text that is a whole page's copy (select all, copy, paste: at least
+//     eight lines of furniture making a quarter of the paragraphs or more)
+//     has its article found the way Readability finds it in HTML: see
+//     markArticle. What lies outside the article becomes boilerplate or
+//     related; the headline and the byline are looked for near it.
 //
 // Metadata comes from those passages: Title from the title, Author from the
 // bylines ("A; B; C"), Outlet from a byline's outlet, else an agency
-// dateline such as "NEW YORK (AP) —", else "Follow <outlet> on Facebook",
-// else a copyright line; Date (ISO, "2016-04-14") from a dateline or a
-// byline, preferring a Published date to an Updated one. Credits never
-// become authors. What the text does not show stays empty.
+// dateline such as "NEW YORK (AP) —", else an outlet in parentheses on a
+// short line ("(China Daily USA)"; not one glued to a word, as in "in New
+// York(China Daily USA)"), else "Follow <outlet> on Facebook", else a
+// known outlet named on a line of furniture ("NBC News"), else a
+// copyright line, else the known outlet of a web address in the text;
+// Date (ISO, "2016-04-14") from a dateline or a byline, preferring a
+// Published date to an Updated one. Credits never become authors. What
+// the text does not show stays empty.
 //
 // Text with nothing but white space is an EINVALID error.
 func Parse(text, origin, source string) (data.NewArticle, error) {
+	return parse(text, origin, source, true)
+}
+
+// parse is Parse; find says whether to look for the article in a page's
+// copy (rule 7), which text that Readability or a Markdown file already
+// reduced to the article does not need.
+func parse(text, origin, source string, find bool) (data.NewArticle, error) {
 	art := data.NewArticle{Origin: origin, Original: text}
 	art.Source = source
 	norm := normaliseNewlines(text)
@@ -90,6 +106,9 @@ func Parse(text, origin, source string) (data.NewArticle, error) {
 
 	paras := splitParagraphs(norm)
 	markTitle(paras)
+	if find {
+		markArticle(paras, source)
+	}
 	for _, p := range paras {
 		art.Passages = append(art.Passages, data.NewPassage{Kind: p.kind, Text: p.text})
 	}
