@@ -41,6 +41,8 @@ type Annotation struct {
 	// Highlight is the UID of the highlight a note belongs to, or "".
 	Highlight         string
 	Created, Modified time.Time
+	// Creator is the name of who made it, if the file gives one.
+	Creator string
 }
 
 // IsNote reports whether the annotation is a note rather than a highlight.
@@ -70,16 +72,13 @@ type MergeReport struct {
 
 // MergeFrom says whose file is merged.
 type MergeFrom struct {
-	// Name is who the annotations come from, as the student will see it
-	// ("alex-notes", the file's name without its extension).
+	// Name is who the annotations come from, as the student will see it,
+	// when an annotation does not name its creator ("alex-notes", the
+	// file's name without its extension).
 	Name string
 	// File is the path of the file, for the record of the merge.
 	File string
 }
-
-// key identifies the classmate: a later file from the same classmate may
-// update what an earlier one added.
-func (f MergeFrom) key() string { return strings.ToLower(strings.TrimSpace(f.Name)) }
 
 // futureSlack is how far in the future a classmate's date may be (clocks
 // and time zones differ) and still count.
@@ -173,7 +172,7 @@ func (m *merger) article(a Annotation) (int64, error) {
 func (m *merger) place(articleID int64, a Annotation) (Anchor, bool, error) {
 	art, ok := m.texts[articleID]
 	if !ok {
-		ps, err := queryPassages(m.ctx, m.tx, `p.article_id = ? AND p.n > 0`, articleID)
+		ps, err := queryPassages(m.ctx, m.tx, `p.article_id = ? AND p.kind IN `+flowKinds, articleID)
 		if err != nil {
 			return Anchor{}, false, err
 		}
@@ -272,10 +271,17 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	if err != nil {
 		return err
 	}
+	// Who it comes from: the creator the file names, else the file's
+	// name. A later version from the same person may update it.
+	who := strings.TrimSpace(a.Creator)
+	if who == "" {
+		who = m.from.Name
+	}
+	peer := strings.ToLower(who)
 
 	// What this classmate's earlier file added, or the student's own (or
 	// another classmate's) annotation with the same id.
-	mine, err := m.find(table, `peer = ? AND from_uid = ?`, m.from.key(), a.UID)
+	mine, err := m.find(table, `peer = ? AND from_uid = ?`, peer, a.UID)
 	if err != nil {
 		return err
 	}
@@ -362,15 +368,15 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		if update == nil {
 			res, err = m.tx.ExecContext(m.ctx, `
 				INSERT INTO highlights (uid, article_id, passage_id, start, end, quote, prefix, suffix, colour, created_at, updated_at,
-					from_name, peer, from_uid, from_modified)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					creator, from_name, peer, from_uid, from_modified)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				uid, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, content, formatTime(created), stamp,
-				m.from.Name, m.from.key(), a.UID, stamp)
+				a.Creator, who, peer, a.UID, stamp)
 		} else {
 			_, err = m.tx.ExecContext(m.ctx, `
 				UPDATE highlights SET article_id = ?, passage_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, colour = ?,
-					updated_at = ?, from_modified = ?, deleted_at = NULL
-				WHERE id = ?`, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, content, stamp, stamp, id)
+					updated_at = ?, from_modified = ?, deleted_at = NULL, creator = ?
+				WHERE id = ?`, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, content, stamp, stamp, a.Creator, id)
 		}
 		if err == nil && res != nil {
 			id, err = res.LastInsertId()
@@ -386,7 +392,7 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		// The highlight as this classmate's file has it, else by its id.
 		var hid int64
 		err := m.tx.QueryRowContext(m.ctx, `SELECT id FROM highlights WHERE (peer = ? AND from_uid = ?) OR uid = ? ORDER BY peer = ? DESC, id DESC LIMIT 1`,
-			m.from.key(), a.Highlight, a.Highlight, m.from.key()).Scan(&hid)
+			peer, a.Highlight, a.Highlight, peer).Scan(&hid)
 		if err == nil {
 			highlight = hid
 		}
@@ -394,10 +400,10 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	if update == nil {
 		res, err = m.tx.ExecContext(m.ctx, `
 			INSERT INTO notes (uid, article_id, passage_id, highlight_id, start, end, quote, prefix, suffix, body, created_at, updated_at,
-				from_name, peer, from_uid, from_modified)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				creator, from_name, peer, from_uid, from_modified)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			uid, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(created), stamp,
-			m.from.Name, m.from.key(), a.UID, stamp)
+			a.Creator, who, peer, a.UID, stamp)
 		if err == nil {
 			id, err = res.LastInsertId()
 		}
@@ -407,8 +413,8 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	} else {
 		_, err = m.tx.ExecContext(m.ctx, `
 			UPDATE notes SET article_id = ?, passage_id = ?, highlight_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, body = ?,
-				updated_at = ?, from_modified = ?, deleted_at = NULL
-			WHERE id = ?`, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, stamp, stamp, id)
+				updated_at = ?, from_modified = ?, deleted_at = NULL, creator = ?
+			WHERE id = ?`, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, stamp, stamp, a.Creator, id)
 	}
 	if err != nil {
 		return err

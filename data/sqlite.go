@@ -389,6 +389,13 @@ func openLibrary(ctx context.Context, path string) (*Library, error) {
 	if l.index, err = search.Open(ctx, l.db); err != nil {
 		return fail(err)
 	}
+	if l.readOnly == "" {
+		// Articles stored before sentence-case titles existed get theirs.
+		if err := l.deriveSentenceTitles(ctx); err != nil {
+			l.Close()
+			return nil, openError(path, err)
+		}
+	}
 	return l, nil
 }
 

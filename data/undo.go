@@ -11,9 +11,9 @@ import (
 // The columns a merge may change, which undoing it puts back.
 var undoColumns = map[string][]string{
 	"highlights": {"article_id", "passage_id", "start", "end", "quote", "prefix", "suffix", "colour",
-		"updated_at", "deleted_at", "from_name", "peer", "from_uid", "from_modified"},
+		"updated_at", "deleted_at", "creator", "from_name", "peer", "from_uid", "from_modified"},
 	"notes": {"article_id", "passage_id", "highlight_id", "start", "end", "quote", "prefix", "suffix", "body",
-		"updated_at", "deleted_at", "from_name", "peer", "from_uid", "from_modified"},
+		"updated_at", "deleted_at", "creator", "from_name", "peer", "from_uid", "from_modified"},
 }
 
 // record notes, for UndoLastImport, that the merge added the row id of table
