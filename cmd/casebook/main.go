@@ -33,6 +33,7 @@ Usage:
   casebook [--db PATH] note list [--json] [--orphans] [--article ID] [--tag TAG]
   casebook [--db PATH] highlight ID:N COLOUR
   casebook [--db PATH] import FILE...
+  casebook [--db PATH] compare A B [--json]  align two articles' passages and flag their differences
   casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago]
                       [--scope all|article:ID|colour:NAME|tag:NAME] [--order reading|colour|tag] [--out FILE]
 
@@ -71,6 +72,7 @@ var commands = map[string]command{
 	"search":    {run: cmdSearch},
 	"import":    {run: cmdImport},
 	"export":    {run: cmdExport},
+	"compare":   {run: cmdCompare},
 }
 
 func main() {

@@ -334,7 +334,7 @@ func Compare(a, b []Passage) Result {
 			res.Pairs = append(res.Pairs, Pair{
 				A: Ref{pa[i].n}, B: Ref{pb[j].n},
 				Score:   math.Round(sim[i][j]*1000) / 1000,
-				Because: because(v, pa[i].feats, pb[j].feats),
+				Because: because(v, pa[i].feats, pb[j].feats, rare),
 			})
 		}
 	}
@@ -372,9 +372,21 @@ func intersect(a, b []int, fn func(int)) {
 // maxBecause is how many linking words a pair shows.
 const maxBecause = 8
 
-func because(v *vocab, a, b []int) []string {
-	var shared []int
-	intersect(a, b, func(id int) { shared = append(shared, id) })
+// because lists the shared features of two passages, the heaviest first:
+// the rare ones, and the common ones only while there are fewer than three.
+func because(v *vocab, a, b []int, rare func(int) bool) []string {
+	var shared, common []int
+	intersect(a, b, func(id int) {
+		if rare(id) {
+			shared = append(shared, id)
+		} else {
+			common = append(common, id)
+		}
+	})
+	sort.SliceStable(common, func(x, y int) bool { return v.w[common[x]] > v.w[common[y]] })
+	for len(shared) < 3 && len(common) > 0 {
+		shared, common = append(shared, common[0]), common[1:]
+	}
 	sort.SliceStable(shared, func(x, y int) bool {
 		wx, wy := v.w[shared[x]], v.w[shared[y]]
 		if wx != wy {
