@@ -105,10 +105,13 @@ type Scope struct {
 	ArticleID int64  // only this article
 	Colour    string // only highlights of this colour key ("yellow")
 	Tag       string // only entries with a note carrying this tag (any case)
+	// Outline exports the outline of that name (any case) as an essay
+	// skeleton instead of a list of entries; the other fields are ignored.
+	Outline string
 }
 
 // ParseScope reads a scope as the CLI gives it: "all", "article:ID",
-// "colour:KEY" (or "color:KEY") or "tag:NAME".
+// "colour:KEY" (or "color:KEY"), "tag:NAME" or "outline:NAME".
 func ParseScope(s string) (Scope, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.EqualFold(s, "all") {
@@ -127,9 +130,11 @@ func ParseScope(s string) (Scope, error) {
 			return Scope{Colour: strings.ToLower(value)}, nil
 		case "tag":
 			return Scope{Tag: strings.TrimPrefix(value, "#")}, nil
+		case "outline":
+			return Scope{Outline: value}, nil
 		}
 	}
-	return Scope{}, data.Errorf(data.EINVALID, "unknown scope %q: use all, article:ID, colour:NAME or tag:NAME", s)
+	return Scope{}, data.Errorf(data.EINVALID, "unknown scope %q: use all, article:ID, colour:NAME, tag:NAME or outline:NAME", s)
 }
 
 // String returns the scope in the form ParseScope reads.
@@ -143,6 +148,9 @@ func (s Scope) String() string {
 	}
 	if s.Tag != "" {
 		parts = append(parts, "tag:"+s.Tag)
+	}
+	if s.Outline != "" {
+		parts = append(parts, "outline:"+s.Outline)
 	}
 	if len(parts) == 0 {
 		return "all"
@@ -256,6 +264,8 @@ type Document struct {
 	Articles []data.Article
 	// Generated is the time of the export, written in its heading.
 	Generated time.Time
+	// Outlines are the library's outlines, for Scope.Outline.
+	Outlines []data.Outline
 }
 
 // Paper is the page size of DOCX and HTML exports.
@@ -348,7 +358,17 @@ func Write(w io.Writer, doc Document, opt Options) (Report, error) {
 	if opt.Paper == "" {
 		opt.Paper = A4
 	}
-	v := build(doc, opt)
+	var v *view
+	if opt.Scope.Outline != "" {
+		if opt.Format == CSV || opt.Format == JSON {
+			return Report{}, data.Errorf(data.EINVALID, "an outline exports to Word (docx), Markdown (md) or HTML, not %s", opt.Format)
+		}
+		if v, err = buildOutline(doc, opt); err != nil {
+			return Report{}, err
+		}
+	} else {
+		v = build(doc, opt)
+	}
 	switch opt.Format {
 	case Markdown:
 		err = writeMarkdown(w, v)
@@ -385,11 +405,15 @@ type view struct {
 	// steps is the number of entry renderings the format makes: each entry
 	// once under each of its headings, or each once in JSON.
 	steps int
+	// outline is set for an outline's essay skeleton: every section is
+	// written, even with nothing in it yet.
+	outline bool
 }
 
 // section is a heading and the entries under it.
 type section struct {
 	heading string
+	text    string       // the student's own text under the heading (Markdown)
 	colour  *data.Colour // set when ordered by colour
 	items   []*item
 	noteNos []int // Chicago note numbers, parallel to items
@@ -417,35 +441,10 @@ func build(doc Document, opt Options) *view {
 	if v.title == "" {
 		v.title = "Quotes and notes"
 	}
-	arts := map[int64]data.Article{}
-	for _, a := range doc.Articles {
-		arts[a.ID] = a
-	}
-	legend := map[string]*data.Colour{}
-	for i := range doc.Colours {
-		legend[strings.ToLower(doc.Colours[i].Key)] = &doc.Colours[i]
-	}
+	mk := itemMaker(doc, opt)
 	cited := map[int64]data.Article{}
 	for _, e := range Select(doc.Entries, opt.Scope) {
-		it := &item{Entry: e, anchor: e.Anchor(), tags: e.Tags()}
-		it.quote = it.anchor.Quote
-		it.orphan = it.anchor.Orphan() || e.Passage.ID == 0
-		it.article = e.Article
-		if a, ok := arts[e.Article.ID]; ok {
-			it.article = a
-		}
-		if !it.orphan {
-			it.para = e.Passage.N
-		}
-		if c := e.Colour(); c != "" {
-			it.colour = legend[strings.ToLower(c)]
-			if it.colour == nil {
-				it.colour = &data.Colour{Key: c, Meaning: c}
-			}
-		}
-		it.inText = opt.Style.InText(it.article, it.para)
-		it.fullNote = opt.Style.Note(it.article, it.para)
-		it.failure = Verify(e)
+		it := mk(e)
 		v.entries = append(v.entries, it)
 		if e.Highlight != nil {
 			v.report.Highlights++
@@ -472,6 +471,49 @@ func build(doc Document, opt Options) *view {
 	default:
 		v.sections = byArticle(v.entries)
 	}
+	v.finish(cited)
+	return v
+}
+
+// itemMaker returns a function that lays out one entry: its current article
+// metadata, colour, citation and verbatim check.
+func itemMaker(doc Document, opt Options) func(Entry) *item {
+	arts := map[int64]data.Article{}
+	for _, a := range doc.Articles {
+		arts[a.ID] = a
+	}
+	legend := map[string]*data.Colour{}
+	for i := range doc.Colours {
+		legend[strings.ToLower(doc.Colours[i].Key)] = &doc.Colours[i]
+	}
+	return func(e Entry) *item {
+		it := &item{Entry: e, anchor: e.Anchor(), tags: e.Tags()}
+		it.quote = it.anchor.Quote
+		it.orphan = it.anchor.Orphan() || e.Passage.ID == 0
+		it.article = e.Article
+		if a, ok := arts[e.Article.ID]; ok {
+			it.article = a
+		}
+		if !it.orphan {
+			it.para = e.Passage.N
+		}
+		if c := e.Colour(); c != "" {
+			it.colour = legend[strings.ToLower(c)]
+			if it.colour == nil {
+				it.colour = &data.Colour{Key: c, Meaning: c}
+			}
+		}
+		it.inText = opt.Style.InText(it.article, it.para)
+		it.fullNote = opt.Style.Note(it.article, it.para)
+		it.failure = Verify(e)
+		return it
+	}
+}
+
+// finish counts the steps, numbers the Chicago notes in the order of the
+// sections and writes the reference list of the cited articles.
+func (v *view) finish(cited map[int64]data.Article) {
+	opt := v.opt
 	if opt.Format == JSON {
 		v.steps = len(v.entries)
 	} else {
@@ -508,7 +550,6 @@ func build(doc Document, opt Options) *view {
 		v.refs = append(v.refs, opt.Style.Reference(a))
 	}
 	v.report.Articles = len(list)
-	return v
 }
 
 // step reports progress on one more rendered entry, out of the total that
@@ -632,11 +673,18 @@ func (v *view) describe() string {
 	}
 	parts = append(parts, v.opt.Style.Name()+" citations")
 	order := map[Order]string{ByReading: "in reading order", ByColour: "by colour meaning", ByTag: "by tag"}[v.opt.Order]
+	if v.outline {
+		order = "outline"
+	}
 	parts = append(parts, order)
-	if v.opt.Scope != (Scope{}) {
+	if v.opt.Scope != (Scope{}) && !v.outline {
 		parts = append(parts, "scope "+v.opt.Scope.String())
 	}
-	parts = append(parts, plural(v.report.Entries, "entry", "entries")+" from "+plural(v.report.Articles, "article", "articles"))
+	entries := plural(v.report.Entries, "entry", "entries")
+	if v.outline {
+		entries = plural(v.report.Entries, "quote", "quotes")
+	}
+	parts = append(parts, entries+" from "+plural(v.report.Articles, "article", "articles"))
 	return strings.Join(parts, " · ")
 }
 

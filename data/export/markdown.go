@@ -21,11 +21,14 @@ func writeMarkdown(w io.Writer, v *view) error {
 		}
 	}
 	p("# ", md(v.title), "\n\n", md(v.describe()), "\n")
-	if len(v.entries) == 0 {
+	if len(v.entries) == 0 && !v.outline {
 		p("\n", nothingToExport, "\n")
 	}
 	for _, s := range v.sections {
 		p("\n## ", md(oneLine(s.heading)), "\n")
+		if text := strings.TrimSpace(cleanText(s.text)); text != "" {
+			p("\n", closeFences(text), "\n")
+		}
 		for i, it := range s.items {
 			p("\n")
 			var cit string

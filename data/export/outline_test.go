@@ -1,0 +1,230 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/seeds"
+)
+
+// seedArticles are the bundled articles, one body passage per paragraph
+// (package ingest, which parses them properly, imports this package).
+func seedArticles() []data.NewArticle {
+	var out []data.NewArticle
+	for _, f := range seeds.Files() {
+		a := data.NewArticle{Origin: "seed:" + f.Name, Original: f.Text, Meta: data.Meta{
+			Title: f.Source.Title, Outlet: f.Source.Outlet, Author: f.Source.Author, Date: f.Source.Date, Source: f.Source.URL}}
+		for _, p := range strings.Split(f.Text, "\n\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				a.Passages = append(a.Passages, data.NewPassage{Kind: data.KindBody, Text: p})
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// find returns the passage of an article that contains s.
+func find(t *testing.T, lib *data.Library, a data.Article, s string) data.Passage {
+	t.Helper()
+	ps, err := lib.Passages(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if strings.Contains(p.Text, s) {
+			return p
+		}
+	}
+	t.Fatalf("no passage of %q contains %q", a.Title, s)
+	return data.Passage{}
+}
+
+// briefLibrary is the issue's walk-through: the seeds in a real library, a
+// case brief with a passage of AFRO in Facts (with a note on it), NBC's
+// highlighted 500 hours in Outcome, a note in Reactions, and the student's
+// text under Issue.
+func briefLibrary(t *testing.T) (*data.Library, map[string]data.Article) {
+	t.Helper()
+	ctx := context.Background()
+	lib, err := data.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	res, err := lib.SyncArticles(ctx, seedArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := map[string]data.Article{}
+	for _, r := range res {
+		switch {
+		case strings.Contains(r.Article.Title, "Asian Organization"):
+			arts["afro"] = r.Article
+		case strings.Contains(r.Article.Title, "Apologizes"):
+			arts["apology"] = r.Article
+		default:
+			arts["wang"] = r.Article
+		}
+	}
+	o, err := lib.NewOutline(ctx, "Liang brief", "brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	afro4 := find(t, lib, arts["afro"], "ricocheted")
+	if _, err := lib.AddNote(ctx, data.NewNote{PassageID: afro4.ID, Body: "The ricochet: **no aim**."}); err != nil {
+		t.Fatal(err)
+	}
+	nbc7 := find(t, lib, arts["apology"], "500 hours")
+	start := strings.Index(nbc7.Text, "500 hours")
+	startR := len([]rune(nbc7.Text[:start]))
+	h, err := lib.AddHighlight(ctx, nbc7.ID, startR, startR+len("500 hours of community service"), "green")
+	if err != nil {
+		t.Fatal(err)
+	}
+	afro7 := find(t, lib, arts["afro"], "APALA believes")
+	n, err := lib.AddNote(ctx, data.NewNote{PassageID: afro7.ID, Body: "APALA wanted jail time."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, add := range []struct {
+		section string
+		item    data.NewItem
+	}{
+		{"Facts", data.NewItem{PassageID: afro4.ID}},
+		{"Outcome", data.NewItem{HighlightID: h.ID}},
+		{"Reactions", data.NewItem{NoteID: n.ID}},
+	} {
+		if _, err := lib.AddToOutline(ctx, "Liang brief", add.section, add.item); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := lib.SetSectionText(ctx, o.Sections[2].ID, "Was Liang's sentence *lenient*?"); err != nil {
+		t.Fatal(err)
+	}
+	return lib, arts
+}
+
+func TestOutlineExport(t *testing.T) {
+	lib, arts := briefLibrary(t)
+	doc, err := Load(context.Background(), lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	afro4 := find(t, lib, arts["afro"], "ricocheted")
+	afro7 := find(t, lib, arts["afro"], "APALA believes")
+	nbc7 := find(t, lib, arts["apology"], "500 hours")
+	for _, style := range []cite.Style{cite.APA, cite.MLA} {
+		// The citations are the cite package's, whatever its rules.
+		afroCite := style.InText(arts["afro"], afro4.N)
+		nbcCite := style.InText(arts["apology"], nbc7.N)
+		noteCite := style.InText(arts["afro"], afro7.N)
+		refs := []data.Article{arts["afro"], arts["apology"]}
+		style.Sort(refs)
+
+		t.Run(string(style)+"/docx", func(t *testing.T) {
+			var buf bytes.Buffer
+			rep, err := Write(&buf, doc, Options{Format: DOCX, Style: style, Scope: Scope{Outline: "liang BRIEF"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Entries != 3 || rep.Articles != 2 || len(rep.Failures) != 0 {
+				t.Errorf("report %+v", rep)
+			}
+			ps := wordParagraphs(t, docxParts(t, buf.Bytes())["word/document.xml"])
+			var got []string
+			for _, p := range ps {
+				switch p.Style {
+				case "Title", "Heading1", "Quote", "Bibliography", "Normal", "NoteText":
+					got = append(got, p.Style+": "+p.Text)
+				}
+			}
+			want := []string{
+				"Title: Liang brief",
+				"Heading1: Facts",
+				"Quote: " + afro4.Text + " " + afroCite,
+				"NoteText: The ricochet: no aim.",
+				"Heading1: Procedural history",
+				"Heading1: Issue",
+				"Normal: Was Liang's sentence lenient?",
+				"Heading1: Outcome",
+				"Quote: 500 hours of community service " + nbcCite,
+				"Heading1: Reasoning",
+				"Heading1: Reactions",
+				"Quote: " + afro7.Text + " " + noteCite,
+				"NoteText: APALA wanted jail time.",
+				"Heading1: " + style.ListTitle(),
+				"Bibliography: " + style.Reference(refs[0]).String(),
+				"Bibliography: " + style.Reference(refs[1]).String(),
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("document:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+		t.Run(string(style)+"/md", func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := Write(&buf, doc, Options{Format: Markdown, Style: style, Scope: Scope{Outline: "Liang brief"}}); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			order := []string{"# Liang brief", "## Facts", md(afro4.Text) + " " + md(afroCite), "The ricochet: **no aim**.",
+				"## Procedural history", "## Issue", "Was Liang's sentence *lenient*?", "## Outcome",
+				"500 hours of community service " + md(nbcCite), "## Reasoning", "## Reactions", "APALA wanted jail time.",
+				"## " + style.ListTitle(), refs[0].Title, refs[1].Title}
+			at := 0
+			for _, w := range order {
+				i := strings.Index(out[at:], w)
+				if i < 0 {
+					t.Fatalf("%q missing or out of order in:\n%s", w, out)
+				}
+				at += i + len(w)
+			}
+			if strings.Contains(out, arts["wang"].Title) {
+				t.Errorf("the reference list has an article the outline does not cite:\n%s", out)
+			}
+		})
+		t.Run(string(style)+"/html", func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := Write(&buf, doc, Options{Format: HTML, Style: style, Scope: Scope{Outline: "Liang brief"}}); err != nil {
+				t.Fatal(err)
+			}
+			text, _ := htmlText(t, buf.Bytes())
+			for _, w := range []string{"Facts", "Procedural history", "Was Liang's sentence lenient?", "500 hours of community service " + nbcCite} {
+				if !strings.Contains(text, w) {
+					t.Errorf("HTML lacks %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+
+	t.Run("Chicago", func(t *testing.T) {
+		var buf bytes.Buffer
+		rep, err := Write(&buf, doc, Options{Format: Markdown, Style: cite.Chicago, Scope: Scope{Outline: "Liang brief"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		full := cite.Chicago.Note(arts["afro"], afro4.N).Markdown()
+		if rep.Entries != 3 || !strings.Contains(out, "[^1]: "+full) || !strings.Contains(out, "[^3]: "+cite.Chicago.ShortNote(arts["afro"], afro7.N)) {
+			t.Errorf("Chicago notes:\n%s", out)
+		}
+	})
+
+	t.Run("Errors", func(t *testing.T) {
+		var buf bytes.Buffer
+		if _, err := Write(&buf, doc, Options{Format: Markdown, Scope: Scope{Outline: "nope"}}); data.ErrorCode(err) != data.ENOTFOUND || !strings.Contains(err.Error(), "Liang brief") {
+			t.Errorf("unknown outline: %v", err)
+		}
+		if _, err := Write(&buf, doc, Options{Format: CSV, Scope: Scope{Outline: "Liang brief"}}); data.ErrorCode(err) != data.EINVALID {
+			t.Errorf("CSV outline: %v", err)
+		}
+		if s, err := ParseScope("outline:Liang brief"); err != nil || s.Outline != "Liang brief" || s.String() != "outline:Liang brief" {
+			t.Errorf("ParseScope: %+v %v", s, err)
+		}
+	})
+}
