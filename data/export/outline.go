@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export/cite"
 )
 
 // buildOutline lays out an outline as the skeleton of an essay: its
@@ -95,7 +96,7 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 					}
 					continue
 				}
-				add(&s, wholePassage(mk, arts, oi))
+				add(&s, wholePassage(mk, opt.Style, arts, oi))
 			}
 		}
 		v.sections = append(v.sections, s)
@@ -107,7 +108,7 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 
 // wholePassage quotes a passage item with nothing marked in it: the whole
 // paragraph.
-func wholePassage(mk func(Entry) *item, arts map[int64]data.Article, oi data.OutlineItem) *item {
+func wholePassage(mk func(Entry) *item, style cite.Style, arts map[int64]data.Article, oi data.OutlineItem) *item {
 	text := ""
 	if len(oi.Quotes) > 0 {
 		text = oi.Quotes[0]
@@ -123,5 +124,7 @@ func wholePassage(mk func(Entry) *item, arts map[int64]data.Article, oi data.Out
 		it.para = 0
 		it.failure = "orphaned: the article's text changed and the paragraph could not be found again"
 	}
+	it.inText = style.InText(it.article, it.para)
+	it.fullNote = style.Note(it.article, it.para)
 	return it
 }

@@ -97,6 +97,7 @@ func briefLibrary(t *testing.T) (*data.Library, map[string]data.Article) {
 		item    data.NewItem
 	}{
 		{"Facts", data.NewItem{PassageID: afro4.ID}},
+		{"Facts", data.NewItem{PassageID: find(t, lib, arts["afro"], "Liang was convicted").ID}},
 		{"Outcome", data.NewItem{HighlightID: h.ID}},
 		{"Reactions", data.NewItem{NoteID: n.ID}},
 	} {
@@ -119,6 +120,7 @@ func TestOutlineExport(t *testing.T) {
 	afro4 := find(t, lib, arts["afro"], "ricocheted")
 	afro7 := find(t, lib, arts["afro"], "APALA believes")
 	nbc7 := find(t, lib, arts["apology"], "500 hours")
+	afro5 := find(t, lib, arts["afro"], "Liang was convicted")
 	for _, style := range []cite.Style{cite.APA, cite.MLA} {
 		// The citations are the cite package's, whatever its rules.
 		afroCite := style.InText(arts["afro"], afro4.N)
@@ -133,7 +135,7 @@ func TestOutlineExport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if rep.Entries != 3 || rep.Articles != 2 || len(rep.Failures) != 0 {
+			if rep.Entries != 4 || rep.Articles != 2 || len(rep.Failures) != 0 {
 				t.Errorf("report %+v", rep)
 			}
 			ps := wordParagraphs(t, docxParts(t, buf.Bytes())["word/document.xml"])
@@ -149,6 +151,7 @@ func TestOutlineExport(t *testing.T) {
 				"Heading1: Facts",
 				"Quote: " + afro4.Text + " " + afroCite,
 				"NoteText: The ricochet: no aim.",
+				"Quote: " + afro5.Text + " " + style.InText(arts["afro"], afro5.N),
 				"Heading1: Procedural history",
 				"Heading1: Issue",
 				"Normal: Was Liang's sentence lenient?",
@@ -210,7 +213,7 @@ func TestOutlineExport(t *testing.T) {
 		}
 		out := buf.String()
 		full := cite.Chicago.Note(arts["afro"], afro4.N).Markdown()
-		if rep.Entries != 3 || !strings.Contains(out, "[^1]: "+full) || !strings.Contains(out, "[^3]: "+cite.Chicago.ShortNote(arts["afro"], afro7.N)) {
+		if rep.Entries != 4 || !strings.Contains(out, "[^1]: "+full) || !strings.Contains(out, "[^4]: "+cite.Chicago.ShortNote(arts["afro"], afro7.N)) {
 			t.Errorf("Chicago notes:\n%s", out)
 		}
 	})
