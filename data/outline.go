@@ -104,6 +104,8 @@ type OutlineItem struct {
 	Notes  []string `json:"notes"`
 	// Colour is a highlight item's colour key.
 	Colour string `json:"colour,omitempty"`
+	// Text is the passage's text as it was placed, for a passage item.
+	Text string `json:"-"`
 	// Highlight and Note are the annotations a highlight or note item
 	// places (nil for a passage item), for exports that need their anchors.
 	Highlight *Highlight `json:"-"`
@@ -255,6 +257,7 @@ func sectionItems(ctx context.Context, q querier, sectionID int64) ([]OutlineIte
 	out := []OutlineItem{}
 	for _, r := range raw {
 		it := r.it
+		it.Text = r.text
 		it.Quotes, it.Notes = []string{}, []string{}
 		switch it.Kind {
 		case ItemPassage:

@@ -408,6 +408,8 @@ type view struct {
 	// outline is set for an outline's essay skeleton: every section is
 	// written, even with nothing in it yet.
 	outline bool
+	// outlines go into a JSON bundle.
+	outlines []data.SharedOutline
 }
 
 // section is a heading and the entries under it.
@@ -472,6 +474,11 @@ func build(doc Document, opt Options) *view {
 		v.sections = byArticle(v.entries)
 	}
 	v.finish(cited)
+	if opt.Format == JSON && opt.Scope == (Scope{}) {
+		// The whole library's bundle carries the outlines too; a narrower
+		// one would leave their items without the annotations they name.
+		v.outlines = sharedOutlines(doc)
+	}
 	return v
 }
 

@@ -231,3 +231,93 @@ func TestOutlineExport(t *testing.T) {
 		}
 	})
 }
+
+// Outlines go into the W3C bundle as ordered collections and come back on
+// import, into another library, with their sections, text and items in
+// order; merging the same file again changes nothing.
+func TestOutlineBundleRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	lib, _ := briefLibrary(t)
+	doc, err := Load(ctx, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, doc, Options{Format: JSON}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"casebook:outlines"`) || !strings.Contains(buf.String(), `"OrderedCollection"`) {
+		t.Fatalf("no outlines in the bundle:\n%s", buf.String())
+	}
+	anns, outlines, err := ReadBundle(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outlines) != 1 || outlines[0].Name != "Liang brief" || len(outlines[0].Sections) != 6 {
+		t.Fatalf("outlines read back: %+v", outlines)
+	}
+
+	other, err := data.Open(ctx, filepath.Join(t.TempDir(), "classmate.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.SyncArticles(ctx, seedArticles()); err != nil {
+		t.Fatal(err)
+	}
+	// The classmate has an outline of the same name already: theirs stays.
+	if _, err := other.NewOutline(ctx, "Liang brief", "essay"); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := other.MergeBundle(ctx, anns, outlines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Outlines != 1 || len(rep.Skipped) != 0 {
+		t.Errorf("merge report %+v", rep)
+	}
+	want, _ := lib.OutlineByName(ctx, "Liang brief")
+	got, err := other.OutlineByName(ctx, "Liang brief (2)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.UID != want.UID || got.Template != "brief" {
+		t.Errorf("outline %+v", got)
+	}
+	shape := func(o data.Outline) string {
+		var b strings.Builder
+		for _, s := range o.Sections {
+			b.WriteString("# " + s.Heading + "|" + s.Text + "\n")
+			for _, it := range s.Items {
+				b.WriteString("  " + string(it.Kind) + " " + strings.Join(it.Quotes, "/") + " :: " + strings.Join(it.Notes, "/") + "\n")
+			}
+		}
+		return b.String()
+	}
+	if shape(got) != shape(want) {
+		t.Errorf("outline after the round trip:\n%s\nwant:\n%s", shape(got), shape(want))
+	}
+	rep, err = other.MergeBundle(ctx, anns, outlines)
+	if err != nil || rep.Outlines != 0 || rep.Added != 0 {
+		t.Errorf("merging again: %+v %v", rep, err)
+	}
+	if list, _ := other.Outlines(ctx); len(list) != 2 {
+		t.Errorf("outlines after merging twice: %+v", list)
+	}
+
+	// A bundle whose outline names an annotation it does not carry: the
+	// item is left out and reported.
+	outlines[0].UID = "another-outline"
+	outlines[0].Sections[3].Items[0].UID = "missing-highlight"
+	fresh, _ := data.Open(ctx, filepath.Join(t.TempDir(), "third.db"))
+	defer fresh.Close()
+	fresh.SyncArticles(ctx, seedArticles())
+	rep, err = fresh.MergeBundle(ctx, nil, outlines)
+	if err != nil || rep.Outlines != 1 || len(rep.Skipped) != 2 {
+		t.Errorf("partial bundle: %+v %v", rep, err)
+	}
+	o, err := fresh.OutlineByName(ctx, "Liang brief")
+	if err != nil || len(o.Sections[0].Items) != 2 || len(o.Sections[3].Items) != 0 {
+		t.Errorf("partial outline: %+v %v", o, err)
+	}
+}
