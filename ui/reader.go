@@ -21,6 +21,8 @@ type Reader struct {
 	article data.Article
 	rows    []*passageModel
 	byID    map[int64]int // passage id → row
+	// lastMenu is the context menu shown last, for tests.
+	lastMenu *fyne.Menu
 
 	List    *widget.List
 	title   *widget.Label
@@ -506,7 +508,9 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 	items = append(items, fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
 		&fyne.MenuItem{Label: "Copy", Icon: theme.ContentCopyIcon(), Action: func() { r.copyTarget() }})
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.Window.Canvas(), at)
+	items = append(items, u.Outline.menuItems(row, off)...)
+	r.lastMenu = fyne.NewMenu("", items...)
+	widget.ShowPopUpMenuAtPosition(r.lastMenu, u.Window.Canvas(), at)
 }
 
 // highlightAt returns the highlight under rune offset off of row; the

@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// closeMenus removes the pop-up menus a right-click left open, as a click
+// on one of their items does.
+func closeMenus(c fyne.Canvas) {
+	for o := c.Overlays().Top(); o != nil; o = c.Overlays().Top() {
+		c.Overlays().Remove(o)
+	}
+}
+
+// menuItem finds an item of a menu by the start of its label.
+func menuItem(t *testing.T, m *fyne.Menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, it := range m.Items {
+		if strings.HasPrefix(it.Label, label) {
+			return it
+		}
+	}
+	t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+func outlineShape(t *testing.T, lib *data.Library, name string) map[string][]string {
+	t.Helper()
+	o, err := lib.OutlineByName(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string][]string{}
+	for _, s := range o.Sections {
+		for _, it := range s.Items {
+			m[s.Heading] = append(m[s.Heading], string(it.Kind)+":"+strconv.Itoa(it.Para))
+		}
+	}
+	return m
+}
+
+// A case brief built beside the reader: right-click › Add to outline ›
+// Facts, the keyboard for the current passage, a highlight under the
+// pointer into Reactions; Alt+↓ moves an item on; tapping an item opens
+// its passage; the student's text is kept.
+func TestOutlinePanel(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if p.Picker.Selected != "" || len(p.Body.Objects) != 0 {
+		t.Fatalf("a new library shows an outline")
+	}
+	if err := p.NewOutline("Liang brief", "Case brief"); err != nil {
+		t.Fatal(err)
+	}
+	h.pump()
+	if p.Picker.Selected != "Liang brief" || len(p.Body.Objects) != 6 {
+		t.Fatalf("outline shown: %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
+	}
+	afro := articleTitled(t, h, "Asian Organization")
+	u.OpenArticle(afro.ID)
+	h.pump()
+
+	// Right-click on ¶4 › Add to outline › Facts.
+	row := h.rowWithText("ricocheted off of the stairwell wall")
+	u.Reader.scrollToRow(row)
+	h.pump()
+	v, ok := u.Reader.viewOf(row)
+	if !ok {
+		t.Fatal("the row is not on screen")
+	}
+	v.TappedSecondary(&fyne.PointEvent{Position: v.positionOf(3)})
+	add := menuItem(t, u.Reader.lastMenu, "Add to outline")
+	menuItem(t, add.ChildMenu, "Facts").Action()
+	closeMenus(u.Window.Canvas())
+	h.pump()
+
+	// The keyboard: the current passage goes into the section last used.
+	u.Reader.setCurrent(h.rowWithText("Liang was convicted of manslaughter"))
+	if !u.RunShortcut(shortcutAddToOutl) {
+		t.Fatal("Ctrl+Shift+O is not bound")
+	}
+	// A highlight under the pointer goes in as a highlight, into Reactions.
+	row7 := h.rowWithText("APALA believes")
+	u.Reader.setCurrent(row7)
+	u.Highlight("green")
+	h.pump()
+	u.Reader.scrollToRow(row7)
+	h.pump()
+	v7, _ := u.Reader.viewOf(row7)
+	v7.TappedSecondary(&fyne.PointEvent{Position: v7.positionOf(5)})
+	menuItem(t, menuItem(t, u.Reader.lastMenu, "Add to outline").ChildMenu, "Reactions").Action()
+	closeMenus(u.Window.Canvas())
+	h.pump()
+
+	want := map[string][]string{"Facts": {"passage:4", "passage:5"}, "Reactions": {"highlight:7"}}
+	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
+		t.Fatalf("outline %v, want %v", got, want)
+	}
+	if len(p.Items) != 3 || !strings.Contains(p.Items[0].Text(), "On Nov. 20, 2014") || !strings.Contains(p.Items[0].Text(), "para. 4)") {
+		t.Fatalf("items shown: %d, first %q", len(p.Items), p.Items[0].Text())
+	}
+
+	// Alt+↓ on the last item of Facts takes it to Procedural history, and
+	// keeps the focus on it.
+	item := p.Items[1]
+	test.Tap(item)
+	h.pump()
+	if u.Reader.Article().ID != afro.ID || u.Reader.current != h.rowWithText("Liang was convicted of manslaughter") {
+		t.Errorf("tapping the item does not open its passage")
+	}
+	u.Window.Canvas().Focus(item)
+	item.TypedShortcut(shortcutItemDown)
+	h.pump()
+	want = map[string][]string{"Facts": {"passage:4"}, "Procedural history": {"passage:5"}, "Reactions": {"highlight:7"}}
+	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
+		t.Errorf("after Alt+↓: %v, want %v", got, want)
+	}
+	if f, ok := u.Window.Canvas().Focused().(*OutlineItemView); !ok || f.Item.Para != 5 {
+		t.Errorf("the focus did not follow the moved item")
+	}
+	if focused, ok := u.Window.Canvas().Focused().(*OutlineItemView); ok {
+		focused.TypedShortcut(shortcutItemUp)
+		h.pump()
+		if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, map[string][]string{"Facts": {"passage:4", "passage:5"}, "Reactions": {"highlight:7"}}) {
+			t.Errorf("after Alt+↑: %v", got)
+		}
+	}
+
+	// The student's text under Issue is saved as typed.
+	issueText := p.Body.Objects[2]
+	entry := findMultiLine(issueText)
+	if entry == nil {
+		t.Fatal("no text field under Issue")
+	}
+	test.Type(entry, "Was the sentence lenient?")
+	o, _ := h.lib.OutlineByName(context.Background(), "Liang brief")
+	if o.Sections[2].Text != "Was the sentence lenient?" {
+		t.Errorf("section text %q", o.Sections[2].Text)
+	}
+
+	// Removing the highlight takes its item out of the outline view.
+	hs, _ := h.lib.Highlights(context.Background(), afro.ID)
+	u.removeHighlight(hs[0])
+	h.pump()
+	if len(p.Items) != 2 {
+		t.Errorf("after removing the highlight the outline shows %d items", len(p.Items))
+	}
+
+	// Several outlines: a second one, and back.
+	if err := p.NewOutline("Essay", "Argumentative essay"); err != nil {
+		t.Fatal(err)
+	}
+	if p.Picker.Selected != "Essay" || len(p.Body.Objects) != 5 || len(p.Picker.Options) != 2 {
+		t.Errorf("second outline: %q %d %v", p.Picker.Selected, len(p.Body.Objects), p.Picker.Options)
+	}
+	p.Picker.SetSelected("Liang brief")
+	if len(p.Items) != 2 {
+		t.Errorf("back to the brief: %d items", len(p.Items))
+	}
+}
+
+func findMultiLine(o fyne.CanvasObject) *widget.Entry {
+	var found *widget.Entry
+	walk(o, func(c fyne.CanvasObject) {
+		if e, ok := c.(*widget.Entry); ok && e.MultiLine && found == nil {
+			found = e
+		}
+	})
+	return found
+}
+
+func equalShape(a, b map[string][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if strings.Join(v, ",") != strings.Join(b[k], ",") {
+			return false
+		}
+	}
+	return true
+}
