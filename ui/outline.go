@@ -34,6 +34,9 @@ type OutlinePanel struct {
 	Picker  *widget.Select
 	NewBtn  *widget.Button
 	AddSec  *widget.Button
+	// Export opens the export dialog on this outline (Word, Markdown or
+	// HTML, as the essay's skeleton).
+	Export *widget.Button
 	// Body holds one block per section.
 	Body *fyne.Container
 
@@ -63,8 +66,9 @@ func newOutlinePanel(u *UI) *OutlinePanel {
 	p.Picker.PlaceHolder = "No outline yet"
 	p.NewBtn = widget.NewButtonWithIcon("New", theme.ContentAddIcon(), p.showNewDialog)
 	p.AddSec = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), p.showAddSection)
+	p.Export = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), p.export)
 	p.Body = container.NewVBox()
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.NewBtn, p.AddSec), p.Picker)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.NewBtn, p.AddSec, p.Export), p.Picker)
 	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(p.Body))
 	p.reloadNames("")
 	return p
@@ -129,6 +133,14 @@ func (p *OutlinePanel) showNewDialog() {
 			p.u.showError(err)
 		}
 	}, p.u.Window)
+}
+
+// export opens File › Export with this outline as the scope.
+func (p *OutlinePanel) export() {
+	p.u.showExport()
+	if d := p.u.exportDialog; d != nil {
+		d.Scope.SetSelectedIndex(scopeOutline)
+	}
 }
 
 func (p *OutlinePanel) showAddSection() {

@@ -167,6 +167,30 @@ func TestOutlinePanel(t *testing.T) {
 	if len(p.Items) != 2 {
 		t.Errorf("back to the brief: %d items", len(p.Items))
 	}
+
+	// The outline's Export button opens the export dialog on it: Word by
+	// default, the essay skeleton in the preview.
+	test.Tap(p.Export)
+	d := u.exportDialog
+	if d == nil {
+		t.Fatal("no export dialog")
+	}
+	waitPreview(h, d)
+	opt := d.Options()
+	if opt.Scope.Outline != "Liang brief" || !strings.HasSuffix(d.defaultFileName(), ".docx") {
+		t.Errorf("export options %+v, file %q", opt, d.defaultFileName())
+	}
+	at := 0
+	for _, w := range []string{"# Liang brief", "## Facts", "para. 4)", "## Issue", "Was the sentence lenient?", "## References"} {
+		i := strings.Index(d.Preview.Text[at:], w)
+		if i < 0 {
+			t.Fatalf("%q missing or out of order in the preview:\n%s", w, d.Preview.Text)
+		}
+		at += i + len(w)
+	}
+	if !strings.Contains(d.summary.Text, "skeleton") {
+		t.Errorf("summary %q", d.summary.Text)
+	}
 }
 
 func findMultiLine(o fyne.CanvasObject) *widget.Entry {
