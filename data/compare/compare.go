@@ -17,7 +17,7 @@
 // the cosine of their weighted feature sets.
 //
 // Two passages are paired when their similarity reaches Threshold, they
-// share at least two rare features, and each is the other's best match or
+// share at least two rare features (or one that no other passage has), and each is the other's best match or
 // one of them is the other's best match. The alignment is deliberately not
 // monotonic: news reports tell the same events in different orders (AFRO
 // tells the ricochet before the conviction, NBC after it), and a
@@ -255,14 +255,19 @@ func Compare(a, b []Passage) Result {
 	// A feature is rare when few passages have it.
 	rare := func(id int) bool { return v.df[id] <= 2 || float64(v.df[id]) <= docs/5 }
 	cosine := func(x, y []int, nx, ny float64) float64 {
-		dot, nRare := 0.0, 0
+		dot, nRare, unique := 0.0, 0, false
 		intersect(x, y, func(id int) {
 			dot += v.w[id] * v.w[id]
 			if rare(id) {
 				nRare++
 			}
+			if v.df[id] == 2 {
+				unique = true
+			}
 		})
-		if nRare < 2 || nx == 0 || ny == 0 {
+		// Two rare words in common, or one that only these two passages
+		// have: one shared common word is not a report of the same thing.
+		if (nRare < 2 && !(nRare == 1 && unique)) || nx == 0 || ny == 0 {
 			return 0
 		}
 		return dot / (nx * ny)
