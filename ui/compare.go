@@ -68,7 +68,7 @@ func newCompareView(u *UI) *CompareView {
 	top := container.NewGridWithColumns(2, c.A, c.B)
 	flags := container.NewBorder(c.flagsLabel, nil, nil, nil, container.NewVScroll(c.Flags))
 	split := container.NewVSplit(flags, container.NewVScroll(c.Rows))
-	split.Offset = 0.3
+	split.Offset = 0.45
 	c.Window.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
 	return c
 }
