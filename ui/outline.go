@@ -68,7 +68,9 @@ func newOutlinePanel(u *UI) *OutlinePanel {
 	p.AddSec = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), p.showAddSection)
 	p.Export = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), p.export)
 	p.Body = container.NewVBox()
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.NewBtn, p.AddSec, p.Export), p.Picker)
+	// The picker above its buttons: the panel stays as narrow as the notes.
+	p.Export.SetText("Export")
+	top := container.NewVBox(p.Picker, container.NewHBox(p.NewBtn, p.AddSec, p.Export))
 	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(p.Body))
 	p.reloadNames("")
 	return p
