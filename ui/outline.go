@@ -37,6 +37,10 @@ type OutlinePanel struct {
 	// Export opens the export dialog on this outline (Word, Markdown or
 	// HTML, as the essay's skeleton).
 	Export *widget.Button
+	// More offers renaming and deleting the outline.
+	More *widget.Button
+	// lastMenu is the More menu shown last, for tests.
+	lastMenu *fyne.Menu
 	// Body holds one block per section.
 	Body *fyne.Container
 
@@ -67,10 +71,11 @@ func newOutlinePanel(u *UI) *OutlinePanel {
 	p.NewBtn = widget.NewButtonWithIcon("New", theme.ContentAddIcon(), p.showNewDialog)
 	p.AddSec = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), p.showAddSection)
 	p.Export = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), p.export)
+	p.More = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), p.showMore)
 	p.Body = container.NewVBox()
 	// The picker above its buttons: the panel stays as narrow as the notes.
 	p.Export.SetText("Export")
-	top := container.NewVBox(p.Picker, container.NewHBox(p.NewBtn, p.AddSec, p.Export))
+	top := container.NewVBox(p.Picker, container.NewHBox(p.NewBtn, p.AddSec, p.Export, p.More))
 	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(p.Body))
 	p.reloadNames("")
 	return p
@@ -98,6 +103,9 @@ func (p *OutlinePanel) reloadNames(want string) {
 	}
 	p.AddSec.Disable()
 	if want == "" {
+		p.outline = data.Outline{}
+		p.Body.RemoveAll()
+		p.Items = nil
 		p.Picker.Refresh()
 		return
 	}
@@ -143,6 +151,79 @@ func (p *OutlinePanel) export() {
 	if d := p.u.exportDialog; d != nil {
 		d.Scope.SetSelectedIndex(scopeOutline)
 	}
+}
+
+// showMore offers to rename or delete the outline shown.
+func (p *OutlinePanel) showMore() {
+	if p.outline.ID == 0 {
+		return
+	}
+	p.lastMenu = fyne.NewMenu("",
+		&fyne.MenuItem{Label: "Rename outline…", Icon: theme.DocumentCreateIcon(), Action: p.showRename},
+		&fyne.MenuItem{Label: "Delete outline…", Icon: theme.DeleteIcon(), Action: p.confirmDelete})
+	c := p.u.Window.Canvas()
+	widget.ShowPopUpMenuAtPosition(p.lastMenu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(p.More).AddXY(0, p.More.Size().Height))
+}
+
+func (p *OutlinePanel) showRename() {
+	name := widget.NewEntry()
+	name.SetText(p.outline.Name)
+	dialog.ShowForm("Rename outline", "Rename", "Cancel", []*widget.FormItem{{Text: "Name", Widget: name}}, func(ok bool) {
+		if ok {
+			p.Rename(name.Text)
+		}
+	}, p.u.Window)
+}
+
+// Rename gives the outline shown a new name.
+func (p *OutlinePanel) Rename(name string) {
+	if err := p.u.lib.RenameOutline(p.u.ctx, p.outline.ID, name); err != nil {
+		p.u.showError(err)
+		return
+	}
+	p.reloadNames(strings.TrimSpace(name))
+}
+
+func (p *OutlinePanel) confirmDelete() {
+	dialog.ShowConfirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name),
+		func(ok bool) {
+			if ok {
+				p.Delete()
+			}
+		}, p.u.Window)
+}
+
+// Delete removes the outline shown and shows another.
+func (p *OutlinePanel) Delete() {
+	if err := p.u.lib.DeleteOutline(p.u.ctx, p.outline.ID); err != nil {
+		p.u.showError(err)
+		return
+	}
+	p.outline = data.Outline{}
+	p.Body.RemoveAll()
+	p.Items = nil
+	p.Picker.ClearSelected()
+	p.reloadNames("")
+}
+
+func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
+	msg := fmt.Sprintf("Remove the section “%s”?", s.Heading)
+	if len(s.Items) > 0 || strings.TrimSpace(s.Text) != "" {
+		msg += " Your text under it and the places of its items go; the passages, highlights and notes stay in the library."
+	}
+	dialog.ShowConfirm("Remove section", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := p.u.lib.DeleteSection(p.u.ctx, s.ID); err != nil {
+			p.u.showError(err)
+			return
+		}
+		if p.section >= len(p.outline.Sections)-1 {
+			p.section = max(0, p.section-1)
+		}
+		p.refresh()
+	}, p.u.Window)
 }
 
 func (p *OutlinePanel) showAddSection() {
@@ -223,11 +304,12 @@ func (p *OutlinePanel) build() {
 		}
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.moveSection(s.ID, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.moveSection(s.ID, +1) })
+		drop := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.confirmDeleteSection(s) })
 		target := widget.NewButtonWithIcon("", theme.RadioButtonIcon(), func() { p.section = si; p.build() })
 		if si == p.section {
 			target.SetIcon(theme.RadioButtonCheckedIcon())
 		}
-		for _, b := range []*widget.Button{up, down, target} {
+		for _, b := range []*widget.Button{up, down, drop, target} {
 			b.Importance = widget.LowImportance
 		}
 		text := widget.NewMultiLineEntry()
@@ -239,7 +321,7 @@ func (p *OutlinePanel) build() {
 				p.u.showError(err)
 			}
 		}
-		block := container.NewVBox(container.NewBorder(nil, nil, target, container.NewHBox(up, down), heading), text)
+		block := container.NewVBox(container.NewBorder(nil, nil, target, container.NewHBox(up, down, drop), heading), text)
 		for _, it := range s.Items {
 			v := newOutlineItemView(p, it)
 			p.Items = append(p.Items, v)

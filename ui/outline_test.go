@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -213,4 +214,69 @@ func equalShape(a, b map[string][]string) bool {
 		}
 	}
 	return true
+}
+
+// Sections are removed, outlines renamed and deleted, each after asking.
+func TestOutlineManage(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if err := p.NewOutline("Draft", "essay"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.NewOutline("Brief", "brief"); err != nil {
+		t.Fatal(err)
+	}
+	yes := func() {
+		t.Helper()
+		top := u.Window.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("nothing asked")
+		}
+		test.Tap(button(t, top, "Yes"))
+		h.pump()
+	}
+	// Remove "Issue", the third section of the brief.
+	var drop *widget.Button
+	walk(p.Body.Objects[2], func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == theme.DeleteIcon().Name() && drop == nil {
+			drop = b
+		}
+	})
+	closeMenus(u.Window.Canvas())
+	if drop == nil {
+		t.Fatal("no remove button on the section")
+	}
+	test.Tap(drop)
+	yes()
+	o, _ := h.lib.OutlineByName(context.Background(), "Brief")
+	var hs []string
+	for _, s := range o.Sections {
+		hs = append(hs, s.Heading)
+	}
+	if strings.Join(hs, ",") != "Facts,Procedural history,Outcome,Reasoning,Reactions" || len(p.Body.Objects) != 5 {
+		t.Errorf("sections after removing Issue: %v (%d shown)", hs, len(p.Body.Objects))
+	}
+
+	p.Rename("Liang brief")
+	if p.Picker.Selected != "Liang brief" || strings.Join(p.Picker.Options, ",") != "Draft,Liang brief" {
+		t.Errorf("after renaming: %q %v", p.Picker.Selected, p.Picker.Options)
+	}
+	p.Rename("draft")
+	if p.Picker.Selected != "Liang brief" {
+		t.Errorf("renaming onto another outline's name changed it: %q", p.Picker.Selected)
+	}
+	closeMenus(u.Window.Canvas()) // the error dialog
+
+	test.Tap(p.More)
+	menuItem(t, p.lastMenu, "Delete outline").Action()
+	closeMenus(u.Window.Canvas())
+	p.confirmDelete()
+	yes()
+	if list, _ := h.lib.Outlines(context.Background()); len(list) != 1 || list[0].Name != "Draft" {
+		t.Errorf("outlines after deleting: %+v", list)
+	}
+	if p.Picker.Selected != "Draft" || len(p.Body.Objects) != 5 {
+		t.Errorf("after deleting, the panel shows %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
+	}
 }
