@@ -74,7 +74,6 @@ func newOutlinePanel(u *UI) *OutlinePanel {
 	p.More = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), p.showMore)
 	p.Body = container.NewVBox()
 	// The picker above its buttons: the panel stays as narrow as the notes.
-	p.Export.SetText("Export")
 	top := container.NewVBox(p.Picker, container.NewHBox(p.NewBtn, p.AddSec, p.Export, p.More))
 	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(p.Body))
 	p.reloadNames("")
