@@ -616,8 +616,9 @@ func (l *Library) MoveItem(ctx context.Context, itemID int64, delta int) error {
 	})
 }
 
-// MoveItemTo moves an item to the end of another section of its outline.
-func (l *Library) MoveItemTo(ctx context.Context, itemID, sectionID int64) error {
+// MoveItemTo moves an item to place index (0 for first; past the end, or
+// negative, for last) of a section of its outline, as a drag and drop does.
+func (l *Library) MoveItemTo(ctx context.Context, itemID, sectionID int64, index int) error {
 	return l.update(ctx, func(tx *sql.Tx) error {
 		var from int64
 		err := tx.QueryRowContext(ctx, `SELECT section_id FROM outline_items WHERE id = ?`, itemID).Scan(&from)
@@ -638,9 +639,19 @@ func (l *Library) MoveItemTo(ctx context.Context, itemID, sectionID int64) error
 		if o1 != o2 {
 			return Errorf(EINVALID, "an item can only move within its outline")
 		}
-		if _, err := tx.ExecContext(ctx, `
-			UPDATE outline_items SET section_id = ?, position = (SELECT coalesce(max(position), -1) + 1 FROM outline_items WHERE section_id = ?)
-			WHERE id = ?`, sectionID, sectionID, itemID); err != nil {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM outline_items WHERE section_id = ? AND id <> ? ORDER BY position, id`, sectionID, itemID)
+		ids, err := collect(rows, err, scanOne[int64])
+		if err != nil {
+			return err
+		}
+		if index < 0 || index > len(ids) {
+			index = len(ids)
+		}
+		ids = slices.Insert(ids, index, itemID)
+		if _, err := tx.ExecContext(ctx, `UPDATE outline_items SET section_id = ? WHERE id = ?`, sectionID, itemID); err != nil {
+			return err
+		}
+		if err := renumber(ctx, tx, "outline_items", ids); err != nil {
 			return err
 		}
 		return touchOutline(ctx, tx, l.now(), o1)

@@ -131,6 +131,28 @@ func TestOutlines(t *testing.T) {
 		t.Errorf("after moving down past the end: %v", got)
 	}
 
+	// Drag and drop: the item of Procedural history to the top of Facts,
+	// and back to the end of Procedural history.
+	moved := o.Sections[1].Items[0].ID
+	if err := l.MoveItemTo(ctx, moved, o.Sections[0].ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	o, _ = l.OutlineByName(ctx, "My brief")
+	if got := o.Sections[0].Items; len(got) != 2 || got[0].ID != moved || len(o.Sections[1].Items) != 0 {
+		t.Errorf("after dropping at the top of Facts: %v", itemQuotes(o))
+	}
+	if err := l.MoveItemTo(ctx, moved, o.Sections[1].ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	o, _ = l.OutlineByName(ctx, "My brief")
+	if got := itemQuotes(o); len(got["Facts"]) != 1 || len(got["Procedural history"]) != 1 {
+		t.Errorf("after dropping back: %v", got)
+	}
+	other, _ := l.OutlineByName(ctx, "My essay")
+	if err := l.MoveItemTo(ctx, moved, other.Sections[0].ID, 0); data.ErrorCode(err) != data.EINVALID {
+		t.Errorf("moving into another outline: %v", err)
+	}
+
 	// Sections: rename, add, reorder, the student's text.
 	sec := o.Sections[2]
 	if err := l.RenameSection(ctx, sec.ID, "Question presented"); err != nil {

@@ -51,6 +51,8 @@ type OutlinePanel struct {
 	section int
 	// Items are the item widgets shown, in outline order.
 	Items []*OutlineItemView
+	// bySection holds the item widgets of each section.
+	bySection [][]*OutlineItemView
 	// focusItem is the item to give the focus back to after a rebuild.
 	focusItem int64
 }
@@ -290,6 +292,7 @@ func (p *OutlinePanel) citation(it data.OutlineItem) string {
 func (p *OutlinePanel) build() {
 	p.Body.RemoveAll()
 	p.Items = nil
+	p.bySection = make([][]*OutlineItemView, len(p.outline.Sections))
 	var focus *OutlineItemView
 	for si, s := range p.outline.Sections {
 		si, s := si, s
@@ -324,6 +327,7 @@ func (p *OutlinePanel) build() {
 		for _, it := range s.Items {
 			v := newOutlineItemView(p, it)
 			p.Items = append(p.Items, v)
+			p.bySection[si] = append(p.bySection[si], v)
 			block.Add(v)
 			if it.ID == p.focusItem {
 				focus = v
@@ -445,14 +449,74 @@ func (p *OutlinePanel) openItem(it data.OutlineItem) {
 	}
 }
 
+// drop moves an item to where it was dropped: into the section under the
+// pointer, before the first of its items whose middle is below the pointer.
+func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
+	d := fyne.CurrentApp().Driver()
+	si := -1
+	for i, block := range p.Body.Objects {
+		top := d.AbsolutePositionForObject(block).Y
+		switch {
+		case i == 0 && at.Y < top:
+			si = 0
+		case at.Y >= top && at.Y < top+block.Size().Height:
+			si = i
+		}
+	}
+	if si < 0 {
+		si = len(p.Body.Objects) - 1 // below the last section
+	}
+	if si < 0 || si >= len(p.outline.Sections) {
+		return
+	}
+	index := 0
+	for _, o := range p.bySection[si] {
+		if o == v {
+			continue
+		}
+		if d.AbsolutePositionForObject(o).Y+o.Size().Height/2 < at.Y {
+			index++
+		}
+	}
+	if err := p.u.lib.MoveItemTo(p.u.ctx, v.Item.ID, p.outline.Sections[si].ID, index); err != nil {
+		p.u.showError(err)
+		return
+	}
+	p.section = si
+	p.focusItem = v.Item.ID
+	p.refresh()
+}
+
 // OutlineItemView is one item of the outline: its quotes and citation, its
-// notes; tap to open the passage, Alt+↑/↓ to move it when focused.
+// notes; tap to open the passage, drag it or press Alt+↑/↓ (when focused) to
+// move it.
 type OutlineItemView struct {
 	widget.BaseWidget
 	p       *OutlinePanel
 	Item    data.OutlineItem
 	label   *widget.Label
 	focused bool
+	// dragAt is where the pointer is while the item is dragged.
+	dragAt   fyne.Position
+	dragging bool
+}
+
+// Dragged follows the pointer while the item is dragged.
+func (v *OutlineItemView) Dragged(ev *fyne.DragEvent) {
+	v.dragging = true
+	v.dragAt = ev.AbsolutePosition
+	v.label.Importance = widget.HighImportance
+	v.label.Refresh()
+}
+
+// DragEnd drops the item where the pointer is.
+func (v *OutlineItemView) DragEnd() {
+	if !v.dragging {
+		return
+	}
+	v.dragging = false
+	v.label.Importance = widget.MediumImportance
+	v.p.drop(v, v.dragAt)
 }
 
 func newOutlineItemView(p *OutlinePanel, it data.OutlineItem) *OutlineItemView {

@@ -280,3 +280,40 @@ func TestOutlineManage(t *testing.T) {
 		t.Errorf("after deleting, the panel shows %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
 	}
 }
+
+// Dragging an item drops it where the pointer is: in another section, or
+// before another item.
+func TestOutlineDrag(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if err := p.NewOutline("Brief", "brief"); err != nil {
+		t.Fatal(err)
+	}
+	afro := articleTitled(t, h, "Asian Organization")
+	for _, n := range []int{4, 5, 7} {
+		ps, _ := h.lib.Passage(ctx, afro.ID, n)
+		p.Add(0, data.NewItem{PassageID: ps.ID})
+	}
+	h.pump()
+	d := fyne.CurrentApp().Driver()
+	dragTo := func(v *OutlineItemView, at fyne.Position) {
+		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: at}, Dragged: fyne.Delta{DY: 10}})
+		v.DragEnd()
+		h.pump()
+	}
+	// ¶7 above ¶4: the top of the first item.
+	first := p.Items[0]
+	dragTo(p.Items[2], d.AbsolutePositionForObject(first).AddXY(5, 2))
+	if got := outlineShape(t, h.lib, "Brief"); strings.Join(got["Facts"], ",") != "passage:7,passage:4,passage:5" {
+		t.Errorf("after dropping ¶7 on top: %v", got)
+	}
+	// ¶4 into Outcome, the fourth section.
+	outcome := p.Body.Objects[3]
+	dragTo(p.Items[1], d.AbsolutePositionForObject(outcome).AddXY(5, outcome.Size().Height/2))
+	want := map[string][]string{"Facts": {"passage:7", "passage:5"}, "Outcome": {"passage:4"}}
+	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
+		t.Errorf("after dropping ¶4 on Outcome: %v, want %v", got, want)
+	}
+}
