@@ -449,9 +449,38 @@ func (p *OutlinePanel) openItem(it data.OutlineItem) {
 	}
 }
 
-// drop moves an item to where it was dropped: into the section under the
-// pointer, before the first of its items whose middle is below the pointer.
-func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
+// dropPassage places a passage dragged from the reader where it was
+// dropped in the outline. A drop anywhere else does nothing.
+func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
+	if p.outline.ID == 0 || !p.content.Visible() {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	pos, size := d.AbsolutePositionForObject(p.content), p.content.Size()
+	if at.X < pos.X || at.X > pos.X+size.Width || at.Y < pos.Y || at.Y > pos.Y+size.Height {
+		return
+	}
+	si, index := p.dropTarget(at, nil)
+	if si < 0 {
+		return
+	}
+	it, err := p.u.lib.AddToOutline(p.u.ctx, p.outline.Name, p.outline.Sections[si].Heading, data.NewItem{PassageID: passageID})
+	if err != nil {
+		p.u.showError(err)
+		return
+	}
+	if err := p.u.lib.MoveItemTo(p.u.ctx, it.ID, p.outline.Sections[si].ID, index); err != nil {
+		p.u.showError(err)
+	}
+	p.section = si
+	p.focusItem = it.ID
+	p.refresh()
+}
+
+// dropTarget returns the section under an absolute position, and the place
+// in it: before the first of its items (other than skip) whose middle is
+// below the position.
+func (p *OutlinePanel) dropTarget(at fyne.Position, skip *OutlineItemView) (section, index int) {
 	d := fyne.CurrentApp().Driver()
 	si := -1
 	for i, block := range p.Body.Objects {
@@ -467,16 +496,22 @@ func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
 		si = len(p.Body.Objects) - 1 // below the last section
 	}
 	if si < 0 || si >= len(p.outline.Sections) {
-		return
+		return -1, 0
 	}
-	index := 0
 	for _, o := range p.bySection[si] {
-		if o == v {
-			continue
-		}
-		if d.AbsolutePositionForObject(o).Y+o.Size().Height/2 < at.Y {
+		if o != skip && d.AbsolutePositionForObject(o).Y+o.Size().Height/2 < at.Y {
 			index++
 		}
+	}
+	return si, index
+}
+
+// drop moves an item to where it was dropped: into the section under the
+// pointer, before the first of its items whose middle is below the pointer.
+func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
+	si, index := p.dropTarget(at, v)
+	if si < 0 {
+		return
 	}
 	if err := p.u.lib.MoveItemTo(p.u.ctx, v.Item.ID, p.outline.Sections[si].ID, index); err != nil {
 		p.u.showError(err)

@@ -316,4 +316,35 @@ func TestOutlineDrag(t *testing.T) {
 	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
 		t.Errorf("after dropping ¶4 on Outcome: %v, want %v", got, want)
 	}
+
+	// A passage dragged from the reader by its number, dropped on
+	// Procedural history (on screen: the panel scrolls).
+	u.OpenArticle(afro.ID)
+	h.pump()
+	row := h.rowWithText("Cendana wrote")
+	u.Reader.scrollToRow(row)
+	h.pump()
+	v, ok := u.Reader.viewOf(row)
+	if !ok {
+		t.Fatal("the row is not on screen")
+	}
+	procedural := p.Body.Objects[1]
+	target := d.AbsolutePositionForObject(procedural).AddXY(5, procedural.Size().Height/2)
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: target}, Dragged: fyne.Delta{DX: 40}})
+	v.DragEnd()
+	h.pump()
+	want["Procedural history"] = []string{"passage:9"}
+	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
+		t.Errorf("after dragging ¶9 from the reader: %v, want %v", got, want)
+	}
+	if s, e := u.Reader.selSpan(); u.Reader.selRow >= 0 && s != e {
+		t.Errorf("carrying the passage selected text")
+	}
+	// Dropped outside the outline, it goes nowhere.
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: fyne.NewPos(400, 400)}, Dragged: fyne.Delta{DX: 40}})
+	v.DragEnd()
+	h.pump()
+	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
+		t.Errorf("a drop on the reader changed the outline: %v", got)
+	}
 }

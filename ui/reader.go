@@ -107,6 +107,12 @@ func (r *Reader) newRowView() *passageView {
 			r.showContextMenu(row, off, at)
 		}
 	}
+	// Dragging a passage by its number drops it into the outline.
+	v.onCarry = func(v *passageView, at fyne.Position) {
+		if row, ok := r.rowOf(v); ok {
+			r.u.Outline.dropPassage(r.rows[row].passage.ID, at)
+		}
+	}
 	return v
 }
 
