@@ -443,17 +443,30 @@ func differences(pa, pb []prepared, sim [][]float64, aligned map[[2]int]bool) []
 	var order []string
 	for key, as := range ka {
 		bs := kb[key]
-		for _, x := range as {
-			for _, y := range bs {
-				if compatible(x.f, y.f) {
-					continue
-				}
+		if len(bs) == 0 {
+			continue
+		}
+		// Whether each fact agrees with some fact of the other article,
+		// worked out once per fact rather than once per pair.
+		agreeA := make([]bool, len(as))
+		for i, x := range as {
+			agreeA[i] = anywhere(x.f, bs)
+		}
+		agreeB := make([]bool, len(bs))
+		for j, y := range bs {
+			agreeB[j] = anywhere(y.f, as)
+		}
+		for i, x := range as {
+			for j, y := range bs {
 				isPair := aligned[[2]int{x.p, y.p}]
 				// Which event a date belongs to is read from the words near
 				// it, which can mislead: a date is flagged only when the
 				// other article has no compatible date for that event.
 				trusted := isPair && x.f.kind != Date
-				if !trusted && (anywhere(x.f, bs) || anywhere(y.f, as)) {
+				if !trusted && (agreeA[i] || agreeB[j]) {
+					continue
+				}
+				if compatible(x.f, y.f) {
 					continue
 				}
 				score := sim[x.p][y.p]

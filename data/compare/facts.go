@@ -75,6 +75,9 @@ var chargeMods = map[string]bool{
 	"criminal": true, "grand": true, "petit": true, "sexual": true, "armed": true, "simple": true,
 }
 
+// degrees writes "second degree" as "second-degree".
+var degrees = strings.NewReplacer("first degree", "first-degree", "second degree", "second-degree", "third degree", "third-degree")
+
 // numberValue reads a number written in digits or in words ("five",
 // "five-minute"), returning the number and, for a hyphenated word, the
 // unit after the hyphen.
@@ -277,7 +280,7 @@ func extractFacts(text string, toks []token) []fact {
 			mods = append(mods, m.low)
 		}
 		value := strings.Join(append(mods, t.low), " ")
-		value = strings.NewReplacer("first degree", "first-degree", "second degree", "second-degree", "third degree", "third-degree").Replace(value)
+		value = degrees.Replace(value)
 		out = append(out, fact{kind: Charge, key: "charge:" + t.low, label: "charge of " + t.low, value: value, text: span(k, i), at: toks[k].start})
 	}
 

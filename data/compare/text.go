@@ -88,7 +88,7 @@ func tokenize(text string) []token {
 // thousands separators of a number.
 func normWord(w string) string {
 	s := search.Fold(w)
-	s = strings.NewReplacer("’", "'", "‐", "-", "‑", "-").Replace(s)
+	s = punctFolder.Replace(s)
 	if strings.HasSuffix(s, "'s") {
 		s = s[:len(s)-2]
 	} else if strings.HasSuffix(s, "s'") {
@@ -100,6 +100,9 @@ func normWord(w string) string {
 	}
 	return s
 }
+
+// punctFolder writes typographic apostrophes and hyphens plainly.
+var punctFolder = strings.NewReplacer("’", "'", "‐", "-", "‑", "-")
 
 var abbreviation = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
