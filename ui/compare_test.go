@@ -95,7 +95,7 @@ func TestCompareView(t *testing.T) {
 	for _, row := range c.Rows.Objects {
 		s := texts(row)
 		if strings.Contains(s, "linked by") && strings.Contains(s, "ricocheted") &&
-			strings.Contains(s, "¶4  On Nov. 20, 2014") && strings.Contains(s, "¶9  The bullet, fired from the eighth floor") {
+			strings.Contains(s, "¶3  On Nov. 20, 2014") && strings.Contains(s, "¶7  The bullet, fired from the eighth floor") {
 			ricochet = true
 		}
 		if !strings.Contains(s, "linked by") && strings.Contains(s, "¶3  The five-minute meeting") {
@@ -107,7 +107,7 @@ func TestCompareView(t *testing.T) {
 	}
 
 	card := flagCard(t, c, "800 hours of community service")
-	if s := texts(card); !strings.Contains(s, "B ¶7: “500 hours of community service”") || !strings.Contains(s, "judge Danny Chun ordered Liang") || !strings.Contains(s, "Instead, Thompson is asking") {
+	if s := texts(card); !strings.Contains(s, "B ¶5: “500 hours of community service”") || !strings.Contains(s, "judge Danny Chun ordered Liang") || !strings.Contains(s, "Instead, Thompson is asking") {
 		t.Errorf("the flag does not show both passages:\n%s", s)
 	}
 	test.Tap(button(t, card, "Mark as disagreement"))

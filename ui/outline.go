@@ -276,7 +276,8 @@ func (p *OutlinePanel) refresh() {
 	p.build()
 }
 
-// citation is an item's in-text citation in APA, as the quote list shows it.
+// citation is an item's in-text citation in the student's citation style
+// (Edit › Citation style), as the quote list shows it.
 func (p *OutlinePanel) citation(it data.OutlineItem) string {
 	a, ok := p.u.articleSummary(it.ArticleID)
 	if !ok {
@@ -286,7 +287,11 @@ func (p *OutlinePanel) citation(it data.OutlineItem) string {
 		}
 		a.Article = art
 	}
-	return cite.APA.InText(a.Article, it.Para)
+	style := p.u.citeStyle()
+	if style == cite.Chicago {
+		return style.ShortNote(a.Article, it.Para).String()
+	}
+	return style.InText(a.Article, it.Para).String()
 }
 
 func (p *OutlinePanel) build() {

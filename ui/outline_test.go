@@ -103,11 +103,11 @@ func TestOutlinePanel(t *testing.T) {
 	closeMenus(u.Window.Canvas())
 	h.pump()
 
-	want := map[string][]string{"Facts": {"passage:4", "passage:5"}, "Reactions": {"highlight:7"}}
+	want := map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
 		t.Fatalf("outline %v, want %v", got, want)
 	}
-	if len(p.Items) != 3 || !strings.Contains(p.Items[0].Text(), "On Nov. 20, 2014") || !strings.Contains(p.Items[0].Text(), "para. 4)") {
+	if len(p.Items) != 3 || !strings.Contains(p.Items[0].Text(), "On Nov. 20, 2014") || !strings.Contains(p.Items[0].Text(), "para. 3)") {
 		t.Fatalf("items shown: %d, first %q", len(p.Items), p.Items[0].Text())
 	}
 
@@ -122,17 +122,17 @@ func TestOutlinePanel(t *testing.T) {
 	u.Window.Canvas().Focus(item)
 	item.TypedShortcut(shortcutItemDown)
 	h.pump()
-	want = map[string][]string{"Facts": {"passage:4"}, "Procedural history": {"passage:5"}, "Reactions": {"highlight:7"}}
+	want = map[string][]string{"Facts": {"passage:3"}, "Procedural history": {"passage:4"}, "Reactions": {"highlight:6"}}
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
 		t.Errorf("after Alt+↓: %v, want %v", got, want)
 	}
-	if f, ok := u.Window.Canvas().Focused().(*OutlineItemView); !ok || f.Item.Para != 5 {
+	if f, ok := u.Window.Canvas().Focused().(*OutlineItemView); !ok || f.Item.Para != 4 {
 		t.Errorf("the focus did not follow the moved item")
 	}
 	if focused, ok := u.Window.Canvas().Focused().(*OutlineItemView); ok {
 		focused.TypedShortcut(shortcutItemUp)
 		h.pump()
-		if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, map[string][]string{"Facts": {"passage:4", "passage:5"}, "Reactions": {"highlight:7"}}) {
+		if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}) {
 			t.Errorf("after Alt+↑: %v", got)
 		}
 	}
@@ -333,7 +333,7 @@ func TestOutlineDrag(t *testing.T) {
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: target}, Dragged: fyne.Delta{DX: 40}})
 	v.DragEnd()
 	h.pump()
-	want["Procedural history"] = []string{"passage:9"}
+	want["Procedural history"] = []string{"passage:8"}
 	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
 		t.Errorf("after dragging ¶9 from the reader: %v, want %v", got, want)
 	}

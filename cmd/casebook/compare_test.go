@@ -40,16 +40,16 @@ func TestCompareCLI(t *testing.T) {
 	}
 	found := false
 	for _, p := range out.Pairs {
-		if p.A.Para == 4 && p.B.Para == 9 && strings.Contains(strings.Join(p.Because, " "), "ricocheted") {
+		if p.A.Para == 3 && p.B.Para == 7 && strings.Contains(strings.Join(p.Because, " "), "ricocheted") {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("no ricochet pair 4/9 in %s", r.stdout)
+		t.Errorf("no ricochet pair 3/7 in %s", r.stdout)
 	}
 	found = false
 	for _, d := range out.Differences {
-		if d.Topic == "hours of community service" && d.A.Para == 5 && d.A.Text == "800 hours of community service" && d.B.Para == 7 && d.B.Text == "500 hours of community service" {
+		if d.Topic == "hours of community service" && d.A.Para == 4 && d.A.Text == "800 hours of community service" && d.B.Para == 5 && d.B.Text == "500 hours of community service" {
 			found = true
 		}
 	}
@@ -58,7 +58,7 @@ func TestCompareCLI(t *testing.T) {
 	}
 
 	r = casebook(t, db, "compare", "1", "3")
-	if r.code != 0 || !strings.Contains(r.stdout, "A ¶5: 800 hours of community service") || !strings.Contains(r.stdout, "B ¶7: 500 hours of community service") || !strings.Contains(r.stdout, "A ¶4 ↔ B ¶9") {
+	if r.code != 0 || !strings.Contains(r.stdout, "A ¶4: 800 hours of community service") || !strings.Contains(r.stdout, "B ¶5: 500 hours of community service") || !strings.Contains(r.stdout, "A ¶3 ↔ B ¶7") {
 		t.Errorf("text form (exit %d):\n%s%s", r.code, r.stdout, r.stderr)
 	}
 

@@ -117,7 +117,7 @@ func cmdOutlineShow(e *env, args []string) error {
 			}
 			arts[it.ArticleID] = a
 		}
-		return st.InText(a, it.Para), nil
+		return st.InText(a, it.Para).String(), nil
 	}
 	out := outlineJSON{Name: o.Name, Template: o.Template, Sections: []sectionJSON{}}
 	for _, s := range o.Sections {

@@ -18,9 +18,9 @@ func TestOutlineCLI(t *testing.T) {
 		out  string
 	}{
 		{[]string{"outline", "new", "Liang", "brief", "--template", "brief"}, `Created outline "Liang brief" with sections: Facts, Procedural history, Issue, Outcome, Reasoning, Reactions.`},
-		{[]string{"outline", "add", "Liang brief", "Facts", "1:4"}, `Added article 1, para. 4 to "Liang brief" › Facts (1 quote, 0 notes).`},
-		{[]string{"note", "add", "1:7", "APALA wanted jail time."}, "Added note"},
-		{[]string{"outline", "add", "liang brief", "reactions", "1:7"}, "(1 quote, 1 note)"},
+		{[]string{"outline", "add", "Liang brief", "Facts", "1:3"}, `Added article 1, para. 3 to "Liang brief" › Facts (1 quote, 0 notes).`},
+		{[]string{"note", "add", "1:6", "APALA wanted jail time."}, "Added note"},
+		{[]string{"outline", "add", "liang brief", "reactions", "1:6"}, "(1 quote, 1 note)"},
 		{[]string{"outline", "new", "Essay", "--template", "essay"}, "Thesis, Claim 1, Claim 2, Counter-argument, Conclusion"},
 	} {
 		r := casebook(t, db, step.args...)
@@ -52,7 +52,7 @@ func TestOutlineCLI(t *testing.T) {
 		t.Fatalf("outline %+v", o)
 	}
 	facts, reactions := o.Sections[0], o.Sections[5]
-	if len(facts.Items) != 1 || facts.Items[0].Para != 4 || !strings.Contains(facts.Items[0].Quotes[0], "ricocheted") || !strings.Contains(facts.Items[0].Citation, "para. 4") {
+	if len(facts.Items) != 1 || facts.Items[0].Para != 3 || !strings.Contains(facts.Items[0].Quotes[0], "ricocheted") || !strings.Contains(facts.Items[0].Citation, "para. 3") {
 		t.Errorf("Facts: %+v", facts)
 	}
 	if len(reactions.Items) != 1 || reactions.Items[0].Notes[0] != "APALA wanted jail time." {
@@ -60,7 +60,7 @@ func TestOutlineCLI(t *testing.T) {
 	}
 
 	r = casebook(t, db, "outline", "show", "Liang brief")
-	if r.code != 0 || !strings.Contains(r.stdout, "1. Facts\n   - [passage 1:4] “On Nov. 20, 2014") || !strings.Contains(r.stdout, "note: APALA wanted jail time.") {
+	if r.code != 0 || !strings.Contains(r.stdout, "1. Facts\n   - [passage 1:3] “On Nov. 20, 2014") || !strings.Contains(r.stdout, "note: APALA wanted jail time.") {
 		t.Errorf("show:\n%s%s", r.stdout, r.stderr)
 	}
 	r = casebook(t, db, "outline", "list")
@@ -87,7 +87,7 @@ func TestOutlineCLI(t *testing.T) {
 	}
 	r = casebook(t, db, "export", "--format", "md", "--scope", "outline:Liang brief")
 	at := 0
-	for _, w := range []string{"# Liang brief", "## Facts", "ricocheted", "para. 4)", "## Procedural history", "## Reactions", "APALA wanted jail time.", "## References", "Asian Organization Opposes"} {
+	for _, w := range []string{"# Liang brief", "## Facts", "ricocheted", "para. 3)", "## Procedural history", "## Reactions", "APALA wanted jail time.", "## References", "afro.com/asian-organization-opposes"} {
 		i := strings.Index(r.stdout[at:], w)
 		if i < 0 {
 			t.Fatalf("%q missing or out of order in:\n%s", w, r.stdout)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/export/cite"
 )
 
 // buildOutline lays out an outline as the skeleton of an essay: its
@@ -55,7 +54,7 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 		}
 	}
 
-	mk := itemMaker(doc, opt)
+	mk := itemMaker(doc)
 	cited := map[int64]data.Article{}
 	add := func(s *section, it *item) {
 		s.items = append(s.items, it)
@@ -96,7 +95,7 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 					}
 					continue
 				}
-				add(&s, wholePassage(mk, opt.Style, arts, oi))
+				add(&s, wholePassage(mk, arts, oi))
 			}
 		}
 		v.sections = append(v.sections, s)
@@ -108,7 +107,7 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 
 // wholePassage quotes a passage item with nothing marked in it: the whole
 // paragraph.
-func wholePassage(mk func(Entry) *item, style cite.Style, arts map[int64]data.Article, oi data.OutlineItem) *item {
+func wholePassage(mk func(Entry) *item, arts map[int64]data.Article, oi data.OutlineItem) *item {
 	text := ""
 	if len(oi.Quotes) > 0 {
 		text = oi.Quotes[0]
@@ -124,7 +123,5 @@ func wholePassage(mk func(Entry) *item, style cite.Style, arts map[int64]data.Ar
 		it.para = 0
 		it.failure = "orphaned: the article's text changed and the paragraph could not be found again"
 	}
-	it.inText = style.InText(it.article, it.para)
-	it.fullNote = style.Note(it.article, it.para)
 	return it
 }
