@@ -65,6 +65,8 @@ type MergeReport struct {
 	// Skipped says, one line each, which annotations could not be merged
 	// and why (their article is not in this library).
 	Skipped []string
+	// Outlines counts the outlines added or updated.
+	Outlines int
 	// Import is the id of the merge, which UndoLastImport undoes; 0 when the
 	// merge changed nothing.
 	Import int64
@@ -96,6 +98,13 @@ const futureSlack = 24 * time.Hour
 // same file again changes nothing. Each annotation is placed by its
 // paragraph and quote, or re-anchored by quote if the text differs.
 func (l *Library) MergeAnnotations(ctx context.Context, from MergeFrom, anns []Annotation) (MergeReport, error) {
+	return l.MergeBundle(ctx, from, anns, nil)
+}
+
+// MergeBundle merges a classmate's highlights and notes, as MergeAnnotations
+// does, and then their outlines, in the same transaction (see
+// mergeOutline). UndoLastImport removes the outlines it added.
+func (l *Library) MergeBundle(ctx context.Context, from MergeFrom, anns []Annotation, outlines []SharedOutline) (MergeReport, error) {
 	var rep MergeReport
 	if strings.TrimSpace(from.Name) == "" {
 		from.Name = "a classmate"
@@ -112,6 +121,11 @@ func (l *Library) MergeAnnotations(ctx context.Context, from MergeFrom, anns []A
 				if err := m.merge(a, &rep); err != nil {
 					return err
 				}
+			}
+		}
+		for _, o := range outlines {
+			if err := m.mergeOutline(o, &rep); err != nil {
+				return err
 			}
 		}
 		rep.Import = m.importID

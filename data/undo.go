@@ -94,6 +94,14 @@ func (l *Library) UndoImport(ctx context.Context, id int64) (UndoReport, error) 
 		}
 		var notes []int64
 		for _, c := range changes {
+			if c.table == "outlines" && !c.before.Valid {
+				// An outline the merge added (its sections and items go
+				// with it).
+				if _, err := tx.ExecContext(ctx, `DELETE FROM outlines WHERE id = ?`, c.row); err != nil {
+					return err
+				}
+				continue
+			}
 			cols, ok := undoColumns[c.table]
 			if !ok {
 				continue

@@ -66,9 +66,10 @@ const (
 	scopeArticle
 	scopeColour
 	scopeTag
+	scopeOutline
 )
 
-var scopeKinds = []string{"Everything", "One article", "One colour", "One tag"}
+var scopeKinds = []string{"Everything", "One article", "One colour", "One tag", "One outline (essay skeleton)"}
 
 // previewEntries is how many entries the preview renders at most; a large
 // library previews its first entries, and the file has them all.
@@ -211,6 +212,13 @@ func (d *ExportDialog) scopeKindChanged() {
 		for _, t := range d.tags {
 			opts = append(opts, "#"+t)
 		}
+	case scopeOutline:
+		for i, o := range d.doc.Outlines {
+			opts = append(opts, o.Name)
+			if u.Outline != nil && o.ID == u.Outline.outline.ID {
+				sel = i
+			}
+		}
 	}
 	d.ScopeValue.OnChanged = nil
 	d.ScopeValue.Options = opts
@@ -218,6 +226,9 @@ func (d *ExportDialog) scopeKindChanged() {
 	switch {
 	case d.Scope.SelectedIndex() == scopeAll:
 		d.ScopeValue.PlaceHolder = "All articles, colours and tags"
+		d.ScopeValue.Disable()
+	case len(opts) == 0 && d.Scope.SelectedIndex() == scopeOutline:
+		d.ScopeValue.PlaceHolder = "No outlines yet: start one in the Outline tab"
 		d.ScopeValue.Disable()
 	case len(opts) == 0:
 		d.ScopeValue.PlaceHolder = "No tags yet: add #tags to your notes"
@@ -255,6 +266,10 @@ func (d *ExportDialog) Options() export.Options {
 	case scopeTag:
 		if i >= 0 && i < len(d.tags) {
 			opt.Scope.Tag = d.tags[i]
+		}
+	case scopeOutline:
+		if i >= 0 && i < len(d.doc.Outlines) {
+			opt.Scope.Outline = d.doc.Outlines[i].Name
 		}
 	}
 	return opt
@@ -294,7 +309,10 @@ func (d *ExportDialog) updatePreview() {
 func renderPreview(doc export.Document, opt export.Options) (text, summary string) {
 	entries := export.Select(doc.Entries, opt.Scope)
 	total := len(entries)
-	if total > previewEntries {
+	if opt.Scope.Outline != "" {
+		// An outline places its own entries, in its own order: all of them.
+		total = -1
+	} else if total > previewEntries {
 		doc.Entries = entries[:previewEntries]
 	}
 	as := "The file will hold"
@@ -306,6 +324,13 @@ func renderPreview(doc export.Document, opt export.Options) (text, summary strin
 	rep, err := export.Write(&buf, doc, opt)
 	if err != nil {
 		return "", "The preview failed: " + data.ErrorMessage(err)
+	}
+	if total < 0 {
+		total = rep.Entries
+		as = strings.Replace(as, "It will hold", "It will be the outline's skeleton, with", 1)
+	}
+	if total == 0 && opt.Scope.Outline != "" {
+		return clipPreview(buf.String(), previewRunes), "The outline has no quotes yet: the file will hold its headings and your text."
 	}
 	if total == 0 {
 		return buf.String(), "Nothing to export with these choices yet: highlight a passage or write a note, or include more."
@@ -351,6 +376,8 @@ func (d *ExportDialog) defaultFileName() string {
 		name = "casebook-" + slug(meaning, 30)
 	case opt.Scope.Tag != "":
 		name = "casebook-" + slug(opt.Scope.Tag, 30)
+	case opt.Scope.Outline != "":
+		name = slug(opt.Scope.Outline, 40)
 	}
 	if opt.Format == export.JSON {
 		return name + "-annotations" + d.ext()

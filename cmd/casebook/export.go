@@ -12,7 +12,7 @@ func cmdExport(e *env, args []string) error {
 	fs := newFlags("export")
 	format := fs.String("format", "", "md, docx, html, csv or json")
 	style := fs.String("style", "apa", "apa, mla or chicago")
-	scope := fs.String("scope", "all", "all, article:ID, colour:NAME or tag:NAME")
+	scope := fs.String("scope", "all", "all, article:ID, colour:NAME, tag:NAME or outline:NAME")
 	order := fs.String("order", "reading", "reading, colour or tag")
 	paper := fs.String("paper", "a4", "a4 or letter (docx, html)")
 	out := fs.String("out", "", "write to this file instead of standard output")
@@ -77,7 +77,9 @@ func cmdExport(e *env, args []string) error {
 	if *out != "" {
 		fmt.Fprintf(e.stderr, "Wrote %s and %s from %s to %s.\n", plural(rep.Entries, "quote"), plural(rep.Notes, "note"), plural(rep.Articles, "article"), *out)
 	}
-	if rep.Entries == 0 {
+	if rep.Entries == 0 && opt.Scope.Outline != "" {
+		fmt.Fprintln(e.stderr, "The outline has no quotes yet: its headings were exported. Add passages with: casebook outline add NAME SECTION ID:N")
+	} else if rep.Entries == 0 {
 		fmt.Fprintln(e.stderr, "Nothing to export yet: highlight a passage or write a note first (or widen --scope).")
 	}
 	if n := len(rep.Failures); n > 0 {

@@ -35,8 +35,13 @@ Usage:
   casebook [--db PATH] highlight ID:N COLOUR
   casebook [--db PATH] import FILE...
   casebook [--db PATH] import --undo-last     undo the last merge of a classmate's .json file
+  casebook [--db PATH] compare A B [--json]  align two articles' passages and flag their differences
   casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago]
-                      [--scope all|article:ID|colour:NAME|tag:NAME] [--order reading|colour|tag] [--out FILE]
+                      [--scope all|article:ID|colour:NAME|tag:NAME|outline:NAME] [--order reading|colour|tag] [--out FILE]
+  casebook [--db PATH] outline new NAME [--template brief|essay|compare|blank]
+  casebook [--db PATH] outline add NAME SECTION ID:N   place paragraph N of article ID (with its highlights and notes)
+  casebook [--db PATH] outline show NAME [--json] [--style apa|mla|chicago]
+  casebook [--db PATH] outline list [--json]
 
 The library is one file, by default <config dir>/casebook/library.db;
 --db PATH or the CASEBOOK_DB environment variable choose another.
@@ -73,6 +78,8 @@ var commands = map[string]command{
 	"search":    {run: cmdSearch},
 	"import":    {run: cmdImport},
 	"export":    {run: cmdExport},
+	"compare":   {run: cmdCompare},
+	"outline":   {run: cmdOutline},
 }
 
 func main() {

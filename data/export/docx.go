@@ -215,7 +215,7 @@ func writeDOCX(w io.Writer, v *view) error {
 		}
 		endPara(b)
 	}
-	if len(v.entries) == 0 {
+	if len(v.entries) == 0 && !v.outline {
 		para(b, "Normal")
 		runs(b, nothingToExport, rPr{})
 		endPara(b)
@@ -227,6 +227,19 @@ func writeDOCX(w io.Writer, v *view) error {
 		}
 		runs(b, s.heading, rPr{})
 		endPara(b)
+		// The student's own text, as body text.
+		for _, blk := range noteBlocks(s.text) {
+			style := "Normal"
+			if blk.kind != blockText {
+				style = noteStyles[blk.kind]
+				if blk.kind == blockList && blk.level > 1 {
+					style = "NoteList2"
+				}
+			}
+			para(b, style)
+			d.noteRuns(b, blk.runs)
+			endPara(b)
+		}
 		for i, it := range s.items {
 			para(b, "Quote")
 			runs(b, it.quote, rPr{})

@@ -72,7 +72,7 @@ func writeHTML(w io.Writer, v *view) error {
 		p("</ul>\n")
 	}
 	p("</header>\n<main>\n")
-	if len(v.entries) == 0 {
+	if len(v.entries) == 0 && !v.outline {
 		p("<p>", nothingToExport, "</p>\n")
 	}
 	for _, s := range v.sections {
@@ -81,6 +81,9 @@ func writeHTML(w io.Writer, v *view) error {
 			p(swatch(s.colour.RGB))
 		}
 		p(htmlEscape(s.heading), "</h2>\n")
+		if strings.TrimSpace(s.text) != "" {
+			p("<div class=\"text\">\n", noteHTML(s.text), "</div>\n")
+		}
 		for i, it := range s.items {
 			p("<div class=\"entry\">\n<blockquote><p>", htmlEscape(it.quote))
 			if v.opt.Style == cite.Chicago {

@@ -21,11 +21,15 @@ func writeMarkdown(w io.Writer, v *view) error {
 		}
 	}
 	p("# ", md(v.title), "\n\n", md(v.describe()), "\n")
-	if len(v.entries) == 0 {
+	if len(v.entries) == 0 && !v.outline {
 		p("\n", nothingToExport, "\n")
 	}
 	for _, s := range v.sections {
 		p("\n## ", md(oneLine(s.heading)), "\n")
+		// The student's own text is Markdown, written like a note.
+		if text := noteMarkdownSafe(s.text); strings.TrimSpace(text) != "" {
+			p("\n", text, "\n")
+		}
 		for i, it := range s.items {
 			p("\n")
 			var cit string

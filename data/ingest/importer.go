@@ -82,6 +82,9 @@ func (r FileResult) Detail() string {
 		case m.Orphaned > 1:
 			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
 		}
+		if m.Outlines > 0 {
+			s += fmt.Sprintf("; %s added or updated", countOf(m.Outlines, "outline", "outlines"))
+		}
 		for _, sk := range m.Skipped {
 			s += "\nskipped " + sk
 		}
@@ -126,6 +129,12 @@ func countOf(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// bundleMerger is a library that merges a bundle's outlines along with its
+// annotations (data.Library does).
+type bundleMerger interface {
+	MergeBundle(ctx context.Context, from data.MergeFrom, anns []data.Annotation, outlines []data.SharedOutline) (data.MergeReport, error)
 }
 
 // Importer is the part of the library an import writes to.
@@ -383,7 +392,7 @@ func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
 			path, float64(st.Size())/(1<<20), MaxAnnotationFileSize>>20)
 		return r
 	}
-	anns, err := export.ReadAnnotations(io.LimitReader(f, MaxAnnotationFileSize+1))
+	anns, outlines, err := export.ReadBundle(io.LimitReader(f, MaxAnnotationFileSize+1))
 	if err != nil {
 		r.Err = data.Errorf(data.EINVALID, "%s: %s", path, data.ErrorMessage(err))
 		return r
@@ -392,7 +401,12 @@ func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
 	if abs, err := filepath.Abs(path); err == nil {
 		from.File = abs
 	}
-	if r.Merge, err = lib.MergeAnnotations(ctx, from, anns); err != nil {
+	if b, ok := lib.(bundleMerger); ok {
+		r.Merge, err = b.MergeBundle(ctx, from, anns, outlines)
+	} else {
+		r.Merge, err = lib.MergeAnnotations(ctx, from, anns)
+	}
+	if err != nil {
 		r.Err = data.Errorf(data.ErrorCode(err), "%s: %s", path, data.ErrorMessage(err))
 		return r
 	}

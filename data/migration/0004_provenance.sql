@@ -30,11 +30,12 @@ CREATE TABLE imports (
 );
 
 -- What a merge changed: a row it added (before is NULL) or the row as it
--- was before the merge changed it (JSON of its columns).
+-- was before the merge changed it (JSON of its columns). 'outlines' rows
+-- (migration 0007) are recorded when added only.
 CREATE TABLE import_changes (
 	id        INTEGER PRIMARY KEY,
 	import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-	tbl       TEXT NOT NULL CHECK (tbl IN ('highlights', 'notes')),
+	tbl       TEXT NOT NULL CHECK (tbl IN ('highlights', 'notes', 'outlines')),
 	row_id    INTEGER NOT NULL,
 	before    TEXT
 );
