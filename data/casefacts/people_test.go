@@ -23,6 +23,7 @@ type goldFile struct {
 		Date string `json:"date"`
 	} `json:"articles"`
 	Entities []goldEntity `json:"entities"`
+	Events   []goldEvent  `json:"events"`
 }
 
 func readGold(t testing.TB, name string) goldFile {
