@@ -112,6 +112,7 @@ func (x *extractor) article(a Article) {
 		if p.Kind == "caption" {
 			text = stripCredit(text)
 		}
+		text = dateline.ReplaceAllString(text, "")
 		ref := Ref{Article: a.ID, Para: p.Para, Kind: p.Kind}
 		for _, s := range sentences(text) {
 			x.sentence(s, ref, lower)
@@ -169,6 +170,18 @@ func (x *extractor) sentence(s string, ref Ref, lower map[string]bool) {
 				j += 2
 				continue
 			}
+			// "World Travel and Tourism Council": "and" inside an
+			// organisation's name.
+			if toks[j].word && (toks[j].text == "and" || toks[j].text == "&") && capWord(j+1) {
+				k := j + 1
+				for k < len(toks) && capWord(k) {
+					k++
+				}
+				if orgHeads[lowerOf(toks[k-1])] {
+					j = k
+					continue
+				}
+			}
 			break
 		}
 		x.run(toks, i, j, i == first, ref, lower, s)
@@ -197,6 +210,15 @@ func (x *extractor) run(toks []token, a, b int, initial bool, ref Ref, lower map
 		}
 		break
 	}
+	// "al-Qaeda-linked": an adjective, not a name.
+	for b > a {
+		w := toks[b-1].text
+		if i := strings.LastIndex(w, "-"); i > 0 && adjSuffixes[strings.ToLower(w[i+1:])] {
+			b--
+			continue
+		}
+		break
+	}
 	if a >= b {
 		return
 	}
@@ -205,7 +227,7 @@ func (x *extractor) run(toks []token, a, b int, initial bool, ref Ref, lower map
 	start := a
 	for k := a; k < b; k++ {
 		if toks[k].poss && k+1 < b {
-			if k == start && !acronym(toks[k].text) && headIn(toks[k+1:b]) {
+			if k == start && pluralPossessor(toks[k].text) && headIn(toks[k+1:b]) {
 				continue
 			}
 			x.segment(toks, start, k+1, ref, sent)
@@ -213,6 +235,13 @@ func (x *extractor) run(toks []token, a, b int, initial bool, ref Ref, lower map
 		}
 	}
 	x.segment(toks, start, b, ref, sent)
+}
+
+// pluralPossessor is a word that owns an organisation's name: "Patrolmen's
+// Benevolent Association", "Veterans' Affairs".
+func pluralPossessor(w string) bool {
+	l := strings.ToLower(w)
+	return strings.HasSuffix(l, "men") || strings.HasSuffix(l, "ren") || strings.HasSuffix(l, "people") || strings.HasSuffix(l, "s")
 }
 
 func headIn(ts []token) bool {
@@ -265,7 +294,17 @@ func (x *extractor) segment(toks []token, a, b int, ref Ref, sent string) {
 	}
 	if h >= 0 {
 		s := 0
-		for s < h && (titleWords[lowerOf(ws[s])] || stopWords[lowerOf(ws[s])]) && !acronym(ws[s].text) {
+		// After the last title before the head: "Asia Digital Editor for
+		// NBC News", "Former New York Police Department".
+		for k := h - 1; k >= 0; k-- {
+			if w := lowerOf(ws[k]); (titleWords[w] && !orgWordTitles[w]) || stopWords[w] && w != "and" {
+				if k+1 < h {
+					s = k + 1
+				}
+				break
+			}
+		}
+		for s < h-1 && connectors[ws[s].text] {
 			s++
 		}
 		end := h + 1
@@ -297,8 +336,42 @@ func (x *extractor) segment(toks []token, a, b int, ref Ref, sent string) {
 		add(cand{kind: Organisation, words: words(ws), surface: span(sent, ws), role: roleBefore(toks, a, nil)})
 		return
 	}
+	// Before "party", "group" ...: "the Ennahda party".
+	if b < len(toks) && toks[b].word && orgNouns[toks[b].text] && !anyTitle(ws) && !placeRun(ws) {
+		add(cand{kind: Organisation, words: words(ws), surface: span(sent, ws)})
+		return
+	}
 	x.person(toks, a, b, ref, sent, nil, add)
 }
+
+// headNoun is the head of a role: the word before "of", "for" ... or the
+// last word ("president of Patrolmen's Benevolent Association" → president).
+func headNoun(role string) string {
+	f := strings.Fields(role)
+	for i, w := range f {
+		if i > 0 && (w == "of" || w == "for" || w == "at" || w == "in" || w == "with" || w == "that" || w == "to") {
+			return f[i-1]
+		}
+	}
+	return f[len(f)-1]
+}
+
+var adjSuffixes = set(`linked based backed led owned run controlled affiliated aligned funded style
+born made era inspired allied sponsored`)
+
+func placeRun(ts []token) bool {
+	for _, t := range ts {
+		if !places[lowerOf(t)] {
+			return false
+		}
+	}
+	return true
+}
+
+// orgWordTitles are titles that also start organisations' names ("State
+// Department", "Police Department", "Justice Department").
+var orgWordTitles = set(`state police federal public supreme district justice defense defence interior foreign
+finance education health labor labour national`)
 
 // person reads a title-prefixed name from toks[a:b]; orgPrefix is an
 // organisation's name already read in front of it, part of the role.
@@ -319,8 +392,22 @@ func (x *extractor) person(toks []token, a, b int, ref Ref, sent string, orgPref
 		}
 		break
 	}
+	// "Interior Minister Lee Sang-min": the name follows the last title.
+	for i := b - 1; i > k; i-- {
+		if titleWords[lowerOf(toks[i-1])] && capitalised(toks[i].text) {
+			for _, t := range toks[k:i] {
+				prefix = append(prefix, t.text)
+			}
+			k = i
+			break
+		}
+	}
 	name := toks[k:b]
 	if len(name) == 0 {
+		return
+	}
+	// A group of people: "Tunisian Islamists".
+	if lw := strings.ToLower(name[len(name)-1].text); len(name) > 1 && (strings.HasSuffix(lw, "ists") || strings.HasSuffix(lw, "ians") || strings.HasSuffix(lw, "ites")) {
 		return
 	}
 	for _, t := range name {
@@ -341,9 +428,19 @@ func (x *extractor) person(toks []token, a, b int, ref Ref, sent string, orgPref
 	c := cand{words: words(name)}
 	if len(name) >= 2 {
 		c.kind = Person
+		// "in Hong Kong", "near Sirte": a place, unless a title says
+		// otherwise.
+		if len(prefix) == 0 && k > 0 && toks[k-1].word && placePreps[toks[k-1].text] {
+			return
+		}
 	}
 	if r := appositive(toks, b, sent); r != "" {
 		c.role, c.apposed = r, true
+		// "Amnesty International, a London-based rights group".
+		if orgNouns[strings.ToLower(headNoun(r))] {
+			c.kind = Organisation
+			c.surface = span(sent, name)
+		}
 	} else {
 		c.role = roleBefore(toks, k, prefix)
 	}
@@ -396,6 +493,13 @@ func bracketed(toks []token, b int) string {
 	return ""
 }
 
+var placePreps = set(`in near outside inside across throughout within at`)
+
+// titleModifiers may stand before a title in the role ("former Officer",
+// "state Assemblyman").
+var titleModifiers = set(`former then acting interim state city federal deputy rookie veteran senior late
+incoming outgoing current retired ex`)
+
 var roleStops = set(`by of the a an to from with and or in on at for as that who which said says told
 including like such also then now named called
 was were is are has have had will would but his her their its our`)
@@ -411,6 +515,9 @@ func roleBefore(toks []token, k int, prefix []string) string {
 	for ; i >= 0 && len(pre) < 4; i-- {
 		t := toks[i]
 		if !t.word || roleStops[t.text] || (capitalised(t.text) && !acronym(t.text) && !places[lowerOf(t)]) {
+			break
+		}
+		if len(prefix) > 0 && !titleModifiers[t.text] {
 			break
 		}
 		pre = append([]string{t.text}, pre...)

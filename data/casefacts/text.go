@@ -10,6 +10,7 @@
 package casefacts
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,6 +81,10 @@ func tokenize(s string) []token {
 			i += n
 		case isWordRune(r) || (r == '#' && i+n < len(s) && isWordStart(s[i+n:])):
 			j := i + n
+			// Initials with stops: "U.S.", "U.S.-South".
+			if m := dotted.FindString(s[i:]); m != "" {
+				j = i + len(m)
+			}
 			for j < len(s) {
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if isWordRune(r2) {
@@ -185,14 +190,28 @@ func endsAbbreviation(s string) bool {
 
 // capitalised reports whether a word starts with an upper-case letter.
 func capitalised(w string) bool {
+	// Arabic names: "al-Sharia", "el-Sisi".
+	for _, p := range []string{"al-", "el-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			w = w[len(p):]
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
+
+var dotted = regexp.MustCompile(`^\p{Lu}\.(?:\p{Lu}\.)+`)
+
+// dateline is a dateline at the start of a story: "SEOUL, South Korea — ".
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .,'’-]{2,40}(?:,\s[\p{L} .]{2,30})?\s+[—–-]{1,2}\s+`)
 
 // acronym reports whether a word is an all-capitals abbreviation of two or
 // more letters ("NYPD", "AFL-CIO"), optionally plural ("AAPIs").
 func acronym(w string) bool {
 	w = strings.TrimSuffix(w, "s")
+	if dotted.MatchString(w+".") || dotted.MatchString(w) {
+		return true
+	}
 	letters := 0
 	for _, r := range w {
 		switch {
