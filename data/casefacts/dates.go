@@ -193,7 +193,36 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 	add := func(e dateExpr) {
 		out = append(out, e)
 	}
-	for _, m := range reMonthDayYear.FindAllStringSubmatchIndex(s, -1) {
+	// Cheap tests first: most sentences have no date at all.
+	hasMonth, hasYear := false, false
+	var monthWin, yearWin, dayWin [][2]int
+	for _, m := range capWordRe.FindAllStringIndex(s, -1) {
+		w := strings.ToLower(s[m[0]:m[1]])
+		if monthNames[w] > 0 {
+			hasMonth = true
+			monthWin = append(monthWin, window(s, m[0]-24, m[1]+24))
+		}
+		if weekdays[w] != 0 || w == "sunday" {
+			dayWin = append(dayWin, window(s, m[0]-4, m[1]+24))
+		}
+	}
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			hasYear = true
+			yearWin = append(yearWin, window(s, i-24, i+24))
+		}
+	}
+	lower := strings.ToLower(s)
+	hasDay := strings.Contains(lower, "day")
+	hasRel := strings.Contains(lower, "ago") || strings.Contains(lower, "last") || strings.Contains(lower, "this") || strings.Contains(lower, "next") || strings.Contains(lower, "yesterday") || strings.Contains(lower, "earlier") || strings.Contains(lower, "later")
+	hasOffset := strings.Contains(lower, "after") || strings.Contains(lower, "before") || strings.Contains(lower, "later") || strings.Contains(lower, "earlier")
+	if !hasMonth && !hasYear && !hasDay && !hasRel && !hasOffset {
+		return nil
+	}
+	if !hasMonth {
+		goto years
+	}
+	for _, m := range findIn(reMonthDayYear, s, monthWin) {
 		mon := monthNames[strings.ToLower(strings.TrimSuffix(s[m[4]:m[5]], "."))]
 		day, _ := strconv.Atoi(s[m[6]:m[7]])
 		y, _ := strconv.Atoi(s[m[8]:m[9]])
@@ -203,7 +232,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		}
 		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d, exact: true})
 	}
-	for _, m := range reMonthDay.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findIn(reMonthDay, s, monthWin) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -215,7 +244,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		d := inferYear(Date{0, mon, day}, art, futureAt(m[0]))
 		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d})
 	}
-	for _, m := range reMonthYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findIn(reMonthYear, s, monthWin) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -223,7 +252,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
 		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: Date{y, mon, 0}, exact: true})
 	}
-	for _, m := range reMonthAlone.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findIn(reMonthAlone, s, monthWin) {
 		ms, me := m[4], m[5]
 		if taken(ms, me) {
 			continue
@@ -259,7 +288,11 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		}
 		add(dateExpr{start: start, end: me, text: s[start:me], date: d})
 	}
-	for _, m := range reYear.FindAllStringSubmatchIndex(s, -1) {
+years:
+	if !hasYear {
+		goto offsets
+	}
+	for _, m := range findIn(reYear, s, yearWin) {
 		ys, ye := m[4], m[5]
 		if taken(ys, ye) {
 			continue
@@ -283,6 +316,10 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 			start = m[2]
 		}
 		add(dateExpr{start: start, end: ye, text: s[start:ye], date: Date{y, 0, 0}, exact: true})
+	}
+offsets:
+	if !hasOffset {
+		goto relative
 	}
 	for _, m := range reOffset.FindAllStringSubmatchIndex(s, -1) {
 		if taken(m[0], m[1]) {
@@ -310,6 +347,10 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		}
 		add(e)
 	}
+relative:
+	if !hasRel && !hasDay {
+		goto weekdays
+	}
 	for _, m := range reRelative.FindAllStringSubmatchIndex(s, -1) {
 		if taken(m[0], m[1]) || inQuote(s, m[0]) {
 			continue
@@ -317,7 +358,11 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		text := s[m[0]:m[1]]
 		add(dateExpr{start: m[0], end: m[1], text: text, date: resolveRelative(strings.ToLower(text), art)})
 	}
-	for _, m := range reWeekday.FindAllStringSubmatchIndex(s, -1) {
+weekdays:
+	if !hasDay {
+		goto done
+	}
+	for _, m := range findIn(reWeekday, s, dayWin) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -349,6 +394,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		}
 		add(e)
 	}
+done:
 	// In reading order.
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && out[j].start < out[j-1].start; j-- {
@@ -362,6 +408,52 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 	}
 	return out
 }
+
+// window is the part of s from a to b, widened to whole words.
+func window(s string, a, b int) [2]int {
+	a, b = max(a, 0), min(b, len(s))
+	for a > 0 && s[a-1] != ' ' {
+		a--
+	}
+	for b < len(s) && s[b] != ' ' {
+		b++
+	}
+	return [2]int{a, b}
+}
+
+// findIn runs a date pattern over the windows of a sentence where it can
+// match, rather than over the whole sentence: much faster on long text.
+func findIn(re *regexp.Regexp, s string, wins [][2]int) [][]int {
+	var out [][]int
+	last := -1
+	for _, w := range wins {
+		for _, m := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += w[0]
+				}
+			}
+			if m[0] <= last {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				if o[0] == m[0] {
+					dup = true
+				}
+			}
+			if !dup {
+				out = append(out, m)
+			}
+		}
+		last = -1
+	}
+	return out
+}
+
+var capWordRe = regexp.MustCompile(`[A-Z][a-z]+`)
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 var units = set(`hours hour minutes people officers dollars years year times percent pages words`)
 

@@ -88,9 +88,19 @@ func span(sent string, ts []token) string {
 //  6. The role is the first appositive ("Paul Shechtman, Liang's attorney,")
 //     or else the first title before the name ("rookie NYPD officer").
 func People(arts []Article) []Entity {
-	x := &extractor{}
-	for _, a := range arts {
+	// Each article is read on its own (in parallel), then the names are
+	// merged in article order, so the result does not depend on timing.
+	per := parallel(arts, func(a Article) []cand {
+		x := &extractor{}
 		x.article(a)
+		return x.cands
+	})
+	x := &extractor{}
+	for _, cs := range per {
+		for _, c := range cs {
+			c.order = len(x.cands)
+			x.cands = append(x.cands, c)
+		}
 	}
 	return x.resolve()
 }

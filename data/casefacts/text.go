@@ -11,7 +11,9 @@ package casefacts
 
 import (
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -274,4 +276,34 @@ func inQuote(s string, at int) bool {
 		}
 	}
 	return false
+}
+
+// parallel applies f to every article on all processors and returns the
+// results in the articles' order.
+func parallel[T any](arts []Article, f func(Article) T) []T {
+	out := make([]T, len(arts))
+	workers := min(runtime.GOMAXPROCS(0), len(arts))
+	if workers <= 1 {
+		for i, a := range arts {
+			out[i] = f(a)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = f(arts[i])
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }

@@ -114,7 +114,24 @@ var singular = set(`shooting conviction sentencing recommendation apology lawsui
 
 // clauseBreaks end a clause: the label of an event is the clause its date
 // is in.
-var clauseBreaks = regexp.MustCompile(`;\s|\s[—–]\s|,\s(?:and|but|which|who|whose|saying|while|according to)\s|\s(?:when|while|whom|where)\s`)
+var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", which ", ", who ", ", whose ",
+	", saying ", ", while ", ", according to ", " when ", " while ", " whom ", " where "}
+
+// clauseBounds are the offsets where the clauses of a sentence start.
+func clauseBounds(s string) []int {
+	var out []int
+	for _, b := range clauseBreaks {
+		for i := 0; ; {
+			j := strings.Index(s[i:], b)
+			if j < 0 {
+				break
+			}
+			out = append(out, i+j)
+			i += j + len(b)
+		}
+	}
+	return out
+}
 
 // reported is "said that", "told NBC News that": what follows is the event.
 var reported = regexp.MustCompile(`\b(?:said|says|told(?:\s+[A-Z][\w.]*){0,3})\s+that\s`)
@@ -142,8 +159,18 @@ var reported = regexp.MustCompile(`\b(?:said|says|told(?:\s+[A-Z][\w.]*){0,3})\s
 //     entry, marked disputed. Unresolved reports join a resolved one of the
 //     same kind from the same article, or a weekday whose day matches.
 func Timeline(arts []Article) []Event {
+	per := parallel(arts, articleEvents)
 	var srcs []Source
-	for _, a := range arts {
+	for _, s := range per {
+		srcs = append(srcs, s...)
+	}
+	return mergeEvents(srcs, arts)
+}
+
+// articleEvents reads the dated reports of one article.
+func articleEvents(a Article) []Source {
+	var srcs []Source
+	{
 		art, _ := ParseDate(a.Date)
 		for _, p := range a.Passages {
 			if !readable(p.Kind) {
@@ -160,7 +187,7 @@ func Timeline(arts []Article) []Event {
 			}
 		}
 	}
-	return mergeEvents(srcs, arts)
+	return srcs
 }
 
 // sentenceEvents reads the events a sentence dates.
@@ -168,11 +195,11 @@ func sentenceEvents(s string, ref Ref, art Date, ctx *Date) []Source {
 	// Clause bounds: breaks, and offsets ("one day after"), which start the
 	// clause of the earlier event.
 	bounds := []int{0}
-	for _, m := range clauseBreaks.FindAllStringIndex(s, -1) {
-		bounds = append(bounds, m[0])
-	}
-	for _, m := range reported.FindAllStringIndex(s, -1) {
-		bounds = append(bounds, m[1])
+	bounds = append(bounds, clauseBounds(s)...)
+	if strings.Contains(s, " that ") {
+		for _, m := range reported.FindAllStringIndex(s, -1) {
+			bounds = append(bounds, m[1])
+		}
 	}
 	// A clause speaks of the future when it has "will", "would",
 	// "scheduled" ..., or it starts with "when" or "until" after a clause
@@ -349,13 +376,13 @@ func kindNear(clause string, ds, de int) string {
 }
 
 var (
-	leadingJunk  = regexp.MustCompile(`(?i)^(?:[,;:—–\s]|and\s|but\s|which\s|who\s|when\s|while\s|that\s|after\s|since\s|then\s)+`)
-	parens       = regexp.MustCompile(`\s*\([^)]*\)`)
-	relClause    = regexp.MustCompile(`, (?:which|who|whose) [^,]+,`)
-	relStart     = regexp.MustCompile(`^(?:which|who|whose)\b`)
-	trailingPrep = regexp.MustCompile(`(?i)(?:\s+(?:for|on|in|at|of|to|by|from|with|since|as))+$`)
-	auxRe        = regexp.MustCompile(`^([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)*(?:,\s*\d+,)?)\s+(?:was|were|has been|had been|have been|is being|was being)\s+((?:\w+ed|shot|killed|hit|held|led|brought|given|taken|struck|found|sentenced|convicted|fired)\b)`)
-	datePrep     = regexp.MustCompile(`(?i)(?:\b(?:ahead of|on|in|at|by|since|from|during|of|last)\s+)$`)
+	leadingJunk   = regexp.MustCompile(`(?i)^(?:[,;:—–\s]|and\s|but\s|which\s|who\s|when\s|while\s|that\s|after\s|since\s|then\s)+`)
+	parens        = regexp.MustCompile(`\s*\([^)]*\)`)
+	relClause     = regexp.MustCompile(`, (?:which|who|whose) [^,]+,`)
+	relStart      = regexp.MustCompile(`^(?:which|who|whose)\b`)
+	trailingWords = set(`for on in at of to by from with since as`)
+	auxRe         = regexp.MustCompile(`^([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)*(?:,\s*\d+,)?)\s+(?:was|were|has been|had been|have been|is being|was being)\s+((?:\w+ed|shot|killed|hit|held|led|brought|given|taken|struck|found|sentenced|convicted|fired)\b)`)
+	datePrep      = regexp.MustCompile(`(?i)(?:\b(?:ahead of|on|in|at|by|since|from|during|of|last)\s+)$`)
 )
 
 // label makes a short description from a clause: the clause without the
@@ -365,6 +392,9 @@ func label(clause string, ds, de int) (string, bool) {
 	// Drop a relative clause between commas that does not hold the date:
 	// "The Legal Aid Society, which represents several tenants, filed …".
 	for {
+		if !strings.Contains(clause, ", wh") {
+			break
+		}
 		m := relClause.FindStringIndex(clause)
 		if m == nil || (ds >= m[0] && ds < m[1] && de > ds) {
 			break
@@ -388,11 +418,15 @@ func label(clause string, ds, de int) (string, bool) {
 	if strings.TrimSpace(before) == "" {
 		s = strings.TrimLeft(after, " ,")
 	}
-	s = parens.ReplaceAllString(s, "")
+	if strings.Contains(s, "(") {
+		s = parens.ReplaceAllString(s, "")
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	s = leadingJunk.ReplaceAllString(s, "")
 	s = strings.TrimRight(s, " ,;:.—–")
-	s = auxRe.ReplaceAllString(s, "$1 $2")
+	if strings.Contains(s, " was ") || strings.Contains(s, " were ") || strings.Contains(s, " been ") || strings.Contains(s, " being ") {
+		s = auxRe.ReplaceAllString(s, "$1 $2")
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.Trim(s, "“”\"")
 	// "…a Brooklyn rally in support of Liang, welcomed the …": the part
@@ -400,7 +434,13 @@ func label(clause string, ds, de int) (string, bool) {
 	if i := strings.Index(s, ", "); i > 0 && len(strings.Fields(s[:i])) >= 4 && !capitalised(s[i+2:]) && !relStart.MatchString(s[i+2:]) {
 		s = s[:i]
 	}
-	s = trailingPrep.ReplaceAllString(s, "")
+	for {
+		i := strings.LastIndex(s, " ")
+		if i < 0 || !isPrep(s[i+1:]) && !trailingWords[strings.ToLower(s[i+1:])] {
+			break
+		}
+		s = s[:i]
+	}
 	f := strings.Fields(s)
 	if len(f) < 2 {
 		return "", false
@@ -418,9 +458,12 @@ func label(clause string, ds, de int) (string, bool) {
 
 // group is an event being merged.
 type group struct {
-	srcs []Source
-	kind string
-	art  map[int64]bool
+	srcs  []Source
+	kind  string
+	art   map[int64]bool
+	count map[Date]int
+	bestD Date
+	id    int
 }
 
 func (g *group) dates() []Date {
@@ -434,26 +477,29 @@ func (g *group) dates() []Date {
 }
 
 // best is the group's date: the most precise, then the most reported.
-func (g *group) best() Date {
-	count := map[Date]int{}
-	var best Date
-	for _, d := range g.dates() {
-		count[d]++
+func (g *group) best() Date { return g.bestD }
+
+func newGroup(kind string) *group {
+	return &group{kind: kind, art: map[int64]bool{}, count: map[Date]int{}}
+}
+
+var precRank = map[string]int{Day: 3, Month: 2, Year: 1}
+
+// add puts a report in the group and updates its date.
+func (g *group) add(s Source) {
+	g.srcs = append(g.srcs, s)
+	g.art[s.Article] = true
+	if !s.Date.Known() {
+		return
 	}
-	rank := func(d Date) int { return []int{0, 1, 2, 3}[len(d.Precision())%4] }
-	_ = rank
-	prec := map[string]int{Day: 3, Month: 2, Year: 1}
-	for _, d := range g.dates() {
-		switch {
-		case !best.Known():
-			best = d
-		case prec[d.Precision()] > prec[best.Precision()]:
-			best = d
-		case prec[d.Precision()] == prec[best.Precision()] && count[d] > count[best]:
-			best = d
-		}
+	g.count[s.Date]++
+	d, best := s.Date, g.bestD
+	switch {
+	case !best.Known(), precRank[d.Precision()] > precRank[best.Precision()]:
+		g.bestD = d
+	case d != best && precRank[d.Precision()] == precRank[best.Precision()] && g.count[d] > g.count[best]:
+		g.bestD = d
 	}
-	return best
 }
 
 // fits reports whether a report can join a group, and whether it then
@@ -511,8 +557,10 @@ func (g *group) fits(s Source, artDate map[int64]Date) (ok, disputed bool) {
 	}
 	if s.Date.Known() {
 		// The group is unresolved; the report resolved.
+		one := newGroup(s.kind)
+		one.add(s)
 		for _, o := range g.srcs {
-			if ok, d := (&group{srcs: []Source{s}, kind: s.kind}).fits(o, artDate); ok {
+			if ok, d := one.fits(o, artDate); ok {
 				return ok, d
 			}
 		}
@@ -561,10 +609,68 @@ func mergeEvents(srcs []Source, arts []Article) []Event {
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rank(srcs[a]), rank(srcs[b])) })
 	var groups []*group
 	disputed := map[*group]bool{}
+	// Indexes of the groups a report could join: by kind and year of a
+	// date, by passage, by article, and unresolved ones by kind.
+	type ky struct {
+		kind string
+		y    int
+	}
+	type kym struct {
+		kind string
+		y, m int
+	}
+	type kd struct {
+		kind string
+		d    Date
+	}
+	byKY := map[ky][]*group{}
+	byKYM := map[kym][]*group{}
+	byKD := map[kd][]*group{}
+	byRef := map[Ref][]*group{}
+	byArt := map[int64][]*group{}
+	unresolved := map[string][]*group{}
+	var cands []*group
 	for _, i := range order {
 		s := srcs[i]
+		cands = cands[:0]
+		years := func(y int) {
+			for yy := y - 1; yy <= y+1; yy++ {
+				cands = append(cands, byKY[ky{s.kind, yy}]...)
+			}
+		}
+		switch {
+		case s.Date.Known() && s.kind == "":
+			cands = append(cands, byRef[s.Ref]...)
+		case s.Date.Known() && !singular[s.kind] && s.kind != "rally":
+			// Common events merge only on the same day.
+			cands = append(cands, byKD[kd{s.kind, s.Date}]...)
+		case s.Date.Known() && s.Date.M == 0:
+			years(s.Date.Y)
+			cands = append(cands, unresolved[s.kind]...)
+		case s.Date.Known():
+			// The same year without a month, or this month or the next or
+			// previous one (a dispute spans at most 31 days).
+			cands = append(cands, byKYM[kym{s.kind, s.Date.Y, 0}]...)
+			for dm := -1; dm <= 1; dm++ {
+				t := time.Date(s.Date.Y, time.Month(s.Date.M+dm), 1, 0, 0, 0, 0, time.UTC)
+				cands = append(cands, byKYM[kym{s.kind, t.Year(), int(t.Month())}]...)
+			}
+			cands = append(cands, unresolved[s.kind]...)
+		case singular[s.kind] || s.kind == "rally":
+			cands = append(cands, byArt[s.Article]...)
+			if ad := artDate[s.Article]; ad.Known() {
+				years(ad.Y)
+			}
+			cands = append(cands, unresolved[s.kind]...)
+		}
+		if len(cands) > 1 {
+			slices.SortFunc(cands, func(a, b *group) int { return cmp.Compare(a.id, b.id) })
+		}
 		var into *group
-		for _, g := range groups {
+		for k, g := range cands {
+			if k > 0 && g == cands[k-1] {
+				continue
+			}
 			if ok, d := g.fits(s, artDate); ok {
 				into = g
 				if d {
@@ -574,11 +680,33 @@ func mergeEvents(srcs []Source, arts []Article) []Event {
 			}
 		}
 		if into == nil {
-			into = &group{kind: s.kind, art: map[int64]bool{}}
+			into = newGroup(s.kind)
+			into.id = len(groups)
 			groups = append(groups, into)
+			if !s.Date.Known() && s.kind != "" {
+				unresolved[s.kind] = append(unresolved[s.kind], into)
+			}
 		}
-		into.srcs = append(into.srcs, s)
-		into.art[s.Article] = true
+		into.add(s)
+		if s.Date.Known() {
+			k := ky{into.kind, s.Date.Y}
+			if l := byKY[k]; len(l) == 0 || l[len(l)-1] != into {
+				byKY[k] = append(l, into)
+			}
+			if l := byKD[kd{into.kind, s.Date}]; len(l) == 0 || l[len(l)-1] != into {
+				byKD[kd{into.kind, s.Date}] = append(l, into)
+			}
+			km := kym{into.kind, s.Date.Y, s.Date.M}
+			if l := byKYM[km]; len(l) == 0 || l[len(l)-1] != into {
+				byKYM[km] = append(l, into)
+			}
+		}
+		if l := byRef[s.Ref]; len(l) == 0 || l[len(l)-1] != into {
+			byRef[s.Ref] = append(l, into)
+		}
+		if l := byArt[s.Article]; len(l) == 0 || l[len(l)-1] != into {
+			byArt[s.Article] = append(l, into)
+		}
 	}
 	refLess := func(a, b Ref) int {
 		if c := cmp.Compare(artOrder[a.Article], artOrder[b.Article]); c != 0 {
