@@ -2,11 +2,11 @@ package casefacts
 
 import (
 	"fmt"
-	"syscall"
-	"time"
 	"math/rand/v2"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func BenchmarkBundled(b *testing.B) {
