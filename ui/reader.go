@@ -505,7 +505,8 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
-		&fyne.MenuItem{Label: "Copy", Icon: theme.ContentCopyIcon(), Action: func() { r.copyTarget() }})
+		&fyne.MenuItem{Label: "Copy", Icon: theme.ContentCopyIcon(), Action: func() { r.copyTarget() }},
+		&fyne.MenuItem{Label: "Add to timeline…", Icon: theme.HistoryIcon(), Action: func() { r.addToTimeline(row) }})
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.Window.Canvas(), at)
 }
 
