@@ -19,6 +19,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/data/glance"
 )
 
 // prefExportFolder is the folder of the last export, where the save dialog
@@ -80,6 +81,9 @@ type ExportDialog struct {
 	u *UI
 
 	Format, Style, Scope, ScopeValue, Order *widget.Select
+	// Timeline and People add the study aids as sections of a Markdown,
+	// Word or HTML export.
+	Timeline, People *widget.Check
 	// Preview shows the export as text: Markdown for a Word document, the
 	// file itself for the text formats.
 	Preview *widget.Label
@@ -121,12 +125,15 @@ func (u *UI) showExport() {
 	d.Style.SetSelectedIndex(0)
 	d.Order.SetSelectedIndex(0)
 	d.Scope.SetSelectedIndex(scopeAll)
+	d.Timeline = widget.NewCheck("Timeline", func(bool) { d.updatePreview() })
+	d.People = widget.NewCheck("People and organisations", func(bool) { d.updatePreview() })
 
 	form := widget.NewForm(
 		widget.NewFormItem("Format", d.Format),
 		widget.NewFormItem("Citations", d.Style),
 		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.Scope, d.ScopeValue)),
 		widget.NewFormItem("Order", d.Order),
+		widget.NewFormItem("Also", container.NewHBox(d.Timeline, d.People)),
 	)
 	d.Preview = widget.NewLabel("Loading your highlights and notes…")
 	d.Preview.Wrapping = fyne.TextWrapWord
@@ -145,8 +152,15 @@ func (u *UI) showExport() {
 	d.dialog.Resize(fyne.NewSize(min(900, u.Window.Canvas().Size().Width-40), min(680, u.Window.Canvas().Size().Height-40)))
 	d.dialog.Show()
 
+	aids, haveAids := glance.Case{}, false
+	if u.aids != nil && u.aids.loaded > 0 && !u.aids.loading {
+		aids, haveAids = u.aids.Case, true
+	}
 	u.goBackground(func() {
 		doc, err := export.Load(u.ctx, u.lib)
+		if err == nil {
+			err = withAids(u, &doc, aids, haveAids)
+		}
 		u.do(func() {
 			if err != nil {
 				d.Preview.SetText("")
@@ -158,6 +172,19 @@ func (u *UI) showExport() {
 			d.scopeKindChanged()
 		})
 	})
+}
+
+// withAids adds the timeline and people index to an export document: the
+// ones the views show, or freshly extracted.
+func withAids(u *UI, doc *export.Document, c glance.Case, have bool) error {
+	if !have {
+		var err error
+		if c, err = glance.Load(u.ctx, u.lib); err != nil {
+			return err
+		}
+	}
+	doc.Timeline, doc.People = c.Timeline, c.People
+	return nil
 }
 
 // documentTags returns the tags of an export's entries, each once, sorted
@@ -224,6 +251,9 @@ func (d *ExportDialog) Options() export.Options {
 		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
 		Order:  exportOrders[max(d.Order.SelectedIndex(), 0)].order,
 	}
+	if d.Timeline != nil {
+		opt.Include = export.Include{Timeline: d.Timeline.Checked, People: d.People.Checked}
+	}
 	i := d.ScopeValue.SelectedIndex()
 	switch d.Scope.SelectedIndex() {
 	case scopeArticle:
@@ -289,12 +319,18 @@ func renderPreview(doc export.Document, opt export.Options) (text, summary strin
 	if err != nil {
 		return "", "The preview failed: " + data.ErrorMessage(err)
 	}
-	if total == 0 {
+	if total == 0 && opt.Include == (export.Include{}) {
 		return buf.String(), "Nothing to export with these choices yet: highlight a passage or write a note, or include more."
 	}
 	summary = fmt.Sprintf("%s %s from %s.", as, plural(total, "quote or note", "quotes and notes"), plural(rep.Articles, "article", "articles"))
 	if total > previewEntries {
 		summary = fmt.Sprintf("%s %s; the preview shows the first %d.", as, plural(total, "entry", "entries"), previewEntries)
+	}
+	if opt.Include.Timeline {
+		summary += fmt.Sprintf(" With the timeline (%s).", plural(rep.TimelineEntries, "entry", "entries"))
+	}
+	if opt.Include.People {
+		summary += fmt.Sprintf(" With the people and organisations (%s).", plural(rep.PeopleEntries, "entry", "entries"))
 	}
 	if n := len(rep.Failures); n > 0 {
 		summary += fmt.Sprintf(" %s no longer match their source word for word; they are marked in the file.", plural(n, "quote", "quotes"))
@@ -461,6 +497,9 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 		if doc == nil {
 			var loaded export.Document
 			loaded, err = export.Load(u.ctx, u.lib)
+			if err == nil && opt.Include != (export.Include{}) {
+				err = withAids(u, &loaded, glance.Case{}, false)
+			}
 			doc = &loaded
 		}
 		var rep export.Report

@@ -247,3 +247,38 @@ func TestStudyAidsRefreshAfterImport(t *testing.T) {
 		t.Error("the imported article's dates are not listed")
 	}
 }
+
+func TestExportDialogIncludesTheStudyAids(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	u := h.u
+	u.showExport()
+	d := u.exportDialog
+	waitPreview(h, d)
+	d.Format.SetSelectedIndex(1) // Markdown
+	waitPreview(h, d)
+	if strings.Contains(d.Preview.Text, "## Timeline") {
+		t.Fatal("timeline in the preview before it was asked for")
+	}
+	test.Tap(d.Timeline)
+	test.Tap(d.People)
+	waitPreview(h, d)
+	for _, want := range []string{"## Timeline", "## People and organisations", "Liang convicted of manslaughter"} {
+		if !strings.Contains(d.Preview.Text, want) {
+			t.Errorf("the preview lacks %q", want)
+		}
+	}
+	if !strings.Contains(d.summary.Text, "With the timeline") {
+		t.Errorf("summary %q", d.summary.Text)
+	}
+	path := filepath.Join(t.TempDir(), "case.md")
+	d.exportTo(path, d.Options(), d.ext())
+	h.waitFor("the export", func() bool { return u.lastExport.Path == path })
+	if u.lastExport.Err != nil {
+		t.Fatal(u.lastExport.Err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(b), "## People and organisations") || u.lastExport.Report.PeopleEntries == 0 {
+		t.Errorf("file: %v, report %+v", err, u.lastExport.Report)
+	}
+}

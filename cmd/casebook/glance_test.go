@@ -205,3 +205,27 @@ func contains(xs []string, s string) bool {
 	}
 	return false
 }
+
+func TestExportIncludesTimelineAndPeople(t *testing.T) {
+	db := newDB(t)
+	r := casebook(t, db, "export", "--format", "md", "--include", "timeline,people")
+	if r.code != 0 {
+		t.Fatalf("export: %d %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"## Timeline", "## People and organisations", "Liang convicted of manslaughter", "## References"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+	if strings.Contains(r.stderr, "Nothing to export") {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	for _, args := range [][]string{
+		{"export", "--format", "md", "--include", "places"},
+		{"export", "--format", "csv", "--include", "timeline"},
+	} {
+		if r := casebook(t, db, args...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, r.code, r.stderr)
+		}
+	}
+}

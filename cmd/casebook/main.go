@@ -34,7 +34,8 @@ Usage:
   casebook [--db PATH] highlight ID:N COLOUR
   casebook [--db PATH] import FILE...
   casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago]
-                      [--scope all|article:ID|colour:NAME|tag:NAME] [--order reading|colour|tag] [--out FILE]
+                      [--scope all|article:ID|colour:NAME|tag:NAME] [--order reading|colour|tag]
+                      [--include timeline,people] [--out FILE]
   casebook [--db PATH] people [--json] [--kind person|organisation]
                                              people and organisations, with roles, aliases and mentions
   casebook [--db PATH] people hide NAME | rename NAME NEW | merge NAME INTO | role NAME ROLE... | kind NAME KIND

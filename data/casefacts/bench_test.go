@@ -1,4 +1,4 @@
-package casefacts
+package casefacts_test
 
 import (
 	"fmt"
@@ -7,21 +7,23 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/casebookapp/casebook/data/casefacts"
 )
 
 func BenchmarkBundled(b *testing.B) {
 	arts := seedArticles(b)
 	b.ResetTimer()
 	for b.Loop() {
-		People(arts)
-		Timeline(arts)
+		casefacts.People(arts)
+		casefacts.Timeline(arts)
 	}
 }
 
 // generated makes n news-like articles of about 600 words each, from
 // sentences with names, titles, organisations, places and dates of every
 // kind the extraction reads.
-func generated(n int) []Article {
+func generated(n int) []casefacts.Article {
 	r := rand.New(rand.NewPCG(1, 2))
 	given := []string{"Maria", "James", "Wei", "Aisha", "Carlos", "Priya", "John", "Fatima", "Olga", "Kenji", "Amara", "Luis"}
 	family := []string{"Lopez", "Chen", "Okafor", "Smith", "Ivanova", "Tanaka", "Haddad", "Singh", "Brown", "Novak", "Mensah", "Garcia"}
@@ -50,16 +52,16 @@ func generated(n int) []Article {
 			return "The weather in the city stayed mild, and traffic moved slowly along the avenue as the morning went on."
 		},
 	}
-	out := make([]Article, n)
+	out := make([]casefacts.Article, n)
 	for i := range out {
-		a := Article{ID: int64(i + 1), Date: fmt.Sprintf("20%02d-%02d-%02d", 10+r.IntN(10), 1+r.IntN(12), 1+r.IntN(28))}
+		a := casefacts.Article{ID: int64(i + 1), Date: fmt.Sprintf("20%02d-%02d-%02d", 10+r.IntN(10), 1+r.IntN(12), 1+r.IntN(28))}
 		for p := 1; p <= 14; p++ {
 			var sb strings.Builder
 			for s := 0; s < 3; s++ {
 				sb.WriteString(templates[r.IntN(len(templates))]())
 				sb.WriteString(" ")
 			}
-			a.Passages = append(a.Passages, Passage{Para: p, Kind: "body", Text: strings.TrimSpace(sb.String())})
+			a.Passages = append(a.Passages, casefacts.Passage{Para: p, Kind: "body", Text: strings.TrimSpace(sb.String())})
 		}
 		out[i] = a
 	}
@@ -71,8 +73,8 @@ func BenchmarkGenerated2000(b *testing.B) {
 	cpu0 := cpuTime()
 	n := 0
 	for b.Loop() {
-		People(arts)
-		Timeline(arts)
+		casefacts.People(arts)
+		casefacts.Timeline(arts)
 		n++
 	}
 	// The machine may be shared: CPU time per run says what the work costs

@@ -1,8 +1,10 @@
-package casefacts
+package casefacts_test
 
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/casebookapp/casebook/data/casefacts"
 )
 
 // FuzzExtract feeds any text to both extractions: they must not panic, and
@@ -17,8 +19,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("On Tuesday, “Justice (X) Y’s, 2014 — one day after May 1, 1999 Jan. 31,", "2016-02-29")
 	f.Add("Mr. A. B. C. D. E. F. G. Smith of the of the Association (AA) ((", "")
 	f.Fuzz(func(t *testing.T, text, date string) {
-		arts := []Article{{ID: 7, Date: date, Passages: []Passage{{Para: 1, Kind: "body", Text: text}, {Para: 2, Kind: "caption", Text: text}}}}
-		for _, e := range People(arts) {
+		arts := []casefacts.Article{{ID: 7, Date: date, Passages: []casefacts.Passage{{Para: 1, Kind: "body", Text: text}, {Para: 2, Kind: "caption", Text: text}}}}
+		for _, e := range casefacts.People(arts) {
 			if e.Name == "" || len(e.Mentions) == 0 {
 				t.Fatalf("empty entity %+v", e)
 			}
@@ -28,9 +30,9 @@ func FuzzExtract(f *testing.F) {
 				}
 			}
 		}
-		for _, e := range Timeline(arts) {
+		for _, e := range casefacts.Timeline(arts) {
 			if e.Date.Known() {
-				if _, ok := ParseDate(e.Date.String()); !ok {
+				if _, ok := casefacts.ParseDate(e.Date.String()); !ok {
 					t.Fatalf("invalid date %+v", e.Date)
 				}
 			}

@@ -1,4 +1,4 @@
-package casefacts
+package casefacts_test
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/ingest"
 )
 
@@ -49,7 +50,7 @@ func heldOut(t *testing.T, file string) (p, r float64) {
 		t.Fatal(err)
 	}
 	shared := filepath.Join("..", "..", "..", "shared", "pages-dev")
-	var arts []Article
+	var arts []casefacts.Article
 	for i, p := range g.Pages {
 		na, err := ingest.ReadFile(filepath.Join(shared, p, "source.html"))
 		if err != nil {
@@ -57,7 +58,7 @@ func heldOut(t *testing.T, file string) (p, r float64) {
 		}
 		arts = append(arts, fromNew(int64(i+1), na))
 	}
-	got := People(arts)
+	got := casefacts.People(arts)
 	for _, e := range got {
 		t.Logf("%s (%s) role %q aliases %v, %d passages", e.Name, e.Kind, e.Role, e.Aliases, len(e.Mentions))
 	}

@@ -1,4 +1,4 @@
-package casefacts
+package casefacts_test
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/ingest"
 )
 
@@ -41,9 +42,9 @@ func readGold(t testing.TB, name string) goldFile {
 
 // fixtureArticles parses the fixtures a gold file names, as an import
 // would, with ids 1..n.
-func fixtureArticles(t testing.TB, g goldFile) []Article {
+func fixtureArticles(t testing.TB, g goldFile) []casefacts.Article {
 	t.Helper()
-	var out []Article
+	var out []casefacts.Article
 	for i, f := range g.Articles {
 		b, err := os.ReadFile(filepath.Join("testdata", "fixtures", f.File))
 		if err != nil {
@@ -70,7 +71,7 @@ func forms(name string, aliases []string) map[string]bool {
 // scorePeople matches found entries to gold ones: the same kind, and a name
 // or alias in common. It returns precision and recall, and logs the
 // differences.
-func scorePeople(t *testing.T, got []Entity, gold []goldEntity) (p, r float64) {
+func scorePeople(t *testing.T, got []casefacts.Entity, gold []goldEntity) (p, r float64) {
 	t.Helper()
 	used := make([]bool, len(gold))
 	tp := 0
@@ -110,7 +111,7 @@ func scorePeople(t *testing.T, got []Entity, gold []goldEntity) (p, r float64) {
 
 func TestPeopleSeedsPrecisionRecall(t *testing.T) {
 	g := readGold(t, "people_seeds.json")
-	p, r := scorePeople(t, People(seedArticles(t)), g.Entities)
+	p, r := scorePeople(t, casefacts.People(seedArticles(t)), g.Entities)
 	t.Logf("bundled articles: precision %.3f, recall %.3f", p, r)
 	if p < 0.95 || r < 0.95 {
 		t.Errorf("precision %.3f, recall %.3f: want both ≥ 0.95", p, r)
@@ -119,7 +120,7 @@ func TestPeopleSeedsPrecisionRecall(t *testing.T) {
 
 func TestPeopleFixturesPrecisionRecall(t *testing.T) {
 	g := readGold(t, "people_fixtures.json")
-	p, r := scorePeople(t, People(fixtureArticles(t, g)), g.Entities)
+	p, r := scorePeople(t, casefacts.People(fixtureArticles(t, g)), g.Entities)
 	t.Logf("imported fixtures: precision %.3f, recall %.3f", p, r)
 	if p < 0.85 || r < 0.8 {
 		t.Errorf("precision %.3f, recall %.3f: want ≥ 0.85 and ≥ 0.8", p, r)

@@ -1,8 +1,10 @@
-package casefacts
+package casefacts_test
 
 import (
 	"fmt"
 	"testing"
+
+	"github.com/casebookapp/casebook/data/casefacts"
 )
 
 type goldEvent struct {
@@ -13,13 +15,13 @@ type goldEvent struct {
 	Disputed  bool     `json:"disputed"`
 }
 
-func refKey(r Ref) string { return fmt.Sprintf("%d:%d", r.Article, r.Para) }
+func refKey(r casefacts.Ref) string { return fmt.Sprintf("%d:%d", r.Article, r.Para) }
 
 // scoreTimeline matches found events to gold ones: the same date and
 // precision and at least one passage in common. It returns the precision
 // and recall of events, and of the links from events to passages (over
 // matched events; a missed event's links count as missed).
-func scoreTimeline(t *testing.T, got []Event, gold []goldEvent) (p, r, lp, lr float64) {
+func scoreTimeline(t *testing.T, got []casefacts.Event, gold []goldEvent) (p, r, lp, lr float64) {
 	t.Helper()
 	used := make([]bool, len(gold))
 	tp, links, goldLinks, gotLinks := 0, 0, 0, 0
@@ -79,7 +81,7 @@ func scoreTimeline(t *testing.T, got []Event, gold []goldEvent) (p, r, lp, lr fl
 
 func TestTimelineSeedsPrecisionRecall(t *testing.T) {
 	g := readGold(t, "timeline_seeds.json")
-	p, r, lp, lr := scoreTimeline(t, Timeline(seedArticles(t)), g.Events)
+	p, r, lp, lr := scoreTimeline(t, casefacts.Timeline(seedArticles(t)), g.Events)
 	t.Logf("bundled articles: events precision %.3f recall %.3f; passage links precision %.3f recall %.3f", p, r, lp, lr)
 	if p < 0.9 || r < 0.9 || lr < 0.9 {
 		t.Errorf("events precision %.3f, recall %.3f, link recall %.3f: want ≥ 0.9", p, r, lr)
@@ -88,7 +90,7 @@ func TestTimelineSeedsPrecisionRecall(t *testing.T) {
 
 func TestTimelineFixturesPrecisionRecall(t *testing.T) {
 	g := readGold(t, "timeline_fixtures.json")
-	p, r, lp, lr := scoreTimeline(t, Timeline(fixtureArticles(t, g)), g.Events)
+	p, r, lp, lr := scoreTimeline(t, casefacts.Timeline(fixtureArticles(t, g)), g.Events)
 	t.Logf("imported fixtures: events precision %.3f recall %.3f; passage links precision %.3f recall %.3f", p, r, lp, lr)
 	if p < 0.8 || r < 0.8 || lr < 0.8 {
 		t.Errorf("events precision %.3f, recall %.3f, link recall %.3f: want ≥ 0.8", p, r, lr)

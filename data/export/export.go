@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/export/cite"
 )
 
@@ -256,6 +257,10 @@ type Document struct {
 	Articles []data.Article
 	// Generated is the time of the export, written in its heading.
 	Generated time.Time
+	// Timeline and People are the case at a glance (package glance), written
+	// as sections of their own when Options.Include asks for them.
+	Timeline []casefacts.Event
+	People   []casefacts.Entity
 }
 
 // Paper is the page size of DOCX and HTML exports.
@@ -274,6 +279,9 @@ type Options struct {
 	Order  Order      // default reading order
 	Scope  Scope      // default all
 	Paper  Paper      // default A4
+	// Include adds the timeline and the people index as sections of the
+	// Markdown, DOCX and HTML exports.
+	Include Include
 	// Progress, if set, is called after each entry is rendered, with the
 	// number done and the total, so that the GUI can show a progress bar.
 	Progress func(done, total int)
@@ -308,6 +316,9 @@ type Report struct {
 	Highlights int
 	Notes      int
 	Articles   int // articles in the reference list
+	// TimelineEntries and PeopleEntries count the study aids' entries
+	// written (Options.Include).
+	TimelineEntries, PeopleEntries int
 	// Failures lists the quotes that failed the verbatim check. They are
 	// exported all the same, marked, and listed at the end of the export.
 	Failures []Failure
@@ -378,8 +389,9 @@ type view struct {
 	sections  []section
 	entries   []*item // every selected entry once, in reading order
 	colours   []data.Colour
-	refs      []cite.Text // reference list, sorted per style
-	notes     []cite.Text // Chicago footnotes, numbered from 1
+	refs      []cite.Text  // reference list, sorted per style
+	notes     []cite.Text  // Chicago footnotes, numbered from 1
+	aids      []aidSection // the timeline and people index, when included
 	report    Report
 	progress  int // entries rendered so far
 	// steps is the number of entry renderings the format makes: each entry
@@ -480,9 +492,9 @@ func build(doc Document, opt Options) *view {
 		}
 	}
 
+	// The first Chicago note on an article is a full note, later ones short.
+	seen := map[int64]bool{}
 	if opt.Style == cite.Chicago {
-		// The first note on an article is a full note, later ones short.
-		seen := map[int64]bool{}
 		for si := range v.sections {
 			s := &v.sections[si]
 			for _, it := range s.items {
@@ -497,6 +509,10 @@ func build(doc Document, opt Options) *view {
 				s.noteNos = append(s.noteNos, len(v.notes))
 			}
 		}
+	}
+
+	if opt.Format != CSV && opt.Format != JSON {
+		v.buildAids(doc, arts, cited, seen)
 	}
 
 	var list []data.Article
