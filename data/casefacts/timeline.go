@@ -271,16 +271,37 @@ func sentenceEvents(s string, ref Ref, art Date, ctx *Date) []Source {
 			}
 			src.AsWritten = e.text
 		}
-		// A relative clause ("…lawsuit, which she filed in May") is about
-		// the noun before it.
-		if k := strings.ToLower(strings.TrimLeft(s[a:b], ", ")); a > 0 && (strings.HasPrefix(k, "which ") || strings.HasPrefix(k, "whose ") || strings.HasPrefix(k, "who ")) {
-			pa, _ := clauseOf(a - 1)
-			a = pa
-		}
 		clause := s[a:b]
 		ds, de := e.start-a, e.end-a
 		if e.start < a || e.end > b {
 			ds, de = 0, 0
+		}
+		// A relative clause is about the noun before it: "But Phil Gim, who
+		// helped organize a Feb. 20 rally, welcomed …" dates Gim helping;
+		// "…wrongful death lawsuit, which she filed in May" dates the
+		// lawsuit.
+		if k := strings.ToLower(strings.TrimLeft(clause, ", ")); a > 0 && ds < de && (strings.HasPrefix(k, "which ") || strings.HasPrefix(k, "whose ") || strings.HasPrefix(k, "who ")) {
+			pa, _ := clauseOf(a - 1)
+			head := s[pa:a]
+			body := strings.TrimLeft(clause, ", ")
+			if strings.HasPrefix(k, "who ") {
+				body = body[len("who "):]
+			} else {
+				head = nounPhrase(head)
+				body = ", " + body
+			}
+			// The relative clause ends at the next comma after the date.
+			at := strings.Index(body, e.text)
+			if i := strings.Index(body[max(at, 0):], ", "); at >= 0 && i >= 0 && !capitalised(body[at+i+2:]) {
+				body = body[:at+i]
+			}
+			rebuilt := strings.TrimRight(head, " ") + " " + body
+			if strings.HasPrefix(body, ", ") {
+				rebuilt = strings.TrimRight(head, " ") + body
+			}
+			if i := strings.Index(rebuilt, e.text); i >= 0 {
+				clause, ds, de = rebuilt, i, i+len(e.text)
+			}
 		}
 		src.label, src.subject = label(clause, ds, de)
 		src.kind = kindNear(clause, ds, de)
@@ -315,6 +336,21 @@ func offsetDate(anchor Date, e dateExpr) Date {
 	}
 	return Date{}
 }
+
+// nounPhrase is the end of a clause that a "which" refers to: the words
+// after its last verb or preposition ("push ahead with Ballinger's wrongful
+// death lawsuit" → "Ballinger's wrongful death lawsuit").
+func nounPhrase(s string) string {
+	f := strings.Fields(s)
+	i := len(f)
+	for i > 0 && len(f)-i < 6 && !npStops[strings.ToLower(f[i-1])] {
+		i--
+	}
+	return strings.Join(f[i:], " ")
+}
+
+var npStops = set(`with of to for in on at about against from by said says told that and but
+is was were are has have had will would`)
 
 func lastWordStart(s string) int {
 	s = strings.TrimRight(s, " ")
