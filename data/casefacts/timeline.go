@@ -337,6 +337,28 @@ func offsetDate(anchor Date, e dateExpr) Date {
 	return Date{}
 }
 
+// overlaps reports whether two labels share at least a third of their
+// words of four letters or more.
+func overlaps(a, b string) bool {
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range wordRe.FindAllString(strings.ToLower(s), -1) {
+			if len([]rune(w)) >= 4 {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	wa, wb := words(a), words(b)
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	return common*3 >= min(len(wa), len(wb)) && common > 0
+}
+
 // nounPhrase is the end of a clause that a "which" refers to: the words
 // after its last verb or preposition ("push ahead with Ballinger's wrongful
 // death lawsuit" → "Ballinger's wrongful death lawsuit").
@@ -559,8 +581,10 @@ func (g *group) fits(s Source, artDate map[int64]Date) (ok, disputed bool) {
 	if s.Date.Known() && gd.Known() {
 		if compatible(s.Date, gd) {
 			if s.kind == "statement" || !singular[s.kind] && s.kind != "rally" {
-				// Statements and other common events merge only on the same day.
-				return s.Date == gd && gd.Precision() == Day, false
+				// Statements and other common events merge only on the same
+				// day, and only when they say much the same thing: two
+				// statements made on a Friday are not one event.
+				return s.Date == gd && gd.Precision() == Day && overlaps(s.label, g.srcs[0].label), false
 			}
 			return true, false
 		}
