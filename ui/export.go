@@ -251,7 +251,7 @@ func (d *ExportDialog) Options() export.Options {
 		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
 		Order:  exportOrders[max(d.Order.SelectedIndex(), 0)].order,
 	}
-	if d.Timeline != nil {
+	if d.Timeline != nil && !d.Timeline.Disabled() {
 		opt.Include = export.Include{Timeline: d.Timeline.Checked, People: d.People.Checked}
 	}
 	i := d.ScopeValue.SelectedIndex()
@@ -283,6 +283,14 @@ func (d *ExportDialog) ext() string {
 func (d *ExportDialog) updatePreview() {
 	if !d.loaded || d.Format == nil || d.Style == nil || d.Order == nil || d.ScopeValue == nil {
 		return
+	}
+	// The timeline and people sections go in documents, not in CSV or JSON.
+	if f := exportFormats[max(d.Format.SelectedIndex(), 0)].format; f == export.CSV || f == export.JSON {
+		d.Timeline.Disable()
+		d.People.Disable()
+	} else {
+		d.Timeline.Enable()
+		d.People.Enable()
 	}
 	d.gen++
 	gen := d.gen

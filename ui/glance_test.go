@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export"
 )
 
 // studyAidsLoaded waits until the case at a glance has been extracted n
@@ -271,6 +272,13 @@ func TestExportDialogIncludesTheStudyAids(t *testing.T) {
 	if !strings.Contains(d.summary.Text, "With the timeline") {
 		t.Errorf("summary %q", d.summary.Text)
 	}
+	d.Format.SetSelectedIndex(3) // CSV: no such sections
+	waitPreview(h, d)
+	if !d.Timeline.Disabled() || d.Options().Include != (export.Include{}) {
+		t.Error("the sections are offered for CSV")
+	}
+	d.Format.SetSelectedIndex(1)
+	waitPreview(h, d)
 	path := filepath.Join(t.TempDir(), "case.md")
 	d.exportTo(path, d.Options(), d.ext())
 	h.waitFor("the export", func() bool { return u.lastExport.Path == path })
