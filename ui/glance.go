@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -82,7 +83,19 @@ func (u *UI) studyAidsChanged(force bool) {
 	s.Timeline.setLoading(len(u.articles))
 	s.People.setLoading(len(u.articles))
 	u.goBackground(func() {
-		c, err := glance.Load(u.ctx, u.lib)
+		var percent atomic.Int64
+		percent.Store(-1)
+		c, err := glance.LoadProgress(u.ctx, u.lib, func(done, total int) {
+			// Called from the reading goroutines: tell the UI when the bar
+			// moves by a percent.
+			p := int64(done * 100 / max(total, 1))
+			if old := percent.Load(); p > old && percent.CompareAndSwap(old, p) {
+				u.do(func() {
+					s.Timeline.setProgress(done, total)
+					s.People.setProgress(done, total)
+				})
+			}
+		})
 		u.do(func() {
 			s.loading = false
 			s.loaded++
@@ -149,10 +162,11 @@ func (u *UI) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
 }
 
 // loadingPane says the articles are being read, with a progress bar.
-func loadingPane() (*fyne.Container, *widget.Label) {
+func loadingPane() (*fyne.Container, *widget.Label, *widget.ProgressBar) {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(l, widget.NewProgressBarInfinite()), l
+	bar := widget.NewProgressBar()
+	return container.NewVBox(l, bar), l, bar
 }
 
 // AddToTimeline is the form that adds an event from a passage.

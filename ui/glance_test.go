@@ -229,6 +229,10 @@ func TestStudyAidsRefreshAfterImport(t *testing.T) {
 	}
 	h.u.ImportPaths([]string{path})
 	h.studyAidsLoaded(2)
+	h.pump()
+	if v := h.u.aids.Timeline.bar.Value; v != 1 {
+		t.Errorf("the progress bar ended at %v", v)
+	}
 	found := false
 	for _, e := range h.u.aids.People.People() {
 		if e.Name == "Linda Park" {

@@ -30,6 +30,7 @@ type PeopleView struct {
 	selected int
 	loading  *fyne.Container
 	status   *widget.Label
+	bar      *widget.ProgressBar
 	empty    *widget.Label
 	content  fyne.CanvasObject
 }
@@ -56,7 +57,7 @@ func newPeopleView(s *studyAids) *PeopleView {
 	)
 	v.List.OnSelected = func(i widget.ListItemID) { v.choose(i) }
 	v.Detail = container.NewVBox()
-	v.loading, v.status = loadingPane()
+	v.loading, v.status, v.bar = loadingPane()
 	v.loading.Hide()
 	v.empty = widget.NewLabel("No people or organisations yet. Import articles (File › Import…) and the names they mention appear here.")
 	v.empty.Wrapping = fyne.TextWrapWord
@@ -74,7 +75,14 @@ func (v *PeopleView) setLoading(n int) {
 		return
 	}
 	v.status.SetText(fmt.Sprintf("Reading %d articles for names…", n))
+	v.bar.SetValue(0)
 	v.loading.Show()
+}
+
+// setProgress moves the progress bar: done of total articles read.
+func (v *PeopleView) setProgress(done, total int) {
+	v.status.SetText(fmt.Sprintf("Reading articles for names: %d of %d…", done, total))
+	v.bar.SetValue(float64(done) / float64(max(total, 1)))
 }
 
 func (v *PeopleView) setCase(c glance.Case) {

@@ -33,6 +33,7 @@ type TimelineView struct {
 	selected int // index into events, -1 for none
 	loading  *fyne.Container
 	status   *widget.Label
+	bar      *widget.ProgressBar
 	empty    *widget.Label
 	content  fyne.CanvasObject
 }
@@ -63,7 +64,7 @@ func newTimelineView(s *studyAids) *TimelineView {
 	)
 	v.List.OnSelected = func(i widget.ListItemID) { v.choose(i) }
 	v.Detail = container.NewVBox()
-	v.loading, v.status = loadingPane()
+	v.loading, v.status, v.bar = loadingPane()
 	v.loading.Hide()
 	v.empty = widget.NewLabel("No dated events yet. Import articles (File › Import…) and the dates they report appear here.")
 	v.empty.Wrapping = fyne.TextWrapWord
@@ -83,7 +84,14 @@ func (v *TimelineView) setLoading(n int) {
 		return
 	}
 	v.status.SetText(fmt.Sprintf("Reading %d articles for dates…", n))
+	v.bar.SetValue(0)
 	v.loading.Show()
+}
+
+// setProgress moves the progress bar: done of total articles read.
+func (v *TimelineView) setProgress(done, total int) {
+	v.status.SetText(fmt.Sprintf("Reading articles for dates: %d of %d…", done, total))
+	v.bar.SetValue(float64(done) / float64(max(total, 1)))
 }
 
 func (v *TimelineView) setCase(c glance.Case) {

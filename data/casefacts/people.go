@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -90,11 +91,18 @@ func span(sent string, ts []token) string {
 func People(arts []Article) []Entity {
 	// Each article is read on its own (in parallel), then the names are
 	// merged in article order, so the result does not depend on timing.
-	per := parallel(arts, func(a Article) []cand {
-		x := &extractor{}
-		x.article(a)
-		return x.cands
-	})
+	return peopleFrom(parallel(arts, articleNames))
+}
+
+// articleNames reads the names of one article.
+func articleNames(a Article) []cand {
+	x := &extractor{}
+	x.article(a)
+	return x.cands
+}
+
+// peopleFrom merges the names read from each article, in article order.
+func peopleFrom(per [][]cand) []Entity {
 	x := &extractor{}
 	for _, cs := range per {
 		for _, c := range cs {
@@ -103,6 +111,31 @@ func People(arts []Article) []Entity {
 		}
 	}
 	return x.resolve()
+}
+
+// Extract builds both the people index and the timeline, reading each
+// article once. progress, if set, is called after each article with the
+// number read and the total, from the goroutines that read them.
+func Extract(arts []Article, progress func(done, total int)) ([]Entity, []Event) {
+	type read struct {
+		names   []cand
+		reports []Source
+	}
+	var done atomic.Int64
+	per := parallel(arts, func(a Article) read {
+		r := read{articleNames(a), articleEvents(a)}
+		if n := done.Add(1); progress != nil {
+			progress(int(n), len(arts))
+		}
+		return r
+	})
+	names := make([][]cand, len(per))
+	var srcs []Source
+	for i, r := range per {
+		names[i] = r.names
+		srcs = append(srcs, r.reports...)
+	}
+	return peopleFrom(names), mergeEvents(srcs, arts)
 }
 
 type extractor struct {

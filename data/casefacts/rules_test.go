@@ -3,6 +3,7 @@ package casefacts_test
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/casebookapp/casebook/data/casefacts"
@@ -110,5 +111,30 @@ func TestTimelineUnresolvedIsNotGuessed(t *testing.T) {
 	}
 	if evs[0].Date.String() != "2016-02-11" {
 		t.Errorf("first event %+v", evs[0])
+	}
+}
+
+func TestExtractIsPeopleAndTimelineWithProgress(t *testing.T) {
+	arts := seedArticles(t)
+	var calls, last int
+	var mu sync.Mutex
+	people, timeline := casefacts.Extract(arts, func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		if total != len(arts) {
+			t.Errorf("total %d, want %d", total, len(arts))
+		}
+		last = max(last, done)
+	})
+	if calls != len(arts) || last != len(arts) {
+		t.Errorf("progress called %d times, up to %d; want %d", calls, last, len(arts))
+	}
+	a, _ := json.Marshal(people)
+	b, _ := json.Marshal(casefacts.People(arts))
+	c, _ := json.Marshal(timeline)
+	d, _ := json.Marshal(casefacts.Timeline(arts))
+	if string(a) != string(b) || string(c) != string(d) {
+		t.Error("Extract differs from People and Timeline")
 	}
 }

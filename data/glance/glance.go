@@ -52,6 +52,13 @@ func Articles(ctx context.Context, lib *data.Library) ([]casefacts.Article, map[
 // Load extracts the people index and the timeline and applies the student's
 // corrections.
 func Load(ctx context.Context, lib *data.Library) (Case, error) {
+	return LoadProgress(ctx, lib, nil)
+}
+
+// LoadProgress is Load that reports progress: after each article is read,
+// progress (if set) is called with the number read and the total, from the
+// goroutines that read them.
+func LoadProgress(ctx context.Context, lib *data.Library, progress func(done, total int)) (Case, error) {
 	arts, origins, err := Articles(ctx, lib)
 	if err != nil {
 		return Case{}, err
@@ -60,11 +67,15 @@ func Load(ctx context.Context, lib *data.Library) (Case, error) {
 	if err != nil {
 		return Case{}, err
 	}
-	return Build(arts, origins, fixes), nil
+	return build(arts, origins, fixes, progress), nil
 }
 
 // Build extracts from articles already read and applies the corrections.
 func Build(arts []casefacts.Article, origins map[int64]string, fixes []data.Correction) Case {
+	return build(arts, origins, fixes, nil)
+}
+
+func build(arts []casefacts.Article, origins map[int64]string, fixes []data.Correction, progress func(done, total int)) Case {
 	byOrigin := map[string]int64{}
 	for id, o := range origins {
 		byOrigin[o] = id
@@ -83,9 +94,10 @@ func Build(arts []casefacts.Article, origins map[int64]string, fixes []data.Corr
 			ef = append(ef, f)
 		}
 	}
+	people, timeline := casefacts.Extract(arts, progress)
 	return Case{
-		People:   casefacts.ApplyPeople(casefacts.People(arts), pf),
-		Timeline: casefacts.ApplyTimeline(casefacts.Timeline(arts), ef),
+		People:   casefacts.ApplyPeople(people, pf),
+		Timeline: casefacts.ApplyTimeline(timeline, ef),
 		Origins:  origins,
 	}
 }
