@@ -138,3 +138,14 @@ func TestExtractIsPeopleAndTimelineWithProgress(t *testing.T) {
 		t.Error("Extract differs from People and Timeline")
 	}
 }
+
+func TestTimelineMarksDifferentFigures(t *testing.T) {
+	arts := []casefacts.Article{
+		{ID: 1, Date: "2016-04-20", Passages: []casefacts.Passage{{Para: 1, Kind: "body", Text: "On Tuesday, Justice Danny Chun sentenced Peter Liang to five years of probation and 800 hours of community service."}}},
+		{ID: 2, Date: "2016-04-19", Passages: []casefacts.Passage{{Para: 3, Kind: "body", Text: "Liang was sentenced on April 19 to five years of probation and 500 hours of community service."}}},
+	}
+	evs := casefacts.Timeline(arts)
+	if len(evs) != 1 || !evs[0].Disputed || !strings.Contains(evs[0].Dispute, "800 hours (1:1); 500 hours (2:3)") || strings.Contains(evs[0].Dispute, "years") {
+		t.Errorf("got %+v", evs)
+	}
+}

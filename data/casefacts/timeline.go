@@ -796,6 +796,10 @@ func mergeEvents(srcs []Source, arts []Article) []Event {
 			e.Disputed = true
 			e.Dispute = disputeNote(g.srcs)
 		}
+		if note := figureDispute(g.srcs); note != "" {
+			e.Disputed = true
+			e.Dispute = strings.TrimPrefix(e.Dispute+"; "+note, "; ")
+		}
 		out = append(out, e)
 	}
 	SortEvents(out)
@@ -824,6 +828,79 @@ func bestLabel(srcs []Source) string {
 		}
 	}
 	return best
+}
+
+// figureRe finds a figure with its unit: "800 hours", "five years".
+var figureRe = regexp.MustCompile(`(?i)\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:-|\s+)(hours?|years?|months?|days?|weeks?|people|officers|shots|bullets|counts?|dollars|percent)\b`)
+
+// figureDispute says where the reports of one event, from different
+// articles, give different figures of the same unit ("500 hours" and "800
+// hours"), or "" when they agree.
+func figureDispute(srcs []Source) string {
+	type seen struct {
+		value string
+		refs  []string
+		arts  map[int64]bool
+	}
+	byUnit := map[string][]*seen{}
+	var units []string
+	for _, s := range srcs {
+		for _, m := range figureRe.FindAllStringSubmatch(s.Sentence, -1) {
+			unit := strings.TrimSuffix(strings.ToLower(m[2]), "s")
+			v := strings.ReplaceAll(strings.ToLower(m[1]), ",", "")
+			if n, ok := numWords[v]; ok {
+				v = fmt.Sprint(n)
+			} else if n, ok := map[string]int{"eleven": 11, "twelve": 12}[v]; ok {
+				v = fmt.Sprint(n)
+			}
+			if byUnit[unit] == nil {
+				units = append(units, unit)
+			}
+			var f *seen
+			for _, x := range byUnit[unit] {
+				if x.value == v {
+					f = x
+				}
+			}
+			if f == nil {
+				f = &seen{value: v, arts: map[int64]bool{}}
+				byUnit[unit] = append(byUnit[unit], f)
+			}
+			at := fmt.Sprintf("%d:%d", s.Article, s.Para)
+			if !slices.Contains(f.refs, at) {
+				f.refs = append(f.refs, at)
+			}
+			f.arts[s.Article] = true
+		}
+	}
+	var notes []string
+	for _, u := range units {
+		fs := byUnit[u]
+		if len(fs) < 2 {
+			continue
+		}
+		// Only sources that disagree with another article count: one
+		// article may give two figures of a unit for two things.
+		arts := map[int64]bool{}
+		for _, f := range fs {
+			for a := range f.arts {
+				arts[a] = true
+			}
+		}
+		if len(arts) < 2 {
+			continue
+		}
+		var parts []string
+		for _, f := range fs {
+			parts = append(parts, f.value+" "+u+"s ("+strings.Join(f.refs, ", ")+")")
+		}
+		notes = append(notes, "sources differ on "+u+"s: "+strings.Join(parts, "; "))
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	n := strings.Join(notes, "; ")
+	return strings.ToUpper(n[:1]) + n[1:]
 }
 
 // disputeNote says which sources give which date.
