@@ -1,12 +1,23 @@
 // Package casefacts builds the case at a glance from the articles' text: an
 // index of the people and organisations they name (People) and a timeline of
-// the dated events they report (Timeline).
+// the dated events they report (Timeline); Extract does both in one pass.
 //
 // It is pure and deterministic: it is fed passages and the articles' dates,
 // reads nothing else and needs no network, model file or download. The rules
-// are hand-written patterns over capitalised words, titles, appositives and
-// date expressions; see DESIGN notes on People and Timeline. The library
-// keeps the student's corrections and applies them with Apply (corrections.go).
+// are hand-written patterns over capitalised words, titles, appositives,
+// abbreviations and date expressions (see People and Timeline). The student's
+// corrections are applied by ApplyPeople and ApplyTimeline; the library keeps
+// them (package glance ties the two together).
+//
+// Why rules and not github.com/jdkato/prose/v2 (a Go NLP library with its
+// own tagging and entity models, no longer actively developed): measured on
+// the same gold lists, prose found people and organisations with precision
+// 0.50 and recall 0.50 on the bundled articles and 0.53 / 0.58 on two real
+// news pages (counting any of an entity's forms as a hit, which favours it),
+// took 30 s for those two pages, and gives no merging of forms, roles or
+// variants. These rules scored 0.48 / 0.58 on the same pages before they were
+// revised on them, 0.96 / 0.82 after, and 1.00 / 0.67 on a third page never
+// tuned on; they read 2,000 articles in a few CPU seconds.
 package casefacts
 
 import (

@@ -842,6 +842,9 @@ func figureDispute(srcs []Source) string {
 		refs  []string
 		arts  map[int64]bool
 	}
+	if !slices.ContainsFunc(srcs, func(s Source) bool { return s.Article != srcs[0].Article }) {
+		return "" // one article: nothing to compare
+	}
 	byUnit := map[string][]*seen{}
 	var units []string
 	for _, s := range srcs {
