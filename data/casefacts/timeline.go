@@ -304,6 +304,20 @@ func sentenceEvents(s string, ref Ref, art Date, ctx *Date) []Source {
 			}
 		}
 		src.label, src.subject = label(clause, ds, de)
+		// "Tuesday's New York primary", "Tuesday’s sentencing of …": the
+		// event is the noun the date owns.
+		if strings.HasSuffix(e.text, "’s") || strings.HasSuffix(e.text, "'s") {
+			np := strings.TrimSpace(s[e.end:])
+			for _, stop := range []string{", ", " for ", " to ", " that ", " — ", ". ", ";"} {
+				if i := strings.Index(np, stop); i > 0 {
+					np = np[:i]
+				}
+			}
+			np = strings.TrimRight(np, ".,;:")
+			if n := len(strings.Fields(np)); n >= 1 && n <= 12 && kindNear(np, 0, 0) != "" {
+				src.label, src.subject = strings.ToUpper(np[:1])+np[1:], true
+			}
+		}
 		src.kind = kindNear(clause, ds, de)
 		if src.kind == "" {
 			src.kind = kindNear(s, e.start, e.end)
