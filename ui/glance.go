@@ -31,6 +31,8 @@ type studyAids struct {
 	loaded   int  // how many times a load finished (tests wait on it)
 	Timeline *TimelineView
 	People   *PeopleView
+	// adding is the open Add to timeline form, kept for tests.
+	adding *AddToTimeline
 }
 
 // withStudyAids puts the library pane and the study aids in tabs. It is the
@@ -199,6 +201,9 @@ func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline 
 	}, u.Window)
 	f.dialog.Resize(fyne.NewSize(520, 0))
 	f.dialog.Show()
+	if u.aids != nil {
+		u.aids.adding = f
+	}
 	return f
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -216,6 +217,80 @@ func TestAddToTimelineFromThePassage(t *testing.T) {
 	}
 	if !added {
 		t.Error("added event not in the timeline view")
+	}
+}
+
+// popUpMenu finds the pop-up menu an overlay shows.
+func popUpMenu(o fyne.CanvasObject) *widget.PopUpMenu {
+	switch x := o.(type) {
+	case *widget.PopUpMenu:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if m := popUpMenu(c); m != nil {
+				return m
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if m := popUpMenu(c); m != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// menuItem finds the item of a pop-up menu whose text is label.
+func menuItem(m *widget.PopUpMenu, label string) fyne.Tappable {
+	var has func(o fyne.CanvasObject) bool
+	has = func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *canvas.Text:
+			return x.Text == label
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				if has(c) {
+					return true
+				}
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				if has(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, it := range m.Items {
+		if has(it) {
+			if tp, ok := it.(fyne.Tappable); ok {
+				return tp
+			}
+		}
+	}
+	return nil
+}
+
+func TestAddToTimelineFromTheContextMenu(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	h.u.OpenArticle(3)
+	row := h.rowWithText("Cathy Dang, executive director")
+	h.u.Reader.showContextMenu(row, 0, fyne.NewPos(100, 100))
+	menu := popUpMenu(h.u.Window.Canvas().Overlays().Top())
+	if menu == nil {
+		t.Fatal("no context menu")
+	}
+	item := menuItem(menu, "Add to timeline…")
+	if item == nil {
+		t.Fatal("the context menu has no Add to timeline…")
+	}
+	test.Tap(item)
+	f := h.u.aids.adding
+	if f == nil || !strings.HasPrefix(f.Label.Text, "Cathy Dang") {
+		t.Fatalf("form %+v", f)
 	}
 }
 
