@@ -202,10 +202,30 @@ func (v *PeopleView) showDetail(i int) {
 	v.Detail.Add(container.NewHBox(
 		widget.NewButton("Rename…", func() { u.askText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
 		widget.NewButton("Merge into…", func() {
-			into := e.VariantOf
-			u.askText("Merge into", "Name of the entry to merge into", into, func(s string) { fix(data.FixMerge, s) })
+			u.askText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
+				if !v.known(s) {
+					u.showError(data.Errorf(data.ENOTFOUND, "no one in the index is called %q", s))
+					return
+				}
+				fix(data.FixMerge, s)
+			})
 		}),
 		widget.NewButton("Role…", func() { u.askText("Role", "Role", e.Role, func(s string) { fix(data.FixRole, s) }) }),
 		widget.NewButton("Hide", func() { fix(data.FixHide, "") }),
 	))
+}
+
+// known reports whether an entry of the index has the name or alias.
+func (v *PeopleView) known(name string) bool {
+	for _, e := range v.people {
+		if strings.EqualFold(e.Name, name) {
+			return true
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, name) {
+				return true
+			}
+		}
+	}
+	return false
 }

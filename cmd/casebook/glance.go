@@ -111,14 +111,19 @@ func cmdPeopleFix(e *env, verb string, args []string) error {
 	if err != nil {
 		return err
 	}
-	found := false
-	for _, p := range c.People {
-		if strings.EqualFold(p.Name, args[0]) || containsFold(p.Aliases, args[0]) {
-			found = true
+	known := func(name string) bool {
+		for _, p := range c.People {
+			if strings.EqualFold(p.Name, name) || containsFold(p.Aliases, name) {
+				return true
+			}
 		}
+		return false
 	}
-	if !found {
+	if !known(args[0]) {
 		return data.Errorf(data.ENOTFOUND, "no one in the index is called %q: see `casebook people`", args[0])
+	}
+	if verb == "merge" && !known(args[1]) {
+		return data.Errorf(data.ENOTFOUND, "no one in the index is called %q to merge into: see `casebook people`", args[1])
 	}
 	value := strings.Join(args[1:], " ")
 	if _, err := e.lib.AddCorrection(e.ctx, data.Correction{Target: data.TargetPerson, Action: personActions[verb], Key: args[0], Value: value}); err != nil {

@@ -181,6 +181,7 @@ func TestCorrectionsFromTheCommandLine(t *testing.T) {
 		code int
 	}{
 		{[]string{"people", "hide", "Nobody Here"}, 1},
+		{[]string{"people", "merge", "Schectman", "Nobody Here"}, 1},
 		{[]string{"people", "rename", "Liang"}, 2},
 		{[]string{"people", "kind", "Liang", "place"}, 1},
 		{[]string{"timeline", "hide", "999"}, 1},
