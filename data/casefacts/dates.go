@@ -172,7 +172,6 @@ type dateExpr struct {
 	offsetDays, offsetWeeks, offsetMonths int
 	offsetDir                             int // +1 after, -1 before, 0 not an offset
 	weekday                               int // 1+time.Weekday for a bare weekday, else 0
-	exact                                 bool
 }
 
 // findDates finds the date expressions of a sentence and resolves them
@@ -230,7 +229,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		if day < 1 || day > daysIn(y, mon) {
 			continue
 		}
-		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d, exact: true})
+		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d})
 	}
 	for _, m := range findIn(reMonthDay, s, monthWin) {
 		if taken(m[0], m[1]) {
@@ -250,7 +249,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		}
 		mon := monthNames[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: Date{y, mon, 0}, exact: true})
+		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: Date{y, mon, 0}})
 	}
 	for _, m := range findIn(reMonthAlone, s, monthWin) {
 		ms, me := m[4], m[5]
@@ -315,7 +314,7 @@ years:
 		if prep != "the" && prep != "" {
 			start = m[2]
 		}
-		add(dateExpr{start: start, end: ye, text: s[start:ye], date: Date{y, 0, 0}, exact: true})
+		add(dateExpr{start: start, end: ye, text: s[start:ye], date: Date{y, 0, 0}})
 	}
 offsets:
 	if !hasOffset {

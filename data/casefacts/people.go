@@ -140,9 +140,6 @@ func Extract(arts []Article, progress func(done, total int)) ([]Entity, []Event)
 
 type extractor struct {
 	cands []cand
-	// defined maps an abbreviation to the full name given beside it; a nil
-	// entry means it abbreviates something that is not an organisation.
-	defined map[string][]string
 }
 
 func (x *extractor) article(a Article) {

@@ -538,16 +538,6 @@ type group struct {
 	id    int
 }
 
-func (g *group) dates() []Date {
-	var ds []Date
-	for _, s := range g.srcs {
-		if s.Date.Known() {
-			ds = append(ds, s.Date)
-		}
-	}
-	return ds
-}
-
 // best is the group's date: the most precise, then the most reported.
 func (g *group) best() Date { return g.bestD }
 
