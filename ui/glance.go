@@ -143,7 +143,7 @@ func (u *UI) OpenRef(r casefacts.Ref) {
 	}
 	for row, m := range u.Reader.rows {
 		p := m.passage
-		if p.N == r.Para && (r.Para != 0 || string(p.Kind) == r.Kind) {
+		if r.Para != 0 && p.N == r.Para || r.Para == 0 && p.Seq == r.Seq && string(p.Kind) == r.Kind {
 			u.Reader.scrollToRow(row)
 			u.Reader.setCurrent(row)
 			return

@@ -13,13 +13,13 @@ import (
 func fromNew(id int64, a data.NewArticle) casefacts.Article {
 	out := casefacts.Article{ID: id, Date: a.Date}
 	n := 0
-	for _, p := range a.Passages {
+	for seq, p := range a.Passages {
 		para := 0
 		if p.Kind.Numbered() {
 			n++
 			para = n
 		}
-		out.Passages = append(out.Passages, casefacts.Passage{Para: para, Kind: string(p.Kind), Text: p.Text})
+		out.Passages = append(out.Passages, casefacts.Passage{Para: para, Seq: seq, Kind: string(p.Kind), Text: p.Text})
 	}
 	return out
 }

@@ -153,7 +153,7 @@ func (x *extractor) article(a Article) {
 			text = stripCredit(text)
 		}
 		text = dateline.ReplaceAllString(text, "")
-		ref := Ref{Article: a.ID, Para: p.Para, Kind: p.Kind}
+		ref := Ref{Article: a.ID, Para: p.Para, Kind: p.Kind, Seq: p.Seq}
 		for _, s := range sentences(text) {
 			x.sentence(s, ref, lower)
 		}

@@ -31,9 +31,12 @@ import (
 
 // Passage is one paragraph of an article, as the extraction sees it.
 type Passage struct {
-	// Para is the citation number (1..n over body and caption passages), or
-	// 0 for a passage that is not numbered.
+	// Para is the citation number (1..n over body passages), or 0 for a
+	// passage that is not numbered (a caption).
 	Para int
+	// Seq is the passage's position among all of the article's passages,
+	// which tells unnumbered passages apart.
+	Seq int
 	// Kind is the passage kind ("body", "caption", "title" ...). Only body
 	// and caption passages are read.
 	Kind string
@@ -55,6 +58,9 @@ type Ref struct {
 	Article int64  `json:"article"`
 	Para    int    `json:"para"`
 	Kind    string `json:"kind"`
+	// Seq is the passage's position in the article (Passage.Seq): what
+	// tells two captions apart. It is not part of the JSON.
+	Seq int `json:"-"`
 }
 
 func readable(kind string) bool { return kind == "body" || kind == "caption" }

@@ -180,7 +180,7 @@ func articleEvents(a Article) []Source {
 			if p.Kind == "caption" {
 				text = stripCredit(text)
 			}
-			ref := Ref{Article: a.ID, Para: p.Para, Kind: p.Kind}
+			ref := Ref{Article: a.ID, Para: p.Para, Kind: p.Kind, Seq: p.Seq}
 			var ctx Date
 			for _, s := range sentences(text) {
 				srcs = append(srcs, sentenceEvents(s, ref, art, &ctx)...)
@@ -776,7 +776,7 @@ func mergeEvents(srcs []Source, arts []Article) []Event {
 		if c := cmp.Compare(artOrder[a.Article], artOrder[b.Article]); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Para, b.Para)
+		return cmp.Or(cmp.Compare(a.Seq, b.Seq), cmp.Compare(a.Para, b.Para))
 	}
 	var out []Event
 	for _, g := range groups {

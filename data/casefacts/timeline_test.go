@@ -15,7 +15,14 @@ type goldEvent struct {
 	Disputed  bool     `json:"disputed"`
 }
 
-func refKey(r casefacts.Ref) string { return fmt.Sprintf("%d:%d", r.Article, r.Para) }
+// refKey is how the gold lists write a passage: article:para, or
+// article:sSEQ for an unnumbered one.
+func refKey(r casefacts.Ref) string {
+	if r.Para == 0 {
+		return fmt.Sprintf("%d:s%d", r.Article, r.Seq)
+	}
+	return fmt.Sprintf("%d:%d", r.Article, r.Para)
+}
 
 // scoreTimeline matches found events to gold ones: the same date and
 // precision and at least one passage in common. It returns the precision

@@ -56,18 +56,43 @@ type aidEntry struct {
 	lead, text, warning string
 	// cites are the in-text citations (APA, MLA), each once, in order; for
 	// Chicago, noteNos are the footnote numbers in v.notes.
-	cites   []string
+	cites   []cite.Text
 	noteNos []int
 }
 
+// aidArticles are the articles the included sections cite.
+func aidArticles(doc Document, in Include, arts map[int64]data.Article) []data.Article {
+	seen := map[int64]bool{}
+	var out []data.Article
+	add := func(refs []casefacts.Ref) {
+		for _, r := range refs {
+			if a, ok := arts[r.Article]; ok && !seen[a.ID] {
+				seen[a.ID] = true
+				out = append(out, a)
+			}
+		}
+	}
+	if in.Timeline {
+		for _, e := range doc.Timeline {
+			add(e.Passages)
+		}
+	}
+	if in.People {
+		for _, e := range doc.People {
+			add(e.Mentions)
+		}
+	}
+	return out
+}
+
 // buildAids lays out the included sections, citing their passages with the
-// articles' current metadata (arts) and adding the articles they cite to
-// the reference list (cited). Chicago notes continue the numbering of the
-// quotes' notes (seen says which articles had their full note).
-func (v *view) buildAids(doc Document, arts map[int64]data.Article, cited map[int64]data.Article, seen map[int64]bool) {
+// articles' current metadata (arts) through the document's citation list,
+// which already holds their articles. Chicago notes continue the numbering
+// of the quotes' notes.
+func (v *view) buildAids(doc Document, arts map[int64]data.Article, citer *cite.List) {
 	opt := v.opt
-	cites := func(refs []casefacts.Ref) ([]string, []int) {
-		var out []string
+	cites := func(refs []casefacts.Ref) ([]cite.Text, []int) {
+		var out []cite.Text
 		var nos []int
 		dup := map[string]bool{}
 		for _, r := range refs {
@@ -75,22 +100,14 @@ func (v *view) buildAids(doc Document, arts map[int64]data.Article, cited map[in
 			if !ok {
 				continue
 			}
-			cited[a.ID] = a
 			if opt.Style == cite.Chicago {
-				var n cite.Text
-				if seen[a.ID] {
-					n = cite.Text{{Text: opt.Style.ShortNote(a, r.Para)}}
-				} else {
-					n = opt.Style.Note(a, r.Para)
-					seen[a.ID] = true
-				}
-				v.notes = append(v.notes, n)
+				v.notes = append(v.notes, citer.Note(a, r.Para))
 				nos = append(nos, len(v.notes))
 				continue
 			}
-			c := opt.Style.InText(a, r.Para)
-			if !dup[c] {
-				dup[c] = true
+			c := citer.InText(a, r.Para)
+			if k := c.String(); !dup[k] {
+				dup[k] = true
 				out = append(out, c)
 			}
 		}
@@ -147,46 +164,89 @@ func (v *view) buildAids(doc Document, arts map[int64]data.Article, cited map[in
 
 // joinCites puts in-text citations in one pair of brackets, the
 // paragraphs of one source together: "(AFRO, 2016, paras. 1, 4; Wang,
-// 2016, para. 5)".
-func joinCites(cs []string) string {
+// 2016, para. 5)". A citation it cannot take apart is kept whole.
+func joinCites(cs []cite.Text) cite.Text {
 	if len(cs) == 0 {
-		return ""
+		return nil
 	}
 	type group struct {
-		prefix, unit string
-		paras        []string
+		body  cite.Text // the citation inside its brackets, without the paragraph
+		unit  string
+		paras []string
 	}
 	var gs []group
+	index := map[string]int{}
 	for _, c := range cs {
-		if !strings.HasPrefix(c, "(") || !strings.HasSuffix(c, ")") {
-			return strings.Join(cs, " ")
-		}
-		inner := c[1 : len(c)-1]
-		m := paraCite.FindStringSubmatch(inner)
-		if m == nil {
-			gs = append(gs, group{prefix: inner})
+		body, ok := unbracket(c)
+		if !ok {
+			gs = append(gs, group{body: c})
 			continue
 		}
-		if n := len(gs); n > 0 && gs[n-1].prefix == m[1] && gs[n-1].unit == m[2] {
-			gs[n-1].paras = append(gs[n-1].paras, m[3])
+		unit, para := "", ""
+		if n := len(body); n > 0 {
+			last := body[n-1]
+			if m := paraCite.FindStringSubmatch(last.Text); m != nil && last.URL == "" && !last.Italic {
+				body = append(cite.Text{}, body[:n-1]...)
+				if m[1] != "" {
+					body = append(body, cite.Span{Text: m[1]})
+				}
+				unit, para = m[2], m[3]
+			}
+		}
+		// One group per source, in the order first cited; a citation
+		// without a paragraph (a caption) adds nothing to a source cited
+		// by paragraph.
+		key := strings.TrimRight(body.String(), ", ")
+		if i, ok := index[key]; ok {
+			if para != "" {
+				if gs[i].unit == "" {
+					gs[i].unit, gs[i].body = unit, body
+				}
+				gs[i].paras = append(gs[i].paras, para)
+			}
 			continue
 		}
-		gs = append(gs, group{prefix: m[1], unit: m[2], paras: []string{m[3]}})
+		index[key] = len(gs)
+		g := group{body: body, unit: unit}
+		if para != "" {
+			g.paras = []string{para}
+		}
+		gs = append(gs, g)
 	}
-	parts := make([]string, len(gs))
+	out := cite.Text{{Text: "("}}
 	for i, g := range gs {
+		if i > 0 {
+			out = append(out, cite.Span{Text: "; "})
+		}
+		out = append(out, g.body...)
 		switch {
-		case len(g.paras) == 0:
-			parts[i] = g.prefix
 		case len(g.paras) == 1:
-			parts[i] = g.prefix + g.unit + ". " + g.paras[0]
-		default:
-			parts[i] = g.prefix + g.unit + "s. " + strings.Join(g.paras, ", ")
+			out = append(out, cite.Span{Text: g.unit + ". " + g.paras[0]})
+		case len(g.paras) > 1:
+			out = append(out, cite.Span{Text: g.unit + "s. " + strings.Join(g.paras, ", ")})
 		}
 	}
-	return "(" + strings.Join(parts, "; ") + ")"
+	return append(out, cite.Span{Text: ")"})
 }
 
-// paraCite splits an in-text citation before its paragraph: APA's "para. 5",
-// MLA's "par. 5".
+// unbracket takes the brackets off an in-text citation: "(AFRO, 2016, para.
+// 5)" → "AFRO, 2016, para. 5".
+func unbracket(c cite.Text) (cite.Text, bool) {
+	if len(c) == 0 || !strings.HasPrefix(c[0].Text, "(") || !strings.HasSuffix(c[len(c)-1].Text, ")") || c[0].Italic || c[len(c)-1].Italic {
+		return nil, false
+	}
+	out := append(cite.Text{}, c...)
+	out[0].Text = out[0].Text[1:]
+	out[len(out)-1].Text = strings.TrimSuffix(out[len(out)-1].Text, ")")
+	var kept cite.Text
+	for _, s := range out {
+		if s.Text != "" {
+			kept = append(kept, s)
+		}
+	}
+	return kept, true
+}
+
+// paraCite splits the end of an in-text citation before its paragraph:
+// APA's "…, 2016, para. 5", MLA's "… par. 5".
 var paraCite = regexp.MustCompile(`^(.*?)(para|par)\. (\d+)$`)

@@ -65,11 +65,13 @@ func TestAidsInMarkdown(t *testing.T) {
 	out, rep := write(t, doc, export.Options{Format: export.Markdown, Style: cite.APA, Include: export.Include{Timeline: true, People: true}})
 	for _, want := range []string{
 		"\n## Timeline\n",
-		// One entry for the conviction, citing a passage of each article.
-		`- **11 February 2016** — Liang convicted of manslaughter and official misconduct ("Asian Organization Opposes," 2016, paras. 5, 6, 8; Wang, 2016, paras. 5, 6, 8; "Ex-Cop Peter Liang Apologizes," 2016, paras. 6, 8, 13)`,
+		// One entry for the conviction, citing passages of each article,
+		// the paragraphs of a source together (a caption, not numbered,
+		// adds nothing to a source already cited).
+		"- **11 February 2016** — Liang convicted of manslaughter and official misconduct (“Asian Organization Opposes,” 2016, paras. 4, 5, 7; Wang, 2016, paras. 5, 6, 8; *Ex-Cop Peter Liang Apologizes*, 2016, para. 6)",
 		"\n## People and organisations\n\n### People\n",
-		`- **Peter Liang** — rookie NYPD officer (also Liang, Peter) ("Asian Organization Opposes," 2016, paras. 1, 4, 5,`,
-		`- **Schectman** ("Ex-Cop Peter Liang Apologizes," 2016, para. 4) *Possibly a misspelling of Paul Shechtman in the source.*`,
+		"- **Peter Liang** — rookie NYPD officer (also Liang, Peter) (“Asian Organization Opposes,” 2016, paras. 3, 4, 5, 6, 7; Wang,",
+		"- **Schectman** (*Ex-Cop Peter Liang Apologizes*, 2016, para. 4) *Possibly a misspelling of Paul Shechtman in the source.*",
 		"\n### Organisations\n",
 		"*Sources differ:",
 		"Date not resolved (“last week”)",

@@ -44,7 +44,7 @@ func Articles(ctx context.Context, lib *data.Library) ([]casefacts.Article, map[
 		if !ok {
 			continue // added after the list was read
 		}
-		out[i].Passages = append(out[i].Passages, casefacts.Passage{Para: p.N, Kind: string(p.Kind), Text: p.Text})
+		out[i].Passages = append(out[i].Passages, casefacts.Passage{Para: p.N, Seq: p.Seq, Kind: string(p.Kind), Text: p.Text})
 	}
 	return out, origins, nil
 }
@@ -111,7 +111,7 @@ func findPassage(arts []casefacts.Article, article int64, quote string) casefact
 		}
 		for _, p := range a.Passages {
 			if p.Text == quote {
-				return casefacts.Ref{Article: a.ID, Para: p.Para, Kind: p.Kind}
+				return casefacts.Ref{Article: a.ID, Para: p.Para, Kind: p.Kind, Seq: p.Seq}
 			}
 		}
 	}

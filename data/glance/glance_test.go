@@ -73,7 +73,7 @@ func TestLoadReadsTheLibrary(t *testing.T) {
 	if v := person(c, "Schectman"); v == nil || v.VariantOf != "Paul Shechtman" {
 		t.Errorf("Schectman: %+v, want a variant of Paul Shechtman", v)
 	}
-	conv := event(c, "2016-02-11", 1, 5)
+	conv := event(c, "2016-02-11", 1, 4)
 	if conv == nil || len(conv.Passages) < 8 {
 		t.Fatalf("conviction: %+v", conv)
 	}
@@ -86,42 +86,6 @@ func TestCorrectionsSurviveReimport(t *testing.T) {
 	ctx := context.Background()
 	lib, seeds := seeded(t)
 	c := load(t, lib)
-	add := func(fix data.Correction) {
-		t.Helper()
-		if _, err := lib.AddCorrection(ctx, fix); err != nil {
-			t.Fatal(err)
-		}
-	}
-	add(data.Correction{Target: data.TargetPerson, Action: data.FixRename, Key: "Liang", Value: "Peter Liang (officer)"})
-	add(data.Correction{Target: data.TargetPerson, Action: data.FixMerge, Key: "Schectman", Value: "Paul Shechtman"})
-	add(data.Correction{Target: data.TargetPerson, Action: data.FixHide, Key: "John Kasich"})
-	add(data.Correction{Target: data.TargetPerson, Action: data.FixRole, Key: "Kimberly Ballinger", Value: "Akai Gurley's domestic partner"})
-	apology := event(c, "2016-03-24", 3, 2)
-	if apology == nil {
-		t.Fatal("no apology on 2016-03-24")
-	}
-	if _, err := glance.FixEvent(ctx, lib, c, *apology, data.FixLabel, "Liang apologises to Kimberly Ballinger"); err != nil {
-		t.Fatal(err)
-	}
-	lawsuit := event(c, "2015-05", 3, 14)
-	if lawsuit == nil {
-		t.Fatal("no lawsuit in 2015-05")
-	}
-	if _, err := glance.FixEvent(ctx, lib, c, *lawsuit, data.FixHide, ""); err != nil {
-		t.Fatal(err)
-	}
-	sentencing := event(c, "2016-04-14", 3, 7)
-	if _, err := glance.FixEvent(ctx, lib, c, *sentencing, data.FixDate, "2016-04-19"); err != nil {
-		t.Fatal(err)
-	}
-	p, err := lib.Passage(ctx, 3, 17) // Cathy Dang's statement
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := glance.AddEvent(ctx, lib, p, "2016-03-23", "CAAAV disappointed by the recommendation"); err != nil {
-		t.Fatal(err)
-	}
-
 	// paraOf finds the number a passage has now, by its text.
 	paraOf := func(prefix string) int {
 		t.Helper()
@@ -137,6 +101,42 @@ func TestCorrectionsSurviveReimport(t *testing.T) {
 		t.Fatalf("no passage starts %q", prefix)
 		return 0
 	}
+	add := func(fix data.Correction) {
+		t.Helper()
+		if _, err := lib.AddCorrection(ctx, fix); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(data.Correction{Target: data.TargetPerson, Action: data.FixRename, Key: "Liang", Value: "Peter Liang (officer)"})
+	add(data.Correction{Target: data.TargetPerson, Action: data.FixMerge, Key: "Schectman", Value: "Paul Shechtman"})
+	add(data.Correction{Target: data.TargetPerson, Action: data.FixHide, Key: "John Kasich"})
+	add(data.Correction{Target: data.TargetPerson, Action: data.FixRole, Key: "Kimberly Ballinger", Value: "Akai Gurley's domestic partner"})
+	apology := event(c, "2016-03-24", 3, paraOf("Former New York Police"))
+	if apology == nil {
+		t.Fatal("no apology on 2016-03-24")
+	}
+	if _, err := glance.FixEvent(ctx, lib, c, *apology, data.FixLabel, "Liang apologises to Kimberly Ballinger"); err != nil {
+		t.Fatal(err)
+	}
+	lawsuit := event(c, "2015-05", 3, paraOf("He added that Ballinger"))
+	if lawsuit == nil {
+		t.Fatal("no lawsuit in 2015-05")
+	}
+	if _, err := glance.FixEvent(ctx, lib, c, *lawsuit, data.FixHide, ""); err != nil {
+		t.Fatal(err)
+	}
+	sentencing := event(c, "2016-04-14", 3, paraOf("Liang’s apology Thursday"))
+	if _, err := glance.FixEvent(ctx, lib, c, *sentencing, data.FixDate, "2016-04-19"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := lib.Passage(ctx, 3, paraOf("Cathy Dang")) // Cathy Dang's statement
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := glance.AddEvent(ctx, lib, p, "2016-03-23", "CAAAV disappointed by the recommendation"); err != nil {
+		t.Fatal(err)
+	}
+
 	check := func(when string) {
 		t.Helper()
 		c := load(t, lib)
@@ -169,9 +169,11 @@ func TestCorrectionsSurviveReimport(t *testing.T) {
 	}
 	check("before the re-import")
 
-	// A new edition of the third article: one more paragraph at the top.
+	dang := paraOf("Cathy Dang")
+	// A new edition of the third article: one more paragraph near the top.
 	seed := seeds[2]
-	seed.Original = "Editor's note: this story was updated.\n\n" + seed.Original
+	seed.Original = strings.Replace(seed.Original, "\n\nFormer New York Police Department Officer",
+		"\n\nThis story has been updated with comments from both families, which were received after it was first published.\n\nFormer New York Police Department Officer", 1)
 	reparsed, err := ingest.Parse(seed.Original, seed.Origin, seed.Source)
 	if err != nil {
 		t.Fatal(err)
@@ -180,7 +182,7 @@ func TestCorrectionsSurviveReimport(t *testing.T) {
 	if _, err := lib.SyncArticles(ctx, []data.NewArticle{seeds[0], seeds[1], seed}); err != nil {
 		t.Fatal(err)
 	}
-	if paraOf("Cathy Dang") == 17 {
+	if paraOf("Cathy Dang") == dang {
 		t.Fatal("the new edition did not renumber the passages")
 	}
 	check("after the re-import")
