@@ -89,6 +89,7 @@ type UI struct {
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
 	quitting     bool
+	aids         *studyAids // the Timeline and People views (glance.go)
 }
 
 // New builds the main window on lib. It does not show it.
@@ -128,7 +129,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	work := container.NewHSplit(u.Reader.content, u.sidePanel())
 	work.Offset = 0.68
 	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
-	main := container.NewHSplit(u.left, right)
+	main := container.NewHSplit(u.withStudyAids(u.left), right)
 	main.Offset = 0.21
 	top := container.NewPadded(u.Search.bar)
 	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
