@@ -514,7 +514,8 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 	items = append(items, fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
 		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { u.copyAction(true) }},
-		&fyne.MenuItem{Label: "Copy text only", Action: func() { r.copyTarget() }})
+		&fyne.MenuItem{Label: "Copy text only", Action: func() { r.copyTarget() }},
+		&fyne.MenuItem{Label: "Add to timeline…", Icon: theme.HistoryIcon(), Action: func() { r.addToTimeline(row) }})
 	items = append(items, u.Outline.menuItems(row, off)...)
 	r.lastMenu = fyne.NewMenu("", items...)
 	widget.ShowPopUpMenuAtPosition(r.lastMenu, u.Window.Canvas(), at)

@@ -91,6 +91,7 @@ type UI struct {
 	// undoImport is the last import summary's "Undo import" button.
 	undoImport *widget.Button
 	quitting   bool
+	aids       *studyAids // the Timeline and People views (glance.go)
 }
 
 // New builds the main window on lib. It does not show it.
@@ -131,7 +132,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	work := container.NewHSplit(u.Reader.content, u.sidePanel())
 	work.Offset = 0.68
 	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
-	main := container.NewHSplit(u.left, right)
+	main := container.NewHSplit(u.withStudyAids(u.left), right)
 	main.Offset = 0.21
 	top := container.NewPadded(u.Search.bar)
 	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))

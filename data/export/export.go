@@ -21,6 +21,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/anchor"
+	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/export/cite"
 )
 
@@ -274,6 +275,10 @@ type Document struct {
 	Library string
 	// Outlines are the library's outlines, for Scope.Outline.
 	Outlines []data.Outline
+	// Timeline and People are the case at a glance (package glance), written
+	// as sections of their own when Options.Include asks for them.
+	Timeline []casefacts.Event
+	People   []casefacts.Entity
 }
 
 // Paper is the page size of DOCX and HTML exports.
@@ -292,6 +297,9 @@ type Options struct {
 	Order  Order      // default reading order
 	Scope  Scope      // default all
 	Paper  Paper      // default A4
+	// Include adds the timeline and the people index as sections of the
+	// Markdown, DOCX and HTML exports.
+	Include Include
 	// Creator is the student's name, given as each annotation's creator in
 	// the W3C export; empty to leave it out.
 	Creator string
@@ -329,6 +337,9 @@ type Report struct {
 	Highlights int
 	Notes      int
 	Articles   int // articles in the reference list
+	// TimelineEntries and PeopleEntries count the study aids' entries
+	// written (Options.Include).
+	TimelineEntries, PeopleEntries int
 	// Failures lists the quotes that failed the verbatim check. They are
 	// exported all the same, marked, and listed at the end of the export.
 	Failures []Failure
@@ -427,8 +438,9 @@ type view struct {
 	sections  []section
 	entries   []*item // every selected entry once, in reading order
 	colours   []data.Colour
-	refs      []cite.Text // reference list, sorted per style
-	notes     []cite.Text // Chicago footnotes, numbered from 1
+	refs      []cite.Text  // reference list, sorted per style
+	notes     []cite.Text  // Chicago footnotes, numbered from 1
+	aids      []aidSection // the timeline and people index, when included
 	report    Report
 	progress  int // entries rendered so far
 	// steps is the number of entry renderings the format makes: each entry
@@ -502,7 +514,7 @@ func build(doc Document, opt Options) *view {
 	default:
 		v.sections = byArticle(v.entries)
 	}
-	v.finish(cited)
+	v.finish(doc, cited)
 	if opt.Format == JSON && opt.Scope == (Scope{}) {
 		// The whole library's bundle carries the outlines too; a narrower
 		// one would leave their items without the annotations they name.
@@ -548,8 +560,19 @@ func itemMaker(doc Document) func(Entry) *item {
 // together, so that the citations tell works by one author apart (2016a,
 // 2016b; MLA short titles); counts the steps; numbers the Chicago notes in
 // the order of the sections; and writes the reference list.
-func (v *view) finish(cited map[int64]data.Article) {
+func (v *view) finish(doc Document, cited map[int64]data.Article) {
 	opt := v.opt
+	arts := map[int64]data.Article{}
+	for _, a := range doc.Articles {
+		arts[a.ID] = a
+	}
+	// The timeline and people sections cite their passages' articles too.
+	aids := opt.Format != CSV && opt.Format != JSON && !v.outline
+	if aids {
+		for _, a := range aidArticles(doc, opt.Include, arts) {
+			cited[a.ID] = a
+		}
+	}
 	var list []data.Article
 	for _, a := range cited {
 		list = append(list, a)
@@ -580,6 +603,10 @@ func (v *view) finish(cited map[int64]data.Article) {
 				s.noteNos = append(s.noteNos, len(v.notes))
 			}
 		}
+	}
+
+	if aids {
+		v.buildAids(doc, arts, citer)
 	}
 
 	v.refs = citer.References()

@@ -119,6 +119,39 @@ func writeHTML(w io.Writer, v *view) error {
 		}
 		p("</section>\n")
 	}
+	for _, a := range v.aids {
+		p("<section class=\"aids\">\n<h2>", htmlEscape(a.heading), "</h2>\n")
+		for _, g := range a.groups {
+			if g.heading != "" {
+				p("<h3>", htmlEscape(g.heading), "</h3>\n")
+			}
+			if len(g.entries) == 0 {
+				p("<p>Nothing found in the articles yet.</p>\n")
+				continue
+			}
+			p("<ul>\n")
+			for _, e := range g.entries {
+				p("<li><strong>", htmlEscape(e.lead), "</strong>")
+				if e.text != "" {
+					p(" — ", htmlEscape(e.text))
+				}
+				if v.opt.Style == cite.Chicago {
+					for _, n := range e.noteNos {
+						id := strconv.Itoa(n)
+						p("<sup><a href=\"#note-", id, "\" id=\"ref-", id, "\">", id, "</a></sup>")
+					}
+				} else if c := joinCites(e.cites); len(c) > 0 {
+					p(" <span class=\"cite\">", citeHTML(c), "</span>")
+				}
+				if e.warning != "" {
+					p(" <em class=\"failed\">", htmlEscape(e.warning), "</em>")
+				}
+				p("</li>\n")
+			}
+			p("</ul>\n")
+		}
+		p("</section>\n")
+	}
 	if len(v.notes) > 0 {
 		p("<section class=\"notes\">\n<h2>Notes</h2>\n<ol>\n")
 		for i, n := range v.notes {

@@ -70,6 +70,35 @@ func writeMarkdown(w io.Writer, v *view) error {
 			v.step()
 		}
 	}
+	for _, a := range v.aids {
+		p("\n## ", md(a.heading), "\n")
+		for _, g := range a.groups {
+			if g.heading != "" {
+				p("\n### ", md(g.heading), "\n")
+			}
+			p("\n")
+			if len(g.entries) == 0 {
+				p("Nothing found in the articles yet.\n")
+			}
+			for _, e := range g.entries {
+				p("- **", md(oneLine(e.lead)), "**")
+				if e.text != "" {
+					p(" — ", md(oneLine(e.text)))
+				}
+				if v.opt.Style == cite.Chicago {
+					for _, n := range e.noteNos {
+						p("[^", strconv.Itoa(n), "]")
+					}
+				} else if c := joinCites(e.cites); len(c) > 0 {
+					p(" ", c.Markdown())
+				}
+				if e.warning != "" {
+					p(" *", md(oneLine(e.warning)), "*")
+				}
+				p("\n")
+			}
+		}
+	}
 	if len(v.notes) > 0 {
 		p("\n## Notes\n\n")
 		for i, n := range v.notes {

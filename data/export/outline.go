@@ -101,7 +101,7 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 		v.sections = append(v.sections, s)
 	}
 	v.report.Entries = len(v.entries)
-	v.finish(cited)
+	v.finish(doc, cited)
 	return v, nil
 }
 
