@@ -662,14 +662,19 @@ func (l *Library) MoveItemTo(ctx context.Context, itemID, sectionID int64, index
 // library.
 func (l *Library) RemoveItem(ctx context.Context, itemID int64) error {
 	return l.update(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM outline_items WHERE id = ?`, itemID)
+		var oid int64
+		err := tx.QueryRowContext(ctx, `SELECT s.outline_id FROM outline_items i JOIN outline_sections s ON s.id = i.section_id WHERE i.id = ?`, itemID).Scan(&oid)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "there is no such outline item")
+		}
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return Errorf(ENOTFOUND, "there is no such outline item")
+		if _, err := tx.ExecContext(ctx, `DELETE FROM outline_items WHERE id = ?`, itemID); err != nil {
+			return err
 		}
-		return nil
+		// A change of the student's: a classmate's outline is theirs now.
+		return touchOutline(ctx, tx, l.now(), oid)
 	})
 }
 

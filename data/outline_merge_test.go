@@ -73,7 +73,7 @@ func TestMergeKeepsTheStudentsOutline(t *testing.T) {
 		t1 = own.UpdatedAt.Add(time.Millisecond)
 	}
 	rep := merge(shared("alex v1", t1))
-	if rep.Outlines != 1 || rep.KeptBoth != 1 || rep.Import == 0 {
+	if rep.Outlines != 1 || rep.OutlinesBeside != 1 || rep.Import == 0 {
 		t.Errorf("first merge: %+v", rep)
 	}
 	mineIntact("first merge")
@@ -106,7 +106,7 @@ func TestMergeKeepsTheStudentsOutline(t *testing.T) {
 
 	// A later file from alex updates alex's copy in place.
 	rep = merge(shared("alex v2", t1.Add(time.Millisecond)))
-	if rep.Outlines != 1 || rep.KeptBoth != 0 || rep.Import == 0 {
+	if rep.Outlines != 1 || rep.OutlinesBeside != 0 || rep.Import == 0 {
 		t.Errorf("later file: %+v", rep)
 	}
 	if got := byName("Brief (from alex)"); got.Sections[0].Text != "alex v2" || got.ID != copyOf.ID {
@@ -133,7 +133,7 @@ func TestMergeKeepsTheStudentsOutline(t *testing.T) {
 	}
 	edited := byName("Brief (from alex)")
 	rep = merge(shared("alex v3", time.Now()))
-	if rep.KeptBoth != 1 || rep.Outlines != 1 {
+	if rep.OutlinesBeside != 1 || rep.Outlines != 1 {
 		t.Errorf("after the student's edit: %+v", rep)
 	}
 	if got := byName("Brief (from alex)"); !reflect.DeepEqual(got, edited) {

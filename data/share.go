@@ -65,8 +65,10 @@ type MergeReport struct {
 	// Skipped says, one line each, which annotations could not be merged
 	// and why (their article is not in this library).
 	Skipped []string
-	// Outlines counts the outlines added or updated.
-	Outlines int
+	// Outlines counts the outlines added or updated; OutlinesBeside those
+	// of them added beside an outline of the same id, which stays as it
+	// was. Undated counts outlines too.
+	Outlines, OutlinesBeside int
 	// Import is the id of the merge, which UndoLastImport undoes; 0 when the
 	// merge changed nothing.
 	Import int64
@@ -103,7 +105,8 @@ func (l *Library) MergeAnnotations(ctx context.Context, from MergeFrom, anns []A
 
 // MergeBundle merges a classmate's highlights and notes, as MergeAnnotations
 // does, and then their outlines, in the same transaction (see
-// mergeOutline). UndoLastImport removes the outlines it added.
+// mergeOutline). UndoLastImport removes the outlines it added and
+// restores those it updated.
 func (l *Library) MergeBundle(ctx context.Context, from MergeFrom, anns []Annotation, outlines []SharedOutline) (MergeReport, error) {
 	var rep MergeReport
 	if strings.TrimSpace(from.Name) == "" {
@@ -111,7 +114,7 @@ func (l *Library) MergeBundle(ctx context.Context, from MergeFrom, anns []Annota
 	}
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		rep = MergeReport{}
-		m := merger{l: l, tx: tx, ctx: ctx, from: from, now: l.now(), articles: map[string]int64{}, texts: map[int64]articleText{}}
+		m := merger{l: l, tx: tx, ctx: ctx, from: from, now: l.now(), articles: map[string]int64{}, texts: map[int64]articleText{}, resolved: map[string]int64{}}
 		// Highlights first, so that notes can find the highlight they belong to.
 		for _, notes := range []bool{false, true} {
 			for _, a := range anns {
@@ -152,6 +155,10 @@ type merger struct {
 	articles map[string]int64
 	notes    []int64               // notes added or updated, to index at the end
 	texts    map[int64]articleText // numbered passages of an article, prepared for locating quotes
+	// resolved maps "table\x00id in the file" to the row the file's
+	// highlight or note is in this library (added, updated or left as
+	// it was), for the outline items that name it.
+	resolved map[string]int64
 }
 
 // article finds the annotation's article by content hash, address or title.
@@ -299,51 +306,32 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	if err != nil {
 		return err
 	}
-	same := func(r *local) bool { return r.content == content && r.quote == a.Quote }
-	var update *local // the row to update in place, if any
-	uid := a.UID
-	switch {
-	case mine != nil:
-		if same(mine) || dated && !modified.After(parseTime(mine.fromModified)) {
-			rep.Unchanged++
-			return nil
-		}
-		if !dated {
-			rep.Undated++
-			return nil
-		}
-		if mine.updated == mine.fromModified && !mine.deleted {
-			update = mine
-			break
-		}
-		// The student changed it since: it is theirs now, and the
-		// classmate's new version goes beside it.
-		if err := m.record(table, mine.id, true); err != nil {
+	var other *local
+	if mine == nil {
+		if other, err = m.find(table, `uid = ?`, a.UID); err != nil {
 			return err
 		}
-		if _, err := m.tx.ExecContext(m.ctx, `UPDATE `+table+` SET peer = '', from_uid = '' WHERE id = ?`, mine.id); err != nil {
-			return err
-		}
-		uid = newUID()
+	}
+	v, err := m.decide(table, mine, other, dated, modified, func(r *local) bool { return r.content == content && r.quote == a.Quote })
+	if err != nil {
+		return err
+	}
+	switch v.action {
+	case unchanged:
+		rep.Unchanged++
+		m.resolved[table+"\x00"+a.UID] = v.existing
+		return nil
+	case undated:
+		rep.Undated++
+		m.resolved[table+"\x00"+a.UID] = v.existing
+		return nil
+	}
+	if v.keptBoth {
 		rep.KeptBoth++
-	default:
-		other, err := m.find(table, `uid = ?`, a.UID)
-		if err != nil {
-			return err
-		}
-		if other != nil {
-			latest := parseTime(other.updated)
-			if same(other) || !dated || !modified.After(latest) {
-				if !same(other) && !dated {
-					rep.Undated++
-				} else {
-					rep.Unchanged++
-				}
-				return nil
-			}
-			uid = newUID()
-			rep.KeptBoth++
-		}
+	}
+	update, uid := v.update, a.UID
+	if v.newUID {
+		uid = newUID()
 	}
 
 	articleID, err := m.article(a)
@@ -398,6 +386,7 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		if err == nil && update == nil {
 			err = m.record(table, id, false)
 		}
+		m.resolved[table+"\x00"+a.UID] = id
 		return err
 	}
 
@@ -437,7 +426,72 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		return err
 	}
 	m.notes = append(m.notes, id)
+	m.resolved[table+"\x00"+a.UID] = id
 	return nil
+}
+
+// action is what a merge does with one incoming highlight, note or outline.
+type action int
+
+const (
+	add       action = iota // add it, as a new row
+	update                  // update the row this classmate's earlier file added
+	unchanged               // nothing: it is not newer, or the same
+	undated                 // nothing: it changed, but its date is missing or in the future
+)
+
+// verdict is decide's answer.
+type verdict struct {
+	action action
+	// update is the row to update in place (action update).
+	update *local
+	// existing is the row that stays as it is (unchanged, undated), if any.
+	existing int64
+	// newUID says the row to add needs an id of its own: the incoming id
+	// is taken by the student's (or their changed copy).
+	newUID bool
+	// keptBoth says the row is added beside one that both sides changed.
+	keptBoth bool
+}
+
+// decide applies the rules of a merge to one incoming highlight, note or
+// outline of table, dated (or not) modified: mine is the row this
+// classmate's earlier file added, if any; else other is the library's row
+// with the same id, if any; same reports whether a row holds what the
+// incoming version would. The student's own rows are never changed: a row
+// from this classmate that the student changed since becomes the
+// student's, and the new version goes beside it.
+func (m *merger) decide(table string, mine, other *local, dated bool, modified time.Time, same func(*local) bool) (verdict, error) {
+	switch {
+	case mine != nil:
+		if same(mine) || dated && !modified.After(parseTime(mine.fromModified)) {
+			return verdict{action: unchanged, existing: mine.id}, nil
+		}
+		if !dated {
+			return verdict{action: undated, existing: mine.id}, nil
+		}
+		if mine.updated == mine.fromModified && !mine.deleted {
+			return verdict{action: update, update: mine}, nil
+		}
+		// The student changed it since: it is theirs now, and the
+		// classmate's new version goes beside it.
+		if err := m.record(table, mine.id, true); err != nil {
+			return verdict{}, err
+		}
+		if _, err := m.tx.ExecContext(m.ctx, `UPDATE `+table+` SET peer = '', from_uid = '' WHERE id = ?`, mine.id); err != nil {
+			return verdict{}, err
+		}
+		return verdict{action: add, newUID: true, keptBoth: true}, nil
+	case other != nil:
+		if same(other) || dated && !modified.After(parseTime(other.updated)) {
+			return verdict{action: unchanged, existing: other.id}, nil
+		}
+		if !dated {
+			return verdict{action: undated, existing: other.id}, nil
+		}
+		return verdict{action: add, newUID: true, keptBoth: true}, nil
+	}
+	return verdict{action: add}, nil
 }
 
 func orText(s, alt string) string {

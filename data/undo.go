@@ -14,6 +14,7 @@ var undoColumns = map[string][]string{
 		"updated_at", "deleted_at", "creator", "from_name", "peer", "from_uid", "from_modified"},
 	"notes": {"article_id", "passage_id", "highlight_id", "start", "end", "quote", "prefix", "suffix", "body",
 		"updated_at", "deleted_at", "creator", "from_name", "peer", "from_uid", "from_modified"},
+	"outlines": {"name", "template", "updated_at", "from_name", "peer", "from_uid", "from_modified"},
 }
 
 // record notes, for UndoLastImport, that the merge added the row id of table
@@ -39,6 +40,13 @@ func (m *merger) record(table string, id int64, existed bool) error {
 		return err
 	}
 	var fields []string
+	if table == "outlines" {
+		// An outline is kept whole: its sections and their items.
+		fields = append(fields, `'sections', json((SELECT json_group_array(json_object('id', s.id, 'position', s.position, 'heading', s.heading, 'body', s.body,
+			'items', json((SELECT json_group_array(json_object('id', i.id, 'position', i.position, 'kind', i.kind, 'article_id', i.article_id,
+				'passage_id', i.passage_id, 'highlight_id', i.highlight_id, 'note_id', i.note_id, 'text', i.text))
+				FROM outline_items i WHERE i.section_id = s.id)))) FROM outline_sections s WHERE s.outline_id = outlines.id))`)
+	}
 	for _, c := range undoColumns[table] {
 		fields = append(fields, "'"+c+"', "+c)
 	}
@@ -94,10 +102,15 @@ func (l *Library) UndoImport(ctx context.Context, id int64) (UndoReport, error) 
 		}
 		var notes []int64
 		for _, c := range changes {
-			if c.table == "outlines" && !c.before.Valid {
-				// An outline the merge added (its sections and items go
-				// with it).
-				if _, err := tx.ExecContext(ctx, `DELETE FROM outlines WHERE id = ?`, c.row); err != nil {
+			if c.table == "outlines" {
+				// An outline the merge added goes, with its sections and
+				// items; one it changed is put back whole.
+				if c.before.Valid {
+					err = restoreOutline(ctx, tx, c.row, c.before.String)
+				} else {
+					_, err = tx.ExecContext(ctx, `DELETE FROM outlines WHERE id = ?`, c.row)
+				}
+				if err != nil {
 					return err
 				}
 				continue
@@ -149,4 +162,67 @@ func (l *Library) UndoImport(ctx context.Context, id int64) (UndoReport, error) 
 		return l.indexNotes(ctx, tx, notes...)
 	})
 	return rep, err
+}
+
+// restoreOutline puts an outline's columns, sections and items back as
+// record kept them (before, JSON). Section and item ids come back too
+// unless another row took them since; an item whose highlight or note is
+// gone is left out, as deleting it would have removed the item.
+func restoreOutline(ctx context.Context, tx *sql.Tx, id int64, before string) error {
+	cols := undoColumns["outlines"]
+	set := make([]string, len(cols))
+	for i, col := range cols {
+		set[i] = col + " = json_extract(?1, '$." + col + "')"
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE outlines SET `+strings.Join(set, ", ")+` WHERE id = ?2`, before, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM outline_sections WHERE outline_id = ?`, id); err != nil {
+		return err
+	}
+	var b struct {
+		Sections []struct {
+			ID       int64  `json:"id"`
+			Position int    `json:"position"`
+			Heading  string `json:"heading"`
+			Body     string `json:"body"`
+			Items    []struct {
+				ID          int64  `json:"id"`
+				Position    int    `json:"position"`
+				Kind        string `json:"kind"`
+				ArticleID   int64  `json:"article_id"`
+				PassageID   *int64 `json:"passage_id"`
+				HighlightID *int64 `json:"highlight_id"`
+				NoteID      *int64 `json:"note_id"`
+				Text        string `json:"text"`
+			} `json:"items"`
+		} `json:"sections"`
+	}
+	if err := json.Unmarshal([]byte(before), &b); err != nil {
+		return err
+	}
+	for _, s := range b.Sections {
+		res, err := tx.ExecContext(ctx, `INSERT INTO outline_sections (id, outline_id, position, heading, body)
+			VALUES ((SELECT CASE WHEN EXISTS (SELECT 1 FROM outline_sections WHERE id = ?1) THEN NULL ELSE ?1 END), ?, ?, ?, ?)`,
+			s.ID, id, s.Position, s.Heading, s.Body)
+		if err != nil {
+			return err
+		}
+		sid, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		for _, it := range s.Items {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO outline_items (id, section_id, position, kind, article_id, passage_id, highlight_id, note_id, text)
+				SELECT (SELECT CASE WHEN EXISTS (SELECT 1 FROM outline_items WHERE id = ?1) THEN NULL ELSE ?1 END), ?2, ?3, ?4, ?5,
+					(SELECT id FROM passages WHERE id = ?6), ?7, ?8, ?9
+				WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?5)
+					AND (?7 IS NULL OR EXISTS (SELECT 1 FROM highlights WHERE id = ?7))
+					AND (?8 IS NULL OR EXISTS (SELECT 1 FROM notes WHERE id = ?8))`,
+				it.ID, sid, it.Position, it.Kind, it.ArticleID, it.PassageID, it.HighlightID, it.NoteID, it.Text); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -265,7 +265,8 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 	if _, err := other.SyncArticles(ctx, seedArticles()); err != nil {
 		t.Fatal(err)
 	}
-	// The classmate has an outline of the same name already: theirs stays.
+	// The classmate has an outline of the same name already: theirs stays,
+	// and the incoming one is named for whom it is from.
 	if _, err := other.NewOutline(ctx, "Liang brief", "essay"); err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +278,7 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 		t.Errorf("merge report %+v", rep)
 	}
 	want, _ := lib.OutlineByName(ctx, "Liang brief")
-	got, err := other.OutlineByName(ctx, "Liang brief (2)")
+	got, err := other.OutlineByName(ctx, "Liang brief (from classmate)")
 	if err != nil {
 		t.Fatal(err)
 	}
