@@ -116,3 +116,57 @@ func TestOutlineCLI(t *testing.T) {
 		}
 	}
 }
+
+// TestImportOutlineUndoLast: a classmate's outline never replaces the
+// student's own; a later file from them updates their copy, and
+// `import --undo-last` puts that copy back as it was.
+func TestImportOutlineUndoLast(t *testing.T) {
+	alex, mine := newDB(t), newDB(t)
+	run := func(db string, args ...string) result {
+		t.Helper()
+		r := casebook(t, db, args...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d %s %s", args, r.code, r.stdout, r.stderr)
+		}
+		return r
+	}
+	run(alex, "outline", "new", "Brief", "--template", "brief")
+	run(alex, "outline", "add", "Brief", "Facts", "1:3")
+	file := filepath.Join(t.TempDir(), "alex.json")
+	run(alex, "export", "--format", "json", "--out", file)
+
+	run(mine, "outline", "new", "Brief", "--template", "brief")
+	run(mine, "outline", "add", "Brief", "Outcome", "1:6")
+	own := run(mine, "outline", "show", "Brief").stdout
+	if r := run(mine, "import", file); !strings.Contains(r.stdout, "1 outline added or updated") {
+		t.Fatalf("import: %q", r.stdout)
+	}
+	first := run(mine, "outline", "show", "Brief (from alex)").stdout
+	if !strings.Contains(first, "[passage 1:3]") {
+		t.Fatalf("the classmate's copy:\n%s", first)
+	}
+	if r := run(mine, "import", file); strings.Contains(r.stdout, "outline") {
+		t.Errorf("the same file again changed an outline: %q", r.stdout)
+	}
+
+	// Alex adds a quote and shares again: their copy is updated.
+	run(alex, "outline", "add", "Brief", "Reactions", "1:6")
+	run(alex, "export", "--format", "json", "--out", file)
+	if r := run(mine, "import", file); !strings.Contains(r.stdout, "1 outline added or updated") {
+		t.Fatalf("second file: %q", r.stdout)
+	}
+	if got := run(mine, "outline", "show", "Brief (from alex)").stdout; !strings.Contains(got, "[passage 1:6]") {
+		t.Errorf("the copy was not updated:\n%s", got)
+	}
+	if r := run(mine, "outline", "list"); strings.Count(r.stdout, "Brief") != 2 {
+		t.Errorf("outlines:\n%s", r.stdout)
+	}
+
+	run(mine, "import", "--undo-last")
+	if got := run(mine, "outline", "show", "Brief (from alex)").stdout; got != first {
+		t.Errorf("after --undo-last the copy is\n%s\nwant\n%s", got, first)
+	}
+	if got := run(mine, "outline", "show", "Brief").stdout; got != own {
+		t.Errorf("the student's own outline changed:\n%s\nwant\n%s", got, own)
+	}
+}
