@@ -507,7 +507,12 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 			key := c.Key
 			recolour = append(recolour, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Action: func() { u.recolourHighlight(h, key) }})
 		}
-		items = append(items, fyne.NewMenuItemSeparator(),
+		items = append(items, fyne.NewMenuItemSeparator())
+		if h.From != "" {
+			// Whose highlight it is, as a classmate's note card says.
+			items = append(items, &fyne.MenuItem{Label: "From " + h.From, Icon: theme.AccountIcon(), Disabled: true})
+		}
+		items = append(items,
 			&fyne.MenuItem{Label: "Change colour of “" + clip(h.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
 			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { u.removeHighlight(h) }})
 	}
