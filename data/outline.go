@@ -707,6 +707,12 @@ func (l *Library) RenameOutline(ctx context.Context, id int64, name string) erro
 // placed stay in the library.
 func (l *Library) DeleteOutline(ctx context.Context, id int64) error {
 	return l.update(ctx, func(tx *sql.Tx) error {
+		// A classmate's outline is remembered, so that merging their
+		// file again does not bring it back.
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO outlines_deleted (peer, from_uid, from_modified)
+			SELECT peer, from_uid, from_modified FROM outlines WHERE id = ? AND peer <> ''`, id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM outlines WHERE id = ?`, id)
 		if err != nil {
 			return err

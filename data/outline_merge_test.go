@@ -144,3 +144,71 @@ func TestMergeKeepsTheStudentsOutline(t *testing.T) {
 	}
 	mineIntact("edited copy")
 }
+
+// TestMergedOutlineItemsFollowTheClassmatesMarks: an item of a classmate's
+// outline names a highlight of their file by id; when that id is the
+// student's own highlight's (the classmate's was kept beside it), the item
+// is the classmate's highlight, not the student's. A classmate's outline the
+// student deleted stays deleted when the same file is merged again, and
+// comes back only with a newer version.
+func TestMergedOutlineItemsFollowTheClassmatesMarks(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	a := mustImport(t, l, sample)
+	ps, err := l.Passages(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body []data.Passage
+	for _, p := range ps {
+		if p.N > 0 {
+			body = append(body, p)
+		}
+	}
+	p1 := body[0]
+	own, err := l.AddHighlight(ctx, p1.ID, 4, 11, "yellow") // "officer"
+	if err != nil {
+		t.Fatal(err)
+	}
+	t1 := time.Now()
+	anns := []data.Annotation{{UID: own.UID, Motivation: "highlighting", Source: "test:a", Para: p1.N, Start: 12, End: 17,
+		Quote: "fired", Colour: "red", Modified: t1}}
+	o := data.SharedOutline{UID: "alex-outline", Name: "Alex's brief", Template: "brief", Modified: t1,
+		Sections: []data.SharedSection{{Heading: "Facts", Items: []data.SharedItem{{Kind: data.ItemHighlight, UID: own.UID}}}}}
+	alex := data.MergeFrom{Name: "alex", File: "alex.json"}
+	rep, err := l.MergeBundle(ctx, alex, anns, []data.SharedOutline{o})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.KeptBoth != 1 || rep.Outlines != 1 || len(rep.Skipped) != 0 {
+		t.Fatalf("merge: %+v", rep)
+	}
+	got, err := l.OutlineByName(ctx, "Alex's brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if items := got.Sections[0].Items; len(items) != 1 || items[0].Highlight == nil || items[0].Highlight.Quote != "fired" || items[0].Highlight.ID == own.ID {
+		t.Errorf("the outline's item is %+v, want alex's highlight of “fired”", items)
+	}
+
+	// Deleted, then the same file again: it stays deleted.
+	if err := l.DeleteOutline(ctx, got.ID); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = l.MergeBundle(ctx, alex, anns, []data.SharedOutline{o})
+	if err != nil || rep.Import != 0 || rep.Outlines != 0 {
+		t.Errorf("the same file after deleting its outline: %+v %v", rep, err)
+	}
+	if list, _ := l.Outlines(ctx); len(list) != 0 {
+		t.Errorf("the deleted outline came back: %+v", list)
+	}
+	// A newer version from alex is added again.
+	o.Modified = time.Now()
+	o.Sections[0].Text = "new"
+	if rep, err = l.MergeBundle(ctx, alex, anns, []data.SharedOutline{o}); err != nil || rep.Outlines != 1 {
+		t.Errorf("a newer version after deleting: %+v %v", rep, err)
+	}
+	if got, err := l.OutlineByName(ctx, "Alex's brief"); err != nil || got.Sections[0].Text != "new" {
+		t.Errorf("after a newer version: %+v %v", got, err)
+	}
+}

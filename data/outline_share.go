@@ -194,6 +194,17 @@ func (m *merger) mergeOutline(o SharedOutline, rep *MergeReport) error {
 	if err != nil {
 		return err
 	}
+	if mine == nil {
+		// One the student deleted counts as deleted, as a highlight or
+		// note would (it has no row to keep).
+		var from string
+		err := m.tx.QueryRowContext(m.ctx, `SELECT from_modified FROM outlines_deleted WHERE peer = ? AND from_uid = ?`, peer, o.UID).Scan(&from)
+		if err == nil {
+			mine = &local{fromModified: from, deleted: true}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
 	var other *local
 	if mine == nil {
 		if other, err = m.findOutline(`uid = ?`, o.UID); err != nil {

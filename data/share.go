@@ -475,6 +475,9 @@ func (m *merger) decide(table string, mine, other *local, dated bool, modified t
 		}
 		// The student changed it since: it is theirs now, and the
 		// classmate's new version goes beside it.
+		if mine.id == 0 { // deleted, and gone (an outline)
+			return verdict{action: add, newUID: true}, nil
+		}
 		if err := m.record(table, mine.id, true); err != nil {
 			return verdict{}, err
 		}

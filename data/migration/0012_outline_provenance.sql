@@ -12,3 +12,13 @@ ALTER TABLE outlines ADD COLUMN from_modified TEXT NOT NULL DEFAULT '';
 CREATE INDEX outlines_peer ON outlines(peer, from_uid);
 -- A merge that updates an outline now records it whole in import_changes
 -- (before: its columns, sections and items), so undoing puts it back.
+
+-- A classmate's outline the student deleted: merging the same file again
+-- does not bring it back (highlights and notes keep a deleted_at for this);
+-- a newer version from that classmate is added again.
+CREATE TABLE outlines_deleted (
+	peer          TEXT NOT NULL,
+	from_uid      TEXT NOT NULL,
+	from_modified TEXT NOT NULL,
+	PRIMARY KEY (peer, from_uid)
+);
