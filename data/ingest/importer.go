@@ -84,6 +84,9 @@ func (r FileResult) Detail() string {
 		}
 		if m.Outlines > 0 {
 			s += fmt.Sprintf("; %s added or updated", countOf(m.Outlines, "outline", "outlines"))
+			if m.OutlinesBeside > 0 {
+				s += fmt.Sprintf(" (%d beside yours of the same id, yours kept, theirs marked as from %s)", m.OutlinesBeside, r.From)
+			}
 		}
 		for _, sk := range m.Skipped {
 			s += "\nskipped " + sk
