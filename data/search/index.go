@@ -129,18 +129,6 @@ type Index struct {
 	// refreshMu serialises refreshes.
 	refreshMu sync.Mutex
 
-	// segMu guards the segment-count hints, which spare a run of small
-	// Puts (an import, one article per transaction) from counting every
-	// touched term's posting segments to know when to merge. pending holds
-	// the counts written by the transaction in progress; Settle moves them
-	// into segs when the caller reports that it committed, or drops them.
-	// A caller that never calls Settle gets no hints, only counts. Hints
-	// only decide when segments are merged, never what a search finds.
-	segMu     sync.Mutex
-	segs      map[uint32]int
-	pending   map[uint32]int
-	pendingTx *sql.Tx // the transaction pending belongs to
-
 	cache *lru[uint32, *plist]
 	// toks caches token streams by slot. A slot is one version of one
 	// document, so entries never go stale; dead ones age out.
@@ -289,10 +277,14 @@ func (w *writer) termSlot(b []byte) (int32, error) {
 	return sl, nil
 }
 
-// smallBatch is the most documents a Put resolves word by word
-// (resolveTerms); a larger one reads the newer vocabulary whole
-// (resolveNewer).
-const smallBatch = 256
+// termsPerDoc is how many new terms a document may bring, at most, in the
+// choice between resolving a batch's words one by one (resolveTerms) and
+// reading every term newer than the read state (resolveNewer): a Put reads
+// the newer terms whole only when there are fewer of them than termsPerDoc
+// times its documents, so that a batch costs in proportion to its own
+// words, whatever the library holds (an import into a library of 2 million
+// words does not read them all for each batch).
+const termsPerDoc = 8
 
 // resolveTerms looks up, in the library, the ids of the batch's terms that
 // the read state does not hold (it may be stale: nothing has searched since
@@ -329,7 +321,7 @@ func (w *writer) resolveTerms(terms map[string]bool) error {
 
 // resolveNewer reads every term committed since the read state was loaded
 // (all of them if it never was): one scan, cheaper than word-by-word
-// lookups for a large batch.
+// lookups when the batch is large beside them (see termsPerDoc).
 func (w *writer) resolveNewer() error {
 	var known uint32
 	w.ix.vmu.RLock()
@@ -406,7 +398,13 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 		seen = map[uint32]bool{}
 		ids  []uint32
 	)
-	if len(order) <= smallBatch {
+	var known uint32
+	ix.vmu.RLock()
+	if ix.st != nil {
+		known = ix.st.voc.maxID()
+	}
+	ix.vmu.RUnlock()
+	if int64(w.maxID)-int64(known) > termsPerDoc*int64(len(order)) {
 		terms := map[string]bool{}
 		for _, i := range order {
 			for _, t := range tz.tokens(docs[i].Text) {
@@ -623,46 +621,22 @@ func (w *writer) mergeDF() error {
 
 // mergeSegments merges the segments of the batch's terms that have more
 // than maxSegments. The touched terms' segments are counted every time,
-// over the (term, gen) key. (A count remembered across transactions would
-// have to know which generations committed: a rolled-back batch's number
-// is handed out again. Counting cost nothing measurable in BenchmarkImport2000
-// of data/ingest, 2,000 small Puts: 5.7-8.9 s against 6.7-7.4 s with a
-// remembered count, within the machine's noise.)
+// with one GROUP BY per 500 terms over the (term, gen) key: an import
+// writes one Put per batch of files, not per file, so counting is a small
+// share of a Put, and nothing is remembered across transactions (a count
+// remembered from a transaction that later rolled back would be wrong).
 func (w *writer) mergeSegments(touched []uint32) error {
-	// Count only the terms whose hinted count may now pass maxSegments, or
-	// that have no hint; the rest just gained one segment.
-	ix := w.ix
-	var ids []any
-	ix.segMu.Lock()
-	if ix.pending == nil {
-		ix.pending = map[uint32]int{}
+	ids := make([]any, len(touched))
+	for i, id := range touched {
+		ids[i] = id
 	}
-	if ix.pendingTx != w.tx {
-		// Another transaction's counts, never settled: not to be trusted.
-		clear(ix.pending)
-		ix.pendingTx = w.tx
-	}
-	for _, id := range touched {
-		n, ok := ix.pending[id]
-		if !ok {
-			n, ok = ix.segs[id]
-		}
-		if ok && n+1 <= maxSegments {
-			ix.pending[id] = n + 1
-		} else {
-			ids = append(ids, id)
-		}
-	}
-	ix.segMu.Unlock()
 	var merge []uint32
-	counts := map[uint32]int{}
 	err := queryIn(w.ctx, w.tx, `SELECT term, COUNT(*) FROM search_postings WHERE term IN (?) GROUP BY term`, ids, func(rows *sql.Rows) error {
 		var id uint32
 		var c int
 		if err := rows.Scan(&id, &c); err != nil {
 			return err
 		}
-		counts[id] = c
 		if c > maxSegments {
 			merge = append(merge, id)
 		}
@@ -671,11 +645,6 @@ func (w *writer) mergeSegments(touched []uint32) error {
 	if err != nil {
 		return err
 	}
-	ix.segMu.Lock()
-	for id, c := range counts {
-		ix.pending[id] = c
-	}
-	ix.segMu.Unlock()
 	for _, id := range merge {
 		if err := w.merge(id); err != nil {
 			return err
@@ -749,12 +718,6 @@ func (w *writer) merge(term uint32) error {
 	if err != nil {
 		return err
 	}
-	kept := j // the older segments the merge left alone
-	defer func() {
-		w.ix.segMu.Lock()
-		w.ix.pending[term] = kept
-		w.ix.segMu.Unlock()
-	}()
 	if len(ps) == 0 {
 		return nil
 	}
@@ -762,30 +725,7 @@ func (w *writer) merge(term uint32) error {
 		term, segs[len(segs)-1].gen, len(ps), encodeMerged(ps)); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	kept++
 	return nil
-}
-
-// maxHints bounds the segment-count hints kept; past it they start afresh.
-const maxHints = 1 << 18
-
-// Settle tells the index whether the transaction its last Puts and Deletes
-// ran in committed, so that the segment counts they saw can be trusted by
-// the next transaction (see segMu). It is optional: without it every Put
-// counts segments in the library.
-func (ix *Index) Settle(committed bool) {
-	ix.segMu.Lock()
-	defer ix.segMu.Unlock()
-	if committed && len(ix.pending) > 0 {
-		if ix.segs == nil || len(ix.segs) > maxHints {
-			ix.segs = map[uint32]int{}
-		}
-		for id, n := range ix.pending {
-			ix.segs[id] = n
-		}
-	}
-	clear(ix.pending)
-	ix.pendingTx = nil
 }
 
 // livePostings keeps the postings, sorted by key with one per key, that
