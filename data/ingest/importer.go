@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
@@ -83,25 +84,37 @@ func countOf(n int, one, many string) string {
 
 // Importer is the part of the library an import writes to.
 type Importer interface {
+	BeginImport(ctx context.Context) (*data.ImportBatch, error)
 	ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error)
 	MergeAnnotations(ctx context.Context, anns []data.Annotation) (data.MergeReport, error)
 }
 
-// ImportFiles imports article files, each in its own transaction, so that a
-// bad file is reported and the others still go in. A .json file is a study
-// group's W3C annotation file (as Casebook exports it): its highlights and
-// notes are merged into the library. Folders are expanded to
-// the supported files inside them. progress, if not nil, is called after
-// each file with the number done and the total. The CLI, the File > Import
-// dialog and drag and drop all import through here.
+// batchTime bounds how long an import holds the library's write lock: the
+// files read within it are stored in one transaction (a data.ImportBatch),
+// which then commits, so that the window's own saves, and other processes,
+// wait at most about this long. Committing (and indexing) once per batch
+// instead of once per file is what makes importing thousands of files fast.
+const batchTime = 300 * time.Millisecond
+
+// ImportFiles imports article files. Each file is all or nothing: a bad
+// file is reported and leaves no trace, and the others still go in. Files
+// are stored in batches of one transaction each, a savepoint per file (see
+// batchTime). A .json file is a study group's W3C annotation file (as
+// Casebook exports it): its highlights and notes are merged into the
+// library, in a transaction of its own. Folders are expanded to the
+// supported files inside them. progress, if not nil, is called for each
+// file, in order, once its batch has committed, with the number done and
+// the total. The CLI, the File > Import dialog and drag and drop all import
+// through here.
 func ImportFiles(ctx context.Context, lib Importer, paths []string, progress func(done, total int, r FileResult)) []FileResult {
 	files := ExpandPaths(paths)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	// Files are read and parsed one step ahead of the library writes, on
-	// another goroutine, so that the two overlap; results stay in order.
+	// Files are read and parsed ahead of the library writes, on another
+	// goroutine, so that the two overlap; results stay in order.
 	type parsed struct {
+		path    string
 		article data.NewArticle
 		err     error
 	}
@@ -109,7 +122,7 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	go func() {
 		defer close(ahead)
 		for _, path := range files {
-			var p parsed
+			p := parsed{path: path}
 			if !isAnnotationFile(path) {
 				p.article, p.err = ReadFile(path)
 			}
@@ -122,44 +135,130 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	}()
 
 	results := make([]FileResult, 0, len(files))
-	for i, path := range files {
-		p, ok := <-ahead
+	report := func(r FileResult) {
+		results = append(results, r)
+		if progress != nil {
+			progress(len(results), len(files), r)
+		}
+	}
+
+	// The open batch, when it was begun, and its files: their results
+	// are final only once it commits.
+	var (
+		batch   *data.ImportBatch
+		started time.Time
+		held    []parsed
+		heldRes []FileResult
+	)
+	// redo stores the held files again, one transaction each, when their
+	// batch could not commit: each file then gets its own verdict.
+	redo := func() {
+		for i, p := range held {
+			if p.err == nil {
+				heldRes[i] = storeArticle(ctx, lib, p.path, p.article, p.err)
+			}
+		}
+	}
+	flush := func() {
+		if batch != nil {
+			if err := batch.Commit(); err != nil {
+				redo()
+			}
+			batch = nil
+		}
+		for _, r := range heldRes {
+			report(r)
+		}
+		held, heldRes = held[:0], heldRes[:0]
+	}
+	defer func() {
+		if batch != nil {
+			batch.Rollback()
+		}
+	}()
+
+	for {
+		var p parsed
+		var ok bool
+		select {
+		case p, ok = <-ahead:
+		default:
+			// Nothing parsed yet: wait no longer than the batch may
+			// hold the lock, then commit it and wait on.
+			wait := time.NewTimer(max(0, batchTime-time.Since(started)))
+			select {
+			case p, ok = <-ahead:
+			case <-wait.C:
+				flush()
+				p, ok = <-ahead
+			}
+			wait.Stop()
+		}
 		if !ok {
 			break
 		}
-		var r FileResult
-		if isAnnotationFile(path) {
-			r = mergeFile(ctx, lib, path)
+		if isAnnotationFile(p.path) {
+			flush()
+			report(mergeFile(ctx, lib, p.path))
 		} else {
-			r = storeArticle(ctx, lib, path, p.article, p.err)
-		}
-		results = append(results, r)
-		if progress != nil {
-			progress(i+1, len(files), r)
+			if batch == nil && p.err == nil {
+				b, err := lib.BeginImport(ctx)
+				if err != nil {
+					flush()
+					report(storeArticle(ctx, lib, p.path, p.article, p.err))
+					continue
+				}
+				batch, started = b, time.Now()
+			}
+			r := FileResult{Path: p.path, Status: FileFailed, Err: p.err}
+			if p.err == nil {
+				put, err := batch.Article(p.article)
+				r = articleResult(p.path, p.article, put, err)
+				if data.Broken(err) {
+					// The batch is lost: store its files and this one
+					// one by one.
+					batch.Rollback()
+					batch = nil
+					held, heldRes = append(held, p), append(heldRes, r)
+					redo()
+					flush()
+					continue
+				}
+			}
+			held, heldRes = append(held, p), append(heldRes, r)
+			if batch != nil && time.Since(started) >= batchTime {
+				flush()
+			}
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
+	flush()
 	return results
 }
 
 // isAnnotationFile reports a study group's W3C annotation file.
 func isAnnotationFile(path string) bool { return strings.EqualFold(filepath.Ext(path), ".json") }
 
-// storeArticle stores one file's article (or reports why it could not be read).
+// storeArticle stores one file's article in a transaction of its own (or
+// reports why it could not be read).
 func storeArticle(ctx context.Context, lib Importer, path string, a data.NewArticle, readErr error) FileResult {
-	r := FileResult{Path: path}
 	if readErr != nil {
-		r.Status, r.Err = FileFailed, readErr
-		return r
+		return FileResult{Path: path, Status: FileFailed, Err: readErr}
 	}
+	put, err := lib.ImportArticle(ctx, a)
+	return articleResult(path, a, put, err)
+}
+
+// articleResult says what storing a file's article did.
+func articleResult(path string, a data.NewArticle, put data.PutResult, err error) FileResult {
+	r := FileResult{Path: path}
 	for _, p := range a.Passages {
 		if p.Kind.Numbered() {
 			r.Passages++
 		}
 	}
-	put, err := lib.ImportArticle(ctx, a)
 	switch {
 	case data.ErrorCode(err) == data.EDUPLICATE:
 		r.Status, r.Err = FileDuplicate, err
