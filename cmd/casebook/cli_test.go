@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -306,7 +307,7 @@ func TestSearch(t *testing.T) {
 	}
 
 	r = casebook(t, db, "search", "--stats", "ballinger", "apology")
-	if r.code != 0 || !strings.Contains(r.stderr, " ms") || !strings.Contains(r.stdout, "3:") {
+	if r.code != 0 || !regexp.MustCompile(`^search: load \d+ ms, query \d+\.\d ms, \d+ results\n$`).MatchString(r.stderr) || !strings.Contains(r.stdout, "3:") {
 		t.Errorf("search --stats: %+v", r)
 	}
 	if r := casebook(t, db, "search"); r.code != 2 {
