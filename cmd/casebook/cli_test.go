@@ -14,6 +14,9 @@ import (
 // binary is the casebook command built once for these tests.
 var binary string
 
+// cleanup lists folders the tests and benchmarks made, removed at the end.
+var cleanup []string
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "casebook-cli")
 	if err != nil {
@@ -27,6 +30,9 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	for _, d := range cleanup {
+		os.RemoveAll(d)
+	}
 	os.Exit(code)
 }
 
