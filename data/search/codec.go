@@ -85,13 +85,15 @@ type posting struct {
 	tf  uint32
 }
 
-func encodeRaw(keys []int64, tfs []uint32) []byte {
-	b := make([]byte, 1, 1+3*len(keys))
+// encodeRaw encodes n postings, the ith given by posting, sorted by key.
+func encodeRaw(n int, posting func(i int) (key int64, tf uint32)) []byte {
+	b := make([]byte, 1, 1+3*n)
 	b[0] = segRaw
 	var prev int64
-	for i, k := range keys {
+	for i := range n {
+		k, tf := posting(i)
 		b = binary.AppendUvarint(b, uint64(k-prev))
-		b = binary.AppendUvarint(b, uint64(tfs[i]))
+		b = binary.AppendUvarint(b, uint64(tf))
 		prev = k
 	}
 	return b

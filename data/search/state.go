@@ -383,7 +383,6 @@ func (ix *Index) applyChanges(ctx context.Context, tx querier, release func(), c
 	for _, d := range dfs {
 		cur.voc.addDF(d.id, d.d)
 	}
-	// Writers read document versions too (livePostings), under vmu.
 	for _, d := range docs {
 		cur.addDoc(d.key, d.gen, d.live, d.passage, d.article, d.length)
 	}
@@ -514,7 +513,9 @@ func (ix *Index) postings(ctx context.Context, st *state, term uint32) (*plist, 
 		}
 		err := decodeSegment(data, g, func(key, gen int64, tf uint32) {
 			s, ok := st.slot(key)
-			if !ok || st.gens[s] != gen {
+			// A tombstone (tf 0) says the document's version of gen
+			// no longer holds the term.
+			if !ok || st.gens[s] != gen || tf == 0 {
 				return
 			}
 			if tf > 255 {
