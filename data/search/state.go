@@ -222,7 +222,7 @@ func loadState(ctx context.Context, tx querier, gen int64) (*state, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_terms`).Scan(&maxID); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	st.voc.byTerm = make(map[string]uint32, maxID)
+	st.voc.grow(int(maxID) + 1)
 	if err := readTerms(ctx, tx, 0, st.voc.add); err != nil {
 		return nil, err
 	}
