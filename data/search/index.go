@@ -166,9 +166,12 @@ func Open(ctx context.Context, db *sql.DB) (*Index, error) {
 	return ix, nil
 }
 
-// Close releases the index's prepared statements. It does not close db.
+// Close stores a snapshot of what the index loaded when much was written
+// since the last one (see saveSnapshot), so that the next process to open
+// the library loads it fast, and releases the index's prepared statements.
+// It does not close db.
 func (ix *Index) Close() error {
-	return errors.Join(ix.genStmt.Close(), ix.segStmt.Close())
+	return errors.Join(ix.saveSnapshot(context.Background(), false), ix.genStmt.Close(), ix.segStmt.Close())
 }
 
 // bumpGen increments the generation counter. As the transaction's first

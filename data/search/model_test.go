@@ -112,8 +112,18 @@ func testAgainstModel(t *testing.T, writers int) {
 		if step%3 != 0 && step != 399 {
 			continue
 		}
+		if step%40 == 21 {
+			// A snapshot, which the indexes opened later load and
+			// bring up to date.
+			if err := ixs[step%writers].Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := ixs[step%writers].saveSnapshot(ctx, true); err != nil {
+				t.Fatal(err)
+			}
+		}
 		check := append([]*Index(nil), ixs...)
-		if step%30 == 0 || step == 399 {
+		if step%10 == 0 || step == 399 {
 			fresh, err := Open(ctx, db)
 			if err != nil {
 				t.Fatal(err)
