@@ -65,6 +65,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Source says what kind of text a document is.
@@ -199,10 +200,9 @@ type writer struct {
 	maxID uint32
 
 	// The batch's words, by slot.
-	slots   map[string]int32 // word -> slot
-	terms   []string         // slot -> word (the keys of slots)
-	globals []uint32         // slot -> term id, once resolved
-	dfDelta []int32          // slot -> documents added that hold it
+	words   *termSet
+	globals []uint32 // slot -> term id, once resolved
+	dfDelta []int32  // slot -> documents added that hold it
 	// The batch's postings in the order written, which is document key
 	// order: the word's slot, the document, the word's frequency in it.
 	pslot []int32
@@ -223,25 +223,13 @@ func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, slots: map[string]int32{}, forgot: map[uint32]int32{}}
+	w := &writer{ctx: ctx, tx: tx, gen: g, ix: ix, words: newTermSet(), forgot: map[uint32]int32{}}
 	var max sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM search_terms`).Scan(&max); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	w.maxID = uint32(max.Int64)
 	return w, nil
-}
-
-// slot returns the slot of word b, giving it one if it has none.
-func (w *writer) slot(b []byte) int32 {
-	if sl, ok := w.slots[string(b)]; ok {
-		return sl
-	}
-	sl := int32(len(w.terms))
-	t := string(b)
-	w.slots[t] = sl
-	w.terms = append(w.terms, t)
-	return sl
 }
 
 // termsPerDoc is how many new terms a document may bring, at most, in the
@@ -260,28 +248,29 @@ const termsPerDoc = 8
 // order (inserting two million words in random order into the index took
 // most of an import's time).
 func (w *writer) resolve(docs int) error {
-	w.globals = make([]uint32, len(w.terms))
+	n := w.words.len()
+	w.globals = make([]uint32, n)
 	var known uint32
 	var missing []int32
 	w.ix.vmu.RLock()
 	if st := w.ix.st; st != nil {
 		known = st.voc.maxID()
-		for sl, t := range w.terms {
-			if id, ok := st.voc.lookup(t); ok {
+		for sl := range int32(n) {
+			if id, ok := st.voc.lookup(w.words.term(sl)); ok {
 				w.globals[sl] = id
 			} else {
-				missing = append(missing, int32(sl))
+				missing = append(missing, sl)
 			}
 		}
 	} else {
-		missing = make([]int32, len(w.terms))
+		missing = make([]int32, n)
 		for sl := range missing {
 			missing[sl] = int32(sl)
 		}
 	}
 	w.ix.vmu.RUnlock()
 	found := func(id uint32, term string) {
-		if sl, ok := w.slots[term]; ok {
+		if sl, ok := w.words.find(unsafe.Slice(unsafe.StringData(term), len(term))); ok {
 			w.globals[sl] = id
 		}
 	}
@@ -295,7 +284,7 @@ func (w *writer) resolve(docs int) error {
 			missing = missing[len(part):]
 			args := make([]any, len(part))
 			for i, sl := range part {
-				args[i] = w.terms[sl]
+				args[i] = w.words.term(sl)
 			}
 			err := queryIn(w.ctx, w.tx, `SELECT id, term FROM search_terms WHERE term IN (?)`, args, func(rows *sql.Rows) error {
 				var id int64
@@ -317,12 +306,12 @@ func (w *writer) resolve(docs int) error {
 			fresh = append(fresh, int32(sl))
 		}
 	}
-	slices.SortFunc(fresh, func(a, b int32) int { return strings.Compare(w.terms[a], w.terms[b]) })
+	slices.SortFunc(fresh, func(a, b int32) int { return strings.Compare(w.words.term(a), w.words.term(b)) })
 	terms := newInserter(w.ctx, w.tx, "search_terms", "id", "term")
 	for i, sl := range fresh {
 		id := w.maxID + 1 + uint32(i)
 		w.globals[sl] = id
-		if err := terms.add(id, w.terms[sl]); err != nil {
+		if err := terms.add(id, w.words.term(sl)); err != nil {
 			return err
 		}
 	}
@@ -387,13 +376,13 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 	var tz tokenizer
 	for _, i := range order {
 		for _, t := range tz.tokens(docs[i].Text) {
-			w.slot(tz.term(t))
+			w.words.add(tz.term(t))
 		}
 	}
 	if err := w.resolve(len(order)); err != nil {
 		return err
 	}
-	w.dfDelta = make([]int32, len(w.terms))
+	w.dfDelta = make([]int32, w.words.len())
 
 	var maxKey sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(key) FROM search_docs`).Scan(&maxKey); err != nil {
@@ -406,7 +395,7 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 	defer oldStmt.Close()
 	docRows := newInserter(ctx, tx, "search_docs", "key", "gen", "live", "passage", "article", "len", "toks")
 	var (
-		tf   = make([]uint32, len(w.terms)) // by slot, for the current document
+		tf   = make([]uint32, w.words.len()) // by slot, for the current document
 		seen = map[uint32]bool{}
 		in   []int32 // the slots of the current document
 	)
@@ -436,7 +425,7 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 		in = in[:0]
 		prevStart, length := 0, 0
 		for _, t := range toks {
-			sl := w.slots[string(tz.term(t))]
+			sl, _ := w.words.find(tz.term(t))
 			blob = appendToken(blob, w.globals[sl], t.joined, t.start, prevStart, t.end)
 			prevStart = t.start
 			if !t.joined {
@@ -523,9 +512,8 @@ func (w *writer) finish() error {
 		for i, id := range w.goneID {
 			sl, ok := slotOf[id]
 			if !ok {
-				sl = int32(len(w.terms))
+				sl = w.words.placeholder()
 				slotOf[id] = sl
-				w.terms = append(w.terms, "")
 				w.globals = append(w.globals, id)
 				w.dfDelta = append(w.dfDelta, 0)
 			}
@@ -536,23 +524,24 @@ func (w *writer) finish() error {
 	}
 	// The postings of each slot, in document order: a counting sort of
 	// the postings by slot (start[sl] is where slot sl's begin in idx).
-	start := make([]int32, len(w.terms)+1)
+	n := w.words.len()
+	start := make([]int32, n+1)
 	for _, sl := range w.pslot {
 		start[sl+1]++
 	}
-	for sl := range w.terms {
+	for sl := range n {
 		start[sl+1] += start[sl]
 	}
 	idx := make([]int32, len(w.pslot))
-	next := slices.Clone(start[:len(w.terms)])
+	next := slices.Clone(start[:n])
 	for p, sl := range w.pslot {
 		idx[next[sl]] = int32(p)
 		next[sl]++
 	}
 	next = nil
 	// Segments go in in term order, the order of the table's key.
-	bySlot := make([]int32, 0, len(w.terms))
-	for sl := range w.terms {
+	bySlot := make([]int32, 0, n)
+	for sl := range n {
 		if start[sl+1] > start[sl] {
 			bySlot = append(bySlot, int32(sl))
 		}
@@ -578,7 +567,7 @@ func (w *writer) finish() error {
 	}
 	w.pslot, w.pkey, w.ptf, idx, start = nil, nil, nil, nil, nil
 
-	delta := make([]dfChange, 0, len(w.terms)+len(w.forgot))
+	delta := make([]dfChange, 0, n+len(w.forgot))
 	for sl, d := range w.dfDelta {
 		if d != 0 {
 			delta = append(delta, dfChange{w.globals[sl], int64(d)})
