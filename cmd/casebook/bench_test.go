@@ -62,12 +62,12 @@ func searchStats(b *testing.B, db string, n int, query ...string) {
 		walls, loads, queries = append(walls, ms(r.wall)), append(loads, load), append(queries, q)
 		rss = max(rss, r.rssMB)
 	}
+	b.Logf("cold searches, in order: wall %.0f ms, load %v ms, query %v ms", walls, loads, queries)
 	median := func(xs []float64) float64 { sort.Float64s(xs); return xs[len(xs)/2] }
 	b.ReportMetric(median(walls), "cold-search-ms")
 	b.ReportMetric(median(loads), "load-ms")
 	b.ReportMetric(median(queries), "query-ms")
 	b.ReportMetric(rss, "search-MB")
-	b.Logf("cold searches: wall %v ms, load %v ms, query %v ms", walls, loads, queries)
 }
 
 // BenchmarkHugeVocabulary imports one 18 MB file of 2 million distinct

@@ -123,10 +123,10 @@ type Index struct {
 	// mu guards st. Searches hold it for reading; a refresh for writing.
 	mu sync.RWMutex
 	st *state
-	// vmu also guards st, its vocabulary, its document versions (slotOf,
-	// dense, gens) and gen, for writers: Put and Delete take it, briefly,
-	// instead of mu, which a search holds while it waits for a connection
-	// that the writer's transaction may be holding.
+	// vmu also guards st and its vocabulary, for writers: Put takes it,
+	// briefly, to look its words up, instead of mu, which a search holds
+	// while it waits for a connection that the writer's transaction may
+	// be holding.
 	vmu sync.RWMutex
 	// refreshMu serialises refreshes.
 	refreshMu sync.Mutex

@@ -38,7 +38,8 @@ func TestSnapshot(t *testing.T) {
 	}
 	put(t, db, ix, passage(5, 1, "Zeppelins and quokkas replace this passage."),
 		Doc{ID: 7, Source: SourceNote, Passage: 3, Article: 1, Text: "The note, rewritten."},
-		passage(100000, 9, "A passage far away, naming xylophones."))
+		passage(100000, 9, "A passage far away, naming xylophones."),
+		passage(50_000_000, 9, "So far away that keys are no longer dense: zithers."))
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -91,9 +92,12 @@ func TestSnapshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
-	for _, q := range []string{"zeppelins ", "xylophones ", "stairwell ", "rewritten ", "liang "} {
+	for _, q := range []string{"zeppelins ", "xylophones ", "stairwell ", "rewritten ", "liang ", "zithers "} {
 		if got, want := search(t, fresh, q, Options{Limit: 100}), search(t, ix, q, Options{Limit: 100}); !reflect.DeepEqual(got, want) {
 			t.Errorf("%q: fresh index found %v, want %v", q, got, want)
 		}
+	}
+	if !fresh.st.sparse {
+		t.Error("the sparse document table was not exercised")
 	}
 }

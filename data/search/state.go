@@ -25,12 +25,13 @@ type state struct {
 	gen int64
 	voc *vocab
 
-	slotOf map[int64]uint32 // document key -> live slot
-	// dense mirrors slotOf as slot+1 by key while keys stay compact (ids
-	// are rowids, so they do), which makes decoding a long posting list a
-	// run of array reads instead of map look-ups.
-	dense   []uint32
-	sparse  bool
+	// dense maps a document key to its live slot+1 (0: none) while keys
+	// stay compact (they are rowids, so they do): decoding a long posting
+	// list is then a run of array reads. Past that, sparse is set and
+	// slotOf maps keys to slots instead.
+	dense  []uint32
+	sparse bool
+	slotOf map[int64]uint32
 	keys    []int64
 	gens    []int64
 	passage []int64
@@ -50,7 +51,7 @@ type state struct {
 }
 
 func newState() *state {
-	return &state{voc: newVocab(), slotOf: map[int64]uint32{}}
+	return &state{voc: newVocab()}
 }
 
 // slot returns the live slot of a document key.
@@ -67,13 +68,14 @@ func (st *state) slot(key int64) (uint32, bool) {
 
 // addDoc puts a document version in a new slot, killing its previous slot.
 func (st *state) addDoc(key, gen int64, live bool, passage, article int64, length uint32) {
-	if s, ok := st.slotOf[key]; ok {
+	if s, ok := st.slot(key); ok {
 		st.live[s] = false
 		st.nLive--
 		st.totalLen -= int64(st.length[s])
 		st.dead++
-		delete(st.slotOf, key)
-		if !st.sparse {
+		if st.sparse {
+			delete(st.slotOf, key)
+		} else {
 			st.dense[key] = 0
 		}
 	}
@@ -81,17 +83,23 @@ func (st *state) addDoc(key, gen int64, live bool, passage, article int64, lengt
 		return
 	}
 	s := uint32(len(st.keys))
-	st.slotOf[key] = s
-	if !st.sparse {
-		if key < 0 || key > 4*int64(len(st.keys))+1<<20 {
-			st.sparse = true
-			st.dense = nil
-		} else {
-			for key >= int64(len(st.dense)) {
-				st.dense = append(st.dense, make([]uint32, len(st.dense)+1024)...)
+	if !st.sparse && (key < 0 || key > 4*int64(len(st.keys))+1<<20) {
+		st.sparse = true
+		st.slotOf = make(map[int64]uint32, st.nLive+1)
+		for k, s1 := range st.dense {
+			if s1 != 0 {
+				st.slotOf[int64(k)] = s1 - 1
 			}
-			st.dense[key] = s + 1
 		}
+		st.dense = nil
+	}
+	if st.sparse {
+		st.slotOf[key] = s
+	} else {
+		if key >= int64(len(st.dense)) {
+			st.dense = append(st.dense, make([]uint32, key+1-int64(len(st.dense))+int64(len(st.dense))/2+1024)...)
+		}
+		st.dense[key] = s + 1
 	}
 	st.keys = append(st.keys, key)
 	st.gens = append(st.gens, gen)
