@@ -29,9 +29,9 @@ type state struct {
 	// stay compact (they are rowids, so they do): decoding a long posting
 	// list is then a run of array reads. Past that, sparse is set and
 	// slotOf maps keys to slots instead.
-	dense  []uint32
-	sparse bool
-	slotOf map[int64]uint32
+	dense   []uint32
+	sparse  bool
+	slotOf  map[int64]uint32
 	keys    []int64
 	gens    []int64
 	passage []int64
