@@ -423,12 +423,25 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 
 	// The words first, to give them ids; the texts are tokenized again
 	// below rather than kept: a batch may hold millions of words.
+	// Postings are counted too, so that their slices are made once at
+	// their size: grown by appending, they left as much garbage behind.
 	var tz tokenizer
-	for _, i := range order {
+	var lastIn []int32 // slot -> the last document that held it, plus 1
+	postings := 0
+	for j, i := range order {
 		for _, t := range tz.tokens(docs[i].Text) {
-			w.words.add(tz.term(t))
+			sl := w.words.add(tz.term(t))
+			if int(sl) == len(lastIn) {
+				lastIn = append(lastIn, 0)
+			}
+			if lastIn[sl] != int32(j)+1 {
+				lastIn[sl] = int32(j) + 1
+				postings++
+			}
 		}
 	}
+	lastIn = nil
+	w.pslot, w.pkey, w.ptf = make([]int32, 0, postings), make([]int64, 0, postings), make([]uint32, 0, postings)
 	if err := w.resolve(len(order)); err != nil {
 		return err
 	}
@@ -617,26 +630,31 @@ func (w *writer) finish() error {
 	}
 	w.pslot, w.pkey, w.ptf, idx, start = nil, nil, nil, nil, nil
 
-	delta := make([]dfChange, 0, n+len(w.forgot))
-	for sl, d := range w.dfDelta {
-		if d != 0 {
-			delta = append(delta, dfChange{w.globals[sl], int64(d)})
+	// The df changes in id order: the added documents' by slot, in
+	// bySlot's order, merged with the forgotten ones'.
+	forgot := make([]uint32, 0, len(w.forgot))
+	for id := range w.forgot {
+		forgot = append(forgot, id)
+	}
+	slices.Sort(forgot)
+	var df dfEncoder
+	for _, sl := range bySlot {
+		id := w.globals[sl]
+		for len(forgot) > 0 && forgot[0] < id {
+			df.add(forgot[0], int64(w.forgot[forgot[0]]))
+			forgot = forgot[1:]
 		}
-	}
-	for id, d := range w.forgot {
-		delta = append(delta, dfChange{id, int64(d)})
-	}
-	slices.SortFunc(delta, func(a, b dfChange) int { return cmp.Compare(a.id, b.id) })
-	// A term both forgotten and added appears twice: sum.
-	out := delta[:0]
-	for _, c := range delta {
-		if n := len(out); n > 0 && out[n-1].id == c.id {
-			out[n-1].d += c.d
-			continue
+		d := int64(w.dfDelta[sl])
+		if len(forgot) > 0 && forgot[0] == id {
+			d += int64(w.forgot[id])
+			forgot = forgot[1:]
 		}
-		out = append(out, c)
+		df.add(id, d)
 	}
-	if blob := encodeDF(out); blob != nil {
+	for _, id := range forgot {
+		df.add(id, int64(w.forgot[id]))
+	}
+	if blob := df.b; blob != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO search_df (gen, base, data) VALUES (?, 0, ?)`, w.gen, blob); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
