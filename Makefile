@@ -7,7 +7,9 @@ PKG      := ./cmd/casebook
 # Packages Fyne's GLFW driver needs to build, and what the window smoke test
 # uses (a virtual X server, a key sender and a screenshot tool).
 BUILD_PKGS := gcc libgl1-mesa-dev xorg-dev
-TEST_PKGS  := xvfb xdotool imagemagick x11-utils
+# poppler's pdftotext reads the text of imported PDF files.
+RUN_PKGS   := poppler-utils
+TEST_PKGS  := xvfb xdotool imagemagick x11-utils nodejs
 
 .PHONY: all deps test-deps build run test bench fuzz vet fmt clean
 
@@ -15,10 +17,10 @@ all: build
 
 # deps installs what is missing, as root, or says in one line what to run.
 deps:
-	@./.ci/ensure-packages $(BUILD_PKGS)
+	@./.ci/ensure-packages $(BUILD_PKGS) $(RUN_PKGS)
 
 test-deps:
-	@./.ci/ensure-packages $(BUILD_PKGS) $(TEST_PKGS)
+	@./.ci/ensure-packages $(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS)
 
 build: deps
 	$(GO) build -o $(BIN) $(PKG)

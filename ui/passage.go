@@ -498,6 +498,10 @@ func (r *passageRenderer) build(size fyne.Size) {
 	measure := textMeasurer(m.size)
 	text := v.model.text
 	fg := th.Color(theme.ColorNameForeground, variant)
+	if !v.model.passage.Kind.Numbered() {
+		// A photo caption reads as one: muted, and without a ¶ number.
+		fg = th.Color(colorNameMuted, variant)
+	}
 	scale := canvasScale(v)
 
 	if v.current {
@@ -555,7 +559,9 @@ func (r *passageRenderer) build(size fyne.Size) {
 			r.objects = append(r.objects, t)
 		}
 	}
-	if v.gutter {
+	if v.gutter && v.model.passage.N > 0 {
+		// Only body paragraphs are numbered; a caption keeps its place
+		// without a number.
 		muted := th.Color(theme.ColorNamePlaceHolder, variant)
 		g := canvas.NewText("¶ "+strconv.Itoa(v.model.passage.N), muted)
 		g.TextSize = m.size * 0.85

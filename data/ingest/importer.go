@@ -52,18 +52,21 @@ func (r FileResult) Detail() string {
 	}
 	switch r.Status {
 	case FileAdded:
-		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
+		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs")) + unknown(r.Article.Meta)
 	case FileUpdated:
 		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
 		if r.Orphaned > 0 {
 			s += fmt.Sprintf("; %s could not be placed in it and %s kept, listed as Orphans",
 				countOf(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
 		}
-		return s
+		return s + unknown(r.Article.Meta)
 	case FileMerged:
 		m := r.Merge
 		s := fmt.Sprintf("%s added, %d updated, %d unchanged", countOf(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
-		if m.Orphaned > 0 {
+		switch {
+		case m.Orphaned == 1:
+			s += "; 1 kept as an orphan (its quote is not in the article)"
+		case m.Orphaned > 1:
 			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
 		}
 		for _, sk := range m.Skipped {
@@ -72,6 +75,27 @@ func (r FileResult) Detail() string {
 		return s
 	}
 	return data.ErrorMessage(r.Err)
+}
+
+// unknown names the citation details the file did not show, so that the
+// student knows to add them with Edit details…: "; not found: author,
+// date (Edit details… adds them)", or "" when all are known.
+func unknown(m data.Meta) string {
+	var missing []string
+	for _, f := range []struct{ name, value string }{
+		{"title", m.Title}, {"author", m.Author}, {"outlet", m.Outlet}, {"date", m.Date},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			missing = append(missing, f.name)
+		}
+	}
+	switch len(missing) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("; not found in the file: %s (Edit details… adds it)", missing[0])
+	}
+	return fmt.Sprintf("; not found in the file: %s (Edit details… adds them)", strings.Join(missing, ", "))
 }
 
 // countOf writes a count with its noun: "1 paragraph", "3 paragraphs".
@@ -90,22 +114,24 @@ type Importer interface {
 }
 
 // batchTime bounds how long an import holds the library's write lock: the
-// files read within it are stored in one transaction (a data.ImportBatch),
-// which then commits, so that the window's own saves, and other processes,
-// wait at most about this long. Committing (and indexing) once per batch
-// instead of once per file is what makes importing thousands of files fast.
+// articles read within it are stored in one transaction (a
+// data.ImportBatch), which then commits, so that the window's own saves,
+// and other processes, wait at most about this long. Committing (and
+// indexing) once per batch instead of once per file is what makes
+// importing thousands of files fast.
 const batchTime = 300 * time.Millisecond
 
-// ImportFiles imports article files. Each file is all or nothing: a bad
-// file is reported and leaves no trace, and the others still go in. Files
-// are stored in batches of one transaction each, a savepoint per file (see
-// batchTime). A .json file is a study group's W3C annotation file (as
-// Casebook exports it): its highlights and notes are merged into the
-// library, in a transaction of its own. Folders are expanded to the
-// supported files inside them. progress, if not nil, is called for each
-// file, in order, once its batch has committed, with the number done and
-// the total. The CLI, the File > Import dialog and drag and drop all import
-// through here.
+// ImportFiles imports article files. Each article is all or nothing: a bad
+// file is reported and leaves no trace, and the others still go in. A news
+// database's export gives one result for each article in it, all with the
+// export's path. Articles are stored in batches of one transaction each, a
+// savepoint per article (see batchTime). A .json file is a study group's
+// W3C annotation file (as Casebook exports it): its highlights and notes
+// are merged into the library, in a transaction of its own. Folders are
+// expanded to the supported files inside them. progress, if not nil, is
+// called for each result, in order, once its batch has committed, with the
+// number of files done and the total. The CLI, the File > Import dialog and
+// drag and drop all import through here.
 func ImportFiles(ctx context.Context, lib Importer, paths []string, progress func(done, total int, r FileResult)) []FileResult {
 	files := ExpandPaths(paths)
 	ctx, cancel := context.WithCancel(ctx)
@@ -114,9 +140,9 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	// Files are read and parsed ahead of the library writes, on another
 	// goroutine, so that the two overlap; results stay in order.
 	type parsed struct {
-		path    string
-		article data.NewArticle
-		err     error
+		path     string
+		articles []data.NewArticle
+		err      error
 	}
 	ahead := make(chan parsed, 8)
 	go func() {
@@ -124,7 +150,7 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		for _, path := range files {
 			p := parsed{path: path}
 			if !isAnnotationFile(path) {
-				p.article, p.err = ReadFile(path)
+				p.articles, p.err = ReadFileAll(path)
 			}
 			select {
 			case ahead <- p:
@@ -135,27 +161,33 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	}()
 
 	results := make([]FileResult, 0, len(files))
-	report := func(r FileResult) {
+	report := func(file int, r FileResult) {
 		results = append(results, r)
 		if progress != nil {
-			progress(len(results), len(files), r)
+			progress(file+1, len(files), r)
 		}
 	}
 
-	// The open batch, when it was begun, and its files: their results
-	// are final only once it commits.
+	// item is one article of a file (or a file that could not be read)
+	// in the open batch: its result is final only once the batch commits.
+	type item struct {
+		file    int
+		path    string
+		article data.NewArticle
+		readErr error
+		res     FileResult
+	}
 	var (
 		batch   *data.ImportBatch
 		started time.Time
-		held    []parsed
-		heldRes []FileResult
+		held    []item
 	)
-	// redo stores the held files again, one transaction each, when their
-	// batch could not commit: each file then gets its own verdict.
+	// redo stores the held articles again, one transaction each, when
+	// their batch could not commit: each then gets its own verdict.
 	redo := func() {
-		for i, p := range held {
-			if p.err == nil {
-				heldRes[i] = storeArticle(ctx, lib, p.path, p.article, p.err)
+		for i, it := range held {
+			if it.readErr == nil {
+				held[i].res = storeArticle(ctx, lib, it.path, it.article)
 			}
 		}
 	}
@@ -166,18 +198,40 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 			}
 			batch = nil
 		}
-		for _, r := range heldRes {
-			report(r)
+		for _, it := range held {
+			report(it.file, it.res)
 		}
-		held, heldRes = held[:0], heldRes[:0]
+		held = held[:0]
 	}
 	defer func() {
 		if batch != nil {
 			batch.Rollback()
 		}
 	}()
+	// store adds one article to the open batch, beginning one if needed.
+	store := func(file int, path string, a data.NewArticle) {
+		if batch == nil {
+			b, err := lib.BeginImport(ctx)
+			if err != nil {
+				flush()
+				report(file, storeArticle(ctx, lib, path, a))
+				return
+			}
+			batch, started = b, time.Now()
+		}
+		put, err := batch.Article(a)
+		held = append(held, item{file: file, path: path, article: a, res: articleResult(path, a, put, err)})
+		if data.Broken(err) {
+			// The batch is lost: store its articles, this one
+			// included, one by one.
+			batch.Rollback()
+			batch = nil
+			redo()
+			flush()
+		}
+	}
 
-	for {
+	for file := 0; ; file++ {
 		var p parsed
 		var ok bool
 		select {
@@ -197,38 +251,22 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		if !ok {
 			break
 		}
-		if isAnnotationFile(p.path) {
+		switch {
+		case isAnnotationFile(p.path):
 			flush()
-			report(mergeFile(ctx, lib, p.path))
-		} else {
-			if batch == nil && p.err == nil {
-				b, err := lib.BeginImport(ctx)
-				if err != nil {
-					flush()
-					report(storeArticle(ctx, lib, p.path, p.article, p.err))
-					continue
-				}
-				batch, started = b, time.Now()
-			}
-			r := FileResult{Path: p.path, Status: FileFailed, Err: p.err}
-			if p.err == nil {
-				put, err := batch.Article(p.article)
-				r = articleResult(p.path, p.article, put, err)
-				if data.Broken(err) {
-					// The batch is lost: store its files and this one
-					// one by one.
-					batch.Rollback()
-					batch = nil
-					held, heldRes = append(held, p), append(heldRes, r)
-					redo()
-					flush()
-					continue
+			report(file, mergeFile(ctx, lib, p.path))
+		case p.err != nil:
+			held = append(held, item{file: file, path: p.path, readErr: p.err, res: FileResult{Path: p.path, Status: FileFailed, Err: p.err}})
+		default:
+			for _, a := range p.articles {
+				store(file, p.path, a)
+				if ctx.Err() != nil {
+					break
 				}
 			}
-			held, heldRes = append(held, p), append(heldRes, r)
-			if batch != nil && time.Since(started) >= batchTime {
-				flush()
-			}
+		}
+		if batch != nil && time.Since(started) >= batchTime {
+			flush()
 		}
 		if ctx.Err() != nil {
 			break
@@ -241,12 +279,8 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 // isAnnotationFile reports a study group's W3C annotation file.
 func isAnnotationFile(path string) bool { return strings.EqualFold(filepath.Ext(path), ".json") }
 
-// storeArticle stores one file's article in a transaction of its own (or
-// reports why it could not be read).
-func storeArticle(ctx context.Context, lib Importer, path string, a data.NewArticle, readErr error) FileResult {
-	if readErr != nil {
-		return FileResult{Path: path, Status: FileFailed, Err: readErr}
-	}
+// storeArticle stores one file's article in a transaction of its own.
+func storeArticle(ctx context.Context, lib Importer, path string, a data.NewArticle) FileResult {
 	put, err := lib.ImportArticle(ctx, a)
 	return articleResult(path, a, put, err)
 }
