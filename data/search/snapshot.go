@@ -11,17 +11,21 @@ import (
 // A snapshot (search_snapshot.data) is a state encoded in one blob, so
 // that a new process loads the index in one read instead of reading and
 // sorting the tables: at 230,000 passages that took most of a cold
-// `casebook search`. It starts with a format byte, then:
+// `casebook search`. The vocabulary is laid out for bulk copies (decoding
+// two million terms one varint and one append at a time took 200 ms):
 //
-//   - the number of term ids n, then per id its length in bytes and its
-//     bytes (length 0: not in use), then per id its df;
-//   - the number of sorted terms, then their ids in sorted order;
+//   - a format byte, then the number of term ids n;
+//   - n bytes: each id's length in bytes (0: not in use), then the terms'
+//     bytes, by id, end to end;
+//   - per id its df;
+//   - the number of sorted terms, then their ids in sorted order, then
+//     their lcp (see vocab), one byte each;
 //   - the number of live documents, then per document in key order: key
 //     minus the previous key, generation, passage minus key/2 (zigzag),
 //     article minus the previous article (zigzag), length.
 //
-// All numbers are uvarints unless said otherwise.
-const snapshotFormat byte = 1
+// Numbers are uvarints unless said otherwise.
+const snapshotFormat byte = 2
 
 // snapshotDue reports whether so much was applied to st since its
 // snapshot that storing a new one pays: more than 1,024 terms and
@@ -32,13 +36,12 @@ func snapshotDue(st *state) bool {
 
 func encodeSnapshot(st *state) []byte {
 	v := st.voc
-	b := make([]byte, 0, 1+len(v.text)+6*len(v.blen)+12*st.nLive)
+	b := make([]byte, 0, 1+len(v.text)+8*len(v.blen)+12*st.nLive)
 	b = append(b, snapshotFormat)
 	b = binary.AppendUvarint(b, uint64(len(v.blen)))
+	b = append(b, v.blen...)
 	for id := range v.blen {
-		t := v.term(uint32(id))
-		b = binary.AppendUvarint(b, uint64(len(t)))
-		b = append(b, t...)
+		b = append(b, v.term(uint32(id))...)
 	}
 	for _, df := range v.df {
 		b = binary.AppendUvarint(b, uint64(df))
@@ -47,6 +50,7 @@ func encodeSnapshot(st *state) []byte {
 	for _, id := range v.sorted {
 		b = binary.AppendUvarint(b, uint64(id))
 	}
+	b = append(b, v.lcp...)
 	b = binary.AppendUvarint(b, uint64(st.nLive))
 	var prevKey, prevArticle int64
 	for _, s := range st.liveByKey() {
@@ -81,13 +85,14 @@ func (st *state) liveByKey() []uint32 {
 	return out
 }
 
-// decodeSnapshot decodes a snapshot of generation gen.
+// decodeSnapshot decodes a snapshot of generation gen. It copies what it
+// keeps: b may be reused after.
 func decodeSnapshot(b []byte, gen int64) (*state, error) {
 	if len(b) == 0 || b[0] != snapshotFormat {
 		return nil, errCorrupt
 	}
 	b = b[1:]
-	var ok bool
+	ok := true
 	next := func() uint64 {
 		var x uint64
 		if ok {
@@ -95,35 +100,32 @@ func decodeSnapshot(b []byte, gen int64) (*state, error) {
 		}
 		return x
 	}
-	ok = true
+	// take returns the next n bytes.
+	take := func(n uint64) []byte {
+		if !ok || n > uint64(len(b)) {
+			ok = false
+			return nil
+		}
+		x := b[:n]
+		b = b[n:]
+		return x
+	}
 	st := newState()
 	st.gen = gen
 	v := st.voc
 	n := next()
-	if !ok || n > uint64(len(b)) {
+	blen := take(n)
+	if !ok {
 		return nil, errCorrupt
 	}
 	v.grow(int(n))
-	size := 0
-	for rest, i := b, uint64(0); i < n; i++ {
-		l, r, ok2 := uvarint(rest)
-		if !ok2 || l > uint64(len(r)) {
-			return nil, errCorrupt
-		}
-		size += int(l)
-		rest = r[l:]
+	copy(v.blen, blen)
+	size := uint64(0)
+	for id, l := range v.blen {
+		v.off[id] = uint32(size)
+		size += uint64(l)
 	}
-	v.text = make([]byte, 0, size)
-	for id := range n {
-		l := next()
-		if !ok || l > 255 || l > uint64(len(b)) {
-			return nil, errCorrupt
-		}
-		v.off[id] = uint32(len(v.text))
-		v.blen[id] = uint8(l)
-		v.text = append(v.text, b[:l]...)
-		b = b[l:]
-	}
+	v.text = append([]byte(nil), take(size)...)
 	for id := range n {
 		v.df[id] = uint32(next())
 	}
@@ -134,11 +136,12 @@ func decodeSnapshot(b []byte, gen int64) (*state, error) {
 	v.sorted = make([]uint32, ns)
 	for i := range v.sorted {
 		id := next()
-		if id >= n || v.blen[id] == 0 {
+		if !ok || id >= n || v.blen[id] == 0 {
 			return nil, errCorrupt
 		}
 		v.sorted[i] = uint32(id)
 	}
+	v.lcp = append([]uint8(nil), take(ns)...)
 	nd := next()
 	if !ok || nd > uint64(len(b)) {
 		return nil, errCorrupt
@@ -162,7 +165,7 @@ func decodeSnapshot(b []byte, gen int64) (*state, error) {
 	if !ok || len(b) != 0 {
 		return nil, errCorrupt
 	}
-	v.relcp()
+	v.relink()
 	st.renorm()
 	return st, nil
 }

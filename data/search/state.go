@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -231,27 +230,43 @@ func (s *snapshot) release() {
 // committed after it, or, without one, the tables. It uses no other
 // connection, so that a library limited to one connection works.
 func loadState(ctx context.Context, q querier, gen int64) (*state, error) {
-	var sgen int64
-	var blob []byte
-	err := q.QueryRowContext(ctx, `SELECT gen, data FROM search_snapshot`).Scan(&sgen, &blob)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-	case err != nil:
-		return nil, fmt.Errorf("search: %w", err)
-	case sgen <= gen:
-		st, err := decodeSnapshot(blob, sgen)
-		blob = nil
-		if err != nil {
-			break // damaged: the tables have it all
-		}
-		ch, err := readChanges(ctx, q, st, false)
-		if err != nil {
-			return nil, err
-		}
-		st.apply(ch, gen)
-		return st, nil
+	st, err := readSnapshot(ctx, q, gen)
+	if err != nil {
+		return nil, err
 	}
-	return loadTables(ctx, q, gen)
+	if st == nil { // none, or damaged: the tables have it all
+		return loadTables(ctx, q, gen)
+	}
+	ch, err := readChanges(ctx, q, st, false)
+	if err != nil {
+		return nil, err
+	}
+	st.apply(ch, gen)
+	return st, nil
+}
+
+// readSnapshot decodes the stored snapshot, if there is one of generation
+// gen or earlier and it decodes; else it returns nil. The blob is decoded
+// in place (sql.RawBytes): it can be tens of megabytes.
+func readSnapshot(ctx context.Context, q querier, gen int64) (*state, error) {
+	rows, err := q.QueryContext(ctx, `SELECT gen, data FROM search_snapshot WHERE gen <= ?`, gen)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, rows.Err()
+	}
+	var sgen int64
+	var blob sql.RawBytes
+	if err := rows.Scan(&sgen, &blob); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	st, err := decodeSnapshot(blob, sgen)
+	if err != nil {
+		return nil, nil
+	}
+	return st, nil
 }
 
 // loadTables reads the whole committed index from its tables through q.
