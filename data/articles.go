@@ -52,7 +52,7 @@ func (l *Library) SyncArticles(ctx context.Context, arts []NewArticle) ([]PutRes
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		res = res[:0]
 		for _, a := range arts {
-			r, err := l.putArticle(ctx, tx, a, true)
+			r, err := l.putArticle(ctx, tx, a, true, nil)
 			if err != nil {
 				return err
 			}
@@ -92,7 +92,7 @@ func (l *Library) unchanged(ctx context.Context, arts []NewArticle) ([]PutResult
 func (l *Library) ImportArticle(ctx context.Context, a NewArticle) (PutResult, error) {
 	var r PutResult
 	err := l.update(ctx, func(tx *sql.Tx) (err error) {
-		r, err = l.putArticle(ctx, tx, a, false)
+		r, err = l.putArticle(ctx, tx, a, false, nil)
 		return err
 	})
 	return r, err
@@ -100,7 +100,11 @@ func (l *Library) ImportArticle(ctx context.Context, a NewArticle) (PutResult, e
 
 // putArticle adds or updates one article inside tx. With sameOK, an
 // unchanged origin is not an error (seeds); otherwise it is a duplicate.
-func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, sameOK bool) (PutResult, error) {
+// When defer is not nil, a new article's passages are appended to it for
+// the caller to index instead of being indexed here (an import batch
+// indexes all its articles at once); an updated article is always
+// re-indexed here.
+func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, sameOK bool, deferred *[]search.Doc) (PutResult, error) {
 	if err := validateNewArticle(a); err != nil {
 		return PutResult{}, err
 	}
@@ -148,7 +152,9 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, same
 			return PutResult{}, err
 		}
 		// A new article has no notes yet: its passages are all to index.
-		if err := l.index.Put(ctx, tx, docs...); err != nil {
+		if deferred != nil {
+			*deferred = append(*deferred, docs...)
+		} else if err := l.index.Put(ctx, tx, docs...); err != nil {
 			return PutResult{}, err
 		}
 		art, err := getArticle(ctx, tx, id)
