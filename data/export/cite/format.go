@@ -540,36 +540,46 @@ func chicagoNote(a data.Article, para int) Text {
 	if who := noteAuthors(names(a)); who != "" {
 		t.add(who + ", ")
 	}
-	if a.Title == "" {
-		t.add(untitledArticle + ", ")
-	} else {
-		t.add(quotedTitle(headline(Chicago, a.Title)).commaInside())
-	}
+	// The elements after the title, each one there only when known, so that
+	// a missing outlet or date leaves no empty place between commas.
+	var rest Text
 	if formOf(a) == release {
-		t.add("Press release, ")
+		rest.add("Press release")
 	}
 	if a.Outlet != "" {
-		t = append(t, chicagoOutlet(a))
-		t.add(", ")
+		rest = append(rest, chicagoOutlet(a))
 	}
 	if date := chicagoDate(a); date != "" {
-		t.add(date)
-	} else if len(t) > 0 {
-		// No date to print: drop the comma before it.
-		last := &t[len(t)-1]
-		last.Text = strings.TrimSuffix(last.Text, ", ")
+		rest.add(date)
 	}
 	if p := pinpoint("para.", para); p != "" {
-		t.add(", " + p)
+		rest.add(p)
 	}
 	if undated(a) {
 		if at := accessed(a); !at.IsZero() {
-			t.add(", accessed " + at.Format("January 2, 2006"))
+			rest.add("accessed " + at.Format("January 2, 2006"))
 		}
 	}
 	if u := URL(a); u != "" {
-		t.add(", ")
-		t.link(u, u)
+		rest.link(u, u)
+	}
+	switch {
+	case a.Title == "" && len(rest) == 0:
+		t.add(untitledArticle + ".")
+		return merge(t)
+	case a.Title == "":
+		t.add(untitledArticle + ", ")
+	case len(rest) == 0:
+		t.add(quotedTitle(headline(Chicago, a.Title)).periodInside())
+		return merge(t)
+	default:
+		t.add(quotedTitle(headline(Chicago, a.Title)).commaInside())
+	}
+	for i, e := range rest {
+		if i > 0 {
+			t.add(", ")
+		}
+		t = append(t, e)
 	}
 	t.add(".")
 	return merge(t)
