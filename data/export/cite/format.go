@@ -808,6 +808,11 @@ func (q quoted) commaInside() string {
 	return "“" + s + ",” "
 }
 
+// Quotation returns a quote as an essay quotes it: in curly double
+// quotation marks, with the quotation marks inside it made single and any
+// straight marks typographic ("Gurley's" becomes “Gurley’s”).
+func Quotation(s string) string { return "“" + innerQuotes(s) + "”" }
+
 // innerQuotes turns double quotation marks inside a title into single ones,
 // as all three styles do for a quotation within a quoted title.
 func innerQuotes(s string) string { return innerQuoter.Replace(Curly(s)) }
