@@ -418,32 +418,38 @@ func (l *List) mlaInText(a data.Article, para int) Text {
 	case len(authors) > 2:
 		who = authors[0].Family + " et al."
 	}
-	title := ""
+	var title quoted
+	untitledText := ""
 	if who == "" || l.titled[a.ID] {
 		if a.Title == "" {
-			title = untitled(a)
+			untitledText = untitled(a)
 		} else {
-			title = "“" + shortTitle(MLA, a) + "”"
+			title = quotedTitle(shortTitle(MLA, a))
 		}
 	}
-	parts := []string{}
-	for _, p := range []string{who, title, pinpoint("par.", para)} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
+	pin := pinpoint("par.", para)
 	// MLA 9 (§6.29): a comma between the author or title and the
 	// pin-point, inside a closing quotation mark.
+	var parts []string
+	if who != "" {
+		parts = append(parts, who)
+	}
+	switch {
+	case title != "" && pin != "":
+		parts = append(parts, strings.TrimSuffix(title.commaInside(), " ")+" "+pin)
+		pin = ""
+	case title != "":
+		parts = append(parts, title.plain())
+	case untitledText != "":
+		parts = append(parts, untitledText)
+	}
+	if pin != "" {
+		parts = append(parts, pin)
+	}
 	s := ""
 	for i, p := range parts {
 		if i > 0 {
-			if strings.HasSuffix(s, "”") && !endsWithMark(strings.TrimSuffix(s, "”")) {
-				s = strings.TrimSuffix(s, "”") + ",” "
-			} else if strings.HasSuffix(s, "”") {
-				s += " "
-			} else {
-				s += ", "
-			}
+			s += ", "
 		}
 		s += p
 	}
@@ -790,28 +796,21 @@ type quoted string
 func quotedTitle(s string) quoted { return quoted(s) }
 
 // periodInside returns “Title.” as an element that ends a sentence; a title
-// ending in ? or ! keeps its own mark.
-func (q quoted) periodInside() string {
-	s := innerQuotes(string(q))
-	if endsWithMark(s) {
-		return "“" + s + "”"
-	}
-	return "“" + s + ".”"
-}
+// ending in ? or ! keeps its own mark, and a quotation that ends the title
+// takes the period inside it too (“Why Officers Say ‘Sorry.’”).
+func (q quoted) periodInside() string { return "“" + withMark(innerQuotes(string(q)), ".") + "”" }
 
-// commaInside returns “Title,” followed by a space.
-func (q quoted) commaInside() string {
-	s := innerQuotes(string(q))
-	if endsWithMark(s) {
-		return "“" + s + "” "
-	}
-	return "“" + s + ",” "
-}
+// commaInside returns “Title,” followed by a space, the comma inside a
+// quotation that ends the title too; a title ending in ? or ! takes none.
+func (q quoted) commaInside() string { return "“" + withMark(innerQuotes(string(q)), ",") + "” " }
+
+// plain returns “Title” with nothing after it.
+func (q quoted) plain() string { return "“" + innerQuotes(string(q)) + "”" }
 
 // Quotation returns a quote as an essay quotes it: in curly double
 // quotation marks, with the quotation marks inside it made single and any
 // straight marks typographic ("Gurley's" becomes “Gurley’s”).
-func Quotation(s string) string { return "“" + innerQuotes(s) + "”" }
+func Quotation(s string) string { return quotedTitle(s).plain() }
 
 // innerQuotes turns double quotation marks inside a title into single ones,
 // as all three styles do for a quotation within a quoted title.

@@ -107,7 +107,9 @@ var oracleDocs = []document{
 		fixture(65, data.NewsWebsite, "Associated Press", "Former Officer Gets Probation", "Former officer gets probation", "NBC News", "2016-04-19", "https://www.nbcnews.com/probation"),
 		fixture(66, data.WebPage, "Asian Americans Advancing Justice", "Frequently Asked Questions About the Liang Case", "Frequently asked questions about the Liang case", "Advancing Justice", "", "https://advancingjustice.example.org/faq"),
 		fixture(67, data.WebPage, "Asian Americans Advancing Justice", "Community Resources", "Community resources", "Advancing Justice", "", "https://advancingjustice.example.org/resources"),
-	}, cites: []citation{{60, 1}, {61, 2}, {62, 3}, {63, 4}, {64, 5}, {65, 6}, {66, 7}, {67, 8}, {63, 5}, {61, 3}}},
+		fixture(68, data.Blog, "Courtney Kirchoff", `On Behalf of "Literally"`, `On behalf of "literally"`, "Medium", "2015-02-24", "https://medium.com/on-behalf-of-literally"),
+		fixture(69, data.Newspaper, "", `Why Officers Say "Sorry"`, `Why officers say "sorry"`, "Newsday", "2016-03-01", "https://www.newsday.com/why-sorry"),
+	}, cites: []citation{{60, 1}, {61, 2}, {62, 3}, {63, 4}, {64, 5}, {65, 6}, {66, 7}, {67, 8}, {63, 5}, {61, 3}, {68, 1}, {69, 2}, {68, 3}, {69, 4}}},
 	// Chicago's notes: full, then short after another source, and short
 	// again for the same source twice in a row (no "Ibid."), for a signed
 	// and an unsigned article.
