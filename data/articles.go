@@ -376,8 +376,9 @@ func (l *Library) UpdateMeta(ctx context.Context, id int64, m Meta) (Article, er
 		if err != nil {
 			return err
 		}
-		if m.Title != old.Title && (m.SentenceTitle == "" || m.SentenceTitle == old.SentenceTitle) {
-			// A new title with the old sentence-case one: derive it again.
+		if m.SentenceTitle == "" || (m.Title != old.Title && m.SentenceTitle == old.SentenceTitle) {
+			// No sentence-case title, or a new title with the old
+			// sentence-case one: derive it again.
 			ps, err := queryPassages(ctx, tx, `p.article_id = ?`, id)
 			if err != nil {
 				return err

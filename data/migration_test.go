@@ -260,3 +260,27 @@ func TestMigration0005Articles(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateMetaClearedSentenceTitle checks that a student who empties the
+// APA title in Edit details gets the derived one back at once, not an
+// empty title until the library is next opened.
+func TestUpdateMetaClearedSentenceTitle(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	na := article("test:c", "title|Officer Liang Speaks", "body|Officer Liang spoke. The officer was sorry and said so to the court in Brooklyn.")
+	na.Title = "Officer Liang Speaks"
+	a := mustImport(t, l, na)
+	m := a.Meta
+	m.SentenceTitle = "Officer Liang speaks (my version)"
+	if _, err := l.UpdateMeta(ctx, a.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	m.SentenceTitle = ""
+	got, err := l.UpdateMeta(ctx, a.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.SentenceTitle != "Officer Liang speaks" {
+		t.Errorf("after clearing it the APA title is %q, want the derived %q", got.SentenceTitle, "Officer Liang speaks")
+	}
+}
