@@ -28,6 +28,10 @@ type List struct {
 	// initials marks the APA works whose first author shares a family name
 	// with another work's first author of other given names (§8.20).
 	initials map[int64]bool
+	// shown is how many authors an APA in-text citation of a work of three
+	// or more names before "et al." (§8.18), where one would name two
+	// works; absent means one.
+	shown map[int64]int
 	// last is the article of the last note, 0 before the first.
 	last int64
 }
@@ -35,7 +39,7 @@ type List struct {
 // List returns the list of the given articles, as the style orders them;
 // an article given twice (by ID) is listed once.
 func (s Style) List(arts []data.Article) *List {
-	l := &List{style: s, suffix: map[int64]string{}, titled: map[int64]bool{}, noted: map[int64]bool{}, initials: map[int64]bool{}}
+	l := &List{style: s, suffix: map[int64]string{}, titled: map[int64]bool{}, noted: map[int64]bool{}, initials: map[int64]bool{}, shown: map[int64]int{}}
 	seen := map[int64]bool{}
 	for _, a := range arts {
 		if !seen[a.ID] {
@@ -48,6 +52,11 @@ func (s Style) List(arts []data.Article) *List {
 	var keys []string
 	for _, a := range l.arts {
 		k := authorKey(a)
+		if s == MLA {
+			// MLA tells apart works whose in-text authors read the same
+			// ("Lee et al.") whoever the co-authors are.
+			k = strings.ToLower(mlaWho(names(a)))
+		}
 		if k == "" {
 			continue
 		}
@@ -76,6 +85,9 @@ func (s Style) List(arts []data.Article) *List {
 			}
 		}
 	}
+	if s == APA {
+		l.addNames()
+	}
 	for _, k := range keys {
 		g := groups[k]
 		if len(g) < 2 {
@@ -102,6 +114,53 @@ func authorKey(a data.Article) string {
 		parts = append(parts, n.Family+"|"+n.Given+"|"+n.Suffix)
 	}
 	return strings.ToLower(strings.Join(parts, ";"))
+}
+
+// addNames finds the APA works of three or more authors whose "First et
+// al., year" would also name another work of the list, and names as many
+// authors as it takes to tell them apart (APA 7 §8.18): "Lee, Chen, et
+// al." and "Lee, Kim, et al.", or every name when only the last differs.
+func (l *List) addNames() {
+	type work struct {
+		id      int64
+		year    string
+		authors []string
+	}
+	var ws []work
+	for _, a := range l.arts {
+		var fam []string
+		for _, n := range names(a) {
+			fam = append(fam, strings.ToLower(n.Family))
+		}
+		ws = append(ws, work{a.ID, ParseDate(a.Date).apaYear(), fam})
+	}
+	// cited returns the author part of w's citation showing k names.
+	cited := func(w work, k int) string {
+		if len(w.authors) < 3 || k >= len(w.authors) {
+			return strings.Join(w.authors, "|")
+		}
+		return strings.Join(w.authors[:k], "|") + "|et al."
+	}
+	for _, w := range ws {
+		if len(w.authors) < 3 {
+			continue
+		}
+		k := 1
+		for ; k < len(w.authors); k++ {
+			clash := false
+			for _, o := range ws {
+				if o.id != w.id && o.year == w.year && cited(o, k) == cited(w, k) && strings.Join(o.authors, "|") != strings.Join(w.authors, "|") {
+					clash = true
+				}
+			}
+			if !clash {
+				break
+			}
+		}
+		if k > 1 {
+			l.shown[w.id] = k
+		}
+	}
 }
 
 // Articles returns the listed articles in reference-list order.
@@ -283,6 +342,18 @@ func (l *List) apaInText(a data.Article, para int) Text {
 		t.add(authors[0].Family + ", ")
 	case len(authors) == 2:
 		t.add(authors[0].Family + " & " + authors[1].Family + ", ")
+	case l.shown[a.ID] >= len(authors):
+		var fam []string
+		for _, n := range authors {
+			fam = append(fam, n.Family)
+		}
+		t.add(strings.Join(fam[:len(fam)-1], ", ") + ", & " + fam[len(fam)-1] + ", ")
+	case l.shown[a.ID] > 1:
+		var fam []string
+		for _, n := range authors[:l.shown[a.ID]] {
+			fam = append(fam, n.Family)
+		}
+		t.add(strings.Join(fam, ", ") + ", et al., ")
 	default:
 		t.add(authors[0].Family + " et al., ")
 	}
@@ -408,16 +479,7 @@ func apaAuthors(ns []Name) string {
 
 func (l *List) mlaInText(a data.Article, para int) Text {
 	var t Text
-	authors := names(a)
-	var who string
-	switch {
-	case len(authors) == 1:
-		who = authors[0].Family
-	case len(authors) == 2:
-		who = authors[0].Family + " and " + authors[1].Family
-	case len(authors) > 2:
-		who = authors[0].Family + " et al."
-	}
+	who := mlaWho(names(a))
 	var title quoted
 	untitledText := ""
 	if who == "" || l.titled[a.ID] {
@@ -455,6 +517,19 @@ func (l *List) mlaInText(a data.Article, para int) Text {
 	}
 	t.add("(" + s + ")")
 	return t
+}
+
+// mlaWho returns the authors as an MLA in-text citation names them.
+func mlaWho(authors []Name) string {
+	switch {
+	case len(authors) == 1:
+		return authors[0].Family
+	case len(authors) == 2:
+		return authors[0].Family + " and " + authors[1].Family
+	case len(authors) > 2:
+		return authors[0].Family + " et al."
+	}
+	return ""
 }
 
 func mlaReference(a data.Article, sameAuthor bool) Text {
@@ -728,6 +803,10 @@ func noteAuthors(ns []Name) string {
 func (s Style) SortKey(a data.Article) string {
 	var k string
 	if ns := names(a); len(ns) > 0 {
+		if s == MLA && len(ns) > 2 {
+			// "Lee, Ann, et al.": listed by the first author, then title.
+			ns = ns[:1]
+		}
 		var parts []string
 		for _, n := range ns {
 			if s == Chicago {

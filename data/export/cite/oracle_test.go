@@ -110,6 +110,12 @@ var oracleDocs = []document{
 		fixture(68, data.Blog, "Courtney Kirchoff", `On Behalf of "Literally"`, `On behalf of "literally"`, "Medium", "2015-02-24", "https://medium.com/on-behalf-of-literally"),
 		fixture(69, data.Newspaper, "", `Why Officers Say "Sorry"`, `Why officers say "sorry"`, "Newsday", "2016-03-01", "https://www.newsday.com/why-sorry"),
 	}, cites: []citation{{60, 1}, {61, 2}, {62, 3}, {63, 4}, {64, 5}, {65, 6}, {66, 7}, {67, 8}, {63, 5}, {61, 3}, {68, 1}, {69, 2}, {68, 3}, {69, 4}}},
+	// Two works of three or more authors with the same first author and
+	// year: "Lee et al., 2016" would name both.
+	{name: "et al. apart", arts: []data.Article{
+		fixture(80, data.Newspaper, "Ann Lee; Bo Chen; Cy Park", "Vigil Draws Hundreds", "Vigil draws hundreds", "Newsday", "2016-02-21", "https://www.newsday.com/vigil"),
+		fixture(81, data.Newspaper, "Ann Lee; Dee Kim; Ed Ng", "Rally Splits Chinatown", "Rally splits Chinatown", "Newsday", "2016-02-22", "https://www.newsday.com/rally"),
+	}, cites: []citation{{80, 1}, {81, 2}, {80, 3}}},
 	// Chicago's notes: full, then short after another source, and short
 	// again for the same source twice in a row (no "Ibid."), for a signed
 	// and an unsigned article.
@@ -173,6 +179,14 @@ var deviations = []deviation{
 		"Happens next for", "Happens Next for"},
 	{Chicago, 63, "citation", 4, "Chicago Manual 17th ed., question mark with other punctuation (§6.119): a title ending in a question mark takes no comma after it",
 		"Gurley?,”", "Gurley?”"},
+	{MLA, 80, "reference", 0, "MLA Handbook 9th ed., the Author element, three or more authors: the first name and \"et al.\", whatever the list (CSL adds names to tell works apart)",
+		"Lee, Ann, Bo Chen, et al.", "Lee, Ann, et al."},
+	{MLA, 81, "reference", 0, "MLA Handbook 9th ed., the Author element, three or more authors: the first name and \"et al.\", whatever the list (CSL adds names to tell works apart)",
+		"Lee, Ann, Dee Kim, et al.", "Lee, Ann, et al."},
+	{MLA, 80, "citation", 0, "MLA Handbook 9th ed., in-text citations of works whose authors read the same (\"Lee et al.\"): a short title tells them apart, as for two works by one author",
+		"(Lee, Chen, et al., par.", "(Lee et al., “Vigil Draws Hundreds,” par."},
+	{MLA, 81, "citation", 0, "MLA Handbook 9th ed., in-text citations of works whose authors read the same (\"Lee et al.\"): a short title tells them apart, as for two works by one author",
+		"(Lee, Kim, et al., par.", "(Lee et al., “Rally Splits Chinatown,” par."},
 	{APA, 30, "reference", 0, "APA Publication Manual 7th ed., publisher information (§9.29) and its press-release example: a publisher that is also the author is left out",
 		"[Press release]. National Council of Asian Pacific Americans. https", "[Press release]. https"},
 }
