@@ -284,3 +284,29 @@ func TestUpdateMetaClearedSentenceTitle(t *testing.T) {
 		t.Errorf("after clearing it the APA title is %q, want the derived %q", got.SentenceTitle, "Officer Liang speaks")
 	}
 }
+
+// TestSentenceTitleKeepsNamesFromDetails checks that the APA title keeps
+// the capitals of the names the article's own details give, its outlet
+// and its authors, though its text never writes them.
+func TestSentenceTitleKeepsNamesFromDetails(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	na := article("test:poll", "body|A poll of voters in the city found them split over the sentence.")
+	na.Title = "NBC News Poll: Voters Split, Writes Traci Lee"
+	na.Outlet = "NBC News"
+	na.Author = "Traci G. Lee"
+	a := mustImport(t, l, na)
+	want := "NBC News poll: Voters split, writes Traci Lee"
+	if a.SentenceTitle != want {
+		t.Errorf("imported: %q, want %q", a.SentenceTitle, want)
+	}
+	m := a.Meta
+	m.Title = "NBC News Poll: Voters Split"
+	got, err := l.UpdateMeta(ctx, a.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "NBC News poll: Voters split"; got.SentenceTitle != want {
+		t.Errorf("after Edit details: %q, want %q", got.SentenceTitle, want)
+	}
+}
