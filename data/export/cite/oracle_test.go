@@ -259,6 +259,17 @@ type oracleOut struct {
 // runOracle formats every document in every style with citeproc-js, in one
 // run of node: result[style][i] is document i.
 func runOracle(t *testing.T, docs []document) map[Style][]oracleOut {
+	// citeproc.js reuses one engine per style across documents, and an
+	// engine may keep an item it has read: an id names one article only.
+	seen := map[int64]string{}
+	for _, doc := range docs {
+		for _, a := range doc.arts {
+			if d, ok := seen[a.ID]; ok {
+				t.Fatalf("article %d is in the documents %q and %q: give each fixture its own id", a.ID, d, doc.name)
+			}
+			seen[a.ID] = doc.name
+		}
+	}
 	var jobs []map[string]any
 	for _, s := range Styles {
 		for _, doc := range docs {
