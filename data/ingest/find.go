@@ -280,6 +280,9 @@ func markArticle(paras []para, source string) {
 		return
 	}
 	anchor := findByline(paras, start)
+	if anchor < 0 {
+		anchor = findDatedName(paras, start)
+	}
 	title := findTitle(paras, info, start, end, anchor, source)
 	if title >= 0 {
 		for i := range paras {
@@ -717,26 +720,51 @@ func findNameByline(paras []para, title, start int) {
 			return
 		}
 	}
+	for i := max(0, title-6); i < start && i <= title+4; i++ {
+		if i != title && markNameByline(paras, i, i == title+1) {
+			return
+		}
+	}
+}
+
+// findDatedName marks, when no byline was found above the article, a
+// person's name standing alone next to a date within the twelve
+// paragraphs above its start ("Jane Doe" over "Oct 18, 2019 · 8 min
+// read"), and returns its index, or -1. Found before the headline, it
+// tells the headline, which stands above the byline, from the article's
+// first subheading under it.
+func findDatedName(paras []para, start int) int {
+	for i := start - 1; i >= 0 && i >= start-12; i-- {
+		if markNameByline(paras, i, false) {
+			return i
+		}
+	}
+	return -1
+}
+
+// markNameByline marks paragraph i as a byline when it is a person's name
+// alone, right under the headline (underTitle) or next to a dateline or a
+// short line with a number.
+func markNameByline(paras []para, i int, underTitle bool) bool {
 	dated := func(j int) bool {
 		if j < 0 || j >= len(paras) {
 			return false
 		}
 		q := paras[j]
-		return q.kind == data.KindDateline || q.kind == data.KindBody && len(strings.Fields(q.text)) <= 6 && strings.ContainsAny(q.text, "0123456789")
+		return q.kind == data.KindDateline || q.kind == data.KindBody && textUnits(q.text) <= 6 && strings.ContainsAny(q.text, "0123456789")
 	}
-	for i := max(0, title-6); i < start && i <= title+4; i++ {
-		p := &paras[i]
-		if p.kind != data.KindBody || i == title {
-			continue
-		}
-		name := strings.TrimSpace(reHandleTail.ReplaceAllString(p.text, ""))
-		near := i == title+1 || dated(i-1) || dated(i+1)
-		if near && isPersonName(name) && len(strings.Fields(name)) <= 4 && !outletish(name) && !hasNonNameWord(name) && !hasSmallWord(name) {
-			p.kind = data.KindByline
-			p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(name)}}}
-			return
-		}
+	p := &paras[i]
+	if p.kind != data.KindBody {
+		return false
 	}
+	name := strings.TrimSpace(reHandleTail.ReplaceAllString(p.text, ""))
+	near := underTitle || dated(i-1) || dated(i+1) || i+1 < len(paras) && jobLine(paras[i+1].text)
+	if near && isPersonName(name) && len(strings.Fields(name)) <= 4 && !outletish(name) && !hasNonNameWord(name) && !hasSmallWord(name) {
+		p.kind = data.KindByline
+		p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(name)}}}
+		return true
+	}
+	return false
 }
 
 // reOtherAnd is "and" in the languages of "Par", "Por" and "Von" bylines.
@@ -772,6 +800,23 @@ var nonNameWords = map[string]bool{
 	"editorial": true, "home": true, "news": true, "video": true, "photos": true, "more": true, "share": true,
 	"follow": true, "subscribe": true, "author": true, "article": true, "story": true, "read": true,
 	"older": true, "newer": true, "previous": true, "next": true, "related": true, "comments": true,
+	"editor": true, "writer": true, "reporter": true, "correspondent": true, "columnist": true,
+	"contributor": true, "producer": true, "staff": true, "senior": true, "chief": true,
+}
+
+// jobLine reports a short line that is a writer's job: "Games Editor",
+// "Staff Writer", "Senior Correspondent".
+func jobLine(s string) bool {
+	if textUnits(s) > 5 {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.Trim(w, ".,:;") {
+		case "editor", "writer", "reporter", "correspondent", "columnist", "contributor", "producer":
+			return true
+		}
+	}
+	return false
 }
 
 // hasNonNameWord reports a line with one of nonNameWords.

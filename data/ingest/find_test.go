@@ -88,6 +88,27 @@ func TestFindTitleByEcho(t *testing.T) {
 	}
 }
 
+// A name alone over a date line ("Oct 18, 2019 · 8 min read") or over a
+// job ("Games Editor") is the byline, and the headline is the line above
+// it, not the article's first subheading under the date.
+func TestFindDatedNameByline(t *testing.T) {
+	article := append([]string{"Why the officer was sentenced to probation"}, sampleArticle...)
+	for _, under := range []string{"Oct 18, 2019 · 8 min read", "Staff Writer\n\nOctober 18, 2019"} {
+		text := pageCopyText("Judge Spares Former Officer Prison Time", "Jane Doe\n\n"+under, article)
+		a, err := Parse(text, "test", "page.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != "Judge Spares Former Officer Prison Time" {
+			t.Errorf("over %q: Title = %q", under, a.Title)
+			dumpPassages(t, a)
+		}
+		if a.Author != "Jane Doe" {
+			t.Errorf("over %q: Author = %q", under, a.Author)
+		}
+	}
+}
+
 // Comments under the article are not the article.
 func TestFindArticleStopsAtComments(t *testing.T) {
 	text := pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", sampleArticle,

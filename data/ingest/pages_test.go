@@ -486,6 +486,25 @@ func (f *figures) add(s score) {
 	f.sumR += s.recall()
 }
 
+// plus returns the figures of two splits together.
+func (f figures) plus(g figures) figures {
+	f.pages += g.pages
+	f.titles += g.titles
+	f.titleOK += g.titleOK
+	f.authors += g.authors
+	f.authorOK += g.authorOK
+	f.untitled += g.untitled
+	f.untitledOK += g.untitledOK
+	f.sites += g.sites
+	f.siteOK += g.siteOK
+	f.common += g.common
+	f.nBody += g.nBody
+	f.nWant += g.nWant
+	f.sumP += g.sumP
+	f.sumR += g.sumR
+	return f
+}
+
 func (f figures) String() string {
 	return fmt.Sprintf("%2d pages: title %2d/%-2d (%3.0f%%) [no title shown: %d/%d left untitled]  author %2d/%-2d (%3.0f%%)  precision %5.1f%% (macro %5.1f%%)  recall %5.1f%% (macro %5.1f%%)  outlet %d/%d",
 		f.pages, f.titleOK, f.titles, 100*ratio(f.titleOK, f.titles), f.untitledOK, f.untitled, f.authorOK, f.authors, 100*ratio(f.authorOK, f.authors),
@@ -517,6 +536,7 @@ func measure(t *testing.T, what string, pages []page, importPage func(page) (dat
 	}
 	t.Logf("%s dev:      %v", what, dev)
 	t.Logf("%s held-out: %v", what, held)
+	t.Logf("%s all:      %v", what, dev.plus(held))
 	return dev, held
 }
 
