@@ -283,6 +283,17 @@ func markArticle(paras []para, source string) {
 	if anchor < 0 {
 		anchor = findDatedName(paras, start)
 	}
+	if anchor < 0 {
+		if h, first := headAbove(paras, info, start); h >= 0 {
+			// The best run is the article's second half, cut off from
+			// its head by a chart, a video player or a gallery.
+			start = first
+			anchor = findByline(paras, start)
+			if anchor < 0 {
+				anchor = findDatedName(paras, start)
+			}
+		}
+	}
 	title := findTitle(paras, info, start, end, anchor, source)
 	if title >= 0 {
 		for i := range paras {
@@ -385,6 +396,54 @@ func markArticle(paras []para, source string) {
 		}
 	}
 	markMenus(paras, info, start, end)
+}
+
+// headAbove looks, for an article whose best run has no byline above
+// it, for the article's head further up: a byline (else a dateline) followed
+// within six lines by at least two paragraphs of prose and eighty words,
+// with no more than two other lines between them. A chart's axis labels,
+// a video player's controls or a photo gallery can stand between an
+// article's first paragraphs and the rest, and make the rest the longer
+// run. It returns the head's index and that of its first paragraph of
+// prose, or -1.
+func headAbove(paras []para, info []blockInfo, start int) (head, first int) {
+	// A byline is the surer sign: a dateline also stands under the
+	// headlines of the stories an article links to.
+	for _, kind := range []data.Kind{data.KindByline, data.KindDateline} {
+		if h, p := headOfKind(paras, info, start, kind); h >= 0 {
+			return h, p
+		}
+	}
+	return -1, -1
+}
+
+func headOfKind(paras []para, info []blockInfo, start int, kind data.Kind) (head, first int) {
+	for h := start - 1; h >= 0 && h >= start-400; h-- {
+		if paras[h].kind != kind {
+			continue
+		}
+		p := h + 1
+		for p < len(paras) && p <= h+6 && p < start && !info[p].prose {
+			p++
+		}
+		if p >= start || !info[p].prose {
+			continue
+		}
+		n, units, gap := 0, 0, 0
+		for i := p; i < start && gap < 3; i++ {
+			if info[i].prose && !info[i].teaser {
+				n++
+				units += info[i].units
+				gap = 0
+			} else {
+				gap++
+			}
+		}
+		if n >= 2 && units >= 80 {
+			return h, p
+		}
+	}
+	return -1, -1
 }
 
 // markMenus marks the furniture inside the article: a run of four or more
@@ -528,6 +587,10 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		switch {
 		case nx == byline:
 			sc += 4
+		case i+2 == byline && byline < len(paras) && info[i].units >= 4 && !info[i+1].prose && info[i+1].units >= 6 && paras[i+1].kind == data.KindBody &&
+			!strings.HasSuffix(paras[i+1].text, ":"):
+			// The headline over its dek, over the byline.
+			sc += 3
 		case i+1 < len(paras) && (paras[i+1].kind == data.KindByline || paras[i+1].kind == data.KindDateline):
 			sc += 3
 		}
@@ -564,7 +627,7 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 // come back in the article's first paragraphs, a menu's or a share bar's
 // do not.
 func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) (float64, bool) {
-	if b.units < 2 || b.units > 40 || strings.HasSuffix(text, ":") {
+	if b.units < 2 || b.units > 40 || strings.HasSuffix(text, ":") || reCaptionInside.MatchString(text) {
 		return 0, false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
@@ -609,6 +672,12 @@ func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) 
 	}
 	return sc, true
 }
+
+// reCaptionInside matches what a picture's caption has and a headline has
+// not: a sentence that ends inside the line and runs on into a credit
+// ("Whale expert Hori Parata. Photograph: ...", "... in 2023.CreditJane
+// Roe"), or a credit label.
+var reCaptionInside = regexp.MustCompile(`\p{Ll}{3}\. \p{Lu}|[\p{Ll}\d]\.(?:Credit|Photo|Image)|(?i)\b(?:photograph|photo|picture|image|illustration)(?: by)?:\s`)
 
 // isCJKWord reports a word of CJK characters.
 func isCJKWord(w string) bool {

@@ -109,6 +109,48 @@ func TestFindDatedNameByline(t *testing.T) {
 	}
 }
 
+// A video player or a chart's labels can cut an article's first
+// paragraphs off from the longer rest: the article still starts under
+// its byline, and the headline is the line over the dek over it, not a
+// picture's caption.
+func TestFindArticleCutByPlayer(t *testing.T) {
+	first := sampleArticle[:3]
+	var player []string
+	for i := 0; i < 8; i++ {
+		player = append(player, "Play", "Mute", "Current Time 0:00", "Fullscreen", "Captions")
+	}
+	rest := append([]string{
+		"The court heard from several witnesses over two weeks, among them neighbours who described the darkness of the stairwell on the night of the shooting.",
+		"Lawyers for both sides declined to comment after the hearing, though the prosecutor's office said in a statement that it respected the court's decision.",
+		"A hearing on the officer's request to have the conviction set aside altogether is scheduled for next month in the same courtroom.",
+		"Community groups said they would hold a vigil outside the housing project on Saturday evening to remember the man who was killed.",
+	}, sampleArticle[3:]...)
+	article := append(append(append([]string{}, first...), player...), rest...)
+	head := "Judge Spares Former Officer Prison Time\n\nRelatives of the victim say the sentence is far too light"
+	text := pageCopyText(head, "Jane Doe\n\nApril 19, 2016\n\nThe judge at the hearing. Photograph: John Roe", article)
+	a, err := Parse(text, "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Judge Spares Former Officer Prison Time" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if a.Author != "Jane Doe" {
+		t.Errorf("Author = %q", a.Author)
+	}
+	var body []string
+	for _, p := range a.Passages {
+		if p.Kind == data.KindBody {
+			body = append(body, p.Text)
+		}
+	}
+	want := append(append([]string{}, first...), rest...)
+	if strings.Join(body, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body passages:\n%s\nwant the article's paragraphs on both sides of the player", strings.Join(body, "\n"))
+		dumpPassages(t, a)
+	}
+}
+
 // Comments under the article are not the article.
 func TestFindArticleStopsAtComments(t *testing.T) {
 	text := pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", sampleArticle,
