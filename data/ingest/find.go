@@ -396,6 +396,76 @@ func markArticle(paras []para, source string) {
 		}
 	}
 	markMenus(paras, info, start, end)
+	markGalleries(paras, info)
+}
+
+// reSlideCounter matches the counter of a photo gallery's slide: "3/50
+// Star Wars boosts economy", "3 of 50".
+var reSlideCounter = regexp.MustCompile(`^(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b`)
+
+// markGalleries marks a photo gallery as furniture: three or more slides
+// in a row counted "1/50", "2/50", "3/50" (each counter a line, with the
+// slide's caption and credit under it), from the short lines heading it
+// to the caption of the last slide.
+// A gallery of other stories' pictures can stand in the middle of an
+// article, with prose in its captions.
+func markGalleries(paras []para, info []blockInfo) {
+	for i := 0; i < len(paras); i++ {
+		m := reSlideCounter.FindStringSubmatch(paras[i].text)
+		if m == nil || info[i].units > 20 {
+			continue
+		}
+		total, k := m[2], atoiSmall(m[1])
+		last, n := i, 1
+		for j := i + 1; j < len(paras) && j <= last+8; j++ {
+			mj := reSlideCounter.FindStringSubmatch(paras[j].text)
+			if mj == nil || info[j].units > 20 {
+				continue
+			}
+			if mj[2] != total || atoiSmall(mj[1]) != k+1 {
+				break
+			}
+			k++
+			last, n = j, n+1
+		}
+		if n < 3 {
+			continue
+		}
+		// The last slide's caption: its first paragraph of prose and the
+		// credits under it.
+		end := last
+		for j := last + 1; j < len(paras) && j <= last+3; j++ {
+			if info[j].prose {
+				end = j
+				break
+			}
+		}
+		for end+1 < len(paras) && paras[end+1].kind == data.KindCaption {
+			end++
+		}
+		// The gallery's own heading lines above it ("Business news in
+		// pictures", "50 show all").
+		first := i
+		for first > 0 && first > i-3 && paras[first-1].kind == data.KindBody && !info[first-1].prose && info[first-1].units <= 8 {
+			first--
+		}
+		for j := first; j <= end; j++ {
+			if paras[j].kind != data.KindTitle {
+				paras[j].kind = data.KindBoilerplate
+				paras[j].read = nil
+			}
+		}
+		i = end
+	}
+}
+
+// atoiSmall reads a number of up to three digits.
+func atoiSmall(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
 }
 
 // headAbove looks, for an article whose best run has no byline above

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -147,6 +148,37 @@ func TestFindArticleCutByPlayer(t *testing.T) {
 	want := append(append([]string{}, first...), rest...)
 	if strings.Join(body, "\n") != strings.Join(want, "\n") {
 		t.Errorf("body passages:\n%s\nwant the article's paragraphs on both sides of the player", strings.Join(body, "\n"))
+		dumpPassages(t, a)
+	}
+}
+
+// A photo gallery inside the article ("1/4 Star Wars boosts economy",
+// each slide with a caption of prose) is furniture; the article goes on
+// under it.
+func TestFindArticleSkipsGallery(t *testing.T) {
+	gallery := []string{"Business news in pictures", "4 show all"}
+	captions := []string{
+		"Production of the next space film has brought an economic impact of some 150 million pounds to the region, according to the finance minister.",
+		"The founder of the online fashion retailer decided to quit during a summer of reflection, the company said in a statement on Tuesday.",
+		"The chief executive said that she was expecting twins in December and that she planned to take only limited time away from the office.",
+		"The central pier has been put up for sale by its owner as the attractions on it struggle to draw the crowds they once did each summer.",
+	}
+	for i, c := range captions {
+		gallery = append(gallery, fmt.Sprintf("%d/4 Slide headline number %d", i+1, i+1), c, "GETTY IMAGES")
+	}
+	article := append(append(append([]string{}, sampleArticle[:2]...), gallery...), sampleArticle[2:]...)
+	a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article), "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body []string
+	for _, p := range a.Passages {
+		if p.Kind.Numbered() {
+			body = append(body, p.Text)
+		}
+	}
+	if strings.Join(body, "\n") != strings.Join(sampleArticle, "\n") {
+		t.Errorf("numbered passages:\n%s\nwant the article's four paragraphs", strings.Join(body, "\n"))
 		dumpPassages(t, a)
 	}
 }
