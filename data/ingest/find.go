@@ -58,8 +58,14 @@ func isCJK(r rune) bool {
 	return r >= 0x2e80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-// endsSentenceAny is endsSentence with the CJK full stops.
+// reFootnoteTail matches the footnote marks after a sentence's end:
+// "... in a time loop.[55]", "... [citation needed]".
+var reFootnoteTail = regexp.MustCompile(`(?:\s*\[(?:\d{1,4}|[a-z][a-z ]{0,20})\])+$`)
+
+// endsSentenceAny is endsSentence with the CJK full stops, and after the
+// footnote marks a reference work puts there.
 func endsSentenceAny(s string) bool {
+	s = reFootnoteTail.ReplaceAllString(s, "")
 	if endsSentence(s) {
 		return true
 	}
@@ -941,6 +947,8 @@ var nonNameWords = map[string]bool{
 	"older": true, "newer": true, "previous": true, "next": true, "related": true, "comments": true,
 	"editor": true, "writer": true, "reporter": true, "correspondent": true, "columnist": true,
 	"contributor": true, "producer": true, "staff": true, "senior": true, "chief": true,
+	"buy": true, "now": true, "shop": true, "login": true, "log": true, "sign": true, "watch": true,
+	"listen": true, "download": true, "get": true, "print": true, "email": true, "save": true,
 }
 
 // jobLine reports a short line that is a writer's job: "Games Editor",

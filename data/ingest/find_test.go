@@ -183,6 +183,21 @@ func TestFindArticleSkipsGallery(t *testing.T) {
 	}
 }
 
+// A sentence ends before its footnote marks: "... in a time loop.[55]"
+// is prose, not a label.
+func TestEndsSentenceBeforeFootnotes(t *testing.T) {
+	for _, s := range []string{"It loops.[55]", "It loops. [55][56]", "It loops.[citation needed]", "It loops."} {
+		if !endsSentenceAny(s) {
+			t.Errorf("endsSentenceAny(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"It loops [55]", "Chapter [12]", "See also[edit]"} {
+		if endsSentenceAny(s) {
+			t.Errorf("endsSentenceAny(%q) = true", s)
+		}
+	}
+}
+
 // Comments under the article are not the article.
 func TestFindArticleStopsAtComments(t *testing.T) {
 	text := pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", sampleArticle,

@@ -529,10 +529,10 @@ func measure(t *testing.T, what string, pages []page, importPage func(page) (dat
 			dev.add(s)
 		}
 		mark := func(ok bool) string { return map[bool]string{true: "ok", false: "NO"}[ok] }
-		t.Logf("%-8s %-40s title %s %-50.50q want %-40.40q author %s %-30.30q want %-30.30q P %5.1f R %5.1f",
+		t.Logf("%-8s %-40s title %s %-50.50q want %-40.40q author %s %-30.30q want %-30.30q P %5.1f R %5.1f (%d extra, %d missed words)",
 			map[bool]string{true: "held-out", false: "dev"}[s.heldOut], p.name,
 			mark(s.titleOK), s.gotTitle, s.wantTitle, map[bool]string{true: mark(s.authorOK), false: "--"}[s.hasAuthor],
-			s.gotAuthor, s.wantAuthor, 100*s.precision(), 100*s.recall())
+			s.gotAuthor, s.wantAuthor, 100*s.precision(), 100*s.recall(), s.nBody-s.common, s.nWant-s.common)
 	}
 	t.Logf("%s dev:      %v", what, dev)
 	t.Logf("%s held-out: %v", what, held)
