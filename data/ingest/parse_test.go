@@ -102,6 +102,13 @@ func TestParseArticles(t *testing.T) {
 			meta:  data.Meta{Title: "Brooklyn Rally Draws Thousands in Support of Former Officer", Author: "Maria Lopez", Date: "2016-04-14", Source: "ap.txt"},
 			kinds: []data.Kind{kP, kT, kY, kD, kP, kB, kP, kB, kP, kP},
 		},
+		"Chinese story with its headline on the first line": {
+			text: "前警员梁彼得被判缓刑\n\n" +
+				"纽约布鲁克林法院周二判处前警员梁彼得五年缓刑和八百小时社区服务。\n\n" +
+				"法官说，这次枪击是一次意外。",
+			meta:  data.Meta{Title: "前警员梁彼得被判缓刑", Source: "ap.txt"},
+			kinds: []data.Kind{kT, kB, kB},
+		},
 		"no metadata at all": {
 			text: "The shooting happened on Nov. 20, 2014.\n\n" +
 				"Akai Gurley was 28 years old.\n\n" +
