@@ -904,6 +904,11 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 	}
 	name := strings.TrimSpace(reHandleTail.ReplaceAllString(p.text, ""))
 	near := underTitle || dated(i-1) || dated(i+1) || i+1 < len(paras) && jobLine(paras[i+1].text)
+	if m := reNameThenTime.FindStringSubmatch(name); m != nil {
+		// "Jane Doe • 8h", "Jane Doe | March 3, 2017": the name with
+		// its date on the same line.
+		name, near = strings.TrimSpace(m[1]), true
+	}
 	if near && isPersonName(name) && len(strings.Fields(name)) <= 4 && !outletish(name) && !hasNonNameWord(name) && !hasSmallWord(name) {
 		p.kind = data.KindByline
 		p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(name)}}}
@@ -911,6 +916,10 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 	}
 	return false
 }
+
+// reNameThenTime is a name followed by a separator and a time or a date:
+// "Jane Doe • 8h", "Jane Doe · March 3, 2017", "Jane Doe | 5 hours ago".
+var reNameThenTime = regexp.MustCompile(`^([^•·|]{3,40}?)\s+[•·|]\s+(?:\d{1,2}\s*(?:[smhd]|mins?|hours?|days?)\b.*|[\p{L}.]{3,10}\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+[\p{L}.]{3,10}\s+\d{4}.*|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*)$`)
 
 // reOtherAnd is "and" in the languages of "Par", "Por" and "Von" bylines.
 var reOtherAnd = regexp.MustCompile(`\s+(?:et|y|e|und|en)\s+`)

@@ -90,12 +90,13 @@ func TestFindTitleByEcho(t *testing.T) {
 }
 
 // A name alone over a date line ("Oct 18, 2019 · 8 min read") or over a
-// job ("Games Editor") is the byline, and the headline is the line above
+// job ("Games Editor"), or with a time after it ("Jane Doe • 8h"), is the
+// byline, and the headline is the line above
 // it, not the article's first subheading under the date.
 func TestFindDatedNameByline(t *testing.T) {
 	article := append([]string{"Why the officer was sentenced to probation"}, sampleArticle...)
-	for _, under := range []string{"Oct 18, 2019 · 8 min read", "Staff Writer\n\nOctober 18, 2019"} {
-		text := pageCopyText("Judge Spares Former Officer Prison Time", "Jane Doe\n\n"+under, article)
+	for _, under := range []string{"\n\nOct 18, 2019 · 8 min read", "\n\nStaff Writer\n\nOctober 18, 2019", " • 8h", " | March 3, 2017"} {
+		text := pageCopyText("Judge Spares Former Officer Prison Time", "Jane Doe"+under, article)
 		a, err := Parse(text, "test", "page.txt")
 		if err != nil {
 			t.Fatal(err)
