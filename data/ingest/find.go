@@ -660,6 +660,13 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		for nx < len(paras) && paras[nx].kind == data.KindDateline {
 			nx++
 		}
+		// A line with a date in a few words reads as the article's
+		// dateline, whatever else it says ("Posted by jane on
+		// 2019-02-15", "Jane Doe Monday, February 29, 2016 @ 11:10 PM").
+		datedAt := func(j int) bool {
+			return j >= 0 && j < len(paras) && (paras[j].kind == data.KindByline || paras[j].kind == data.KindDateline ||
+				paras[j].kind == data.KindBody && !info[j].prose && info[j].units <= 20 && len(findDates(paras[j].text)) > 0)
+		}
 		switch {
 		case nx == byline:
 			sc += 4
@@ -667,10 +674,10 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 			!strings.HasSuffix(paras[i+1].text, ":"):
 			// The headline over its dek, over the byline.
 			sc += 3
-		case i+1 < len(paras) && (paras[i+1].kind == data.KindByline || paras[i+1].kind == data.KindDateline):
+		case datedAt(i + 1):
 			sc += 3
 		}
-		if i > 0 && (paras[i-1].kind == data.KindByline || paras[i-1].kind == data.KindDateline) {
+		if datedAt(i - 1) {
 			// The headline stands above the byline and the date; a line
 			// under them is a dek or a subheading.
 			sc -= 2

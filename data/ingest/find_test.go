@@ -111,6 +111,23 @@ func TestFindDatedNameByline(t *testing.T) {
 	}
 }
 
+// A line with a date in a few words stands under the headline like a
+// dateline, whatever else it says; the line under it is a subheading.
+func TestFindTitleOverDatedLine(t *testing.T) {
+	for _, dated := range []string{"Posted by jdoe, rroe on 2019-02-15, all posts", "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC"} {
+		text := pageCopyText("Judge Spares Former Officer Prison Time", "Share", nil)
+		text = strings.Replace(text, "Judge Spares Former Officer Prison Time\n\nShare", "Judge Spares Former Officer Prison Time\n\n"+dated+
+			"\n\nOfficer sentenced to probation for stairwell shooting\n\n"+strings.Join(sampleArticle, "\n\n"), 1)
+		a, err := Parse(text, "test", "page.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != "Judge Spares Former Officer Prison Time" {
+			t.Errorf("over %q: Title = %q", dated, a.Title)
+		}
+	}
+}
+
 // A video player or a chart's labels can cut an article's first
 // paragraphs off from the longer rest: the article still starts under
 // its byline, and the headline is the line over the dek over it, not a
