@@ -65,7 +65,9 @@ var reFootnoteTail = regexp.MustCompile(`(?:\s*\[(?:\d{1,4}|[a-z][a-z ]{0,20})\]
 // endsSentenceAny is endsSentence with the CJK full stops, and after the
 // footnote marks a reference work puts there.
 func endsSentenceAny(s string) bool {
-	s = reFootnoteTail.ReplaceAllString(s, "")
+	if strings.HasSuffix(s, "]") {
+		s = reFootnoteTail.ReplaceAllString(s, "")
+	}
 	if endsSentence(s) {
 		return true
 	}
@@ -417,15 +419,21 @@ var reSlideCounter = regexp.MustCompile(`^(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b`)
 // article, with prose in its captions.
 func markGalleries(paras []para, info []blockInfo) {
 	for i := 0; i < len(paras); i++ {
+		if !startsDigit(paras[i].text) || info[i].units > 20 {
+			continue
+		}
 		m := reSlideCounter.FindStringSubmatch(paras[i].text)
-		if m == nil || info[i].units > 20 {
+		if m == nil {
 			continue
 		}
 		total, k := m[2], atoiSmall(m[1])
 		last, n := i, 1
 		for j := i + 1; j < len(paras) && j <= last+8; j++ {
+			if !startsDigit(paras[j].text) || info[j].units > 20 {
+				continue
+			}
 			mj := reSlideCounter.FindStringSubmatch(paras[j].text)
-			if mj == nil || info[j].units > 20 {
+			if mj == nil {
 				continue
 			}
 			if mj[2] != total || atoiSmall(mj[1]) != k+1 {
@@ -511,12 +519,12 @@ func headOfKind(paras []para, info []blockInfo, start int, kind data.Kind) (head
 				n++
 				units += info[i].units
 				gap = 0
+				if n >= 2 && units >= 80 {
+					return h, p
+				}
 			} else {
 				gap++
 			}
-		}
-		if n >= 2 && units >= 80 {
-			return h, p
 		}
 	}
 	return -1, -1
