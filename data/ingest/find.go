@@ -289,18 +289,15 @@ func markArticle(paras []para, source string) {
 	}
 	anchor := findByline(paras, start)
 	if anchor < 0 {
-		anchor = findDatedName(paras, start)
-	}
-	if anchor < 0 {
 		if h, first := headAbove(paras, info, start); h >= 0 {
 			// The best run is the article's second half, cut off from
 			// its head by a chart, a video player or a gallery.
 			start = first
 			anchor = findByline(paras, start)
-			if anchor < 0 {
-				anchor = findDatedName(paras, start)
-			}
 		}
+	}
+	if anchor < 0 {
+		anchor = findDatedName(paras, start)
 	}
 	title := findTitle(paras, info, start, end, anchor, source)
 	if title >= 0 {
@@ -888,13 +885,14 @@ func findNameByline(paras []para, title, start int) {
 }
 
 // findDatedName marks, when no byline was found above the article, a
-// person's name standing alone next to a date within the twelve
-// paragraphs above its start ("Jane Doe" over "Oct 18, 2019 · 8 min
+// person's name standing alone next to a date within the sixty
+// paragraphs above its start (a product's score box or a video player can
+// stand between them) ("Jane Doe" over "Oct 18, 2019 · 8 min
 // read"), and returns its index, or -1. Found before the headline, it
 // tells the headline, which stands above the byline, from the article's
 // first subheading under it.
 func findDatedName(paras []para, start int) int {
-	for i := start - 1; i >= 0 && i >= start-12; i-- {
+	for i := start - 1; i >= 0 && i >= start-60; i-- {
 		if markNameByline(paras, i, false) {
 			return i
 		}
@@ -903,15 +901,15 @@ func findDatedName(paras []para, start int) int {
 }
 
 // markNameByline marks paragraph i as a byline when it is a person's name
-// alone, right under the headline (underTitle) or next to a dateline or a
-// short line with a number.
+// alone, right under the headline (underTitle), or next to a dateline or
+// a short line with a date or a time, or over a job.
 func markNameByline(paras []para, i int, underTitle bool) bool {
 	dated := func(j int) bool {
 		if j < 0 || j >= len(paras) {
 			return false
 		}
 		q := paras[j]
-		return q.kind == data.KindDateline || q.kind == data.KindBody && textUnits(q.text) <= 6 && strings.ContainsAny(q.text, "0123456789")
+		return q.kind == data.KindDateline || q.kind == data.KindBody && textUnits(q.text) <= 6 && reDateish.MatchString(q.text)
 	}
 	p := &paras[i]
 	if p.kind != data.KindBody {
@@ -931,6 +929,11 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 	}
 	return false
 }
+
+// reDateish finds a date or a time in a short line: "11.03.17", "Oct 18,
+// 2019", "8 min read", "5 hours ago", "3h", "12:41" (a bare number, such
+// as a score or a count, is none).
+var reDateish = regexp.MustCompile(`(?i)\b(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:19|20)\d\d|\d+\s*(?:mins?|minutes?|h|hrs?|hours?|d|days?)\b|\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`)
 
 // reNameThenTime is a name followed by a separator and a time or a date:
 // "Jane Doe • 8h", "Jane Doe · March 3, 2017", "Jane Doe | 5 hours ago".

@@ -111,6 +111,28 @@ func TestFindDatedNameByline(t *testing.T) {
 	}
 }
 
+// A name is a byline next to a date or a time, not next to any number:
+// "Reader Score" over "87" is a product's score.
+func TestNameBylineNeedsDate(t *testing.T) {
+	tests := []struct {
+		name, next string
+		want       bool
+	}{
+		{"Jane Doe", "11.03.17 in Gadgetry", true},
+		{"Jane Doe", "5 hours ago", true},
+		{"Jane Doe", "Oct 18 · 8 min read", true},
+		{"Reader Score", "87", false},
+		{"Jane Doe", "2192 Shares", false},
+		{"Buy Now", "March 3, 2017", false},
+	}
+	for _, tt := range tests {
+		paras := []para{{text: tt.name, kind: data.KindBody}, {text: tt.next, kind: data.KindBody}}
+		if got := markNameByline(paras, 0, false); got != tt.want {
+			t.Errorf("%q over %q: byline = %v, want %v", tt.name, tt.next, got, tt.want)
+		}
+	}
+}
+
 // A line with a date in a few words stands under the headline like a
 // dateline, whatever else it says; the line under it is a subheading.
 func TestFindTitleOverDatedLine(t *testing.T) {
