@@ -129,7 +129,10 @@ func scoreBlocks(paras []para) []blockInfo {
 		// Long prose has sentences: a run of hundreds of words without
 		// a full stop is a list (of names, of tags).
 		long := b.units >= proseUnits && (b.units < 100 || sentenceEnds(p.text)*60 >= b.units)
-		b.prose = sentenceShaped(p.text) && !b.repeated && (long || b.units >= 15 && endsSentenceAny(p.text))
+		// A teaser cut off with an ellipsis ends no sentence, and a line
+		// of links between bars ("About us | Contact | Advertise") is no
+		// prose, however long.
+		b.prose = sentenceShaped(p.text) && !b.repeated && (long || b.units >= 15 && endsSentenceAny(p.text)) && !linkBar(p.text)
 	}
 	// A list of other stories shows each as a headline over one
 	// paragraph of summary, with no more prose under it.
@@ -140,6 +143,12 @@ func scoreBlocks(paras []para) []blockInfo {
 		}
 	}
 	return info
+}
+
+// linkBar reports a line of three or more links between bars: "About us
+// | Contact | Advertise | Jobs".
+func linkBar(s string) bool {
+	return strings.Count(s, "|")+strings.Count(s, "｜") >= 3
 }
 
 // sentenceEnds counts the full stops, question and exclamation marks of s.
@@ -670,7 +679,8 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		// 2019-02-15", "Jane Doe Monday, February 29, 2016 @ 11:10 PM").
 		datedAt := func(j int) bool {
 			return j >= 0 && j < len(paras) && (paras[j].kind == data.KindByline || paras[j].kind == data.KindDateline ||
-				paras[j].kind == data.KindBody && !info[j].prose && info[j].units <= 20 && len(findDates(paras[j].text)) > 0)
+				paras[j].kind == data.KindBody && !info[j].prose && (info[j].units <= 20 || info[j].units <= 40 && strings.ContainsFunc(paras[j].text, isCJK)) &&
+					len(findDates(paras[j].text)) > 0)
 		}
 		switch {
 		case nx == byline:

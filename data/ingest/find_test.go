@@ -111,6 +111,25 @@ func TestFindDatedNameByline(t *testing.T) {
 	}
 }
 
+// A line of links between bars is not prose, however long; a sentence
+// is.
+func TestProseShape(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The judge said the shooting was an accident that the officer could have prevented by calling for help.", true},
+		{"About us | Contact us | Advertise with us | Jobs at the paper | Terms of use and privacy policy of this site and all of its many pages.", false},
+		{"关于我们｜联系我们｜广告服务｜人才招聘｜网站地图｜版权声明｜共青团中央主办共青团中央网络影视中心承办信息网络传播视听节目许可证", false},
+	}
+	for _, tt := range tests {
+		info := scoreBlocks([]para{{text: tt.text, kind: data.KindBody}})
+		if info[0].prose != tt.want {
+			t.Errorf("prose(%q) = %v, want %v", tt.text, info[0].prose, tt.want)
+		}
+	}
+}
+
 // A name is a byline next to a date or a time, not next to any number:
 // "Reader Score" over "87" is a product's score.
 func TestNameBylineNeedsDate(t *testing.T) {
