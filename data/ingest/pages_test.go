@@ -550,12 +550,16 @@ func TestPastedTextFigures(t *testing.T) {
 	})
 	checkFloors(t, "dev", dev, pastedFloors)
 	checkFloors(t, "held-out", held, pastedFloors)
+	checkFloors(t, "all", dev.plus(held), pastedFloors)
 }
 
 // floors are the least figures a split must reach, in percent.
 type floors struct{ title, author, precision, recall float64 }
 
-var pastedFloors = floors{title: 50, author: 40, precision: 85, recall: 88}
+// The pasted-text floors sit just under the figures measured on each
+// split (title 76 % and 86 %, author 86 % and 89 %, precision 95.8 % and
+// 98.3 %, recall 93.5 % and 95.7 % on dev and held-out).
+var pastedFloors = floors{title: 75, author: 85, precision: 95, recall: 93}
 
 func checkFloors(t *testing.T, split string, f figures, min floors) {
 	t.Helper()
