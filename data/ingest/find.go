@@ -3,6 +3,7 @@ package ingest
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -932,10 +933,38 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 		// its date on the same line.
 		name, near = strings.TrimSpace(m[1]), true
 	}
-	if near && isPersonName(name) && len(strings.Fields(name)) <= 4 && !outletish(name) && !hasNonNameWord(name) && !hasSmallWord(name) {
+	if !near {
+		return false
+	}
+	if isPersonName(name) && len(strings.Fields(name)) <= 4 && !outletish(name) && !hasNonNameWord(name) && !hasSmallWord(name) {
 		p.kind = data.KindByline
 		p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(name)}}}
 		return true
+	}
+	// Names with an outlet or a job, without the "By": "Jane Doe and
+	// John Roe", "Jane Doe, Reuters", "Jane Doe | Staff Writer".
+	if len(strings.Fields(name)) <= 12 && !hasNonNameWordOutsideRole(name) {
+		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) {
+			p.kind = data.KindByline
+			p.read = &lineClass{kind: data.KindByline, byline: bl}
+			return true
+		}
+	}
+	return false
+}
+
+// hasNonNameWordOutsideRole reports a label's word (nonNameWords) in a
+// line, not counting the words of a writer's job ("Staff Writer").
+func hasNonNameWordOutsideRole(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ".,:;|"))
+		switch lw {
+		case "editor", "writer", "reporter", "correspondent", "columnist", "contributor", "producer", "staff", "senior", "chief":
+			continue
+		}
+		if nonNameWords[lw] {
+			return true
+		}
 	}
 	return false
 }

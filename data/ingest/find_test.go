@@ -143,6 +143,11 @@ func TestNameBylineNeedsDate(t *testing.T) {
 		{"Reader Score", "87", false},
 		{"Jane Doe", "2192 Shares", false},
 		{"Buy Now", "March 3, 2017", false},
+		{"Jane Doe and John Roe", "April 19, 2016", true},
+		{"Jane Doe, Reuters", "April 19, 2016", true},
+		{"Jane Doe | Staff Writer", "5 hours ago", true},
+		{"Games Editor", "October 13, 2016", false},
+		{"Politics and Business", "April 19, 2016", false},
 	}
 	for _, tt := range tests {
 		paras := []para{{text: tt.name, kind: data.KindBody}, {text: tt.next, kind: data.KindBody}}

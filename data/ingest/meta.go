@@ -192,8 +192,11 @@ func parseByline(s string) (byline, bool) {
 		case stripRoles(part) == "" || len(bl.authors) > 0 && hasRoleWord(part):
 			// A job title such as "Staff Writer" or, after a name,
 			// "Senior Staff Technologist".
-		case isPersonName(part):
+		case isPersonName(part) && stripRoles(part) == part:
 			bl.authors = append(bl.authors, personName(part))
+		case isPersonName(stripRoles(part)):
+			// "Jane Doe Staff Writer": the job without a comma.
+			bl.authors = append(bl.authors, personName(stripRoles(part)))
 		default:
 			return bl, false
 		}
