@@ -22,7 +22,14 @@ var (
 		`live|watch live|menu|search|home|sections|close|next|previous|back to top|skip to (?:main )?content|` +
 		`story continues below(?: advertisement)?|continue reading(?: below| the main story)?|read more|` +
 		`newsletter|most read|most popular|trending|trending now|editor'?s picks|recommended|` +
-		`\d+\s*(?:/|of)\s*\d+|image \d+ of \d+` +
+		`\d+\s*(?:/|of)\s*\d+|image \d+ of \d+|` +
+		// a caption's and a gallery's buttons, a sponsor's label, a
+		// share bar's networks, a player's, a metering counter, a time
+		`view (?:full )?caption|hide caption|toggle caption|enlarge (?:this )?(?:image|photo)|` +
+		`supported by|presented by|sponsored by|paid for by|scroll to continue(?: with content)?|` +
+		`facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|messenger|telegram|copy|copied|more options|` +
+		`\d+ of \d+ (?:free )?(?:articles?|stories)(?: read| left| remaining)?|` +
+		`\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?` +
 		`)[\s.:!|•·/]*$`)
 	// reBoilerStart matches notices by their opening words.
 	reBoilerStart = regexp.MustCompile(`(?i)^(?:` +
@@ -33,7 +40,11 @@ var (
 		`subscribe\b.{0,60}\b(?:newsletters?|now|today|for|to (?:our|the|get|continue|read))\b|` +
 		`get (?:the|our)\b.{0,40}\bnewsletter|` +
 		`already a subscriber|create (?:a )?(?:free )?account|log in|sign in to\b|register (?:now|for free|to)\b|` +
-		`click here\b|tap here\b|` +
+		`click here\b|tap here\b|click to (?:share|email|print|open)\b|listen to (?:this )?(?:article|story)\b|` +
+		`you(?:'ve| have)? (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)|` +
+		`you(?:'ve| have) (?:read|reached)\b.{0,40}\b(?:free )?(?:articles?|stories)\b|` +
+		// a link's sentence: "Read the press release here."
+		`(?:read|see|watch|view|download)\b.{0,50}\bhere[.!]?$|` +
 		`share this (?:article|story|page|post)\b|` +
 		`download (?:the|our)\b.{0,30}\bapp\b|` +
 		`this material may not be published|` +
@@ -50,7 +61,7 @@ var (
 	reBoilerAnywhere = regexp.MustCompile(`(?i)(?:` +
 		`for an optimal experience|not supported\b.{0,40}\bbrowser|` +
 		`\bcookie (?:policy|settings|preferences|consent|notice)\b|\baccept (?:all )?cookies\b|\buse of cookies\b|` +
-		`\ball rights reserved\b|` +
+		`\ball rights reserved\b|\(opens in (?:a )?new (?:window|tab)\)|` +
 		`\bsign up for (?:our|the)\b.{0,40}\bnewsletter` +
 		`)`)
 
