@@ -185,7 +185,9 @@ func parseByline(s string) (byline, bool) {
 			if bl.outlet == "" && outletish(tail) {
 				bl.outlet = stripRoles(tail)
 			}
-		case outletish(part):
+		case outletish(part) || len(bl.authors) > 0 && reTheOrg.MatchString(part):
+			// After a name, "The Brooklyn Eagle" is the outlet even
+			// without a word such as "News".
 			if bl.outlet == "" {
 				bl.outlet = stripRoles(part)
 			}
@@ -218,6 +220,9 @@ func parseByline(s string) (byline, bool) {
 	}
 	return bl, true
 }
+
+// reTheOrg matches a capitalised name with "The": "The Brooklyn Eagle".
+var reTheOrg = regexp.MustCompile(`^The(?:\s+\p{Lu}[\p{L}&'’.-]*){1,4}$`)
 
 // nameWithTail returns the name of "Jane Doe in New York" or "Jane Doe for
 // The Guardian", or "" when s is not such a part.

@@ -338,6 +338,7 @@ func TestParseByline(t *testing.T) {
 		"agency role":        {"By JENNIFER PELTZ, Associated Press Writer", "Jennifer Peltz", "Associated Press", ""},
 		"date":               {"By Jane Doe • Published March 24, 2016", "Jane Doe", "", "2016-03-24"},
 		"for outlet":         {"By Jane Doe for The Guardian", "Jane Doe", "The Guardian", ""},
+		"the outlet":         {"By Jane Doe, The Brooklyn Eagle", "Jane Doe", "The Brooklyn Eagle", ""},
 		"particle":           {"By Ana de la Cruz", "Ana de la Cruz", "", ""},
 	}
 	for name, tt := range tests {
