@@ -116,7 +116,9 @@ Ctrl+E	Export
 Ctrl+O	Import
 Ctrl+= / Ctrl+-	Larger / smaller text
 Ctrl+Q	Quit
-Shift+arrows	Extend the selection in a passage`
+Shift+arrows	Extend the selection in a passage
+Ctrl+Shift+O	Add the passage (or the highlight selected) to the outline's current section
+Alt+↑ / Alt+↓	Move the focused outline item up or down`
 
 // showShortcuts lists the keyboard shortcuts.
 func (u *UI) showShortcuts() {

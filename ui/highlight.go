@@ -246,6 +246,7 @@ func (u *UI) annotationsChanged() {
 	u.refreshLibrary()
 	u.Notes.refreshLists()
 	u.Search.filtersChanged()
+	u.Outline.refresh()
 }
 
 // showLegendEditor lets the user rename what each colour means.

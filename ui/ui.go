@@ -74,6 +74,11 @@ type UI struct {
 	Reader        *Reader
 	Search        *SearchBar
 	Notes         *NotesPanel
+	// Outline is the outline view beside the reader (a tab by the notes).
+	Outline *OutlinePanel
+	// compare is the Compare window while it is open.
+	compare  *CompareView
+	sideTabs *container.AppTabs
 
 	undo         undoStack
 	libraryEmpty *fyne.Container
@@ -84,6 +89,7 @@ type UI struct {
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
 	quitting     bool
+	aids         *studyAids // the Timeline and People views (glance.go)
 }
 
 // New builds the main window on lib. It does not show it.
@@ -111,6 +117,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.loadColours()
 	u.Reader = newReader(u)
 	u.Notes = newNotesPanel(u)
+	u.Outline = newOutlinePanel(u)
 	u.Search = newSearchBar(u)
 	u.Library = u.makeLibraryList()
 	u.toolbar = newHighlightBar(u)
@@ -119,10 +126,10 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Search.showResults(false)
 
 	// The toolbar spans the reader and the notes: it acts on both.
-	work := container.NewHSplit(u.Reader.content, u.Notes.content)
+	work := container.NewHSplit(u.Reader.content, u.sidePanel())
 	work.Offset = 0.68
 	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
-	main := container.NewHSplit(u.left, right)
+	main := container.NewHSplit(u.withStudyAids(u.left), right)
 	main.Offset = 0.21
 	top := container.NewPadded(u.Search.bar)
 	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
