@@ -194,11 +194,12 @@ func parseByline(s string) (byline, bool) {
 		case stripRoles(part) == "" || len(bl.authors) > 0 && hasRoleWord(part):
 			// A job title such as "Staff Writer" or, after a name,
 			// "Senior Staff Technologist".
-		case isPersonName(part) && stripRoles(part) == part:
-			bl.authors = append(bl.authors, personName(part))
-		case isPersonName(stripRoles(part)):
-			// "Jane Doe Staff Writer": the job without a comma.
+		case stripRoles(part) != part && isPersonName(stripRoles(part)):
+			// "Jane Doe Staff Writer": the job without a comma (but
+			// "Jane Reporter" is a name).
 			bl.authors = append(bl.authors, personName(stripRoles(part)))
+		case isPersonName(part):
+			bl.authors = append(bl.authors, personName(part))
 		default:
 			return bl, false
 		}

@@ -335,6 +335,7 @@ func TestParseByline(t *testing.T) {
 		"outlet after bar":   {"By Jane Doe | Reuters", "Jane Doe", "Reuters", ""},
 		"role":               {"By Maria Lopez, Staff Writer", "Maria Lopez", "", ""},
 		"role without comma": {"By Maria Lopez Staff Writer", "Maria Lopez", "", ""},
+		"role word as name":  {"By Jane Reporter", "Jane Reporter", "", ""},
 		"agency role":        {"By JENNIFER PELTZ, Associated Press Writer", "Jennifer Peltz", "Associated Press", ""},
 		"date":               {"By Jane Doe • Published March 24, 2016", "Jane Doe", "", "2016-03-24"},
 		"for outlet":         {"By Jane Doe for The Guardian", "Jane Doe", "The Guardian", ""},
