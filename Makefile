@@ -21,6 +21,8 @@ deps:
 
 test-deps:
 	@./.ci/ensure-packages $(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS)
+	@# npm comes with NodeSource's nodejs, which conflicts with Debian's npm.
+	@command -v npm >/dev/null 2>&1 || ./.ci/ensure-packages npm
 
 build: deps
 	$(GO) build -o $(BIN) $(PKG)
@@ -28,9 +30,14 @@ build: deps
 run: build
 	./$(BIN)
 
+# test vets, checks formatting, runs the store and the UI (where the
+# goroutines are) under the race detector, and the rest of the suite as is.
+RACE_PKGS := ./data/... ./ui/...
 test: test-deps
 	$(GO) vet ./...
-	$(GO) test ./...
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: the files above need formatting" && exit 1)
+	$(GO) test -race $(RACE_PKGS)
+	$(GO) test $$($(GO) list ./... | grep -v -E '/(data|ui)(/|$$)')
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
