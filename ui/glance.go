@@ -264,3 +264,18 @@ func (r *Reader) addToTimeline(row int) *AddToTimeline {
 	}
 	return r.u.showAddToTimeline(r.rows[row].passage, sel)
 }
+
+// showDetailPane shows or hides the details under a study aid's list: while
+// no entry is chosen the list takes the whole tab rather than sharing it
+// with an empty pane.
+func showDetailPane(split *container.Split, show bool) {
+	if split.Trailing.Visible() == show {
+		return
+	}
+	if show {
+		split.Trailing.Show()
+	} else {
+		split.Trailing.Hide()
+	}
+	split.Refresh()
+}

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -367,5 +368,34 @@ func TestExportDialogIncludesTheStudyAids(t *testing.T) {
 	b, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(b), "## People and organisations") || u.lastExport.Report.PeopleEntries == 0 {
 		t.Errorf("file: %v, report %+v", err, u.lastExport.Report)
+	}
+}
+
+// TestStudyAidListsFillTheTabUntilAnEntryIsChosen checks that the Timeline
+// and People lists take the whole tab while no entry is chosen: an empty
+// details pane under them only squeezed the list into half the sidebar.
+func TestStudyAidListsFillTheTabUntilAnEntryIsChosen(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	tl, pv := h.u.aids.Timeline, h.u.aids.People
+	for name, c := range map[string]struct {
+		tab    int
+		list   *widget.List
+		split  *container.Split
+		choose func()
+	}{
+		"timeline": {1, tl.List, tl.split, func() { tl.Select(0) }},
+		"people":   {2, pv.List, pv.split, func() { pv.Select(pv.people[0].Name) }},
+	} {
+		h.u.aids.tabs.SelectIndex(c.tab)
+		c.split.Refresh()
+		if got, want := c.list.Size().Height, c.split.Size().Height; got < want-1 {
+			t.Errorf("%s: with nothing chosen the list is %v high of %v", name, got, want)
+		}
+		c.choose()
+		c.split.Refresh()
+		if got, want := c.list.Size().Height, c.split.Size().Height; got > want*0.8 {
+			t.Errorf("%s: with an entry chosen the list is %v high of %v: no room for its details", name, got, want)
+		}
 	}
 }

@@ -36,6 +36,7 @@ type TimelineView struct {
 	bar      *widget.ProgressBar
 	empty    *widget.Label
 	content  fyne.CanvasObject
+	split    *container.Split
 }
 
 // tlRow is a row of the list: a heading or an event.
@@ -70,9 +71,10 @@ func newTimelineView(s *studyAids) *TimelineView {
 	v.empty.Wrapping = fyne.TextWrapWord
 	v.empty.Hide()
 	top := container.NewVBox(v.Filter, v.Disputed, v.loading, v.empty)
-	split := container.NewVSplit(v.List, container.NewVScroll(v.Detail))
-	split.Offset = 0.6
-	v.content = container.NewBorder(top, nil, nil, nil, split)
+	v.split = container.NewVSplit(v.List, container.NewVScroll(v.Detail))
+	v.split.Offset = 0.6
+	v.split.Trailing.Hide() // until an entry is chosen
+	v.content = container.NewBorder(top, nil, nil, nil, v.split)
 	return v
 }
 
@@ -210,8 +212,10 @@ func (v *TimelineView) showDetail(ev int) {
 	v.selected = ev
 	v.Detail.RemoveAll()
 	if ev < 0 || ev >= len(v.events) {
+		showDetailPane(v.split, false)
 		return
 	}
+	showDetailPane(v.split, true)
 	u := v.s.u
 	e := v.events[ev]
 	title := widget.NewLabelWithStyle(e.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
