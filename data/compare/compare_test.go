@@ -253,3 +253,33 @@ func TestNameSpelling(t *testing.T) {
 		t.Errorf("spelling differences = %+v (all: %+v)", got, r)
 	}
 }
+
+// TestBecauseWritesNamesAsTheTextDoes: the words that link a pair are shown
+// to the student, who read "akai" and "peter" beside "November".
+func TestBecauseWritesNamesAsTheTextDoes(t *testing.T) {
+	r := compare.Compare(seed(t, "Asian Organization Opposes"), seed(t, "Apologizes"))
+	p, ok := findPair(r, 3, 2)
+	if !ok {
+		t.Fatalf("AFRO ¶3 and NBC ¶2 are not paired: %+v", r.Pairs)
+	}
+	if !slices.Contains(p.Because, "Akai") || slices.Contains(p.Because, "akai") {
+		t.Errorf("because %v, want the name written Akai", p.Because)
+	}
+	if !slices.Contains(p.Because, "shot") {
+		t.Errorf("because %v, want shot, in lower case", p.Because)
+	}
+}
+
+// TestBecauseKeepsCommonWordsInLowerCase: "executive director" is written
+// so in one article and "Executive Director" after a name in the other; it
+// is not a name.
+func TestBecauseKeepsCommonWordsInLowerCase(t *testing.T) {
+	r := compare.Compare(seed(t, "Asian Organization Opposes"), seed(t, "Apologizes"))
+	for _, p := range r.Pairs {
+		for _, w := range p.Because {
+			if w == "Director" || w == "Executive" {
+				t.Errorf("A ¶%d ↔ B ¶%d linked by %v: a common word capitalised", p.A.Para, p.B.Para, p.Because)
+			}
+		}
+	}
+}
