@@ -24,24 +24,6 @@ func (h *harness) studyAidsLoaded(n int) {
 	h.waitFor("the timeline and people", func() bool { return h.u.aids.loaded >= n && !h.u.aids.loading })
 }
 
-// buttonIn finds a button by its text among objects, looking inside
-// containers.
-func buttonIn(objs []fyne.CanvasObject, text string) *widget.Button {
-	for _, o := range objs {
-		switch w := o.(type) {
-		case *widget.Button:
-			if strings.Contains(w.Text, text) {
-				return w
-			}
-		case *fyne.Container:
-			if b := buttonIn(w.Objects, text); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
-}
-
 // currentRef is the reader's article and the current passage's number.
 func (h *harness) currentPara() (int64, int) {
 	p, ok := h.u.Reader.CurrentPassage()
@@ -85,11 +67,7 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 		t.Errorf("reader at %d:%d, want %d:%d", a, n, first.Article, first.Para)
 	}
 	// Each source is a button that opens its passage.
-	b := buttonIn(tl.Detail.Objects, "Ex-Cop Peter Liang")
-	if b == nil {
-		t.Fatal("no source button for the third article")
-	}
-	test.Tap(b)
+	test.Tap(button(t, tl.Detail, "Ex-Cop Peter Liang"))
 	if a, _ := h.currentPara(); a != 3 {
 		t.Errorf("source button opened article %d, want 3", a)
 	}
@@ -119,7 +97,7 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 
 	// Hide the conviction: stored as a correction, gone after extraction.
 	tl.Select(conviction)
-	test.Tap(buttonIn(tl.Detail.Objects, "Hide"))
+	test.Tap(button(t, tl.Detail, "Hide"))
 	h.studyAidsLoaded(2)
 	for _, e := range tl.Events() {
 		if e.Date.String() == "2016-02-11" && strings.Contains(e.Label, "convicted") {
@@ -176,17 +154,13 @@ func TestPeopleViewListsAndOpens(t *testing.T) {
 		t.Fatal("cannot select Peter Liang")
 	}
 	// A mention opens its passage in the reader.
-	b := buttonIn(pv.Detail.Objects, "para. 7")
-	if b == nil {
-		t.Fatal("no mention button for a para. 7")
-	}
-	test.Tap(b)
+	test.Tap(button(t, pv.Detail, "para. 7"))
 	if _, n := h.currentPara(); n != 7 {
 		t.Errorf("reader at para. %d, want 7", n)
 	}
 	// Hide John Kasich.
 	pv.Select("John Kasich")
-	test.Tap(buttonIn(pv.Detail.Objects, "Hide"))
+	test.Tap(button(t, pv.Detail, "Hide"))
 	h.studyAidsLoaded(2)
 	for _, e := range pv.People() {
 		if e.Name == "John Kasich" {
