@@ -82,12 +82,19 @@ func (u *UI) studyAidsChanged(force bool) {
 		return
 	}
 	s.loading = true
-	s.Timeline.setLoading(len(u.articles))
-	s.People.setLoading(len(u.articles))
+	// Only a correction was made: apply the corrections again to the
+	// extraction the views have, which is at once, rather than read every
+	// article again.
+	recorrect := sig == s.sig && s.loaded > 0
+	if !recorrect {
+		s.Timeline.setLoading(len(u.articles))
+		s.People.setLoading(len(u.articles))
+	}
+	last := s.Case
 	u.goBackground(func() {
 		var percent atomic.Int64
 		percent.Store(-1)
-		c, err := glance.LoadProgress(u.ctx, u.lib, func(done, total int) {
+		progress := func(done, total int) {
 			// Called from the reading goroutines: tell the UI when the bar
 			// moves by a percent.
 			p := int64(done * 100 / max(total, 1))
@@ -97,7 +104,14 @@ func (u *UI) studyAidsChanged(force bool) {
 					s.People.setProgress(done, total)
 				})
 			}
-		})
+		}
+		var c glance.Case
+		var err error
+		if recorrect {
+			c, err = glance.Recorrect(u.ctx, u.lib, last)
+		} else {
+			c, err = glance.LoadProgress(u.ctx, u.lib, progress)
+		}
 		u.do(func() {
 			s.loading = false
 			s.loaded++

@@ -98,6 +98,11 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 	// Hide the conviction: stored as a correction, gone after extraction.
 	tl.Select(conviction)
 	test.Tap(button(t, tl.Detail, "Hide"))
+	// A correction is applied to the extraction the view has: the
+	// articles are not read again, so no "Reading articles" bar shows.
+	if tl.loading.Visible() {
+		t.Errorf("hiding an entry reads the articles again: %q", tl.status.Text)
+	}
 	h.studyAidsLoaded(2)
 	for _, e := range tl.Events() {
 		if e.Date.String() == "2016-02-11" && strings.Contains(e.Label, "convicted") {
