@@ -396,7 +396,13 @@ weekdays:
 			continue
 		}
 		wd := weekdays[strings.ToLower(s[m[2]:m[3]])]
-		e := dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], weekday: int(wd) + 1}
+		// As written, but without a possessive ("Tuesday's primary" is
+		// on Tuesday).
+		text := s[m[2]:m[3]]
+		if m[4] >= 0 {
+			text += s[m[4]:m[5]]
+		}
+		e := dateExpr{start: m[0], end: m[1], text: text, weekday: int(wd) + 1}
 		// The day the passage gave last before the weekday.
 		near := in
 		for _, o := range out {

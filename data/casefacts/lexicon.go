@@ -87,7 +87,7 @@ republicans conservative conservatives liberal liberals`)
 // orgHeads end an organisation's name.
 var orgHeads = set(`association alliance department authority news organization organisation
 union council committee party agency bureau commission board foundation institute coalition
-league federation society corporation company inc inc. corp corp. llc times post journal
+league federation society corporation company inc inc. corp corp. co co. ltd ltd. llc times post journal
 tribune press network university college fund trust bank services office movement
 collective caucus assembly congress senate ministry administration group federation club
 brotherhood international institution army navy police-department commission command forces

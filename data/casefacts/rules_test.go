@@ -181,3 +181,36 @@ func keys(m map[string]casefacts.Entity) []string {
 	}
 	return out
 }
+
+// TestWeekdayIsWrittenWithoutItsPossessive: the timeline showed
+// "(Tuesday's)" as the date of the New York primary, and listed "Tuesday"
+// and "Tuesday’s" as two dates the sources disagree on.
+func TestWeekdayIsWrittenWithoutItsPossessive(t *testing.T) {
+	evs := casefacts.Timeline(one("2016-04",
+		"NBC News reached out to the campaigns ahead of Tuesday's New York primary.",
+		"The board met on Wednesday’s afternoon session and voted.",
+	))
+	var got []string
+	for _, e := range evs {
+		got = append(got, e.AsWritten...)
+	}
+	for _, w := range got {
+		if strings.Contains(w, "'s") || strings.Contains(w, "’s") {
+			t.Errorf("a date written %q (all: %q)", w, got)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("dates written %q, want Tuesday and Wednesday afternoon", got)
+	}
+}
+
+// TestCoEndsAnOrganisation: "Remain Co." was listed among the people.
+func TestCoEndsAnOrganisation(t *testing.T) {
+	got := byName(casefacts.People(one("2016-07-25",
+		"My favorite is simply Remain Co., the name Yahoo executives are using.",
+		"Remain Co. will become a holding company.",
+	)))
+	if e, ok := got["Remain Co."]; !ok || e.Kind != casefacts.Organisation {
+		t.Errorf("Remain Co.: %+v in %v", e, keys(got))
+	}
+}
