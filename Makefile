@@ -28,9 +28,14 @@ build: deps
 run: build
 	./$(BIN)
 
+# test vets, checks formatting, runs the store and the UI (where the
+# goroutines are) under the race detector, and the rest of the suite as is.
+RACE_PKGS := ./data/... ./ui/...
 test: test-deps
 	$(GO) vet ./...
-	$(GO) test ./...
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: the files above need formatting" && exit 1)
+	$(GO) test -race $(RACE_PKGS)
+	$(GO) test $$($(GO) list ./... | grep -v -E '/(data|ui)(/|$$)')
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...

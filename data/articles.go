@@ -40,7 +40,14 @@ func Hash(original string) string {
 // SyncArticles stores the given articles in one transaction: new origins are
 // added, origins whose text changed are updated, and the rest are left alone.
 // The bundled seeds are loaded this way at every start.
+//
+// Whether anything changed is checked with a read first: when nothing did
+// (every start but the first after an update), no write lock is taken, so
+// a command that only reads never waits for another window that writes.
 func (l *Library) SyncArticles(ctx context.Context, arts []NewArticle) ([]PutResult, error) {
+	if res, same, err := l.unchanged(ctx, arts); err != nil || same {
+		return res, err
+	}
 	var res []PutResult
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		res = res[:0]
@@ -54,6 +61,29 @@ func (l *Library) SyncArticles(ctx context.Context, arts []NewArticle) ([]PutRes
 		return nil
 	})
 	return res, err
+}
+
+// unchanged reports, reading only, whether every article is in the library
+// with the same text, and returns them if so.
+func (l *Library) unchanged(ctx context.Context, arts []NewArticle) ([]PutResult, bool, error) {
+	res := make([]PutResult, 0, len(arts))
+	for _, a := range arts {
+		var id int64
+		var hash string
+		err := l.db.QueryRowContext(ctx, `SELECT id, hash FROM articles WHERE origin = ?`, a.Origin).Scan(&id, &hash)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && hash != Hash(a.Original) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		art, err := getArticle(ctx, l.db, id)
+		if err != nil {
+			return nil, false, err
+		}
+		res = append(res, PutResult{Article: art, Status: Unchanged})
+	}
+	return res, true, nil
 }
 
 // ImportArticle stores one imported article in its own transaction. The same

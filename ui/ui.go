@@ -88,8 +88,10 @@ type UI struct {
 	lastImport   []ingest.FileResult
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
-	quitting     bool
-	aids         *studyAids // the Timeline and People views (glance.go)
+	// undoImport is the last import summary's "Undo import" button.
+	undoImport *widget.Button
+	quitting   bool
+	aids       *studyAids // the Timeline and People views (glance.go)
 }
 
 // New builds the main window on lib. It does not show it.
@@ -104,6 +106,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 		opts.Searcher = lib
 	}
 	u := &UI{App: a, lib: lib, opts: opts}
+	protectSaveDialogs()
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	prefs := a.Preferences()
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))
@@ -140,6 +143,10 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 
 	u.refreshLibrary()
 	u.restore()
+	if why := lib.ReadOnly(); why != "" {
+		u.Window.SetTitle("Casebook (read only)")
+		dialog.ShowInformation("Open for reading only", why, u.Window)
+	}
 	// Load the search index while the student looks at the window, so the
 	// first keystroke in the search bar is answered as fast as the rest.
 	u.goBackground(func() { _ = lib.PrepareSearch(u.ctx) })
