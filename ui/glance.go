@@ -141,13 +141,15 @@ func (u *UI) articleTitle(id int64) string {
 	return fmt.Sprintf("Article %d", id)
 }
 
-// refLabel cites a passage: "Ex-Cop Peter Liang Apologizes…, para. 7".
+// refLabel cites a passage: "Ex-Cop Peter Liang Apo…, para. 7".
 func (u *UI) refLabel(r casefacts.Ref) string {
 	where := "para. " + fmt.Sprint(r.Para)
 	if r.Para == 0 {
 		where = r.Kind
 	}
-	return clip(u.articleTitle(r.Article), 48) + ", " + where
+	// Short enough for the sidebar: a longer button would widen it and
+	// squeeze the reader whenever an entry is chosen.
+	return clip(u.articleTitle(r.Article), 22) + ", " + where
 }
 
 // OpenRef opens a passage in the reader: its article, scrolled to it.

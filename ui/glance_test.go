@@ -378,3 +378,60 @@ func TestStudyAidListsFillTheTabUntilAnEntryIsChosen(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineRowKeepsRoomForTheLabel: in the sidebar, an unresolved date
+// as long as "less than one week after" took the whole row, clipped, and
+// left the event's label no room at all.
+func TestTimelineRowKeepsRoomForTheLabel(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	tl := h.u.aids.Timeline
+	checked := 0
+	for i, r := range tl.rows {
+		if r.event < 0 {
+			continue
+		}
+		o := tl.List.CreateItem()
+		tl.List.UpdateItem(i, o)
+		o.Resize(fyne.NewSize(260, o.MinSize().Height))
+		o.(*fyne.Container).Layout.Layout(o.(*fyne.Container).Objects, o.Size())
+		label := o.(*fyne.Container).Objects[0].(*widget.Label)
+		col := o.(*fyne.Container).Objects[1].(*fyne.Container)
+		date := col.Objects[0].(*widget.Label)
+		if label.Size().Width < 130 {
+			t.Errorf("row %q / %q: the label has %v of 260", date.Text, label.Text, label.Size().Width)
+		}
+		if col.Position().X+col.Size().Width > label.Position().X+0.5 || date.Size().Width > col.Size().Width {
+			t.Errorf("row %q: the date runs under the label", date.Text)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no timeline rows")
+	}
+}
+
+// TestChoosingAnEntryKeepsTheSidebarWidth: the details of a chosen entry
+// (a button per source, named by its article's title) made the Timeline
+// and People tabs wider than the sidebar, which then grew and squeezed the
+// reader.
+func TestChoosingAnEntryKeepsTheSidebarWidth(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	tl, pv := h.u.aids.Timeline, h.u.aids.People
+	for _, c := range []struct {
+		name    string
+		tab     int
+		content fyne.CanvasObject
+		choose  func()
+	}{
+		{"timeline", 1, tl.content, func() { tl.Select(0) }},
+		{"people", 2, pv.content, func() { pv.Select(pv.people[0].Name) }},
+	} {
+		h.u.aids.tabs.SelectIndex(c.tab)
+		c.choose()
+		if need, has := c.content.MinSize().Width, c.content.Size().Width; need > has+1 {
+			t.Errorf("%s: the chosen entry needs %v of the sidebar's %v", c.name, need, has)
+		}
+	}
+}

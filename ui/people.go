@@ -181,7 +181,9 @@ func (v *PeopleView) showDetail(i int) {
 	showDetailPane(v.split, true)
 	u := v.s.u
 	e := v.people[i]
-	v.Detail.Add(widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapWord
+	v.Detail.Add(name)
 	about := e.Kind
 	if e.Role != "" {
 		about += " · " + e.Role
@@ -203,7 +205,8 @@ func (v *PeopleView) showDetail(i int) {
 	fix := func(action, value string) {
 		u.correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
 	}
-	v.Detail.Add(container.NewHBox(
+	// Two by two: in a row the four were wider than the sidebar.
+	v.Detail.Add(container.NewGridWithColumns(2,
 		widget.NewButton("Rename…", func() { u.askText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
 		widget.NewButton("Merge into…", func() {
 			u.askText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
