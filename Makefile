@@ -21,6 +21,8 @@ deps:
 
 test-deps:
 	@./.ci/ensure-packages $(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS)
+	@# npm comes with NodeSource's nodejs, which conflicts with Debian's npm.
+	@command -v npm >/dev/null 2>&1 || ./.ci/ensure-packages npm
 
 build: deps
 	$(GO) build -o $(BIN) $(PKG)

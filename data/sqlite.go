@@ -527,8 +527,7 @@ func (l *Library) Check(ctx context.Context) error {
 	return nil
 }
 
-// update runs fn in one write transaction, committed if fn returns nil,
-// and tells the search index which it was (its segment-count hints).
+// update runs fn in one write transaction, committed if fn returns nil.
 func (l *Library) update(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if l.readOnly != "" {
 		return Errorf(EREADONLY, "%s", l.readOnly)
@@ -537,20 +536,13 @@ func (l *Library) update(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	if err != nil {
 		return dbError(err)
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			tx.Rollback()
-		}
-		l.index.Settle(committed)
-	}()
+	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return dbError(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return dbError(err)
 	}
-	committed = true
 	return nil
 }
 

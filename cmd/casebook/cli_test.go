@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,9 @@ import (
 
 // binary is the casebook command built once for these tests.
 var binary string
+
+// cleanup lists folders the tests and benchmarks made, removed at the end.
+var cleanup []string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "casebook-cli")
@@ -28,6 +32,9 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	for _, d := range cleanup {
+		os.RemoveAll(d)
+	}
 	os.Exit(code)
 }
 
@@ -315,7 +322,7 @@ func TestSearch(t *testing.T) {
 	}
 
 	r = casebook(t, db, "search", "--stats", "ballinger", "apology")
-	if r.code != 0 || !strings.Contains(r.stderr, " ms") || !strings.Contains(r.stdout, "3:") {
+	if r.code != 0 || !regexp.MustCompile(`^search: load \d+ ms, query \d+\.\d ms, \d+ results\n$`).MatchString(r.stderr) || !strings.Contains(r.stdout, "3:") {
 		t.Errorf("search --stats: %+v", r)
 	}
 	if r := casebook(t, db, "search"); r.code != 2 {

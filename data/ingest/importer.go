@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
@@ -139,18 +140,30 @@ type bundleMerger interface {
 
 // Importer is the part of the library an import writes to.
 type Importer interface {
+	BeginImport(ctx context.Context) (*data.ImportBatch, error)
 	ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error)
 	MergeAnnotations(ctx context.Context, from data.MergeFrom, anns []data.Annotation) (data.MergeReport, error)
 }
 
-// ImportFiles imports article files, each in its own transaction, so that a
-// bad file is reported and the others still go in. A news database's export
-// gives one result for each article in it, all with the export's path. A .json file is a study
-// group's W3C annotation file (as Casebook exports it): its highlights and
-// notes are merged into the library. Folders are expanded to
-// the supported files inside them. progress, if not nil, is called after
-// each file with the number done and the total. The CLI, the File > Import
-// dialog and drag and drop all import through here.
+// batchTime bounds how long an import holds the library's write lock: the
+// articles read within it are stored in one transaction (a
+// data.ImportBatch), which then commits, so that the window's own saves,
+// and other processes, wait at most about this long. Committing (and
+// indexing) once per batch instead of once per file is what makes
+// importing thousands of files fast.
+const batchTime = 300 * time.Millisecond
+
+// ImportFiles imports article files. Each article is all or nothing: a bad
+// file is reported and leaves no trace, and the others still go in. A news
+// database's export gives one result for each article in it, all with the
+// export's path. Articles are stored in batches of one transaction each, a
+// savepoint per article (see batchTime). A .json file is a study group's
+// W3C annotation file (as Casebook exports it): its highlights and notes
+// are merged into the library, in a transaction of its own. Folders are
+// expanded to the supported files inside them. progress, if not nil, is
+// called for each result, in order, once its batch has committed, with the
+// number of files done and the total. The CLI, the File > Import dialog and
+// drag and drop all import through here.
 func ImportFiles(ctx context.Context, lib Importer, paths []string, progress func(done, total int, r FileResult)) []FileResult {
 	files, skipped := expandPaths(paths)
 	total := len(skipped) + len(files)
@@ -164,9 +177,10 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	// Files are read and parsed one step ahead of the library writes, on
-	// another goroutine, so that the two overlap; results stay in order.
+	// Files are read and parsed ahead of the library writes, on another
+	// goroutine, so that the two overlap; results stay in order.
 	type parsed struct {
+		path     string
 		articles []data.NewArticle
 		err      error
 	}
@@ -174,7 +188,7 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	go func() {
 		defer close(ahead)
 		for _, path := range files {
-			var p parsed
+			p := parsed{path: path}
 			if !isAnnotationFile(path) {
 				p.articles, p.err = ReadFileAll(path)
 			}
@@ -186,57 +200,138 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		}
 	}()
 
-	done := len(results)
-	for i, path := range files {
-		p, ok := <-ahead
+	report := func(file int, r FileResult) {
+		results = append(results, r)
+		if progress != nil {
+			progress(len(skipped)+file+1, total, r)
+		}
+	}
+
+	// item is one article of a file (or a file that could not be read)
+	// in the open batch: its result is final only once the batch commits.
+	type item struct {
+		file    int
+		path    string
+		article data.NewArticle
+		readErr error
+		res     FileResult
+	}
+	var (
+		batch   *data.ImportBatch
+		started time.Time
+		held    []item
+	)
+	// redo stores the held articles again, one transaction each, when
+	// their batch could not commit: each then gets its own verdict.
+	redo := func() {
+		for i, it := range held {
+			if it.readErr == nil {
+				held[i].res = storeArticle(ctx, lib, it.path, it.article)
+			}
+		}
+	}
+	flush := func() {
+		if batch != nil {
+			if err := batch.Commit(); err != nil {
+				redo()
+			}
+			batch = nil
+		}
+		for _, it := range held {
+			report(it.file, it.res)
+		}
+		held = held[:0]
+	}
+	defer func() {
+		if batch != nil {
+			batch.Rollback()
+		}
+	}()
+	// store adds one article to the open batch, beginning one if needed.
+	store := func(file int, path string, a data.NewArticle) {
+		if batch == nil {
+			b, err := lib.BeginImport(ctx)
+			if err != nil {
+				flush()
+				report(file, storeArticle(ctx, lib, path, a))
+				return
+			}
+			batch, started = b, time.Now()
+		}
+		put, err := batch.Article(a)
+		held = append(held, item{file: file, path: path, article: a, res: articleResult(path, a, put, err)})
+		if data.Broken(err) {
+			// The batch is lost: store its articles, this one
+			// included, one by one.
+			batch.Rollback()
+			batch = nil
+			redo()
+			flush()
+		}
+	}
+
+	for file := 0; ; file++ {
+		var p parsed
+		var ok bool
+		select {
+		case p, ok = <-ahead:
+		default:
+			// Nothing parsed yet: wait no longer than the batch may
+			// hold the lock, then commit it and wait on.
+			wait := time.NewTimer(max(0, batchTime-time.Since(started)))
+			select {
+			case p, ok = <-ahead:
+			case <-wait.C:
+				flush()
+				p, ok = <-ahead
+			}
+			wait.Stop()
+		}
 		if !ok {
 			break
 		}
-		var rs []FileResult
 		switch {
-		case isAnnotationFile(path):
-			rs = []FileResult{mergeFile(ctx, lib, path)}
+		case isAnnotationFile(p.path):
+			flush()
+			report(file, mergeFile(ctx, lib, p.path))
 		case p.err != nil:
-			rs = []FileResult{storeArticle(ctx, lib, path, data.NewArticle{}, p.err)}
+			held = append(held, item{file: file, path: p.path, readErr: p.err, res: FileResult{Path: p.path, Status: FileFailed, Err: p.err}})
 		default:
-			// A database export gives several articles, each stored
-			// in its own transaction and reported on its own.
 			for _, a := range p.articles {
-				rs = append(rs, storeArticle(ctx, lib, path, a, nil))
+				store(file, p.path, a)
 				if ctx.Err() != nil {
 					break
 				}
 			}
 		}
-		for _, r := range rs {
-			results = append(results, r)
-			if progress != nil {
-				progress(done+i+1, total, r)
-			}
+		if batch != nil && time.Since(started) >= batchTime {
+			flush()
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
+	flush()
 	return results
 }
 
 // isAnnotationFile reports a study group's W3C annotation file.
 func isAnnotationFile(path string) bool { return strings.EqualFold(filepath.Ext(path), ".json") }
 
-// storeArticle stores one file's article (or reports why it could not be read).
-func storeArticle(ctx context.Context, lib Importer, path string, a data.NewArticle, readErr error) FileResult {
+// storeArticle stores one file's article in a transaction of its own.
+func storeArticle(ctx context.Context, lib Importer, path string, a data.NewArticle) FileResult {
+	put, err := lib.ImportArticle(ctx, a)
+	return articleResult(path, a, put, err)
+}
+
+// articleResult says what storing a file's article did.
+func articleResult(path string, a data.NewArticle, put data.PutResult, err error) FileResult {
 	r := FileResult{Path: path, Warnings: a.Warnings}
-	if readErr != nil {
-		r.Status, r.Err = FileFailed, readErr
-		return r
-	}
 	for _, p := range a.Passages {
 		if p.Kind.Numbered() {
 			r.Passages++
 		}
 	}
-	put, err := lib.ImportArticle(ctx, a)
 	switch {
 	case data.ErrorCode(err) == data.EDUPLICATE:
 		r.Status, r.Err = FileDuplicate, err
