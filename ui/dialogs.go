@@ -26,7 +26,7 @@ func (m *MetaEditor) Save() bool { return m.save() }
 func (u *UI) showMetaEditor() {
 	a := u.Reader.article
 	if a.ID == 0 {
-		dialog.ShowInformation("No article open", "Open an article in the library first; its details are what citations use.", u.Window)
+		u.showInfo("No article open", "Open an article in the library first; its details are what citations use.")
 		return
 	}
 	m := &MetaEditor{}
@@ -83,14 +83,20 @@ func (u *UI) showMetaEditor() {
 const shortcutsText = `Ctrl+F	Search articles and notes
 Enter	Open the chosen search result
 Esc	Clear the search
+F6	Next pane: search, library, reader, notes
+Ctrl+R	Go to the reader's current passage
+↑ / ↓	Previous / next passage
+Shift+→ / Shift+←	Select word by word from the passage's start
+Ctrl+Shift+→ / ←	Select sentence by sentence
+Shift+Home / End	Select to the passage's start / end
 Ctrl+1 … Ctrl+5	Highlight the selection (or the passage) in a legend colour
-Ctrl+N	New note on the current passage
+Ctrl+N	New note on the current passage (or the selection)
+Esc (in a note)	Back to the reader
 Ctrl+Z	Undo (a highlight, a removal, a deleted note)
 Ctrl+E	Export
 Ctrl+O	Import
 Ctrl+= / Ctrl+-	Larger / smaller text
-Ctrl+Q	Quit
-Shift+arrows	Extend the selection in a passage`
+Ctrl+Q	Quit`
 
 // showShortcuts lists the keyboard shortcuts.
 func (u *UI) showShortcuts() {
@@ -104,7 +110,7 @@ func (u *UI) showShortcuts() {
 		grid.Add(key)
 		grid.Add(widget.NewLabel(v))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, u.Window)
+	u.showCustom("Keyboard shortcuts", grid)
 }
 
 // showAbout says what Casebook is.
@@ -114,5 +120,5 @@ func (u *UI) showAbout() {
 		"Peter Liang, his 2016 trial and sentencing, and the community response.\n\n" +
 		"Read passage by passage, highlight in colours that mean something, write notes,\n" +
 		"and cite with paragraph numbers.\n\nLibrary: " + u.lib.Path())
-	dialog.ShowCustom("About Casebook", "Close", text, u.Window)
+	u.showCustom("About Casebook", text)
 }

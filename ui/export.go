@@ -143,7 +143,7 @@ func (u *UI) showExport() {
 		}
 	}, u.Window)
 	d.dialog.Resize(fyne.NewSize(min(900, u.Window.Canvas().Size().Width-40), min(680, u.Window.Canvas().Size().Height-40)))
-	d.dialog.Show()
+	u.openModal(d.dialog, d.dialog.Confirm, d.dialog.Hide)
 
 	u.goBackground(func() {
 		doc, err := export.Load(u.ctx, u.lib)
@@ -439,7 +439,7 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 	time.AfterFunc(300*time.Millisecond, func() {
 		u.do(func() {
 			if !finished {
-				prog.Show()
+				u.openModal(prog, nil, nil)
 			}
 		})
 	})
@@ -481,7 +481,7 @@ func (u *UI) exportDone(res ExportResult) {
 	if res.Err != nil {
 		res.Message = "Nothing was written: " + data.ErrorMessage(res.Err)
 		u.lastExport = res
-		dialog.ShowError(friendlyError{res.Err}, u.Window)
+		u.showError(res.Err)
 		return
 	}
 	rep := res.Report
@@ -519,5 +519,5 @@ func (u *UI) exportDone(res ExportResult) {
 		h = 380
 	}
 	d.Resize(fyne.NewSize(620, h))
-	d.Show()
+	u.showMessage(d)
 }

@@ -156,7 +156,7 @@ func (u *UI) Highlight(key string) {
 	r := u.Reader
 	row, s, e, ok := r.target()
 	if !ok {
-		dialog.ShowInformation("Nothing to highlight", "Select some text in the reader, or click a passage, then choose a colour.", u.Window)
+		u.showInfo("Nothing to highlight", "Select some text in the reader, or click a passage, then choose a colour.")
 		return
 	}
 	// Highlighting exactly the span of a highlight recolours it: undo then
@@ -250,10 +250,10 @@ func (u *UI) annotationsChanged() {
 
 // showLegendEditor lets the user rename what each colour means.
 func (u *UI) showLegendEditor() {
-	entries := make([]*widget.Entry, len(u.colours))
+	entries := make([]*dialogEntry, len(u.colours))
 	form := widget.NewForm()
 	for i, c := range u.colours {
-		e := widget.NewEntry()
+		e := newDialogEntry(u)
 		e.SetText(c.Meaning)
 		entries[i] = e
 		form.Items = append(form.Items, &widget.FormItem{Text: fmt.Sprintf("%s  (Ctrl+%d)", c.Key, i+1), Widget: container.NewBorder(nil, nil, widget.NewIcon(swatchResource(c.RGB)), nil, e)})
@@ -274,7 +274,7 @@ func (u *UI) showLegendEditor() {
 		u.legendChanged()
 	}, u.Window)
 	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	u.openModal(d, d.Confirm, d.Hide)
 }
 
 // legendChanged reloads the legend everywhere it shows.

@@ -13,6 +13,7 @@ var (
 	shortcutExport  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutImport  = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutNewNote = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutReader  = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutQuit    = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutBigger  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSmaller = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
@@ -45,6 +46,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.Search.Focus},
 		&fyne.MenuItem{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
+		&fyne.MenuItem{Label: "Go to the reader", Icon: theme.NavigateNextIcon(), Shortcut: shortcutReader, Action: u.Reader.Focus},
 		&fyne.MenuItem{Label: "Copy passage or selection", Icon: theme.ContentCopyIcon(), Action: u.Reader.copyTarget},
 	)
 	var colours []*fyne.MenuItem
@@ -75,7 +77,25 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Keyboard shortcuts", Action: u.showShortcuts},
 		&fyne.MenuItem{Label: "About Casebook", Icon: theme.InfoIcon(), Action: u.showAbout},
 	)
-	return fyne.NewMainMenu(file, edit, highlight, view, help)
+	menu := fyne.NewMainMenu(file, edit, highlight, view, help)
+	guardMenu(u, menu.Items)
+	return menu
+}
+
+// guardMenu makes every item of the menus do nothing while a dialog is open.
+func guardMenu(u *UI, menus []*fyne.Menu) {
+	var walk func(items []*fyne.MenuItem)
+	walk = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			it.Action = u.guard(it.Action)
+			if it.ChildMenu != nil {
+				walk(it.ChildMenu.Items)
+			}
+		}
+	}
+	for _, m := range menus {
+		walk(m.Items)
+	}
 }
 
 // RunShortcut runs the main-menu item bound to a shortcut, as the driver

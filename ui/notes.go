@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,7 +23,7 @@ type NotesPanel struct {
 	passage *data.Passage
 	heading *widget.Label
 	quote   *mutedLabel
-	addBtn  *widget.Button
+	addBtn  *keyButton
 	cards   *fyne.Container
 	empty   *fyne.Container
 	undoBar *fyne.Container
@@ -65,11 +64,12 @@ type NoteCard struct {
 // saved as soon as the user clicks elsewhere.
 type noteEntry struct {
 	widget.Entry
+	u           *UI
 	onFocusLost func()
 }
 
-func newNoteEntry(multi bool) *noteEntry {
-	e := &noteEntry{}
+func newNoteEntry(u *UI, multi bool) *noteEntry {
+	e := &noteEntry{u: u}
 	e.MultiLine = multi
 	if multi {
 		e.Wrapping = fyne.TextWrapWord
@@ -77,6 +77,23 @@ func newNoteEntry(multi bool) *noteEntry {
 	}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey implements fyne.Focusable: Escape goes back to the reader, F6
+// to the next pane.
+func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if e.u != nil {
+			e.u.Reader.Focus()
+		}
+	case fyne.KeyF6:
+		if e.u != nil {
+			e.u.cycleFocus()
+		}
+	default:
+		e.Entry.TypedKey(ev)
+	}
 }
 
 // FocusLost implements fyne.Focusable.
@@ -91,7 +108,7 @@ func newNotesPanel(u *UI) *NotesPanel {
 	p := &NotesPanel{u: u}
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.quote = newMutedLabel("").italic()
-	p.addBtn = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), func() { p.AddNote() })
+	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.AddNote() })
 	p.addBtn.Importance = widget.HighImportance
 	p.cards = container.NewVBox()
 	p.empty = emptyState("No passage chosen", "Click a passage in the reader to see its notes. Ctrl+N writes a new one.")
@@ -289,10 +306,10 @@ func (p *NotesPanel) AddNote() *NoteCard {
 
 func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c := &NoteCard{p: p, note: n, draft: draft}
-	c.Editor = newNoteEntry(true)
+	c.Editor = newNoteEntry(p.u, true)
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
 	c.Editor.SetText(n.Body)
-	c.Tags = newNoteEntry(false)
+	c.Tags = newNoteEntry(p.u, false)
 	c.Tags.SetPlaceHolder("Tags, separated by commas")
 	c.Tags.SetText(strings.Join(n.Tags, ", "))
 	c.Editor.OnChanged = func(string) { c.changed() }
@@ -488,6 +505,31 @@ func (p *NotesPanel) hideUndoBar() {
 	p.undoBar.Hide()
 }
 
+// owns reports whether a focused widget is part of the notes panel.
+func (p *NotesPanel) owns(f fyne.Focusable) bool {
+	if f == p.addBtn {
+		return true
+	}
+	for _, c := range p.Cards {
+		if f == c.Editor || f == c.Tags || f == c.Delete {
+			return true
+		}
+	}
+	return false
+}
+
+// Focus gives the keyboard to the notes of the current passage: its first
+// note, or the Add note button.
+func (p *NotesPanel) Focus() {
+	c := p.u.Window.Canvas()
+	p.content.SelectIndex(0)
+	if len(p.Cards) > 0 {
+		c.Focus(p.Cards[0].Editor)
+	} else if !p.addBtn.Disabled() {
+		c.Focus(p.addBtn)
+	}
+}
+
 // flush saves every note being edited, at once.
 func (p *NotesPanel) flush() {
 	for _, c := range p.Cards {
@@ -510,10 +552,6 @@ func (u *UI) openNote(n data.Note) {
 	}
 }
 
-// showInfo shows a short message.
-func (u *UI) showInfo(title, msg string) {
-	dialog.ShowInformation(title, msg, u.Window)
-}
 
 // quoted puts text between quotation marks, unless it already opens with
 // one (a passage that is itself a quotation).

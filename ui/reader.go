@@ -45,6 +45,12 @@ type Reader struct {
 	proto        *passageView
 	// shown maps rows to the widgets that last showed them.
 	shown map[int]*passageView
+
+	// keys is the reader's keyboard target; hasFocus says it has the
+	// focus, pressing that a mouse press is giving it the focus.
+	keys     *readerKeys
+	hasFocus bool
+	pressing bool
 }
 
 func newReader(u *UI) *Reader {
@@ -67,7 +73,8 @@ func newReader(u *UI) *Reader {
 
 	r.empty = emptyState("No article open", "Choose an article in the library on the left, or search for a passage above (Ctrl+F).")
 	sized := container.New(&widthWatcher{onWidth: func(w float32) { r.sizeRows(w); r.fitHeader() }}, r.List)
-	body := container.NewBorder(r.header, nil, nil, nil, sized)
+	r.keys = newReaderKeys(r, sized)
+	body := container.NewBorder(r.header, nil, nil, nil, r.keys)
 	r.body = body
 	r.content = container.NewStack(body, r.empty)
 	body.Hide()
@@ -84,6 +91,13 @@ func (r *Reader) newRowView() *passageView {
 	v.colour = func(key string) color.Color {
 		c, _ := r.u.colour(key)
 		return parseRGB(c.RGB)
+	}
+	v.onPress = func() {
+		if c := r.u.Window.Canvas(); c.Focused() != r.keys {
+			r.pressing = true
+			c.Focus(r.keys)
+			r.pressing = false
+		}
 	}
 	v.onTapped = func(v *passageView) {
 		if row, ok := r.rowOf(v); ok {
@@ -133,7 +147,7 @@ func (r *Reader) bind(i int, v *passageView) {
 	}
 	if v.model != r.rows[i] {
 		v.anchor, v.caret = 0, 0
-		v.lines, v.width = nil, 0
+		v.invalidate()
 	}
 	v.model = r.rows[i]
 	for row, w := range r.shown {
@@ -143,6 +157,7 @@ func (r *Reader) bind(i int, v *passageView) {
 	}
 	r.shown[i] = v
 	v.current = i == r.current
+	v.focused = v.current && r.hasFocus
 	if i == r.selRow {
 		v.anchor, v.caret = r.selAnchor, r.selCaret
 	} else if !v.dragging {

@@ -39,7 +39,7 @@ type SearchBar struct {
 	entry *searchEntry
 
 	// Results lists the hits of the latest query.
-	Results *widget.List
+	Results *keyList
 	hits    []data.SearchResult
 	active  int
 	status  *widget.Label
@@ -76,6 +76,8 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 		e.s.move(-1)
 	case fyne.KeyEscape:
 		e.s.clear()
+	case fyne.KeyF6:
+		e.s.u.cycleFocus()
 	default:
 		e.Entry.TypedKey(ev)
 	}
@@ -94,7 +96,7 @@ func newSearchBar(u *UI) *SearchBar {
 	s.status = widget.NewLabel("")
 	s.status.TextStyle.Bold = true
 	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.Results = widget.NewList(
+	s.Results = newKeyList(
 		func() int { return len(s.hits) },
 		func() fyne.CanvasObject { return newResultRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -102,6 +104,7 @@ func newSearchBar(u *UI) *SearchBar {
 				o.(*resultRow).set(s.hits[i], s.articleTitle(s.hits[i]))
 			}
 		})
+	s.Results.onKey = u.windowKey
 	s.Results.OnSelected = func(i widget.ListItemID) {
 		s.active = i
 		s.Open(i)
@@ -142,6 +145,11 @@ func (s *SearchBar) Focus() {
 // clear empties the query and brings the library back.
 func (s *SearchBar) clear() {
 	s.entry.SetText("")
+}
+
+// showing reports whether the results replace the library.
+func (s *SearchBar) showing() bool {
+	return s.u.left != nil && s.u.left.Objects[1].Visible()
 }
 
 // showResults swaps the library sidebar for the results, or back.
@@ -470,7 +478,7 @@ func (r *resultRow) set(h data.SearchResult, title string) {
 	r.where.SetText(where)
 	snip, matches := snippet([]rune(text), h.Matches, 90)
 	r.snippet.model = &passageModel{text: snip, matches: matches}
-	r.snippet.lines, r.snippet.width = nil, 0
+	r.snippet.invalidate()
 	r.snippet.Refresh()
 }
 

@@ -37,7 +37,7 @@ func (u *UI) showImport() {
 	}, u.Window)
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
 	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	u.openModal(d, nil, d.Hide)
 }
 
 // showImportFolder asks for a folder and imports every article and
@@ -54,7 +54,7 @@ func (u *UI) showImportFolder() {
 		u.ImportPaths([]string{l.Path()})
 	}, u.Window)
 	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	u.openModal(d, nil, d.Hide)
 }
 
 // dropped imports the files and folders dropped on the window.
@@ -81,7 +81,7 @@ func (u *UI) ImportPaths(paths []string) {
 	label := widget.NewLabel("Looking for files to import…")
 	prog := dialog.NewCustomWithoutButtons("Import", container.NewVBox(label, bar), u.Window)
 	prog.Resize(fyne.NewSize(460, 0))
-	prog.Show()
+	u.openModal(prog, nil, nil)
 	u.goBackground(func() {
 		percent := -1
 		results := ingest.ImportFiles(u.ctx, u.lib, paths, func(done, total int, r ingest.FileResult) {
@@ -119,7 +119,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	}
 	u.annotationsChanged()
 	if len(results) == 0 {
-		dialog.ShowInformation("Nothing imported", "No article (.txt, .md, .html) or annotation (.json) files were found there.", u.Window)
+		u.showInfo("Nothing imported", "No article (.txt, .md, .html) or annotation (.json) files were found there.")
 		return
 	}
 	var last int64
@@ -146,7 +146,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 		container.NewVScroll(container.NewVBox(rows...)))
 	d := dialog.NewCustom("Import finished", "Close", body, u.Window)
 	d.Resize(fyne.NewSize(640, min(560, 190+float32(len(rows))*72)))
-	d.Show()
+	u.showMessage(d)
 }
 
 // importSummary counts the outcomes: "2 articles added, 1 annotation file

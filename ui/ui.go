@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
@@ -67,10 +66,10 @@ type UI struct {
 	noMatch  *fyne.Container
 	colours  []data.Colour
 
-	Library *widget.List // the library sidebar
+	Library *keyList // the library sidebar
 	// LibraryFilter narrows the sidebar to the articles whose title, outlet
 	// or author match what is typed.
-	LibraryFilter *widget.Entry
+	LibraryFilter *keyEntry
 	Reader        *Reader
 	Search        *SearchBar
 	Notes         *NotesPanel
@@ -84,6 +83,8 @@ type UI struct {
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
 	quitting     bool
+	// modals are the open dialogs, the top one last.
+	modals []*modal
 }
 
 // New builds the main window on lib. It does not show it.
@@ -171,7 +172,7 @@ func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(friendlyError{err}, u.Window)
+	u.showMessage(dialog.NewError(friendlyError{err}, u.Window))
 }
 
 // friendlyError shows data's user-facing message rather than a Go error.
@@ -272,9 +273,18 @@ func (u *UI) Quit() {
 	u.App.Quit()
 }
 
-// typedKey handles keys typed when no widget has the focus.
+// typedKey handles keys typed when no widget has the focus, and those the
+// reader passes on: F6 moves to the next pane, Escape clears the search.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && u.Search.entry.Text != "" {
-		u.Search.clear()
+	if u.modalKey(ev) {
+		return
+	}
+	switch ev.Name {
+	case fyne.KeyF6:
+		u.cycleFocus()
+	case fyne.KeyEscape:
+		if u.Search.entry.Text != "" {
+			u.Search.clear()
+		}
 	}
 }

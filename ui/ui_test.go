@@ -399,20 +399,17 @@ func TestHighlight(t *testing.T) {
 		}
 	})
 
-	t.Run("ShiftArrowExtends", func(t *testing.T) {
+	t.Run("ShiftArrowExtendsFromTheMouseCaret", func(t *testing.T) {
 		h := newHarness(t)
-		v := dragSelect(t, h, 1, 4, 4)
-		v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-		for i := 0; i < 6; i++ {
-			v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-		}
-		v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-		if s, e := v.Selection(); s != 4 || e != 10 {
-			t.Errorf("selection = [%d,%d), want [4,10)", s, e)
-		}
+		dragSelect(t, h, 1, 4, 4)
+		h.press(desktop.KeyShiftLeft, fyne.KeyRight, fyne.KeyRight)
 		r := h.u.Reader
-		if s, e := r.selSpan(); r.selRow != 1 || s != 4 || e != 10 {
-			t.Errorf("reader selection = row %d [%d,%d)", r.selRow, s, e)
+		s, e := r.selSpan()
+		if r.selRow != 1 || s != 4 || e != nextWordEnd(r.rows[1].text, nextWordEnd(r.rows[1].text, 4)) {
+			t.Errorf("reader selection = row %d [%d,%d), want two words from the caret at 4", r.selRow, s, e)
+		}
+		if v, ok := r.viewOf(1); !ok || v.caret != e {
+			t.Error("the passage widget does not show the keyboard's selection")
 		}
 	})
 
