@@ -164,4 +164,3 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(ev)
 }
-

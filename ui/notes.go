@@ -552,7 +552,6 @@ func (u *UI) openNote(n data.Note) {
 	}
 }
 
-
 // quoted puts text between quotation marks, unless it already opens with
 // one (a passage that is itself a quotation).
 func quoted(s string) string {

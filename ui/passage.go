@@ -691,4 +691,3 @@ func snap(x, scale float32) float32 {
 	}
 	return float32(math.Round(float64(x*scale))) / scale
 }
-
