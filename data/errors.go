@@ -12,6 +12,7 @@ const (
 	EINVALID    = "invalid"     // the input cannot be accepted as it is
 	EDUPLICATE  = "duplicate"   // the same content is already in the library
 	ENOTLIBRARY = "not_library" // the file is not a Casebook library
+	EBUSY       = "busy"        // another program holds the library's write lock
 	EINTERNAL   = "internal"    // anything else: a bug or a failing disk
 )
 

@@ -292,7 +292,7 @@ func dbError(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return Errorf(EINTERNAL, "the library is busy in another Casebook window; try again")
+			return Errorf(EBUSY, "the library is busy in another Casebook window; try again")
 		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
 			return Errorf(EINVALID, "the library cannot be written: %v", err)
 		case sqlite3.ErrFull:

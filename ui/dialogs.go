@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -14,15 +16,29 @@ import (
 
 // MetaEditor is the open article-details dialog's form, kept for tests.
 type MetaEditor struct {
-	Title, Outlet, Author, Date, Source *widget.Entry
-	dialog                              *dialog.ConfirmDialog
-	save                                func() bool
+	Title, Outlet, Author, Date, Source *dialogEntry
+	// DateHint shows how the date is read, or what is wrong with it.
+	DateHint *widget.Label
+	dialog   *formDialog
+	// saving is set while the details are being written.
+	saving bool
 }
 
-// Save stores the form as the save button does; it reports success.
-func (m *MetaEditor) Save() bool { return m.save() }
+// Save stores the form as the Save button does (Enter in a field too). It
+// reports whether the details were valid and the save was queued; the
+// dialog closes once it is done, and stays open with everything typed if
+// it fails.
+func (m *MetaEditor) Save() bool {
+	if m.dialog.Confirm.Disabled() {
+		return false
+	}
+	m.dialog.Confirm.OnTapped()
+	return true
+}
 
-// showMetaEditor edits the citable details of the open article.
+// showMetaEditor edits the citable details of the open article. A date the
+// app cannot read is shown under the field and Save stays disabled until
+// it is fixed; nothing typed is lost.
 func (u *UI) showMetaEditor() {
 	a := u.Reader.article
 	if a.ID == 0 {
@@ -30,8 +46,8 @@ func (u *UI) showMetaEditor() {
 		return
 	}
 	m := &MetaEditor{}
-	entry := func(text, hint string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(text, hint string) *dialogEntry {
+		e := newDialogEntry(u)
 		e.SetText(text)
 		e.SetPlaceHolder(hint)
 		return e
@@ -39,11 +55,17 @@ func (u *UI) showMetaEditor() {
 	m.Title = entry(a.Title, "Headline")
 	m.Outlet = entry(a.Outlet, "Publisher, e.g. NBC News")
 	m.Author = entry(a.Author, "Authors separated by ; (leave empty if none)")
-	m.Date = entry(a.Date, "YYYY-MM-DD, YYYY-MM or YYYY; empty if unknown")
+	m.Date = entry(humanDate(a.Date, false), "e.g. April 19, 2016 or 19 April 2016; empty if unknown")
+	if a.Date == "" {
+		m.Date.SetText("")
+	}
 	m.Source = entry(a.Source, "Web address or file name")
+	m.DateHint = widget.NewLabel("")
+	m.DateHint.Wrapping = fyne.TextWrapWord
+	m.DateHint.SizeName = theme.SizeNameCaptionText
 	m.Date.Validator = func(s string) error {
-		if !data.ValidDate(strings.TrimSpace(s)) {
-			return friendlyError{data.Errorf(data.EINVALID, "use YYYY-MM-DD, YYYY-MM or YYYY")}
+		if _, err := data.ParseDate(s); err != nil {
+			return friendlyError{err}
 		}
 		return nil
 	}
@@ -51,32 +73,75 @@ func (u *UI) showMetaEditor() {
 		widget.NewFormItem("Title", m.Title),
 		widget.NewFormItem("Outlet", m.Outlet),
 		widget.NewFormItem("Author(s)", m.Author),
-		widget.NewFormItem("Date", m.Date),
+		widget.NewFormItem("Date", container.NewVBox(m.Date, m.DateHint)),
 		widget.NewFormItem("Source", m.Source),
 	)
 	hint := newMutedLabel("Citations (APA, MLA, Chicago) use these details. Unknown fields stay empty: a missing date is cited as “n.d.”.")
-	m.save = func() bool {
-		meta := a.Meta
-		meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, m.Date.Text, m.Source.Text
-		updated, err := u.lib.UpdateMeta(u.ctx, a.ID, meta)
-		if err != nil {
-			u.showError(err)
+	save := func() bool {
+		iso, err := data.ParseDate(m.Date.Text)
+		if err != nil || m.saving {
 			return false
 		}
-		u.Reader.article = updated
-		u.Reader.showHeader()
-		u.refreshLibrary()
-		return true
+		meta := a.Meta
+		meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, iso, m.Source.Text
+		m.saving = true
+		m.dialog.Confirm.Disable()
+		m.dialog.Confirm.SetText("Saving…")
+		var updated data.Article
+		u.writes.submit(fmt.Sprintf("article %d", a.ID), func(ctx context.Context) (err error) {
+			updated, err = u.lib.UpdateMeta(ctx, a.ID, meta)
+			return err
+		}, func(err error) {
+			m.saving = false
+			m.dialog.Confirm.SetText("Save")
+			m.validate()
+			if err != nil {
+				// The dialog stays open with what was typed.
+				m.DateHint.SetText("Not saved: " + data.ErrorMessage(err))
+				return
+			}
+			if u.Reader.article.ID == updated.ID {
+				u.Reader.article = updated
+				u.Reader.showHeader()
+			}
+			u.refreshLibrary()
+			m.dialog.Hide()
+		})
+		// The dialog closes when the write is done.
+		return false
 	}
-	m.dialog = dialog.NewCustomConfirm("Article details", "Save", "Cancel", container.NewVBox(form, hint), func(ok bool) {
-		if ok {
-			m.save()
-		}
-		u.metaEditor = nil
-	}, u.Window)
+	m.dialog = u.newFormDialog("Article details", "Save", container.NewVBox(form, hint), save)
+	for _, e := range []*dialogEntry{m.Title, m.Outlet, m.Author, m.Date, m.Source} {
+		e.OnChanged = func(string) { m.validate() }
+	}
+	m.dialog.SetOnClosed(func() { u.metaEditor = nil })
 	m.dialog.Resize(fyne.NewSize(560, 0))
 	u.metaEditor = m
-	m.dialog.Show()
+	m.validate()
+	m.dialog.show(u)
+}
+
+// validate shows how the date is read, or why it cannot be, and enables
+// Save only when every field is valid.
+func (m *MetaEditor) validate() {
+	iso, err := data.ParseDate(m.Date.Text)
+	switch {
+	case err != nil:
+		m.DateHint.SetText(data.ErrorMessage(err))
+		m.DateHint.Importance = widget.DangerImportance
+	case iso == "":
+		m.DateHint.SetText("No date: cited as “n.d.”")
+		m.DateHint.Importance = widget.MediumImportance
+	default:
+		m.DateHint.SetText("Read as " + humanDate(iso, false))
+		m.DateHint.Importance = widget.MediumImportance
+	}
+	m.DateHint.Refresh()
+	if err != nil || m.saving {
+		m.dialog.Confirm.Disable()
+	} else {
+		m.dialog.Confirm.Enable()
+	}
 }
 
 // shortcutsText lists the keyboard shortcuts.

@@ -136,3 +136,12 @@ func indexRunes(text, sub []rune) int {
 	}
 	return -1
 }
+
+// settle runs queued UI work until every write to the library is done and
+// shown.
+func (h *harness) settle() {
+	h.t.Helper()
+	h.pump()
+	h.waitFor("the writes to be saved", func() bool { return h.u.writes.pending == 0 })
+	h.pump()
+}

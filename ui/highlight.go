@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -168,48 +169,70 @@ func (u *UI) Highlight(key string) {
 			break
 		}
 	}
-	h, err := u.lib.AddHighlight(u.ctx, r.rows[row].passage.ID, s, e, key)
-	if err != nil {
-		u.showError(err)
-		return
+	passage := r.rows[row].passage.ID
+	var old string
+	if existing != nil {
+		old = existing.Colour
 	}
-	id := h.ID
-	switch {
-	case existing == nil:
-		u.undo.push("highlight", func() error { return u.lib.DeleteHighlight(u.ctx, id) })
-	case existing.Colour != h.Colour:
-		old := existing.Colour
-		u.undo.push("recolour", func() error {
-			_, err := u.lib.RecolourHighlight(u.ctx, id, old)
-			return err
-		})
-	}
+	var h data.Highlight
 	r.clearSelection()
-	u.annotationsChanged()
+	u.writes.submit(laneAnnotations, func(ctx context.Context) (err error) {
+		h, err = u.lib.AddHighlight(ctx, passage, s, e, key)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		id := h.ID
+		switch {
+		case old == "":
+			u.undo.push("highlight", func(ctx context.Context) error { return u.lib.DeleteHighlight(ctx, id) })
+		case old != h.Colour:
+			u.undo.push("recolour", func(ctx context.Context) error {
+				_, err := u.lib.RecolourHighlight(ctx, id, old)
+				return err
+			})
+		}
+		u.annotationsChanged()
+	})
 }
+
+// laneAnnotations is the write lane of highlights and undo: they run in the
+// order they were made.
+const laneAnnotations = "annotations"
 
 // recolourHighlight gives a highlight another legend colour.
 func (u *UI) recolourHighlight(h data.Highlight, key string) {
-	if _, err := u.lib.RecolourHighlight(u.ctx, h.ID, key); err != nil {
-		u.showError(err)
-		return
-	}
-	old := h.Colour
-	u.undo.push("recolour", func() error {
-		_, err := u.lib.RecolourHighlight(u.ctx, h.ID, old)
+	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
+		_, err := u.lib.RecolourHighlight(ctx, h.ID, key)
 		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		old := h.Colour
+		u.undo.push("recolour", func(ctx context.Context) error {
+			_, err := u.lib.RecolourHighlight(ctx, h.ID, old)
+			return err
+		})
+		u.annotationsChanged()
 	})
-	u.annotationsChanged()
 }
 
 // removeHighlight deletes a highlight; Undo brings it back.
 func (u *UI) removeHighlight(h data.Highlight) {
-	if err := u.lib.DeleteHighlight(u.ctx, h.ID); err != nil {
-		u.showError(err)
-		return
-	}
-	u.undo.push("remove highlight", func() error { return u.lib.RestoreHighlight(u.ctx, h.ID) })
-	u.annotationsChanged()
+	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
+		return u.lib.DeleteHighlight(ctx, h.ID)
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.undo.push("remove highlight", func(ctx context.Context) error { return u.lib.RestoreHighlight(ctx, h.ID) })
+		u.annotationsChanged()
+	})
 }
 
 // RemoveHighlightAtTarget removes the highlights under the selection, or
@@ -230,13 +253,17 @@ func (u *UI) RemoveHighlightAtTarget() {
 		return
 	}
 	// One transaction and one undo step: all of them go, or come back.
-	if err := u.lib.DeleteHighlight(u.ctx, ids...); err != nil {
-		u.showError(err)
-		return
-	}
-	u.undo.push("remove highlight", func() error { return u.lib.RestoreHighlight(u.ctx, ids...) })
 	r.clearSelection()
-	u.annotationsChanged()
+	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
+		return u.lib.DeleteHighlight(ctx, ids...)
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.undo.push("remove highlight", func(ctx context.Context) error { return u.lib.RestoreHighlight(ctx, ids...) })
+		u.annotationsChanged()
+	})
 }
 
 // annotationsChanged redraws what shows highlights and notes: the reader,
@@ -262,16 +289,24 @@ func (u *UI) showLegendEditor() {
 		if !ok {
 			return
 		}
+		type rename struct{ key, meaning string }
+		var renames []rename
 		for i, c := range u.colours {
-			if entries[i].Text == c.Meaning {
-				continue
-			}
-			if err := u.lib.RenameColour(u.ctx, c.Key, entries[i].Text); err != nil {
-				u.showError(err)
-				return
+			if entries[i].Text != c.Meaning {
+				renames = append(renames, rename{c.Key, entries[i].Text})
 			}
 		}
-		u.legendChanged()
+		u.writes.submit("legend", func(ctx context.Context) error {
+			for _, r := range renames {
+				if err := u.lib.RenameColour(ctx, r.key, r.meaning); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, func(err error) {
+			u.showError(err)
+			u.legendChanged()
+		})
 	}, u.Window)
 	d.Resize(fyne.NewSize(460, 0))
 	u.openModal(d, d.Confirm, d.Hide)

@@ -57,7 +57,7 @@ func (h *harness) shortcut(s fyne.Shortcut) {
 			f.TypedShortcut(s)
 		}
 	}
-	h.pump()
+	h.settle()
 }
 
 var ctrlShift = fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -58,6 +60,11 @@ type NoteCard struct {
 	// due is when typing will have paused long enough for a save.
 	due   time.Time
 	dirty bool
+	// saving counts this note's writes queued and not yet done.
+	saving int
+	// id is the note's id as its write lane knows it: set by the write
+	// that added the note, read by the writes after it.
+	id atomic.Int64
 }
 
 // noteEntry is an Entry that reports losing the focus, so that a note is
@@ -306,6 +313,7 @@ func (p *NotesPanel) AddNote() *NoteCard {
 
 func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c := &NoteCard{p: p, note: n, draft: draft}
+	c.id.Store(n.ID)
 	c.Editor = newNoteEntry(p.u, true)
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
 	c.Editor.SetText(n.Body)
@@ -378,8 +386,12 @@ func (c *NoteCard) debounced() {
 	}
 }
 
-// saveNow stores the note if it changed: the first time with AddNote, then
-// with UpdateNote.
+// lane is the write lane of this note: its saves and its deletion run in
+// order.
+func (c *NoteCard) lane() string { return fmt.Sprintf("note %p", c) }
+
+// saveNow queues a save of the note if it changed: the first time with
+// AddNote, then with UpdateNote. The note says "Saving…" until it is saved.
 func (c *NoteCard) saveNow() {
 	if c.timer != nil {
 		c.timer.Stop()
@@ -390,26 +402,52 @@ func (c *NoteCard) saveNow() {
 	u := c.p.u
 	// Commas separate tags.
 	tags := data.NormaliseTags(strings.Split(c.Tags.Text, ","))
-	var n data.Note
-	var err error
-	if c.note.ID == 0 {
-		if strings.TrimSpace(c.Editor.Text) == "" {
-			return // nothing to keep yet
-		}
-		d := c.draft
-		d.Body, d.Tags = c.Editor.Text, tags
-		n, err = u.lib.AddNote(u.ctx, d)
-	} else {
-		n, err = u.lib.UpdateNote(u.ctx, c.note.ID, c.Editor.Text, tags)
+	body := c.Editor.Text
+	if c.note.ID == 0 && c.saving == 0 && strings.TrimSpace(body) == "" {
+		return // nothing to keep yet
 	}
+	draft := c.draft
+	c.dirty = false
+	c.saving++
+	c.status.SetText("Saving…")
+	var n data.Note
+	u.writes.submit(c.lane(), func(ctx context.Context) (err error) {
+		if id := c.id.Load(); id != 0 {
+			n, err = u.lib.UpdateNote(ctx, id, body, tags)
+			return err
+		}
+		if strings.TrimSpace(body) == "" {
+			return nil // emptied before its first save: nothing to keep
+		}
+		draft.Body, draft.Tags = body, tags
+		n, err = u.lib.AddNote(ctx, draft)
+		if err == nil {
+			c.id.Store(n.ID)
+		}
+		return err
+	}, func(err error) { c.saved(n, err) })
+}
+
+// saved shows the result of a save, on the UI goroutine.
+func (c *NoteCard) saved(n data.Note, err error) {
+	u := c.p.u
+	c.saving--
 	if err != nil {
+		// Kept in the editor, and saved again with the next change or
+		// when the note loses the focus.
+		c.dirty = true
 		c.status.SetText("Not saved: " + data.ErrorMessage(err))
+		return
+	}
+	if n.ID == 0 {
+		c.showStatus()
 		return
 	}
 	old := c.note
 	c.note = n
-	c.dirty = false
-	c.showStatus()
+	if c.saving == 0 && !c.dirty {
+		c.showStatus()
+	}
 	switch {
 	case old.ID == 0:
 		// A new note: counts, markers, lists and the tag filter change.
@@ -460,15 +498,28 @@ func (c *NoteCard) delete() {
 		c.timer.Stop()
 	}
 	c.dirty = false
-	if c.note.ID != 0 {
-		if err := u.lib.DeleteNote(u.ctx, c.note.ID); err != nil {
-			u.showError(err)
-			return
-		}
-		id := c.note.ID
-		p.undoStep = u.undo.push("delete note", func() error { return u.lib.RestoreNote(u.ctx, id) })
-		p.undoMsg.SetText("Note deleted.")
-		p.undoBar.Show()
+	if c.note.ID != 0 || c.saving > 0 {
+		// After the note's own saves, in its lane: it has an id by then.
+		var id int64
+		u.writes.submit(c.lane(), func(ctx context.Context) error {
+			id = c.id.Load()
+			if id == 0 {
+				return nil
+			}
+			return u.lib.DeleteNote(ctx, id)
+		}, func(err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if id == 0 {
+				return
+			}
+			p.undoStep = u.undo.push("delete note", func(ctx context.Context) error { return u.lib.RestoreNote(ctx, id) })
+			p.undoMsg.SetText("Note deleted.")
+			p.undoBar.Show()
+			u.annotationsChanged()
+		})
 	}
 	if f := u.Window.Canvas().Focused(); f == c.Editor || f == c.Tags {
 		u.Window.Canvas().Unfocus()

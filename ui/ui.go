@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
@@ -85,6 +86,10 @@ type UI struct {
 	quitting     bool
 	// modals are the open dialogs, the top one last.
 	modals []*modal
+	// writes runs the writes to the library off the UI goroutine;
+	// SaveState says what it is doing.
+	writes    *writeQueue
+	SaveState *widget.Label
 }
 
 // New builds the main window on lib. It does not show it.
@@ -100,6 +105,10 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	}
 	u := &UI{App: a, lib: lib, opts: opts}
 	u.ctx, u.cancel = context.WithCancel(context.Background())
+	u.writes = newWriteQueue(u)
+	u.SaveState = widget.NewLabel("")
+	u.SaveState.Importance = widget.LowImportance
+	u.writes.onState = u.showSaveState
 	prefs := a.Preferences()
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))
 
@@ -122,7 +131,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	// The toolbar spans the reader and the notes: it acts on both.
 	work := container.NewHSplit(u.Reader.content, u.Notes.content)
 	work.Offset = 0.68
-	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, u.SaveState, u.toolbar.bar), nil, nil, nil, work)
 	main := container.NewHSplit(u.left, right)
 	main.Offset = 0.21
 	top := container.NewPadded(u.Search.bar)
@@ -164,8 +173,31 @@ func (u *UI) goBackground(f func()) {
 	}()
 }
 
-// quitWait bounds how long Quit waits for background work to stop.
-const quitWait = 2 * time.Second
+// quitWait bounds how long Quit waits for background work to stop, and
+// quitWriteWait how long it waits for the last writes to be saved.
+const (
+	quitWait      = 2 * time.Second
+	quitWriteWait = 30 * time.Second
+)
+
+// showSaveState says whether changes are being saved, or waiting for the
+// library, beside the toolbar.
+func (u *UI) showSaveState() {
+	switch {
+	case u.writes.Waiting():
+		// Another program holds the library's write lock: the changes are
+		// kept and saved when it lets go.
+		u.SaveState.SetText("Waiting for the library…")
+		u.SaveState.Importance = widget.WarningImportance
+	case u.writes.pending > 0:
+		u.SaveState.SetText("Saving…")
+		u.SaveState.Importance = widget.LowImportance
+	default:
+		u.SaveState.SetText("All changes saved")
+		u.SaveState.Importance = widget.LowImportance
+	}
+	u.SaveState.Refresh()
+}
 
 // showError tells the user what went wrong, in the library's own words.
 func (u *UI) showError(err error) {
@@ -260,6 +292,9 @@ func (u *UI) Quit() {
 	u.Notes.flush()
 	u.quitting = true
 	u.savePrefs()
+	// Every change made is saved before the library closes; a library
+	// locked by another program is waited for a while.
+	u.writes.wait(quitWriteWait)
 	u.cancel()
 	done := make(chan struct{})
 	go func() {

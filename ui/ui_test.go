@@ -99,6 +99,7 @@ func TestNarrowWindow(t *testing.T) {
 	}
 	u.Reader.setCurrent(0)
 	test.Tap(u.toolbar.compact[2])
+	h.settle()
 	hs, err := h.lib.Highlights(context.Background(), u.Reader.Article().ID)
 	if err != nil {
 		t.Fatal(err)
@@ -375,6 +376,7 @@ func TestHighlight(t *testing.T) {
 		if !u.RunShortcut(colourShortcut(2)) {
 			t.Fatal("Ctrl+3 is not bound")
 		}
+		h.settle()
 		hs, err := h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if err != nil {
 			t.Fatal(err)
@@ -418,16 +420,20 @@ func TestHighlight(t *testing.T) {
 		u := h.u
 		u.Reader.setCurrent(2)
 		u.Highlight("yellow")
+		h.settle()
 		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Start != 0 || hs[0].End != len(u.Reader.rows[2].text) {
 			t.Fatalf("highlights = %+v, want the whole passage", hs)
 		}
 		u.recolourHighlight(hs[0], "purple")
+		h.settle()
 		u.RemoveHighlightAtTarget()
+		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after removing, %d highlights remain", len(hs))
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "purple" {
 			t.Fatalf("after undo, highlights = %+v, want the purple one back", hs)
@@ -479,6 +485,7 @@ func TestNotes(t *testing.T) {
 		card := u.Notes.AddNote()
 		test.Type(card.Editor, "Check the date")
 		u.Window.Canvas().Focus(u.Search.entry)
+		h.settle()
 		ns, _ := h.lib.Notes(ctx, data.NoteFilter{ArticleID: u.Reader.Article().ID})
 		if len(ns) != 1 || ns[0].Body != "Check the date" {
 			t.Fatalf("notes = %+v, want the note saved when the editor lost the focus", ns)
@@ -511,6 +518,7 @@ func TestNotes(t *testing.T) {
 			t.Fatalf("cards = %d, want the stored note", len(u.Notes.Cards))
 		}
 		test.Tap(u.Notes.Cards[0].Delete)
+		h.settle()
 		if ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID}); len(ns) != 0 {
 			t.Fatalf("after delete, %d notes remain", len(ns))
 		}
@@ -518,6 +526,7 @@ func TestNotes(t *testing.T) {
 			t.Errorf("cards = %d, undo bar hidden = %v", len(u.Notes.Cards), u.Notes.undoBar.Hidden)
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 		if len(ns) != 1 || ns[0].ID != n.ID || ns[0].Body != "keep me" {
 			t.Fatalf("after undo, notes = %+v", ns)
@@ -578,6 +587,7 @@ func TestNoteTypingReusesOneTimer(t *testing.T) {
 		t.Errorf("status = %q while typing", got)
 	}
 	u.Notes.flush()
+	h.settle()
 	if card.note.Body != "abc" {
 		t.Errorf("saved body = %q, want %q", card.note.Body, "abc")
 	}
@@ -596,11 +606,14 @@ func TestNoteUndoBar(t *testing.T) {
 	}
 	u.Reader.setCurrent(3)
 	test.Tap(u.Notes.Cards[0].Delete)
+	h.settle()
 	u.Highlight("red")
+	h.settle()
 	if !u.Notes.undoBar.Visible() {
 		t.Fatal("the undo bar went when a highlight was made in the same passage")
 	}
 	test.Tap(u.Notes.undoBtn)
+	h.settle()
 	ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 	if len(ns) != 1 || ns[0].ID != n.ID {
 		t.Fatalf("after the bar's undo, notes = %+v, want the deleted one back", ns)
@@ -616,6 +629,7 @@ func TestNoteUndoBar(t *testing.T) {
 	}
 	// Ctrl+Z now takes back the highlight, and the note's step is gone.
 	u.RunShortcut(shortcutUndo)
+	h.settle()
 	if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 		t.Errorf("Ctrl+Z left %d highlights, want the highlight taken back", len(hs))
 	}
@@ -625,6 +639,7 @@ func TestNoteUndoBar(t *testing.T) {
 
 	t.Run("HiddenWhenThePassageChanges", func(t *testing.T) {
 		test.Tap(u.Notes.Cards[0].Delete)
+		h.settle()
 		if !u.Notes.undoBar.Visible() {
 			t.Fatal("no undo bar after deleting a note")
 		}
@@ -702,11 +717,13 @@ func TestMetaEditor(t *testing.T) {
 	if ed.Save() {
 		t.Fatal("a date that is not ISO was accepted")
 	}
+	h.settle()
 	ed.Title.SetText("A corrected title")
 	ed.Date.SetText("2016-04-19")
 	if !ed.Save() {
 		t.Fatal("saving valid details failed")
 	}
+	h.settle()
 	a, err := h.lib.Article(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
@@ -838,17 +855,21 @@ func TestHighlightUndo(t *testing.T) {
 		u := h.u
 		u.Reader.setCurrent(2)
 		u.Highlight("yellow")
+		h.settle()
 		u.Highlight("green") // the same span: a recolouring
+		h.settle()
 		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "green" {
 			t.Fatalf("highlights = %+v, want one, green", hs)
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "yellow" {
 			t.Fatalf("after undo, highlights = %+v, want the yellow one", hs)
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after a second undo, highlights = %+v, want none", hs)
 		}
@@ -866,6 +887,7 @@ func TestHighlightUndo(t *testing.T) {
 		u.Reader.reloadAnnotations()
 		u.Reader.setCurrent(1)
 		u.RemoveHighlightAtTarget()
+		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after removing, %d highlights remain", len(hs))
 		}
@@ -873,6 +895,7 @@ func TestHighlightUndo(t *testing.T) {
 			t.Errorf("removing three highlights left %d undo steps, want 1", got)
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 3 {
 			t.Errorf("after undo, %d highlights, want the 3 back", len(hs))
 		}
