@@ -190,4 +190,3 @@ func TestMetaEditorDates(t *testing.T) {
 		})
 	}
 }
-
