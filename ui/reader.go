@@ -202,8 +202,7 @@ func (r *Reader) open(id int64) {
 	r.List.Refresh()
 	r.List.ScrollToTop()
 	u.Notes.showPassage(nil)
-	u.App.Preferences().SetInt(prefArticle, int(id))
-	u.App.Preferences().SetString(prefLibrary, u.lib.Path())
+	u.rememberState()
 }
 
 // loadAnnotations reads the article's highlights and note counts into the

@@ -43,6 +43,9 @@ type Options struct {
 	// Do runs a function on the UI goroutine. Zero means fyne.Do; tests
 	// queue the calls and run them on the test goroutine.
 	Do func(func())
+	// StatePath is the file that keeps the window's size and reading
+	// place. Zero means window-state.json in the app's storage.
+	StatePath string
 }
 
 // UI is Casebook's main window and the widgets that tests drive.
@@ -84,6 +87,8 @@ type UI struct {
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
 	quitting     bool
+	// state is the window state as last loaded or saved.
+	state windowState
 	// modals are the open dialogs, the top one last.
 	modals []*modal
 	// writes runs the writes to the library off the UI goroutine;
@@ -114,9 +119,12 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 
 	u.Window = a.NewWindow("Casebook")
 	u.Window.SetMaster()
-	u.Window.Resize(fyne.NewSize(
-		float32(prefs.FloatWithFallback(prefWidth, 1280)),
-		float32(prefs.FloatWithFallback(prefHeight, 820))))
+	u.state = u.loadState()
+	width, height := u.state.Width, u.state.Height
+	if width <= 0 || height <= 0 {
+		width, height = 1280, 820
+	}
+	u.Window.Resize(fyne.NewSize(width, height))
 
 	u.loadColours()
 	u.Reader = newReader(u)
@@ -237,10 +245,10 @@ func (u *UI) colour(key string) (data.Colour, bool) {
 // article there), so a library opened for the first time, or a remembered
 // article that is gone, opens on the first article instead.
 func (u *UI) restore() {
-	prefs := u.App.Preferences()
-	id := int64(prefs.Int(prefArticle))
+	st := u.state
+	id := st.Article
 	found := false
-	if prefs.String(prefLibrary) == u.lib.Path() {
+	if st.Library == u.lib.Path() {
 		_, found = u.articleSummary(id)
 	}
 	if !found {
@@ -254,7 +262,7 @@ func (u *UI) restore() {
 	}
 	u.OpenArticle(id)
 	if found {
-		u.Reader.scrollToSeq(prefs.Int(prefPassage))
+		u.Reader.scrollToSeq(st.Seq)
 	}
 }
 
@@ -268,20 +276,6 @@ func (u *UI) OpenArticle(id int64) {
 	}
 }
 
-// savePrefs remembers the window size and the reading position.
-func (u *UI) savePrefs() {
-	prefs := u.App.Preferences()
-	size := u.Window.Canvas().Size()
-	if size.Width > 0 && size.Height > 0 {
-		prefs.SetFloat(prefWidth, float64(size.Width))
-		prefs.SetFloat(prefHeight, float64(size.Height))
-	}
-	if u.Reader.article.ID != 0 {
-		prefs.SetInt(prefArticle, int(u.Reader.article.ID))
-		prefs.SetString(prefLibrary, u.lib.Path())
-		prefs.SetInt(prefPassage, u.Reader.topSeq())
-	}
-}
 
 // Quit saves every pending note and the window state, stops the work
 // running in the background (waiting for it a moment), then quits the app.
@@ -291,7 +285,7 @@ func (u *UI) Quit() {
 	}
 	u.Notes.flush()
 	u.quitting = true
-	u.savePrefs()
+	u.rememberState()
 	// Every change made is saved before the library closes; a library
 	// locked by another program is waited for a while.
 	u.writes.wait(quitWriteWait)

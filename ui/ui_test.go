@@ -467,6 +467,7 @@ func TestNotes(t *testing.T) {
 			ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 			return len(ns) == 1 && ns[0].Body == "Judge Chun: probation, not prison." && len(ns[0].Tags) == 2
 		})
+		h.settle()
 		if got := u.Reader.rows[row].notes; got != 1 {
 			t.Errorf("note marker count = %d, want 1", got)
 		}
@@ -550,6 +551,7 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 	test.Type(card.Tags, "judge")
 	test.Type(card.Editor, "Chun")
 	h.waitFor("the first save", func() bool { return card.note.ID != 0 })
+	h.settle()
 	if !hasTag("judge") {
 		t.Errorf("tag filter = %v, want #judge after the first note", u.Search.Tag.Options)
 	}
@@ -559,6 +561,7 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 		n, err := h.lib.Note(ctx, card.note.ID)
 		return err == nil && len(n.Tags) == 2 && !card.dirty
 	})
+	h.settle()
 	if !hasTag("ruling") {
 		t.Errorf("tag filter = %v, want #ruling after the edit", u.Search.Tag.Options)
 	}
@@ -671,8 +674,9 @@ func TestRemembersWindowAndPosition(t *testing.T) {
 	if got := again.u.Reader.topRow(); got != top {
 		t.Errorf("reopened at row %d, want %d", got, top)
 	}
-	if w := a.Preferences().Float(prefWidth); w != 1100 {
-		t.Errorf("remembered width = %v, want 1100", w)
+	st := again.u.loadState()
+	if st.Width != 1100 || st.Height != 760 {
+		t.Errorf("remembered size = %v × %v, want 1100 × 760", st.Width, st.Height)
 	}
 }
 
@@ -697,9 +701,12 @@ func TestOpensFirstArticleOfAnotherLibrary(t *testing.T) {
 
 	t.Run("ArticleGone", func(t *testing.T) {
 		lib := openSeededLibrary(t)
-		a.Preferences().SetString(prefLibrary, lib.Path())
-		a.Preferences().SetInt(prefArticle, 9999)
 		again := newHarnessOn(t, a, lib)
+		again.u.Quit()
+		if err := again.u.saveState(windowState{Width: 900, Height: 700, Library: lib.Path(), Article: 9999}); err != nil {
+			t.Fatal(err)
+		}
+		again = newHarnessOn(t, a, lib)
 		if got, want := again.u.Reader.Article().ID, again.article(0).ID; got != want {
 			t.Errorf("with the remembered article gone it opened %d, want the first, %d", got, want)
 		}

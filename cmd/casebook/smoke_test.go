@@ -29,7 +29,7 @@ func TestSmokeDesktopWindow(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "casebook")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
