@@ -276,7 +276,6 @@ func (u *UI) OpenArticle(id int64) {
 	}
 }
 
-
 // Quit saves every pending note and the window state, stops the work
 // running in the background (waiting for it a moment), then quits the app.
 func (u *UI) Quit() {
