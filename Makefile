@@ -2,14 +2,31 @@
 # Both install the system packages they need first (Debian/Ubuntu).
 
 GO       ?= go
-BIN      := bin/casebook
+BIN      ?= bin/casebook
 PKG      := ./cmd/casebook
-# Packages Fyne's GLFW driver needs to build, and what the window smoke test
-# uses (a virtual X server, a key sender and a screenshot tool).
+APPID    := io.github.casebookapp.casebook
+# Packages Fyne's GLFW driver needs to build, and what the tests use: a
+# virtual X server, a key sender and a screenshot tool for the window smoke
+# test, and the validators of the desktop entry and the AppStream metainfo.
 BUILD_PKGS := gcc libgl1-mesa-dev xorg-dev
-TEST_PKGS  := xvfb xdotool imagemagick x11-utils
+TEST_PKGS  := xvfb xdotool imagemagick x11-utils desktop-file-utils appstream
 
-.PHONY: all deps test-deps build run test bench fuzz vet fmt clean
+# The version comes from FyneApp.toml, the commit from git. Every UI change
+# made from a goroutine goes through fyne.Do: migrated_fynedo tells Fyne so.
+# -trimpath, no build id and no VCS stamp make release builds reproducible:
+# the same commit builds the same binary wherever it is checked out.
+VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+COMMIT  := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+TAGS    := migrated_fynedo
+LDFLAGS := -s -w -buildid= -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+BUILDFLAGS := -tags $(TAGS) -trimpath -buildvcs=false -ldflags '$(LDFLAGS)'
+
+# make install puts the app where the desktop finds it; PREFIX=/usr/local
+# (as root) for every user. DESTDIR is for packagers.
+PREFIX ?= $(HOME)/.local
+ICON_SIZES := 32 48 64 128 256 512
+
+.PHONY: all deps test-deps build run test bench fuzz vet fmt clean install uninstall version
 
 all: build
 
@@ -21,17 +38,21 @@ test-deps:
 	@./.ci/ensure-packages $(BUILD_PKGS) $(TEST_PKGS)
 
 build: deps
-	$(GO) build -o $(BIN) $(PKG)
+	$(GO) build $(BUILDFLAGS) -o $(BIN) $(PKG)
+
+version:
+	@echo $(VERSION) $(COMMIT)
 
 run: build
 	./$(BIN)
 
 test: test-deps
-	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) -race ./ui/
 
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 
 # fuzz runs every fuzz target briefly; FUZZTIME=2m for a longer run.
 FUZZTIME ?= 20s
@@ -39,13 +60,29 @@ fuzz: deps
 	@for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$f"; \
-	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
 
 vet:
-	$(GO) vet ./...
+	$(GO) vet -tags $(TAGS) ./...
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: the files above need formatting" && exit 1)
+
+install: build
+	install -Dm755 $(BIN) $(DESTDIR)$(PREFIX)/bin/casebook
+	install -d $(DESTDIR)$(PREFIX)/share/applications
+	sed 's#@BINDIR@#$(PREFIX)/bin#' assets/$(APPID).desktop > $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	chmod 644 $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	for s in $(ICON_SIZES); do \
+	  install -Dm644 assets/icons/$$s.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png || exit 1; \
+	done
+	install -Dm644 assets/$(APPID).metainfo.xml $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/casebook
+	rm -f $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	for s in $(ICON_SIZES); do rm -f $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png; done
+	rm -f $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
 
 clean:
 	rm -rf bin
