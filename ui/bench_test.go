@@ -82,3 +82,24 @@ func BenchmarkDragSelect(b *testing.B) {
 	b.StopTimer()
 	v.DragEnd()
 }
+
+// BenchmarkTextSizeStep measures one step of View › Larger text on the
+// longest seed article: the theme applied to the whole window, every
+// passage measured again at the new size, its height given to the list, and
+// the visible rows laid out (test driver).
+func BenchmarkTextSizeStep(b *testing.B) {
+	t := &testing.T{}
+	h := newHarness(t)
+	u := h.u
+	u.OpenArticle(h.article(2).ID)
+	h.pump()
+	c := u.Window.Canvas()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		// A size not seen before, as each step of a student is.
+		u.setTextScale(1 + float32(i%97+1)*0.01)
+		// Lay the window out as a frame would.
+		u.Window.Content().Resize(c.Size())
+		h.pump()
+	}
+}

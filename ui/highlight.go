@@ -144,8 +144,20 @@ func (l *collapsingBar) MinSize([]fyne.CanvasObject) fyne.Size {
 	return rowSize(l.row(true), theme.Padding())
 }
 
+// swatches are the swatch icons made so far, by colour.
+var swatches = map[string]fyne.Resource{}
+
 // swatchResource is a small rounded square of a legend colour, as an icon.
 func swatchResource(rgb string) fyne.Resource {
+	if r, ok := swatches[rgb]; ok {
+		return r
+	}
+	r := newSwatch(rgb)
+	swatches[rgb] = r
+	return r
+}
+
+func newSwatch(rgb string) fyne.Resource {
 	c := parseRGB(rgb)
 	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><rect x="3" y="3" width="18" height="18" rx="4" fill="#%02x%02x%02x"/></svg>`, c.R, c.G, c.B)
 	return fyne.NewStaticResource(fmt.Sprintf("swatch-%02x%02x%02x.svg", c.R, c.G, c.B), []byte(svg))
@@ -272,6 +284,9 @@ func (u *UI) annotationsChanged() {
 	u.Reader.reloadAnnotations()
 	u.refreshLibrary()
 	u.Notes.refreshLists()
+	if u.Highlights != nil {
+		u.Highlights.refresh()
+	}
 	u.Search.filtersChanged()
 }
 
@@ -318,5 +333,6 @@ func (u *UI) legendChanged() {
 	u.toolbar.rebuild()
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Search.filtersChanged()
+	u.Highlights.refresh()
 	u.Reader.List.Refresh()
 }

@@ -39,8 +39,40 @@ func (m *passageModel) ensureTokens(size float32) {
 	if m.tokens != nil && m.tokenSize == size {
 		return
 	}
-	m.tokens = tokenize(m.text, textMeasurer(size))
+	m.tokens = tokenize(m.text, wordMeasurer(size))
 	m.tokenSize = size
+}
+
+// wordWidths remembers the width of each word at each text size, across
+// passages: an article repeats its words ("the", "Liang", "said"), and a
+// text-size step measures every word of it again. Fyne's own cache is keyed
+// by size too, but each miss shapes the word with HarfBuzz. It is used on
+// the UI goroutine only.
+var wordWidths = map[wordKey]float32{}
+
+type wordKey struct {
+	size float32
+	word string
+}
+
+// wordWidthsMax bounds the cache; it is emptied when full.
+const wordWidthsMax = 100_000
+
+// wordMeasurer returns a measureFunc for the reader's font at size that
+// measures each distinct word once.
+func wordMeasurer(size float32) measureFunc {
+	return func(s string) float32 {
+		k := wordKey{size, s}
+		if w, ok := wordWidths[k]; ok {
+			return w
+		}
+		if len(wordWidths) >= wordWidthsMax {
+			clear(wordWidths)
+		}
+		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+		wordWidths[k] = w
+		return w
+	}
 }
 
 // textMeasurer returns a measureFunc for the reader's font at size.

@@ -77,6 +77,7 @@ type UI struct {
 	Reader        *Reader
 	Search        *SearchBar
 	Notes         *NotesPanel
+	Highlights    *HighlightsPanel
 
 	undo         undoStack
 	libraryEmpty *fyne.Container
@@ -132,6 +133,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Search = newSearchBar(u)
 	u.Library = u.makeLibraryList()
 	u.toolbar = newHighlightBar(u)
+	u.registerSideViews()
 
 	u.left = container.NewStack(u.libraryPane(), u.Search.resultsPane())
 	u.Search.showResults(false)
@@ -139,11 +141,12 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	// The toolbar spans the reader and the notes: it acts on both.
 	work := container.NewHSplit(u.Reader.content, u.Notes.content)
 	work.Offset = 0.68
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, u.SaveState, u.toolbar.bar), nil, nil, nil, work)
+	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
 	main := container.NewHSplit(u.left, right)
 	main.Offset = 0.21
 	top := container.NewPadded(u.Search.bar)
-	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
+	status := container.NewBorder(nil, nil, nil, u.SaveState)
+	u.Window.SetContent(container.NewBorder(top, status, nil, nil, main))
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Window.SetCloseIntercept(func() { u.Quit() })
 	u.Window.SetOnDropped(u.dropped)
@@ -155,6 +158,26 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	// first keystroke in the search bar is answered as fast as the rest.
 	u.goBackground(func() { _ = lib.PrepareSearch(u.ctx) })
 	return u
+}
+
+// registerSideViews adds the views beside the notes ("Passage", "All
+// notes", "Orphans"): Highlights goes beside All notes; a new view is one
+// more line here.
+func (u *UI) registerSideViews() {
+	u.Highlights = newHighlightsPanel(u)
+	u.addSideView(u.Highlights.tab, 2)
+}
+
+// addSideView adds a tab beside the notes at index at (the end when at is
+// out of range).
+func (u *UI) addSideView(item *container.TabItem, at int) {
+	tabs := u.Notes.content
+	if at < 0 || at >= len(tabs.Items) {
+		tabs.Append(item)
+		return
+	}
+	tabs.Items = append(tabs.Items[:at:at], append([]*container.TabItem{item}, tabs.Items[at:]...)...)
+	tabs.Refresh()
 }
 
 // do runs f on the UI goroutine. Every widget change made from a goroutine

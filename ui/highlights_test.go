@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestHighlightsPanel(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	p := u.Highlights
+	if got := u.Notes.content.Items[2]; got != p.tab {
+		t.Errorf("the third tab is %q, want Highlights beside All notes", got.Text)
+	}
+	// Two highlights in the first article, one in the third.
+	u.Reader.setCurrent(1)
+	u.Highlight("red")
+	h.settle()
+	u.Reader.setCurrent(3)
+	u.Highlight("green")
+	h.settle()
+	third := h.article(2)
+	u.OpenArticle(third.ID)
+	row := h.rowWithText("probation")
+	u.Reader.setCurrent(row)
+	u.Highlight("red")
+	h.settle()
+
+	if got := len(p.shown); got != 3 {
+		t.Fatalf("the panel lists %d highlights, want 3", got)
+	}
+	if p.tab.Text != "Highlights (3)" {
+		t.Errorf("tab = %q", p.tab.Text)
+	}
+	p.Colour.SetSelectedIndex(2) // the second colour of the legend: red
+	if got := len(p.shown); got != 2 {
+		t.Errorf("filtered by red: %d highlights, want 2", got)
+	}
+	p.Article.SetSelectedIndex(3)
+	if got := len(p.shown); got != 1 || p.shown[0].h.ArticleID != third.ID {
+		t.Errorf("red in the third article: %+v, want the one highlight there", p.shown)
+	}
+	p.Colour.SetSelectedIndex(0)
+	p.Article.SetSelectedIndex(0)
+	test.Type(p.Filter, "probation")
+	if got := len(p.shown); got != 1 {
+		t.Errorf("filtered by “probation”: %d highlights, want 1", got)
+	}
+	if p.shown[0].para != u.Reader.rows[row].passage.N {
+		t.Errorf("the row says para. %d, want %d", p.shown[0].para, u.Reader.rows[row].passage.N)
+	}
+	p.Filter.SetText("no such words at all")
+	if p.empty.Hidden {
+		t.Error("no empty state when nothing matches")
+	}
+	p.Filter.SetText("")
+
+	// Choosing a highlight of the first article opens it there.
+	first := h.article(0)
+	for i, r := range p.shown {
+		if r.h.ArticleID == first.ID && r.h.Colour == "green" {
+			p.List.Select(i)
+		}
+	}
+	if u.Reader.Article().ID != first.ID || u.Reader.current != 3 {
+		t.Errorf("choosing the green highlight showed article %d row %d, want %d row 3", u.Reader.Article().ID, u.Reader.current, first.ID)
+	}
+	hs, _ := h.lib.Highlights(ctx, 0)
+	if len(hs) != 3 {
+		t.Errorf("the library has %d highlights", len(hs))
+	}
+}
