@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -71,5 +72,20 @@ func TestHighlightsPanel(t *testing.T) {
 	hs, _ := h.lib.Highlights(ctx, 0)
 	if len(hs) != 3 {
 		t.Errorf("the library has %d highlights", len(hs))
+	}
+}
+
+func TestOpenSource(t *testing.T) {
+	var opened []string
+	h := newHarness(t, func(o *Options) {
+		o.OpenURL = func(u *url.URL) error { opened = append(opened, u.String()); return nil }
+	})
+	u := h.u
+	if !u.Reader.OpenSource.Visible() {
+		t.Fatal("no Open source button for an article with a web address")
+	}
+	test.Tap(u.Reader.OpenSource)
+	if len(opened) != 1 || opened[0] != u.Reader.Article().Source {
+		t.Errorf("opened %v, want the article's source %q", opened, u.Reader.Article().Source)
 	}
 }

@@ -259,3 +259,37 @@ func TestWordAndSentenceSteps(t *testing.T) {
 		t.Errorf("prevWordStart(14) = %d, want 8", s)
 	}
 }
+
+func TestNoteTabAndHashTags(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	c := u.Window.Canvas()
+	u.Reader.setCurrent(2)
+	h.shortcut(shortcutNewNote)
+	card := u.Notes.Cards[0]
+	test.Type(card.Editor, "Compare #sentencing")
+	card.Editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl})
+	if got := card.Editor.Text; got != "Compare #sentencing\t" {
+		t.Errorf("Ctrl+Tab typed %q, want a tab at the end", got)
+	}
+	// Tab is the driver's: a field that does not accept it gives the focus
+	// to the next one.
+	if card.Editor.AcceptsTab() {
+		t.Fatal("the note's text takes Tab for itself")
+	}
+	c.FocusNext()
+	if c.Focused() != card.Tags {
+		t.Fatalf("Tab from the text went to %T, want the tags", c.Focused())
+	}
+	test.Type(card.Tags, "judge")
+	c.Unfocus()
+	h.settle()
+	ns, err := h.lib.Notes(ctx, data.NoteFilter{PassageID: u.Reader.rows[2].passage.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ns) != 1 || strings.Join(ns[0].Tags, ",") != "judge,sentencing" {
+		t.Errorf("notes = %+v, want one tagged judge and sentencing", ns)
+	}
+}

@@ -38,6 +38,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Export…", Icon: theme.DocumentSaveIcon(), Shortcut: shortcutExport, Action: u.showExport},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Edit article details…", Icon: theme.DocumentCreateIcon(), Action: u.showMetaEditor},
+		&fyne.MenuItem{Label: "Open source in browser", Icon: theme.ComputerIcon(), Action: u.openSource},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: shortcutQuit, Action: u.Quit},
 	)

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -101,6 +102,22 @@ func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
 	default:
 		e.Entry.TypedKey(ev)
 	}
+}
+
+// AcceptsTab implements fyne.Tabbable: Tab moves from the note's text to
+// its tags, as in a form; Ctrl+Tab types a tab.
+func (e *noteEntry) AcceptsTab() bool { return false }
+
+// TypedShortcut implements fyne.Shortcutable: Ctrl+Tab types a tab in the
+// note's text.
+func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.KeyName == fyne.KeyTab && cs.Modifier == fyne.KeyModifierControl {
+		if e.MultiLine {
+			e.TypedRune('\t')
+		}
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // FocusLost implements fyne.Focusable.
@@ -318,7 +335,7 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
 	c.Editor.SetText(n.Body)
 	c.Tags = newNoteEntry(p.u, false)
-	c.Tags.SetPlaceHolder("Tags, separated by commas")
+	c.Tags.SetPlaceHolder("Tags, separated by commas (a #tag in the text is one too)")
 	c.Tags.SetText(strings.Join(n.Tags, ", "))
 	c.Editor.OnChanged = func(string) { c.changed() }
 	c.Tags.OnChanged = func(string) { c.changed() }
@@ -400,9 +417,9 @@ func (c *NoteCard) saveNow() {
 		return
 	}
 	u := c.p.u
-	// Commas separate tags.
-	tags := data.NormaliseTags(strings.Split(c.Tags.Text, ","))
+	// Commas separate tags; a #tag in the text is one too.
 	body := c.Editor.Text
+	tags := data.NormaliseTags(append(strings.Split(c.Tags.Text, ","), data.HashTags(body)...))
 	if c.note.ID == 0 && c.saving == 0 && strings.TrimSpace(body) == "" {
 		return // nothing to keep yet
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"net/url"
 	"strings"
 	"unicode"
 
@@ -26,6 +27,8 @@ type Reader struct {
 	title   *widget.Label
 	meta    *mutedLabel
 	edit    *widget.Button
+	// OpenSource opens the article's web address in the browser.
+	OpenSource *widget.Button
 	header  *fyne.Container
 	empty   *fyne.Container
 	content *fyne.Container
@@ -63,7 +66,10 @@ func newReader(u *UI) *Reader {
 	r.meta = newMutedLabel("")
 	r.edit = widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), func() { u.showMetaEditor() })
 	r.edit.Importance = widget.LowImportance
-	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit), container.New(&tightVBox{gap: -8}, r.title, r.meta))
+	r.OpenSource = widget.NewButtonWithIcon("Open source", theme.ComputerIcon(), func() { u.openSource() })
+	r.OpenSource.Importance = widget.LowImportance
+	r.OpenSource.Hide()
+	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), container.New(&tightVBox{gap: -8}, r.title, r.meta))
 
 	r.List = widget.NewList(
 		func() int { return len(r.rows) },
@@ -262,6 +268,37 @@ func (r *Reader) showHeader() {
 		line += "\n" + a.Source
 	}
 	r.meta.SetText(line)
+	if _, ok := sourceURL(a); ok {
+		r.OpenSource.Show()
+	} else {
+		r.OpenSource.Hide()
+	}
+}
+
+// sourceURL is the article's source when it is a web address.
+func sourceURL(a data.Article) (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(a.Source))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, false
+	}
+	return u, true
+}
+
+// openSource opens the open article's web address in the browser.
+func (u *UI) openSource() {
+	link, ok := sourceURL(u.Reader.article)
+	if !ok {
+		u.showInfo("No web address", "This article's source is not a web address. Edit its details to add one.")
+		return
+	}
+	open := u.opts.OpenURL
+	if open == nil {
+		open = u.App.OpenURL
+	}
+	if err := open(link); err != nil {
+		fyne.LogError("opening "+link.String(), err)
+		u.showInfo("The browser did not open", "Casebook could not open "+link.String()+". Copy it from the article's details instead.")
+	}
 }
 
 // setCurrent makes a row the passage whose notes the notes panel shows.

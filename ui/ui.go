@@ -9,6 +9,7 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"sync"
 	"time"
 
@@ -43,6 +44,8 @@ type Options struct {
 	// Do runs a function on the UI goroutine. Zero means fyne.Do; tests
 	// queue the calls and run them on the test goroutine.
 	Do func(func())
+	// OpenURL opens a web address; zero means the app's (the browser).
+	OpenURL func(*url.URL) error
 	// StatePath is the file that keeps the window's size and reading
 	// place. Zero means window-state.json in the app's storage.
 	StatePath string
