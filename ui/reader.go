@@ -23,17 +23,17 @@ type Reader struct {
 	rows    []*passageModel
 	byID    map[int64]int // passage id → row
 
-	List    *widget.List
-	title   *widget.Label
-	meta    *mutedLabel
-	edit    *widget.Button
+	List  *widget.List
+	title *widget.Label
+	meta  *mutedLabel
+	edit  *widget.Button
 	// OpenSource opens the article's web address in the browser.
 	OpenSource *widget.Button
-	header  *fyne.Container
-	empty   *fyne.Container
-	content *fyne.Container
-	body    *fyne.Container
-	fitting bool
+	header     *fyne.Container
+	empty      *fyne.Container
+	content    *fyne.Container
+	body       *fyne.Container
+	fitting    bool
 
 	// current is the row whose notes the notes panel shows, or -1.
 	current int
