@@ -53,16 +53,23 @@ func (u *UI) modalClosed(m *modal) {
 	})
 }
 
-// modalOpen reports whether a dialog or pop-up covers the window.
+// modalOpen reports whether a dialog or pop-up covers the window. A
+// tooltip does not.
 func (u *UI) modalOpen() bool {
-	return len(u.modals) > 0 || u.Window.Canvas().Overlays().Top() != nil
+	return len(u.modals) > 0 || u.overlayOpen()
+}
+
+// overlayOpen reports whether a pop-up other than a tooltip shows.
+func (u *UI) overlayOpen() bool {
+	top := u.Window.Canvas().Overlays().Top()
+	return top != nil && (u.tip == nil || top != fyne.CanvasObject(u.tip))
 }
 
 // modalKey gives a key to the top dialog; it reports whether a dialog took
 // it (every key is taken while one is open).
 func (u *UI) modalKey(ev *fyne.KeyEvent) bool {
 	if len(u.modals) == 0 {
-		return u.Window.Canvas().Overlays().Top() != nil
+		return u.overlayOpen()
 	}
 	m := u.modals[len(u.modals)-1]
 	switch ev.Name {

@@ -55,7 +55,7 @@ type NoteCard struct {
 	Editor *noteEntry
 	Tags   *noteEntry
 	status *mutedLabel
-	Delete *widget.Button
+	Delete *tipButton
 	box    *fyne.Container
 	timer  *time.Timer
 	// due is when typing will have paused long enough for a save.
@@ -342,7 +342,7 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Editor.onFocusLost = c.saveNow
 	c.Tags.onFocusLost = c.saveNow
 	c.status = newMutedLabel("").caption()
-	c.Delete = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.delete() })
+	c.Delete = newTipButton(p.u, "", theme.DeleteIcon(), "Delete this note (Ctrl+Z brings it back)", func() { c.delete() })
 	c.Delete.Importance = widget.LowImportance
 	var quote fyne.CanvasObject = layoutSpacer(0)
 	if q := c.quoteText(); q != "" {

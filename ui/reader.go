@@ -26,9 +26,9 @@ type Reader struct {
 	List  *widget.List
 	title *widget.Label
 	meta  *mutedLabel
-	edit  *widget.Button
+	edit  *tipButton
 	// OpenSource opens the article's web address in the browser.
-	OpenSource *widget.Button
+	OpenSource *tipButton
 	header     *fyne.Container
 	empty      *fyne.Container
 	content    *fyne.Container
@@ -64,9 +64,11 @@ func newReader(u *UI) *Reader {
 	r.title.TextStyle.Bold = true
 	r.title.Wrapping = fyne.TextWrapWord
 	r.meta = newMutedLabel("")
-	r.edit = widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), func() { u.showMetaEditor() })
+	// Icons with tooltips: at large text, labelled buttons would squeeze
+	// the title into a narrow column.
+	r.edit = newTipButton(u, "", theme.DocumentCreateIcon(), "Edit the article's details (title, outlet, authors, date, source)", func() { u.showMetaEditor() })
 	r.edit.Importance = widget.LowImportance
-	r.OpenSource = widget.NewButtonWithIcon("Open source", theme.ComputerIcon(), func() { u.openSource() })
+	r.OpenSource = newTipButton(u, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { u.openSource() })
 	r.OpenSource.Importance = widget.LowImportance
 	r.OpenSource.Hide()
 	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), container.New(&tightVBox{gap: -8}, r.title, r.meta))

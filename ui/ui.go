@@ -91,6 +91,9 @@ type UI struct {
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
 	quitting     bool
+	// tip is the tooltip showing, of the button tipOf.
+	tip   *widget.PopUp
+	tipOf *tipButton
 	// state is the window state as last loaded or saved.
 	state windowState
 	// modals are the open dialogs, the top one last.

@@ -71,45 +71,55 @@ func TestWindow(t *testing.T) {
 	})
 }
 
+// TestNarrowWindow checks that the colours' meanings stay readable in a
+// narrow window and at large text: the toolbar wraps onto more rows rather
+// than shrinking its buttons to bare swatches, and no button is cut off.
 func TestNarrowWindow(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	if u.toolbar.Compact() {
-		t.Error("at 1280 wide the toolbar shows swatches without the colours' names")
-	}
-	for _, b := range u.toolbar.buttons {
-		if !b.Visible() || b.Text == "" {
-			t.Errorf("named colour button %q hidden at full width", b.Text)
+	checkBar := func(when string) {
+		t.Helper()
+		h.pump()
+		bar := u.toolbar.bar
+		for i, b := range u.toolbar.buttons {
+			if !b.Visible() || b.Text != u.colours[i].Meaning {
+				t.Errorf("%s: colour %d shows %q (visible %v), want its meaning", when, i, b.Text, b.Visible())
+			}
+			p, s := b.Position(), b.Size()
+			if p.X+s.Width > bar.Size().Width+0.5 || p.Y+s.Height > bar.Size().Height+0.5 || s.Width < b.MinSize().Width-0.5 {
+				t.Errorf("%s: colour %d's button (%v at %v) is cut off by the toolbar (%v)", when, i, s, p, bar.Size())
+			}
 		}
+	}
+	checkBar("at 1280 wide")
+	if u.toolbar.Rows() != 1 {
+		t.Errorf("at 1280 wide the toolbar has %d rows, want 1", u.toolbar.Rows())
 	}
 	if w := u.Window.Content().MinSize().Width; w > 700 {
 		t.Errorf("the window cannot be narrower than %v; the toolbar must not hold it wide", w)
 	}
-	u.Window.Resize(fyne.NewSize(760, 700))
-	if !u.toolbar.Compact() {
-		t.Fatal("at 760 wide the toolbar still shows the colours' names")
+	u.Window.Resize(fyne.NewSize(800, 700))
+	checkBar("at 800 wide")
+	if u.toolbar.Rows() < 2 {
+		t.Errorf("at 800 wide the toolbar has %d rows; its buttons cannot all fit in one", u.toolbar.Rows())
 	}
-	for i, b := range u.toolbar.compact {
-		if !b.Visible() || u.toolbar.buttons[i].Visible() {
-			t.Errorf("colour %d: compact swatch visible %v, named button visible %v", i, b.Visible(), u.toolbar.buttons[i].Visible())
-		}
-		if b.Position().X+b.Size().Width > u.toolbar.bar.Size().Width {
-			t.Errorf("colour %d's swatch is cut off by the toolbar's edge", i)
-		}
-	}
+	u.setTextScale(2)
+	checkBar("at 800 wide and 200 % text")
+	u.setTextScale(1)
 	u.Reader.setCurrent(0)
-	test.Tap(u.toolbar.compact[2])
+	test.Tap(u.toolbar.buttons[2])
 	h.settle()
 	hs, err := h.lib.Highlights(context.Background(), u.Reader.Article().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(hs) != 1 || hs[0].Colour != u.colours[2].Key {
-		t.Errorf("the third swatch made highlights %+v, want one in %s", hs, u.colours[2].Key)
+		t.Errorf("the third colour made highlights %+v, want one in %s", hs, u.colours[2].Key)
 	}
 	u.Window.Resize(fyne.NewSize(1280, 820))
-	if u.toolbar.Compact() {
-		t.Error("widened again, the toolbar still shows swatches only")
+	checkBar("widened again")
+	if u.toolbar.Rows() != 1 {
+		t.Errorf("widened again, the toolbar has %d rows", u.toolbar.Rows())
 	}
 }
 
