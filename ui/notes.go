@@ -18,7 +18,9 @@ import (
 )
 
 // NotesPanel shows the notes of the current passage, editable in place and
-// saved as the user types, plus lists of all notes and of orphaned ones.
+// saved as the user types, and the list of all notes. A note that lost its
+// place when its article's text changed (an orphan) is in that list,
+// marked; opened, it can be edited, deleted, or attached to new words.
 type NotesPanel struct {
 	u       *UI
 	content *container.AppTabs
@@ -38,12 +40,12 @@ type NotesPanel struct {
 	// Cards are the editors of the current passage's notes, in order.
 	Cards []*NoteCard
 
-	All     *widget.List
-	all     []data.Note
-	Orphans *widget.List
-	orphans []data.Note
-	allTab  *container.TabItem
-	orphTab *container.TabItem
+	All *widget.List
+	all []data.Note
+	// orphan is the note that lost its place shown in the Passage tab,
+	// instead of a passage's notes (nil when none is).
+	orphan *data.Note
+	allTab *container.TabItem
 }
 
 // NoteCard edits one note: its Markdown text, its tags, and shows when it was
@@ -56,6 +58,8 @@ type NoteCard struct {
 	Tags   *noteEntry
 	status *mutedLabel
 	Delete *tipButton
+	// Attach puts a note that lost its place on new words.
+	Attach *widget.Button
 	box    *fyne.Container
 	timer  *time.Timer
 	// due is when typing will have paused long enough for a save.
@@ -145,20 +149,16 @@ func newNotesPanel(u *UI) *NotesPanel {
 	passageTab := container.NewBorder(top, p.undoBar, nil, nil,
 		container.NewStack(container.NewVScroll(p.cards), p.empty))
 
-	p.All = p.noteList(&p.all, false)
-	p.Orphans = p.noteList(&p.orphans, true)
+	p.All = p.noteList(&p.all)
 	p.allTab = container.NewTabItem("All notes", container.NewStack(p.All))
-	p.orphTab = container.NewTabItem("Orphans", container.NewBorder(
-		newMutedLabel("These notes lost their place when an article's text changed. They are kept; their quotes are shown."),
-		nil, nil, nil, p.Orphans))
-	p.content = container.NewAppTabs(container.NewTabItem("Passage", passageTab), p.allTab, p.orphTab)
+	p.content = container.NewAppTabs(container.NewTabItem("Passage", passageTab), p.allTab)
 	p.showPassage(nil)
 	p.refreshLists()
 	return p
 }
 
 // noteList lists notes from the whole library; a tap opens the passage.
-func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
+func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 	l := widget.NewList(
 		func() int { return len(*notes) },
 		func() fyne.CanvasObject {
@@ -190,7 +190,7 @@ func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
 		})
 	l.OnSelected = func(i widget.ListItemID) {
 		l.Unselect(i)
-		if i < len(*notes) && !orphans {
+		if i < len(*notes) {
 			p.u.openNote((*notes)[i])
 		}
 	}
@@ -204,7 +204,7 @@ func (p *NotesPanel) noteWhere(n data.Note) string {
 		title = displayTitle(a.Article)
 	}
 	if n.Orphan() {
-		return title + " · place lost"
+		return "⚠ Place lost · " + title
 	}
 	if n.Para > 0 {
 		return title + " · para. " + fmt.Sprint(n.Para)
@@ -220,26 +220,16 @@ func firstLine(s string) string {
 	return s
 }
 
-// refreshLists reloads the lists of all notes and of orphans.
+// refreshLists reloads the list of all notes, the orphans last.
 func (p *NotesPanel) refreshLists() {
 	all, err := p.u.lib.Notes(p.u.ctx, data.NoteFilter{})
 	if err != nil {
 		p.u.showError(err)
 		return
 	}
-	p.all = p.all[:0]
-	p.orphans = p.orphans[:0]
-	for _, n := range all {
-		if n.Orphan() {
-			p.orphans = append(p.orphans, n)
-		} else {
-			p.all = append(p.all, n)
-		}
-	}
+	p.all = all
 	p.allTab.Text = fmt.Sprintf("All notes (%d)", len(p.all))
-	p.orphTab.Text = fmt.Sprintf("Orphans (%d)", len(p.orphans))
 	p.All.Refresh()
-	p.Orphans.Refresh()
 	p.content.Refresh()
 }
 
@@ -251,6 +241,7 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 		p.hideUndoBar()
 	}
 	p.passage = ps
+	p.orphan = nil
 	p.Cards = nil
 	p.cards.Objects = nil
 	if ps == nil {
@@ -482,7 +473,7 @@ func (p *NotesPanel) replaceInLists(n data.Note) {
 	for _, l := range []struct {
 		notes []data.Note
 		list  *widget.List
-	}{{p.all, p.All}, {p.orphans, p.Orphans}} {
+	}{{p.all, p.All}} {
 		for i := range l.notes {
 			if l.notes[i].ID == n.ID {
 				l.notes[i] = n
@@ -598,6 +589,57 @@ func (p *NotesPanel) Focus() {
 	}
 }
 
+// showOrphan shows a note that lost its place, with the words it was on
+// and a button that attaches it to the reader's selection or passage.
+func (p *NotesPanel) showOrphan(n data.Note) {
+	p.showPassage(nil)
+	p.orphan = &n
+	p.content.SelectIndex(0)
+	p.empty.Hide()
+	p.heading.SetText("A note that lost its place")
+	p.quote.SetText("It was on " + quoted(clip(n.Quote, 140)) + ". Select the words it belongs to in the reader (or click a passage), then Attach here.")
+	p.quote.Show()
+	c := newNoteCard(p, n, data.NewNote{})
+	c.Attach = widget.NewButtonWithIcon("Attach here", theme.MailAttachmentIcon(), func() { c.attach() })
+	c.Attach.Importance = widget.HighImportance
+	c.box.Objects = append([]fyne.CanvasObject{c.Attach}, c.box.Objects...)
+	p.addCard(c)
+}
+
+// attach gives a note that lost its place the reader's selection, or its
+// current passage.
+func (c *NoteCard) attach() {
+	p, u := c.p, c.p.u
+	r := u.Reader
+	row, s, e, ok := r.target()
+	if !ok {
+		u.showInfo("Choose the words first", "Select the words this note belongs to in the reader, or click a passage, then Attach here.")
+		return
+	}
+	ps := r.rows[row].passage
+	if s == 0 && e == len(r.rows[row].text) {
+		e = 0 // the whole passage
+	}
+	c.saveNow()
+	var n data.Note
+	u.writes.submit(c.lane(), func(ctx context.Context) (err error) {
+		n, err = u.lib.AttachNote(ctx, c.id.Load(), ps.ID, s, e)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		p.orphan = nil
+		r.clearSelection()
+		u.annotationsChanged()
+		if rr, ok := r.byID[n.PassageID]; ok {
+			r.current = -1 // show the passage's notes afresh
+			r.setCurrent(rr)
+		}
+	})
+}
+
 // flush saves every note being edited, at once.
 func (p *NotesPanel) flush() {
 	for _, c := range p.Cards {
@@ -605,9 +647,15 @@ func (p *NotesPanel) flush() {
 	}
 }
 
-// openNote shows a note's passage in the reader and its card.
+// openNote shows a note's passage in the reader and its card. A note that
+// lost its place opens its article and shows the note alone, to edit,
+// delete or attach to new words.
 func (u *UI) openNote(n data.Note) {
 	if n.Orphan() {
+		if _, ok := u.articleSummary(n.ArticleID); ok && u.Reader.article.ID != n.ArticleID {
+			u.OpenArticle(n.ArticleID)
+		}
+		u.Notes.showOrphan(n)
 		return
 	}
 	if u.Reader.article.ID != n.ArticleID {

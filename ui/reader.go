@@ -313,6 +313,12 @@ func (r *Reader) setCurrent(row int) {
 	if old >= 0 && old < len(r.rows) {
 		r.List.RefreshItem(old)
 	}
+	if r.u.Notes.orphan != nil {
+		// A note that lost its place stays in the notes panel while the
+		// student picks the words to attach it to.
+		r.refreshRow(row)
+		return
+	}
 	if row >= 0 && row < len(r.rows) {
 		r.List.RefreshItem(row)
 		r.u.Notes.showPassage(&r.rows[row].passage)

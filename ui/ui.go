@@ -167,8 +167,8 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 }
 
 // registerSideViews adds the views beside the notes ("Passage", "All
-// notes", "Orphans"): Highlights goes beside All notes; a new view is one
-// more line here.
+// notes"): Highlights goes beside All notes; a new view is one more line
+// here.
 func (u *UI) registerSideViews() {
 	u.Highlights = newHighlightsPanel(u)
 	u.addSideView(u.Highlights.tab, 2)
