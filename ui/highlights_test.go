@@ -5,7 +5,10 @@ import (
 	"net/url"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestHighlightsPanel(t *testing.T) {
@@ -87,5 +90,68 @@ func TestOpenSource(t *testing.T) {
 	test.Tap(u.Reader.OpenSource)
 	if len(opened) != 1 || opened[0] != u.Reader.Article().Source {
 		t.Errorf("opened %v, want the article's source %q", opened, u.Reader.Article().Source)
+	}
+}
+
+func TestSearchFilterChips(t *testing.T) {
+	h := newHarness(t)
+	s := h.u.Search
+	test.Type(s.entry, "liang")
+	h.waitFor("results", func() bool { return s.shown == s.gen })
+	s.Colour.SetSelectedIndex(1)
+	s.entry.SetText("")
+	h.pump()
+	if !s.Chips.Visible() || !chipsSay(s, "Colour: "+h.u.colours[0].Meaning) {
+		t.Fatal("a filter left from an earlier search is not shown as a chip")
+	}
+	test.Type(s.entry, "probation")
+	h.waitFor("results", func() bool { return s.shown == s.gen })
+	if s.options().Colour != h.u.colours[0].Key {
+		t.Error("the filter left set does not apply to the new search")
+	}
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.pump()
+	if s.entry.Text != "" || s.filtered() || s.Chips.Visible() {
+		t.Errorf("Escape left query %q, filtered %v, chips %v; want all cleared", s.entry.Text, s.filtered(), s.Chips.Visible())
+	}
+}
+
+// chipsSay reports whether a chip with the label shows.
+func chipsSay(s *SearchBar, label string) bool {
+	for _, o := range s.Chips.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFitRowNeverCutsAChip lays completion chips out in a narrow row: those
+// that do not fit whole are hidden, and no visible one crosses the edge.
+func TestFitRowNeverCutsAChip(t *testing.T) {
+	test.NewTempApp(t)
+	var objs []fyne.CanvasObject
+	for _, w := range []string{"Complete:", "ballinger", "brooklyn", "probation", "sentencing"} {
+		objs = append(objs, widget.NewButton(w, nil))
+	}
+	c := container.New(fitRow{}, objs...)
+	for _, width := range []float32{90, 200, 333, 1000} {
+		c.Resize(fyne.NewSize(width, 40))
+		shown := 0
+		for _, o := range objs {
+			if !o.Visible() {
+				continue
+			}
+			shown++
+			if o.Position().X+o.Size().Width > width || o.Size().Width < o.MinSize().Width {
+				t.Errorf("width %v: a chip is cut (%v at %v)", width, o.Size(), o.Position())
+			}
+		}
+		if width >= 1000 && shown != len(objs) {
+			t.Errorf("width %v: %d of %d chips shown", width, shown, len(objs))
+		}
+		if width == 200 && shown == len(objs) {
+			t.Errorf("width 200: every chip shown; some cannot fit")
+		}
 	}
 }

@@ -340,7 +340,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyF6:
 		u.cycleFocus()
 	case fyne.KeyEscape:
-		if u.Search.entry.Text != "" {
+		if u.Search.entry.Text != "" || u.Search.filtered() {
 			u.Search.clear()
 		}
 	}
