@@ -98,6 +98,7 @@ type ExportDialog struct {
 // showExport opens the export dialog (File › Export…, Ctrl+E).
 func (u *UI) showExport() {
 	u.Notes.flush()
+	saved := u.writes.barrier()
 	d := &ExportDialog{u: u}
 	u.exportDialog = d
 
@@ -146,6 +147,7 @@ func (u *UI) showExport() {
 	u.openModal(d.dialog, d.dialog.Confirm, d.dialog.Hide)
 
 	u.goBackground(func() {
+		saved(u.ctx)
 		doc, err := export.Load(u.ctx, u.lib)
 		u.do(func() {
 			if err != nil {
@@ -430,6 +432,7 @@ func (u *UI) ExportTo(path string, opt export.Options) { u.exportDoc(path, opt, 
 // of the library as it is now.
 func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 	u.Notes.flush()
+	saved := u.writes.barrier()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Exporting…")
 	prog := dialog.NewCustomWithoutButtons("Export", container.NewVBox(label, bar), u.Window)
@@ -457,6 +460,7 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 		})
 	}
 	u.goBackground(func() {
+		saved(u.ctx)
 		var err error
 		if doc == nil {
 			var loaded export.Document

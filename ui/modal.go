@@ -44,9 +44,11 @@ func (u *UI) modalClosed(m *modal) {
 	if m.prev == nil || u.quitting {
 		return
 	}
+	u.refocusing = true
 	c.Unfocus()
 	prev := m.prev
 	u.do(func() {
+		u.refocusing = false
 		if !u.modalOpen() && c.Focused() == nil {
 			c.Focus(prev)
 		}

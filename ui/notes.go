@@ -55,7 +55,15 @@ type NoteCard struct {
 	note   data.Note // ID 0 until the first save
 	draft  data.NewNote
 	Editor *noteEntry
-	Tags   *noteEntry
+	// Preview shows the note's Markdown rendered while it is not edited.
+	Preview *notePreview
+	Tags    *noteEntry
+	// TagHints completes the tag being typed from the library's tags.
+	TagHints *fyne.Container
+	// Grow makes the editor large.
+	Grow   *tipButton
+	large  bool
+	rows   int
 	status *mutedLabel
 	Delete *tipButton
 	// Attach puts a note that lost its place on new words.
@@ -328,10 +336,15 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Tags = newNoteEntry(p.u, false)
 	c.Tags.SetPlaceHolder("Tags, separated by commas (a #tag in the text is one too)")
 	c.Tags.SetText(strings.Join(n.Tags, ", "))
-	c.Editor.OnChanged = func(string) { c.changed() }
-	c.Tags.OnChanged = func(string) { c.changed() }
-	c.Editor.onFocusLost = c.saveNow
+	c.Editor.OnChanged = func(string) { c.changed(); c.fitEditor() }
+	c.Tags.OnChanged = func(string) { c.changed(); c.suggestTags() }
+	c.Editor.onFocusLost = func() { c.saveNow(); c.preview() }
 	c.Tags.onFocusLost = c.saveNow
+	c.Preview = newNotePreview(c.edit)
+	c.Preview.Hide()
+	c.TagHints = newTagHints()
+	c.Grow = newTipButton(p.u, "", theme.ViewFullScreenIcon(), "Make the editor large", func() { c.toggleLarge() })
+	c.Grow.Importance = widget.LowImportance
 	c.status = newMutedLabel("").caption()
 	c.Delete = newTipButton(p.u, "", theme.DeleteIcon(), "Delete this note (Ctrl+Z brings it back)", func() { c.delete() })
 	c.Delete.Importance = widget.LowImportance
@@ -343,10 +356,17 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.box = container.NewVBox(
 		quote,
 		c.Editor,
+		c.Preview,
 		c.Tags,
-		container.NewBorder(nil, nil, nil, c.Delete, c.status),
+		c.TagHints,
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.Grow, c.Delete), c.status),
 		widget.NewSeparator(),
 	)
+	c.fitEditor()
+	// A saved note shows rendered; a new one opens for writing.
+	if n.ID != 0 {
+		c.preview()
+	}
 	return c
 }
 
@@ -583,7 +603,7 @@ func (p *NotesPanel) Focus() {
 	c := p.u.Window.Canvas()
 	p.content.SelectIndex(0)
 	if len(p.Cards) > 0 {
-		c.Focus(p.Cards[0].Editor)
+		p.Cards[0].edit()
 	} else if !p.addBtn.Disabled() {
 		c.Focus(p.addBtn)
 	}

@@ -281,6 +281,7 @@ func (s *SearchBar) filtersChanged() {
 	if err != nil {
 		s.u.showError(err)
 	}
+	s.u.tags = tags
 	tagOpts := []string{anyTag}
 	for _, t := range tags {
 		tagOpts = append(tagOpts, "#"+t)

@@ -77,12 +77,14 @@ func (u *UI) ImportPaths(paths []string) {
 	// An import can replace the open article's passages: the note being
 	// typed is stored first, on the passage it was written for.
 	u.Notes.flush()
+	saved := u.writes.barrier()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Looking for files to import…")
 	prog := dialog.NewCustomWithoutButtons("Import", container.NewVBox(label, bar), u.Window)
 	prog.Resize(fyne.NewSize(460, 0))
 	u.openModal(prog, nil, nil)
 	u.goBackground(func() {
+		saved(u.ctx)
 		percent := -1
 		results := ingest.ImportFiles(u.ctx, u.lib, paths, func(done, total int, r ingest.FileResult) {
 			// A batch of thousands of files moves the bar by the percent.

@@ -72,6 +72,7 @@ type UI struct {
 	listed   []int    // indices into articles of the rows the sidebar shows
 	noMatch  *fyne.Container
 	colours  []data.Colour
+	tags     []string // the library's tags, for completion
 
 	Library *keyList // the library sidebar
 	// LibraryFilter narrows the sidebar to the articles whose title, outlet
@@ -96,6 +97,9 @@ type UI struct {
 	tipOf *tipButton
 	// state is the window state as last loaded or saved.
 	state windowState
+	// refocusing is set while the focus is away between a dialog closing
+	// and the focus going back: a note editor stays open meanwhile.
+	refocusing bool
 	// modals are the open dialogs, the top one last.
 	modals []*modal
 	// writes runs the writes to the library off the UI goroutine;

@@ -41,6 +41,8 @@ type writeQueue struct {
 type writeJob struct {
 	run  func(ctx context.Context) error
 	done func(err error)
+	// finished is closed once run has returned.
+	finished chan struct{}
 }
 
 func newWriteQueue(u *UI) *writeQueue {
@@ -53,7 +55,7 @@ func (q *writeQueue) submit(lane string, run func(ctx context.Context) error, do
 	q.pending++
 	q.mu.Lock()
 	jobs := q.lanes[lane]
-	q.lanes[lane] = append(jobs, &writeJob{run: run, done: done})
+	q.lanes[lane] = append(jobs, &writeJob{run: run, done: done, finished: make(chan struct{})})
 	start := len(jobs) == 0
 	if start {
 		q.running.Add(1)
@@ -80,6 +82,7 @@ func (q *writeQueue) drain(lane string) {
 		q.mu.Unlock()
 
 		err := q.runJob(j)
+		close(j.finished)
 
 		q.mu.Lock()
 		q.lanes[lane] = q.lanes[lane][1:]
@@ -137,6 +140,31 @@ func (q *writeQueue) Waiting() bool {
 func (q *writeQueue) stateChanged() {
 	if q.onState != nil && !q.u.quitting {
 		q.onState()
+	}
+}
+
+// barrier returns a function that waits until every write submitted before
+// the call has been run (or ctx is done). Work that reads the library as a
+// whole (an import, an export) waits on it, so that it sees the note that
+// was just typed. It is called on the UI goroutine; the function it
+// returns may be called from any goroutine.
+func (q *writeQueue) barrier() func(ctx context.Context) {
+	q.mu.Lock()
+	var waits []chan struct{}
+	for _, jobs := range q.lanes {
+		if len(jobs) > 0 {
+			waits = append(waits, jobs[len(jobs)-1].finished)
+		}
+	}
+	q.mu.Unlock()
+	return func(ctx context.Context) {
+		for _, w := range waits {
+			select {
+			case <-w:
+			case <-ctx.Done():
+				return
+			}
+		}
 	}
 }
 
