@@ -39,6 +39,8 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Edit article details…", Icon: theme.DocumentCreateIcon(), Action: u.showMetaEditor},
 		&fyne.MenuItem{Label: "Open source in browser", Icon: theme.ComputerIcon(), Action: u.openSource},
+		&fyne.MenuItem{Label: "Delete article", Icon: theme.DeleteIcon(), Action: u.deleteArticle},
+		&fyne.MenuItem{Label: "Deleted articles…", Icon: theme.HistoryIcon(), Action: u.showTrash},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: shortcutQuit, Action: u.Quit},
 	)

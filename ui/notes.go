@@ -248,6 +248,10 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 		// The bar speaks of a note of the passage it was deleted from.
 		p.hideUndoBar()
 	}
+	// A card going away does not keep the focus (Ctrl+Z would go to it).
+	if c := p.u.Window.Canvas(); c != nil && p.owns(c.Focused()) && c.Focused() != p.addBtn {
+		c.Unfocus()
+	}
 	p.passage = ps
 	p.orphan = nil
 	p.Cards = nil

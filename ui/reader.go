@@ -213,6 +213,21 @@ func (r *Reader) open(id int64) {
 	u.rememberState()
 }
 
+// close shows no article: the library is empty.
+func (r *Reader) close() {
+	r.u.Notes.flush()
+	r.article = data.Article{}
+	r.rows = nil
+	r.byID = map[int64]int{}
+	r.shown = map[int]*passageView{}
+	r.current, r.selRow = -1, -1
+	r.header.Hide()
+	r.content.Objects[0].Hide()
+	r.empty.Show()
+	r.List.Refresh()
+	r.u.Notes.showPassage(nil)
+}
+
 // loadAnnotations reads the article's highlights and note counts into the
 // row models.
 func (r *Reader) loadAnnotations() {

@@ -106,6 +106,9 @@ type UI struct {
 	// SaveState says what it is doing.
 	writes    *writeQueue
 	SaveState *widget.Label
+	// Status says what was just done (an article deleted or restored).
+	Status *widget.Label
+	trash  *TrashDialog
 }
 
 // New builds the main window on lib. It does not show it.
@@ -124,6 +127,8 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.writes = newWriteQueue(u)
 	u.SaveState = widget.NewLabel("")
 	u.SaveState.Importance = widget.LowImportance
+	u.Status = widget.NewLabel("")
+	u.Status.Truncation = fyne.TextTruncateEllipsis
 	u.writes.onState = u.showSaveState
 	prefs := a.Preferences()
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))
@@ -155,7 +160,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	main := container.NewHSplit(u.left, right)
 	main.Offset = 0.21
 	top := container.NewPadded(u.Search.bar)
-	status := container.NewBorder(nil, nil, nil, u.SaveState)
+	status := container.NewBorder(nil, nil, nil, u.SaveState, u.Status)
 	u.Window.SetContent(container.NewBorder(top, status, nil, nil, main))
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Window.SetCloseIntercept(func() { u.Quit() })
@@ -233,9 +238,13 @@ func (u *UI) showSaveState() {
 	case u.writes.pending > 0:
 		u.SaveState.SetText("Saving…")
 		u.SaveState.Importance = widget.LowImportance
+		u.Status = widget.NewLabel("")
+		u.Status.Truncation = fyne.TextTruncateEllipsis
 	default:
 		u.SaveState.SetText("All changes saved")
 		u.SaveState.Importance = widget.LowImportance
+		u.Status = widget.NewLabel("")
+		u.Status.Truncation = fyne.TextTruncateEllipsis
 	}
 	u.SaveState.Refresh()
 }
