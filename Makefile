@@ -9,7 +9,9 @@ APPID    := io.github.casebookapp.casebook
 # virtual X server, a key sender and a screenshot tool for the window smoke
 # test, and the validators of the desktop entry and the AppStream metainfo.
 BUILD_PKGS := gcc libgl1-mesa-dev xorg-dev
-TEST_PKGS  := xvfb xdotool imagemagick x11-utils desktop-file-utils appstream
+# poppler's pdftotext reads the text of imported PDF files.
+RUN_PKGS   := poppler-utils
+TEST_PKGS  := xvfb xdotool imagemagick x11-utils nodejs desktop-file-utils appstream
 
 # The version comes from FyneApp.toml, the commit from git. Every UI change
 # made from a goroutine goes through fyne.Do: migrated_fynedo tells Fyne so.
@@ -32,10 +34,10 @@ all: build
 
 # deps installs what is missing, as root, or says in one line what to run.
 deps:
-	@./.ci/ensure-packages $(BUILD_PKGS)
+	@./.ci/ensure-packages $(BUILD_PKGS) $(RUN_PKGS)
 
 test-deps:
-	@./.ci/ensure-packages $(BUILD_PKGS) $(TEST_PKGS)
+	@./.ci/ensure-packages $(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS)
 
 build: deps
 	$(GO) build $(BUILDFLAGS) -o $(BIN) $(PKG)

@@ -27,7 +27,7 @@ func numberedPassage(ctx context.Context, q querier, passageID int64) (Passage, 
 	if err != nil {
 		return Passage{}, err
 	}
-	if !p.Kind.Numbered() {
+	if !p.Kind.InFlow() {
 		return Passage{}, Errorf(EINVALID, "only article text can be annotated, not the %s", p.Kind)
 	}
 	return p, nil
@@ -198,12 +198,12 @@ func (l *Library) setDeleted(ctx context.Context, table, what string, deleted bo
 	})
 }
 
-const highlightColumns = `h.id, h.uid, h.article_id, coalesce(h.passage_id, 0), h.start, h.end, h.quote, h.prefix, h.suffix, h.colour, h.created_at, h.updated_at`
+const highlightColumns = `h.id, h.uid, h.article_id, coalesce(h.passage_id, 0), h.start, h.end, h.quote, h.prefix, h.suffix, h.colour, h.created_at, h.updated_at, h.creator`
 
 func scanHighlight(s scanner) (Highlight, error) {
 	var h Highlight
 	var created, updated string
-	err := s.Scan(&h.ID, &h.UID, &h.ArticleID, &h.PassageID, &h.Start, &h.End, &h.Quote, &h.Prefix, &h.Suffix, &h.Colour, &created, &updated)
+	err := s.Scan(&h.ID, &h.UID, &h.ArticleID, &h.PassageID, &h.Start, &h.End, &h.Quote, &h.Prefix, &h.Suffix, &h.Colour, &created, &updated, &h.Creator)
 	h.CreatedAt, h.UpdatedAt = parseTime(created), parseTime(updated)
 	return h, err
 }
@@ -351,13 +351,13 @@ func setTags(ctx context.Context, tx *sql.Tx, noteID int64, tags []string) error
 }
 
 const noteColumns = `n.id, n.uid, n.article_id, coalesce(n.passage_id, 0), coalesce((SELECT pp.n FROM passages pp WHERE pp.id = n.passage_id), 0),
-	coalesce(n.highlight_id, 0), n.start, n.end, n.quote, n.prefix, n.suffix, n.body, n.created_at, n.updated_at,
+	coalesce(n.highlight_id, 0), n.start, n.end, n.quote, n.prefix, n.suffix, n.body, n.created_at, n.updated_at, n.creator,
 	coalesce((SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id ORDER BY t.name COLLATE NOCASE) t), '')`
 
 func scanNote(s scanner) (Note, error) {
 	var n Note
 	var created, updated, tags string
-	err := s.Scan(&n.ID, &n.UID, &n.ArticleID, &n.PassageID, &n.Para, &n.HighlightID, &n.Start, &n.End, &n.Quote, &n.Prefix, &n.Suffix, &n.Body, &created, &updated, &tags)
+	err := s.Scan(&n.ID, &n.UID, &n.ArticleID, &n.PassageID, &n.Para, &n.HighlightID, &n.Start, &n.End, &n.Quote, &n.Prefix, &n.Suffix, &n.Body, &created, &updated, &n.Creator, &tags)
 	n.CreatedAt, n.UpdatedAt = parseTime(created), parseTime(updated)
 	if tags != "" {
 		n.Tags = strings.Split(tags, "\x1f")

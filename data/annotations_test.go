@@ -96,7 +96,7 @@ func TestNotes(t *testing.T) {
 	ctx := context.Background()
 	l := openTest(t)
 	a := mustImport(t, l, sample)
-	p, _ := l.Passage(ctx, a.ID, 3)
+	p, _ := l.Passage(ctx, a.ID, 2) // the second body paragraph: the caption has no number
 
 	t.Run("OK", func(t *testing.T) {
 		n, err := l.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "The DA asked for **500** hours.", Tags: []string{"#sentence", "Sentence", " dates "}})
@@ -203,7 +203,7 @@ func TestReanchor(t *testing.T) {
 	l := openTest(t)
 	a := mustImport(t, l, sample)
 	p1, _ := l.Passage(ctx, a.ID, 1)
-	p3, _ := l.Passage(ctx, a.ID, 3)
+	p3, _ := l.Passage(ctx, a.ID, 2)                                       // the caption before it has no number
 	if _, err := l.AddHighlight(ctx, p3.ID, 18, 40, "green"); err != nil { // "800 hours of community"
 		t.Fatal(err)
 	}

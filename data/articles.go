@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data/search"
+	"github.com/casebookapp/casebook/data/titlecase"
 )
 
 // PutStatus says what storing an article did.
@@ -101,9 +102,11 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, same
 	switch {
 	case id == 0:
 		res, err := tx.ExecContext(ctx, `
-			INSERT INTO articles (origin, hash, title, outlet, author, date, date_note, source, original, added_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.Origin, hash, a.Title, a.Outlet, a.Author, a.Date, a.DateNote, a.Source, a.Original, formatTime(l.now()))
+			INSERT INTO articles (origin, hash, title, outlet, author, date, date_note, source, original, added_at,
+				source_type, title_sentence, accessed)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.Origin, hash, a.Title, a.Outlet, a.Author, a.Date, a.DateNote, a.Source, a.Original, formatTime(l.now()),
+			string(a.Type), sentenceTitle(a), a.Accessed)
 		if err != nil {
 			return PutResult{}, err
 		}
@@ -135,8 +138,10 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, same
 			_, err = tx.ExecContext(ctx, `UPDATE articles SET hash = ?, original = ? WHERE id = ?`, hash, a.Original, id)
 		} else {
 			_, err = tx.ExecContext(ctx, `
-				UPDATE articles SET hash = ?, original = ?, title = ?, outlet = ?, author = ?, date = ?, date_note = ?, source = ?
-				WHERE id = ?`, hash, a.Original, a.Title, a.Outlet, a.Author, a.Date, a.DateNote, a.Source, id)
+				UPDATE articles SET hash = ?, original = ?, title = ?, outlet = ?, author = ?, date = ?, date_note = ?, source = ?,
+					source_type = ?, title_sentence = ?
+				WHERE id = ?`, hash, a.Original, a.Title, a.Outlet, a.Author, a.Date, a.DateNote, a.Source,
+				string(a.Type), sentenceTitle(a), id)
 		}
 		if err != nil {
 			return PutResult{}, err
@@ -148,6 +153,59 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, same
 		art, err := getArticle(ctx, tx, id)
 		return PutResult{Article: art, Status: Updated, Orphaned: orphaned}, err
 	}
+}
+
+// sentenceTitle returns the article's title in sentence case for APA: the
+// one given, or else one derived from the title and the body text.
+func sentenceTitle(a NewArticle) string {
+	if a.SentenceTitle != "" || a.Title == "" {
+		return a.SentenceTitle
+	}
+	var body []string
+	for _, p := range a.Passages {
+		if p.Kind.InFlow() {
+			body = append(body, p.Text)
+		}
+	}
+	return titlecase.Sentence(a.Title, body)
+}
+
+// deriveSentenceTitles derives the sentence-case title of every article
+// that has a title but none in sentence case yet: those of a library made
+// before titles had one (migration 0005). It runs in one transaction, and
+// does nothing once every article has one.
+func (l *Library) deriveSentenceTitles(ctx context.Context) error {
+	var n int
+	if err := l.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE title_sentence = '' AND title <> ''`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	return l.update(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, title FROM articles WHERE title_sentence = '' AND title <> ''`)
+		type todo struct {
+			id    int64
+			title string
+		}
+		list, err := collect(rows, err, func(s scanner) (t todo, err error) {
+			return t, s.Scan(&t.id, &t.title)
+		})
+		if err != nil {
+			return err
+		}
+		for _, t := range list {
+			ps, err := queryPassages(ctx, tx, `p.article_id = ? AND p.kind IN `+flowKinds, t.id)
+			if err != nil {
+				return err
+			}
+			body := make([]string, len(ps))
+			for i, p := range ps {
+				body[i] = p.Text
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET title_sentence = ? WHERE id = ?`, titlecase.Sentence(t.title, body), t.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func quotedTitle(t string) string {
@@ -182,9 +240,9 @@ func validateNewArticle(a NewArticle) error {
 	return nil
 }
 
-// insertPassages stores an article's paragraphs, numbering body and caption
-// passages 1..n in reading order. It returns the numbered ones as search
-// documents.
+// insertPassages stores an article's paragraphs, numbering body passages
+// 1..n in reading order. It returns the body and caption passages, which
+// are searched, as search documents.
 func (l *Library) insertPassages(ctx context.Context, tx *sql.Tx, articleID int64, ps []NewPassage) ([]search.Doc, error) {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages (article_id, seq, n, kind, text) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -203,7 +261,7 @@ func (l *Library) insertPassages(ctx context.Context, tx *sql.Tx, articleID int6
 		if err != nil {
 			return nil, err
 		}
-		if num > 0 {
+		if p.Kind.InFlow() {
 			id, err := res.LastInsertId()
 			if err != nil {
 				return nil, err
@@ -214,7 +272,7 @@ func (l *Library) insertPassages(ctx context.Context, tx *sql.Tx, articleID int6
 	return docs, nil
 }
 
-const articleColumns = `a.id, a.origin, a.hash, a.title, a.outlet, a.author, a.date, a.date_note, a.source, a.added_at`
+const articleColumns = `a.id, a.origin, a.hash, a.title, a.outlet, a.author, a.date, a.date_note, a.source, a.added_at, a.source_type, a.title_sentence, a.accessed`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -237,11 +295,13 @@ func collect[T any](rows *sql.Rows, err error, scan func(scanner) (T, error)) ([
 
 func scanArticle(s scanner, extra ...any) (Article, error) {
 	var a Article
-	var added string
-	dest := append([]any{&a.ID, &a.Origin, &a.Hash, &a.Title, &a.Outlet, &a.Author, &a.Date, &a.DateNote, &a.Source, &added}, extra...)
+	var added, typ string
+	dest := append([]any{&a.ID, &a.Origin, &a.Hash, &a.Title, &a.Outlet, &a.Author, &a.Date, &a.DateNote, &a.Source, &added,
+		&typ, &a.SentenceTitle, &a.Accessed}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return Article{}, err
 	}
+	a.Type = SourceType(typ)
 	a.AddedAt = parseTime(added)
 	return a, nil
 }
@@ -298,14 +358,43 @@ func (l *Library) UpdateMeta(ctx context.Context, id int64, m Meta) (Article, er
 	m.Author = strings.TrimSpace(m.Author)
 	m.Date = strings.TrimSpace(m.Date)
 	m.Source = strings.TrimSpace(m.Source)
+	m.SentenceTitle = strings.TrimSpace(m.SentenceTitle)
+	m.Accessed = strings.TrimSpace(m.Accessed)
 	if !ValidDate(m.Date) {
 		return Article{}, Errorf(EINVALID, "the date %q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty", m.Date)
 	}
+	if !ValidDate(m.Accessed) || (m.Accessed != "" && len(m.Accessed) != len("2006-01-02")) {
+		return Article{}, Errorf(EINVALID, "the access date %q is not a date: use YYYY-MM-DD, or leave it empty for the day the article was added", m.Accessed)
+	}
+	if m.Type != "" && ParseSourceType(string(m.Type)) == "" {
+		return Article{}, Errorf(EINVALID, "%q is not a source type: use newspaper, news website, magazine, blog, press release or web page", m.Type)
+	}
+	m.Type = ParseSourceType(string(m.Type))
 	var a Article
 	err := l.update(ctx, func(tx *sql.Tx) error {
+		old, err := getArticle(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if m.Title != old.Title && (m.SentenceTitle == "" || m.SentenceTitle == old.SentenceTitle) {
+			// A new title with the old sentence-case one: derive it again.
+			ps, err := queryPassages(ctx, tx, `p.article_id = ?`, id)
+			if err != nil {
+				return err
+			}
+			var body []string
+			for _, p := range ps {
+				if p.Kind.InFlow() {
+					body = append(body, p.Text)
+				}
+			}
+			m.SentenceTitle = titlecase.Sentence(m.Title, body)
+		}
 		res, err := tx.ExecContext(ctx, `
-			UPDATE articles SET title = ?, outlet = ?, author = ?, date = ?, date_note = ?, source = ?, meta_edited = 1
-			WHERE id = ?`, m.Title, m.Outlet, m.Author, m.Date, m.DateNote, m.Source, id)
+			UPDATE articles SET title = ?, outlet = ?, author = ?, date = ?, date_note = ?, source = ?,
+				source_type = ?, title_sentence = ?, accessed = ?, meta_edited = 1
+			WHERE id = ?`, m.Title, m.Outlet, m.Author, m.Date, m.DateNote, m.Source,
+			string(m.Type), m.SentenceTitle, m.Accessed, id)
 		if err != nil {
 			return err
 		}

@@ -12,8 +12,9 @@ import (
 	"time"
 )
 
-// Kind says what role a paragraph plays in an article. Only body and caption
-// passages are part of the reading flow, search and paragraph numbering.
+// Kind says what role a paragraph plays in an article. Body and caption
+// passages are part of the reading flow and search; only body passages are
+// numbered, as a reader of the article would count its paragraphs.
 type Kind string
 
 // The passage kinds.
@@ -32,8 +33,13 @@ const (
 var Kinds = []Kind{KindTitle, KindByline, KindDateline, KindCaption, KindBody, KindCredit, KindRelated, KindBoilerplate}
 
 // Numbered reports whether passages of this kind get a paragraph number, the
-// "para. N" of a citation.
-func (k Kind) Numbered() bool { return k == KindBody || k == KindCaption }
+// "para. N" of a citation: body paragraphs only. A photo caption or credit
+// keeps its place in the reader but is not counted.
+func (k Kind) Numbered() bool { return k == KindBody }
+
+// InFlow reports whether passages of this kind are shown in the reader's
+// text flow and searched: body paragraphs and photo captions.
+func (k Kind) InFlow() bool { return k == KindBody || k == KindCaption }
 
 // Valid reports whether k is one of the known kinds.
 func (k Kind) Valid() bool {
@@ -60,6 +66,57 @@ type Meta struct {
 	// Source is where the article came from: its address if known, otherwise
 	// the file name it was imported from.
 	Source string `json:"source"`
+	// Type is the kind of publication, which the citation styles format
+	// differently. Empty when unknown: citations then guess it from the
+	// outlet (see GuessSourceType).
+	Type SourceType `json:"type,omitempty"`
+	// SentenceTitle is the title in sentence case, as APA cites it: derived
+	// from the title and the article's text when the article is stored, and
+	// correctable by the user. Empty when not derived yet.
+	SentenceTitle string `json:"sentence_title,omitempty"`
+	// Accessed is the date the user read the article, as an ISO 8601 prefix,
+	// cited for undated sources. Empty means the date it was added.
+	Accessed string `json:"accessed,omitempty"`
+}
+
+// SourceType is the kind of publication an article appeared in.
+type SourceType string
+
+// The source types.
+const (
+	Newspaper    SourceType = "newspaper"     // a print newspaper's site (AFRO, The New York Times)
+	NewsWebsite  SourceType = "news website"  // a news site with no print paper (NBC News, CNN)
+	Magazine     SourceType = "magazine"      // a magazine (Time, The Atlantic)
+	Blog         SourceType = "blog"          // a blog post
+	PressRelease SourceType = "press release" // an organisation's statement
+	WebPage      SourceType = "web page"      // any other web page
+)
+
+// SourceTypes lists the source types in the order a form offers them.
+var SourceTypes = []SourceType{Newspaper, NewsWebsite, Magazine, Blog, PressRelease, WebPage}
+
+// ParseSourceType reads a source type as a user or a file gives it; it
+// returns "" for text that names none.
+func ParseSourceType(s string) SourceType {
+	s = strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(s)), " "))
+	for _, t := range SourceTypes {
+		if s == string(t) {
+			return t
+		}
+	}
+	switch s {
+	case "news site", "news", "website news", "newswebsite":
+		return NewsWebsite
+	case "webpage", "website", "page", "web":
+		return WebPage
+	case "press", "news release", "pressrelease":
+		return PressRelease
+	case "blog post", "weblog":
+		return Blog
+	case "paper":
+		return Newspaper
+	}
+	return ""
 }
 
 // Authors splits Author into individual names.
@@ -149,7 +206,10 @@ type Highlight struct {
 	UID       string `json:"uid"`
 	ArticleID int64  `json:"article"`
 	Anchor
-	Colour    string    `json:"colour"`
+	Colour string `json:"colour"`
+	// Creator names who made it when it was merged from a classmate's
+	// file that says; "" for the student's own.
+	Creator   string    `json:"creator,omitempty"`
 	CreatedAt time.Time `json:"created"`
 	UpdatedAt time.Time `json:"updated"`
 }
@@ -164,11 +224,14 @@ type Note struct {
 	// orphan.
 	Para int `json:"para"`
 	// HighlightID is the highlight the note is attached to, or 0.
-	HighlightID int64     `json:"highlight,omitempty"`
-	Body        string    `json:"body"`
-	Tags        []string  `json:"tags"`
-	CreatedAt   time.Time `json:"created"`
-	UpdatedAt   time.Time `json:"updated"`
+	HighlightID int64    `json:"highlight,omitempty"`
+	Body        string   `json:"body"`
+	Tags        []string `json:"tags"`
+	// Creator names who wrote it when it was merged from a classmate's
+	// file that says; "" for the student's own.
+	Creator   string    `json:"creator,omitempty"`
+	CreatedAt time.Time `json:"created"`
+	UpdatedAt time.Time `json:"updated"`
 }
 
 // Colour is one entry of the colour legend: a fixed key and colour, and a

@@ -12,10 +12,10 @@ import (
 // helpers keep it in step with the passages and notes, inside the
 // transaction that changes them, so a failed write leaves both as they were.
 
-// indexArticle adds an article's numbered passages, and the notes placed on
+// indexArticle adds an article's body and caption passages, and the notes placed on
 // them, to the search index.
 func (l *Library) indexArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM passages WHERE article_id = ? AND n > 0 ORDER BY seq`, articleID)
+	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM passages WHERE article_id = ? AND kind IN `+flowKinds+` ORDER BY seq`, articleID)
 	docs, err := collect(rows, err, func(s scanner) (search.Doc, error) {
 		d := search.Doc{Source: search.SourcePassage, Article: articleID}
 		err := s.Scan(&d.ID, &d.Text)

@@ -22,8 +22,12 @@ func TestSearchIndexFollowsLibrary(t *testing.T) {
 	l := openTest(t)
 	a := mustImport(t, l, sample)
 	p1, _ := l.Passage(ctx, a.ID, 1) // "The officer fired once in the dark stairwell."
-	p2, _ := l.Passage(ctx, a.ID, 2) // "A photo of the stairwell." (a caption)
-	p3, _ := l.Passage(ctx, a.ID, 3) // "The judge imposed 800 hours of community service."
+	all, _ := l.Passages(ctx, a.ID)
+	p2 := all[3]                     // "A photo of the stairwell.": a caption, searched but not numbered
+	p3, _ := l.Passage(ctx, a.ID, 2) // "The judge imposed 800 hours of community service."
+	if p2.Kind != data.KindCaption || p2.N != 0 {
+		t.Fatalf("passage 3 = %+v, want the unnumbered caption", p2)
+	}
 
 	t.Run("Passage", func(t *testing.T) {
 		res := found(t, l, "stairwel ofice", data.SearchOptions{})

@@ -7,11 +7,15 @@ import (
 	"github.com/casebookapp/casebook/data/anchor"
 )
 
+// flowKinds are the passage kinds of the reading flow (Kind.InFlow), in
+// which annotations are placed, as an SQL list.
+const flowKinds = `('body', 'caption')`
+
 // placed is an annotation (a highlight or a note) being re-attached.
 type placed struct {
 	table string
 	id    int64
-	para  int // index of the numbered paragraph it was in (N-1), or -1 for an orphan
+	para  int // index of the paragraph it was in among the article's body and caption passages, or -1 for an orphan
 	Anchor
 }
 
@@ -23,7 +27,9 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 	var anns []placed
 	for _, table := range []string{"highlights", "notes"} {
 		rows, err := tx.QueryContext(ctx, `
-			SELECT a.id, coalesce(p.n, 0) - 1, a.start, a.end, a.quote, a.prefix, a.suffix
+			SELECT a.id, CASE WHEN p.id IS NULL THEN -1 ELSE
+				(SELECT count(*) FROM passages q WHERE q.article_id = p.article_id AND q.kind IN `+flowKinds+` AND q.seq < p.seq) END,
+				a.start, a.end, a.quote, a.prefix, a.suffix
 			FROM `+table+` a LEFT JOIN passages p ON p.id = a.passage_id
 			WHERE a.article_id = ?`, articleID)
 		some, err := collect(rows, err, func(s scanner) (placed, error) {
@@ -46,7 +52,7 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 	if _, err := l.insertPassages(ctx, tx, articleID, ps); err != nil {
 		return 0, err
 	}
-	fresh, err := queryPassages(ctx, tx, `p.article_id = ? AND p.n > 0`, articleID)
+	fresh, err := queryPassages(ctx, tx, `p.article_id = ? AND p.kind IN `+flowKinds, articleID)
 	if err != nil {
 		return 0, err
 	}

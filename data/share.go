@@ -40,6 +40,8 @@ type Annotation struct {
 	// Highlight is the UID of the highlight a note belongs to, or "".
 	Highlight         string
 	Created, Modified time.Time
+	// Creator is the name of who made it, if the file gives one.
+	Creator string
 }
 
 // IsNote reports whether the annotation is a note rather than a highlight.
@@ -133,7 +135,7 @@ func (m *merger) article(a Annotation) (int64, error) {
 func (m *merger) place(articleID int64, a Annotation) (Anchor, bool, error) {
 	art, ok := m.texts[articleID]
 	if !ok {
-		ps, err := queryPassages(m.ctx, m.tx, `p.article_id = ? AND p.n > 0`, articleID)
+		ps, err := queryPassages(m.ctx, m.tx, `p.article_id = ? AND p.kind IN `+flowKinds, articleID)
 		if err != nil {
 			return Anchor{}, false, err
 		}
@@ -233,14 +235,15 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		}
 		if id == 0 {
 			_, err = m.tx.ExecContext(m.ctx, `
-				INSERT INTO highlights (uid, article_id, passage_id, start, end, quote, prefix, suffix, colour, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				a.UID, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(created), formatTime(modified))
+				INSERT INTO highlights (uid, article_id, passage_id, start, end, quote, prefix, suffix, colour, created_at, updated_at, creator)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				a.UID, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(created), formatTime(modified), a.Creator)
 			rep.Added++
 		} else {
 			_, err = m.tx.ExecContext(m.ctx, `
-				UPDATE highlights SET article_id = ?, passage_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, colour = ?, updated_at = ?, deleted_at = NULL
-				WHERE id = ?`, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(modified), id)
+				UPDATE highlights SET article_id = ?, passage_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, colour = ?, updated_at = ?, deleted_at = NULL,
+					creator = ?
+				WHERE id = ?`, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(modified), a.Creator, id)
 			rep.Updated++
 		}
 		return err
@@ -256,17 +259,18 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	if id == 0 {
 		var res sql.Result
 		res, err = m.tx.ExecContext(m.ctx, `
-			INSERT INTO notes (uid, article_id, passage_id, highlight_id, start, end, quote, prefix, suffix, body, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.UID, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(created), formatTime(modified))
+			INSERT INTO notes (uid, article_id, passage_id, highlight_id, start, end, quote, prefix, suffix, body, created_at, updated_at, creator)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.UID, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(created), formatTime(modified), a.Creator)
 		if err == nil {
 			id, err = res.LastInsertId()
 		}
 		rep.Added++
 	} else {
 		_, err = m.tx.ExecContext(m.ctx, `
-			UPDATE notes SET article_id = ?, passage_id = ?, highlight_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, body = ?, updated_at = ?, deleted_at = NULL
-			WHERE id = ?`, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(modified), id)
+			UPDATE notes SET article_id = ?, passage_id = ?, highlight_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, body = ?, updated_at = ?, deleted_at = NULL,
+				creator = ?
+			WHERE id = ?`, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(modified), a.Creator, id)
 		rep.Updated++
 	}
 	if err != nil {

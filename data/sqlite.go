@@ -83,6 +83,10 @@ func Open(ctx context.Context, path string) (*Library, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := l.deriveSentenceTitles(ctx); err != nil {
+		l.Close()
+		return nil, err
+	}
 	return l, nil
 }
 

@@ -24,6 +24,9 @@ type Source struct {
 	Outlet string `json:"outlet"`
 	// OutletFull adds the section or full name ("NBC News (NBC Asian America)").
 	OutletFull string `json:"outlet_full"`
+	// Type is the outlet's source type as citations need it: "newspaper"
+	// for a print paper such as AFRO, "news website" for NBC News.
+	Type string `json:"type"`
 	// Author holds the author names separated by "; ".
 	Author string `json:"author"`
 	// Contributors are credited but not authors.

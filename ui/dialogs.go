@@ -17,9 +17,15 @@ import (
 // MetaEditor is the open article-details dialog's form, kept for tests.
 type MetaEditor struct {
 	Title, Outlet, Author, Date, Source *dialogEntry
-	// DateHint shows how the date is read, or what is wrong with it.
-	DateHint *widget.Label
-	dialog   *formDialog
+	// SentenceTitle is the title as APA cites it, derived from the
+	// article's text; Accessed the day it was read (empty: the day added).
+	SentenceTitle, Accessed *dialogEntry
+	// Type is the source type: newspaper, news website, and so on.
+	Type *widget.Select
+	// DateHint shows how the date is read, or what is wrong with it;
+	// AccessedHint the same for the day accessed.
+	DateHint, AccessedHint *widget.Label
+	dialog                 *formDialog
 	// saving is set while the details are being written.
 	saving bool
 }
@@ -34,6 +40,19 @@ func (m *MetaEditor) Save() bool {
 	}
 	m.dialog.Confirm.OnTapped()
 	return true
+}
+
+// parseAccessed reads the day an article was accessed: a full date, in any
+// of the forms ParseDate reads, or empty.
+func parseAccessed(s string) (string, error) {
+	iso, err := data.ParseDate(s)
+	if err != nil {
+		return "", err
+	}
+	if iso != "" && len(iso) != len("2006-01-02") {
+		return "", data.Errorf(data.EINVALID, "give the whole day it was accessed, e.g. May 2, 2024")
+	}
+	return iso, nil
 }
 
 // showMetaEditor edits the citable details of the open article. A date the
@@ -60,30 +79,60 @@ func (u *UI) showMetaEditor() {
 		m.Date.SetText("")
 	}
 	m.Source = entry(a.Source, "Web address or file name")
-	m.DateHint = widget.NewLabel("")
-	m.DateHint.Wrapping = fyne.TextWrapWord
-	m.DateHint.SizeName = theme.SizeNameCaptionText
+	m.SentenceTitle = entry(a.SentenceTitle, "The title in sentence case, as APA cites it")
+	m.Accessed = entry(humanDate(a.Accessed, false), "The day you read it; empty for the day it was added ("+humanDate(a.AddedAt.Format("2006-01-02"), false)+")")
+	if a.Accessed == "" {
+		m.Accessed.SetText("")
+	}
+	var types []string
+	for _, t := range data.SourceTypes {
+		types = append(types, sourceTypeLabel(t))
+	}
+	m.Type = widget.NewSelect(types, nil)
+	m.Type.SetSelected(sourceTypeLabel(a.SourceTypeOf()))
+	hintLabel := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText
+		return l
+	}
+	m.DateHint, m.AccessedHint = hintLabel(), hintLabel()
 	m.Date.Validator = func(s string) error {
 		if _, err := data.ParseDate(s); err != nil {
 			return friendlyError{err}
 		}
 		return nil
 	}
+	m.Accessed.Validator = func(s string) error {
+		if _, err := parseAccessed(s); err != nil {
+			return friendlyError{err}
+		}
+		return nil
+	}
 	form := widget.NewForm(
 		widget.NewFormItem("Title", m.Title),
+		widget.NewFormItem("APA title", m.SentenceTitle),
 		widget.NewFormItem("Outlet", m.Outlet),
+		widget.NewFormItem("Source type", m.Type),
 		widget.NewFormItem("Author(s)", m.Author),
 		widget.NewFormItem("Date", container.NewVBox(m.Date, m.DateHint)),
 		widget.NewFormItem("Source", m.Source),
+		widget.NewFormItem("Accessed", container.NewVBox(m.Accessed, m.AccessedHint)),
 	)
-	hint := newMutedLabel("Citations (APA, MLA, Chicago) use these details. Unknown fields stay empty: a missing date is cited as “n.d.”.")
+	hint := newMutedLabel("Citations (APA, MLA, Chicago) use these details. Keep the title as published: APA's sentence-case title is derived from it, and you can correct it. Unknown fields stay empty: a missing date is cited as “n.d.” with the day you accessed the article.")
 	save := func() bool {
 		iso, err := data.ParseDate(m.Date.Text)
 		if err != nil || m.saving {
 			return false
 		}
+		accessed, err := parseAccessed(m.Accessed.Text)
+		if err != nil {
+			return false
+		}
 		meta := a.Meta
 		meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, iso, m.Source.Text
+		meta.SentenceTitle, meta.Accessed = m.SentenceTitle.Text, accessed
+		meta.Type = data.ParseSourceType(m.Type.Selected)
 		m.saving = true
 		m.dialog.Confirm.Disable()
 		m.dialog.Confirm.SetText("Saving…")
@@ -98,6 +147,8 @@ func (u *UI) showMetaEditor() {
 			if err != nil {
 				// The dialog stays open with what was typed.
 				m.DateHint.SetText("Not saved: " + data.ErrorMessage(err))
+				m.DateHint.Importance = widget.DangerImportance
+				m.DateHint.Refresh()
 				return
 			}
 			if u.Reader.article.ID == updated.ID {
@@ -111,33 +162,38 @@ func (u *UI) showMetaEditor() {
 		return false
 	}
 	m.dialog = u.newFormDialog("Article details", "Save", container.NewVBox(form, hint), save)
-	for _, e := range []*dialogEntry{m.Title, m.Outlet, m.Author, m.Date, m.Source} {
+	for _, e := range []*dialogEntry{m.Title, m.Outlet, m.Author, m.Date, m.Source, m.SentenceTitle, m.Accessed} {
 		e.OnChanged = func(string) { m.validate() }
 	}
 	m.dialog.SetOnClosed(func() { u.metaEditor = nil })
-	m.dialog.Resize(fyne.NewSize(560, 0))
+	m.dialog.Resize(fyne.NewSize(600, 0))
 	u.metaEditor = m
 	m.validate()
 	m.dialog.show(u)
 }
 
-// validate shows how the date is read, or why it cannot be, and enables
-// Save only when every field is valid.
+// validate shows how the dates are read, or why they cannot be, and
+// enables Save only when every field is valid.
 func (m *MetaEditor) validate() {
-	iso, err := data.ParseDate(m.Date.Text)
-	switch {
-	case err != nil:
-		m.DateHint.SetText(data.ErrorMessage(err))
-		m.DateHint.Importance = widget.DangerImportance
-	case iso == "":
-		m.DateHint.SetText("No date: cited as “n.d.”")
-		m.DateHint.Importance = widget.MediumImportance
-	default:
-		m.DateHint.SetText("Read as " + humanDate(iso, false))
-		m.DateHint.Importance = widget.MediumImportance
+	show := func(l *widget.Label, iso string, err error, empty string) {
+		switch {
+		case err != nil:
+			l.SetText(data.ErrorMessage(err))
+			l.Importance = widget.DangerImportance
+		case iso == "":
+			l.SetText(empty)
+			l.Importance = widget.MediumImportance
+		default:
+			l.SetText("Read as " + humanDate(iso, false))
+			l.Importance = widget.MediumImportance
+		}
+		l.Refresh()
 	}
-	m.DateHint.Refresh()
-	if err != nil || m.saving {
+	iso, err := data.ParseDate(m.Date.Text)
+	show(m.DateHint, iso, err, "No date: cited as “n.d.”")
+	acc, accErr := parseAccessed(m.Accessed.Text)
+	show(m.AccessedHint, acc, accErr, "The day it was added")
+	if err != nil || accErr != nil || m.saving {
 		m.dialog.Confirm.Disable()
 	} else {
 		m.dialog.Confirm.Enable()
@@ -147,7 +203,7 @@ func (m *MetaEditor) validate() {
 // shortcutsText lists the keyboard shortcuts.
 const shortcutsText = `Ctrl+F	Search articles and notes
 Enter	Open the chosen search result
-Esc	Clear the search
+Esc	Clear the search and its filters
 F6	Next pane: search, library, reader, notes
 Ctrl+R	Go to the reader's current passage
 ↑ / ↓	Previous / next passage
@@ -157,7 +213,10 @@ Shift+Home / End	Select to the passage's start / end
 Ctrl+1 … Ctrl+5	Highlight the selection (or the passage) in a legend colour
 Ctrl+N	New note on the current passage (or the selection)
 Esc (in a note)	Back to the reader
-Ctrl+Z	Undo (a highlight, a removal, a deleted note)
+Tab (in a note)	From the text to its tags (Ctrl+Tab types a tab)
+Ctrl+C	Copy the selection with its citation (style: Edit › Citation style)
+Ctrl+Shift+C	Copy the selection's text only
+Ctrl+Z	Undo (a highlight, a removal, a deleted note or article)
 Ctrl+E	Export
 Ctrl+O	Import
 Ctrl+= / Ctrl+-	Larger / smaller text
@@ -186,4 +245,13 @@ func (u *UI) showAbout() {
 		"Read passage by passage, highlight in colours that mean something, write notes,\n" +
 		"and cite with paragraph numbers.\n\nLibrary: " + u.lib.Path())
 	u.showCustom("About Casebook", text)
+}
+
+// sourceTypeLabel names a source type as the details form offers it.
+func sourceTypeLabel(t data.SourceType) string {
+	s := string(t)
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -25,6 +25,9 @@ import (
 // opens next time.
 const prefExportFolder = "export.folder"
 
+// prefUserName is the student's name, the creator of shared annotations.
+const prefUserName = "user.name"
+
 // exportFormats names the formats as the export dialog offers them. An
 // annotation file is saved as .json, the extension File › Import… merges.
 var exportFormats = []struct {
@@ -80,6 +83,9 @@ type ExportDialog struct {
 	u *UI
 
 	Format, Style, Scope, ScopeValue, Order *widget.Select
+	// Name is the student's name, the creator of the annotations in a W3C
+	// export: optional, asked here and remembered.
+	Name *widget.Entry
 	// Preview shows the export as text: Markdown for a Word document, the
 	// file itself for the text formats.
 	Preview *widget.Label
@@ -120,14 +126,23 @@ func (u *UI) showExport() {
 	d.Scope = widget.NewSelect(scopeKinds, func(string) { d.scopeKindChanged() })
 	d.Format.SetSelectedIndex(0)
 	d.Style.SetSelectedIndex(0)
+	for i, s := range exportStyles {
+		if s.style == u.citeStyle() {
+			d.Style.SetSelectedIndex(i)
+		}
+	}
 	d.Order.SetSelectedIndex(0)
 	d.Scope.SetSelectedIndex(scopeAll)
 
+	d.Name = widget.NewEntry()
+	d.Name.SetText(u.App.Preferences().String(prefUserName))
+	d.Name.SetPlaceHolder("Optional: shown to classmates you share annotations with")
 	form := widget.NewForm(
 		widget.NewFormItem("Format", d.Format),
 		widget.NewFormItem("Citations", d.Style),
 		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.Scope, d.ScopeValue)),
 		widget.NewFormItem("Order", d.Order),
+		widget.NewFormItem("Your name", d.Name),
 	)
 	d.Preview = widget.NewLabel("Loading your highlights and notes…")
 	d.Preview.Wrapping = fyne.TextWrapWord
@@ -226,6 +241,9 @@ func (d *ExportDialog) Options() export.Options {
 		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
 		Order:  exportOrders[max(d.Order.SelectedIndex(), 0)].order,
 	}
+	if d.Name != nil {
+		opt.Creator = strings.TrimSpace(d.Name.Text)
+	}
 	i := d.ScopeValue.SelectedIndex()
 	switch d.Scope.SelectedIndex() {
 	case scopeArticle:
@@ -299,7 +317,7 @@ func renderPreview(doc export.Document, opt export.Options) (text, summary strin
 		summary = fmt.Sprintf("%s %s; the preview shows the first %d.", as, plural(total, "entry", "entries"), previewEntries)
 	}
 	if n := len(rep.Failures); n > 0 {
-		summary += fmt.Sprintf(" %s no longer match their source word for word; they are marked in the file.", plural(n, "quote", "quotes"))
+		summary += " " + mismatchLine(n)
 	}
 	return clipPreview(buf.String(), previewRunes), summary
 }
@@ -405,6 +423,7 @@ func (d *ExportDialog) exportTo(path string, opt export.Options, ext string) {
 		path += ext
 	}
 	d.u.App.Preferences().SetString(prefExportFolder, filepath.Dir(path))
+	d.u.App.Preferences().SetString(prefUserName, opt.Creator)
 	// The dialog has the library's export data already: what the preview
 	// showed is what is written.
 	var doc *export.Document
@@ -524,4 +543,13 @@ func (u *UI) exportDone(res ExportResult) {
 	}
 	d.Resize(fyne.NewSize(620, h))
 	u.showMessage(d)
+}
+
+// mismatchLine tells how many quotes failed the verbatim check, with verbs
+// and pronouns that agree: "1 quote no longer matches its source".
+func mismatchLine(n int) string {
+	if n == 1 {
+		return "1 quote no longer matches its source word for word; it is marked in the file."
+	}
+	return fmt.Sprintf("%d quotes no longer match their source word for word; they are marked in the file.", n)
 }

@@ -44,14 +44,14 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: shortcutQuit, Action: u.Quit},
 	)
-	edit := fyne.NewMenu("Edit",
-		&fyne.MenuItem{Label: "Undo", Icon: theme.ContentUndoIcon(), Shortcut: shortcutUndo, Action: u.undoAction},
+	edit := fyne.NewMenu("Edit", append([]*fyne.MenuItem{
+		{Label: "Undo", Icon: theme.ContentUndoIcon(), Shortcut: shortcutUndo, Action: u.undoAction},
 		fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.Search.Focus},
-		&fyne.MenuItem{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
-		&fyne.MenuItem{Label: "Go to the reader", Icon: theme.NavigateNextIcon(), Shortcut: shortcutReader, Action: u.Reader.Focus},
-		&fyne.MenuItem{Label: "Copy passage or selection", Icon: theme.ContentCopyIcon(), Action: u.Reader.copyTarget},
-	)
+		{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.Search.Focus},
+		{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
+		{Label: "Go to the reader", Icon: theme.NavigateNextIcon(), Shortcut: shortcutReader, Action: u.Reader.Focus},
+		fyne.NewMenuItemSeparator(),
+	}, u.copyItems()...)...)
 	var colours []*fyne.MenuItem
 	for i, c := range u.colours {
 		key := c.Key

@@ -265,7 +265,11 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 		p.cards.Refresh()
 		return
 	}
-	p.heading.SetText(fmt.Sprintf("Notes on ¶ %d", ps.N))
+	if ps.N > 0 {
+		p.heading.SetText(fmt.Sprintf("Notes on ¶ %d", ps.N))
+	} else {
+		p.heading.SetText("Notes on the " + string(ps.Kind))
+	}
 	p.quote.SetText(quoted(clip(ps.Text, 140)))
 	p.quote.Show()
 	p.addBtn.Enable()

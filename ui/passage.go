@@ -564,6 +564,10 @@ func (r *passageRenderer) build(size fyne.Size) {
 	th := v.Theme()
 	variant := currentVariant()
 	fg := th.Color(theme.ColorNameForeground, variant)
+	if !v.model.passage.Kind.Numbered() {
+		// A photo caption reads as one: muted, and without a ¶ number.
+		fg = th.Color(colorNameMuted, variant)
+	}
 	scale := canvasScale(v)
 
 	if v.focused {
@@ -654,7 +658,9 @@ func (r *passageRenderer) build(size fyne.Size) {
 			r.objects = append(r.objects, r.more)
 		}
 	}
-	if v.gutter {
+	if v.gutter && v.model.passage.N > 0 {
+		// Only body paragraphs are numbered; a caption keeps its place
+		// without a number.
 		if r.gutter == nil || r.gutterN != v.model.passage.N {
 			if r.gutter == nil {
 				r.gutter = canvas.NewText("", fg)

@@ -193,7 +193,7 @@ func (r *Reader) open(id int64) {
 	r.byID = map[int64]int{}
 	r.shown = map[int]*passageView{}
 	for _, p := range ps {
-		if !p.Kind.Numbered() {
+		if !p.Kind.InFlow() {
 			continue
 		}
 		r.byID[p.ID] = len(r.rows)
@@ -579,7 +579,8 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
-		&fyne.MenuItem{Label: "Copy", Icon: theme.ContentCopyIcon(), Action: func() { r.copyTarget() }})
+		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { u.copyAction(true) }},
+		&fyne.MenuItem{Label: "Copy text only", Action: func() { r.copyTarget() }})
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.Window.Canvas(), at)
 }
 

@@ -539,6 +539,9 @@ func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 // set shows a result of the article called title.
 func (r *resultRow) set(h data.SearchResult, title string) {
 	where := "para. " + fmt.Sprint(h.Passage) + " · " + title
+	if h.Passage == 0 {
+		where = "caption · " + title
+	}
 	if h.In == "note" {
 		where = "Your note · " + where
 	}

@@ -137,7 +137,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	rows := []fyne.CanvasObject{}
 	for i, r := range results {
 		if i == importRowsShown {
-			rows = append(rows, newMutedLabel(fmt.Sprintf("… and %d more files (see the counts above).", len(results)-i)))
+			rows = append(rows, newMutedLabel("… and "+plural(len(results)-i, "more file", "more files")+" (see the counts above)."))
 			break
 		}
 		rows = append(rows, importRow(r))

@@ -285,6 +285,21 @@ func TestExportWritesThePreviewedDocument(t *testing.T) {
 	if got := u.lastExport.Report.Highlights; got != 1 {
 		t.Errorf("the export wrote %d highlights, want the 1 of the preview", got)
 	}
+
+	// The student's name, optional, is the annotations' creator in the W3C
+	// export, and is remembered for the next export.
+	d.Name.SetText("Mei Chen")
+	d.Format.SetSelectedIndex(4) // W3C JSON
+	waitPreview(h, d)
+	if !strings.Contains(d.Preview.Text, `"name": "Mei Chen"`) {
+		t.Errorf("the W3C preview has no creator:\n%.600s", d.Preview.Text)
+	}
+	jsonPath := filepath.Join(t.TempDir(), "shared.jsonld")
+	d.exportTo(jsonPath, d.Options(), d.ext())
+	h.waitFor("the export", func() bool { return u.lastExport.Path == jsonPath })
+	if got := u.App.Preferences().String(prefUserName); got != "Mei Chen" {
+		t.Errorf("the name was not remembered: %q", got)
+	}
 }
 
 func TestImportAndExport(t *testing.T) {
@@ -406,7 +421,7 @@ func TestDropFolder(t *testing.T) {
 				t.Errorf("failed file detail = %q, want the reason", detail)
 			}
 		case ingest.FileAdded:
-			if filepath.Base(r.Path) == "vigil.md" && detail != fmt.Sprintf("article %d “Vigil for Akai Gurley”, 1 paragraph", r.Article.ID) {
+			if filepath.Base(r.Path) == "vigil.md" && detail != fmt.Sprintf("article %d “Vigil for Akai Gurley”, 1 paragraph; not found in the file: author, outlet, date (Edit details… adds them)", r.Article.ID) {
 				t.Errorf("added file detail = %q", detail)
 			}
 		}
@@ -472,5 +487,16 @@ func TestImportUpdatesOpenArticle(t *testing.T) {
 	}
 	if h.rowWithText("A crowd gathered") < 0 {
 		t.Error("the reader does not show the new text")
+	}
+}
+
+func TestMismatchLine(t *testing.T) {
+	for n, want := range map[int]string{
+		1: "1 quote no longer matches its source word for word; it is marked in the file.",
+		2: "2 quotes no longer match their source word for word; they are marked in the file.",
+	} {
+		if got := mismatchLine(n); got != want {
+			t.Errorf("mismatchLine(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -43,8 +44,18 @@ func TestWindow(t *testing.T) {
 		if got := u.Reader.Article().ID; got != first.ID {
 			t.Fatalf("reader shows article %d, want %d", got, first.ID)
 		}
-		if got, want := u.Reader.Rows(), first.Passages; got != want {
-			t.Errorf("reader rows = %d, want the %d numbered passages", got, want)
+		all, err := h.lib.Passages(context.Background(), first.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flow := 0
+		for _, p := range all {
+			if p.Kind.InFlow() {
+				flow++
+			}
+		}
+		if got := u.Reader.Rows(); got != flow || flow <= first.Passages {
+			t.Errorf("reader rows = %d, want the %d body and caption passages (%d numbered)", got, flow, first.Passages)
 		}
 		if got := u.Reader.title.Text; got != first.Title {
 			t.Errorf("header title = %q, want %q", got, first.Title)
@@ -54,19 +65,36 @@ func TestWindow(t *testing.T) {
 		}
 	})
 
-	t.Run("NumbersOnlyBodyAndCaptions", func(t *testing.T) {
+	t.Run("NumbersOnlyBodyParagraphs", func(t *testing.T) {
 		last := h.article(2)
 		u.Library.Select(2)
 		if got := u.Reader.Article().ID; got != last.ID {
 			t.Fatalf("after choosing it in the sidebar the reader shows %d, want %d", got, last.ID)
 		}
+		// Captions and credits ("Image: Peter Liang", "… Mary Altaffer /
+		// Pool via AP") keep their place without a number; body
+		// paragraphs count 1, 2, 3 as a reader counts them.
+		n, captions := 0, 0
 		for i, m := range u.Reader.rows {
-			if got, want := m.passage.N, i+1; got != want {
-				t.Errorf("row %d shows ¶ %d, want ¶ %d", i, got, want)
+			want := 0
+			if m.passage.Kind.Numbered() {
+				n++
+				want = n
+			} else {
+				captions++
+				if m.passage.Kind != data.KindCaption {
+					t.Errorf("row %d is a %s passage", i, m.passage.Kind)
+				}
 			}
-			if !m.passage.Kind.Numbered() {
-				t.Errorf("row %d is a %s passage", i, m.passage.Kind)
+			if got := m.passage.N; got != want {
+				t.Errorf("row %d (%s) shows ¶ %d, want ¶ %d", i, m.passage.Kind, got, want)
 			}
+			if strings.Contains(string(m.text), "Pool via AP") && m.passage.N != 0 {
+				t.Errorf("the photo credit %q is numbered", string(m.text))
+			}
+		}
+		if captions == 0 || n != last.Passages {
+			t.Errorf("%d numbered rows (want %d) and %d captions (want some)", n, last.Passages, captions)
 		}
 	})
 }
@@ -578,7 +606,7 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 	if len(u.Notes.all) != 1 || u.Notes.all[0].Body != "Chun said" || len(u.Notes.all[0].Tags) != 2 {
 		t.Errorf("all-notes list = %+v, want the edited note", u.Notes.all)
 	}
-	if got, want := u.Notes.noteWhere(u.Notes.all[0]), displayTitle(u.Reader.article)+" · para. 5"; got != want {
+	if got, want := u.Notes.noteWhere(u.Notes.all[0]), displayTitle(u.Reader.article)+" · para. "+strconv.Itoa(u.Reader.rows[4].passage.N); got != want || u.Reader.rows[4].passage.N == 0 {
 		t.Errorf("the list says the note is at %q, want %q", got, want)
 	}
 }
@@ -747,6 +775,27 @@ func TestMetaEditor(t *testing.T) {
 	}
 	if a.Title != "A corrected title" || a.Date != "2016-04-19" {
 		t.Errorf("stored = %q %q", a.Title, a.Date)
+	}
+	// A new title derives a new APA title; the type and the APA title can be
+	// set by hand.
+	if a.SentenceTitle != "A corrected title" {
+		t.Errorf("sentence title = %q, want it derived from the new title", a.SentenceTitle)
+	}
+	u.showMetaEditor()
+	ed = u.metaEditor
+	if ed.Type.Selected == "" {
+		t.Error("the source type is not shown")
+	}
+	ed.Type.SetSelected("Blog")
+	ed.SentenceTitle.SetText("A corrected title about NYPD")
+	ed.Accessed.SetText("2026-05-01")
+	if !ed.Save() {
+		t.Fatal("saving the type failed")
+	}
+	h.settle()
+	a, _ = h.lib.Article(context.Background(), id)
+	if a.Type != data.Blog || a.SentenceTitle != "A corrected title about NYPD" || a.Accessed != "2026-05-01" {
+		t.Errorf("stored type %q, APA title %q, accessed %q", a.Type, a.SentenceTitle, a.Accessed)
 	}
 	if u.Reader.title.Text != "A corrected title" || u.articles[0].Title != "A corrected title" {
 		t.Error("the reader header or the sidebar still show the old title")

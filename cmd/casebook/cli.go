@@ -123,16 +123,14 @@ func cmdShow(e *env, args []string) error {
 		}{a, ps})
 	}
 	fmt.Fprintf(e.stdout, "%s\n", orDash(a.Title))
-	for _, f := range [][2]string{{"Outlet", a.Outlet}, {"Author", a.Author}, {"Date", a.Date}, {"Source", a.Source}} {
+	for _, f := range [][2]string{{"Outlet", a.Outlet}, {"Type", string(a.SourceTypeOf())}, {"Author", a.Author}, {"Date", a.Date}, {"Source", a.Source}} {
 		if f[1] != "" {
 			fmt.Fprintf(e.stdout, "%-7s %s\n", f[0]+":", f[1])
 		}
 	}
 	fmt.Fprintln(e.stdout)
 	for _, p := range ps {
-		if p.Kind == data.KindCaption {
-			fmt.Fprintf(e.stdout, "%4d  [caption] %s\n", p.N, p.Text)
-		} else if p.N > 0 {
+		if p.N > 0 {
 			fmt.Fprintf(e.stdout, "%4d  %s\n", p.N, p.Text)
 		} else {
 			fmt.Fprintf(e.stdout, "   -  [%s] %s\n", p.Kind, p.Text)

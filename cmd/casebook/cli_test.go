@@ -137,7 +137,8 @@ func TestShow(t *testing.T) {
 	}
 	next := 1
 	for _, p := range got.Passages {
-		numbered := p.Kind == "body" || p.Kind == "caption"
+		// Only body paragraphs are numbered; captions keep their place.
+		numbered := p.Kind == "body"
 		switch {
 		case numbered && p.N != next:
 			t.Errorf("%s passage %q numbered %d, want %d", p.Kind, clip(p.Text, 40), p.N, next)
@@ -155,18 +156,24 @@ func TestShow(t *testing.T) {
 	}
 
 	r = casebook(t, db, "show", "2")
-	if r.code != 0 || !strings.Contains(r.stdout, "Author: Frances Kai-Hwa Wang") || !strings.Contains(r.stdout, "   1  ") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Author: Frances Kai-Hwa Wang") || !strings.Contains(r.stdout, "   1  ") ||
+		!strings.Contains(r.stdout, "Type:   news website") {
 		t.Errorf("text output = %q", r.stdout)
+	}
+	r = casebook(t, db, "show", "3")
+	if !strings.Contains(r.stdout, "   -  [caption] Image: Peter Liang") {
+		t.Errorf("a caption is not shown unnumbered:\n%s", r.stdout)
 	}
 }
 
 func TestNotesAndHighlights(t *testing.T) {
 	db := newDB(t)
-	r := casebook(t, db, "note", "add", "--tag", "sentence", "1:5", "Judge", "Chun", "imposed", "800", "hours.")
-	if r.code != 0 || !strings.Contains(r.stdout, "para. 5") {
+	// AFRO's paragraph 4: its photo caption is not counted.
+	r := casebook(t, db, "note", "add", "--tag", "sentence", "1:4", "Judge", "Chun", "imposed", "800", "hours.")
+	if r.code != 0 || !strings.Contains(r.stdout, "para. 4") {
 		t.Fatalf("note add: %+v", r)
 	}
-	r = casebook(t, db, "highlight", "1:5", "green")
+	r = casebook(t, db, "highlight", "1:4", "green")
 	if r.code != 0 {
 		t.Fatalf("highlight: %+v", r)
 	}
@@ -181,7 +188,7 @@ func TestNotesAndHighlights(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &notes); err != nil {
 		t.Fatalf("%v: %q", err, r.stdout)
 	}
-	if len(notes) != 1 || notes[0].Body != "Judge Chun imposed 800 hours." || notes[0].Para != 5 || notes[0].Article != 1 ||
+	if len(notes) != 1 || notes[0].Body != "Judge Chun imposed 800 hours." || notes[0].Para != 4 || notes[0].Article != 1 ||
 		len(notes[0].Tags) != 1 || !strings.Contains(notes[0].Quote, "800 hours") {
 		t.Errorf("notes = %+v", notes)
 	}
@@ -324,14 +331,14 @@ func TestImport(t *testing.T) {
 	}
 	empty := filepath.Join(dir, "empty.txt")
 	os.WriteFile(empty, nil, 0o644)
-	pdf := filepath.Join(dir, "paper.pdf")
-	os.WriteFile(pdf, []byte("%PDF-1.4"), 0o644)
+	odt := filepath.Join(dir, "paper.odt")
+	os.WriteFile(odt, []byte("PK\x03\x04"), 0o644)
 
-	r := casebook(t, db, "import", good, empty, pdf)
+	r := casebook(t, db, "import", good, empty, odt)
 	if r.code != 1 {
 		t.Errorf("exit %d, want 1 when a file failed", r.code)
 	}
-	for _, want := range []string{"added", "Liang Found Guilty of Manslaughter", "empty.txt: the file is empty", "paper.pdf", "not supported", "1 added"} {
+	for _, want := range []string{"added", "Liang Found Guilty of Manslaughter", "empty.txt: the file is empty", "paper.odt", "not supported", "1 added"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output does not say %q:\n%s", want, r.stdout)
 		}

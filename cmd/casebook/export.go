@@ -81,7 +81,11 @@ func cmdExport(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "Nothing to export yet: highlight a passage or write a note first (or widen --scope).")
 	}
 	if n := len(rep.Failures); n > 0 {
-		fmt.Fprintf(e.stderr, "Warning: %d quotes no longer appear word for word in their source; they are marked in the export:\n", n)
+		if n == 1 {
+			fmt.Fprintln(e.stderr, "Warning: 1 quote no longer appears word for word in its source; it is marked in the export:")
+		} else {
+			fmt.Fprintf(e.stderr, "Warning: %d quotes no longer appear word for word in their source; they are marked in the export:\n", n)
+		}
 		for _, f := range rep.Failures {
 			fmt.Fprintf(e.stderr, "  %s\n", f)
 		}

@@ -28,13 +28,29 @@ func cmdImport(e *env, args []string) error {
 		return data.Errorf(data.EINVALID, "no article files found in %v (Casebook imports %v)", fs.Args(), ingest.Extensions)
 	}
 	if len(results) > 1 {
-		fmt.Fprintf(e.stdout, "%d added, %d updated, %d already there, %d annotation files merged, %d failed.\n",
-			counts[ingest.FileAdded], counts[ingest.FileUpdated], counts[ingest.FileDuplicate], counts[ingest.FileMerged], failed)
+		fmt.Fprintf(e.stdout, "%d added, %d updated, %d already there, %s merged, %d failed.\n",
+			counts[ingest.FileAdded], counts[ingest.FileUpdated], counts[ingest.FileDuplicate], plural(counts[ingest.FileMerged], "annotation file"), failed)
 	}
 	if failed > 0 {
-		return data.Errorf(data.EINVALID, "%d of %d files could not be imported (see above); the others were", failed, len(results))
+		return data.Errorf(data.EINVALID, "%s", importFailure(failed, len(results)))
 	}
 	return nil
+}
+
+// importFailure says how many of the files could not be imported, in
+// words that agree with the counts.
+func importFailure(failed, total int) string {
+	switch {
+	case total == 1:
+		return "the file could not be imported (see above)"
+	case failed == total && total == 2:
+		return "neither file could be imported (see above)"
+	case failed == total:
+		return fmt.Sprintf("none of the %d files could be imported (see above)", total)
+	case total-failed == 1:
+		return fmt.Sprintf("%d of %d files could not be imported (see above); the other one was", failed, total)
+	}
+	return fmt.Sprintf("%d of %d files could not be imported (see above); the other %d were", failed, total, total-failed)
 }
 
 // describeImport is the line the CLI prints for one imported file. A

@@ -54,6 +54,11 @@ func cmdSearch(e *env, args []string) error {
 		if r.In == "note" {
 			where = fmt.Sprintf(" — in note %d", r.Note)
 		}
+		if r.Passage == 0 {
+			// A photo caption: searched, but not numbered.
+			fmt.Fprintf(e.stdout, "%d:-  %s, caption%s\n    %s\n\n", r.Article, clip(r.Title, 70), where, snippet(r.Text, r.Matches, 240))
+			continue
+		}
 		fmt.Fprintf(e.stdout, "%d:%d  %s, para. %d%s\n    %s\n\n", r.Article, r.Passage, clip(r.Title, 70), r.Passage, where, snippet(r.Text, r.Matches, 240))
 	}
 	return nil

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/anchor"
 	"github.com/casebookapp/casebook/data/export/cite"
 )
 
@@ -62,13 +63,22 @@ func ToAnnotations(entries []Entry) []Annotation {
 			if !a.Orphan() && e.Passage.ID != 0 && e.Passage.N > 0 {
 				an.Para, an.Start, an.End = e.Passage.N, a.Start, a.End
 			}
+			// An annotation at the very start or end of its paragraph has no
+			// context inside it: take it from the paragraphs around, after
+			// a line break that marks the paragraph's edge (see paraContext).
+			if !a.Orphan() && a.Prefix == "" && e.Before != "" {
+				an.Prefix = tail(e.Before, anchor.ContextLen) + "\n"
+			}
+			if !a.Orphan() && a.Suffix == "" && e.After != "" {
+				an.Suffix = "\n" + head(e.After, anchor.ContextLen)
+			}
 			return an
 		}
 		anchor := e.Anchor()
 		if h := e.Highlight; h != nil && !seen[h.UID] {
 			seen[h.UID] = true
 			an := place(h.Anchor)
-			an.UID, an.Motivation, an.Colour = h.UID, Highlighting, h.Colour
+			an.UID, an.Motivation, an.Colour, an.Creator = h.UID, Highlighting, h.Colour, h.Creator
 			an.Created, an.Modified = h.CreatedAt, h.UpdatedAt
 			out = append(out, an)
 		}
@@ -82,7 +92,7 @@ func ToAnnotations(entries []Entry) []Annotation {
 				a = n.Anchor
 			}
 			an := place(a)
-			an.UID, an.Motivation, an.Body = n.UID, Commenting, n.Body
+			an.UID, an.Motivation, an.Body, an.Creator = n.UID, Commenting, n.Body, n.Creator
 			an.Tags = slices.Clone(n.Tags)
 			if e.Highlight != nil {
 				an.Highlight = e.Highlight.UID
@@ -118,6 +128,7 @@ type (
 		First   *jsonPage `json:"first,omitempty"`
 	}
 	jsonPage struct {
+		ID         string     `json:"id"`
 		Type       string     `json:"type"`
 		StartIndex int        `json:"startIndex"`
 		Items      []jsonAnno `json:"items"`
@@ -128,9 +139,14 @@ type (
 		Motivation string     `json:"motivation"`
 		Created    string     `json:"created,omitempty"`
 		Modified   string     `json:"modified,omitempty"`
+		Creator    *jsonAgent `json:"creator,omitempty"`
 		Body       []jsonBody `json:"body,omitempty"`
 		Target     jsonTarget `json:"target"`
 		Highlight  string     `json:"casebook:highlight,omitempty"`
+	}
+	jsonAgent struct {
+		Type string `json:"type"`
+		Name string `json:"name"`
 	}
 	jsonBody struct {
 		Type    string `json:"type"`
@@ -170,7 +186,17 @@ func writeJSON(w io.Writer, v *view) error {
 		entries = append(entries, it.Entry)
 		v.step()
 	}
-	return WriteAnnotations(w, v.title, v.generated, ToAnnotations(entries))
+	anns := ToAnnotations(entries)
+	// The student's own annotations are theirs; those merged from a
+	// classmate keep the classmate's name.
+	if name := strings.TrimSpace(v.opt.Creator); name != "" {
+		for i := range anns {
+			if anns[i].Creator == "" {
+				anns[i].Creator = name
+			}
+		}
+	}
+	return WriteAnnotations(w, v.title, v.generated, anns)
 }
 
 // WriteAnnotations writes annotations as a W3C AnnotationCollection, labelled
@@ -195,6 +221,9 @@ func WriteAnnotations(w io.Writer, title string, created time.Time, anns []Annot
 	s[6] = s[6]&0x0f | 0x80 // version 8: a custom, name-based UUID
 	s[8] = s[8]&0x3f | 0x80
 	c.ID = fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", s[0:4], s[4:6], s[6:8], s[8:10], s[10:16])
+	// The embedded page needs an IRI of its own: the collection's, with a
+	// fragment.
+	c.First.ID = c.ID + "#page1"
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(c)
@@ -204,6 +233,9 @@ func toJSON(a Annotation) jsonAnno {
 	j := jsonAnno{ID: annotationIRI(a.UID), Type: "Annotation", Motivation: a.Motivation, Created: stamp(a.Created), Modified: stamp(a.Modified)}
 	if a.Highlight != "" {
 		j.Highlight = annotationIRI(a.Highlight)
+	}
+	if a.Creator != "" {
+		j.Creator = &jsonAgent{Type: "Person", Name: a.Creator}
 	}
 	if a.Motivation == Commenting {
 		j.Body = append(j.Body, jsonBody{Type: "TextualBody", Value: a.Body, Format: "text/markdown", Purpose: "commenting"})
@@ -423,6 +455,15 @@ func readAnnotation(o map[string]any) (Annotation, error) {
 	if h, ok := o["casebook:highlight"].(string); ok {
 		a.Highlight = strings.TrimPrefix(h, "urn:uuid:")
 	}
+	for _, c := range many(o["creator"]) {
+		switch x := c.(type) {
+		case string:
+			a.Creator = x
+		case map[string]any:
+			a.Creator, _ = x["name"].(string)
+		}
+		break
+	}
 	a.Motivation, _ = o["motivation"].(string)
 	for i, b := range many(o["body"]) {
 		bo, ok := b.(map[string]any)
@@ -485,6 +526,7 @@ func readAnnotation(o map[string]any) (Annotation, error) {
 			a.Quote, quoted = exact, true
 			a.Prefix, _ = so["prefix"].(string)
 			a.Suffix, _ = so["suffix"].(string)
+			a.Prefix, a.Suffix = paraContext(a.Prefix, a.Suffix)
 		case hasType(so, "FragmentSelector") && so["conformsTo"] == ParaConformsTo:
 			v, _ := so["value"].(string)
 			n, err := strconv.Atoi(strings.TrimPrefix(v, "para="))
@@ -526,4 +568,36 @@ func readTime(o map[string]any, key string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is %q, not a date and time like 2016-04-19T14:30:00Z", key, s)
 	}
 	return t, nil
+}
+
+// tail returns the last n runes of s, head the first n.
+func tail(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[len(r)-n:]
+	}
+	return string(r)
+}
+
+func head(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
+// paraContext returns the part of a quote's context that lies inside its
+// paragraph: a prefix after its last line break, a suffix before its first.
+// The export adds the neighbouring paragraphs' text across a line break for
+// an annotation on a whole paragraph; placing it again only compares the
+// paragraph's own text.
+func paraContext(prefix, suffix string) (string, string) {
+	if i := strings.LastIndexByte(prefix, '\n'); i >= 0 {
+		prefix = prefix[i+1:]
+	}
+	if i := strings.IndexByte(suffix, '\n'); i >= 0 {
+		suffix = suffix[:i]
+	}
+	return prefix, suffix
 }

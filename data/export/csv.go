@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // csvHeader names the CSV columns.
@@ -15,10 +17,16 @@ var csvHeader = []string{"article", "para", "colour meaning", "quote", "note", "
 // full one (in Chicago, the full note). Entries appear once, in the chosen
 // order, even when ordered by tag.
 //
-// A cell that starts with "=", "+", "-", "@", a tab or a carriage return is
-// prefixed with an apostrophe, so that a spreadsheet shows it as text rather
-// than run it as a formula.
+// The file starts with a UTF-8 byte-order mark, without which Excel and
+// LibreOffice read it as Latin-1 and show "Gurleyâ€™s". A cell that
+// starts with a formula character ("=", "+", "-", "@", or their full-width
+// forms), possibly after spaces or line breaks, or with a tab, carriage
+// return or line feed, is prefixed with an apostrophe, so that a
+// spreadsheet shows it as text rather than run it as a formula.
 func writeCSV(w io.Writer, v *view) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
@@ -67,7 +75,14 @@ func writeCSV(w io.Writer, v *view) error {
 
 // cell guards a text cell against formula injection.
 func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return s
+	}
+	if strings.ContainsRune("\t\r\n", rune(s[0])) {
+		return "'" + s
+	}
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	if r, _ := utf8.DecodeRuneInString(t); t != "" && strings.ContainsRune("=+-@＝＋－＠", r) {
 		return "'" + s
 	}
 	return s

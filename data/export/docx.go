@@ -233,7 +233,8 @@ func writeDOCX(w io.Writer, v *view) error {
 			if v.opt.Style == cite.Chicago {
 				d.footnote(b, v.notes[s.noteNos[i]-1])
 			} else {
-				runs(b, " "+it.inText, rPr{})
+				runs(b, " ", rPr{})
+				d.citation(b, it.inText, false)
 			}
 			endPara(b)
 			showColour := it.colour != nil && v.opt.Order != ByColour
@@ -448,7 +449,7 @@ var stylesXML = xml.Header + `<w:styles xmlns:w="` + nsW + `">` +
 	style("NoteList", "Casebook Note List", "NoteText", "NoteList", `<w:spacing w:after="40"/><w:ind w:left="1077" w:hanging="340"/>`, ``, ``) +
 	style("NoteList2", "Casebook Note List 2", "NoteList", "NoteList2", `<w:ind w:left="1417" w:hanging="340"/>`, ``, ``) +
 	style("NoteCode", "Casebook Note Code", "NoteText", "NoteText", `<w:spacing w:after="80" w:line="240" w:lineRule="auto"/>`, `<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:sz w:val="20"/><w:szCs w:val="20"/>`, ``) +
-	style("Bibliography", "Bibliography", "Normal", "Bibliography", `<w:spacing w:after="160"/><w:ind w:left="720" w:hanging="720"/>`, ``, `<w:uiPriority w:val="37"/>`) +
+	style("Bibliography", "Bibliography", "Normal", "Bibliography", `<w:keepLines/><w:spacing w:after="160"/><w:ind w:left="720" w:hanging="720"/>`, ``, `<w:uiPriority w:val="37"/>`) +
 	style("FootnoteText", "footnote text", "Normal", "FootnoteText", `<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>`, `<w:sz w:val="20"/><w:szCs w:val="20"/>`, `<w:uiPriority w:val="99"/><w:unhideWhenUsed/>`) +
 	style("Footer", "footer", "Normal", "Footer", `<w:spacing w:after="0"/><w:jc w:val="center"/>`, `<w:sz w:val="20"/><w:szCs w:val="20"/>`, `<w:uiPriority w:val="99"/><w:unhideWhenUsed/>`) +
 	`<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>` +

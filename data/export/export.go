@@ -159,6 +159,10 @@ type Entry struct {
 	// Highlight is nil for notes without a highlight.
 	Highlight *data.Highlight
 	Notes     []data.Note
+	// Before and After are the text of the paragraphs before and after the
+	// entry's passage in the reading flow, "" at the ends: the context the
+	// W3C export gives an annotation on a whole paragraph.
+	Before, After string
 }
 
 // Quote returns the text the entry quotes: the highlight's quote, or the
@@ -274,6 +278,9 @@ type Options struct {
 	Order  Order      // default reading order
 	Scope  Scope      // default all
 	Paper  Paper      // default A4
+	// Creator is the student's name, given as each annotation's creator in
+	// the W3C export; empty to leave it out.
+	Creator string
 	// Progress, if set, is called after each entry is rendered, with the
 	// number done and the total, so that the GUI can show a progress bar.
 	Progress func(done, total int)
@@ -407,8 +414,8 @@ type item struct {
 	para     int
 	colour   *data.Colour
 	tags     []string
-	inText   string    // APA or MLA in-text citation
-	fullNote cite.Text // Chicago full note, or the in-text citation as Text
+	inText   cite.Text // APA or MLA in-text citation
+	fullNote cite.Text // Chicago full note, or the in-text citation
 	failure  string    // verbatim check failure, or ""
 }
 
@@ -443,8 +450,6 @@ func build(doc Document, opt Options) *view {
 				it.colour = &data.Colour{Key: c, Meaning: c}
 			}
 		}
-		it.inText = opt.Style.InText(it.article, it.para)
-		it.fullNote = opt.Style.Note(it.article, it.para)
 		it.failure = Verify(e)
 		v.entries = append(v.entries, it)
 		if e.Highlight != nil {
@@ -452,6 +457,21 @@ func build(doc Document, opt Options) *view {
 		}
 		v.report.Notes += len(e.Notes)
 		cited[it.article.ID] = it.article
+	}
+	// The articles cited together, so that the citations tell works by one
+	// author apart (2016a, 2016b; MLA short titles).
+	var list []data.Article
+	for _, a := range cited {
+		list = append(list, a)
+	}
+	citer := opt.Style.List(list)
+	for _, it := range v.entries {
+		if opt.Style == cite.Chicago {
+			it.fullNote = opt.Style.Note(it.article, it.para)
+		} else {
+			it.inText = citer.InText(it.article, it.para)
+			it.fullNote = it.inText
+		}
 	}
 	slices.SortStableFunc(v.entries, readingOrder)
 	v.report.Entries = len(v.entries)
@@ -482,31 +502,16 @@ func build(doc Document, opt Options) *view {
 
 	if opt.Style == cite.Chicago {
 		// The first note on an article is a full note, later ones short.
-		seen := map[int64]bool{}
 		for si := range v.sections {
 			s := &v.sections[si]
 			for _, it := range s.items {
-				var n cite.Text
-				if seen[it.article.ID] {
-					n = cite.Text{{Text: opt.Style.ShortNote(it.article, it.para)}}
-				} else {
-					n = it.fullNote
-					seen[it.article.ID] = true
-				}
-				v.notes = append(v.notes, n)
+				v.notes = append(v.notes, citer.Note(it.article, it.para))
 				s.noteNos = append(s.noteNos, len(v.notes))
 			}
 		}
 	}
 
-	var list []data.Article
-	for _, a := range cited {
-		list = append(list, a)
-	}
-	opt.Style.Sort(list)
-	for _, a := range list {
-		v.refs = append(v.refs, opt.Style.Reference(a))
-	}
+	v.refs = citer.References()
 	v.report.Articles = len(list)
 	return v
 }
@@ -634,10 +639,37 @@ func (v *view) describe() string {
 	order := map[Order]string{ByReading: "in reading order", ByColour: "by colour meaning", ByTag: "by tag"}[v.opt.Order]
 	parts = append(parts, order)
 	if v.opt.Scope != (Scope{}) {
-		parts = append(parts, "scope "+v.opt.Scope.String())
+		parts = append(parts, v.scopeLabel())
 	}
 	parts = append(parts, plural(v.report.Entries, "entry", "entries")+" from "+plural(v.report.Articles, "article", "articles"))
 	return strings.Join(parts, " · ")
+}
+
+// scopeLabel says in plain words which entries the scope kept: "Only
+// highlights marked Key fact", "Only entries tagged #protest", "Only
+// “Title”".
+func (v *view) scopeLabel() string {
+	s := v.opt.Scope
+	switch {
+	case s.Colour != "":
+		meaning := s.Colour
+		for _, c := range v.colours {
+			if strings.EqualFold(c.Key, s.Colour) {
+				meaning = c.Meaning
+			}
+		}
+		return "Only highlights marked " + oneLine(meaning)
+	case s.Tag != "":
+		return "Only entries tagged " + tagLabel(s.Tag)
+	case s.ArticleID != 0:
+		for _, it := range v.entries {
+			if it.article.ID == s.ArticleID && it.article.Title != "" {
+				return "Only “" + oneLine(it.article.Title) + "”"
+			}
+		}
+		return "Only article " + strconv.FormatInt(s.ArticleID, 10)
+	}
+	return ""
 }
 
 // nothingToExport stands in for the entries when the scope selects none.

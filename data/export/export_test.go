@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,8 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/net/html"
 
 	"github.com/casebookapp/casebook/data"
@@ -101,11 +104,12 @@ func TestWriteGolden(t *testing.T) {
 	}
 }
 
-// checkMarkdown renders the Markdown with goldmark and checks that the
-// quotes and the student's text come out as text, intact.
+// checkMarkdown renders the Markdown with goldmark, passing raw HTML
+// through as converters such as pandoc do, and checks that the quotes and
+// the student's text come out as text, intact, with nothing live.
 func checkMarkdown(t *testing.T, out []byte, opt Options) {
 	var b bytes.Buffer
-	if err := goldmark.New().Convert(out, &b); err != nil {
+	if err := goldmark.New(goldmark.WithRendererOptions(gmhtml.WithUnsafe())).Convert(out, &b); err != nil {
 		t.Fatal(err)
 	}
 	text, tags := htmlText(t, b.Bytes())
@@ -127,8 +131,11 @@ func checkMarkdown(t *testing.T, out []byte, opt Options) {
 	if opt.Order == ByReading && tags["blockquote"] != 6 {
 		t.Errorf("blockquotes = %d, want 6", tags["blockquote"])
 	}
-	if !strings.Contains(string(out), "<script>alert('x')</script>") {
-		t.Error("the note's Markdown is not kept as the student typed it")
+	if !strings.Contains(text, "<script>alert('x')</script>") || !strings.Contains(text, "second & <b>two</b>") {
+		t.Error("the HTML typed in a note is not shown as text")
+	}
+	if strings.Contains(b.String(), "javascript:") {
+		t.Error("a javascript: link in a note survives in the Markdown")
 	}
 	if strings.ContainsAny(string(out), "\x07\x0b") {
 		t.Error("control characters were not removed")
@@ -197,6 +204,9 @@ func checkHTML(t *testing.T, out []byte, opt Options) {
 	if strings.Contains(s, "javascript:") && strings.Contains(s, `href="javascript:`) {
 		t.Error("a javascript: link is clickable")
 	}
+	if strings.Contains(s, `href=""`) || strings.Contains(s, `src=""`) {
+		t.Error(`an unsafe link or image became href="" or src=""`)
+	}
 	if strings.ContainsAny(s, "\x07\x0b") {
 		t.Error("control characters were not removed")
 	}
@@ -206,7 +216,12 @@ func checkHTML(t *testing.T, out []byte, opt Options) {
 }
 
 func checkCSV(t *testing.T, out []byte, opt Options) {
-	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	// Spreadsheets read a CSV without a byte-order mark as Latin-1.
+	body, ok := bytes.CutPrefix(out, []byte("\xEF\xBB\xBF"))
+	if !ok {
+		t.Error("the CSV does not start with a UTF-8 byte-order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
 	if err != nil {
 		t.Fatalf("CSV: %v", err)
 	}
@@ -786,6 +801,15 @@ func TestCSVFormulaGuard(t *testing.T) {
 		"plus":     {"+1 555", "'+1 555"},
 		"minus":    {"-2", "'-2"},
 		"at":       {"@cmd", "'@cmd"},
+		"space":    {"  =1+1", "'  =1+1"},
+		"newline":  {"\n=HYPERLINK(x)", "'\n=HYPERLINK(x)"},
+		"tab":      {"\tx", "'\tx"},
+		"wide eq":  {"＝SUM(A1)", "'＝SUM(A1)"},
+		"wide +":   {"＋1", "'＋1"},
+		"wide -":   {"－1", "'－1"},
+		"wide at":  {"＠x", "'＠x"},
+		"nbsp":     {"\u00a0=1", "'\u00a0=1"},
+		"indented": {"  ordinary", "  ordinary"},
 		"ordinary": {"Liang, 2016", "Liang, 2016"},
 		"empty":    {"", ""},
 	}
@@ -820,22 +844,6 @@ func TestNoteBlocks(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			if got := noteBlocks(tc.in); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tc.want)
-			}
-		})
-	}
-}
-
-func TestCloseFences(t *testing.T) {
-	tests := map[string]struct{ in, want string }{
-		"open":   {"```\ncode", "```\ncode\n```"},
-		"closed": {"```\ncode\n```", "```\ncode\n```"},
-		"tilde":  {"~~~go\nx", "~~~go\nx\n~~~"},
-		"none":   {"text", "text"},
-	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			if got := closeFences(tc.in); got != tc.want {
-				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
 	}
@@ -1008,5 +1016,116 @@ func TestNothingToExport(t *testing.T) {
 				t.Errorf("the export does not say %q", nothingToExport)
 			}
 		})
+	}
+}
+
+// TestNoteMarkdownSafe checks that a note written into the Markdown export
+// keeps its safe Markdown and shows everything else as text, even when the
+// Markdown is converted with raw HTML allowed.
+func TestNoteMarkdownSafe(t *testing.T) {
+	tests := map[string]struct {
+		in        string
+		wantText  []string // text the rendered note shows
+		wantTags  []string // elements it keeps
+		forbidden []string // what must not be in the rendered HTML
+	}{
+		"script":        {"see <script>alert(1)</script>", []string{"<script>alert(1)</script>"}, nil, []string{"<script"}},
+		"onerror":       {`<img src=x onerror="alert(1)">`, []string{`<img src=x onerror="alert(1)">`}, nil, []string{"<img"}},
+		"javascript":    {"[click](javascript:alert(1)) and ![pic](javascript:x)", []string{"click and pic"}, nil, []string{"javascript:", "<a", "<img"}},
+		"safe subset":   {"**bold** *it* ~~gone~~ [NBC](https://nbcnews.com)\n\n> quoted\n\n- one\n- two", []string{"bold", "quoted", "one"}, []string{"strong", "em", "del", "a", "blockquote", "li"}, nil},
+		"open fence":    {"```\ncode <b>x</b>", []string{"code <b>x</b>"}, []string{"pre"}, []string{"<b>"}},
+		"html block":    {"<div onclick=\"x()\">hi</div>", []string{"<div onclick"}, nil, []string{"<div"}},
+		"entity":        {"AT&amp;T &lt;b&gt;", []string{"AT&T <b>"}, nil, []string{"<b>"}},
+		"heading start": {"# not a heading\n1. one", []string{"not a heading"}, []string{"strong", "ol"}, []string{"<h1"}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			md := noteMarkdownSafe(tc.in)
+			var b bytes.Buffer
+			if err := goldmark.New(goldmark.WithExtensions(extension.Strikethrough), goldmark.WithRendererOptions(gmhtml.WithUnsafe())).Convert([]byte(md+"\n\nAfter the note."), &b); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			for _, f := range tc.forbidden {
+				if strings.Contains(out, f) {
+					t.Errorf("%q rendered as %s: has %q", md, out, f)
+				}
+			}
+			text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out, ""))
+			for _, w := range append(tc.wantText, "After the note.") {
+				if !strings.Contains(text, w) {
+					t.Errorf("%q rendered as %s: lacks the text %q", md, out, w)
+				}
+			}
+			for _, tag := range tc.wantTags {
+				if !strings.Contains(out, "<"+tag+">") && !strings.Contains(out, "<"+tag+" ") {
+					t.Errorf("%q rendered as %s: lacks <%s>", md, out, tag)
+				}
+			}
+		})
+	}
+}
+
+// TestHTMLUnsafeLinks checks that a note's link or picture to anything but a
+// web or mail address keeps its text and is not made a link to the page
+// itself (href="") or an empty image.
+func TestHTMLUnsafeLinks(t *testing.T) {
+	out := noteHTML("[bad](javascript:alert(1)) [data](data:text/html,x) ![photo of Liang](javascript:x) <javascript:alert(1)> [ok](https://nbcnews.com)")
+	for _, bad := range []string{`href=""`, "<img", "javascript:alert(1)\"", `href="javascript`, `href="data`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("note HTML has %s: %s", bad, out)
+		}
+	}
+	for _, want := range []string{"bad", "data", "photo of Liang", `<a href="https://nbcnews.com">ok</a>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("note HTML lacks %s: %s", want, out)
+		}
+	}
+}
+
+// TestPrintStyle checks the print rules that keep a heading whole and with
+// what follows, and a reference entry on one page.
+func TestPrintStyle(t *testing.T) {
+	for _, rule := range []string{
+		"h1, h2 { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }",
+		"h1 + *, h2 + * { break-before: avoid; page-break-before: avoid; }",
+		".entry { margin: 0 0 1.4em; padding-bottom: 1em; border-bottom: 1px solid #e2e2e2; break-inside: avoid;",
+		"text-indent: -2em; margin: 0 0 .6em; break-inside: avoid;",
+	} {
+		if !strings.Contains(htmlStyle, rule) {
+			t.Errorf("the stylesheet lacks %s", rule)
+		}
+	}
+}
+
+// TestScopeInPlainWords checks that an export's heading says which entries
+// it kept in the student's words, not as the internal "scope colour:yellow",
+// and that a DOCX reference entry is kept on one page.
+func TestScopeInPlainWords(t *testing.T) {
+	tests := map[string]struct {
+		scope Scope
+		want  string
+	}{
+		"colour":  {Scope{Colour: "yellow"}, "Only highlights marked Key fact"},
+		"tag":     {Scope{Tag: "protest"}, "Only entries tagged #protest"},
+		"article": {Scope{ArticleID: 2}, "Only “Liang Sentencing Prompts"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			for _, f := range []Format{DOCX, Markdown, HTML} {
+				out, _ := write(t, fixture(), Options{Format: f, Scope: tc.scope})
+				s := string(out)
+				if f == DOCX {
+					s = string(docxText(t, out))
+				}
+				if !strings.Contains(s, tc.want) || strings.Contains(s, "scope ") {
+					t.Errorf("%s export does not say %q:\n%.400s", f, tc.want, s)
+				}
+			}
+		})
+	}
+	out, _ := write(t, fixture(), Options{Format: DOCX})
+	if !regexp.MustCompile(`w:styleId="Bibliography">.*?<w:pPr><w:keepLines/>`).Match(docxParts(t, out)["word/styles.xml"]) {
+		t.Error("the DOCX reference entries may split across pages (no keepLines)")
 	}
 }

@@ -11,18 +11,21 @@ import (
 var (
 	afro = data.Article{ID: 1, Hash: "3314bc92a2a454ff", Meta: data.Meta{
 		Title:  "Asian Organization Opposes No Jail Time Sentence of Former NYPD Officer Peter Liang",
-		Outlet: "AFRO", Date: "2016-04",
-		Source: "https://afro.com/asian-organization-opposes-no-jail-time-sentence-of-former-nypd-officer-peter-liang/",
+		Outlet: "AFRO", Date: "2016-04", Type: data.Newspaper,
+		SentenceTitle: "Asian organization opposes no jail time sentence of former NYPD officer Peter Liang",
+		Source:        "https://afro.com/asian-organization-opposes-no-jail-time-sentence-of-former-nypd-officer-peter-liang/",
 	}}
 	nbcWang = data.Article{ID: 2, Hash: "b015dc53e88b5f60", Meta: data.Meta{
 		Title:  "Liang Sentencing Prompts #APIs4BlackLives, #Justice4Liang Responses Amid Accountability Debate",
-		Outlet: "NBC News", Author: "Frances Kai-Hwa Wang", Date: "2016-04",
-		Source: "https://www.nbcnews.com/news/asian-america/liang-sentencing-prompts-apis4blacklives-justice4liang-responses-amid-accountability-debate-n558316",
+		Outlet: "NBC News", Author: "Frances Kai-Hwa Wang", Date: "2016-04", Type: data.NewsWebsite,
+		SentenceTitle: "Liang sentencing prompts #APIs4BlackLives, #Justice4Liang responses amid accountability debate",
+		Source:        "https://www.nbcnews.com/news/asian-america/liang-sentencing-prompts-apis4blacklives-justice4liang-responses-amid-accountability-debate-n558316",
 	}}
 	nbcApology = data.Article{ID: 3, Hash: "e4365a94bf8ca061", Meta: data.Meta{
 		Title:  "Ex-Cop Peter Liang Apologizes to Akai Gurley's Domestic Partner in Meeting",
-		Outlet: "NBC News", Date: "2016-03-24",
-		Source: "http://www.nbcnews.com/news/asian-america/ex-cop-peter-liang-apologizes-akai-gurley-s-domestic-partner-n544921",
+		Outlet: "NBC News", Date: "2016-03-24", Type: data.NewsWebsite,
+		SentenceTitle: "Ex-cop Peter Liang apologizes to Akai Gurley's domestic partner in meeting",
+		Source:        "http://www.nbcnews.com/news/asian-america/ex-cop-peter-liang-apologizes-akai-gurley-s-domestic-partner-n544921",
 	}}
 )
 

@@ -13,14 +13,17 @@ import (
 )
 
 // htmlStyle is the export's stylesheet: readable on screen, and laid out for
-// print with page margins, no page break inside an entry, and colour
-// swatches that print.
+// print with page margins, no page break inside an entry, a reference or a
+// heading, none between a heading and what follows it, and colour swatches
+// that print.
 const htmlStyle = `
 @page { size: %PAPER%; margin: 2.2cm 2cm; }
 :root { color-scheme: light; }
 body { font-family: Georgia, "Times New Roman", serif; font-size: 12pt; line-height: 1.45; color: #111; max-width: 42em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 20pt; margin: 0 0 .2em; }
-h2 { font-size: 15pt; margin: 1.6em 0 .6em; border-bottom: 1px solid #bbb; padding-bottom: .15em; break-after: avoid; page-break-after: avoid; }
+h2 { font-size: 15pt; margin: 1.6em 0 .6em; border-bottom: 1px solid #bbb; padding-bottom: .15em; }
+h1, h2 { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+h1 + *, h2 + * { break-before: avoid; page-break-before: avoid; }
 .meta { color: #555; font-size: 10pt; margin: 0 0 1em; }
 .legend { font-size: 10pt; color: #333; margin: 0 0 1.5em; padding: 0; list-style: none; }
 .legend li { display: inline-block; margin-right: 1.2em; }
@@ -36,7 +39,7 @@ blockquote p { margin: 0; white-space: pre-wrap; }
 .note pre { white-space: pre-wrap; background: #f5f5f5; padding: .4em; }
 .failed { color: #a00; font-weight: bold; font-size: 10pt; margin: .3em 0 0 2.4em; }
 sup a { text-decoration: none; }
-.references p { padding-left: 2em; text-indent: -2em; margin: 0 0 .6em; }
+.references p { padding-left: 2em; text-indent: -2em; margin: 0 0 .6em; break-inside: avoid; page-break-inside: avoid; }
 .notes li, .failures li { margin-bottom: .4em; }
 a { color: #0645ad; word-break: break-all; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
@@ -84,7 +87,7 @@ func writeHTML(w io.Writer, v *view) error {
 				n := strconv.Itoa(s.noteNos[i])
 				p("<sup><a href=\"#note-", n, "\" id=\"ref-", n, "\">", n, "</a></sup>")
 			} else {
-				p(" <span class=\"cite\">", htmlEscape(it.inText), "</span>")
+				p(" <span class=\"cite\">", citeHTML(it.inText), "</span>")
 			}
 			p("</p></blockquote>\n")
 			if it.colour != nil && v.opt.Order != ByColour {

@@ -52,6 +52,9 @@ type passagesFunc func(ctx context.Context, articleID int64) ([]data.Passage, er
 func entries(ctx context.Context, byID map[int64]data.Article, hs []data.Highlight, notes []data.Note, passages passagesFunc) ([]Entry, error) {
 	var out []Entry
 	byPassage := map[int64]data.Passage{}
+	// around holds the text of the reading-flow passages before and after
+	// each passage: the context of an annotation on a whole paragraph.
+	around := map[int64][2]string{}
 	read := map[int64]bool{}
 	// passage returns the passage an anchor is on. It clears the anchor's
 	// passage when the passage is gone, which makes the anchor an orphan.
@@ -66,8 +69,22 @@ func entries(ctx context.Context, byID map[int64]data.Article, hs []data.Highlig
 			if err != nil && data.ErrorCode(err) != data.ENOTFOUND {
 				return data.Passage{}, err
 			}
+			var flow []data.Passage
 			for _, p := range ps {
 				byPassage[p.ID] = p
+				if p.Kind.InFlow() {
+					flow = append(flow, p)
+				}
+			}
+			for i, p := range flow {
+				var ctx [2]string
+				if i > 0 {
+					ctx[0] = flow[i-1].Text
+				}
+				if i+1 < len(flow) {
+					ctx[1] = flow[i+1].Text
+				}
+				around[p.ID] = ctx
 			}
 		}
 		p, ok := byPassage[a.PassageID]
@@ -106,7 +123,8 @@ func entries(ctx context.Context, byID map[int64]data.Article, hs []data.Highlig
 				hn[j].PassageID = 0
 			}
 		}
-		out = append(out, Entry{Article: byID[h.ArticleID], Passage: p, Highlight: h, Notes: hn})
+		out = append(out, Entry{Article: byID[h.ArticleID], Passage: p, Highlight: h, Notes: hn,
+			Before: around[p.ID][0], After: around[p.ID][1]})
 		delete(onHighlight, h.ID)
 	}
 
@@ -135,7 +153,8 @@ func entries(ctx context.Context, byID map[int64]data.Article, hs []data.Highlig
 			}
 			bySpan[at] = len(out)
 		}
-		out = append(out, Entry{Article: byID[n.ArticleID], Passage: p, Notes: []data.Note{n}})
+		out = append(out, Entry{Article: byID[n.ArticleID], Passage: p, Notes: []data.Note{n},
+			Before: around[p.ID][0], After: around[p.ID][1]})
 	}
 	return out, nil
 }

@@ -32,7 +32,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 			if v.opt.Style == cite.Chicago {
 				cit = "[^" + strconv.Itoa(s.noteNos[i]) + "]"
 			} else {
-				cit = md(it.inText)
+				cit = it.inText.Markdown()
 			}
 			lines := strings.Split(md(it.quote), "\n")
 			if v.opt.Style == cite.Chicago {
@@ -58,8 +58,8 @@ func writeMarkdown(w io.Writer, v *view) error {
 				p("\n**", md(failedMark+it.failure), "**\n")
 			}
 			for _, n := range it.Notes {
-				if body := strings.TrimSpace(cleanText(n.Body)); body != "" {
-					p("\n", closeFences(body), "\n")
+				if body := noteMarkdownSafe(n.Body); strings.TrimSpace(body) != "" {
+					p("\n", body, "\n")
 				}
 			}
 			p("\n---\n")
@@ -106,32 +106,6 @@ func prefixSpace(l string) string {
 // oneLine joins the lines of s, for text that must stay on one line (a
 // heading, a list item).
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// closeFences closes a code fence a note left open, so that it cannot swallow
-// the rest of the export.
-func closeFences(s string) string {
-	var open string
-	for _, l := range strings.Split(s, "\n") {
-		t := strings.TrimLeft(l, " ")
-		if len(l)-len(t) > 3 {
-			continue
-		}
-		for _, f := range []string{"```", "~~~"} {
-			if strings.HasPrefix(t, f) {
-				switch {
-				case open == "":
-					open = f
-				case open == f && strings.TrimSpace(strings.TrimLeft(t, f[:1])) == "":
-					open = ""
-				}
-			}
-		}
-	}
-	if open != "" {
-		return s + "\n" + open
-	}
-	return s
-}
 
 // cleanText removes the control characters that no format can carry (all
 // but tab and newline), and normalises line endings.

@@ -57,6 +57,39 @@ func (rawHTMLAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	// A link to anything but a web or mail address (javascript:, data:)
+	// keeps its text and loses the link, rather than become href="", a link
+	// to the page itself.
+	reg.Register(ast.KindLink, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		u := safeURL(string(n.(*ast.Link).Destination))
+		switch {
+		case u == "":
+		case entering:
+			_, _ = w.WriteString(`<a href="` + htmlEscape(u) + `">`)
+		default:
+			_, _ = w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	})
+	reg.Register(ast.KindAutoLink, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		l := n.(*ast.AutoLink)
+		label := htmlEscape(string(l.Label(source)))
+		if u := safeURL(string(l.URL(source))); u != "" {
+			_, _ = w.WriteString(`<a href="` + htmlEscape(u) + `">` + label + `</a>`)
+		} else {
+			_, _ = w.WriteString(label)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	// A picture is shown as its alternative text: the export is
+	// self-contained and loads nothing from elsewhere, and an unsafe source
+	// never becomes <img src="">.
+	reg.Register(ast.KindImage, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		return ast.WalkContinue, nil
+	})
 	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		b := n.(*ast.HTMLBlock)
 		if entering {
@@ -282,3 +315,102 @@ func safeURL(u string) string {
 
 // mailto matches a mail link with nothing in it that would need escaping.
 var mailto = regexp.MustCompile(`^(?i:mailto):[A-Za-z0-9.!#$&'*+/=?^_{|}~@%,;:-]+$`)
+
+// noteMarkdownSafe writes a note again as Markdown made only of the safe
+// subset the other formats render: paragraphs, block quotes, lists, code,
+// emphasis, strikethrough and links to web or mail addresses. Everything
+// else, raw HTML above all ("<script>", "<img onerror=...>"), becomes
+// escaped text, and a "javascript:" link keeps only its text, so that
+// nothing in a note, or in a note merged from a classmate, goes live when
+// the Markdown is converted.
+func noteMarkdownSafe(body string) string {
+	var paras []string
+	prevList := false // the last block written was a list item
+	for _, b := range noteBlocks(body) {
+		list := b.kind == blockList
+		switch b.kind {
+		case blockCode:
+			var s strings.Builder
+			for _, r := range b.runs {
+				if r.brk {
+					s.WriteString("\n")
+				} else {
+					s.WriteString(r.text)
+				}
+			}
+			fence := "```"
+			for strings.Contains(s.String(), fence) {
+				fence += "`"
+			}
+			paras = append(paras, fence+"\n"+s.String()+"\n"+fence)
+		case blockList:
+			runs := b.runs
+			marker := "- "
+			if len(runs) > 0 && !runs[0].brk {
+				if m := listMarker.FindString(runs[0].text); m != "" {
+					if m != "• " {
+						marker = m
+					}
+					runs = append([]run{{text: strings.TrimPrefix(runs[0].text, m)}}, runs[1:]...)
+					runs[0].bold, runs[0].italic, runs[0].code, runs[0].strike, runs[0].link =
+						b.runs[0].bold, b.runs[0].italic, b.runs[0].code, b.runs[0].strike, b.runs[0].link
+				}
+			}
+			indent := strings.Repeat("    ", max(b.level-1, 0))
+			text := strings.ReplaceAll(inlineMarkdown(runs), "\n", "\n"+indent+"    ")
+			item := indent + marker + text
+			// Items of one list follow each other without a blank line.
+			if n := len(paras); n > 0 && prevList {
+				paras[n-1] += "\n" + item
+			} else {
+				paras = append(paras, item)
+			}
+		case blockQuote:
+			paras = append(paras, "> "+strings.ReplaceAll(inlineMarkdown(b.runs), "\n", "\n> "))
+		default:
+			paras = append(paras, inlineMarkdown(b.runs))
+		}
+		prevList = list
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// listMarker matches the marker noteBlocks puts before a list item.
+var listMarker = regexp.MustCompile(`^(• |\d{1,9}\. )`)
+
+// inlineMarkdown writes runs as Markdown, their text escaped.
+func inlineMarkdown(rs []run) string {
+	var b strings.Builder
+	for _, r := range rs {
+		if r.brk {
+			b.WriteString("\\\n")
+			continue
+		}
+		var s string
+		if r.code {
+			tick := "`"
+			for strings.Contains(r.text, tick) {
+				tick += "`"
+			}
+			s = tick + " " + r.text + " " + tick
+		} else {
+			s = cite.EscapeMarkdown(r.text)
+			// A line break inside the text would start a new block.
+			s = strings.ReplaceAll(s, "\n", " ")
+		}
+		if r.strike {
+			s = "~~" + s + "~~"
+		}
+		if r.italic {
+			s = "*" + s + "*"
+		}
+		if r.bold {
+			s = "**" + s + "**"
+		}
+		if r.link != "" {
+			s = "[" + s + "](<" + r.link + ">)"
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}

@@ -260,3 +260,47 @@ func TestLoadNoteOnSelection(t *testing.T) {
 		t.Errorf("the Markdown does not quote the selection: want a line with %q in\n%s", want, buf.String())
 	}
 }
+
+// TestCreatorSurvivesSharing checks that each annotation carries who made
+// it: the student's own take the name from the settings, and a classmate's
+// merged note keeps the classmate's name when the student shares again.
+func TestCreatorSurvivesSharing(t *testing.T) {
+	ctx := context.Background()
+	alice, bob := seeded(t), seeded(t)
+	p, err := alice.Passage(ctx, 1, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := alice.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "Alice's note"}); err != nil {
+		t.Fatal(err)
+	}
+	exportAs := func(lib *data.Library, name string) []data.Annotation {
+		doc, err := export.Load(ctx, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON, Creator: name}); err != nil {
+			t.Fatal(err)
+		}
+		anns, err := export.ReadAnnotations(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return anns
+	}
+	if _, err := bob.MergeAnnotations(ctx, exportAs(alice, "Alice Wong")); err != nil {
+		t.Fatal(err)
+	}
+	q, _ := bob.Passage(ctx, 1, 2)
+	if _, err := bob.AddNote(ctx, data.NewNote{PassageID: q.ID, Body: "Bob's note"}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range exportAs(bob, "Bob Diaz") {
+		got[a.Body] = a.Creator
+	}
+	if got["Alice's note"] != "Alice Wong" || got["Bob's note"] != "Bob Diaz" {
+		t.Errorf("creators = %v, want Alice's note by Alice Wong and Bob's by Bob Diaz", got)
+	}
+}

@@ -29,7 +29,7 @@ var (
 		`follow\b.{0,80}\bon\s+(?:facebook|twitter|instagram|tumblr|x|linkedin|youtube|threads|bluesky|tiktok|mastodon)\b|` +
 		`follow us\b|like us on facebook|` +
 		`get more news|` +
-		`sign up\b.{0,80}\b(?:newsletters?|updates|emails?|alerts|briefing|digest)\b|` +
+		`sign up\b.{0,80}\b(?:newsletters?|updates|emails?|alerts|briefing|digest|account)\b|` +
 		`subscribe\b.{0,60}\b(?:newsletters?|now|today|for|to (?:our|the|get|continue|read))\b|` +
 		`get (?:the|our)\b.{0,40}\bnewsletter|` +
 		`already a subscriber|create (?:a )?(?:free )?account|log in|sign in to\b|register (?:now|for free|to)\b|` +
@@ -72,6 +72,13 @@ var (
 	rePhotoWord   = regexp.MustCompile(`(?i)\b(?:photos?|images?|pictures?|getty|pool|courtesy|handout|photograph(?:er|y|s)?|file|illustration|screenshot|screen ?grab)\b`)
 	// reSlashCredit matches "Name Name / Agency" (or "NAME / Pool via AP")
 	// at the end of a line.
+	// reCreditOnly matches a line that is nothing but a photo credit: an
+	// agency ("Getty Images", "AP Photo", "Reuters"), "Courtesy of ...", or
+	// "Name Name for The New York Times".
+	reCreditOnly = regexp.MustCompile(`(?i)^(?:(?:AP|AFP|EPA|Reuters|Getty|Shutterstock|Alamy|Associated Press)(?:\s+(?:photos?|images?|via getty images))?|` +
+		`(?:photo\s+)?courtesy(?:\s+of)?\s+\S.{0,60}|` +
+		`(?-i:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+for\s+(?:the\s+)?(?-i:\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})\s+` +
+		`(?:times|news|post|journal|tribune|globe|herald|press|chronicle|guardian|magazine|daily|gazette|star|sun|observer|bloomberg|reuters|npr|cnn))$`)
 	reSlashCredit = regexp.MustCompile(`(?:^|[\s.,;:)”"])\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*/\s*` +
 		`\p{Lu}[\p{L}&'’-]*(?:\s+(?:via|for|of|\p{Lu}[\p{L}&'’-]*)){0,5}$`)
 )
@@ -174,14 +181,19 @@ func isCredit(s string) bool {
 	return n > 0 && caps == n && (n >= 2 || outletish(subject))
 }
 
-// isCaption reports a photo caption: a labelled line, or a line that ends
-// with a photo credit in parentheses or after a slash.
+// isCaption reports a photo caption: a labelled line, a line that ends
+// with a photo credit in parentheses or after a slash, or a short line that
+// is only a photo credit ("Getty Images", "Name for The New York Times").
+// The reader shows it in place, without a paragraph number.
 func isCaption(s string, words int) bool {
 	if reCaptionLabel.MatchString(s) {
 		return true
 	}
 	if words > 120 {
 		return false
+	}
+	if words <= 8 && reCreditOnly.MatchString(s) {
+		return true
 	}
 	if m := reParenCredit.FindStringSubmatch(s); m != nil && rePhotoWord.MatchString(m[1]) {
 		return true

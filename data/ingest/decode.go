@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -24,40 +25,50 @@ import (
 const MaxFileSize = 20 << 20
 
 // Extensions lists the file name extensions Decode accepts.
-var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".rtf", ".pdf"}
 
 // ReadFile reads and decodes the article file at path (see Decode). The
 // article's Origin is the file's absolute path, so that importing the same
 // file again updates it. Every error is an EINVALID *data.Error whose
 // message names the file and the reason.
 func ReadFile(path string) (data.NewArticle, error) {
+	arts, err := ReadFileAll(path)
+	if err != nil {
+		return data.NewArticle{}, err
+	}
+	return arts[0], nil
+}
+
+// ReadFileAll is ReadFile for files that may hold several articles (see
+// DecodeAll).
+func ReadFileAll(path string) ([]data.NewArticle, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	if err := checkExtension(path); err != nil {
-		return data.NewArticle{}, err
+		return nil, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return data.NewArticle{}, fileError(path, err)
+		return nil, fileError(path, err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return data.NewArticle{}, fileError(path, err)
+		return nil, fileError(path, err)
 	}
 	if info.IsDir() {
-		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: this is a folder, not a file", path)
+		return nil, data.Errorf(data.EINVALID, "%s: this is a folder, not a file", path)
 	}
 	if info.Size() > MaxFileSize {
-		return data.NewArticle{}, tooLarge(path, info.Size())
+		return nil, tooLarge(path, info.Size())
 	}
 	// Read one byte past the limit in case the file grew since Stat.
 	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return data.NewArticle{}, fileError(path, err)
+		return nil, fileError(path, err)
 	}
-	return Decode(path, b)
+	return DecodeAll(path, b)
 }
 
 // fileError turns an operating-system error into a message for the student.
@@ -87,7 +98,8 @@ func checkExtension(name string) error {
 	if ext != "" {
 		what = fmt.Sprintf("%q files are not supported", ext)
 	}
-	return data.Errorf(data.EINVALID, "%s: %s; Casebook imports .txt, .md, .markdown, .html and .htm files", name, what)
+	return data.Errorf(data.EINVALID, "%s: %s; Casebook imports %s and %s files", name, what,
+		strings.Join(Extensions[:len(Extensions)-1], ", "), Extensions[len(Extensions)-1])
 }
 
 // Decode turns the bytes of an article file into an article. name is the
@@ -115,27 +127,45 @@ func checkExtension(name string) error {
 // wins over what Parse reads from the text. Original is the decoded file
 // with LF line endings, Markdown and HTML markup included.
 func Decode(name string, b []byte) (data.NewArticle, error) {
-	if err := checkExtension(name); err != nil {
-		return data.NewArticle{}, err
-	}
-	if len(b) > MaxFileSize {
-		return data.NewArticle{}, tooLarge(name, int64(len(b)))
-	}
-	if len(b) == 0 {
-		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file is empty", name)
-	}
-	ext := strings.ToLower(filepath.Ext(name))
-	isHTML := ext == ".html" || ext == ".htm"
-	text, err := decodeText(name, b, isHTML)
+	arts, err := DecodeAll(name, b)
 	if err != nil {
 		return data.NewArticle{}, err
 	}
+	return arts[0], nil
+}
+
+// DecodeAll is Decode for files that may hold several articles: a news
+// database's export (.txt, .docx or .pdf; see splitExport) gives one
+// article for each in it, in order, each with the Origin "<name>#<n>" so
+// that importing the export again updates them one by one, its own text as
+// Original, and the metadata its fields state. Any other file gives one
+// article, as Decode.
+func DecodeAll(name string, b []byte) ([]data.NewArticle, error) {
+	if err := checkExtension(name); err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFileSize {
+		return nil, tooLarge(name, int64(len(b)))
+	}
+	if len(b) == 0 {
+		return nil, data.Errorf(data.EINVALID, "%s: the file is empty", name)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".docx", ".rtf", ".pdf":
+		return decodeDocument(name, ext, b)
+	}
+	isHTML := ext == ".html" || ext == ".htm"
+	text, err := decodeText(name, b, isHTML)
+	if err != nil {
+		return nil, err
+	}
 	text = normaliseNewlines(text)
 	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
-		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file is empty (it holds only white space)", name)
+		return nil, data.Errorf(data.EINVALID, "%s: the file is empty (it holds only white space)", name)
 	}
 	if !mostlyText(text) {
-		return data.NewArticle{}, binaryError(name)
+		return nil, binaryError(name)
 	}
 
 	base := filepath.Base(name)
@@ -146,24 +176,118 @@ func Decode(name string, b []byte) (data.NewArticle, error) {
 	case ".html", ".htm":
 		art, err = decodeHTML(name, base, text)
 	default:
-		art, err = parseFile(name, base, text, nil)
+		return articlesOf(name, text, data.Meta{}, false)
 	}
 	if err != nil {
-		return data.NewArticle{}, err
+		return nil, err
 	}
 	art.Origin = name
 	art.Original = text
-	return art, nil
+	return []data.NewArticle{art}, nil
+}
+
+// articlesOf parses the text of a .txt file, a Word document or a PDF:
+// the articles of a database export, or else one article (a pasted page's
+// article found in it). meta is what the document's properties state,
+// which wins over what the text shows; pdf says the properties are a
+// PDF's, whose title is often the printed page's "Headline | Site".
+func articlesOf(name, text string, meta data.Meta, pdf bool) ([]data.NewArticle, error) {
+	base := filepath.Base(name)
+	if exps := splitExport(text); len(exps) > 0 {
+		out := make([]data.NewArticle, 0, len(exps))
+		for i, e := range exps {
+			art, err := parse(e.text, name, base, false)
+			if err != nil {
+				continue
+			}
+			// Each paragraph of the article's text is one passage; the
+			// fields' kinds go to theirs.
+			if len(art.Passages) == len(e.kinds) {
+				for j, k := range e.kinds {
+					switch {
+					case k != "":
+						art.Passages[j].Kind = k
+					case art.Passages[j].Kind == data.KindTitle:
+						art.Passages[j].Kind = data.KindBody
+					}
+				}
+			}
+			art.Title = cmp.Or(e.meta.Title, art.Title)
+			art.Author = cmp.Or(e.meta.Author, art.Author)
+			art.Outlet = cmp.Or(e.meta.Outlet, art.Outlet)
+			art.Date = cmp.Or(e.meta.Date, art.Date)
+			art.Source = cmp.Or(e.meta.Source, base)
+			art.Origin = name
+			if len(exps) > 1 {
+				art.Origin = fmt.Sprintf("%s#%d", name, i+1)
+			}
+			art.Original = e.text
+			out = append(out, art)
+		}
+		if len(out) > 0 {
+			return out, nil
+		}
+	}
+	art, err := parseFile(name, base, text, nil, true)
+	if err != nil {
+		return nil, err
+	}
+	if pdf {
+		// A PDF's title property is often the page's <title> that the
+		// browser printed ("Headline | Site") or a file name; the first
+		// page's headline is the better title when there is one.
+		title, site := splitSiteTitle(meta.Title)
+		meta.Title = cmp.Or(art.Title, title)
+		meta.Outlet = site
+	}
+	art.Title = cmp.Or(meta.Title, art.Title)
+	art.Author = cmp.Or(meta.Author, art.Author)
+	art.Outlet = cmp.Or(meta.Outlet, art.Outlet)
+	art.Date = cmp.Or(meta.Date, art.Date)
+	art.Origin = name
+	art.Original = text
+	return []data.NewArticle{art}, nil
+}
+
+// decodeDocument imports a Word document, an RTF document or a PDF: its text, in
+// paragraphs, goes through Parse like a pasted article's, and what the
+// document's properties state outright (title, author, date) wins over
+// what Parse reads from the text. Original is the extracted text.
+func decodeDocument(name, ext string, b []byte) ([]data.NewArticle, error) {
+	var (
+		text string
+		meta data.Meta
+		err  error
+	)
+	switch ext {
+	case ".docx":
+		text, meta, err = decodeDOCX(name, b)
+	case ".rtf":
+		text, meta, err = decodeRTF(name, b)
+	case ".pdf":
+		text, meta, err = decodePDF(name, b)
+	}
+	if err != nil {
+		return nil, err
+	}
+	text = normaliseNewlines(strings.ToValidUTF8(text, "\uFFFD"))
+	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
+		return nil, data.Errorf(data.EINVALID, "%s: the document has no text", name)
+	}
+	return articlesOf(name, text, meta, ext == ".pdf")
 }
 
 // parseFile runs Parse on text extracted from a file, then applies the
 // kinds the file's structure showed (hints, keyed by cleaned passage text)
 // to passages Parse took for body text.
-func parseFile(name, base, text string, hints map[string]data.Kind) (data.NewArticle, error) {
+// find says whether the text may be a whole page's copy in which the
+// article is still to be found (rule 7 of Parse): not so for the article
+// Readability extracted from a web page, nor for a Markdown file.
+func parseFile(name, base, text string, hints map[string]data.Kind, find bool) (data.NewArticle, error) {
 	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file has no article text", name)
 	}
-	art, err := Parse(text, name, base)
+	art, err := parse(text, name, base, find)
 	if err != nil {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the file has no article text", name)
 	}

@@ -39,7 +39,7 @@ func TestReadFile(t *testing.T) {
 		"news.html": {
 			meta: data.Meta{
 				Title:  "Liang Gets Probation, Community Service in Gurley Death",
-				Author: "Dana Whitfield; Marcus Oyelaran", Outlet: "The Brooklyn Ledger", Date: "2016-04-19",
+				Author: "Dana Whitfield; Marcus Oyelaran", Outlet: "The Brooklyn Ledger", Date: "2016-04-19", Type: data.NewsWebsite,
 				Source: "https://ledger.example.com/2016/04/19/liang-probation",
 			},
 			kinds: []data.Kind{kB, kB, kC, kB, kP, kL, kB, kB},
@@ -50,7 +50,7 @@ func TestReadFile(t *testing.T) {
 			absent: []string{"tracking pixel", "Buy now", "Sports", "Cookie policy", "Thousands Rally for Former Officer", "All rights reserved", "Terms"},
 		},
 		"meta-only.html": {
-			meta:   data.Meta{Title: "Rally in Cadman Plaza draws thousands", Author: "Lena Park", Outlet: "Queens Daily Star", Date: "2016-02-20", Source: "meta-only.html"},
+			meta:   data.Meta{Title: "Rally in Cadman Plaza draws thousands", Author: "Lena Park", Outlet: "Queens Daily Star", Date: "2016-02-20", Source: "meta-only.html", Type: data.NewsWebsite},
 			kinds:  []data.Kind{kB, kB, kB, kB},
 			absent: []string{"Front page", "Log in", "Share this article"},
 		},
@@ -177,7 +177,7 @@ func TestReadFileErrors(t *testing.T) {
 		"white space":      {fixture("whitespace.txt"), "empty"},
 		"binary with NULs": {fixture("image.txt"), "not a text file"},
 		"control bytes":    {fixture("controls.txt"), "not a text file"},
-		"unsupported":      {fixture("notes.pdf"), "not supported"},
+		"unsupported":      {fixture("notes.odt"), "not supported"},
 		"no article":       {fixture("no-article.html"), "no article text"},
 		"bad front matter": {fixture("bad-frontmatter.md"), "front matter"},
 		"too large":        {big, "too large"},
@@ -409,5 +409,61 @@ func TestRenderArticleTree(t *testing.T) {
 				t.Errorf("blocks = %q %v\nwant %q %v", got.blocks, got.hints, want.blocks, want.hints)
 			}
 		})
+	}
+}
+
+// TestDecodeSourceType checks the source type an imported page is given
+// from what it says about itself: a well-known print newspaper whatever its
+// tags, a JSON-LD BlogPosting a blog, a NewsArticle from a news site a news
+// website, an og:type "website" with no news a web page.
+func TestDecodeSourceType(t *testing.T) {
+	body := `<body><article><p>A Brooklyn judge on Tuesday sentenced former NYPD officer Peter Liang to five years of probation and 800 hours of community service.</p></article></body>`
+	tests := map[string]struct {
+		head string
+		want data.SourceType
+	}{
+		"print newspaper": {`<meta property="og:site_name" content="The New York Times"><meta property="og:type" content="article">`, data.Newspaper},
+		"news website":    {`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Liang sentenced","publisher":{"@type":"Organization","name":"NBC News"}}</script>`, data.NewsWebsite},
+		"blog":            {`<script type="application/ld+json">{"@type":"BlogPosting","headline":"Liang sentenced","publisher":{"@type":"Organization","name":"Angry Asian Man"}}</script>`, data.Blog},
+		"og article":      {`<meta property="og:site_name" content="Gothamist"><meta property="og:type" content="article">`, data.NewsWebsite},
+		"web page":        {`<meta property="og:site_name" content="APALA"><meta property="og:type" content="website">`, data.WebPage},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			a, err := Decode("page.html", []byte(`<html><head><title>Liang sentenced</title>`+tt.head+`</head>`+body+`</html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Type != tt.want {
+				t.Errorf("Type = %q, want %q (outlet %q)", a.Type, tt.want, a.Outlet)
+			}
+		})
+	}
+}
+
+// TestDecodeKeepsJoiners checks that importing a web page keeps the
+// zero-width joiners of emoji sequences and the non-joiners of Persian
+// text, and still drops zero-width spaces and stray joiners.
+func TestDecodeKeepsJoiners(t *testing.T) {
+	student := "👩\u200d🎓"
+	family := "👨\u200d👩\u200d👧"
+	persian := "می\u200cخواهم"
+	page := `<html><head><title>Joiners</title></head><body><article><p>Students ` + student + ` and families ` + family +
+		` marched in Brooklyn on Saturday, ` + persian + ` said one sign, in support of the officer's conviction.` +
+		" A zero\u200bwidth space and a stray \u200d joiner go.</p></article></body></html>"
+	a, err := Decode("joiners.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body string
+	for _, p := range a.Passages {
+		if p.Kind == data.KindBody {
+			body += p.Text
+		}
+	}
+	for _, want := range []string{student, family, persian, "zerowidth space and a stray joiner go."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q: %q", want, body)
+		}
 	}
 }

@@ -17,6 +17,9 @@ import (
 // canonical link and JSON-LD.
 type pageMeta struct {
 	title, author, outlet, date, url string
+	// ogType is the Open Graph og:type, ldType the JSON-LD article's
+	// @type (types joined by spaces): what the page says it is.
+	ogType, ldType string
 }
 
 // decodeHTML extracts the article of a saved web page (see Decode).
@@ -51,7 +54,7 @@ func decodeHTML(name, base, text string) (data.NewArticle, error) {
 		r.render(content)
 	}
 	r.flush()
-	art, err := parseFile(name, base, strings.Join(r.blocks, "\n\n"), r.hints)
+	art, err := parseFile(name, base, strings.Join(r.blocks, "\n\n"), r.hints, false)
 	if err != nil || bodyWords(art) < minArticleWords {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: no article text was found in this web page", name)
 	}
@@ -76,6 +79,7 @@ func decodeHTML(name, base, text string) (data.NewArticle, error) {
 	art.Outlet = cmp.Or(pm.outlet, clean(ra.SiteName), art.Outlet, titleSite)
 	art.Date = cmp.Or(pm.date, raDate, art.Date)
 	art.Source = cmp.Or(pm.url, base)
+	art.Type = data.GuessSourceType(art.Outlet, pm.ogType, pm.ldType)
 	return art, nil
 }
 
@@ -275,6 +279,8 @@ func readPageMeta(doc *html.Node) pageMeta {
 					setOnce(&pm.date, dateOf(val))
 				case "og:url":
 					setOnce(&pm.url, val)
+				case "og:type":
+					setOnce(&pm.ogType, val)
 				}
 			case atom.Link:
 				if strings.EqualFold(attr(n, "rel"), "canonical") {
@@ -298,6 +304,8 @@ func readPageMeta(doc *html.Node) pageMeta {
 		outlet: cmp.Or(ld.outlet, pm.outlet),
 		date:   cmp.Or(ld.date, pm.date),
 		url:    absURL(cmp.Or(ld.url, canonical, pm.url)),
+		ogType: pm.ogType,
+		ldType: ld.ldType,
 	}
 }
 
@@ -377,6 +385,16 @@ func readJSONLD(src string, ld *pageMeta) {
 		return
 	}
 	ld.title = clean(str(obj["headline"]))
+	switch t := obj["@type"].(type) {
+	case string:
+		ld.ldType = t
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				ld.ldType = strings.TrimSpace(ld.ldType + " " + s)
+			}
+		}
+	}
 	if ld.title == "" {
 		ld.title = clean(str(obj["name"]))
 	}

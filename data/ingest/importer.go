@@ -51,18 +51,21 @@ func (r FileResult) Detail() string {
 	}
 	switch r.Status {
 	case FileAdded:
-		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
+		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs")) + unknown(r.Article.Meta)
 	case FileUpdated:
 		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
 		if r.Orphaned > 0 {
 			s += fmt.Sprintf("; %s could not be placed in it and %s kept, listed as Orphans",
 				countOf(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
 		}
-		return s
+		return s + unknown(r.Article.Meta)
 	case FileMerged:
 		m := r.Merge
 		s := fmt.Sprintf("%s added, %d updated, %d unchanged", countOf(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
-		if m.Orphaned > 0 {
+		switch {
+		case m.Orphaned == 1:
+			s += "; 1 kept as an orphan (its quote is not in the article)"
+		case m.Orphaned > 1:
 			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
 		}
 		for _, sk := range m.Skipped {
@@ -71,6 +74,27 @@ func (r FileResult) Detail() string {
 		return s
 	}
 	return data.ErrorMessage(r.Err)
+}
+
+// unknown names the citation details the file did not show, so that the
+// student knows to add them with Edit details…: "; not found: author,
+// date (Edit details… adds them)", or "" when all are known.
+func unknown(m data.Meta) string {
+	var missing []string
+	for _, f := range []struct{ name, value string }{
+		{"title", m.Title}, {"author", m.Author}, {"outlet", m.Outlet}, {"date", m.Date},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			missing = append(missing, f.name)
+		}
+	}
+	switch len(missing) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("; not found in the file: %s (Edit details… adds it)", missing[0])
+	}
+	return fmt.Sprintf("; not found in the file: %s (Edit details… adds them)", strings.Join(missing, ", "))
 }
 
 // countOf writes a count with its noun: "1 paragraph", "3 paragraphs".
@@ -88,7 +112,8 @@ type Importer interface {
 }
 
 // ImportFiles imports article files, each in its own transaction, so that a
-// bad file is reported and the others still go in. A .json file is a study
+// bad file is reported and the others still go in. A news database's export
+// gives one result for each article in it, all with the export's path. A .json file is a study
 // group's W3C annotation file (as Casebook exports it): its highlights and
 // notes are merged into the library. Folders are expanded to
 // the supported files inside them. progress, if not nil, is called after
@@ -102,8 +127,8 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 	// Files are read and parsed one step ahead of the library writes, on
 	// another goroutine, so that the two overlap; results stay in order.
 	type parsed struct {
-		article data.NewArticle
-		err     error
+		articles []data.NewArticle
+		err      error
 	}
 	ahead := make(chan parsed, 8)
 	go func() {
@@ -111,7 +136,7 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		for _, path := range files {
 			var p parsed
 			if !isAnnotationFile(path) {
-				p.article, p.err = ReadFile(path)
+				p.articles, p.err = ReadFileAll(path)
 			}
 			select {
 			case ahead <- p:
@@ -127,15 +152,27 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		if !ok {
 			break
 		}
-		var r FileResult
-		if isAnnotationFile(path) {
-			r = mergeFile(ctx, lib, path)
-		} else {
-			r = storeArticle(ctx, lib, path, p.article, p.err)
+		var rs []FileResult
+		switch {
+		case isAnnotationFile(path):
+			rs = []FileResult{mergeFile(ctx, lib, path)}
+		case p.err != nil:
+			rs = []FileResult{storeArticle(ctx, lib, path, data.NewArticle{}, p.err)}
+		default:
+			// A database export gives several articles, each stored
+			// in its own transaction and reported on its own.
+			for _, a := range p.articles {
+				rs = append(rs, storeArticle(ctx, lib, path, a, nil))
+				if ctx.Err() != nil {
+					break
+				}
+			}
 		}
-		results = append(results, r)
-		if progress != nil {
-			progress(i+1, len(files), r)
+		for _, r := range rs {
+			results = append(results, r)
+			if progress != nil {
+				progress(i+1, len(files), r)
+			}
 		}
 		if ctx.Err() != nil {
 			break

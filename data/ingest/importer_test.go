@@ -137,7 +137,7 @@ func TestImportFilesBadOnesLeaveNoTrace(t *testing.T) {
 	write(t, filepath.Join(dir, "empty.txt"), "")
 	write(t, filepath.Join(dir, "bin.txt"), "\x00\x01\x02binary")
 	write(t, filepath.Join(dir, "only-title.txt"), "IE 11 is not supported. For an optimal experience visit our site on another browser.\n")
-	write(t, filepath.Join(dir, "skip.pdf"), "%PDF")
+	write(t, filepath.Join(dir, "skip.odt"), "PK\x03\x04")
 
 	var calls int
 	res := ingest.ImportFiles(ctx, lib, []string{dir, filepath.Join(dir, "missing.txt")}, func(done, total int, r ingest.FileResult) {
@@ -158,7 +158,7 @@ func TestImportFilesBadOnesLeaveNoTrace(t *testing.T) {
 		"bin.txt": ingest.FileFailed, "only-title.txt": ingest.FileFailed, "missing.txt": ingest.FileFailed,
 	}
 	if len(status) != len(want) {
-		t.Errorf("statuses = %v, want %v (the .pdf in a folder is skipped)", status, want)
+		t.Errorf("statuses = %v, want %v (the .odt in a folder is skipped)", status, want)
 	}
 	for name, w := range want {
 		if status[name] != w {

@@ -28,7 +28,7 @@ func decodeMarkdown(name, base, text string) (data.NewArticle, error) {
 		return data.NewArticle{}, data.Errorf(data.EINVALID, "%s: the front matter is not valid YAML (%v)", name, err)
 	}
 	blocks, hints := markdownBlocks([]byte(body))
-	art, err := parseFile(name, base, strings.Join(blocks, "\n\n"), hints)
+	art, err := parseFile(name, base, strings.Join(blocks, "\n\n"), hints, false)
 	if err != nil {
 		return data.NewArticle{}, err
 	}

@@ -189,8 +189,9 @@ func parseByline(s string) (byline, bool) {
 			if bl.outlet == "" {
 				bl.outlet = stripRoles(part)
 			}
-		case stripRoles(part) == "":
-			// A job title such as "Staff Writer".
+		case stripRoles(part) == "" || len(bl.authors) > 0 && hasRoleWord(part):
+			// A job title such as "Staff Writer" or, after a name,
+			// "Senior Staff Technologist".
 		case isPersonName(part):
 			bl.authors = append(bl.authors, personName(part))
 		default:
@@ -351,6 +352,18 @@ var roleWords = map[string]bool{
 	"for": true, "freelance": true, "digital": true, "bureau": true, "journalist": true,
 }
 
+// hasRoleWord reports a part with a job-title word other than "to" and
+// "for".
+func hasRoleWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(w)
+		if roleWords[lw] && lw != "to" && lw != "for" {
+			return true
+		}
+	}
+	return false
+}
+
 // stripRoles removes job-title words from the end (and "Special to" from
 // the start) of a byline part: "Associated Press Writer" → "Associated
 // Press", "Staff Writer" → "".
@@ -433,8 +446,22 @@ func extractMeta(paras []para) data.Meta {
 	var m data.Meta
 	var authors []string
 	var titleOutlet, bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, bylineDate, datelineDate string
+	var parenOut, mentionOutlet, addressOutlet string
+	var mentionLines []string
 	seen := map[string]bool{}
 	for _, p := range paras {
+		short := len(strings.Fields(p.text)) <= 8
+		if parenOut == "" && (p.kind == data.KindByline || p.kind == data.KindDateline || short && p.kind != data.KindTitle) {
+			parenOut = parenOutlet(p.text)
+		}
+		if p.kind != data.KindTitle && (p.kind != data.KindBody || short) {
+			// Looked at after the loop, and only if nothing better
+			// names the outlet: a page's copy has hundreds of such lines.
+			mentionLines = append(mentionLines, p.text)
+		}
+		if addressOutlet == "" && (strings.Contains(p.text, "http") || strings.Contains(p.text, "www.")) {
+			addressOutlet = urlOutlet(p.text)
+		}
 		switch p.kind {
 		case data.KindTitle:
 			if m.Title == "" {
@@ -477,7 +504,14 @@ func extractMeta(paras []para) data.Meta {
 		}
 	}
 	m.Author = strings.Join(authors, "; ")
-	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, titleOutlet)
+	if cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet) == "" {
+		for _, l := range mentionLines {
+			if mentionOutlet = knownOutletIn(l); mentionOutlet != "" {
+				break
+			}
+		}
+	}
+	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
 	m.Date = cmp.Or(datelineDate, bylineDate)
 	return m
 }

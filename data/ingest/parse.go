@@ -38,8 +38,9 @@ import (
 //     20 of each other, all but the last) that breaks a sentence somewhere
 //     is hard-wrapped text: its body lines join into one paragraph.
 //  3. Runs of white space inside a paragraph, NBSP included, become one
-//     space; zero-width spaces and byte-order marks are dropped; the text
-//     is trimmed.
+//     space; zero-width spaces and byte-order marks are dropped, and
+//     joiners too unless they join two characters (emoji sequences such
+//     as 👩‍🎓, scripts that need them); the text is trimmed.
 //  4. A line is boilerplate (site furniture: browser and cookie notices,
 //     "Follow ... on Facebook", newsletter and share prompts,
 //     "Advertisement", "Click here ...", copyright lines, a bare "Updated"
@@ -63,16 +64,32 @@ import (
 //     to 25 words without a final period and mostly capitalised (or all
 //     capitals), or 2 to 20 words with no final punctuation at all (a
 //     sentence-case headline).
+//  7. Text that is a whole page's copy (select all, copy, paste: at least
+//     eight lines of furniture making a quarter of the paragraphs or more)
+//     has its article found the way Readability finds it in HTML: see
+//     markArticle. What lies outside the article becomes boilerplate or
+//     related; the headline and the byline are looked for near it.
 //
 // Metadata comes from those passages: Title from the title, Author from the
 // bylines ("A; B; C"), Outlet from a byline's outlet, else an agency
-// dateline such as "NEW YORK (AP) —", else "Follow <outlet> on Facebook",
-// else a copyright line; Date (ISO, "2016-04-14") from a dateline or a
-// byline, preferring a Published date to an Updated one. Credits never
-// become authors. What the text does not show stays empty.
+// dateline such as "NEW YORK (AP) —", else an outlet in parentheses on a
+// short line ("(China Daily USA)"; not one glued to a word, as in "in New
+// York(China Daily USA)"), else "Follow <outlet> on Facebook", else a
+// known outlet named on a line of furniture ("NBC News"), else a
+// copyright line, else the known outlet of a web address in the text;
+// Date (ISO, "2016-04-14") from a dateline or a byline, preferring a
+// Published date to an Updated one. Credits never become authors. What
+// the text does not show stays empty.
 //
 // Text with nothing but white space is an EINVALID error.
 func Parse(text, origin, source string) (data.NewArticle, error) {
+	return parse(text, origin, source, true)
+}
+
+// parse is Parse; find says whether to look for the article in a page's
+// copy (rule 7), which text that Readability or a Markdown file already
+// reduced to the article does not need.
+func parse(text, origin, source string, find bool) (data.NewArticle, error) {
 	art := data.NewArticle{Origin: origin, Original: text}
 	art.Source = source
 	norm := normaliseNewlines(text)
@@ -89,6 +106,9 @@ func Parse(text, origin, source string) (data.NewArticle, error) {
 
 	paras := splitParagraphs(norm)
 	markTitle(paras)
+	if find {
+		markArticle(paras, source)
+	}
 	for _, p := range paras {
 		art.Passages = append(art.Passages, data.NewPassage{Kind: p.kind, Text: p.text})
 	}
@@ -134,14 +154,21 @@ func isInvisible(r rune) bool {
 	return false
 }
 
+// isJoiner reports the zero-width joiner and non-joiner, which are part of
+// the text between two characters: they combine emoji ("👩‍🎓") and shape
+// Persian or Indic script.
+func isJoiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
+
 // clean collapses runs of white space to single spaces, drops zero-width
-// characters and trims.
+// characters (but not a joiner between two characters) and trims.
 func clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case isJoiner(r) && !space && b.Len() > 0 && joins(s[i+utf8.RuneLen(r):]):
+			// kept: it joins the characters on each side
 		case isInvisible(r):
 			continue
 		case unicode.IsSpace(r):
@@ -155,6 +182,13 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// joins reports whether rest starts with a character a joiner can join
+// to: not white space, not the end, not another invisible character.
+func joins(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest != "" && !unicode.IsSpace(r) && (!isInvisible(r) || isJoiner(r))
 }
 
 // splitParagraphs applies rules 2 to 5 of Parse.

@@ -231,6 +231,14 @@ func TestClassifyLine(t *testing.T) {
 		want data.Kind
 	}{
 		"follow outlet":             {"Follow NBC Asian America on Facebook, Twitter, Instagram, and Tumblr.", kP},
+		"agency credit":             {"Getty Images", data.KindCaption},
+		"ap photo credit":           {"AP Photo", data.KindCaption},
+		"courtesy credit":           {"Courtesy of the Gurley family", data.KindCaption},
+		"for the paper credit":      {"John Taggart for The New York Times", data.KindCaption},
+		"pool credit":               {"Mary Altaffer / Pool via AP", data.KindCaption},
+		"slogan is not a credit":    {"Justice for Akai Gurley", data.KindBody},
+		"group is not a credit":     {"Asian Americans for Justice", data.KindBody},
+		"agency in a sentence":      {"Reuters reported the verdict on Tuesday.", data.KindBody},
 		"follow us":                 {"Follow us on Instagram", kP},
 		"nav bar":                   {"Home | News | Sports | Weather", kP},
 		"breadcrumb":                {"News › U.S. › New York", kP},

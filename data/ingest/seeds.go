@@ -13,7 +13,7 @@ import (
 // record fills them when the text shows none. The outlet always comes from
 // the record, because the text only names social accounts or sections
 // ("Follow NBC Asian America on Facebook") while the record gives the
-// publisher a citation names ("NBC News", "AFRO"). Date, DateNote and
+// publisher a citation names ("NBC News", "AFRO"), with its source type. Date, DateNote and
 // Source (the article's address) come from the record; the text's own date
 // is kept only when the record has none.
 func Seeds() ([]data.NewArticle, error) {
@@ -39,6 +39,9 @@ func Seeds() ([]data.NewArticle, error) {
 		}
 		if src.URL != "" {
 			art.Source = src.URL
+		}
+		if t := data.ParseSourceType(src.Type); t != "" {
+			art.Type = t
 		}
 		out = append(out, art)
 	}

@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -122,6 +125,7 @@ func TestSeeds(t *testing.T) {
 			Date:     "2016-04",
 			DateNote: "April 2016: after the sentencing on Tuesday, April 19, 2016; APALA's statement that it quotes is dated April 20, 2016",
 			Source:   "https://afro.com/asian-organization-opposes-no-jail-time-sentence-of-former-nypd-officer-peter-liang/",
+			Type:     data.Newspaper,
 		},
 		{
 			Title:    "Liang Sentencing Prompts #APIs4BlackLives, #Justice4Liang Responses Amid Accountability Debate",
@@ -130,6 +134,7 @@ func TestSeeds(t *testing.T) {
 			Date:     "2016-04",
 			DateNote: "April 2016: in the days before the sentencing on Tuesday, April 19, 2016",
 			Source:   "https://www.nbcnews.com/news/asian-america/liang-sentencing-prompts-apis4blacklives-justice4liang-responses-amid-accountability-debate-n558316",
+			Type:     data.NewsWebsite,
 		},
 		{
 			Title:    "Ex-Cop Peter Liang Apologizes to Akai Gurley's Domestic Partner in Meeting",
@@ -137,6 +142,7 @@ func TestSeeds(t *testing.T) {
 			Date:     "2016-03-24",
 			DateNote: "March 24, 2016: the Thursday after the District Attorney's announcement of Wednesday, March 23, 2016",
 			Source:   "http://www.nbcnews.com/news/asian-america/ex-cop-peter-liang-apologizes-akai-gurley-s-domestic-partner-n544921",
+			Type:     data.NewsWebsite,
 		},
 	}
 	if got, want := len(arts), len(tests); got != want {
@@ -163,5 +169,40 @@ func TestSeeds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseSeedsUnchanged pins what Parse makes of each bundled text, kind
+// by kind (T title, Y byline, D dateline, C caption, B body, R credit, L
+// related, P boilerplate) and passage by passage (a hash of the passages'
+// texts): the rules that find an article in a whole page's copy must
+// leave the seeds exactly as they were.
+func TestParseSeedsUnchanged(t *testing.T) {
+	want := map[string]struct{ kinds, texts string }{
+		"000_3314bc92a2a454ff.txt": {"CBBBBBBBB", "eea4c8cfb62cc8bb02763c297278b51a3b6efac3c0bf1a9f2cf7062a29383dc6"},
+		"001_b015dc53e88b5f60.txt": {"PYBBBBBBBBBBPR", "8406194852323e6e7b8d4cfb9b0bc839e73f423ead11ea685ffb11e7996e406e"},
+		"002_e4365a94bf8ca061.txt": {"PTBPBBBCCBBLBBBCCBBBLBBBBP", "2b43f15f9b21e2d3d409c9a9951e1635ffcd61394baf6f4cc873f6189f597919"},
+	}
+	letter := map[data.Kind]string{kT: "T", kY: "Y", kD: "D", kC: "C", kB: "B", kR: "R", kL: "L", kP: "P"}
+	for _, f := range seeds.Files() {
+		a, err := Parse(f.Text, "seed:"+f.Name, f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kinds strings.Builder
+		h := sha256.New()
+		for _, p := range a.Passages {
+			kinds.WriteString(letter[p.Kind])
+			fmt.Fprintf(h, "%s\x00", p.Text)
+		}
+		w := want[f.Name]
+		if kinds.String() != w.kinds {
+			t.Errorf("%s: kinds %s, want %s", f.Name, kinds.String(), w.kinds)
+			dumpPassages(t, a)
+		}
+		if got := hex.EncodeToString(h.Sum(nil)); got != w.texts {
+			t.Errorf("%s: the passages' texts changed (hash %s)", f.Name, got)
+			dumpPassages(t, a)
+		}
 	}
 }

@@ -2,24 +2,29 @@
 // Chicago 17 (notes and bibliography): the in-text citation or note with a
 // paragraph pin-point, and the entry of the reference list.
 //
-// Unknown metadata is handled as each style prescribes: with no author the
-// title moves to the front (APA, MLA, Chicago notes) or the outlet stands in
-// for the author (Chicago bibliography); with no date APA and Chicago write
-// "n.d." and MLA omits the date and gives the access date instead. A source
-// that is not a web address (an imported file name) is not cited.
+// Each article's source type (newspaper, news website, magazine, blog, press
+// release, web page) decides what is italic and what stands where. Titles
+// are stored as published; APA cites the sentence-case title derived from
+// the article's own text (data.Meta.SentenceTitle), MLA and Chicago their
+// own headline case (package titlecase).
 //
-// Titles are cited as the user stored them: the package does not change
-// their capitalisation, because no rule can tell a proper noun ("Peter
-// Liang", "NYPD") from a common one.
+// Unknown metadata is handled as each style prescribes: with no author the
+// title moves to the front, or in Chicago's bibliography the outlet stands
+// in; with no date APA writes "n.d." and "Retrieved ... from", MLA gives the
+// access date, Chicago both. A source that is not a web address (an imported
+// file name) is not cited.
+//
+// A List holds the articles one document cites, which the styles need to
+// tell two 2016 works by one author apart (2016a, 2016b in APA, short titles
+// in MLA), to mark a repeated author in the reference list (---. in MLA,
+// ———. in Chicago) and to give Chicago's full note first and short notes
+// after. The package is checked against citeproc-js, the reference CSL
+// processor, in oracle_test.go.
 package cite
 
 import (
-	"fmt"
 	"net/url"
-	"sort"
-	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -222,350 +227,6 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// pinpoint returns the paragraph pin-point: "para. 7", or "" when the
-// paragraph is unknown (an orphaned quote).
-func pinpoint(label string, para int) string {
-	if para <= 0 {
-		return ""
-	}
-	return label + " " + strconv.Itoa(para)
-}
-
-// InText returns the citation that follows a quote: "(Wang, 2016, para. 7)"
-// in APA, "(Wang par. 7)" in MLA, and in Chicago the short note "Wang,
-// "Liang Sentencing Prompts," para. 7." (the first citation of an article in
-// a document takes the full Note instead). A para of 0 leaves out the
-// pin-point.
-func (s Style) InText(a data.Article, para int) string {
-	authors := names(a)
-	switch s {
-	case MLA:
-		var who string
-		switch {
-		case len(authors) == 0:
-			who = `"` + innerQuotes(ShortTitle(a.Title)) + `"`
-		case len(authors) == 1:
-			who = authors[0].Family
-		case len(authors) == 2:
-			who = authors[0].Family + " and " + authors[1].Family
-		default:
-			who = authors[0].Family + " et al."
-		}
-		if len(authors) == 0 && a.Title == "" {
-			who = untitled(a)
-		}
-		return "(" + joinNonEmpty(" ", who, pinpoint("par.", para)) + ")"
-	case Chicago:
-		return s.ShortNote(a, para)
-	}
-	var who string
-	switch {
-	case len(authors) == 0 && a.Title == "":
-		who = untitled(a) + ","
-	case len(authors) == 0:
-		// The comma goes inside the quotation marks; a title ending in ? or
-		// ! takes none.
-		who = `"` + innerQuotes(ShortTitle(a.Title))
-		if endsWithMark(who) {
-			who += `"`
-		} else {
-			who += `,"`
-		}
-	case len(authors) == 1:
-		who = authors[0].Family + ","
-	case len(authors) == 2:
-		who = authors[0].Family + " & " + authors[1].Family + ","
-	default:
-		who = authors[0].Family + " et al.,"
-	}
-	date := ParseDate(a.Date).apaYear()
-	if para > 0 {
-		date += ","
-	}
-	return "(" + joinNonEmpty(" ", who, date, pinpoint("para.", para)) + ")"
-}
-
-// Note returns a Chicago full note for the first citation of an article,
-// without its number: Frances Kai-Hwa Wang, "Title," *NBC News*, April 2016,
-// para. 7, https://... . For APA and MLA it returns the in-text citation.
-func (s Style) Note(a data.Article, para int) Text {
-	if s != Chicago {
-		return Text{{Text: s.InText(a, para)}}
-	}
-	var t Text
-	if who := noteAuthors(names(a)); who != "" {
-		t.add(who + ", ")
-	}
-	// A title ending in ? or ! takes no comma; otherwise the comma goes
-	// inside the quotation marks.
-	t.add(quotedTitle(a).commaInside())
-	if a.Outlet != "" {
-		t.italic(a.Outlet)
-		t.add(", ")
-	}
-	t.add(ParseDate(a.Date).chicago())
-	if p := pinpoint("para.", para); p != "" {
-		t.add(", " + p)
-	}
-	if u := URL(a); u != "" {
-		t.add(", ")
-		t.link(u, u)
-	}
-	t.add(".")
-	return merge(t)
-}
-
-// ShortNote returns Chicago's shortened note for later citations of an
-// article: Wang, "Liang Sentencing Prompts," para. 7. Without an author it
-// starts with the short title.
-func (s Style) ShortNote(a data.Article, para int) string {
-	authors := names(a)
-	var parts []string
-	switch {
-	case len(authors) == 1:
-		parts = append(parts, authors[0].Family)
-	case len(authors) == 2:
-		parts = append(parts, authors[0].Family+" and "+authors[1].Family)
-	case len(authors) == 3:
-		parts = append(parts, authors[0].Family+", "+authors[1].Family+", and "+authors[2].Family)
-	case len(authors) > 3:
-		parts = append(parts, authors[0].Family+" et al.")
-	}
-	var title string
-	if a.Title == "" {
-		title = untitled(a)
-	} else {
-		title = `"` + innerQuotes(ShortTitle(a.Title))
-		// A title ending in ? or ! keeps its mark and takes no comma or
-		// period after it.
-		mark := endsWithMark(title)
-		if p := pinpoint("para.", para); p != "" {
-			if mark {
-				title += `"`
-			} else {
-				title += `,"`
-			}
-			return joinNonEmpty(", ", append(parts, title)...) + " " + p + "."
-		}
-		if mark {
-			title += `"`
-		} else {
-			title += `."`
-		}
-		return strings.Join(append(parts, title), ", ")
-	}
-	parts = append(parts, title)
-	if p := pinpoint("para.", para); p != "" {
-		parts = append(parts, p)
-	}
-	return strings.Join(parts, ", ") + "."
-}
-
-// Reference returns the article's entry in the style's reference list.
-func (s Style) Reference(a data.Article) Text {
-	switch s {
-	case MLA:
-		return mlaReference(a)
-	case Chicago:
-		return chicagoReference(a)
-	}
-	return apaReference(a)
-}
-
-func apaReference(a data.Article) Text {
-	var t Text
-	title := a.Title
-	if title == "" {
-		// The outlet follows; it is not repeated in the description.
-		title = untitledArticle
-	}
-	date := "(" + ParseDate(a.Date).apa() + ")."
-	if authors := names(a); len(authors) > 0 {
-		t.add(endSentence(apaAuthors(authors)) + " " + date + " " + endSentence(title))
-	} else {
-		// With no author the title moves to the author's place.
-		t.add(endSentence(title) + " " + date)
-	}
-	if a.Outlet != "" {
-		t.add(" ")
-		t.italic(a.Outlet)
-		t.add(".")
-	}
-	if u := URL(a); u != "" {
-		t.add(" ")
-		t.link(u, u)
-	}
-	return merge(t)
-}
-
-func apaAuthors(ns []Name) string {
-	var out []string
-	for _, n := range ns {
-		out = append(out, n.APA())
-	}
-	switch {
-	case len(out) == 1:
-		return out[0]
-	case len(out) > 20:
-		// APA 7: the first nineteen, an ellipsis, then the last author.
-		return strings.Join(out[:19], ", ") + ", . . . " + out[len(out)-1]
-	}
-	return strings.Join(out[:len(out)-1], ", ") + ", & " + out[len(out)-1]
-}
-
-func mlaReference(a data.Article) Text {
-	var t Text
-	var head string
-	authors := names(a)
-	switch {
-	case len(authors) == 1:
-		head = authors[0].Inverted()
-	case len(authors) == 2:
-		head = authors[0].Inverted() + ", and " + authors[1].Natural()
-	case len(authors) > 2:
-		head = authors[0].Inverted() + ", et al"
-	}
-	if head != "" {
-		head = endSentence(head) + " "
-	}
-	title := quotedTitle(a)
-	t.add(head + title.periodInside())
-	date := ParseDate(a.Date).mla()
-	var elems []Span
-	if a.Outlet != "" {
-		elems = append(elems, Span{Text: a.Outlet, Italic: true})
-	}
-	if date != "" {
-		elems = append(elems, Span{Text: date})
-	}
-	if u := URL(a); u != "" {
-		// MLA 9 recommends leaving out the scheme; the link keeps it.
-		elems = append(elems, Span{Text: strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), URL: u})
-	}
-	for i, e := range elems {
-		if i > 0 {
-			t.add(",")
-		}
-		t.add(" ")
-		t = append(t, e)
-	}
-	if len(elems) > 0 {
-		t.add(".")
-	}
-	if date == "" && !a.AddedAt.IsZero() {
-		t.add(" Accessed " + mlaDay(a.AddedAt) + ".")
-	}
-	return merge(t)
-}
-
-func mlaDay(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), mlaMonths[t.Month()], t.Year())
-}
-
-func chicagoReference(a data.Article) Text {
-	var t Text
-	authors := names(a)
-	title := quotedTitle(a)
-	switch {
-	case len(authors) > 0:
-		t.add(endSentence(chicagoBibAuthors(authors)) + " " + title.periodInside())
-	case a.Outlet != "":
-		// Chicago 17 (14.207): for an unsigned news article the outlet
-		// stands in the author's place.
-		t.italic(a.Outlet)
-		t.add(". " + title.periodInside())
-	default:
-		t.add(title.periodInside())
-	}
-	date := ParseDate(a.Date).chicago()
-	if len(authors) > 0 && a.Outlet != "" {
-		t.add(" ")
-		t.italic(a.Outlet)
-		t.add(", " + endSentence(date))
-	} else {
-		t.add(" " + endSentence(upperFirst(date)))
-	}
-	if u := URL(a); u != "" {
-		t.add(" ")
-		t.link(u, u)
-		t.add(".")
-	}
-	return merge(t)
-}
-
-func chicagoBibAuthors(ns []Name) string {
-	if len(ns) > 10 {
-		// Chicago 17 (14.76): more than ten authors, list seven and et al.
-		out := []string{ns[0].Inverted()}
-		for _, n := range ns[1:7] {
-			out = append(out, n.Natural())
-		}
-		return strings.Join(out, ", ") + ", et al"
-	}
-	if len(ns) == 1 {
-		return ns[0].Inverted()
-	}
-	out := []string{ns[0].Inverted()}
-	for _, n := range ns[1 : len(ns)-1] {
-		out = append(out, n.Natural())
-	}
-	return strings.Join(out, ", ") + ", and " + ns[len(ns)-1].Natural()
-}
-
-func noteAuthors(ns []Name) string {
-	switch {
-	case len(ns) == 0:
-		return ""
-	case len(ns) == 1:
-		return ns[0].Natural()
-	case len(ns) == 2:
-		return ns[0].Natural() + " and " + ns[1].Natural()
-	case len(ns) == 3:
-		return ns[0].Natural() + ", " + ns[1].Natural() + ", and " + ns[2].Natural()
-	}
-	return ns[0].Natural() + " et al."
-}
-
-// SortKey returns the key by which the style orders its reference list:
-// the first author's family name, or else the title (or, in Chicago, the
-// outlet), ignoring a leading article and case.
-func (s Style) SortKey(a data.Article) string {
-	var k string
-	if ns := names(a); len(ns) > 0 {
-		k = joinNonEmpty(" ", ns[0].Family, ns[0].Given)
-	} else if s == Chicago && a.Outlet != "" {
-		k = a.Outlet
-	} else {
-		k = a.Title
-	}
-	k = strings.ToLower(strings.TrimLeft(k, `"'“‘*# `))
-	for _, art := range []string{"the ", "a ", "an "} {
-		if strings.HasPrefix(k, art) {
-			k = k[len(art):]
-			break
-		}
-	}
-	return k
-}
-
-// Sort orders articles as the style's reference list does: by SortKey, then
-// by date, then by title, then by id, so that the order is stable.
-func (s Style) Sort(as []data.Article) {
-	sort.SliceStable(as, func(i, j int) bool {
-		ki, kj := s.SortKey(as[i]), s.SortKey(as[j])
-		if ki != kj {
-			return ki < kj
-		}
-		if as[i].Date != as[j].Date {
-			return as[i].Date < as[j].Date
-		}
-		if as[i].Title != as[j].Title {
-			return as[i].Title < as[j].Title
-		}
-		return as[i].ID < as[j].ID
-	})
-}
-
 // ShortTitle shortens a title for in-text citations and short notes: the
 // part before a colon, question mark or exclamation mark, at most four words,
 // without trailing short words ("Asian Organization Opposes No Jail ..."
@@ -598,71 +259,13 @@ var minorWords = map[string]bool{
 func names(a data.Article) []Name {
 	var out []Name
 	for _, s := range a.Authors() {
-		if n := ParseName(s); n.Family != "" {
+		// "O'Brien" is cited with a typographic apostrophe, as the text has.
+		if n := ParseName(Curly(s)); n.Family != "" {
 			out = append(out, n)
 		}
 	}
 	return out
 }
-
-// untitledArticle stands in for a missing title, in square brackets as the
-// styles describe a work that has none, where the outlet is printed anyway:
-// in reference lists and full notes.
-const untitledArticle = "[Untitled article]"
-
-// untitled stands in for a missing title in an in-text citation or a short
-// note, which do not print the outlet otherwise: the description names it.
-func untitled(a data.Article) string {
-	if a.Outlet != "" {
-		return "[Untitled article, " + a.Outlet + "]"
-	}
-	return untitledArticle
-}
-
-// quoted is a title that goes in double quotation marks.
-type quoted string
-
-// quotedTitle returns the title for a reference or a full note, both of
-// which print the outlet after it.
-func quotedTitle(a data.Article) quoted {
-	if a.Title == "" {
-		return untitledArticle
-	}
-	return quoted(a.Title)
-}
-
-func (q quoted) bracket() bool { return strings.HasPrefix(string(q), "[") }
-
-// periodInside returns "Title." in quotation marks, as an element that ends
-// a sentence; a title ending in ? or ! keeps its own mark.
-func (q quoted) periodInside() string {
-	if q.bracket() {
-		return endSentence(string(q))
-	}
-	s := innerQuotes(string(q))
-	if endsWithMark(s) {
-		return `"` + s + `"`
-	}
-	return `"` + s + `."`
-}
-
-// commaInside returns "Title," followed by a space.
-func (q quoted) commaInside() string {
-	if q.bracket() {
-		return string(q) + ", "
-	}
-	s := innerQuotes(string(q))
-	if endsWithMark(s) {
-		return `"` + s + `" `
-	}
-	return `"` + s + `," `
-}
-
-// innerQuotes turns double quotation marks inside a title into single ones,
-// as all three styles do for a quotation within a quoted title.
-func innerQuotes(s string) string { return innerQuoter.Replace(s) }
-
-var innerQuoter = strings.NewReplacer(`"`, `'`, "“", "‘", "”", "’")
 
 func endsWithMark(s string) bool {
 	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")

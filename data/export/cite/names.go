@@ -175,6 +175,30 @@ func (n Name) Inverted() string {
 	return joinNonEmpty(", ", n.Family, n.Given, n.Suffix)
 }
 
+// particle returns the lower-case particles that begin the family name
+// ("van" of "van Gogh"), and bare the rest.
+func (n Name) particle() string {
+	w := strings.Fields(n.Family)
+	i := 0
+	for i < len(w)-1 && particles[w[i]] {
+		i++
+	}
+	return strings.Join(w[:i], " ")
+}
+
+func (n Name) bare() string {
+	return strings.TrimSpace(strings.TrimPrefix(n.Family, n.particle()))
+}
+
+// demoted returns the inverted name with its particles after the given
+// names, as Chicago lists it: "Gogh, Vincent van, Jr.".
+func (n Name) demoted() string {
+	if n.particle() == "" || n.Given == "" {
+		return n.Inverted()
+	}
+	return joinNonEmpty(", ", n.bare(), n.Given+" "+n.particle(), n.Suffix)
+}
+
 // APA returns the name as an APA reference list gives it: "Wang, F. K.-H.".
 func (n Name) APA() string {
 	return joinNonEmpty(", ", n.Family, n.Initials(), n.Suffix)

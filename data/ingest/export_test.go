@@ -1,0 +1,142 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// The fixtures in testdata/import/exports are invented articles laid out as
+// Nexis Uni, ProQuest and Factiva export them.
+func TestDecodeExports(t *testing.T) {
+	type want struct {
+		meta      data.Meta
+		firstBody string
+		bodies    int
+	}
+	tests := map[string][]want{
+		"nexis.txt": {
+			{data.Meta{Title: "Ex-Officer Gets Probation in Stairwell Shooting", Author: "Jane Doe; John Roe", Outlet: "The Brooklyn Ledger", Date: "2016-04-20", Source: "nexis.txt"},
+				"A former police officer convicted of manslaughter in the death of an unarmed man in a stairwell was sentenced on Tuesday to five years of probation and 800 hours of community service.", 3},
+			{data.Meta{Title: "Vigil Held for Man Killed in Stairwell", Author: "Maria Lopez", Outlet: "The Neighbourhood Herald", Date: "2016-02-21", Source: "nexis.txt"},
+				"Neighbours lit candles on Saturday outside the building where a young father was shot in a dark stairwell fifteen months ago.", 2},
+		},
+		"proquest.txt": {
+			{data.Meta{Title: "Sentencing Draws Protests From Two Sides", Author: "Amy Chen", Outlet: "The Harbor Courier", Date: "2016-04-20", Source: "https://www.example.org/docview/1234567890"},
+				"Hundreds of people gathered outside the courthouse on Tuesday as a judge sentenced a former police officer to probation for a fatal shooting in a housing project.", 3},
+			{data.Meta{Title: "Judge Explains Reduced Charge", Author: "Daniel Okafor", Outlet: "The Harbor Courier", Date: "2016-04-21", Source: "proquest.txt"},
+				"The judge wrote that the evidence showed recklessness but not a conscious disregard of risk.", 1},
+		},
+		"factiva.txt": {
+			{data.Meta{Title: "Officer Apologises to Partner of Man He Shot", Author: "Sam Lee", Outlet: "Metro Wire Service", Date: "2016-03-24", Source: "factiva.txt"},
+				"A former police officer met the partner of the man he shot and apologised, her lawyer said on Thursday.", 4},
+		},
+	}
+	for name, wants := range tests {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(fixtures, "exports", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			arts, err := DecodeAll(name, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(arts) != len(wants) {
+				t.Fatalf("%d articles, want %d", len(arts), len(wants))
+			}
+			for i, a := range arts {
+				w := wants[i]
+				if a.Meta != w.meta {
+					t.Errorf("article %d: Meta = %+v\nwant %+v", i+1, a.Meta, w.meta)
+				}
+				var bodies []string
+				for _, p := range a.Passages {
+					if p.Kind == data.KindBody {
+						bodies = append(bodies, p.Text)
+					}
+					for _, field := range []string{"Load-Date:", "Length:", "Section:", "Copyright", "Publication date:", "Database:", "Metro Wire Service. All", "Document MWS"} {
+						if p.Kind == data.KindBody && strings.Contains(p.Text, field) {
+							t.Errorf("article %d: a field is body text: %q", i+1, p.Text)
+						}
+					}
+				}
+				if len(bodies) != w.bodies || len(bodies) > 0 && bodies[0] != w.firstBody {
+					t.Errorf("article %d: %d body passages, want %d starting %q", i+1, len(bodies), w.bodies, w.firstBody)
+					dumpPassages(t, a)
+				}
+				wantOrigin := name
+				if len(wants) > 1 {
+					wantOrigin = name + "#" + string(rune('1'+i))
+				}
+				if a.Origin != wantOrigin {
+					t.Errorf("article %d: Origin %q, want %q", i+1, a.Origin, wantOrigin)
+				}
+			}
+		})
+	}
+}
+
+// A database's export saved as a Word document splits the same way.
+func TestDecodeExportDOCX(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(fixtures, "exports", "nexis.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d docxDoc
+	for _, line := range strings.Split(string(b), "\n") {
+		d.paras = append(d.paras, docxPara{text: line})
+	}
+	arts, err := DecodeAll("nexis.docx", makeDOCX(t, d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 2 || arts[0].Title != "Ex-Officer Gets Probation in Stairwell Shooting" || arts[1].Author != "Maria Lopez" {
+		for _, a := range arts {
+			t.Logf("%+v", a.Meta)
+		}
+		t.Errorf("%d articles from the .docx export", len(arts))
+	}
+}
+
+// Text that mentions a field or two is not an export.
+func TestNotAnExport(t *testing.T) {
+	for _, text := range []string{
+		"Notes: bring the article\n\nLanguage: English\n\nThe verdict came on Thursday.",
+		"Title: My essay\n\nAuthor: Me\n\nA paragraph.",
+		"Byline: Jane Doe\n\nThe article text.",
+	} {
+		if l := exportLayout(text); l != "" {
+			t.Errorf("exportLayout(%q) = %q", text, l)
+		}
+	}
+}
+
+func FuzzSplitExport(f *testing.F) {
+	for _, name := range []string{"nexis.txt", "proquest.txt", "factiva.txt"} {
+		b, err := os.ReadFile(filepath.Join(fixtures, "exports", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, a := range splitExport(normaliseNewlines(text)) {
+			if strings.TrimSpace(a.text) == "" {
+				t.Fatal("an empty article")
+			}
+		}
+		arts, err := DecodeAll("f.txt", []byte(text))
+		if err != nil {
+			return
+		}
+		for _, a := range arts {
+			if len(a.Passages) == 0 {
+				t.Fatal("an article without passages")
+			}
+		}
+	})
+}

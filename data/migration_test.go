@@ -1,0 +1,173 @@
+package data_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/ingest"
+)
+
+// TestMigration0005 opens a library made before captions lost their
+// numbers and articles had a source type: captions and credits are
+// renumbered 0, body paragraphs 1..n, notes keep their passages (their
+// numbers change, not their anchors), the seeds get their types and every
+// title a sentence-case form derived from its text.
+func TestMigration0005(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	exec(`PRAGMA application_id = 0x43534B42`)
+	exec(`CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)
+	names, _ := filepath.Glob("migration/*.sql")
+	for _, name := range names {
+		if filepath.Base(name) >= "0005" {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exec(string(b))
+		exec(`INSERT INTO migrations VALUES (?, '2026-01-01T00:00:00Z')`, filepath.ToSlash(name))
+	}
+	exec(`INSERT INTO articles (id, origin, hash, title, outlet, original, added_at)
+		VALUES (1, 'seed:002_e4365a94bf8ca061.txt', 'h', 'Ex-Cop Peter Liang Apologizes to Akai Gurley''s Domestic Partner in Meeting', 'NBC News', 'x', '2026-01-01T00:00:00Z')`)
+	// Numbered the old way: the caption and the credit counted.
+	for _, p := range []struct {
+		id   int
+		n    int
+		kind string
+		text string
+	}{
+		{10, 0, "title", "Ex-Cop Peter Liang Apologizes to Akai Gurley's Domestic Partner in Meeting"},
+		{11, 1, "body", "Former Officer Peter Liang apologized to the domestic partner of Akai Gurley."},
+		{12, 2, "caption", "Image: Peter Liang"},
+		{13, 3, "caption", "Liang reacts as the verdict is read. Mary Altaffer / Pool via AP"},
+		{14, 4, "body", "The officer said the apology was for the family of Akai Gurley, not for the cop or his partner."},
+	} {
+		exec(`INSERT INTO passages (id, article_id, seq, n, kind, text) VALUES (?, 1, ?, ?, ?, ?)`, p.id, p.id-10, p.n, p.kind, p.text)
+	}
+	exec(`INSERT INTO notes (id, uid, article_id, passage_id, start, end, quote, prefix, suffix, body, created_at, updated_at)
+		VALUES (1, 'n1', 1, 14, 0, 11, 'The officer', '', ' said', 'check', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`)
+	db.Close()
+
+	l, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	ps, err := l.Passages(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int{0, 1, 0, 0, 2}
+	for i, p := range ps {
+		if p.N != want[i] {
+			t.Errorf("passage %d (%s) is numbered %d, want %d", i, p.Kind, p.N, want[i])
+		}
+	}
+	n, err := l.Note(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.PassageID != 14 || n.Para != 2 || n.Quote != "The officer" {
+		t.Errorf("note = passage %d, para %d, %q; want passage 14 (now para 2), same quote", n.PassageID, n.Para, n.Quote)
+	}
+	a, err := l.Article(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Type != data.NewsWebsite {
+		t.Errorf("type = %q, want news website", a.Type)
+	}
+	if want := "Ex-cop Peter Liang apologizes to Akai Gurley's domestic partner in meeting"; a.SentenceTitle != want {
+		t.Errorf("sentence title = %q\nwant %q", a.SentenceTitle, want)
+	}
+}
+
+// TestSeedSentenceTitles checks the sentence-case titles APA cites for the
+// bundled articles, derived from each article's own text when it is stored:
+// names the text capitalises mid-sentence stay capitalised (Peter Liang,
+// Akai Gurley), acronyms and hashtags stay as written, and "officer", which
+// the text writes in lower case more often than not, is lowercased.
+func TestSeedSentenceTitles(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	seeds, err := ingest.Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.SyncArticles(ctx, seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Asian organization opposes no jail time sentence of former NYPD officer Peter Liang",
+		"Liang sentencing prompts #APIs4BlackLives, #Justice4Liang responses amid accountability debate",
+		"Ex-cop Peter Liang apologizes to Akai Gurley's domestic partner in meeting",
+	}
+	for i, r := range res {
+		if r.Article.SentenceTitle != want[i] {
+			t.Errorf("seed %d: sentence title %q\nwant %q", i, r.Article.SentenceTitle, want[i])
+		}
+	}
+}
+
+// TestUpdateMetaCitationFields checks the details citations need: the
+// source type (one of the six), the APA title (derived again when the title
+// changes, kept when the student corrected it) and the access date (a full
+// date).
+func TestUpdateMetaCitationFields(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	na := article("test:m", "title|Officer Liang Speaks", "body|Officer Liang spoke. The officer was sorry and said so to the court in Brooklyn.")
+	na.Title = "Officer Liang Speaks"
+	a := mustImport(t, l, na)
+	if a.SentenceTitle != "Officer Liang speaks" {
+		t.Errorf("derived %q", a.SentenceTitle)
+	}
+	m := a.Meta
+	m.Type = "Blog"
+	m.Accessed = "2026-05-01"
+	got, err := l.UpdateMeta(ctx, a.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Type != data.Blog || got.Accessed != "2026-05-01" {
+		t.Errorf("type %q accessed %q", got.Type, got.Accessed)
+	}
+	m = got.Meta
+	m.Title = "Officer Liang Speaks in Brooklyn"
+	got, _ = l.UpdateMeta(ctx, a.ID, m)
+	if got.SentenceTitle != "Officer Liang speaks in Brooklyn" {
+		t.Errorf("after a new title the APA title is %q", got.SentenceTitle)
+	}
+	m = got.Meta
+	m.SentenceTitle = "Officer Liang Speaks in Brooklyn (corrected)"
+	m.Title = "Liang Speaks"
+	got, _ = l.UpdateMeta(ctx, a.ID, m)
+	if got.SentenceTitle != "Officer Liang Speaks in Brooklyn (corrected)" {
+		t.Errorf("the student's APA title was replaced: %q", got.SentenceTitle)
+	}
+	for _, bad := range []data.Meta{{Type: "podcast"}, {Accessed: "2026-05"}, {Accessed: "May 5"}} {
+		if _, err := l.UpdateMeta(ctx, a.ID, bad); data.ErrorCode(err) != data.EINVALID {
+			t.Errorf("UpdateMeta(%+v) = %v, want EINVALID", bad, err)
+		}
+	}
+	if got, _ := l.Article(ctx, a.ID); got.Type != data.Blog {
+		t.Errorf("a refused update changed the article: %+v", got.Meta)
+	}
+}

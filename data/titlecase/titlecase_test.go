@@ -1,0 +1,71 @@
+package titlecase
+
+import (
+	"testing"
+	"unicode"
+)
+
+func TestHeadline(t *testing.T) {
+	tests := []struct {
+		in    string
+		lower Lowercase
+		want  string
+	}{
+		{"Liang sentencing prompts #APIs4BlackLives responses amid accountability debate", MLA, "Liang Sentencing Prompts #APIs4BlackLives Responses amid Accountability Debate"},
+		{"Responses Amid Debate", Chicago, "Responses amid Debate"},
+		{"Spared prison, yet the protests go on", MLA, "Spared Prison, yet the Protests Go On"},
+		{"Spared prison, yet the protests go on", Chicago, "Spared Prison, Yet the Protests Go On"},
+		{"Groups talk about stop-and-frisk", APA, "Groups Talk About Stop-and-Frisk"},
+		{"Groups talk about stop-and-frisk", Chicago, "Groups Talk about Stop-and-Frisk"},
+		{"ex-cop apologizes: a meeting in the DA's office", MLA, "Ex-Cop Apologizes: A Meeting in the DA's Office"},
+		{"what the iPhone video shows of", MLA, "What the iPhone Video Shows Of"},
+	}
+	for _, tc := range tests {
+		if got := Headline(tc.in, tc.lower); got != tc.want {
+			t.Errorf("Headline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSentence(t *testing.T) {
+	text := []string{
+		"Rookie NYPD officer Peter Liang shot Akai Gurley. Officer Liang said it was an accident.",
+		"The officer was convicted. Supporters of the officer rallied in Brooklyn.",
+	}
+	tests := map[string]string{
+		"Ex-Cop Peter Liang Apologizes to Akai Gurley's Partner": "Ex-cop Peter Liang apologizes to Akai Gurley's partner",
+		"Former NYPD Officer Convicted: Supporters Rally":        "Former NYPD officer convicted: Supporters rally",
+		"#APIs4BlackLives Responses in Brooklyn":                 "#APIs4BlackLives responses in Brooklyn",
+		"“Officer Liang” Speaks":                                 "“Officer Liang” speaks",
+	}
+	for in, want := range tests {
+		if got := Sentence(in, text); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Sentence("Title Without Text", nil); got != "Title Without Text" {
+		t.Errorf("with no text the title is kept as it is, got %q", got)
+	}
+}
+
+// FuzzCase checks that changing a title's case never panics and changes
+// nothing but the case of letters: the same number of characters, the
+// same characters where they are not letters.
+func FuzzCase(f *testing.F) {
+	for _, s := range []string{"Ex-Cop Peter Liang Apologizes", "#APIs4BlackLives: a  debate", "“Officer” — why?", "", "ǅuly ıi", "a-\u200d-b"} {
+		f.Add(s, "Peter Liang said. The officer spoke")
+	}
+	f.Fuzz(func(t *testing.T, title, text string) {
+		for _, out := range []string{Headline(title, MLA), Headline(title, Chicago), Headline(title, APA), Sentence(title, []string{text})} {
+			a, b := []rune(title), []rune(out)
+			if len(a) != len(b) {
+				t.Fatalf("%q became %q: other length", title, out)
+			}
+			for i := range a {
+				if a[i] != b[i] && !unicode.IsLetter(a[i]) {
+					t.Fatalf("%q became %q: changed %q", title, out, a[i])
+				}
+			}
+		}
+	})
+}
