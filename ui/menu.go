@@ -90,7 +90,7 @@ func guardMenu(u *UI, menus []*fyne.Menu) {
 	var walk func(items []*fyne.MenuItem)
 	walk = func(items []*fyne.MenuItem) {
 		for _, it := range items {
-			it.Action = u.guard(it.Action)
+			it.Action = u.guardShortcut(it.Action, it.Shortcut)
 			if it.ChildMenu != nil {
 				walk(it.ChildMenu.Items)
 			}

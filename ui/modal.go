@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -98,6 +99,58 @@ func (u *UI) guard(f func()) func() {
 			f()
 		}
 	}
+}
+
+// guardShortcut is guard for a menu item with a shortcut: while a dialog
+// is open, the editing shortcuts (copy, cut, paste, select all, undo) go to
+// the dialog's focused field instead, as they would without the menu.
+func (u *UI) guardShortcut(f func(), sc fyne.Shortcut) func() {
+	if f == nil {
+		return nil
+	}
+	return func() {
+		if !u.modalOpen() {
+			f()
+			return
+		}
+		field, ok := u.Window.Canvas().Focused().(fyne.Shortcutable)
+		if !ok || sc == nil {
+			return
+		}
+		if std := editingShortcut(sc, u.App.Clipboard()); std != nil {
+			field.TypedShortcut(std)
+		}
+	}
+}
+
+// editingShortcut returns Fyne's own shortcut for a key combination that
+// edits text, or nil.
+func editingShortcut(sc fyne.Shortcut, cb fyne.Clipboard) fyne.Shortcut {
+	switch sc.(type) {
+	case *fyne.ShortcutUndo, *fyne.ShortcutRedo, *fyne.ShortcutSelectAll:
+		return sc
+	case *fyne.ShortcutCopy:
+		return &fyne.ShortcutCopy{Clipboard: cb}
+	case *fyne.ShortcutCut:
+		return &fyne.ShortcutCut{Clipboard: cb}
+	case *fyne.ShortcutPaste:
+		return &fyne.ShortcutPaste{Clipboard: cb}
+	}
+	cs, ok := sc.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+		return nil
+	}
+	switch cs.KeyName {
+	case fyne.KeyC:
+		return &fyne.ShortcutCopy{Clipboard: cb}
+	case fyne.KeyX:
+		return &fyne.ShortcutCut{Clipboard: cb}
+	case fyne.KeyV:
+		return &fyne.ShortcutPaste{Clipboard: cb}
+	case fyne.KeyA:
+		return &fyne.ShortcutSelectAll{}
+	}
+	return nil
 }
 
 // showMessage shows a message with a Close button; Enter and Escape close it.

@@ -190,3 +190,24 @@ func TestMetaEditorDates(t *testing.T) {
 		})
 	}
 }
+
+// TestCopyInADialogField checks that Ctrl+C, bound to the menu's Copy
+// with citation, copies from a dialog's field while the dialog is open,
+// and does not copy the reader's passage behind it.
+func TestCopyInADialogField(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	u.Reader.setCurrent(0)
+	u.showLegendEditor()
+	c := u.Window.Canvas()
+	c.FocusNext()
+	e, ok := c.Focused().(*dialogEntry)
+	if !ok {
+		t.Fatalf("focused %T, want the legend's first field", c.Focused())
+	}
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	h.shortcut(shortcutCopyCited)
+	if got := u.App.Clipboard().Content(); got != e.Text {
+		t.Errorf("Ctrl+C in the dialog's field copied %q, want %q", got, e.Text)
+	}
+}
