@@ -88,7 +88,17 @@ func unknownColour(ctx context.Context, q querier, name string) error {
 // exactly the same span again recolours it.
 func (l *Library) AddHighlight(ctx context.Context, passageID int64, start, end int, colour string) (Highlight, error) {
 	var h Highlight
-	err := l.update(ctx, func(tx *sql.Tx) error {
+	err := l.update(ctx, func(tx *sql.Tx) (err error) {
+		h, err = l.addHighlight(ctx, tx, passageID, start, end, colour)
+		return err
+	})
+	return h, err
+}
+
+// addHighlight is AddHighlight inside a transaction.
+func (l *Library) addHighlight(ctx context.Context, tx *sql.Tx, passageID int64, start, end int, colour string) (Highlight, error) {
+	var h Highlight
+	err := func() error {
 		key, err := colourKey(ctx, tx, colour)
 		if err != nil {
 			return err
@@ -122,7 +132,7 @@ func (l *Library) AddHighlight(ctx context.Context, passageID int64, start, end 
 		}
 		h, err = getHighlight(ctx, tx, id)
 		return err
-	})
+	}()
 	return h, err
 }
 
@@ -242,7 +252,17 @@ func (l *Library) AddNote(ctx context.Context, nn NewNote) (Note, error) {
 		return Note{}, Errorf(EINVALID, "the note is empty: write something first")
 	}
 	var n Note
-	err := l.update(ctx, func(tx *sql.Tx) error {
+	err := l.update(ctx, func(tx *sql.Tx) (err error) {
+		n, err = l.addNote(ctx, tx, nn)
+		return err
+	})
+	return n, err
+}
+
+// addNote is AddNote inside a transaction.
+func (l *Library) addNote(ctx context.Context, tx *sql.Tx, nn NewNote) (Note, error) {
+	var n Note
+	err := func() error {
 		if nn.HighlightID != 0 {
 			h, err := getHighlight(ctx, tx, nn.HighlightID)
 			if err != nil {
@@ -288,7 +308,7 @@ func (l *Library) AddNote(ctx context.Context, nn NewNote) (Note, error) {
 		}
 		n, err = getNote(ctx, tx, id)
 		return err
-	})
+	}()
 	return n, err
 }
 

@@ -79,6 +79,9 @@ func (l *Library) replacePassages(ctx context.Context, tx *sql.Tx, articleID int
 			return 0, err
 		}
 	}
+	if err := reattachOutlineItems(ctx, tx, articleID); err != nil {
+		return 0, err
+	}
 	// Index last, so that the notes are indexed where they now stand.
 	return orphans, l.indexArticle(ctx, tx, articleID)
 }

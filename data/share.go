@@ -58,6 +58,8 @@ type MergeReport struct {
 	// Skipped says, one line each, which annotations could not be merged
 	// and why (their article is not in this library).
 	Skipped []string
+	// Outlines counts the outlines added or updated.
+	Outlines int
 }
 
 // MergeAnnotations merges a classmate's highlights and notes into the
@@ -66,6 +68,13 @@ type MergeReport struct {
 // merging the same file twice changes nothing. Each is placed by its
 // paragraph and quote, or re-anchored by quote if the text differs.
 func (l *Library) MergeAnnotations(ctx context.Context, anns []Annotation) (MergeReport, error) {
+	return l.MergeBundle(ctx, anns, nil)
+}
+
+// MergeBundle merges a classmate's highlights and notes, as MergeAnnotations
+// does, and then their outlines, in the same transaction (see
+// mergeOutline).
+func (l *Library) MergeBundle(ctx context.Context, anns []Annotation, outlines []SharedOutline) (MergeReport, error) {
 	var rep MergeReport
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		rep = MergeReport{}
@@ -79,6 +88,11 @@ func (l *Library) MergeAnnotations(ctx context.Context, anns []Annotation) (Merg
 				if err := m.merge(a, &rep); err != nil {
 					return err
 				}
+			}
+		}
+		for _, o := range outlines {
+			if err := m.mergeOutline(o, &rep); err != nil {
+				return err
 			}
 		}
 		// Index the merged notes in one batch, not one per note.

@@ -220,6 +220,8 @@ Ctrl+Z	Undo (a highlight, a removal, a deleted note or article)
 Ctrl+E	Export
 Ctrl+O	Import
 Ctrl+= / Ctrl+-	Larger / smaller text
+Ctrl+Shift+O	Add the passage (or the highlight selected) to the outline's current section
+Alt+↑ / Alt+↓	Move the focused outline item up or down
 Ctrl+Q	Quit`
 
 // showShortcuts lists the keyboard shortcuts.

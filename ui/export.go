@@ -19,6 +19,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/data/glance"
 )
 
 // prefExportFolder is the folder of the last export, where the save dialog
@@ -66,9 +67,10 @@ const (
 	scopeArticle
 	scopeColour
 	scopeTag
+	scopeOutline
 )
 
-var scopeKinds = []string{"Everything", "One article", "One colour", "One tag"}
+var scopeKinds = []string{"Everything", "One article", "One colour", "One tag", "One outline (essay skeleton)"}
 
 // previewEntries is how many entries the preview renders at most; a large
 // library previews its first entries, and the file has them all.
@@ -83,6 +85,9 @@ type ExportDialog struct {
 	u *UI
 
 	Format, Style, Scope, ScopeValue, Order *widget.Select
+	// Timeline and People add the study aids as sections of a Markdown,
+	// Word or HTML export.
+	Timeline, People *widget.Check
 	// Name is the student's name, the creator of the annotations in a W3C
 	// export: optional, asked here and remembered.
 	Name *widget.Entry
@@ -133,6 +138,8 @@ func (u *UI) showExport() {
 	}
 	d.Order.SetSelectedIndex(0)
 	d.Scope.SetSelectedIndex(scopeAll)
+	d.Timeline = widget.NewCheck("Timeline", func(bool) { d.updatePreview() })
+	d.People = widget.NewCheck("People and organisations", func(bool) { d.updatePreview() })
 
 	d.Name = widget.NewEntry()
 	d.Name.SetText(u.App.Preferences().String(prefUserName))
@@ -143,6 +150,7 @@ func (u *UI) showExport() {
 		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.Scope, d.ScopeValue)),
 		widget.NewFormItem("Order", d.Order),
 		widget.NewFormItem("Your name", d.Name),
+		widget.NewFormItem("Also", container.NewHBox(d.Timeline, d.People)),
 	)
 	d.Preview = widget.NewLabel("Loading your highlights and notes…")
 	d.Preview.Wrapping = fyne.TextWrapWord
@@ -161,9 +169,16 @@ func (u *UI) showExport() {
 	d.dialog.Resize(fyne.NewSize(min(900, u.Window.Canvas().Size().Width-40), min(680, u.Window.Canvas().Size().Height-40)))
 	u.openModal(d.dialog, d.dialog.Confirm, d.dialog.Hide)
 
+	aids, haveAids := glance.Case{}, false
+	if u.aids != nil && u.aids.loaded > 0 && !u.aids.loading {
+		aids, haveAids = u.aids.Case, true
+	}
 	u.goBackground(func() {
 		saved(u.ctx)
 		doc, err := export.Load(u.ctx, u.lib)
+		if err == nil {
+			err = withAids(u, &doc, aids, haveAids)
+		}
 		u.do(func() {
 			if err != nil {
 				d.Preview.SetText("")
@@ -175,6 +190,19 @@ func (u *UI) showExport() {
 			d.scopeKindChanged()
 		})
 	})
+}
+
+// withAids adds the timeline and people index to an export document: the
+// ones the views show, or freshly extracted.
+func withAids(u *UI, doc *export.Document, c glance.Case, have bool) error {
+	if !have {
+		var err error
+		if c, err = glance.Load(u.ctx, u.lib); err != nil {
+			return err
+		}
+	}
+	doc.Timeline, doc.People = c.Timeline, c.People
+	return nil
 }
 
 // documentTags returns the tags of an export's entries, each once, sorted
@@ -213,6 +241,13 @@ func (d *ExportDialog) scopeKindChanged() {
 		for _, t := range d.tags {
 			opts = append(opts, "#"+t)
 		}
+	case scopeOutline:
+		for i, o := range d.doc.Outlines {
+			opts = append(opts, o.Name)
+			if u.Outline != nil && o.ID == u.Outline.outline.ID {
+				sel = i
+			}
+		}
 	}
 	d.ScopeValue.OnChanged = nil
 	d.ScopeValue.Options = opts
@@ -220,6 +255,9 @@ func (d *ExportDialog) scopeKindChanged() {
 	switch {
 	case d.Scope.SelectedIndex() == scopeAll:
 		d.ScopeValue.PlaceHolder = "All articles, colours and tags"
+		d.ScopeValue.Disable()
+	case len(opts) == 0 && d.Scope.SelectedIndex() == scopeOutline:
+		d.ScopeValue.PlaceHolder = "No outlines yet: start one in the Outline tab"
 		d.ScopeValue.Disable()
 	case len(opts) == 0:
 		d.ScopeValue.PlaceHolder = "No tags yet: add #tags to your notes"
@@ -244,6 +282,9 @@ func (d *ExportDialog) Options() export.Options {
 	if d.Name != nil {
 		opt.Creator = strings.TrimSpace(d.Name.Text)
 	}
+	if d.Timeline != nil && !d.Timeline.Disabled() {
+		opt.Include = export.Include{Timeline: d.Timeline.Checked, People: d.People.Checked}
+	}
 	i := d.ScopeValue.SelectedIndex()
 	switch d.Scope.SelectedIndex() {
 	case scopeArticle:
@@ -257,6 +298,10 @@ func (d *ExportDialog) Options() export.Options {
 	case scopeTag:
 		if i >= 0 && i < len(d.tags) {
 			opt.Scope.Tag = d.tags[i]
+		}
+	case scopeOutline:
+		if i >= 0 && i < len(d.doc.Outlines) {
+			opt.Scope.Outline = d.doc.Outlines[i].Name
 		}
 	}
 	return opt
@@ -273,6 +318,14 @@ func (d *ExportDialog) ext() string {
 func (d *ExportDialog) updatePreview() {
 	if !d.loaded || d.Format == nil || d.Style == nil || d.Order == nil || d.ScopeValue == nil {
 		return
+	}
+	// The timeline and people sections go in documents, not in CSV or JSON.
+	if f := exportFormats[max(d.Format.SelectedIndex(), 0)].format; f == export.CSV || f == export.JSON {
+		d.Timeline.Disable()
+		d.People.Disable()
+	} else {
+		d.Timeline.Enable()
+		d.People.Enable()
 	}
 	d.gen++
 	gen := d.gen
@@ -296,7 +349,10 @@ func (d *ExportDialog) updatePreview() {
 func renderPreview(doc export.Document, opt export.Options) (text, summary string) {
 	entries := export.Select(doc.Entries, opt.Scope)
 	total := len(entries)
-	if total > previewEntries {
+	if opt.Scope.Outline != "" {
+		// An outline places its own entries, in its own order: all of them.
+		total = -1
+	} else if total > previewEntries {
 		doc.Entries = entries[:previewEntries]
 	}
 	as := "The file will hold"
@@ -309,12 +365,25 @@ func renderPreview(doc export.Document, opt export.Options) (text, summary strin
 	if err != nil {
 		return "", "The preview failed: " + data.ErrorMessage(err)
 	}
-	if total == 0 {
+	if total < 0 {
+		total = rep.Entries
+		as = strings.Replace(as, "It will hold", "It will be the outline's skeleton, with", 1)
+	}
+	if total == 0 && opt.Scope.Outline != "" {
+		return clipPreview(buf.String(), previewRunes), "The outline has no quotes yet: the file will hold its headings and your text."
+	}
+	if total == 0 && opt.Include == (export.Include{}) {
 		return buf.String(), "Nothing to export with these choices yet: highlight a passage or write a note, or include more."
 	}
 	summary = fmt.Sprintf("%s %s from %s.", as, plural(total, "quote or note", "quotes and notes"), plural(rep.Articles, "article", "articles"))
 	if total > previewEntries {
 		summary = fmt.Sprintf("%s %s; the preview shows the first %d.", as, plural(total, "entry", "entries"), previewEntries)
+	}
+	if opt.Include.Timeline {
+		summary += fmt.Sprintf(" With the timeline (%s).", plural(rep.TimelineEntries, "entry", "entries"))
+	}
+	if opt.Include.People {
+		summary += fmt.Sprintf(" With the people and organisations (%s).", plural(rep.PeopleEntries, "entry", "entries"))
 	}
 	if n := len(rep.Failures); n > 0 {
 		summary += " " + mismatchLine(n)
@@ -353,6 +422,8 @@ func (d *ExportDialog) defaultFileName() string {
 		name = "casebook-" + slug(meaning, 30)
 	case opt.Scope.Tag != "":
 		name = "casebook-" + slug(opt.Scope.Tag, 30)
+	case opt.Scope.Outline != "":
+		name = slug(opt.Scope.Outline, 40)
 	}
 	if opt.Format == export.JSON {
 		return name + "-annotations" + d.ext()
@@ -484,6 +555,9 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 		if doc == nil {
 			var loaded export.Document
 			loaded, err = export.Load(u.ctx, u.lib)
+			if err == nil && opt.Include != (export.Include{}) {
+				err = withAids(u, &loaded, glance.Case{}, false)
+			}
 			doc = &loaded
 		}
 		var rep export.Report

@@ -303,6 +303,7 @@ func (u *UI) annotationsChanged() {
 		u.Highlights.refresh()
 	}
 	u.Search.filtersChanged()
+	u.Outline.refresh()
 }
 
 // showLegendEditor lets the user rename what each colour means.

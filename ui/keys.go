@@ -401,6 +401,7 @@ func (u *UI) focusPane(p pane) {
 	case paneSearch:
 		u.Search.Focus()
 	case paneLibrary:
+		u.showLibraryTab()
 		if u.Search.showing() {
 			c.Focus(u.Search.Results)
 		} else if len(u.listed) > 0 {
@@ -415,6 +416,9 @@ func (u *UI) focusPane(p pane) {
 		}
 		u.Reader.Focus()
 	case paneNotes:
+		if u.sideTabs != nil {
+			u.sideTabs.SelectIndex(0)
+		}
 		u.Notes.Focus()
 	}
 }

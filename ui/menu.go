@@ -50,6 +50,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.Search.Focus},
 		{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
 		{Label: "Go to the reader", Icon: theme.NavigateNextIcon(), Shortcut: shortcutReader, Action: u.Reader.Focus},
+		{Label: "Add to outline", Icon: theme.ListIcon(), Shortcut: shortcutAddToOutl, Action: func() { u.Outline.addTarget() }},
 		fyne.NewMenuItemSeparator(),
 	}, u.copyItems()...)...)
 	var colours []*fyne.MenuItem
@@ -75,6 +76,9 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Larger text", Icon: theme.ZoomInIcon(), Shortcut: shortcutBigger, Action: func() { u.setTextScale(u.textScale() + 0.1) }},
 		&fyne.MenuItem{Label: "Smaller text", Icon: theme.ZoomOutIcon(), Shortcut: shortcutSmaller, Action: func() { u.setTextScale(u.textScale() - 0.1) }},
 		&fyne.MenuItem{Label: "Normal text size", Action: func() { u.setTextScale(1) }},
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Compare two articles…", Action: func() { u.ShowCompare(u.Reader.article.ID, 0) }},
+		&fyne.MenuItem{Label: "Outline", Icon: theme.ListIcon(), Action: func() { u.sideTabs.SelectIndex(1) }},
 	)
 	help := fyne.NewMenu("Help",
 		&fyne.MenuItem{Label: "Keyboard shortcuts", Action: u.showShortcuts},

@@ -136,6 +136,11 @@ type passageView struct {
 	// onPress is called when a mouse button goes down on the passage: the
 	// reader takes the keyboard focus.
 	onPress func()
+	// onCarry, if set, makes the "¶ N" gutter a handle: dragging from it
+	// carries the whole passage, dropped at an absolute position.
+	onCarry  func(v *passageView, at fyne.Position)
+	carrying bool
+	carryAt  fyne.Position
 
 	// lines is the layout at the last width, lineText the text of each
 	// line; laidModel and laidSize are what it was laid out for.
@@ -360,6 +365,10 @@ func (v *passageView) MouseDown(ev *desktop.MouseEvent) {
 	if v.onPress != nil {
 		v.onPress()
 	}
+	if v.inHandle(ev.Position) {
+		v.carrying, v.carryAt = true, ev.AbsolutePosition
+		return
+	}
 	off := v.offsetAt(ev.Position)
 	if ev.Modifier&fyne.KeyModifierShift != 0 || v.shift {
 		v.caret = off
@@ -372,6 +381,7 @@ func (v *passageView) MouseDown(ev *desktop.MouseEvent) {
 
 // MouseUp ends a mouse selection and reports it.
 func (v *passageView) MouseUp(*desktop.MouseEvent) {
+	v.carrying = false
 	if !v.dragging {
 		return
 	}
@@ -382,6 +392,13 @@ func (v *passageView) MouseUp(*desktop.MouseEvent) {
 // Dragged extends the selection to the pointer.
 func (v *passageView) Dragged(ev *fyne.DragEvent) {
 	if v.model == nil {
+		return
+	}
+	if !v.dragging && !v.carrying && v.inHandle(ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY)) {
+		v.carrying = true // a drag the driver started without a mouse down
+	}
+	if v.carrying {
+		v.carryAt = ev.AbsolutePosition
 		return
 	}
 	if !v.dragging {
@@ -399,8 +416,19 @@ func (v *passageView) Dragged(ev *fyne.DragEvent) {
 
 // DragEnd reports the selection made by dragging.
 func (v *passageView) DragEnd() {
+	if v.carrying {
+		v.carrying = false
+		v.onCarry(v, v.carryAt)
+		return
+	}
 	v.dragging = false
 	v.notifySelection()
+}
+
+// inHandle reports whether a point of the widget is on the "¶ N" gutter
+// that carries the passage.
+func (v *passageView) inHandle(pos fyne.Position) bool {
+	return v.gutter && v.onCarry != nil && v.model != nil && pos.X >= 0 && pos.X < v.metrics().gutterW
 }
 
 // Tapped makes this the current passage.

@@ -22,6 +22,8 @@ type Reader struct {
 	article data.Article
 	rows    []*passageModel
 	byID    map[int64]int // passage id → row
+	// lastMenu is the context menu shown last, for tests.
+	lastMenu *fyne.Menu
 
 	List  *widget.List
 	title *widget.Label
@@ -125,6 +127,12 @@ func (r *Reader) newRowView() *passageView {
 	v.onSecondary = func(v *passageView, off int, at fyne.Position) {
 		if row, ok := r.rowOf(v); ok {
 			r.showContextMenu(row, off, at)
+		}
+	}
+	// Dragging a passage by its number drops it into the outline.
+	v.onCarry = func(v *passageView, at fyne.Position) {
+		if row, ok := r.rowOf(v); ok {
+			r.u.Outline.dropPassage(r.rows[row].passage.ID, at)
 		}
 	}
 	return v
@@ -580,8 +588,11 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 	items = append(items, fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
 		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { u.copyAction(true) }},
-		&fyne.MenuItem{Label: "Copy text only", Action: func() { r.copyTarget() }})
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.Window.Canvas(), at)
+		&fyne.MenuItem{Label: "Copy text only", Action: func() { r.copyTarget() }},
+		&fyne.MenuItem{Label: "Add to timeline…", Icon: theme.HistoryIcon(), Action: func() { r.addToTimeline(row) }})
+	items = append(items, u.Outline.menuItems(row, off)...)
+	r.lastMenu = fyne.NewMenu("", items...)
+	widget.ShowPopUpMenuAtPosition(r.lastMenu, u.Window.Canvas(), at)
 }
 
 // highlightAt returns the highlight under rune offset off of row; the

@@ -225,6 +225,7 @@ func (s *SearchBar) showResults(on bool) {
 	}
 	lib, res := s.u.left.Objects[0], s.u.left.Objects[1]
 	if on {
+		s.u.showLibraryTab()
 		lib.Hide()
 		res.Show()
 	} else {

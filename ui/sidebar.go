@@ -248,6 +248,7 @@ func (u *UI) refreshLibrary() {
 	}
 	u.Library.Refresh()
 	u.Search.articlesChanged()
+	u.studyAidsChanged(false)
 }
 
 // articleSummary returns the sidebar's entry for an article.

@@ -31,7 +31,7 @@ func (u *UI) deleteArticle() {
 			return
 		}
 		u.undo.push("delete article", func(ctx context.Context) error { return u.lib.RestoreArticle(ctx, a.ID) })
-		u.Status.SetText(fmt.Sprintf("“%s” moved to Deleted articles (Ctrl+Z brings it back).", clip(displayTitle(a), 50)))
+		u.say(fmt.Sprintf("“%s” deleted (Ctrl+Z undoes)", clip(displayTitle(a), 30)))
 		u.annotationsChanged()
 		if len(u.articles) > 0 {
 			u.OpenArticle(u.articles[0].ID)
@@ -75,7 +75,7 @@ func (u *UI) showTrash() {
 					u.showError(err)
 					return
 				}
-				u.Status.SetText(fmt.Sprintf("“%s” restored.", clip(displayTitle(a.Article), 50)))
+				u.say(fmt.Sprintf("“%s” restored", clip(displayTitle(a.Article), 30)))
 				u.annotationsChanged()
 				if m != nil {
 					m.d.Hide()

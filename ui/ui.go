@@ -82,6 +82,11 @@ type UI struct {
 	Search        *SearchBar
 	Notes         *NotesPanel
 	Highlights    *HighlightsPanel
+	// Outline is the outline view beside the reader (a tab by the notes).
+	Outline *OutlinePanel
+	// compare is the Compare window while it is open.
+	compare  *CompareView
+	sideTabs *container.AppTabs
 
 	undo         undoStack
 	libraryEmpty *fyne.Container
@@ -107,8 +112,10 @@ type UI struct {
 	writes    *writeQueue
 	SaveState *widget.Label
 	// Status says what was just done (an article deleted or restored).
-	Status *widget.Label
-	trash  *TrashDialog
+	Status    *widget.Label
+	statusGen int
+	trash     *TrashDialog
+	aids      *studyAids // the Timeline and People views (glance.go)
 }
 
 // New builds the main window on lib. It does not show it.
@@ -128,7 +135,6 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.SaveState = widget.NewLabel("")
 	u.SaveState.Importance = widget.LowImportance
 	u.Status = widget.NewLabel("")
-	u.Status.Truncation = fyne.TextTruncateEllipsis
 	u.writes.onState = u.showSaveState
 	prefs := a.Preferences()
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))
@@ -145,6 +151,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.loadColours()
 	u.Reader = newReader(u)
 	u.Notes = newNotesPanel(u)
+	u.Outline = newOutlinePanel(u)
 	u.Search = newSearchBar(u)
 	u.Library = u.makeLibraryList()
 	u.toolbar = newHighlightBar(u)
@@ -154,14 +161,15 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Search.showResults(false)
 
 	// The toolbar spans the reader and the notes: it acts on both.
-	work := container.NewHSplit(u.Reader.content, u.Notes.content)
+	work := container.NewHSplit(u.Reader.content, u.sidePanel())
 	work.Offset = 0.68
 	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
-	main := container.NewHSplit(u.left, right)
+	main := container.NewHSplit(u.withStudyAids(u.left), right)
 	main.Offset = 0.21
-	top := container.NewPadded(u.Search.bar)
-	status := container.NewBorder(nil, nil, nil, u.SaveState, u.Status)
-	u.Window.SetContent(container.NewBorder(top, status, nil, nil, main))
+	// What was just done and whether it is saved show beside the search
+	// field, taking no row of their own.
+	top := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(u.Status, u.SaveState), u.Search.bar))
+	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Window.SetCloseIntercept(func() { u.Quit() })
 	u.Window.SetOnDropped(u.dropped)
@@ -225,6 +233,23 @@ const (
 	quitWait      = 2 * time.Second
 	quitWriteWait = 30 * time.Second
 )
+
+// say shows a short message beside the search field for a few seconds.
+func (u *UI) say(msg string) {
+	u.Status.SetText(msg)
+	u.statusGen++
+	gen := u.statusGen
+	time.AfterFunc(statusShown, func() {
+		u.do(func() {
+			if gen == u.statusGen {
+				u.Status.SetText("")
+			}
+		})
+	})
+}
+
+// statusShown is how long a message of say stays.
+const statusShown = 8 * time.Second
 
 // showSaveState says whether changes are being saved, or waiting for the
 // library, beside the toolbar.

@@ -6,16 +6,18 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/data/glance"
 )
 
 func cmdExport(e *env, args []string) error {
 	fs := newFlags("export")
 	format := fs.String("format", "", "md, docx, html, csv or json")
 	style := fs.String("style", "apa", "apa, mla or chicago")
-	scope := fs.String("scope", "all", "all, article:ID, colour:NAME or tag:NAME")
+	scope := fs.String("scope", "all", "all, article:ID, colour:NAME, tag:NAME or outline:NAME")
 	order := fs.String("order", "reading", "reading, colour or tag")
 	paper := fs.String("paper", "a4", "a4 or letter (docx, html)")
 	out := fs.String("out", "", "write to this file instead of standard output")
+	include := fs.String("include", "", "timeline, people or timeline,people: add those sections (md, docx, html)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -47,6 +49,12 @@ func cmdExport(e *env, args []string) error {
 	default:
 		return usagef("unknown paper %q: use a4 or letter", *paper)
 	}
+	if opt.Include, err = export.ParseInclude(*include); err != nil {
+		return usagef("%s", data.ErrorMessage(err))
+	}
+	if opt.Include != (export.Include{}) && (opt.Format == export.CSV || opt.Format == export.JSON) {
+		return usagef("--include adds sections to md, docx and html exports, not to %s", *format)
+	}
 	if *out == "" && opt.Format.Binary() {
 		return usagef("a %s export is a binary file: name it with --out, for example --out quotes%s", *format, opt.Format.Ext())
 	}
@@ -65,6 +73,13 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if opt.Include != (export.Include{}) {
+		c, err := glance.Load(e.ctx, e.lib)
+		if err != nil {
+			return err
+		}
+		doc.Timeline, doc.People = c.Timeline, c.People
+	}
 	var rep export.Report
 	if *out == "" {
 		rep, err = export.Write(e.stdout, doc, opt)
@@ -77,7 +92,9 @@ func cmdExport(e *env, args []string) error {
 	if *out != "" {
 		fmt.Fprintf(e.stderr, "Wrote %s and %s from %s to %s.\n", plural(rep.Entries, "quote"), plural(rep.Notes, "note"), plural(rep.Articles, "article"), *out)
 	}
-	if rep.Entries == 0 {
+	if rep.Entries == 0 && opt.Scope.Outline != "" {
+		fmt.Fprintln(e.stderr, "The outline has no quotes yet: its headings were exported. Add passages with: casebook outline add NAME SECTION ID:N")
+	} else if rep.Entries == 0 && opt.Include == (export.Include{}) {
 		fmt.Fprintln(e.stderr, "Nothing to export yet: highlight a passage or write a note first (or widen --scope).")
 	}
 	if n := len(rep.Failures); n > 0 {

@@ -34,8 +34,21 @@ Usage:
   casebook [--db PATH] note list [--json] [--orphans] [--article ID] [--tag TAG]
   casebook [--db PATH] highlight ID:N COLOUR
   casebook [--db PATH] import FILE...
+  casebook [--db PATH] compare A B [--json]  align two articles' passages and flag their differences
   casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago]
-                      [--scope all|article:ID|colour:NAME|tag:NAME] [--order reading|colour|tag] [--out FILE]
+                      [--scope all|article:ID|colour:NAME|tag:NAME|outline:NAME] [--order reading|colour|tag]
+                      [--include timeline,people] [--out FILE]
+  casebook [--db PATH] outline new NAME [--template brief|essay|compare|blank]
+  casebook [--db PATH] outline add NAME SECTION ID:N   place paragraph N of article ID (with its highlights and notes)
+  casebook [--db PATH] outline show NAME [--json] [--style apa|mla|chicago]
+  casebook [--db PATH] outline list [--json]
+  casebook [--db PATH] people [--json] [--kind person|organisation]
+                                             people and organisations, with roles, aliases and mentions
+  casebook [--db PATH] people hide NAME | rename NAME NEW | merge NAME INTO | role NAME ROLE... | kind NAME KIND
+  casebook [--db PATH] timeline [--json]     dated events, each linked to the passages that report it
+  casebook [--db PATH] timeline hide N | date N DATE | label N LABEL...   correct entry N
+  casebook [--db PATH] timeline add ID:N DATE LABEL...                    add an event from a passage
+  casebook [--db PATH] corrections [--json] | corrections undo ID      your corrections to people and timeline
 
 The library is one file, by default <config dir>/casebook/library.db;
 --db PATH or the CASEBOOK_DB environment variable choose another.
@@ -65,13 +78,18 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"articles":  {run: cmdArticles},
-	"show":      {run: cmdShow},
-	"note":      {run: cmdNote},
-	"highlight": {run: cmdHighlight},
-	"search":    {run: cmdSearch},
-	"import":    {run: cmdImport},
-	"export":    {run: cmdExport},
+	"articles":    {run: cmdArticles},
+	"show":        {run: cmdShow},
+	"note":        {run: cmdNote},
+	"highlight":   {run: cmdHighlight},
+	"search":      {run: cmdSearch},
+	"import":      {run: cmdImport},
+	"export":      {run: cmdExport},
+	"compare":     {run: cmdCompare},
+	"outline":     {run: cmdOutline},
+	"people":      {run: cmdPeople},
+	"timeline":    {run: cmdTimeline},
+	"corrections": {run: cmdCorrections},
 }
 
 func main() {

@@ -126,6 +126,33 @@ type (
 		Created string    `json:"created,omitempty"`
 		Total   int       `json:"total"`
 		First   *jsonPage `json:"first,omitempty"`
+		// Outlines are the student's outlines, each an ordered collection
+		// of sections, each an ordered collection of items.
+		Outlines []jsonOutline `json:"casebook:outlines,omitempty"`
+	}
+	jsonOutline struct {
+		ID       string        `json:"id"`
+		Type     string        `json:"type"`
+		Label    string        `json:"label"`
+		Template string        `json:"casebook:template,omitempty"`
+		Created  string        `json:"created,omitempty"`
+		Modified string        `json:"modified,omitempty"`
+		Total    int           `json:"totalItems"`
+		Items    []jsonSection `json:"orderedItems"`
+	}
+	jsonSection struct {
+		Type  string     `json:"type"`
+		Label string     `json:"label"`
+		Text  string     `json:"casebook:text,omitempty"`
+		Total int        `json:"totalItems"`
+		Items []jsonItem `json:"orderedItems"`
+	}
+	// jsonItem is an outline item: a highlight or note by the id of its
+	// annotation in the same file, or a passage as a target that quotes it.
+	jsonItem struct {
+		Type       string      `json:"type"`
+		Annotation string      `json:"casebook:annotation,omitempty"`
+		Target     *jsonTarget `json:"target,omitempty"`
 	}
 	jsonPage struct {
 		ID         string     `json:"id"`
@@ -196,13 +223,38 @@ func writeJSON(w io.Writer, v *view) error {
 			}
 		}
 	}
-	return WriteAnnotations(w, v.title, v.generated, anns)
+	return WriteBundle(w, v.title, v.generated, anns, v.outlines)
 }
 
 // WriteAnnotations writes annotations as a W3C AnnotationCollection, labelled
 // with title. Its id is derived from the annotations and the time, so the
 // same export gives the same file.
 func WriteAnnotations(w io.Writer, title string, created time.Time, anns []Annotation) error {
+	return WriteBundle(w, title, created, anns, nil)
+}
+
+// sharedOutlines returns the document's outlines as a bundle carries them.
+func sharedOutlines(doc Document) []data.SharedOutline {
+	arts := map[int64]data.Article{}
+	for _, a := range doc.Articles {
+		arts[a.ID] = a
+	}
+	var out []data.SharedOutline
+	for _, o := range doc.Outlines {
+		out = append(out, o.Share(func(id int64) (string, string, string) {
+			a := arts[id]
+			return articleSource(a), a.Title, a.Hash
+		}))
+	}
+	return out
+}
+
+// WriteBundle writes annotations as WriteAnnotations does, with the
+// outlines in the collection's "casebook:outlines": each an ordered
+// collection (ActivityStreams' OrderedCollection) of sections, each an
+// ordered collection of items. A highlight or note item names its
+// annotation in the file; a passage item is a target quoting the passage.
+func WriteBundle(w io.Writer, title string, created time.Time, anns []Annotation, outlines []data.SharedOutline) error {
 	c := jsonCollection{
 		Context: []any{AnnoContext, map[string]string{"casebook": Namespace}},
 		Type:    "AnnotationCollection",
@@ -217,6 +269,9 @@ func WriteAnnotations(w io.Writer, title string, created time.Time, anns []Annot
 		io.WriteString(h, a.UID+"\n")
 		c.First.Items = append(c.First.Items, toJSON(a))
 	}
+	for _, o := range outlines {
+		c.Outlines = append(c.Outlines, outlineJSON(o))
+	}
 	s := h.Sum(nil)
 	s[6] = s[6]&0x0f | 0x80 // version 8: a custom, name-based UUID
 	s[8] = s[8]&0x3f | 0x80
@@ -227,6 +282,26 @@ func WriteAnnotations(w io.Writer, title string, created time.Time, anns []Annot
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(c)
+}
+
+func outlineJSON(o data.SharedOutline) jsonOutline {
+	j := jsonOutline{ID: annotationIRI(o.UID), Type: "OrderedCollection", Label: o.Name, Template: o.Template,
+		Created: stamp(o.Created), Modified: stamp(o.Modified), Total: len(o.Sections), Items: []jsonSection{}}
+	for _, s := range o.Sections {
+		js := jsonSection{Type: "OrderedCollection", Label: s.Heading, Text: s.Text, Total: len(s.Items), Items: []jsonItem{}}
+		for _, it := range s.Items {
+			ji := jsonItem{Type: "casebook:" + string(it.Kind)}
+			if it.Kind == data.ItemPassage {
+				t := toJSON(Annotation{Source: it.Source, Title: it.Title, Hash: it.Hash, Quote: it.Text, Para: it.Para, End: len([]rune(it.Text))}).Target
+				ji.Target = &t
+			} else {
+				ji.Annotation = annotationIRI(it.UID)
+			}
+			js.Items = append(js.Items, ji)
+		}
+		j.Items = append(j.Items, js)
+	}
+	return j
 }
 
 func toJSON(a Annotation) jsonAnno {
@@ -288,6 +363,88 @@ func stamp(t time.Time) string {
 // that is not such JSON is rejected with a data.EINVALID error that says what
 // is wrong and where.
 func ReadAnnotations(r io.Reader) ([]Annotation, error) {
+	anns, _, err := ReadBundle(r)
+	return anns, err
+}
+
+// ReadBundle reads a W3C Web Annotation file as ReadAnnotations does, and
+// the outlines a Casebook collection carries.
+func ReadBundle(r io.Reader) ([]Annotation, []data.SharedOutline, error) {
+	var outlines []data.SharedOutline
+	anns, err := readAnnotations(r, func(c map[string]any) error {
+		var err error
+		outlines, err = readOutlines(c["casebook:outlines"])
+		return err
+	})
+	return anns, outlines, err
+}
+
+// readOutlines reads the "casebook:outlines" of a collection.
+func readOutlines(v any) ([]data.SharedOutline, error) {
+	if v == nil {
+		return nil, nil
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, invalid("its outlines cannot be read: %v", err)
+	}
+	var js []jsonOutline
+	if err := json.Unmarshal(raw, &js); err != nil {
+		return nil, invalid("its \"casebook:outlines\" is not a list of ordered collections: %v", err)
+	}
+	var out []data.SharedOutline
+	for i, jo := range js {
+		if strings.TrimSpace(jo.Label) == "" || jo.ID == "" {
+			return nil, invalid("outline %d has no id or no label", i+1)
+		}
+		o := data.SharedOutline{UID: strings.TrimPrefix(jo.ID, "urn:uuid:"), Name: jo.Label, Template: jo.Template}
+		for _, f := range []struct {
+			s string
+			t *time.Time
+		}{{jo.Created, &o.Created}, {jo.Modified, &o.Modified}} {
+			if f.s == "" {
+				continue
+			}
+			if *f.t, err = time.Parse(time.RFC3339Nano, f.s); err != nil {
+				return nil, invalid("outline %q: %q is not a date and time", jo.Label, f.s)
+			}
+		}
+		for _, jsec := range jo.Items {
+			s := data.SharedSection{Heading: jsec.Label, Text: jsec.Text}
+			for k, ji := range jsec.Items {
+				kind := data.ItemKind(strings.TrimPrefix(ji.Type, "casebook:"))
+				it := data.SharedItem{Kind: kind}
+				switch kind {
+				case data.ItemHighlight, data.ItemNote:
+					if ji.Annotation == "" {
+						return nil, invalid("outline %q › %s: item %d names no annotation", jo.Label, jsec.Label, k+1)
+					}
+					it.UID = strings.TrimPrefix(ji.Annotation, "urn:uuid:")
+				case data.ItemPassage:
+					if ji.Target == nil {
+						return nil, invalid("outline %q › %s: passage %d has no target", jo.Label, jsec.Label, k+1)
+					}
+					raw, _ := json.Marshal(map[string]any{"id": "urn:x", "type": "Annotation", "target": ji.Target})
+					var m map[string]any
+					_ = json.Unmarshal(raw, &m)
+					a, err := readAnnotation(m)
+					if err != nil {
+						return nil, invalid("outline %q › %s: passage %d: %s", jo.Label, jsec.Label, k+1, err)
+					}
+					it.Source, it.Title, it.Hash, it.Para, it.Text = a.Source, a.Title, a.Hash, a.Para, a.Quote
+				default:
+					return nil, invalid("outline %q › %s: item %d has an unknown type %q", jo.Label, jsec.Label, k+1, ji.Type)
+				}
+				s.Items = append(s.Items, it)
+			}
+			o.Sections = append(o.Sections, s)
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func readAnnotations(r io.Reader, collection func(map[string]any) error) ([]Annotation, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, data.Errorf(data.EINVALID, "cannot read the annotation file: %v", err)
@@ -316,6 +473,9 @@ func ReadAnnotations(r io.Reader) ([]Annotation, error) {
 		}
 		switch {
 		case hasType(t, "AnnotationCollection"):
+			if err := collection(t); err != nil {
+				return nil, err
+			}
 			first, ok := t["first"].(map[string]any)
 			if !ok {
 				if _, isRef := t["first"].(string); isRef {

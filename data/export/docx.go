@@ -215,7 +215,7 @@ func writeDOCX(w io.Writer, v *view) error {
 		}
 		endPara(b)
 	}
-	if len(v.entries) == 0 {
+	if len(v.entries) == 0 && !v.outline {
 		para(b, "Normal")
 		runs(b, nothingToExport, rPr{})
 		endPara(b)
@@ -227,6 +227,19 @@ func writeDOCX(w io.Writer, v *view) error {
 		}
 		runs(b, s.heading, rPr{})
 		endPara(b)
+		// The student's own text, as body text.
+		for _, blk := range noteBlocks(s.text) {
+			style := "Normal"
+			if blk.kind != blockText {
+				style = noteStyles[blk.kind]
+				if blk.kind == blockList && blk.level > 1 {
+					style = "NoteList2"
+				}
+			}
+			para(b, style)
+			d.noteRuns(b, blk.runs)
+			endPara(b)
+		}
 		for i, it := range s.items {
 			para(b, "Quote")
 			runs(b, it.quote, rPr{})
@@ -269,6 +282,42 @@ func writeDOCX(w io.Writer, v *view) error {
 				}
 			}
 			v.step()
+		}
+	}
+	for _, a := range v.aids {
+		para(b, "Heading1")
+		runs(b, a.heading, rPr{})
+		endPara(b)
+		for _, g := range a.groups {
+			if g.heading != "" {
+				para(b, "Heading2")
+				runs(b, g.heading, rPr{})
+				endPara(b)
+			}
+			if len(g.entries) == 0 {
+				para(b, "Aid")
+				runs(b, "Nothing found in the articles yet.", rPr{})
+				endPara(b)
+			}
+			for _, e := range g.entries {
+				para(b, "Aid")
+				runs(b, e.lead, rPr{bold: true})
+				if e.text != "" {
+					runs(b, " — "+e.text, rPr{})
+				}
+				if v.opt.Style == cite.Chicago {
+					for _, n := range e.noteNos {
+						d.footnote(b, v.notes[n-1])
+					}
+				} else if c := joinCites(e.cites); len(c) > 0 {
+					runs(b, " ", rPr{})
+					d.citation(b, c, false)
+				}
+				if e.warning != "" {
+					runs(b, " "+e.warning, rPr{italic: true})
+				}
+				endPara(b)
+			}
 		}
 	}
 	if len(v.refs) > 0 {
@@ -439,6 +488,8 @@ var stylesXML = xml.Header + `<w:styles xmlns:w="` + nsW + `">` +
 	style("Title", "Title", "Normal", "Normal", `<w:spacing w:after="60"/>`, `<w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/>`, `<w:qFormat/>`) +
 	style("Subtitle", "Subtitle", "Normal", "Normal", `<w:spacing w:after="240"/>`, `<w:color w:val="555555"/><w:sz w:val="20"/><w:szCs w:val="20"/>`, `<w:qFormat/>`) +
 	style("Heading1", "heading 1", "Normal", "Normal", `<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="160"/><w:outlineLvl w:val="0"/>`, `<w:b/><w:bCs/><w:sz w:val="30"/><w:szCs w:val="30"/>`, `<w:uiPriority w:val="9"/><w:qFormat/>`) +
+	style("Heading2", "heading 2", "Normal", "Normal", `<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/>`, `<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>`, `<w:uiPriority w:val="9"/><w:qFormat/>`) +
+	style("Aid", "Casebook Study Aid", "Normal", "Aid", `<w:spacing w:after="80"/><w:ind w:left="340" w:hanging="340"/>`, ``, ``) +
 	style("Quote", "Quote", "Normal", "Normal", `<w:keepNext/><w:keepLines/><w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="999999"/></w:pBdr><w:spacing w:before="240" w:after="80"/><w:ind w:left="567" w:right="567"/>`, ``, `<w:uiPriority w:val="29"/><w:qFormat/>`) +
 	style("Meaning", "Casebook Meaning", "Normal", "Normal", `<w:keepNext/><w:spacing w:after="80"/><w:ind w:left="737"/>`, `<w:color w:val="333333"/><w:sz w:val="20"/><w:szCs w:val="20"/>`, ``) +
 	style("Legend", "Casebook Legend", "Normal", "Normal", `<w:spacing w:after="240"/>`, `<w:sz w:val="20"/><w:szCs w:val="20"/>`, ``) +

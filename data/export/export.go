@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/export/cite"
 )
 
@@ -105,10 +106,13 @@ type Scope struct {
 	ArticleID int64  // only this article
 	Colour    string // only highlights of this colour key ("yellow")
 	Tag       string // only entries with a note carrying this tag (any case)
+	// Outline exports the outline of that name (any case) as an essay
+	// skeleton instead of a list of entries; the other fields are ignored.
+	Outline string
 }
 
 // ParseScope reads a scope as the CLI gives it: "all", "article:ID",
-// "colour:KEY" (or "color:KEY") or "tag:NAME".
+// "colour:KEY" (or "color:KEY"), "tag:NAME" or "outline:NAME".
 func ParseScope(s string) (Scope, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.EqualFold(s, "all") {
@@ -127,9 +131,11 @@ func ParseScope(s string) (Scope, error) {
 			return Scope{Colour: strings.ToLower(value)}, nil
 		case "tag":
 			return Scope{Tag: strings.TrimPrefix(value, "#")}, nil
+		case "outline":
+			return Scope{Outline: value}, nil
 		}
 	}
-	return Scope{}, data.Errorf(data.EINVALID, "unknown scope %q: use all, article:ID, colour:NAME or tag:NAME", s)
+	return Scope{}, data.Errorf(data.EINVALID, "unknown scope %q: use all, article:ID, colour:NAME, tag:NAME or outline:NAME", s)
 }
 
 // String returns the scope in the form ParseScope reads.
@@ -143,6 +149,9 @@ func (s Scope) String() string {
 	}
 	if s.Tag != "" {
 		parts = append(parts, "tag:"+s.Tag)
+	}
+	if s.Outline != "" {
+		parts = append(parts, "outline:"+s.Outline)
 	}
 	if len(parts) == 0 {
 		return "all"
@@ -260,6 +269,12 @@ type Document struct {
 	Articles []data.Article
 	// Generated is the time of the export, written in its heading.
 	Generated time.Time
+	// Outlines are the library's outlines, for Scope.Outline.
+	Outlines []data.Outline
+	// Timeline and People are the case at a glance (package glance), written
+	// as sections of their own when Options.Include asks for them.
+	Timeline []casefacts.Event
+	People   []casefacts.Entity
 }
 
 // Paper is the page size of DOCX and HTML exports.
@@ -278,6 +293,9 @@ type Options struct {
 	Order  Order      // default reading order
 	Scope  Scope      // default all
 	Paper  Paper      // default A4
+	// Include adds the timeline and the people index as sections of the
+	// Markdown, DOCX and HTML exports.
+	Include Include
 	// Creator is the student's name, given as each annotation's creator in
 	// the W3C export; empty to leave it out.
 	Creator string
@@ -315,6 +333,9 @@ type Report struct {
 	Highlights int
 	Notes      int
 	Articles   int // articles in the reference list
+	// TimelineEntries and PeopleEntries count the study aids' entries
+	// written (Options.Include).
+	TimelineEntries, PeopleEntries int
 	// Failures lists the quotes that failed the verbatim check. They are
 	// exported all the same, marked, and listed at the end of the export.
 	Failures []Failure
@@ -355,7 +376,17 @@ func Write(w io.Writer, doc Document, opt Options) (Report, error) {
 	if opt.Paper == "" {
 		opt.Paper = A4
 	}
-	v := build(doc, opt)
+	var v *view
+	if opt.Scope.Outline != "" {
+		if opt.Format == CSV || opt.Format == JSON {
+			return Report{}, data.Errorf(data.EINVALID, "an outline exports to Word (docx), Markdown (md) or HTML, not %s", opt.Format)
+		}
+		if v, err = buildOutline(doc, opt); err != nil {
+			return Report{}, err
+		}
+	} else {
+		v = build(doc, opt)
+	}
 	switch opt.Format {
 	case Markdown:
 		err = writeMarkdown(w, v)
@@ -385,18 +416,25 @@ type view struct {
 	sections  []section
 	entries   []*item // every selected entry once, in reading order
 	colours   []data.Colour
-	refs      []cite.Text // reference list, sorted per style
-	notes     []cite.Text // Chicago footnotes, numbered from 1
+	refs      []cite.Text  // reference list, sorted per style
+	notes     []cite.Text  // Chicago footnotes, numbered from 1
+	aids      []aidSection // the timeline and people index, when included
 	report    Report
 	progress  int // entries rendered so far
 	// steps is the number of entry renderings the format makes: each entry
 	// once under each of its headings, or each once in JSON.
 	steps int
+	// outline is set for an outline's essay skeleton: every section is
+	// written, even with nothing in it yet.
+	outline bool
+	// outlines go into a JSON bundle.
+	outlines []data.SharedOutline
 }
 
 // section is a heading and the entries under it.
 type section struct {
 	heading string
+	text    string       // the student's own text under the heading (Markdown)
 	colour  *data.Colour // set when ordered by colour
 	items   []*item
 	noteNos []int // Chicago note numbers, parallel to items
@@ -424,54 +462,16 @@ func build(doc Document, opt Options) *view {
 	if v.title == "" {
 		v.title = "Quotes and notes"
 	}
-	arts := map[int64]data.Article{}
-	for _, a := range doc.Articles {
-		arts[a.ID] = a
-	}
-	legend := map[string]*data.Colour{}
-	for i := range doc.Colours {
-		legend[strings.ToLower(doc.Colours[i].Key)] = &doc.Colours[i]
-	}
+	mk := itemMaker(doc)
 	cited := map[int64]data.Article{}
 	for _, e := range Select(doc.Entries, opt.Scope) {
-		it := &item{Entry: e, anchor: e.Anchor(), tags: e.Tags()}
-		it.quote = it.anchor.Quote
-		it.orphan = it.anchor.Orphan() || e.Passage.ID == 0
-		it.article = e.Article
-		if a, ok := arts[e.Article.ID]; ok {
-			it.article = a
-		}
-		if !it.orphan {
-			it.para = e.Passage.N
-		}
-		if c := e.Colour(); c != "" {
-			it.colour = legend[strings.ToLower(c)]
-			if it.colour == nil {
-				it.colour = &data.Colour{Key: c, Meaning: c}
-			}
-		}
-		it.failure = Verify(e)
+		it := mk(e)
 		v.entries = append(v.entries, it)
 		if e.Highlight != nil {
 			v.report.Highlights++
 		}
 		v.report.Notes += len(e.Notes)
 		cited[it.article.ID] = it.article
-	}
-	// The articles cited together, so that the citations tell works by one
-	// author apart (2016a, 2016b; MLA short titles).
-	var list []data.Article
-	for _, a := range cited {
-		list = append(list, a)
-	}
-	citer := opt.Style.List(list)
-	for _, it := range v.entries {
-		if opt.Style == cite.Chicago {
-			it.fullNote = opt.Style.Note(it.article, it.para)
-		} else {
-			it.inText = citer.InText(it.article, it.para)
-			it.fullNote = it.inText
-		}
 	}
 	slices.SortStableFunc(v.entries, readingOrder)
 	v.report.Entries = len(v.entries)
@@ -492,6 +492,78 @@ func build(doc Document, opt Options) *view {
 	default:
 		v.sections = byArticle(v.entries)
 	}
+	v.finish(doc, cited)
+	if opt.Format == JSON && opt.Scope == (Scope{}) {
+		// The whole library's bundle carries the outlines too; a narrower
+		// one would leave their items without the annotations they name.
+		v.outlines = sharedOutlines(doc)
+	}
+	return v
+}
+
+// itemMaker returns a function that lays out one entry: its current article
+// metadata, colour and verbatim check (finish adds its citation).
+func itemMaker(doc Document) func(Entry) *item {
+	arts := map[int64]data.Article{}
+	for _, a := range doc.Articles {
+		arts[a.ID] = a
+	}
+	legend := map[string]*data.Colour{}
+	for i := range doc.Colours {
+		legend[strings.ToLower(doc.Colours[i].Key)] = &doc.Colours[i]
+	}
+	return func(e Entry) *item {
+		it := &item{Entry: e, anchor: e.Anchor(), tags: e.Tags()}
+		it.quote = it.anchor.Quote
+		it.orphan = it.anchor.Orphan() || e.Passage.ID == 0
+		it.article = e.Article
+		if a, ok := arts[e.Article.ID]; ok {
+			it.article = a
+		}
+		if !it.orphan {
+			it.para = e.Passage.N
+		}
+		if c := e.Colour(); c != "" {
+			it.colour = legend[strings.ToLower(c)]
+			if it.colour == nil {
+				it.colour = &data.Colour{Key: c, Meaning: c}
+			}
+		}
+		it.failure = Verify(e)
+		return it
+	}
+}
+
+// finish cites the entries through one list of the articles cited
+// together, so that the citations tell works by one author apart (2016a,
+// 2016b; MLA short titles); counts the steps; numbers the Chicago notes in
+// the order of the sections; and writes the reference list.
+func (v *view) finish(doc Document, cited map[int64]data.Article) {
+	opt := v.opt
+	arts := map[int64]data.Article{}
+	for _, a := range doc.Articles {
+		arts[a.ID] = a
+	}
+	// The timeline and people sections cite their passages' articles too.
+	aids := opt.Format != CSV && opt.Format != JSON && !v.outline
+	if aids {
+		for _, a := range aidArticles(doc, opt.Include, arts) {
+			cited[a.ID] = a
+		}
+	}
+	var list []data.Article
+	for _, a := range cited {
+		list = append(list, a)
+	}
+	citer := opt.Style.List(list)
+	for _, it := range v.entries {
+		if opt.Style == cite.Chicago {
+			it.fullNote = opt.Style.Note(it.article, it.para)
+		} else {
+			it.inText = citer.InText(it.article, it.para)
+			it.fullNote = it.inText
+		}
+	}
 	if opt.Format == JSON {
 		v.steps = len(v.entries)
 	} else {
@@ -511,9 +583,12 @@ func build(doc Document, opt Options) *view {
 		}
 	}
 
+	if aids {
+		v.buildAids(doc, arts, citer)
+	}
+
 	v.refs = citer.References()
 	v.report.Articles = len(list)
-	return v
 }
 
 // step reports progress on one more rendered entry, out of the total that
@@ -637,11 +712,18 @@ func (v *view) describe() string {
 	}
 	parts = append(parts, v.opt.Style.Name()+" citations")
 	order := map[Order]string{ByReading: "in reading order", ByColour: "by colour meaning", ByTag: "by tag"}[v.opt.Order]
+	if v.outline {
+		order = "outline"
+	}
 	parts = append(parts, order)
-	if v.opt.Scope != (Scope{}) {
+	if v.opt.Scope != (Scope{}) && !v.outline {
 		parts = append(parts, v.scopeLabel())
 	}
-	parts = append(parts, plural(v.report.Entries, "entry", "entries")+" from "+plural(v.report.Articles, "article", "articles"))
+	entries := plural(v.report.Entries, "entry", "entries")
+	if v.outline {
+		entries = plural(v.report.Entries, "quote", "quotes")
+	}
+	parts = append(parts, entries+" from "+plural(v.report.Articles, "article", "articles"))
 	return strings.Join(parts, " · ")
 }
 

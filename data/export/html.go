@@ -72,7 +72,7 @@ func writeHTML(w io.Writer, v *view) error {
 		p("</ul>\n")
 	}
 	p("</header>\n<main>\n")
-	if len(v.entries) == 0 {
+	if len(v.entries) == 0 && !v.outline {
 		p("<p>", nothingToExport, "</p>\n")
 	}
 	for _, s := range v.sections {
@@ -81,6 +81,9 @@ func writeHTML(w io.Writer, v *view) error {
 			p(swatch(s.colour.RGB))
 		}
 		p(htmlEscape(s.heading), "</h2>\n")
+		if strings.TrimSpace(s.text) != "" {
+			p("<div class=\"text\">\n", noteHTML(s.text), "</div>\n")
+		}
 		for i, it := range s.items {
 			p("<div class=\"entry\">\n<blockquote><p>", htmlEscape(it.quote))
 			if v.opt.Style == cite.Chicago {
@@ -113,6 +116,39 @@ func writeHTML(w io.Writer, v *view) error {
 			}
 			p("</div>\n")
 			v.step()
+		}
+		p("</section>\n")
+	}
+	for _, a := range v.aids {
+		p("<section class=\"aids\">\n<h2>", htmlEscape(a.heading), "</h2>\n")
+		for _, g := range a.groups {
+			if g.heading != "" {
+				p("<h3>", htmlEscape(g.heading), "</h3>\n")
+			}
+			if len(g.entries) == 0 {
+				p("<p>Nothing found in the articles yet.</p>\n")
+				continue
+			}
+			p("<ul>\n")
+			for _, e := range g.entries {
+				p("<li><strong>", htmlEscape(e.lead), "</strong>")
+				if e.text != "" {
+					p(" — ", htmlEscape(e.text))
+				}
+				if v.opt.Style == cite.Chicago {
+					for _, n := range e.noteNos {
+						id := strconv.Itoa(n)
+						p("<sup><a href=\"#note-", id, "\" id=\"ref-", id, "\">", id, "</a></sup>")
+					}
+				} else if c := joinCites(e.cites); len(c) > 0 {
+					p(" <span class=\"cite\">", citeHTML(c), "</span>")
+				}
+				if e.warning != "" {
+					p(" <em class=\"failed\">", htmlEscape(e.warning), "</em>")
+				}
+				p("</li>\n")
+			}
+			p("</ul>\n")
 		}
 		p("</section>\n")
 	}

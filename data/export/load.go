@@ -11,7 +11,7 @@ import (
 // highlight with the notes attached to it, one entry per span (a whole
 // passage or a selection in it) for the notes on that span without a
 // highlight, and one entry per orphaned note (Write puts them in order); the
-// colour legend; and the articles' current metadata.
+// colour legend; the articles' current metadata; and the outlines.
 //
 // An import may change an article while Load reads it. A passage that is
 // gone by the time its article's passages are read leaves the annotations on
@@ -38,8 +38,21 @@ func Load(ctx context.Context, lib *data.Library) (Document, error) {
 	if err != nil {
 		return doc, err
 	}
-	doc.Entries, err = entries(ctx, byID, hs, notes, lib.Passages)
-	return doc, err
+	if doc.Entries, err = entries(ctx, byID, hs, notes, lib.Passages); err != nil {
+		return doc, err
+	}
+	outlines, err := lib.Outlines(ctx)
+	if err != nil {
+		return doc, err
+	}
+	for _, s := range outlines {
+		o, err := lib.Outline(ctx, s.ID)
+		if err != nil {
+			return doc, err
+		}
+		doc.Outlines = append(doc.Outlines, o)
+	}
+	return doc, nil
 }
 
 // passagesFunc reads all of an article's passages, as data.Library.Passages

@@ -21,11 +21,15 @@ func writeMarkdown(w io.Writer, v *view) error {
 		}
 	}
 	p("# ", md(v.title), "\n\n", md(v.describe()), "\n")
-	if len(v.entries) == 0 {
+	if len(v.entries) == 0 && !v.outline {
 		p("\n", nothingToExport, "\n")
 	}
 	for _, s := range v.sections {
 		p("\n## ", md(oneLine(s.heading)), "\n")
+		// The student's own text is Markdown, written like a note.
+		if text := noteMarkdownSafe(s.text); strings.TrimSpace(text) != "" {
+			p("\n", text, "\n")
+		}
 		for i, it := range s.items {
 			p("\n")
 			var cit string
@@ -64,6 +68,35 @@ func writeMarkdown(w io.Writer, v *view) error {
 			}
 			p("\n---\n")
 			v.step()
+		}
+	}
+	for _, a := range v.aids {
+		p("\n## ", md(a.heading), "\n")
+		for _, g := range a.groups {
+			if g.heading != "" {
+				p("\n### ", md(g.heading), "\n")
+			}
+			p("\n")
+			if len(g.entries) == 0 {
+				p("Nothing found in the articles yet.\n")
+			}
+			for _, e := range g.entries {
+				p("- **", md(oneLine(e.lead)), "**")
+				if e.text != "" {
+					p(" — ", md(oneLine(e.text)))
+				}
+				if v.opt.Style == cite.Chicago {
+					for _, n := range e.noteNos {
+						p("[^", strconv.Itoa(n), "]")
+					}
+				} else if c := joinCites(e.cites); len(c) > 0 {
+					p(" ", c.Markdown())
+				}
+				if e.warning != "" {
+					p(" *", md(oneLine(e.warning)), "*")
+				}
+				p("\n")
+			}
 		}
 	}
 	if len(v.notes) > 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/internal/nodetest"
 )
 
@@ -22,7 +23,26 @@ func TestW3CSuite(t *testing.T) {
 		doc.Entries[i].Before = "The paragraph before this one ends here."
 		doc.Entries[i].After = "The paragraph after it starts here and goes on."
 	}
+	// An outline rides along in the collection: it must not break a MUST.
+	var hl *data.Highlight
+	var pe Entry
+	for _, e := range doc.Entries {
+		if e.Highlight != nil && hl == nil {
+			hl, pe = e.Highlight, e
+		}
+	}
+	doc.Outlines = []data.Outline{{UID: "6f1c2d3e-0000-4000-8000-000000000001", Name: "Liang brief", Template: "brief",
+		Sections: []data.Section{
+			{Heading: "Facts", Text: "What happened.", Items: []data.OutlineItem{
+				{Kind: data.ItemHighlight, ArticleID: pe.Article.ID, Para: pe.Passage.N, Highlight: hl},
+				{Kind: data.ItemPassage, ArticleID: pe.Article.ID, Para: pe.Passage.N, Text: pe.Passage.Text},
+			}},
+			{Heading: "Issue"},
+		}}}
 	out, _ := write(t, doc, Options{Format: JSON, Creator: "Mei Chen"})
+	if !bytes.Contains(out, []byte(`"casebook:outlines"`)) {
+		t.Fatal("the outline is not in the collection")
+	}
 
 	var coll struct {
 		First struct {

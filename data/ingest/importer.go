@@ -68,6 +68,9 @@ func (r FileResult) Detail() string {
 		case m.Orphaned > 1:
 			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
 		}
+		if m.Outlines > 0 {
+			s += fmt.Sprintf("; %s added or updated", countOf(m.Outlines, "outline", "outlines"))
+		}
 		for _, sk := range m.Skipped {
 			s += "\nskipped " + sk
 		}
@@ -103,6 +106,12 @@ func countOf(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// bundleMerger is a library that merges a bundle's outlines along with its
+// annotations (data.Library does).
+type bundleMerger interface {
+	MergeBundle(ctx context.Context, anns []data.Annotation, outlines []data.SharedOutline) (data.MergeReport, error)
 }
 
 // Importer is the part of the library an import writes to.
@@ -257,12 +266,17 @@ func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
 		r.Err = tooLarge(path, st.Size())
 		return r
 	}
-	anns, err := export.ReadAnnotations(io.LimitReader(f, MaxFileSize+1))
+	anns, outlines, err := export.ReadBundle(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		r.Err = data.Errorf(data.EINVALID, "%s: %s", path, data.ErrorMessage(err))
 		return r
 	}
-	if r.Merge, err = lib.MergeAnnotations(ctx, anns); err != nil {
+	if b, ok := lib.(bundleMerger); ok {
+		r.Merge, err = b.MergeBundle(ctx, anns, outlines)
+	} else {
+		r.Merge, err = lib.MergeAnnotations(ctx, anns)
+	}
+	if err != nil {
 		r.Err = data.Errorf(data.ErrorCode(err), "%s: %s", path, data.ErrorMessage(err))
 		return r
 	}

@@ -1,0 +1,296 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/compare"
+)
+
+// CompareView shows two articles side by side in a window of its own: their
+// passages aligned where they report the same thing (each pair is one row,
+// so pairs scroll together; a passage with no counterpart stands alone on
+// its side), and above them the differences Compare flagged, each with both
+// passages, to mark as a real disagreement or to dismiss.
+type CompareView struct {
+	u      *UI
+	Window fyne.Window
+	A, B   *widget.Select
+	// Rows holds one row per aligned pair or unpaired passage.
+	Rows *fyne.Container
+	// Flags holds one card per difference not yet dismissed.
+	Flags *fyne.Container
+
+	ids        []int64 // article ids, parallel to the selects' options
+	a, b       int64
+	texts      [2]map[int]string // paragraph texts by citation number
+	result     compare.Result
+	decisions  []data.FlagDecision
+	flagsLabel *widget.Label
+}
+
+// ShowCompare opens the Compare window on two articles (0 leaves a side to
+// choose).
+func (u *UI) ShowCompare(a, b int64) *CompareView {
+	if u.compare == nil {
+		u.compare = newCompareView(u)
+	}
+	c := u.compare
+	c.setChoices()
+	if a != 0 {
+		c.choose(c.A, a)
+	}
+	if b != 0 {
+		c.choose(c.B, b)
+	}
+	c.Window.Show()
+	c.Window.RequestFocus()
+	return c
+}
+
+func newCompareView(u *UI) *CompareView {
+	c := &CompareView{u: u}
+	c.Window = u.App.NewWindow("Compare two articles")
+	c.Window.Resize(fyne.NewSize(1100, 760))
+	c.Window.SetOnClosed(func() { u.compare = nil })
+	c.A = widget.NewSelect(nil, func(string) { c.run() })
+	c.B = widget.NewSelect(nil, func(string) { c.run() })
+	c.A.PlaceHolder, c.B.PlaceHolder = "Choose article A", "Choose article B"
+	c.Rows = container.NewVBox()
+	c.Flags = container.NewVBox()
+	c.flagsLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewGridWithColumns(2, c.A, c.B)
+	flags := container.NewBorder(c.flagsLabel, nil, nil, nil, container.NewVScroll(c.Flags))
+	split := container.NewVSplit(flags, container.NewVScroll(c.Rows))
+	split.Offset = 0.45
+	c.Window.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
+	return c
+}
+
+// setChoices lists the library's articles in both selects.
+func (c *CompareView) setChoices() {
+	c.ids = nil
+	var names []string
+	for _, a := range c.u.articles {
+		c.ids = append(c.ids, a.ID)
+		names = append(names, articleChoice(a.Article))
+	}
+	c.A.Options, c.B.Options = names, names
+	c.A.Refresh()
+	c.B.Refresh()
+}
+
+func articleChoice(a data.Article) string {
+	s := fmt.Sprintf("%d. %s", a.ID, clip(orUntitled(a.Title), 60))
+	if a.Outlet != "" {
+		s += " (" + a.Outlet + ")"
+	}
+	return s
+}
+
+func orUntitled(t string) string {
+	if t == "" {
+		return "Untitled article"
+	}
+	return t
+}
+
+func (c *CompareView) choose(s *widget.Select, id int64) {
+	for i, x := range c.ids {
+		if x == id {
+			s.SetSelectedIndex(i)
+		}
+	}
+}
+
+func (c *CompareView) selected(s *widget.Select) int64 {
+	if i := s.SelectedIndex(); i >= 0 && i < len(c.ids) {
+		return c.ids[i]
+	}
+	return 0
+}
+
+// run compares the two chosen articles and shows the result.
+func (c *CompareView) run() {
+	a, b := c.selected(c.A), c.selected(c.B)
+	c.Rows.RemoveAll()
+	c.Flags.RemoveAll()
+	c.flagsLabel.SetText("")
+	c.a, c.b = a, b
+	if a == 0 || b == 0 {
+		return
+	}
+	if a == b {
+		c.flagsLabel.SetText("Choose two different articles.")
+		return
+	}
+	u := c.u
+	r, err := u.lib.Compare(u.ctx, a, b)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	for i, id := range []int64{a, b} {
+		ps, err := u.lib.Passages(u.ctx, id)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		c.texts[i] = map[int]string{}
+		for _, p := range ps {
+			if p.N > 0 {
+				c.texts[i][p.N] = p.Text
+			}
+		}
+	}
+	c.result = r
+	c.showRows()
+	c.showFlags()
+}
+
+// compareRow is one row of the side-by-side view: a pair, or a passage of
+// one side alone (the other para is 0).
+type compareRow struct {
+	a, b int
+	pair *compare.Pair
+}
+
+// layoutRows orders the rows: A's passages in reading order, each with its
+// pairs; then each of B's unpaired passages after the row of the B passage
+// before it, so that both sides read in order as far as the pairs allow.
+func layoutRows(r compare.Result, nA, nB int) []compareRow {
+	var rows []compareRow
+	pairedB := map[int]bool{}
+	for i := range r.Pairs {
+		pairedB[r.Pairs[i].B.Para] = true
+	}
+	for a := 1; a <= nA; a++ {
+		found := false
+		for i := range r.Pairs {
+			if r.Pairs[i].A.Para == a {
+				rows = append(rows, compareRow{a: a, b: r.Pairs[i].B.Para, pair: &r.Pairs[i]})
+				found = true
+			}
+		}
+		if !found {
+			rows = append(rows, compareRow{a: a})
+		}
+	}
+	for b := 1; b <= nB; b++ {
+		if pairedB[b] {
+			continue
+		}
+		at := 0 // after the last row showing a B passage before b
+		for i, row := range rows {
+			if row.b != 0 && row.b < b {
+				at = i + 1
+			}
+		}
+		rows = append(rows[:at], append([]compareRow{{b: b}}, rows[at:]...)...)
+	}
+	return rows
+}
+
+func (c *CompareView) showRows() {
+	rows := layoutRows(c.result, len(c.texts[0]), len(c.texts[1]))
+	for _, row := range rows {
+		side := func(i, para int) fyne.CanvasObject {
+			if para == 0 {
+				return widget.NewLabel("")
+			}
+			l := widget.NewLabel(fmt.Sprintf("¶%d  %s", para, c.texts[i][para]))
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		}
+		grid := container.NewGridWithColumns(2, side(0, row.a), side(1, row.b))
+		if row.pair == nil {
+			c.Rows.Add(container.NewVBox(grid, widget.NewSeparator()))
+			continue
+		}
+		why := widget.NewLabelWithStyle(fmt.Sprintf("Same report (%.2f), linked by: %s", row.pair.Score, strings.Join(row.pair.Because, ", ")),
+			fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+		c.Rows.Add(container.NewVBox(why, grid, widget.NewSeparator()))
+	}
+	c.Rows.Refresh()
+}
+
+// decision returns the student's decision on a difference, if any.
+func (c *CompareView) decision(d compare.Difference) (data.FlagDecision, bool) {
+	for _, f := range c.decisions {
+		if f.Matches(d) {
+			return f, true
+		}
+	}
+	return data.FlagDecision{}, false
+}
+
+func (c *CompareView) showFlags() {
+	u := c.u
+	var err error
+	if c.decisions, err = u.lib.CompareDecisions(u.ctx, c.a, c.b); err != nil {
+		u.showError(err)
+		return
+	}
+	c.Flags.RemoveAll()
+	shown := 0
+	for _, d := range c.result.Differences {
+		f, decided := c.decision(d)
+		if decided && f.Status == data.FlagDismissed {
+			continue
+		}
+		shown++
+		d := d
+		title := widget.NewLabelWithStyle(strings.ToUpper(d.Topic[:1])+d.Topic[1:], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		side := func(label string, s compare.Side, texts map[int]string) fyne.CanvasObject {
+			l := widget.NewLabel(fmt.Sprintf("%s ¶%d: “%s” — %s", label, s.Para, s.Text, texts[s.Para]))
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		}
+		var actions fyne.CanvasObject
+		if decided {
+			actions = widget.NewLabel("Marked as a disagreement (red highlights with a note on both passages)")
+		} else {
+			mark := widget.NewButtonWithIcon("Mark as disagreement", swatchResource("#ef5350"), func() { c.markDisagreement(d) })
+			dismiss := widget.NewButtonWithIcon("Dismiss", theme.CancelIcon(), func() { c.dismiss(d) })
+			actions = container.NewHBox(mark, dismiss)
+		}
+		c.Flags.Add(container.NewVBox(title, side("A", d.A, c.texts[0]), side("B", d.B, c.texts[1]), actions, widget.NewSeparator()))
+	}
+	switch {
+	case len(c.result.Differences) == 0:
+		c.flagsLabel.SetText(fmt.Sprintf("%d aligned pairs; no differences in figures, dates, charges or names.", len(c.result.Pairs)))
+	default:
+		c.flagsLabel.SetText(fmt.Sprintf("%d aligned pairs; %d differences to check:", len(c.result.Pairs), shown))
+	}
+	c.Flags.Refresh()
+}
+
+// markDisagreement turns a flag into red Disputed highlights on both
+// passages, each with a note quoting both versions.
+func (c *CompareView) markDisagreement(d compare.Difference) {
+	u := c.u
+	dis, err := u.lib.MarkDisagreement(u.ctx, c.a, c.b, d)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	_ = dis
+	u.annotationsChanged()
+	c.showFlags()
+}
+
+// dismiss hides a flag for good.
+func (c *CompareView) dismiss(d compare.Difference) {
+	u := c.u
+	if err := u.lib.DismissDifference(u.ctx, c.a, c.b, d); err != nil {
+		u.showError(err)
+		return
+	}
+	c.showFlags()
+}

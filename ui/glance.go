@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/glance"
+)
+
+// studyAids is the case at a glance: the Timeline and People views beside
+// the library, fed by package glance off the UI goroutine and refreshed when
+// the articles change (an import, an edited date).
+type studyAids struct {
+	u    *UI
+	tabs *container.AppTabs
+	// Case is what the views show.
+	Case glance.Case
+	// sig is the articles the case was built from (ids, hashes, dates), so
+	// that only a change to them extracts again.
+	sig      string
+	loading  bool
+	again    bool // a refresh was asked for while loading
+	loaded   int  // how many times a load finished (tests wait on it)
+	Timeline *TimelineView
+	People   *PeopleView
+	// adding is the open Add to timeline form, kept for tests.
+	adding *AddToTimeline
+}
+
+// withStudyAids puts the library pane and the study aids in tabs. It is the
+// window layout's hook for them.
+func (u *UI) withStudyAids(library fyne.CanvasObject) fyne.CanvasObject {
+	s := &studyAids{u: u}
+	u.aids = s
+	s.Timeline = newTimelineView(s)
+	s.People = newPeopleView(s)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("Library", library),
+		container.NewTabItem("Timeline", s.Timeline.content),
+		container.NewTabItem("People", s.People.content),
+	)
+	return s.tabs
+}
+
+// showLibraryTab brings the library (and search results) to the front.
+func (u *UI) showLibraryTab() {
+	if u.aids != nil && u.aids.tabs.SelectedIndex() != 0 {
+		u.aids.tabs.SelectIndex(0)
+	}
+}
+
+// articlesSignature identifies the articles' texts and dates.
+func articlesSignature(arts []data.ArticleSummary) string {
+	var b strings.Builder
+	for _, a := range arts {
+		fmt.Fprintf(&b, "%d:%s:%s;", a.ID, a.Hash, a.Date)
+	}
+	return b.String()
+}
+
+// studyAidsChanged extracts again if the articles changed since the last
+// extraction (or always, with force: a correction was made).
+func (u *UI) studyAidsChanged(force bool) {
+	s := u.aids
+	if s == nil {
+		return
+	}
+	sig := articlesSignature(u.articles)
+	if !force && sig == s.sig {
+		return
+	}
+	if s.loading {
+		s.again = true
+		return
+	}
+	s.loading = true
+	s.Timeline.setLoading(len(u.articles))
+	s.People.setLoading(len(u.articles))
+	u.goBackground(func() {
+		var percent atomic.Int64
+		percent.Store(-1)
+		c, err := glance.LoadProgress(u.ctx, u.lib, func(done, total int) {
+			// Called from the reading goroutines: tell the UI when the bar
+			// moves by a percent.
+			p := int64(done * 100 / max(total, 1))
+			if old := percent.Load(); p > old && percent.CompareAndSwap(old, p) {
+				u.do(func() {
+					s.Timeline.setProgress(done, total)
+					s.People.setProgress(done, total)
+				})
+			}
+		})
+		u.do(func() {
+			s.loading = false
+			s.loaded++
+			if err != nil {
+				s.Timeline.setLoading(-1)
+				s.People.setLoading(-1)
+				u.showError(err)
+				return
+			}
+			s.sig = sig
+			s.Case = c
+			s.Timeline.setCase(c)
+			s.People.setCase(c)
+			if s.again {
+				s.again = false
+				u.studyAidsChanged(true)
+			}
+		})
+	})
+}
+
+// title is an article's title as the views cite it.
+func (u *UI) articleTitle(id int64) string {
+	if a, ok := u.articleSummary(id); ok && a.Title != "" {
+		return a.Title
+	}
+	return fmt.Sprintf("Article %d", id)
+}
+
+// refLabel cites a passage: "Ex-Cop Peter Liang Apologizes…, para. 7".
+func (u *UI) refLabel(r casefacts.Ref) string {
+	where := "para. " + fmt.Sprint(r.Para)
+	if r.Para == 0 {
+		where = r.Kind
+	}
+	return clip(u.articleTitle(r.Article), 48) + ", " + where
+}
+
+// OpenRef opens a passage in the reader: its article, scrolled to it.
+func (u *UI) OpenRef(r casefacts.Ref) {
+	if u.Reader.article.ID != r.Article {
+		u.OpenArticle(r.Article)
+	}
+	for row, m := range u.Reader.rows {
+		p := m.passage
+		if r.Para != 0 && p.N == r.Para || r.Para == 0 && p.Seq == r.Seq && string(p.Kind) == r.Kind {
+			u.Reader.scrollToRow(row)
+			u.Reader.setCurrent(row)
+			return
+		}
+	}
+}
+
+// refButtons are the passages of an entry, each a button that opens it.
+func (u *UI) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, r := range refs {
+		r := r
+		b := widget.NewButton(u.refLabel(r), func() { u.OpenRef(r) })
+		b.Alignment = widget.ButtonAlignLeading
+		out = append(out, b)
+	}
+	return out
+}
+
+// loadingPane says the articles are being read, with a progress bar.
+func loadingPane() (*fyne.Container, *widget.Label, *widget.ProgressBar) {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	bar := widget.NewProgressBar()
+	return container.NewVBox(l, bar), l, bar
+}
+
+// AddToTimeline is the form that adds an event from a passage.
+type AddToTimeline struct {
+	Date, Label *widget.Entry
+	passage     data.Passage
+	dialog      dialog.Dialog
+}
+
+// showAddToTimeline asks for the date and label of an event the student
+// adds from a passage (the reader's context menu).
+func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline {
+	f := &AddToTimeline{Date: widget.NewEntry(), Label: widget.NewEntry(), passage: p}
+	f.Date.SetPlaceHolder("2016-02-11, 2016-02 or 2016")
+	if a, ok := u.articleSummary(p.ArticleID); ok {
+		f.Date.SetText(a.Date)
+	}
+	label := selection
+	if label == "" {
+		label = p.Text
+	}
+	f.Label.SetText(clip(label, 100))
+	f.dialog = dialog.NewForm("Add to timeline", "Add", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Date", f.Date),
+		widget.NewFormItem("Label", f.Label),
+	}, func(ok bool) {
+		if ok {
+			u.addToTimeline(f)
+		}
+	}, u.Window)
+	f.dialog.Resize(fyne.NewSize(520, 0))
+	f.dialog.Show()
+	if u.aids != nil {
+		u.aids.adding = f
+	}
+	return f
+}
+
+// addToTimeline stores the event the form describes.
+func (u *UI) addToTimeline(f *AddToTimeline) bool {
+	if _, err := glance.AddEvent(u.ctx, u.lib, f.passage, f.Date.Text, f.Label.Text); err != nil {
+		u.showError(err)
+		return false
+	}
+	u.studyAidsChanged(true)
+	return true
+}
+
+// askText asks for one line of text and runs done with it.
+func (u *UI) askText(title, field, value string, done func(string)) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(value)
+	d := dialog.NewForm(title, "Save", "Cancel", []*widget.FormItem{widget.NewFormItem(field, e)}, func(ok bool) {
+		if ok && strings.TrimSpace(e.Text) != "" {
+			done(strings.TrimSpace(e.Text))
+		}
+	}, u.Window)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+	return e
+}
+
+// correct stores a correction and extracts again.
+func (u *UI) correct(c data.Correction) {
+	if _, err := u.lib.AddCorrection(u.ctx, c); err != nil {
+		u.showError(err)
+		return
+	}
+	u.studyAidsChanged(true)
+}
+
+// matchesFilter reports whether every word of the filter is in one of the
+// texts (any case).
+func matchesFilter(filter string, texts ...string) bool {
+	all := strings.ToLower(strings.Join(texts, " "))
+	for _, w := range strings.Fields(strings.ToLower(filter)) {
+		if !strings.Contains(all, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// addToTimeline offers to add an event from a passage of the reader, with
+// the selection (if any) as its label.
+func (r *Reader) addToTimeline(row int) *AddToTimeline {
+	if row < 0 || row >= len(r.rows) {
+		return nil
+	}
+	sel := ""
+	if s, e := r.selSpan(); r.selRow == row && s < e {
+		sel = string(r.rows[row].text[s:e])
+	}
+	return r.u.showAddToTimeline(r.rows[row].passage, sel)
+}

@@ -1,0 +1,371 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/export"
+)
+
+// studyAidsLoaded waits until the case at a glance has been extracted n
+// times.
+func (h *harness) studyAidsLoaded(n int) {
+	h.t.Helper()
+	h.waitFor("the timeline and people", func() bool { return h.u.aids.loaded >= n && !h.u.aids.loading })
+}
+
+// buttonIn finds a button by its text among objects, looking inside
+// containers.
+func buttonIn(objs []fyne.CanvasObject, text string) *widget.Button {
+	for _, o := range objs {
+		switch w := o.(type) {
+		case *widget.Button:
+			if strings.Contains(w.Text, text) {
+				return w
+			}
+		case *fyne.Container:
+			if b := buttonIn(w.Objects, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// currentRef is the reader's article and the current passage's number.
+func (h *harness) currentPara() (int64, int) {
+	p, ok := h.u.Reader.CurrentPassage()
+	if !ok {
+		return h.u.Reader.article.ID, -1
+	}
+	return h.u.Reader.article.ID, p.N
+}
+
+func TestTimelineViewListsAndOpens(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	tl := h.u.aids.Timeline
+	h.u.aids.tabs.SelectIndex(1)
+
+	// Grouped by year and month.
+	var headings []string
+	for _, r := range tl.rows {
+		if r.event < 0 {
+			headings = append(headings, r.heading)
+		}
+	}
+	if !strings.Contains(strings.Join(headings, "|"), "2016|February 2016") || headings[len(headings)-1] != "Date not resolved" {
+		t.Errorf("headings %q", headings)
+	}
+
+	conviction := -1
+	for i, e := range tl.Events() {
+		if e.Date.String() == "2016-02-11" && strings.Contains(e.Label, "convicted") {
+			conviction = i
+		}
+	}
+	if conviction < 0 {
+		t.Fatal("no conviction in the timeline view")
+	}
+	// Selecting the entry opens its first passage in the reader.
+	h.u.OpenArticle(h.article(2).ID)
+	tl.Select(conviction)
+	first := tl.Events()[conviction].Passages[0]
+	if a, n := h.currentPara(); a != first.Article || n != first.Para {
+		t.Errorf("reader at %d:%d, want %d:%d", a, n, first.Article, first.Para)
+	}
+	// Each source is a button that opens its passage.
+	b := buttonIn(tl.Detail.Objects, "Ex-Cop Peter Liang")
+	if b == nil {
+		t.Fatal("no source button for the third article")
+	}
+	test.Tap(b)
+	if a, _ := h.currentPara(); a != 3 {
+		t.Errorf("source button opened article %d, want 3", a)
+	}
+
+	// Filter and the disputed switch.
+	test.Type(tl.Filter, "apolog")
+	events := 0
+	for _, r := range tl.rows {
+		if r.event >= 0 {
+			events++
+			if !strings.Contains(strings.ToLower(tl.events[r.event].Label), "apolog") {
+				t.Errorf("filter kept %q", tl.events[r.event].Label)
+			}
+		}
+	}
+	if events != 1 {
+		t.Errorf("filter apolog: %d entries", events)
+	}
+	tl.Filter.SetText("")
+	test.Tap(tl.Disputed)
+	for _, r := range tl.rows {
+		if r.event >= 0 && !tl.events[r.event].Disputed {
+			t.Errorf("disputed only kept %q", tl.events[r.event].Label)
+		}
+	}
+	test.Tap(tl.Disputed)
+
+	// Hide the conviction: stored as a correction, gone after extraction.
+	tl.Select(conviction)
+	test.Tap(buttonIn(tl.Detail.Objects, "Hide"))
+	h.studyAidsLoaded(2)
+	for _, e := range tl.Events() {
+		if e.Date.String() == "2016-02-11" && strings.Contains(e.Label, "convicted") {
+			t.Error("hidden entry still listed")
+		}
+	}
+	cs, err := h.lib.Corrections(context.Background(), data.TargetEvent)
+	if err != nil || len(cs) != 1 || cs[0].Action != data.FixHide {
+		t.Errorf("corrections %+v, %v", cs, err)
+	}
+}
+
+func TestPeopleViewListsAndOpens(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	pv := h.u.aids.People
+	h.u.aids.tabs.SelectIndex(2)
+	if pv.rows[0].heading != "People (22)" {
+		t.Errorf("first heading %q", pv.rows[0].heading)
+	}
+	orgs := false
+	for _, r := range pv.rows {
+		if strings.HasPrefix(r.heading, "Organisations") {
+			orgs = true
+		}
+	}
+	if !orgs {
+		t.Error("no Organisations group")
+	}
+	test.Type(pv.Filter, "shech")
+	var names []string
+	for _, r := range pv.rows {
+		if r.entity >= 0 {
+			names = append(names, pv.people[r.entity].Name)
+		}
+	}
+	if strings.Join(names, ",") != "Paul Shechtman,Schectman" {
+		t.Errorf("filter shech: %v", names)
+	}
+	if !pv.Select("Schectman") {
+		t.Fatal("cannot select Schectman")
+	}
+	found := false
+	for _, o := range pv.Detail.Objects {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "misspelling of Paul Shechtman") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the variant is not flagged")
+	}
+	pv.Filter.SetText("")
+	if !pv.Select("Peter Liang") {
+		t.Fatal("cannot select Peter Liang")
+	}
+	// A mention opens its passage in the reader.
+	b := buttonIn(pv.Detail.Objects, "para. 7")
+	if b == nil {
+		t.Fatal("no mention button for a para. 7")
+	}
+	test.Tap(b)
+	if _, n := h.currentPara(); n != 7 {
+		t.Errorf("reader at para. %d, want 7", n)
+	}
+	// Hide John Kasich.
+	pv.Select("John Kasich")
+	test.Tap(buttonIn(pv.Detail.Objects, "Hide"))
+	h.studyAidsLoaded(2)
+	for _, e := range pv.People() {
+		if e.Name == "John Kasich" {
+			t.Error("hidden person still listed")
+		}
+	}
+}
+
+func TestAddToTimelineFromThePassage(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	h.u.OpenArticle(3)
+	row := h.rowWithText("Cathy Dang, executive director")
+	f := h.u.Reader.addToTimeline(row)
+	if f == nil || !strings.HasPrefix(f.Label.Text, "Cathy Dang") || f.Date.Text != "2016-03-24" {
+		t.Fatalf("form: %+v", f)
+	}
+	f.Date.SetText("2016-03-23")
+	f.Label.SetText("CAAAV disappointed by the recommendation")
+	if !h.u.addToTimeline(f) {
+		t.Fatal("not added")
+	}
+	h.studyAidsLoaded(2)
+	added := false
+	for _, e := range h.u.aids.Timeline.Events() {
+		if e.Added && e.Label == "CAAAV disappointed by the recommendation" && e.Date.String() == "2016-03-23" {
+			added = true
+		}
+	}
+	if !added {
+		t.Error("added event not in the timeline view")
+	}
+}
+
+// popUpMenu finds the pop-up menu an overlay shows.
+func popUpMenu(o fyne.CanvasObject) *widget.PopUpMenu {
+	switch x := o.(type) {
+	case *widget.PopUpMenu:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if m := popUpMenu(c); m != nil {
+				return m
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if m := popUpMenu(c); m != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// popUpItem finds the item of a pop-up menu whose text is label.
+func popUpItem(m *widget.PopUpMenu, label string) fyne.Tappable {
+	var has func(o fyne.CanvasObject) bool
+	has = func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *canvas.Text:
+			return x.Text == label
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				if has(c) {
+					return true
+				}
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				if has(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, it := range m.Items {
+		if has(it) {
+			if tp, ok := it.(fyne.Tappable); ok {
+				return tp
+			}
+		}
+	}
+	return nil
+}
+
+func TestAddToTimelineFromTheContextMenu(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	h.u.OpenArticle(3)
+	row := h.rowWithText("Cathy Dang, executive director")
+	h.u.Reader.showContextMenu(row, 0, fyne.NewPos(100, 100))
+	menu := popUpMenu(h.u.Window.Canvas().Overlays().Top())
+	if menu == nil {
+		t.Fatal("no context menu")
+	}
+	item := popUpItem(menu, "Add to timeline…")
+	if item == nil {
+		t.Fatal("the context menu has no Add to timeline…")
+	}
+	test.Tap(item)
+	f := h.u.aids.adding
+	if f == nil || !strings.HasPrefix(f.Label.Text, "Cathy Dang") {
+		t.Fatalf("form %+v", f)
+	}
+}
+
+func TestStudyAidsRefreshAfterImport(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	path := filepath.Join(t.TempDir(), "rally.txt")
+	text := "Rally for Officer\n\nCity Councilwoman Linda Park, who represents Lower Manhattan, said on Feb. 19, 2016 that she understood the anger but urged calm.\n"
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.u.ImportPaths([]string{path})
+	h.studyAidsLoaded(2)
+	h.pump()
+	if v := h.u.aids.Timeline.bar.Value; v != 1 {
+		t.Errorf("the progress bar ended at %v", v)
+	}
+	found := false
+	for _, e := range h.u.aids.People.People() {
+		if e.Name == "Linda Park" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the imported article's people are not listed")
+	}
+	found = false
+	for _, e := range h.u.aids.Timeline.Events() {
+		if e.Date.String() == "2016-02-19" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the imported article's dates are not listed")
+	}
+}
+
+func TestExportDialogIncludesTheStudyAids(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	u := h.u
+	u.showExport()
+	d := u.exportDialog
+	waitPreview(h, d)
+	d.Format.SetSelectedIndex(1) // Markdown
+	waitPreview(h, d)
+	if strings.Contains(d.Preview.Text, "## Timeline") {
+		t.Fatal("timeline in the preview before it was asked for")
+	}
+	test.Tap(d.Timeline)
+	test.Tap(d.People)
+	waitPreview(h, d)
+	for _, want := range []string{"## Timeline", "## People and organisations", "Liang convicted of manslaughter"} {
+		if !strings.Contains(d.Preview.Text, want) {
+			t.Errorf("the preview lacks %q", want)
+		}
+	}
+	if !strings.Contains(d.summary.Text, "With the timeline") {
+		t.Errorf("summary %q", d.summary.Text)
+	}
+	d.Format.SetSelectedIndex(3) // CSV: no such sections
+	waitPreview(h, d)
+	if !d.Timeline.Disabled() || d.Options().Include != (export.Include{}) {
+		t.Error("the sections are offered for CSV")
+	}
+	d.Format.SetSelectedIndex(1)
+	waitPreview(h, d)
+	path := filepath.Join(t.TempDir(), "case.md")
+	d.exportTo(path, d.Options(), d.ext())
+	h.waitFor("the export", func() bool { return u.lastExport.Path == path })
+	if u.lastExport.Err != nil {
+		t.Fatal(u.lastExport.Err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(b), "## People and organisations") || u.lastExport.Report.PeopleEntries == 0 {
+		t.Errorf("file: %v, report %+v", err, u.lastExport.Report)
+	}
+}

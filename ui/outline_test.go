@@ -1,0 +1,350 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// closeMenus removes the pop-up menus a right-click left open, as a click
+// on one of their items does.
+func closeMenus(c fyne.Canvas) {
+	for o := c.Overlays().Top(); o != nil; o = c.Overlays().Top() {
+		c.Overlays().Remove(o)
+	}
+}
+
+// menuItem finds an item of a menu by the start of its label.
+func menuItem(t *testing.T, m *fyne.Menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, it := range m.Items {
+		if strings.HasPrefix(it.Label, label) {
+			return it
+		}
+	}
+	t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+func outlineShape(t *testing.T, lib *data.Library, name string) map[string][]string {
+	t.Helper()
+	o, err := lib.OutlineByName(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string][]string{}
+	for _, s := range o.Sections {
+		for _, it := range s.Items {
+			m[s.Heading] = append(m[s.Heading], string(it.Kind)+":"+strconv.Itoa(it.Para))
+		}
+	}
+	return m
+}
+
+// A case brief built beside the reader: right-click › Add to outline ›
+// Facts, the keyboard for the current passage, a highlight under the
+// pointer into Reactions; Alt+↓ moves an item on; tapping an item opens
+// its passage; the student's text is kept.
+func TestOutlinePanel(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if p.Picker.Selected != "" || len(p.Body.Objects) != 0 {
+		t.Fatalf("a new library shows an outline")
+	}
+	if err := p.NewOutline("Liang brief", "Case brief"); err != nil {
+		t.Fatal(err)
+	}
+	h.pump()
+	if p.Picker.Selected != "Liang brief" || len(p.Body.Objects) != 6 {
+		t.Fatalf("outline shown: %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
+	}
+	afro := articleTitled(t, h, "Asian Organization")
+	u.OpenArticle(afro.ID)
+	h.pump()
+
+	// Right-click on ¶4 › Add to outline › Facts.
+	row := h.rowWithText("ricocheted off of the stairwell wall")
+	u.Reader.scrollToRow(row)
+	h.pump()
+	v, ok := u.Reader.viewOf(row)
+	if !ok {
+		t.Fatal("the row is not on screen")
+	}
+	v.TappedSecondary(&fyne.PointEvent{Position: v.positionOf(3)})
+	add := menuItem(t, u.Reader.lastMenu, "Add to outline")
+	menuItem(t, add.ChildMenu, "Facts").Action()
+	closeMenus(u.Window.Canvas())
+	h.pump()
+
+	// The keyboard: the current passage goes into the section last used.
+	u.Reader.setCurrent(h.rowWithText("Liang was convicted of manslaughter"))
+	if !u.RunShortcut(shortcutAddToOutl) {
+		t.Fatal("Ctrl+Shift+O is not bound")
+	}
+	// A highlight under the pointer goes in as a highlight, into Reactions.
+	row7 := h.rowWithText("APALA believes")
+	u.Reader.setCurrent(row7)
+	u.Highlight("green")
+	h.pump()
+	u.Reader.scrollToRow(row7)
+	h.pump()
+	v7, _ := u.Reader.viewOf(row7)
+	v7.TappedSecondary(&fyne.PointEvent{Position: v7.positionOf(5)})
+	menuItem(t, menuItem(t, u.Reader.lastMenu, "Add to outline").ChildMenu, "Reactions").Action()
+	closeMenus(u.Window.Canvas())
+	h.pump()
+
+	want := map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}
+	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
+		t.Fatalf("outline %v, want %v", got, want)
+	}
+	if len(p.Items) != 3 || !strings.Contains(p.Items[0].Text(), "On Nov. 20, 2014") || !strings.Contains(p.Items[0].Text(), "para. 3)") {
+		t.Fatalf("items shown: %d, first %q", len(p.Items), p.Items[0].Text())
+	}
+
+	// Alt+↓ on the last item of Facts takes it to Procedural history, and
+	// keeps the focus on it.
+	item := p.Items[1]
+	test.Tap(item)
+	h.pump()
+	if u.Reader.Article().ID != afro.ID || u.Reader.current != h.rowWithText("Liang was convicted of manslaughter") {
+		t.Errorf("tapping the item does not open its passage")
+	}
+	u.Window.Canvas().Focus(item)
+	item.TypedShortcut(shortcutItemDown)
+	h.pump()
+	want = map[string][]string{"Facts": {"passage:3"}, "Procedural history": {"passage:4"}, "Reactions": {"highlight:6"}}
+	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
+		t.Errorf("after Alt+↓: %v, want %v", got, want)
+	}
+	if f, ok := u.Window.Canvas().Focused().(*OutlineItemView); !ok || f.Item.Para != 4 {
+		t.Errorf("the focus did not follow the moved item")
+	}
+	if focused, ok := u.Window.Canvas().Focused().(*OutlineItemView); ok {
+		focused.TypedShortcut(shortcutItemUp)
+		h.pump()
+		if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}) {
+			t.Errorf("after Alt+↑: %v", got)
+		}
+	}
+
+	// The student's text under Issue is saved as typed.
+	issueText := p.Body.Objects[2]
+	entry := findMultiLine(issueText)
+	if entry == nil {
+		t.Fatal("no text field under Issue")
+	}
+	test.Type(entry, "Was the sentence lenient?")
+	o, _ := h.lib.OutlineByName(context.Background(), "Liang brief")
+	if o.Sections[2].Text != "Was the sentence lenient?" {
+		t.Errorf("section text %q", o.Sections[2].Text)
+	}
+
+	// Removing the highlight takes its item out of the outline view.
+	hs, _ := h.lib.Highlights(context.Background(), afro.ID)
+	u.removeHighlight(hs[0])
+	h.settle() // the removal is written off the UI goroutine
+	if len(p.Items) != 2 {
+		t.Errorf("after removing the highlight the outline shows %d items", len(p.Items))
+	}
+
+	// Several outlines: a second one, and back.
+	if err := p.NewOutline("Essay", "Argumentative essay"); err != nil {
+		t.Fatal(err)
+	}
+	if p.Picker.Selected != "Essay" || len(p.Body.Objects) != 5 || len(p.Picker.Options) != 2 {
+		t.Errorf("second outline: %q %d %v", p.Picker.Selected, len(p.Body.Objects), p.Picker.Options)
+	}
+	p.Picker.SetSelected("Liang brief")
+	if len(p.Items) != 2 {
+		t.Errorf("back to the brief: %d items", len(p.Items))
+	}
+
+	// The outline's Export button opens the export dialog on it: Word by
+	// default, the essay skeleton in the preview.
+	test.Tap(p.Export)
+	d := u.exportDialog
+	if d == nil {
+		t.Fatal("no export dialog")
+	}
+	waitPreview(h, d)
+	opt := d.Options()
+	if opt.Scope.Outline != "Liang brief" || !strings.HasSuffix(d.defaultFileName(), ".docx") {
+		t.Errorf("export options %+v, file %q", opt, d.defaultFileName())
+	}
+	at := 0
+	for _, w := range []string{"# Liang brief", "## Facts", "para. 4)", "## Issue", "Was the sentence lenient?", "## References"} {
+		i := strings.Index(d.Preview.Text[at:], w)
+		if i < 0 {
+			t.Fatalf("%q missing or out of order in the preview:\n%s", w, d.Preview.Text)
+		}
+		at += i + len(w)
+	}
+	if !strings.Contains(d.summary.Text, "skeleton") {
+		t.Errorf("summary %q", d.summary.Text)
+	}
+}
+
+func findMultiLine(o fyne.CanvasObject) *widget.Entry {
+	var found *widget.Entry
+	walk(o, func(c fyne.CanvasObject) {
+		if e, ok := c.(*widget.Entry); ok && e.MultiLine && found == nil {
+			found = e
+		}
+	})
+	return found
+}
+
+func equalShape(a, b map[string][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if strings.Join(v, ",") != strings.Join(b[k], ",") {
+			return false
+		}
+	}
+	return true
+}
+
+// Sections are removed, outlines renamed and deleted, each after asking.
+func TestOutlineManage(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if err := p.NewOutline("Draft", "essay"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.NewOutline("Brief", "brief"); err != nil {
+		t.Fatal(err)
+	}
+	yes := func() {
+		t.Helper()
+		top := u.Window.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("nothing asked")
+		}
+		test.Tap(button(t, top, "Yes"))
+		h.pump()
+	}
+	// Remove "Issue", the third section of the brief.
+	var drop *widget.Button
+	walk(p.Body.Objects[2], func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == theme.DeleteIcon().Name() && drop == nil {
+			drop = b
+		}
+	})
+	closeMenus(u.Window.Canvas())
+	if drop == nil {
+		t.Fatal("no remove button on the section")
+	}
+	test.Tap(drop)
+	yes()
+	o, _ := h.lib.OutlineByName(context.Background(), "Brief")
+	var hs []string
+	for _, s := range o.Sections {
+		hs = append(hs, s.Heading)
+	}
+	if strings.Join(hs, ",") != "Facts,Procedural history,Outcome,Reasoning,Reactions" || len(p.Body.Objects) != 5 {
+		t.Errorf("sections after removing Issue: %v (%d shown)", hs, len(p.Body.Objects))
+	}
+
+	p.Rename("Liang brief")
+	if p.Picker.Selected != "Liang brief" || strings.Join(p.Picker.Options, ",") != "Draft,Liang brief" {
+		t.Errorf("after renaming: %q %v", p.Picker.Selected, p.Picker.Options)
+	}
+	p.Rename("draft")
+	if p.Picker.Selected != "Liang brief" {
+		t.Errorf("renaming onto another outline's name changed it: %q", p.Picker.Selected)
+	}
+	closeMenus(u.Window.Canvas()) // the error dialog
+
+	test.Tap(p.More)
+	menuItem(t, p.lastMenu, "Delete outline").Action()
+	closeMenus(u.Window.Canvas())
+	p.confirmDelete()
+	yes()
+	if list, _ := h.lib.Outlines(context.Background()); len(list) != 1 || list[0].Name != "Draft" {
+		t.Errorf("outlines after deleting: %+v", list)
+	}
+	if p.Picker.Selected != "Draft" || len(p.Body.Objects) != 5 {
+		t.Errorf("after deleting, the panel shows %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
+	}
+}
+
+// Dragging an item drops it where the pointer is: in another section, or
+// before another item.
+func TestOutlineDrag(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if err := p.NewOutline("Brief", "brief"); err != nil {
+		t.Fatal(err)
+	}
+	afro := articleTitled(t, h, "Asian Organization")
+	for _, n := range []int{4, 5, 7} {
+		ps, _ := h.lib.Passage(ctx, afro.ID, n)
+		p.Add(0, data.NewItem{PassageID: ps.ID})
+	}
+	h.pump()
+	d := fyne.CurrentApp().Driver()
+	dragTo := func(v *OutlineItemView, at fyne.Position) {
+		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: at}, Dragged: fyne.Delta{DY: 10}})
+		v.DragEnd()
+		h.pump()
+	}
+	// ¶7 above ¶4: the top of the first item.
+	first := p.Items[0]
+	dragTo(p.Items[2], d.AbsolutePositionForObject(first).AddXY(5, 2))
+	if got := outlineShape(t, h.lib, "Brief"); strings.Join(got["Facts"], ",") != "passage:7,passage:4,passage:5" {
+		t.Errorf("after dropping ¶7 on top: %v", got)
+	}
+	// ¶4 into Outcome, the fourth section.
+	outcome := p.Body.Objects[3]
+	dragTo(p.Items[1], d.AbsolutePositionForObject(outcome).AddXY(5, outcome.Size().Height/2))
+	want := map[string][]string{"Facts": {"passage:7", "passage:5"}, "Outcome": {"passage:4"}}
+	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
+		t.Errorf("after dropping ¶4 on Outcome: %v, want %v", got, want)
+	}
+
+	// A passage dragged from the reader by its number, dropped on
+	// Procedural history (on screen: the panel scrolls).
+	u.OpenArticle(afro.ID)
+	h.pump()
+	row := h.rowWithText("Cendana wrote")
+	u.Reader.scrollToRow(row)
+	h.pump()
+	v, ok := u.Reader.viewOf(row)
+	if !ok {
+		t.Fatal("the row is not on screen")
+	}
+	procedural := p.Body.Objects[1]
+	target := d.AbsolutePositionForObject(procedural).AddXY(5, procedural.Size().Height/2)
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: target}, Dragged: fyne.Delta{DX: 40}})
+	v.DragEnd()
+	h.pump()
+	want["Procedural history"] = []string{"passage:8"}
+	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
+		t.Errorf("after dragging ¶9 from the reader: %v, want %v", got, want)
+	}
+	if s, e := u.Reader.selSpan(); u.Reader.selRow >= 0 && s != e {
+		t.Errorf("carrying the passage selected text")
+	}
+	// Dropped outside the outline, it goes nowhere.
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: fyne.NewPos(400, 400)}, Dragged: fyne.Delta{DX: 40}})
+	v.DragEnd()
+	h.pump()
+	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
+		t.Errorf("a drop on the reader changed the outline: %v", got)
+	}
+}

@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/glance"
+)
+
+// PeopleView lists the people and organisations the articles name, grouped
+// by kind, with their roles and mention counts; selecting one lists its
+// mentions, each opening its passage in the reader, and offers the
+// corrections.
+type PeopleView struct {
+	s *studyAids
+	// Filter narrows the list to entries whose name, alias or role contain
+	// what is typed.
+	Filter *widget.Entry
+	List   *widget.List
+	Detail *fyne.Container
+
+	people   []casefacts.Entity
+	rows     []pRow
+	selected int
+	loading  *fyne.Container
+	status   *widget.Label
+	bar      *widget.ProgressBar
+	empty    *widget.Label
+	content  fyne.CanvasObject
+}
+
+type pRow struct {
+	heading string
+	entity  int
+}
+
+func newPeopleView(s *studyAids) *PeopleView {
+	v := &PeopleView{s: s, selected: -1}
+	v.Filter = widget.NewEntry()
+	v.Filter.SetPlaceHolder("Filter people and organisations")
+	v.Filter.OnChanged = func(string) { v.fill() }
+	v.List = widget.NewList(
+		func() int { return len(v.rows) },
+		func() fyne.CanvasObject {
+			count := widget.NewLabel("99")
+			name := widget.NewLabel("")
+			name.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, count, name)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { v.updateRow(i, o) },
+	)
+	v.List.OnSelected = func(i widget.ListItemID) { v.choose(i) }
+	v.Detail = container.NewVBox()
+	v.loading, v.status, v.bar = loadingPane()
+	v.loading.Hide()
+	v.empty = widget.NewLabel("No people or organisations yet. Import articles (File › Import…) and the names they mention appear here.")
+	v.empty.Wrapping = fyne.TextWrapWord
+	v.empty.Hide()
+	top := container.NewVBox(v.Filter, v.loading, v.empty)
+	split := container.NewVSplit(v.List, container.NewVScroll(v.Detail))
+	split.Offset = 0.55
+	v.content = container.NewBorder(top, nil, nil, nil, split)
+	return v
+}
+
+func (v *PeopleView) setLoading(n int) {
+	if n < 0 {
+		v.loading.Hide()
+		return
+	}
+	v.status.SetText(fmt.Sprintf("Reading %d articles for names…", n))
+	v.bar.SetValue(0)
+	v.loading.Show()
+}
+
+// setProgress moves the progress bar: done of total articles read.
+func (v *PeopleView) setProgress(done, total int) {
+	v.status.SetText(fmt.Sprintf("Reading articles for names: %d of %d…", done, total))
+	v.bar.SetValue(float64(done) / float64(max(total, 1)))
+}
+
+func (v *PeopleView) setCase(c glance.Case) {
+	v.loading.Hide()
+	v.people = c.People
+	v.fill()
+}
+
+// People are the entries the view shows.
+func (v *PeopleView) People() []casefacts.Entity { return v.people }
+
+func (v *PeopleView) fill() {
+	v.rows = v.rows[:0]
+	counts := map[string]int{}
+	var kept []int
+	for i, e := range v.people {
+		if matchesFilter(v.Filter.Text, e.Name, e.Role, strings.Join(e.Aliases, " "), e.VariantOf) {
+			kept = append(kept, i)
+			counts[e.Kind]++
+		}
+	}
+	last := ""
+	for _, i := range kept {
+		if k := v.people[i].Kind; k != last {
+			last = k
+			head := map[string]string{casefacts.Person: "People", casefacts.Organisation: "Organisations"}[k]
+			v.rows = append(v.rows, pRow{heading: fmt.Sprintf("%s (%d)", head, counts[k]), entity: -1})
+		}
+		v.rows = append(v.rows, pRow{entity: i})
+	}
+	if len(v.people) == 0 && !v.loading.Visible() {
+		v.empty.Show()
+	} else {
+		v.empty.Hide()
+	}
+	v.List.UnselectAll()
+	v.List.Refresh()
+	v.showDetail(-1)
+}
+
+func (v *PeopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(v.rows) {
+		return
+	}
+	c := o.(*fyne.Container)
+	name := c.Objects[0].(*widget.Label)
+	count := c.Objects[1].(*widget.Label)
+	r := v.rows[i]
+	if r.entity < 0 {
+		name.TextStyle = fyne.TextStyle{Bold: true}
+		name.SetText(r.heading)
+		count.Hide()
+		return
+	}
+	e := v.people[r.entity]
+	name.TextStyle = fyne.TextStyle{}
+	text := e.Name
+	if e.VariantOf != "" {
+		text = "⚠ " + text + " — misspelling of " + e.VariantOf + "?"
+	} else if e.Role != "" {
+		text += " — " + e.Role
+	}
+	name.SetText(text)
+	count.SetText(fmt.Sprint(len(e.Mentions)))
+	count.Show()
+}
+
+func (v *PeopleView) choose(i widget.ListItemID) {
+	if i >= len(v.rows) || v.rows[i].entity < 0 {
+		v.List.Unselect(i)
+		return
+	}
+	v.showDetail(v.rows[i].entity)
+}
+
+// Select selects the entry named name (tests use it).
+func (v *PeopleView) Select(name string) bool {
+	for row, r := range v.rows {
+		if r.entity >= 0 && strings.EqualFold(v.people[r.entity].Name, name) {
+			v.List.Select(row)
+			return true
+		}
+	}
+	return false
+}
+
+func (v *PeopleView) showDetail(i int) {
+	v.selected = i
+	v.Detail.RemoveAll()
+	if i < 0 || i >= len(v.people) {
+		return
+	}
+	u := v.s.u
+	e := v.people[i]
+	v.Detail.Add(widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	about := e.Kind
+	if e.Role != "" {
+		about += " · " + e.Role
+	}
+	if len(e.Aliases) > 0 {
+		about += " · also " + strings.Join(e.Aliases, ", ")
+	}
+	l := newMutedLabel(about)
+	v.Detail.Add(l)
+	if e.VariantOf != "" {
+		w := widget.NewLabel("⚠ Possibly a misspelling of " + e.VariantOf + " in the source: check before citing it.")
+		w.Wrapping = fyne.TextWrapWord
+		v.Detail.Add(w)
+	}
+	v.Detail.Add(widget.NewLabel(fmt.Sprintf("Mentioned in %s:", plural(len(e.Mentions), "passage", "passages"))))
+	for _, b := range u.refButtons(e.Mentions) {
+		v.Detail.Add(b)
+	}
+	fix := func(action, value string) {
+		u.correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
+	}
+	v.Detail.Add(container.NewHBox(
+		widget.NewButton("Rename…", func() { u.askText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
+		widget.NewButton("Merge into…", func() {
+			u.askText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
+				if !v.known(s) {
+					u.showError(data.Errorf(data.ENOTFOUND, "no one in the index is called %q", s))
+					return
+				}
+				fix(data.FixMerge, s)
+			})
+		}),
+		widget.NewButton("Role…", func() { u.askText("Role", "Role", e.Role, func(s string) { fix(data.FixRole, s) }) }),
+		widget.NewButton("Hide", func() { fix(data.FixHide, "") }),
+	))
+}
+
+// known reports whether an entry of the index has the name or alias.
+func (v *PeopleView) known(name string) bool {
+	for _, e := range v.people {
+		if strings.EqualFold(e.Name, name) {
+			return true
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, name) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/glance"
+)
+
+// TimelineView lists the dated events, by date, under year and month
+// headings; an entry shows its date, label and sources, and selecting it
+// opens its first passage and shows the rest below with the corrections.
+type TimelineView struct {
+	s *studyAids
+	// Filter narrows the list to entries whose label, date or wording
+	// contain what is typed.
+	Filter *widget.Entry
+	// Disputed shows only the entries the sources disagree on.
+	Disputed *widget.Check
+	List     *widget.List
+	// Detail shows the selected entry: its sources and corrections.
+	Detail *fyne.Container
+
+	events   []casefacts.Event
+	rows     []tlRow
+	selected int // index into events, -1 for none
+	loading  *fyne.Container
+	status   *widget.Label
+	bar      *widget.ProgressBar
+	empty    *widget.Label
+	content  fyne.CanvasObject
+}
+
+// tlRow is a row of the list: a heading or an event.
+type tlRow struct {
+	heading string
+	year    bool
+	event   int
+}
+
+func newTimelineView(s *studyAids) *TimelineView {
+	v := &TimelineView{s: s, selected: -1}
+	v.Filter = widget.NewEntry()
+	v.Filter.SetPlaceHolder("Filter the timeline")
+	v.Filter.OnChanged = func(string) { v.fill() }
+	v.Disputed = widget.NewCheck("Disputed only", func(bool) { v.fill() })
+	v.List = widget.NewList(
+		func() int { return len(v.rows) },
+		func() fyne.CanvasObject {
+			date := widget.NewLabel("2016-02-11")
+			date.TextStyle.Monospace = true
+			label := widget.NewLabel("")
+			label.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, date, nil, label)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { v.updateRow(i, o) },
+	)
+	v.List.OnSelected = func(i widget.ListItemID) { v.choose(i) }
+	v.Detail = container.NewVBox()
+	v.loading, v.status, v.bar = loadingPane()
+	v.loading.Hide()
+	v.empty = widget.NewLabel("No dated events yet. Import articles (File › Import…) and the dates they report appear here.")
+	v.empty.Wrapping = fyne.TextWrapWord
+	v.empty.Hide()
+	top := container.NewVBox(v.Filter, v.Disputed, v.loading, v.empty)
+	split := container.NewVSplit(v.List, container.NewVScroll(v.Detail))
+	split.Offset = 0.6
+	v.content = container.NewBorder(top, nil, nil, nil, split)
+	return v
+}
+
+// setLoading shows that the articles are being read (n of them), or, with
+// n < 0, that reading failed.
+func (v *TimelineView) setLoading(n int) {
+	if n < 0 {
+		v.loading.Hide()
+		return
+	}
+	v.status.SetText(fmt.Sprintf("Reading %d articles for dates…", n))
+	v.bar.SetValue(0)
+	v.loading.Show()
+}
+
+// setProgress moves the progress bar: done of total articles read.
+func (v *TimelineView) setProgress(done, total int) {
+	v.status.SetText(fmt.Sprintf("Reading articles for dates: %d of %d…", done, total))
+	v.bar.SetValue(float64(done) / float64(max(total, 1)))
+}
+
+func (v *TimelineView) setCase(c glance.Case) {
+	v.loading.Hide()
+	v.events = c.Timeline
+	v.fill()
+}
+
+// fill rebuilds the rows from the events and the filter.
+func (v *TimelineView) fill() {
+	keep := -1
+	if v.selected >= 0 && v.selected < len(v.events) {
+		keep = v.selected
+	}
+	v.rows = v.rows[:0]
+	lastYear, lastMonth := "", ""
+	for i, e := range v.events {
+		if v.Disputed.Checked && !e.Disputed {
+			continue
+		}
+		if !matchesFilter(v.Filter.Text, e.Label, e.Date.String(), e.Date.Readable(), strings.Join(e.AsWritten, " "), e.Dispute) {
+			continue
+		}
+		year, month := "Date not resolved", ""
+		if e.Date.Known() {
+			year = fmt.Sprint(e.Date.Y)
+			if e.Date.M > 0 {
+				month = time.Month(e.Date.M).String() + " " + year
+			}
+		}
+		if year != lastYear {
+			v.rows = append(v.rows, tlRow{heading: year, year: true, event: -1})
+			lastYear, lastMonth = year, ""
+		}
+		if month != "" && month != lastMonth {
+			v.rows = append(v.rows, tlRow{heading: month, event: -1})
+			lastMonth = month
+		}
+		v.rows = append(v.rows, tlRow{event: i})
+	}
+	if len(v.events) == 0 && !v.loading.Visible() {
+		v.empty.Show()
+	} else {
+		v.empty.Hide()
+	}
+	v.List.UnselectAll()
+	v.List.Refresh()
+	v.selected = -1
+	v.showDetail(keep)
+}
+
+func (v *TimelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(v.rows) {
+		return
+	}
+	c := o.(*fyne.Container)
+	label := c.Objects[0].(*widget.Label)
+	date := c.Objects[1].(*widget.Label)
+	r := v.rows[i]
+	if r.event < 0 {
+		date.SetText("")
+		date.Hide()
+		label.TextStyle = fyne.TextStyle{Bold: true}
+		if !r.year {
+			label.TextStyle = fyne.TextStyle{Italic: true}
+		}
+		label.SetText(r.heading)
+		return
+	}
+	e := v.events[r.event]
+	when := e.Date.String()
+	if !e.Date.Known() {
+		when = strings.Join(e.AsWritten, ", ")
+	}
+	date.SetText(when)
+	date.Show()
+	label.TextStyle = fyne.TextStyle{}
+	mark := ""
+	switch {
+	case e.Disputed:
+		mark = "⚠ "
+	case e.Added:
+		mark = "+ "
+	}
+	label.SetText(fmt.Sprintf("%s%s  (%s)", mark, e.Label, plural(len(e.Passages), "source", "sources")))
+}
+
+// choose selects row i: an event opens its first passage in the reader.
+func (v *TimelineView) choose(i widget.ListItemID) {
+	if i >= len(v.rows) || v.rows[i].event < 0 {
+		v.List.Unselect(i)
+		return
+	}
+	ev := v.rows[i].event
+	v.showDetail(ev)
+	if ps := v.events[ev].Passages; len(ps) > 0 {
+		v.s.u.OpenRef(ps[0])
+	}
+}
+
+// Select selects the entry for event i of the timeline (tests and the
+// keyboard use it).
+func (v *TimelineView) Select(event int) {
+	for row, r := range v.rows {
+		if r.event == event {
+			v.List.Select(row)
+			return
+		}
+	}
+}
+
+// Events are the entries the view shows, in order.
+func (v *TimelineView) Events() []casefacts.Event { return v.events }
+
+func (v *TimelineView) showDetail(ev int) {
+	v.selected = ev
+	v.Detail.RemoveAll()
+	if ev < 0 || ev >= len(v.events) {
+		return
+	}
+	u := v.s.u
+	e := v.events[ev]
+	title := widget.NewLabelWithStyle(e.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	when := e.Date.Readable()
+	if !e.Date.Known() {
+		when = "Not resolved: the text says " + strings.Join(e.AsWritten, ", ")
+	} else {
+		when += " (" + e.Precision + "; the text says " + strings.Join(e.AsWritten, ", ") + ")"
+	}
+	v.Detail.Add(title)
+	v.Detail.Add(newMutedLabel(when))
+	if e.Dispute != "" {
+		d := widget.NewLabel("⚠ " + e.Dispute)
+		d.Wrapping = fyne.TextWrapWord
+		v.Detail.Add(d)
+	}
+	for _, b := range u.refButtons(e.Passages) {
+		v.Detail.Add(b)
+	}
+	if len(e.Sources) > 0 {
+		v.Detail.Add(container.NewHBox(
+			widget.NewButton("Fix date…", func() {
+				u.askText("Fix the date", "Date", e.Date.String(), func(s string) { v.fix(e, data.FixDate, s) })
+			}),
+			widget.NewButton("Fix label…", func() {
+				u.askText("Fix the label", "Label", e.Label, func(s string) { v.fix(e, data.FixLabel, s) })
+			}),
+			widget.NewButton("Hide", func() { v.fix(e, data.FixHide, "") }),
+		))
+	}
+}
+
+// fix stores a correction to an event and extracts again.
+func (v *TimelineView) fix(e casefacts.Event, action, value string) {
+	u := v.s.u
+	if _, err := glance.FixEvent(u.ctx, u.lib, v.s.Case, e, action, value); err != nil {
+		u.showError(err)
+		return
+	}
+	u.studyAidsChanged(true)
+}
