@@ -38,6 +38,8 @@ deps:
 
 test-deps:
 	@./.ci/ensure-packages $(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS)
+	@# npm comes with NodeSource's nodejs, which conflicts with Debian's npm.
+	@command -v npm >/dev/null 2>&1 || ./.ci/ensure-packages npm
 
 build: deps
 	$(GO) build $(BUILDFLAGS) -o $(BIN) $(PKG)
@@ -48,10 +50,14 @@ version:
 run: build
 	./$(BIN)
 
+# test vets, checks formatting, runs the store and the UI (where the
+# goroutines are) under the race detector, and the rest of the suite as is.
+RACE_PKGS := ./data/... ./ui/...
 test: test-deps
 	$(GO) vet -tags $(TAGS) ./...
-	$(GO) test -tags $(TAGS) ./...
-	$(GO) test -tags $(TAGS) -race ./ui/
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: the files above need formatting" && exit 1)
+	$(GO) test -tags $(TAGS) -race $(RACE_PKGS)
+	$(GO) test -tags $(TAGS) $$($(GO) list ./... | grep -v -E '/(data|ui)(/|$$)')
 
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...

@@ -208,12 +208,12 @@ func (l *Library) setDeleted(ctx context.Context, table, what string, deleted bo
 	})
 }
 
-const highlightColumns = `h.id, h.uid, h.article_id, coalesce(h.passage_id, 0), h.start, h.end, h.quote, h.prefix, h.suffix, h.colour, h.created_at, h.updated_at, h.creator`
+const highlightColumns = `h.id, h.uid, h.article_id, coalesce(h.passage_id, 0), h.start, h.end, h.quote, h.prefix, h.suffix, h.colour, h.created_at, h.updated_at, h.creator, h.from_name`
 
 func scanHighlight(s scanner) (Highlight, error) {
 	var h Highlight
 	var created, updated string
-	err := s.Scan(&h.ID, &h.UID, &h.ArticleID, &h.PassageID, &h.Start, &h.End, &h.Quote, &h.Prefix, &h.Suffix, &h.Colour, &created, &updated, &h.Creator)
+	err := s.Scan(&h.ID, &h.UID, &h.ArticleID, &h.PassageID, &h.Start, &h.End, &h.Quote, &h.Prefix, &h.Suffix, &h.Colour, &created, &updated, &h.Creator, &h.From)
 	h.CreatedAt, h.UpdatedAt = parseTime(created), parseTime(updated)
 	return h, err
 }
@@ -372,12 +372,12 @@ func setTags(ctx context.Context, tx *sql.Tx, noteID int64, tags []string) error
 
 const noteColumns = `n.id, n.uid, n.article_id, coalesce(n.passage_id, 0), coalesce((SELECT pp.n FROM passages pp WHERE pp.id = n.passage_id), 0),
 	coalesce(n.highlight_id, 0), n.start, n.end, n.quote, n.prefix, n.suffix, n.body, n.created_at, n.updated_at, n.creator,
-	coalesce((SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id ORDER BY t.name COLLATE NOCASE) t), '')`
+	coalesce((SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id ORDER BY t.name COLLATE NOCASE) t), ''), n.from_name`
 
 func scanNote(s scanner) (Note, error) {
 	var n Note
 	var created, updated, tags string
-	err := s.Scan(&n.ID, &n.UID, &n.ArticleID, &n.PassageID, &n.Para, &n.HighlightID, &n.Start, &n.End, &n.Quote, &n.Prefix, &n.Suffix, &n.Body, &created, &updated, &n.Creator, &tags)
+	err := s.Scan(&n.ID, &n.UID, &n.ArticleID, &n.PassageID, &n.Para, &n.HighlightID, &n.Start, &n.End, &n.Quote, &n.Prefix, &n.Suffix, &n.Body, &created, &updated, &n.Creator, &tags, &n.From)
 	n.CreatedAt, n.UpdatedAt = parseTime(created), parseTime(updated)
 	if tags != "" {
 		n.Tags = strings.Split(tags, "\x1f")

@@ -40,12 +40,19 @@ func Hash(original string) string {
 // SyncArticles stores the given articles in one transaction: new origins are
 // added, origins whose text changed are updated, and the rest are left alone.
 // The bundled seeds are loaded this way at every start.
+//
+// Whether anything changed is checked with a read first: when nothing did
+// (every start but the first after an update), no write lock is taken, so
+// a command that only reads never waits for another window that writes.
 func (l *Library) SyncArticles(ctx context.Context, arts []NewArticle) ([]PutResult, error) {
+	if res, same, err := l.unchanged(ctx, arts); err != nil || same {
+		return res, err
+	}
 	var res []PutResult
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		res = res[:0]
 		for _, a := range arts {
-			r, err := l.putArticle(ctx, tx, a, true)
+			r, err := l.putArticle(ctx, tx, a, true, nil)
 			if err != nil {
 				return err
 			}
@@ -56,13 +63,36 @@ func (l *Library) SyncArticles(ctx context.Context, arts []NewArticle) ([]PutRes
 	return res, err
 }
 
+// unchanged reports, reading only, whether every article is in the library
+// with the same text, and returns them if so.
+func (l *Library) unchanged(ctx context.Context, arts []NewArticle) ([]PutResult, bool, error) {
+	res := make([]PutResult, 0, len(arts))
+	for _, a := range arts {
+		var id int64
+		var hash string
+		err := l.db.QueryRowContext(ctx, `SELECT id, hash FROM articles WHERE origin = ?`, a.Origin).Scan(&id, &hash)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && hash != Hash(a.Original) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		art, err := getArticle(ctx, l.db, id)
+		if err != nil {
+			return nil, false, err
+		}
+		res = append(res, PutResult{Article: art, Status: Unchanged})
+	}
+	return res, true, nil
+}
+
 // ImportArticle stores one imported article in its own transaction. The same
 // content already in the library is refused with EDUPLICATE; the same origin
 // with a new text updates the article and re-anchors its annotations.
 func (l *Library) ImportArticle(ctx context.Context, a NewArticle) (PutResult, error) {
 	var r PutResult
 	err := l.update(ctx, func(tx *sql.Tx) (err error) {
-		r, err = l.putArticle(ctx, tx, a, false)
+		r, err = l.putArticle(ctx, tx, a, false, nil)
 		return err
 	})
 	return r, err
@@ -70,7 +100,11 @@ func (l *Library) ImportArticle(ctx context.Context, a NewArticle) (PutResult, e
 
 // putArticle adds or updates one article inside tx. With sameOK, an
 // unchanged origin is not an error (seeds); otherwise it is a duplicate.
-func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, sameOK bool) (PutResult, error) {
+// When defer is not nil, a new article's passages are appended to it for
+// the caller to index instead of being indexed here (an import batch
+// indexes all its articles at once); an updated article is always
+// re-indexed here.
+func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, sameOK bool, deferred *[]search.Doc) (PutResult, error) {
 	if err := validateNewArticle(a); err != nil {
 		return PutResult{}, err
 	}
@@ -118,7 +152,9 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, same
 			return PutResult{}, err
 		}
 		// A new article has no notes yet: its passages are all to index.
-		if err := l.index.Put(ctx, tx, docs...); err != nil {
+		if deferred != nil {
+			*deferred = append(*deferred, docs...)
+		} else if err := l.index.Put(ctx, tx, docs...); err != nil {
 			return PutResult{}, err
 		}
 		art, err := getArticle(ctx, tx, id)
@@ -158,16 +194,48 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a NewArticle, same
 // sentenceTitle returns the article's title in sentence case for APA: the
 // one given, or else one derived from the title and the body text.
 func sentenceTitle(a NewArticle) string {
-	if a.SentenceTitle != "" || a.Title == "" {
+	if a.SentenceTitle != "" {
 		return a.SentenceTitle
 	}
-	var body []string
+	var text []string
 	for _, p := range a.Passages {
 		if p.Kind.InFlow() {
-			body = append(body, p.Text)
+			text = append(text, p.Text)
 		}
 	}
-	return titlecase.Sentence(a.Title, body)
+	return deriveSentence(a.Meta, text)
+}
+
+// deriveSentence derives the APA sentence-case title from m's title and
+// what the article itself writes: its body and caption text (see
+// titlecase.Sentence), and the names its details give, its authors and its
+// outlet, which keep their capitals wherever they stand in the title
+// ("NBC News poll", not "NBC news poll").
+func deriveSentence(m Meta, text []string) string {
+	if m.Title == "" || len(text) == 0 {
+		return m.Title
+	}
+	for _, name := range append(m.Authors(), m.Outlet) {
+		for _, w := range strings.Fields(name) {
+			// Each word written mid-sentence (not after an initial's
+			// period), so that its capitals count as a proper noun's.
+			text = append(text, "by "+w)
+		}
+	}
+	return titlecase.Sentence(m.Title, text)
+}
+
+// flowText returns the text of an article's body and caption passages.
+func flowText(ctx context.Context, q querier, articleID int64) ([]string, error) {
+	ps, err := queryPassages(ctx, q, `p.article_id = ? AND p.kind IN `+flowKinds, articleID)
+	if err != nil {
+		return nil, err
+	}
+	text := make([]string, len(ps))
+	for i, p := range ps {
+		text[i] = p.Text
+	}
+	return text, nil
 }
 
 // deriveSentenceTitles derives the sentence-case title of every article
@@ -180,27 +248,17 @@ func (l *Library) deriveSentenceTitles(ctx context.Context) error {
 		return err
 	}
 	return l.update(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title FROM articles WHERE title_sentence = '' AND title <> ''`)
-		type todo struct {
-			id    int64
-			title string
-		}
-		list, err := collect(rows, err, func(s scanner) (t todo, err error) {
-			return t, s.Scan(&t.id, &t.title)
-		})
+		rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.title_sentence = '' AND a.title <> ''`)
+		list, err := collect(rows, err, func(s scanner) (Article, error) { return scanArticle(s) })
 		if err != nil {
 			return err
 		}
-		for _, t := range list {
-			ps, err := queryPassages(ctx, tx, `p.article_id = ? AND p.kind IN `+flowKinds, t.id)
+		for _, a := range list {
+			text, err := flowText(ctx, tx, a.ID)
 			if err != nil {
 				return err
 			}
-			body := make([]string, len(ps))
-			for i, p := range ps {
-				body[i] = p.Text
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE articles SET title_sentence = ? WHERE id = ?`, titlecase.Sentence(t.title, body), t.id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET title_sentence = ? WHERE id = ?`, deriveSentence(a.Meta, text), a.ID); err != nil {
 				return err
 			}
 		}
@@ -376,19 +434,14 @@ func (l *Library) UpdateMeta(ctx context.Context, id int64, m Meta) (Article, er
 		if err != nil {
 			return err
 		}
-		if m.Title != old.Title && (m.SentenceTitle == "" || m.SentenceTitle == old.SentenceTitle) {
-			// A new title with the old sentence-case one: derive it again.
-			ps, err := queryPassages(ctx, tx, `p.article_id = ?`, id)
+		if m.SentenceTitle == "" || (m.Title != old.Title && m.SentenceTitle == old.SentenceTitle) {
+			// No sentence-case title, or a new title with the old
+			// sentence-case one: derive it again.
+			text, err := flowText(ctx, tx, id)
 			if err != nil {
 				return err
 			}
-			var body []string
-			for _, p := range ps {
-				if p.Kind.InFlow() {
-					body = append(body, p.Text)
-				}
-			}
-			m.SentenceTitle = titlecase.Sentence(m.Title, body)
+			m.SentenceTitle = deriveSentence(m, text)
 		}
 		res, err := tx.ExecContext(ctx, `
 			UPDATE articles SET title = ?, outlet = ?, author = ?, date = ?, date_note = ?, source = ?,

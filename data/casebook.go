@@ -179,6 +179,9 @@ type NewArticle struct {
 	// kept unchanged.
 	Original string
 	Passages []NewPassage
+	// Warnings say, for the student, what reading the file had to repair
+	// (bytes that were not valid UTF-8). They are not stored.
+	Warnings []string
 }
 
 // Anchor places an annotation in a passage: rune offsets [Start, End) into the
@@ -209,7 +212,10 @@ type Highlight struct {
 	Colour string `json:"colour"`
 	// Creator names who made it when it was merged from a classmate's
 	// file that says; "" for the student's own.
-	Creator   string    `json:"creator,omitempty"`
+	Creator string `json:"creator,omitempty"`
+	// From names who it came from, as the student sees it: the creator, or
+	// the name of the classmate's file; "" for the student's own.
+	From      string    `json:"from,omitempty"`
 	CreatedAt time.Time `json:"created"`
 	UpdatedAt time.Time `json:"updated"`
 }
@@ -229,7 +235,10 @@ type Note struct {
 	Tags        []string `json:"tags"`
 	// Creator names who wrote it when it was merged from a classmate's
 	// file that says; "" for the student's own.
-	Creator   string    `json:"creator,omitempty"`
+	Creator string `json:"creator,omitempty"`
+	// From names who it came from, as the student sees it: the creator, or
+	// the name of the classmate's file; "" for the student's own.
+	From      string    `json:"from,omitempty"`
 	CreatedAt time.Time `json:"created"`
 	UpdatedAt time.Time `json:"updated"`
 }

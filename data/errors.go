@@ -1,8 +1,14 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
+	"syscall"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // Error codes. The UI and the CLI turn them into friendly messages; the
@@ -13,6 +19,9 @@ const (
 	EDUPLICATE  = "duplicate"   // the same content is already in the library
 	ENOTLIBRARY = "not_library" // the file is not a Casebook library
 	EBUSY       = "busy"        // another program holds the library's write lock
+	EREADONLY   = "read_only"   // the library (or a file) cannot be written
+	EDAMAGED    = "damaged"     // the library file is damaged or cut short
+	EFULL       = "full"        // the disk is full
 	EINTERNAL   = "internal"    // anything else: a bug or a failing disk
 )
 
@@ -20,18 +29,23 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// cause is the error Explain translated, kept for errors.Is and As.
+	cause error
 }
 
 // Error implements the error interface.
 func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns the error an explained error was translated from.
+func (e *Error) Unwrap() error { return e.cause }
 
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// ErrorCode returns the code of err if it is (or wraps) an *Error, EINTERNAL
-// for any other non-nil error, and "" for nil.
+// ErrorCode returns the code of err if it is (or wraps) an *Error, the code
+// Explain gives it otherwise, and "" for nil.
 func ErrorCode(err error) string {
 	var e *Error
 	switch {
@@ -40,19 +54,129 @@ func ErrorCode(err error) string {
 	case errors.As(err, &e):
 		return e.Code
 	default:
-		return EINTERNAL
+		return explain(err, false).Code
 	}
 }
 
 // ErrorMessage returns the user-facing message of err: the message of an
-// *Error, or the plain text of any other error.
+// *Error, or for any other error (SQLite's, the operating system's, a bug)
+// a sentence in plain words from Explain. The technical detail goes to the
+// log, never to the student.
 func ErrorMessage(err error) string {
 	var e *Error
-	if errors.As(err, &e) {
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
 		return e.Message
 	}
+	return Explain(err).Message
+}
+
+// Explain turns any error into an *Error in plain words, writing its
+// technical detail to the log. This is the one place where SQLite's and the
+// operating system's error texts ("attempt to write a readonly database",
+// "FOREIGN KEY constraint failed") are translated.
+func Explain(err error) *Error {
 	if err == nil {
-		return ""
+		return nil
 	}
-	return err.Error()
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	e = explain(err, true)
+	e.cause = err
+	return e
+}
+
+func explain(err error, log bool) *Error {
+	if errors.Is(err, context.Canceled) {
+		return Errorf(EINTERNAL, "stopped before it finished; nothing was changed")
+	}
+	if log {
+		slog.Error("casebook error", "detail", err.Error())
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return Errorf(EBUSY, "the library is busy in another Casebook window; try again")
+		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrAuth:
+			return Errorf(EREADONLY, "the library cannot be changed: it is open for reading only, or in a place Casebook cannot write to; nothing was changed")
+		case sqlite3.ErrCantOpen:
+			return Errorf(EREADONLY, "the library file cannot be opened: check that its folder exists and that you may read and write it")
+		case sqlite3.ErrFull:
+			return Errorf(EFULL, "the disk is full, so nothing was changed; free some space and try again")
+		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+			return Errorf(EDAMAGED, "the library file is damaged, so Casebook cannot read it; nothing was changed. Restore it from a backup (library.db.before-*.bak) if there is one%s", logHint())
+		case sqlite3.ErrConstraint:
+			return Errorf(EINVALID, "the paragraph, highlight or note this refers to no longer exists (perhaps it was changed in another window); nothing was changed")
+		case sqlite3.ErrIoErr:
+			if se.ExtendedCode == sqlite3.ErrIoErrWrite || errors.Is(se.SystemErrno, syscall.ENOSPC) {
+				return Errorf(EFULL, "the disk is full or failing, so nothing was changed; free some space and try again")
+			}
+			return Errorf(EINTERNAL, "the disk could not be read or written, so nothing was changed%s", logHint())
+		}
+		return Errorf(EINTERNAL, "Casebook could not finish that, and nothing was changed%s", logHint())
+	}
+	if ose := osError(err); ose != nil {
+		return ose
+	}
+	return Errorf(EINTERNAL, "Casebook could not finish that, and nothing was changed%s", logHint())
+}
+
+// osError says in plain words what an operating-system error means, or
+// returns nil.
+func osError(err error) *Error {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return Errorf(EFULL, "the disk is full")
+	case errors.Is(err, syscall.EROFS):
+		return Errorf(EREADONLY, "the disk or folder is read-only")
+	case errors.Is(err, fs.ErrPermission):
+		return Errorf(EREADONLY, "permission denied")
+	case errors.Is(err, fs.ErrNotExist):
+		return Errorf(ENOTFOUND, "it does not exist")
+	}
+	return nil
+}
+
+// FileError is an operating-system error while working on a file: what was
+// being done, and why it failed, in plain words (the detail goes to the
+// log).
+func FileError(what string, err error) error {
+	if ose := osError(err); ose != nil {
+		return Errorf(ose.Code, "%s: %s", what, ose.Message)
+	}
+	e := explain(err, true)
+	return Errorf(e.Code, "%s (%s)", what, e.Message)
+}
+
+// openError explains why the library at path could not be opened.
+func openError(path string, err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	e = Explain(err)
+	return Errorf(e.Code, "cannot open the library %s: %s", path, e.Message)
+}
+
+// dbError turns an error from a library transaction into a message a
+// student can act on.
+func dbError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return Explain(err)
+}
+
+// logHint names the log file, when there is one, for a message that asks
+// the student to look further or to pass the detail on.
+func logHint() string {
+	if p := LogPath(); p != "" {
+		return " (the details are in " + p + ")"
+	}
+	return ""
 }

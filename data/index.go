@@ -60,6 +60,15 @@ func (l *Library) unindexArticle(ctx context.Context, tx *sql.Tx, articleID int6
 // added or changed, or removed where a note is deleted, lost its place, or
 // is blank.
 func (l *Library) indexNotes(ctx context.Context, tx *sql.Tx, ids ...int64) error {
+	// One statement takes at most 32,766 variables: a classmate's file can
+	// hold more notes than that.
+	const chunk = 10000
+	for len(ids) > chunk {
+		if err := l.indexNotes(ctx, tx, ids[:chunk]...); err != nil {
+			return err
+		}
+		ids = ids[chunk:]
+	}
 	if len(ids) == 0 {
 		return nil
 	}

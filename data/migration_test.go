@@ -171,3 +171,142 @@ func TestUpdateMetaCitationFields(t *testing.T) {
 		t.Errorf("a refused update changed the article: %+v", got.Meta)
 	}
 }
+
+// oldLibrary writes a library as it was before migration 0005 at path:
+// articles articles of passages passages each, every fifth one a caption.
+func oldLibrary(tb testing.TB, path string, articles, passages int) {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	exec := func(q string, args ...any) {
+		tb.Helper()
+		if _, err := db.Exec(q, args...); err != nil {
+			tb.Fatalf("%s: %v", q, err)
+		}
+	}
+	exec(`PRAGMA application_id = 0x43534B42`)
+	exec(`CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)
+	names, _ := filepath.Glob("migration/*.sql")
+	for _, name := range names {
+		if filepath.Base(name) >= "0005" {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		exec(string(b))
+		exec(`INSERT INTO migrations VALUES (?, '2026-01-01T00:00:00Z')`, filepath.ToSlash(name))
+	}
+	exec(`WITH RECURSIVE a(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM a WHERE i < ?)
+		INSERT INTO articles (id, origin, hash, title, original, added_at)
+		SELECT i, 'test:' || i, 'h', '', 'x', '2026-01-01T00:00:00Z' FROM a`, articles)
+	exec(`WITH RECURSIVE p(j) AS (SELECT 1 UNION ALL SELECT j+1 FROM p WHERE j < ?)
+		INSERT INTO passages (article_id, seq, n, kind, text)
+		SELECT a.id, p.j, p.j, CASE WHEN p.j % 5 = 0 THEN 'caption' ELSE 'body' END, 'Paragraph ' || p.j
+		FROM articles a, p`, passages)
+}
+
+// BenchmarkMigration0005 opens a large library made before migration 0005,
+// which renumbers every passage: 200 articles of 1,000 passages (a library
+// of long imported reports).
+func BenchmarkMigration0005(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "old.db")
+		oldLibrary(b, path, 200, 1000)
+		b.StartTimer()
+		l, err := data.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		l.Close()
+	}
+}
+
+// TestMigration0005Articles checks the renumbering across several articles:
+// each article's body passages are numbered 1..n in reading order on their
+// own, its captions 0.
+func TestMigration0005Articles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	oldLibrary(t, path, 3, 12)
+	l, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	for id := int64(1); id <= 3; id++ {
+		ps, err := l.Passages(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) != 12 {
+			t.Fatalf("article %d has %d passages, want 12", id, len(ps))
+		}
+		n := 0
+		for _, p := range ps {
+			want := 0
+			if p.Kind == data.KindBody {
+				n++
+				want = n
+			}
+			if p.N != want {
+				t.Errorf("article %d, %s %q is numbered %d, want %d", id, p.Kind, p.Text, p.N, want)
+			}
+		}
+	}
+}
+
+// TestUpdateMetaClearedSentenceTitle checks that a student who empties the
+// APA title in Edit details gets the derived one back at once, not an
+// empty title until the library is next opened.
+func TestUpdateMetaClearedSentenceTitle(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	na := article("test:c", "title|Officer Liang Speaks", "body|Officer Liang spoke. The officer was sorry and said so to the court in Brooklyn.")
+	na.Title = "Officer Liang Speaks"
+	a := mustImport(t, l, na)
+	m := a.Meta
+	m.SentenceTitle = "Officer Liang speaks (my version)"
+	if _, err := l.UpdateMeta(ctx, a.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	m.SentenceTitle = ""
+	got, err := l.UpdateMeta(ctx, a.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.SentenceTitle != "Officer Liang speaks" {
+		t.Errorf("after clearing it the APA title is %q, want the derived %q", got.SentenceTitle, "Officer Liang speaks")
+	}
+}
+
+// TestSentenceTitleKeepsNamesFromDetails checks that the APA title keeps
+// the capitals of the names the article's own details give, its outlet
+// and its authors, though its text never writes them.
+func TestSentenceTitleKeepsNamesFromDetails(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	na := article("test:poll", "body|A poll of voters in the city found them split over the sentence.")
+	na.Title = "NBC News Poll: Voters Split, Writes Traci Lee"
+	na.Outlet = "NBC News"
+	na.Author = "Traci G. Lee"
+	a := mustImport(t, l, na)
+	want := "NBC News poll: Voters split, writes Traci Lee"
+	if a.SentenceTitle != want {
+		t.Errorf("imported: %q, want %q", a.SentenceTitle, want)
+	}
+	m := a.Meta
+	m.Title = "NBC News Poll: Voters Split"
+	got, err := l.UpdateMeta(ctx, a.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "NBC News poll: Voters split"; got.SentenceTitle != want {
+		t.Errorf("after Edit details: %q, want %q", got.SentenceTitle, want)
+	}
+}

@@ -128,6 +128,10 @@ func (m *merger) mergeOutline(o SharedOutline, rep *MergeReport) error {
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
+		// Undoing the merge removes the outline it added.
+		if err := m.record("outlines", id, false); err != nil {
+			return err
+		}
 	} else if _, err := m.tx.ExecContext(m.ctx, `UPDATE outlines SET name = ?, template = ?, updated_at = ? WHERE id = ?`,
 		unique, o.Template, formatTime(modified), id); err != nil {
 		return err

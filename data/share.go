@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -52,6 +53,12 @@ func (a Annotation) IsNote() bool {
 // MergeReport says what merging a study group's annotations did.
 type MergeReport struct {
 	Added, Updated, Unchanged int
+	// KeptBoth counts the classmate's versions added beside a highlight or
+	// note that both sides changed: the student's stays as it was.
+	KeptBoth int
+	// Undated counts changed annotations whose date is missing or in the
+	// future: such a date never wins, so they changed nothing.
+	Undated int
 	// Orphaned counts the annotations added or updated whose quote could not
 	// be placed in the article; they are kept as orphans.
 	Orphaned int
@@ -60,25 +67,51 @@ type MergeReport struct {
 	Skipped []string
 	// Outlines counts the outlines added or updated.
 	Outlines int
+	// Import is the id of the merge, which UndoLastImport undoes; 0 when the
+	// merge changed nothing.
+	Import int64
 }
 
+// MergeFrom says whose file is merged.
+type MergeFrom struct {
+	// Name is who the annotations come from, as the student will see it,
+	// when an annotation does not name its creator ("alex-notes", the
+	// file's name without its extension).
+	Name string
+	// File is the path of the file, for the record of the merge.
+	File string
+}
+
+// futureSlack is how far in the future a classmate's date may be (clocks
+// and time zones differ) and still count.
+const futureSlack = 24 * time.Hour
+
 // MergeAnnotations merges a classmate's highlights and notes into the
-// library, in one transaction. Annotations are matched by id: a new id is
-// added, a known one is updated only if the incoming version is newer, so
-// merging the same file twice changes nothing. Each is placed by its
+// library, in one transaction that UndoLastImport can undo.
+//
+// The student's own highlights and notes are never changed by a merge. A
+// merge adds what is new, and updates only what came from the same
+// classmate's earlier file, when the classmate's version is newer and the
+// student has not changed it since. When both sides changed, both are kept:
+// the classmate's version is added beside the student's, marked with who it
+// is from. A date that is missing or in the future never wins. Merging the
+// same file again changes nothing. Each annotation is placed by its
 // paragraph and quote, or re-anchored by quote if the text differs.
-func (l *Library) MergeAnnotations(ctx context.Context, anns []Annotation) (MergeReport, error) {
-	return l.MergeBundle(ctx, anns, nil)
+func (l *Library) MergeAnnotations(ctx context.Context, from MergeFrom, anns []Annotation) (MergeReport, error) {
+	return l.MergeBundle(ctx, from, anns, nil)
 }
 
 // MergeBundle merges a classmate's highlights and notes, as MergeAnnotations
 // does, and then their outlines, in the same transaction (see
-// mergeOutline).
-func (l *Library) MergeBundle(ctx context.Context, anns []Annotation, outlines []SharedOutline) (MergeReport, error) {
+// mergeOutline). UndoLastImport removes the outlines it added.
+func (l *Library) MergeBundle(ctx context.Context, from MergeFrom, anns []Annotation, outlines []SharedOutline) (MergeReport, error) {
 	var rep MergeReport
+	if strings.TrimSpace(from.Name) == "" {
+		from.Name = "a classmate"
+	}
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		rep = MergeReport{}
-		m := merger{l: l, tx: tx, ctx: ctx, articles: map[string]int64{}, texts: map[int64]articleText{}}
+		m := merger{l: l, tx: tx, ctx: ctx, from: from, now: l.now(), articles: map[string]int64{}, texts: map[int64]articleText{}}
 		// Highlights first, so that notes can find the highlight they belong to.
 		for _, notes := range []bool{false, true} {
 			for _, a := range anns {
@@ -95,6 +128,7 @@ func (l *Library) MergeBundle(ctx context.Context, anns []Annotation, outlines [
 				return err
 			}
 		}
+		rep.Import = m.importID
 		// Index the merged notes in one batch, not one per note.
 		return l.indexNotes(ctx, tx, m.notes...)
 	})
@@ -112,6 +146,9 @@ type merger struct {
 	l        *Library
 	tx       *sql.Tx
 	ctx      context.Context
+	from     MergeFrom
+	now      time.Time
+	importID int64
 	articles map[string]int64
 	notes    []int64               // notes added or updated, to index at the end
 	texts    map[int64]articleText // numbered passages of an article, prepared for locating quotes
@@ -177,6 +214,53 @@ func (m *merger) place(articleID int64, a Annotation) (Anchor, bool, error) {
 	return an, err == nil, err
 }
 
+// local is a highlight or note of the library that an incoming annotation
+// may match.
+type local struct {
+	id                    int64
+	updated, fromModified string
+	deleted               bool
+	peer                  string
+	quote, content        string // content: a note's body and tags, a highlight's colour
+}
+
+// find returns the row of table that where (with args) selects, if any.
+func (m *merger) find(table, where string, args ...any) (*local, error) {
+	content := "colour"
+	if table == "notes" {
+		content = `body || char(30) || coalesce((SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = notes.id ORDER BY t.name COLLATE NOCASE)), '')`
+	}
+	var r local
+	err := m.tx.QueryRowContext(m.ctx, `SELECT id, updated_at, from_modified, deleted_at IS NOT NULL, peer, quote, `+content+`
+		FROM `+table+` WHERE `+where+` ORDER BY id DESC LIMIT 1`, args...).
+		Scan(&r.id, &r.updated, &r.fromModified, &r.deleted, &r.peer, &r.quote, &r.content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return &r, err
+}
+
+// content is what an incoming annotation would store, in local's terms.
+func (m *merger) content(a Annotation) (string, error) {
+	if !a.IsNote() {
+		colour := a.Colour
+		if colour == "" {
+			colour = DefaultColours[0].Key
+		}
+		colour, err := colourKey(m.ctx, m.tx, colour)
+		if err != nil {
+			if ErrorCode(err) != ENOTFOUND {
+				return "", err
+			}
+			colour = DefaultColours[0].Key
+		}
+		return colour, nil
+	}
+	tags := NormaliseTags(a.Tags)
+	sort.Slice(tags, func(i, j int) bool { return strings.ToLower(tags[i]) < strings.ToLower(tags[j]) })
+	return a.Body + "\x1e" + strings.Join(tags, "\x1f"), nil
+}
+
 func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	name := "highlight"
 	table := "highlights"
@@ -187,36 +271,79 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a %s with no id (%q)", name, clipText(a.Quote, 40)))
 		return nil
 	}
+	// A date in the future or none at all can be stored, but never wins.
+	dated := !a.Modified.IsZero() && !a.Modified.After(m.now.Add(futureSlack))
 	modified := a.Modified
-	if modified.IsZero() {
-		modified = a.Created
-	}
-	if modified.IsZero() {
-		modified = m.l.now()
+	if !dated {
+		modified = m.now
 	}
 	created := a.Created
-	if created.IsZero() {
+	if created.IsZero() || created.After(modified) {
 		created = modified
 	}
+	content, err := m.content(a)
+	if err != nil {
+		return err
+	}
+	// Who it comes from: the creator the file names, else the file's
+	// name. A later version from the same person may update it.
+	who := strings.TrimSpace(a.Creator)
+	if who == "" {
+		who = m.from.Name
+	}
+	peer := strings.ToLower(who)
 
-	// A known id: keep whichever version is newer. A local deletion counts
-	// as a change made when it happened.
-	var id int64
-	var updated string
-	var deleted sql.NullString
-	err := m.tx.QueryRowContext(m.ctx, `SELECT id, updated_at, deleted_at FROM `+table+` WHERE uid = ?`, a.UID).Scan(&id, &updated, &deleted)
+	// What this classmate's earlier file added, or the student's own (or
+	// another classmate's) annotation with the same id.
+	mine, err := m.find(table, `peer = ? AND from_uid = ?`, peer, a.UID)
+	if err != nil {
+		return err
+	}
+	same := func(r *local) bool { return r.content == content && r.quote == a.Quote }
+	var update *local // the row to update in place, if any
+	uid := a.UID
 	switch {
-	case err == nil:
-		local := parseTime(updated)
-		if deleted.Valid && parseTime(deleted.String).After(local) {
-			local = parseTime(deleted.String)
-		}
-		if !modified.After(local) {
+	case mine != nil:
+		if same(mine) || dated && !modified.After(parseTime(mine.fromModified)) {
 			rep.Unchanged++
 			return nil
 		}
-	case !errors.Is(err, sql.ErrNoRows):
-		return err
+		if !dated {
+			rep.Undated++
+			return nil
+		}
+		if mine.updated == mine.fromModified && !mine.deleted {
+			update = mine
+			break
+		}
+		// The student changed it since: it is theirs now, and the
+		// classmate's new version goes beside it.
+		if err := m.record(table, mine.id, true); err != nil {
+			return err
+		}
+		if _, err := m.tx.ExecContext(m.ctx, `UPDATE `+table+` SET peer = '', from_uid = '' WHERE id = ?`, mine.id); err != nil {
+			return err
+		}
+		uid = newUID()
+		rep.KeptBoth++
+	default:
+		other, err := m.find(table, `uid = ?`, a.UID)
+		if err != nil {
+			return err
+		}
+		if other != nil {
+			latest := parseTime(other.updated)
+			if same(other) || !dated || !modified.After(latest) {
+				if !same(other) && !dated {
+					rep.Undated++
+				} else {
+					rep.Unchanged++
+				}
+				return nil
+			}
+			uid = newUID()
+			rep.KeptBoth++
+		}
 	}
 
 	articleID, err := m.article(a)
@@ -238,54 +365,70 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 	if ok {
 		passage = an.PassageID
 	}
+	stamp := formatTime(modified)
+	var id int64
+	var res sql.Result
+	if update != nil {
+		id = update.id
+		if err := m.record(table, id, true); err != nil {
+			return err
+		}
+		rep.Updated++
+	} else {
+		rep.Added++
+	}
 
 	if !a.IsNote() {
-		colour := a.Colour
-		if colour == "" {
-			colour = DefaultColours[0].Key
-		}
-		if colour, err = colourKey(m.ctx, m.tx, colour); err != nil {
-			colour = DefaultColours[0].Key
-		}
-		if id == 0 {
-			_, err = m.tx.ExecContext(m.ctx, `
-				INSERT INTO highlights (uid, article_id, passage_id, start, end, quote, prefix, suffix, colour, created_at, updated_at, creator)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				a.UID, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(created), formatTime(modified), a.Creator)
-			rep.Added++
+		if update == nil {
+			res, err = m.tx.ExecContext(m.ctx, `
+				INSERT INTO highlights (uid, article_id, passage_id, start, end, quote, prefix, suffix, colour, created_at, updated_at,
+					creator, from_name, peer, from_uid, from_modified)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				uid, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, content, formatTime(created), stamp,
+				a.Creator, who, peer, a.UID, stamp)
 		} else {
 			_, err = m.tx.ExecContext(m.ctx, `
-				UPDATE highlights SET article_id = ?, passage_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, colour = ?, updated_at = ?, deleted_at = NULL,
-					creator = ?
-				WHERE id = ?`, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, colour, formatTime(modified), a.Creator, id)
-			rep.Updated++
+				UPDATE highlights SET article_id = ?, passage_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, colour = ?,
+					updated_at = ?, from_modified = ?, deleted_at = NULL, creator = ?
+				WHERE id = ?`, articleID, passage, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, content, stamp, stamp, a.Creator, id)
+		}
+		if err == nil && res != nil {
+			id, err = res.LastInsertId()
+		}
+		if err == nil && update == nil {
+			err = m.record(table, id, false)
 		}
 		return err
 	}
 
 	var highlight any
 	if a.Highlight != "" {
+		// The highlight as this classmate's file has it, else by its id.
 		var hid int64
-		if err := m.tx.QueryRowContext(m.ctx, `SELECT id FROM highlights WHERE uid = ?`, a.Highlight).Scan(&hid); err == nil {
+		err := m.tx.QueryRowContext(m.ctx, `SELECT id FROM highlights WHERE (peer = ? AND from_uid = ?) OR uid = ? ORDER BY peer = ? DESC, id DESC LIMIT 1`,
+			peer, a.Highlight, a.Highlight, peer).Scan(&hid)
+		if err == nil {
 			highlight = hid
 		}
 	}
-	if id == 0 {
-		var res sql.Result
+	if update == nil {
 		res, err = m.tx.ExecContext(m.ctx, `
-			INSERT INTO notes (uid, article_id, passage_id, highlight_id, start, end, quote, prefix, suffix, body, created_at, updated_at, creator)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.UID, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(created), formatTime(modified), a.Creator)
+			INSERT INTO notes (uid, article_id, passage_id, highlight_id, start, end, quote, prefix, suffix, body, created_at, updated_at,
+				creator, from_name, peer, from_uid, from_modified)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			uid, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(created), stamp,
+			a.Creator, who, peer, a.UID, stamp)
 		if err == nil {
 			id, err = res.LastInsertId()
 		}
-		rep.Added++
+		if err == nil {
+			err = m.record(table, id, false)
+		}
 	} else {
 		_, err = m.tx.ExecContext(m.ctx, `
-			UPDATE notes SET article_id = ?, passage_id = ?, highlight_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, body = ?, updated_at = ?, deleted_at = NULL,
-				creator = ?
-			WHERE id = ?`, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, formatTime(modified), a.Creator, id)
-		rep.Updated++
+			UPDATE notes SET article_id = ?, passage_id = ?, highlight_id = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, body = ?,
+				updated_at = ?, from_modified = ?, deleted_at = NULL, creator = ?
+			WHERE id = ?`, articleID, passage, highlight, an.Start, an.End, an.Quote, an.Prefix, an.Suffix, a.Body, stamp, stamp, a.Creator, id)
 	}
 	if err != nil {
 		return err

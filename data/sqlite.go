@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -15,10 +16,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/casebookapp/casebook/data/search"
-	"github.com/mattn/go-sqlite3"
+	_ "github.com/mattn/go-sqlite3" // the database/sql driver
 )
 
 //go:embed migration/*.sql
@@ -36,6 +38,8 @@ type Library struct {
 	db    *sql.DB
 	path  string
 	index *search.Index
+	// readOnly says why the library cannot be changed, or is "".
+	readOnly string
 	// now is the clock, replaced in tests.
 	now func() time.Time
 }
@@ -53,11 +57,20 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "casebook", "library.db"), nil
 }
 
-// Open opens the library at path, creating it (mode 0600, in a folder it
-// creates) if it does not exist, and brings its schema up to date. A file
-// that is not a Casebook library is refused with ENOTLIBRARY and left
-// untouched. Before a migration changes an existing library, a copy is kept
-// beside it.
+// Open opens the library at path, creating it if it does not exist, and
+// brings its schema up to date. A file that is not a Casebook library is
+// refused with ENOTLIBRARY and left untouched. Before a migration changes an
+// existing library, a copy is kept beside it.
+//
+// A new library is built in a temporary file beside path and linked into
+// place only when complete, so a process killed while creating it leaves
+// either no library or a whole one, and several processes creating it at
+// once all open the same one. An empty or half-made file (an older version
+// killed on its first run; there is nothing of the student's in it) is
+// started again.
+//
+// The library opens read-only, and says why in ReadOnly, when it is in a
+// place Casebook cannot write to, or when a newer Casebook has upgraded it.
 func Open(ctx context.Context, path string) (*Library, error) {
 	if path == "" {
 		return nil, Errorf(EINVALID, "no library path given")
@@ -66,32 +79,32 @@ func Open(ctx context.Context, path string) (*Library, error) {
 	if err != nil {
 		return nil, Errorf(EINVALID, "library path %q: %v", path, err)
 	}
-	fresh, err := prepareFile(ctx, abs)
-	if err != nil {
-		return nil, err
+	for attempt := 0; attempt < 5; attempt++ {
+		state, info, err := inspect(ctx, abs)
+		if err != nil {
+			return nil, err
+		}
+		switch state {
+		case stateLibrary:
+			return openLibrary(ctx, abs)
+		case stateHalfMade:
+			if err := removeHalfMade(abs, info); err != nil {
+				return nil, err
+			}
+		}
+		if err := create(ctx, abs); err != nil {
+			return nil, err
+		}
 	}
-	db, err := sql.Open("sqlite3", dsn(abs, false))
-	if err != nil {
-		return nil, fmt.Errorf("open library %s: %w", abs, err)
-	}
-	l := &Library{db: db, path: abs, now: time.Now}
-	if err := l.migrate(ctx, fresh); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if l.index, err = search.Open(ctx, db); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := l.deriveSentenceTitles(ctx); err != nil {
-		l.Close()
-		return nil, err
-	}
-	return l, nil
+	return nil, Errorf(EINTERNAL, "the library %s could not be created; try again", abs)
 }
 
 // Path returns the absolute path of the library file.
 func (l *Library) Path() string { return l.path }
+
+// ReadOnly returns why the library is open for reading only, or "" when it
+// can be changed.
+func (l *Library) ReadOnly() string { return l.readOnly }
 
 // Close closes the library.
 func (l *Library) Close() error {
@@ -108,7 +121,7 @@ func (l *Library) Close() error {
 func dsn(path string, readOnly bool) string {
 	u := "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	if readOnly {
-		return u + "?mode=ro"
+		return u + "?mode=ro&_busy_timeout=10000"
 	}
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
@@ -127,85 +140,310 @@ func dsn(path string, readOnly bool) string {
 	return u + "?" + q.Encode()
 }
 
-// prepareFile makes sure path is either absent (it is then created empty with
-// mode 0600), empty, or a Casebook library. It reports whether the library is
-// new. It never writes to an existing non-empty file.
-func prepareFile(ctx context.Context, path string) (fresh bool, err error) {
+// fileState is what inspect finds at a library path.
+type fileState int
+
+const (
+	stateAbsent   fileState = iota // no file: create one
+	stateHalfMade                  // an empty or half-made file: nothing in it, start again
+	stateLibrary                   // a Casebook library
+)
+
+// inspect says what is at path, without changing it (only a -wal file left
+// by a killed process may be recovered into it, as SQLite does on any
+// open). Anything that is neither absent, half-made nor a library is an
+// error that says what it is.
+func inspect(ctx context.Context, path string) (fileState, os.FileInfo, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return false, Errorf(EINVALID, "cannot create the library folder: %v", err)
-		}
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-		if err != nil {
-			return false, Errorf(EINVALID, "cannot create the library %s: %v", path, err)
-		}
-		return true, f.Close()
+		return stateAbsent, nil, nil
 	case err != nil:
-		return false, Errorf(EINVALID, "cannot read the library %s: %v", path, err)
+		return 0, nil, FileError("cannot read the library "+path, err)
 	case st.IsDir():
-		return false, Errorf(ENOTLIBRARY, "%s is a folder, not a Casebook library", path)
-	case st.Size() == 0:
-		return true, nil
+		return 0, nil, Errorf(ENOTLIBRARY, "%s is a folder, not a Casebook library", path)
 	}
+	wal, _ := os.Stat(path + "-wal")
+	walData := wal != nil && wal.Size() > 0
 
 	f, err := os.Open(path)
 	if err != nil {
-		return false, Errorf(EINVALID, "cannot read the library %s: %v", path, err)
+		return 0, nil, FileError("cannot read the library "+path, err)
 	}
-	head := make([]byte, len(sqliteHeader))
-	_, err = io.ReadFull(f, head)
+	head := make([]byte, 100)
+	n, _ := io.ReadFull(f, head)
 	f.Close()
-	if err != nil || !bytes.Equal(head, sqliteHeader) {
-		return false, Errorf(ENOTLIBRARY, "%s is not a Casebook library (it is not a SQLite database)", path)
+	head = head[:n]
+	switch {
+	case n == 0 && !walData:
+		return stateHalfMade, st, nil
+	case n < len(sqliteHeader):
+		if bytes.HasPrefix(sqliteHeader, head) && !walData {
+			return stateHalfMade, st, nil
+		}
+		return 0, nil, Errorf(ENOTLIBRARY, "%s is not a Casebook library (it is not a SQLite database)", path)
+	case n > 0 && !bytes.HasPrefix(head, sqliteHeader):
+		return 0, nil, Errorf(ENOTLIBRARY, "%s is not a Casebook library (it is not a SQLite database)", path)
+	}
+	if n == 100 {
+		id := binary.BigEndian.Uint32(head[68:72])
+		switch {
+		case id == applicationID:
+			if err := checkLength(path, head, st.Size(), walData); err != nil {
+				return 0, nil, err
+			}
+			return stateLibrary, st, nil
+		case id != 0:
+			return 0, nil, Errorf(ENOTLIBRARY, "%s is not a Casebook library (it is another program's SQLite database)", path)
+		}
 	}
 
-	// Look inside read-only, so that another program's database is not
-	// switched to WAL or otherwise changed by the check.
-	db, err := sql.Open("sqlite3", dsn(path, true))
+	// No mark in the file's header: a library an older Casebook was still
+	// creating (its first writes may be in the -wal file), or another
+	// program's database. SQLite reads the -wal file too.
+	mode := "ro"
+	if walData && writable(path) {
+		mode = "rw" // reading a -wal file left by a killed process needs to recover it
+	}
+	db, err := sql.Open("sqlite3", "file:"+strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)+"?mode="+mode)
 	if err != nil {
-		return false, fmt.Errorf("check library %s: %w", path, err)
+		return 0, nil, err
 	}
 	defer db.Close()
 	var id int64
 	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
-		return false, Errorf(ENOTLIBRARY, "%s is not a Casebook library (%v)", path, err)
+		return 0, nil, openError(path, err)
 	}
-	if id != applicationID {
-		return false, Errorf(ENOTLIBRARY, "%s is not a Casebook library (it is another program's SQLite database)", path)
+	if id == applicationID {
+		return stateLibrary, st, nil
 	}
-	return false, nil
+	var tables, migrated int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'migrations'`).Scan(&tables); err != nil {
+		return 0, nil, openError(path, err)
+	}
+	_ = db.QueryRowContext(ctx, `SELECT count(*) FROM migrations`).Scan(&migrated)
+	if id == 0 && tables == 0 && migrated == 0 {
+		return stateHalfMade, st, nil
+	}
+	return 0, nil, Errorf(ENOTLIBRARY, "%s is not a Casebook library (it is another program's SQLite database)", path)
+}
+
+// checkLength refuses a library file shorter than its header says: it was
+// cut off (a copy that did not finish, a full disk).
+func checkLength(path string, head []byte, size int64, walData bool) error {
+	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(head[28:32]))
+	// The page count is valid only when the file's change counter says so.
+	valid := bytes.Equal(head[24:28], head[92:96]) && pages > 0
+	if valid && !walData && pageSize*pages > size {
+		return Errorf(EDAMAGED, "the library %s is damaged: the file is %d bytes but should be %d (it was cut off, perhaps by a copy that did not finish). Casebook has not changed it; restore it from a backup (%s.before-*.bak, if there is one)",
+			path, size, pageSize*pages, filepath.Base(path))
+	}
+	return nil
+}
+
+// removeHalfMade deletes a half-made library (see inspect), if it is still
+// the file that was inspected, with its -wal and -shm files.
+func removeHalfMade(path string, was os.FileInfo) error {
+	now, err := os.Stat(path)
+	if err != nil || !os.SameFile(now, was) {
+		return nil // gone or replaced meanwhile: look again
+	}
+	for _, p := range []string{path + "-wal", path + "-shm", path} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return FileError("cannot start the half-made library "+path+" again", err)
+		}
+	}
+	return nil
+}
+
+// create builds a new library in a temporary file beside path and links it
+// into place. If another process created the library meanwhile, theirs is
+// kept and this one discarded: either way there is one whole library.
+func create(ctx context.Context, path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return FileError("cannot create the library folder "+dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*") // mode 0600
+	if err != nil {
+		return FileError("cannot create the library "+path, err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	defer func() {
+		for _, p := range []string{name + "-wal", name + "-shm", name} {
+			os.Remove(p)
+		}
+	}()
+	db, err := sql.Open("sqlite3", dsn(name, false))
+	if err != nil {
+		return err
+	}
+	l := &Library{db: db, path: name, now: time.Now}
+	err = l.migrate(ctx, true)
+	if err == nil {
+		// Everything into the main file, so that the file linked into
+		// place is the whole library.
+		_, err = db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return openError(path, err)
+	}
+	if err := syncFile(name); err != nil {
+		return FileError("cannot create the library "+path, err)
+	}
+	if err := os.Link(name, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		// A file system without hard links: rename, unless the library
+		// appeared meanwhile.
+		if _, serr := os.Stat(path); serr == nil {
+			return nil
+		}
+		if err := os.Rename(name, path); err != nil {
+			return FileError("cannot create the library "+path, err)
+		}
+	}
+	return syncFile(dir)
+}
+
+// syncFile flushes a file or folder to the disk.
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
+		return err
+	}
+	return nil
+}
+
+// openLibrary opens an existing library: read-write and up to date, or
+// read-only when its place cannot be written or a newer Casebook made it.
+func openLibrary(ctx context.Context, path string) (*Library, error) {
+	readOnly := ""
+	source := dsn(path, false)
+	if !writable(path) {
+		readOnly = "The library is in a place Casebook cannot write to, so it is open for reading only: you can read, search and export, but not change it. Move it to a folder you can write to (or ask for write permission) to change it."
+		source = dsn(path, true)
+		if _, err := os.Stat(path + "-wal"); err != nil {
+			// Nothing to recover and no -shm file can be made: read the
+			// file as it is.
+			source += "&immutable=1"
+		}
+	}
+	db, err := sql.Open("sqlite3", source)
+	if err != nil {
+		return nil, err
+	}
+	l := &Library{db: db, path: path, now: time.Now, readOnly: readOnly}
+	fail := func(err error) (*Library, error) {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	names, applied, err := l.migrations(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	known := map[string]bool{}
+	for _, n := range names {
+		known[n] = true
+	}
+	var newer, pending []string
+	for n := range applied {
+		if !known[n] {
+			newer = append(newer, n)
+		}
+	}
+	for _, n := range names {
+		if !applied[n] {
+			pending = append(pending, n)
+		}
+	}
+	switch {
+	case len(newer) > 0:
+		// A newer Casebook upgraded it: writing with this version's idea
+		// of the schema could damage it.
+		if readOnly == "" {
+			db.Close()
+			if db, err = sql.Open("sqlite3", dsn(path, true)); err != nil {
+				return nil, err
+			}
+			l.db = db
+		}
+		l.readOnly = "This library was last changed by a newer version of Casebook, so this version opens it for reading only: you can read, search and export, but not change it. Install the newer Casebook to change it."
+	case len(pending) > 0 && readOnly != "":
+		return fail(Errorf(EREADONLY, "the library %s needs upgrading for this version of Casebook, but it is in a place Casebook cannot write to; move it to a folder you can write to", path))
+	case len(pending) > 0:
+		if err := l.migrate(ctx, false); err != nil {
+			return fail(err)
+		}
+	}
+	if l.index, err = search.Open(ctx, l.db); err != nil {
+		return fail(err)
+	}
+	if l.readOnly == "" {
+		// Articles stored before sentence-case titles existed get theirs.
+		if err := l.deriveSentenceTitles(ctx); err != nil {
+			l.Close()
+			return nil, openError(path, err)
+		}
+	}
+	return l, nil
+}
+
+// migrations lists the embedded migrations, sorted, and those the library
+// records as applied.
+func (l *Library) migrations(ctx context.Context) ([]string, map[string]bool, error) {
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(names)
+	applied := map[string]bool{}
+	var exists int
+	if err := l.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`).Scan(&exists); err != nil {
+		return nil, nil, err
+	}
+	if exists == 0 {
+		return names, applied, nil
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT name FROM migrations`)
+	done, err := collect(rows, err, scanOne[string])
+	if err != nil {
+		return nil, nil, fmt.Errorf("read migrations: %w", err)
+	}
+	for _, n := range done {
+		applied[n] = true
+	}
+	return names, applied, nil
 }
 
 // migrate applies the embedded migrations that have not run yet, one
-// transaction each, recording each in the migrations table.
+// transaction each, recording each in the migrations table. Another process
+// may be upgrading the same library: each migration checks again, holding
+// the write lock, that it has not run.
 func (l *Library) migrate(ctx context.Context, fresh bool) error {
 	if fresh {
 		// Mark the file as ours before anything else is written.
 		if _, err := l.db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 			return fmt.Errorf("initialise library: %w", err)
 		}
+		if _, err := l.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+			return fmt.Errorf("create migrations table: %w", err)
+		}
 	}
-	if _, err := l.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("create migrations table: %w", err)
-	}
-	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	names, applied, err := l.migrations(ctx)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
-
-	rows, err := l.db.QueryContext(ctx, `SELECT name FROM migrations`)
-	done, err := collect(rows, err, scanOne[string])
-	if err != nil {
-		return fmt.Errorf("read migrations: %w", err)
-	}
-	applied := map[string]bool{}
-	for _, n := range done {
-		applied[n] = true
-	}
-
 	backedUp := false
 	for _, name := range names {
 		if applied[name] {
@@ -225,14 +463,34 @@ func (l *Library) migrate(ctx context.Context, fresh bool) error {
 }
 
 // backup copies the library beside itself before migration name changes it.
+// The copy is made in a file created 0600 (only the student can read it,
+// from the first byte) and renamed into place when complete.
 func (l *Library) backup(ctx context.Context, name string) error {
 	dst := fmt.Sprintf("%s.before-%s.bak", l.path, strings.TrimSuffix(filepath.Base(name), ".sql"))
-	_ = os.Remove(dst) // VACUUM INTO refuses to overwrite; a stale copy of the same step is replaced.
-	if _, err := l.db.ExecContext(ctx, `VACUUM INTO ?`, dst); err != nil {
+	tmp, err := os.CreateTemp(filepath.Dir(l.path), "."+filepath.Base(dst)+".*")
+	if err != nil {
+		return FileError("cannot back up the library before upgrading it", err)
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpName)
+	// VACUUM INTO writes into an existing file only if it is empty, as
+	// this one is; it keeps the file's mode.
+	if _, err := l.db.ExecContext(ctx, `VACUUM INTO ?`, tmpName); err != nil {
 		return fmt.Errorf("back up library before %s: %w", name, err)
 	}
-	return os.Chmod(dst, 0o600)
+	if backupHook != nil {
+		backupHook(tmpName)
+	}
+	if err := os.Rename(tmpName, dst); err != nil {
+		return FileError("cannot back up the library before upgrading it", err)
+	}
+	return nil
 }
+
+// backupHook, set by tests, sees the backup file once written, before it
+// is renamed into place.
+var backupHook func(path string)
 
 func (l *Library) applyMigration(ctx context.Context, name string) error {
 	body, err := fs.ReadFile(migrationFS, name)
@@ -244,6 +502,10 @@ func (l *Library) applyMigration(ctx context.Context, name string) error {
 		return err
 	}
 	defer tx.Rollback()
+	var done int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&done); err != nil || done > 0 {
+		return err // another process applied it meanwhile
+	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return fmt.Errorf("migration %s: %w", name, err)
 	}
@@ -265,45 +527,23 @@ func (l *Library) Check(ctx context.Context) error {
 	return nil
 }
 
-// update runs fn in one write transaction, committed if fn returns nil,
-// and tells the search index which it was (its segment-count hints).
+// update runs fn in one write transaction, committed if fn returns nil.
 func (l *Library) update(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	if l.readOnly != "" {
+		return Errorf(EREADONLY, "%s", l.readOnly)
+	}
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return dbError(err)
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			tx.Rollback()
-		}
-		l.index.Settle(committed)
-	}()
+	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return dbError(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return dbError(err)
 	}
-	committed = true
 	return nil
-}
-
-// dbError turns SQLite's busy and read-only conditions into messages a
-// student can act on.
-func dbError(err error) error {
-	var se sqlite3.Error
-	if errors.As(err, &se) {
-		switch se.Code {
-		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return Errorf(EBUSY, "the library is busy in another Casebook window; try again")
-		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
-			return Errorf(EINVALID, "the library cannot be written: %v", err)
-		case sqlite3.ErrFull:
-			return Errorf(EINVALID, "the disk is full; nothing was changed")
-		}
-	}
-	return err
 }
 
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

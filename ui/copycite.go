@@ -91,14 +91,10 @@ func (r *Reader) citedText(style cite.Style) (string, bool) {
 	if quote == "" {
 		return "", false
 	}
-	quote = "“" + innerQuotes.Replace(quote) + "”"
+	quote = cite.Quotation(quote)
 	para := r.rows[row].passage.N
 	if style == cite.Chicago {
 		return quote + "\n\n" + style.Note(r.article, para).String(), true
 	}
 	return quote + " " + style.InText(r.article, para).String(), true
 }
-
-// innerQuotes turns the double quotation marks of a quote into single ones,
-// as a quotation within a quotation is set.
-var innerQuotes = strings.NewReplacer("“", "‘", "”", "’", `"`, "'")

@@ -194,6 +194,9 @@ func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 			if len(n.Tags) > 0 {
 				extra = "#" + strings.Join(n.Tags, " #") + "  ·  " + extra
 			}
+			if n.From != "" {
+				extra = "From " + n.From + "  ·  " + extra
+			}
 			objs[2].(*mutedLabel).SetText(extra)
 		})
 	l.OnSelected = func(i widget.ListItemID) {
@@ -519,6 +522,9 @@ func (c *NoteCard) showStatus() {
 		return
 	}
 	s := "Created " + n.CreatedAt.Local().Format("2 Jan 2006, 15:04")
+	if n.From != "" {
+		s = "From " + n.From + " · " + s
+	}
 	if n.UpdatedAt.Sub(n.CreatedAt) > time.Second {
 		s += " · saved " + n.UpdatedAt.Local().Format("15:04")
 	} else {

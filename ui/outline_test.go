@@ -94,7 +94,7 @@ func TestOutlinePanel(t *testing.T) {
 	row7 := h.rowWithText("APALA believes")
 	u.Reader.setCurrent(row7)
 	u.Highlight("green")
-	h.pump()
+	h.settle() // the highlight is written off the UI goroutine
 	u.Reader.scrollToRow(row7)
 	h.pump()
 	v7, _ := u.Reader.viewOf(row7)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data/ingest"
@@ -146,9 +148,40 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	head.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(rows...)))
-	d := dialog.NewCustom("Import finished", "Close", body, u.Window)
+	var merges []int64
+	for _, r := range results {
+		if r.Status == ingest.FileMerged && r.Merge.Import != 0 {
+			merges = append(merges, r.Merge.Import)
+		}
+	}
+	var d *dialog.CustomDialog
+	if len(merges) > 0 {
+		// A merge is one step the student can take back: here, or later
+		// with Edit › Undo.
+		step := u.undo.push("Undo import", func(ctx context.Context) error { return u.undoMerges(ctx, merges) })
+		u.undoImport = widget.NewButtonWithIcon("Undo import", theme.ContentUndoIcon(), func() {
+			if st, ok := u.undo.remove(step); ok {
+				u.runUndo(st)
+			}
+			d.Hide()
+		})
+		d = dialog.NewCustom("Import finished", "Close", body, u.Window)
+		d.SetButtons([]fyne.CanvasObject{u.undoImport, widget.NewButton("Close", func() { d.Hide() })})
+	} else {
+		d = dialog.NewCustom("Import finished", "Close", body, u.Window)
+	}
 	d.Resize(fyne.NewSize(640, min(560, 190+float32(len(rows))*72)))
 	u.showMessage(d)
+}
+
+// undoMerges undoes merges of classmates' files, newest first.
+func (u *UI) undoMerges(ctx context.Context, ids []int64) error {
+	for i := len(ids) - 1; i >= 0; i-- {
+		if _, err := u.lib.UndoImport(ctx, ids[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // importSummary counts the outcomes: "2 articles added, 1 annotation file
@@ -169,6 +202,7 @@ func importSummary(results []ingest.FileResult) string {
 	add(ingest.FileDuplicate, "file already in the library", "files already in the library")
 	add(ingest.FileMerged, "annotation file merged", "annotation files merged")
 	add(ingest.FileFailed, "file could not be imported", "files could not be imported")
+	add(ingest.FileSkipped, "file skipped (not an ordinary file, or a link leading outside the folder)", "files skipped (not ordinary files, or links leading outside the folder)")
 	return strings.Join(parts, ", ") + "."
 }
 
@@ -184,6 +218,8 @@ func importStatusLabel(st ingest.FileStatus) *widget.Label {
 		l.Text = "Already there"
 	case ingest.FileMerged:
 		l.Text, l.Importance = "Merged", widget.HighImportance
+	case ingest.FileSkipped:
+		l.Text, l.Importance = "Skipped", widget.WarningImportance
 	default:
 		l.Text, l.Importance = "Failed", widget.DangerImportance
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -487,6 +488,83 @@ func TestImportUpdatesOpenArticle(t *testing.T) {
 	}
 	if h.rowWithText("A crowd gathered") < 0 {
 		t.Error("the reader does not show the new text")
+	}
+}
+
+// TestSaveDialogCannotWipeTheLibrary: Fyne's save dialog opens the chosen
+// file for writing before Casebook sees the name. Choosing the library must
+// neither empty it then nor let the export write over it.
+func TestSaveDialogCannotWipeTheLibrary(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	before, err := os.ReadFile(h.lib.Path())
+	if err != nil || len(before) == 0 {
+		t.Fatal(err)
+	}
+	// What the save dialog does with the chosen name, then our callback.
+	w, err := storage.Writer(storage.NewFileURI(h.lib.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if st, _ := os.Stat(h.lib.Path()); st.Size() != int64(len(before)) {
+		t.Fatalf("opening the library in the save dialog changed it to %d bytes", st.Size())
+	}
+	u.ExportTo(h.lib.Path(), export.Options{Format: export.Markdown})
+	h.waitFor("the export", func() bool { return u.lastExport.Path == h.lib.Path() })
+	if u.lastExport.Err == nil || !strings.Contains(u.lastExport.Message, "library") {
+		t.Errorf("the export over the library was not refused: %q", u.lastExport.Message)
+	}
+	if err := h.lib.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestUndoImport merges a classmate's file from the import dialog and takes
+// it back with the summary's "Undo import" button: the classmate's note is
+// gone, the student's own is untouched.
+func TestUndoImport(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	p := u.Reader.rows[1].passage
+	own, err := h.lib.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "Mine."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "alex.json")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, _ := h.lib.Article(ctx, p.ArticleID)
+	anns := []data.Annotation{
+		{UID: "alex-1", Motivation: "commenting", Source: "urn:casebook:sha256:" + art.Hash, Hash: art.Hash, Para: p.N, Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Body: "Alex's point.", Modified: time.Now().Add(-time.Minute)},
+		// Alex's file also carries the student's own note, rewritten.
+		{UID: own.UID, Motivation: "commenting", Source: "urn:casebook:sha256:" + art.Hash, Hash: art.Hash, Para: p.N, Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Body: "", Modified: time.Now().Add(time.Hour)},
+	}
+	if err := export.WriteAnnotations(f, "Alex", time.Now(), anns); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	u.ImportPaths([]string{file})
+	h.waitFor("the merge", func() bool { return u.lastImport != nil })
+	if n, _ := h.lib.Note(ctx, own.ID); n.Body != "Mine." {
+		t.Fatalf("the merge changed the student's own note to %q", n.Body)
+	}
+	ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
+	if len(ns) != 3 {
+		t.Fatalf("after the merge %d notes on the passage, want 3: %+v", len(ns), ns)
+	}
+	if u.undoImport == nil {
+		t.Fatal("the import summary has no Undo import button")
+	}
+	test.Tap(u.undoImport)
+	h.settle() // undo runs off the UI goroutine
+	ns, _ = h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
+	if len(ns) != 1 || ns[0].ID != own.ID || ns[0].Body != "Mine." {
+		t.Errorf("after Undo import: %+v", ns)
 	}
 }
 

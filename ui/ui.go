@@ -96,7 +96,9 @@ type UI struct {
 	lastImport   []ingest.FileResult
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
-	quitting     bool
+	// undoImport is the last import summary's "Undo import" button.
+	undoImport *widget.Button
+	quitting   bool
 	// tip is the tooltip showing, of the button tipOf.
 	tip   *widget.PopUp
 	tipOf *tipButton
@@ -130,6 +132,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 		opts.Searcher = lib
 	}
 	u := &UI{App: a, lib: lib, opts: opts}
+	protectSaveDialogs()
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.writes = newWriteQueue(u)
 	u.SaveState = widget.NewLabel("")
@@ -177,6 +180,10 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 
 	u.refreshLibrary()
 	u.restore()
+	if why := lib.ReadOnly(); why != "" {
+		u.Window.SetTitle("Casebook (read only)")
+		dialog.ShowInformation("Open for reading only", why, u.Window)
+	}
 	// Load the search index while the student looks at the window, so the
 	// first keystroke in the search bar is answered as fast as the rest.
 	u.goBackground(func() { _ = lib.PrepareSearch(u.ctx) })

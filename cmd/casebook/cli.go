@@ -232,7 +232,11 @@ func cmdNoteList(e *env, args []string) error {
 		if len(n.Tags) > 0 {
 			tags = "  #" + strings.Join(n.Tags, " #")
 		}
-		fmt.Fprintf(e.stdout, "[%d] %s  %s%s\n", n.ID, where, oneLine(n.Body), tags)
+		from := ""
+		if n.From != "" {
+			from = "  (from " + n.From + ")"
+		}
+		fmt.Fprintf(e.stdout, "[%d] %s  %s%s%s\n", n.ID, where, oneLine(n.Body), tags, from)
 	}
 	return nil
 }

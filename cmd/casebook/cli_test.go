@@ -2,16 +2,22 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // binary is the casebook command built once for these tests.
 var binary string
+
+// cleanup lists folders the tests and benchmarks made, removed at the end.
+var cleanup []string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "casebook-cli")
@@ -26,6 +32,9 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	for _, d := range cleanup {
+		os.RemoveAll(d)
+	}
 	os.Exit(code)
 }
 
@@ -39,7 +48,7 @@ type result struct {
 func casebook(t *testing.T, db string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, append([]string{"--db", db}, args...)...)
-	cmd.Env = append(os.Environ(), "CASEBOOK_DB=")
+	cmd.Env = append(os.Environ(), "CASEBOOK_DB=", "CASEBOOK_LOG="+filepath.Join(filepath.Dir(binary), "casebook.log"))
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -313,7 +322,7 @@ func TestSearch(t *testing.T) {
 	}
 
 	r = casebook(t, db, "search", "--stats", "ballinger", "apology")
-	if r.code != 0 || !strings.Contains(r.stderr, " ms") || !strings.Contains(r.stdout, "3:") {
+	if r.code != 0 || !regexp.MustCompile(`^search: load \d+ ms, query \d+\.\d ms, \d+ results\n$`).MatchString(r.stderr) || !strings.Contains(r.stdout, "3:") {
 		t.Errorf("search --stats: %+v", r)
 	}
 	if r := casebook(t, db, "search"); r.code != 2 {
@@ -375,5 +384,140 @@ func TestNoDisplay(t *testing.T) {
 	}
 	if !strings.Contains(string(out), "no graphical display") || strings.Contains(string(out), "panic") {
 		t.Errorf("output = %q", out)
+	}
+}
+
+// TestExportOverLibrary: `export --out` naming the library (or a link to it)
+// is refused in one line with exit 1, and the library is unharmed.
+func TestExportOverLibrary(t *testing.T) {
+	db := newDB(t)
+	if r := casebook(t, db, "note", "add", "1:2", "keep", "me"); r.code != 0 {
+		t.Fatalf("note add: %+v", r)
+	}
+	link := filepath.Join(t.TempDir(), "quotes.md")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{db, link, db + "-wal"} {
+		r := casebook(t, db, "export", "--format", "md", "--out", out)
+		if r.code != 1 || !strings.Contains(r.stderr, "library") || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Errorf("export --out %s: %+v, want exit 1 and one line about the library", out, r)
+		}
+	}
+	r := casebook(t, db, "note", "list")
+	if r.code != 0 || !strings.Contains(r.stdout, "keep me") {
+		t.Fatalf("after the refused exports, note list: %+v", r)
+	}
+}
+
+// TestImportUndoLast merges a classmate's export, twice (the second changes
+// nothing), and undoes the merge with `import --undo-last`.
+func TestImportUndoLast(t *testing.T) {
+	alex, mine := newDB(t), newDB(t)
+	if r := casebook(t, alex, "note", "add", "1:2", "Alex's", "point"); r.code != 0 {
+		t.Fatal(r)
+	}
+	file := filepath.Join(t.TempDir(), "alex.json")
+	if r := casebook(t, alex, "export", "--format", "json", "--out", file); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := casebook(t, mine, "note", "add", "1:2", "My", "own"); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := casebook(t, mine, "import", file); r.code != 0 || !strings.Contains(r.stdout, "1 annotation added") {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := casebook(t, mine, "import", file); r.code != 0 || !strings.Contains(r.stdout, "0 annotations added, 0 updated, 1 unchanged") {
+		t.Fatalf("second import: %+v", r)
+	}
+	if r := casebook(t, mine, "note", "list"); !strings.Contains(r.stdout, "Alex's point  (from alex)") {
+		t.Fatalf("note list does not say whose note it is: %q", r.stdout)
+	}
+	r := casebook(t, mine, "import", "--undo-last")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 annotation removed") {
+		t.Fatalf("undo: %+v", r)
+	}
+	if r := casebook(t, mine, "note", "list"); strings.Contains(r.stdout, "Alex") || !strings.Contains(r.stdout, "My own") {
+		t.Errorf("after undo: %q", r.stdout)
+	}
+	if r := casebook(t, mine, "import", "--undo-last"); r.code != 1 || !strings.Contains(r.stderr, "no merged annotation file") {
+		t.Errorf("a second undo: %+v", r)
+	}
+}
+
+// TestReadersDoNotWaitForAWriter holds the library's write lock, as another
+// Casebook window saving does, and runs the commands that only read: each
+// answers at once instead of failing after the busy timeout.
+func TestReadersDoNotWaitForAWriter(t *testing.T) {
+	db := newDB(t)
+	if r := casebook(t, db, "note", "add", "1:2", "a", "note"); r.code != 0 {
+		t.Fatal(r)
+	}
+	conn, err := sql.Open("sqlite3", "file:"+db+"?_txlock=immediate&_busy_timeout=1000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	tx, err := conn.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`UPDATE colours SET meaning = meaning`); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "q.md")
+	for _, args := range [][]string{{"articles"}, {"search", "Liang"}, {"note", "list"}, {"export", "--format", "md", "--out", out}, {"show", "1"}} {
+		start := time.Now()
+		r := casebook(t, db, args...)
+		if r.code != 0 || time.Since(start) > 5*time.Second {
+			t.Errorf("%v while another window writes: exit %d after %v: %s", args, r.code, time.Since(start).Round(time.Millisecond), r.stderr)
+		}
+	}
+}
+
+// TestNewerLibrary: a library a newer Casebook upgraded is read, and a
+// change is refused in plain words, naming the reason.
+func TestNewerLibrary(t *testing.T) {
+	db := newDB(t)
+	if r := casebook(t, db, "note", "add", "1:2", "mine"); r.code != 0 {
+		t.Fatal(r)
+	}
+	conn, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`INSERT INTO migrations (name, applied_at) VALUES ('migration/9999_future.sql', '2030-01-01T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	if r := casebook(t, db, "note", "list"); r.code != 0 || !strings.Contains(r.stdout, "mine") || !strings.Contains(r.stderr, "newer version") {
+		t.Errorf("note list on a newer library: %+v", r)
+	}
+	r := casebook(t, db, "note", "add", "1:2", "more")
+	if r.code != 1 || !strings.Contains(r.stderr, "newer version") || strings.Contains(r.stderr, "readonly database") {
+		t.Errorf("note add on a newer library: %+v", r)
+	}
+}
+
+// TestConcurrentFirstRuns: three commands started at once on a library that
+// does not exist yet all succeed, and the library has the bundled articles
+// once.
+func TestConcurrentFirstRuns(t *testing.T) {
+	for round := 0; round < 5; round++ {
+		db := newDB(t)
+		results := make(chan result, 3)
+		for i := 0; i < 3; i++ {
+			go func() { results <- casebook(t, db, "articles", "--json") }()
+		}
+		for i := 0; i < 3; i++ {
+			if r := <-results; r.code != 0 {
+				t.Errorf("round %d: a first run failed: %+v", round, r)
+			}
+		}
+		var arts []articleJSON
+		if err := json.Unmarshal([]byte(casebook(t, db, "articles", "--json").stdout), &arts); err != nil || len(arts) != 3 {
+			t.Errorf("round %d: %d articles (%v), want the 3 bundled ones", round, len(arts), err)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -34,6 +35,7 @@ Usage:
   casebook [--db PATH] note list [--json] [--orphans] [--article ID] [--tag TAG]
   casebook [--db PATH] highlight ID:N COLOUR
   casebook [--db PATH] import FILE...
+  casebook [--db PATH] import --undo-last     undo the last merge of a classmate's .json file
   casebook [--db PATH] compare A B [--json]  align two articles' passages and flag their differences
   casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago]
                       [--scope all|article:ID|colour:NAME|tag:NAME|outline:NAME] [--order reading|colour|tag]
@@ -93,7 +95,20 @@ var commands = map[string]command{
 }
 
 func main() {
+	startLog()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// startLog sends the technical detail of errors to the log file in the
+// configuration folder (or CASEBOOK_LOG), never to the student's terminal.
+func startLog() {
+	path := os.Getenv("CASEBOOK_LOG")
+	if path == "" {
+		path, _ = data.DefaultLogPath()
+	}
+	if path == "" || data.StartLog(path) != nil {
+		slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	}
 }
 
 // run executes the command line and returns the exit status.
@@ -137,6 +152,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	defer lib.Close()
 	e.lib = lib
+	if why := lib.ReadOnly(); why != "" && len(args) > 0 {
+		fmt.Fprintf(stderr, "casebook: note: %s\n", oneLine(why))
+	}
 
 	if len(args) == 0 {
 		err = runGUI(lib)
@@ -168,6 +186,9 @@ func openLibrary(ctx context.Context, path string) (*data.Library, error) {
 	lib, err := data.Open(ctx, path)
 	if err != nil {
 		return nil, err
+	}
+	if lib.ReadOnly() != "" {
+		return lib, nil // nothing can be loaded into it; what is there can be read
 	}
 	seeds, err := ingest.Seeds()
 	if err == nil {

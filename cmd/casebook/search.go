@@ -12,7 +12,7 @@ func cmdSearch(e *env, args []string) error {
 	fs := newFlags("search")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 20, "at most this many results")
-	stats := fs.Bool("stats", false, "print the time the query took on stderr")
+	stats := fs.Bool("stats", false, "print on stderr the time loading the index and the query took")
 	article := fs.Int64("article", 0, "only this article")
 	colour := fs.String("colour", "", "only passages highlighted in this colour")
 	fs.StringVar(colour, "color", "", "same as --colour")
@@ -33,14 +33,21 @@ func cmdSearch(e *env, args []string) error {
 		}
 	}
 	q := strings.Join(fs.Args(), " ")
+	// The index is loaded first, apart from the query (Search would load
+	// it itself), so that --stats can tell the two apart.
 	start := time.Now()
+	if err := e.lib.PrepareSearch(e.ctx); err != nil {
+		return err
+	}
+	load := time.Since(start)
+	start = time.Now()
 	res, err := e.lib.Search(e.ctx, q, data.SearchOptions{Limit: *limit, Article: *article, Colour: *colour, HasNote: *hasNote, Tag: *tag})
 	took := time.Since(start)
 	if err != nil {
 		return err
 	}
 	if *stats {
-		fmt.Fprintf(e.stderr, "search: %.3f ms, %d results\n", float64(took.Microseconds())/1000, len(res))
+		fmt.Fprintf(e.stderr, "search: load %.0f ms, query %.1f ms, %d results\n", ms(load), ms(took), len(res))
 	}
 	if *asJSON {
 		return printJSON(e.stdout, res)
@@ -95,3 +102,6 @@ func snippet(text string, matches [][2]int, width int) string {
 	}
 	return oneLine(b.String())
 }
+
+// ms gives a duration in milliseconds.
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

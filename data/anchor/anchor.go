@@ -127,7 +127,7 @@ func (p *Passages) Locate(t Target) (Match, bool) {
 	best, found := Match{}, false
 	for pi, text := range p.texts {
 		for i := 0; i+len(quote) <= len(text); i++ {
-			if text[i] != quote[0] || !equalRunes(text[i:i+len(quote)], quote) {
+			if text[i] != quote[0] || !equalRunes(text[i:i+len(quote)], quote) || !s.wholeWords(text, i, i+len(quote)) {
 				continue
 			}
 			m, ok := s.score(pi, i, i+len(quote), 0)
@@ -147,9 +147,11 @@ func (p *Passages) Locate(t Target) (Match, bool) {
 	}
 	for pi, text := range p.texts {
 		for _, c := range approxSearch(quote, text, k) {
-			m, ok := s.score(pi, c.start, c.end, c.errors)
-			if ok && (!found || better(m, best, s)) {
-				best, found = m, true
+			for _, c := range s.snap(quote, text, c, k) {
+				m, ok := s.score(pi, c.start, c.end, c.errors)
+				if ok && (!found || better(m, best, s)) {
+					best, found = m, true
+				}
 			}
 		}
 	}
@@ -178,10 +180,15 @@ type scorer struct {
 	hint           int
 	quoteLen       int
 	prefix, suffix []rune
+	// wordStart and wordEnd say that the quote began and ended at a word
+	// boundary where it was: its new place must too.
+	wordStart, wordEnd bool
 }
 
 func newScorer(p *Passages, t Target, quote []rune) *scorer {
 	s := &scorer{Passages: p, quoteLen: len(quote), prefix: []rune(t.Prefix), suffix: []rune(t.Suffix)}
+	s.wordStart = WordBoundary(append(append([]rune{}, s.prefix...), quote...), len(s.prefix))
+	s.wordEnd = WordBoundary(append(append([]rune{}, quote...), s.suffix...), len(quote))
 	hp := clamp(t.Passage, 0, len(p.texts)-1)
 	s.hint = p.offsets[hp] + clamp(t.Start, 0, len(p.texts[hp]))
 	return s
@@ -218,6 +225,57 @@ func (s *scorer) score(passage, start, end, errors int) (Match, bool) {
 		ok = true
 	}
 	return Match{Passage: passage, Start: start, End: end, Errors: errors, Score: score}, ok
+}
+
+// wholeWords reports whether [start, end) of text begins and ends at word
+// boundaries where the quote did.
+func (s *scorer) wholeWords(text []rune, start, end int) bool {
+	return (!s.wordStart || WordBoundary(text, start)) && (!s.wordEnd || WordBoundary(text, end))
+}
+
+// snap moves an approximate occurrence's ends that fall inside a word to
+// the word boundaries on either side, and returns those of the variants
+// still within k edits of the quote: a re-anchored quote never cuts a word
+// that the original did not.
+func (s *scorer) snap(quote, text []rune, c candidate, k int) []candidate {
+	if s.wholeWords(text, c.start, c.end) {
+		return []candidate{c}
+	}
+	starts, ends := []int{c.start}, []int{c.end}
+	if s.wordStart && !WordBoundary(text, c.start) {
+		starts = []int{boundaryBefore(text, c.start), boundaryAfter(text, c.start)}
+	}
+	if s.wordEnd && !WordBoundary(text, c.end) {
+		ends = []int{boundaryAfter(text, c.end), boundaryBefore(text, c.end)}
+	}
+	var out []candidate
+	for _, a := range starts {
+		for _, b := range ends {
+			if b <= a {
+				continue
+			}
+			if e := editDistance(quote, text[a:b]); e <= k {
+				out = append(out, candidate{start: a, end: b, errors: e})
+			}
+		}
+	}
+	return out
+}
+
+// boundaryBefore and boundaryAfter find the nearest word boundary before
+// and after offset i of text.
+func boundaryBefore(text []rune, i int) int {
+	for i > 0 && !WordBoundary(text, i) {
+		i--
+	}
+	return i
+}
+
+func boundaryAfter(text []rune, i int) int {
+	for i < len(text) && !WordBoundary(text, i) {
+		i++
+	}
+	return i
 }
 
 // similarity is 1 minus the edit distance between want and got over the

@@ -251,6 +251,12 @@ func FuzzLocate(f *testing.F) {
 		if d := editDistance(q, got); d > len(q)/4 || d != m.Errors {
 			t.Fatalf("match %q for %q: distance %d, reported %d", string(got), quote, d, m.Errors)
 		}
+		// A quote that began (ended) at a word boundary is placed at one.
+		r := []rune(passages[m.Passage])
+		if WordBoundary([]rune(prefix+quote), len([]rune(prefix))) && !WordBoundary(r, m.Start) ||
+			WordBoundary([]rune(quote+suffix), len(q)) && !WordBoundary(r, m.End) {
+			t.Fatalf("match %q for %q cuts a word", string(got), quote)
+		}
 	})
 }
 

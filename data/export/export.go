@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/anchor"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/export/cite"
 )
@@ -269,6 +270,9 @@ type Document struct {
 	Articles []data.Article
 	// Generated is the time of the export, written in its heading.
 	Generated time.Time
+	// Library is the path of the library the document was loaded from,
+	// which WriteFile never writes over; "" when it was not loaded.
+	Library string
 	// Outlines are the library's outlines, for Scope.Outline.
 	Outlines []data.Outline
 	// Timeline and People are the case at a glance (package glance), written
@@ -353,10 +357,28 @@ func Verify(e Entry) string {
 		return "the highlight belongs to another paragraph"
 	case strings.TrimSpace(q) == "":
 		return "the quote is empty"
-	case !strings.Contains(e.Passage.Text, q):
+	case !wholeQuoteIn(e.Passage.Text, q, a.Start, a.End):
 		return "the quote no longer appears word for word in its paragraph"
 	}
 	return ""
+}
+
+// wholeQuoteIn reports whether quote appears in text, all of it, as whole
+// words: at runes [start, end) where the anchor says it is, or elsewhere. An
+// occurrence that begins or ends inside a word of text ("acte" in "acted")
+// does not count: it is not what the text says.
+func wholeQuoteIn(text, quote string, start, end int) bool {
+	r, q := []rune(text), []rune(quote)
+	edges := func(i int) bool { return anchor.WordBoundary(r, i) && anchor.WordBoundary(r, i+len(q)) }
+	if start >= 0 && end == start+len(q) && end <= len(r) && string(r[start:end]) == quote {
+		return edges(start)
+	}
+	for i := 0; i+len(q) <= len(r); i++ {
+		if r[i] == q[0] && string(r[i:i+len(q)]) == quote && edges(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // Write applies opt.Scope to doc's entries, checks the quotes, and writes

@@ -455,6 +455,12 @@ func TestVerify(t *testing.T) {
 		"empty quote":          {Entry{Article: nbcWang, Passage: p, Highlight: &data.Highlight{Anchor: data.Anchor{PassageID: p.ID}}}, "empty"},
 		"other passage":        {Entry{Article: nbcWang, Passage: p, Highlight: &data.Highlight{Anchor: data.Anchor{PassageID: 999, Quote: "API people"}}}, "another paragraph"},
 		"curly quote mismatch": {Entry{Article: nbcWang, Passage: p, Highlight: span("u", nbcWang, p, "yellow", "Akai Gurley's family")}, "word for word"},
+		// A quote cut inside a word is not what the text says, even
+		// though its letters are there.
+		"cut mid-word":    {Entry{Article: nbcWang, Passage: p, Highlight: span("u", nbcWang, p, "yellow", "API peop")}, "word for word"},
+		"starts mid-word": {Entry{Article: nbcWang, Passage: p, Highlight: span("u", nbcWang, p, "yellow", "ueer [Asian")}, "word for word"},
+		"whole quote, not a prefix": {Entry{Article: nbcWang, Passage: p, Highlight: &data.Highlight{Anchor: data.Anchor{PassageID: p.ID, Start: 30, End: 40,
+			Quote: "API people, we send our condolences to Akai Gurley’s family during this hard time,” the National Queer Asian Pacific Islander Alliance (NQAPIA) said in a statement to NBC News. And more."}}}, "word for word"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

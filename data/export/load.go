@@ -17,7 +17,7 @@ import (
 // gone by the time its article's passages are read leaves the annotations on
 // it orphaned, as re-anchoring would; the export does not fail.
 func Load(ctx context.Context, lib *data.Library) (Document, error) {
-	doc := Document{Generated: time.Now()}
+	doc := Document{Generated: time.Now(), Library: lib.Path()}
 	arts, err := lib.Articles(ctx)
 	if err != nil {
 		return doc, err

@@ -269,7 +269,7 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 	if _, err := other.NewOutline(ctx, "Liang brief", "essay"); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := other.MergeBundle(ctx, anns, outlines)
+	rep, err := other.MergeBundle(ctx, data.MergeFrom{Name: "classmate"}, anns, outlines)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,12 +297,23 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 	if shape(got) != shape(want) {
 		t.Errorf("outline after the round trip:\n%s\nwant:\n%s", shape(got), shape(want))
 	}
-	rep, err = other.MergeBundle(ctx, anns, outlines)
+	rep, err = other.MergeBundle(ctx, data.MergeFrom{Name: "classmate"}, anns, outlines)
 	if err != nil || rep.Outlines != 0 || rep.Added != 0 {
 		t.Errorf("merging again: %+v %v", rep, err)
 	}
 	if list, _ := other.Outlines(ctx); len(list) != 2 {
 		t.Errorf("outlines after merging twice: %+v", list)
+	}
+	// Undoing the merge takes the classmate's outline away with their
+	// highlights and notes; the student's own outline stays.
+	if _, err := other.UndoLastImport(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := other.Outlines(ctx); len(list) != 1 || list[0].Name != "Liang brief" {
+		t.Errorf("outlines after undoing the merge: %+v", list)
+	}
+	if ns, _ := other.Notes(ctx, data.NoteFilter{}); len(ns) != 0 {
+		t.Errorf("notes after undoing the merge: %d", len(ns))
 	}
 
 	// A bundle whose outline names an annotation it does not carry: the
@@ -312,7 +323,7 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 	fresh, _ := data.Open(ctx, filepath.Join(t.TempDir(), "third.db"))
 	defer fresh.Close()
 	fresh.SyncArticles(ctx, seedArticles())
-	rep, err = fresh.MergeBundle(ctx, nil, outlines)
+	rep, err = fresh.MergeBundle(ctx, data.MergeFrom{Name: "classmate"}, nil, outlines)
 	if err != nil || rep.Outlines != 1 || len(rep.Skipped) != 2 {
 		t.Errorf("partial bundle: %+v %v", rep, err)
 	}

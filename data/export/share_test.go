@@ -73,7 +73,7 @@ func TestStudyGroupMerge(t *testing.T) {
 	}
 
 	t.Run("SameNotesOnSamePassages", func(t *testing.T) {
-		rep, err := bob.MergeAnnotations(ctx, share(t, alice))
+		rep, err := bob.MergeAnnotations(ctx, fromAlice, share(t, alice))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,7 +109,7 @@ func TestStudyGroupMerge(t *testing.T) {
 	})
 
 	t.Run("TwiceAddsNothing", func(t *testing.T) {
-		rep, err := bob.MergeAnnotations(ctx, share(t, alice))
+		rep, err := bob.MergeAnnotations(ctx, fromAlice, share(t, alice))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,7 +130,7 @@ func TestStudyGroupMerge(t *testing.T) {
 		if _, err := bob.UpdateNote(ctx, bobNotes[0].ID, "Bob's own wording.", nil); err != nil {
 			t.Fatal(err)
 		}
-		rep, err := bob.MergeAnnotations(ctx, newer)
+		rep, err := bob.MergeAnnotations(ctx, fromAlice, newer)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,7 +149,7 @@ func TestStudyGroupMerge(t *testing.T) {
 
 	t.Run("UnknownArticleSkipped", func(t *testing.T) {
 		a := data.Annotation{UID: "x-1", Motivation: "commenting", Title: "An article Bob never imported", Source: "https://example.org/none", Quote: "text", Body: "hi"}
-		rep, err := bob.MergeAnnotations(ctx, []data.Annotation{a})
+		rep, err := bob.MergeAnnotations(ctx, fromAlice, []data.Annotation{a})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,7 +160,7 @@ func TestStudyGroupMerge(t *testing.T) {
 
 	t.Run("QuoteNotThereIsOrphan", func(t *testing.T) {
 		a := data.Annotation{UID: "x-2", Motivation: "commenting", Hash: data.Hash(mustOriginal(t, bob, 2)), Para: 3, Start: 0, End: 5, Quote: "words that are in no paragraph", Body: "kept"}
-		rep, err := bob.MergeAnnotations(ctx, []data.Annotation{a})
+		rep, err := bob.MergeAnnotations(ctx, fromAlice, []data.Annotation{a})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -261,6 +261,157 @@ func TestLoadNoteOnSelection(t *testing.T) {
 	}
 }
 
+var fromAlice = data.MergeFrom{Name: "alice", File: "/home/bob/alice.json"}
+
+// noteOn is a classmate's note on paragraph n of article id of lib, as
+// their file would carry it.
+func noteOn(t *testing.T, lib *data.Library, id int64, n int, uid, body string, modified time.Time) data.Annotation {
+	t.Helper()
+	p, err := lib.Passage(context.Background(), id, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data.Annotation{UID: uid, Motivation: "commenting", Hash: data.Hash(mustOriginal(t, lib, id)), Para: n,
+		Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Body: body, Created: modified, Modified: modified}
+}
+
+// TestMergeKeepsTheStudentsWork: a classmate's file may add, and may update
+// what that classmate's earlier file added, but never changes the student's
+// own notes, whatever its dates; when both sides changed both versions are
+// kept; a missing or future date never wins; the same file twice changes
+// nothing; and the whole merge can be undone.
+func TestMergeKeepsTheStudentsWork(t *testing.T) {
+	ctx := context.Background()
+	bob := seeded(t)
+	p, _ := bob.Passage(ctx, 1, 2)
+	own, err := bob.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "Bob's own note."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	count := func() int {
+		ns, _ := bob.Notes(ctx, data.NoteFilter{})
+		return len(ns)
+	}
+	mustMerge := func(anns ...data.Annotation) data.MergeReport {
+		t.Helper()
+		rep, err := bob.MergeAnnotations(ctx, fromAlice, anns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	ownBody := func() string {
+		n, _ := bob.Note(ctx, own.ID)
+		return n.Body
+	}
+
+	t.Run("OwnNoteNeverOverwritten", func(t *testing.T) {
+		for _, a := range []data.Annotation{
+			noteOn(t, bob, 1, 2, own.UID, "", later),                                                // blank body, later date
+			noteOn(t, bob, 1, 2, own.UID, "From 2099", time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC)), // future
+			noteOn(t, bob, 1, 2, own.UID, "No date", time.Time{}),                                   // no dates
+		} {
+			rep := mustMerge(a)
+			if got := ownBody(); got != "Bob's own note." {
+				t.Fatalf("merging %q changed Bob's note to %q (report %+v)", a.Body, got, rep)
+			}
+		}
+		if n := count(); n != 2 {
+			// The blank one with a later date is kept beside it; the
+			// undated and future ones do not win.
+			t.Errorf("Bob has %d notes, want his own and Alice's later version", n)
+		}
+	})
+
+	t.Run("BothChangedKeepsBoth", func(t *testing.T) {
+		rep := mustMerge(noteOn(t, bob, 1, 2, own.UID, "Alice's rewrite", later.Add(time.Minute)))
+		// Alice's earlier version is already beside Bob's: hers is updated.
+		if rep.KeptBoth+rep.Updated != 1 || ownBody() != "Bob's own note." {
+			t.Fatalf("report %+v, Bob's note %q", rep, ownBody())
+		}
+		ns, _ := bob.Notes(ctx, data.NoteFilter{ArticleID: 1})
+		found := false
+		for _, n := range ns {
+			if n.Body == "Alice's rewrite" && n.From == "alice" && n.UID != own.UID {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Alice's version is not kept beside Bob's, marked as hers: %+v", ns)
+		}
+	})
+
+	t.Run("SameClassmateUpdatesHerOwn", func(t *testing.T) {
+		t0 := time.Now().Add(-time.Hour)
+		mustMerge(noteOn(t, bob, 2, 3, "alice-1", "First thought.", t0))
+		before := count()
+		rep := mustMerge(noteOn(t, bob, 2, 3, "alice-1", "Second thought.", t0.Add(time.Minute)))
+		if rep.Updated != 1 || count() != before {
+			t.Fatalf("report %+v; %d notes, want %d", rep, count(), before)
+		}
+		// A file with no dates, merged twice, changes nothing the second time.
+		undated := noteOn(t, bob, 2, 3, "alice-1", "Undated thought.", time.Time{})
+		mustMerge(undated)
+		if rep := mustMerge(undated); rep.Updated != 0 || rep.Added != 0 {
+			t.Errorf("an undated file updated on re-import: %+v", rep)
+		}
+		ns, _ := bob.Notes(ctx, data.NoteFilter{ArticleID: 2})
+		if len(ns) != 1 || ns[0].Body != "Second thought." {
+			t.Errorf("notes = %+v", ns)
+		}
+		// Bob edits Alice's note; her next version goes beside it.
+		time.Sleep(2 * time.Millisecond)
+		if _, err := bob.UpdateNote(ctx, ns[0].ID, "Bob's take on it.", nil); err != nil {
+			t.Fatal(err)
+		}
+		rep = mustMerge(noteOn(t, bob, 2, 3, "alice-1", "Third thought.", t0.Add(2*time.Minute)))
+		if rep.KeptBoth != 1 {
+			t.Errorf("report %+v", rep)
+		}
+		if n, _ := bob.Note(ctx, ns[0].ID); n.Body != "Bob's take on it." {
+			t.Errorf("Bob's edit was overwritten: %q", n.Body)
+		}
+		again := mustMerge(noteOn(t, bob, 2, 3, "alice-1", "Third thought.", t0.Add(2*time.Minute)))
+		if again.Added+again.Updated+again.KeptBoth != 0 {
+			t.Errorf("the same file twice changed something: %+v", again)
+		}
+	})
+
+	t.Run("Undo", func(t *testing.T) {
+		t0 := time.Now().Add(-time.Hour)
+		mustMerge(noteOn(t, bob, 3, 4, "alice-2", "v1", t0))
+		snapshot, _ := bob.Notes(ctx, data.NoteFilter{})
+		rep := mustMerge(noteOn(t, bob, 3, 4, "alice-2", "v2", t0.Add(time.Minute)), noteOn(t, bob, 3, 5, "alice-3", "new", t0))
+		if rep.Updated != 1 || rep.Added != 1 || rep.Import == 0 {
+			t.Fatalf("report %+v", rep)
+		}
+		u, err := bob.UndoLastImport(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Removed != 1 || u.Restored != 1 || u.From != "alice" {
+			t.Errorf("undo = %+v", u)
+		}
+		after, _ := bob.Notes(ctx, data.NoteFilter{})
+		if len(after) != len(snapshot) {
+			t.Fatalf("after undo %d notes, before the merge %d", len(after), len(snapshot))
+		}
+		for i := range after {
+			if after[i].Body != snapshot[i].Body || after[i].UID != snapshot[i].UID {
+				t.Errorf("note %d after undo %q, before the merge %q", i, after[i].Body, snapshot[i].Body)
+			}
+		}
+		if res, _ := bob.Search(ctx, "new", data.SearchOptions{}); len(res) > 0 {
+			for _, r := range res {
+				if r.In == "note" {
+					t.Errorf("an undone note is still found by search: %+v", r)
+				}
+			}
+		}
+	})
+}
+
 // TestCreatorSurvivesSharing checks that each annotation carries who made
 // it: the student's own take the name from the settings, and a classmate's
 // merged note keeps the classmate's name when the student shares again.
@@ -289,7 +440,7 @@ func TestCreatorSurvivesSharing(t *testing.T) {
 		}
 		return anns
 	}
-	if _, err := bob.MergeAnnotations(ctx, exportAs(alice, "Alice Wong")); err != nil {
+	if _, err := bob.MergeAnnotations(ctx, fromAlice, exportAs(alice, "Alice Wong")); err != nil {
 		t.Fatal(err)
 	}
 	q, _ := bob.Passage(ctx, 1, 2)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -23,6 +22,12 @@ import (
 // MaxFileSize is the largest file Casebook imports: 20 MB, far more than
 // any news article, small enough to read into memory at once.
 const MaxFileSize = 20 << 20
+
+// MaxAnnotationFileSize is the largest study-group annotation file (.json)
+// Casebook imports: 256 MB, what its own export writes for about 100,000
+// notes that quote whole paragraphs (TestAnnotationLimitFitsExports
+// measures it), so a file Casebook exported always imports again.
+const MaxAnnotationFileSize = 256 << 20
 
 // Extensions lists the file name extensions Decode accepts.
 var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".rtf", ".pdf"}
@@ -48,15 +53,11 @@ func ReadFileAll(path string) ([]data.NewArticle, error) {
 	if err := checkExtension(path); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path)
+	f, info, err := openRegular(path)
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fileError(path, err)
-	}
 	if info.IsDir() {
 		return nil, data.Errorf(data.EINVALID, "%s: this is a folder, not a file", path)
 	}
@@ -79,7 +80,7 @@ func fileError(path string, err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		return data.Errorf(data.EINVALID, "%s: the file cannot be read (permission denied)", path)
 	}
-	return data.Errorf(data.EINVALID, "%s: the file cannot be read (%v)", path, err)
+	return data.FileError(path+": the file cannot be read", err)
 }
 
 func tooLarge(name string, size int64) error {
@@ -156,10 +157,28 @@ func DecodeAll(name string, b []byte) ([]data.NewArticle, error) {
 		return decodeDocument(name, ext, b)
 	}
 	isHTML := ext == ".html" || ext == ".htm"
-	text, err := decodeText(name, b, isHTML)
+	text, replaced, err := decodeText(name, b, isHTML)
 	if err != nil {
 		return nil, err
 	}
+	arts, err := decodeTextFile(name, ext, text)
+	if err != nil {
+		return nil, err
+	}
+	if replaced > 0 {
+		warning := fmt.Sprintf("%s not valid UTF-8 and shown as � (the rest of the file is UTF-8)",
+			map[bool]string{true: "1 byte was", false: fmt.Sprintf("%d bytes were", replaced)}[replaced == 1])
+		for i := range arts {
+			arts[i].Warnings = append(arts[i].Warnings, warning)
+		}
+	}
+	return arts, nil
+}
+
+// decodeTextFile turns the decoded text of a .txt, .md or .html file into
+// its articles.
+func decodeTextFile(name, ext, text string) ([]data.NewArticle, error) {
+	var err error
 	text = normaliseNewlines(text)
 	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
 		return nil, data.Errorf(data.EINVALID, "%s: the file is empty (it holds only white space)", name)
@@ -305,12 +324,14 @@ func binaryError(name string) error {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// decodeText applies the encoding rules of Decode.
-func decodeText(name string, b []byte, isHTML bool) (string, error) {
+// decodeText applies the encoding rules of Decode. It also returns how
+// many invalid bytes of a UTF-8 file were replaced by U+FFFD.
+func decodeText(name string, b []byte, isHTML bool) (string, int, error) {
 	var enc encoding.Encoding
 	switch {
 	case bytes.HasPrefix(b, utf8BOM):
-		return strings.ToValidUTF8(string(b[len(utf8BOM):]), "\uFFFD"), nil
+		_, bad := utf8Counts(b[len(utf8BOM):])
+		return strings.ToValidUTF8(string(b[len(utf8BOM):]), "\uFFFD"), bad, nil
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
@@ -320,22 +341,29 @@ func decodeText(name string, b []byte, isHTML bool) (string, error) {
 		if len(b)%2 != 0 {
 			// A UTF-16 file has an even number of bytes; an odd one is
 			// most likely binary data that happens to start like a BOM.
-			return "", binaryError(name)
+			return "", 0, binaryError(name)
 		}
 		out, err := enc.NewDecoder().Bytes(b)
 		if err != nil {
-			return "", data.Errorf(data.EINVALID, "%s: the file cannot be decoded as UTF-16 (%v)", name, err)
+			return "", 0, data.Errorf(data.EINVALID, "%s: the file cannot be decoded as UTF-16 (%v)", name, err)
 		}
 		if bytes.IndexByte(out, 0) >= 0 {
-			return "", binaryError(name)
+			return "", 0, binaryError(name)
 		}
-		return string(out), nil
+		return string(out), 0, nil
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		return "", binaryError(name)
+		return "", 0, binaryError(name)
 	}
 	if utf8.Valid(b) {
-		return string(b), nil
+		return string(b), 0, nil
+	}
+	// UTF-8 but for a few bad bytes (a damaged download, a bad paste):
+	// reading it all as Windows-1252 would turn every "é" into "Ã©".
+	// Keep it UTF-8 and replace the bad bytes. A file with at least as
+	// many valid multi-byte characters as bad bytes is taken as UTF-8.
+	if multi, bad := utf8Counts(b); multi > 0 && bad <= multi {
+		return replaceInvalidUTF8(b), bad, nil
 	}
 	enc = charmap.Windows1252
 	if isHTML {
@@ -345,9 +373,41 @@ func decodeText(name string, b []byte, isHTML bool) (string, error) {
 	}
 	out, err := enc.NewDecoder().Bytes(b)
 	if err != nil {
-		return "", data.Errorf(data.EINVALID, "%s: the file's encoding cannot be read (%v)", name, err)
+		return "", 0, data.Errorf(data.EINVALID, "%s: the file's encoding cannot be read (%v)", name, err)
 	}
-	return string(out), nil
+	return string(out), 0, nil
+}
+
+// utf8Counts counts the valid multi-byte UTF-8 sequences in b and the bytes
+// that are not part of any valid sequence.
+func utf8Counts(b []byte) (multi, bad int) {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case size > 1:
+			multi++
+		}
+		b = b[size:]
+	}
+	return multi, bad
+}
+
+// replaceInvalidUTF8 replaces each byte that is not valid UTF-8 by U+FFFD.
+func replaceInvalidUTF8(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b))
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			sb.WriteRune(utf8.RuneError)
+		} else {
+			sb.Write(b[:size])
+		}
+		b = b[size:]
+	}
+	return sb.String()
 }
 
 // mostlyText reports whether no more than 2% of the runes of s are control

@@ -412,6 +412,31 @@ func TestRenderArticleTree(t *testing.T) {
 	}
 }
 
+// TestDecodeMostlyUTF8: a UTF-8 file with a few invalid bytes stays UTF-8
+// ("café", not "cafÃ©"), the bad bytes become U+FFFD, and the import says
+// so; a Windows-1252 file is still read as one.
+func TestDecodeMostlyUTF8(t *testing.T) {
+	text := "Vigil at the café\n\nNeighbours met at the café near the Pink Houses, and a cyclist\xff passed by; the crowd grew to 200 people by nine o’clock.\n"
+	art, err := Decode("vigil.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.Original, "Ã") || !strings.Contains(art.Original, "café") || !strings.Contains(art.Original, "cyclist\uFFFD passed") {
+		t.Errorf("decoded as %q", art.Original)
+	}
+	if len(art.Warnings) != 1 || !strings.Contains(art.Warnings[0], "1 byte was not valid UTF-8") {
+		t.Errorf("warnings = %q", art.Warnings)
+	}
+	latin := "Vigil at the caf\xe9\n\nNeighbours met at the caf\xe9 near the Pink Houses on Saturday night, \x93quietly\x94.\n"
+	art, err = Decode("latin.txt", []byte(latin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.Original, "café") || !strings.Contains(art.Original, "“quietly”") || len(art.Warnings) != 0 {
+		t.Errorf("Windows-1252 decoded as %q, warnings %q", art.Original, art.Warnings)
+	}
+}
+
 // TestDecodeSourceType checks the source type an imported page is given
 // from what it says about itself: a well-known print newspaper whatever its
 // tags, a JSON-LD BlogPosting a blog, a NewsArticle from a news site a news

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -341,10 +342,36 @@ func authorList(s string) string {
 	}
 	var names []string
 	for _, p := range strings.Split(s, ";") {
+		if name, ok := invertedWithInitials(p); ok {
+			names = append(names, name)
+			continue
+		}
 		names = append(names, splitNames(p)...)
 	}
 	return strings.Join(names, "; ")
 }
+
+// invertedWithInitials reads "Kooman, F." or "Wang, F. K.-H.", a name
+// written family name first with initials, as metadata often gives it, and
+// returns it in reading order: "F. Kooman". A comma before a full name
+// ("Jane Doe, John Roe") lists two people, and is not one.
+func invertedWithInitials(s string) (string, bool) {
+	family, given, ok := strings.Cut(strings.TrimSpace(s), ",")
+	family, given = strings.TrimSpace(family), strings.TrimSpace(given)
+	// Initials carry their periods: "Reuters, AP" is two outlets.
+	if !ok || strings.Contains(given, ",") || !strings.Contains(given, ".") || len(strings.Fields(family)) != 1 {
+		return "", false
+	}
+	for _, w := range strings.Fields(given) {
+		if !reInitials.MatchString(w) {
+			return "", false
+		}
+	}
+	return given + " " + family, true
+}
+
+// reInitials matches a word of initials: "F.", "K.-H.".
+var reInitials = regexp.MustCompile(`^(\p{Lu}\.?)([-‐]?\p{Lu}\.?)*$`)
 
 // dateOf reads an ISO timestamp or a written date as "YYYY-MM-DD".
 func dateOf(s string) string {

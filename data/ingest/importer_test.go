@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -219,4 +220,51 @@ func BenchmarkImport2000(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(2000, "articles/op")
+}
+
+// TestImportFilesBatchCommitFails makes the batch's commit fail: indexing
+// one file's passage is refused (by a trigger), which only shows when the
+// batch indexes its files at the end. Nothing of the batch may be lost:
+// its files are stored again one by one, the refused one fails alone, and
+// progress still reports every file once, in order.
+func TestImportFilesBatchCommitFails(t *testing.T) {
+	ctx := context.Background()
+	lib := openLib(t)
+	raw, err := sql.Open("sqlite3", "file:"+lib.Path()+"?_busy_timeout=10000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TRIGGER poison BEFORE INSERT ON search_docs
+		WHEN (SELECT text FROM passages WHERE id = NEW.key / 2) LIKE '%poisoned%'
+		BEGIN SELECT RAISE(ABORT, 'poisoned passage'); END`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	dir := t.TempDir()
+	for i, text := range []string{"Walruses in the harbour.", "Quokkas on the ferry.", "A poisoned paragraph.", "Zeppelins over Brooklyn."} {
+		write(t, filepath.Join(dir, fmt.Sprintf("%d.txt", i)), fmt.Sprintf("Title %d\n\n%s\n", i, text))
+	}
+	var order []string
+	res := ingest.ImportFiles(ctx, lib, []string{dir}, func(done, total int, r ingest.FileResult) {
+		order = append(order, fmt.Sprintf("%d/%d %s %s", done, total, filepath.Base(r.Path), r.Status))
+	})
+	want := []string{"1/4 0.txt added", "2/4 1.txt added", "3/4 2.txt failed", "4/4 3.txt added"}
+	if fmt.Sprint(order) != fmt.Sprint(want) {
+		t.Errorf("progress %q, want %q", order, want)
+	}
+	if len(res) != 4 || res[2].Err == nil {
+		t.Fatalf("results %+v", res)
+	}
+	for _, q := range []string{"walruses", "quokkas", "zeppelins"} {
+		if found, err := lib.Search(ctx, q, data.SearchOptions{}); err != nil || len(found) != 1 {
+			t.Errorf("%q: %d results, %v", q, len(found), err)
+		}
+	}
+	arts, _ := lib.Articles(ctx)
+	if len(arts) != 3 {
+		t.Errorf("%d articles, want 3", len(arts))
+	}
+	if err := lib.Check(ctx); err != nil {
+		t.Error(err)
+	}
 }

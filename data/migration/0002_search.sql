@@ -48,10 +48,10 @@ CREATE INDEX search_docs_gen ON search_docs (gen);
 -- frequency). Each Put appends one segment per term it touches, so a batch
 -- never rewrites a large list; small segments are merged when a term has too
 -- many. Stale postings (of replaced or deleted documents) are skipped by
--- generation, and a merge drops them from the segment it writes: it keeps
--- only postings whose (key, gen) is a live row of search_docs. (A large
--- merge by an index that has not loaded the library recently keeps them
--- for a later merge; older, larger segments are merged less often.)
+-- generation. Replacing or deleting a document also writes a tombstone
+-- (frequency 0) for each term its old version held and the new one does not,
+-- so a merge, keeping the newest posting per document, drops stale postings
+-- (and, when it takes every segment of the term, the tombstones).
 CREATE TABLE search_postings (
     term INTEGER NOT NULL,
     gen  INTEGER NOT NULL,

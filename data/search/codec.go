@@ -85,13 +85,15 @@ type posting struct {
 	tf  uint32
 }
 
-func encodeRaw(keys []int64, tfs []uint32) []byte {
-	b := make([]byte, 1, 1+3*len(keys))
+// encodeRaw encodes n postings, the ith given by posting, sorted by key.
+func encodeRaw(n int, posting func(i int) (key int64, tf uint32)) []byte {
+	b := make([]byte, 1, 1+3*n)
 	b[0] = segRaw
 	var prev int64
-	for i, k := range keys {
+	for i := range n {
+		k, tf := posting(i)
 		b = binary.AppendUvarint(b, uint64(k-prev))
-		b = binary.AppendUvarint(b, uint64(tfs[i]))
+		b = binary.AppendUvarint(b, uint64(tf))
 		prev = k
 	}
 	return b
@@ -176,20 +178,27 @@ type dfChange struct {
 // encodeDF encodes changes, which are sorted by id with no id twice; zero
 // changes are left out. It returns nil when nothing is left.
 func encodeDF(changes []dfChange) []byte {
-	var b []byte
-	var prev uint32
+	var e dfEncoder
 	for _, c := range changes {
-		if c.d == 0 {
-			continue
-		}
-		if b == nil {
-			b = make([]byte, 0, 3*len(changes))
-		}
-		b = binary.AppendUvarint(b, uint64(c.id-prev))
-		b = binary.AppendVarint(b, c.d)
-		prev = c.id
+		e.add(c.id, c.d)
 	}
-	return b
+	return e.b
+}
+
+// dfEncoder encodes a df change row one change at a time, in id order.
+// Its b is nil while nothing but zero changes were added.
+type dfEncoder struct {
+	b    []byte
+	prev uint32
+}
+
+func (e *dfEncoder) add(id uint32, d int64) {
+	if d == 0 {
+		return
+	}
+	e.b = binary.AppendUvarint(e.b, uint64(id-e.prev))
+	e.b = binary.AppendVarint(e.b, d)
+	e.prev = id
 }
 
 func decodeDF(b []byte, fn func(id uint32, d int64)) error {

@@ -13,7 +13,7 @@ type termSource struct {
 	ids []uint32
 }
 
-func (s termSource) String(i int) string { return s.voc.terms[s.ids[i]] }
+func (s termSource) String(i int) string { return s.voc.term(s.ids[i]) }
 func (s termSource) Len() int            { return len(s.ids) }
 
 // Complete suggests up to n indexed words for the word being typed: the last
@@ -53,7 +53,7 @@ func (ix *Index) Complete(prefix string, n int) []string {
 		if voc.df[a.id] != voc.df[b.id] {
 			return voc.df[a.id] > voc.df[b.id]
 		}
-		return strings.Compare(voc.terms[a.id], voc.terms[b.id]) < 0
+		return strings.Compare(voc.term(a.id), voc.term(b.id)) < 0
 	}
 	// out keeps the n best so far, in order: a short prefix matches
 	// thousands of words, and only n are wanted.
@@ -99,7 +99,7 @@ func (ix *Index) Complete(prefix string, n int) []string {
 	}
 	res := make([]string, len(out))
 	for i, s := range out {
-		res[i] = voc.terms[s.id]
+		res[i] = strings.Clone(voc.term(s.id))
 	}
 	return res
 }

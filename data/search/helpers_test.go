@@ -33,6 +33,18 @@ func openDB(tb testing.TB, path string) *sql.DB {
 	return db
 }
 
+// openSecond opens, as openDB does, a library that openDB made: another
+// process's view of the same file.
+func openSecond(tb testing.TB, path string) *sql.DB {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
 // schemaSQL returns the store's migrations that make the search tables
 // (their names say "search"), in order.
 func schemaSQL() ([]byte, error) {

@@ -576,10 +576,10 @@ func TestMergeDropsStalePostings(t *testing.T) {
 	}
 }
 
-// TestMergeDropsStalePostingsLarge checks the other way a merge tells
-// current versions: a merge too large to look its postings up one by one
-// uses the Index's state, when it is recent, and the documents written
-// since it.
+// TestMergeDropsStalePostingsLarge deletes most documents of a term whose
+// segments are about to be merged, from an Index whose state is behind:
+// the merges must keep exactly the live documents' postings, which they
+// tell by the Delete's tombstones alone, whatever the Index has loaded.
 func TestMergeDropsStalePostingsLarge(t *testing.T) {
 	ctx := context.Background()
 	db, ix := newIndex(t)
@@ -619,8 +619,8 @@ func TestMergeDropsStalePostingsLarge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := 20*(maxSegments+1) - 160; segs != 1 || n != want {
-		t.Errorf("%d segments holding %d postings, want 1 holding %d", segs, n, want)
+	if want := 20*(maxSegments+1) - 160; segs > 2 || n != want {
+		t.Errorf("%d segments holding %d postings, want at most 2 holding %d", segs, n, want)
 	}
 	if got, want := len(search(t, ix, "ephemeral ", Options{Limit: 1000})), 20*(maxSegments+1)-160; got != want {
 		t.Errorf("%d hits, want %d", got, want)

@@ -2,8 +2,10 @@ package search
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -14,18 +16,37 @@ import (
 // index and a freshly opened one both find exactly the documents a plain
 // map says contain each word, with the right document frequencies. Words
 // carry digits so that they match exactly, without typos or inflections;
-// the small vocabulary makes segments pile up and merge. It runs with and
-// without Settle, as the store calls it and as a caller that never does.
+// the small vocabulary makes segments pile up and merge. It runs with one
+// index and with two, each on its own connection pool to the same file and
+// writing in turn, as the GUI and the CLI do: neither may trust what it
+// remembers of the other's writes.
 func TestAgainstModel(t *testing.T) {
-	for _, settle := range []bool{false, true} {
-		t.Run(fmt.Sprintf("settle=%v", settle), func(t *testing.T) { testAgainstModel(t, settle) })
+	for _, n := range []int{1, 2} {
+		t.Run(fmt.Sprintf("indexes=%d", n), func(t *testing.T) { testAgainstModel(t, n) })
 	}
 }
 
-func testAgainstModel(t *testing.T, settle bool) {
+func testAgainstModel(t *testing.T, writers int) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(5, 6))
-	db, ix := newIndex(t)
+	path := filepath.Join(t.TempDir(), "library.db")
+	var dbs []*sql.DB
+	var ixs []*Index
+	for i := range writers {
+		var db *sql.DB
+		if i == 0 {
+			db = openDB(t, path) // the file and its schema
+		} else {
+			db = openSecond(t, path)
+		}
+		ix, err := Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		dbs, ixs = append(dbs, db), append(ixs, ix)
+	}
+	db := dbs[0]
 	words := make([]string, 12)
 	for i := range words {
 		words[i] = fmt.Sprintf("w%d", i)
@@ -41,7 +62,10 @@ func testAgainstModel(t *testing.T, settle bool) {
 		return Doc{ID: id, Source: src, Passage: id, Article: 1, Text: strings.Join(ws, " ")}
 	}
 	for step := 0; step < 400; step++ {
-		tx, err := db.BeginTx(ctx, nil)
+		// The writer of this step; the others only read.
+		w := rng.IntN(writers)
+		ix := ixs[w]
+		tx, err := dbs[w].BeginTx(ctx, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,15 +98,9 @@ func testAgainstModel(t *testing.T, settle bool) {
 			if err := tx.Rollback(); err != nil {
 				t.Fatal(err)
 			}
-			if settle {
-				ix.Settle(false)
-			}
 		} else {
 			if err := tx.Commit(); err != nil {
 				t.Fatal(err)
-			}
-			if settle {
-				ix.Settle(true)
 			}
 			for k := range deleted {
 				delete(model, k)
@@ -94,8 +112,18 @@ func testAgainstModel(t *testing.T, settle bool) {
 		if step%3 != 0 && step != 399 {
 			continue
 		}
-		check := []*Index{ix}
-		if step%30 == 0 || step == 399 {
+		if step%40 == 21 {
+			// A snapshot, which the indexes opened later load and
+			// bring up to date.
+			if err := ixs[step%writers].Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := ixs[step%writers].saveSnapshot(ctx, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check := append([]*Index(nil), ixs...)
+		if step%10 == 0 || step == 399 {
 			fresh, err := Open(ctx, db)
 			if err != nil {
 				t.Fatal(err)

@@ -24,12 +24,13 @@ type state struct {
 	gen int64
 	voc *vocab
 
-	slotOf map[int64]uint32 // document key -> live slot
-	// dense mirrors slotOf as slot+1 by key while keys stay compact (ids
-	// are rowids, so they do), which makes decoding a long posting list a
-	// run of array reads instead of map look-ups.
+	// dense maps a document key to its live slot+1 (0: none) while keys
+	// stay compact (they are rowids, so they do): decoding a long posting
+	// list is then a run of array reads. Past that, sparse is set and
+	// slotOf maps keys to slots instead.
 	dense   []uint32
 	sparse  bool
+	slotOf  map[int64]uint32
 	keys    []int64
 	gens    []int64
 	passage []int64
@@ -41,10 +42,15 @@ type state struct {
 	nLive    int
 	totalLen int64
 	dead     int
+	// sinceSnapshot counts the terms and documents applied since the
+	// stored snapshot the state was loaded from (all of them when it was
+	// loaded from the tables): Close stores a new snapshot when it is
+	// large (see snapshotDue).
+	sinceSnapshot int
 }
 
 func newState() *state {
-	return &state{voc: newVocab(), slotOf: map[int64]uint32{}}
+	return &state{voc: newVocab()}
 }
 
 // slot returns the live slot of a document key.
@@ -61,13 +67,14 @@ func (st *state) slot(key int64) (uint32, bool) {
 
 // addDoc puts a document version in a new slot, killing its previous slot.
 func (st *state) addDoc(key, gen int64, live bool, passage, article int64, length uint32) {
-	if s, ok := st.slotOf[key]; ok {
+	if s, ok := st.slot(key); ok {
 		st.live[s] = false
 		st.nLive--
 		st.totalLen -= int64(st.length[s])
 		st.dead++
-		delete(st.slotOf, key)
-		if !st.sparse {
+		if st.sparse {
+			delete(st.slotOf, key)
+		} else {
 			st.dense[key] = 0
 		}
 	}
@@ -75,17 +82,23 @@ func (st *state) addDoc(key, gen int64, live bool, passage, article int64, lengt
 		return
 	}
 	s := uint32(len(st.keys))
-	st.slotOf[key] = s
-	if !st.sparse {
-		if key < 0 || key > 4*int64(len(st.keys))+1<<20 {
-			st.sparse = true
-			st.dense = nil
-		} else {
-			for key >= int64(len(st.dense)) {
-				st.dense = append(st.dense, make([]uint32, len(st.dense)+1024)...)
+	if !st.sparse && (key < 0 || key > 4*int64(len(st.keys))+1<<20) {
+		st.sparse = true
+		st.slotOf = make(map[int64]uint32, st.nLive+1)
+		for k, s1 := range st.dense {
+			if s1 != 0 {
+				st.slotOf[int64(k)] = s1 - 1
 			}
-			st.dense[key] = s + 1
 		}
+		st.dense = nil
+	}
+	if st.sparse {
+		st.slotOf[key] = s
+	} else {
+		if key >= int64(len(st.dense)) {
+			st.dense = append(st.dense, make([]uint32, key+1-int64(len(st.dense))+int64(len(st.dense))/2+1024)...)
+		}
+		st.dense[key] = s + 1
 	}
 	st.keys = append(st.keys, key)
 	st.gens = append(st.gens, gen)
@@ -213,24 +226,85 @@ func (s *snapshot) release() {
 }
 
 // loadState reads the whole committed index through q, a snapshot that saw
-// generation gen. It uses no other connection, so that a library limited
-// to one connection works.
-func loadState(ctx context.Context, tx querier, gen int64) (*state, error) {
+// generation gen: the stored snapshot (search_snapshot) and what was
+// committed after it, or, without one, the tables. It uses no other
+// connection, so that a library limited to one connection works.
+func loadState(ctx context.Context, q querier, gen int64) (*state, error) {
+	st, err := readSnapshot(ctx, q, gen)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil { // none, or damaged: the tables have it all
+		return loadTables(ctx, q, gen)
+	}
+	ch, err := readChanges(ctx, q, st, false)
+	if err != nil {
+		return nil, err
+	}
+	st.apply(ch, gen)
+	return st, nil
+}
+
+// readSnapshot decodes the stored snapshot, if there is one of generation
+// gen or earlier and it decodes; else it returns nil. The blob is decoded
+// in place (sql.RawBytes): it can be tens of megabytes.
+func readSnapshot(ctx context.Context, q querier, gen int64) (*state, error) {
+	rows, err := q.QueryContext(ctx, `SELECT gen, data FROM search_snapshot WHERE gen <= ?`, gen)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, rows.Err()
+	}
+	var sgen int64
+	var blob sql.RawBytes
+	if err := rows.Scan(&sgen, &blob); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	st, err := decodeSnapshot(blob, sgen)
+	if err != nil {
+		return nil, nil
+	}
+	return st, nil
+}
+
+// loadTables reads the whole committed index from its tables through q.
+// The terms come in sorted order, over the index on term (SQLite compares
+// bytes, as Go does), so the vocabulary need not be sorted again.
+func loadTables(ctx context.Context, q querier, gen int64) (*state, error) {
 	st := newState()
 	st.gen = gen
 	var maxID int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_terms`).Scan(&maxID); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_terms`).Scan(&maxID); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	st.voc.byTerm = make(map[string]uint32, maxID)
-	if err := readTerms(ctx, tx, 0, st.voc.add); err != nil {
+	st.voc.grow(int(maxID) + 1)
+	rows, err := q.QueryContext(ctx, `SELECT id, term FROM search_terms ORDER BY term`)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var term sql.RawBytes
+		if err := rows.Scan(&id, &term); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		st.voc.add(uint32(id), string(term))
+		if st.voc.term(uint32(id)) != "" {
+			st.voc.sorted = append(st.voc.sorted, uint32(id))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	rows.Close()
+	st.voc.relcp()
+	if err := readDF(ctx, q, 0, func(bool) {}, st.voc.addDF); err != nil {
 		return nil, err
 	}
-	st.voc.resort()
-	if err := readDF(ctx, tx, 0, func(bool) {}, st.voc.addDF); err != nil {
-		return nil, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT key, gen, passage, article, len FROM search_docs WHERE live = 1 ORDER BY key`)
+	rows, err = q.QueryContext(ctx, `SELECT key, gen, passage, article, len FROM search_docs WHERE live = 1 ORDER BY key`)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -246,6 +320,7 @@ func loadState(ctx context.Context, tx querier, gen int64) (*state, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	st.renorm()
+	st.sinceSnapshot = len(st.voc.sorted) + st.nLive
 	return st, nil
 }
 
@@ -298,99 +373,131 @@ func readDF(ctx context.Context, tx querier, since int64, base func(bool), fn fu
 	return nil
 }
 
-// applyChanges reads, through the snapshot tx, what was committed after
-// cur.gen and applies it to cur. It calls release once it has read all it
-// needs.
-func (ix *Index) applyChanges(ctx context.Context, tx querier, release func(), cur *state, g int64) error {
-	type termRow struct {
-		id   uint32
-		term string
-	}
-	type docRow struct {
-		key, gen, passage, article int64
-		live                       bool
-		length                     uint32
-	}
-	type dfRow struct {
-		id uint32
-		d  int64
-	}
-	var terms []termRow
-	if err := readTerms(ctx, tx, cur.voc.maxID(), func(id uint32, term string) {
-		terms = append(terms, termRow{id, term})
+// changes is what was committed after a state's generation.
+type changes struct {
+	terms []termRow
+	// dfs are the df changes to apply; when rebase is set, they start
+	// from a base row: df is cleared first.
+	dfs    []dfChange
+	rebase bool
+	docs   []docRow
+	// touched holds the terms of the documents written (with toks only).
+	touched map[uint32]bool
+}
+
+type termRow struct {
+	id   uint32
+	term string
+}
+
+type docRow struct {
+	key, gen, passage, article int64
+	live                       bool
+	length                     uint32
+}
+
+// readChanges reads through q what was committed after cur's generation
+// (and terms after its largest id). With toks, it also collects the terms
+// of the documents written, whose cached posting lists are stale.
+func readChanges(ctx context.Context, q querier, cur *state, toks bool) (*changes, error) {
+	ch := &changes{}
+	if err := readTerms(ctx, q, cur.voc.maxID(), func(id uint32, term string) {
+		ch.terms = append(ch.terms, termRow{id, term})
 	}); err != nil {
-		return err
+		return nil, err
 	}
-	var dfs []dfRow
-	rebase := false
-	if err := readDF(ctx, tx, cur.gen, func(bool) { rebase = true; dfs = dfs[:0] }, func(id uint32, d int64) {
-		dfs = append(dfs, dfRow{id, d})
+	if err := readDF(ctx, q, cur.gen, func(bool) { ch.rebase = true; ch.dfs = ch.dfs[:0] }, func(id uint32, d int64) {
+		ch.dfs = append(ch.dfs, dfChange{id, d})
 	}); err != nil {
-		return err
+		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT key, gen, live, passage, article, len, toks FROM search_docs WHERE gen > ?`, cur.gen)
+	cols := `key, gen, live, passage, article, len`
+	if toks {
+		cols += `, toks`
+		ch.touched = map[uint32]bool{}
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+cols+` FROM search_docs WHERE gen > ?`, cur.gen)
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	var docs []docRow
-	touched := map[uint32]bool{}
-	var toks []stoken
+	var ts []stoken
 	for rows.Next() {
 		var d docRow
-		var blob []byte
+		var blob sql.RawBytes
 		var length int64
-		if err := rows.Scan(&d.key, &d.gen, &d.live, &d.passage, &d.article, &length, &blob); err != nil {
-			return fmt.Errorf("search: %w", err)
+		dest := []any{&d.key, &d.gen, &d.live, &d.passage, &d.article, &length}
+		if toks {
+			dest = append(dest, &blob)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
 		d.length = uint32(length)
-		docs = append(docs, d)
-		if toks, err = decodeTokens(toks[:0], blob); err != nil {
-			return err
-		}
-		for _, t := range toks {
-			touched[t.term] = true
+		ch.docs = append(ch.docs, d)
+		if toks {
+			if ts, err = decodeTokens(ts[:0], blob); err != nil {
+				return nil, err
+			}
+			for _, t := range ts {
+				ch.touched[t.term] = true
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
-	rows.Close()
-	// Release the connection before waiting for searches to end: one of
-	// them may be waiting for a connection.
-	release()
-
 	// Applied in key order, so that slots come out the same whatever
 	// order SQLite returned the rows in. (ORDER BY in the query would make
 	// SQLite scan the whole table in key order instead of using the gen
 	// index.)
-	sort.Slice(docs, func(i, j int) bool { return docs[i].key < docs[j].key })
+	sort.Slice(ch.docs, func(i, j int) bool { return ch.docs[i].key < ch.docs[j].key })
+	return ch, nil
+}
 
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	ix.vmu.Lock()
+// apply brings st to generation g with ch. The caller holds whatever
+// guards st.
+func (st *state) apply(ch *changes, g int64) {
 	var added []uint32
-	for _, t := range terms {
-		cur.voc.add(t.id, t.term)
+	for _, t := range ch.terms {
+		st.voc.add(t.id, t.term)
 		added = append(added, t.id)
 	}
 	if len(added) > 0 {
-		cur.voc.insertSorted(added)
+		st.voc.insertSorted(added)
 	}
-	if rebase {
-		clear(cur.voc.df)
+	if ch.rebase {
+		clear(st.voc.df)
 	}
-	for _, d := range dfs {
-		cur.voc.addDF(d.id, d.d)
+	for _, d := range ch.dfs {
+		st.voc.addDF(d.id, d.d)
 	}
-	// Writers read document versions too (livePostings), under vmu.
-	for _, d := range docs {
-		cur.addDoc(d.key, d.gen, d.live, d.passage, d.article, d.length)
+	for _, d := range ch.docs {
+		st.addDoc(d.key, d.gen, d.live, d.passage, d.article, d.length)
 	}
-	cur.gen = g
+	st.gen = g
+	st.sinceSnapshot += len(ch.terms) + len(ch.docs)
+	st.renorm()
+}
+
+// applyChanges reads, through the snapshot q, what was committed after
+// cur.gen and applies it to cur. It calls release once it has read all it
+// needs.
+func (ix *Index) applyChanges(ctx context.Context, q querier, release func(), cur *state, g int64) error {
+	ch, err := readChanges(ctx, q, cur, true)
+	if err != nil {
+		return err
+	}
+	// Release the connection before waiting for searches to end: one of
+	// them may be waiting for a connection.
+	release()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	// Writers read the vocabulary under vmu.
+	ix.vmu.Lock()
+	cur.apply(ch, g)
 	ix.vmu.Unlock()
-	cur.renorm()
-	ix.cache.invalidate(touched)
+	ix.cache.invalidate(ch.touched)
 	return nil
 }
 
@@ -514,7 +621,9 @@ func (ix *Index) postings(ctx context.Context, st *state, term uint32) (*plist, 
 		}
 		err := decodeSegment(data, g, func(key, gen int64, tf uint32) {
 			s, ok := st.slot(key)
-			if !ok || st.gens[s] != gen {
+			// A tombstone (tf 0) says the document's version of gen
+			// no longer holds the term.
+			if !ok || st.gens[s] != gen || tf == 0 {
 				return
 			}
 			if tf > 255 {

@@ -5,19 +5,24 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // vocab is the in-memory vocabulary: every term with its document frequency,
 // and the terms in sorted order, which acts as an implicit trie for prefix
-// ranges and for the typo automaton.
+// ranges, for look-ups (a binary search) and for the typo automaton.
+//
+// It is kept small because a library may hold millions of words (one
+// imported file of made-up words held two million): about 27 bytes a term,
+// the term's own bytes included, and no map.
 type vocab struct {
-	terms  []string // by term id; "" for ids not in use
-	df     []uint32 // by term id
-	byTerm map[string]uint32
-	// runes of term id are pool[off[id] : off[id]+uint32(rlen[id])].
-	off  []uint32
-	rlen []uint8
-	pool []rune
+	// text holds the terms' bytes: term id is text[off[id]:off[id]+blen[id]].
+	// It is only appended to, so strings taken from it stay valid. A term
+	// with no bytes is not in use (or too long to search for; see add).
+	text []byte
+	off  []uint32 // by term id
+	blen []uint8  // by term id
+	df   []uint32 // by term id
 	// sorted holds the ids of all terms, ordered by term.
 	sorted []uint32
 	// lcp[i] is the number of leading runes sorted[i] shares with
@@ -28,21 +33,35 @@ type vocab struct {
 	nxt []uint32
 }
 
-func newVocab() *vocab {
-	return &vocab{byTerm: map[string]uint32{}}
+func newVocab() *vocab { return &vocab{} }
+
+// term returns term id, "" when the id is not in use. The string shares
+// text's memory.
+func (v *vocab) term(id uint32) string {
+	if int(id) >= len(v.blen) || v.blen[id] == 0 {
+		return ""
+	}
+	return unsafe.String(&v.text[v.off[id]], int(v.blen[id]))
 }
 
-func (v *vocab) runes(id uint32) []rune {
-	o := v.off[id]
-	return v.pool[o : o+uint32(v.rlen[id])]
-}
+// runes returns term id as runes.
+func (v *vocab) runes(id uint32) []rune { return []rune(v.term(id)) }
 
 // maxID returns the largest term id recorded (0 when there is none).
 func (v *vocab) maxID() uint32 {
-	if len(v.terms) == 0 {
+	if len(v.blen) == 0 {
 		return 0
 	}
-	return uint32(len(v.terms) - 1)
+	return uint32(len(v.blen) - 1)
+}
+
+// grow makes room for term ids up to n-1.
+func (v *vocab) grow(n int) {
+	if n > len(v.blen) {
+		v.off = append(v.off, make([]uint32, n-len(v.off))...)
+		v.blen = append(v.blen, make([]uint8, n-len(v.blen))...)
+		v.df = append(v.df, make([]uint32, n-len(v.df))...)
+	}
 }
 
 // add records term id. Added terms join the sorted order by resort or
@@ -53,23 +72,13 @@ func (v *vocab) maxID() uint32 {
 // query word can name it, and the typo automaton's rows only reach
 // maxTermRunes+1 runes deep, so scanning it would index past them.
 func (v *vocab) add(id uint32, term string) {
-	for int(id) >= len(v.terms) {
-		v.terms = append(v.terms, "")
-		v.df = append(v.df, 0)
-		v.off = append(v.off, 0)
-		v.rlen = append(v.rlen, 0)
-	}
-	n := utf8.RuneCountInString(term)
-	if n > maxTermRunes {
+	v.grow(int(id) + 1)
+	if term == "" || utf8.RuneCountInString(term) > maxTermRunes {
 		return
 	}
-	v.terms[id] = term
-	v.byTerm[term] = id
-	v.off[id] = uint32(len(v.pool))
-	for _, r := range term {
-		v.pool = append(v.pool, r)
-	}
-	v.rlen[id] = uint8(n)
+	v.off[id] = uint32(len(v.text))
+	v.blen[id] = uint8(len(term))
+	v.text = append(v.text, term...)
 }
 
 // addDF applies a document-frequency change.
@@ -87,12 +96,17 @@ func (v *vocab) addDF(id uint32, d int64) {
 // resort rebuilds the sorted order after terms were added.
 func (v *vocab) resort() {
 	v.sorted = v.sorted[:0]
-	for id, t := range v.terms {
-		if t != "" {
+	for id, n := range v.blen {
+		if n > 0 {
 			v.sorted = append(v.sorted, uint32(id))
 		}
 	}
-	slices.SortFunc(v.sorted, func(a, b uint32) int { return strings.Compare(v.terms[a], v.terms[b]) })
+	slices.SortFunc(v.sorted, func(a, b uint32) int { return strings.Compare(v.term(a), v.term(b)) })
+	v.relcp()
+}
+
+// relcp recomputes lcp and nxt from sorted.
+func (v *vocab) relcp() {
 	v.lcp = append(v.lcp[:0], make([]uint8, len(v.sorted))...)
 	for i := 1; i < len(v.sorted); i++ {
 		v.setLCP(i)
@@ -108,14 +122,14 @@ func (v *vocab) resort() {
 func (v *vocab) insertSorted(ids []uint32) {
 	add := make([]uint32, 0, len(ids))
 	for _, id := range ids {
-		if v.terms[id] != "" { // not recorded (see add)
+		if v.term(id) != "" { // not recorded (see add)
 			add = append(add, id)
 		}
 	}
 	if len(add) == 0 {
 		return
 	}
-	slices.SortFunc(add, func(a, b uint32) int { return strings.Compare(v.terms[a], v.terms[b]) })
+	slices.SortFunc(add, func(a, b uint32) int { return strings.Compare(v.term(a), v.term(b)) })
 	// i old terms and j new ones are left to place; position p is filled
 	// next. Old terms only move up, so v.sorted[:i] and v.lcp[:i] are
 	// still the old ones.
@@ -124,12 +138,12 @@ func (v *vocab) insertSorted(ids []uint32) {
 	v.lcp = append(v.lcp, make([]uint8, len(add))...)
 	var redo []int
 	for p := len(v.sorted) - 1; j > 0; p-- {
-		if i > 0 && v.terms[v.sorted[i-1]] > v.terms[add[j-1]] {
+		if i > 0 && v.term(v.sorted[i-1]) > v.term(add[j-1]) {
 			i--
 			v.sorted[p] = v.sorted[i]
 			// The term before it is still its old neighbour unless a
 			// new term comes between them.
-			if i == 0 || v.terms[add[j-1]] > v.terms[v.sorted[i-1]] {
+			if i == 0 || v.term(add[j-1]) > v.term(v.sorted[i-1]) {
 				redo = append(redo, p)
 			} else {
 				v.lcp[p] = v.lcp[i]
@@ -146,18 +160,25 @@ func (v *vocab) insertSorted(ids []uint32) {
 	v.relink()
 }
 
-// setLCP computes lcp[i].
+// setLCP computes lcp[i]: the runes of the longest common byte prefix
+// that ends on a whole rune.
 func (v *vocab) setLCP(i int) {
 	if i == 0 {
 		v.lcp[0] = 0
 		return
 	}
-	a, b := v.runes(v.sorted[i-1]), v.runes(v.sorted[i])
+	a, b := v.term(v.sorted[i-1]), v.term(v.sorted[i])
 	k := 0
 	for k < len(a) && k < len(b) && a[k] == b[k] {
 		k++
 	}
-	v.lcp[i] = uint8(k)
+	for k > 0 && k < len(a) && !utf8.RuneStart(a[k]) {
+		k--
+	}
+	for k > 0 && k < len(b) && !utf8.RuneStart(b[k]) {
+		k--
+	}
+	v.lcp[i] = uint8(utf8.RuneCountInString(a[:k]))
 }
 
 // relink computes nxt from lcp: the next smaller element, right to left
@@ -179,18 +200,22 @@ func (v *vocab) relink() {
 	}
 }
 
-// lookup returns the id of term.
+// lookup returns the id of term, by binary search in the sorted order.
 func (v *vocab) lookup(term string) (uint32, bool) {
-	id, ok := v.byTerm[term]
-	return id, ok
+	n := len(v.sorted)
+	i := sort.Search(n, func(i int) bool { return v.term(v.sorted[i]) >= term })
+	if i < n && term != "" && v.term(v.sorted[i]) == term {
+		return v.sorted[i], true
+	}
+	return 0, false
 }
 
 // prefixRange returns the positions [lo, hi) in sorted of the terms that
 // start with p.
 func (v *vocab) prefixRange(p string) (lo, hi int) {
 	n := len(v.sorted)
-	lo = sort.Search(n, func(i int) bool { return v.terms[v.sorted[i]] >= p })
-	hi = lo + sort.Search(n-lo, func(i int) bool { return !strings.HasPrefix(v.terms[v.sorted[lo+i]], p) })
+	lo = sort.Search(n, func(i int) bool { return v.term(v.sorted[i]) >= p })
+	hi = lo + sort.Search(n-lo, func(i int) bool { return !strings.HasPrefix(v.term(v.sorted[lo+i]), p) })
 	return lo, hi
 }
 
@@ -211,6 +236,7 @@ func (v *vocab) subtreeEnd(i, d int) int {
 type scanner struct {
 	rows [maxTermRunes + 2][]int8
 	pmin [maxTermRunes + 2]int8
+	t    []rune // the term being walked
 }
 
 // scan finds the terms within k edits of q (optimal string alignment
@@ -256,7 +282,8 @@ func (v *vocab) scan(sc *scanner, q []rune, k, kp int, fn func(id uint32, class 
 	common := 0
 	for i := 0; i < n; {
 		id := v.sorted[i]
-		t := v.runes(id)
+		sc.t = append(sc.t[:0], []rune(v.term(id))...)
+		t := sc.t
 		d := min(valid, common)
 		pruned := false
 		for d < len(t) {

@@ -62,9 +62,11 @@ func TestScanMatchesBruteForce(t *testing.T) {
 		return string(r)
 	}
 	v := newVocab()
+	added := map[string]bool{} // lookup sees only sorted terms
 	for id := uint32(1); id <= 1500; id++ {
 		w := word()
-		if _, ok := v.lookup(w); !ok {
+		if !added[w] {
+			added[w] = true
 			v.add(id, w)
 			v.addDF(id, 1)
 		}
@@ -79,15 +81,15 @@ func TestScanMatchesBruteForce(t *testing.T) {
 		}
 		got := map[string]uint8{}
 		v.scan(&sc, q, k, kp, func(id uint32, class uint8) {
-			if _, dup := got[v.terms[id]]; dup {
-				t.Fatalf("scan(%q) reported %q twice", string(q), v.terms[id])
+			if _, dup := got[v.term(id)]; dup {
+				t.Fatalf("scan(%q) reported %q twice", string(q), v.term(id))
 			}
-			got[v.terms[id]] = class
+			got[v.term(id)] = class
 		})
 		want := map[string]uint8{}
 		for _, id := range v.sorted {
 			if c, ok := bruteClass(q, v.runes(id), k, kp); ok {
-				want[v.terms[id]] = c
+				want[v.term(id)] = c
 			}
 		}
 		if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
@@ -147,7 +149,7 @@ func TestPrefixRange(t *testing.T) {
 			lo, hi := v.prefixRange(tc.prefix)
 			var got []string
 			for _, id := range v.sorted[lo:hi] {
-				got = append(got, v.terms[id])
+				got = append(got, v.term(id))
 			}
 			if fmt.Sprint(got) != tc.want && !(len(got) == 0 && tc.want == "[]") {
 				t.Errorf("prefixRange(%q) = %v, want %s", tc.prefix, got, tc.want)
@@ -178,7 +180,7 @@ func TestInflections(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			m := map[string]uint8{}
 			for _, f := range inflections(v, tc.term) {
-				m[v.terms[f.id]] = f.class
+				m[v.term(f.id)] = f.class
 			}
 			got := sorted(m)
 			if fmt.Sprint(got) != tc.want && !(len(got) == 0 && tc.want == "[]") {
@@ -279,6 +281,7 @@ func TestInsertSortedBatches(t *testing.T) {
 	}
 	a, b := newVocab(), newVocab()
 	id := uint32(0)
+	added := map[string]bool{} // lookup sees only sorted terms
 	for n, size := range []int{1, 0, 3, 700, 1, 2, 300, 40, 1000, 5, 1, 2000} {
 		var batch []uint32
 		for k := 0; k < size; k++ {
@@ -286,9 +289,10 @@ func TestInsertSortedBatches(t *testing.T) {
 			if n == 4 {
 				w = "`" + w // sorts before every earlier term
 			}
-			if _, ok := a.lookup(w); ok {
+			if added[w] {
 				continue
 			}
+			added[w] = true
 			id++
 			a.add(id, w)
 			b.add(id, w)

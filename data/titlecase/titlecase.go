@@ -75,7 +75,7 @@ func Headline(title string, lower Lowercase) string {
 			k := strings.ToLower(core)
 			// A minor word inside a compound stays lower case too
 			// ("Stop-and-Frisk"), but not its first part.
-			if lower[k] && (j > 0 || !first && !last && len(parts) == 1) {
+			if lower[k] && (j > 0 || !first && !last && len(parts) == 1 && !adverb(words, i, k, post)) {
 				parts[j] = pre + k + post
 				continue
 			}
@@ -171,6 +171,35 @@ type word struct {
 	text  string
 	space bool
 }
+
+// particles are the prepositions that also serve as adverbs, the particles
+// of phrasal verbs ("speak out", "crack down").
+var particles = set("about", "across", "along", "around", "back", "by", "down", "in", "off", "on", "out", "over", "through", "up")
+
+// adverb reports whether the particle k, the word at i with trailing
+// punctuation post, is used as an adverb, which the manuals capitalise
+// (Chicago 17 §8.159, "Look Up", "Turn Down"): when a clause ends after it,
+// or another preposition follows it ("Speak Out on"), except of, to and
+// from, with which it makes a compound preposition ("out of", "up to").
+func adverb(ws []word, i int, k, post string) bool {
+	if !particles[k] {
+		return false
+	}
+	if strings.ContainsAny(post, ",;:—–.") {
+		return true
+	}
+	for j := i + 1; j < len(ws); j++ {
+		if ws[j].space {
+			continue
+		}
+		core, pre, _ := trimPunct(ws[j].text)
+		next := strings.ToLower(core)
+		return pre == "" && prepositionSet[next] && next != "of" && next != "to" && next != "from"
+	}
+	return false
+}
+
+var prepositionSet = set(prepositions...)
 
 func split(s string) []word {
 	var out []word

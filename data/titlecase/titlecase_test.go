@@ -69,3 +69,30 @@ func FuzzCase(f *testing.F) {
 		}
 	})
 }
+
+// TestHeadlineAdverbs checks the exception all three manuals make to
+// lowercasing prepositions: a word used as an adverb, the particle of a verb
+// (Chicago 17 §8.159: "up in Look Up, down in Turn Down"), is capitalised.
+// Without parsing the sentence, Headline takes a particle for an adverb when
+// another preposition (other than of, to or from, which make compound
+// prepositions) or the end of a clause follows it.
+func TestHeadlineAdverbs(t *testing.T) {
+	tests := []struct {
+		in    string
+		lower Lowercase
+		want  string
+	}{
+		{"Liang supporters speak out on sentence", Chicago, "Liang Supporters Speak Out on Sentence"},
+		{"Liang supporters speak out on sentence", MLA, "Liang Supporters Speak Out on Sentence"},
+		{"Police crack down on protest", APA, "Police Crack Down on Protest"},
+		{"Protesters sit in, then march", Chicago, "Protesters Sit In, Then March"},
+		{"Family walks out of court", Chicago, "Family Walks out of Court"},
+		{"Liang faces up to five years", Chicago, "Liang Faces up to Five Years"},
+		{"Rally in Brooklyn for Gurley", Chicago, "Rally in Brooklyn for Gurley"},
+	}
+	for _, tc := range tests {
+		if got := Headline(tc.in, tc.lower); got != tc.want {
+			t.Errorf("Headline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

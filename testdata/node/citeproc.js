@@ -2,7 +2,8 @@
 // Casebook's oracle test (data/export/cite). Reads on standard input
 //   {"jobs": [{"style": path, "locale": path, "items": [CSL-JSON],
 //              "cites": [{"id", "locator"?, "label"?}]}]}
-// and writes, for each job, {"bibliography": [{"id", "html"}],
+// (one engine per style, reset for each job; so an item id must name the
+// same item in every job) and writes, for each job, {"bibliography": [{"id", "html"}],
 // "citations": [html]}: every
 // item's reference entry in the style's order, and the cites made one after
 // another in one document (a note style gives each its own footnote, so the
@@ -15,15 +16,28 @@ const input = JSON.parse(fs.readFileSync(0, 'utf8'));
 const files = {};
 const read = (f) => (files[f] = files[f] || fs.readFileSync(f, 'utf8'));
 
+// Building an engine takes seconds (the APA style is large), so each style
+// gets one, reset for every job: no citations, and only the job's items.
+let items = {};
+const engines = {};
+function engineFor(job) {
+  const key = job.style + '\n' + job.locale;
+  if (!engines[key]) {
+    const sys = {
+      retrieveLocale: () => read(job.locale),
+      retrieveItem: (id) => items[id],
+    };
+    engines[key] = new CSL.Engine(sys, read(job.style), 'en-US', true);
+    engines[key].setOutputFormat('html');
+  }
+  return engines[key];
+}
+
 function run(job) {
-  const items = {};
+  items = {};
   for (const it of job.items) items[it.id] = it;
-  const sys = {
-    retrieveLocale: () => read(job.locale),
-    retrieveItem: (id) => items[id],
-  };
-  const engine = new CSL.Engine(sys, read(job.style), 'en-US', true);
-  engine.setOutputFormat('html');
+  const engine = engineFor(job);
+  engine.restoreProcessorState([]);
   engine.updateItems(job.items.map((it) => it.id));
 
   const citations = [];

@@ -272,13 +272,44 @@ func endsWithMark(s string) bool {
 }
 
 // endSentence ends s with a period unless it already ends with one, or with
-// a question or exclamation mark.
+// a question or exclamation mark. A closing quotation mark stays after the
+// period, as American English, and so all three styles, set it: “sorry.”
+// (Chicago 17 §6.9).
 func endSentence(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || endsWithMark(s) || strings.HasSuffix(s, ".") {
+	return withMark(s, ".")
+}
+
+// withMark adds a period or comma to s, inside the quotation marks that end
+// it (“Say ‘Sorry.’”), unless s ends with a mark of its own: a period,
+// question mark or exclamation mark takes the place of a period, and a
+// question or exclamation mark that of a comma.
+func withMark(s, mark string) string {
+	body, closing := splitClosing(s)
+	if body == "" || endsWithMark(body) || (mark == "." && strings.HasSuffix(body, ".")) {
 		return s
 	}
-	return s + "."
+	return body + mark + closing
+}
+
+// splitClosing splits off the closing quotation marks that end s: ” and ’,
+// the latter only when s opens a single quotation (‘) for it to close, so
+// that a final apostrophe (“The Officers’”) is not taken for one.
+func splitClosing(s string) (body, closing string) {
+	body = s
+	for {
+		switch {
+		case strings.HasSuffix(body, "”"):
+			body = strings.TrimSuffix(body, "”")
+			closing = "”" + closing
+			continue
+		case strings.HasSuffix(body, "’") && strings.Contains(body, "‘"):
+			body = strings.TrimSuffix(body, "’")
+			closing = "’" + closing
+			continue
+		}
+		return body, closing
+	}
 }
 
 // upperFirst capitalises the first letter of s, whatever its encoded

@@ -28,6 +28,10 @@ type List struct {
 	// initials marks the APA works whose first author shares a family name
 	// with another work's first author of other given names (§8.20).
 	initials map[int64]bool
+	// shown is how many authors an APA in-text citation of a work of three
+	// or more names before "et al." (§8.18), where one would name two
+	// works; absent means one.
+	shown map[int64]int
 	// last is the article of the last note, 0 before the first.
 	last int64
 }
@@ -35,7 +39,7 @@ type List struct {
 // List returns the list of the given articles, as the style orders them;
 // an article given twice (by ID) is listed once.
 func (s Style) List(arts []data.Article) *List {
-	l := &List{style: s, suffix: map[int64]string{}, titled: map[int64]bool{}, noted: map[int64]bool{}, initials: map[int64]bool{}}
+	l := &List{style: s, suffix: map[int64]string{}, titled: map[int64]bool{}, noted: map[int64]bool{}, initials: map[int64]bool{}, shown: map[int64]int{}}
 	seen := map[int64]bool{}
 	for _, a := range arts {
 		if !seen[a.ID] {
@@ -48,6 +52,11 @@ func (s Style) List(arts []data.Article) *List {
 	var keys []string
 	for _, a := range l.arts {
 		k := authorKey(a)
+		if s == MLA {
+			// MLA tells apart works whose in-text authors read the same
+			// ("Lee et al.") whoever the co-authors are.
+			k = strings.ToLower(mlaWho(names(a)))
+		}
 		if k == "" {
 			continue
 		}
@@ -76,6 +85,9 @@ func (s Style) List(arts []data.Article) *List {
 			}
 		}
 	}
+	if s == APA {
+		l.addNames()
+	}
 	for _, k := range keys {
 		g := groups[k]
 		if len(g) < 2 {
@@ -102,6 +114,53 @@ func authorKey(a data.Article) string {
 		parts = append(parts, n.Family+"|"+n.Given+"|"+n.Suffix)
 	}
 	return strings.ToLower(strings.Join(parts, ";"))
+}
+
+// addNames finds the APA works of three or more authors whose "First et
+// al., year" would also name another work of the list, and names as many
+// authors as it takes to tell them apart (APA 7 §8.18): "Lee, Chen, et
+// al." and "Lee, Kim, et al.", or every name when only the last differs.
+func (l *List) addNames() {
+	type work struct {
+		id      int64
+		year    string
+		authors []string
+	}
+	var ws []work
+	for _, a := range l.arts {
+		var fam []string
+		for _, n := range names(a) {
+			fam = append(fam, strings.ToLower(n.Family))
+		}
+		ws = append(ws, work{a.ID, ParseDate(a.Date).apaYear(), fam})
+	}
+	// cited returns the author part of w's citation showing k names.
+	cited := func(w work, k int) string {
+		if len(w.authors) < 3 || k >= len(w.authors) {
+			return strings.Join(w.authors, "|")
+		}
+		return strings.Join(w.authors[:k], "|") + "|et al."
+	}
+	for _, w := range ws {
+		if len(w.authors) < 3 {
+			continue
+		}
+		k := 1
+		for ; k < len(w.authors); k++ {
+			clash := false
+			for _, o := range ws {
+				if o.id != w.id && o.year == w.year && cited(o, k) == cited(w, k) && strings.Join(o.authors, "|") != strings.Join(w.authors, "|") {
+					clash = true
+				}
+			}
+			if !clash {
+				break
+			}
+		}
+		if k > 1 {
+			l.shown[w.id] = k
+		}
+	}
 }
 
 // Articles returns the listed articles in reference-list order.
@@ -283,6 +342,18 @@ func (l *List) apaInText(a data.Article, para int) Text {
 		t.add(authors[0].Family + ", ")
 	case len(authors) == 2:
 		t.add(authors[0].Family + " & " + authors[1].Family + ", ")
+	case l.shown[a.ID] >= len(authors):
+		var fam []string
+		for _, n := range authors {
+			fam = append(fam, n.Family)
+		}
+		t.add(strings.Join(fam[:len(fam)-1], ", ") + ", & " + fam[len(fam)-1] + ", ")
+	case l.shown[a.ID] > 1:
+		var fam []string
+		for _, n := range authors[:l.shown[a.ID]] {
+			fam = append(fam, n.Family)
+		}
+		t.add(strings.Join(fam, ", ") + ", et al., ")
 	default:
 		t.add(authors[0].Family + " et al., ")
 	}
@@ -408,47 +479,57 @@ func apaAuthors(ns []Name) string {
 
 func (l *List) mlaInText(a data.Article, para int) Text {
 	var t Text
-	authors := names(a)
-	var who string
-	switch {
-	case len(authors) == 1:
-		who = authors[0].Family
-	case len(authors) == 2:
-		who = authors[0].Family + " and " + authors[1].Family
-	case len(authors) > 2:
-		who = authors[0].Family + " et al."
-	}
-	title := ""
+	who := mlaWho(names(a))
+	var title quoted
+	untitledText := ""
 	if who == "" || l.titled[a.ID] {
 		if a.Title == "" {
-			title = untitled(a)
+			untitledText = untitled(a)
 		} else {
-			title = "“" + shortTitle(MLA, a) + "”"
+			title = quotedTitle(shortTitle(MLA, a))
 		}
 	}
-	parts := []string{}
-	for _, p := range []string{who, title, pinpoint("par.", para)} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
+	pin := pinpoint("par.", para)
 	// MLA 9 (§6.29): a comma between the author or title and the
 	// pin-point, inside a closing quotation mark.
+	var parts []string
+	if who != "" {
+		parts = append(parts, who)
+	}
+	switch {
+	case title != "" && pin != "":
+		parts = append(parts, strings.TrimSuffix(title.commaInside(), " ")+" "+pin)
+		pin = ""
+	case title != "":
+		parts = append(parts, title.plain())
+	case untitledText != "":
+		parts = append(parts, untitledText)
+	}
+	if pin != "" {
+		parts = append(parts, pin)
+	}
 	s := ""
 	for i, p := range parts {
 		if i > 0 {
-			if strings.HasSuffix(s, "”") && !endsWithMark(strings.TrimSuffix(s, "”")) {
-				s = strings.TrimSuffix(s, "”") + ",” "
-			} else if strings.HasSuffix(s, "”") {
-				s += " "
-			} else {
-				s += ", "
-			}
+			s += ", "
 		}
 		s += p
 	}
 	t.add("(" + s + ")")
 	return t
+}
+
+// mlaWho returns the authors as an MLA in-text citation names them.
+func mlaWho(authors []Name) string {
+	switch {
+	case len(authors) == 1:
+		return authors[0].Family
+	case len(authors) == 2:
+		return authors[0].Family + " and " + authors[1].Family
+	case len(authors) > 2:
+		return authors[0].Family + " et al."
+	}
+	return ""
 }
 
 func mlaReference(a data.Article, sameAuthor bool) Text {
@@ -540,36 +621,46 @@ func chicagoNote(a data.Article, para int) Text {
 	if who := noteAuthors(names(a)); who != "" {
 		t.add(who + ", ")
 	}
-	if a.Title == "" {
-		t.add(untitledArticle + ", ")
-	} else {
-		t.add(quotedTitle(headline(Chicago, a.Title)).commaInside())
-	}
+	// The elements after the title, each one there only when known, so that
+	// a missing outlet or date leaves no empty place between commas.
+	var rest Text
 	if formOf(a) == release {
-		t.add("Press release, ")
+		rest.add("Press release")
 	}
 	if a.Outlet != "" {
-		t = append(t, chicagoOutlet(a))
-		t.add(", ")
+		rest = append(rest, chicagoOutlet(a))
 	}
 	if date := chicagoDate(a); date != "" {
-		t.add(date)
-	} else if len(t) > 0 {
-		// No date to print: drop the comma before it.
-		last := &t[len(t)-1]
-		last.Text = strings.TrimSuffix(last.Text, ", ")
+		rest.add(date)
 	}
 	if p := pinpoint("para.", para); p != "" {
-		t.add(", " + p)
+		rest.add(p)
 	}
 	if undated(a) {
 		if at := accessed(a); !at.IsZero() {
-			t.add(", accessed " + at.Format("January 2, 2006"))
+			rest.add("accessed " + at.Format("January 2, 2006"))
 		}
 	}
 	if u := URL(a); u != "" {
-		t.add(", ")
-		t.link(u, u)
+		rest.link(u, u)
+	}
+	switch {
+	case a.Title == "" && len(rest) == 0:
+		t.add(untitledArticle + ".")
+		return merge(t)
+	case a.Title == "":
+		t.add(untitledArticle + ", ")
+	case len(rest) == 0:
+		t.add(quotedTitle(headline(Chicago, a.Title)).periodInside())
+		return merge(t)
+	default:
+		t.add(quotedTitle(headline(Chicago, a.Title)).commaInside())
+	}
+	for i, e := range rest {
+		if i > 0 {
+			t.add(", ")
+		}
+		t = append(t, e)
 	}
 	t.add(".")
 	return merge(t)
@@ -712,6 +803,10 @@ func noteAuthors(ns []Name) string {
 func (s Style) SortKey(a data.Article) string {
 	var k string
 	if ns := names(a); len(ns) > 0 {
+		if s == MLA && len(ns) > 2 {
+			// "Lee, Ann, et al.": listed by the first author, then title.
+			ns = ns[:1]
+		}
 		var parts []string
 		for _, n := range ns {
 			if s == Chicago {
@@ -780,23 +875,21 @@ type quoted string
 func quotedTitle(s string) quoted { return quoted(s) }
 
 // periodInside returns “Title.” as an element that ends a sentence; a title
-// ending in ? or ! keeps its own mark.
-func (q quoted) periodInside() string {
-	s := innerQuotes(string(q))
-	if endsWithMark(s) {
-		return "“" + s + "”"
-	}
-	return "“" + s + ".”"
-}
+// ending in ? or ! keeps its own mark, and a quotation that ends the title
+// takes the period inside it too (“Why Officers Say ‘Sorry.’”).
+func (q quoted) periodInside() string { return "“" + withMark(innerQuotes(string(q)), ".") + "”" }
 
-// commaInside returns “Title,” followed by a space.
-func (q quoted) commaInside() string {
-	s := innerQuotes(string(q))
-	if endsWithMark(s) {
-		return "“" + s + "” "
-	}
-	return "“" + s + ",” "
-}
+// commaInside returns “Title,” followed by a space, the comma inside a
+// quotation that ends the title too; a title ending in ? or ! takes none.
+func (q quoted) commaInside() string { return "“" + withMark(innerQuotes(string(q)), ",") + "” " }
+
+// plain returns “Title” with nothing after it.
+func (q quoted) plain() string { return "“" + innerQuotes(string(q)) + "”" }
+
+// Quotation returns a quote as an essay quotes it: in curly double
+// quotation marks, with the quotation marks inside it made single and any
+// straight marks typographic ("Gurley's" becomes “Gurley’s”).
+func Quotation(s string) string { return quotedTitle(s).plain() }
 
 // innerQuotes turns double quotation marks inside a title into single ones,
 // as all three styles do for a quotation within a quoted title.

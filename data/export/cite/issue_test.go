@@ -84,3 +84,18 @@ func TestCurly(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotation checks a quote as Copy with citation sets it: in curly
+// double quotation marks, a quotation inside it in single ones, straight
+// marks of an imported text made typographic like the rest.
+func TestQuotation(t *testing.T) {
+	for in, want := range map[string]string{
+		"five years’ probation":                  "“five years’ probation”",
+		"Liang “was startled by a loud noise”":   "“Liang ‘was startled by a loud noise’”",
+		`Liang "was startled" by Gurley's death`: "“Liang ‘was startled’ by Gurley’s death”",
+	} {
+		if got := Quotation(in); got != want {
+			t.Errorf("Quotation(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
