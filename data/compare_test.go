@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -34,6 +35,20 @@ func TestCompareAndDecide(t *testing.T) {
 	}
 	if len(r.Pairs) != 1 || len(r.Differences) != 1 {
 		t.Fatalf("comparison %+v", r)
+	}
+	// The comparison carries the passages it compared, so that those who
+	// show it need not read them again.
+	for i, id := range []int64{a.ID, b.ID} {
+		ps, _ := l.Passages(ctx, id)
+		want := map[int]string{}
+		for _, p := range ps {
+			if p.N > 0 {
+				want[p.N] = p.Text
+			}
+		}
+		if got := r.Texts()[i]; !reflect.DeepEqual(got, want) {
+			t.Errorf("side %d texts %v, want %v", i, got, want)
+		}
 	}
 	d := r.Differences[0]
 	if d.A != (compare.Side{Para: 1, Text: "800 hours of community service"}) || d.B != (compare.Side{Para: 1, Text: "500 hours of community service"}) {

@@ -383,6 +383,31 @@ func (l *Library) AddToOutline(ctx context.Context, outline, section string, ni 
 		if err != nil {
 			return err
 		}
+		item, err = l.addItem(ctx, tx, oid, sid, ni, -1)
+		return err
+	})
+	return item, err
+}
+
+// AddToSection places a passage, highlight or note at place index of a
+// section (0 for first; past the end, or negative, for last), as a drop
+// places it, in one transaction.
+func (l *Library) AddToSection(ctx context.Context, sectionID int64, ni NewItem, index int) (OutlineItem, error) {
+	var item OutlineItem
+	err := l.update(ctx, func(tx *sql.Tx) error {
+		oid, err := sectionOutline(ctx, tx, sectionID)
+		if err != nil {
+			return err
+		}
+		item, err = l.addItem(ctx, tx, oid, sectionID, ni, index)
+		return err
+	})
+	return item, err
+}
+
+func (l *Library) addItem(ctx context.Context, tx *sql.Tx, oid, sid int64, ni NewItem, index int) (OutlineItem, error) {
+	var item OutlineItem
+	err := func() error {
 		var kind ItemKind
 		var articleID int64
 		var passageID, highlightID, noteID any
@@ -429,6 +454,11 @@ func (l *Library) AddToOutline(ctx context.Context, outline, section string, ni 
 		if err != nil {
 			return err
 		}
+		if index >= 0 {
+			if err := placeItem(ctx, tx, id, sid, index); err != nil {
+				return err
+			}
+		}
 		if err := touchOutline(ctx, tx, l.now(), oid); err != nil {
 			return err
 		}
@@ -442,7 +472,7 @@ func (l *Library) AddToOutline(ctx context.Context, outline, section string, ni 
 			}
 		}
 		return nil
-	})
+	}()
 	return item, err
 }
 
@@ -639,23 +669,29 @@ func (l *Library) MoveItemTo(ctx context.Context, itemID, sectionID int64, index
 		if o1 != o2 {
 			return Errorf(EINVALID, "an item can only move within its outline")
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM outline_items WHERE section_id = ? AND id <> ? ORDER BY position, id`, sectionID, itemID)
-		ids, err := collect(rows, err, scanOne[int64])
-		if err != nil {
-			return err
-		}
-		if index < 0 || index > len(ids) {
-			index = len(ids)
-		}
-		ids = slices.Insert(ids, index, itemID)
-		if _, err := tx.ExecContext(ctx, `UPDATE outline_items SET section_id = ? WHERE id = ?`, sectionID, itemID); err != nil {
-			return err
-		}
-		if err := renumber(ctx, tx, "outline_items", ids); err != nil {
+		if err := placeItem(ctx, tx, itemID, sectionID, index); err != nil {
 			return err
 		}
 		return touchOutline(ctx, tx, l.now(), o1)
 	})
+}
+
+// placeItem puts an item at place index of a section (past the end, or
+// negative, for last) and numbers the section's items again.
+func placeItem(ctx context.Context, tx *sql.Tx, itemID, sectionID int64, index int) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM outline_items WHERE section_id = ? AND id <> ? ORDER BY position, id`, sectionID, itemID)
+	ids, err := collect(rows, err, scanOne[int64])
+	if err != nil {
+		return err
+	}
+	if index < 0 || index > len(ids) {
+		index = len(ids)
+	}
+	ids = slices.Insert(ids, index, itemID)
+	if _, err := tx.ExecContext(ctx, `UPDATE outline_items SET section_id = ? WHERE id = ?`, sectionID, itemID); err != nil {
+		return err
+	}
+	return renumber(ctx, tx, "outline_items", ids)
 }
 
 // RemoveItem takes an item out of its outline; what it placed stays in the

@@ -247,3 +247,36 @@ func TestOutlineItemsSurviveReimport(t *testing.T) {
 		t.Errorf("after re-import: %+v", it)
 	}
 }
+
+// TestAddToSection: a passage dropped into a section goes where it was
+// dropped, in the one transaction that adds it (the Outline view added it
+// at the end and then moved it, in two).
+func TestAddToSection(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	a := mustImport(t, l, sample)
+	if _, err := l.NewOutline(ctx, "B", "blank"); err != nil {
+		t.Fatal(err)
+	}
+	p1, _ := l.Passage(ctx, a.ID, 1)
+	p2, _ := l.Passage(ctx, a.ID, 2)
+	if _, err := l.AddToOutline(ctx, "B", "Notes", data.NewItem{PassageID: p1.ID}); err != nil {
+		t.Fatal(err)
+	}
+	o, _ := l.OutlineByName(ctx, "B")
+	it, err := l.AddToSection(ctx, o.Sections[0].ID, data.NewItem{PassageID: p2.ID}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, _ = l.OutlineByName(ctx, "B")
+	if got := o.Sections[0].Items; len(got) != 2 || got[0].ID != it.ID || got[0].Para != 2 {
+		t.Errorf("dropped at the top, the items are %+v", got)
+	}
+	// A refused drop leaves the outline as it was.
+	if _, err := l.AddToSection(ctx, o.Sections[0].ID, data.NewItem{PassageID: 9999}, 0); err == nil {
+		t.Error("a missing passage was added")
+	}
+	if o2, _ := l.OutlineByName(ctx, "B"); len(o2.Sections[0].Items) != 2 {
+		t.Errorf("after a refused drop: %+v", o2.Sections[0].Items)
+	}
+}

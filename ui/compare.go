@@ -33,6 +33,8 @@ type CompareView struct {
 	result     compare.Result
 	decisions  []data.FlagDecision
 	flagsLabel *widget.Label
+	runs       int  // comparisons started, to drop a stale one's result
+	comparing  bool // a comparison is running in the background
 }
 
 // ShowCompare opens the Compare window on two articles (0 leaves a side to
@@ -116,13 +118,18 @@ func (c *CompareView) selected(s *widget.Select) int64 {
 	return 0
 }
 
-// run compares the two chosen articles and shows the result.
+// run compares the two chosen articles and shows the result. The articles
+// are read and compared in the background; a result that arrives after the
+// student chose other articles is dropped.
 func (c *CompareView) run() {
 	a, b := c.selected(c.A), c.selected(c.B)
+	c.runs++
+	run := c.runs
 	c.Rows.RemoveAll()
 	c.Flags.RemoveAll()
 	c.flagsLabel.SetText("")
 	c.a, c.b = a, b
+	c.comparing = false
 	if a == 0 || b == 0 {
 		return
 	}
@@ -130,28 +137,30 @@ func (c *CompareView) run() {
 		c.flagsLabel.SetText("Choose two different articles.")
 		return
 	}
+	c.comparing = true
+	c.flagsLabel.SetText("Comparing…")
 	u := c.u
-	r, err := u.lib.Compare(u.ctx, a, b)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	for i, id := range []int64{a, b} {
-		ps, err := u.lib.Passages(u.ctx, id)
-		if err != nil {
-			u.showError(err)
-			return
+	u.goBackground(func() {
+		r, err := u.lib.Compare(u.ctx, a, b)
+		var ds []data.FlagDecision
+		if err == nil {
+			ds, err = u.lib.CompareDecisions(u.ctx, a, b)
 		}
-		c.texts[i] = map[int]string{}
-		for _, p := range ps {
-			if p.N > 0 {
-				c.texts[i][p.N] = p.Text
+		u.do(func() {
+			if run != c.runs {
+				return
 			}
-		}
-	}
-	c.result = r
-	c.showRows()
-	c.showFlags()
+			c.comparing = false
+			if err != nil {
+				c.flagsLabel.SetText("")
+				u.showError(err)
+				return
+			}
+			c.result, c.texts, c.decisions = r.Result, r.Texts(), ds
+			c.showRows()
+			c.showFlags()
+		})
+	})
 }
 
 // compareRow is one row of the side-by-side view: a pair, or a passage of
@@ -231,12 +240,6 @@ func (c *CompareView) decision(d compare.Difference) (data.FlagDecision, bool) {
 }
 
 func (c *CompareView) showFlags() {
-	u := c.u
-	var err error
-	if c.decisions, err = u.lib.CompareDecisions(u.ctx, c.a, c.b); err != nil {
-		u.showError(err)
-		return
-	}
 	c.Flags.RemoveAll()
 	shown := 0
 	for _, d := range c.result.Differences {
@@ -282,7 +285,7 @@ func (c *CompareView) markDisagreement(d compare.Difference) {
 	}
 	_ = dis
 	u.annotationsChanged()
-	c.showFlags()
+	c.decided()
 }
 
 // dismiss hides a flag for good.
@@ -292,5 +295,18 @@ func (c *CompareView) dismiss(d compare.Difference) {
 		u.showError(err)
 		return
 	}
+	c.decided()
+}
+
+// decided reads the student's decisions again after one and shows the
+// flags with them.
+func (c *CompareView) decided() {
+	u := c.u
+	ds, err := u.lib.CompareDecisions(u.ctx, c.a, c.b)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	c.decisions = ds
 	c.showFlags()
 }

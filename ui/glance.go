@@ -82,12 +82,19 @@ func (u *UI) studyAidsChanged(force bool) {
 		return
 	}
 	s.loading = true
-	s.Timeline.setLoading(len(u.articles))
-	s.People.setLoading(len(u.articles))
+	// Only a correction was made: apply the corrections again to the
+	// extraction the views have, which is at once, rather than read every
+	// article again.
+	recorrect := sig == s.sig && s.loaded > 0
+	if !recorrect {
+		s.Timeline.setLoading(len(u.articles))
+		s.People.setLoading(len(u.articles))
+	}
+	last := s.Case
 	u.goBackground(func() {
 		var percent atomic.Int64
 		percent.Store(-1)
-		c, err := glance.LoadProgress(u.ctx, u.lib, func(done, total int) {
+		progress := func(done, total int) {
 			// Called from the reading goroutines: tell the UI when the bar
 			// moves by a percent.
 			p := int64(done * 100 / max(total, 1))
@@ -97,7 +104,14 @@ func (u *UI) studyAidsChanged(force bool) {
 					s.People.setProgress(done, total)
 				})
 			}
-		})
+		}
+		var c glance.Case
+		var err error
+		if recorrect {
+			c, err = glance.Recorrect(u.ctx, u.lib, last)
+		} else {
+			c, err = glance.LoadProgress(u.ctx, u.lib, progress)
+		}
 		u.do(func() {
 			s.loading = false
 			s.loaded++
@@ -127,13 +141,15 @@ func (u *UI) articleTitle(id int64) string {
 	return fmt.Sprintf("Article %d", id)
 }
 
-// refLabel cites a passage: "Ex-Cop Peter Liang Apologizes…, para. 7".
+// refLabel cites a passage: "Ex-Cop Peter Liang Apo…, para. 7".
 func (u *UI) refLabel(r casefacts.Ref) string {
 	where := "para. " + fmt.Sprint(r.Para)
 	if r.Para == 0 {
 		where = r.Kind
 	}
-	return clip(u.articleTitle(r.Article), 48) + ", " + where
+	// Short enough for the sidebar: a longer button would widen it and
+	// squeeze the reader whenever an entry is chosen.
+	return clip(u.articleTitle(r.Article), 22) + ", " + where
 }
 
 // OpenRef opens a passage in the reader: its article, scrolled to it.
@@ -263,4 +279,19 @@ func (r *Reader) addToTimeline(row int) *AddToTimeline {
 		sel = string(r.rows[row].text[s:e])
 	}
 	return r.u.showAddToTimeline(r.rows[row].passage, sel)
+}
+
+// showDetailPane shows or hides the details under a study aid's list: while
+// no entry is chosen the list takes the whole tab rather than sharing it
+// with an empty pane.
+func showDetailPane(split *container.Split, show bool) {
+	if split.Trailing.Visible() == show {
+		return
+	}
+	if show {
+		split.Trailing.Show()
+	} else {
+		split.Trailing.Hide()
+	}
+	split.Refresh()
 }

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,24 +22,6 @@ import (
 func (h *harness) studyAidsLoaded(n int) {
 	h.t.Helper()
 	h.waitFor("the timeline and people", func() bool { return h.u.aids.loaded >= n && !h.u.aids.loading })
-}
-
-// buttonIn finds a button by its text among objects, looking inside
-// containers.
-func buttonIn(objs []fyne.CanvasObject, text string) *widget.Button {
-	for _, o := range objs {
-		switch w := o.(type) {
-		case *widget.Button:
-			if strings.Contains(w.Text, text) {
-				return w
-			}
-		case *fyne.Container:
-			if b := buttonIn(w.Objects, text); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
 }
 
 // currentRef is the reader's article and the current passage's number.
@@ -84,11 +67,7 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 		t.Errorf("reader at %d:%d, want %d:%d", a, n, first.Article, first.Para)
 	}
 	// Each source is a button that opens its passage.
-	b := buttonIn(tl.Detail.Objects, "Ex-Cop Peter Liang")
-	if b == nil {
-		t.Fatal("no source button for the third article")
-	}
-	test.Tap(b)
+	test.Tap(button(t, tl.Detail, "Ex-Cop Peter Liang"))
 	if a, _ := h.currentPara(); a != 3 {
 		t.Errorf("source button opened article %d, want 3", a)
 	}
@@ -118,7 +97,12 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 
 	// Hide the conviction: stored as a correction, gone after extraction.
 	tl.Select(conviction)
-	test.Tap(buttonIn(tl.Detail.Objects, "Hide"))
+	test.Tap(button(t, tl.Detail, "Hide"))
+	// A correction is applied to the extraction the view has: the
+	// articles are not read again, so no "Reading articles" bar shows.
+	if tl.loading.Visible() {
+		t.Errorf("hiding an entry reads the articles again: %q", tl.status.Text)
+	}
 	h.studyAidsLoaded(2)
 	for _, e := range tl.Events() {
 		if e.Date.String() == "2016-02-11" && strings.Contains(e.Label, "convicted") {
@@ -175,17 +159,13 @@ func TestPeopleViewListsAndOpens(t *testing.T) {
 		t.Fatal("cannot select Peter Liang")
 	}
 	// A mention opens its passage in the reader.
-	b := buttonIn(pv.Detail.Objects, "para. 7")
-	if b == nil {
-		t.Fatal("no mention button for a para. 7")
-	}
-	test.Tap(b)
+	test.Tap(button(t, pv.Detail, "para. 7"))
 	if _, n := h.currentPara(); n != 7 {
 		t.Errorf("reader at para. %d, want 7", n)
 	}
 	// Hide John Kasich.
 	pv.Select("John Kasich")
-	test.Tap(buttonIn(pv.Detail.Objects, "Hide"))
+	test.Tap(button(t, pv.Detail, "Hide"))
 	h.studyAidsLoaded(2)
 	for _, e := range pv.People() {
 		if e.Name == "John Kasich" {
@@ -367,5 +347,91 @@ func TestExportDialogIncludesTheStudyAids(t *testing.T) {
 	b, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(b), "## People and organisations") || u.lastExport.Report.PeopleEntries == 0 {
 		t.Errorf("file: %v, report %+v", err, u.lastExport.Report)
+	}
+}
+
+// TestStudyAidListsFillTheTabUntilAnEntryIsChosen checks that the Timeline
+// and People lists take the whole tab while no entry is chosen: an empty
+// details pane under them only squeezed the list into half the sidebar.
+func TestStudyAidListsFillTheTabUntilAnEntryIsChosen(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	tl, pv := h.u.aids.Timeline, h.u.aids.People
+	for name, c := range map[string]struct {
+		tab    int
+		list   *widget.List
+		split  *container.Split
+		choose func()
+	}{
+		"timeline": {1, tl.List, tl.split, func() { tl.Select(0) }},
+		"people":   {2, pv.List, pv.split, func() { pv.Select(pv.people[0].Name) }},
+	} {
+		h.u.aids.tabs.SelectIndex(c.tab)
+		c.split.Refresh()
+		if got, want := c.list.Size().Height, c.split.Size().Height; got < want-1 {
+			t.Errorf("%s: with nothing chosen the list is %v high of %v", name, got, want)
+		}
+		c.choose()
+		c.split.Refresh()
+		if got, want := c.list.Size().Height, c.split.Size().Height; got > want*0.8 {
+			t.Errorf("%s: with an entry chosen the list is %v high of %v: no room for its details", name, got, want)
+		}
+	}
+}
+
+// TestTimelineRowKeepsRoomForTheLabel: in the sidebar, an unresolved date
+// as long as "less than one week after" took the whole row, clipped, and
+// left the event's label no room at all.
+func TestTimelineRowKeepsRoomForTheLabel(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	tl := h.u.aids.Timeline
+	checked := 0
+	for i, r := range tl.rows {
+		if r.event < 0 {
+			continue
+		}
+		o := tl.List.CreateItem()
+		tl.List.UpdateItem(i, o)
+		o.Resize(fyne.NewSize(260, o.MinSize().Height))
+		o.(*fyne.Container).Layout.Layout(o.(*fyne.Container).Objects, o.Size())
+		label := o.(*fyne.Container).Objects[0].(*widget.Label)
+		col := o.(*fyne.Container).Objects[1].(*fyne.Container)
+		date := col.Objects[0].(*widget.Label)
+		if label.Size().Width < 130 {
+			t.Errorf("row %q / %q: the label has %v of 260", date.Text, label.Text, label.Size().Width)
+		}
+		if col.Position().X+col.Size().Width > label.Position().X+0.5 || date.Size().Width > col.Size().Width {
+			t.Errorf("row %q: the date runs under the label", date.Text)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no timeline rows")
+	}
+}
+
+// TestChoosingAnEntryKeepsTheSidebarWidth: the details of a chosen entry
+// (a button per source, named by its article's title) made the Timeline
+// and People tabs wider than the sidebar, which then grew and squeezed the
+// reader.
+func TestChoosingAnEntryKeepsTheSidebarWidth(t *testing.T) {
+	h := newHarness(t)
+	h.studyAidsLoaded(1)
+	tl, pv := h.u.aids.Timeline, h.u.aids.People
+	for _, c := range []struct {
+		name    string
+		tab     int
+		content fyne.CanvasObject
+		choose  func()
+	}{
+		{"timeline", 1, tl.content, func() { tl.Select(0) }},
+		{"people", 2, pv.content, func() { pv.Select(pv.people[0].Name) }},
+	} {
+		h.u.aids.tabs.SelectIndex(c.tab)
+		c.choose()
+		if need, has := c.content.MinSize().Width, c.content.Size().Width; need > has+1 {
+			t.Errorf("%s: the chosen entry needs %v of the sidebar's %v", c.name, need, has)
+		}
 	}
 }

@@ -143,6 +143,8 @@ func (e *noteEntry) FocusLost() {
 func newNotesPanel(u *UI) *NotesPanel {
 	p := &NotesPanel{u: u}
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// In a narrow panel "Notes on the caption" would run under Add note.
+	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.quote = newMutedLabel("").italic()
 	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.AddNote() })
 	p.addBtn.Importance = widget.HighImportance

@@ -379,7 +379,7 @@ func (p *OutlinePanel) Add(section int, item data.NewItem) {
 		dialog.ShowInformation("No outline", "Create an outline first: Outline › New.", p.u.Window)
 		return
 	}
-	if _, err := p.u.lib.AddToOutline(p.u.ctx, p.outline.Name, p.outline.Sections[section].Heading, item); err != nil {
+	if _, err := p.u.lib.AddToSection(p.u.ctx, p.outline.Sections[section].ID, item, -1); err != nil {
 		p.u.showError(err)
 		return
 	}
@@ -469,13 +469,10 @@ func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
 	if si < 0 {
 		return
 	}
-	it, err := p.u.lib.AddToOutline(p.u.ctx, p.outline.Name, p.outline.Sections[si].Heading, data.NewItem{PassageID: passageID})
+	it, err := p.u.lib.AddToSection(p.u.ctx, p.outline.Sections[si].ID, data.NewItem{PassageID: passageID}, index)
 	if err != nil {
 		p.u.showError(err)
 		return
-	}
-	if err := p.u.lib.MoveItemTo(p.u.ctx, it.ID, p.outline.Sections[si].ID, index); err != nil {
-		p.u.showError(err)
 	}
 	p.section = si
 	p.focusItem = it.ID

@@ -33,6 +33,7 @@ type PeopleView struct {
 	bar      *widget.ProgressBar
 	empty    *widget.Label
 	content  fyne.CanvasObject
+	split    *container.Split
 }
 
 type pRow struct {
@@ -63,9 +64,10 @@ func newPeopleView(s *studyAids) *PeopleView {
 	v.empty.Wrapping = fyne.TextWrapWord
 	v.empty.Hide()
 	top := container.NewVBox(v.Filter, v.loading, v.empty)
-	split := container.NewVSplit(v.List, container.NewVScroll(v.Detail))
-	split.Offset = 0.55
-	v.content = container.NewBorder(top, nil, nil, nil, split)
+	v.split = container.NewVSplit(v.List, container.NewVScroll(v.Detail))
+	v.split.Offset = 0.55
+	v.split.Trailing.Hide() // until an entry is chosen
+	v.content = container.NewBorder(top, nil, nil, nil, v.split)
 	return v
 }
 
@@ -173,11 +175,15 @@ func (v *PeopleView) showDetail(i int) {
 	v.selected = i
 	v.Detail.RemoveAll()
 	if i < 0 || i >= len(v.people) {
+		showDetailPane(v.split, false)
 		return
 	}
+	showDetailPane(v.split, true)
 	u := v.s.u
 	e := v.people[i]
-	v.Detail.Add(widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapWord
+	v.Detail.Add(name)
 	about := e.Kind
 	if e.Role != "" {
 		about += " · " + e.Role
@@ -199,7 +205,8 @@ func (v *PeopleView) showDetail(i int) {
 	fix := func(action, value string) {
 		u.correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
 	}
-	v.Detail.Add(container.NewHBox(
+	// Two by two: in a row the four were wider than the sidebar.
+	v.Detail.Add(container.NewGridWithColumns(2,
 		widget.NewButton("Rename…", func() { u.askText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
 		widget.NewButton("Merge into…", func() {
 			u.askText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {

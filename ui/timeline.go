@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -36,6 +37,7 @@ type TimelineView struct {
 	bar      *widget.ProgressBar
 	empty    *widget.Label
 	content  fyne.CanvasObject
+	split    *container.Split
 }
 
 // tlRow is a row of the list: a heading or an event.
@@ -54,11 +56,18 @@ func newTimelineView(s *studyAids) *TimelineView {
 	v.List = widget.NewList(
 		func() int { return len(v.rows) },
 		func() fyne.CanvasObject {
+			// The date column is as wide as a full date: a longer
+			// unresolved date ("less than one week after") is cut short
+			// there (the details show it whole) rather than taking the
+			// label's room.
 			date := widget.NewLabel("2016-02-11")
 			date.TextStyle.Monospace = true
+			col := date.MinSize()
+			col.Width += theme.Padding() // room for rounding, or the date itself is cut
+			date.Truncation = fyne.TextTruncateEllipsis
 			label := widget.NewLabel("")
 			label.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, date, nil, label)
+			return container.NewBorder(nil, nil, container.NewGridWrap(col, date), nil, label)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { v.updateRow(i, o) },
 	)
@@ -70,9 +79,10 @@ func newTimelineView(s *studyAids) *TimelineView {
 	v.empty.Wrapping = fyne.TextWrapWord
 	v.empty.Hide()
 	top := container.NewVBox(v.Filter, v.Disputed, v.loading, v.empty)
-	split := container.NewVSplit(v.List, container.NewVScroll(v.Detail))
-	split.Offset = 0.6
-	v.content = container.NewBorder(top, nil, nil, nil, split)
+	v.split = container.NewVSplit(v.List, container.NewVScroll(v.Detail))
+	v.split.Offset = 0.6
+	v.split.Trailing.Hide() // until an entry is chosen
+	v.content = container.NewBorder(top, nil, nil, nil, v.split)
 	return v
 }
 
@@ -149,11 +159,12 @@ func (v *TimelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	c := o.(*fyne.Container)
 	label := c.Objects[0].(*widget.Label)
-	date := c.Objects[1].(*widget.Label)
+	dateCol := c.Objects[1].(*fyne.Container)
+	date := dateCol.Objects[0].(*widget.Label)
 	r := v.rows[i]
 	if r.event < 0 {
 		date.SetText("")
-		date.Hide()
+		dateCol.Hide()
 		label.TextStyle = fyne.TextStyle{Bold: true}
 		if !r.year {
 			label.TextStyle = fyne.TextStyle{Italic: true}
@@ -167,7 +178,7 @@ func (v *TimelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		when = strings.Join(e.AsWritten, ", ")
 	}
 	date.SetText(when)
-	date.Show()
+	dateCol.Show()
 	label.TextStyle = fyne.TextStyle{}
 	mark := ""
 	switch {
@@ -210,8 +221,10 @@ func (v *TimelineView) showDetail(ev int) {
 	v.selected = ev
 	v.Detail.RemoveAll()
 	if ev < 0 || ev >= len(v.events) {
+		showDetailPane(v.split, false)
 		return
 	}
+	showDetailPane(v.split, true)
 	u := v.s.u
 	e := v.events[ev]
 	title := widget.NewLabelWithStyle(e.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -233,7 +246,8 @@ func (v *TimelineView) showDetail(ev int) {
 		v.Detail.Add(b)
 	}
 	if len(e.Sources) > 0 {
-		v.Detail.Add(container.NewHBox(
+		// Two columns: in a row the three were wider than the sidebar.
+		v.Detail.Add(container.NewGridWithColumns(2,
 			widget.NewButton("Fix date…", func() {
 				u.askText("Fix the date", "Date", e.Date.String(), func(s string) { v.fix(e, data.FixDate, s) })
 			}),

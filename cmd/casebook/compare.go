@@ -33,18 +33,10 @@ func cmdCompare(e *env, args []string) error {
 		return printJSON(e.stdout, r)
 	}
 	var arts [2]data.Article
-	var texts [2]map[int]string
+	texts := r.Texts()
 	for i, id := range ids {
 		if arts[i], err = e.lib.Article(e.ctx, id); err != nil {
 			return err
-		}
-		ps, err := e.lib.Passages(e.ctx, id)
-		if err != nil {
-			return err
-		}
-		texts[i] = map[int]string{}
-		for _, p := range ps {
-			texts[i][p.N] = p.Text
 		}
 	}
 	w := e.stdout

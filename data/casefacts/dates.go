@@ -3,6 +3,7 @@ package casefacts
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -167,11 +168,40 @@ type dateExpr struct {
 	start, end int    // byte span in the sentence
 	text       string // as written
 	date       Date   // resolved; zero when it could not be
+	// written is a calendar date as the text gives it, without resolving
+	// ("Feb. 11" is {0, 2, 11}); zero for a relative date ("Tuesday").
+	written Date
 	// offset: "one day after" — the clause after it happened that long
 	// before the sentence's other date.
 	offsetDays, offsetWeeks, offsetMonths int
 	offsetDir                             int // +1 after, -1 before, 0 not an offset
 	weekday                               int // 1+time.Weekday for a bare weekday, else 0
+}
+
+// DateMention is a calendar date written in a text, with the parts the
+// text gives (Y is 0 in "Feb. 11").
+type DateMention struct {
+	Start, End int    // byte span in the text
+	Text       string // as written
+	Y, M, D    int
+}
+
+// CalendarDates finds the calendar dates written in s ("Nov. 20, 2014",
+// "Feb. 11", "November 2014", "in 2014") as the timeline reads them, but
+// without resolving them against an article's date; relative dates
+// ("Tuesday", "last month") are left out. Package compare reads dates with
+// it, so that both read a date alike.
+func CalendarDates(s string) []DateMention {
+	var ctx Date
+	var out []DateMention
+	for _, e := range findDates(s, Date{}, &ctx, func(int) bool { return false }) {
+		if e.written.Y == 0 && e.written.M == 0 {
+			continue
+		}
+		out = append(out, DateMention{Start: e.start, End: e.end, Text: e.text, Y: e.written.Y, M: e.written.M, D: e.written.D})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }
 
 // findDates finds the date expressions of a sentence and resolves them
@@ -229,7 +259,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		if day < 1 || day > daysIn(y, mon) {
 			continue
 		}
-		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d})
+		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d, written: d})
 	}
 	for _, m := range findIn(reMonthDay, s, monthWin) {
 		if taken(m[0], m[1]) {
@@ -237,11 +267,11 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		}
 		mon := monthNames[strings.ToLower(strings.TrimSuffix(s[m[4]:m[5]], "."))]
 		day, _ := strconv.Atoi(s[m[6]:m[7]])
-		if day < 1 || day > 31 {
+		if day < 1 || day > daysIn(2016, mon) { // 2016: a leap year allows Feb. 29
 			continue
 		}
 		d := inferYear(Date{0, mon, day}, art, futureAt(m[0]))
-		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d})
+		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d, written: Date{0, mon, day}})
 	}
 	for _, m := range findIn(reMonthYear, s, monthWin) {
 		if taken(m[0], m[1]) {
@@ -249,7 +279,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		}
 		mon := monthNames[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: Date{y, mon, 0}})
+		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: Date{y, mon, 0}, written: Date{y, mon, 0}})
 	}
 	for _, m := range findIn(reMonthAlone, s, monthWin) {
 		ms, me := m[4], m[5]
@@ -285,7 +315,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		default:
 			d = inferYear(Date{0, mon, 0}, art, futureAt(ms))
 		}
-		add(dateExpr{start: start, end: me, text: s[start:me], date: d})
+		add(dateExpr{start: start, end: me, text: s[start:me], date: d, written: Date{0, mon, 0}})
 	}
 years:
 	if !hasYear {
@@ -314,7 +344,7 @@ years:
 		if prep != "the" && prep != "" {
 			start = m[2]
 		}
-		add(dateExpr{start: start, end: ye, text: s[start:ye], date: Date{y, 0, 0}})
+		add(dateExpr{start: start, end: ye, text: s[start:ye], date: Date{y, 0, 0}, written: Date{y, 0, 0}})
 	}
 offsets:
 	if !hasOffset {
@@ -366,7 +396,13 @@ weekdays:
 			continue
 		}
 		wd := weekdays[strings.ToLower(s[m[2]:m[3]])]
-		e := dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], weekday: int(wd) + 1}
+		// As written, but without a possessive ("Tuesday's primary" is
+		// on Tuesday).
+		text := s[m[2]:m[3]]
+		if m[4] >= 0 {
+			text += s[m[4]:m[5]]
+		}
+		e := dateExpr{start: m[0], end: m[1], text: text, weekday: int(wd) + 1}
 		// The day the passage gave last before the weekday.
 		near := in
 		for _, o := range out {

@@ -68,7 +68,8 @@ middle mediterranean caribbean gulf`)
 var facilityWords = set(`houses house street st avenue ave road boulevard park square plaza bridge
 station hall court courthouse building tower center centre hospital airport stairwell project
 projects church mall museum embassy consulate gallery stadium arena theater theatre zoo mosque
-synagogue temple cathedral palace`)
+synagogue temple cathedral palace harbour harbor beach bay river lake islands mountain mount valley
+coast peninsula cape forest creek`)
 
 // demonyms name peoples and groups of people, not organisations.
 var demonyms = set(`asian asian-american american african-american african black white brown
@@ -86,7 +87,7 @@ republicans conservative conservatives liberal liberals`)
 // orgHeads end an organisation's name.
 var orgHeads = set(`association alliance department authority news organization organisation
 union council committee party agency bureau commission board foundation institute coalition
-league federation society corporation company inc inc. corp corp. llc times post journal
+league federation society corporation company inc inc. corp corp. co co. ltd ltd. llc times post journal
 tribune press network university college fund trust bank services office movement
 collective caucus assembly congress senate ministry administration group federation club
 brotherhood international institution army navy police-department commission command forces
@@ -116,8 +117,9 @@ rip lgbt lgbtq vs ii iii iv ad bc ce`)
 // creditAgencies are photo agencies named in credits.
 var creditAgencies = set(`ap reuters getty afp pool`)
 
-// notNames never start or make a name.
+// notNames never start or make a name. "Credit" opens a photo credit
+// ("Credit Harry Campbell"), which the index leaves out.
 func notName(w string) bool {
 	l := strings.ToLower(strings.TrimSuffix(w, "."))
-	return stopWords[l] || days[l] || months[l] || demonyms[l]
+	return stopWords[l] || days[l] || months[l] || demonyms[l] || l == "credit" || l == "credits"
 }

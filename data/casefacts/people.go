@@ -54,7 +54,13 @@ func (c cand) text() string {
 
 // span is the text of a sentence from the first to the last token.
 func span(sent string, ts []token) string {
-	s := sent[ts[0].start:ts[len(ts)-1].end]
+	last := ts[len(ts)-1]
+	end := last.end
+	if last.poss {
+		// "Stanford University's Center": the name, not its possessive.
+		end = last.start + len(last.text)
+	}
+	s := sent[ts[0].start:end]
 	return strings.Join(strings.Fields(s), " ")
 }
 

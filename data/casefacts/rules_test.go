@@ -149,3 +149,68 @@ func TestTimelineMarksDifferentFigures(t *testing.T) {
 		t.Errorf("got %+v", evs)
 	}
 }
+
+// TestPeopleLeavesOutPlacesAndCreditsFromImports holds what importing the
+// Guardian, CNN and New York Times pages of shared/pages-dev showed in the
+// index: places taken for people, a photo credit's "Credit" taken for part
+// of a name, and an organisation named with its possessive.
+func TestPeopleLeavesOutPlacesAndCreditsFromImports(t *testing.T) {
+	arts := one("2019-01-03",
+		"Whangārei Harbour seen from Tamaterau, with mangrove sprouts coming up through the silt.",
+		"There were 51 stranded and dead on the Chatham Islands last month.",
+		"Ranger Jamie Werner recently attended his first mass beaching on Ninety Mile Beach.",
+		"But a new report released on Monday by Stanford University's Center on Poverty calls that into question.",
+	)
+	arts[0].Passages = append(arts[0].Passages,
+		casefacts.Passage{Para: 5, Kind: "caption", Text: "Credit Harry Campbell"})
+	got := byName(casefacts.People(arts))
+	for _, bad := range []string{"Whangārei Harbour", "Chatham Islands", "Ninety Mile Beach", "Credit Harry Campbell", "Stanford University's"} {
+		if e, ok := got[bad]; ok {
+			t.Errorf("%q is an entry: %+v", bad, e)
+		}
+	}
+	if _, ok := got["Stanford University"]; !ok {
+		t.Errorf("no Stanford University in %v", keys(got))
+	}
+}
+
+func keys(m map[string]casefacts.Entity) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestWeekdayIsWrittenWithoutItsPossessive: the timeline showed
+// "(Tuesday's)" as the date of the New York primary, and listed "Tuesday"
+// and "Tuesday’s" as two dates the sources disagree on.
+func TestWeekdayIsWrittenWithoutItsPossessive(t *testing.T) {
+	evs := casefacts.Timeline(one("2016-04",
+		"NBC News reached out to the campaigns ahead of Tuesday's New York primary.",
+		"The board met on Wednesday’s afternoon session and voted.",
+	))
+	var got []string
+	for _, e := range evs {
+		got = append(got, e.AsWritten...)
+	}
+	for _, w := range got {
+		if strings.Contains(w, "'s") || strings.Contains(w, "’s") {
+			t.Errorf("a date written %q (all: %q)", w, got)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("dates written %q, want Tuesday and Wednesday afternoon", got)
+	}
+}
+
+// TestCoEndsAnOrganisation: "Remain Co." was listed among the people.
+func TestCoEndsAnOrganisation(t *testing.T) {
+	got := byName(casefacts.People(one("2016-07-25",
+		"My favorite is simply Remain Co., the name Yahoo executives are using.",
+		"Remain Co. will become a holding company.",
+	)))
+	if e, ok := got["Remain Co."]; !ok || e.Kind != casefacts.Organisation {
+		t.Errorf("Remain Co.: %+v in %v", e, keys(got))
+	}
+}

@@ -128,6 +128,7 @@ type vocab struct {
 	boost   []float64
 	df      []int
 	w       []float64
+	lower   []bool // by id: written in lower case inside a sentence somewhere
 }
 
 func (v *vocab) id(key, surface string, boost float64) int {
@@ -154,14 +155,18 @@ func (v *vocab) features(toks []token, facts []fact) []int {
 			ids = append(ids, v.id("month:"+monthNames[m], monthNames[m], 1))
 			continue
 		}
-		for _, part := range splitHyphen(t.low) {
+		parts := splitHyphen(t.low)
+		written := splitHyphen(t.text)
+		for k, part := range parts {
 			if len(part) < 2 || stopwords[part] {
 				continue
 			}
 			if _, isNum := numberWords[part]; isNum {
 				continue
 			}
-			ids = append(ids, v.id("w:"+stem(part), part, 1))
+			id := v.id("w:"+stem(part), part, 1)
+			v.write(id, asWritten(part, written, k, len(parts), t), !t.cap && !t.sentStart)
+			ids = append(ids, id)
 		}
 	}
 	for _, f := range facts {
@@ -182,6 +187,39 @@ func (v *vocab) features(toks []token, facts []fact) []int {
 		}
 	}
 	return out
+}
+
+// write records how the text writes word id, so that the words linking a
+// pair show names with their capitals ("Akai", not "akai") and other words
+// in lower case: a word written in lower case inside a sentence anywhere
+// ("executive director") is not a name even where a title capitalises it.
+func (v *vocab) write(id int, written string, lower bool) {
+	for len(v.lower) <= id {
+		v.lower = append(v.lower, false)
+	}
+	switch {
+	case lower:
+		v.lower[id] = true
+		v.surface[id] = strings.ToLower(v.surface[id])
+	case !v.lower[id] && written != strings.ToLower(written):
+		v.surface[id] = written
+	}
+}
+
+// asWritten is part k of a word as the text writes it. Only a capital
+// inside a sentence counts: at its start it says nothing about a name.
+func asWritten(part string, written []string, k, n int, t token) string {
+	if !t.cap || t.sentStart || len(written) != n {
+		return part
+	}
+	w := written[k]
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	if strings.ToLower(w) != part {
+		return part
+	}
+	return w
 }
 
 func splitHyphen(w string) []string {

@@ -253,3 +253,63 @@ func TestNameSpelling(t *testing.T) {
 		t.Errorf("spelling differences = %+v (all: %+v)", got, r)
 	}
 }
+
+// TestBecauseWritesNamesAsTheTextDoes: the words that link a pair are shown
+// to the student, who read "akai" and "peter" beside "November".
+func TestBecauseWritesNamesAsTheTextDoes(t *testing.T) {
+	r := compare.Compare(seed(t, "Asian Organization Opposes"), seed(t, "Apologizes"))
+	p, ok := findPair(r, 3, 2)
+	if !ok {
+		t.Fatalf("AFRO ¶3 and NBC ¶2 are not paired: %+v", r.Pairs)
+	}
+	if !slices.Contains(p.Because, "Akai") || slices.Contains(p.Because, "akai") {
+		t.Errorf("because %v, want the name written Akai", p.Because)
+	}
+	if !slices.Contains(p.Because, "shot") {
+		t.Errorf("because %v, want shot, in lower case", p.Because)
+	}
+}
+
+// TestBecauseKeepsCommonWordsInLowerCase: "executive director" is written
+// so in one article and "Executive Director" after a name in the other; it
+// is not a name.
+func TestBecauseKeepsCommonWordsInLowerCase(t *testing.T) {
+	r := compare.Compare(seed(t, "Asian Organization Opposes"), seed(t, "Apologizes"))
+	for _, p := range r.Pairs {
+		for _, w := range p.Because {
+			if w == "Director" || w == "Executive" {
+				t.Errorf("A ¶%d ↔ B ¶%d linked by %v: a common word capitalised", p.A.Para, p.B.Para, p.Because)
+			}
+		}
+	}
+}
+
+// TestDatesAreReadAsTheTimelineReadsThem: compare had a date reader of its
+// own, which took "2,000 days" for the year 2000 and flagged "date of the
+// shooting: 2,000 against 1,900", and took "Feb. 30" for a date. It reads
+// dates with the timeline's reader now.
+func TestDatesAreReadAsTheTimelineReadsThem(t *testing.T) {
+	r := compare.Compare(
+		[]compare.Passage{{N: 1, Text: "The officer who killed Gurley had served 2,000 days on the force, the union said on Monday."}},
+		[]compare.Passage{{N: 1, Text: "The officer who killed Gurley had served 1,900 days on the force, the union said on Monday."}})
+	var figure bool
+	for _, d := range r.Differences {
+		if d.Kind == compare.Date {
+			t.Errorf("a count of days read as a date: %+v", d)
+		}
+		if d.Kind == compare.Figure && strings.Contains(d.A.Text, "2,000 days") && strings.Contains(d.B.Text, "1,900 days") {
+			figure = true
+		}
+	}
+	if !figure {
+		t.Errorf("2,000 against 1,900 days is not flagged as a figure: %+v", r.Differences)
+	}
+	r = compare.Compare(
+		[]compare.Passage{{N: 1, Text: "Liang was convicted on Feb. 30 of manslaughter."}},
+		[]compare.Passage{{N: 1, Text: "Liang was convicted on Feb. 11 of manslaughter."}})
+	for _, d := range r.Differences {
+		if d.Kind == compare.Date {
+			t.Errorf("Feb. 30 read as a date: %+v", d)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package compare
 import (
 	"fmt"
 	"strings"
+
+	"github.com/casebookapp/casebook/data/casefacts"
 )
 
 // FactKind says what a difference is about.
@@ -111,52 +113,30 @@ func extractFacts(text string, toks []token) []fact {
 	span := func(i, j int) string { return text[toks[i].start:toks[j].end] }
 	word := func(i int) bool { return i < len(toks) && !toks[i].punct }
 
-	// Dates: "Feb. 11", "Nov. 20, 2014", "November 2014", "February", "2014".
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		m, isMonth := months[t.low]
-		var f fact
-		j := i
-		switch {
-		case isMonth && t.cap:
-			if t.low == "may" || t.low == "march" {
-				// "may" and "march" are also verbs: only a date beside a
-				// number or after "in"/"on".
-				prevIn := i > 0 && (toks[i-1].low == "in" || toks[i-1].low == "on" || toks[i-1].low == "since")
-				if !prevIn && !(i+1 < len(toks) && toks[i+1].num) {
-					continue
+	// Dates: "Feb. 11", "Nov. 20, 2014", "November 2014", "in 2014", read
+	// as the timeline reads them, with the parts the text gives.
+	for _, dm := range casefacts.CalendarDates(text) {
+		i, j := -1, -1
+		for k, t := range toks {
+			if t.start >= dm.Start && t.end <= dm.End {
+				if i < 0 {
+					i = k
 				}
+				j = k
 			}
-			f.m = m
-			k := i + 1
-			if k < len(toks) && toks[k].low == "." {
-				k++
+		}
+		// The date itself, without the weekday or preposition before it
+		// ("Thursday, Feb. 11, 2016", "in February").
+		for i >= 0 && i <= j && !toks[i].num {
+			if _, isMonth := months[toks[i].low]; isMonth {
+				break
 			}
-			if k < len(toks) && toks[k].num {
-				if v, _, _ := numberValue(toks[k]); v >= 1 && v <= 31 && len(toks[k].low) <= 2 {
-					f.d = v
-					j = k
-					k++
-				}
-			}
-			if k < len(toks) && toks[k].low == "," {
-				k++
-			}
-			if k < len(toks) && toks[k].num && len(toks[k].low) == 4 {
-				if v, _, _ := numberValue(toks[k]); v >= 1800 && v <= 2199 {
-					f.y = v
-					j = k
-				}
-			}
-		case t.num && len(t.low) == 4:
-			v, _, _ := numberValue(t)
-			if v < 1800 || v > 2199 {
-				continue
-			}
-			f.y = v
-		default:
+			i++
+		}
+		if i < 0 || i > j {
 			continue
 		}
+		f := fact{y: dm.Y, m: dm.M, d: dm.D}
 		for k := i; k <= j; k++ {
 			used[k] = true
 		}
@@ -190,7 +170,6 @@ func extractFacts(text string, toks []token) []fact {
 		f.key = "date:" + best
 		f.label = "date of the " + best
 		out = append(out, f)
-		i = j
 	}
 
 	// Figures: a number and its unit, with what it counts: "800 hours of

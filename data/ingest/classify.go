@@ -34,6 +34,7 @@ var (
 		`get (?:the|our)\b.{0,40}\bnewsletter|` +
 		`already a subscriber|create (?:a )?(?:free )?account|log in|sign in to\b|register (?:now|for free|to)\b|` +
 		`click here\b|tap here\b|` +
+
 		`share this (?:article|story|page|post)\b|` +
 		`download (?:the|our)\b.{0,30}\bapp\b|` +
 		`this material may not be published|` +
@@ -52,6 +53,17 @@ var (
 		`\bcookie (?:policy|settings|preferences|consent|notice)\b|\baccept (?:all )?cookies\b|\buse of cookies\b|` +
 		`\ball rights reserved\b|` +
 		`\bsign up for (?:our|the)\b.{0,40}\bnewsletter` +
+		`)`)
+
+	// reMeterOrLink matches a metering notice ("You have 2 free articles
+	// left", "You've reached your limit of free articles") and a link's
+	// sentence ("Read the press release here."); it is tried only on
+	// lines that start with "you" or end with "here", to keep classifying
+	// cheap.
+	reMeterOrLink = regexp.MustCompile(`(?i)^(?:` +
+		`you(?:'ve| have)? (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)|` +
+		`you(?:'ve| have) (?:read|reached)\b.{0,40}\b(?:free )?(?:articles?|stories)\b|` +
+		`(?:read|see|watch|view|download)\b.{0,50}\bhere[.!]?$` +
 		`)`)
 
 	reRelated = regexp.MustCompile(`(?i)^(?:related(?: coverage| stories| story| articles?| content| links?| reading| video)?|` +
@@ -117,7 +129,7 @@ func classify(s string) lineClass {
 		return lineClass{kind: data.KindCredit}
 	case upper && words <= 40 && (reRelated.MatchString(s) || reRelatedHeading.MatchString(s)):
 		return lineClass{kind: data.KindRelated}
-	case upper && words <= 40 && (reBoilerStart.MatchString(s) || reBoilerAnywhere.MatchString(s)):
+	case upper && words <= 40 && (reBoilerStart.MatchString(s) || reBoilerAnywhere.MatchString(s) || meterOrLink(s) || widget(s, words)):
 		return lineClass{kind: data.KindBoilerplate}
 	case isCaption(s, words):
 		return lineClass{kind: data.KindCaption}
@@ -179,6 +191,55 @@ func isCredit(s string) bool {
 		}
 	}
 	return n > 0 && caps == n && (n >= 2 || outletish(subject))
+}
+
+// widgetLabels are whole lines of a page's widgets: a caption's and a
+// gallery's buttons, a sponsor's label, a share bar's networks.
+var widgetLabels = map[string]bool{
+	"view caption": true, "view full caption": true, "hide caption": true, "toggle caption": true,
+	"enlarge this image": true, "enlarge image": true, "enlarge photo": true,
+	"supported by": true, "presented by": true, "sponsored by": true, "paid for by": true,
+	"scroll to continue": true, "scroll to continue with content": true,
+	"facebook": true, "twitter": true, "linkedin": true, "whatsapp": true, "pinterest": true, "reddit": true,
+	"flipboard": true, "messenger": true, "telegram": true, "copy": true, "copied": true, "more options": true,
+}
+
+// reWidgetNumber matches a metering counter ("1 of 10 articles read") and
+// a time alone on its line ("5:12 PM ET").
+var reWidgetNumber = regexp.MustCompile(`(?i)^(?:\d+ of \d+ (?:free )?(?:articles?|stories)(?: read| left| remaining)?|` +
+	`\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)[\s.]*$`)
+
+// widget reports a line of a page's widgets by its shape: one of
+// widgetLabels, a counter or a time, a share link ("Click to share on
+// Twitter (Opens in new window)") or an audio player ("Listen to this
+// article · 4:32 min"). It tries a regular expression only on short lines
+// that start with a digit, so that classifying stays cheap.
+func widget(s string, words int) bool {
+	if words <= 6 {
+		if widgetLabels[strings.ToLower(strings.TrimRight(s, " .:!|•·/"))] {
+			return true
+		}
+		if startsDigit(s) && reWidgetNumber.MatchString(s) {
+			return true
+		}
+	}
+	head := strings.ToLower(s[:min(len(s), 40)])
+	for _, p := range []string{"click to share", "click to email", "click to print", "click to open", "listen to this article", "listen to this story", "listen to article", "listen to story"} {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	return words <= 12 && strings.Contains(strings.ToLower(s), "(opens in new ")
+}
+
+// meterOrLink reports a metering notice or a link's sentence (see
+// reMeterOrLink).
+func meterOrLink(s string) bool {
+	t := strings.TrimRight(s, ".! ")
+	if !(len(s) >= 3 && strings.EqualFold(s[:3], "you")) && !(len(t) >= 4 && strings.EqualFold(t[len(t)-4:], "here")) {
+		return false
+	}
+	return reMeterOrLink.MatchString(s)
 }
 
 // isCaption reports a photo caption: a labelled line, a line that ends

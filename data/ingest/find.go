@@ -3,6 +3,7 @@ package ingest
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -58,8 +59,16 @@ func isCJK(r rune) bool {
 	return r >= 0x2e80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-// endsSentenceAny is endsSentence with the CJK full stops.
+// reFootnoteTail matches the footnote marks after a sentence's end:
+// "... in a time loop.[55]", "... [citation needed]".
+var reFootnoteTail = regexp.MustCompile(`(?:\s*\[(?:\d{1,4}|[a-z][a-z ]{0,20})\])+$`)
+
+// endsSentenceAny is endsSentence with the CJK full stops, and after the
+// footnote marks a reference work puts there.
 func endsSentenceAny(s string) bool {
+	if strings.HasSuffix(s, "]") {
+		s = reFootnoteTail.ReplaceAllString(s, "")
+	}
 	if endsSentence(s) {
 		return true
 	}
@@ -121,7 +130,10 @@ func scoreBlocks(paras []para) []blockInfo {
 		// Long prose has sentences: a run of hundreds of words without
 		// a full stop is a list (of names, of tags).
 		long := b.units >= proseUnits && (b.units < 100 || sentenceEnds(p.text)*60 >= b.units)
-		b.prose = sentenceShaped(p.text) && !b.repeated && (long || b.units >= 15 && endsSentenceAny(p.text))
+		// A teaser cut off with an ellipsis ends no sentence, and a line
+		// of links between bars ("About us | Contact | Advertise") is no
+		// prose, however long.
+		b.prose = sentenceShaped(p.text) && !b.repeated && (long || b.units >= 15 && endsSentenceAny(p.text)) && !linkBar(p.text)
 	}
 	// A list of other stories shows each as a headline over one
 	// paragraph of summary, with no more prose under it.
@@ -132,6 +144,12 @@ func scoreBlocks(paras []para) []blockInfo {
 		}
 	}
 	return info
+}
+
+// linkBar reports a line of three or more links between bars: "About us
+// | Contact | Advertise | Jobs".
+func linkBar(s string) bool {
+	return strings.Count(s, "|")+strings.Count(s, "｜") >= 3
 }
 
 // sentenceEnds counts the full stops, question and exclamation marks of s.
@@ -280,6 +298,17 @@ func markArticle(paras []para, source string) {
 		return
 	}
 	anchor := findByline(paras, start)
+	if anchor < 0 {
+		if h, first := headAbove(paras, info, start); h >= 0 {
+			// The best run is the article's second half, cut off from
+			// its head by a chart, a video player or a gallery.
+			start = first
+			anchor = findByline(paras, start)
+		}
+	}
+	if anchor < 0 {
+		anchor = findDatedName(paras, start)
+	}
 	title := findTitle(paras, info, start, end, anchor, source)
 	if title >= 0 {
 		for i := range paras {
@@ -382,6 +411,130 @@ func markArticle(paras []para, source string) {
 		}
 	}
 	markMenus(paras, info, start, end)
+	markGalleries(paras, info)
+}
+
+// reSlideCounter matches the counter of a photo gallery's slide: "3/50
+// Star Wars boosts economy", "3 of 50".
+var reSlideCounter = regexp.MustCompile(`^(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b`)
+
+// markGalleries marks a photo gallery as furniture: three or more slides
+// in a row counted "1/50", "2/50", "3/50" (each counter a line, with the
+// slide's caption and credit under it), from the short lines heading it
+// to the caption of the last slide.
+// A gallery of other stories' pictures can stand in the middle of an
+// article, with prose in its captions.
+func markGalleries(paras []para, info []blockInfo) {
+	for i := 0; i < len(paras); i++ {
+		if !startsDigit(paras[i].text) || info[i].units > 20 {
+			continue
+		}
+		m := reSlideCounter.FindStringSubmatch(paras[i].text)
+		if m == nil {
+			continue
+		}
+		total, k := m[2], atoiSmall(m[1])
+		last, n := i, 1
+		for j := i + 1; j < len(paras) && j <= last+8; j++ {
+			if !startsDigit(paras[j].text) || info[j].units > 20 {
+				continue
+			}
+			mj := reSlideCounter.FindStringSubmatch(paras[j].text)
+			if mj == nil {
+				continue
+			}
+			if mj[2] != total || atoiSmall(mj[1]) != k+1 {
+				break
+			}
+			k++
+			last, n = j, n+1
+		}
+		if n < 3 {
+			continue
+		}
+		// The last slide's caption: its first paragraph of prose and the
+		// credits under it.
+		end := last
+		for j := last + 1; j < len(paras) && j <= last+3; j++ {
+			if info[j].prose {
+				end = j
+				break
+			}
+		}
+		for end+1 < len(paras) && paras[end+1].kind == data.KindCaption {
+			end++
+		}
+		// The gallery's own heading lines above it ("Business news in
+		// pictures", "50 show all").
+		first := i
+		for first > 0 && first > i-3 && paras[first-1].kind == data.KindBody && !info[first-1].prose && info[first-1].units <= 8 {
+			first--
+		}
+		for j := first; j <= end; j++ {
+			if paras[j].kind != data.KindTitle {
+				paras[j].kind = data.KindBoilerplate
+				paras[j].read = nil
+			}
+		}
+		i = end
+	}
+}
+
+// atoiSmall reads a number of up to three digits.
+func atoiSmall(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// headAbove looks, for an article whose best run has no byline above
+// it, for the article's head further up: a byline (else a dateline) followed
+// within six lines by at least two paragraphs of prose and eighty words,
+// with no more than two other lines between them. A chart's axis labels,
+// a video player's controls or a photo gallery can stand between an
+// article's first paragraphs and the rest, and make the rest the longer
+// run. It returns the head's index and that of its first paragraph of
+// prose, or -1.
+func headAbove(paras []para, info []blockInfo, start int) (head, first int) {
+	// A byline is the surer sign: a dateline also stands under the
+	// headlines of the stories an article links to.
+	for _, kind := range []data.Kind{data.KindByline, data.KindDateline} {
+		if h, p := headOfKind(paras, info, start, kind); h >= 0 {
+			return h, p
+		}
+	}
+	return -1, -1
+}
+
+func headOfKind(paras []para, info []blockInfo, start int, kind data.Kind) (head, first int) {
+	for h := start - 1; h >= 0 && h >= start-400; h-- {
+		if paras[h].kind != kind {
+			continue
+		}
+		p := h + 1
+		for p < len(paras) && p <= h+6 && p < start && !info[p].prose {
+			p++
+		}
+		if p >= start || !info[p].prose {
+			continue
+		}
+		n, units, gap := 0, 0, 0
+		for i := p; i < start && gap < 3; i++ {
+			if info[i].prose && !info[i].teaser {
+				n++
+				units += info[i].units
+				gap = 0
+				if n >= 2 && units >= 80 {
+					return h, p
+				}
+			} else {
+				gap++
+			}
+		}
+	}
+	return -1, -1
 }
 
 // markMenus marks the furniture inside the article: a run of four or more
@@ -522,13 +675,25 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		for nx < len(paras) && paras[nx].kind == data.KindDateline {
 			nx++
 		}
+		// A line with a date in a few words reads as the article's
+		// dateline, whatever else it says ("Posted by jane on
+		// 2019-02-15", "Jane Doe Monday, February 29, 2016 @ 11:10 PM").
+		datedAt := func(j int) bool {
+			return j >= 0 && j < len(paras) && (paras[j].kind == data.KindByline || paras[j].kind == data.KindDateline ||
+				paras[j].kind == data.KindBody && !info[j].prose && (info[j].units <= 20 || info[j].units <= 40 && strings.ContainsFunc(paras[j].text, isCJK)) &&
+					len(findDates(paras[j].text)) > 0)
+		}
 		switch {
 		case nx == byline:
 			sc += 4
-		case i+1 < len(paras) && (paras[i+1].kind == data.KindByline || paras[i+1].kind == data.KindDateline):
+		case i+2 == byline && byline < len(paras) && info[i].units >= 4 && !info[i+1].prose && info[i+1].units >= 6 && paras[i+1].kind == data.KindBody &&
+			!strings.HasSuffix(paras[i+1].text, ":"):
+			// The headline over its dek, over the byline.
+			sc += 3
+		case datedAt(i + 1):
 			sc += 3
 		}
-		if i > 0 && (paras[i-1].kind == data.KindByline || paras[i-1].kind == data.KindDateline) {
+		if datedAt(i - 1) {
 			// The headline stands above the byline and the date; a line
 			// under them is a dek or a subheading.
 			sc -= 2
@@ -561,7 +726,7 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 // come back in the article's first paragraphs, a menu's or a share bar's
 // do not.
 func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) (float64, bool) {
-	if b.units < 2 || b.units > 40 || strings.HasSuffix(text, ":") {
+	if b.units < 2 || b.units > 40 || strings.HasSuffix(text, ":") || reCaptionInside.MatchString(text) {
 		return 0, false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
@@ -606,6 +771,12 @@ func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) 
 	}
 	return sc, true
 }
+
+// reCaptionInside matches what a picture's caption has and a headline has
+// not: a sentence that ends inside the line and runs on into a credit
+// ("Whale expert Hori Parata. Photograph: ...", "... in 2023.CreditJane
+// Roe"), or a credit label.
+var reCaptionInside = regexp.MustCompile(`\p{Ll}{3}\. \p{Lu}|[\p{Ll}\d]\.(?:Credit|Photo|Image)|(?i)\b(?:photograph|photo|picture|image|illustration)(?: by)?:\s`)
 
 // isCJKWord reports a word of CJK characters.
 func isCJKWord(w string) bool {
@@ -717,27 +888,95 @@ func findNameByline(paras []para, title, start int) {
 			return
 		}
 	}
+	for i := max(0, title-6); i < start && i <= title+4; i++ {
+		if i != title && markNameByline(paras, i, i == title+1) {
+			return
+		}
+	}
+}
+
+// findDatedName marks, when no byline was found above the article, a
+// person's name standing alone next to a date within the sixty
+// paragraphs above its start (a product's score box or a video player can
+// stand between them) ("Jane Doe" over "Oct 18, 2019 · 8 min
+// read"), and returns its index, or -1. Found before the headline, it
+// tells the headline, which stands above the byline, from the article's
+// first subheading under it.
+func findDatedName(paras []para, start int) int {
+	for i := start - 1; i >= 0 && i >= start-60; i-- {
+		if markNameByline(paras, i, false) {
+			return i
+		}
+	}
+	return -1
+}
+
+// markNameByline marks paragraph i as a byline when it is a person's name
+// alone, right under the headline (underTitle), or next to a dateline or
+// a short line with a date or a time, or over a job.
+func markNameByline(paras []para, i int, underTitle bool) bool {
 	dated := func(j int) bool {
 		if j < 0 || j >= len(paras) {
 			return false
 		}
 		q := paras[j]
-		return q.kind == data.KindDateline || q.kind == data.KindBody && len(strings.Fields(q.text)) <= 6 && strings.ContainsAny(q.text, "0123456789")
+		return q.kind == data.KindDateline || q.kind == data.KindBody && textUnits(q.text) <= 6 && reDateish.MatchString(q.text)
 	}
-	for i := max(0, title-6); i < start && i <= title+4; i++ {
-		p := &paras[i]
-		if p.kind != data.KindBody || i == title {
+	p := &paras[i]
+	if p.kind != data.KindBody {
+		return false
+	}
+	name := strings.TrimSpace(reHandleTail.ReplaceAllString(p.text, ""))
+	near := underTitle || dated(i-1) || dated(i+1) || i+1 < len(paras) && jobLine(paras[i+1].text)
+	if m := reNameThenTime.FindStringSubmatch(name); m != nil {
+		// "Jane Doe • 8h", "Jane Doe | March 3, 2017": the name with
+		// its date on the same line.
+		name, near = strings.TrimSpace(m[1]), true
+	}
+	if !near {
+		return false
+	}
+	if isPersonName(name) && len(strings.Fields(name)) <= 4 && !outletish(name) && !hasNonNameWord(name) && !hasSmallWord(name) {
+		p.kind = data.KindByline
+		p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(name)}}}
+		return true
+	}
+	// Names with an outlet or a job, without the "By": "Jane Doe and
+	// John Roe", "Jane Doe, Reuters", "Jane Doe | Staff Writer".
+	if len(strings.Fields(name)) <= 12 && !hasNonNameWordOutsideRole(name) {
+		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) {
+			p.kind = data.KindByline
+			p.read = &lineClass{kind: data.KindByline, byline: bl}
+			return true
+		}
+	}
+	return false
+}
+
+// hasNonNameWordOutsideRole reports a label's word (nonNameWords) in a
+// line, not counting the words of a writer's job ("Staff Writer").
+func hasNonNameWordOutsideRole(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ".,:;|"))
+		switch lw {
+		case "editor", "writer", "reporter", "correspondent", "columnist", "contributor", "producer", "staff", "senior", "chief":
 			continue
 		}
-		name := strings.TrimSpace(reHandleTail.ReplaceAllString(p.text, ""))
-		near := i == title+1 || dated(i-1) || dated(i+1)
-		if near && isPersonName(name) && len(strings.Fields(name)) <= 4 && !outletish(name) && !hasNonNameWord(name) && !hasSmallWord(name) {
-			p.kind = data.KindByline
-			p.read = &lineClass{kind: data.KindByline, byline: byline{authors: []string{personName(name)}}}
-			return
+		if nonNameWords[lw] {
+			return true
 		}
 	}
+	return false
 }
+
+// reDateish finds a date or a time in a short line: "11.03.17", "Oct 18,
+// 2019", "8 min read", "5 hours ago", "3h", "12:41" (a bare number, such
+// as a score or a count, is none).
+var reDateish = regexp.MustCompile(`(?i)\b(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:19|20)\d\d|\d+\s*(?:mins?|minutes?|h|hrs?|hours?|d|days?)\b|\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`)
+
+// reNameThenTime is a name followed by a separator and a time or a date:
+// "Jane Doe • 8h", "Jane Doe · March 3, 2017", "Jane Doe | 5 hours ago".
+var reNameThenTime = regexp.MustCompile(`^([^•·|]{3,40}?)\s+[•·|]\s+(?:\d{1,2}\s*(?:[smhd]|mins?|hours?|days?)\b.*|[\p{L}.]{3,10}\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+[\p{L}.]{3,10}\s+\d{4}.*|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*)$`)
 
 // reOtherAnd is "and" in the languages of "Par", "Por" and "Von" bylines.
 var reOtherAnd = regexp.MustCompile(`\s+(?:et|y|e|und|en)\s+`)
@@ -772,6 +1011,25 @@ var nonNameWords = map[string]bool{
 	"editorial": true, "home": true, "news": true, "video": true, "photos": true, "more": true, "share": true,
 	"follow": true, "subscribe": true, "author": true, "article": true, "story": true, "read": true,
 	"older": true, "newer": true, "previous": true, "next": true, "related": true, "comments": true,
+	"editor": true, "writer": true, "reporter": true, "correspondent": true, "columnist": true,
+	"contributor": true, "producer": true, "staff": true, "senior": true, "chief": true,
+	"buy": true, "now": true, "shop": true, "login": true, "log": true, "sign": true, "watch": true,
+	"listen": true, "download": true, "get": true, "print": true, "email": true, "save": true,
+}
+
+// jobLine reports a short line that is a writer's job: "Games Editor",
+// "Staff Writer", "Senior Correspondent".
+func jobLine(s string) bool {
+	if textUnits(s) > 5 {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.Trim(w, ".,:;") {
+		case "editor", "writer", "reporter", "correspondent", "columnist", "contributor", "producer":
+			return true
+		}
+	}
+	return false
 }
 
 // hasNonNameWord reports a line with one of nonNameWords.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -85,6 +86,179 @@ func TestFindTitleByEcho(t *testing.T) {
 	a, _ = Parse(text, "test", "Local News about the stairwell case.txt")
 	if a.Title != "Judge Spares Former Officer Prison Time" {
 		t.Errorf("a file name that only shares a word must not move the title: %q", a.Title)
+	}
+}
+
+// A name alone over a date line ("Oct 18, 2019 · 8 min read") or over a
+// job ("Games Editor"), or with a time after it ("Jane Doe • 8h"), is the
+// byline, and the headline is the line above
+// it, not the article's first subheading under the date.
+func TestFindDatedNameByline(t *testing.T) {
+	article := append([]string{"Why the officer was sentenced to probation"}, sampleArticle...)
+	for _, under := range []string{"\n\nOct 18, 2019 · 8 min read", "\n\nStaff Writer\n\nOctober 18, 2019", " • 8h", " | March 3, 2017"} {
+		text := pageCopyText("Judge Spares Former Officer Prison Time", "Jane Doe"+under, article)
+		a, err := Parse(text, "test", "page.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != "Judge Spares Former Officer Prison Time" {
+			t.Errorf("over %q: Title = %q", under, a.Title)
+			dumpPassages(t, a)
+		}
+		if a.Author != "Jane Doe" {
+			t.Errorf("over %q: Author = %q", under, a.Author)
+		}
+	}
+}
+
+// A line of links between bars is not prose, however long; a sentence
+// is.
+func TestProseShape(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The judge said the shooting was an accident that the officer could have prevented by calling for help.", true},
+		{"About us | Contact us | Advertise with us | Jobs at the paper | Terms of use and privacy policy of this site and all of its many pages.", false},
+		{"关于我们｜联系我们｜广告服务｜人才招聘｜网站地图｜版权声明｜共青团中央主办共青团中央网络影视中心承办信息网络传播视听节目许可证", false},
+	}
+	for _, tt := range tests {
+		info := scoreBlocks([]para{{text: tt.text, kind: data.KindBody}})
+		if info[0].prose != tt.want {
+			t.Errorf("prose(%q) = %v, want %v", tt.text, info[0].prose, tt.want)
+		}
+	}
+}
+
+// A name is a byline next to a date or a time, not next to any number:
+// "Reader Score" over "87" is a product's score.
+func TestNameBylineNeedsDate(t *testing.T) {
+	tests := []struct {
+		name, next string
+		want       bool
+	}{
+		{"Jane Doe", "11.03.17 in Gadgetry", true},
+		{"Jane Doe", "5 hours ago", true},
+		{"Jane Doe", "Oct 18 · 8 min read", true},
+		{"Reader Score", "87", false},
+		{"Jane Doe", "2192 Shares", false},
+		{"Buy Now", "March 3, 2017", false},
+		{"Jane Doe and John Roe", "April 19, 2016", true},
+		{"Jane Doe, Reuters", "April 19, 2016", true},
+		{"Jane Doe | Staff Writer", "5 hours ago", true},
+		{"Games Editor", "October 13, 2016", false},
+		{"Politics and Business", "April 19, 2016", false},
+	}
+	for _, tt := range tests {
+		paras := []para{{text: tt.name, kind: data.KindBody}, {text: tt.next, kind: data.KindBody}}
+		if got := markNameByline(paras, 0, false); got != tt.want {
+			t.Errorf("%q over %q: byline = %v, want %v", tt.name, tt.next, got, tt.want)
+		}
+	}
+}
+
+// A line with a date in a few words stands under the headline like a
+// dateline, whatever else it says; the line under it is a subheading.
+func TestFindTitleOverDatedLine(t *testing.T) {
+	for _, dated := range []string{"Posted by jdoe, rroe on 2019-02-15, all posts", "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC"} {
+		text := pageCopyText("Judge Spares Former Officer Prison Time", "Share", nil)
+		text = strings.Replace(text, "Judge Spares Former Officer Prison Time\n\nShare", "Judge Spares Former Officer Prison Time\n\n"+dated+
+			"\n\nOfficer sentenced to probation for stairwell shooting\n\n"+strings.Join(sampleArticle, "\n\n"), 1)
+		a, err := Parse(text, "test", "page.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != "Judge Spares Former Officer Prison Time" {
+			t.Errorf("over %q: Title = %q", dated, a.Title)
+		}
+	}
+}
+
+// A video player or a chart's labels can cut an article's first
+// paragraphs off from the longer rest: the article still starts under
+// its byline, and the headline is the line over the dek over it, not a
+// picture's caption.
+func TestFindArticleCutByPlayer(t *testing.T) {
+	first := sampleArticle[:3]
+	var player []string
+	for i := 0; i < 8; i++ {
+		player = append(player, "Play", "Mute", "Current Time 0:00", "Fullscreen", "Captions")
+	}
+	rest := append([]string{
+		"The court heard from several witnesses over two weeks, among them neighbours who described the darkness of the stairwell on the night of the shooting.",
+		"Lawyers for both sides declined to comment after the hearing, though the prosecutor's office said in a statement that it respected the court's decision.",
+		"A hearing on the officer's request to have the conviction set aside altogether is scheduled for next month in the same courtroom.",
+		"Community groups said they would hold a vigil outside the housing project on Saturday evening to remember the man who was killed.",
+	}, sampleArticle[3:]...)
+	article := append(append(append([]string{}, first...), player...), rest...)
+	head := "Judge Spares Former Officer Prison Time\n\nRelatives of the victim say the sentence is far too light"
+	text := pageCopyText(head, "Jane Doe\n\nApril 19, 2016\n\nThe judge at the hearing. Photograph: John Roe", article)
+	a, err := Parse(text, "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Judge Spares Former Officer Prison Time" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if a.Author != "Jane Doe" {
+		t.Errorf("Author = %q", a.Author)
+	}
+	var body []string
+	for _, p := range a.Passages {
+		if p.Kind == data.KindBody {
+			body = append(body, p.Text)
+		}
+	}
+	want := append(append([]string{}, first...), rest...)
+	if strings.Join(body, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body passages:\n%s\nwant the article's paragraphs on both sides of the player", strings.Join(body, "\n"))
+		dumpPassages(t, a)
+	}
+}
+
+// A photo gallery inside the article ("1/4 Star Wars boosts economy",
+// each slide with a caption of prose) is furniture; the article goes on
+// under it.
+func TestFindArticleSkipsGallery(t *testing.T) {
+	gallery := []string{"Business news in pictures", "4 show all"}
+	captions := []string{
+		"Production of the next space film has brought an economic impact of some 150 million pounds to the region, according to the finance minister.",
+		"The founder of the online fashion retailer decided to quit during a summer of reflection, the company said in a statement on Tuesday.",
+		"The chief executive said that she was expecting twins in December and that she planned to take only limited time away from the office.",
+		"The central pier has been put up for sale by its owner as the attractions on it struggle to draw the crowds they once did each summer.",
+	}
+	for i, c := range captions {
+		gallery = append(gallery, fmt.Sprintf("%d/4 Slide headline number %d", i+1, i+1), c, "GETTY IMAGES")
+	}
+	article := append(append(append([]string{}, sampleArticle[:2]...), gallery...), sampleArticle[2:]...)
+	a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article), "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body []string
+	for _, p := range a.Passages {
+		if p.Kind.Numbered() {
+			body = append(body, p.Text)
+		}
+	}
+	if strings.Join(body, "\n") != strings.Join(sampleArticle, "\n") {
+		t.Errorf("numbered passages:\n%s\nwant the article's four paragraphs", strings.Join(body, "\n"))
+		dumpPassages(t, a)
+	}
+}
+
+// A sentence ends before its footnote marks: "... in a time loop.[55]"
+// is prose, not a label.
+func TestEndsSentenceBeforeFootnotes(t *testing.T) {
+	for _, s := range []string{"It loops.[55]", "It loops. [55][56]", "It loops.[citation needed]", "It loops."} {
+		if !endsSentenceAny(s) {
+			t.Errorf("endsSentenceAny(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"It loops [55]", "Chapter [12]", "See also[edit]"} {
+		if endsSentenceAny(s) {
+			t.Errorf("endsSentenceAny(%q) = true", s)
+		}
 	}
 }
 

@@ -185,13 +185,19 @@ func parseByline(s string) (byline, bool) {
 			if bl.outlet == "" && outletish(tail) {
 				bl.outlet = stripRoles(tail)
 			}
-		case outletish(part):
+		case outletish(part) || len(bl.authors) > 0 && reTheOrg.MatchString(part):
+			// After a name, "The Brooklyn Eagle" is the outlet even
+			// without a word such as "News".
 			if bl.outlet == "" {
 				bl.outlet = stripRoles(part)
 			}
 		case stripRoles(part) == "" || len(bl.authors) > 0 && hasRoleWord(part):
 			// A job title such as "Staff Writer" or, after a name,
 			// "Senior Staff Technologist".
+		case stripRoles(part) != part && isPersonName(stripRoles(part)):
+			// "Jane Doe Staff Writer": the job without a comma (but
+			// "Jane Reporter" is a name).
+			bl.authors = append(bl.authors, personName(stripRoles(part)))
 		case isPersonName(part):
 			bl.authors = append(bl.authors, personName(part))
 		default:
@@ -215,6 +221,9 @@ func parseByline(s string) (byline, bool) {
 	}
 	return bl, true
 }
+
+// reTheOrg matches a capitalised name with "The": "The Brooklyn Eagle".
+var reTheOrg = regexp.MustCompile(`^The(?:\s+\p{Lu}[\p{L}&'’.-]*){1,4}$`)
 
 // nameWithTail returns the name of "Jane Doe in New York" or "Jane Doe for
 // The Guardian", or "" when s is not such a part.

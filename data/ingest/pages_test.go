@@ -486,6 +486,25 @@ func (f *figures) add(s score) {
 	f.sumR += s.recall()
 }
 
+// plus returns the figures of two splits together.
+func (f figures) plus(g figures) figures {
+	f.pages += g.pages
+	f.titles += g.titles
+	f.titleOK += g.titleOK
+	f.authors += g.authors
+	f.authorOK += g.authorOK
+	f.untitled += g.untitled
+	f.untitledOK += g.untitledOK
+	f.sites += g.sites
+	f.siteOK += g.siteOK
+	f.common += g.common
+	f.nBody += g.nBody
+	f.nWant += g.nWant
+	f.sumP += g.sumP
+	f.sumR += g.sumR
+	return f
+}
+
 func (f figures) String() string {
 	return fmt.Sprintf("%2d pages: title %2d/%-2d (%3.0f%%) [no title shown: %d/%d left untitled]  author %2d/%-2d (%3.0f%%)  precision %5.1f%% (macro %5.1f%%)  recall %5.1f%% (macro %5.1f%%)  outlet %d/%d",
 		f.pages, f.titleOK, f.titles, 100*ratio(f.titleOK, f.titles), f.untitledOK, f.untitled, f.authorOK, f.authors, 100*ratio(f.authorOK, f.authors),
@@ -510,13 +529,14 @@ func measure(t *testing.T, what string, pages []page, importPage func(page) (dat
 			dev.add(s)
 		}
 		mark := func(ok bool) string { return map[bool]string{true: "ok", false: "NO"}[ok] }
-		t.Logf("%-8s %-40s title %s %-50.50q want %-40.40q author %s %-30.30q want %-30.30q P %5.1f R %5.1f",
+		t.Logf("%-8s %-40s title %s %-50.50q want %-40.40q author %s %-30.30q want %-30.30q P %5.1f R %5.1f (%d extra, %d missed words)",
 			map[bool]string{true: "held-out", false: "dev"}[s.heldOut], p.name,
 			mark(s.titleOK), s.gotTitle, s.wantTitle, map[bool]string{true: mark(s.authorOK), false: "--"}[s.hasAuthor],
-			s.gotAuthor, s.wantAuthor, 100*s.precision(), 100*s.recall())
+			s.gotAuthor, s.wantAuthor, 100*s.precision(), 100*s.recall(), s.nBody-s.common, s.nWant-s.common)
 	}
 	t.Logf("%s dev:      %v", what, dev)
 	t.Logf("%s held-out: %v", what, held)
+	t.Logf("%s all:      %v", what, dev.plus(held))
 	return dev, held
 }
 
@@ -530,12 +550,16 @@ func TestPastedTextFigures(t *testing.T) {
 	})
 	checkFloors(t, "dev", dev, pastedFloors)
 	checkFloors(t, "held-out", held, pastedFloors)
+	checkFloors(t, "all", dev.plus(held), pastedFloors)
 }
 
 // floors are the least figures a split must reach, in percent.
 type floors struct{ title, author, precision, recall float64 }
 
-var pastedFloors = floors{title: 50, author: 40, precision: 85, recall: 88}
+// The pasted-text floors sit just under the figures measured on each
+// split (title 76 % and 86 %, author 86 % and 89 %, precision 95.8 % and
+// 98.3 %, recall 93.5 % and 95.7 % on dev and held-out).
+var pastedFloors = floors{title: 75, author: 85, precision: 95, recall: 93}
 
 func checkFloors(t *testing.T, split string, f figures, min floors) {
 	t.Helper()

@@ -320,15 +320,19 @@ func markTitle(paras []para) {
 	}
 }
 
-// shortUnpunctuated reports a line of 2 to 20 words with no final
-// punctuation, the shape of a sentence-case headline.
+// shortUnpunctuated reports a line of 2 to 20 words (in Chinese or
+// Japanese, 4 to 40 characters) with no final punctuation, the shape of a
+// sentence-case headline.
 func shortUnpunctuated(s string) bool {
-	n := len(strings.Fields(s))
-	if n < 2 || n > 20 {
+	n, lo, hi := len(strings.Fields(s)), 2, 20
+	if strings.ContainsFunc(s, isCJK) {
+		n, lo, hi = textUnits(s), 4, 40
+	}
+	if n < lo || n > hi {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune(".,;:!?…\"”’", r)
+	return !strings.ContainsRune(".,;:!?…\"”’。，；：！？、」』）", r)
 }
 
 // smallWords are left in lower case in title-case headlines.

@@ -102,6 +102,13 @@ func TestParseArticles(t *testing.T) {
 			meta:  data.Meta{Title: "Brooklyn Rally Draws Thousands in Support of Former Officer", Author: "Maria Lopez", Date: "2016-04-14", Source: "ap.txt"},
 			kinds: []data.Kind{kP, kT, kY, kD, kP, kB, kP, kB, kP, kP},
 		},
+		"Chinese story with its headline on the first line": {
+			text: "前警员梁彼得被判缓刑\n\n" +
+				"纽约布鲁克林法院周二判处前警员梁彼得五年缓刑和八百小时社区服务。\n\n" +
+				"法官说，这次枪击是一次意外。",
+			meta:  data.Meta{Title: "前警员梁彼得被判缓刑", Source: "ap.txt"},
+			kinds: []data.Kind{kT, kB, kB},
+		},
 		"no metadata at all": {
 			text: "The shooting happened on Nov. 20, 2014.\n\n" +
 				"Akai Gurley was 28 years old.\n\n" +
@@ -241,6 +248,18 @@ func TestClassifyLine(t *testing.T) {
 		"agency in a sentence":      {"Reuters reported the verdict on Tuesday.", data.KindBody},
 		"follow us":                 {"Follow us on Instagram", kP},
 		"nav bar":                   {"Home | News | Sports | Weather", kP},
+		"caption button":            {"View Full Caption", kP},
+		"sponsor label":             {"Supported by", kP},
+		"share network":             {"Twitter", kP},
+		"share link":                {"Click to share on Twitter (Opens in new window)", kP},
+		"audio player":              {"Listen to this article · 4:32 min", kP},
+		"metering counter":          {"1 of 10 articles read", kP},
+		"metering notice":           {"You have 2 free articles left this month.", kP},
+		"lone time":                 {"5:12 PM ET", kP},
+		"link sentence":             {"Read the press release here.", kP},
+		"scroll prompt":             {"Scroll to continue with content", kP},
+		"here in a sentence":        {"Read what the judge said here and in court yesterday about the case.", kB},
+		"network in a sentence":     {"Twitter users reacted within minutes of the verdict.", kB},
 		"breadcrumb":                {"News › U.S. › New York", kP},
 		"pipes in a sentence":       {"The vote was 7 | 5 | 0, the clerk said, and the motion passed after a long debate.", data.KindBody},
 		"title with a pipe":         {"Liang Sentenced to Probation | NBC News", data.KindBody},
@@ -315,9 +334,12 @@ func TestParseByline(t *testing.T) {
 		"outlet after comma": {"By Jane Doe, NBC News", "Jane Doe", "NBC News", ""},
 		"outlet after bar":   {"By Jane Doe | Reuters", "Jane Doe", "Reuters", ""},
 		"role":               {"By Maria Lopez, Staff Writer", "Maria Lopez", "", ""},
+		"role without comma": {"By Maria Lopez Staff Writer", "Maria Lopez", "", ""},
+		"role word as name":  {"By Jane Reporter", "Jane Reporter", "", ""},
 		"agency role":        {"By JENNIFER PELTZ, Associated Press Writer", "Jennifer Peltz", "Associated Press", ""},
 		"date":               {"By Jane Doe • Published March 24, 2016", "Jane Doe", "", "2016-03-24"},
 		"for outlet":         {"By Jane Doe for The Guardian", "Jane Doe", "The Guardian", ""},
+		"the outlet":         {"By Jane Doe, The Brooklyn Eagle", "Jane Doe", "The Brooklyn Eagle", ""},
 		"particle":           {"By Ana de la Cruz", "Ana de la Cruz", "", ""},
 	}
 	for name, tt := range tests {
