@@ -2,16 +2,33 @@
 # Both install the system packages they need first (Debian/Ubuntu).
 
 GO       ?= go
-BIN      := bin/casebook
+BIN      ?= bin/casebook
 PKG      := ./cmd/casebook
-# Packages Fyne's GLFW driver needs to build, and what the window smoke test
-# uses (a virtual X server, a key sender and a screenshot tool).
+APPID    := io.github.casebookapp.casebook
+# Packages Fyne's GLFW driver needs to build, and what the tests use: a
+# virtual X server, a key sender and a screenshot tool for the window smoke
+# test, and the validators of the desktop entry and the AppStream metainfo.
 BUILD_PKGS := gcc libgl1-mesa-dev xorg-dev
 # poppler's pdftotext reads the text of imported PDF files.
 RUN_PKGS   := poppler-utils
-TEST_PKGS  := xvfb xdotool imagemagick x11-utils nodejs
+TEST_PKGS  := xvfb xdotool imagemagick x11-utils nodejs desktop-file-utils appstream
 
-.PHONY: all deps test-deps build run test bench fuzz vet fmt clean
+# The version comes from FyneApp.toml, the commit from git. Every UI change
+# made from a goroutine goes through fyne.Do: migrated_fynedo tells Fyne so.
+# -trimpath, no build id and no VCS stamp make release builds reproducible:
+# the same commit builds the same binary wherever it is checked out.
+VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+COMMIT  := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+TAGS    := migrated_fynedo
+LDFLAGS := -s -w -buildid= -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+BUILDFLAGS := -tags $(TAGS) -trimpath -buildvcs=false -ldflags '$(LDFLAGS)'
+
+# make install puts the app where the desktop finds it; PREFIX=/usr/local
+# (as root) for every user. DESTDIR is for packagers.
+PREFIX ?= $(HOME)/.local
+ICON_SIZES := 32 48 64 128 256 512
+
+.PHONY: all deps test-deps build run test bench fuzz vet fmt clean install uninstall version
 
 all: build
 
@@ -25,7 +42,10 @@ test-deps:
 	@command -v npm >/dev/null 2>&1 || ./.ci/ensure-packages npm
 
 build: deps
-	$(GO) build -o $(BIN) $(PKG)
+	$(GO) build $(BUILDFLAGS) -o $(BIN) $(PKG)
+
+version:
+	@echo $(VERSION) $(COMMIT)
 
 run: build
 	./$(BIN)
@@ -34,13 +54,13 @@ run: build
 # goroutines are) under the race detector, and the rest of the suite as is.
 RACE_PKGS := ./data/... ./ui/...
 test: test-deps
-	$(GO) vet ./...
+	$(GO) vet -tags $(TAGS) ./...
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: the files above need formatting" && exit 1)
-	$(GO) test -race $(RACE_PKGS)
-	$(GO) test $$($(GO) list ./... | grep -v -E '/(data|ui)(/|$$)')
+	$(GO) test -tags $(TAGS) -race $(RACE_PKGS)
+	$(GO) test -tags $(TAGS) $$($(GO) list ./... | grep -v -E '/(data|ui)(/|$$)')
 
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 
 # fuzz runs every fuzz target briefly; FUZZTIME=2m for a longer run.
 FUZZTIME ?= 20s
@@ -48,13 +68,29 @@ fuzz: deps
 	@for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$f"; \
-	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
 
 vet:
-	$(GO) vet ./...
+	$(GO) vet -tags $(TAGS) ./...
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: the files above need formatting" && exit 1)
+
+install: build
+	install -Dm755 $(BIN) $(DESTDIR)$(PREFIX)/bin/casebook
+	install -d $(DESTDIR)$(PREFIX)/share/applications
+	sed 's#@BINDIR@#$(PREFIX)/bin#' assets/$(APPID).desktop > $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	chmod 644 $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	for s in $(ICON_SIZES); do \
+	  install -Dm644 assets/icons/$$s.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png || exit 1; \
+	done
+	install -Dm644 assets/$(APPID).metainfo.xml $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/casebook
+	rm -f $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	for s in $(ICON_SIZES); do rm -f $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png; done
+	rm -f $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
 
 clean:
 	rm -rf bin

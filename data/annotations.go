@@ -231,7 +231,7 @@ func getHighlight(ctx context.Context, q querier, id int64) (Highlight, error) {
 func (l *Library) Highlights(ctx context.Context, articleID int64) ([]Highlight, error) {
 	rows, err := l.db.QueryContext(ctx, `
 		SELECT `+highlightColumns+` FROM highlights h LEFT JOIN passages p ON p.id = h.passage_id
-		WHERE h.deleted_at IS NULL AND (? = 0 OR h.article_id = ?)
+		WHERE h.deleted_at IS NULL AND (? = 0 AND h.article_id IN (SELECT id FROM articles WHERE deleted_at IS NULL) OR h.article_id = ?)
 		ORDER BY h.article_id, p.seq IS NULL, p.seq, h.start, h.id`, articleID, articleID)
 	return collect(rows, err, scanHighlight)
 }
@@ -411,6 +411,9 @@ func (l *Library) Notes(ctx context.Context, f NoteFilter) ([]Note, error) {
 	var args []any
 	if f.ArticleID != 0 {
 		where, args = append(where, "n.article_id = ?"), append(args, f.ArticleID)
+	} else {
+		// Across the library: the notes of deleted articles are in the bin.
+		where = append(where, liveArticles("n.article_id"))
 	}
 	if f.PassageID != 0 {
 		where, args = append(where, "n.passage_id = ?"), append(args, f.PassageID)

@@ -400,7 +400,7 @@ func (l *Library) Articles(ctx context.Context) ([]ArticleSummary, error) {
 			(SELECT count(*) FROM passages p WHERE p.article_id = a.id AND p.n > 0),
 			(SELECT count(*) FROM highlights h WHERE h.article_id = a.id AND h.deleted_at IS NULL),
 			(SELECT count(*) FROM notes n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
-		FROM articles a ORDER BY a.id`)
+		FROM articles a WHERE a.deleted_at IS NULL ORDER BY a.id`)
 	return collect(rows, err, func(s scanner) (ArticleSummary, error) {
 		var sum ArticleSummary
 		a, err := scanArticle(s, &sum.Passages, &sum.Highlights, &sum.Notes)

@@ -18,6 +18,7 @@ const (
 	EINVALID    = "invalid"     // the input cannot be accepted as it is
 	EDUPLICATE  = "duplicate"   // the same content is already in the library
 	ENOTLIBRARY = "not_library" // the file is not a Casebook library
+	EBUSY       = "busy"        // another program holds the library's write lock
 	EREADONLY   = "read_only"   // the library (or a file) cannot be written
 	EDAMAGED    = "damaged"     // the library file is damaged or cut short
 	EFULL       = "full"        // the disk is full
@@ -100,7 +101,7 @@ func explain(err error, log bool) *Error {
 	if errors.As(err, &se) {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return Errorf(EINTERNAL, "the library is busy in another Casebook window; try again")
+			return Errorf(EBUSY, "the library is busy in another Casebook window; try again")
 		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrAuth:
 			return Errorf(EREADONLY, "the library cannot be changed: it is open for reading only, or in a place Casebook cannot write to; nothing was changed")
 		case sqlite3.ErrCantOpen:

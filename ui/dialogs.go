@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -14,29 +16,57 @@ import (
 
 // MetaEditor is the open article-details dialog's form, kept for tests.
 type MetaEditor struct {
-	Title, Outlet, Author, Date, Source *widget.Entry
+	Title, Outlet, Author, Date, Source *dialogEntry
 	// SentenceTitle is the title as APA cites it, derived from the
 	// article's text; Accessed the day it was read (empty: the day added).
-	SentenceTitle, Accessed *widget.Entry
+	SentenceTitle, Accessed *dialogEntry
 	// Type is the source type: newspaper, news website, and so on.
-	Type   *widget.Select
-	dialog *dialog.ConfirmDialog
-	save   func() bool
+	Type *widget.Select
+	// DateHint shows how the date is read, or what is wrong with it;
+	// AccessedHint the same for the day accessed.
+	DateHint, AccessedHint *widget.Label
+	dialog                 *formDialog
+	// saving is set while the details are being written.
+	saving bool
 }
 
-// Save stores the form as the save button does; it reports success.
-func (m *MetaEditor) Save() bool { return m.save() }
+// Save stores the form as the Save button does (Enter in a field too). It
+// reports whether the details were valid and the save was queued; the
+// dialog closes once it is done, and stays open with everything typed if
+// it fails.
+func (m *MetaEditor) Save() bool {
+	if m.dialog.Confirm.Disabled() {
+		return false
+	}
+	m.dialog.Confirm.OnTapped()
+	return true
+}
 
-// showMetaEditor edits the citable details of the open article.
+// parseAccessed reads the day an article was accessed: a full date, in any
+// of the forms ParseDate reads, or empty.
+func parseAccessed(s string) (string, error) {
+	iso, err := data.ParseDate(s)
+	if err != nil {
+		return "", err
+	}
+	if iso != "" && len(iso) != len("2006-01-02") {
+		return "", data.Errorf(data.EINVALID, "give the whole day it was accessed, e.g. May 2, 2024")
+	}
+	return iso, nil
+}
+
+// showMetaEditor edits the citable details of the open article. A date the
+// app cannot read is shown under the field and Save stays disabled until
+// it is fixed; nothing typed is lost.
 func (u *UI) showMetaEditor() {
 	a := u.Reader.article
 	if a.ID == 0 {
-		dialog.ShowInformation("No article open", "Open an article in the library first; its details are what citations use.", u.Window)
+		u.showInfo("No article open", "Open an article in the library first; its details are what citations use.")
 		return
 	}
 	m := &MetaEditor{}
-	entry := func(text, hint string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(text, hint string) *dialogEntry {
+		e := newDialogEntry(u)
 		e.SetText(text)
 		e.SetPlaceHolder(hint)
 		return e
@@ -44,25 +74,38 @@ func (u *UI) showMetaEditor() {
 	m.Title = entry(a.Title, "Headline")
 	m.Outlet = entry(a.Outlet, "Publisher, e.g. NBC News")
 	m.Author = entry(a.Author, "Authors separated by ; (leave empty if none)")
-	m.Date = entry(a.Date, "YYYY-MM-DD, YYYY-MM or YYYY; empty if unknown")
+	m.Date = entry(humanDate(a.Date, false), "e.g. April 19, 2016 or 19 April 2016; empty if unknown")
+	if a.Date == "" {
+		m.Date.SetText("")
+	}
 	m.Source = entry(a.Source, "Web address or file name")
 	m.SentenceTitle = entry(a.SentenceTitle, "The title in sentence case, as APA cites it")
-	m.Accessed = entry(a.Accessed, "YYYY-MM-DD; empty for the day it was added ("+a.AddedAt.Format("2006-01-02")+")")
+	m.Accessed = entry(humanDate(a.Accessed, false), "The day you read it; empty for the day it was added ("+humanDate(a.AddedAt.Format("2006-01-02"), false)+")")
+	if a.Accessed == "" {
+		m.Accessed.SetText("")
+	}
 	var types []string
 	for _, t := range data.SourceTypes {
 		types = append(types, sourceTypeLabel(t))
 	}
 	m.Type = widget.NewSelect(types, nil)
 	m.Type.SetSelected(sourceTypeLabel(a.SourceTypeOf()))
+	hintLabel := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText
+		return l
+	}
+	m.DateHint, m.AccessedHint = hintLabel(), hintLabel()
 	m.Date.Validator = func(s string) error {
-		if !data.ValidDate(strings.TrimSpace(s)) {
-			return friendlyError{data.Errorf(data.EINVALID, "use YYYY-MM-DD, YYYY-MM or YYYY")}
+		if _, err := data.ParseDate(s); err != nil {
+			return friendlyError{err}
 		}
 		return nil
 	}
 	m.Accessed.Validator = func(s string) error {
-		if s = strings.TrimSpace(s); !data.ValidDate(s) || (s != "" && len(s) != len("2006-01-02")) {
-			return friendlyError{data.Errorf(data.EINVALID, "use YYYY-MM-DD")}
+		if _, err := parseAccessed(s); err != nil {
+			return friendlyError{err}
 		}
 		return nil
 	}
@@ -72,53 +115,114 @@ func (u *UI) showMetaEditor() {
 		widget.NewFormItem("Outlet", m.Outlet),
 		widget.NewFormItem("Source type", m.Type),
 		widget.NewFormItem("Author(s)", m.Author),
-		widget.NewFormItem("Date", m.Date),
+		widget.NewFormItem("Date", container.NewVBox(m.Date, m.DateHint)),
 		widget.NewFormItem("Source", m.Source),
-		widget.NewFormItem("Accessed", m.Accessed),
+		widget.NewFormItem("Accessed", container.NewVBox(m.Accessed, m.AccessedHint)),
 	)
 	hint := newMutedLabel("Citations (APA, MLA, Chicago) use these details. Keep the title as published: APA's sentence-case title is derived from it, and you can correct it. Unknown fields stay empty: a missing date is cited as “n.d.” with the day you accessed the article.")
-	m.save = func() bool {
-		meta := a.Meta
-		meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, m.Date.Text, m.Source.Text
-		meta.SentenceTitle, meta.Accessed = m.SentenceTitle.Text, m.Accessed.Text
-		meta.Type = data.ParseSourceType(m.Type.Selected)
-		updated, err := u.lib.UpdateMeta(u.ctx, a.ID, meta)
-		if err != nil {
-			u.showError(err)
+	save := func() bool {
+		iso, err := data.ParseDate(m.Date.Text)
+		if err != nil || m.saving {
 			return false
 		}
-		u.Reader.article = updated
-		u.Reader.showHeader()
-		u.refreshLibrary()
-		return true
-	}
-	m.dialog = dialog.NewCustomConfirm("Article details", "Save", "Cancel", container.NewVBox(form, hint), func(ok bool) {
-		if ok {
-			m.save()
+		accessed, err := parseAccessed(m.Accessed.Text)
+		if err != nil {
+			return false
 		}
-		u.metaEditor = nil
-	}, u.Window)
-	m.dialog.Resize(fyne.NewSize(560, 0))
+		meta := a.Meta
+		meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, iso, m.Source.Text
+		meta.SentenceTitle, meta.Accessed = m.SentenceTitle.Text, accessed
+		meta.Type = data.ParseSourceType(m.Type.Selected)
+		m.saving = true
+		m.dialog.Confirm.Disable()
+		m.dialog.Confirm.SetText("Saving…")
+		var updated data.Article
+		u.writes.submit(fmt.Sprintf("article %d", a.ID), func(ctx context.Context) (err error) {
+			updated, err = u.lib.UpdateMeta(ctx, a.ID, meta)
+			return err
+		}, func(err error) {
+			m.saving = false
+			m.dialog.Confirm.SetText("Save")
+			m.validate()
+			if err != nil {
+				// The dialog stays open with what was typed.
+				m.DateHint.SetText("Not saved: " + data.ErrorMessage(err))
+				m.DateHint.Importance = widget.DangerImportance
+				m.DateHint.Refresh()
+				return
+			}
+			if u.Reader.article.ID == updated.ID {
+				u.Reader.article = updated
+				u.Reader.showHeader()
+			}
+			u.refreshLibrary()
+			m.dialog.Hide()
+		})
+		// The dialog closes when the write is done.
+		return false
+	}
+	m.dialog = u.newFormDialog("Article details", "Save", container.NewVBox(form, hint), save)
+	for _, e := range []*dialogEntry{m.Title, m.Outlet, m.Author, m.Date, m.Source, m.SentenceTitle, m.Accessed} {
+		e.OnChanged = func(string) { m.validate() }
+	}
+	m.dialog.SetOnClosed(func() { u.metaEditor = nil })
+	m.dialog.Resize(fyne.NewSize(600, 0))
 	u.metaEditor = m
-	m.dialog.Show()
+	m.validate()
+	m.dialog.show(u)
+}
+
+// validate shows how the dates are read, or why they cannot be, and
+// enables Save only when every field is valid.
+func (m *MetaEditor) validate() {
+	show := func(l *widget.Label, iso string, err error, empty string) {
+		switch {
+		case err != nil:
+			l.SetText(data.ErrorMessage(err))
+			l.Importance = widget.DangerImportance
+		case iso == "":
+			l.SetText(empty)
+			l.Importance = widget.MediumImportance
+		default:
+			l.SetText("Read as " + humanDate(iso, false))
+			l.Importance = widget.MediumImportance
+		}
+		l.Refresh()
+	}
+	iso, err := data.ParseDate(m.Date.Text)
+	show(m.DateHint, iso, err, "No date: cited as “n.d.”")
+	acc, accErr := parseAccessed(m.Accessed.Text)
+	show(m.AccessedHint, acc, accErr, "The day it was added")
+	if err != nil || accErr != nil || m.saving {
+		m.dialog.Confirm.Disable()
+	} else {
+		m.dialog.Confirm.Enable()
+	}
 }
 
 // shortcutsText lists the keyboard shortcuts.
 const shortcutsText = `Ctrl+F	Search articles and notes
 Enter	Open the chosen search result
-Esc	Clear the search
+Esc	Clear the search and its filters
+F6	Next pane: search, library, reader, notes
+Ctrl+R	Go to the reader's current passage
+↑ / ↓	Previous / next passage
+Shift+→ / Shift+←	Select word by word from the passage's start
+Ctrl+Shift+→ / ←	Select sentence by sentence
+Shift+Home / End	Select to the passage's start / end
 Ctrl+1 … Ctrl+5	Highlight the selection (or the passage) in a legend colour
-Ctrl+N	New note on the current passage
+Ctrl+N	New note on the current passage (or the selection)
+Esc (in a note)	Back to the reader
+Tab (in a note)	From the text to its tags (Ctrl+Tab types a tab)
 Ctrl+C	Copy the selection with its citation (style: Edit › Citation style)
 Ctrl+Shift+C	Copy the selection's text only
-Ctrl+Z	Undo (a highlight, a removal, a deleted note)
+Ctrl+Z	Undo (a highlight, a removal, a deleted note or article)
 Ctrl+E	Export
 Ctrl+O	Import
 Ctrl+= / Ctrl+-	Larger / smaller text
-Ctrl+Q	Quit
-Shift+arrows	Extend the selection in a passage
 Ctrl+Shift+O	Add the passage (or the highlight selected) to the outline's current section
-Alt+↑ / Alt+↓	Move the focused outline item up or down`
+Alt+↑ / Alt+↓	Move the focused outline item up or down
+Ctrl+Q	Quit`
 
 // showShortcuts lists the keyboard shortcuts.
 func (u *UI) showShortcuts() {
@@ -132,7 +236,7 @@ func (u *UI) showShortcuts() {
 		grid.Add(key)
 		grid.Add(widget.NewLabel(v))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, u.Window)
+	u.showCustom("Keyboard shortcuts", grid)
 }
 
 // showAbout says what Casebook is.
@@ -142,7 +246,7 @@ func (u *UI) showAbout() {
 		"Peter Liang, his 2016 trial and sentencing, and the community response.\n\n" +
 		"Read passage by passage, highlight in colours that mean something, write notes,\n" +
 		"and cite with paragraph numbers.\n\nLibrary: " + u.lib.Path())
-	dialog.ShowCustom("About Casebook", "Close", text, u.Window)
+	u.showCustom("About Casebook", text)
 }
 
 // sourceTypeLabel names a source type as the details form offers it.

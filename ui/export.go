@@ -109,6 +109,7 @@ type ExportDialog struct {
 // showExport opens the export dialog (File › Export…, Ctrl+E).
 func (u *UI) showExport() {
 	u.Notes.flush()
+	saved := u.writes.barrier()
 	d := &ExportDialog{u: u}
 	u.exportDialog = d
 
@@ -166,13 +167,14 @@ func (u *UI) showExport() {
 		}
 	}, u.Window)
 	d.dialog.Resize(fyne.NewSize(min(900, u.Window.Canvas().Size().Width-40), min(680, u.Window.Canvas().Size().Height-40)))
-	d.dialog.Show()
+	u.openModal(d.dialog, d.dialog.Confirm, d.dialog.Hide)
 
 	aids, haveAids := glance.Case{}, false
 	if u.aids != nil && u.aids.loaded > 0 && !u.aids.loading {
 		aids, haveAids = u.aids.Case, true
 	}
 	u.goBackground(func() {
+		saved(u.ctx)
 		doc, err := export.Load(u.ctx, u.lib)
 		if err == nil {
 			err = withAids(u, &doc, aids, haveAids)
@@ -520,6 +522,7 @@ func (u *UI) ExportTo(path string, opt export.Options) { u.exportDoc(path, opt, 
 // of the library as it is now.
 func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 	u.Notes.flush()
+	saved := u.writes.barrier()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Exporting…")
 	prog := dialog.NewCustomWithoutButtons("Export", container.NewVBox(label, bar), u.Window)
@@ -529,7 +532,7 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 	time.AfterFunc(300*time.Millisecond, func() {
 		u.do(func() {
 			if !finished {
-				prog.Show()
+				u.openModal(prog, nil, nil)
 			}
 		})
 	})
@@ -547,6 +550,7 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 		})
 	}
 	u.goBackground(func() {
+		saved(u.ctx)
 		var err error
 		if doc == nil {
 			var loaded export.Document
@@ -574,7 +578,7 @@ func (u *UI) exportDone(res ExportResult) {
 	if res.Err != nil {
 		res.Message = "Nothing was written: " + data.ErrorMessage(res.Err)
 		u.lastExport = res
-		dialog.ShowError(friendlyError{res.Err}, u.Window)
+		u.showError(res.Err)
 		return
 	}
 	rep := res.Report
@@ -612,7 +616,7 @@ func (u *UI) exportDone(res ExportResult) {
 		h = 380
 	}
 	d.Resize(fyne.NewSize(620, h))
-	d.Show()
+	u.showMessage(d)
 }
 
 // mismatchLine tells how many quotes failed the verbatim check, with verbs

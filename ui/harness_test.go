@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -44,6 +45,7 @@ func newHarnessOn(t *testing.T, a fyne.App, lib *data.Library, opts ...harnessOp
 	o := Options{
 		NoteDebounce: 20 * time.Millisecond,
 		Do:           func(f func()) { h.queue <- f },
+		StatePath:    statePathOf(t, a),
 	}
 	for _, f := range opts {
 		f(&o)
@@ -52,6 +54,15 @@ func newHarnessOn(t *testing.T, a fyne.App, lib *data.Library, opts ...harnessOp
 	h.u.Window.Resize(fyne.NewSize(1280, 820))
 	h.u.Window.Show()
 	return h
+}
+
+// statePaths gives each test app its own window state file, kept across
+// the windows a test opens on it, as the app's storage would.
+var statePaths sync.Map
+
+func statePathOf(t *testing.T, a fyne.App) string {
+	p, _ := statePaths.LoadOrStore(a, filepath.Join(t.TempDir(), "window-state.json"))
+	return p.(string)
 }
 
 func openSeededLibrary(t *testing.T) *data.Library {
@@ -135,4 +146,13 @@ func indexRunes(text, sub []rune) int {
 		}
 	}
 	return -1
+}
+
+// settle runs queued UI work until every write to the library is done and
+// shown.
+func (h *harness) settle() {
+	h.t.Helper()
+	h.pump()
+	h.waitFor("the writes to be saved", func() bool { return h.u.writes.pending == 0 })
+	h.pump()
 }

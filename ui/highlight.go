@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -12,32 +13,29 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// highlightBar is the reader's toolbar: one button per legend colour, remove,
-// add a note, and the legend editor. When the window is too narrow for the
-// colours' names, the buttons collapse to their swatches (the Highlight menu
-// and the legend editor still name them).
+// highlightBar is the reader's toolbar: one button per legend colour, named
+// with its meaning, then remove, add a note, and the legend editor. When the
+// window is too narrow for one row, the buttons wrap onto more rows: the
+// colours' meanings stay readable at any width and text size.
 type highlightBar struct {
 	u       *UI
 	bar     *fyne.Container
-	buttons []*widget.Button // with the colours' names
-	compact []*widget.Button // swatches only
-	remove  *widget.Button
-	note    *widget.Button
-	noteIcn *widget.Button
-	legend  *widget.Button
-	layout  *collapsingBar
+	buttons []*tipButton // one per colour, with its meaning
+	remove  *tipButton
+	note    *tipButton
+	legend  *tipButton
+	layout  *flowBar
 }
 
 func newHighlightBar(u *UI) *highlightBar {
 	b := &highlightBar{u: u}
-	b.remove = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { u.RemoveHighlightAtTarget() })
-	b.note = widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { u.Notes.AddNote() })
-	b.noteIcn = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { u.Notes.AddNote() })
-	b.legend = widget.NewButtonWithIcon("", theme.SettingsIcon(), func() { u.showLegendEditor() })
-	for _, btn := range []*widget.Button{b.remove, b.note, b.noteIcn, b.legend} {
+	b.remove = newTipButton(u, "", theme.ContentClearIcon(), "Remove the highlight from the selection or passage", func() { u.RemoveHighlightAtTarget() })
+	b.note = newTipButton(u, "Note", theme.DocumentCreateIcon(), "New note on the selection or passage (Ctrl+N)", func() { u.Notes.AddNote() })
+	b.legend = newTipButton(u, "", theme.SettingsIcon(), "Rename what the colours mean", func() { u.showLegendEditor() })
+	for _, btn := range []*tipButton{b.remove, b.note, b.legend} {
 		btn.Importance = widget.LowImportance
 	}
-	b.layout = &collapsingBar{b: b}
+	b.layout = &flowBar{b: b}
 	b.bar = container.New(b.layout)
 	b.rebuild()
 	return b
@@ -45,106 +43,136 @@ func newHighlightBar(u *UI) *highlightBar {
 
 // rebuild makes the colour buttons from the legend (after a rename).
 func (b *highlightBar) rebuild() {
-	b.buttons, b.compact = nil, nil
-	for _, c := range b.u.colours {
+	b.buttons = nil
+	for i, c := range b.u.colours {
 		key := c.Key
-		full := widget.NewButtonWithIcon(c.Meaning, swatchResource(c.RGB), func() { b.u.Highlight(key) })
-		small := widget.NewButtonWithIcon("", swatchResource(c.RGB), func() { b.u.Highlight(key) })
-		full.Importance, small.Importance = widget.LowImportance, widget.LowImportance
-		b.buttons = append(b.buttons, full)
-		b.compact = append(b.compact, small)
+		tip := fmt.Sprintf("Highlight the selection or passage: %s (Ctrl+%d)", c.Meaning, i+1)
+		btn := newTipButton(b.u, c.Meaning, swatchResource(c.RGB), tip, func() { b.u.Highlight(key) })
+		btn.Importance = widget.LowImportance
+		b.buttons = append(b.buttons, btn)
 	}
 	b.layout.sep = widget.NewSeparator()
-	var objs []fyne.CanvasObject
-	for _, btn := range b.buttons {
-		objs = append(objs, btn)
-	}
-	for _, btn := range b.compact {
-		objs = append(objs, btn)
-	}
-	objs = append(objs, b.layout.sep, b.remove, b.note, b.noteIcn, b.legend)
-	b.bar.Objects = objs
+	b.bar.Objects = b.layout.items()
 	b.bar.Refresh()
 }
 
-// Compact reports whether the toolbar shows swatches without names.
-func (b *highlightBar) Compact() bool { return b.layout.compact }
+// Rows says on how many rows the toolbar is laid out.
+func (b *highlightBar) Rows() int { return b.layout.rows }
 
-// collapsingBar lays the toolbar out in a row: the named buttons when they
-// fit, the swatches alone when they do not. Its minimum width is that of the
-// swatches, so that the toolbar never keeps the window wide.
-type collapsingBar struct {
-	b       *highlightBar
-	sep     fyne.CanvasObject
-	compact bool
+// flowBar lays the toolbar's buttons out left to right, wrapping onto a new
+// row when one is full. Its height depends on its width: like a wrapped
+// label, it reports the height for the width it was last laid out at, and
+// has the window laid out again when that changes the number of rows.
+type flowBar struct {
+	b     *highlightBar
+	sep   fyne.CanvasObject
+	width float32
+	rows  int
 }
 
-// row returns the objects of one form of the toolbar, in order.
-func (l *collapsingBar) row(compact bool) []fyne.CanvasObject {
+// items are the toolbar's objects, in order.
+func (l *flowBar) items() []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	colours, note := l.b.buttons, l.b.note
-	if compact {
-		colours, note = l.b.compact, l.b.noteIcn
-	}
-	for _, btn := range colours {
+	for _, btn := range l.b.buttons {
 		objs = append(objs, btn)
 	}
-	return append(objs, l.sep, l.b.remove, note, l.b.legend)
+	return append(objs, l.sep, l.b.remove, l.b.note, l.b.legend)
 }
 
-// rowSize is the size of a row of objects laid side by side.
-func rowSize(objs []fyne.CanvasObject, gap float32) fyne.Size {
-	var s fyne.Size
-	for i, o := range objs {
-		m := o.MinSize()
-		if i > 0 {
-			s.Width += gap
-		}
-		s.Width += m.Width
-		s.Height = max(s.Height, m.Height)
-	}
-	return s
-}
-
-// Layout implements fyne.Layout.
-func (l *collapsingBar) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+// place lays the items out in rows for a width, moving them when apply is
+// set; it returns the number of rows and the height they take.
+func (l *flowBar) place(width float32, apply bool) (int, float32) {
 	gap := theme.Padding()
-	full := l.row(false)
-	l.compact = rowSize(full, gap).Width > size.Width
-	show := full
-	hide := l.row(true)
-	if l.compact {
-		show, hide = hide, show
-	}
-	for _, o := range hide {
-		if o != l.sep && o != l.b.remove && o != l.b.legend {
-			o.Hide()
+	items := l.items()
+	x, y, rowH := float32(0), float32(0), float32(0)
+	rows := 1
+	// The row's items, placed once the row's height is known.
+	var row []fyne.CanvasObject
+	flush := func() {
+		if !apply {
+			return
 		}
+		rx := float32(0)
+		for _, o := range row {
+			m := o.MinSize()
+			if o == l.sep {
+				w := theme.SeparatorThicknessSize()
+				o.Move(fyne.NewPos(rx, y+gap))
+				o.Resize(fyne.NewSize(w, rowH-2*gap))
+				rx += w + gap
+				continue
+			}
+			o.Move(fyne.NewPos(rx, y+(rowH-m.Height)/2))
+			o.Resize(m)
+			rx += m.Width + gap
+		}
+		row = row[:0]
 	}
-	x := float32(0)
-	for _, o := range show {
-		o.Show()
+	for _, o := range items {
 		m := o.MinSize()
 		w := m.Width
 		if o == l.sep {
 			w = theme.SeparatorThicknessSize()
-			o.Move(fyne.NewPos(x, gap))
-			o.Resize(fyne.NewSize(w, size.Height-2*gap))
-		} else {
-			o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
-			o.Resize(m)
 		}
+		if x > 0 && x+w > width {
+			flush()
+			x, y = 0, y+rowH+gap
+			rowH = 0
+			rows++
+		}
+		row = append(row, o)
 		x += w + gap
+		rowH = max(rowH, m.Height)
+	}
+	flush()
+	return rows, y + rowH
+}
+
+// Layout implements fyne.Layout.
+func (l *flowBar) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	rows, _ := l.place(size.Width, true)
+	l.width = size.Width
+	if rows != l.rows {
+		l.rows = rows
+		// The toolbar's height changed: the window is laid out again, once
+		// this layout is done.
+		l.b.u.do(func() {
+			if c := l.b.u.Window.Content(); c != nil {
+				c.Refresh()
+			}
+		})
 	}
 }
 
-// MinSize implements fyne.Layout: the swatches' row.
-func (l *collapsingBar) MinSize([]fyne.CanvasObject) fyne.Size {
-	return rowSize(l.row(true), theme.Padding())
+// MinSize implements fyne.Layout: as wide as the widest button, as high as
+// the rows at the last width.
+func (l *flowBar) MinSize([]fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range l.items() {
+		w = max(w, o.MinSize().Width)
+	}
+	width := l.width
+	if width <= 0 {
+		width = 1e6 // not laid out yet: one row
+	}
+	_, h := l.place(max(width, w), false)
+	return fyne.NewSize(w, h)
 }
+
+// swatches are the swatch icons made so far, by colour.
+var swatches = map[string]fyne.Resource{}
 
 // swatchResource is a small rounded square of a legend colour, as an icon.
 func swatchResource(rgb string) fyne.Resource {
+	if r, ok := swatches[rgb]; ok {
+		return r
+	}
+	r := newSwatch(rgb)
+	swatches[rgb] = r
+	return r
+}
+
+func newSwatch(rgb string) fyne.Resource {
 	c := parseRGB(rgb)
 	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><rect x="3" y="3" width="18" height="18" rx="4" fill="#%02x%02x%02x"/></svg>`, c.R, c.G, c.B)
 	return fyne.NewStaticResource(fmt.Sprintf("swatch-%02x%02x%02x.svg", c.R, c.G, c.B), []byte(svg))
@@ -156,7 +184,7 @@ func (u *UI) Highlight(key string) {
 	r := u.Reader
 	row, s, e, ok := r.target()
 	if !ok {
-		dialog.ShowInformation("Nothing to highlight", "Select some text in the reader, or click a passage, then choose a colour.", u.Window)
+		u.showInfo("Nothing to highlight", "Select some text in the reader, or click a passage, then choose a colour.")
 		return
 	}
 	// Highlighting exactly the span of a highlight recolours it: undo then
@@ -168,48 +196,70 @@ func (u *UI) Highlight(key string) {
 			break
 		}
 	}
-	h, err := u.lib.AddHighlight(u.ctx, r.rows[row].passage.ID, s, e, key)
-	if err != nil {
-		u.showError(err)
-		return
+	passage := r.rows[row].passage.ID
+	var old string
+	if existing != nil {
+		old = existing.Colour
 	}
-	id := h.ID
-	switch {
-	case existing == nil:
-		u.undo.push("highlight", func() error { return u.lib.DeleteHighlight(u.ctx, id) })
-	case existing.Colour != h.Colour:
-		old := existing.Colour
-		u.undo.push("recolour", func() error {
-			_, err := u.lib.RecolourHighlight(u.ctx, id, old)
-			return err
-		})
-	}
+	var h data.Highlight
 	r.clearSelection()
-	u.annotationsChanged()
+	u.writes.submit(laneAnnotations, func(ctx context.Context) (err error) {
+		h, err = u.lib.AddHighlight(ctx, passage, s, e, key)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		id := h.ID
+		switch {
+		case old == "":
+			u.undo.push("highlight", func(ctx context.Context) error { return u.lib.DeleteHighlight(ctx, id) })
+		case old != h.Colour:
+			u.undo.push("recolour", func(ctx context.Context) error {
+				_, err := u.lib.RecolourHighlight(ctx, id, old)
+				return err
+			})
+		}
+		u.annotationsChanged()
+	})
 }
+
+// laneAnnotations is the write lane of highlights and undo: they run in the
+// order they were made.
+const laneAnnotations = "annotations"
 
 // recolourHighlight gives a highlight another legend colour.
 func (u *UI) recolourHighlight(h data.Highlight, key string) {
-	if _, err := u.lib.RecolourHighlight(u.ctx, h.ID, key); err != nil {
-		u.showError(err)
-		return
-	}
-	old := h.Colour
-	u.undo.push("recolour", func() error {
-		_, err := u.lib.RecolourHighlight(u.ctx, h.ID, old)
+	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
+		_, err := u.lib.RecolourHighlight(ctx, h.ID, key)
 		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		old := h.Colour
+		u.undo.push("recolour", func(ctx context.Context) error {
+			_, err := u.lib.RecolourHighlight(ctx, h.ID, old)
+			return err
+		})
+		u.annotationsChanged()
 	})
-	u.annotationsChanged()
 }
 
 // removeHighlight deletes a highlight; Undo brings it back.
 func (u *UI) removeHighlight(h data.Highlight) {
-	if err := u.lib.DeleteHighlight(u.ctx, h.ID); err != nil {
-		u.showError(err)
-		return
-	}
-	u.undo.push("remove highlight", func() error { return u.lib.RestoreHighlight(u.ctx, h.ID) })
-	u.annotationsChanged()
+	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
+		return u.lib.DeleteHighlight(ctx, h.ID)
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.undo.push("remove highlight", func(ctx context.Context) error { return u.lib.RestoreHighlight(ctx, h.ID) })
+		u.annotationsChanged()
+	})
 }
 
 // RemoveHighlightAtTarget removes the highlights under the selection, or
@@ -230,13 +280,17 @@ func (u *UI) RemoveHighlightAtTarget() {
 		return
 	}
 	// One transaction and one undo step: all of them go, or come back.
-	if err := u.lib.DeleteHighlight(u.ctx, ids...); err != nil {
-		u.showError(err)
-		return
-	}
-	u.undo.push("remove highlight", func() error { return u.lib.RestoreHighlight(u.ctx, ids...) })
 	r.clearSelection()
-	u.annotationsChanged()
+	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
+		return u.lib.DeleteHighlight(ctx, ids...)
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.undo.push("remove highlight", func(ctx context.Context) error { return u.lib.RestoreHighlight(ctx, ids...) })
+		u.annotationsChanged()
+	})
 }
 
 // annotationsChanged redraws what shows highlights and notes: the reader,
@@ -245,16 +299,19 @@ func (u *UI) annotationsChanged() {
 	u.Reader.reloadAnnotations()
 	u.refreshLibrary()
 	u.Notes.refreshLists()
+	if u.Highlights != nil {
+		u.Highlights.refresh()
+	}
 	u.Search.filtersChanged()
 	u.Outline.refresh()
 }
 
 // showLegendEditor lets the user rename what each colour means.
 func (u *UI) showLegendEditor() {
-	entries := make([]*widget.Entry, len(u.colours))
+	entries := make([]*dialogEntry, len(u.colours))
 	form := widget.NewForm()
 	for i, c := range u.colours {
-		e := widget.NewEntry()
+		e := newDialogEntry(u)
 		e.SetText(c.Meaning)
 		entries[i] = e
 		form.Items = append(form.Items, &widget.FormItem{Text: fmt.Sprintf("%s  (Ctrl+%d)", c.Key, i+1), Widget: container.NewBorder(nil, nil, widget.NewIcon(swatchResource(c.RGB)), nil, e)})
@@ -263,19 +320,27 @@ func (u *UI) showLegendEditor() {
 		if !ok {
 			return
 		}
+		type rename struct{ key, meaning string }
+		var renames []rename
 		for i, c := range u.colours {
-			if entries[i].Text == c.Meaning {
-				continue
-			}
-			if err := u.lib.RenameColour(u.ctx, c.Key, entries[i].Text); err != nil {
-				u.showError(err)
-				return
+			if entries[i].Text != c.Meaning {
+				renames = append(renames, rename{c.Key, entries[i].Text})
 			}
 		}
-		u.legendChanged()
+		u.writes.submit("legend", func(ctx context.Context) error {
+			for _, r := range renames {
+				if err := u.lib.RenameColour(ctx, r.key, r.meaning); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, func(err error) {
+			u.showError(err)
+			u.legendChanged()
+		})
 	}, u.Window)
 	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	u.openModal(d, d.Confirm, d.Hide)
 }
 
 // legendChanged reloads the legend everywhere it shows.
@@ -284,5 +349,6 @@ func (u *UI) legendChanged() {
 	u.toolbar.rebuild()
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Search.filtersChanged()
+	u.Highlights.refresh()
 	u.Reader.List.Refresh()
 }

@@ -13,6 +13,7 @@ var (
 	shortcutExport  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutImport  = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutNewNote = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutReader  = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutQuit    = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutBigger  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSmaller = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
@@ -37,6 +38,9 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Export…", Icon: theme.DocumentSaveIcon(), Shortcut: shortcutExport, Action: u.showExport},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Edit article details…", Icon: theme.DocumentCreateIcon(), Action: u.showMetaEditor},
+		&fyne.MenuItem{Label: "Open source in browser", Icon: theme.ComputerIcon(), Action: u.openSource},
+		&fyne.MenuItem{Label: "Delete article", Icon: theme.DeleteIcon(), Action: u.deleteArticle},
+		&fyne.MenuItem{Label: "Deleted articles…", Icon: theme.HistoryIcon(), Action: u.showTrash},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: shortcutQuit, Action: u.Quit},
 	)
@@ -45,6 +49,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.Search.Focus},
 		{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
+		{Label: "Go to the reader", Icon: theme.NavigateNextIcon(), Shortcut: shortcutReader, Action: u.Reader.Focus},
 		{Label: "Add to outline", Icon: theme.ListIcon(), Shortcut: shortcutAddToOutl, Action: func() { u.Outline.addTarget() }},
 		fyne.NewMenuItemSeparator(),
 	}, u.copyItems()...)...)
@@ -79,7 +84,25 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Keyboard shortcuts", Action: u.showShortcuts},
 		&fyne.MenuItem{Label: "About Casebook", Icon: theme.InfoIcon(), Action: u.showAbout},
 	)
-	return fyne.NewMainMenu(file, edit, highlight, view, help)
+	menu := fyne.NewMainMenu(file, edit, highlight, view, help)
+	guardMenu(u, menu.Items)
+	return menu
+}
+
+// guardMenu makes every item of the menus do nothing while a dialog is open.
+func guardMenu(u *UI, menus []*fyne.Menu) {
+	var walk func(items []*fyne.MenuItem)
+	walk = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			it.Action = u.guardShortcut(it.Action, it.Shortcut)
+			if it.ChildMenu != nil {
+				walk(it.ChildMenu.Items)
+			}
+		}
+	}
+	for _, m := range menus {
+		walk(m.Items)
+	}
 }
 
 // RunShortcut runs the main-menu item bound to a shortcut, as the driver

@@ -1,14 +1,16 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,7 +18,9 @@ import (
 )
 
 // NotesPanel shows the notes of the current passage, editable in place and
-// saved as the user types, plus lists of all notes and of orphaned ones.
+// saved as the user types, and the list of all notes. A note that lost its
+// place when its article's text changed (an orphan) is in that list,
+// marked; opened, it can be edited, deleted, or attached to new words.
 type NotesPanel struct {
 	u       *UI
 	content *container.AppTabs
@@ -24,7 +28,7 @@ type NotesPanel struct {
 	passage *data.Passage
 	heading *widget.Label
 	quote   *mutedLabel
-	addBtn  *widget.Button
+	addBtn  *keyButton
 	cards   *fyne.Container
 	empty   *fyne.Container
 	undoBar *fyne.Container
@@ -36,12 +40,12 @@ type NotesPanel struct {
 	// Cards are the editors of the current passage's notes, in order.
 	Cards []*NoteCard
 
-	All     *widget.List
-	all     []data.Note
-	Orphans *widget.List
-	orphans []data.Note
-	allTab  *container.TabItem
-	orphTab *container.TabItem
+	All *widget.List
+	all []data.Note
+	// orphan is the note that lost its place shown in the Passage tab,
+	// instead of a passage's notes (nil when none is).
+	orphan *data.Note
+	allTab *container.TabItem
 }
 
 // NoteCard edits one note: its Markdown text, its tags, and shows when it was
@@ -51,25 +55,41 @@ type NoteCard struct {
 	note   data.Note // ID 0 until the first save
 	draft  data.NewNote
 	Editor *noteEntry
-	Tags   *noteEntry
+	// Preview shows the note's Markdown rendered while it is not edited.
+	Preview *notePreview
+	Tags    *noteEntry
+	// TagHints completes the tag being typed from the library's tags.
+	TagHints *fyne.Container
+	// Grow makes the editor large.
+	Grow   *tipButton
+	large  bool
+	rows   int
 	status *mutedLabel
-	Delete *widget.Button
+	Delete *tipButton
+	// Attach puts a note that lost its place on new words.
+	Attach *widget.Button
 	box    *fyne.Container
 	timer  *time.Timer
 	// due is when typing will have paused long enough for a save.
 	due   time.Time
 	dirty bool
+	// saving counts this note's writes queued and not yet done.
+	saving int
+	// id is the note's id as its write lane knows it: set by the write
+	// that added the note, read by the writes after it.
+	id atomic.Int64
 }
 
 // noteEntry is an Entry that reports losing the focus, so that a note is
 // saved as soon as the user clicks elsewhere.
 type noteEntry struct {
 	widget.Entry
+	u           *UI
 	onFocusLost func()
 }
 
-func newNoteEntry(multi bool) *noteEntry {
-	e := &noteEntry{}
+func newNoteEntry(u *UI, multi bool) *noteEntry {
+	e := &noteEntry{u: u}
 	e.MultiLine = multi
 	if multi {
 		e.Wrapping = fyne.TextWrapWord
@@ -77,6 +97,39 @@ func newNoteEntry(multi bool) *noteEntry {
 	}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey implements fyne.Focusable: Escape goes back to the reader, F6
+// to the next pane.
+func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if e.u != nil {
+			e.u.Reader.Focus()
+		}
+	case fyne.KeyF6:
+		if e.u != nil {
+			e.u.cycleFocus()
+		}
+	default:
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// AcceptsTab implements fyne.Tabbable: Tab moves from the note's text to
+// its tags, as in a form; Ctrl+Tab types a tab.
+func (e *noteEntry) AcceptsTab() bool { return false }
+
+// TypedShortcut implements fyne.Shortcutable: Ctrl+Tab types a tab in the
+// note's text.
+func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.KeyName == fyne.KeyTab && cs.Modifier == fyne.KeyModifierControl {
+		if e.MultiLine {
+			e.TypedRune('\t')
+		}
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // FocusLost implements fyne.Focusable.
@@ -93,7 +146,7 @@ func newNotesPanel(u *UI) *NotesPanel {
 	// In a narrow panel "Notes on the caption" would run under Add note.
 	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.quote = newMutedLabel("").italic()
-	p.addBtn = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), func() { p.AddNote() })
+	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.AddNote() })
 	p.addBtn.Importance = widget.HighImportance
 	p.cards = container.NewVBox()
 	p.empty = emptyState("No passage chosen", "Click a passage in the reader to see its notes. Ctrl+N writes a new one.")
@@ -106,20 +159,16 @@ func newNotesPanel(u *UI) *NotesPanel {
 	passageTab := container.NewBorder(top, p.undoBar, nil, nil,
 		container.NewStack(container.NewVScroll(p.cards), p.empty))
 
-	p.All = p.noteList(&p.all, false)
-	p.Orphans = p.noteList(&p.orphans, true)
+	p.All = p.noteList(&p.all)
 	p.allTab = container.NewTabItem("All notes", container.NewStack(p.All))
-	p.orphTab = container.NewTabItem("Orphans", container.NewBorder(
-		newMutedLabel("These notes lost their place when an article's text changed. They are kept; their quotes are shown."),
-		nil, nil, nil, p.Orphans))
-	p.content = container.NewAppTabs(container.NewTabItem("Passage", passageTab), p.allTab, p.orphTab)
+	p.content = container.NewAppTabs(container.NewTabItem("Passage", passageTab), p.allTab)
 	p.showPassage(nil)
 	p.refreshLists()
 	return p
 }
 
 // noteList lists notes from the whole library; a tap opens the passage.
-func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
+func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 	l := widget.NewList(
 		func() int { return len(*notes) },
 		func() fyne.CanvasObject {
@@ -154,7 +203,7 @@ func (p *NotesPanel) noteList(notes *[]data.Note, orphans bool) *widget.List {
 		})
 	l.OnSelected = func(i widget.ListItemID) {
 		l.Unselect(i)
-		if i < len(*notes) && !orphans {
+		if i < len(*notes) {
 			p.u.openNote((*notes)[i])
 		}
 	}
@@ -168,7 +217,7 @@ func (p *NotesPanel) noteWhere(n data.Note) string {
 		title = displayTitle(a.Article)
 	}
 	if n.Orphan() {
-		return title + " · place lost"
+		return "⚠ Place lost · " + title
 	}
 	if n.Para > 0 {
 		return title + " · para. " + fmt.Sprint(n.Para)
@@ -184,26 +233,16 @@ func firstLine(s string) string {
 	return s
 }
 
-// refreshLists reloads the lists of all notes and of orphans.
+// refreshLists reloads the list of all notes, the orphans last.
 func (p *NotesPanel) refreshLists() {
 	all, err := p.u.lib.Notes(p.u.ctx, data.NoteFilter{})
 	if err != nil {
 		p.u.showError(err)
 		return
 	}
-	p.all = p.all[:0]
-	p.orphans = p.orphans[:0]
-	for _, n := range all {
-		if n.Orphan() {
-			p.orphans = append(p.orphans, n)
-		} else {
-			p.all = append(p.all, n)
-		}
-	}
+	p.all = all
 	p.allTab.Text = fmt.Sprintf("All notes (%d)", len(p.all))
-	p.orphTab.Text = fmt.Sprintf("Orphans (%d)", len(p.orphans))
 	p.All.Refresh()
-	p.Orphans.Refresh()
 	p.content.Refresh()
 }
 
@@ -214,7 +253,12 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 		// The bar speaks of a note of the passage it was deleted from.
 		p.hideUndoBar()
 	}
+	// A card going away does not keep the focus (Ctrl+Z would go to it).
+	if c := p.u.Window.Canvas(); c != nil && p.owns(c.Focused()) && c.Focused() != p.addBtn {
+		c.Unfocus()
+	}
 	p.passage = ps
+	p.orphan = nil
 	p.Cards = nil
 	p.cards.Objects = nil
 	if ps == nil {
@@ -298,18 +342,24 @@ func (p *NotesPanel) AddNote() *NoteCard {
 
 func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c := &NoteCard{p: p, note: n, draft: draft}
-	c.Editor = newNoteEntry(true)
+	c.id.Store(n.ID)
+	c.Editor = newNoteEntry(p.u, true)
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
 	c.Editor.SetText(n.Body)
-	c.Tags = newNoteEntry(false)
-	c.Tags.SetPlaceHolder("Tags, separated by commas")
+	c.Tags = newNoteEntry(p.u, false)
+	c.Tags.SetPlaceHolder("Tags, separated by commas (a #tag in the text is one too)")
 	c.Tags.SetText(strings.Join(n.Tags, ", "))
-	c.Editor.OnChanged = func(string) { c.changed() }
-	c.Tags.OnChanged = func(string) { c.changed() }
-	c.Editor.onFocusLost = c.saveNow
+	c.Editor.OnChanged = func(string) { c.changed(); c.fitEditor() }
+	c.Tags.OnChanged = func(string) { c.changed(); c.suggestTags() }
+	c.Editor.onFocusLost = func() { c.saveNow(); c.preview() }
 	c.Tags.onFocusLost = c.saveNow
+	c.Preview = newNotePreview(c.edit)
+	c.Preview.Hide()
+	c.TagHints = newTagHints()
+	c.Grow = newTipButton(p.u, "", theme.ViewFullScreenIcon(), "Make the editor large", func() { c.toggleLarge() })
+	c.Grow.Importance = widget.LowImportance
 	c.status = newMutedLabel("").caption()
-	c.Delete = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.delete() })
+	c.Delete = newTipButton(p.u, "", theme.DeleteIcon(), "Delete this note (Ctrl+Z brings it back)", func() { c.delete() })
 	c.Delete.Importance = widget.LowImportance
 	var quote fyne.CanvasObject = layoutSpacer(0)
 	if q := c.quoteText(); q != "" {
@@ -319,10 +369,17 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.box = container.NewVBox(
 		quote,
 		c.Editor,
+		c.Preview,
 		c.Tags,
-		container.NewBorder(nil, nil, nil, c.Delete, c.status),
+		c.TagHints,
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.Grow, c.Delete), c.status),
 		widget.NewSeparator(),
 	)
+	c.fitEditor()
+	// A saved note shows rendered; a new one opens for writing.
+	if n.ID != 0 {
+		c.preview()
+	}
 	return c
 }
 
@@ -370,8 +427,12 @@ func (c *NoteCard) debounced() {
 	}
 }
 
-// saveNow stores the note if it changed: the first time with AddNote, then
-// with UpdateNote.
+// lane is the write lane of this note: its saves and its deletion run in
+// order.
+func (c *NoteCard) lane() string { return fmt.Sprintf("note %p", c) }
+
+// saveNow queues a save of the note if it changed: the first time with
+// AddNote, then with UpdateNote. The note says "Saving…" until it is saved.
 func (c *NoteCard) saveNow() {
 	if c.timer != nil {
 		c.timer.Stop()
@@ -380,28 +441,54 @@ func (c *NoteCard) saveNow() {
 		return
 	}
 	u := c.p.u
-	// Commas separate tags.
-	tags := data.NormaliseTags(strings.Split(c.Tags.Text, ","))
-	var n data.Note
-	var err error
-	if c.note.ID == 0 {
-		if strings.TrimSpace(c.Editor.Text) == "" {
-			return // nothing to keep yet
-		}
-		d := c.draft
-		d.Body, d.Tags = c.Editor.Text, tags
-		n, err = u.lib.AddNote(u.ctx, d)
-	} else {
-		n, err = u.lib.UpdateNote(u.ctx, c.note.ID, c.Editor.Text, tags)
+	// Commas separate tags; a #tag in the text is one too.
+	body := c.Editor.Text
+	tags := data.NormaliseTags(append(strings.Split(c.Tags.Text, ","), data.HashTags(body)...))
+	if c.note.ID == 0 && c.saving == 0 && strings.TrimSpace(body) == "" {
+		return // nothing to keep yet
 	}
+	draft := c.draft
+	c.dirty = false
+	c.saving++
+	c.status.SetText("Saving…")
+	var n data.Note
+	u.writes.submit(c.lane(), func(ctx context.Context) (err error) {
+		if id := c.id.Load(); id != 0 {
+			n, err = u.lib.UpdateNote(ctx, id, body, tags)
+			return err
+		}
+		if strings.TrimSpace(body) == "" {
+			return nil // emptied before its first save: nothing to keep
+		}
+		draft.Body, draft.Tags = body, tags
+		n, err = u.lib.AddNote(ctx, draft)
+		if err == nil {
+			c.id.Store(n.ID)
+		}
+		return err
+	}, func(err error) { c.saved(n, err) })
+}
+
+// saved shows the result of a save, on the UI goroutine.
+func (c *NoteCard) saved(n data.Note, err error) {
+	u := c.p.u
+	c.saving--
 	if err != nil {
+		// Kept in the editor, and saved again with the next change or
+		// when the note loses the focus.
+		c.dirty = true
 		c.status.SetText("Not saved: " + data.ErrorMessage(err))
+		return
+	}
+	if n.ID == 0 {
+		c.showStatus()
 		return
 	}
 	old := c.note
 	c.note = n
-	c.dirty = false
-	c.showStatus()
+	if c.saving == 0 && !c.dirty {
+		c.showStatus()
+	}
 	switch {
 	case old.ID == 0:
 		// A new note: counts, markers, lists and the tag filter change.
@@ -419,7 +506,7 @@ func (p *NotesPanel) replaceInLists(n data.Note) {
 	for _, l := range []struct {
 		notes []data.Note
 		list  *widget.List
-	}{{p.all, p.All}, {p.orphans, p.Orphans}} {
+	}{{p.all, p.All}} {
 		for i := range l.notes {
 			if l.notes[i].ID == n.ID {
 				l.notes[i] = n
@@ -455,15 +542,28 @@ func (c *NoteCard) delete() {
 		c.timer.Stop()
 	}
 	c.dirty = false
-	if c.note.ID != 0 {
-		if err := u.lib.DeleteNote(u.ctx, c.note.ID); err != nil {
-			u.showError(err)
-			return
-		}
-		id := c.note.ID
-		p.undoStep = u.undo.push("delete note", func() error { return u.lib.RestoreNote(u.ctx, id) })
-		p.undoMsg.SetText("Note deleted.")
-		p.undoBar.Show()
+	if c.note.ID != 0 || c.saving > 0 {
+		// After the note's own saves, in its lane: it has an id by then.
+		var id int64
+		u.writes.submit(c.lane(), func(ctx context.Context) error {
+			id = c.id.Load()
+			if id == 0 {
+				return nil
+			}
+			return u.lib.DeleteNote(ctx, id)
+		}, func(err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if id == 0 {
+				return
+			}
+			p.undoStep = u.undo.push("delete note", func(ctx context.Context) error { return u.lib.RestoreNote(ctx, id) })
+			p.undoMsg.SetText("Note deleted.")
+			p.undoBar.Show()
+			u.annotationsChanged()
+		})
 	}
 	if f := u.Window.Canvas().Focused(); f == c.Editor || f == c.Tags {
 		u.Window.Canvas().Unfocus()
@@ -500,6 +600,82 @@ func (p *NotesPanel) hideUndoBar() {
 	p.undoBar.Hide()
 }
 
+// owns reports whether a focused widget is part of the notes panel.
+func (p *NotesPanel) owns(f fyne.Focusable) bool {
+	if f == p.addBtn {
+		return true
+	}
+	for _, c := range p.Cards {
+		if f == c.Editor || f == c.Tags || f == c.Delete {
+			return true
+		}
+	}
+	return false
+}
+
+// Focus gives the keyboard to the notes of the current passage: its first
+// note, or the Add note button.
+func (p *NotesPanel) Focus() {
+	c := p.u.Window.Canvas()
+	p.content.SelectIndex(0)
+	if len(p.Cards) > 0 {
+		p.Cards[0].edit()
+	} else if !p.addBtn.Disabled() {
+		c.Focus(p.addBtn)
+	}
+}
+
+// showOrphan shows a note that lost its place, with the words it was on
+// and a button that attaches it to the reader's selection or passage.
+func (p *NotesPanel) showOrphan(n data.Note) {
+	p.showPassage(nil)
+	p.orphan = &n
+	p.content.SelectIndex(0)
+	p.empty.Hide()
+	p.heading.SetText("A note that lost its place")
+	p.quote.SetText("It was on " + quoted(clip(n.Quote, 140)) + ". Select the words it belongs to in the reader (or click a passage), then Attach here.")
+	p.quote.Show()
+	c := newNoteCard(p, n, data.NewNote{})
+	c.Attach = widget.NewButtonWithIcon("Attach here", theme.MailAttachmentIcon(), func() { c.attach() })
+	c.Attach.Importance = widget.HighImportance
+	c.box.Objects = append([]fyne.CanvasObject{c.Attach}, c.box.Objects...)
+	p.addCard(c)
+}
+
+// attach gives a note that lost its place the reader's selection, or its
+// current passage.
+func (c *NoteCard) attach() {
+	p, u := c.p, c.p.u
+	r := u.Reader
+	row, s, e, ok := r.target()
+	if !ok {
+		u.showInfo("Choose the words first", "Select the words this note belongs to in the reader, or click a passage, then Attach here.")
+		return
+	}
+	ps := r.rows[row].passage
+	if s == 0 && e == len(r.rows[row].text) {
+		e = 0 // the whole passage
+	}
+	c.saveNow()
+	var n data.Note
+	u.writes.submit(c.lane(), func(ctx context.Context) (err error) {
+		n, err = u.lib.AttachNote(ctx, c.id.Load(), ps.ID, s, e)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		p.orphan = nil
+		r.clearSelection()
+		u.annotationsChanged()
+		if rr, ok := r.byID[n.PassageID]; ok {
+			r.current = -1 // show the passage's notes afresh
+			r.setCurrent(rr)
+		}
+	})
+}
+
 // flush saves every note being edited, at once.
 func (p *NotesPanel) flush() {
 	for _, c := range p.Cards {
@@ -507,9 +683,15 @@ func (p *NotesPanel) flush() {
 	}
 }
 
-// openNote shows a note's passage in the reader and its card.
+// openNote shows a note's passage in the reader and its card. A note that
+// lost its place opens its article and shows the note alone, to edit,
+// delete or attach to new words.
 func (u *UI) openNote(n data.Note) {
 	if n.Orphan() {
+		if _, ok := u.articleSummary(n.ArticleID); ok && u.Reader.article.ID != n.ArticleID {
+			u.OpenArticle(n.ArticleID)
+		}
+		u.Notes.showOrphan(n)
 		return
 	}
 	if u.Reader.article.ID != n.ArticleID {
@@ -520,11 +702,6 @@ func (u *UI) openNote(n data.Note) {
 		u.Reader.setCurrent(row)
 		u.Notes.content.SelectIndex(0)
 	}
-}
-
-// showInfo shows a short message.
-func (u *UI) showInfo(title, msg string) {
-	dialog.ShowInformation(title, msg, u.Window)
 }
 
 // quoted puts text between quotation marks, unless it already opens with

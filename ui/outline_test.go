@@ -94,7 +94,7 @@ func TestOutlinePanel(t *testing.T) {
 	row7 := h.rowWithText("APALA believes")
 	u.Reader.setCurrent(row7)
 	u.Highlight("green")
-	h.pump()
+	h.settle() // the highlight is written off the UI goroutine
 	u.Reader.scrollToRow(row7)
 	h.pump()
 	v7, _ := u.Reader.viewOf(row7)
@@ -152,7 +152,7 @@ func TestOutlinePanel(t *testing.T) {
 	// Removing the highlight takes its item out of the outline view.
 	hs, _ := h.lib.Highlights(context.Background(), afro.ID)
 	u.removeHighlight(hs[0])
-	h.pump()
+	h.settle() // the removal is written off the UI goroutine
 	if len(p.Items) != 2 {
 		t.Errorf("after removing the highlight the outline shows %d items", len(p.Items))
 	}

@@ -39,8 +39,40 @@ func (m *passageModel) ensureTokens(size float32) {
 	if m.tokens != nil && m.tokenSize == size {
 		return
 	}
-	m.tokens = tokenize(m.text, textMeasurer(size))
+	m.tokens = tokenize(m.text, wordMeasurer(size))
 	m.tokenSize = size
+}
+
+// wordWidths remembers the width of each word at each text size, across
+// passages: an article repeats its words ("the", "Liang", "said"), and a
+// text-size step measures every word of it again. Fyne's own cache is keyed
+// by size too, but each miss shapes the word with HarfBuzz. It is used on
+// the UI goroutine only.
+var wordWidths = map[wordKey]float32{}
+
+type wordKey struct {
+	size float32
+	word string
+}
+
+// wordWidthsMax bounds the cache; it is emptied when full.
+const wordWidthsMax = 100_000
+
+// wordMeasurer returns a measureFunc for the reader's font at size that
+// measures each distinct word once.
+func wordMeasurer(size float32) measureFunc {
+	return func(s string) float32 {
+		k := wordKey{size, s}
+		if w, ok := wordWidths[k]; ok {
+			return w
+		}
+		if len(wordWidths) >= wordWidthsMax {
+			clear(wordWidths)
+		}
+		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+		wordWidths[k] = w
+		return w
+	}
 }
 
 // textMeasurer returns a measureFunc for the reader's font at size.
@@ -67,8 +99,13 @@ type passageMetrics struct {
 
 // passageView draws one passage: its number in a gutter, its words wrapped to
 // the width, highlight rectangles behind spans (user highlights in their
-// colour, search matches outlined), the selection, and a note marker. It owns
-// the selection: mouse down and drag select a span, shift+arrow keys extend it.
+// colour, search matches outlined), the selection, and a note marker. Mouse
+// down and drag select a span; the reader's keyboard target moves the
+// selection by words and sentences and tells the view what to show.
+//
+// Its renderer makes its canvas objects once and updates them: a drag or a
+// key that moves the selection moves rectangles, it does not allocate new
+// ones.
 type passageView struct {
 	widget.BaseWidget
 
@@ -81,26 +118,42 @@ type passageView struct {
 	maxLines int
 	// scale multiplies the theme's text size.
 	scale float32
-	// current marks the passage the notes panel shows.
-	current bool
+	// current marks the reader's current passage: the one the notes panel
+	// shows and the keys act on. focused adds the focus ring, when the
+	// reader has the keyboard.
+	current, focused bool
 
 	anchor, caret int // the selection, runes [min, max); equal when empty
 	shift         bool
 	dragging      bool
-	focused       bool
+	// selectionOnly says that only the selection changed since the last
+	// refresh: the highlights and matches drawn are still right.
+	selectionOnly bool
 
 	onTapped    func(v *passageView)
 	onSelection func(v *passageView, start, end int)
 	onSecondary func(v *passageView, off int, at fyne.Position)
+	// onPress is called when a mouse button goes down on the passage: the
+	// reader takes the keyboard focus.
+	onPress func()
 	// onCarry, if set, makes the "¶ N" gutter a handle: dragging from it
 	// carries the whole passage, dropped at an absolute position.
 	onCarry  func(v *passageView, at fyne.Position)
 	carrying bool
 	carryAt  fyne.Position
 
-	// lines is the layout at the last width.
-	lines []line
-	width float32
+	// lines is the layout at the last width, lineText the text of each
+	// line; laidModel and laidSize are what it was laid out for.
+	lines     []line
+	lineText  []string
+	width     float32
+	laidModel *passageModel
+	laidSize  float32
+
+	// metrics cache, for metricsSize (text size × scale).
+	m           passageMetrics
+	metricsSize float32
+	metricsOK   bool
 }
 
 func newPassageView() *passageView {
@@ -113,11 +166,17 @@ func newPassageView() *passageView {
 func (v *passageView) setModel(m *passageModel) {
 	if v.model != m {
 		v.anchor, v.caret = 0, 0
-		v.lines = nil
-		v.width = 0
+		v.invalidate()
 	}
 	v.model = m
 	v.Refresh()
+}
+
+// invalidate forgets the layout, so that the next one wraps the text again.
+func (v *passageView) invalidate() {
+	v.lines, v.lineText = v.lines[:0], v.lineText[:0]
+	v.width = 0
+	v.laidModel = nil
 }
 
 // Selection returns the selected runes [start, end); start == end when
@@ -136,6 +195,12 @@ func (v *passageView) Select(start, end int) {
 		n = len(v.model.text)
 	}
 	v.anchor, v.caret = clamp(start, 0, n), clamp(end, 0, n)
+	v.refreshSelection()
+}
+
+// refreshSelection redraws the passage after a change of selection only.
+func (v *passageView) refreshSelection() {
+	v.selectionOnly = true
 	v.Refresh()
 }
 
@@ -151,21 +216,31 @@ func clamp(x, lo, hi int) int {
 
 func (v *passageView) metrics() passageMetrics {
 	th := v.Theme()
-	size := th.Size(theme.SizeNameText) * v.scale
+	base := th.Size(theme.SizeNameText)
+	size := base * v.scale
+	if v.metricsOK && v.metricsSize == size {
+		return v.m
+	}
 	textH := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
 	m := passageMetrics{size: size, textH: textH, lineH: float32(int(textH*1.3 + 0.5)), padV: th.Size(theme.SizeNamePadding)}
 	if v.gutter {
 		m.gutterW = fyne.MeasureText("¶ 000", size*0.85, fyne.TextStyle{}).Width + 3*th.Size(theme.SizeNamePadding)
-		m.markerW = 34
+		// The note marker grows with the interface's text size.
+		m.markerW = 34 * base / 14
 	}
+	v.m, v.metricsSize, v.metricsOK = m, size, true
 	return m
 }
 
-// layout wraps the passage for a widget of the given width.
+// layout wraps the passage for a widget of the given width, unless it is
+// already laid out for that width, passage and text size.
 func (v *passageView) layout(width float32) passageMetrics {
 	m := v.metrics()
 	if v.model == nil {
-		v.lines = nil
+		v.lines, v.lineText = v.lines[:0], v.lineText[:0]
+		return m
+	}
+	if v.laidModel == v.model && v.width == width && v.laidSize == m.size && len(v.lines) > 0 {
 		return m
 	}
 	v.model.ensureTokens(m.size)
@@ -173,7 +248,11 @@ func (v *passageView) layout(width float32) passageMetrics {
 	if v.maxLines > 0 && len(v.lines) > v.maxLines {
 		v.lines = v.lines[:v.maxLines]
 	}
-	v.width = width
+	v.lineText = v.lineText[:0]
+	for _, ln := range v.lines {
+		v.lineText = append(v.lineText, string(v.model.text[ln.start:ln.end]))
+	}
+	v.width, v.laidModel, v.laidSize = width, v.model, m.size
 	return m
 }
 
@@ -197,6 +276,29 @@ func passageHeight(m passageMetrics, pm *passageModel, width float32) float32 {
 	return 2*m.padV + float32(n)*m.lineH
 }
 
+// byteOffset returns the byte offset of rune k in s.
+func byteOffset(s string, k int) int {
+	for i := range s {
+		if k == 0 {
+			return i
+		}
+		k--
+	}
+	return len(s)
+}
+
+// lineX is the x of rune offset off of line i, from the start of the text.
+// It measures a prefix of the line's text, which needs no new string.
+func (v *passageView) lineX(i int, off int, size float32) float32 {
+	ln := v.lines[i]
+	k := clamp(off, ln.start, ln.end) - ln.start
+	if k == 0 {
+		return 0
+	}
+	s := v.lineText[i]
+	return fyne.MeasureText(s[:byteOffset(s, k)], size, fyne.TextStyle{}).Width
+}
+
 // offsetAt returns the rune offset nearest to a position in the widget.
 func (v *passageView) offsetAt(pos fyne.Position) int {
 	if v.model == nil || len(v.lines) == 0 {
@@ -215,30 +317,26 @@ func (v *passageView) offsetAt(pos fyne.Position) int {
 	if x <= 0 {
 		return ln.start
 	}
-	measure := textMeasurer(m.size)
-	runes := v.model.text[ln.start:ln.end]
-	k := sort.Search(len(runes)+1, func(k int) bool { return measure(string(runes[:k])) >= x })
-	if k > len(runes) {
+	n := ln.end - ln.start
+	k := sort.Search(n+1, func(k int) bool { return v.lineX(i, ln.start+k, m.size) >= x })
+	if k > n {
 		return ln.end
 	}
-	if k > 0 && x-measure(string(runes[:k-1])) < measure(string(runes[:k]))-x {
+	if k > 0 && x-v.lineX(i, ln.start+k-1, m.size) < v.lineX(i, ln.start+k, m.size)-x {
 		k--
 	}
 	return ln.start + k
 }
 
-// positionOf returns the top-left of rune offset off in the widget, and the
-// line height; tests and the context menu use it.
+// positionOf returns the top-left of rune offset off in the widget; tests
+// and the context menu use it.
 func (v *passageView) positionOf(off int) fyne.Position {
 	m := v.metrics()
 	if v.model == nil || len(v.lines) == 0 {
 		return fyne.NewPos(m.gutterW, m.padV)
 	}
 	i := lineOf(v.lines, off)
-	ln := v.lines[i]
-	off = clamp(off, ln.start, ln.end)
-	x := textMeasurer(m.size)(string(v.model.text[ln.start:off]))
-	return fyne.NewPos(m.gutterW+x, m.padV+float32(i)*m.lineH)
+	return fyne.NewPos(m.gutterW+v.lineX(i, off, m.size), m.padV+float32(i)*m.lineH)
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -264,8 +362,8 @@ func (v *passageView) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary || v.model == nil {
 		return
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil && !v.focused {
-		c.Focus(v)
+	if v.onPress != nil {
+		v.onPress()
 	}
 	if v.inHandle(ev.Position) {
 		v.carrying, v.carryAt = true, ev.AbsolutePosition
@@ -278,7 +376,7 @@ func (v *passageView) MouseDown(ev *desktop.MouseEvent) {
 		v.anchor, v.caret = off, off
 	}
 	v.dragging = true
-	v.Refresh()
+	v.refreshSelection()
 }
 
 // MouseUp ends a mouse selection and reports it.
@@ -308,8 +406,12 @@ func (v *passageView) Dragged(ev *fyne.DragEvent) {
 		v.anchor = v.offsetAt(ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY))
 		v.dragging = true
 	}
-	v.caret = v.offsetAt(ev.Position)
-	v.Refresh()
+	caret := v.offsetAt(ev.Position)
+	if caret == v.caret {
+		return // the selection did not change: nothing to draw
+	}
+	v.caret = caret
+	v.refreshSelection()
 }
 
 // DragEnd reports the selection made by dragging.
@@ -350,98 +452,29 @@ func (v *passageView) notifySelection() {
 	}
 }
 
-// FocusGained implements fyne.Focusable.
-func (v *passageView) FocusGained() { v.focused = true; v.Refresh() }
-
-// FocusLost implements fyne.Focusable.
-func (v *passageView) FocusLost() { v.focused, v.shift = false, false; v.Refresh() }
-
-// TypedRune implements fyne.Focusable; a passage is read-only.
-func (v *passageView) TypedRune(rune) {}
-
-// KeyDown tracks the shift key for keyboard selection.
-func (v *passageView) KeyDown(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		v.shift = true
-	}
-}
-
-// KeyUp tracks the shift key for keyboard selection.
-func (v *passageView) KeyUp(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		v.shift = false
-	}
-}
-
-// TypedKey moves the caret; with shift held the selection follows it.
-func (v *passageView) TypedKey(ev *fyne.KeyEvent) {
-	if v.model == nil {
-		return
-	}
-	n := len(v.model.text)
-	caret := v.caret
-	switch ev.Name {
-	case fyne.KeyLeft:
-		caret--
-	case fyne.KeyRight:
-		caret++
-	case fyne.KeyUp, fyne.KeyDown:
-		if len(v.lines) == 0 {
-			return
-		}
-		m := v.metrics()
-		p := v.positionOf(caret)
-		dy := m.lineH
-		if ev.Name == fyne.KeyUp {
-			dy = -m.lineH
-		}
-		y := p.Y + dy + m.lineH/2
-		switch {
-		case y < 0:
-			caret = 0
-		case y > m.padV+float32(len(v.lines))*m.lineH:
-			caret = n
-		default:
-			caret = v.offsetAt(fyne.NewPos(p.X, y))
-		}
-	case fyne.KeyHome:
-		caret = v.lines[lineOf(v.lines, caret)].start
-	case fyne.KeyEnd:
-		caret = v.lines[lineOf(v.lines, caret)].end
-	case fyne.KeyEscape:
-		v.anchor = v.caret
-		v.Refresh()
-		v.notifySelection()
-		return
-	default:
-		return
-	}
-	v.caret = clamp(caret, 0, n)
-	if !v.shift {
-		v.anchor = v.caret
-	}
-	v.Refresh()
-	v.notifySelection()
-}
-
-// spans returns the backgrounds to draw: highlights, then search matches,
-// then the selection, so that later ones are drawn on top.
-func (v *passageView) spans() []span {
-	var out []span
-	th := v.Theme()
+// decorations returns the backgrounds of highlights and search matches, in
+// drawing order, appended to buf.
+func (v *passageView) decorations(buf []span) []span {
 	variant := currentVariant()
 	for _, h := range mergeHighlights(v.model.highlights) {
 		var c color.Color = color.NRGBA{R: 0xff, G: 0xd5, B: 0x4f, A: 0x80}
 		if v.colour != nil {
 			c = v.colour(h.Colour)
 		}
-		out = append(out, span{start: h.Start, end: h.End, fill: highlightFill(c, variant)})
+		buf = append(buf, span{start: h.Start, end: h.End, fill: highlightFill(c, variant)})
 	}
 	for _, mt := range v.model.matches {
-		out = append(out, span{start: mt[0], end: mt[1], fill: matchFill(variant), stroke: matchStroke(variant)})
+		buf = append(buf, span{start: mt[0], end: mt[1], fill: matchFill(variant), stroke: matchStroke(variant)})
 	}
+	return buf
+}
+
+// spans returns the backgrounds to draw: highlights, then search matches,
+// then the selection, so that later ones are drawn on top.
+func (v *passageView) spans() []span {
+	out := v.decorations(nil)
 	if s, e := v.Selection(); s < e {
-		out = append(out, span{start: s, end: e, fill: th.Color(theme.ColorNameSelection, variant)})
+		out = append(out, span{start: s, end: e, fill: v.Theme().Color(theme.ColorNameSelection, currentVariant())})
 	}
 	return out
 }
@@ -472,9 +505,26 @@ func mergeHighlights(hs []data.Highlight) []data.Highlight {
 	return out
 }
 
+// passageRenderer draws a passageView. Its canvas objects are made once and
+// kept in pools that grow as needed; build updates them in place and lists
+// the ones in use.
 type passageRenderer struct {
 	v       *passageView
 	objects []fyne.CanvasObject
+
+	bar, ring *canvas.Rectangle
+	rects     []*canvas.Rectangle
+	texts     []*canvas.Text
+	more      *canvas.Text
+	gutter    *canvas.Text
+	gutterN   int
+	badge     *canvas.Rectangle
+	badgeText *canvas.Text
+	badgeN    int
+
+	// decor are the highlight and match backgrounds of the last full
+	// build, reused while only the selection changes.
+	decor []span
 }
 
 func (r *passageRenderer) Destroy() {}
@@ -510,12 +560,30 @@ func (r *passageRenderer) Refresh() {
 	canvas.Refresh(r.v)
 }
 
-// build lays the passage out at size and makes its canvas objects: one
-// rectangle per background span per line, then one canvas.Text per line,
-// then the gutter and the note marker. Every text starts on a whole device
-// pixel (see snap).
+// rect returns the k-th background rectangle of the pool.
+func (r *passageRenderer) rect(k int) *canvas.Rectangle {
+	for len(r.rects) <= k {
+		r.rects = append(r.rects, canvas.NewRectangle(color.Transparent))
+	}
+	return r.rects[k]
+}
+
+// text returns the k-th line of text of the pool.
+func (r *passageRenderer) text(k int) *canvas.Text {
+	for len(r.texts) <= k {
+		r.texts = append(r.texts, canvas.NewText("", color.Black))
+	}
+	return r.texts[k]
+}
+
+// build lays the passage out at size and updates its canvas objects: the
+// current-passage bar and focus ring, one rectangle per background span per
+// line, then one canvas.Text per line, then the gutter and the note marker.
+// Every text starts on a whole device pixel (see snap).
 func (r *passageRenderer) build(size fyne.Size) {
 	v := r.v
+	selectionOnly := v.selectionOnly
+	v.selectionOnly = false
 	r.objects = r.objects[:0]
 	if v.model == nil {
 		return
@@ -523,8 +591,6 @@ func (r *passageRenderer) build(size fyne.Size) {
 	m := v.layout(size.Width)
 	th := v.Theme()
 	variant := currentVariant()
-	measure := textMeasurer(m.size)
-	text := v.model.text
 	fg := th.Color(theme.ColorNameForeground, variant)
 	if !v.model.passage.Kind.Numbered() {
 		// A photo caption reads as one: muted, and without a ¶ number.
@@ -532,37 +598,59 @@ func (r *passageRenderer) build(size fyne.Size) {
 	}
 	scale := canvasScale(v)
 
+	if v.focused {
+		if r.ring == nil {
+			r.ring = canvas.NewRectangle(color.Transparent)
+			r.ring.StrokeWidth = 2
+			r.ring.CornerRadius = 4
+		}
+		r.ring.FillColor = th.Color(theme.ColorNameHover, variant)
+		r.ring.StrokeColor = th.Color(theme.ColorNameFocus, variant)
+		r.ring.Move(fyne.NewPos(1, 1))
+		r.ring.Resize(fyne.NewSize(size.Width-2, size.Height-2))
+		r.objects = append(r.objects, r.ring)
+	}
 	if v.current {
-		bar := canvas.NewRectangle(th.Color(theme.ColorNamePrimary, variant))
-		bar.CornerRadius = 1.5
-		bar.Move(fyne.NewPos(2, m.padV))
-		bar.Resize(fyne.NewSize(3, size.Height-2*m.padV))
-		r.objects = append(r.objects, bar)
+		if r.bar == nil {
+			r.bar = canvas.NewRectangle(color.Transparent)
+			r.bar.CornerRadius = 1.5
+		}
+		r.bar.FillColor = th.Color(theme.ColorNamePrimary, variant)
+		r.bar.Move(fyne.NewPos(2, m.padV))
+		r.bar.Resize(fyne.NewSize(3, size.Height-2*m.padV))
+		r.objects = append(r.objects, r.bar)
 	}
 
-	spans := v.spans()
-	xOf := func(ln line, off int) float32 {
-		return m.gutterW + measure(string(text[ln.start:clamp(off, ln.start, ln.end)]))
+	if !selectionOnly || r.decor == nil {
+		r.decor = v.decorations(r.decor[:0])
 	}
-	for i, ln := range v.lines {
-		y := m.padV + float32(i)*m.lineH
-		for _, sp := range spans {
+	k := 0
+	var spaceW float32
+	drawSpan := func(sp span) {
+		for i, ln := range v.lines {
 			s, e := max(sp.start, ln.start), min(sp.end, ln.end)
 			if s >= e {
 				continue
 			}
-			x1, x2 := xOf(ln, s), xOf(ln, e)
+			y := m.padV + float32(i)*m.lineH
+			x1, x2 := m.gutterW+v.lineX(i, s, m.size), m.gutterW+v.lineX(i, e, m.size)
 			// A span that runs on to the next line covers the space at the
 			// end of this one too, so that a highlight reads as one piece.
 			if sp.end > ln.end && i+1 < len(v.lines) && ln.next > ln.end {
-				x2 += measure(" ")
+				if spaceW == 0 {
+					spaceW = fyne.MeasureText(" ", m.size, fyne.TextStyle{}).Width
+				}
+				x2 += spaceW
 			}
-			rect := canvas.NewRectangle(sp.fill)
+			rect := r.rect(k)
+			k++
+			rect.FillColor = sp.fill
 			if sp.stroke != nil {
 				rect.StrokeColor = sp.stroke
 				rect.StrokeWidth = 1.5
 				rect.CornerRadius = 3
 			} else {
+				rect.StrokeColor, rect.StrokeWidth = nil, 0
 				rect.CornerRadius = 2
 			}
 			rect.Move(fyne.NewPos(x1-1, y+1))
@@ -570,28 +658,46 @@ func (r *passageRenderer) build(size fyne.Size) {
 			r.objects = append(r.objects, rect)
 		}
 	}
+	for _, sp := range r.decor {
+		drawSpan(sp)
+	}
+	if s, e := v.Selection(); s < e {
+		drawSpan(span{start: s, end: e, fill: th.Color(theme.ColorNameSelection, variant)})
+	}
+
+	k = 0
 	for i, ln := range v.lines {
 		// One run per line, whatever the spans: the text has one colour, and
 		// every extra run is another texture that can land between pixels.
 		y := snap(m.padV+float32(i)*m.lineH+(m.lineH-m.textH)/2, scale)
 		if ln.start < ln.end {
-			t := canvas.NewText(string(text[ln.start:ln.end]), fg)
-			t.TextSize = m.size
+			t := r.text(k)
+			k++
+			t.Text, t.Color, t.TextSize = v.lineText[i], fg, m.size
 			t.Move(fyne.NewPos(snap(m.gutterW, scale), y))
 			r.objects = append(r.objects, t)
 		}
-		if v.maxLines > 0 && i == len(v.lines)-1 && ln.next < len(text) {
-			t := canvas.NewText("…", fg)
-			t.TextSize = m.size
-			t.Move(fyne.NewPos(snap(xOf(ln, ln.end)+2, scale), y))
-			r.objects = append(r.objects, t)
+		if v.maxLines > 0 && i == len(v.lines)-1 && ln.next < len(v.model.text) {
+			if r.more == nil {
+				r.more = canvas.NewText("…", fg)
+			}
+			r.more.Color, r.more.TextSize = fg, m.size
+			r.more.Move(fyne.NewPos(snap(m.gutterW+v.lineX(i, ln.end, m.size)+2, scale), y))
+			r.objects = append(r.objects, r.more)
 		}
 	}
 	if v.gutter && v.model.passage.N > 0 {
 		// Only body paragraphs are numbered; a caption keeps its place
 		// without a number.
-		muted := th.Color(theme.ColorNamePlaceHolder, variant)
-		g := canvas.NewText("¶ "+strconv.Itoa(v.model.passage.N), muted)
+		if r.gutter == nil || r.gutterN != v.model.passage.N {
+			if r.gutter == nil {
+				r.gutter = canvas.NewText("", fg)
+			}
+			r.gutter.Text = "¶ " + strconv.Itoa(v.model.passage.N)
+			r.gutterN = v.model.passage.N
+		}
+		g := r.gutter
+		g.Color = th.Color(theme.ColorNamePlaceHolder, variant)
 		g.TextSize = m.size * 0.85
 		// Right-aligned by hand: the painter's own alignment offset is not
 		// snapped to pixels.
@@ -601,20 +707,30 @@ func (r *passageRenderer) build(size fyne.Size) {
 		r.objects = append(r.objects, g)
 	}
 	if v.gutter && v.model.notes > 0 {
-		primary := th.Color(theme.ColorNamePrimary, variant)
-		badge := canvas.NewRectangle(primary)
-		badge.CornerRadius = 9
-		label := canvas.NewText(strconv.Itoa(v.model.notes), th.Color(theme.ColorNameForegroundOnPrimary, variant))
+		if r.badge == nil {
+			r.badge = canvas.NewRectangle(color.Transparent)
+			r.badgeText = canvas.NewText("", fg)
+			r.badgeText.TextStyle.Bold = true
+		}
+		if r.badgeN != v.model.notes {
+			r.badgeText.Text = strconv.Itoa(v.model.notes)
+			r.badgeN = v.model.notes
+		}
+		grow := th.Size(theme.SizeNameText) / 14
+		bh := 18 * grow
+		r.badge.FillColor = th.Color(theme.ColorNamePrimary, variant)
+		r.badge.CornerRadius = bh / 2
+		label := r.badgeText
+		label.Color = th.Color(theme.ColorNameForegroundOnPrimary, variant)
 		label.TextSize = m.size * 0.75
-		label.TextStyle.Bold = true
 		ls := label.MinSize()
-		bw := max(float32(22), ls.Width+10)
+		bw := max(22*grow, ls.Width+10)
 		x := snap(size.Width-m.markerW+(m.markerW-bw)/2, scale)
-		y := snap(m.padV+(m.lineH-18)/2, scale)
-		badge.Move(fyne.NewPos(x, y))
-		badge.Resize(fyne.NewSize(bw, 18))
-		label.Move(fyne.NewPos(snap(x+(bw-ls.Width)/2, scale), snap(y+(18-ls.Height)/2, scale)))
-		r.objects = append(r.objects, badge, label)
+		y := snap(m.padV+(m.lineH-bh)/2, scale)
+		r.badge.Move(fyne.NewPos(x, y))
+		r.badge.Resize(fyne.NewSize(bw, bh))
+		label.Move(fyne.NewPos(snap(x+(bw-ls.Width)/2, scale), snap(y+(bh-ls.Height)/2, scale)))
+		r.objects = append(r.objects, r.badge, label)
 	}
 }
 

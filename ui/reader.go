@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"net/url"
 	"strings"
 	"unicode"
 
@@ -24,15 +25,17 @@ type Reader struct {
 	// lastMenu is the context menu shown last, for tests.
 	lastMenu *fyne.Menu
 
-	List    *widget.List
-	title   *widget.Label
-	meta    *mutedLabel
-	edit    *widget.Button
-	header  *fyne.Container
-	empty   *fyne.Container
-	content *fyne.Container
-	body    *fyne.Container
-	fitting bool
+	List  *widget.List
+	title *widget.Label
+	meta  *mutedLabel
+	edit  *tipButton
+	// OpenSource opens the article's web address in the browser.
+	OpenSource *tipButton
+	header     *fyne.Container
+	empty      *fyne.Container
+	content    *fyne.Container
+	body       *fyne.Container
+	fitting    bool
 
 	// current is the row whose notes the notes panel shows, or -1.
 	current int
@@ -47,6 +50,12 @@ type Reader struct {
 	proto        *passageView
 	// shown maps rows to the widgets that last showed them.
 	shown map[int]*passageView
+
+	// keys is the reader's keyboard target; hasFocus says it has the
+	// focus, pressing that a mouse press is giving it the focus.
+	keys     *readerKeys
+	hasFocus bool
+	pressing bool
 }
 
 func newReader(u *UI) *Reader {
@@ -57,9 +66,14 @@ func newReader(u *UI) *Reader {
 	r.title.TextStyle.Bold = true
 	r.title.Wrapping = fyne.TextWrapWord
 	r.meta = newMutedLabel("")
-	r.edit = widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), func() { u.showMetaEditor() })
+	// Icons with tooltips: at large text, labelled buttons would squeeze
+	// the title into a narrow column.
+	r.edit = newTipButton(u, "", theme.DocumentCreateIcon(), "Edit the article's details (title, outlet, authors, date, source)", func() { u.showMetaEditor() })
 	r.edit.Importance = widget.LowImportance
-	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit), container.New(&tightVBox{gap: -8}, r.title, r.meta))
+	r.OpenSource = newTipButton(u, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { u.openSource() })
+	r.OpenSource.Importance = widget.LowImportance
+	r.OpenSource.Hide()
+	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), container.New(&tightVBox{gap: -8}, r.title, r.meta))
 
 	r.List = widget.NewList(
 		func() int { return len(r.rows) },
@@ -69,7 +83,8 @@ func newReader(u *UI) *Reader {
 
 	r.empty = emptyState("No article open", "Choose an article in the library on the left, or search for a passage above (Ctrl+F).")
 	sized := container.New(&widthWatcher{onWidth: func(w float32) { r.sizeRows(w); r.fitHeader() }}, r.List)
-	body := container.NewBorder(r.header, nil, nil, nil, sized)
+	r.keys = newReaderKeys(r, sized)
+	body := container.NewBorder(r.header, nil, nil, nil, r.keys)
 	r.body = body
 	r.content = container.NewStack(body, r.empty)
 	body.Hide()
@@ -86,6 +101,13 @@ func (r *Reader) newRowView() *passageView {
 	v.colour = func(key string) color.Color {
 		c, _ := r.u.colour(key)
 		return parseRGB(c.RGB)
+	}
+	v.onPress = func() {
+		if c := r.u.Window.Canvas(); c.Focused() != r.keys {
+			r.pressing = true
+			c.Focus(r.keys)
+			r.pressing = false
+		}
 	}
 	v.onTapped = func(v *passageView) {
 		if row, ok := r.rowOf(v); ok {
@@ -141,7 +163,7 @@ func (r *Reader) bind(i int, v *passageView) {
 	}
 	if v.model != r.rows[i] {
 		v.anchor, v.caret = 0, 0
-		v.lines, v.width = nil, 0
+		v.invalidate()
 	}
 	v.model = r.rows[i]
 	for row, w := range r.shown {
@@ -151,6 +173,7 @@ func (r *Reader) bind(i int, v *passageView) {
 	}
 	r.shown[i] = v
 	v.current = i == r.current
+	v.focused = v.current && r.hasFocus
 	if i == r.selRow {
 		v.anchor, v.caret = r.selAnchor, r.selCaret
 	} else if !v.dragging {
@@ -195,8 +218,22 @@ func (r *Reader) open(id int64) {
 	r.List.Refresh()
 	r.List.ScrollToTop()
 	u.Notes.showPassage(nil)
-	u.App.Preferences().SetInt(prefArticle, int(id))
-	u.App.Preferences().SetString(prefLibrary, u.lib.Path())
+	u.rememberState()
+}
+
+// close shows no article: the library is empty.
+func (r *Reader) close() {
+	r.u.Notes.flush()
+	r.article = data.Article{}
+	r.rows = nil
+	r.byID = map[int64]int{}
+	r.shown = map[int]*passageView{}
+	r.current, r.selRow = -1, -1
+	r.header.Hide()
+	r.content.Objects[0].Hide()
+	r.empty.Show()
+	r.List.Refresh()
+	r.u.Notes.showPassage(nil)
 }
 
 // loadAnnotations reads the article's highlights and note counts into the
@@ -256,6 +293,37 @@ func (r *Reader) showHeader() {
 		line += "\n" + a.Source
 	}
 	r.meta.SetText(line)
+	if _, ok := sourceURL(a); ok {
+		r.OpenSource.Show()
+	} else {
+		r.OpenSource.Hide()
+	}
+}
+
+// sourceURL is the article's source when it is a web address.
+func sourceURL(a data.Article) (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(a.Source))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, false
+	}
+	return u, true
+}
+
+// openSource opens the open article's web address in the browser.
+func (u *UI) openSource() {
+	link, ok := sourceURL(u.Reader.article)
+	if !ok {
+		u.showInfo("No web address", "This article's source is not a web address. Edit its details to add one.")
+		return
+	}
+	open := u.opts.OpenURL
+	if open == nil {
+		open = u.App.OpenURL
+	}
+	if err := open(link); err != nil {
+		fyne.LogError("opening "+link.String(), err)
+		u.showInfo("The browser did not open", "Casebook could not open "+link.String()+". Copy it from the article's details instead.")
+	}
 }
 
 // setCurrent makes a row the passage whose notes the notes panel shows.
@@ -267,6 +335,12 @@ func (r *Reader) setCurrent(row int) {
 	r.current = row
 	if old >= 0 && old < len(r.rows) {
 		r.List.RefreshItem(old)
+	}
+	if r.u.Notes.orphan != nil {
+		// A note that lost its place stays in the notes panel while the
+		// student picks the words to attach it to.
+		r.refreshRow(row)
+		return
 	}
 	if row >= 0 && row < len(r.rows) {
 		r.List.RefreshItem(row)

@@ -39,14 +39,17 @@ type SearchBar struct {
 	entry *searchEntry
 
 	// Results lists the hits of the latest query.
-	Results *widget.List
+	Results *keyList
 	hits    []data.SearchResult
 	active  int
 	status  *widget.Label
 	// Suggestions offers completions of the word being typed.
 	Suggestions *fyne.Container
-	pane        *fyne.Container
-	empty       *fyne.Container
+	// Chips show the filters set, under the search field, each with a
+	// button that clears it; Escape clears them all with the query.
+	Chips *fyne.Container
+	pane  *fyne.Container
+	empty *fyne.Container
 
 	// Filters.
 	Article *widget.Select
@@ -54,8 +57,12 @@ type SearchBar struct {
 	Tag     *widget.Select
 	HasNote *widget.Check
 
-	gen    int // the latest query's generation: older results are dropped
-	cancel context.CancelFunc
+	// clearing is set while the filters are being reset.
+	clearing bool
+	// chipsFor is the state of the filters the chips show.
+	chipsFor string
+	gen      int // the latest query's generation: older results are dropped
+	cancel   context.CancelFunc
 	// shown is the generation whose results are on screen.
 	shown int
 }
@@ -76,6 +83,8 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 		e.s.move(-1)
 	case fyne.KeyEscape:
 		e.s.clear()
+	case fyne.KeyF6:
+		e.s.u.cycleFocus()
 	default:
 		e.Entry.TypedKey(ev)
 	}
@@ -89,12 +98,14 @@ func newSearchBar(u *UI) *SearchBar {
 	s.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.entry.OnChanged = func(string) { s.run() }
 	s.entry.OnSubmitted = func(string) { s.OpenActive() }
-	s.bar = container.NewStack(s.entry)
+	s.Chips = container.New(fitRow{})
+	s.Chips.Hide()
+	s.bar = container.NewVBox(s.entry, s.Chips)
 
 	s.status = widget.NewLabel("")
 	s.status.TextStyle.Bold = true
 	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.Results = widget.NewList(
+	s.Results = newKeyList(
 		func() int { return len(s.hits) },
 		func() fyne.CanvasObject { return newResultRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -102,6 +113,7 @@ func newSearchBar(u *UI) *SearchBar {
 				o.(*resultRow).set(s.hits[i], s.articleTitle(s.hits[i]))
 			}
 		})
+	s.Results.onKey = u.windowKey
 	s.Results.OnSelected = func(i widget.ListItemID) {
 		s.active = i
 		s.Open(i)
@@ -112,7 +124,9 @@ func newSearchBar(u *UI) *SearchBar {
 	s.Tag = widget.NewSelect(nil, func(string) { s.run() })
 	s.HasNote = widget.NewCheck("Has a note", func(bool) { s.run() })
 	s.empty = emptyState("No matches", "")
-	s.Suggestions = container.NewHBox()
+	// The suggestions show as many whole words as fit, rather than scroll
+	// or widen the sidebar.
+	s.Suggestions = container.New(fitRow{})
 	s.Suggestions.Hide()
 	return s
 }
@@ -125,9 +139,7 @@ func (s *SearchBar) resultsPane() fyne.CanvasObject {
 		s.HasNote,
 		widget.NewSeparator(),
 	)
-	// The suggestions scroll sideways rather than widen the sidebar.
-	suggest := container.NewHScroll(s.Suggestions)
-	s.pane = container.NewBorder(container.NewVBox(s.status, suggest, filters), nil, nil, nil,
+	s.pane = container.NewBorder(container.NewVBox(s.status, s.Suggestions, filters), nil, nil, nil,
 		container.NewStack(s.Results, s.empty))
 	s.articlesChanged()
 	s.filtersChanged()
@@ -139,9 +151,71 @@ func (s *SearchBar) Focus() {
 	s.u.Window.Canvas().Focus(s.entry)
 }
 
-// clear empties the query and brings the library back.
+// clear empties the query and the filters, and brings the library back.
 func (s *SearchBar) clear() {
+	s.resetFilters()
 	s.entry.SetText("")
+	s.showChips()
+}
+
+// filtered reports whether a filter is set.
+func (s *SearchBar) filtered() bool {
+	return s.Article.SelectedIndex() > 0 || s.Colour.SelectedIndex() > 0 || s.Tag.SelectedIndex() > 0 || s.HasNote.Checked
+}
+
+// resetFilters sets every filter back to "any", without running a query.
+func (s *SearchBar) resetFilters() {
+	s.clearing = true
+	defer func() { s.clearing = false }()
+	s.Article.SetSelectedIndex(0)
+	s.Colour.SetSelectedIndex(0)
+	s.Tag.SetSelectedIndex(0)
+	s.HasNote.SetChecked(false)
+}
+
+// showChips shows one chip per filter set.
+func (s *SearchBar) showChips() {
+	key := fmt.Sprint(s.Article.SelectedIndex(), s.Colour.Selected, s.Tag.Selected, s.HasNote.Checked)
+	if key == s.chipsFor {
+		return
+	}
+	s.chipsFor = key
+	s.Chips.RemoveAll()
+	chip := func(label string, clear func()) {
+		b := widget.NewButtonWithIcon(label, theme.CancelIcon(), func() {
+			clear()
+			s.showChips()
+		})
+		b.Importance = widget.LowImportance
+		b.IconPlacement = widget.ButtonIconTrailingText
+		s.Chips.Add(b)
+	}
+	if s.Article.SelectedIndex() > 0 {
+		chip("Article: "+clip(s.Article.Selected, 30), func() { s.Article.SetSelectedIndex(0) })
+	}
+	if s.Colour.SelectedIndex() > 0 {
+		chip("Colour: "+s.Colour.Selected, func() { s.Colour.SetSelectedIndex(0) })
+	}
+	if s.Tag.SelectedIndex() > 0 {
+		chip("Tag: "+s.Tag.Selected, func() { s.Tag.SetSelectedIndex(0) })
+	}
+	if s.HasNote.Checked {
+		chip("Has a note", func() { s.HasNote.SetChecked(false) })
+	}
+	if len(s.Chips.Objects) == 0 {
+		s.Chips.Hide()
+		return
+	}
+	hint := widget.NewLabel("Filters (Esc clears):")
+	hint.Importance = widget.LowImportance
+	s.Chips.Objects = append([]fyne.CanvasObject{hint}, s.Chips.Objects...)
+	s.Chips.Show()
+	s.Chips.Refresh()
+}
+
+// showing reports whether the results replace the library.
+func (s *SearchBar) showing() bool {
+	return s.u.left != nil && s.u.left.Objects[1].Visible()
 }
 
 // showResults swaps the library sidebar for the results, or back.
@@ -208,6 +282,7 @@ func (s *SearchBar) filtersChanged() {
 	if err != nil {
 		s.u.showError(err)
 	}
+	s.u.tags = tags
 	tagOpts := []string{anyTag}
 	for _, t := range tags {
 		tagOpts = append(tagOpts, "#"+t)
@@ -248,9 +323,10 @@ func (s *SearchBar) options() data.SearchOptions {
 // generation; results that come back for an older one are dropped, so that
 // typing more never shows results for an older query.
 func (s *SearchBar) run() {
-	if s.pane == nil {
+	if s.pane == nil || s.clearing {
 		return
 	}
+	s.showChips()
 	q := s.entry.Text
 	s.gen++
 	gen := s.gen
@@ -474,7 +550,7 @@ func (r *resultRow) set(h data.SearchResult, title string) {
 	r.where.SetText(where)
 	snip, matches := snippet([]rune(text), h.Matches, 90)
 	r.snippet.model = &passageModel{text: snip, matches: matches}
-	r.snippet.lines, r.snippet.width = nil, 0
+	r.snippet.invalidate()
 	r.snippet.Refresh()
 }
 

@@ -117,8 +117,8 @@ func humanDate(iso string, short bool) string {
 
 // makeLibraryList builds the sidebar's list of articles: those the filter
 // keeps, u.listed indexing u.articles.
-func (u *UI) makeLibraryList() *widget.List {
-	l := widget.NewList(
+func (u *UI) makeLibraryList() *keyList {
+	l := newKeyList(
 		func() int { return len(u.listed) },
 		func() fyne.CanvasObject { return newLibraryRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -126,6 +126,7 @@ func (u *UI) makeLibraryList() *widget.List {
 				o.(*libraryRow).set(u.articles[u.listed[i]])
 			}
 		})
+	l.onKey = u.windowKey
 	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(u.listed) {
 			if a := u.articles[u.listed[i]]; a.ID != u.Reader.article.ID {
@@ -140,7 +141,7 @@ func (u *UI) makeLibraryList() *widget.List {
 // an empty state.
 func (u *UI) libraryPane() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.LibraryFilter = widget.NewEntry()
+	u.LibraryFilter = newKeyEntry(u)
 	u.LibraryFilter.SetPlaceHolder("Find an article…")
 	u.LibraryFilter.OnChanged = func(string) { u.filterLibrary() }
 	empty := emptyState("No articles yet",

@@ -62,7 +62,10 @@ func (t *casebookTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
 func (t *casebookTheme) Size(n fyne.ThemeSizeName) float32 {
 	s := theme.DefaultTheme().Size(n)
 	switch n {
-	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText:
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
+		// Icons grow with the text, so that buttons and rows keep their
+		// proportions at 200 %.
+		theme.SizeNameInlineIcon:
 		return s * t.scale
 	}
 	return s

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -38,7 +39,7 @@ func (u *UI) showImport() {
 	}, u.Window)
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
 	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	u.openModal(d, nil, d.Hide)
 }
 
 // showImportFolder asks for a folder and imports every article and
@@ -55,7 +56,7 @@ func (u *UI) showImportFolder() {
 		u.ImportPaths([]string{l.Path()})
 	}, u.Window)
 	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	u.openModal(d, nil, d.Hide)
 }
 
 // dropped imports the files and folders dropped on the window.
@@ -78,12 +79,14 @@ func (u *UI) ImportPaths(paths []string) {
 	// An import can replace the open article's passages: the note being
 	// typed is stored first, on the passage it was written for.
 	u.Notes.flush()
+	saved := u.writes.barrier()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Looking for files to import…")
 	prog := dialog.NewCustomWithoutButtons("Import", container.NewVBox(label, bar), u.Window)
 	prog.Resize(fyne.NewSize(460, 0))
-	prog.Show()
+	u.openModal(prog, nil, nil)
 	u.goBackground(func() {
+		saved(u.ctx)
 		percent := -1
 		results := ingest.ImportFiles(u.ctx, u.lib, paths, func(done, total int, r ingest.FileResult) {
 			// A batch of thousands of files moves the bar by the percent.
@@ -120,7 +123,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	}
 	u.annotationsChanged()
 	if len(results) == 0 {
-		dialog.ShowInformation("Nothing imported", "No article (.txt, .md, .html) or annotation (.json) files were found there.", u.Window)
+		u.showInfo("Nothing imported", "No article (.txt, .md, .html) or annotation (.json) files were found there.")
 		return
 	}
 	var last int64
@@ -155,7 +158,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	if len(merges) > 0 {
 		// A merge is one step the student can take back: here, or later
 		// with Edit › Undo.
-		step := u.undo.push("Undo import", func() error { return u.undoMerges(merges) })
+		step := u.undo.push("Undo import", func(ctx context.Context) error { return u.undoMerges(ctx, merges) })
 		u.undoImport = widget.NewButtonWithIcon("Undo import", theme.ContentUndoIcon(), func() {
 			if st, ok := u.undo.remove(step); ok {
 				u.runUndo(st)
@@ -168,13 +171,13 @@ func (u *UI) importDone(results []ingest.FileResult) {
 		d = dialog.NewCustom("Import finished", "Close", body, u.Window)
 	}
 	d.Resize(fyne.NewSize(640, min(560, 190+float32(len(rows))*72)))
-	d.Show()
+	u.showMessage(d)
 }
 
 // undoMerges undoes merges of classmates' files, newest first.
-func (u *UI) undoMerges(ids []int64) error {
+func (u *UI) undoMerges(ctx context.Context, ids []int64) error {
 	for i := len(ids) - 1; i >= 0; i-- {
-		if _, err := u.lib.UndoImport(u.ctx, ids[i]); err != nil {
+		if _, err := u.lib.UndoImport(ctx, ids[i]); err != nil {
 			return err
 		}
 	}

@@ -561,7 +561,7 @@ func TestUndoImport(t *testing.T) {
 		t.Fatal("the import summary has no Undo import button")
 	}
 	test.Tap(u.undoImport)
-	h.pump()
+	h.settle() // undo runs off the UI goroutine
 	ns, _ = h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 	if len(ns) != 1 || ns[0].ID != own.ID || ns[0].Body != "Mine." {
 		t.Errorf("after Undo import: %+v", ns)

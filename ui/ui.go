@@ -9,6 +9,7 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"sync"
 	"time"
 
@@ -43,6 +44,11 @@ type Options struct {
 	// Do runs a function on the UI goroutine. Zero means fyne.Do; tests
 	// queue the calls and run them on the test goroutine.
 	Do func(func())
+	// OpenURL opens a web address; zero means the app's (the browser).
+	OpenURL func(*url.URL) error
+	// StatePath is the file that keeps the window's size and reading
+	// place. Zero means window-state.json in the app's storage.
+	StatePath string
 }
 
 // UI is Casebook's main window and the widgets that tests drive.
@@ -66,14 +72,16 @@ type UI struct {
 	listed   []int    // indices into articles of the rows the sidebar shows
 	noMatch  *fyne.Container
 	colours  []data.Colour
+	tags     []string // the library's tags, for completion
 
-	Library *widget.List // the library sidebar
+	Library *keyList // the library sidebar
 	// LibraryFilter narrows the sidebar to the articles whose title, outlet
 	// or author match what is typed.
-	LibraryFilter *widget.Entry
+	LibraryFilter *keyEntry
 	Reader        *Reader
 	Search        *SearchBar
 	Notes         *NotesPanel
+	Highlights    *HighlightsPanel
 	// Outline is the outline view beside the reader (a tab by the notes).
 	Outline *OutlinePanel
 	// compare is the Compare window while it is open.
@@ -91,7 +99,25 @@ type UI struct {
 	// undoImport is the last import summary's "Undo import" button.
 	undoImport *widget.Button
 	quitting   bool
-	aids       *studyAids // the Timeline and People views (glance.go)
+	// tip is the tooltip showing, of the button tipOf.
+	tip   *widget.PopUp
+	tipOf *tipButton
+	// state is the window state as last loaded or saved.
+	state windowState
+	// refocusing is set while the focus is away between a dialog closing
+	// and the focus going back: a note editor stays open meanwhile.
+	refocusing bool
+	// modals are the open dialogs, the top one last.
+	modals []*modal
+	// writes runs the writes to the library off the UI goroutine;
+	// SaveState says what it is doing.
+	writes    *writeQueue
+	SaveState *widget.Label
+	// Status says what was just done (an article deleted or restored).
+	Status    *widget.Label
+	statusGen int
+	trash     *TrashDialog
+	aids      *studyAids // the Timeline and People views (glance.go)
 }
 
 // New builds the main window on lib. It does not show it.
@@ -108,14 +134,22 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u := &UI{App: a, lib: lib, opts: opts}
 	protectSaveDialogs()
 	u.ctx, u.cancel = context.WithCancel(context.Background())
+	u.writes = newWriteQueue(u)
+	u.SaveState = widget.NewLabel("")
+	u.SaveState.Importance = widget.LowImportance
+	u.Status = widget.NewLabel("")
+	u.writes.onState = u.showSaveState
 	prefs := a.Preferences()
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))
 
 	u.Window = a.NewWindow("Casebook")
 	u.Window.SetMaster()
-	u.Window.Resize(fyne.NewSize(
-		float32(prefs.FloatWithFallback(prefWidth, 1280)),
-		float32(prefs.FloatWithFallback(prefHeight, 820))))
+	u.state = u.loadState()
+	width, height := u.state.Width, u.state.Height
+	if width <= 0 || height <= 0 {
+		width, height = 1280, 820
+	}
+	u.Window.Resize(fyne.NewSize(width, height))
 
 	u.loadColours()
 	u.Reader = newReader(u)
@@ -124,6 +158,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Search = newSearchBar(u)
 	u.Library = u.makeLibraryList()
 	u.toolbar = newHighlightBar(u)
+	u.registerSideViews()
 
 	u.left = container.NewStack(u.libraryPane(), u.Search.resultsPane())
 	u.Search.showResults(false)
@@ -134,7 +169,9 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
 	main := container.NewHSplit(u.withStudyAids(u.left), right)
 	main.Offset = 0.21
-	top := container.NewPadded(u.Search.bar)
+	// What was just done and whether it is saved show beside the search
+	// field, taking no row of their own.
+	top := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(u.Status, u.SaveState), u.Search.bar))
 	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Window.SetCloseIntercept(func() { u.Quit() })
@@ -151,6 +188,26 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	// first keystroke in the search bar is answered as fast as the rest.
 	u.goBackground(func() { _ = lib.PrepareSearch(u.ctx) })
 	return u
+}
+
+// registerSideViews adds the views beside the notes ("Passage", "All
+// notes"): Highlights goes beside All notes; a new view is one more line
+// here.
+func (u *UI) registerSideViews() {
+	u.Highlights = newHighlightsPanel(u)
+	u.addSideView(u.Highlights.tab, 2)
+}
+
+// addSideView adds a tab beside the notes at index at (the end when at is
+// out of range).
+func (u *UI) addSideView(item *container.TabItem, at int) {
+	tabs := u.Notes.content
+	if at < 0 || at >= len(tabs.Items) {
+		tabs.Append(item)
+		return
+	}
+	tabs.Items = append(tabs.Items[:at:at], append([]*container.TabItem{item}, tabs.Items[at:]...)...)
+	tabs.Refresh()
 }
 
 // do runs f on the UI goroutine. Every widget change made from a goroutine
@@ -177,15 +234,59 @@ func (u *UI) goBackground(f func()) {
 	}()
 }
 
-// quitWait bounds how long Quit waits for background work to stop.
-const quitWait = 2 * time.Second
+// quitWait bounds how long Quit waits for background work to stop, and
+// quitWriteWait how long it waits for the last writes to be saved.
+const (
+	quitWait      = 2 * time.Second
+	quitWriteWait = 30 * time.Second
+)
+
+// say shows a short message beside the search field for a few seconds.
+func (u *UI) say(msg string) {
+	u.Status.SetText(msg)
+	u.statusGen++
+	gen := u.statusGen
+	time.AfterFunc(statusShown, func() {
+		u.do(func() {
+			if gen == u.statusGen {
+				u.Status.SetText("")
+			}
+		})
+	})
+}
+
+// statusShown is how long a message of say stays.
+const statusShown = 8 * time.Second
+
+// showSaveState says whether changes are being saved, or waiting for the
+// library, beside the toolbar.
+func (u *UI) showSaveState() {
+	switch {
+	case u.writes.Waiting():
+		// Another program holds the library's write lock: the changes are
+		// kept and saved when it lets go.
+		u.SaveState.SetText("Waiting for the library…")
+		u.SaveState.Importance = widget.WarningImportance
+	case u.writes.pending > 0:
+		u.SaveState.SetText("Saving…")
+		u.SaveState.Importance = widget.LowImportance
+		u.Status = widget.NewLabel("")
+		u.Status.Truncation = fyne.TextTruncateEllipsis
+	default:
+		u.SaveState.SetText("All changes saved")
+		u.SaveState.Importance = widget.LowImportance
+		u.Status = widget.NewLabel("")
+		u.Status.Truncation = fyne.TextTruncateEllipsis
+	}
+	u.SaveState.Refresh()
+}
 
 // showError tells the user what went wrong, in the library's own words.
 func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(friendlyError{err}, u.Window)
+	u.showMessage(dialog.NewError(friendlyError{err}, u.Window))
 }
 
 // friendlyError shows data's user-facing message rather than a Go error.
@@ -218,10 +319,10 @@ func (u *UI) colour(key string) (data.Colour, bool) {
 // article there), so a library opened for the first time, or a remembered
 // article that is gone, opens on the first article instead.
 func (u *UI) restore() {
-	prefs := u.App.Preferences()
-	id := int64(prefs.Int(prefArticle))
+	st := u.state
+	id := st.Article
 	found := false
-	if prefs.String(prefLibrary) == u.lib.Path() {
+	if st.Library == u.lib.Path() {
 		_, found = u.articleSummary(id)
 	}
 	if !found {
@@ -235,7 +336,7 @@ func (u *UI) restore() {
 	}
 	u.OpenArticle(id)
 	if found {
-		u.Reader.scrollToSeq(prefs.Int(prefPassage))
+		u.Reader.scrollToSeq(st.Seq)
 	}
 }
 
@@ -249,21 +350,6 @@ func (u *UI) OpenArticle(id int64) {
 	}
 }
 
-// savePrefs remembers the window size and the reading position.
-func (u *UI) savePrefs() {
-	prefs := u.App.Preferences()
-	size := u.Window.Canvas().Size()
-	if size.Width > 0 && size.Height > 0 {
-		prefs.SetFloat(prefWidth, float64(size.Width))
-		prefs.SetFloat(prefHeight, float64(size.Height))
-	}
-	if u.Reader.article.ID != 0 {
-		prefs.SetInt(prefArticle, int(u.Reader.article.ID))
-		prefs.SetString(prefLibrary, u.lib.Path())
-		prefs.SetInt(prefPassage, u.Reader.topSeq())
-	}
-}
-
 // Quit saves every pending note and the window state, stops the work
 // running in the background (waiting for it a moment), then quits the app.
 func (u *UI) Quit() {
@@ -272,7 +358,10 @@ func (u *UI) Quit() {
 	}
 	u.Notes.flush()
 	u.quitting = true
-	u.savePrefs()
+	u.rememberState()
+	// Every change made is saved before the library closes; a library
+	// locked by another program is waited for a while.
+	u.writes.wait(quitWriteWait)
 	u.cancel()
 	done := make(chan struct{})
 	go func() {
@@ -286,9 +375,18 @@ func (u *UI) Quit() {
 	u.App.Quit()
 }
 
-// typedKey handles keys typed when no widget has the focus.
+// typedKey handles keys typed when no widget has the focus, and those the
+// reader passes on: F6 moves to the next pane, Escape clears the search.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && u.Search.entry.Text != "" {
-		u.Search.clear()
+	if u.modalKey(ev) {
+		return
+	}
+	switch ev.Name {
+	case fyne.KeyF6:
+		u.cycleFocus()
+	case fyne.KeyEscape:
+		if u.Search.entry.Text != "" || u.Search.filtered() {
+			u.Search.clear()
+		}
 	}
 }

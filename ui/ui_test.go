@@ -99,44 +99,55 @@ func TestWindow(t *testing.T) {
 	})
 }
 
+// TestNarrowWindow checks that the colours' meanings stay readable in a
+// narrow window and at large text: the toolbar wraps onto more rows rather
+// than shrinking its buttons to bare swatches, and no button is cut off.
 func TestNarrowWindow(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	if u.toolbar.Compact() {
-		t.Error("at 1280 wide the toolbar shows swatches without the colours' names")
-	}
-	for _, b := range u.toolbar.buttons {
-		if !b.Visible() || b.Text == "" {
-			t.Errorf("named colour button %q hidden at full width", b.Text)
+	checkBar := func(when string) {
+		t.Helper()
+		h.pump()
+		bar := u.toolbar.bar
+		for i, b := range u.toolbar.buttons {
+			if !b.Visible() || b.Text != u.colours[i].Meaning {
+				t.Errorf("%s: colour %d shows %q (visible %v), want its meaning", when, i, b.Text, b.Visible())
+			}
+			p, s := b.Position(), b.Size()
+			if p.X+s.Width > bar.Size().Width+0.5 || p.Y+s.Height > bar.Size().Height+0.5 || s.Width < b.MinSize().Width-0.5 {
+				t.Errorf("%s: colour %d's button (%v at %v) is cut off by the toolbar (%v)", when, i, s, p, bar.Size())
+			}
 		}
+	}
+	checkBar("at 1280 wide")
+	if u.toolbar.Rows() != 1 {
+		t.Errorf("at 1280 wide the toolbar has %d rows, want 1", u.toolbar.Rows())
 	}
 	if w := u.Window.Content().MinSize().Width; w > 700 {
 		t.Errorf("the window cannot be narrower than %v; the toolbar must not hold it wide", w)
 	}
-	u.Window.Resize(fyne.NewSize(760, 700))
-	if !u.toolbar.Compact() {
-		t.Fatal("at 760 wide the toolbar still shows the colours' names")
+	u.Window.Resize(fyne.NewSize(800, 700))
+	checkBar("at 800 wide")
+	if u.toolbar.Rows() < 2 {
+		t.Errorf("at 800 wide the toolbar has %d rows; its buttons cannot all fit in one", u.toolbar.Rows())
 	}
-	for i, b := range u.toolbar.compact {
-		if !b.Visible() || u.toolbar.buttons[i].Visible() {
-			t.Errorf("colour %d: compact swatch visible %v, named button visible %v", i, b.Visible(), u.toolbar.buttons[i].Visible())
-		}
-		if b.Position().X+b.Size().Width > u.toolbar.bar.Size().Width {
-			t.Errorf("colour %d's swatch is cut off by the toolbar's edge", i)
-		}
-	}
+	u.setTextScale(2)
+	checkBar("at 800 wide and 200 % text")
+	u.setTextScale(1)
 	u.Reader.setCurrent(0)
-	test.Tap(u.toolbar.compact[2])
+	test.Tap(u.toolbar.buttons[2])
+	h.settle()
 	hs, err := h.lib.Highlights(context.Background(), u.Reader.Article().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(hs) != 1 || hs[0].Colour != u.colours[2].Key {
-		t.Errorf("the third swatch made highlights %+v, want one in %s", hs, u.colours[2].Key)
+		t.Errorf("the third colour made highlights %+v, want one in %s", hs, u.colours[2].Key)
 	}
 	u.Window.Resize(fyne.NewSize(1280, 820))
-	if u.toolbar.Compact() {
-		t.Error("widened again, the toolbar still shows swatches only")
+	checkBar("widened again")
+	if u.toolbar.Rows() != 1 {
+		t.Errorf("widened again, the toolbar has %d rows", u.toolbar.Rows())
 	}
 }
 
@@ -403,6 +414,7 @@ func TestHighlight(t *testing.T) {
 		if !u.RunShortcut(colourShortcut(2)) {
 			t.Fatal("Ctrl+3 is not bound")
 		}
+		h.settle()
 		hs, err := h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if err != nil {
 			t.Fatal(err)
@@ -427,20 +439,17 @@ func TestHighlight(t *testing.T) {
 		}
 	})
 
-	t.Run("ShiftArrowExtends", func(t *testing.T) {
+	t.Run("ShiftArrowExtendsFromTheMouseCaret", func(t *testing.T) {
 		h := newHarness(t)
-		v := dragSelect(t, h, 1, 4, 4)
-		v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-		for i := 0; i < 6; i++ {
-			v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-		}
-		v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-		if s, e := v.Selection(); s != 4 || e != 10 {
-			t.Errorf("selection = [%d,%d), want [4,10)", s, e)
-		}
+		dragSelect(t, h, 1, 4, 4)
+		h.press(desktop.KeyShiftLeft, fyne.KeyRight, fyne.KeyRight)
 		r := h.u.Reader
-		if s, e := r.selSpan(); r.selRow != 1 || s != 4 || e != 10 {
-			t.Errorf("reader selection = row %d [%d,%d)", r.selRow, s, e)
+		s, e := r.selSpan()
+		if r.selRow != 1 || s != 4 || e != nextWordEnd(r.rows[1].text, nextWordEnd(r.rows[1].text, 4)) {
+			t.Errorf("reader selection = row %d [%d,%d), want two words from the caret at 4", r.selRow, s, e)
+		}
+		if v, ok := r.viewOf(1); !ok || v.caret != e {
+			t.Error("the passage widget does not show the keyboard's selection")
 		}
 	})
 
@@ -449,16 +458,20 @@ func TestHighlight(t *testing.T) {
 		u := h.u
 		u.Reader.setCurrent(2)
 		u.Highlight("yellow")
+		h.settle()
 		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Start != 0 || hs[0].End != len(u.Reader.rows[2].text) {
 			t.Fatalf("highlights = %+v, want the whole passage", hs)
 		}
 		u.recolourHighlight(hs[0], "purple")
+		h.settle()
 		u.RemoveHighlightAtTarget()
+		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after removing, %d highlights remain", len(hs))
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "purple" {
 			t.Fatalf("after undo, highlights = %+v, want the purple one back", hs)
@@ -492,6 +505,7 @@ func TestNotes(t *testing.T) {
 			ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 			return len(ns) == 1 && ns[0].Body == "Judge Chun: probation, not prison." && len(ns[0].Tags) == 2
 		})
+		h.settle()
 		if got := u.Reader.rows[row].notes; got != 1 {
 			t.Errorf("note marker count = %d, want 1", got)
 		}
@@ -510,6 +524,7 @@ func TestNotes(t *testing.T) {
 		card := u.Notes.AddNote()
 		test.Type(card.Editor, "Check the date")
 		u.Window.Canvas().Focus(u.Search.entry)
+		h.settle()
 		ns, _ := h.lib.Notes(ctx, data.NoteFilter{ArticleID: u.Reader.Article().ID})
 		if len(ns) != 1 || ns[0].Body != "Check the date" {
 			t.Fatalf("notes = %+v, want the note saved when the editor lost the focus", ns)
@@ -542,6 +557,7 @@ func TestNotes(t *testing.T) {
 			t.Fatalf("cards = %d, want the stored note", len(u.Notes.Cards))
 		}
 		test.Tap(u.Notes.Cards[0].Delete)
+		h.settle()
 		if ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID}); len(ns) != 0 {
 			t.Fatalf("after delete, %d notes remain", len(ns))
 		}
@@ -549,6 +565,7 @@ func TestNotes(t *testing.T) {
 			t.Errorf("cards = %d, undo bar hidden = %v", len(u.Notes.Cards), u.Notes.undoBar.Hidden)
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 		if len(ns) != 1 || ns[0].ID != n.ID || ns[0].Body != "keep me" {
 			t.Fatalf("after undo, notes = %+v", ns)
@@ -572,6 +589,7 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 	test.Type(card.Tags, "judge")
 	test.Type(card.Editor, "Chun")
 	h.waitFor("the first save", func() bool { return card.note.ID != 0 })
+	h.settle()
 	if !hasTag("judge") {
 		t.Errorf("tag filter = %v, want #judge after the first note", u.Search.Tag.Options)
 	}
@@ -581,6 +599,7 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 		n, err := h.lib.Note(ctx, card.note.ID)
 		return err == nil && len(n.Tags) == 2 && !card.dirty
 	})
+	h.settle()
 	if !hasTag("ruling") {
 		t.Errorf("tag filter = %v, want #ruling after the edit", u.Search.Tag.Options)
 	}
@@ -609,6 +628,7 @@ func TestNoteTypingReusesOneTimer(t *testing.T) {
 		t.Errorf("status = %q while typing", got)
 	}
 	u.Notes.flush()
+	h.settle()
 	if card.note.Body != "abc" {
 		t.Errorf("saved body = %q, want %q", card.note.Body, "abc")
 	}
@@ -627,11 +647,14 @@ func TestNoteUndoBar(t *testing.T) {
 	}
 	u.Reader.setCurrent(3)
 	test.Tap(u.Notes.Cards[0].Delete)
+	h.settle()
 	u.Highlight("red")
+	h.settle()
 	if !u.Notes.undoBar.Visible() {
 		t.Fatal("the undo bar went when a highlight was made in the same passage")
 	}
 	test.Tap(u.Notes.undoBtn)
+	h.settle()
 	ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 	if len(ns) != 1 || ns[0].ID != n.ID {
 		t.Fatalf("after the bar's undo, notes = %+v, want the deleted one back", ns)
@@ -647,6 +670,7 @@ func TestNoteUndoBar(t *testing.T) {
 	}
 	// Ctrl+Z now takes back the highlight, and the note's step is gone.
 	u.RunShortcut(shortcutUndo)
+	h.settle()
 	if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 		t.Errorf("Ctrl+Z left %d highlights, want the highlight taken back", len(hs))
 	}
@@ -656,6 +680,7 @@ func TestNoteUndoBar(t *testing.T) {
 
 	t.Run("HiddenWhenThePassageChanges", func(t *testing.T) {
 		test.Tap(u.Notes.Cards[0].Delete)
+		h.settle()
 		if !u.Notes.undoBar.Visible() {
 			t.Fatal("no undo bar after deleting a note")
 		}
@@ -687,8 +712,9 @@ func TestRemembersWindowAndPosition(t *testing.T) {
 	if got := again.u.Reader.topRow(); got != top {
 		t.Errorf("reopened at row %d, want %d", got, top)
 	}
-	if w := a.Preferences().Float(prefWidth); w != 1100 {
-		t.Errorf("remembered width = %v, want 1100", w)
+	st := again.u.loadState()
+	if st.Width != 1100 || st.Height != 760 {
+		t.Errorf("remembered size = %v × %v, want 1100 × 760", st.Width, st.Height)
 	}
 }
 
@@ -713,9 +739,12 @@ func TestOpensFirstArticleOfAnotherLibrary(t *testing.T) {
 
 	t.Run("ArticleGone", func(t *testing.T) {
 		lib := openSeededLibrary(t)
-		a.Preferences().SetString(prefLibrary, lib.Path())
-		a.Preferences().SetInt(prefArticle, 9999)
 		again := newHarnessOn(t, a, lib)
+		again.u.Quit()
+		if err := again.u.saveState(windowState{Width: 900, Height: 700, Library: lib.Path(), Article: 9999}); err != nil {
+			t.Fatal(err)
+		}
+		again = newHarnessOn(t, a, lib)
 		if got, want := again.u.Reader.Article().ID, again.article(0).ID; got != want {
 			t.Errorf("with the remembered article gone it opened %d, want the first, %d", got, want)
 		}
@@ -733,11 +762,13 @@ func TestMetaEditor(t *testing.T) {
 	if ed.Save() {
 		t.Fatal("a date that is not ISO was accepted")
 	}
+	h.settle()
 	ed.Title.SetText("A corrected title")
 	ed.Date.SetText("2016-04-19")
 	if !ed.Save() {
 		t.Fatal("saving valid details failed")
 	}
+	h.settle()
 	a, err := h.lib.Article(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
@@ -761,6 +792,7 @@ func TestMetaEditor(t *testing.T) {
 	if !ed.Save() {
 		t.Fatal("saving the type failed")
 	}
+	h.settle()
 	a, _ = h.lib.Article(context.Background(), id)
 	if a.Type != data.Blog || a.SentenceTitle != "A corrected title about NYPD" || a.Accessed != "2026-05-01" {
 		t.Errorf("stored type %q, APA title %q, accessed %q", a.Type, a.SentenceTitle, a.Accessed)
@@ -889,17 +921,21 @@ func TestHighlightUndo(t *testing.T) {
 		u := h.u
 		u.Reader.setCurrent(2)
 		u.Highlight("yellow")
+		h.settle()
 		u.Highlight("green") // the same span: a recolouring
+		h.settle()
 		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "green" {
 			t.Fatalf("highlights = %+v, want one, green", hs)
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "yellow" {
 			t.Fatalf("after undo, highlights = %+v, want the yellow one", hs)
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after a second undo, highlights = %+v, want none", hs)
 		}
@@ -917,6 +953,7 @@ func TestHighlightUndo(t *testing.T) {
 		u.Reader.reloadAnnotations()
 		u.Reader.setCurrent(1)
 		u.RemoveHighlightAtTarget()
+		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after removing, %d highlights remain", len(hs))
 		}
@@ -924,6 +961,7 @@ func TestHighlightUndo(t *testing.T) {
 			t.Errorf("removing three highlights left %d undo steps, want 1", got)
 		}
 		u.RunShortcut(shortcutUndo)
+		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 3 {
 			t.Errorf("after undo, %d highlights, want the 3 back", len(hs))
 		}

@@ -1,10 +1,12 @@
 package ui
 
+import "context"
+
 // undoStep is one action the user can take back.
 type undoStep struct {
 	id    int
 	label string
-	undo  func() error
+	undo  func(ctx context.Context) error
 }
 
 // undoStack holds the actions Ctrl+Z takes back, newest last. It is used on
@@ -16,7 +18,7 @@ type undoStack struct {
 
 // push records an action and how to take it back. It returns the step's id,
 // with which remove takes that very step out.
-func (s *undoStack) push(label string, undo func() error) int {
+func (s *undoStack) push(label string, undo func(ctx context.Context) error) int {
 	s.last++
 	s.steps = append(s.steps, undoStep{id: s.last, label: label, undo: undo})
 	if len(s.steps) > 100 {
@@ -60,9 +62,9 @@ func (u *UI) runUndo(st undoStep) {
 	if st.id == u.Notes.undoStep {
 		u.Notes.hideUndoBar()
 	}
-	if err := st.undo(); err != nil {
+	u.writes.submit(laneAnnotations, st.undo, func(err error) {
 		u.showError(err)
-	}
-	u.annotationsChanged()
-	u.Notes.refreshPassage()
+		u.annotationsChanged()
+		u.Notes.refreshPassage()
+	})
 }

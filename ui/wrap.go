@@ -3,6 +3,9 @@ package ui
 import (
 	"sort"
 	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // token is one word of a passage with the spaces that follow it. Offsets are
@@ -133,4 +136,42 @@ func lineOf(lines []line, off int) int {
 		return len(lines) - 1
 	}
 	return i
+}
+
+// fitRow lays objects out left to right at their natural size and hides
+// those that do not fit whole: a row of chips (completions, filters) shows
+// as many as the width allows, and never one cut in the middle of a word.
+type fitRow struct{}
+
+// Layout implements fyne.Layout.
+func (fitRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding()
+	x := float32(0)
+	full := false
+	for _, o := range objs {
+		m := o.MinSize()
+		if full || x+m.Width > size.Width {
+			full = true
+			o.Hide()
+			continue
+		}
+		o.Show()
+		o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+		o.Resize(m)
+		x += m.Width + gap
+	}
+}
+
+// MinSize implements fyne.Layout: as wide as the first object, as high as
+// the highest.
+func (fitRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objs {
+		m := o.MinSize()
+		if i == 0 {
+			s.Width = m.Width
+		}
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
 }

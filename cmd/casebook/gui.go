@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"github.com/casebookapp/casebook/assets"
@@ -25,6 +26,7 @@ func runGUI(lib *data.Library) error {
 	if err := checkDisplay(); err != nil {
 		return err
 	}
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Casebook", Version: appVersion(), Icon: assets.Icon, Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	u := ui.New(a, lib, ui.Options{})

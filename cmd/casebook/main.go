@@ -27,6 +27,7 @@ const usage = `Casebook: read, search, highlight, annotate and cite news article
 
 Usage:
   casebook                                   open the desktop app
+  casebook --version                         print the version and the commit it was built from
   casebook [--db PATH] articles [--json]     list articles
   casebook [--db PATH] show ID [--json]      passages of one article, numbered, with kinds
   casebook [--db PATH] search [--json] [--limit N] [--stats] [--] QUERY...
@@ -115,6 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("casebook", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dbPath := fs.String("db", "", "library file")
+	showVersion := fs.Bool("version", false, "print the version")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -124,6 +126,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	args = fs.Args()
+	if *showVersion {
+		fmt.Fprintln(stdout, versionLine())
+		return exitOK
+	}
 
 	e := &env{ctx: context.Background(), stdout: stdout, stderr: stderr, dbPath: *dbPath}
 	if len(args) > 0 && (args[0] == "help" || args[0] == "-h") {

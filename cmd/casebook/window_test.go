@@ -1,0 +1,315 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/json"
+	"image"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// window is the real binary running under Xvfb, driven with xdotool.
+type window struct {
+	t      *testing.T
+	env    []string
+	db     string
+	dir    string
+	id     string
+	cmd    *exec.Cmd
+	exited chan error
+	out    bytes.Buffer
+}
+
+// needX skips a test that needs the X tools, loudly.
+func needX(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("desktop window test skipped in -short mode")
+	}
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("SKIPPED LOUDLY: the window test needs %s (apt-get install xvfb xdotool imagemagick; `make test` installs them)", tool)
+		}
+	}
+}
+
+// openWindow starts casebook on the library in dir, on display, and waits
+// for its window to draw.
+func openWindow(t *testing.T, display, dir string) *window {
+	t.Helper()
+	w := &window{t: t, dir: dir, db: filepath.Join(dir, "library.db"), exited: make(chan error, 1)}
+	w.env = append(os.Environ(), "DISPLAY="+display, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=C.UTF-8")
+	w.cmd = exec.Command(binary, "--db", w.db)
+	w.cmd.Env = w.env
+	w.cmd.Stdout, w.cmd.Stderr = &w.out, &w.out
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { w.exited <- w.cmd.Wait() }()
+	t.Cleanup(func() {
+		if w.cmd.ProcessState == nil {
+			w.cmd.Process.Kill()
+			<-w.exited
+		}
+	})
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if out, err := w.xdo("search", "--onlyvisible", "--name", "^Casebook$"); err == nil && out != "" {
+			w.id = strings.Fields(out)[0]
+			break
+		}
+		select {
+		case err := <-w.exited:
+			t.Fatalf("casebook exited before showing its window: %v\n%s", err, w.out.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no window titled Casebook after 20 s\n%s", w.out.String())
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); colours(w.shot()) <= 50; time.Sleep(200 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the window stayed blank")
+		}
+	}
+	if _, err := w.xdo("windowactivate", "--sync", w.id); err != nil {
+		w.xdo("windowfocus", "--sync", w.id)
+	}
+	time.Sleep(300 * time.Millisecond)
+	return w
+}
+
+func (w *window) xdo(args ...string) (string, error) {
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = w.env
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
+}
+
+// key types key combinations (xdotool names) into the window.
+func (w *window) key(keys ...string) {
+	w.t.Helper()
+	args := append([]string{"key", "--clearmodifiers", "--delay", "30"}, keys...)
+	if _, err := w.xdo(args...); err != nil {
+		w.t.Fatalf("xdotool key %v: %v", keys, err)
+	}
+}
+
+// shot takes a screenshot of the screen.
+func (w *window) shot() image.Image {
+	w.t.Helper()
+	cmd := exec.Command("import", "-window", "root", "png:-")
+	cmd.Env = w.env
+	out, err := cmd.Output()
+	if err != nil {
+		w.t.Fatalf("screenshot: %v", err)
+	}
+	img, _, err := image.Decode(bytes.NewReader(out))
+	if err != nil {
+		w.t.Fatalf("screenshot: %v", err)
+	}
+	return img
+}
+
+// save keeps a screenshot for a person to look at, when CASEBOOK_SHOTS
+// names a folder.
+func (w *window) save(name string) {
+	dir := os.Getenv("CASEBOOK_SHOTS")
+	if dir == "" {
+		return
+	}
+	cmd := exec.Command("import", "-window", "root", filepath.Join(dir, name+".png"))
+	cmd.Env = w.env
+	cmd.Run()
+}
+
+// digest is a hash of an image's pixels.
+func digest(img image.Image) [32]byte {
+	h := sha256.New()
+	b := img.Bounds()
+	row := make([]byte, 0, b.Dx()*4)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row = row[:0]
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			row = append(row, byte(r>>8), byte(g>>8), byte(bl>>8))
+		}
+		h.Write(row)
+	}
+	var d [32]byte
+	copy(d[:], h.Sum(nil))
+	return d
+}
+
+// answer types keys and returns how long the screen took to change. A
+// screenshot takes a while (~170 ms on an idle machine), so the change is
+// bracketed: it happened after lo (the start of the last screenshot that
+// did not show it) and before hi (the end of the first that did).
+func (w *window) answer(keys ...string) (lo, hi time.Duration) {
+	w.t.Helper()
+	before := digest(w.shot())
+	start := time.Now()
+	w.key(keys...)
+	for time.Since(start) < 10*time.Second {
+		taken := time.Since(start)
+		if digest(w.shot()) != before {
+			return taken, time.Since(start)
+		}
+	}
+	w.t.Fatalf("the window did not change within 10 s of %v", keys)
+	return 0, 0
+}
+
+// quit presses Ctrl+Q and waits for a clean exit.
+func (w *window) quit() {
+	w.t.Helper()
+	w.key("ctrl+q")
+	select {
+	case err := <-w.exited:
+		if err != nil {
+			w.t.Fatalf("Ctrl+Q: %v\n%s", err, w.out.String())
+		}
+	case <-time.After(40 * time.Second):
+		w.t.Fatal("Ctrl+Q did not quit within 40 s")
+	}
+}
+
+// highlights reads the highlights of article 1 from the library.
+func highlights(t *testing.T, db string) []data.Highlight {
+	t.Helper()
+	lib, err := data.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	hs, err := lib.Highlights(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hs
+}
+
+// TestWindowKeyboardAndLock drives the real window from the keyboard
+// alone: Ctrl+R to the reader, ↓ to a passage, Shift+→ to select two
+// words, Ctrl+1 to highlight them, while another process holds the
+// library's write lock. It measures how fast the window answers a key
+// during the lock and a text-size step, then lets the lock go and checks
+// that the highlight was saved.
+func TestWindowKeyboardAndLock(t *testing.T) {
+	needX(t)
+	display := startXvfb(t)
+	dir := t.TempDir()
+	w := openWindow(t, display, dir)
+	w.save("01-start")
+
+	lo, hi := w.answer("ctrl+r")
+	t.Logf("Ctrl+R answered in %v–%v", lo.Round(time.Millisecond), hi.Round(time.Millisecond))
+	w.key("Down", "Down")
+	w.key("shift+Right", "shift+Right")
+	w.save("02-selected")
+
+	// Another program takes the write lock, as `casebook import` would.
+	lock, err := sql.Open("sqlite3", "file:"+w.db+"?_busy_timeout=5000&_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	tx, err := lock.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`UPDATE articles SET title = title WHERE id = 0`); err != nil {
+		t.Fatal(err)
+	}
+	locked := time.Now()
+	w.key("ctrl+1")
+	var worst time.Duration
+	for i := 0; i < 3; i++ {
+		lo, hi := w.answer("Down")
+		worst = max(worst, lo)
+		t.Logf("with the library locked, ↓ answered in %v–%v", lo.Round(time.Millisecond), hi.Round(time.Millisecond))
+	}
+	w.save("03-waiting-for-lock")
+	if hs := highlights(t, w.db); len(hs) != 0 {
+		t.Fatalf("a highlight was saved while the library was locked: %+v", hs)
+	}
+	// Times are logged, not judged finely: the machine may be busy. A
+	// window waiting for the lock would take the whole busy timeout.
+	if worst > 5*time.Second {
+		t.Errorf("the window took %v to answer a key while the library was locked", worst)
+	}
+	tx.Rollback()
+	t.Logf("lock held %v", time.Since(locked).Round(time.Millisecond))
+	for deadline := time.Now().Add(15 * time.Second); len(highlights(t, w.db)) == 0; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the highlight was not saved after the lock was let go")
+		}
+	}
+	w.save("04-saved")
+	hs := highlights(t, w.db)
+	if len(hs) != 1 || len(strings.Fields(hs[0].Quote)) != 2 {
+		t.Errorf("highlights = %+v, want one of two words", hs)
+	}
+
+	// Text size: each step until the screen shows it.
+	for _, k := range []string{"ctrl+equal", "ctrl+equal", "ctrl+equal", "ctrl+minus"} {
+		lo, hi := w.answer(k)
+		t.Logf("text size step %s repainted in %v–%v", k, lo.Round(time.Millisecond), hi.Round(time.Millisecond))
+		if lo > 5*time.Second {
+			t.Errorf("text size step %s took more than %v", k, lo)
+		}
+	}
+	w.save("05-larger-text")
+	w.quit()
+}
+
+// TestWindowStateSurvivesRestarts resizes the window, quits with Ctrl+Q and
+// starts again, five times: each time the window comes back at the size it
+// had, and the state file holds width, height and the reading place.
+func TestWindowStateSurvivesRestarts(t *testing.T) {
+	needX(t)
+	display := startXvfb(t)
+	dir := t.TempDir()
+	state := filepath.Join(dir, "config", "fyne", appID, "window-state.json")
+	sizes := [][2]int{{1000, 700}, {1100, 760}, {900, 650}, {1200, 800}, {1050, 720}}
+	for i, sz := range sizes {
+		w := openWindow(t, display, dir)
+		if i > 0 {
+			want := sizes[i-1]
+			geo, _ := w.xdo("getwindowgeometry", w.id)
+			if !strings.Contains(geo, fmt4(want)) {
+				t.Errorf("restart %d: window geometry %q, want %dx%d", i, geo, want[0], want[1])
+			}
+		}
+		if _, err := w.xdo("windowsize", "--sync", w.id, itoa(sz[0]), itoa(sz[1])); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(400 * time.Millisecond)
+		w.quit()
+		b, err := os.ReadFile(state)
+		if err != nil {
+			t.Fatalf("restart %d: %v", i, err)
+		}
+		var st struct {
+			Width, Height float64
+			Article       int64
+		}
+		json.Unmarshal(b, &st)
+		if int(st.Width) != sz[0] || int(st.Height) != sz[1] || st.Article == 0 {
+			t.Errorf("restart %d: state %s, want %dx%d and an article", i, b, sz[0], sz[1])
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func fmt4(sz [2]int) string { return itoa(sz[0]) + "x" + itoa(sz[1]) }

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+)
+
+// windowState is what the window remembers between runs: its size and the
+// reading place (the library, the article in it, the top passage).
+//
+// It is kept in a file of its own, written whole and at once when the window
+// quits (and when an article is opened). Fyne's preferences save the first
+// change at once and later ones on a timer, then once more when the app has
+// stopped; a process that exits first loses them, which is how the window's
+// height was lost in 2 of 5 restarts.
+type windowState struct {
+	Width   float32 `json:"width"`
+	Height  float32 `json:"height"`
+	Library string  `json:"library,omitempty"`
+	Article int64   `json:"article,omitempty"`
+	Seq     int     `json:"seq,omitempty"`
+}
+
+// stateFile is the name of the window state file in the app's storage.
+const stateFile = "window-state.json"
+
+// statePath is where the window state is kept.
+func (u *UI) statePath() string {
+	if u.opts.StatePath != "" {
+		return u.opts.StatePath
+	}
+	if s := u.App.Storage(); s != nil && s.RootURI() != nil {
+		return filepath.Join(s.RootURI().Path(), stateFile)
+	}
+	return ""
+}
+
+// loadState reads the window state. Without a state file, it reads what
+// older versions kept in the preferences.
+func (u *UI) loadState() windowState {
+	if p := u.statePath(); p != "" {
+		if b, err := os.ReadFile(p); err == nil {
+			var st windowState
+			if json.Unmarshal(b, &st) == nil {
+				return st
+			}
+		}
+	}
+	prefs := u.App.Preferences()
+	return windowState{
+		Width:   float32(prefs.FloatWithFallback(prefWidth, 0)),
+		Height:  float32(prefs.FloatWithFallback(prefHeight, 0)),
+		Library: prefs.String(prefLibrary),
+		Article: int64(prefs.Int(prefArticle)),
+		Seq:     prefs.Int(prefPassage),
+	}
+}
+
+// saveState writes the window state whole: to a temporary file, synced,
+// then renamed over the old one, so that it is the old or the new state,
+// never half of one.
+func (u *UI) saveState(st windowState) error {
+	p := u.statePath()
+	if p == "" {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	b, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".window-state-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), p)
+}
+
+// currentState is the window's state now.
+func (u *UI) currentState() windowState {
+	st := u.state
+	size := u.Window.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		st.Width, st.Height = size.Width, size.Height
+	}
+	if u.Reader.article.ID != 0 {
+		st.Library = u.lib.Path()
+		st.Article = u.Reader.article.ID
+		st.Seq = u.Reader.topSeq()
+	}
+	return st
+}
+
+// rememberState writes the window state; a failure goes to the log only.
+func (u *UI) rememberState() {
+	u.state = u.currentState()
+	if err := u.saveState(u.state); err != nil {
+		fyne.LogError("saving the window state", err)
+	}
+}

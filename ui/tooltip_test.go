@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestTooltips(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	bar := u.toolbar
+	icons := []*tipButton{bar.remove, bar.legend}
+	u.Reader.setCurrent(0)
+	h.shortcut(shortcutNewNote)
+	icons = append(icons, u.Notes.Cards[0].Delete)
+	for _, b := range bar.buttons {
+		if b.Tip == "" || b.Text == "" {
+			t.Errorf("colour button %q has no meaning or no tooltip", b.Text)
+		}
+	}
+	for i, b := range icons {
+		if b.Text != "" || b.Tip == "" {
+			t.Errorf("icon button %d: label %q, tooltip %q; want an icon with a tooltip", i, b.Text, b.Tip)
+		}
+	}
+
+	b := bar.legend
+	b.MouseIn(&desktop.MouseEvent{})
+	h.waitFor("the tooltip", func() bool { return u.tip != nil && u.tip.Visible() })
+	if got := u.tip.Content.(*widget.Label).Text; got != b.Tip {
+		t.Errorf("tooltip says %q, want %q", got, b.Tip)
+	}
+	// A tooltip is not a dialog: the shortcuts still work.
+	h.shortcut(colourShortcut(0))
+	if hs, _ := h.lib.Highlights(context.Background(), u.Reader.Article().ID); len(hs) != 1 {
+		t.Errorf("Ctrl+1 with a tooltip showing made %d highlights, want 1", len(hs))
+	}
+	b.MouseOut()
+	if u.tip != nil {
+		t.Error("the tooltip stays after the pointer left")
+	}
+}

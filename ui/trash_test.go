@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+func TestDeleteArticleWithUndoAndBin(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u := h.u
+	res, err := h.lib.ImportArticle(ctx, data.NewArticle{
+		Origin:   "/tmp/rally.txt",
+		Meta:     data.Meta{Title: "Rally in Brooklyn", Source: "rally.txt"},
+		Original: "Rally in Brooklyn\n\nHundreds marched in Brooklyn.",
+		Passages: []data.NewPassage{{Kind: data.KindTitle, Text: "Rally in Brooklyn"}, {Kind: data.KindBody, Text: "Hundreds marched in Brooklyn."}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res.Article.ID
+	u.refreshLibrary()
+	u.OpenArticle(id)
+	u.Reader.setCurrent(0)
+	h.shortcut(shortcutNewNote)
+	test.Type(u.Notes.Cards[0].Editor, "Who organised it?")
+	listed := func() bool {
+		_, ok := u.articleSummary(id)
+		return ok
+	}
+
+	u.deleteArticle()
+	h.settle()
+	if listed() || u.Reader.Article().ID == id {
+		t.Fatal("the deleted article is still in the library or the reader")
+	}
+	for _, n := range u.Notes.all {
+		if n.ArticleID == id {
+			t.Error("All notes still lists the deleted article's note")
+		}
+	}
+	h.shortcut(shortcutUndo)
+	if !listed() {
+		t.Fatal("Ctrl+Z did not bring the article back")
+	}
+	if ns, _ := h.lib.Notes(ctx, data.NoteFilter{ArticleID: id}); len(ns) != 1 || ns[0].Body != "Who organised it?" {
+		t.Errorf("the article came back with notes %+v", ns)
+	}
+
+	// Deleted again, it waits in the bin.
+	u.OpenArticle(id)
+	u.deleteArticle()
+	h.settle()
+	u.showTrash()
+	if len(u.trash.Articles) != 1 || u.trash.Articles[0].Notes != 1 {
+		t.Fatalf("the bin holds %+v, want the article with its note", u.trash.Articles)
+	}
+	test.Tap(u.trash.Restore[0])
+	h.settle()
+	if !listed() || u.Reader.Article().ID != id || u.modalOpen() {
+		t.Errorf("Restore: listed %v, reader on %d, dialog open %v", listed(), u.Reader.Article().ID, u.modalOpen())
+	}
+
+	// The bundled articles cannot be deleted.
+	u.OpenArticle(h.article(0).ID)
+	u.deleteArticle()
+	h.settle()
+	if !u.modalOpen() {
+		t.Error("deleting a bundled article did not say why it cannot be")
+	}
+}
