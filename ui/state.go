@@ -24,16 +24,21 @@ type windowState struct {
 	Seq     int     `json:"seq,omitempty"`
 }
 
-// stateFile is the name of the window state file in the app's storage.
+// stateFile is the name of the window state file in Casebook's own
+// configuration folder.
 const stateFile = "window-state.json"
 
-// statePath is where the window state is kept.
+// statePath is where the window state is kept: <UserConfigDir>/casebook,
+// beside the default library, and not in the app's Fyne storage. Fyne
+// watches that folder and reloads its preferences on any change in it, so
+// writing the state there at exit raced with Fyne's own last save of
+// preferences.json and logged "Preferences load error: EOF".
 func (u *UI) statePath() string {
 	if u.opts.StatePath != "" {
 		return u.opts.StatePath
 	}
-	if s := u.App.Storage(); s != nil && s.RootURI() != nil {
-		return filepath.Join(s.RootURI().Path(), stateFile)
+	if dir, err := os.UserConfigDir(); err == nil {
+		return filepath.Join(dir, "casebook", stateFile)
 	}
 	return ""
 }

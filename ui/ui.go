@@ -47,7 +47,7 @@ type Options struct {
 	// OpenURL opens a web address; zero means the app's (the browser).
 	OpenURL func(*url.URL) error
 	// StatePath is the file that keeps the window's size and reading
-	// place. Zero means window-state.json in the app's storage.
+	// place. Zero means window-state.json in <UserConfigDir>/casebook.
 	StatePath string
 }
 

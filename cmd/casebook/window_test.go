@@ -279,7 +279,7 @@ func TestWindowStateSurvivesRestarts(t *testing.T) {
 	needX(t)
 	display := startXvfb(t)
 	dir := t.TempDir()
-	state := filepath.Join(dir, "config", "fyne", appID, "window-state.json")
+	state := filepath.Join(dir, "config", "casebook", "window-state.json")
 	sizes := [][2]int{{1000, 700}, {1100, 760}, {900, 650}, {1200, 800}, {1050, 720}}
 	for i, sz := range sizes {
 		w := openWindow(t, display, dir)
