@@ -28,27 +28,26 @@ const usage = `Casebook: read, search, highlight, annotate and cite news article
 Usage:
   casebook                                   open the desktop app
   casebook --version                         print the version and the commit it was built from
-  casebook [--db PATH] articles [--json]     list articles
+  casebook [--db PATH] articles [--json]     list articles: id, title, outlet, date, passages, notes
   casebook [--db PATH] show ID [--json]      passages of one article, numbered, with kinds
-  casebook [--db PATH] search [--json] [--limit N] [--stats] [--] QUERY...
-  casebook [--db PATH] note add [--tag TAG]... ID:N TEXT...
-  casebook [--db PATH] note list [--json] [--orphans] [--article ID] [--tag TAG]
-  casebook [--db PATH] highlight ID:N COLOUR
-  casebook [--db PATH] import FILE...
+  casebook [--db PATH] search [--json] [--limit N] [--stats] [--article ID] [--colour C] [--has-note] [--tag T] [--] QUERY...
+  casebook [--db PATH] note add [--tag T] ID:N TEXT   add a note to paragraph N of article ID
+  casebook [--db PATH] note list [--json] [--orphans] [--article ID] [--tag T]
+  casebook [--db PATH] highlight ID:N COLOUR highlight a whole paragraph (yellow, red, green, blue, purple, or a meaning)
+  casebook [--db PATH] import FILE|FOLDER... .txt, .md, .html/.htm, .docx, .rtf, .pdf articles and database exports; .json annotation files from classmates
   casebook [--db PATH] import --undo-last     undo the last merge of a classmate's .json file
-  casebook [--db PATH] compare A B [--json]  align two articles' passages and flag their differences
   casebook [--db PATH] export --format md|docx|html|csv|json [--style apa|mla|chicago]
-                      [--scope all|article:ID|colour:NAME|tag:NAME|outline:NAME] [--order reading|colour|tag]
-                      [--include timeline,people] [--out FILE]
+           [--scope all|article:ID|colour:NAME|tag:NAME|outline:NAME] [--order reading|colour|tag] [--paper a4|letter]
+           [--include timeline,people] [--out FILE]
+  casebook [--db PATH] compare A B [--json]  align two articles' passages and flag their differences
   casebook [--db PATH] outline new NAME [--template brief|essay|compare|blank]
   casebook [--db PATH] outline add NAME SECTION ID:N   place paragraph N of article ID (with its highlights and notes)
   casebook [--db PATH] outline show NAME [--json] [--style apa|mla|chicago]
   casebook [--db PATH] outline list [--json]
-  casebook [--db PATH] people [--json] [--kind person|organisation]
-                                             people and organisations, with roles, aliases and mentions
+  casebook [--db PATH] people [--json] [--kind person|organisation]   people and organisations, roles, aliases, mentions
   casebook [--db PATH] people hide NAME | rename NAME NEW | merge NAME INTO | role NAME ROLE... | kind NAME KIND
   casebook [--db PATH] timeline [--json]     dated events, each linked to the passages that report it
-  casebook [--db PATH] timeline hide N | date N DATE | label N LABEL...   correct entry N
+  casebook [--db PATH] timeline hide N | date N DATE | label N LABEL...   correct entry N of the timeline list
   casebook [--db PATH] timeline add ID:N DATE LABEL...                    add an event from a passage
   casebook [--db PATH] corrections [--json] | corrections undo ID      your corrections to people and timeline
 
