@@ -133,7 +133,7 @@ func startXvfb(t *testing.T) string {
 		t.Fatal(err)
 	}
 	w.Close()
-	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	t.Cleanup(func() { stopXvfb(x) })
 	got := make(chan string, 1)
 	go func() {
 		buf := make([]byte, 16)
@@ -188,4 +188,19 @@ func rss(pid int) string {
 		}
 	}
 	return "unknown"
+}
+
+// stopXvfb asks Xvfb to quit, so that it removes its /tmp/.X*-lock file and
+// socket (a killed one leaves them behind for every later run on the
+// machine), and kills it only if it has not gone within 5 s.
+func stopXvfb(x *exec.Cmd) {
+	done := make(chan struct{})
+	go func() { x.Wait(); close(done) }()
+	x.Process.Signal(os.Interrupt)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		x.Process.Kill()
+		<-done
+	}
 }
