@@ -20,7 +20,7 @@ import (
 // the articles change (an import, an edited date).
 type studyAids struct {
 	u    *UI
-	tabs *container.AppTabs
+	tabs *wrapTabs
 	// Case is what the views show.
 	Case glance.Case
 	// sig is the articles the case was built from (ids, hashes, dates), so
@@ -42,7 +42,7 @@ func (u *UI) withStudyAids(library fyne.CanvasObject) fyne.CanvasObject {
 	u.aids = s
 	s.Timeline = newTimelineView(s)
 	s.People = newPeopleView(s)
-	s.tabs = container.NewAppTabs(
+	s.tabs = newWrapTabs(
 		container.NewTabItem("Library", library),
 		container.NewTabItem("Timeline", s.Timeline.content),
 		container.NewTabItem("People", s.People.content),

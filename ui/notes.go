@@ -23,7 +23,7 @@ import (
 // marked; opened, it can be edited, deleted, or attached to new words.
 type NotesPanel struct {
 	u       *UI
-	content *container.AppTabs
+	content *wrapTabs
 
 	passage *data.Passage
 	heading *widget.Label
@@ -161,7 +161,7 @@ func newNotesPanel(u *UI) *NotesPanel {
 
 	p.All = p.noteList(&p.all)
 	p.allTab = container.NewTabItem("All notes", container.NewStack(p.All))
-	p.content = container.NewAppTabs(container.NewTabItem("Passage", passageTab), p.allTab)
+	p.content = newWrapTabs(container.NewTabItem("Passage", passageTab), p.allTab)
 	p.showPassage(nil)
 	p.refreshLists()
 	return p

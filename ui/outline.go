@@ -60,7 +60,7 @@ type OutlinePanel struct {
 // sidePanel is what stands beside the reader: the notes, and the outline in
 // a second tab.
 func (u *UI) sidePanel() fyne.CanvasObject {
-	u.sideTabs = container.NewAppTabs(
+	u.sideTabs = newWrapTabs(
 		container.NewTabItemWithIcon("Notes", theme.DocumentCreateIcon(), u.Notes.content),
 		container.NewTabItemWithIcon("Outline", theme.ListIcon(), u.Outline.content))
 	return u.sideTabs

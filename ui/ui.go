@@ -86,7 +86,7 @@ type UI struct {
 	Outline *OutlinePanel
 	// compare is the Compare window while it is open.
 	compare  *CompareView
-	sideTabs *container.AppTabs
+	sideTabs *wrapTabs
 
 	undo         undoStack
 	libraryEmpty *fyne.Container
