@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -42,7 +43,24 @@ func newWrapTabs(items ...*container.TabItem) *wrapTabs {
 
 // CreateRenderer implements fyne.Widget.
 func (t *wrapTabs) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(t.box)
+	return &wrapTabsRenderer{t: t}
+}
+
+// wrapTabsRenderer lays out the tabs' box. Its Refresh does not refresh the
+// tabs' contents: a theme change already refreshes every object once, and a
+// label change only needs its button and the layout.
+type wrapTabsRenderer struct{ t *wrapTabs }
+
+func (r *wrapTabsRenderer) Layout(size fyne.Size) {
+	r.t.box.Resize(size)
+	r.t.box.Layout.Layout(r.t.box.Objects, size)
+}
+func (r *wrapTabsRenderer) MinSize() fyne.Size           { return r.t.box.MinSize() }
+func (r *wrapTabsRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.box} }
+func (r *wrapTabsRenderer) Destroy()                     {}
+func (r *wrapTabsRenderer) Refresh() {
+	r.Layout(r.t.Size())
+	canvas.Refresh(r.t)
 }
 
 // Refresh shows the items' current labels, icons and contents.
@@ -59,7 +77,6 @@ func (t *wrapTabs) rebuild() {
 	}
 	t.Buttons = t.Buttons[:len(t.Items)]
 	objs := make([]fyne.CanvasObject, len(t.Items))
-	contents := make([]fyne.CanvasObject, len(t.Items))
 	if t.selected >= len(t.Items) {
 		t.selected = max(0, len(t.Items)-1)
 	}
@@ -76,17 +93,39 @@ func (t *wrapTabs) rebuild() {
 			b.Refresh()
 		}
 		objs[i] = b
-		contents[i] = it.Content
-		if i == t.selected {
-			it.Content.Show()
-		} else {
-			it.Content.Hide()
+	}
+	// Only a change of items lays the bar out again.
+	if !sameObjects(t.bar.Objects, objs) {
+		t.bar.Objects = objs
+		t.bar.Refresh()
+	}
+	// Only the tab in front is in the window's tree: a text-size step or a
+	// theme change then refreshes what is shown, not every list in every
+	// tab. A tab brought to the front is refreshed whole, so it shows the
+	// current theme.
+	var shown []fyne.CanvasObject
+	if len(t.Items) > 0 {
+		shown = []fyne.CanvasObject{t.Items[t.selected].Content}
+	}
+	if !sameObjects(t.stack.Objects, shown) {
+		t.stack.Objects = shown
+		for _, o := range shown {
+			o.Show()
+		}
+		t.stack.Refresh()
+	}
+}
+
+func sameObjects(a, b []fyne.CanvasObject) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
 		}
 	}
-	t.bar.Objects = objs
-	t.stack.Objects = contents
-	t.bar.Refresh()
-	t.stack.Refresh()
+	return true
 }
 
 // SelectIndex brings the i-th tab to the front.

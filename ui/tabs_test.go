@@ -17,6 +17,28 @@ func TestTabsKeepTheirLabels(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	groups := map[string]*wrapTabs{"left": u.aids.tabs, "side": u.sideTabs, "notes": u.Notes.content}
+	// shown tells whether o is in the window and visible.
+	shown := func(o fyne.CanvasObject) bool {
+		found := false
+		var walk func(fyne.CanvasObject)
+		walk = func(c fyne.CanvasObject) {
+			if c == o {
+				found = c.Visible()
+			}
+			switch c := c.(type) {
+			case fyne.Widget:
+				for _, k := range test.TempWidgetRenderer(t, c).Objects() {
+					walk(k)
+				}
+			case *fyne.Container:
+				for _, k := range c.Objects {
+					walk(k)
+				}
+			}
+		}
+		walk(u.Window.Content())
+		return found
+	}
 	win := func() fyne.Size { return u.Window.Canvas().Size() }
 	check := func(when string) {
 		t.Helper()
@@ -56,11 +78,11 @@ func TestTabsKeepTheirLabels(t *testing.T) {
 			t.Fatalf("%s: the third notes tab is %q", when, hl.Text)
 		}
 		test.Tap(hl)
-		if u.Notes.content.SelectedIndex() != 2 || !u.Highlights.tab.Content.Visible() {
+		if u.Notes.content.SelectedIndex() != 2 || !shown(u.Highlights.tab.Content) {
 			t.Errorf("%s: tapping Highlights shows tab %d", when, u.Notes.content.SelectedIndex())
 		}
 		test.Tap(u.Notes.content.Buttons[0])
-		if u.Notes.content.SelectedIndex() != 0 || u.Highlights.tab.Content.Visible() {
+		if u.Notes.content.SelectedIndex() != 0 || shown(u.Highlights.tab.Content) {
 			t.Errorf("%s: tapping Passage shows tab %d", when, u.Notes.content.SelectedIndex())
 		}
 		if b := u.Notes.content.Buttons[0]; b.Importance != widget.HighImportance {
