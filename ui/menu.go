@@ -168,11 +168,14 @@ func (u *UI) setTextScale(s float32) {
 }
 
 func (u *UI) applyTheme() {
-	u.App.Settings().SetTheme(newTheme(u.themeMode(), u.textScale()))
-	for _, m := range u.Reader.rows {
-		m.tokens = nil
-	}
+	// The reader's row heights depend on the text size. Forget them before
+	// the theme is applied: Fyne's theme walk lays the reader out, and its
+	// layout measures the rows then, once, in the new theme (words are
+	// measured once per size; see ensureTokens). Measuring them again after
+	// the walk and refreshing the list once more doubled the work of a step.
 	u.Reader.heightsWidth = 0
+	u.App.Settings().SetTheme(newTheme(u.themeMode(), u.textScale()))
+	// When the walk did not lay the reader out (no article open), the
+	// heights are measured here; otherwise this returns at once.
 	u.Reader.sizeRows(u.Reader.List.Size().Width)
-	u.Reader.List.Refresh()
 }

@@ -47,7 +47,10 @@ type Reader struct {
 	// heights are the rows' heights at heightsWidth.
 	heights      []float32
 	heightsWidth float32
-	proto        *passageView
+	// measured counts the times every row was measured (tests keep a
+	// text-size step to one).
+	measured int
+	proto    *passageView
 	// shown maps rows to the widgets that last showed them.
 	shown map[int]*passageView
 
@@ -486,6 +489,7 @@ func (r *Reader) sizeRows(width float32) {
 		r.heights[i] = passageHeight(m, pm, width)
 	}
 	r.heightsWidth = width
+	r.measured++
 	setItemHeights(r.List, r.heights)
 	if top > 0 {
 		r.List.ScrollToOffset(r.rowOffset(top))

@@ -46,9 +46,18 @@ func (r *libraryRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (r *libraryRow) set(a data.ArticleSummary) {
-	r.title.SetText(displayTitle(a.Article))
-	r.meta.SetText(outletAndDate(a.Meta))
-	r.counts.SetText(countsLine(a))
+	setLabel(r.title, displayTitle(a.Article))
+	setLabel(r.meta, outletAndDate(a.Meta))
+	setLabel(r.counts, countsLine(a))
+}
+
+// setLabel sets l's text only when it changed. A list refresh (as on every
+// text-size step) binds each visible row again; SetText with the same text
+// would lay every label out once more, after the theme walk already has.
+func setLabel(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }
 
 // displayTitle is the article's title, or its source when it has none.

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"testing"
+)
+
+// TestTextSizeStepMeasuresOnce checks that a text-size step measures the
+// reader's rows once, in the new size, and that every shown passage gets the
+// height its wrapped lines need: nothing is clipped and no row is left at
+// the old size's height.
+func TestTextSizeStepMeasuresOnce(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	u.OpenArticle(h.article(2).ID)
+	h.pump()
+	r := u.Reader
+	for _, s := range []float32{1.1, 1.3, 2, 1.5, 1} {
+		before := r.measured
+		u.setTextScale(s)
+		h.pump()
+		if n := r.measured - before; n != 1 {
+			t.Errorf("at %v %% text the rows were measured %d times, want once", s*100, n)
+		}
+		m := r.proto.metrics()
+		width := r.List.Size().Width
+		if len(r.heights) != len(r.rows) || r.heightsWidth != width {
+			t.Fatalf("at %v %% text: %d heights for %d rows at width %v (list %v)", s*100, len(r.heights), len(r.rows), r.heightsWidth, width)
+		}
+		if len(r.shown) == 0 {
+			t.Fatalf("at %v %% text no passage is shown", s*100)
+		}
+		off, view := r.List.GetScrollOffset(), r.List.Size().Height
+		checked := 0
+		for i, v := range r.shown {
+			// r.shown keeps widgets the list has put back in its pool.
+			if top := r.rowOffset(i); top > off+view || top+r.heights[i] < off {
+				continue
+			}
+			checked++
+			want := passageHeight(m, r.rows[i], width)
+			if r.heights[i] != want {
+				t.Errorf("at %v %% text row %d is %v high, its text needs %v", s*100, i, r.heights[i], want)
+			}
+			if v.model != r.rows[i] || !v.Visible() {
+				continue
+			}
+			if got := v.Size().Height; got+0.5 < want {
+				t.Errorf("at %v %% text passage %d is drawn %v high, its text needs %v", s*100, i, got, want)
+			}
+			lm := v.layout(v.Size().Width)
+			if lm.size != m.size {
+				t.Errorf("at %v %% text passage %d is laid out at size %v, want %v", s*100, i, lm.size, m.size)
+			}
+			if need := 2*lm.padV + float32(len(v.lines))*lm.lineH; need > v.Size().Height+0.5 {
+				t.Errorf("at %v %% text passage %d has %d lines (%v high) in %v: clipped", s*100, i, len(v.lines), need, v.Size().Height)
+			}
+		}
+		if checked == 0 {
+			t.Errorf("at %v %% text no passage is in view", s*100)
+		}
+	}
+}
