@@ -183,13 +183,8 @@ func (v *PeopleView) showDetail(i int) {
 // known reports whether an entry of the index has the name or alias.
 func (v *PeopleView) known(name string) bool {
 	for _, e := range v.people {
-		if strings.EqualFold(e.Name, name) {
+		if e.Named(name) {
 			return true
-		}
-		for _, a := range e.Aliases {
-			if strings.EqualFold(a, name) {
-				return true
-			}
 		}
 	}
 	return false
