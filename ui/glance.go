@@ -179,12 +179,106 @@ func (u *UI) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
 	return out
 }
 
-// loadingPane says the articles are being read, with a progress bar.
-func loadingPane() (*fyne.Container, *widget.Label, *widget.ProgressBar) {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	bar := widget.NewProgressBar()
-	return container.NewVBox(l, bar), l, bar
+// aidList is what the Timeline and People views share: a filter entry, the
+// list with a details pane under it (hidden until an entry is chosen), a
+// pane that says the articles are being read, with a progress bar, and a
+// label for when there is nothing to list. Each view keeps its own rows and
+// details.
+type aidList struct {
+	// Filter narrows the list to the entries that contain what is typed.
+	Filter *widget.Entry
+	List   *widget.List
+	// Detail shows the selected entry: its sources and corrections.
+	Detail *fyne.Container
+
+	loading *fyne.Container
+	status  *widget.Label
+	bar     *widget.ProgressBar
+	empty   *widget.Label
+	content fyne.CanvasObject
+	split   *container.Split
+	reading string // what the articles are read for: "dates", "names"
+}
+
+// aidListSpec describes a view's part of its aidList.
+type aidListSpec struct {
+	filterHint, emptyText, reading string
+	splitOffset                    float64
+	// above are put between the filter and the loading pane.
+	above     []fyne.CanvasObject
+	length    func() int
+	createRow func() fyne.CanvasObject
+	updateRow func(widget.ListItemID, fyne.CanvasObject)
+	choose    func(widget.ListItemID)
+	// refill rebuilds the rows when the filter changes.
+	refill func()
+}
+
+func newAidList(spec aidListSpec) aidList {
+	a := aidList{reading: spec.reading}
+	a.Filter = widget.NewEntry()
+	a.Filter.SetPlaceHolder(spec.filterHint)
+	a.Filter.OnChanged = func(string) { spec.refill() }
+	a.List = widget.NewList(spec.length, spec.createRow, spec.updateRow)
+	a.List.OnSelected = spec.choose
+	a.Detail = container.NewVBox()
+	a.status = widget.NewLabel("")
+	a.status.Wrapping = fyne.TextWrapWord
+	a.bar = widget.NewProgressBar()
+	a.loading = container.NewVBox(a.status, a.bar)
+	a.loading.Hide()
+	a.empty = widget.NewLabel(spec.emptyText)
+	a.empty.Wrapping = fyne.TextWrapWord
+	a.empty.Hide()
+	top := container.NewVBox(a.Filter)
+	for _, o := range spec.above {
+		top.Add(o)
+	}
+	top.Add(a.loading)
+	top.Add(a.empty)
+	a.split = container.NewVSplit(a.List, container.NewVScroll(a.Detail))
+	a.split.Offset = spec.splitOffset
+	a.split.Trailing.Hide() // until an entry is chosen
+	a.content = container.NewBorder(top, nil, nil, nil, a.split)
+	return a
+}
+
+// setLoading shows that the articles are being read (n of them), or, with
+// n < 0, that reading failed.
+func (a *aidList) setLoading(n int) {
+	if n < 0 {
+		a.loading.Hide()
+		return
+	}
+	a.status.SetText(fmt.Sprintf("Reading %d articles for %s…", n, a.reading))
+	a.bar.SetValue(0)
+	a.loading.Show()
+}
+
+// setProgress moves the progress bar: done of total articles read.
+func (a *aidList) setProgress(done, total int) {
+	a.status.SetText(fmt.Sprintf("Reading articles for %s: %d of %d…", a.reading, done, total))
+	a.bar.SetValue(float64(done) / float64(max(total, 1)))
+}
+
+// listed shows the rows just rebuilt, with none chosen; none says the view
+// has no entries at all (the empty-state label shows unless still loading).
+func (a *aidList) listed(none bool) {
+	if none && !a.loading.Visible() {
+		a.empty.Show()
+	} else {
+		a.empty.Hide()
+	}
+	a.List.UnselectAll()
+	a.List.Refresh()
+}
+
+// clearDetail empties the details pane, shows it if an entry is chosen
+// (hides it if not) and returns chosen, so that the view fills it.
+func (a *aidList) clearDetail(chosen bool) bool {
+	a.Detail.RemoveAll()
+	showDetailPane(a.split, chosen)
+	return chosen
 }
 
 // AddToTimeline is the form that adds an event from a passage.

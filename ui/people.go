@@ -19,21 +19,13 @@ import (
 // corrections.
 type PeopleView struct {
 	s *studyAids
-	// Filter narrows the list to entries whose name, alias or role contain
-	// what is typed.
-	Filter *widget.Entry
-	List   *widget.List
-	Detail *fyne.Container
+	// aidList's Filter narrows the list to entries whose name, alias or
+	// role contain what is typed.
+	aidList
 
 	people   []casefacts.Entity
 	rows     []pRow
 	selected int
-	loading  *fyne.Container
-	status   *widget.Label
-	bar      *widget.ProgressBar
-	empty    *widget.Label
-	content  fyne.CanvasObject
-	split    *container.Split
 }
 
 type pRow struct {
@@ -43,48 +35,23 @@ type pRow struct {
 
 func newPeopleView(s *studyAids) *PeopleView {
 	v := &PeopleView{s: s, selected: -1}
-	v.Filter = widget.NewEntry()
-	v.Filter.SetPlaceHolder("Filter people and organisations")
-	v.Filter.OnChanged = func(string) { v.fill() }
-	v.List = widget.NewList(
-		func() int { return len(v.rows) },
-		func() fyne.CanvasObject {
+	v.aidList = newAidList(aidListSpec{
+		filterHint:  "Filter people and organisations",
+		emptyText:   "No people or organisations yet. Import articles (File › Import…) and the names they mention appear here.",
+		reading:     "names",
+		splitOffset: 0.55,
+		length:      func() int { return len(v.rows) },
+		createRow: func() fyne.CanvasObject {
 			count := widget.NewLabel("99")
 			name := widget.NewLabel("")
 			name.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, nil, count, name)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { v.updateRow(i, o) },
-	)
-	v.List.OnSelected = func(i widget.ListItemID) { v.choose(i) }
-	v.Detail = container.NewVBox()
-	v.loading, v.status, v.bar = loadingPane()
-	v.loading.Hide()
-	v.empty = widget.NewLabel("No people or organisations yet. Import articles (File › Import…) and the names they mention appear here.")
-	v.empty.Wrapping = fyne.TextWrapWord
-	v.empty.Hide()
-	top := container.NewVBox(v.Filter, v.loading, v.empty)
-	v.split = container.NewVSplit(v.List, container.NewVScroll(v.Detail))
-	v.split.Offset = 0.55
-	v.split.Trailing.Hide() // until an entry is chosen
-	v.content = container.NewBorder(top, nil, nil, nil, v.split)
+		updateRow: v.updateRow,
+		choose:    v.choose,
+		refill:    v.fill,
+	})
 	return v
-}
-
-func (v *PeopleView) setLoading(n int) {
-	if n < 0 {
-		v.loading.Hide()
-		return
-	}
-	v.status.SetText(fmt.Sprintf("Reading %d articles for names…", n))
-	v.bar.SetValue(0)
-	v.loading.Show()
-}
-
-// setProgress moves the progress bar: done of total articles read.
-func (v *PeopleView) setProgress(done, total int) {
-	v.status.SetText(fmt.Sprintf("Reading articles for names: %d of %d…", done, total))
-	v.bar.SetValue(float64(done) / float64(max(total, 1)))
 }
 
 func (v *PeopleView) setCase(c glance.Case) {
@@ -115,13 +82,7 @@ func (v *PeopleView) fill() {
 		}
 		v.rows = append(v.rows, pRow{entity: i})
 	}
-	if len(v.people) == 0 && !v.loading.Visible() {
-		v.empty.Show()
-	} else {
-		v.empty.Hide()
-	}
-	v.List.UnselectAll()
-	v.List.Refresh()
+	v.listed(len(v.people) == 0)
 	v.showDetail(-1)
 }
 
@@ -173,12 +134,9 @@ func (v *PeopleView) Select(name string) bool {
 
 func (v *PeopleView) showDetail(i int) {
 	v.selected = i
-	v.Detail.RemoveAll()
-	if i < 0 || i >= len(v.people) {
-		showDetailPane(v.split, false)
+	if !v.clearDetail(i >= 0 && i < len(v.people)) {
 		return
 	}
-	showDetailPane(v.split, true)
 	u := v.s.u
 	e := v.people[i]
 	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -225,13 +183,8 @@ func (v *PeopleView) showDetail(i int) {
 // known reports whether an entry of the index has the name or alias.
 func (v *PeopleView) known(name string) bool {
 	for _, e := range v.people {
-		if strings.EqualFold(e.Name, name) {
+		if e.Named(name) {
 			return true
-		}
-		for _, a := range e.Aliases {
-			if strings.EqualFold(a, name) {
-				return true
-			}
 		}
 	}
 	return false

@@ -20,24 +20,15 @@ import (
 // opens its first passage and shows the rest below with the corrections.
 type TimelineView struct {
 	s *studyAids
-	// Filter narrows the list to entries whose label, date or wording
-	// contain what is typed.
-	Filter *widget.Entry
+	// aidList's Filter narrows the list to entries whose label, date or
+	// wording contain what is typed.
+	aidList
 	// Disputed shows only the entries the sources disagree on.
 	Disputed *widget.Check
-	List     *widget.List
-	// Detail shows the selected entry: its sources and corrections.
-	Detail *fyne.Container
 
 	events   []casefacts.Event
 	rows     []tlRow
 	selected int // index into events, -1 for none
-	loading  *fyne.Container
-	status   *widget.Label
-	bar      *widget.ProgressBar
-	empty    *widget.Label
-	content  fyne.CanvasObject
-	split    *container.Split
 }
 
 // tlRow is a row of the list: a heading or an event.
@@ -49,13 +40,15 @@ type tlRow struct {
 
 func newTimelineView(s *studyAids) *TimelineView {
 	v := &TimelineView{s: s, selected: -1}
-	v.Filter = widget.NewEntry()
-	v.Filter.SetPlaceHolder("Filter the timeline")
-	v.Filter.OnChanged = func(string) { v.fill() }
 	v.Disputed = widget.NewCheck("Disputed only", func(bool) { v.fill() })
-	v.List = widget.NewList(
-		func() int { return len(v.rows) },
-		func() fyne.CanvasObject {
+	v.aidList = newAidList(aidListSpec{
+		filterHint:  "Filter the timeline",
+		emptyText:   "No dated events yet. Import articles (File › Import…) and the dates they report appear here.",
+		reading:     "dates",
+		splitOffset: 0.6,
+		above:       []fyne.CanvasObject{v.Disputed},
+		length:      func() int { return len(v.rows) },
+		createRow: func() fyne.CanvasObject {
 			// The date column is as wide as a full date: a longer
 			// unresolved date ("less than one week after") is cut short
 			// there (the details show it whole) rather than taking the
@@ -69,39 +62,11 @@ func newTimelineView(s *studyAids) *TimelineView {
 			label.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, container.NewGridWrap(col, date), nil, label)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { v.updateRow(i, o) },
-	)
-	v.List.OnSelected = func(i widget.ListItemID) { v.choose(i) }
-	v.Detail = container.NewVBox()
-	v.loading, v.status, v.bar = loadingPane()
-	v.loading.Hide()
-	v.empty = widget.NewLabel("No dated events yet. Import articles (File › Import…) and the dates they report appear here.")
-	v.empty.Wrapping = fyne.TextWrapWord
-	v.empty.Hide()
-	top := container.NewVBox(v.Filter, v.Disputed, v.loading, v.empty)
-	v.split = container.NewVSplit(v.List, container.NewVScroll(v.Detail))
-	v.split.Offset = 0.6
-	v.split.Trailing.Hide() // until an entry is chosen
-	v.content = container.NewBorder(top, nil, nil, nil, v.split)
+		updateRow: v.updateRow,
+		choose:    v.choose,
+		refill:    v.fill,
+	})
 	return v
-}
-
-// setLoading shows that the articles are being read (n of them), or, with
-// n < 0, that reading failed.
-func (v *TimelineView) setLoading(n int) {
-	if n < 0 {
-		v.loading.Hide()
-		return
-	}
-	v.status.SetText(fmt.Sprintf("Reading %d articles for dates…", n))
-	v.bar.SetValue(0)
-	v.loading.Show()
-}
-
-// setProgress moves the progress bar: done of total articles read.
-func (v *TimelineView) setProgress(done, total int) {
-	v.status.SetText(fmt.Sprintf("Reading articles for dates: %d of %d…", done, total))
-	v.bar.SetValue(float64(done) / float64(max(total, 1)))
 }
 
 func (v *TimelineView) setCase(c glance.Case) {
@@ -142,13 +107,7 @@ func (v *TimelineView) fill() {
 		}
 		v.rows = append(v.rows, tlRow{event: i})
 	}
-	if len(v.events) == 0 && !v.loading.Visible() {
-		v.empty.Show()
-	} else {
-		v.empty.Hide()
-	}
-	v.List.UnselectAll()
-	v.List.Refresh()
+	v.listed(len(v.events) == 0)
 	v.selected = -1
 	v.showDetail(keep)
 }
@@ -219,12 +178,9 @@ func (v *TimelineView) Events() []casefacts.Event { return v.events }
 
 func (v *TimelineView) showDetail(ev int) {
 	v.selected = ev
-	v.Detail.RemoveAll()
-	if ev < 0 || ev >= len(v.events) {
-		showDetailPane(v.split, false)
+	if !v.clearDetail(ev >= 0 && ev < len(v.events)) {
 		return
 	}
-	showDetailPane(v.split, true)
 	u := v.s.u
 	e := v.events[ev]
 	title := widget.NewLabelWithStyle(e.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

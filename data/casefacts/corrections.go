@@ -26,7 +26,8 @@ type EventFix struct {
 	Label   string
 }
 
-func (e Entity) named(name string) bool {
+// Named reports whether the entity has the name or alias, in any case.
+func (e Entity) Named(name string) bool {
 	if strings.EqualFold(e.Name, name) {
 		return true
 	}
@@ -46,47 +47,47 @@ func ApplyPeople(es []Entity, fixes []PersonFix) []Entity {
 	for _, f := range fixes {
 		switch f.Action {
 		case "hide":
-			out = dropEntities(out, func(e Entity) bool { return e.named(f.Name) })
+			out = dropEntities(out, func(e Entity) bool { return e.Named(f.Name) })
 		case "rename":
 			for i := range out {
-				if out[i].named(f.Name) && !strings.EqualFold(out[i].Name, f.Value) {
+				if out[i].Named(f.Name) && !strings.EqualFold(out[i].Name, f.Value) {
 					out[i].Aliases = addAlias(removeAlias(out[i].Aliases, f.Value), out[i].Name)
 					out[i].Name = f.Value
 				}
 			}
 		case "role":
 			for i := range out {
-				if out[i].named(f.Name) {
+				if out[i].Named(f.Name) {
 					out[i].Role = f.Value
 				}
 			}
 		case "kind":
 			for i := range out {
-				if out[i].named(f.Name) {
+				if out[i].Named(f.Name) {
 					out[i].Kind = f.Value
 				}
 			}
 		case "merge":
 			into := -1
 			for i := range out {
-				if out[i].named(f.Value) {
+				if out[i].Named(f.Value) {
 					into = i
 					break
 				}
 			}
-			if into < 0 || out[into].named(f.Name) {
+			if into < 0 || out[into].Named(f.Name) {
 				continue
 			}
 			var moved []Entity
 			out = dropEntities(out, func(e Entity) bool {
-				if e.named(f.Name) && !e.named(f.Value) {
+				if e.Named(f.Name) && !e.Named(f.Value) {
 					moved = append(moved, e)
 					return true
 				}
 				return false
 			})
 			for i := range out {
-				if !out[i].named(f.Value) {
+				if !out[i].Named(f.Value) {
 					continue
 				}
 				for _, m := range moved {

@@ -673,28 +673,6 @@ func initials(ws []string) string {
 	return b.String()
 }
 
-// levenshtein is the edit distance between two short words, in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
 // variantOf reports whether w looks like a misspelling of name: the same
 // first letter, five letters or more, and one or two edits apart.
 func variantOf(w, name string) bool {
@@ -704,7 +682,7 @@ func variantOf(w, name string) bool {
 	if []rune(strings.ToLower(w))[0] != []rune(strings.ToLower(name))[0] {
 		return false
 	}
-	return levenshtein(w, name) <= 2
+	return EditDistance(strings.ToLower(w), strings.ToLower(name), 2) >= 0
 }
 
 // ent is an entity being built.

@@ -126,3 +126,17 @@ func TestPeopleFixturesPrecisionRecall(t *testing.T) {
 		t.Errorf("precision %.3f, recall %.3f: want ≥ 0.85 and ≥ 0.8", p, r)
 	}
 }
+
+// TestEntityNamed: an entity answers to its name and its aliases in any
+// case, and to nothing else (the UI's Merge into… relies on it).
+func TestEntityNamed(t *testing.T) {
+	e := casefacts.Entity{Name: "Paul Shechtman", Aliases: []string{"Shechtman"}}
+	for name, want := range map[string]bool{
+		"Paul Shechtman": true, "paul SHECHTMAN": true, "shechtman": true,
+		"Schectman": false, "Paul": false, "": false,
+	} {
+		if got := e.Named(name); got != want {
+			t.Errorf("Named(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

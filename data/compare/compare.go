@@ -48,6 +48,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/casebookapp/casebook/data/casefacts"
 )
 
 // Threshold is the similarity two passages need to be paired.
@@ -610,7 +612,7 @@ func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 			if len(x) >= 7 {
 				max = 2
 			}
-			if d := levenshtein(x, y, max); d < 0 {
+			if casefacts.EditDistance(x, y, max) < 0 {
 				continue
 			}
 			// The most similar passages that show the two spellings.
@@ -635,32 +637,3 @@ func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true}
-
-// levenshtein returns the edit distance of a and b if it is at most max,
-// or -1.
-func levenshtein(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return -1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	if prev[len(rb)] > max {
-		return -1
-	}
-	return prev[len(rb)]
-}
