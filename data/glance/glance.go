@@ -76,11 +76,6 @@ func LoadProgress(ctx context.Context, lib *data.Library, progress func(done, to
 	return build(arts, origins, fixes, progress), nil
 }
 
-// Build extracts from articles already read and applies the corrections.
-func Build(arts []casefacts.Article, origins map[int64]string, fixes []data.Correction) Case {
-	return build(arts, origins, fixes, nil)
-}
-
 func build(arts []casefacts.Article, origins map[int64]string, fixes []data.Correction, progress func(done, total int)) Case {
 	people, timeline := casefacts.Extract(arts, progress)
 	return corrected(Case{Origins: origins, arts: arts, people: people, timeline: timeline}, fixes)
