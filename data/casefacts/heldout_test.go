@@ -38,26 +38,11 @@ func TestPeopleHeldOut(t *testing.T) {
 }
 
 func heldOut(t *testing.T, file string) (p, r float64) {
-	b, err := os.ReadFile(filepath.Join("testdata", file))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var g struct {
 		Pages    []string     `json:"pages"`
 		Entities []goldEntity `json:"entities"`
 	}
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	shared := filepath.Join("..", "..", "..", "shared", "pages-dev")
-	var arts []casefacts.Article
-	for i, p := range g.Pages {
-		na, err := ingest.ReadFile(filepath.Join(shared, p, "source.html"))
-		if err != nil {
-			t.Fatalf("%s: %v (shared/ must sit beside the repository)", p, err)
-		}
-		arts = append(arts, fromNew(int64(i+1), na))
-	}
+	arts := heldOutArticles(t, file, &g)
 	got := casefacts.People(arts)
 	for _, e := range got {
 		t.Logf("%s (%s) role %q aliases %v, %d passages", e.Name, e.Kind, e.Role, e.Aliases, len(e.Mentions))
@@ -75,26 +60,11 @@ func heldOut(t *testing.T, file string) (p, r float64) {
 // Friday 6 December while its text already reports Saturday 7 December as
 // past, so "on Saturday" resolves to 30 November.
 func TestTimelineHeldOut(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "timeline_heldout.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var g struct {
 		Pages  []string    `json:"pages"`
 		Events []goldEvent `json:"events"`
 	}
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	shared := filepath.Join("..", "..", "..", "shared", "pages-dev")
-	var arts []casefacts.Article
-	for i, p := range g.Pages {
-		na, err := ingest.ReadFile(filepath.Join(shared, p, "source.html"))
-		if err != nil {
-			t.Fatalf("%s: %v (shared/ must sit beside the repository)", p, err)
-		}
-		arts = append(arts, fromNew(int64(i+1), na))
-	}
+	arts := heldOutArticles(t, "timeline_heldout.json", &g)
 	got := casefacts.Timeline(arts)
 	for _, e := range got {
 		t.Logf("%s %s %q %v", e.Date, e.Precision, e.Label, e.Passages)
@@ -104,4 +74,33 @@ func TestTimelineHeldOut(t *testing.T) {
 	if p < 0.7 || r < 0.85 || lr < 0.75 {
 		t.Errorf("events precision %.3f, recall %.3f, link recall %.3f: want ≥ 0.7, 0.85, 0.75", p, r, lr)
 	}
+}
+
+// heldOutArticles reads the gold file testdata/file into gold and returns the
+// saved pages its "pages" lists as articles.
+func heldOutArticles(t *testing.T, file string, gold any) []casefacts.Article {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed struct {
+		Pages []string `json:"pages"`
+	}
+	if err := json.Unmarshal(b, gold); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &listed); err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join("..", "..", "..", "shared", "pages-dev")
+	var arts []casefacts.Article
+	for i, p := range listed.Pages {
+		na, err := ingest.ReadFile(filepath.Join(shared, p, "source.html"))
+		if err != nil {
+			t.Fatalf("%s: %v (shared/ must sit beside the repository)", p, err)
+		}
+		arts = append(arts, fromNew(int64(i+1), na))
+	}
+	return arts
 }
