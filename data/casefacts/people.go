@@ -150,20 +150,11 @@ type extractor struct {
 
 func (x *extractor) article(a Article) {
 	lower := lowerWords(a)
-	for _, p := range a.Passages {
-		if !readable(p.Kind) {
-			continue
-		}
-		text := p.Text
-		if p.Kind == "caption" {
-			text = stripCredit(text)
-		}
-		text = dateline.ReplaceAllString(text, "")
-		ref := Ref{Article: a.ID, Para: p.Para, Kind: p.Kind, Seq: p.Seq}
-		for _, s := range sentences(text) {
+	readPassages(a, func(text string, ref Ref) {
+		for _, s := range sentences(dateline.ReplaceAllString(text, "")) {
 			x.sentence(s, ref, lower)
 		}
-	}
+	})
 }
 
 // lowerWords is the set of words the article uses in lower case.

@@ -65,6 +65,21 @@ type Ref struct {
 
 func readable(kind string) bool { return kind == "body" || kind == "caption" }
 
+// readPassages calls f with each passage of a the extraction reads (body and
+// caption, in order), a caption without its photo credit, and its Ref.
+func readPassages(a Article, f func(text string, ref Ref)) {
+	for _, p := range a.Passages {
+		if !readable(p.Kind) {
+			continue
+		}
+		text := p.Text
+		if p.Kind == "caption" {
+			text = stripCredit(text)
+		}
+		f(text, Ref{Article: a.ID, Para: p.Para, Kind: p.Kind, Seq: p.Seq})
+	}
+}
+
 // token is a word or a punctuation mark of a sentence.
 type token struct {
 	text  string

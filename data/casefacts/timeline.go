@@ -170,23 +170,13 @@ func Timeline(arts []Article) []Event {
 // articleEvents reads the dated reports of one article.
 func articleEvents(a Article) []Source {
 	var srcs []Source
-	{
-		art, _ := ParseDate(a.Date)
-		for _, p := range a.Passages {
-			if !readable(p.Kind) {
-				continue
-			}
-			text := p.Text
-			if p.Kind == "caption" {
-				text = stripCredit(text)
-			}
-			ref := Ref{Article: a.ID, Para: p.Para, Kind: p.Kind, Seq: p.Seq}
-			var ctx Date
-			for _, s := range sentences(text) {
-				srcs = append(srcs, sentenceEvents(s, ref, art, &ctx)...)
-			}
+	art, _ := ParseDate(a.Date)
+	readPassages(a, func(text string, ref Ref) {
+		var ctx Date
+		for _, s := range sentences(text) {
+			srcs = append(srcs, sentenceEvents(s, ref, art, &ctx)...)
 		}
-	}
+	})
 	return srcs
 }
 
