@@ -342,31 +342,23 @@ func Compare(a, b []Passage) Result {
 		}
 		return float64(i) / float64(n-1)
 	}
-	better := func(s, bestS float64, dist, bestDist float64) bool {
-		return s > bestS || (s == bestS && dist < bestDist)
-	}
-	bestA := make([]int, len(pa))
-	for i := range pa {
-		bestA[i] = -1
-		bs, bd := 0.0, math.Inf(1)
-		for j := range pb {
-			d := math.Abs(rel(i, len(pa)) - rel(j, len(pb)))
-			if sim[i][j] > 0 && better(sim[i][j], bs, d, bd) {
-				bestA[i], bs, bd = j, sim[i][j], d
+	// best[i] is the partner among m of each of n paragraphs, or -1.
+	best := func(n, m int, sim func(i, j int) float64) []int {
+		out := make([]int, n)
+		for i := range n {
+			out[i] = -1
+			bs, bd := 0.0, math.Inf(1)
+			for j := range m {
+				s, d := sim(i, j), math.Abs(rel(i, n)-rel(j, m))
+				if s > 0 && (s > bs || (s == bs && d < bd)) {
+					out[i], bs, bd = j, s, d
+				}
 			}
 		}
+		return out
 	}
-	bestB := make([]int, len(pb))
-	for j := range pb {
-		bestB[j] = -1
-		bs, bd := 0.0, math.Inf(1)
-		for i := range pa {
-			d := math.Abs(rel(i, len(pa)) - rel(j, len(pb)))
-			if sim[i][j] > 0 && better(sim[i][j], bs, d, bd) {
-				bestB[j], bs, bd = i, sim[i][j], d
-			}
-		}
-	}
+	bestA := best(len(pa), len(pb), func(i, j int) float64 { return sim[i][j] })
+	bestB := best(len(pb), len(pa), func(j, i int) float64 { return sim[i][j] })
 
 	res := Result{Pairs: []Pair{}, Differences: []Difference{}}
 	aligned := map[[2]int]bool{}
