@@ -67,10 +67,12 @@ func ToAnnotations(entries []Entry) []Annotation {
 			// context inside it: take it from the paragraphs around, after
 			// a line break that marks the paragraph's edge (see paraContext).
 			if !a.Orphan() && a.Prefix == "" && e.Before != "" {
-				an.Prefix = tail(e.Before, anchor.ContextLen) + "\n"
+				before, _ := anchor.Context(e.Before, len(e.Before), len(e.Before))
+				an.Prefix = before + "\n"
 			}
 			if !a.Orphan() && a.Suffix == "" && e.After != "" {
-				an.Suffix = "\n" + head(e.After, anchor.ContextLen)
+				_, after := anchor.Context(e.After, 0, 0)
+				an.Suffix = "\n" + after
 			}
 			return an
 		}
@@ -728,23 +730,6 @@ func readTime(o map[string]any, key string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is %q, not a date and time like 2016-04-19T14:30:00Z", key, s)
 	}
 	return t, nil
-}
-
-// tail returns the last n runes of s, head the first n.
-func tail(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[len(r)-n:]
-	}
-	return string(r)
-}
-
-func head(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[:n]
-	}
-	return string(r)
 }
 
 // paraContext returns the part of a quote's context that lies inside its
