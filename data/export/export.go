@@ -475,7 +475,7 @@ type item struct {
 	colour   *data.Colour
 	tags     []string
 	inText   cite.Text // APA or MLA in-text citation
-	fullNote cite.Text // Chicago full note, or the in-text citation
+	fullNote cite.Text // Chicago full note (CSV only), or the in-text citation
 	failure  string    // verbatim check failure, or ""
 }
 
@@ -580,7 +580,11 @@ func (v *view) finish(doc Document, cited map[int64]data.Article) {
 	citer := opt.Style.List(list)
 	for _, it := range v.entries {
 		if opt.Style == cite.Chicago {
-			it.fullNote = opt.Style.Note(it.article, it.para)
+			// Only the CSV has a full-note column; the other formats
+			// number their notes below.
+			if opt.Format == CSV {
+				it.fullNote = opt.Style.Note(it.article, it.para)
+			}
 		} else {
 			it.inText = citer.InText(it.article, it.para)
 			it.fullNote = it.inText
