@@ -165,6 +165,12 @@ func TestNewerLibraryOpensReadOnly(t *testing.T) {
 	if data.ErrorCode(err) != data.EREADONLY || !strings.Contains(data.ErrorMessage(err), "newer version") {
 		t.Errorf("writing to a newer library: %v", err)
 	}
+	if b, err := l.BeginImport(ctx); data.ErrorCode(err) != data.EREADONLY || !strings.Contains(data.ErrorMessage(err), "newer version") {
+		if b != nil {
+			b.Rollback()
+		}
+		t.Errorf("an import batch on a newer library: %v", err)
+	}
 	l.Close()
 	if fileHash(t, path) != before {
 		t.Error("the newer library's file was changed")

@@ -533,10 +533,19 @@ func (l *Library) Check(ctx context.Context) error {
 	return nil
 }
 
-// update runs fn in one write transaction, committed if fn returns nil.
-func (l *Library) update(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+// checkWritable refuses a write to a library open for reading only, with
+// the reason the student is shown. Every write transaction starts with it.
+func (l *Library) checkWritable() error {
 	if l.readOnly != "" {
 		return Errorf(EREADONLY, "%s", l.readOnly)
+	}
+	return nil
+}
+
+// update runs fn in one write transaction, committed if fn returns nil.
+func (l *Library) update(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	if err := l.checkWritable(); err != nil {
+		return err
 	}
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
