@@ -395,12 +395,19 @@ func (l *Library) Original(ctx context.Context, id int64) (string, error) {
 // Articles lists every article in load order, with its numbered passages,
 // highlights and notes counted.
 func (l *Library) Articles(ctx context.Context) ([]ArticleSummary, error) {
+	return l.articleSummaries(ctx, `a.deleted_at IS NULL ORDER BY a.id`)
+}
+
+// articleSummaries lists the articles that where (a condition on articles
+// a, with its ORDER BY) keeps, with their numbered passages, highlights and
+// notes counted. where is always a constant of this package.
+func (l *Library) articleSummaries(ctx context.Context, where string) ([]ArticleSummary, error) {
 	rows, err := l.db.QueryContext(ctx, `
 		SELECT `+articleColumns+`,
 			(SELECT count(*) FROM passages p WHERE p.article_id = a.id AND p.n > 0),
 			(SELECT count(*) FROM highlights h WHERE h.article_id = a.id AND h.deleted_at IS NULL),
 			(SELECT count(*) FROM notes n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
-		FROM articles a WHERE a.deleted_at IS NULL ORDER BY a.id`)
+		FROM articles a WHERE `+where)
 	return collect(rows, err, func(s scanner) (ArticleSummary, error) {
 		var sum ArticleSummary
 		a, err := scanArticle(s, &sum.Passages, &sum.Highlights, &sum.Notes)

@@ -33,6 +33,9 @@ type ImportBatch struct {
 // ctx is cancelled (what is stored stays whole); the statements of the
 // articles stored after that fail.
 func (l *Library) BeginImport(ctx context.Context) (*ImportBatch, error) {
+	if err := l.checkWritable(); err != nil {
+		return nil, err
+	}
 	tx, err := l.db.BeginTx(context.WithoutCancel(ctx), nil)
 	if err != nil {
 		return nil, dbError(err)

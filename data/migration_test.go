@@ -19,30 +19,7 @@ import (
 func TestMigration0005(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := db.Exec(q, args...); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	exec(`PRAGMA application_id = 0x43534B42`)
-	exec(`CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)
-	names, _ := filepath.Glob("migration/*.sql")
-	for _, name := range names {
-		if filepath.Base(name) >= "0005" {
-			continue
-		}
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		exec(string(b))
-		exec(`INSERT INTO migrations VALUES (?, '2026-01-01T00:00:00Z')`, filepath.ToSlash(name))
-	}
+	db, exec := libraryBefore(t, path, "0005")
 	exec(`INSERT INTO articles (id, origin, hash, title, outlet, original, added_at)
 		VALUES (1, 'seed:002_e4365a94bf8ca061.txt', 'h', 'Ex-Cop Peter Liang Apologizes to Akai Gurley''s Domestic Partner in Meeting', 'NBC News', 'x', '2026-01-01T00:00:00Z')`)
 	// Numbered the old way: the caption and the credit counted.
@@ -172,15 +149,16 @@ func TestUpdateMetaCitationFields(t *testing.T) {
 	}
 }
 
-// oldLibrary writes a library as it was before migration 0005 at path:
-// articles articles of passages passages each, every fifth one a caption.
-func oldLibrary(tb testing.TB, path string, articles, passages int) {
+// libraryBefore writes at path a library with the migrations before the one
+// numbered before applied and recorded, as a build of that time left it. It
+// returns the open database and a function that runs a statement on it or
+// fails the test.
+func libraryBefore(tb testing.TB, path, before string) (*sql.DB, func(q string, args ...any)) {
 	tb.Helper()
 	db, err := sql.Open("sqlite3", path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer db.Close()
 	exec := func(q string, args ...any) {
 		tb.Helper()
 		if _, err := db.Exec(q, args...); err != nil {
@@ -191,7 +169,7 @@ func oldLibrary(tb testing.TB, path string, articles, passages int) {
 	exec(`CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)
 	names, _ := filepath.Glob("migration/*.sql")
 	for _, name := range names {
-		if filepath.Base(name) >= "0005" {
+		if filepath.Base(name) >= before {
 			continue
 		}
 		b, err := os.ReadFile(name)
@@ -201,6 +179,15 @@ func oldLibrary(tb testing.TB, path string, articles, passages int) {
 		exec(string(b))
 		exec(`INSERT INTO migrations VALUES (?, '2026-01-01T00:00:00Z')`, filepath.ToSlash(name))
 	}
+	return db, exec
+}
+
+// oldLibrary writes a library as it was before migration 0005 at path:
+// articles articles of passages passages each, every fifth one a caption.
+func oldLibrary(tb testing.TB, path string, articles, passages int) {
+	tb.Helper()
+	db, exec := libraryBefore(tb, path, "0005")
+	defer db.Close()
 	exec(`WITH RECURSIVE a(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM a WHERE i < ?)
 		INSERT INTO articles (id, origin, hash, title, original, added_at)
 		SELECT i, 'test:' || i, 'h', '', 'x', '2026-01-01T00:00:00Z' FROM a`, articles)

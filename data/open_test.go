@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/nobody"
 )
 
 // TestKilledWhileCreating kills a process at random moments while it
@@ -164,6 +165,12 @@ func TestNewerLibraryOpensReadOnly(t *testing.T) {
 	if data.ErrorCode(err) != data.EREADONLY || !strings.Contains(data.ErrorMessage(err), "newer version") {
 		t.Errorf("writing to a newer library: %v", err)
 	}
+	if b, err := l.BeginImport(ctx); data.ErrorCode(err) != data.EREADONLY || !strings.Contains(data.ErrorMessage(err), "newer version") {
+		if b != nil {
+			b.Rollback()
+		}
+		t.Errorf("an import batch on a newer library: %v", err)
+	}
 	l.Close()
 	if fileHash(t, path) != before {
 		t.Error("the newer library's file was changed")
@@ -221,7 +228,7 @@ func TestReadOnlyPlace(t *testing.T) {
 			// No mounting here: root ignores permission bits, so run
 			// this test again as nobody, with a read-only folder.
 			t.Logf("cannot mount a tmpfs (%v: %s); running as nobody", err, bytes.TrimSpace(out))
-			asNobody(t, "^TestReadOnlyPlace$")
+			nobody.Run(t, "^TestReadOnlyPlace$")
 			return
 		}
 		t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
@@ -348,36 +355,5 @@ func TestBackupIsPrivateFromTheStart(t *testing.T) {
 	}
 	if len(matches) != 1 {
 		t.Errorf("backups: %v", matches)
-	}
-}
-
-// asNobody runs the tests matching run in a copy of the test binary as the
-// user nobody, and fails if they fail.
-func asNobody(t *testing.T, run string) {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "casebook-nobody")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	os.Chmod(dir, 0o777)
-	bin := filepath.Join(dir, "data.test")
-	b, err := os.ReadFile(os.Args[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "-test.run="+run, "-test.v")
-	cmd.Dir = dir
-	cmd.Env = []string{"TMPDIR=" + dir, "HOME=" + dir, "PATH=" + os.Getenv("PATH")}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("as nobody: %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), "--- PASS") {
-		t.Fatalf("as nobody the test did not run:\n%s", out)
 	}
 }

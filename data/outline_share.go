@@ -171,15 +171,7 @@ func (m *merger) mergeOutline(o SharedOutline, rep *MergeReport) error {
 	if _, ok := findTemplate(o.Template); !ok {
 		o.Template = "blank"
 	}
-	dated := !o.Modified.IsZero() && !o.Modified.After(m.now.Add(futureSlack))
-	modified := o.Modified
-	if !dated {
-		modified = m.now
-	}
-	created := o.Created
-	if created.IsZero() || created.After(modified) {
-		created = modified
-	}
+	dated, created, modified := m.dates(o.Created, o.Modified)
 	who := m.from.Name
 	peer := strings.ToLower(who)
 

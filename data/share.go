@@ -88,6 +88,22 @@ type MergeFrom struct {
 // and time zones differ) and still count.
 const futureSlack = 24 * time.Hour
 
+// dates reads the dates a classmate's file gives an annotation or outline
+// and returns whether it is dated, and the created and modified times to
+// store. A date in the future or none at all can be stored, but never
+// wins: such a modified date is not dated and becomes now. created is
+// never after modified.
+func (m *merger) dates(created, modified time.Time) (bool, time.Time, time.Time) {
+	dated := !modified.IsZero() && !modified.After(m.now.Add(futureSlack))
+	if !dated {
+		modified = m.now
+	}
+	if created.IsZero() || created.After(modified) {
+		created = modified
+	}
+	return dated, created, modified
+}
+
 // MergeAnnotations merges a classmate's highlights and notes into the
 // library, in one transaction that UndoLastImport can undo.
 //
@@ -278,16 +294,7 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a %s with no id (%q)", name, clipText(a.Quote, 40)))
 		return nil
 	}
-	// A date in the future or none at all can be stored, but never wins.
-	dated := !a.Modified.IsZero() && !a.Modified.After(m.now.Add(futureSlack))
-	modified := a.Modified
-	if !dated {
-		modified = m.now
-	}
-	created := a.Created
-	if created.IsZero() || created.After(modified) {
-		created = modified
-	}
+	dated, created, modified := m.dates(a.Created, a.Modified)
 	content, err := m.content(a)
 	if err != nil {
 		return err

@@ -119,7 +119,7 @@ func (l *Library) Close() error {
 // process and never corrupts the file (only a power cut can lose the last
 // few commits).
 func dsn(path string, readOnly bool) string {
-	u := "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	u := fileURI(path)
 	if readOnly {
 		return u + "?mode=ro&_busy_timeout=10000"
 	}
@@ -138,6 +138,12 @@ func dsn(path string, readOnly bool) string {
 	// default it read them back from the file 370 times per article.
 	q.Set("_cache_size", "-16000")
 	return u + "?" + q.Encode()
+}
+
+// fileURI is path as an SQLite file: URI, its %, ? and # escaped, without
+// a query.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // fileState is what inspect finds at a library path.
@@ -205,7 +211,7 @@ func inspect(ctx context.Context, path string) (fileState, os.FileInfo, error) {
 	if walData && writable(path) {
 		mode = "rw" // reading a -wal file left by a killed process needs to recover it
 	}
-	db, err := sql.Open("sqlite3", "file:"+strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)+"?mode="+mode)
+	db, err := sql.Open("sqlite3", fileURI(path)+"?mode="+mode)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -527,10 +533,19 @@ func (l *Library) Check(ctx context.Context) error {
 	return nil
 }
 
-// update runs fn in one write transaction, committed if fn returns nil.
-func (l *Library) update(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+// checkWritable refuses a write to a library open for reading only, with
+// the reason the student is shown. Every write transaction starts with it.
+func (l *Library) checkWritable() error {
 	if l.readOnly != "" {
 		return Errorf(EREADONLY, "%s", l.readOnly)
+	}
+	return nil
+}
+
+// update runs fn in one write transaction, committed if fn returns nil.
+func (l *Library) update(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	if err := l.checkWritable(); err != nil {
+		return err
 	}
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -56,18 +56,7 @@ func (l *Library) RestoreArticle(ctx context.Context, id int64) error {
 // DeletedArticles lists the bin: the deleted articles, the most recently
 // deleted first, with their highlights and notes counted.
 func (l *Library) DeletedArticles(ctx context.Context) ([]ArticleSummary, error) {
-	rows, err := l.db.QueryContext(ctx, `
-		SELECT `+articleColumns+`,
-			(SELECT count(*) FROM passages p WHERE p.article_id = a.id AND p.n > 0),
-			(SELECT count(*) FROM highlights h WHERE h.article_id = a.id AND h.deleted_at IS NULL),
-			(SELECT count(*) FROM notes n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
-		FROM articles a WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC, a.id`)
-	return collect(rows, err, func(s scanner) (ArticleSummary, error) {
-		var sum ArticleSummary
-		a, err := scanArticle(s, &sum.Passages, &sum.Highlights, &sum.Notes)
-		sum.Article = a
-		return sum, err
-	})
+	return l.articleSummaries(ctx, `a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC, a.id`)
 }
 
 // liveArticles is the condition that keeps the rows of articles not in the

@@ -47,12 +47,7 @@ func TestFindArticleInPageCopy(t *testing.T) {
 	if a.Date != "2016-04-19" {
 		t.Errorf("Date = %q", a.Date)
 	}
-	var body []string
-	for _, p := range a.Passages {
-		if p.Kind == data.KindBody {
-			body = append(body, p.Text)
-		}
-	}
+	body := bodyTexts(a)
 	if strings.Join(body, "\n") != strings.Join(sampleArticle, "\n") {
 		t.Errorf("body passages:\n%s\nwant the article's four paragraphs", strings.Join(body, "\n"))
 		dumpPassages(t, a)
@@ -203,12 +198,7 @@ func TestFindArticleCutByPlayer(t *testing.T) {
 	if a.Author != "Jane Doe" {
 		t.Errorf("Author = %q", a.Author)
 	}
-	var body []string
-	for _, p := range a.Passages {
-		if p.Kind == data.KindBody {
-			body = append(body, p.Text)
-		}
-	}
+	body := bodyTexts(a)
 	want := append(append([]string{}, first...), rest...)
 	if strings.Join(body, "\n") != strings.Join(want, "\n") {
 		t.Errorf("body passages:\n%s\nwant the article's paragraphs on both sides of the player", strings.Join(body, "\n"))

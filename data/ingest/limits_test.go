@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -15,6 +14,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/internal/nobody"
 )
 
 // manyNotes returns n notes on the seed article's passages, as a classmate's
@@ -180,7 +180,7 @@ func TestImportFolderWithOddFiles(t *testing.T) {
 func TestImportUnreadableFolder(t *testing.T) {
 	if os.Geteuid() == 0 {
 		// Root reads any folder: run this test again as nobody.
-		asNobody(t, "^TestImportUnreadableFolder$")
+		nobody.Run(t, "^TestImportUnreadableFolder$")
 		return
 	}
 	lib := openLib(t)
@@ -212,36 +212,5 @@ func TestImportReportsRepairedBytes(t *testing.T) {
 	res := ingest.ImportFiles(context.Background(), lib, []string{path}, nil)
 	if res[0].Status != ingest.FileAdded || !strings.Contains(res[0].Detail(), "not valid UTF-8") {
 		t.Errorf("%s: %q", res[0].Status, res[0].Detail())
-	}
-}
-
-// asNobody runs the tests matching run in a copy of the test binary as the
-// user nobody, and fails if they fail.
-func asNobody(t *testing.T, run string) {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "casebook-nobody")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	os.Chmod(dir, 0o777)
-	bin := filepath.Join(dir, "ingest.test")
-	b, err := os.ReadFile(os.Args[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "-test.run="+run, "-test.v")
-	cmd.Dir = dir
-	cmd.Env = []string{"TMPDIR=" + dir, "HOME=" + dir, "PATH=" + os.Getenv("PATH")}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("as nobody: %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), "--- PASS") {
-		t.Fatalf("as nobody the test did not run:\n%s", out)
 	}
 }

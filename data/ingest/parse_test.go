@@ -39,6 +39,17 @@ func equalKinds(a, b []data.Kind) bool {
 	return true
 }
 
+// bodyTexts returns the texts of a's body passages, in order.
+func bodyTexts(a data.NewArticle) []string {
+	var body []string
+	for _, p := range a.Passages {
+		if p.Kind == data.KindBody {
+			body = append(body, p.Text)
+		}
+	}
+	return body
+}
+
 func dumpPassages(t *testing.T, a data.NewArticle) {
 	t.Helper()
 	for i, p := range a.Passages {

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/casebookapp/casebook/internal/gencorpus"
 	"github.com/sahilm/fuzzy"
 )
 
@@ -66,9 +67,6 @@ func benchTexts() []string { return generateCorpus(benchPassages).texts }
 
 func generateCorpus(n int) *benchCorpus {
 	rng := rand.New(rand.NewPCG(2016, 4))
-	onsets := strings.Fields("b c d f g h j k l m n p r s t v w z br ch cl cr dr fl gr pl pr sh st th tr sl sp")
-	vowels := strings.Fields("a e i o u ai ea ou ie oa")
-	codas := []string{"", "", "n", "r", "s", "t", "l", "nd", "st", "ck", "m", "rd"}
 	seen := map[string]bool{}
 	c := &benchCorpus{}
 	for _, w := range commonWords {
@@ -78,16 +76,7 @@ func generateCorpus(n int) *benchCorpus {
 		}
 	}
 	for len(c.vocab) < 60_000 {
-		var b strings.Builder
-		syl := 1 + rng.IntN(4)
-		for i := 0; i < syl; i++ {
-			b.WriteString(onsets[rng.IntN(len(onsets))])
-			b.WriteString(vowels[rng.IntN(len(vowels))])
-			if i == syl-1 || rng.IntN(3) == 0 {
-				b.WriteString(codas[rng.IntN(len(codas))])
-			}
-		}
-		w := b.String()
+		w := gencorpus.Word(rng)
 		if len(w) >= 2 && !seen[w] {
 			seen[w] = true
 			c.vocab = append(c.vocab, w)

@@ -29,25 +29,35 @@ year off come since against go came right used take three government minister el
 	for _, w := range vocab {
 		seen[w] = true
 	}
-	onsets := strings.Fields("b c d f g h j k l m n p r s t v w z br ch cl cr dr fl gr pl pr sh st th tr sl sp")
-	vowels := strings.Fields("a e i o u ai ea ou ie oa")
-	codas := []string{"", "", "n", "r", "s", "t", "l", "nd", "st", "ck", "m", "rd"}
 	for len(vocab) < 40_000 {
-		var b strings.Builder
-		for i, syl := 0, 1+rng.IntN(4); i < syl; i++ {
-			b.WriteString(onsets[rng.IntN(len(onsets))])
-			b.WriteString(vowels[rng.IntN(len(vowels))])
-			if i == syl-1 || rng.IntN(3) == 0 {
-				b.WriteString(codas[rng.IntN(len(codas))])
-			}
-		}
-		if w := b.String(); len(w) >= 2 && !seen[w] {
+		if w := Word(rng); len(w) >= 2 && !seen[w] {
 			seen[w] = true
 			vocab = append(vocab, w)
 		}
 	}
 	return vocab
 }()
+
+var (
+	onsets = strings.Fields("b c d f g h j k l m n p r s t v w z br ch cl cr dr fl gr pl pr sh st th tr sl sp")
+	vowels = strings.Fields("a e i o u ai ea ou ie oa")
+	codas  = []string{"", "", "n", "r", "s", "t", "l", "nd", "st", "ck", "m", "rd"}
+)
+
+// Word makes up a pronounceable word of one to four syllables from rng
+// (the same rng state gives the same word). It may be a real word or one
+// made before: callers that want distinct words skip those they have.
+func Word(rng *rand.Rand) string {
+	var b strings.Builder
+	for i, syl := 0, 1+rng.IntN(4); i < syl; i++ {
+		b.WriteString(onsets[rng.IntN(len(onsets))])
+		b.WriteString(vowels[rng.IntN(len(vowels))])
+		if i == syl-1 || rng.IntN(3) == 0 {
+			b.WriteString(codas[rng.IntN(len(codas))])
+		}
+	}
+	return b.String()
+}
 
 // BBCArticle generates article i of a corpus: the same i gives the same text.
 // copy makes the text of an otherwise identical article differ (the corpus
