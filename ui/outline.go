@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -323,10 +324,16 @@ func (p *OutlinePanel) build() {
 		text.SetPlaceHolder("Your text under " + s.Heading)
 		text.Wrapping = fyne.TextWrapWord
 		text.SetText(s.Text)
+		// Saved as typed through the write queue, one lane per section, so
+		// a keystroke never waits on SQLite's write lock.
 		text.OnChanged = func(t string) {
-			if err := p.u.lib.SetSectionText(p.u.ctx, s.ID, t); err != nil {
-				p.u.showError(err)
-			}
+			p.u.writes.submit(fmt.Sprintf("section %d", s.ID), func(ctx context.Context) error {
+				return p.u.lib.SetSectionText(ctx, s.ID, t)
+			}, func(err error) {
+				if err != nil {
+					p.u.showError(err)
+				}
+			})
 		}
 		block := container.NewVBox(container.NewBorder(nil, nil, target, container.NewHBox(up, down, drop), heading), text)
 		for _, it := range s.Items {

@@ -144,6 +144,7 @@ func TestOutlinePanel(t *testing.T) {
 		t.Fatal("no text field under Issue")
 	}
 	test.Type(entry, "Was the sentence lenient?")
+	h.settle() // the text is written off the UI goroutine
 	o, _ := h.lib.OutlineByName(context.Background(), "Liang brief")
 	if o.Sections[2].Text != "Was the sentence lenient?" {
 		t.Errorf("section text %q", o.Sections[2].Text)
