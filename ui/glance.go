@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -343,12 +344,28 @@ func (u *UI) askText(title, field, value string, done func(string)) *widget.Entr
 
 // correct stores a correction and extracts again.
 func (u *UI) correct(c data.Correction) {
-	if _, err := u.lib.AddCorrection(u.ctx, c); err != nil {
-		u.showError(err)
-		return
-	}
-	u.studyAidsChanged(true)
+	u.saveCorrection(func(ctx context.Context) error {
+		_, err := u.lib.AddCorrection(ctx, c)
+		return err
+	})
 }
+
+// saveCorrection runs a correction's write through the write queue, so the
+// window does not wait on the library's lock, then applies the corrections
+// to what the timeline and people show.
+func (u *UI) saveCorrection(run func(ctx context.Context) error) {
+	u.writes.submit(laneCorrections, run, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.studyAidsChanged(true)
+	})
+}
+
+// laneCorrections is the write lane of timeline and people corrections:
+// they are saved in the order they were made.
+const laneCorrections = "corrections"
 
 // matchesFilter reports whether every word of the filter is in one of the
 // texts (any case).
