@@ -202,23 +202,13 @@ func TestAddToTimelineFromThePassage(t *testing.T) {
 
 // popUpMenu finds the pop-up menu an overlay shows.
 func popUpMenu(o fyne.CanvasObject) *widget.PopUpMenu {
-	switch x := o.(type) {
-	case *widget.PopUpMenu:
-		return x
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if m := popUpMenu(c); m != nil {
-				return m
-			}
+	var found *widget.PopUpMenu
+	walk(o, func(c fyne.CanvasObject) {
+		if m, ok := c.(*widget.PopUpMenu); ok && found == nil {
+			found = m
 		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			if m := popUpMenu(c); m != nil {
-				return m
-			}
-		}
-	}
-	return nil
+	})
+	return found
 }
 
 // popUpItem finds the item of a pop-up menu whose text is label.
