@@ -329,16 +329,20 @@ func (u *UI) addToTimeline(f *AddToTimeline) bool {
 }
 
 // askText asks for one line of text and runs done with it.
-func (u *UI) askText(title, field, value string, done func(string)) *widget.Entry {
-	e := widget.NewEntry()
+// It is a formDialog like the others, so Enter saves, Escape cancels and
+// the window's shortcuts wait while it is open.
+func (u *UI) askText(title, field, value string, done func(string)) *dialogEntry {
+	e := newDialogEntry(u)
 	e.SetText(value)
-	d := dialog.NewForm(title, "Save", "Cancel", []*widget.FormItem{widget.NewFormItem(field, e)}, func(ok bool) {
-		if ok && strings.TrimSpace(e.Text) != "" {
-			done(strings.TrimSpace(e.Text))
+	form := widget.NewForm(widget.NewFormItem(field, e))
+	d := u.newFormDialog(title, "Save", form, func() bool {
+		if t := strings.TrimSpace(e.Text); t != "" {
+			done(t)
 		}
-	}, u.Window)
+		return true
+	})
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	d.show(u)
 	return e
 }
 

@@ -168,13 +168,7 @@ func (p *OutlinePanel) showMore() {
 }
 
 func (p *OutlinePanel) showRename() {
-	name := widget.NewEntry()
-	name.SetText(p.outline.Name)
-	dialog.ShowForm("Rename outline", "Rename", "Cancel", []*widget.FormItem{{Text: "Name", Widget: name}}, func(ok bool) {
-		if ok {
-			p.Rename(name.Text)
-		}
-	}, p.u.Window)
+	p.u.askText("Rename outline", "Name", p.outline.Name, p.Rename)
 }
 
 // Rename gives the outline shown a new name.
@@ -232,17 +226,13 @@ func (p *OutlinePanel) showAddSection() {
 	if p.outline.ID == 0 {
 		return
 	}
-	heading := widget.NewEntry()
-	dialog.ShowForm("Add a section", "Add", "Cancel", []*widget.FormItem{{Text: "Heading", Widget: heading}}, func(ok bool) {
-		if !ok {
-			return
-		}
-		if _, err := p.u.lib.AddSection(p.u.ctx, p.outline.ID, heading.Text); err != nil {
+	p.u.askText("Add a section", "Heading", "", func(heading string) {
+		if _, err := p.u.lib.AddSection(p.u.ctx, p.outline.ID, heading); err != nil {
 			p.u.showError(err)
 			return
 		}
 		p.refresh()
-	}, p.u.Window)
+	})
 }
 
 // show loads an outline by name and lays it out.

@@ -349,3 +349,48 @@ func TestOutlineDrag(t *testing.T) {
 		t.Errorf("a drop on the reader changed the outline: %v", got)
 	}
 }
+
+// A section's heading is asked in the window's one-line dialog: Enter adds
+// it, and Escape cancels without adding.
+func TestOutlineAddSectionAsksWithTheFormDialog(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if err := p.NewOutline("Draft", "essay"); err != nil {
+		t.Fatal(err)
+	}
+	before := len(p.outline.Sections)
+
+	e := u.askTextFor(func() { p.showAddSection() })
+	test.Type(e, "  Sentencing  ")
+	h.press(fyne.KeyReturn)
+	h.pump()
+	if u.modalOpen() {
+		t.Fatal("Enter did not close the dialog")
+	}
+	o, _ := h.lib.OutlineByName(context.Background(), "Draft")
+	if len(o.Sections) != before+1 || o.Sections[len(o.Sections)-1].Heading != "Sentencing" {
+		t.Fatalf("sections after Enter: %+v", o.Sections)
+	}
+
+	e = u.askTextFor(func() { p.showAddSection() })
+	test.Type(e, "Dropped")
+	h.press(fyne.KeyEscape)
+	h.pump()
+	o, _ = h.lib.OutlineByName(context.Background(), "Draft")
+	if u.modalOpen() || len(o.Sections) != before+1 {
+		t.Errorf("after Escape: open %v, %d sections", u.modalOpen(), len(o.Sections))
+	}
+}
+
+// askTextFor runs open, which asks with askText, and returns the field.
+func (u *UI) askTextFor(open func()) *dialogEntry {
+	open()
+	var found *dialogEntry
+	walk(u.Window.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*dialogEntry); ok && found == nil {
+			found = e
+		}
+	})
+	return found
+}
