@@ -373,7 +373,7 @@ func (p *OutlinePanel) removeItem(id int64) {
 // Add places an item in a section of the outline shown.
 func (p *OutlinePanel) Add(section int, item data.NewItem) {
 	if p.outline.ID == 0 || section < 0 || section >= len(p.outline.Sections) {
-		dialog.ShowInformation("No outline", "Create an outline first: Outline › New.", p.u.Window)
+		p.u.showInfo("No outline", "Create an outline first: Outline › New.")
 		return
 	}
 	if _, err := p.u.lib.AddToSection(p.u.ctx, p.outline.Sections[section].ID, item, -1); err != nil {
