@@ -181,12 +181,7 @@ func (p *OutlinePanel) Rename(name string) {
 }
 
 func (p *OutlinePanel) confirmDelete() {
-	dialog.ShowConfirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name),
-		func(ok bool) {
-			if ok {
-				p.Delete()
-			}
-		}, p.u.Window)
+	p.u.confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.Delete)
 }
 
 // Delete removes the outline shown and shows another.
@@ -207,10 +202,7 @@ func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
 	if len(s.Items) > 0 || strings.TrimSpace(s.Text) != "" {
 		msg += " Your text under it and the places of its items go; the passages, highlights and notes stay in the library."
 	}
-	dialog.ShowConfirm("Remove section", msg, func(ok bool) {
-		if !ok {
-			return
-		}
+	p.u.confirm("Remove section", msg, func() {
 		if err := p.u.lib.DeleteSection(p.u.ctx, s.ID); err != nil {
 			p.u.showError(err)
 			return
@@ -219,7 +211,7 @@ func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
 			p.section = max(0, p.section-1)
 		}
 		p.refresh()
-	}, p.u.Window)
+	})
 }
 
 func (p *OutlinePanel) showAddSection() {

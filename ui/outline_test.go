@@ -394,3 +394,28 @@ func (u *UI) askTextFor(open func()) *dialogEntry {
 	})
 	return found
 }
+
+// Deleting an outline asks in a modal dialog: Enter alone deletes nothing,
+// and Escape answers No.
+func TestOutlineDeleteAsksModally(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if err := p.NewOutline("Draft", "essay"); err != nil {
+		t.Fatal(err)
+	}
+	p.confirmDelete()
+	h.press(fyne.KeyReturn)
+	h.pump()
+	if !u.modalOpen() {
+		t.Error("Enter closed the question")
+	}
+	h.press(fyne.KeyEscape)
+	h.pump()
+	if u.modalOpen() {
+		t.Error("Escape did not close the question")
+	}
+	if _, err := h.lib.OutlineByName(context.Background(), "Draft"); err != nil {
+		t.Errorf("the outline is gone: %v", err)
+	}
+}
