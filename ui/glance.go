@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -284,15 +283,15 @@ func (a *aidList) clearDetail(chosen bool) bool {
 
 // AddToTimeline is the form that adds an event from a passage.
 type AddToTimeline struct {
-	Date, Label *widget.Entry
+	Date, Label *dialogEntry
 	passage     data.Passage
-	dialog      dialog.Dialog
+	dialog      *formDialog
 }
 
 // showAddToTimeline asks for the date and label of an event the student
 // adds from a passage (the reader's context menu).
 func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline {
-	f := &AddToTimeline{Date: widget.NewEntry(), Label: widget.NewEntry(), passage: p}
+	f := &AddToTimeline{Date: newDialogEntry(u), Label: newDialogEntry(u), passage: p}
 	f.Date.SetPlaceHolder("2016-02-11, 2016-02 or 2016")
 	if a, ok := u.articleSummary(p.ArticleID); ok {
 		f.Date.SetText(a.Date)
@@ -302,16 +301,12 @@ func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline 
 		label = p.Text
 	}
 	f.Label.SetText(clip(label, 100))
-	f.dialog = dialog.NewForm("Add to timeline", "Add", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Date", f.Date),
-		widget.NewFormItem("Label", f.Label),
-	}, func(ok bool) {
-		if ok {
-			u.addToTimeline(f)
-		}
-	}, u.Window)
+	// A formDialog: Enter adds, Escape cancels, and a date that cannot be
+	// read leaves the dialog open with what was typed.
+	form := widget.NewForm(widget.NewFormItem("Date", f.Date), widget.NewFormItem("Label", f.Label))
+	f.dialog = u.newFormDialog("Add to timeline", "Add", form, func() bool { return u.addToTimeline(f) })
 	f.dialog.Resize(fyne.NewSize(520, 0))
-	f.dialog.Show()
+	f.dialog.show(u)
 	if u.aids != nil {
 		u.aids.adding = f
 	}

@@ -262,6 +262,30 @@ func TestAddToTimelineFromTheContextMenu(t *testing.T) {
 	if f == nil || !strings.HasPrefix(f.Label.Text, "Cathy Dang") {
 		t.Fatalf("form %+v", f)
 	}
+
+	// A date that cannot be read keeps the form open with what was typed;
+	// Escape then cancels it.
+	f.Date.SetText("not a date")
+	h.press(fyne.KeyReturn)
+	h.pump()
+	if !h.u.modalOpen() || f.Date.Text != "not a date" {
+		t.Errorf("a bad date closed the form (open %v, date %q)", h.u.modalOpen(), f.Date.Text)
+	}
+	closeErrors := func() {
+		for h.u.modalOpen() && h.u.modals[len(h.u.modals)-1].d != f.dialog {
+			h.press(fyne.KeyEscape)
+			h.pump()
+		}
+	}
+	closeErrors()
+	if !h.u.modalOpen() {
+		t.Fatal("a bad date closed the form")
+	}
+	h.press(fyne.KeyEscape)
+	h.pump()
+	if h.u.modalOpen() {
+		t.Error("Escape did not close the form")
+	}
 }
 
 func TestStudyAidsRefreshAfterImport(t *testing.T) {
