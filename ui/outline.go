@@ -337,29 +337,36 @@ func (p *OutlinePanel) build() {
 }
 
 func (p *OutlinePanel) moveSection(id int64, delta int) {
-	if err := p.u.lib.MoveSection(p.u.ctx, id, delta); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.refresh()
+	p.edit(func(ctx context.Context) error { return p.u.lib.MoveSection(ctx, id, delta) }, nil)
 }
+
+// edit runs a change to the outline through the write queue, in the
+// outline's lane so changes are saved in the order made, then runs after
+// (if not nil) and shows the outline again.
+func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
+	p.u.writes.submit(laneOutline, run, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		if after != nil {
+			after()
+		}
+		p.refresh()
+	})
+}
+
+// laneOutline is the write lane of changes to the outlines' sections and
+// items.
+const laneOutline = "outline"
 
 // MoveItem moves an item up or down the outline and keeps the focus on it.
 func (p *OutlinePanel) MoveItem(id int64, delta int) {
-	if err := p.u.lib.MoveItem(p.u.ctx, id, delta); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.focusItem = id
-	p.refresh()
+	p.edit(func(ctx context.Context) error { return p.u.lib.MoveItem(ctx, id, delta) }, func() { p.focusItem = id })
 }
 
 func (p *OutlinePanel) removeItem(id int64) {
-	if err := p.u.lib.RemoveItem(p.u.ctx, id); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.refresh()
+	p.edit(func(ctx context.Context) error { return p.u.lib.RemoveItem(ctx, id) }, nil)
 }
 
 // Add places an item in a section of the outline shown.
@@ -504,13 +511,11 @@ func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
 	if si < 0 {
 		return
 	}
-	if err := p.u.lib.MoveItemTo(p.u.ctx, v.Item.ID, p.outline.Sections[si].ID, index); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.section = si
-	p.focusItem = v.Item.ID
-	p.refresh()
+	id, section := v.Item.ID, p.outline.Sections[si].ID
+	p.edit(func(ctx context.Context) error { return p.u.lib.MoveItemTo(ctx, id, section, index) }, func() {
+		p.section = si
+		p.focusItem = id
+	})
 }
 
 // OutlineItemView is one item of the outline: its quotes and citation, its

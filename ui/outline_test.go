@@ -121,7 +121,7 @@ func TestOutlinePanel(t *testing.T) {
 	}
 	u.Window.Canvas().Focus(item)
 	item.TypedShortcut(shortcutItemDown)
-	h.pump()
+	h.settle() // the move is written off the UI goroutine
 	want = map[string][]string{"Facts": {"passage:3"}, "Procedural history": {"passage:4"}, "Reactions": {"highlight:6"}}
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
 		t.Errorf("after Alt+↓: %v, want %v", got, want)
@@ -131,7 +131,7 @@ func TestOutlinePanel(t *testing.T) {
 	}
 	if focused, ok := u.Window.Canvas().Focused().(*OutlineItemView); ok {
 		focused.TypedShortcut(shortcutItemUp)
-		h.pump()
+		h.settle()
 		if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}) {
 			t.Errorf("after Alt+↑: %v", got)
 		}
@@ -302,7 +302,7 @@ func TestOutlineDrag(t *testing.T) {
 	dragTo := func(v *OutlineItemView, at fyne.Position) {
 		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: at}, Dragged: fyne.Delta{DY: 10}})
 		v.DragEnd()
-		h.pump()
+		h.settle() // the move is written off the UI goroutine
 	}
 	// ¶7 above ¶4: the top of the first item.
 	first := p.Items[0]
