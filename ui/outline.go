@@ -203,14 +203,11 @@ func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
 		msg += " Your text under it and the places of its items go; the passages, highlights and notes stay in the library."
 	}
 	p.u.confirm("Remove section", msg, func() {
-		if err := p.u.lib.DeleteSection(p.u.ctx, s.ID); err != nil {
-			p.u.showError(err)
-			return
-		}
-		if p.section >= len(p.outline.Sections)-1 {
-			p.section = max(0, p.section-1)
-		}
-		p.refresh()
+		p.edit(func(ctx context.Context) error { return p.u.lib.DeleteSection(ctx, s.ID) }, func() {
+			if p.section >= len(p.outline.Sections)-1 {
+				p.section = max(0, p.section-1)
+			}
+		})
 	})
 }
 
@@ -218,12 +215,12 @@ func (p *OutlinePanel) showAddSection() {
 	if p.outline.ID == 0 {
 		return
 	}
+	id := p.outline.ID
 	p.u.askText("Add a section", "Heading", "", func(heading string) {
-		if _, err := p.u.lib.AddSection(p.u.ctx, p.outline.ID, heading); err != nil {
-			p.u.showError(err)
-			return
-		}
-		p.refresh()
+		p.edit(func(ctx context.Context) error {
+			_, err := p.u.lib.AddSection(ctx, id, heading)
+			return err
+		}, nil)
 	})
 }
 
@@ -287,10 +284,7 @@ func (p *OutlinePanel) build() {
 		heading := widget.NewEntry()
 		heading.SetText(s.Heading)
 		heading.OnSubmitted = func(h string) {
-			if err := p.u.lib.RenameSection(p.u.ctx, s.ID, h); err != nil {
-				p.u.showError(err)
-			}
-			p.refresh()
+			p.edit(func(ctx context.Context) error { return p.u.lib.RenameSection(ctx, s.ID, h) }, nil)
 		}
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.moveSection(s.ID, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.moveSection(s.ID, +1) })

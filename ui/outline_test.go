@@ -235,7 +235,7 @@ func TestOutlineManage(t *testing.T) {
 			t.Fatal("nothing asked")
 		}
 		test.Tap(button(t, top, "Yes"))
-		h.pump()
+		h.settle() // the change is written off the UI goroutine
 	}
 	// Remove "Issue", the third section of the brief.
 	var drop *widget.Button
@@ -364,7 +364,7 @@ func TestOutlineAddSectionAsksWithTheFormDialog(t *testing.T) {
 	e := u.askTextFor(func() { p.showAddSection() })
 	test.Type(e, "  Sentencing  ")
 	h.press(fyne.KeyReturn)
-	h.pump()
+	h.settle()
 	if u.modalOpen() {
 		t.Fatal("Enter did not close the dialog")
 	}
@@ -376,7 +376,7 @@ func TestOutlineAddSectionAsksWithTheFormDialog(t *testing.T) {
 	e = u.askTextFor(func() { p.showAddSection() })
 	test.Type(e, "Dropped")
 	h.press(fyne.KeyEscape)
-	h.pump()
+	h.settle()
 	o, _ = h.lib.OutlineByName(context.Background(), "Draft")
 	if u.modalOpen() || len(o.Sections) != before+1 {
 		t.Errorf("after Escape: open %v, %d sections", u.modalOpen(), len(o.Sections))
