@@ -369,16 +369,19 @@ func (p *OutlinePanel) Add(section int, item data.NewItem) {
 		p.u.showInfo("No outline", "Create an outline first: Outline › New.")
 		return
 	}
-	if _, err := p.u.lib.AddToSection(p.u.ctx, p.outline.Sections[section].ID, item, -1); err != nil {
-		p.u.showError(err)
-		return
-	}
+	id := p.outline.Sections[section].ID
+	// The next item added from the keyboard goes here too, even before
+	// this one is saved.
 	p.section = section
-	// Show the outline, so the student sees the item arrive.
-	if p.u.sideTabs != nil {
-		p.u.sideTabs.SelectIndex(1)
-	}
-	p.refresh()
+	p.edit(func(ctx context.Context) error {
+		_, err := p.u.lib.AddToSection(ctx, id, item, -1)
+		return err
+	}, func() {
+		// Show the outline, so the student sees the item arrive.
+		if p.u.sideTabs != nil {
+			p.u.sideTabs.SelectIndex(1)
+		}
+	})
 }
 
 // addTarget places the reader's selection (a highlight under it) or current
@@ -459,14 +462,15 @@ func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
 	if si < 0 {
 		return
 	}
-	it, err := p.u.lib.AddToSection(p.u.ctx, p.outline.Sections[si].ID, data.NewItem{PassageID: passageID}, index)
-	if err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.section = si
-	p.focusItem = it.ID
-	p.refresh()
+	section := p.outline.Sections[si].ID
+	var it data.OutlineItem
+	p.edit(func(ctx context.Context) (err error) {
+		it, err = p.u.lib.AddToSection(ctx, section, data.NewItem{PassageID: passageID}, index)
+		return err
+	}, func() {
+		p.section = si
+		p.focusItem = it.ID
+	})
 }
 
 // dropTarget returns the section under an absolute position, and the place

@@ -83,7 +83,7 @@ func TestOutlinePanel(t *testing.T) {
 	add := menuItem(t, u.Reader.lastMenu, "Add to outline")
 	menuItem(t, add.ChildMenu, "Facts").Action()
 	closeMenus(u.Window.Canvas())
-	h.pump()
+	h.settle() // the item is written off the UI goroutine
 
 	// The keyboard: the current passage goes into the section last used.
 	u.Reader.setCurrent(h.rowWithText("Liang was convicted of manslaughter"))
@@ -101,7 +101,7 @@ func TestOutlinePanel(t *testing.T) {
 	v7.TappedSecondary(&fyne.PointEvent{Position: v7.positionOf(5)})
 	menuItem(t, menuItem(t, u.Reader.lastMenu, "Add to outline").ChildMenu, "Reactions").Action()
 	closeMenus(u.Window.Canvas())
-	h.pump()
+	h.settle()
 
 	want := map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
@@ -297,7 +297,7 @@ func TestOutlineDrag(t *testing.T) {
 		ps, _ := h.lib.Passage(ctx, afro.ID, n)
 		p.Add(0, data.NewItem{PassageID: ps.ID})
 	}
-	h.pump()
+	h.settle() // the items are written off the UI goroutine
 	d := fyne.CurrentApp().Driver()
 	dragTo := func(v *OutlineItemView, at fyne.Position) {
 		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: at}, Dragged: fyne.Delta{DY: 10}})
@@ -333,7 +333,7 @@ func TestOutlineDrag(t *testing.T) {
 	target := d.AbsolutePositionForObject(procedural).AddXY(5, procedural.Size().Height/2)
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: target}, Dragged: fyne.Delta{DX: 40}})
 	v.DragEnd()
-	h.pump()
+	h.settle() // the item is written off the UI goroutine
 	want["Procedural history"] = []string{"passage:8"}
 	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
 		t.Errorf("after dragging ¶9 from the reader: %v, want %v", got, want)
@@ -344,7 +344,7 @@ func TestOutlineDrag(t *testing.T) {
 	// Dropped outside the outline, it goes nowhere.
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: fyne.NewPos(400, 400)}, Dragged: fyne.Delta{DX: 40}})
 	v.DragEnd()
-	h.pump()
+	h.settle()
 	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
 		t.Errorf("a drop on the reader changed the outline: %v", got)
 	}
