@@ -300,10 +300,11 @@ func (p *OutlinePanel) build() {
 		text.SetPlaceHolder("Your text under " + s.Heading)
 		text.Wrapping = fyne.TextWrapWord
 		text.SetText(s.Text)
-		// Saved as typed through the write queue, one lane per section, so
-		// a keystroke never waits on SQLite's write lock.
+		// Saved as typed through the write queue, so a keystroke never
+		// waits on SQLite's write lock; in the outline's lane, so text typed
+		// under a section is saved before the section is removed.
 		text.OnChanged = func(t string) {
-			p.u.writes.submit(fmt.Sprintf("section %d", s.ID), func(ctx context.Context) error {
+			p.u.writes.submit(laneOutline, func(ctx context.Context) error {
 				return p.u.lib.SetSectionText(ctx, s.ID, t)
 			}, func(err error) {
 				if err != nil {
