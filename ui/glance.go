@@ -1,13 +1,13 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -283,15 +283,15 @@ func (a *aidList) clearDetail(chosen bool) bool {
 
 // AddToTimeline is the form that adds an event from a passage.
 type AddToTimeline struct {
-	Date, Label *widget.Entry
+	Date, Label *dialogEntry
 	passage     data.Passage
-	dialog      dialog.Dialog
+	dialog      *formDialog
 }
 
 // showAddToTimeline asks for the date and label of an event the student
 // adds from a passage (the reader's context menu).
 func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline {
-	f := &AddToTimeline{Date: widget.NewEntry(), Label: widget.NewEntry(), passage: p}
+	f := &AddToTimeline{Date: newDialogEntry(u), Label: newDialogEntry(u), passage: p}
 	f.Date.SetPlaceHolder("2016-02-11, 2016-02 or 2016")
 	if a, ok := u.articleSummary(p.ArticleID); ok {
 		f.Date.SetText(a.Date)
@@ -301,16 +301,12 @@ func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline 
 		label = p.Text
 	}
 	f.Label.SetText(clip(label, 100))
-	f.dialog = dialog.NewForm("Add to timeline", "Add", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Date", f.Date),
-		widget.NewFormItem("Label", f.Label),
-	}, func(ok bool) {
-		if ok {
-			u.addToTimeline(f)
-		}
-	}, u.Window)
+	// A formDialog: Enter adds, Escape cancels, and a date that cannot be
+	// read leaves the dialog open with what was typed.
+	form := widget.NewForm(widget.NewFormItem("Date", f.Date), widget.NewFormItem("Label", f.Label))
+	f.dialog = u.newFormDialog("Add to timeline", "Add", form, func() bool { return u.addToTimeline(f) })
 	f.dialog.Resize(fyne.NewSize(520, 0))
-	f.dialog.Show()
+	f.dialog.show(u)
 	if u.aids != nil {
 		u.aids.adding = f
 	}
@@ -328,27 +324,47 @@ func (u *UI) addToTimeline(f *AddToTimeline) bool {
 }
 
 // askText asks for one line of text and runs done with it.
-func (u *UI) askText(title, field, value string, done func(string)) *widget.Entry {
-	e := widget.NewEntry()
+// It is a formDialog like the others, so Enter saves, Escape cancels and
+// the window's shortcuts wait while it is open.
+func (u *UI) askText(title, field, value string, done func(string)) *dialogEntry {
+	e := newDialogEntry(u)
 	e.SetText(value)
-	d := dialog.NewForm(title, "Save", "Cancel", []*widget.FormItem{widget.NewFormItem(field, e)}, func(ok bool) {
-		if ok && strings.TrimSpace(e.Text) != "" {
-			done(strings.TrimSpace(e.Text))
+	form := widget.NewForm(widget.NewFormItem(field, e))
+	d := u.newFormDialog(title, "Save", form, func() bool {
+		if t := strings.TrimSpace(e.Text); t != "" {
+			done(t)
 		}
-	}, u.Window)
+		return true
+	})
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	d.show(u)
 	return e
 }
 
 // correct stores a correction and extracts again.
 func (u *UI) correct(c data.Correction) {
-	if _, err := u.lib.AddCorrection(u.ctx, c); err != nil {
-		u.showError(err)
-		return
-	}
-	u.studyAidsChanged(true)
+	u.saveCorrection(func(ctx context.Context) error {
+		_, err := u.lib.AddCorrection(ctx, c)
+		return err
+	})
 }
+
+// saveCorrection runs a correction's write through the write queue, so the
+// window does not wait on the library's lock, then applies the corrections
+// to what the timeline and people show.
+func (u *UI) saveCorrection(run func(ctx context.Context) error) {
+	u.writes.submit(laneCorrections, run, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.studyAidsChanged(true)
+	})
+}
+
+// laneCorrections is the write lane of timeline and people corrections:
+// they are saved in the order they were made.
+const laneCorrections = "corrections"
 
 // matchesFilter reports whether every word of the filter is in one of the
 // texts (any case).

@@ -202,23 +202,13 @@ func TestAddToTimelineFromThePassage(t *testing.T) {
 
 // popUpMenu finds the pop-up menu an overlay shows.
 func popUpMenu(o fyne.CanvasObject) *widget.PopUpMenu {
-	switch x := o.(type) {
-	case *widget.PopUpMenu:
-		return x
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if m := popUpMenu(c); m != nil {
-				return m
-			}
+	var found *widget.PopUpMenu
+	walk(o, func(c fyne.CanvasObject) {
+		if m, ok := c.(*widget.PopUpMenu); ok && found == nil {
+			found = m
 		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			if m := popUpMenu(c); m != nil {
-				return m
-			}
-		}
-	}
-	return nil
+	})
+	return found
 }
 
 // popUpItem finds the item of a pop-up menu whose text is label.
@@ -271,6 +261,30 @@ func TestAddToTimelineFromTheContextMenu(t *testing.T) {
 	f := h.u.aids.adding
 	if f == nil || !strings.HasPrefix(f.Label.Text, "Cathy Dang") {
 		t.Fatalf("form %+v", f)
+	}
+
+	// A date that cannot be read keeps the form open with what was typed;
+	// Escape then cancels it.
+	f.Date.SetText("not a date")
+	h.press(fyne.KeyReturn)
+	h.pump()
+	if !h.u.modalOpen() || f.Date.Text != "not a date" {
+		t.Errorf("a bad date closed the form (open %v, date %q)", h.u.modalOpen(), f.Date.Text)
+	}
+	closeErrors := func() {
+		for h.u.modalOpen() && h.u.modals[len(h.u.modals)-1].d != f.dialog {
+			h.press(fyne.KeyEscape)
+			h.pump()
+		}
+	}
+	closeErrors()
+	if !h.u.modalOpen() {
+		t.Fatal("a bad date closed the form")
+	}
+	h.press(fyne.KeyEscape)
+	h.pump()
+	if h.u.modalOpen() {
+		t.Error("Escape did not close the form")
 	}
 }
 

@@ -119,17 +119,8 @@ func (p *HighlightsPanel) refresh() {
 	for _, a := range u.articles {
 		articles = append(articles, clip(displayTitle(a.Article), 60))
 	}
-	keep := func(sel *widget.Select, opts []string, def string) {
-		cur := sel.Selected
-		sel.Options = opts
-		if !contains(opts, cur) {
-			cur = def
-		}
-		sel.Selected = cur
-		sel.Refresh()
-	}
-	keep(p.Colour, colours, anyColour)
-	keep(p.Article, articles, anyArticle)
+	setOptionsKeeping(p.Colour, colours, anyColour)
+	setOptionsKeeping(p.Article, articles, anyArticle)
 	p.tab.Text = fmt.Sprintf("Highlights (%d)", len(p.all))
 	p.apply()
 }

@@ -158,6 +158,17 @@ func (u *UI) showMessage(d dialog.Dialog) *modal {
 	return u.openModal(d, d.Hide, d.Hide)
 }
 
+// confirm asks a Yes/No question and runs yes if the answer is Yes.
+// Escape answers No; Enter does nothing, so a stray Enter removes nothing.
+func (u *UI) confirm(title, msg string, yes func()) *modal {
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, u.Window)
+	return u.openModal(d, nil, d.Hide)
+}
+
 // showInfo shows a short message.
 func (u *UI) showInfo(title, msg string) {
 	u.showMessage(dialog.NewInformation(title, msg, u.Window))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -167,13 +168,7 @@ func (p *OutlinePanel) showMore() {
 }
 
 func (p *OutlinePanel) showRename() {
-	name := widget.NewEntry()
-	name.SetText(p.outline.Name)
-	dialog.ShowForm("Rename outline", "Rename", "Cancel", []*widget.FormItem{{Text: "Name", Widget: name}}, func(ok bool) {
-		if ok {
-			p.Rename(name.Text)
-		}
-	}, p.u.Window)
+	p.u.askText("Rename outline", "Name", p.outline.Name, p.Rename)
 }
 
 // Rename gives the outline shown a new name.
@@ -186,12 +181,7 @@ func (p *OutlinePanel) Rename(name string) {
 }
 
 func (p *OutlinePanel) confirmDelete() {
-	dialog.ShowConfirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name),
-		func(ok bool) {
-			if ok {
-				p.Delete()
-			}
-		}, p.u.Window)
+	p.u.confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.Delete)
 }
 
 // Delete removes the outline shown and shows another.
@@ -212,36 +202,26 @@ func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
 	if len(s.Items) > 0 || strings.TrimSpace(s.Text) != "" {
 		msg += " Your text under it and the places of its items go; the passages, highlights and notes stay in the library."
 	}
-	dialog.ShowConfirm("Remove section", msg, func(ok bool) {
-		if !ok {
-			return
-		}
-		if err := p.u.lib.DeleteSection(p.u.ctx, s.ID); err != nil {
-			p.u.showError(err)
-			return
-		}
-		if p.section >= len(p.outline.Sections)-1 {
-			p.section = max(0, p.section-1)
-		}
-		p.refresh()
-	}, p.u.Window)
+	p.u.confirm("Remove section", msg, func() {
+		p.edit(func(ctx context.Context) error { return p.u.lib.DeleteSection(ctx, s.ID) }, func() {
+			if p.section >= len(p.outline.Sections)-1 {
+				p.section = max(0, p.section-1)
+			}
+		})
+	})
 }
 
 func (p *OutlinePanel) showAddSection() {
 	if p.outline.ID == 0 {
 		return
 	}
-	heading := widget.NewEntry()
-	dialog.ShowForm("Add a section", "Add", "Cancel", []*widget.FormItem{{Text: "Heading", Widget: heading}}, func(ok bool) {
-		if !ok {
-			return
-		}
-		if _, err := p.u.lib.AddSection(p.u.ctx, p.outline.ID, heading.Text); err != nil {
-			p.u.showError(err)
-			return
-		}
-		p.refresh()
-	}, p.u.Window)
+	id := p.outline.ID
+	p.u.askText("Add a section", "Heading", "", func(heading string) {
+		p.edit(func(ctx context.Context) error {
+			_, err := p.u.lib.AddSection(ctx, id, heading)
+			return err
+		}, nil)
+	})
 }
 
 // show loads an outline by name and lays it out.
@@ -304,10 +284,7 @@ func (p *OutlinePanel) build() {
 		heading := widget.NewEntry()
 		heading.SetText(s.Heading)
 		heading.OnSubmitted = func(h string) {
-			if err := p.u.lib.RenameSection(p.u.ctx, s.ID, h); err != nil {
-				p.u.showError(err)
-			}
-			p.refresh()
+			p.edit(func(ctx context.Context) error { return p.u.lib.RenameSection(ctx, s.ID, h) }, nil)
 		}
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.moveSection(s.ID, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.moveSection(s.ID, +1) })
@@ -323,10 +300,17 @@ func (p *OutlinePanel) build() {
 		text.SetPlaceHolder("Your text under " + s.Heading)
 		text.Wrapping = fyne.TextWrapWord
 		text.SetText(s.Text)
+		// Saved as typed through the write queue, so a keystroke never
+		// waits on SQLite's write lock; in the outline's lane, so text typed
+		// under a section is saved before the section is removed.
 		text.OnChanged = func(t string) {
-			if err := p.u.lib.SetSectionText(p.u.ctx, s.ID, t); err != nil {
-				p.u.showError(err)
-			}
+			p.u.writes.submit(laneOutline, func(ctx context.Context) error {
+				return p.u.lib.SetSectionText(ctx, s.ID, t)
+			}, func(err error) {
+				if err != nil {
+					p.u.showError(err)
+				}
+			})
 		}
 		block := container.NewVBox(container.NewBorder(nil, nil, target, container.NewHBox(up, down, drop), heading), text)
 		for _, it := range s.Items {
@@ -348,47 +332,57 @@ func (p *OutlinePanel) build() {
 }
 
 func (p *OutlinePanel) moveSection(id int64, delta int) {
-	if err := p.u.lib.MoveSection(p.u.ctx, id, delta); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.refresh()
+	p.edit(func(ctx context.Context) error { return p.u.lib.MoveSection(ctx, id, delta) }, nil)
 }
+
+// edit runs a change to the outline through the write queue, in the
+// outline's lane so changes are saved in the order made, then runs after
+// (if not nil) and shows the outline again.
+func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
+	p.u.writes.submit(laneOutline, run, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		if after != nil {
+			after()
+		}
+		p.refresh()
+	})
+}
+
+// laneOutline is the write lane of changes to the outlines' sections and
+// items.
+const laneOutline = "outline"
 
 // MoveItem moves an item up or down the outline and keeps the focus on it.
 func (p *OutlinePanel) MoveItem(id int64, delta int) {
-	if err := p.u.lib.MoveItem(p.u.ctx, id, delta); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.focusItem = id
-	p.refresh()
+	p.edit(func(ctx context.Context) error { return p.u.lib.MoveItem(ctx, id, delta) }, func() { p.focusItem = id })
 }
 
 func (p *OutlinePanel) removeItem(id int64) {
-	if err := p.u.lib.RemoveItem(p.u.ctx, id); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.refresh()
+	p.edit(func(ctx context.Context) error { return p.u.lib.RemoveItem(ctx, id) }, nil)
 }
 
 // Add places an item in a section of the outline shown.
 func (p *OutlinePanel) Add(section int, item data.NewItem) {
 	if p.outline.ID == 0 || section < 0 || section >= len(p.outline.Sections) {
-		dialog.ShowInformation("No outline", "Create an outline first: Outline › New.", p.u.Window)
+		p.u.showInfo("No outline", "Create an outline first: Outline › New.")
 		return
 	}
-	if _, err := p.u.lib.AddToSection(p.u.ctx, p.outline.Sections[section].ID, item, -1); err != nil {
-		p.u.showError(err)
-		return
-	}
+	id := p.outline.Sections[section].ID
+	// The next item added from the keyboard goes here too, even before
+	// this one is saved.
 	p.section = section
-	// Show the outline, so the student sees the item arrive.
-	if p.u.sideTabs != nil {
-		p.u.sideTabs.SelectIndex(1)
-	}
-	p.refresh()
+	p.edit(func(ctx context.Context) error {
+		_, err := p.u.lib.AddToSection(ctx, id, item, -1)
+		return err
+	}, func() {
+		// Show the outline, so the student sees the item arrive.
+		if p.u.sideTabs != nil {
+			p.u.sideTabs.SelectIndex(1)
+		}
+	})
 }
 
 // addTarget places the reader's selection (a highlight under it) or current
@@ -469,14 +463,15 @@ func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
 	if si < 0 {
 		return
 	}
-	it, err := p.u.lib.AddToSection(p.u.ctx, p.outline.Sections[si].ID, data.NewItem{PassageID: passageID}, index)
-	if err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.section = si
-	p.focusItem = it.ID
-	p.refresh()
+	section := p.outline.Sections[si].ID
+	var it data.OutlineItem
+	p.edit(func(ctx context.Context) (err error) {
+		it, err = p.u.lib.AddToSection(ctx, section, data.NewItem{PassageID: passageID}, index)
+		return err
+	}, func() {
+		p.section = si
+		p.focusItem = it.ID
+	})
 }
 
 // dropTarget returns the section under an absolute position, and the place
@@ -515,13 +510,11 @@ func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
 	if si < 0 {
 		return
 	}
-	if err := p.u.lib.MoveItemTo(p.u.ctx, v.Item.ID, p.outline.Sections[si].ID, index); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.section = si
-	p.focusItem = v.Item.ID
-	p.refresh()
+	id, section := v.Item.ID, p.outline.Sections[si].ID
+	p.edit(func(ctx context.Context) error { return p.u.lib.MoveItemTo(ctx, id, section, index) }, func() {
+		p.section = si
+		p.focusItem = id
+	})
 }
 
 // OutlineItemView is one item of the outline: its quotes and citation, its

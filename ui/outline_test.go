@@ -83,7 +83,7 @@ func TestOutlinePanel(t *testing.T) {
 	add := menuItem(t, u.Reader.lastMenu, "Add to outline")
 	menuItem(t, add.ChildMenu, "Facts").Action()
 	closeMenus(u.Window.Canvas())
-	h.pump()
+	h.settle() // the item is written off the UI goroutine
 
 	// The keyboard: the current passage goes into the section last used.
 	u.Reader.setCurrent(h.rowWithText("Liang was convicted of manslaughter"))
@@ -101,7 +101,7 @@ func TestOutlinePanel(t *testing.T) {
 	v7.TappedSecondary(&fyne.PointEvent{Position: v7.positionOf(5)})
 	menuItem(t, menuItem(t, u.Reader.lastMenu, "Add to outline").ChildMenu, "Reactions").Action()
 	closeMenus(u.Window.Canvas())
-	h.pump()
+	h.settle()
 
 	want := map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
@@ -121,7 +121,7 @@ func TestOutlinePanel(t *testing.T) {
 	}
 	u.Window.Canvas().Focus(item)
 	item.TypedShortcut(shortcutItemDown)
-	h.pump()
+	h.settle() // the move is written off the UI goroutine
 	want = map[string][]string{"Facts": {"passage:3"}, "Procedural history": {"passage:4"}, "Reactions": {"highlight:6"}}
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
 		t.Errorf("after Alt+↓: %v, want %v", got, want)
@@ -131,7 +131,7 @@ func TestOutlinePanel(t *testing.T) {
 	}
 	if focused, ok := u.Window.Canvas().Focused().(*OutlineItemView); ok {
 		focused.TypedShortcut(shortcutItemUp)
-		h.pump()
+		h.settle()
 		if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}) {
 			t.Errorf("after Alt+↑: %v", got)
 		}
@@ -144,6 +144,7 @@ func TestOutlinePanel(t *testing.T) {
 		t.Fatal("no text field under Issue")
 	}
 	test.Type(entry, "Was the sentence lenient?")
+	h.settle() // the text is written off the UI goroutine
 	o, _ := h.lib.OutlineByName(context.Background(), "Liang brief")
 	if o.Sections[2].Text != "Was the sentence lenient?" {
 		t.Errorf("section text %q", o.Sections[2].Text)
@@ -234,7 +235,7 @@ func TestOutlineManage(t *testing.T) {
 			t.Fatal("nothing asked")
 		}
 		test.Tap(button(t, top, "Yes"))
-		h.pump()
+		h.settle() // the change is written off the UI goroutine
 	}
 	// Remove "Issue", the third section of the brief.
 	var drop *widget.Button
@@ -296,12 +297,12 @@ func TestOutlineDrag(t *testing.T) {
 		ps, _ := h.lib.Passage(ctx, afro.ID, n)
 		p.Add(0, data.NewItem{PassageID: ps.ID})
 	}
-	h.pump()
+	h.settle() // the items are written off the UI goroutine
 	d := fyne.CurrentApp().Driver()
 	dragTo := func(v *OutlineItemView, at fyne.Position) {
 		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: at}, Dragged: fyne.Delta{DY: 10}})
 		v.DragEnd()
-		h.pump()
+		h.settle() // the move is written off the UI goroutine
 	}
 	// ¶7 above ¶4: the top of the first item.
 	first := p.Items[0]
@@ -332,7 +333,7 @@ func TestOutlineDrag(t *testing.T) {
 	target := d.AbsolutePositionForObject(procedural).AddXY(5, procedural.Size().Height/2)
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: target}, Dragged: fyne.Delta{DX: 40}})
 	v.DragEnd()
-	h.pump()
+	h.settle() // the item is written off the UI goroutine
 	want["Procedural history"] = []string{"passage:8"}
 	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
 		t.Errorf("after dragging ¶9 from the reader: %v, want %v", got, want)
@@ -343,8 +344,78 @@ func TestOutlineDrag(t *testing.T) {
 	// Dropped outside the outline, it goes nowhere.
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: fyne.NewPos(400, 400)}, Dragged: fyne.Delta{DX: 40}})
 	v.DragEnd()
-	h.pump()
+	h.settle()
 	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
 		t.Errorf("a drop on the reader changed the outline: %v", got)
+	}
+}
+
+// A section's heading is asked in the window's one-line dialog: Enter adds
+// it, and Escape cancels without adding.
+func TestOutlineAddSectionAsksWithTheFormDialog(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if err := p.NewOutline("Draft", "essay"); err != nil {
+		t.Fatal(err)
+	}
+	before := len(p.outline.Sections)
+
+	e := u.askTextFor(func() { p.showAddSection() })
+	test.Type(e, "  Sentencing  ")
+	h.press(fyne.KeyReturn)
+	h.settle()
+	if u.modalOpen() {
+		t.Fatal("Enter did not close the dialog")
+	}
+	o, _ := h.lib.OutlineByName(context.Background(), "Draft")
+	if len(o.Sections) != before+1 || o.Sections[len(o.Sections)-1].Heading != "Sentencing" {
+		t.Fatalf("sections after Enter: %+v", o.Sections)
+	}
+
+	e = u.askTextFor(func() { p.showAddSection() })
+	test.Type(e, "Dropped")
+	h.press(fyne.KeyEscape)
+	h.settle()
+	o, _ = h.lib.OutlineByName(context.Background(), "Draft")
+	if u.modalOpen() || len(o.Sections) != before+1 {
+		t.Errorf("after Escape: open %v, %d sections", u.modalOpen(), len(o.Sections))
+	}
+}
+
+// askTextFor runs open, which asks with askText, and returns the field.
+func (u *UI) askTextFor(open func()) *dialogEntry {
+	open()
+	var found *dialogEntry
+	walk(u.Window.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*dialogEntry); ok && found == nil {
+			found = e
+		}
+	})
+	return found
+}
+
+// Deleting an outline asks in a modal dialog: Enter alone deletes nothing,
+// and Escape answers No.
+func TestOutlineDeleteAsksModally(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	p := u.Outline
+	if err := p.NewOutline("Draft", "essay"); err != nil {
+		t.Fatal(err)
+	}
+	p.confirmDelete()
+	h.press(fyne.KeyReturn)
+	h.pump()
+	if !u.modalOpen() {
+		t.Error("Enter closed the question")
+	}
+	h.press(fyne.KeyEscape)
+	h.pump()
+	if u.modalOpen() {
+		t.Error("Escape did not close the question")
+	}
+	if _, err := h.lib.OutlineByName(context.Background(), "Draft"); err != nil {
+		t.Errorf("the outline is gone: %v", err)
 	}
 }

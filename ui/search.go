@@ -287,17 +287,8 @@ func (s *SearchBar) filtersChanged() {
 	for _, t := range tags {
 		tagOpts = append(tagOpts, "#"+t)
 	}
-	keep := func(sel *widget.Select, opts []string, def string) {
-		cur := sel.Selected
-		sel.Options = opts
-		if !contains(opts, cur) {
-			cur = def
-		}
-		sel.Selected = cur
-		sel.Refresh()
-	}
-	keep(s.Colour, colours, anyColour)
-	keep(s.Tag, tagOpts, anyTag)
+	setOptionsKeeping(s.Colour, colours, anyColour)
+	setOptionsKeeping(s.Tag, tagOpts, anyTag)
 	if s.entry.Text != "" {
 		s.run()
 	}
@@ -574,4 +565,16 @@ func snippet(text []rune, matches [][2]int, lead int) ([]rune, [][2]int) {
 		}
 	}
 	return out, ms
+}
+
+// setOptionsKeeping gives a filter's Select new options, keeping the choice
+// if it is still one of them and going back to def if not.
+func setOptionsKeeping(sel *widget.Select, opts []string, def string) {
+	cur := sel.Selected
+	sel.Options = opts
+	if !contains(opts, cur) {
+		cur = def
+	}
+	sel.Selected = cur
+	sel.Refresh()
 }

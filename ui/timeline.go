@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -218,9 +219,9 @@ func (v *TimelineView) showDetail(ev int) {
 // fix stores a correction to an event and extracts again.
 func (v *TimelineView) fix(e casefacts.Event, action, value string) {
 	u := v.s.u
-	if _, err := glance.FixEvent(u.ctx, u.lib, v.s.Case, e, action, value); err != nil {
-		u.showError(err)
-		return
-	}
-	u.studyAidsChanged(true)
+	c := v.s.Case // replaced, never changed in place, when extraction is done
+	u.saveCorrection(func(ctx context.Context) error {
+		_, err := glance.FixEvent(ctx, u.lib, c, e, action, value)
+		return err
+	})
 }

@@ -182,7 +182,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.restore()
 	if why := lib.ReadOnly(); why != "" {
 		u.Window.SetTitle("Casebook (read only)")
-		dialog.ShowInformation("Open for reading only", why, u.Window)
+		u.showInfo("Open for reading only", why)
 	}
 	// Load the search index while the student looks at the window, so the
 	// first keystroke in the search bar is answered as fast as the rest.
