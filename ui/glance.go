@@ -388,7 +388,7 @@ func (r *Reader) addToTimeline(row int) *AddToTimeline {
 	if s, e := r.selSpan(); r.selRow == row && s < e {
 		sel = string(r.rows[row].text[s:e])
 	}
-	return r.u.showAddToTimeline(r.rows[row].passage, sel)
+	return r.hooks.AddToTimeline(r.rows[row].passage, sel)
 }
 
 // showDetailPane shows or hides the details under a study aid's list: while

@@ -90,10 +90,10 @@ func (k *readerKeys) TypedKey(ev *fyne.KeyEvent) {
 		if r.selRow >= 0 {
 			r.clearSelection()
 		} else {
-			r.u.typedKey(ev)
+			r.hooks.OtherKey(ev)
 		}
 	default:
-		r.u.typedKey(ev)
+		r.hooks.OtherKey(ev)
 	}
 }
 
@@ -121,7 +121,9 @@ func (r *Reader) Focus() {
 		r.setCurrent(r.topRow())
 	}
 	r.scrollIntoView(r.current)
-	r.u.Window.Canvas().Focus(r.keys)
+	if c := r.hooks.Canvas(); c != nil {
+		c.Focus(r.keys)
+	}
 }
 
 // refreshRow redraws a row if it is on screen.
@@ -437,10 +439,10 @@ func (u *UI) windowKey(ev *fyne.KeyEvent) bool {
 // reader, like the other widgets of the notes panel.
 type keyButton struct {
 	widget.Button
-	u *UI
+	u paneKeys
 }
 
-func newKeyButton(u *UI, label string, icon fyne.Resource, tapped func()) *keyButton {
+func newKeyButton(u paneKeys, label string, icon fyne.Resource, tapped func()) *keyButton {
 	b := &keyButton{u: u}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
@@ -453,7 +455,7 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyF6:
 		b.u.cycleFocus()
 	case fyne.KeyEscape:
-		b.u.Reader.Focus()
+		b.u.focusReader()
 	default:
 		b.Button.TypedKey(ev)
 	}

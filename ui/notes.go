@@ -22,7 +22,9 @@ import (
 // place when its article's text changed (an orphan) is in that list,
 // marked; opened, it can be edited, deleted, or attached to new words.
 type NotesPanel struct {
-	u       *UI
+	store   NoteStore
+	ctx     context.Context
+	hooks   NotesHooks
 	content *wrapTabs
 
 	passage *data.Passage
@@ -84,11 +86,11 @@ type NoteCard struct {
 // saved as soon as the user clicks elsewhere.
 type noteEntry struct {
 	widget.Entry
-	u           *UI
+	u           paneKeys
 	onFocusLost func()
 }
 
-func newNoteEntry(u *UI, multi bool) *noteEntry {
+func newNoteEntry(u paneKeys, multi bool) *noteEntry {
 	e := &noteEntry{u: u}
 	e.MultiLine = multi
 	if multi {
@@ -105,7 +107,7 @@ func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:
 		if e.u != nil {
-			e.u.Reader.Focus()
+			e.u.focusReader()
 		}
 	case fyne.KeyF6:
 		if e.u != nil {
@@ -140,8 +142,114 @@ func (e *noteEntry) FocusLost() {
 	}
 }
 
-func newNotesPanel(u *UI) *NotesPanel {
-	p := &NotesPanel{u: u}
+// NotesHooks are what the notes panel asks of the rest of the window. Nil
+// hooks do nothing.
+type NotesHooks struct {
+	// Canvas is the canvas the panel is shown on, for the focus.
+	Canvas func() fyne.Canvas
+	// Do runs a function on the UI goroutine, later.
+	Do func(func())
+	// Debounce is how long typing must pause before a note is saved.
+	Debounce time.Duration
+	// Write runs a write to the library after the earlier ones of its
+	// lane, off the UI goroutine; done is then called on the UI goroutine.
+	Write     func(lane string, run func(ctx context.Context) error, done func(err error))
+	ShowError func(error)
+	ShowInfo  func(title, message string)
+	// Target is the words a new note goes on: the reader's selection, or
+	// its current passage.
+	Target func() (passageSpan, bool)
+	// ShowPassage makes a passage the reader's current one, whose notes
+	// the panel then shows (again: afresh, even if it already was).
+	ShowPassage func(id int64, again bool)
+	// ClearSelection clears the reader's selection.
+	ClearSelection func()
+	// OpenNote shows a note chosen in the list of all notes.
+	OpenNote func(data.Note)
+	// ArticleTitle is the title an article is listed with.
+	ArticleTitle func(id int64) (string, bool)
+	// Changed is called when notes were added, deleted or moved: counts
+	// and markers change. TagsChanged when a note's tags changed.
+	Changed     func()
+	TagsChanged func()
+	// PushUndo puts a step on the undo stack and returns its id; Undo
+	// takes step id off the stack and undoes it, reporting whether it was
+	// still there.
+	PushUndo func(label string, undo func(ctx context.Context) error) int
+	Undo     func(step int) bool
+	// Tags are the library's tags, for completion.
+	Tags func() []string
+	// Refocusing reports that the focus is away only while a dialog
+	// closes: an editor losing it stays open.
+	Refocusing func() bool
+	// Keys takes F6 and Escape; Tips shows the buttons' tooltips.
+	Keys paneKeys
+	Tips tipShower
+}
+
+// fill gives every nil hook a default: a write runs at once, the rest do
+// nothing.
+func (h *NotesHooks) fill() {
+	if h.Canvas == nil {
+		h.Canvas = func() fyne.Canvas { return nil }
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Debounce <= 0 {
+		h.Debounce = 600 * time.Millisecond
+	}
+	if h.Write == nil {
+		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("notes", err) }
+	}
+	if h.ShowInfo == nil {
+		h.ShowInfo = func(string, string) {}
+	}
+	if h.Target == nil {
+		h.Target = func() (passageSpan, bool) { return passageSpan{}, false }
+	}
+	if h.ShowPassage == nil {
+		h.ShowPassage = func(int64, bool) {}
+	}
+	if h.OpenNote == nil {
+		h.OpenNote = func(data.Note) {}
+	}
+	if h.ArticleTitle == nil {
+		h.ArticleTitle = func(int64) (string, bool) { return "", false }
+	}
+	for _, f := range []*func(){&h.ClearSelection, &h.Changed, &h.TagsChanged} {
+		if *f == nil {
+			*f = func() {}
+		}
+	}
+	if h.PushUndo == nil {
+		h.PushUndo = func(string, func(context.Context) error) int { return 0 }
+	}
+	if h.Undo == nil {
+		h.Undo = func(int) bool { return false }
+	}
+	if h.Tags == nil {
+		h.Tags = func() []string { return nil }
+	}
+	if h.Refocusing == nil {
+		h.Refocusing = func() bool { return false }
+	}
+	if h.Keys == nil {
+		h.Keys = noKeys{}
+	}
+	if h.Tips == nil {
+		h.Tips = noTips{}
+	}
+}
+
+// newNotesPanel builds the notes panel on a store; ctx bounds its reads.
+func newNotesPanel(store NoteStore, ctx context.Context, hooks NotesHooks) *NotesPanel {
+	hooks.fill()
+	p := &NotesPanel{store: store, ctx: ctx, hooks: hooks}
+	u := hooks.Keys
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// In a narrow panel "Notes on the caption" would run under Add note.
 	p.heading.Truncation = fyne.TextTruncateEllipsis
@@ -204,7 +312,7 @@ func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 	l.OnSelected = func(i widget.ListItemID) {
 		l.Unselect(i)
 		if i < len(*notes) {
-			p.u.openNote((*notes)[i])
+			p.hooks.OpenNote((*notes)[i])
 		}
 	}
 	return l
@@ -213,8 +321,8 @@ func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 // noteWhere says where a note belongs: "Article title · para. 4".
 func (p *NotesPanel) noteWhere(n data.Note) string {
 	title := fmt.Sprintf("Article %d", n.ArticleID)
-	if a, ok := p.u.articleSummary(n.ArticleID); ok {
-		title = displayTitle(a.Article)
+	if t, ok := p.hooks.ArticleTitle(n.ArticleID); ok {
+		title = t
 	}
 	if n.Orphan() {
 		return "⚠ Place lost · " + title
@@ -235,9 +343,9 @@ func firstLine(s string) string {
 
 // refreshLists reloads the list of all notes, the orphans last.
 func (p *NotesPanel) refreshLists() {
-	all, err := p.u.lib.Notes(p.u.ctx, data.NoteFilter{})
+	all, err := p.store.Notes(p.ctx, data.NoteFilter{})
 	if err != nil {
-		p.u.showError(err)
+		p.hooks.ShowError(err)
 		return
 	}
 	p.all = all
@@ -254,7 +362,7 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 		p.hideUndoBar()
 	}
 	// A card going away does not keep the focus (Ctrl+Z would go to it).
-	if c := p.u.Window.Canvas(); c != nil && p.owns(c.Focused()) && c.Focused() != p.addBtn {
+	if c := p.hooks.Canvas(); c != nil && p.owns(c.Focused()) && c.Focused() != p.addBtn {
 		c.Unfocus()
 	}
 	p.passage = ps
@@ -279,9 +387,9 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 	p.quote.Show()
 	p.addBtn.Enable()
 	p.empty.Hide()
-	notes, err := p.u.lib.Notes(p.u.ctx, data.NoteFilter{PassageID: ps.ID})
+	notes, err := p.store.Notes(p.ctx, data.NoteFilter{PassageID: ps.ID})
 	if err != nil {
-		p.u.showError(err)
+		p.hooks.ShowError(err)
 		return
 	}
 	for _, n := range notes {
@@ -317,24 +425,22 @@ func (p *NotesPanel) addCard(c *NoteCard) {
 // AddNote starts a new note on the selection, or on the current passage.
 // It is stored as soon as it has some text.
 func (p *NotesPanel) AddNote() *NoteCard {
-	r := p.u.Reader
-	row, s, e, ok := r.target()
+	t, ok := p.hooks.Target()
 	if !ok {
-		p.u.showInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
+		p.hooks.ShowInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
 		return nil
 	}
-	ps := r.rows[row].passage
-	if p.passage == nil || p.passage.ID != ps.ID {
-		r.setCurrent(row)
+	if p.passage == nil || p.passage.ID != t.Passage.ID {
+		p.hooks.ShowPassage(t.Passage.ID, false)
 	}
 	p.content.SelectIndex(0)
-	draft := data.NewNote{PassageID: ps.ID}
-	if s > 0 || e < len(r.rows[row].text) {
-		draft.Start, draft.End = s, e
+	draft := data.NewNote{PassageID: t.Passage.ID}
+	if !t.whole() {
+		draft.Start, draft.End = t.Start, t.End
 	}
 	c := newNoteCard(p, data.Note{}, draft)
 	p.addCard(c)
-	if cv := p.u.Window.Canvas(); cv != nil {
+	if cv := p.hooks.Canvas(); cv != nil {
 		cv.Focus(c.Editor)
 	}
 	return c
@@ -343,10 +449,10 @@ func (p *NotesPanel) AddNote() *NoteCard {
 func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c := &NoteCard{p: p, note: n, draft: draft}
 	c.id.Store(n.ID)
-	c.Editor = newNoteEntry(p.u, true)
+	c.Editor = newNoteEntry(p.hooks.Keys, true)
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
 	c.Editor.SetText(n.Body)
-	c.Tags = newNoteEntry(p.u, false)
+	c.Tags = newNoteEntry(p.hooks.Keys, false)
 	c.Tags.SetPlaceHolder("Tags, separated by commas (a #tag in the text is one too)")
 	c.Tags.SetText(strings.Join(n.Tags, ", "))
 	c.Editor.OnChanged = func(string) { c.changed(); c.fitEditor() }
@@ -356,10 +462,10 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Preview = newNotePreview(c.edit)
 	c.Preview.Hide()
 	c.TagHints = newTagHints()
-	c.Grow = newTipButton(p.u, "", theme.ViewFullScreenIcon(), "Make the editor large", func() { c.toggleLarge() })
+	c.Grow = newTipButton(p.hooks.Tips, "", theme.ViewFullScreenIcon(), "Make the editor large", func() { c.toggleLarge() })
 	c.Grow.Importance = widget.LowImportance
 	c.status = newMutedLabel("").caption()
-	c.Delete = newTipButton(p.u, "", theme.DeleteIcon(), "Delete this note (Ctrl+Z brings it back)", func() { c.delete() })
+	c.Delete = newTipButton(p.hooks.Tips, "", theme.DeleteIcon(), "Delete this note (Ctrl+Z brings it back)", func() { c.delete() })
 	c.Delete.Importance = widget.LowImportance
 	var quote fyne.CanvasObject = layoutSpacer(0)
 	if q := c.quoteText(); q != "" {
@@ -409,10 +515,10 @@ func (c *NoteCard) changed() {
 		c.dirty = true
 		c.status.SetText("Editing…")
 	}
-	wait := c.p.u.opts.NoteDebounce
+	wait := c.p.hooks.Debounce
 	c.due = time.Now().Add(wait)
 	if c.timer == nil {
-		c.timer = time.AfterFunc(wait, func() { c.p.u.do(c.debounced) })
+		c.timer = time.AfterFunc(wait, func() { c.p.hooks.Do(c.debounced) })
 	} else {
 		c.timer.Reset(wait)
 	}
@@ -440,7 +546,7 @@ func (c *NoteCard) saveNow() {
 	if !c.dirty {
 		return
 	}
-	u := c.p.u
+	p := c.p
 	// Commas separate tags; a #tag in the text is one too.
 	body := c.Editor.Text
 	tags := data.NormaliseTags(append(strings.Split(c.Tags.Text, ","), data.HashTags(body)...))
@@ -452,16 +558,16 @@ func (c *NoteCard) saveNow() {
 	c.saving++
 	c.status.SetText("Saving…")
 	var n data.Note
-	u.writes.submit(c.lane(), func(ctx context.Context) (err error) {
+	p.hooks.Write(c.lane(), func(ctx context.Context) (err error) {
 		if id := c.id.Load(); id != 0 {
-			n, err = u.lib.UpdateNote(ctx, id, body, tags)
+			n, err = p.store.UpdateNote(ctx, id, body, tags)
 			return err
 		}
 		if strings.TrimSpace(body) == "" {
 			return nil // emptied before its first save: nothing to keep
 		}
 		draft.Body, draft.Tags = body, tags
-		n, err = u.lib.AddNote(ctx, draft)
+		n, err = p.store.AddNote(ctx, draft)
 		if err == nil {
 			c.id.Store(n.ID)
 		}
@@ -471,7 +577,6 @@ func (c *NoteCard) saveNow() {
 
 // saved shows the result of a save, on the UI goroutine.
 func (c *NoteCard) saved(n data.Note, err error) {
-	u := c.p.u
 	c.saving--
 	if err != nil {
 		// Kept in the editor, and saved again with the next change or
@@ -492,10 +597,10 @@ func (c *NoteCard) saved(n data.Note, err error) {
 	switch {
 	case old.ID == 0:
 		// A new note: counts, markers, lists and the tag filter change.
-		u.annotationsChanged()
+		c.p.hooks.Changed()
 	case !slices.Equal(old.Tags, n.Tags):
 		c.p.replaceInLists(n)
-		u.Search.filtersChanged()
+		c.p.hooks.TagsChanged()
 	default:
 		c.p.replaceInLists(n)
 	}
@@ -537,7 +642,7 @@ func (c *NoteCard) showStatus() {
 
 // delete removes the note; Undo (Ctrl+Z or the bar's button) restores it.
 func (c *NoteCard) delete() {
-	p, u := c.p, c.p.u
+	p, h := c.p, c.p.hooks
 	if c.timer != nil {
 		c.timer.Stop()
 	}
@@ -545,28 +650,30 @@ func (c *NoteCard) delete() {
 	if c.note.ID != 0 || c.saving > 0 {
 		// After the note's own saves, in its lane: it has an id by then.
 		var id int64
-		u.writes.submit(c.lane(), func(ctx context.Context) error {
+		h.Write(c.lane(), func(ctx context.Context) error {
 			id = c.id.Load()
 			if id == 0 {
 				return nil
 			}
-			return u.lib.DeleteNote(ctx, id)
+			return p.store.DeleteNote(ctx, id)
 		}, func(err error) {
 			if err != nil {
-				u.showError(err)
+				h.ShowError(err)
 				return
 			}
 			if id == 0 {
 				return
 			}
-			p.undoStep = u.undo.push("delete note", func(ctx context.Context) error { return u.lib.RestoreNote(ctx, id) })
+			p.undoStep = h.PushUndo("delete note", func(ctx context.Context) error { return p.store.RestoreNote(ctx, id) })
 			p.undoMsg.SetText("Note deleted.")
 			p.undoBar.Show()
-			u.annotationsChanged()
+			h.Changed()
 		})
 	}
-	if f := u.Window.Canvas().Focused(); f == c.Editor || f == c.Tags {
-		u.Window.Canvas().Unfocus()
+	if cv := h.Canvas(); cv != nil {
+		if f := cv.Focused(); f == c.Editor || f == c.Tags {
+			cv.Unfocus()
+		}
 	}
 	for i, k := range p.Cards {
 		if k == c {
@@ -580,18 +687,15 @@ func (c *NoteCard) delete() {
 		}
 	}
 	p.cards.Refresh()
-	u.annotationsChanged()
+	h.Changed()
 }
 
 // undoDelete restores the note the bar speaks of, whatever was done since,
 // and takes its step off the undo stack.
 func (p *NotesPanel) undoDelete() {
-	st, ok := p.u.undo.remove(p.undoStep)
-	if !ok {
+	if !p.hooks.Undo(p.undoStep) {
 		p.hideUndoBar()
-		return
 	}
-	p.u.runUndo(st)
 }
 
 // hideUndoBar hides the "Note deleted" bar.
@@ -616,11 +720,10 @@ func (p *NotesPanel) owns(f fyne.Focusable) bool {
 // Focus gives the keyboard to the notes of the current passage: its first
 // note, or the Add note button.
 func (p *NotesPanel) Focus() {
-	c := p.u.Window.Canvas()
 	p.content.SelectIndex(0)
 	if len(p.Cards) > 0 {
 		p.Cards[0].edit()
-	} else if !p.addBtn.Disabled() {
+	} else if c := p.hooks.Canvas(); c != nil && !p.addBtn.Disabled() {
 		c.Focus(p.addBtn)
 	}
 }
@@ -645,34 +748,31 @@ func (p *NotesPanel) showOrphan(n data.Note) {
 // attach gives a note that lost its place the reader's selection, or its
 // current passage.
 func (c *NoteCard) attach() {
-	p, u := c.p, c.p.u
-	r := u.Reader
-	row, s, e, ok := r.target()
+	p, h := c.p, c.p.hooks
+	t, ok := h.Target()
 	if !ok {
-		u.showInfo("Choose the words first", "Select the words this note belongs to in the reader, or click a passage, then Attach here.")
+		h.ShowInfo("Choose the words first", "Select the words this note belongs to in the reader, or click a passage, then Attach here.")
 		return
 	}
-	ps := r.rows[row].passage
-	if s == 0 && e == len(r.rows[row].text) {
+	s, e := t.Start, t.End
+	if t.whole() {
 		e = 0 // the whole passage
 	}
 	c.saveNow()
 	var n data.Note
-	u.writes.submit(c.lane(), func(ctx context.Context) (err error) {
-		n, err = u.lib.AttachNote(ctx, c.id.Load(), ps.ID, s, e)
+	h.Write(c.lane(), func(ctx context.Context) (err error) {
+		n, err = p.store.AttachNote(ctx, c.id.Load(), t.Passage.ID, s, e)
 		return err
 	}, func(err error) {
 		if err != nil {
-			u.showError(err)
+			h.ShowError(err)
 			return
 		}
 		p.orphan = nil
-		r.clearSelection()
-		u.annotationsChanged()
-		if rr, ok := r.byID[n.PassageID]; ok {
-			r.current = -1 // show the passage's notes afresh
-			r.setCurrent(rr)
-		}
+		h.ClearSelection()
+		h.Changed()
+		// The passage's notes are shown afresh.
+		h.ShowPassage(n.PassageID, true)
 	})
 }
 
@@ -680,27 +780,6 @@ func (c *NoteCard) attach() {
 func (p *NotesPanel) flush() {
 	for _, c := range p.Cards {
 		c.saveNow()
-	}
-}
-
-// openNote shows a note's passage in the reader and its card. A note that
-// lost its place opens its article and shows the note alone, to edit,
-// delete or attach to new words.
-func (u *UI) openNote(n data.Note) {
-	if n.Orphan() {
-		if _, ok := u.articleSummary(n.ArticleID); ok && u.Reader.article.ID != n.ArticleID {
-			u.OpenArticle(n.ArticleID)
-		}
-		u.Notes.showOrphan(n)
-		return
-	}
-	if u.Reader.article.ID != n.ArticleID {
-		u.OpenArticle(n.ArticleID)
-	}
-	if row, ok := u.Reader.byID[n.PassageID]; ok {
-		u.Reader.scrollToRow(row)
-		u.Reader.setCurrent(row)
-		u.Notes.content.SelectIndex(0)
 	}
 }
 

@@ -97,14 +97,14 @@ func (c *NoteCard) toggleLarge() {
 func (c *NoteCard) edit() {
 	c.Preview.Hide()
 	c.Editor.Show()
-	if cv := c.p.u.Window.Canvas(); cv != nil {
+	if cv := c.p.hooks.Canvas(); cv != nil {
 		cv.Focus(c.Editor)
 	}
 }
 
 // preview shows the note rendered, when it has text and is not edited.
 func (c *NoteCard) preview() {
-	if strings.TrimSpace(c.Editor.Text) == "" || c.p.u.refocusing {
+	if strings.TrimSpace(c.Editor.Text) == "" || c.p.hooks.Refocusing() {
 		return
 	}
 	c.Preview.show(c.Editor.Text)
@@ -127,7 +127,7 @@ func (c *NoteCard) suggestTags() {
 	for _, t := range strings.Split(text[:i+1], ",") {
 		have[strings.ToLower(strings.TrimSpace(t))] = true
 	}
-	for _, t := range c.p.u.tags {
+	for _, t := range c.p.hooks.Tags() {
 		lt := strings.ToLower(t)
 		if strings.HasPrefix(lt, typed) && lt != typed && !have[lt] {
 			t := t
@@ -136,7 +136,9 @@ func (c *NoteCard) suggestTags() {
 				c.Tags.CursorColumn = len([]rune(c.Tags.Text))
 				c.Tags.Refresh()
 				c.TagHints.Hide()
-				c.p.u.Window.Canvas().Focus(c.Tags)
+				if cv := c.p.hooks.Canvas(); cv != nil {
+					cv.Focus(c.Tags)
+				}
 			})
 			b.Importance = widget.LowImportance
 			c.TagHints.Add(b)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"net/url"
@@ -18,7 +19,9 @@ import (
 // Reader shows one article: its citable metadata, then its numbered passages
 // in a virtualised list of passage widgets.
 type Reader struct {
-	u       *UI
+	store   ReaderStore
+	ctx     context.Context
+	hooks   ReaderHooks
 	article data.Article
 	rows    []*passageModel
 	byID    map[int64]int // passage id → row
@@ -61,8 +64,108 @@ type Reader struct {
 	pressing bool
 }
 
-func newReader(u *UI) *Reader {
-	r := &Reader{u: u, current: -1, selRow: -1, byID: map[int64]int{}, shown: map[int]*passageView{}, proto: newPassageView()}
+// ReaderHooks are what the reader asks of the rest of the window. Nil
+// hooks do nothing.
+type ReaderHooks struct {
+	// Canvas is the canvas the reader is shown on, for the focus.
+	Canvas func() fyne.Canvas
+	// Do runs a function on the UI goroutine, later.
+	Do func(func())
+	// Colours returns the colour legend.
+	Colours   func() []data.Colour
+	ShowError func(error)
+	// Copy puts text on the clipboard.
+	Copy func(string)
+	// Leaving is called before the reader shows another article (or none),
+	// Opened after: a zero article when the reader was closed.
+	Leaving func()
+	Opened  func(data.Article)
+	// CurrentChanged is called when another passage (nil: none) becomes
+	// the current one.
+	CurrentChanged func(*data.Passage)
+	// OtherKey is given the keys the reader does not handle.
+	OtherKey func(*fyne.KeyEvent)
+
+	// The header's buttons and the context menu.
+	EditDetails      func()
+	OpenSource       func()
+	Highlight        func(colour string)
+	Recolour         func(h data.Highlight, colour string)
+	RemoveHighlight  func(data.Highlight)
+	AddNote          func()
+	CopyWithCitation func()
+	// AddToTimeline offers an event from a passage, labelled with the
+	// selected words (if any).
+	AddToTimeline func(p data.Passage, sel string) *AddToTimeline
+	// OutlineMenu returns the context menu's items that add a row's
+	// passage (or the highlight at rune off) to the outline.
+	OutlineMenu func(row, off int) []*fyne.MenuItem
+	// DropPassage is called when a passage dragged by its number is
+	// dropped at an absolute position.
+	DropPassage func(passageID int64, at fyne.Position)
+	// Tips shows the buttons' tooltips.
+	Tips tipShower
+}
+
+// fill gives every nil hook one that does nothing.
+func (h *ReaderHooks) fill() {
+	nop := func() {}
+	if h.Canvas == nil {
+		h.Canvas = func() fyne.Canvas { return nil }
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("reader", err) }
+	}
+	if h.Copy == nil {
+		h.Copy = func(string) {}
+	}
+	for _, f := range []*func(){&h.Leaving, &h.EditDetails, &h.OpenSource, &h.AddNote, &h.CopyWithCitation} {
+		if *f == nil {
+			*f = nop
+		}
+	}
+	if h.Opened == nil {
+		h.Opened = func(data.Article) {}
+	}
+	if h.CurrentChanged == nil {
+		h.CurrentChanged = func(*data.Passage) {}
+	}
+	if h.OtherKey == nil {
+		h.OtherKey = func(*fyne.KeyEvent) {}
+	}
+	if h.Highlight == nil {
+		h.Highlight = func(string) {}
+	}
+	if h.Recolour == nil {
+		h.Recolour = func(data.Highlight, string) {}
+	}
+	if h.RemoveHighlight == nil {
+		h.RemoveHighlight = func(data.Highlight) {}
+	}
+	if h.AddToTimeline == nil {
+		h.AddToTimeline = func(data.Passage, string) *AddToTimeline { return nil }
+	}
+	if h.OutlineMenu == nil {
+		h.OutlineMenu = func(int, int) []*fyne.MenuItem { return nil }
+	}
+	if h.DropPassage == nil {
+		h.DropPassage = func(int64, fyne.Position) {}
+	}
+	if h.Tips == nil {
+		h.Tips = noTips{}
+	}
+}
+
+// newReader builds a reader on a store; ctx bounds its reads.
+func newReader(store ReaderStore, ctx context.Context, hooks ReaderHooks) *Reader {
+	hooks.fill()
+	r := &Reader{store: store, ctx: ctx, hooks: hooks, current: -1, selRow: -1, byID: map[int64]int{}, shown: map[int]*passageView{}, proto: newPassageView()}
 	r.proto.scale = readerScale
 	r.title = widget.NewLabel("")
 	r.title.SizeName = theme.SizeNameSubHeadingText
@@ -71,9 +174,9 @@ func newReader(u *UI) *Reader {
 	r.meta = newMutedLabel("")
 	// Icons with tooltips: at large text, labelled buttons would squeeze
 	// the title into a narrow column.
-	r.edit = newTipButton(u, "", theme.DocumentCreateIcon(), "Edit the article's details (title, outlet, authors, date, source)", func() { u.showMetaEditor() })
+	r.edit = newTipButton(hooks.Tips, "", theme.DocumentCreateIcon(), "Edit the article's details (title, outlet, authors, date, source)", func() { r.hooks.EditDetails() })
 	r.edit.Importance = widget.LowImportance
-	r.OpenSource = newTipButton(u, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { u.openSource() })
+	r.OpenSource = newTipButton(hooks.Tips, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { r.hooks.OpenSource() })
 	r.OpenSource.Importance = widget.LowImportance
 	r.OpenSource.Hide()
 	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), container.New(&tightVBox{gap: -8}, r.title, r.meta))
@@ -102,11 +205,11 @@ func (r *Reader) newRowView() *passageView {
 	v := newPassageView()
 	v.scale = readerScale
 	v.colour = func(key string) color.Color {
-		c, _ := r.u.colour(key)
+		c, _ := r.colour(key)
 		return parseRGB(c.RGB)
 	}
 	v.onPress = func() {
-		if c := r.u.Window.Canvas(); c.Focused() != r.keys {
+		if c := r.hooks.Canvas(); c != nil && c.Focused() != r.keys {
 			r.pressing = true
 			c.Focus(r.keys)
 			r.pressing = false
@@ -135,7 +238,7 @@ func (r *Reader) newRowView() *passageView {
 	// Dragging a passage by its number drops it into the outline.
 	v.onCarry = func(v *passageView, at fyne.Position) {
 		if row, ok := r.rowOf(v); ok {
-			r.u.Outline.dropPassage(r.rows[row].passage.ID, at)
+			r.hooks.DropPassage(r.rows[row].passage.ID, at)
 		}
 	}
 	return v
@@ -187,18 +290,17 @@ func (r *Reader) bind(i int, v *passageView) {
 
 // open loads an article into the reader.
 func (r *Reader) open(id int64) {
-	u := r.u
-	art, err := u.lib.Article(u.ctx, id)
+	art, err := r.store.Article(r.ctx, id)
 	if err != nil {
-		u.showError(err)
+		r.hooks.ShowError(err)
 		return
 	}
-	ps, err := u.lib.Passages(u.ctx, id)
+	ps, err := r.store.Passages(r.ctx, id)
 	if err != nil {
-		u.showError(err)
+		r.hooks.ShowError(err)
 		return
 	}
-	r.u.Notes.flush()
+	r.hooks.Leaving()
 	r.article = art
 	r.rows = nil
 	r.byID = map[int64]int{}
@@ -220,13 +322,12 @@ func (r *Reader) open(id int64) {
 	r.sizeRows(r.List.Size().Width)
 	r.List.Refresh()
 	r.List.ScrollToTop()
-	u.Notes.showPassage(nil)
-	u.rememberState()
+	r.hooks.Opened(art)
 }
 
 // close shows no article: the library is empty.
 func (r *Reader) close() {
-	r.u.Notes.flush()
+	r.hooks.Leaving()
 	r.article = data.Article{}
 	r.rows = nil
 	r.byID = map[int64]int{}
@@ -236,21 +337,20 @@ func (r *Reader) close() {
 	r.content.Objects[0].Hide()
 	r.empty.Show()
 	r.List.Refresh()
-	r.u.Notes.showPassage(nil)
+	r.hooks.Opened(data.Article{})
 }
 
 // loadAnnotations reads the article's highlights and note counts into the
 // row models.
 func (r *Reader) loadAnnotations() {
-	u := r.u
-	hs, err := u.lib.Highlights(u.ctx, r.article.ID)
+	hs, err := r.store.Highlights(r.ctx, r.article.ID)
 	if err != nil {
-		u.showError(err)
+		r.hooks.ShowError(err)
 		return
 	}
-	notes, err := u.lib.Notes(u.ctx, data.NoteFilter{ArticleID: r.article.ID})
+	notes, err := r.store.Notes(r.ctx, data.NoteFilter{ArticleID: r.article.ID})
 	if err != nil {
-		u.showError(err)
+		r.hooks.ShowError(err)
 		return
 	}
 	for _, m := range r.rows {
@@ -339,18 +439,47 @@ func (r *Reader) setCurrent(row int) {
 	if old >= 0 && old < len(r.rows) {
 		r.List.RefreshItem(old)
 	}
-	if r.u.Notes.orphan != nil {
-		// A note that lost its place stays in the notes panel while the
-		// student picks the words to attach it to.
-		r.refreshRow(row)
-		return
-	}
 	if row >= 0 && row < len(r.rows) {
 		r.List.RefreshItem(row)
-		r.u.Notes.showPassage(&r.rows[row].passage)
+		r.hooks.CurrentChanged(&r.rows[row].passage)
 	} else {
-		r.u.Notes.showPassage(nil)
+		r.hooks.CurrentChanged(nil)
 	}
+}
+
+// Target returns the span a highlight or a note applies to: the selection
+// (widened to whole words), or else the whole current passage.
+func (r *Reader) Target() (passageSpan, bool) {
+	row, s, e, ok := r.target()
+	if !ok {
+		return passageSpan{}, false
+	}
+	return passageSpan{Passage: r.rows[row].passage, Start: s, End: e}, true
+}
+
+// showPassage makes a passage of the open article the current one; again
+// tells the notes panel to show its notes afresh even when it already is.
+// It reports whether the open article has the passage.
+func (r *Reader) showPassage(id int64, again bool) bool {
+	row, ok := r.byID[id]
+	if !ok {
+		return false
+	}
+	if again {
+		r.current = -1
+	}
+	r.setCurrent(row)
+	return true
+}
+
+// colour returns the legend's entry for a colour key.
+func (r *Reader) colour(key string) (data.Colour, bool) {
+	for _, c := range r.hooks.Colours() {
+		if c.Key == key {
+			return c, true
+		}
+	}
+	return data.Colour{}, false
 }
 
 // CurrentPassage returns the passage the notes panel shows.
@@ -507,7 +636,7 @@ func (r *Reader) fitHeader() {
 	if d := want - r.header.Size().Height; d > 0.5 || d < -0.5 {
 		// Not now: this runs inside the body's own layout.
 		r.fitting = true
-		r.u.do(func() {
+		r.hooks.Do(func() {
 			r.fitting = false
 			r.body.Refresh()
 		})
@@ -557,7 +686,8 @@ func (w *widthWatcher) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // showContextMenu offers highlighting, recolouring, removing and notes for
 // the passage under the pointer.
 func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
-	u := r.u
+	h := r.hooks
+	colours := h.Colours()
 	if s, e := r.selSpan(); r.selRow != row || s == e || off < s || off > e {
 		r.clearSelection()
 	}
@@ -567,41 +697,43 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 	if r.selRow == row {
 		what = "selection"
 	}
-	for i, c := range u.colours {
+	for i, c := range colours {
 		key := c.Key
 		items = append(items, &fyne.MenuItem{
 			Label:    fmt.Sprintf("Highlight %s: %s", what, c.Meaning),
 			Icon:     swatchResource(c.RGB),
 			Shortcut: colourShortcut(i),
-			Action:   func() { u.Highlight(key) },
+			Action:   func() { h.Highlight(key) },
 		})
 	}
-	if h, ok := r.highlightAt(row, off); ok {
+	if hl, ok := r.highlightAt(row, off); ok {
 		var recolour []*fyne.MenuItem
-		for _, c := range u.colours {
-			if c.Key == h.Colour {
+		for _, c := range colours {
+			if c.Key == hl.Colour {
 				continue
 			}
 			key := c.Key
-			recolour = append(recolour, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Action: func() { u.recolourHighlight(h, key) }})
+			recolour = append(recolour, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Action: func() { h.Recolour(hl, key) }})
 		}
 		items = append(items, fyne.NewMenuItemSeparator())
-		if h.From != "" {
+		if hl.From != "" {
 			// Whose highlight it is, as a classmate's note card says.
-			items = append(items, &fyne.MenuItem{Label: "From " + h.From, Icon: theme.AccountIcon(), Disabled: true})
+			items = append(items, &fyne.MenuItem{Label: "From " + hl.From, Icon: theme.AccountIcon(), Disabled: true})
 		}
 		items = append(items,
-			&fyne.MenuItem{Label: "Change colour of “" + clip(h.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
-			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { u.removeHighlight(h) }})
+			&fyne.MenuItem{Label: "Change colour of “" + clip(hl.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
+			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { h.RemoveHighlight(hl) }})
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
-		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { u.copyAction(true) }},
+		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { h.AddNote() }},
+		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { h.CopyWithCitation() }},
 		&fyne.MenuItem{Label: "Copy text only", Action: func() { r.copyTarget() }},
 		&fyne.MenuItem{Label: "Add to timeline…", Icon: theme.HistoryIcon(), Action: func() { r.addToTimeline(row) }})
-	items = append(items, u.Outline.menuItems(row, off)...)
+	items = append(items, h.OutlineMenu(row, off)...)
 	r.lastMenu = fyne.NewMenu("", items...)
-	widget.ShowPopUpMenuAtPosition(r.lastMenu, u.Window.Canvas(), at)
+	if c := h.Canvas(); c != nil {
+		widget.ShowPopUpMenuAtPosition(r.lastMenu, c, at)
+	}
 }
 
 // highlightAt returns the highlight under rune offset off of row; the
@@ -624,7 +756,7 @@ func (r *Reader) copyTarget() {
 	if !ok {
 		return
 	}
-	r.u.App.Clipboard().SetContent(string(r.rows[row].text[s:e]))
+	r.hooks.Copy(string(r.rows[row].text[s:e]))
 }
 
 // clip shortens s to n runes with an ellipsis.

@@ -16,7 +16,7 @@ const tipDelay = 600 * time.Millisecond
 // it: every icon-only button of the window is one.
 type tipButton struct {
 	widget.Button
-	u     *UI
+	u     tipShower
 	Tip   string
 	timer *time.Timer
 	// gen tells a timer that fired after the pointer left from the one
@@ -24,7 +24,7 @@ type tipButton struct {
 	gen int
 }
 
-func newTipButton(u *UI, label string, icon fyne.Resource, tip string, tapped func()) *tipButton {
+func newTipButton(u tipShower, label string, icon fyne.Resource, tip string, tapped func()) *tipButton {
 	b := &tipButton{u: u, Tip: tip}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)

@@ -152,8 +152,8 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Window.Resize(fyne.NewSize(width, height))
 
 	u.loadColours()
-	u.Reader = newReader(u)
-	u.Notes = newNotesPanel(u)
+	u.Reader = newReader(lib, u.ctx, u.readerHooks())
+	u.Notes = newNotesPanel(lib, u.ctx, u.notesHooks())
 	u.Outline = newOutlinePanel(u)
 	u.Search = newSearchBar(u)
 	u.Library = u.makeLibraryList()

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// UI is the controller of the window: it builds each component on its
+// store and wires the component's hooks to the others here. The moves
+// between components (a note opens its passage in the reader, the reader's
+// current passage shows its notes) are made in these functions, not by the
+// components.
+
+// readerHooks wires the reader to the window.
+func (u *UI) readerHooks() ReaderHooks {
+	return ReaderHooks{
+		Canvas:    canvasOf(u.Window),
+		Do:        u.do,
+		Colours:   func() []data.Colour { return u.colours },
+		ShowError: u.showError,
+		Copy:      func(s string) { u.App.Clipboard().SetContent(s) },
+		Leaving:   func() { u.Notes.flush() },
+		Opened: func(a data.Article) {
+			u.Notes.showPassage(nil)
+			if a.ID != 0 {
+				u.rememberState()
+			}
+		},
+		CurrentChanged: func(p *data.Passage) {
+			// A note that lost its place stays in the notes panel while
+			// the student picks the words to attach it to.
+			if u.Notes.orphan == nil {
+				u.Notes.showPassage(p)
+			}
+		},
+		OtherKey:         u.typedKey,
+		EditDetails:      u.showMetaEditor,
+		OpenSource:       u.openSource,
+		Highlight:        u.Highlight,
+		Recolour:         u.recolourHighlight,
+		RemoveHighlight:  u.removeHighlight,
+		AddNote:          func() { u.Notes.AddNote() },
+		CopyWithCitation: func() { u.copyAction(true) },
+		AddToTimeline:    u.showAddToTimeline,
+		OutlineMenu:      func(row, off int) []*fyne.MenuItem { return u.Outline.menuItems(row, off) },
+		DropPassage:      func(id int64, at fyne.Position) { u.Outline.dropPassage(id, at) },
+		Tips:             u,
+	}
+}
+
+// notesHooks wires the notes panel to the window.
+func (u *UI) notesHooks() NotesHooks {
+	return NotesHooks{
+		Canvas:   canvasOf(u.Window),
+		Do:       u.do,
+		Debounce: u.opts.NoteDebounce,
+		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+			u.writes.submit(lane, run, done)
+		},
+		ShowError: u.showError,
+		ShowInfo:  u.showInfo,
+		Target:    func() (passageSpan, bool) { return u.Reader.Target() },
+		ShowPassage: func(id int64, again bool) {
+			u.Reader.showPassage(id, again)
+		},
+		ClearSelection: func() { u.Reader.clearSelection() },
+		OpenNote:       u.openNote,
+		ArticleTitle: func(id int64) (string, bool) {
+			a, ok := u.articleSummary(id)
+			return displayTitle(a.Article), ok
+		},
+		Changed:     u.annotationsChanged,
+		TagsChanged: func() { u.Search.filtersChanged() },
+		PushUndo:    u.undo.push,
+		Undo: func(step int) bool {
+			st, ok := u.undo.remove(step)
+			if ok {
+				u.runUndo(st)
+			}
+			return ok
+		},
+		Tags:       func() []string { return u.tags },
+		Refocusing: func() bool { return u.refocusing },
+		Keys:       u,
+		Tips:       u,
+	}
+}
+
+// openNote shows a note's passage in the reader and its card. A note that
+// lost its place opens its article and shows the note alone, to edit,
+// delete or attach to new words.
+func (u *UI) openNote(n data.Note) {
+	if n.Orphan() {
+		if _, ok := u.articleSummary(n.ArticleID); ok && u.Reader.article.ID != n.ArticleID {
+			u.OpenArticle(n.ArticleID)
+		}
+		u.Notes.showOrphan(n)
+		return
+	}
+	if u.Reader.article.ID != n.ArticleID {
+		u.OpenArticle(n.ArticleID)
+	}
+	if row, ok := u.Reader.byID[n.PassageID]; ok {
+		u.Reader.scrollToRow(row)
+		u.Reader.setCurrent(row)
+		u.Notes.content.SelectIndex(0)
+	}
+}
