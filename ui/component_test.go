@@ -1,0 +1,292 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/casebookapp/casebook/data"
+)
+
+// These tests build one component alone, on a small fake store and with
+// hooks that record what it asks of the window: no UI, no library.
+
+// fakeStore is an in-memory article with its highlights and notes. It
+// is a ReaderStore and a NoteStore.
+type fakeStore struct {
+	article  data.Article
+	passages []data.Passage
+	hls      []data.Highlight
+	notes    []data.Note
+	nextID   int64
+	// fail, when set, is returned by every write.
+	fail error
+}
+
+func newFakeStore() *fakeStore {
+	s := &fakeStore{nextID: 100}
+	s.article = data.Article{ID: 7, Meta: data.Meta{Title: "Officer Liang sentenced", Outlet: "The Daily", Author: "A. Writer", Date: "2016-04-19"}}
+	texts := []string{
+		"Peter Liang was sentenced to five years’ probation.",
+		"The judge reduced the charge.",
+		"Supporters gathered outside the court.",
+	}
+	for i, t := range texts {
+		s.passages = append(s.passages, data.Passage{ID: int64(i + 1), ArticleID: 7, Seq: i, N: i + 1, Kind: data.KindBody, Text: t})
+	}
+	s.hls = []data.Highlight{{ID: 1, ArticleID: 7, Anchor: data.Anchor{PassageID: 1, Start: 0, End: 11, Quote: "Peter Liang"}, Colour: "yellow"}}
+	s.notes = []data.Note{{ID: 1, ArticleID: 7, Anchor: data.Anchor{PassageID: 2, End: 0}, Para: 2, Body: "Why reduced?"}}
+	return s
+}
+
+func (s *fakeStore) Article(_ context.Context, id int64) (data.Article, error) {
+	if id != s.article.ID {
+		return data.Article{}, errors.New("no such article")
+	}
+	return s.article, nil
+}
+
+func (s *fakeStore) Passages(_ context.Context, id int64) ([]data.Passage, error) {
+	return slices.Clone(s.passages), nil
+}
+
+func (s *fakeStore) Highlights(_ context.Context, id int64) ([]data.Highlight, error) {
+	return slices.Clone(s.hls), nil
+}
+
+func (s *fakeStore) Notes(_ context.Context, f data.NoteFilter) ([]data.Note, error) {
+	var out []data.Note
+	for _, n := range s.notes {
+		if f.PassageID != 0 && n.PassageID != f.PassageID || f.ArticleID != 0 && n.ArticleID != f.ArticleID {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func (s *fakeStore) AddNote(_ context.Context, nn data.NewNote) (data.Note, error) {
+	if s.fail != nil {
+		return data.Note{}, s.fail
+	}
+	s.nextID++
+	n := data.Note{ID: s.nextID, ArticleID: 7, Anchor: data.Anchor{PassageID: nn.PassageID, Start: nn.Start, End: nn.End}, Body: nn.Body, Tags: nn.Tags, CreatedAt: time.Now(), UpdatedAt: time.Now()}
+	s.notes = append(s.notes, n)
+	return n, nil
+}
+
+func (s *fakeStore) UpdateNote(_ context.Context, id int64, body string, tags []string) (data.Note, error) {
+	if s.fail != nil {
+		return data.Note{}, s.fail
+	}
+	for i := range s.notes {
+		if s.notes[i].ID == id {
+			s.notes[i].Body, s.notes[i].Tags = body, tags
+			return s.notes[i], nil
+		}
+	}
+	return data.Note{}, errors.New("no such note")
+}
+
+func (s *fakeStore) DeleteNote(_ context.Context, ids ...int64) error {
+	if s.fail != nil {
+		return s.fail
+	}
+	s.notes = slices.DeleteFunc(s.notes, func(n data.Note) bool { return slices.Contains(ids, n.ID) })
+	return nil
+}
+
+func (s *fakeStore) RestoreNote(context.Context, ...int64) error {
+	return errors.New("the fake keeps no trash")
+}
+
+func (s *fakeStore) AttachNote(_ context.Context, id, passageID int64, start, end int) (data.Note, error) {
+	for i := range s.notes {
+		if s.notes[i].ID == id {
+			s.notes[i].PassageID, s.notes[i].Start, s.notes[i].End = passageID, start, end
+			return s.notes[i], nil
+		}
+	}
+	return data.Note{}, errors.New("no such note")
+}
+
+// newComponentApp is a test app with Casebook's theme.
+func newComponentApp(t *testing.T) fyne.App {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newTheme(themeSystem, 1))
+	return a
+}
+
+var testLegend = []data.Colour{{Key: "yellow", RGB: "#ffd54f", Meaning: "Key fact"}, {Key: "green", RGB: "#81c784", Meaning: "Quote"}}
+
+// TestReaderAlone builds the reader on a fake store: it opens the article,
+// draws its highlight and note marker, and tells the window which passage
+// is current, what to highlight and what to copy.
+func TestReaderAlone(t *testing.T) {
+	newComponentApp(t)
+	store := newFakeStore()
+	var current []int64
+	var highlighted []string
+	var copied string
+	var opened data.Article
+	r := newReader(store, context.Background(), ReaderHooks{
+		Colours: func() []data.Colour { return testLegend },
+		Opened:  func(a data.Article) { opened = a },
+		CurrentChanged: func(p *data.Passage) {
+			if p != nil {
+				current = append(current, p.ID)
+			}
+		},
+		Highlight: func(key string) { highlighted = append(highlighted, key) },
+		Copy:      func(s string) { copied = s },
+	})
+	w := test.NewTempWindow(t, r.content)
+	r.hooks.Canvas = w.Canvas
+	w.Resize(fyne.NewSize(700, 500))
+
+	r.open(7)
+	if opened.ID != 7 || r.Rows() != 3 || r.title.Text != "Officer Liang sentenced" {
+		t.Fatalf("opened %d with %d rows, title %q", opened.ID, r.Rows(), r.title.Text)
+	}
+	if got := len(r.rows[0].highlights); got != 1 {
+		t.Errorf("row 0 draws %d highlights, want 1", got)
+	}
+	if r.rows[1].notes != 1 || r.rows[0].notes != 0 {
+		t.Errorf("note markers = %d, %d, want 0, 1", r.rows[0].notes, r.rows[1].notes)
+	}
+
+	// A tap makes a passage current; the keyboard moves on.
+	v, ok := r.viewOf(1)
+	if !ok {
+		t.Fatal("row 1 is not on screen")
+	}
+	test.Tap(v)
+	r.Focus()
+	if w.Canvas().Focused() != r.keys {
+		t.Fatal("the reader did not take the keyboard")
+	}
+	r.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if !slices.Equal(current, []int64{2, 3}) {
+		t.Errorf("current passages = %v, want [2 3]", current)
+	}
+	if sp, ok := r.Target(); !ok || sp.Passage.ID != 3 || !sp.whole() {
+		t.Errorf("target = %+v, %v, want the whole of passage 3", sp, ok)
+	}
+
+	// The context menu offers the legend's colours and copies.
+	v, _ = r.viewOf(0)
+	v.TappedSecondary(&fyne.PointEvent{Position: v.positionOf(2)})
+	menuItem(t, r.lastMenu, "Highlight passage: Quote").Action()
+	if !slices.Equal(highlighted, []string{"green"}) {
+		t.Errorf("highlighted %v, want [green]", highlighted)
+	}
+	menuItem(t, r.lastMenu, "Remove highlight") // the one under the pointer
+	menuItem(t, r.lastMenu, "Copy text only").Action()
+	if copied != store.passages[0].Text {
+		t.Errorf("copied %q, want the passage", copied)
+	}
+	closeMenus(w.Canvas())
+
+	// Closing tells the window that no article is open.
+	r.close()
+	if opened.ID != 0 || r.Rows() != 0 || r.header.Visible() || !r.empty.Visible() {
+		t.Errorf("after close: article %d, %d rows, header shown %v", opened.ID, r.Rows(), r.header.Visible())
+	}
+	if _, ok := r.CurrentPassage(); ok {
+		t.Error("a passage is current with no article open")
+	}
+}
+
+// TestNotesPanelAlone builds the notes panel on a fake store: it shows a
+// passage's notes, saves a new one as the student types, says when a save
+// failed, and deletes.
+func TestNotesPanelAlone(t *testing.T) {
+	newComponentApp(t)
+	store := newFakeStore()
+	queue := make(chan func(), 64)
+	changed := 0
+	var shown []int64
+	p := newNotesPanel(store, context.Background(), NotesHooks{
+		Do:       func(f func()) { queue <- f },
+		Debounce: 5 * time.Millisecond,
+		Target: func() (passageSpan, bool) {
+			return passageSpan{Passage: store.passages[0], Start: 0, End: 11}, true
+		},
+		ShowPassage:  func(id int64, again bool) { shown = append(shown, id) },
+		ArticleTitle: func(int64) (string, bool) { return "Officer Liang sentenced", true },
+		Changed:      func() { changed++ },
+	})
+	w := test.NewTempWindow(t, p.content)
+	p.hooks.Canvas = w.Canvas
+	w.Resize(fyne.NewSize(400, 600))
+	pump := func(cond func() bool) {
+		t.Helper()
+		deadline := time.After(5 * time.Second)
+		for !cond() {
+			select {
+			case f := <-queue:
+				f()
+			case <-deadline:
+				t.Fatal("timed out")
+			}
+		}
+	}
+
+	if p.All.Length() != 1 || !strings.HasPrefix(p.allTab.Text, "All notes (1)") {
+		t.Errorf("all notes: %d rows, tab %q", p.All.Length(), p.allTab.Text)
+	}
+	if got := p.noteWhere(store.notes[0]); got != "Officer Liang sentenced · para. 2" {
+		t.Errorf("the list says %q", got)
+	}
+
+	// The notes of passage 2.
+	ps := store.passages[1]
+	p.showPassage(&ps)
+	if len(p.Cards) != 1 || p.Cards[0].Editor.Text != "Why reduced?" || p.heading.Text != "Notes on ¶ 2" {
+		t.Fatalf("passage 2 shows %d cards, heading %q", len(p.Cards), p.heading.Text)
+	}
+
+	// A new note on the reader's target goes on "Peter Liang" of passage 1.
+	c := p.AddNote()
+	if c == nil || !slices.Equal(shown, []int64{1}) {
+		t.Fatalf("AddNote: card %v, the reader was asked to show %v", c != nil, shown)
+	}
+	if w.Canvas().Focused() != c.Editor {
+		t.Error("the new note's editor has not the focus")
+	}
+	test.Type(c.Editor, "Probation, #sentence")
+	pump(func() bool { return c.note.ID != 0 })
+	n := store.notes[len(store.notes)-1]
+	if n.Body != "Probation, #sentence" || n.PassageID != 1 || n.End != 11 || !slices.Equal(n.Tags, []string{"sentence"}) {
+		t.Errorf("saved %+v", n)
+	}
+	if changed != 1 {
+		t.Errorf("Changed called %d times, want once for a new note", changed)
+	}
+
+	// A failed save keeps the text and says so.
+	store.fail = errors.New("disk full")
+	test.Type(c.Editor, "!")
+	pump(func() bool { return strings.HasPrefix(c.status.Text, "Not saved") })
+	if !c.dirty || c.Editor.Text != "Probation, #sentence!" {
+		t.Errorf("after a failed save: dirty %v, text %q", c.dirty, c.Editor.Text)
+	}
+	store.fail = nil
+	c.saveNow()
+	if store.notes[len(store.notes)-1].Body != "Probation, #sentence!" {
+		t.Error("the retried save did not reach the store")
+	}
+
+	// Delete.
+	before := len(store.notes)
+	test.Tap(c.Delete)
+	if len(store.notes) != before-1 || len(p.Cards) != 1 || !p.undoBar.Visible() {
+		t.Errorf("after delete: %d notes (was %d), %d cards, undo bar %v", len(store.notes), before, len(p.Cards), p.undoBar.Visible())
+	}
+}
