@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -32,6 +33,207 @@ type NoteStore interface {
 	DeleteNote(ctx context.Context, ids ...int64) error
 	RestoreNote(ctx context.Context, ids ...int64) error
 	AttachNote(ctx context.Context, id, passageID int64, start, end int) (data.Note, error)
+}
+
+// ReaderHooks are what the reader asks of the rest of the window. Nil
+// hooks do nothing.
+type ReaderHooks struct {
+	// Canvas is the canvas the reader is shown on, for the focus.
+	Canvas func() fyne.Canvas
+	// Do runs a function on the UI goroutine, later.
+	Do func(func())
+	// Colours returns the colour legend.
+	Colours   func() []data.Colour
+	ShowError func(error)
+	// Copy puts text on the clipboard.
+	Copy func(string)
+	// Leaving is called before the reader shows another article (or none),
+	// Opened after: a zero article when the reader was closed.
+	Leaving func()
+	Opened  func(data.Article)
+	// CurrentChanged is called when another passage (nil: none) becomes
+	// the current one.
+	CurrentChanged func(*data.Passage)
+	// OtherKey is given the keys the reader does not handle.
+	OtherKey func(*fyne.KeyEvent)
+
+	// The header's buttons and the context menu.
+	EditDetails      func()
+	OpenSource       func()
+	Highlight        func(colour string)
+	Recolour         func(h data.Highlight, colour string)
+	RemoveHighlight  func(data.Highlight)
+	AddNote          func()
+	CopyWithCitation func()
+	// AddToTimeline offers an event from a passage, labelled with the
+	// selected words (if any).
+	AddToTimeline func(p data.Passage, sel string) *AddToTimeline
+	// OutlineMenu returns the context menu's items that add a row's
+	// passage (or the highlight at rune off) to the outline.
+	OutlineMenu func(row, off int) []*fyne.MenuItem
+	// DropPassage is called when a passage dragged by its number is
+	// dropped at an absolute position.
+	DropPassage func(passageID int64, at fyne.Position)
+	// Tips shows the buttons' tooltips.
+	Tips tipShower
+}
+
+// fill gives every nil hook one that does nothing.
+func (h *ReaderHooks) fill() {
+	nop := func() {}
+	if h.Canvas == nil {
+		h.Canvas = func() fyne.Canvas { return nil }
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("reader", err) }
+	}
+	if h.Copy == nil {
+		h.Copy = func(string) {}
+	}
+	for _, f := range []*func(){&h.Leaving, &h.EditDetails, &h.OpenSource, &h.AddNote, &h.CopyWithCitation} {
+		if *f == nil {
+			*f = nop
+		}
+	}
+	if h.Opened == nil {
+		h.Opened = func(data.Article) {}
+	}
+	if h.CurrentChanged == nil {
+		h.CurrentChanged = func(*data.Passage) {}
+	}
+	if h.OtherKey == nil {
+		h.OtherKey = func(*fyne.KeyEvent) {}
+	}
+	if h.Highlight == nil {
+		h.Highlight = func(string) {}
+	}
+	if h.Recolour == nil {
+		h.Recolour = func(data.Highlight, string) {}
+	}
+	if h.RemoveHighlight == nil {
+		h.RemoveHighlight = func(data.Highlight) {}
+	}
+	if h.AddToTimeline == nil {
+		h.AddToTimeline = func(data.Passage, string) *AddToTimeline { return nil }
+	}
+	if h.OutlineMenu == nil {
+		h.OutlineMenu = func(int, int) []*fyne.MenuItem { return nil }
+	}
+	if h.DropPassage == nil {
+		h.DropPassage = func(int64, fyne.Position) {}
+	}
+	if h.Tips == nil {
+		h.Tips = noTips{}
+	}
+}
+
+// NotesHooks are what the notes panel asks of the rest of the window. Nil
+// hooks do nothing.
+type NotesHooks struct {
+	// Canvas is the canvas the panel is shown on, for the focus.
+	Canvas func() fyne.Canvas
+	// Do runs a function on the UI goroutine, later.
+	Do func(func())
+	// Debounce is how long typing must pause before a note is saved.
+	Debounce time.Duration
+	// Write runs a write to the library after the earlier ones of its
+	// lane, off the UI goroutine; done is then called on the UI goroutine.
+	Write     func(lane string, run func(ctx context.Context) error, done func(err error))
+	ShowError func(error)
+	ShowInfo  func(title, message string)
+	// Target is the words a new note goes on: the reader's selection, or
+	// its current passage.
+	Target func() (passageSpan, bool)
+	// ShowPassage makes a passage the reader's current one, whose notes
+	// the panel then shows (again: afresh, even if it already was).
+	ShowPassage func(id int64, again bool)
+	// ClearSelection clears the reader's selection.
+	ClearSelection func()
+	// OpenNote shows a note chosen in the list of all notes.
+	OpenNote func(data.Note)
+	// ArticleTitle is the title an article is listed with.
+	ArticleTitle func(id int64) (string, bool)
+	// Changed is called when notes were added, deleted or moved: counts
+	// and markers change. TagsChanged when a note's tags changed.
+	Changed     func()
+	TagsChanged func()
+	// PushUndo puts a step on the undo stack and returns its id; Undo
+	// takes step id off the stack and undoes it, reporting whether it was
+	// still there.
+	PushUndo func(label string, undo func(ctx context.Context) error) int
+	Undo     func(step int) bool
+	// Tags are the library's tags, for completion.
+	Tags func() []string
+	// Refocusing reports that the focus is away only while a dialog
+	// closes: an editor losing it stays open.
+	Refocusing func() bool
+	// Keys takes F6 and Escape; Tips shows the buttons' tooltips.
+	Keys paneKeys
+	Tips tipShower
+}
+
+// fill gives every nil hook a default: a write runs at once, the rest do
+// nothing.
+func (h *NotesHooks) fill() {
+	if h.Canvas == nil {
+		h.Canvas = func() fyne.Canvas { return nil }
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Debounce <= 0 {
+		h.Debounce = 600 * time.Millisecond
+	}
+	if h.Write == nil {
+		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("notes", err) }
+	}
+	if h.ShowInfo == nil {
+		h.ShowInfo = func(string, string) {}
+	}
+	if h.Target == nil {
+		h.Target = func() (passageSpan, bool) { return passageSpan{}, false }
+	}
+	if h.ShowPassage == nil {
+		h.ShowPassage = func(int64, bool) {}
+	}
+	if h.OpenNote == nil {
+		h.OpenNote = func(data.Note) {}
+	}
+	if h.ArticleTitle == nil {
+		h.ArticleTitle = func(int64) (string, bool) { return "", false }
+	}
+	for _, f := range []*func(){&h.ClearSelection, &h.Changed, &h.TagsChanged} {
+		if *f == nil {
+			*f = func() {}
+		}
+	}
+	if h.PushUndo == nil {
+		h.PushUndo = func(string, func(context.Context) error) int { return 0 }
+	}
+	if h.Undo == nil {
+		h.Undo = func(int) bool { return false }
+	}
+	if h.Tags == nil {
+		h.Tags = func() []string { return nil }
+	}
+	if h.Refocusing == nil {
+		h.Refocusing = func() bool { return false }
+	}
+	if h.Keys == nil {
+		h.Keys = noKeys{}
+	}
+	if h.Tips == nil {
+		h.Tips = noTips{}
+	}
 }
 
 // passageSpan is the runes [Start, End) of a passage: what a highlight or a
