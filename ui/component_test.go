@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/casebookapp/casebook/data"
@@ -288,5 +289,46 @@ func TestNotesPanelAlone(t *testing.T) {
 	test.Tap(c.Delete)
 	if len(store.notes) != before-1 || len(p.Cards) != 1 || !p.undoBar.Visible() {
 		t.Errorf("after delete: %d notes (was %d), %d cards, undo bar %v", len(store.notes), before, len(p.Cards), p.undoBar.Visible())
+	}
+}
+
+// TestHighlightsPanelAlone builds the highlights panel on a fake store: it
+// lists the highlight with its meaning and paragraph, filters it by colour
+// and words, and asks the window to open its passage.
+func TestHighlightsPanelAlone(t *testing.T) {
+	newComponentApp(t)
+	store := newFakeStore()
+	store.hls = append(store.hls, data.Highlight{ID: 2, ArticleID: 7, Anchor: data.Anchor{PassageID: 3, Start: 0, End: 11, Quote: "Supporters gathered"}, Colour: "green"})
+	var opened [][2]int64
+	p := newHighlightsPanel(store, context.Background(), HighlightsHooks{
+		Colours:     func() []data.Colour { return testLegend },
+		Articles:    func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
+		OpenPassage: func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
+	})
+	w := test.NewTempWindow(t, container.NewAppTabs(p.tab))
+	w.Resize(fyne.NewSize(400, 500))
+
+	if p.tab.Text != "Highlights (2)" || len(p.shown) != 2 {
+		t.Fatalf("tab %q shows %d rows", p.tab.Text, len(p.shown))
+	}
+	if p.shown[1].para != 3 || p.shown[1].title != "Officer Liang sentenced" {
+		t.Errorf("second row: para %d, title %q", p.shown[1].para, p.shown[1].title)
+	}
+	p.Colour.SetSelectedIndex(2) // Quote: green
+	if len(p.shown) != 1 || p.shown[0].h.ID != 2 {
+		t.Errorf("filtered by green: %d rows", len(p.shown))
+	}
+	p.Colour.SetSelectedIndex(0)
+	test.Type(p.Filter, "peter")
+	if len(p.shown) != 1 || p.shown[0].h.ID != 1 {
+		t.Fatalf("filtered by words: %d rows", len(p.shown))
+	}
+	p.List.Select(0)
+	if len(opened) != 1 || opened[0] != [2]int64{7, 1} {
+		t.Errorf("opened %v, want passage 1 of article 7", opened)
+	}
+	test.Type(p.Filter, "zzz")
+	if len(p.shown) != 0 || !p.empty.Visible() {
+		t.Error("no match does not show the empty state")
 	}
 }

@@ -100,12 +100,32 @@ func (u *UI) openNote(n data.Note) {
 		u.Notes.showOrphan(n)
 		return
 	}
-	if u.Reader.article.ID != n.ArticleID {
-		u.OpenArticle(n.ArticleID)
-	}
-	if row, ok := u.Reader.byID[n.PassageID]; ok {
-		u.Reader.scrollToRow(row)
-		u.Reader.setCurrent(row)
+	if u.openPassage(n.ArticleID, n.PassageID) {
 		u.Notes.content.SelectIndex(0)
 	}
+}
+
+// highlightsHooks wires the highlights panel to the window.
+func (u *UI) highlightsHooks() HighlightsHooks {
+	return HighlightsHooks{
+		ShowError:   u.showError,
+		Colours:     func() []data.Colour { return u.colours },
+		Articles:    func() []data.ArticleSummary { return u.articles },
+		OpenPassage: func(article, passage int64) { u.openPassage(article, passage) },
+		Keys:        u,
+	}
+}
+
+// openPassage shows a passage of an article in the reader, scrolled to
+// and current. It reports whether the article has the passage.
+func (u *UI) openPassage(articleID, passageID int64) bool {
+	if u.Reader.article.ID != articleID {
+		u.OpenArticle(articleID)
+	}
+	row, ok := u.Reader.byID[passageID]
+	if ok {
+		u.Reader.scrollToRow(row)
+		u.Reader.setCurrent(row)
+	}
+	return ok
 }

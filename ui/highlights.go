@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -15,8 +16,10 @@ import (
 // quote, article and paragraph, filtered by colour, article and words.
 // Choosing one opens it in the reader.
 type HighlightsPanel struct {
-	u   *UI
-	tab *container.TabItem
+	store HighlightStore
+	ctx   context.Context
+	hooks HighlightsHooks
+	tab   *container.TabItem
 
 	Colour  *widget.Select
 	Article *widget.Select
@@ -35,11 +38,51 @@ type highlightRow struct {
 	para  int
 }
 
-func newHighlightsPanel(u *UI) *HighlightsPanel {
-	p := &HighlightsPanel{u: u}
+// HighlightStore is what the highlights panel reads: every highlight, and
+// the passages of their articles for the paragraph numbers.
+type HighlightStore interface {
+	Highlights(ctx context.Context, articleID int64) ([]data.Highlight, error)
+	Passages(ctx context.Context, articleID int64) ([]data.Passage, error)
+}
+
+// HighlightsHooks are what the highlights panel asks of the window.
+type HighlightsHooks struct {
+	ShowError func(error)
+	// Colours returns the colour legend, Articles the library's articles.
+	Colours  func() []data.Colour
+	Articles func() []data.ArticleSummary
+	// OpenPassage shows a passage of an article in the reader.
+	OpenPassage func(articleID, passageID int64)
+	Keys        paneKeys
+}
+
+// fill gives every nil hook one that does nothing.
+func (h *HighlightsHooks) fill() {
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("highlights", err) }
+	}
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	if h.Articles == nil {
+		h.Articles = func() []data.ArticleSummary { return nil }
+	}
+	if h.OpenPassage == nil {
+		h.OpenPassage = func(int64, int64) {}
+	}
+	if h.Keys == nil {
+		h.Keys = noKeys{}
+	}
+}
+
+// newHighlightsPanel builds the highlights panel on a store; ctx bounds
+// its reads.
+func newHighlightsPanel(store HighlightStore, ctx context.Context, hooks HighlightsHooks) *HighlightsPanel {
+	hooks.fill()
+	p := &HighlightsPanel{store: store, ctx: ctx, hooks: hooks}
 	p.Colour = widget.NewSelect(nil, func(string) { p.apply() })
 	p.Article = widget.NewSelect(nil, func(string) { p.apply() })
-	p.Filter = newKeyEntry(u)
+	p.Filter = newKeyEntry(hooks.Keys)
 	p.Filter.SetPlaceHolder("Words in the quote…")
 	p.Filter.OnChanged = func(string) { p.apply() }
 	p.Filter.onEscape = func() { p.Filter.SetText("") }
@@ -64,7 +107,7 @@ func newHighlightsPanel(u *UI) *HighlightsPanel {
 			if row.para > 0 {
 				where += " · para. " + fmt.Sprint(row.para)
 			}
-			if c, ok := p.u.colour(row.h.Colour); ok {
+			if c, ok := p.colour(row.h.Colour); ok {
 				where = c.Meaning + " · " + where
 				box.Objects[1].(*widget.Icon).SetResource(swatchResource(c.RGB))
 			}
@@ -85,11 +128,15 @@ func newHighlightsPanel(u *UI) *HighlightsPanel {
 
 // refresh reloads the highlights and the filters' choices.
 func (p *HighlightsPanel) refresh() {
-	u := p.u
-	hs, err := u.lib.Highlights(u.ctx, 0)
+	hs, err := p.store.Highlights(p.ctx, 0)
 	if err != nil {
-		u.showError(err)
+		p.hooks.ShowError(err)
 		return
+	}
+	articles := p.hooks.Articles()
+	titles := make(map[int64]string, len(articles))
+	for _, a := range articles {
+		titles[a.ID] = displayTitle(a.Article)
 	}
 	// Paragraph numbers, read once per article that has highlights.
 	paras := map[int64]int{}
@@ -98,43 +145,42 @@ func (p *HighlightsPanel) refresh() {
 	for _, h := range hs {
 		if !read[h.ArticleID] {
 			read[h.ArticleID] = true
-			if ps, err := u.lib.Passages(u.ctx, h.ArticleID); err == nil {
+			if ps, err := p.store.Passages(p.ctx, h.ArticleID); err == nil {
 				for _, ps := range ps {
 					paras[ps.ID] = ps.N
 				}
 			}
 		}
-		title := fmt.Sprintf("Article %d", h.ArticleID)
-		if a, ok := u.articleSummary(h.ArticleID); ok {
-			title = displayTitle(a.Article)
+		title, ok := titles[h.ArticleID]
+		if !ok {
+			title = fmt.Sprintf("Article %d", h.ArticleID)
 		}
 		p.all = append(p.all, highlightRow{h: h, title: title, para: paras[h.PassageID]})
 	}
 
 	colours := []string{anyColour}
-	for _, c := range u.colours {
+	for _, c := range p.hooks.Colours() {
 		colours = append(colours, c.Meaning)
 	}
-	articles := []string{anyArticle}
-	for _, a := range u.articles {
-		articles = append(articles, clip(displayTitle(a.Article), 60))
+	choices := []string{anyArticle}
+	for _, a := range articles {
+		choices = append(choices, clip(displayTitle(a.Article), 60))
 	}
 	setOptionsKeeping(p.Colour, colours, anyColour)
-	setOptionsKeeping(p.Article, articles, anyArticle)
+	setOptionsKeeping(p.Article, choices, anyArticle)
 	p.tab.Text = fmt.Sprintf("Highlights (%d)", len(p.all))
 	p.apply()
 }
 
 // apply shows the highlights the filters keep.
 func (p *HighlightsPanel) apply() {
-	u := p.u
 	var colour string
-	if i := p.Colour.SelectedIndex(); i > 0 && i-1 < len(u.colours) {
-		colour = u.colours[i-1].Key
+	if cs := p.hooks.Colours(); p.Colour.SelectedIndex() > 0 && p.Colour.SelectedIndex()-1 < len(cs) {
+		colour = cs[p.Colour.SelectedIndex()-1].Key
 	}
 	var article int64
-	if i := p.Article.SelectedIndex(); i > 0 && i-1 < len(u.articles) {
-		article = u.articles[i-1].ID
+	if as := p.hooks.Articles(); p.Article.SelectedIndex() > 0 && p.Article.SelectedIndex()-1 < len(as) {
+		article = as[p.Article.SelectedIndex()-1].ID
 	}
 	words := strings.Fields(strings.ToLower(p.Filter.Text))
 	p.shown = p.shown[:0]
@@ -170,12 +216,15 @@ func (p *HighlightsPanel) apply() {
 
 // open shows a highlight's passage in the reader.
 func (p *HighlightsPanel) open(h data.Highlight) {
-	u := p.u
-	if u.Reader.article.ID != h.ArticleID {
-		u.OpenArticle(h.ArticleID)
+	p.hooks.OpenPassage(h.ArticleID, h.PassageID)
+}
+
+// colour returns the legend's entry for a colour key.
+func (p *HighlightsPanel) colour(key string) (data.Colour, bool) {
+	for _, c := range p.hooks.Colours() {
+		if c.Key == key {
+			return c, true
+		}
 	}
-	if row, ok := u.Reader.byID[h.PassageID]; ok {
-		u.Reader.scrollToRow(row)
-		u.Reader.setCurrent(row)
-	}
+	return data.Colour{}, false
 }

@@ -329,11 +329,11 @@ func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 // onEscape is set, Escape).
 type keyEntry struct {
 	widget.Entry
-	u        *UI
+	u        paneKeys
 	onEscape func()
 }
 
-func newKeyEntry(u *UI) *keyEntry {
+func newKeyEntry(u paneKeys) *keyEntry {
 	e := &keyEntry{u: u}
 	e.ExtendBaseWidget(e)
 	return e

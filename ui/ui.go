@@ -194,7 +194,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 // notes"): Highlights goes beside All notes; a new view is one more line
 // here.
 func (u *UI) registerSideViews() {
-	u.Highlights = newHighlightsPanel(u)
+	u.Highlights = newHighlightsPanel(u.lib, u.ctx, u.highlightsHooks())
 	u.addSideView(u.Highlights.tab, 2)
 }
 
