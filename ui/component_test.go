@@ -332,3 +332,73 @@ func TestHighlightsPanelAlone(t *testing.T) {
 		t.Error("no match does not show the empty state")
 	}
 }
+
+// Search finds the passages containing every word of q, as the library's
+// search would without the typos; the fake's searches are counted.
+func (s *fakeStore) Search(_ context.Context, q string, opt data.SearchOptions) ([]data.SearchResult, error) {
+	var out []data.SearchResult
+	for _, p := range s.passages {
+		text := strings.ToLower(p.Text)
+		ok := true
+		var matches [][2]int
+		for _, w := range strings.Fields(strings.ToLower(q)) {
+			i := strings.Index(text, w)
+			if i < 0 {
+				ok = false
+				break
+			}
+			start := len([]rune(text[:i]))
+			matches = append(matches, [2]int{start, start + len([]rune(w))})
+		}
+		if ok {
+			out = append(out, data.SearchResult{Article: 7, Title: s.article.Title, PassageID: p.ID, Passage: p.N, Text: p.Text, In: "passage", Matches: matches})
+		}
+	}
+	return out, nil
+}
+
+func (s *fakeStore) Tags(context.Context) ([]string, error) { return []string{"sentence"}, nil }
+
+// TestSearchBarAlone builds the search bar on a fake searcher: typing
+// shows the results in the sidebar's place, choosing one asks the window
+// to open it, and an empty query gives the library back.
+func TestSearchBarAlone(t *testing.T) {
+	newComponentApp(t)
+	store := newFakeStore()
+	var opened []data.SearchResult
+	var tags []string
+	shown, cleared := false, 0
+	s := newSearchBar(store, store, context.Background(), SearchHooks{
+		Colours:      func() []data.Colour { return testLegend },
+		Articles:     func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
+		TagsRead:     func(ts []string) { tags = ts },
+		ShowResults:  func(on bool) { shown = on },
+		ResultsShown: func() bool { return shown },
+		OpenResult:   func(h data.SearchResult) { opened = append(opened, h) },
+		ClearMatches: func() { cleared++ },
+	})
+	w := test.NewTempWindow(t, container.NewBorder(s.bar, nil, s.resultsPane(), nil))
+	s.hooks.Canvas = w.Canvas
+	w.Resize(fyne.NewSize(800, 600))
+
+	if !slices.Equal(tags, []string{"sentence"}) || !slices.Equal(s.Tag.Options, []string{anyTag, "#sentence"}) {
+		t.Errorf("tags read %v, filter offers %v", tags, s.Tag.Options)
+	}
+	s.Focus()
+	test.Type(s.entry, "judge")
+	if !shown || len(s.hits) != 1 || s.hits[0].PassageID != 2 {
+		t.Fatalf("results shown %v, hits %+v", shown, s.hits)
+	}
+	if got := s.status.Text; got != "1 result for “judge”" {
+		t.Errorf("status %q", got)
+	}
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s.OpenActive()
+	if len(opened) == 0 || opened[len(opened)-1].PassageID != 2 {
+		t.Errorf("opened %+v, want passage 2", opened)
+	}
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if shown || s.entry.Text != "" || cleared == 0 {
+		t.Errorf("after Escape: results shown %v, query %q, matches cleared %d times", shown, s.entry.Text, cleared)
+	}
+}

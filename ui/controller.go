@@ -129,3 +129,53 @@ func (u *UI) openPassage(articleID, passageID int64) bool {
 	}
 	return ok
 }
+
+// searchHooks wires the search bar to the window.
+func (u *UI) searchHooks() SearchHooks {
+	return SearchHooks{
+		Canvas:     canvasOf(u.Window),
+		Do:         u.do,
+		Background: u.goBackground,
+		ShowError:  u.showError,
+		Colours:    func() []data.Colour { return u.colours },
+		Articles:   func() []data.ArticleSummary { return u.articles },
+		TagsRead:   func(tags []string) { u.tags = tags },
+		ShowResults: func(on bool) {
+			if u.left == nil {
+				return
+			}
+			lib, res := u.left.Objects[0], u.left.Objects[1]
+			if on {
+				u.showLibraryTab()
+				lib.Hide()
+				res.Show()
+			} else {
+				res.Hide()
+				lib.Show()
+			}
+		},
+		ResultsShown: func() bool { return u.left != nil && u.left.Objects[1].Visible() },
+		OpenResult:   u.openResult,
+		ClearMatches: func() { u.Reader.setMatches(-1, nil) },
+		Keys:         u,
+	}
+}
+
+// openResult shows a search result in the reader: its article, the
+// passage scrolled into view with the matched words marked, and its notes.
+func (u *UI) openResult(h data.SearchResult) {
+	if u.Reader.article.ID != h.Article {
+		u.OpenArticle(h.Article)
+	}
+	row, ok := u.Reader.byID[h.PassageID]
+	if !ok {
+		return
+	}
+	var matches [][2]int
+	if h.In != "note" {
+		matches = h.Matches
+	}
+	u.Reader.setMatches(row, matches)
+	u.Reader.scrollToRow(row)
+	u.Reader.setCurrent(row)
+}

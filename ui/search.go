@@ -25,6 +25,78 @@ type completer interface {
 	Complete(q string, n int) []string
 }
 
+// TagLister lists the library's tags; data.Library is one.
+type TagLister interface {
+	Tags(ctx context.Context) ([]string, error)
+}
+
+// SearchHooks are what the search bar asks of the window. Nil hooks do
+// nothing.
+type SearchHooks struct {
+	// Canvas is the canvas the bar is shown on, for the focus.
+	Canvas func() fyne.Canvas
+	// Do runs a function on the UI goroutine, later; Background runs one
+	// off it (the queries).
+	Do         func(func())
+	Background func(func())
+	ShowError  func(error)
+	// Colours returns the colour legend, Articles the library's articles.
+	Colours  func() []data.Colour
+	Articles func() []data.ArticleSummary
+	// TagsRead is given the library's tags each time the filters read them.
+	TagsRead func([]string)
+	// ShowResults puts the results in the library sidebar's place (or the
+	// library back); ResultsShown reports which shows.
+	ShowResults  func(on bool)
+	ResultsShown func() bool
+	// OpenResult shows a result's passage in the reader, with the matches
+	// marked when the result is a passage; ClearMatches unmarks them.
+	OpenResult   func(data.SearchResult)
+	ClearMatches func()
+	Keys         paneKeys
+}
+
+// fill gives every nil hook one that does nothing (Background runs at
+// once).
+func (h *SearchHooks) fill() {
+	if h.Canvas == nil {
+		h.Canvas = func() fyne.Canvas { return nil }
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Background == nil {
+		h.Background = func(f func()) { f() }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("search", err) }
+	}
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	if h.Articles == nil {
+		h.Articles = func() []data.ArticleSummary { return nil }
+	}
+	if h.TagsRead == nil {
+		h.TagsRead = func([]string) {}
+	}
+	if h.ShowResults == nil {
+		h.ShowResults = func(bool) {}
+	}
+	if h.ResultsShown == nil {
+		h.ResultsShown = func() bool { return false }
+	}
+	if h.OpenResult == nil {
+		h.OpenResult = func(data.SearchResult) {}
+	}
+	if h.ClearMatches == nil {
+		h.ClearMatches = func() {}
+	}
+	if h.Keys == nil {
+		h.Keys = noKeys{}
+	}
+}
+
 // searchLimit is how many results the bar shows.
 const searchLimit = 100
 
@@ -34,9 +106,12 @@ const maxSuggestions = 4
 // SearchBar is the search entry at the top of the window and the results
 // that replace the library sidebar while a query is typed.
 type SearchBar struct {
-	u     *UI
-	bar   *fyne.Container
-	entry *searchEntry
+	searcher Searcher
+	tags     TagLister
+	ctx      context.Context
+	hooks    SearchHooks
+	bar      *fyne.Container
+	entry    *searchEntry
 
 	// Results lists the hits of the latest query.
 	Results *keyList
@@ -84,14 +159,17 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		e.s.clear()
 	case fyne.KeyF6:
-		e.s.u.cycleFocus()
+		e.s.hooks.Keys.cycleFocus()
 	default:
 		e.Entry.TypedKey(ev)
 	}
 }
 
-func newSearchBar(u *UI) *SearchBar {
-	s := &SearchBar{u: u}
+// newSearchBar builds the search bar on a searcher and the library's
+// tags; ctx bounds its queries.
+func newSearchBar(searcher Searcher, tags TagLister, ctx context.Context, hooks SearchHooks) *SearchBar {
+	hooks.fill()
+	s := &SearchBar{searcher: searcher, tags: tags, ctx: ctx, hooks: hooks}
 	s.entry = &searchEntry{s: s}
 	s.entry.ExtendBaseWidget(s.entry)
 	s.entry.SetPlaceHolder("Search articles and notes — typos are fine (Ctrl+F)")
@@ -113,7 +191,13 @@ func newSearchBar(u *UI) *SearchBar {
 				o.(*resultRow).set(s.hits[i], s.articleTitle(s.hits[i]))
 			}
 		})
-	s.Results.onKey = u.windowKey
+	s.Results.onKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyF6 {
+			hooks.Keys.cycleFocus()
+			return true
+		}
+		return false
+	}
 	s.Results.OnSelected = func(i widget.ListItemID) {
 		s.active = i
 		s.Open(i)
@@ -148,7 +232,9 @@ func (s *SearchBar) resultsPane() fyne.CanvasObject {
 
 // Focus puts the cursor in the search field (Ctrl+F).
 func (s *SearchBar) Focus() {
-	s.u.Window.Canvas().Focus(s.entry)
+	if c := s.hooks.Canvas(); c != nil {
+		c.Focus(s.entry)
+	}
 }
 
 // clear empties the query and the filters, and brings the library back.
@@ -214,25 +300,10 @@ func (s *SearchBar) showChips() {
 }
 
 // showing reports whether the results replace the library.
-func (s *SearchBar) showing() bool {
-	return s.u.left != nil && s.u.left.Objects[1].Visible()
-}
+func (s *SearchBar) showing() bool { return s.hooks.ResultsShown() }
 
 // showResults swaps the library sidebar for the results, or back.
-func (s *SearchBar) showResults(on bool) {
-	if s.u.left == nil {
-		return
-	}
-	lib, res := s.u.left.Objects[0], s.u.left.Objects[1]
-	if on {
-		s.u.showLibraryTab()
-		lib.Hide()
-		res.Show()
-	} else {
-		res.Hide()
-		lib.Show()
-	}
-}
+func (s *SearchBar) showResults(on bool) { s.hooks.ShowResults(on) }
 
 const (
 	anyArticle = "All articles"
@@ -246,7 +317,7 @@ func (s *SearchBar) articlesChanged() {
 		return
 	}
 	opts := []string{anyArticle}
-	for _, a := range s.u.articles {
+	for _, a := range s.hooks.Articles() {
 		opts = append(opts, clip(displayTitle(a.Article), 60))
 	}
 	sel := s.Article.Selected
@@ -275,14 +346,14 @@ func (s *SearchBar) filtersChanged() {
 		return
 	}
 	colours := []string{anyColour}
-	for _, c := range s.u.colours {
+	for _, c := range s.hooks.Colours() {
 		colours = append(colours, c.Meaning)
 	}
-	tags, err := s.u.lib.Tags(s.u.ctx)
+	tags, err := s.tags.Tags(s.ctx)
 	if err != nil {
-		s.u.showError(err)
+		s.hooks.ShowError(err)
 	}
-	s.u.tags = tags
+	s.hooks.TagsRead(tags)
 	tagOpts := []string{anyTag}
 	for _, t := range tags {
 		tagOpts = append(tagOpts, "#"+t)
@@ -296,13 +367,12 @@ func (s *SearchBar) filtersChanged() {
 
 // options reads the filters into search options.
 func (s *SearchBar) options() data.SearchOptions {
-	u := s.u
 	opt := data.SearchOptions{Limit: searchLimit, HasNote: s.HasNote.Checked}
-	if i := s.Article.SelectedIndex(); i > 0 && i-1 < len(u.articles) {
-		opt.Article = u.articles[i-1].ID
+	if as := s.hooks.Articles(); s.Article.SelectedIndex() > 0 && s.Article.SelectedIndex()-1 < len(as) {
+		opt.Article = as[s.Article.SelectedIndex()-1].ID
 	}
-	if i := s.Colour.SelectedIndex(); i > 0 && i-1 < len(u.colours) {
-		opt.Colour = u.colours[i-1].Key
+	if cs := s.hooks.Colours(); s.Colour.SelectedIndex() > 0 && s.Colour.SelectedIndex()-1 < len(cs) {
+		opt.Colour = cs[s.Colour.SelectedIndex()-1].Key
 	}
 	if i := s.Tag.SelectedIndex(); i > 0 {
 		opt.Tag = strings.TrimPrefix(s.Tag.Selected, "#")
@@ -330,16 +400,16 @@ func (s *SearchBar) run() {
 		s.shown = gen
 		s.Results.Refresh()
 		s.showResults(false)
-		s.u.Reader.setMatches(-1, nil)
+		s.hooks.ClearMatches()
 		return
 	}
 	s.showResults(true)
-	searcher := s.u.opts.Searcher
+	searcher := s.searcher
 	opt := s.options()
 	filtered := opt.Article != 0 || opt.Colour != "" || opt.HasNote || opt.Tag != ""
-	ctx, cancel := context.WithCancel(s.u.ctx)
+	ctx, cancel := context.WithCancel(s.ctx)
 	s.cancel = cancel
-	s.u.goBackground(func() {
+	s.hooks.Background(func() {
 		hits, err := searcher.Search(ctx, q, opt)
 		var words []string
 		if c, ok := searcher.(completer); ok && err == nil {
@@ -348,7 +418,7 @@ func (s *SearchBar) run() {
 		if ctx.Err() != nil {
 			return // a newer query replaced this one
 		}
-		s.u.do(func() {
+		s.hooks.Do(func() {
 			s.showHits(gen, q, hits, err, filtered)
 			s.showSuggestions(gen, q, words)
 		})
@@ -459,7 +529,7 @@ func (s *SearchBar) move(d int) {
 	s.active = clamp(s.active+d, 0, len(s.hits)-1)
 	s.Results.ScrollTo(s.active)
 	s.Results.Select(s.active)
-	s.u.Window.Canvas().Focus(s.entry)
+	s.Focus()
 }
 
 // OpenActive opens the chosen result (Enter).
@@ -475,22 +545,7 @@ func (s *SearchBar) Open(i int) {
 	if i < 0 || i >= len(s.hits) {
 		return
 	}
-	h := s.hits[i]
-	u := s.u
-	if u.Reader.article.ID != h.Article {
-		u.OpenArticle(h.Article)
-	}
-	row, ok := u.Reader.byID[h.PassageID]
-	if !ok {
-		return
-	}
-	var matches [][2]int
-	if h.In != "note" {
-		matches = h.Matches
-	}
-	u.Reader.setMatches(row, matches)
-	u.Reader.scrollToRow(row)
-	u.Reader.setCurrent(row)
+	s.hooks.OpenResult(s.hits[i])
 }
 
 // resultRow is one search result: where it is, then the passage (or note)
@@ -504,8 +559,10 @@ type resultRow struct {
 // articleTitle names a result's article as the library sidebar does, so
 // that an untitled article is named by its source.
 func (s *SearchBar) articleTitle(h data.SearchResult) string {
-	if a, ok := s.u.articleSummary(h.Article); ok {
-		return displayTitle(a.Article)
+	for _, a := range s.hooks.Articles() {
+		if a.ID == h.Article {
+			return displayTitle(a.Article)
+		}
 	}
 	return displayTitle(data.Article{ID: h.Article, Meta: data.Meta{Title: h.Title}})
 }

@@ -155,7 +155,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Reader = newReader(lib, u.ctx, u.readerHooks())
 	u.Notes = newNotesPanel(lib, u.ctx, u.notesHooks())
 	u.Outline = newOutlinePanel(u)
-	u.Search = newSearchBar(u)
+	u.Search = newSearchBar(opts.Searcher, lib, u.ctx, u.searchHooks())
 	u.Library = u.makeLibraryList()
 	u.toolbar = newHighlightBar(u)
 	u.registerSideViews()
