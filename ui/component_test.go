@@ -402,3 +402,43 @@ func TestSearchBarAlone(t *testing.T) {
 		t.Errorf("after Escape: results shown %v, query %q, matches cleared %d times", shown, s.entry.Text, cleared)
 	}
 }
+
+// TestLibraryPaneAlone builds the library sidebar alone: it lists the
+// articles it is given, filters them, and asks the window to open one.
+func TestLibraryPaneAlone(t *testing.T) {
+	newComponentApp(t)
+	var opened []int64
+	current := int64(0)
+	p := newLibraryPane(LibraryHooks{
+		Open:    func(id int64) { opened = append(opened, id); current = id },
+		Current: func() int64 { return current },
+	})
+	w := test.NewTempWindow(t, p.content)
+	w.Resize(fyne.NewSize(300, 500))
+	if !p.empty.Visible() {
+		t.Error("an empty library does not say so")
+	}
+	p.set([]data.ArticleSummary{
+		{Article: data.Article{ID: 1, Meta: data.Meta{Title: "Officer Liang sentenced", Outlet: "The Daily"}}, Passages: 3, Notes: 1},
+		{Article: data.Article{ID: 2, Meta: data.Meta{Title: "Vigil for Akai Gurley", Outlet: "AFRO"}}},
+	})
+	if p.empty.Visible() || p.List.Length() != 2 {
+		t.Fatalf("%d rows, empty state %v", p.List.Length(), p.empty.Visible())
+	}
+	test.Type(p.Filter, "akai")
+	if p.List.Length() != 1 || p.articles[p.listed[0]].ID != 2 {
+		t.Fatalf("filter akai: %d rows", p.List.Length())
+	}
+	p.List.Select(0)
+	if !slices.Equal(opened, []int64{2}) {
+		t.Errorf("opened %v, want [2]", opened)
+	}
+	p.Filter.SetText("zzz")
+	if p.List.Length() != 0 || !p.noMatch.Visible() {
+		t.Error("no match does not say so")
+	}
+	p.Filter.SetText("")
+	if p.List.Length() != 2 || p.noMatch.Visible() {
+		t.Error("clearing the filter does not list every article")
+	}
+}

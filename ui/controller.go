@@ -179,3 +179,12 @@ func (u *UI) openResult(h data.SearchResult) {
 	u.Reader.scrollToRow(row)
 	u.Reader.setCurrent(row)
 }
+
+// libraryHooks wires the library sidebar to the window.
+func (u *UI) libraryHooks() LibraryHooks {
+	return LibraryHooks{
+		Open:    func(id int64) { u.Reader.open(id) },
+		Current: func() int64 { return u.Reader.article.ID },
+		Keys:    u,
+	}
+}

@@ -406,7 +406,7 @@ func (u *UI) focusPane(p pane) {
 		u.showLibraryTab()
 		if u.Search.showing() {
 			c.Focus(u.Search.Results)
-		} else if len(u.listed) > 0 {
+		} else if len(u.Sidebar.listed) > 0 {
 			c.Focus(u.Library)
 		} else {
 			c.Focus(u.LibraryFilter)

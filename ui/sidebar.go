@@ -124,42 +124,93 @@ func humanDate(iso string, short bool) string {
 	return iso
 }
 
-// makeLibraryList builds the sidebar's list of articles: those the filter
-// keeps, u.listed indexing u.articles.
-func (u *UI) makeLibraryList() *keyList {
-	l := newKeyList(
-		func() int { return len(u.listed) },
+// LibraryPane is the library sidebar: a heading, a quick filter, the
+// articles it keeps, or an empty state. It is given the articles; it reads
+// nothing itself.
+type LibraryPane struct {
+	hooks LibraryHooks
+	// articles is the library as the sidebar shows it; names are what the
+	// filter matches of each; listed indexes articles by the rows shown.
+	articles []data.ArticleSummary
+	names    []string
+	listed   []int
+
+	List *keyList
+	// Filter narrows the list to the articles whose title, outlet or
+	// author match what is typed.
+	Filter  *keyEntry
+	empty   *fyne.Container
+	noMatch *fyne.Container
+	content fyne.CanvasObject
+}
+
+// LibraryHooks are what the library sidebar asks of the window.
+type LibraryHooks struct {
+	// Open opens an article chosen in the list; Current is the article
+	// open, whose row stays selected.
+	Open    func(id int64)
+	Current func() int64
+	Keys    paneKeys
+}
+
+// newLibraryPane builds the library sidebar, empty until set.
+func newLibraryPane(hooks LibraryHooks) *LibraryPane {
+	if hooks.Open == nil {
+		hooks.Open = func(int64) {}
+	}
+	if hooks.Current == nil {
+		hooks.Current = func() int64 { return 0 }
+	}
+	if hooks.Keys == nil {
+		hooks.Keys = noKeys{}
+	}
+	p := &LibraryPane{hooks: hooks}
+	p.List = newKeyList(
+		func() int { return len(p.listed) },
 		func() fyne.CanvasObject { return newLibraryRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(u.listed) {
-				o.(*libraryRow).set(u.articles[u.listed[i]])
+			if i < len(p.listed) {
+				o.(*libraryRow).set(p.articles[p.listed[i]])
 			}
 		})
-	l.onKey = u.windowKey
-	l.OnSelected = func(i widget.ListItemID) {
-		if i < len(u.listed) {
-			if a := u.articles[u.listed[i]]; a.ID != u.Reader.article.ID {
-				u.Reader.open(a.ID)
+	p.List.onKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyF6 {
+			hooks.Keys.cycleFocus()
+			return true
+		}
+		return false
+	}
+	p.List.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.listed) {
+			if a := p.articles[p.listed[i]]; a.ID != p.hooks.Current() {
+				p.hooks.Open(a.ID)
 			}
 		}
 	}
-	return l
+	heading := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.Filter = newKeyEntry(hooks.Keys)
+	p.Filter.SetPlaceHolder("Find an article…")
+	p.Filter.OnChanged = func(string) { p.filter() }
+	p.empty = emptyState("No articles yet",
+		"Add saved web pages, text or Markdown files with File › Import…, or drop them on this window.")
+	p.noMatch = emptyState("No article matches", "Try fewer letters, or clear the filter.")
+	p.noMatch.Hide()
+	top := container.NewVBox(heading, p.Filter)
+	p.content = container.NewBorder(top, nil, nil, nil, container.NewStack(p.List, p.empty, p.noMatch))
+	return p
 }
 
-// libraryPane is the sidebar: a heading, a quick filter, the articles, or
-// an empty state.
-func (u *UI) libraryPane() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.LibraryFilter = newKeyEntry(u)
-	u.LibraryFilter.SetPlaceHolder("Find an article…")
-	u.LibraryFilter.OnChanged = func(string) { u.filterLibrary() }
-	empty := emptyState("No articles yet",
-		"Add saved web pages, text or Markdown files with File › Import…, or drop them on this window.")
-	u.libraryEmpty = empty
-	u.noMatch = emptyState("No article matches", "Try fewer letters, or clear the filter.")
-	u.noMatch.Hide()
-	top := container.NewVBox(heading, u.LibraryFilter)
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(u.Library, empty, u.noMatch))
+// set shows the library's articles, filtered as the filter says.
+func (p *LibraryPane) set(arts []data.ArticleSummary) {
+	p.articles = arts
+	p.names = articleNames(arts)
+	p.filter()
+	if len(arts) == 0 {
+		p.empty.Show()
+	} else {
+		p.empty.Hide()
+	}
+	p.List.Refresh()
 }
 
 // articleNames returns what the library filter matches for each article:
@@ -172,34 +223,29 @@ func articleNames(arts []data.ArticleSummary) []string {
 	return names
 }
 
-// filterLibrary shows the articles whose title, outlet or author contain
+// filter shows the articles whose title, outlet or author contain
 // the letters of each word of the filter in order ("lang apol" finds
 // "Ex-Cop Peter Liang Apologizes…"), best match first, or every article in load order when the
 // filter is empty. sahilm/fuzzy does the matching and ranking: short names
 // are what it is good at.
-func (u *UI) filterLibrary() {
-	q := ""
-	if u.LibraryFilter != nil {
-		q = strings.ToLower(strings.Join(strings.Fields(u.LibraryFilter.Text), " "))
-	}
-	u.listed = u.listed[:0]
+func (p *LibraryPane) filter() {
+	q := strings.ToLower(strings.Join(strings.Fields(p.Filter.Text), " "))
+	p.listed = p.listed[:0]
 	if q == "" {
-		for i := range u.articles {
-			u.listed = append(u.listed, i)
+		for i := range p.articles {
+			p.listed = append(p.listed, i)
 		}
 	} else {
-		u.listed = append(u.listed, matchArticles(q, u.names)...)
+		p.listed = append(p.listed, matchArticles(q, p.names)...)
 	}
-	if u.noMatch != nil {
-		if q != "" && len(u.listed) == 0 && len(u.articles) > 0 {
-			u.noMatch.Show()
-		} else {
-			u.noMatch.Hide()
-		}
+	if q != "" && len(p.listed) == 0 && len(p.articles) > 0 {
+		p.noMatch.Show()
+	} else {
+		p.noMatch.Hide()
 	}
-	u.Library.UnselectAll()
-	u.Library.Refresh()
-	u.selectInLibrary(u.Reader.article.ID)
+	p.List.UnselectAll()
+	p.List.Refresh()
+	p.selectArticle(p.hooks.Current())
 }
 
 // matchArticles returns the indices of the names that match every word of
@@ -228,11 +274,11 @@ func matchArticles(q string, names []string) []int {
 	return out
 }
 
-// selectInLibrary selects an article's row, if the filter shows it.
-func (u *UI) selectInLibrary(id int64) {
-	for i, ai := range u.listed {
-		if u.articles[ai].ID == id {
-			u.Library.Select(i)
+// selectArticle selects an article's row, if the filter shows it.
+func (p *LibraryPane) selectArticle(id int64) {
+	for i, ai := range p.listed {
+		if p.articles[ai].ID == id {
+			p.List.Select(i)
 			return
 		}
 	}
@@ -246,16 +292,7 @@ func (u *UI) refreshLibrary() {
 		return
 	}
 	u.articles = arts
-	u.names = articleNames(arts)
-	u.filterLibrary()
-	if u.libraryEmpty != nil {
-		if len(arts) == 0 {
-			u.libraryEmpty.Show()
-		} else {
-			u.libraryEmpty.Hide()
-		}
-	}
-	u.Library.Refresh()
+	u.Sidebar.set(arts)
 	u.Search.articlesChanged()
 	u.studyAidsChanged(false)
 }

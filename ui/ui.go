@@ -68,15 +68,13 @@ type UI struct {
 
 	// articles is the library as the sidebar shows it.
 	articles []data.ArticleSummary
-	names    []string // articleNames(articles), for the library filter
-	listed   []int    // indices into articles of the rows the sidebar shows
-	noMatch  *fyne.Container
 	colours  []data.Colour
 	tags     []string // the library's tags, for completion
 
-	Library *keyList // the library sidebar
-	// LibraryFilter narrows the sidebar to the articles whose title, outlet
-	// or author match what is typed.
+	// Sidebar is the library sidebar; Library is its list of articles,
+	// LibraryFilter its quick filter.
+	Sidebar       *LibraryPane
+	Library       *keyList
 	LibraryFilter *keyEntry
 	Reader        *Reader
 	Search        *SearchBar
@@ -89,7 +87,6 @@ type UI struct {
 	sideTabs *wrapTabs
 
 	undo         undoStack
-	libraryEmpty *fyne.Container
 	metaEditor   *MetaEditor
 	exportDialog *ExportDialog
 	lastExport   ExportResult
@@ -156,11 +153,12 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Notes = newNotesPanel(lib, u.ctx, u.notesHooks())
 	u.Outline = newOutlinePanel(u)
 	u.Search = newSearchBar(opts.Searcher, lib, u.ctx, u.searchHooks())
-	u.Library = u.makeLibraryList()
+	u.Sidebar = newLibraryPane(u.libraryHooks())
+	u.Library, u.LibraryFilter = u.Sidebar.List, u.Sidebar.Filter
 	u.toolbar = newHighlightBar(u)
 	u.registerSideViews()
 
-	u.left = container.NewStack(u.libraryPane(), u.Search.resultsPane())
+	u.left = container.NewStack(u.Sidebar.content, u.Search.resultsPane())
 	u.Search.showResults(false)
 
 	// The toolbar spans the reader and the notes: it acts on both.
@@ -344,7 +342,7 @@ func (u *UI) restore() {
 // Selecting the row opens the article when the filter lists it; it is
 // opened here only when it is not.
 func (u *UI) OpenArticle(id int64) {
-	u.selectInLibrary(id)
+	u.Sidebar.selectArticle(id)
 	if u.Reader.article.ID != id {
 		u.Reader.open(id)
 	}

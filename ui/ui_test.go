@@ -34,7 +34,7 @@ func TestWindow(t *testing.T) {
 				t.Errorf("article %d: title %q, %d passages", a.ID, a.Title, a.Passages)
 			}
 		}
-		if !u.libraryEmpty.Hidden {
+		if !u.Sidebar.empty.Hidden {
 			t.Error("the empty-library hint shows although there are articles")
 		}
 	})
@@ -869,23 +869,23 @@ func TestLibraryFilter(t *testing.T) {
 	if got := u.Library.Length(); got < 1 {
 		t.Fatalf("filter %q lists no article", u.LibraryFilter.Text)
 	}
-	if a := u.articles[u.listed[0]]; !strings.HasPrefix(a.Title, "Ex-Cop Peter Liang Apologizes") {
+	if a := u.Sidebar.articles[u.Sidebar.listed[0]]; !strings.HasPrefix(a.Title, "Ex-Cop Peter Liang Apologizes") {
 		t.Errorf("filter put %q first", a.Title)
 	}
 	u.LibraryFilter.SetText("afro")
-	if got := u.Library.Length(); got != 1 || u.articles[u.listed[0]].Outlet != "AFRO" {
+	if got := u.Library.Length(); got != 1 || u.Sidebar.articles[u.Sidebar.listed[0]].Outlet != "AFRO" {
 		t.Errorf("outlet filter: %d rows", got)
 	}
 	u.LibraryFilter.SetText("wang")
-	if got := u.Library.Length(); got != 1 || u.articles[u.listed[0]].Author != "Frances Kai-Hwa Wang" {
+	if got := u.Library.Length(); got != 1 || u.Sidebar.articles[u.Sidebar.listed[0]].Author != "Frances Kai-Hwa Wang" {
 		t.Errorf("author filter: %d rows", got)
 	}
 	u.LibraryFilter.SetText("zzzz")
-	if got := u.Library.Length(); got != 0 || !u.noMatch.Visible() {
-		t.Errorf("no match: %d rows, empty state shown %v", got, u.noMatch.Visible())
+	if got := u.Library.Length(); got != 0 || !u.Sidebar.noMatch.Visible() {
+		t.Errorf("no match: %d rows, empty state shown %v", got, u.Sidebar.noMatch.Visible())
 	}
 	u.LibraryFilter.SetText("")
-	if got := u.Library.Length(); got != 3 || u.noMatch.Visible() {
+	if got := u.Library.Length(); got != 3 || u.Sidebar.noMatch.Visible() {
 		t.Errorf("cleared filter: %d rows", got)
 	}
 }
