@@ -11,8 +11,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/glance"
 )
 
 // These tests build one component alone, on a small fake store and with
@@ -441,4 +444,70 @@ func TestLibraryPaneAlone(t *testing.T) {
 	if p.List.Length() != 2 || p.noMatch.Visible() {
 		t.Error("clearing the filter does not list every article")
 	}
+}
+
+// TestTimelineAlone builds the Timeline view alone on a case: it groups
+// the events by year and month, filters the disputed ones, opens an
+// event's first passage and asks for a fix of its date.
+func TestTimelineAlone(t *testing.T) {
+	newComponentApp(t)
+	ref := casefacts.Ref{Article: 7, Para: 2, Kind: "body"}
+	c := glance.Case{Timeline: []casefacts.Event{
+		{Date: casefacts.Date{Y: 2014, M: 11, D: 20}, Precision: "day", Label: "Gurley is shot", Passages: []casefacts.Ref{ref}, Sources: []casefacts.Source{{Ref: ref}}},
+		{Date: casefacts.Date{Y: 2016, M: 4, D: 19}, Precision: "day", Label: "Liang is sentenced", Disputed: true, Dispute: "sources differ"},
+	}}
+	var opened []casefacts.Ref
+	var asked []string
+	var fixed []string
+	v := newTimelineView(StudyAidHooks{
+		OpenRef: func(r casefacts.Ref) { opened = append(opened, r) },
+		AskText: func(title, field, value string, done func(string)) {
+			asked = append(asked, title+": "+value)
+			done("2014-11-21")
+		},
+		FixEvent: func(got glance.Case, e casefacts.Event, action, value string) {
+			fixed = append(fixed, e.Label+" "+action+" "+value)
+		},
+	})
+	w := test.NewTempWindow(t, v.content)
+	w.Resize(fyne.NewSize(320, 600))
+	v.setCase(c)
+	// 2014, November 2014, the event; 2016, April 2016, the event.
+	if len(v.rows) != 6 || v.rows[0].heading != "2014" || v.rows[1].heading != "November 2014" {
+		t.Fatalf("rows = %+v", v.rows)
+	}
+	v.Disputed.SetChecked(true)
+	if len(v.rows) != 3 || v.rows[2].event != 1 {
+		t.Fatalf("disputed only: rows = %+v", v.rows)
+	}
+	v.Disputed.SetChecked(false)
+	v.Select(0)
+	if len(opened) != 1 || opened[0] != ref {
+		t.Errorf("opened %v, want %v", opened, ref)
+	}
+	fix := findButton(v.Detail, "Fix date…")
+	if fix == nil {
+		t.Fatal("the event has no Fix date button")
+	}
+	test.Tap(fix)
+	if !slices.Equal(asked, []string{"Fix the date: 2014-11-20"}) || !slices.Equal(fixed, []string{"Gurley is shot " + data.FixDate + " 2014-11-21"}) {
+		t.Errorf("asked %v, fixed %v", asked, fixed)
+	}
+}
+
+// findButton finds a button by its text among o and what it contains.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch o := o.(type) {
+	case *widget.Button:
+		if o.Text == text {
+			return o
+		}
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }

@@ -40,8 +40,8 @@ type studyAids struct {
 func (u *UI) withStudyAids(library fyne.CanvasObject) fyne.CanvasObject {
 	s := &studyAids{u: u}
 	u.aids = s
-	s.Timeline = newTimelineView(s)
-	s.People = newPeopleView(s)
+	s.Timeline = newTimelineView(u.studyAidHooks())
+	s.People = newPeopleView(u.studyAidHooks())
 	s.tabs = newWrapTabs(
 		container.NewTabItem("Library", library),
 		container.NewTabItem("Timeline", s.Timeline.content),
@@ -167,12 +167,68 @@ func (u *UI) OpenRef(r casefacts.Ref) {
 	}
 }
 
+// StudyAidHooks are what the Timeline and People views ask of the window.
+// Nil hooks do nothing.
+type StudyAidHooks struct {
+	// OpenRef opens a passage in the reader; RefLabel names it.
+	OpenRef  func(casefacts.Ref)
+	RefLabel func(casefacts.Ref) string
+	// AskText asks for one line of text and runs done with it.
+	AskText func(title, field, value string, done func(string))
+	// Correct stores a correction, FixEvent one to an event of a case;
+	// both extract again.
+	Correct   func(data.Correction)
+	FixEvent  func(c glance.Case, e casefacts.Event, action, value string)
+	ShowError func(error)
+}
+
+// fill gives every nil hook one that does nothing.
+func (h *StudyAidHooks) fill() {
+	if h.OpenRef == nil {
+		h.OpenRef = func(casefacts.Ref) {}
+	}
+	if h.RefLabel == nil {
+		h.RefLabel = func(r casefacts.Ref) string { return fmt.Sprintf("Article %d, para. %d", r.Article, r.Para) }
+	}
+	if h.AskText == nil {
+		h.AskText = func(string, string, string, func(string)) {}
+	}
+	if h.Correct == nil {
+		h.Correct = func(data.Correction) {}
+	}
+	if h.FixEvent == nil {
+		h.FixEvent = func(glance.Case, casefacts.Event, string, string) {}
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("study aids", err) }
+	}
+}
+
+// studyAidHooks wires the Timeline and People views to the window.
+func (u *UI) studyAidHooks() StudyAidHooks {
+	return StudyAidHooks{
+		OpenRef:  u.OpenRef,
+		RefLabel: u.refLabel,
+		AskText: func(title, field, value string, done func(string)) {
+			u.askText(title, field, value, done)
+		},
+		Correct: u.correct,
+		FixEvent: func(c glance.Case, e casefacts.Event, action, value string) {
+			u.saveCorrection(func(ctx context.Context) error {
+				_, err := glance.FixEvent(ctx, u.lib, c, e, action, value)
+				return err
+			})
+		},
+		ShowError: u.showError,
+	}
+}
+
 // refButtons are the passages of an entry, each a button that opens it.
-func (u *UI) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
+func (h StudyAidHooks) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, r := range refs {
 		r := r
-		b := widget.NewButton(u.refLabel(r), func() { u.OpenRef(r) })
+		b := widget.NewButton(h.RefLabel(r), func() { h.OpenRef(r) })
 		b.Alignment = widget.ButtonAlignLeading
 		out = append(out, b)
 	}

@@ -18,7 +18,7 @@ import (
 // mentions, each opening its passage in the reader, and offers the
 // corrections.
 type PeopleView struct {
-	s *studyAids
+	hooks StudyAidHooks
 	// aidList's Filter narrows the list to entries whose name, alias or
 	// role contain what is typed.
 	aidList
@@ -33,8 +33,9 @@ type pRow struct {
 	entity  int
 }
 
-func newPeopleView(s *studyAids) *PeopleView {
-	v := &PeopleView{s: s, selected: -1}
+func newPeopleView(hooks StudyAidHooks) *PeopleView {
+	hooks.fill()
+	v := &PeopleView{hooks: hooks, selected: -1}
 	v.aidList = newAidList(aidListSpec{
 		filterHint:  "Filter people and organisations",
 		emptyText:   "No people or organisations yet. Import articles (File › Import…) and the names they mention appear here.",
@@ -137,7 +138,7 @@ func (v *PeopleView) showDetail(i int) {
 	if !v.clearDetail(i >= 0 && i < len(v.people)) {
 		return
 	}
-	u := v.s.u
+	h := v.hooks
 	e := v.people[i]
 	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
@@ -157,25 +158,25 @@ func (v *PeopleView) showDetail(i int) {
 		v.Detail.Add(w)
 	}
 	v.Detail.Add(widget.NewLabel(fmt.Sprintf("Mentioned in %s:", plural(len(e.Mentions), "passage", "passages"))))
-	for _, b := range u.refButtons(e.Mentions) {
+	for _, b := range h.refButtons(e.Mentions) {
 		v.Detail.Add(b)
 	}
 	fix := func(action, value string) {
-		u.correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
+		h.Correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
 	}
 	// Two by two: in a row the four were wider than the sidebar.
 	v.Detail.Add(container.NewGridWithColumns(2,
-		widget.NewButton("Rename…", func() { u.askText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
+		widget.NewButton("Rename…", func() { h.AskText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
 		widget.NewButton("Merge into…", func() {
-			u.askText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
+			h.AskText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
 				if !v.known(s) {
-					u.showError(data.Errorf(data.ENOTFOUND, "no one in the index is called %q", s))
+					h.ShowError(data.Errorf(data.ENOTFOUND, "no one in the index is called %q", s))
 					return
 				}
 				fix(data.FixMerge, s)
 			})
 		}),
-		widget.NewButton("Role…", func() { u.askText("Role", "Role", e.Role, func(s string) { fix(data.FixRole, s) }) }),
+		widget.NewButton("Role…", func() { h.AskText("Role", "Role", e.Role, func(s string) { fix(data.FixRole, s) }) }),
 		widget.NewButton("Hide", func() { fix(data.FixHide, "") }),
 	))
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -20,7 +19,9 @@ import (
 // headings; an entry shows its date, label and sources, and selecting it
 // opens its first passage and shows the rest below with the corrections.
 type TimelineView struct {
-	s *studyAids
+	hooks StudyAidHooks
+	// kase is the case shown, which a fix corrects.
+	kase glance.Case
 	// aidList's Filter narrows the list to entries whose label, date or
 	// wording contain what is typed.
 	aidList
@@ -39,8 +40,9 @@ type tlRow struct {
 	event   int
 }
 
-func newTimelineView(s *studyAids) *TimelineView {
-	v := &TimelineView{s: s, selected: -1}
+func newTimelineView(hooks StudyAidHooks) *TimelineView {
+	hooks.fill()
+	v := &TimelineView{hooks: hooks, selected: -1}
 	v.Disputed = widget.NewCheck("Disputed only", func(bool) { v.fill() })
 	v.aidList = newAidList(aidListSpec{
 		filterHint:  "Filter the timeline",
@@ -72,6 +74,7 @@ func newTimelineView(s *studyAids) *TimelineView {
 
 func (v *TimelineView) setCase(c glance.Case) {
 	v.loading.Hide()
+	v.kase = c
 	v.events = c.Timeline
 	v.fill()
 }
@@ -159,7 +162,7 @@ func (v *TimelineView) choose(i widget.ListItemID) {
 	ev := v.rows[i].event
 	v.showDetail(ev)
 	if ps := v.events[ev].Passages; len(ps) > 0 {
-		v.s.u.OpenRef(ps[0])
+		v.hooks.OpenRef(ps[0])
 	}
 }
 
@@ -182,7 +185,7 @@ func (v *TimelineView) showDetail(ev int) {
 	if !v.clearDetail(ev >= 0 && ev < len(v.events)) {
 		return
 	}
-	u := v.s.u
+	h := v.hooks
 	e := v.events[ev]
 	title := widget.NewLabelWithStyle(e.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
@@ -199,17 +202,17 @@ func (v *TimelineView) showDetail(ev int) {
 		d.Wrapping = fyne.TextWrapWord
 		v.Detail.Add(d)
 	}
-	for _, b := range u.refButtons(e.Passages) {
+	for _, b := range h.refButtons(e.Passages) {
 		v.Detail.Add(b)
 	}
 	if len(e.Sources) > 0 {
 		// Two columns: in a row the three were wider than the sidebar.
 		v.Detail.Add(container.NewGridWithColumns(2,
 			widget.NewButton("Fix date…", func() {
-				u.askText("Fix the date", "Date", e.Date.String(), func(s string) { v.fix(e, data.FixDate, s) })
+				h.AskText("Fix the date", "Date", e.Date.String(), func(s string) { v.fix(e, data.FixDate, s) })
 			}),
 			widget.NewButton("Fix label…", func() {
-				u.askText("Fix the label", "Label", e.Label, func(s string) { v.fix(e, data.FixLabel, s) })
+				h.AskText("Fix the label", "Label", e.Label, func(s string) { v.fix(e, data.FixLabel, s) })
 			}),
 			widget.NewButton("Hide", func() { v.fix(e, data.FixHide, "") }),
 		))
@@ -218,10 +221,6 @@ func (v *TimelineView) showDetail(ev int) {
 
 // fix stores a correction to an event and extracts again.
 func (v *TimelineView) fix(e casefacts.Event, action, value string) {
-	u := v.s.u
-	c := v.s.Case // replaced, never changed in place, when extraction is done
-	u.saveCorrection(func(ctx context.Context) error {
-		_, err := glance.FixEvent(ctx, u.lib, c, e, action, value)
-		return err
-	})
+	// The case is replaced, never changed in place, when extraction is done.
+	v.hooks.FixEvent(v.kase, e, action, value)
 }
