@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -510,4 +511,40 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// TestNotesPanelAttachesAnOrphan shows a note that lost its place alone in
+// the panel and attaches it to the reader's target.
+func TestNotesPanelAttachesAnOrphan(t *testing.T) {
+	newComponentApp(t)
+	store := newFakeStore()
+	orphan := data.Note{ID: 9, ArticleID: 7, Anchor: data.Anchor{Quote: "the old words"}, Body: "Lost"}
+	store.notes = append(store.notes, orphan)
+	var shown []string
+	cleared, changed := 0, 0
+	p := newNotesPanel(store, context.Background(), NotesHooks{
+		Target: func() (passageSpan, bool) {
+			return passageSpan{Passage: store.passages[2], Start: 0, End: 10}, true
+		},
+		ShowPassage:    func(id int64, again bool) { shown = append(shown, fmt.Sprint(id, again)) },
+		ClearSelection: func() { cleared++ },
+		Changed:        func() { changed++ },
+	})
+	w := test.NewTempWindow(t, p.content)
+	w.Resize(fyne.NewSize(400, 600))
+	if got := p.noteWhere(orphan); got != "⚠ Place lost · Article 7" {
+		t.Errorf("the list says %q", got)
+	}
+	p.showOrphan(orphan)
+	if p.orphan == nil || len(p.Cards) != 1 || p.Cards[0].Attach == nil || !strings.Contains(p.quote.Text, "the old words") {
+		t.Fatalf("orphan shown: %v, %d cards, quote %q", p.orphan != nil, len(p.Cards), p.quote.Text)
+	}
+	test.Tap(p.Cards[0].Attach)
+	n := store.notes[len(store.notes)-1]
+	if n.PassageID != 3 || n.Start != 0 || n.End != 10 {
+		t.Errorf("attached to passage %d [%d,%d), want 3 [0,10)", n.PassageID, n.Start, n.End)
+	}
+	if p.orphan != nil || cleared != 1 || changed != 1 || !slices.Equal(shown, []string{"3 true"}) {
+		t.Errorf("after attach: orphan %v, selection cleared %d, changed %d, shown %v", p.orphan != nil, cleared, changed, shown)
+	}
 }

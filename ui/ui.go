@@ -5,6 +5,12 @@
 // It talks to the library only through data.Library's methods and imports no
 // Fyne driver, so that every screen can be driven headless by Fyne's test
 // package. cmd/casebook creates the app and calls New.
+//
+// The main components (Reader, NotesPanel, HighlightsPanel, SearchBar,
+// LibraryPane, TimelineView, PeopleView) do not hold the window: each takes
+// the small store interface it reads (ReaderStore, NoteStore, …, in
+// wiring.go) and a struct of hooks. UI is the controller that wires them
+// (controller.go) and owns the moves between them.
 package ui
 
 import (

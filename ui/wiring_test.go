@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"go/ast"
+	"go/parser"
+	gotoken "go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestComponentsHoldNoWindow keeps the components apart from the window:
+// none of their types has a field that reaches the UI (or the library
+// type), so each can be built alone on its store and hooks.
+func TestComponentsHoldNoWindow(t *testing.T) {
+	components := map[string]bool{
+		"Reader": true, "readerKeys": true, "passageView": true,
+		"NotesPanel": true, "NoteCard": true, "noteEntry": true,
+		"HighlightsPanel": true, "SearchBar": true, "searchEntry": true,
+		"LibraryPane": true, "TimelineView": true, "PeopleView": true,
+		"tipButton": true, "keyButton": true, "keyEntry": true,
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := gotoken.NewFileSet()
+	found := map[string]bool{}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			ts, ok := n.(*ast.TypeSpec)
+			if !ok || !components[ts.Name.Name] {
+				return true
+			}
+			found[ts.Name.Name] = true
+			st, ok := ts.Type.(*ast.StructType)
+			if !ok {
+				return false
+			}
+			for _, fld := range st.Fields.List {
+				typ := string(src[fset.Position(fld.Type.Pos()).Offset:fset.Position(fld.Type.End()).Offset])
+				if typ == "*UI" || typ == "*studyAids" || strings.Contains(typ, "data.Library") {
+					t.Errorf("%s: %s has a field of type %s: give it a store interface or a hook instead", fset.Position(fld.Pos()), ts.Name.Name, typ)
+				}
+			}
+			return false
+		})
+	}
+	for c := range components {
+		if !found[c] {
+			t.Errorf("no type %s in package ui: update the list", c)
+		}
+	}
+}
