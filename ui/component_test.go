@@ -548,3 +548,36 @@ func TestNotesPanelAttachesAnOrphan(t *testing.T) {
 		t.Errorf("after attach: orphan %v, selection cleared %d, changed %d, shown %v", p.orphan != nil, cleared, changed, shown)
 	}
 }
+
+// TestToolbarAlone builds the highlight toolbar alone: a button per legend
+// colour highlights in it, Note adds a note, and a width too narrow for
+// one row wraps the buttons and asks for the window to be laid out again.
+func TestToolbarAlone(t *testing.T) {
+	newComponentApp(t)
+	var did []string
+	relayouts := 0
+	b := newHighlightBar(ToolbarHooks{
+		Colours:   func() []data.Colour { return testLegend },
+		Highlight: func(key string) { did = append(did, "highlight "+key) },
+		AddNote:   func() { did = append(did, "note") },
+		Relayout:  func() { relayouts++ },
+	})
+	w := test.NewTempWindow(t, container.NewBorder(b.bar, nil, nil, nil))
+	w.Resize(fyne.NewSize(900, 300))
+	if len(b.buttons) != 2 || b.buttons[1].Text != "Quote" {
+		t.Fatalf("%d colour buttons", len(b.buttons))
+	}
+	test.Tap(b.buttons[1])
+	test.Tap(b.note)
+	if !slices.Equal(did, []string{"highlight green", "note"}) {
+		t.Errorf("did %v", did)
+	}
+	if b.Rows() != 1 {
+		t.Errorf("at 900 wide: %d rows", b.Rows())
+	}
+	before := relayouts
+	w.Resize(fyne.NewSize(150, 300))
+	if b.Rows() < 2 || relayouts == before {
+		t.Errorf("at 150 wide: %d rows, relaid out %d times", b.Rows(), relayouts-before)
+	}
+}

@@ -188,3 +188,22 @@ func (u *UI) libraryHooks() LibraryHooks {
 		Keys:    u,
 	}
 }
+
+// toolbarHooks wires the toolbar to the reader and the notes.
+func (u *UI) toolbarHooks() ToolbarHooks {
+	return ToolbarHooks{
+		Colours:         func() []data.Colour { return u.colours },
+		Highlight:       u.Highlight,
+		RemoveHighlight: u.RemoveHighlightAtTarget,
+		AddNote:         func() { u.Notes.AddNote() },
+		EditLegend:      u.showLegendEditor,
+		Relayout: func() {
+			u.do(func() {
+				if c := u.Window.Content(); c != nil {
+					c.Refresh()
+				}
+			})
+		},
+		Tips: u,
+	}
+}

@@ -18,7 +18,7 @@ import (
 // window is too narrow for one row, the buttons wrap onto more rows: the
 // colours' meanings stay readable at any width and text size.
 type highlightBar struct {
-	u       *UI
+	hooks   ToolbarHooks
 	bar     *fyne.Container
 	buttons []*tipButton // one per colour, with its meaning
 	remove  *tipButton
@@ -27,11 +27,46 @@ type highlightBar struct {
 	layout  *flowBar
 }
 
-func newHighlightBar(u *UI) *highlightBar {
-	b := &highlightBar{u: u}
-	b.remove = newTipButton(u, "", theme.ContentClearIcon(), "Remove the highlight from the selection or passage", func() { u.RemoveHighlightAtTarget() })
-	b.note = newTipButton(u, "Note", theme.DocumentCreateIcon(), "New note on the selection or passage (Ctrl+N)", func() { u.Notes.AddNote() })
-	b.legend = newTipButton(u, "", theme.SettingsIcon(), "Rename what the colours mean", func() { u.showLegendEditor() })
+// ToolbarHooks are what the toolbar's buttons do, and what it asks of the
+// window. Nil hooks do nothing.
+type ToolbarHooks struct {
+	// Colours returns the colour legend.
+	Colours         func() []data.Colour
+	Highlight       func(colour string)
+	RemoveHighlight func()
+	AddNote         func()
+	EditLegend      func()
+	// Relayout has the window laid out again, later: the toolbar's height
+	// changed.
+	Relayout func()
+	Tips     tipShower
+}
+
+// fill gives every nil hook one that does nothing.
+func (h *ToolbarHooks) fill() {
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	if h.Highlight == nil {
+		h.Highlight = func(string) {}
+	}
+	for _, f := range []*func(){&h.RemoveHighlight, &h.AddNote, &h.EditLegend, &h.Relayout} {
+		if *f == nil {
+			*f = func() {}
+		}
+	}
+	if h.Tips == nil {
+		h.Tips = noTips{}
+	}
+}
+
+// newHighlightBar builds the toolbar.
+func newHighlightBar(hooks ToolbarHooks) *highlightBar {
+	hooks.fill()
+	b := &highlightBar{hooks: hooks}
+	b.remove = newTipButton(hooks.Tips, "", theme.ContentClearIcon(), "Remove the highlight from the selection or passage", func() { b.hooks.RemoveHighlight() })
+	b.note = newTipButton(hooks.Tips, "Note", theme.DocumentCreateIcon(), "New note on the selection or passage (Ctrl+N)", func() { b.hooks.AddNote() })
+	b.legend = newTipButton(hooks.Tips, "", theme.SettingsIcon(), "Rename what the colours mean", func() { b.hooks.EditLegend() })
 	for _, btn := range []*tipButton{b.remove, b.note, b.legend} {
 		btn.Importance = widget.LowImportance
 	}
@@ -44,10 +79,10 @@ func newHighlightBar(u *UI) *highlightBar {
 // rebuild makes the colour buttons from the legend (after a rename).
 func (b *highlightBar) rebuild() {
 	b.buttons = nil
-	for i, c := range b.u.colours {
+	for i, c := range b.hooks.Colours() {
 		key := c.Key
 		tip := fmt.Sprintf("Highlight the selection or passage: %s (Ctrl+%d)", c.Meaning, i+1)
-		btn := newTipButton(b.u, c.Meaning, swatchResource(c.RGB), tip, func() { b.u.Highlight(key) })
+		btn := newTipButton(b.hooks.Tips, c.Meaning, swatchResource(c.RGB), tip, func() { b.hooks.Highlight(key) })
 		btn.Importance = widget.LowImportance
 		b.buttons = append(b.buttons, btn)
 	}
@@ -136,11 +171,7 @@ func (l *flowBar) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		l.rows = rows
 		// The toolbar's height changed: the window is laid out again, once
 		// this layout is done.
-		l.b.u.do(func() {
-			if c := l.b.u.Window.Content(); c != nil {
-				c.Refresh()
-			}
-		})
+		l.b.hooks.Relayout()
 	}
 }
 

@@ -161,7 +161,7 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	u.Search = newSearchBar(opts.Searcher, lib, u.ctx, u.searchHooks())
 	u.Sidebar = newLibraryPane(u.libraryHooks())
 	u.Library, u.LibraryFilter = u.Sidebar.List, u.Sidebar.Filter
-	u.toolbar = newHighlightBar(u)
+	u.toolbar = newHighlightBar(u.toolbarHooks())
 	u.registerSideViews()
 
 	u.left = container.NewStack(u.Sidebar.content, u.Search.resultsPane())

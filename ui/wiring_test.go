@@ -19,7 +19,7 @@ func TestComponentsHoldNoWindow(t *testing.T) {
 		"NotesPanel": true, "NoteCard": true, "noteEntry": true,
 		"HighlightsPanel": true, "SearchBar": true, "searchEntry": true,
 		"LibraryPane": true, "TimelineView": true, "PeopleView": true,
-		"tipButton": true, "keyButton": true, "keyEntry": true,
+		"highlightBar": true, "tipButton": true, "keyButton": true, "keyEntry": true,
 	}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
