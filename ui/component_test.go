@@ -581,3 +581,50 @@ func TestToolbarAlone(t *testing.T) {
 		t.Errorf("at 150 wide: %d rows, relaid out %d times", b.Rows(), relayouts-before)
 	}
 }
+
+// TestPeopleAlone builds the People view alone on a case: it groups
+// people and organisations, and a merge into a name nobody has is refused
+// with an error while one into a known name is stored as a correction.
+func TestPeopleAlone(t *testing.T) {
+	newComponentApp(t)
+	ref := casefacts.Ref{Article: 7, Para: 1, Kind: "body"}
+	c := glance.Case{People: []casefacts.Entity{
+		{Name: "Peter Liang", Kind: casefacts.Person, Role: "officer", Mentions: []casefacts.Ref{ref}},
+		{Name: "Peter Lang", Kind: casefacts.Person, VariantOf: "Peter Liang", Mentions: []casefacts.Ref{ref}},
+		{Name: "NYPD", Kind: casefacts.Organisation, Mentions: []casefacts.Ref{ref}},
+	}}
+	var answer string
+	var corrections []data.Correction
+	var errs []error
+	var opened []casefacts.Ref
+	v := newPeopleView(StudyAidHooks{
+		OpenRef:   func(r casefacts.Ref) { opened = append(opened, r) },
+		AskText:   func(_, _, _ string, done func(string)) { done(answer) },
+		Correct:   func(c data.Correction) { corrections = append(corrections, c) },
+		ShowError: func(err error) { errs = append(errs, err) },
+	})
+	w := test.NewTempWindow(t, v.content)
+	w.Resize(fyne.NewSize(320, 600))
+	v.setCase(c)
+	if len(v.rows) != 5 || v.rows[0].heading != "People (2)" || v.rows[3].heading != "Organisations (1)" {
+		t.Fatalf("rows = %+v", v.rows)
+	}
+	if !v.Select("Peter Lang") {
+		t.Fatal("no entry Peter Lang")
+	}
+	test.Tap(findButton(v.Detail, "Article 7, para. 1"))
+	if len(opened) != 1 || opened[0] != ref {
+		t.Errorf("opened %v", opened)
+	}
+	answer = "Nobody"
+	test.Tap(findButton(v.Detail, "Merge into…"))
+	if len(errs) != 1 || len(corrections) != 0 {
+		t.Fatalf("merge into an unknown name: errors %v, corrections %v", errs, corrections)
+	}
+	answer = "Peter Liang"
+	test.Tap(findButton(v.Detail, "Merge into…"))
+	want := data.Correction{Target: data.TargetPerson, Action: data.FixMerge, Key: "Peter Lang", Value: "Peter Liang"}
+	if len(corrections) != 1 || corrections[0] != want {
+		t.Errorf("corrections %+v, want %+v", corrections, want)
+	}
+}
