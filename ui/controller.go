@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/glance"
 )
 
 // UI is the controller of the window: it builds each component on its
@@ -205,5 +207,24 @@ func (u *UI) toolbarHooks() ToolbarHooks {
 			})
 		},
 		Tips: u,
+	}
+}
+
+// studyAidHooks wires the Timeline and People views to the window.
+func (u *UI) studyAidHooks() StudyAidHooks {
+	return StudyAidHooks{
+		OpenRef:  u.OpenRef,
+		RefLabel: u.refLabel,
+		AskText: func(title, field, value string, done func(string)) {
+			u.askText(title, field, value, done)
+		},
+		Correct: u.correct,
+		FixEvent: func(c glance.Case, e casefacts.Event, action, value string) {
+			u.saveCorrection(func(ctx context.Context) error {
+				_, err := glance.FixEvent(ctx, u.lib, c, e, action, value)
+				return err
+			})
+		},
+		ShowError: u.showError,
 	}
 }

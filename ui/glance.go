@@ -167,62 +167,6 @@ func (u *UI) OpenRef(r casefacts.Ref) {
 	}
 }
 
-// StudyAidHooks are what the Timeline and People views ask of the window.
-// Nil hooks do nothing.
-type StudyAidHooks struct {
-	// OpenRef opens a passage in the reader; RefLabel names it.
-	OpenRef  func(casefacts.Ref)
-	RefLabel func(casefacts.Ref) string
-	// AskText asks for one line of text and runs done with it.
-	AskText func(title, field, value string, done func(string))
-	// Correct stores a correction, FixEvent one to an event of a case;
-	// both extract again.
-	Correct   func(data.Correction)
-	FixEvent  func(c glance.Case, e casefacts.Event, action, value string)
-	ShowError func(error)
-}
-
-// fill gives every nil hook one that does nothing.
-func (h *StudyAidHooks) fill() {
-	if h.OpenRef == nil {
-		h.OpenRef = func(casefacts.Ref) {}
-	}
-	if h.RefLabel == nil {
-		h.RefLabel = func(r casefacts.Ref) string { return fmt.Sprintf("Article %d, para. %d", r.Article, r.Para) }
-	}
-	if h.AskText == nil {
-		h.AskText = func(string, string, string, func(string)) {}
-	}
-	if h.Correct == nil {
-		h.Correct = func(data.Correction) {}
-	}
-	if h.FixEvent == nil {
-		h.FixEvent = func(glance.Case, casefacts.Event, string, string) {}
-	}
-	if h.ShowError == nil {
-		h.ShowError = func(err error) { fyne.LogError("study aids", err) }
-	}
-}
-
-// studyAidHooks wires the Timeline and People views to the window.
-func (u *UI) studyAidHooks() StudyAidHooks {
-	return StudyAidHooks{
-		OpenRef:  u.OpenRef,
-		RefLabel: u.refLabel,
-		AskText: func(title, field, value string, done func(string)) {
-			u.askText(title, field, value, done)
-		},
-		Correct: u.correct,
-		FixEvent: func(c glance.Case, e casefacts.Event, action, value string) {
-			u.saveCorrection(func(ctx context.Context) error {
-				_, err := glance.FixEvent(ctx, u.lib, c, e, action, value)
-				return err
-			})
-		},
-		ShowError: u.showError,
-	}
-}
-
 // refButtons are the passages of an entry, each a button that opens it.
 func (h StudyAidHooks) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
 	var out []fyne.CanvasObject

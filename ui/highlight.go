@@ -27,39 +27,6 @@ type highlightBar struct {
 	layout  *flowBar
 }
 
-// ToolbarHooks are what the toolbar's buttons do, and what it asks of the
-// window. Nil hooks do nothing.
-type ToolbarHooks struct {
-	// Colours returns the colour legend.
-	Colours         func() []data.Colour
-	Highlight       func(colour string)
-	RemoveHighlight func()
-	AddNote         func()
-	EditLegend      func()
-	// Relayout has the window laid out again, later: the toolbar's height
-	// changed.
-	Relayout func()
-	Tips     tipShower
-}
-
-// fill gives every nil hook one that does nothing.
-func (h *ToolbarHooks) fill() {
-	if h.Colours == nil {
-		h.Colours = func() []data.Colour { return nil }
-	}
-	if h.Highlight == nil {
-		h.Highlight = func(string) {}
-	}
-	for _, f := range []*func(){&h.RemoveHighlight, &h.AddNote, &h.EditLegend, &h.Relayout} {
-		if *f == nil {
-			*f = func() {}
-		}
-	}
-	if h.Tips == nil {
-		h.Tips = noTips{}
-	}
-}
-
 // newHighlightBar builds the toolbar.
 func newHighlightBar(hooks ToolbarHooks) *highlightBar {
 	hooks.fill()

@@ -38,43 +38,6 @@ type highlightRow struct {
 	para  int
 }
 
-// HighlightStore is what the highlights panel reads: every highlight, and
-// the passages of their articles for the paragraph numbers.
-type HighlightStore interface {
-	Highlights(ctx context.Context, articleID int64) ([]data.Highlight, error)
-	Passages(ctx context.Context, articleID int64) ([]data.Passage, error)
-}
-
-// HighlightsHooks are what the highlights panel asks of the window.
-type HighlightsHooks struct {
-	ShowError func(error)
-	// Colours returns the colour legend, Articles the library's articles.
-	Colours  func() []data.Colour
-	Articles func() []data.ArticleSummary
-	// OpenPassage shows a passage of an article in the reader.
-	OpenPassage func(articleID, passageID int64)
-	Keys        paneKeys
-}
-
-// fill gives every nil hook one that does nothing.
-func (h *HighlightsHooks) fill() {
-	if h.ShowError == nil {
-		h.ShowError = func(err error) { fyne.LogError("highlights", err) }
-	}
-	if h.Colours == nil {
-		h.Colours = func() []data.Colour { return nil }
-	}
-	if h.Articles == nil {
-		h.Articles = func() []data.ArticleSummary { return nil }
-	}
-	if h.OpenPassage == nil {
-		h.OpenPassage = func(int64, int64) {}
-	}
-	if h.Keys == nil {
-		h.Keys = noKeys{}
-	}
-}
-
 // newHighlightsPanel builds the highlights panel on a store; ctx bounds
 // its reads.
 func newHighlightsPanel(store HighlightStore, ctx context.Context, hooks HighlightsHooks) *HighlightsPanel {

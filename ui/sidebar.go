@@ -144,15 +144,6 @@ type LibraryPane struct {
 	content fyne.CanvasObject
 }
 
-// LibraryHooks are what the library sidebar asks of the window.
-type LibraryHooks struct {
-	// Open opens an article chosen in the list; Current is the article
-	// open, whose row stays selected.
-	Open    func(id int64)
-	Current func() int64
-	Keys    paneKeys
-}
-
 // newLibraryPane builds the library sidebar, empty until set.
 func newLibraryPane(hooks LibraryHooks) *LibraryPane {
 	if hooks.Open == nil {

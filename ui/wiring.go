@@ -2,11 +2,14 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/glance"
 )
 
 // The window's components do not hold the window. Each one takes the small
@@ -233,6 +236,194 @@ func (h *NotesHooks) fill() {
 	}
 	if h.Tips == nil {
 		h.Tips = noTips{}
+	}
+}
+
+// HighlightStore is what the highlights panel reads: every highlight, and
+// the passages of their articles for the paragraph numbers.
+type HighlightStore interface {
+	Highlights(ctx context.Context, articleID int64) ([]data.Highlight, error)
+	Passages(ctx context.Context, articleID int64) ([]data.Passage, error)
+}
+
+// HighlightsHooks are what the highlights panel asks of the window.
+type HighlightsHooks struct {
+	ShowError func(error)
+	// Colours returns the colour legend, Articles the library's articles.
+	Colours  func() []data.Colour
+	Articles func() []data.ArticleSummary
+	// OpenPassage shows a passage of an article in the reader.
+	OpenPassage func(articleID, passageID int64)
+	Keys        paneKeys
+}
+
+// fill gives every nil hook one that does nothing.
+func (h *HighlightsHooks) fill() {
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("highlights", err) }
+	}
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	if h.Articles == nil {
+		h.Articles = func() []data.ArticleSummary { return nil }
+	}
+	if h.OpenPassage == nil {
+		h.OpenPassage = func(int64, int64) {}
+	}
+	if h.Keys == nil {
+		h.Keys = noKeys{}
+	}
+}
+
+// TagLister lists the library's tags; data.Library is one.
+type TagLister interface {
+	Tags(ctx context.Context) ([]string, error)
+}
+
+// SearchHooks are what the search bar asks of the window. Nil hooks do
+// nothing.
+type SearchHooks struct {
+	// Canvas is the canvas the bar is shown on, for the focus.
+	Canvas func() fyne.Canvas
+	// Do runs a function on the UI goroutine, later; Background runs one
+	// off it (the queries).
+	Do         func(func())
+	Background func(func())
+	ShowError  func(error)
+	// Colours returns the colour legend, Articles the library's articles.
+	Colours  func() []data.Colour
+	Articles func() []data.ArticleSummary
+	// TagsRead is given the library's tags each time the filters read them.
+	TagsRead func([]string)
+	// ShowResults puts the results in the library sidebar's place (or the
+	// library back); ResultsShown reports which shows.
+	ShowResults  func(on bool)
+	ResultsShown func() bool
+	// OpenResult shows a result's passage in the reader, with the matches
+	// marked when the result is a passage; ClearMatches unmarks them.
+	OpenResult   func(data.SearchResult)
+	ClearMatches func()
+	Keys         paneKeys
+}
+
+// fill gives every nil hook one that does nothing (Background runs at
+// once).
+func (h *SearchHooks) fill() {
+	if h.Canvas == nil {
+		h.Canvas = func() fyne.Canvas { return nil }
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Background == nil {
+		h.Background = func(f func()) { f() }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("search", err) }
+	}
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	if h.Articles == nil {
+		h.Articles = func() []data.ArticleSummary { return nil }
+	}
+	if h.TagsRead == nil {
+		h.TagsRead = func([]string) {}
+	}
+	if h.ShowResults == nil {
+		h.ShowResults = func(bool) {}
+	}
+	if h.ResultsShown == nil {
+		h.ResultsShown = func() bool { return false }
+	}
+	if h.OpenResult == nil {
+		h.OpenResult = func(data.SearchResult) {}
+	}
+	if h.ClearMatches == nil {
+		h.ClearMatches = func() {}
+	}
+	if h.Keys == nil {
+		h.Keys = noKeys{}
+	}
+}
+
+// LibraryHooks are what the library sidebar asks of the window.
+type LibraryHooks struct {
+	// Open opens an article chosen in the list; Current is the article
+	// open, whose row stays selected.
+	Open    func(id int64)
+	Current func() int64
+	Keys    paneKeys
+}
+
+// ToolbarHooks are what the toolbar's buttons do, and what it asks of the
+// window. Nil hooks do nothing.
+type ToolbarHooks struct {
+	// Colours returns the colour legend.
+	Colours         func() []data.Colour
+	Highlight       func(colour string)
+	RemoveHighlight func()
+	AddNote         func()
+	EditLegend      func()
+	// Relayout has the window laid out again, later: the toolbar's height
+	// changed.
+	Relayout func()
+	Tips     tipShower
+}
+
+// fill gives every nil hook one that does nothing.
+func (h *ToolbarHooks) fill() {
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	if h.Highlight == nil {
+		h.Highlight = func(string) {}
+	}
+	for _, f := range []*func(){&h.RemoveHighlight, &h.AddNote, &h.EditLegend, &h.Relayout} {
+		if *f == nil {
+			*f = func() {}
+		}
+	}
+	if h.Tips == nil {
+		h.Tips = noTips{}
+	}
+}
+
+// StudyAidHooks are what the Timeline and People views ask of the window.
+// Nil hooks do nothing.
+type StudyAidHooks struct {
+	// OpenRef opens a passage in the reader; RefLabel names it.
+	OpenRef  func(casefacts.Ref)
+	RefLabel func(casefacts.Ref) string
+	// AskText asks for one line of text and runs done with it.
+	AskText func(title, field, value string, done func(string))
+	// Correct stores a correction, FixEvent one to an event of a case;
+	// both extract again.
+	Correct   func(data.Correction)
+	FixEvent  func(c glance.Case, e casefacts.Event, action, value string)
+	ShowError func(error)
+}
+
+// fill gives every nil hook one that does nothing.
+func (h *StudyAidHooks) fill() {
+	if h.OpenRef == nil {
+		h.OpenRef = func(casefacts.Ref) {}
+	}
+	if h.RefLabel == nil {
+		h.RefLabel = func(r casefacts.Ref) string { return fmt.Sprintf("Article %d, para. %d", r.Article, r.Para) }
+	}
+	if h.AskText == nil {
+		h.AskText = func(string, string, string, func(string)) {}
+	}
+	if h.Correct == nil {
+		h.Correct = func(data.Correction) {}
+	}
+	if h.FixEvent == nil {
+		h.FixEvent = func(glance.Case, casefacts.Event, string, string) {}
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("study aids", err) }
 	}
 }
 
