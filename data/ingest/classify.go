@@ -143,9 +143,15 @@ const navSeparators = "|•·»›>"
 // isNavBar reports a navigation bar or breadcrumb trail: three or more short
 // items (at most four words each, none ending a sentence) separated by
 // "|", "•", "·", "»", "›" or ">", as in "Home | News | Sports" or
-// "News › U.S. › Crime".
+// "News › U.S. › Crime". In a line that opens a quotation with "«", "»"
+// closes it (French and other languages quote titles so: "Screenshot :
+// «Vape Wave», «6 Days»"), and is no separator.
 func isNavBar(s string) bool {
-	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(navSeparators, r) })
+	seps := navSeparators
+	if strings.ContainsRune(s, '«') {
+		seps = strings.ReplaceAll(seps, "»", "")
+	}
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
 	if len(items) < 3 {
 		return false
 	}

@@ -342,3 +342,33 @@ func FuzzFindArticle(f *testing.F) {
 		}
 	})
 }
+
+// French headlines quote titles in guillemets: "»" closes a quotation
+// there and does not separate the items of a menu.
+func TestGuillemetsAreNoNavBar(t *testing.T) {
+	for _, s := range []string{"Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…", "«Un», «Deux», «Trois» et «Quatre»"} {
+		if isNavBar(s) {
+			t.Errorf("isNavBar(%q) = true", s)
+		}
+	}
+	if !isNavBar("Accueil » Monde » Europe") {
+		t.Error("a breadcrumb with » is a navigation bar")
+	}
+}
+
+// A kicker stands over the headline, and the headline is the line the
+// page prints twice (at the top and over the byline): the kicker is not
+// taken for a headline over its dek.
+func TestFindTitleUnderKicker(t *testing.T) {
+	// The kicker echoes the article more than the headline does.
+	head := "A Sentence Nobody Expected After Months of Protests"
+	text := head + "\n\n" + pageCopyText("Officer Sentenced in Stairwell Shooting\n\n"+head, "By Jane Doe", sampleArticle)
+	a, err := Parse(text, "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != head {
+		t.Errorf("Title = %q, want the repeated headline under the kicker", a.Title)
+		dumpPassages(t, a)
+	}
+}

@@ -104,8 +104,9 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		case nx == byline:
 			sc += 4
 		case i+2 == byline && byline < len(paras) && info[i].units >= 4 && !info[i+1].prose && info[i+1].units >= 6 && paras[i+1].kind == data.KindBody &&
-			!strings.HasSuffix(paras[i+1].text, ":"):
-			// The headline over its dek, over the byline.
+			!strings.HasSuffix(paras[i+1].text, ":") && !info[i+1].repeated:
+			// The headline over its dek, over the byline. (A line printed
+			// twice on the page is the headline itself, under a kicker.)
 			sc += 3
 		case datedAt(i + 1):
 			sc += 3
