@@ -23,6 +23,7 @@ type blockInfo struct {
 	repeated bool   // the same text appears elsewhere in the page
 	teaser   bool   // prose alone under a headline: another story's summary
 	notice   bool   // a site notice as long as a paragraph
+	feed     bool   // part of a live feed of other news (see markFeeds)
 	key      string // the text in lower case, to find it repeated
 }
 
@@ -135,6 +136,7 @@ func scoreBlocks(paras []para) []blockInfo {
 			info[i].teaser = true
 		}
 	}
+	markFeeds(paras, info)
 	return info
 }
 
@@ -159,6 +161,8 @@ func sentenceEnds(s string) int {
 // words of prose count for it, each piece of furniture against it.
 func blockValue(p para, b blockInfo) float64 {
 	switch {
+	case b.feed:
+		return -4
 	case b.teaser:
 		return float64(b.units) / 4
 	case b.prose:

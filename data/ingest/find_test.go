@@ -372,3 +372,52 @@ func TestFindTitleUnderKicker(t *testing.T) {
 		dumpPassages(t, a)
 	}
 }
+
+// A date in French is a date: "30 avril 2015", "1er mars 2019".
+func TestFrenchDates(t *testing.T) {
+	for s, want := range map[string]string{
+		"AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)": "2015-04-30",
+		"Par Jeanne Dupont — 1er mars 2019 à 15:20":                       "2019-03-01",
+		"le 24 Décembre 2017":                                             "2017-12-24",
+		"14 août 2020":                                                    "2020-08-14",
+	} {
+		ds := findDates(s)
+		if len(ds) == 0 || ds[0].iso != want {
+			t.Errorf("findDates(%q) = %v, want %s first", s, ds, want)
+		}
+	}
+	if ds := findDates("il a mars 2015 dans la tête"); len(ds) != 0 {
+		t.Errorf("a month and a year without a day is no date: %v", ds)
+	}
+}
+
+// A live feed of other news under the article (items opening with a time
+// of day, some with a paragraph of summary) is furniture, not the
+// article's continuation; a single stamped update inside the article
+// stays.
+func TestFindArticleSkipsLiveFeed(t *testing.T) {
+	article := append(append([]string(nil), sampleArticle...), "12:00 PM -- The officer's lawyer said on Tuesday afternoon that his client was relieved and grateful to the judge.")
+	summary := "The council's decision, reached after a long and at times heated debate that ran late into the evening, drew both praise and criticism from residents who had packed the chamber to have their say on the plan."
+	feed := []string{
+		"Direct",
+		"14:44 Council Votes to Rename Two Streets in Downtown", summary,
+		"Residents will be able to comment on the new names at two public meetings next month, and the signs are to go up early next year if the plan is approved by the state.",
+		"14:32 Artist Arrested for Dyeing a Geyser Pink",
+		"Dyeing a geyser pink will get you jail time, even if it is meant as art, the park's rangers said in a statement on Thursday morning after the artist was detained by the police at the scene.",
+		"13:54 Mayor Names New Fire Commissioner", strings.Replace(summary, "council", "mayor", 1),
+		"13:43 Rail Strike Called Off After Late-Night Talks",
+		"The union and the rail operator reached an agreement shortly after midnight, ending a dispute that had threatened weekend service across the region and left thousands of commuters unsure how they would get to work.",
+		"13:18 Court Refuses to Hear Challenge to Surveillance Law", strings.Replace(summary, "council", "court", 1),
+		"Lawyers for the challengers said they would study the ruling before deciding whether to file again, and civil liberties groups said they were disappointed by the decision.",
+	}
+	text := pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article, feed...)
+	a, err := Parse(text, "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(bodyTexts(a), "\n")
+	if body != strings.Join(article, "\n") {
+		t.Errorf("body passages:\n%s\nwant the article's five paragraphs", body)
+		dumpPassages(t, a)
+	}
+}

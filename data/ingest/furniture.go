@@ -161,3 +161,58 @@ func markMenus(paras []para, info []blockInfo, start, end int) {
 		i = j
 	}
 }
+
+// reFeedStamp matches an item of a live feed: a time of day, then the
+// item's headline ("14:44 Accusations de viols : ...", "9.05 Markets
+// open higher", "11h20 ...").
+var reFeedStamp = regexp.MustCompile(`^(?:[01]?\d|2[0-3])[:.h][0-5]\d\s+\S`)
+
+// markFeeds marks a live feed of other news as furniture: three or more
+// items that open with a time of day, no more than eight lines apart,
+// most of them a headline rather than a sentence, and the lines between
+// them (an item's summary, a post quoted from a social network). Such a
+// feed runs beside or under an article on many news sites and holds
+// paragraphs of prose that would otherwise read as the article's. A live
+// blog, whose stamped entries are the article, writes its entries as
+// sentences, and a single update inside an article ("12:00 PM PT --
+// Deputies were ...") is no feed.
+func markFeeds(paras []para, info []blockInfo) {
+	var stamps []int
+	head := func(i int) bool { return info[i].units <= 25 && !endsSentenceAny(paras[i].text) }
+	flush := func() {
+		// The feed starts and ends with an item's headline: a stamped
+		// sentence at either end is the article's own update.
+		for len(stamps) > 0 && !head(stamps[0]) {
+			stamps = stamps[1:]
+		}
+		for len(stamps) > 0 && !head(stamps[len(stamps)-1]) {
+			stamps = stamps[:len(stamps)-1]
+		}
+		if len(stamps) >= 3 {
+			heads := 0
+			for _, i := range stamps {
+				if head(i) {
+					heads++
+				}
+			}
+			if heads*3 >= len(stamps)*2 {
+				for i := stamps[0]; i <= stamps[len(stamps)-1]; i++ {
+					info[i].feed = true
+					info[i].prose = false
+					info[i].teaser = false
+				}
+			}
+		}
+		stamps = nil
+	}
+	for i, p := range paras {
+		if p.kind != data.KindBody && p.kind != data.KindBoilerplate || !startsDigit(p.text) || !reFeedStamp.MatchString(p.text) {
+			continue
+		}
+		if len(stamps) > 0 && i-stamps[len(stamps)-1] > 8 {
+			flush()
+		}
+		stamps = append(stamps, i)
+	}
+	flush()
+}
