@@ -377,9 +377,9 @@ func TestFindTitleUnderKicker(t *testing.T) {
 func TestFrenchDates(t *testing.T) {
 	for s, want := range map[string]string{
 		"AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)": "2015-04-30",
-		"Par Jeanne Dupont — 1er mars 2019 à 15:20":                       "2019-03-01",
-		"le 24 Décembre 2017":                                             "2017-12-24",
-		"14 août 2020":                                                    "2020-08-14",
+		"Par Jeanne Dupont — 1er mars 2019 à 15:20":                      "2019-03-01",
+		"le 24 Décembre 2017": "2017-12-24",
+		"14 août 2020":        "2020-08-14",
 	} {
 		ds := findDates(s)
 		if len(ds) == 0 || ds[0].iso != want {
