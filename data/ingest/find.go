@@ -194,6 +194,13 @@ func markArticle(paras []para, source string) {
 			break
 		}
 	}
+	// The article's last lines can be sentences too short to count as
+	// prose on their own ("The mayor's office did not comment.", "Jane
+	// Doe reported from Seoul."): they stay with it while they follow it
+	// line by line.
+	for end+1 < len(paras) && closingSentence(paras[end+1], info[end+1]) {
+		end++
+	}
 	findNameByline(paras, title, start)
 	// The article's byline is by its headline; another further off
 	// belongs to a story listed beside it.
@@ -237,6 +244,14 @@ func markArticle(paras []para, source string) {
 	}
 	markMenus(paras, info, start, end)
 	markGalleries(paras, info)
+}
+
+// closingSentence reports a short sentence that can close an article: a
+// body line of five words or more, shaped and ended like a sentence, that
+// is not printed elsewhere on the page and is no headline or notice.
+func closingSentence(p para, b blockInfo) bool {
+	return p.kind == data.KindBody && !b.prose && !b.repeated && !b.notice && !b.feed && b.units >= 5 &&
+		sentenceShaped(p.text) && endsSentenceAny(p.text) && !headlineLike(p.text) && !reArticleStop.MatchString(p.text)
 }
 
 // pageCopy reports a whole page's copy rather than an article's text: at

@@ -421,3 +421,19 @@ func TestFindArticleSkipsLiveFeed(t *testing.T) {
 		dumpPassages(t, a)
 	}
 }
+
+// An article's last lines can be short sentences ("The officer's lawyer
+// did not comment.", "Jane Doe reported from Brooklyn."): they stay in
+// its body; the footer after them does not.
+func TestFindArticleKeepsClosingSentences(t *testing.T) {
+	closing := []string{"The officer's lawyer did not respond to a request for comment.", "Jane Doe reported from Brooklyn."}
+	article := append(append([]string(nil), sampleArticle...), closing...)
+	a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article), "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := strings.Join(bodyTexts(a), "\n"); body != strings.Join(article, "\n") {
+		t.Errorf("body passages:\n%s\nwant the article's six paragraphs", body)
+		dumpPassages(t, a)
+	}
+}
