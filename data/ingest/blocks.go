@@ -24,6 +24,7 @@ type blockInfo struct {
 	teaser   bool   // prose alone under a headline: another story's summary
 	notice   bool   // a site notice as long as a paragraph
 	feed     bool   // part of a live feed of other news (see markFeeds)
+	inset    bool   // a cell of a table or a line of a program listing (see markInsets)
 	key      string // the text in lower case, to find it repeated
 }
 
@@ -137,6 +138,7 @@ func scoreBlocks(paras []para) []blockInfo {
 		}
 	}
 	markFeeds(paras, info)
+	markInsets(paras, info)
 	return info
 }
 
@@ -163,6 +165,8 @@ func blockValue(p para, b blockInfo) float64 {
 	switch {
 	case b.feed:
 		return -4
+	case b.inset:
+		return -1
 	case b.teaser:
 		return float64(b.units) / 4
 	case b.prose:

@@ -42,9 +42,14 @@ func bestRun(paras []para, info []blockInfo) (start, end int, ok bool) {
 	start, end = -1, -1
 	for i := range paras {
 		v := blockValue(paras[i], info[i])
-		if info[i].prose {
+		switch {
+		case info[i].prose:
 			gap = 0
-		} else {
+		case info[i].inset:
+			// A table's cells or a listing's lines are part of the
+			// article's flow: they cost little and do not lengthen the
+			// gap.
+		default:
 			v -= gapCost(gap)
 			gap++
 		}
@@ -75,9 +80,11 @@ func articleEnd(paras []para, info []blockInfo, start int) int {
 	best, sum, end, gap := 0.0, 0.0, start, 0
 	for i := start; i < len(paras); i++ {
 		v := blockValue(paras[i], info[i])
-		if info[i].prose {
+		switch {
+		case info[i].prose:
 			gap = 0
-		} else {
+		case info[i].inset:
+		default:
 			v -= gapCost(gap)
 			gap++
 			if gap > maxGap {

@@ -437,3 +437,36 @@ func TestFindArticleKeepsClosingSentences(t *testing.T) {
 		dumpPassages(t, a)
 	}
 }
+
+// A table (each cell a line of its own in a page's copy) or a program
+// listing between an article's paragraphs is part of the article, which
+// goes on under it; a menu of words is not.
+func TestFindArticleAcrossTable(t *testing.T) {
+	table := []string{"Year", "Cases", "Share", "2012", "1,204", "12.5%", "2013", "1,388", "14.1%", "2014", "1,502", "15.0%", "2015", "1,610", "16.2%", "2016", "1,702", "17.4%"}
+	code := []string{"// count.c", "int count(int *xs, int n) {", "int s = 0;", "for (int i = 0; i < n; i++) s += xs[i];", "return s;", "}"}
+	for _, inset := range [][]string{table, code} {
+		more := []string{
+			"The figures show a steady rise over the five years, and the department said the increase reflected better reporting rather than more incidents, a claim that advocates for the families disputed.",
+			"Advocates said they would ask the City Council to hold hearings on the numbers before the end of the year, and to require the department to publish them every quarter from now on.",
+			"The department said it welcomed the scrutiny and would cooperate with any review the council ordered.",
+		}
+		article := append(append(append([]string(nil), sampleArticle...), inset...), more...)
+		a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article), "test", "page.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := strings.Join(bodyTexts(a), "\n")
+		for _, m := range more {
+			if !strings.Contains(body, m) {
+				t.Errorf("the article stops at its inset %q: %q is not in the body", inset[0], m[:40])
+				dumpPassages(t, a)
+				break
+			}
+		}
+	}
+	for _, s := range []string{"Home", "World News", "Most Popular Stories Today"} {
+		if dataLine(s) {
+			t.Errorf("dataLine(%q) = true", s)
+		}
+	}
+}

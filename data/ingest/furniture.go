@@ -2,6 +2,9 @@ package ingest
 
 import (
 	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/casebookapp/casebook/data"
 )
@@ -215,4 +218,72 @@ func markFeeds(paras []para, info []blockInfo) {
 		stamps = append(stamps, i)
 	}
 	flush()
+}
+
+// dataLine reports a line that reads as data rather than words: a table's
+// number, percentage, version or date ("4307", "19.5%", "4.2.3", "April
+// 2014"), or a line of a program ("int add(int x, int y) {", "$ wasmer run
+// hello.wasm", "}").
+func dataLine(s string) bool {
+	letters, others := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case !unicode.IsSpace(r):
+			others++
+		}
+	}
+	if others >= letters {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune("{};()", last) {
+		return true
+	}
+	for _, p := range []string{"//", "#", "$ ", "}", "<"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return strings.Contains(s, "=>") || strings.Contains(s, "==") || strings.Contains(s, "();")
+}
+
+// markInsets marks the tables and program listings that an article holds
+// between its paragraphs: three or more body lines in a row, each short
+// (three words or less) or reading as data (see dataLine), a third of them
+// data and none prose. In a page's copy each cell of a table is a line of
+// its own, as each item of a menu is; a menu's items are words, a table's
+// column of numbers and a program's lines are not. The lines of an inset
+// cost the article little, so that it does not end at its first table.
+func markInsets(paras []para, info []blockInfo) {
+	cell := func(i int) (ok, isData bool) {
+		p := paras[i]
+		if p.kind != data.KindBody && p.kind != data.KindBoilerplate || info[i].prose || info[i].feed || info[i].units > 20 {
+			return false, false
+		}
+		if dataLine(p.text) {
+			return true, true
+		}
+		return info[i].units <= 3 && p.kind == data.KindBody, false
+	}
+	for i := 0; i < len(paras); {
+		j, n := i, 0
+		for j < len(paras) {
+			ok, d := cell(j)
+			if !ok {
+				break
+			}
+			if d {
+				n++
+			}
+			j++
+		}
+		if j-i >= 3 && n*3 >= j-i {
+			for k := i; k < j; k++ {
+				info[k].inset = true
+			}
+		}
+		i = max(j, i+1)
+	}
 }
