@@ -470,3 +470,31 @@ func TestFindArticleAcrossTable(t *testing.T) {
 		}
 	}
 }
+
+// Words such as "this" or "with" are in every paragraph: a line that
+// shares only them with the article does not echo it.
+func TestTitleEchoIgnoresFunctionWords(t *testing.T) {
+	b := blockInfo{units: 8}
+	lede := map[string]bool{"this": true, "with": true, "from": true, "that": true}
+	got, _ := titleScore("A Very Old Fork of This Site From That Year", b, "", lede)
+	want, _ := titleScore("A Very Old Fork of This Site From That Year", b, "", nil)
+	if got != want {
+		t.Errorf("function words echoed: score %.2f, want %.2f", got, want)
+	}
+}
+
+// A headline the article's first paragraphs do not echo is still found
+// when the page prints it again inside a line of its furniture ("Part 1
+// of the ... series").
+func TestFindTitleQuotedInFurniture(t *testing.T) {
+	head := "Conversations with a Cryptid"
+	text := pageCopyText("Series: Part 1 of the Conversations with a Cryptid series Next Work →\n\nStats:\n\n"+head, "", sampleArticle)
+	a, err := Parse(text, "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != head {
+		t.Errorf("Title = %q, want %q", a.Title, head)
+		dumpPassages(t, a)
+	}
+}

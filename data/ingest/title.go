@@ -60,6 +60,7 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 			at[info[i].key] = append(at[info[i].key], i)
 		}
 	}
+	keys := make([]string, len(paras)) // textKey of each paragraph, made when needed
 	best, bestScore := -1, 0.0
 	skipped := 0
 	for i := lo; i < len(paras) && i <= end; i++ {
@@ -85,6 +86,11 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		}
 		if !ok {
 			continue
+		}
+		if !info[i].repeated && quotedElsewhere(paras, info, keys, i) {
+			// The page prints the headline again inside a line of its
+			// furniture: a breadcrumb, a series' label, a share prompt.
+			sc += 1.5
 		}
 		// Where the line stands: above the byline or the date, or under
 		// them.
@@ -176,7 +182,7 @@ func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) 
 	}
 	words, echoed := 0, 0
 	for _, w := range strings.Fields(cjkSpaced(key)) {
-		if utf8.RuneCountInString(w) < 4 && !isCJKWord(w) {
+		if utf8.RuneCountInString(w) < 4 && !isCJKWord(w) || functionWords[w] {
 			continue
 		}
 		words++
@@ -188,6 +194,46 @@ func titleScore(text string, b blockInfo, nameKey string, lede map[string]bool) 
 		sc += 5*float64(echoed)/float64(words) + float64(min(echoed, 3))
 	}
 	return sc, true
+}
+
+// quotedElsewhere reports a line of three words or more that another,
+// longer line of the page's furniture (not prose) holds word for word.
+// keys caches the paragraphs' textKey, spaced at both ends.
+func quotedElsewhere(paras []para, info []blockInfo, keys []string, i int) bool {
+	if info[i].units < 3 {
+		return false
+	}
+	key := func(j int) string {
+		if keys[j] == "" {
+			keys[j] = " " + textKey(paras[j].text) + " "
+		}
+		return keys[j]
+	}
+	for j := range paras {
+		if j == i || info[j].prose || info[j].units <= info[i].units || info[j].units > 40 {
+			continue
+		}
+		if strings.Contains(key(j), key(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// functionWords are the commonest words of four letters or more in the
+// languages of Casebook's sources, which any line can share with any
+// paragraph: they are no sign of a headline's echo.
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`this that these those with from have been were what when where which while whom whose
+		will would could should shall about into than then them they their there here very also just only more most
+		some such over after before other your ours does done each much many like even upon onto
+		dans pour avec sans sont mais plus cette elle elles nous vous leur leurs tout tous toute comme
+		para pero como esta este estos sobre entre desde porque cuando donde todo todos tiene
+		eine einen einem einer nicht sich auch oder aber wird sind nach noch wenn dass`) {
+		functionWords[w] = true
+	}
 }
 
 // reCaptionInside matches what a picture's caption has and a headline has
