@@ -245,7 +245,9 @@ func markArticle(paras []para, source string) {
 			// Between the headline and the article: a dek, a video
 			// player's labels, share buttons.
 			p.kind = data.KindBoilerplate
-		case info[i].repeated && !info[i].prose:
+		case info[i].repeated && !info[i].prose && !(info[i].inset && info[i].units >= 2):
+			// (A table's cells repeat, "April 2014", "0.5%"; a chart's
+			// ticks, "80", "’17", are furniture.)
 			p.kind = data.KindBoilerplate
 		}
 	}

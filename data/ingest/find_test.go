@@ -442,7 +442,7 @@ func TestFindArticleKeepsClosingSentences(t *testing.T) {
 // listing between an article's paragraphs is part of the article, which
 // goes on under it; a menu of words is not.
 func TestFindArticleAcrossTable(t *testing.T) {
-	table := []string{"Year", "Cases", "Share", "2012", "1,204", "12.5%", "2013", "1,388", "14.1%", "2014", "1,502", "15.0%", "2015", "1,610", "16.2%", "2016", "1,702", "17.4%"}
+	table := []string{"Release", "Date", "Share", "4.2.3", "April 2014", "12.5%", "4.1.6", "April 2014", "14.1%", "4.2.4", "May 2014", "15.0%", "4.2.5", "June 2014", "15.0%", "4.3", "July 2014", "17.4%"}
 	code := []string{"// count.c", "int count(int *xs, int n) {", "int s = 0;", "for (int i = 0; i < n; i++) s += xs[i];", "return s;", "}"}
 	for _, inset := range [][]string{table, code} {
 		more := []string{
@@ -456,6 +456,10 @@ func TestFindArticleAcrossTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		body := strings.Join(bodyTexts(a), "\n")
+		// Its cells are body text too, the repeated ones included.
+		if n := strings.Count(body, "April 2014"); inset[0] == "Release" && n != 2 {
+			t.Errorf("%d cells \"April 2014\" in the body, want 2", n)
+		}
 		for _, m := range more {
 			if !strings.Contains(body, m) {
 				t.Errorf("the article stops at its inset %q: %q is not in the body", inset[0], m[:40])

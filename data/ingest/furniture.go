@@ -137,12 +137,12 @@ func headOfKind(paras []para, info []blockInfo, start int, kind data.Kind) (head
 }
 
 // markMenus marks the furniture inside the article: a run of four or more
-// short lines that are neither prose nor list items (a share bar:
+// short lines that are neither prose nor list items nor a table's cells (a share bar:
 // "Share", "Facebook", "Twitter", "Email"), and a very long line that is
 // no sentence (a list of hundreds of names).
 func markMenus(paras []para, info []blockInfo, start, end int) {
 	short := func(i int) bool {
-		return paras[i].kind == data.KindBody && !info[i].prose && info[i].units <= 4 && !reListItem.MatchString(paras[i].text)
+		return paras[i].kind == data.KindBody && !info[i].prose && !info[i].inset && info[i].units <= 4 && !reListItem.MatchString(paras[i].text)
 	}
 	for i := start; i <= end && i < len(paras); {
 		if !short(i) {
