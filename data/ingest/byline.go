@@ -115,7 +115,11 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 	// Names with an outlet or a job, without the "By": "Jane Doe and
 	// John Roe", "Jane Doe, Reuters", "Jane Doe | Staff Writer".
 	if len(strings.Fields(name)) <= 12 && !hasNonNameWordOutsideRole(name) {
-		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) {
+		// (Without the "By", a Title Case headline such as "Open Verilog
+		// Flow for Small Logic Devices" reads as "Name for Tail": the
+		// line must name an outlet or more than one part.)
+		parts := strings.ContainsAny(name, ",|&;") || strings.Contains(name, " and ")
+		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) && (parts || bl.outlet != "") {
 			p.kind = data.KindByline
 			p.read = &lineClass{kind: data.KindByline, byline: bl}
 			return true

@@ -502,3 +502,38 @@ func TestFindTitleQuotedInFurniture(t *testing.T) {
 		dumpPassages(t, a)
 	}
 }
+
+// A blog's post shows its date over its headline, under the blog's name
+// that opens the page: the headline is the line under the date, not the
+// blog's name over it.
+func TestFindTitleUnderPostDate(t *testing.T) {
+	// The blog's name is echoed by the article as much as the headline.
+	head := "Former Officer Sentenced to Probation in Housing Stairwell Death"
+	lines := []string{"Community Service", "Sunday, May 8, 2016", head}
+	lines = append(lines, sampleArticle...)
+	lines = append(lines, "Posted by Jane Doe at 9:41 PM", "Email This", "BlogThis!", "Share to Twitter", "Share to Facebook",
+		"Newer Post", "Older Post", "Home", "Subscribe to: Post Comments (Atom)", "Blog Archive", "2016 (3)", "2015 (7)", "Labels", "Signals", "Tools", "About Me")
+	a, err := Parse(strings.Join(lines, "\n\n"), "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != head {
+		t.Errorf("Title = %q, want %q", a.Title, head)
+		dumpPassages(t, a)
+	}
+}
+
+// A Title Case headline with "for" in it next to a date is no byline
+// ("Name for Outlet" needs an outlet); "Jane Doe for The Guardian" is.
+func TestHeadlineWithForIsNoByline(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Open Verilog Flow for Small Programmable Logic Devices": false,
+		"Jane Doe for The Guardian":                              true,
+		"Jane Doe and John Roe":                                  true,
+	} {
+		paras := []para{{kind: data.KindDateline, text: "May 8, 2016"}, {kind: data.KindBody, text: text}}
+		if got := markNameByline(paras, 1, false); got != want {
+			t.Errorf("markNameByline(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

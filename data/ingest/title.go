@@ -117,10 +117,17 @@ func findTitle(paras []para, info []blockInfo, start, end, byline int, source st
 		case datedAt(i + 1):
 			sc += 3
 		}
-		if datedAt(i - 1) {
+		if datedAt(i-1) && i >= 2 && (paras[i-2].kind == data.KindByline || headlineLike(paras[i-2].text) && info[i-2].units >= 4) {
 			// The headline stands above the byline and the date; a line
-			// under them is a dek or a subheading.
+			// under them is a dek or a subheading. (A date under the
+			// site's name or a menu heads a post: a blog's post shows its
+			// date over its headline.)
 			sc -= 2
+		}
+		if i == 0 && info[i].units <= 3 {
+			// A short line opening the page's copy is the site's name,
+			// its masthead.
+			sc -= 3
 		}
 		if sc < 3 {
 			continue
