@@ -255,6 +255,10 @@ func looseByline(s string) (byline, bool) {
 		}
 	}
 	rest := strings.TrimRight(strings.Join(names, " "), " ,")
+	if lower, ok := capitaliseNames(rest); ok {
+		// "by jane doe": a site that prints its bylines in lower case.
+		rest = lower
+	}
 	for rest != "" {
 		if bl, ok := parseByline("By " + rest); ok {
 			if bl.date == "" {
@@ -274,6 +278,41 @@ func looseByline(s string) (byline, bool) {
 	}
 	return byline{}, false
 }
+
+// capitaliseNames capitalises a byline's names printed in lower case
+// ("jane doe and john roe" → "Jane Doe and John Roe"): one to three names
+// of two or three words each, joined by "and" or commas, no word a small
+// word, a label's or a common word, a month or a day. ok is false for
+// anything else, and for text with a capital letter.
+func capitaliseNames(s string) (string, bool) {
+	if s == "" || strings.IndexFunc(s, unicode.IsUpper) >= 0 {
+		return "", false
+	}
+	parts := reNameSplit.Split(s, -1)
+	if len(parts) > 3 {
+		return "", false
+	}
+	var out []string
+	for _, part := range parts {
+		words := strings.Fields(part)
+		if len(words) < 2 || len(words) > 3 {
+			return "", false
+		}
+		for i, w := range words {
+			if utf8.RuneCountInString(w) < 2 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) >= 0 ||
+				smallWords[w] || nonNameWords[w] || functionWords[w] || monthWord(w) || weekdayWord(w) {
+				return "", false
+			}
+			r, n := utf8.DecodeRuneInString(w)
+			words[i] = string(unicode.ToUpper(r)) + w[n:]
+		}
+		out = append(out, strings.Join(words, " "))
+	}
+	return strings.Join(out, " and "), true
+}
+
+// reNameSplit splits names joined by commas or "and".
+var reNameSplit = regexp.MustCompile(`\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*`)
 
 func startsDigit(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

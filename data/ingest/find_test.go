@@ -303,6 +303,10 @@ func TestLooseByline(t *testing.T) {
 		"Par Sébastien Farcis":                                                              "Sébastien Farcis",
 		"by the river the police found nothing":                                             "",
 		"Updated by the hour":                                                               "",
+		"by jane doe":                                                                       "Jane Doe",
+		"by jane doe and john roe May 8, 2016":                                              "Jane Doe; John Roe",
+		"by the way this is":                                                                "",
+		"by email or phone":                                                                 "",
 	}
 	for in, want := range tests {
 		bl, ok := looseByline(in)
