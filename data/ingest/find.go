@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"regexp"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/casebookapp/casebook/data"
 )
@@ -188,11 +190,17 @@ func markArticle(paras []para, source string) {
 		}
 	}
 	units := 0
+	var boxes [][2]int
 	for i := start; i <= end; i++ {
 		if info[i].prose {
 			units += info[i].units
 		}
 		if units >= 40 && units*2 >= total && !info[i].prose && info[i].units <= 8 && reArticleStop.MatchString(paras[i].text) {
+			if j := articleResumes(paras, info, start, i); j > i {
+				// A box inside the article: its lines are furniture.
+				boxes = append(boxes, [2]int{i, j})
+				continue
+			}
 			if debugStop != nil {
 				debugStop(i)
 			}
@@ -251,8 +259,64 @@ func markArticle(paras []para, source string) {
 			p.kind = data.KindBoilerplate
 		}
 	}
+	for _, b := range boxes {
+		for i := b[0]; i < b[1]; i++ {
+			if paras[i].kind == data.KindBody {
+				paras[i].kind = data.KindRelated
+			}
+		}
+	}
 	markMenus(paras, info, start, end)
 	markGalleries(paras, info)
+}
+
+// articleResumes returns where the article goes on under the heading at
+// i ("Most Popular", "12 Comments"), or -1 when it ends there: a box of
+// links or a comment counter can stand inside an article. Under the
+// heading, within twelve lines of short lines only (the box's links), two
+// paragraphs of prose follow each other, neither a teaser, of sixty
+// words or more together, and at least two fifths of their longer words
+// are the article's, used above the heading. Comments and the summaries
+// of other stories come with names, dates or headlines between them, and
+// talk of other things.
+func articleResumes(paras []para, info []blockInfo, start, i int) int {
+	j := i + 1
+	for j < len(paras) && j <= i+12 && !info[j].prose {
+		if info[j].units > 20 {
+			return -1
+		}
+		j++
+	}
+	if j+1 >= len(paras) || !info[j].prose || !info[j+1].prose || info[j].teaser || info[j+1].teaser || info[j].units+info[j+1].units < 60 {
+		return -1
+	}
+	long := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && !functionWords[w] }
+	vocab := map[string]bool{}
+	for k := start; k < i; k++ {
+		if info[k].prose {
+			for _, w := range strings.Fields(textKey(paras[k].text)) {
+				if long(w) {
+					vocab[w] = true
+				}
+			}
+		}
+	}
+	n, shared := 0, 0
+	for _, w := range strings.Fields(textKey(paras[j].text + " " + paras[j+1].text)) {
+		if long(w) {
+			n++
+			if vocab[w] {
+				shared++
+			}
+		}
+	}
+	if debugResume != nil {
+		debugResume(i, j, n, shared)
+	}
+	if n == 0 || shared*5 < n*2 {
+		return -1
+	}
+	return j
 }
 
 // closingSentence reports a short sentence that can close an article: a
@@ -293,6 +357,10 @@ func pageCopy(paras []para, info []blockInfo) bool {
 
 // debugTitle, when set by a test, is told each headline candidate's score.
 var debugTitle func(i int, score float64)
+
+// debugResume, when set by a test, is told how much the prose under a
+// stop heading shares with the article above it.
+var debugResume func(i, j, n, shared int)
 
 // debugStop, when set by a test, is told where the article was cut.
 var debugStop func(i int)

@@ -541,3 +541,56 @@ func TestHeadlineWithForIsNoByline(t *testing.T) {
 		}
 	}
 }
+
+// A box of links ("Most Popular") or a comment counter inside an
+// article's second half does not end it when the article's prose goes on
+// under it; comments under a comments heading still do not join it.
+func TestFindArticleGoesOnAfterBox(t *testing.T) {
+	more := []string{
+		"The officer's lawyer said his client was relieved by the sentence and grateful to the judge, and that he hoped the family of the man who was killed could find some peace after the trial.",
+		"Prosecutors had asked the judge to sentence the former officer to six months of home confinement, five years of probation and community service, a request that angered many of the relatives.",
+	}
+	for _, box := range [][]string{
+		{"Most Popular", "Ferry Service to Resume After Winter Repairs", "Bakery on Court Street Closes After Forty Years", "Library Extends Weekend Hours"},
+		{"12 Comments"},
+	} {
+		article := append(append(append([]string(nil), sampleArticle...), box...), more...)
+		a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article), "test", "page.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := strings.Join(bodyTexts(a), "\n")
+		for _, m := range more {
+			if !strings.Contains(body, m) {
+				t.Errorf("the article ends at %q: %q... is not in the body", box[0], m[:40])
+				dumpPassages(t, a)
+				break
+			}
+		}
+		for _, b := range box {
+			if strings.Contains(body, b) {
+				t.Errorf("%q is in the body", b)
+			}
+		}
+	}
+}
+
+// Comments under a comments heading, each under its writer's name and
+// time, stay out of the article even when they talk of it at length.
+func TestFindArticleStopsAtLongComments(t *testing.T) {
+	comments := []string{
+		"The judge gave the former officer probation for a death in a stairwell, and the family of the man who was killed is supposed to accept that as justice for what happened that night.",
+		"Supporters of the officer rallied outside the courthouse for months because the shooting was an accident, and the sentence reflects what the jury and the judge heard at the trial.",
+	}
+	tail := []string{"12 Comments", "jdoe · 3 hours ago", comments[0], "Reply", "mroe · 2 hours ago", comments[1], "Reply"}
+	a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", sampleArticle, tail...), "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(bodyTexts(a), "\n")
+	for _, c := range comments {
+		if strings.Contains(body, c) {
+			t.Errorf("a comment is in the body: %q...", c[:40])
+		}
+	}
+}
