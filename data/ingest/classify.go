@@ -137,6 +137,9 @@ func classify(s string) lineClass {
 	return lineClass{kind: data.KindBody}
 }
 
+// reBracketBar matches a line of three or more short links in brackets.
+var reBracketBar = regexp.MustCompile(`^(?:\[[^\[\]]{1,20}\]\s*){3,}$`)
+
 // navSeparators split the items of a site's navigation bar or breadcrumb.
 const navSeparators = "|•·»›>"
 
@@ -147,6 +150,10 @@ const navSeparators = "|•·»›>"
 // closes it (French and other languages quote titles so: "Screenshot :
 // «Vape Wave», «6 Days»"), and is no separator.
 func isNavBar(s string) bool {
+	if strings.HasPrefix(s, "[") && reBracketBar.MatchString(s) {
+		// "[Docs] [txt|pdf] [Tracker] [Email]": links in brackets.
+		return true
+	}
 	seps := navSeparators
 	if strings.ContainsRune(s, '«') {
 		seps = strings.ReplaceAll(seps, "»", "")

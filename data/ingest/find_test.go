@@ -358,6 +358,12 @@ func TestGuillemetsAreNoNavBar(t *testing.T) {
 	if !isNavBar("Accueil » Monde » Europe") {
 		t.Error("a breadcrumb with » is a navigation bar")
 	}
+	if !isNavBar("[Docs] [txt|pdf] [Tracker] [Email] [Diff1] [Diff2] [Nits]") {
+		t.Error("a line of links in brackets is a navigation bar")
+	}
+	if isNavBar("[Updated] Council votes to rename two streets") {
+		t.Error("a headline with a bracketed label is no navigation bar")
+	}
 }
 
 // A kicker stands over the headline, and the headline is the line the
@@ -592,5 +598,19 @@ func TestFindArticleStopsAtLongComments(t *testing.T) {
 		if strings.Contains(body, c) {
 			t.Errorf("a comment is in the body: %q...", c[:40])
 		}
+	}
+}
+
+// A document whose first lines are a bar of bracketed links and a label
+// over numbers has no headline there: the title is left unknown rather
+// than made of furniture.
+func TestNoTitleFromLinkBarOrNumbers(t *testing.T) {
+	text := "[Docs] [txt|pdf] [Tracker] [Email] [Diff1] [Diff2] [Nits]\n\nVersions: 00 01 02 03 04\n\n" + strings.Join(sampleArticle, "\n\n")
+	a, err := Parse(text, "test", "draft.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "" {
+		t.Errorf("Title = %q, want none", a.Title)
 	}
 }
