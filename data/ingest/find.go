@@ -108,14 +108,19 @@ func articleEnd(paras []para, info []blockInfo, start int) int {
 //  1. Each paragraph is scored: prose (sentence-shaped, 15 words ending a
 //     sentence or 30 words) counts its words, a lone summary under a
 //     headline a quarter of them; every other line costs, more when it is
-//     repeated on the page and more the longer the run of such lines.
+//     repeated on the page and more the longer the run of such lines. A
+//     table's cells and a program's lines between paragraphs cost little
+//     (see markInsets); a live feed of other news costs as furniture,
+//     whatever prose it holds (see markFeeds).
 //  2. The run of paragraphs with the best total is the article's core.
 //  3. The byline is the last one above it (bylines in lower case, or
 //     followed by a date, a handle or a job, are read here too); the
 //     headline is the best-scoring candidate around it (see findTitle).
 //  4. The article runs from under the headline to where its total is
-//     best, and stops at a heading of comments or of other stories once
-//     most of its prose is above that heading.
+//     best, with the short sentences that close it, and stops at a
+//     heading of comments or of other stories once most of its prose is
+//     above that heading, unless the article's own prose goes on under
+//     it (a box of links inside the article, see articleResumes).
 //  5. Outside it, body lines become boilerplate, or related when they read
 //     as other stories' headlines or summaries; captions outside it become
 //     boilerplate; bylines far from the headline too.
