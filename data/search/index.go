@@ -18,24 +18,26 @@
 //
 // # Storage
 //
-// The index lives in the tables of migrations 0002_search.sql,
-// 0003_search_terms_index.sql and 0008_search_snapshot.sql. Every Put and
-// Delete bumps a generation counter (search_meta 'gen'; as the
+// The index lives in tables of its own in the library, whose schema this
+// package embeds (schema/*.sql) and applies: the store calls Migrate when it
+// opens the library, in a transaction of its own, after its own migrations
+// (see schema.go, which also says how libraries of older Casebooks, whose
+// search tables the store's migrations made, are recognised as they are).
+// Every Put and Delete bumps a generation counter (search_meta 'gen'; as the
 // transaction's first write it takes the write lock, so generations follow
 // commit order) and writes rows stamped with it: the documents' rows
-// (search_docs, with their token streams), one posting segment per term
-// they contain (search_postings), new terms (search_terms, insert-only)
-// and one row of document frequency changes (search_df). A batch therefore
-// appends and never rewrites a large posting list; a term's newer, smaller
-// segments are merged when it has more than maxSegments (counted in the
-// library each time: nothing is remembered across transactions), and df
-// rows are summed when they pile up. A posting is valid only when its
-// generation equals the document's current one, so searches skip the
-// postings of replaced and deleted versions; replacing or deleting a
-// document also writes a tombstone posting (frequency 0) for each term the
-// old version held and the new one does not, so that a merge, which keeps
-// the newest posting of each document, drops the stale ones without looking
-// anything up (see merge).
+// (search_docs, with their token streams), one posting segment per term they
+// contain (search_postings), new terms (search_terms, insert-only) and one
+// row of document frequency changes (search_df). A batch therefore appends
+// and never rewrites a large posting list; a term's newer, smaller segments
+// are merged when it has more than maxSegments (counted in the library each
+// time: nothing is remembered across transactions), and df rows are summed
+// when they pile up. A posting is valid only when its generation equals the
+// document's current one, so searches skip the postings of replaced and
+// deleted versions; replacing or deleting a document also writes a tombstone
+// posting (frequency 0) for each term the old version held and the new one
+// does not, so that a merge, which keeps the newest posting of each
+// document, drops the stale ones without looking anything up (see merge).
 //
 // search_snapshot holds one blob: the in-memory state (vocabulary in sorted
 // order with dfs, live documents) as of a generation. A new Index loads it
@@ -178,8 +180,8 @@ type Index struct {
 	scanners sync.Pool
 }
 
-// Open returns the index stored in db, which must have the tables of
-// migration 0002_search.sql. Open is cheap: it reads nothing but the schema
+// Open returns the index stored in db, whose tables Migrate has made or
+// brought up to date. Open is cheap: it reads nothing but the schema
 // check; the vocabulary and document table are loaded by the first Search
 // (or Refresh) and kept up to date incrementally.
 func Open(ctx context.Context, db *sql.DB) (*Index, error) {
