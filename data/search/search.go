@@ -6,16 +6,15 @@ package search
 import (
 	"container/heap"
 	"context"
+	"math"
 	"math/bits"
 )
 
-// DefaultLimit is the number of hits Search returns when Options.Limit is not
-// positive.
-const DefaultLimit = 20
-
 // Options restricts and sizes a search.
 type Options struct {
-	// Limit is the most hits returned; DefaultLimit when not positive.
+	// Limit is the most hits returned; every hit when not positive. The
+	// index has no default of its own: the store asks for the number its
+	// caller wants (data.DefaultSearchLimit unless told otherwise).
 	Limit int
 	// Articles restricts the search to these articles; nil means all.
 	Articles []int64
@@ -156,7 +155,7 @@ func (ix *Index) Search(ctx context.Context, query string, opt Options) ([]Hit, 
 	}
 	limit := opt.Limit
 	if limit <= 0 {
-		limit = DefaultLimit
+		limit = math.MaxInt // clamped to the candidates below
 	}
 	p := ix.plan(st, q)
 	if len(p.cands) == 0 {
