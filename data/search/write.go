@@ -56,9 +56,14 @@ type writer struct {
 	forgot  map[uint32]int32
 	goneID  []uint32
 	goneKey []int64
-	toks    []stoken // forget's scratch
+	// old reads a document's stored version, and toks is its scratch
+	// (forget).
+	old  *sql.Stmt
+	toks []stoken
 }
 
+// newWriter starts a batch in tx: the next generation, the vocabulary's
+// extent and the statement forget reads with, which the caller closes.
 func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	g, err := bumpGen(ctx, tx)
 	if err != nil {
@@ -70,6 +75,9 @@ func (ix *Index) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	w.maxID = uint32(max.Int64)
+	if w.old, err = tx.PrepareContext(ctx, `SELECT live, toks FROM search_docs WHERE key = ?`); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	return w, nil
 }
 
@@ -170,14 +178,23 @@ func (w *writer) resolve(docs int) error {
 	return terms.flush()
 }
 
-// forget subtracts an old version of document key, its stored token
-// stream, from the document frequencies of its terms, and leaves seen
-// holding those terms.
-func (w *writer) forget(blob []byte, seen map[uint32]bool) error {
+// forget subtracts the stored version of document key, when it is indexed
+// and live, from the document frequencies of its terms, and leaves seen
+// holding those terms (none when there is no such version). It reports
+// whether there was one.
+func (w *writer) forget(key int64, seen map[uint32]bool) (bool, error) {
 	clear(seen)
-	var err error
+	var live bool
+	var blob []byte
+	err := w.old.QueryRowContext(w.ctx, key).Scan(&live, &blob)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !live) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
 	if w.toks, err = decodeTokens(w.toks[:0], blob); err != nil {
-		return err
+		return false, err
 	}
 	for _, t := range w.toks {
 		if !seen[t.term] {
@@ -185,7 +202,7 @@ func (w *writer) forget(blob []byte, seen map[uint32]bool) error {
 			w.forgot[t.term]--
 		}
 	}
-	return nil
+	return true, nil
 }
 
 // bury writes a tombstone posting for each term left in seen: the old
@@ -209,6 +226,7 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 	if err != nil {
 		return err
 	}
+	defer w.old.Close()
 	// One entry per document key, the last given; written in key order so
 	// that posting lists come out sorted.
 	last := make(map[int64]int, len(docs))
@@ -253,11 +271,6 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(key) FROM search_docs`).Scan(&maxKey); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	oldStmt, err := tx.PrepareContext(ctx, `SELECT live, toks FROM search_docs WHERE key = ?`)
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	defer oldStmt.Close()
 	docRows := newInserter(ctx, tx, "search_docs", "key", "gen", "live", "passage", "article", "len", "toks")
 	var (
 		tf   = make([]uint32, w.words.len()) // by slot, for the current document
@@ -273,16 +286,8 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Doc) error {
 		}
 		clear(seen)
 		if maxKey.Valid && key <= maxKey.Int64 {
-			var live bool
-			var old []byte
-			err := oldStmt.QueryRowContext(ctx, key).Scan(&live, &old)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("search: %w", err)
-			}
-			if err == nil && live {
-				if err := w.forget(old, seen); err != nil {
-					return err
-				}
+			if _, err := w.forget(key, seen); err != nil {
+				return err
 			}
 		}
 		toks := tz.tokens(d.Text)
@@ -330,11 +335,7 @@ func (ix *Index) Delete(ctx context.Context, tx *sql.Tx, src Source, ids ...int6
 	if err != nil {
 		return err
 	}
-	oldStmt, err := tx.PrepareContext(ctx, `SELECT live, toks FROM search_docs WHERE key = ?`)
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	defer oldStmt.Close()
+	defer w.old.Close()
 	delStmt, err := tx.PrepareContext(ctx, `UPDATE search_docs SET live = 0, gen = ?, len = 0, toks = x'' WHERE key = ?`)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -343,17 +344,12 @@ func (ix *Index) Delete(ctx context.Context, tx *sql.Tx, src Source, ids ...int6
 	seen := map[uint32]bool{}
 	for _, id := range ids {
 		key := docKey(src, id)
-		var live bool
-		var old []byte
-		err := oldStmt.QueryRowContext(ctx, key).Scan(&live, &old)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && !live) {
-			continue
-		}
+		indexed, err := w.forget(key, seen)
 		if err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
-		if err := w.forget(old, seen); err != nil {
 			return err
+		}
+		if !indexed {
+			continue
 		}
 		w.bury(key, seen)
 		if _, err := delStmt.ExecContext(ctx, w.gen, key); err != nil {
