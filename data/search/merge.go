@@ -29,7 +29,7 @@ func (w *writer) mergeDF() error {
 	// Term ids are dense: sum by id in a slice, which also yields them in
 	// the order the row is encoded in.
 	sum := make([]int64, w.maxID+1)
-	err := readDF(ctx, tx, 0, func(base bool) { clear(sum) }, func(id uint32, d int64) {
+	err := readDF(ctx, tx, 0, func() { clear(sum) }, func(id uint32, d int64) {
 		if int(id) >= len(sum) {
 			sum = append(sum, make([]int64, int(id)+1-len(sum))...)
 		}
