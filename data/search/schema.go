@@ -11,9 +11,10 @@ import (
 
 // The index's tables are this package's own. It embeds their schema as
 // numbered SQL files (schema/NNNN_name.sql), applied in order by Migrate
-// inside a write transaction the store gives it, and records how many it
-// has applied in search_meta (key 'schema'). The store's own migrations
-// know nothing of these tables.
+// inside a write transaction the store opens for it when it opens the
+// library, after its own migrations, and records how many it has applied
+// in search_meta (key 'schema'). The store's own migrations know nothing
+// of these tables.
 //
 // Libraries made before this package owned its schema got the same tables
 // from the store's migrations 0002_search.sql, 0003_search_terms_index.sql
