@@ -134,3 +134,40 @@ func TestNewerSearchSchemaOpensReadOnly(t *testing.T) {
 		t.Errorf("ReadOnly() = %q, want it to say a newer Casebook made the library", why)
 	}
 }
+
+// TestSearchSchemaUpgradeOnOpen: a library whose search tables are behind
+// this build's (here the old library without its snapshot table, as if
+// made before it existed) is backed up, then upgraded by search.Migrate
+// when it opens, and keeps its index.
+func TestSearchSchemaUpgradeOnOpen(t *testing.T) {
+	ctx := context.Background()
+	path := unpackOldLibrary(t)
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP TABLE search_snapshot`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	l, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if why := l.ReadOnly(); why != "" {
+		t.Fatalf("the library opened read-only: %s", why)
+	}
+	if _, err := os.Stat(path + ".before-search-schema-3.bak"); err != nil {
+		t.Errorf("no backup before the search schema's upgrade: %v", err)
+	}
+	res, err := l.Search(ctx, "ken tompson", data.SearchOptions{})
+	if err != nil || len(res) == 0 {
+		t.Fatalf(`"ken tompson" after the upgrade: %d results, %v`, len(res), err)
+	}
+	l.Close()
+	after := searchTables(t, path) // reads search_snapshot: the table is back
+	if !strings.Contains(after, "gen=5") || !strings.Contains(after, "schema=3") {
+		t.Errorf("after the upgrade the index holds %s, want generation 5 and schema 3", after)
+	}
+}
