@@ -25,9 +25,6 @@ type completer interface {
 	Complete(q string, n int) []string
 }
 
-// searchLimit is how many results the bar shows.
-const searchLimit = 100
-
 // maxSuggestions is how many completions the bar offers.
 const maxSuggestions = 4
 
@@ -295,7 +292,7 @@ func (s *SearchBar) filtersChanged() {
 
 // options reads the filters into search options.
 func (s *SearchBar) options() data.SearchOptions {
-	opt := data.SearchOptions{Limit: searchLimit, HasNote: s.HasNote.Checked}
+	opt := data.SearchOptions{Limit: data.DefaultSearchLimit, HasNote: s.HasNote.Checked}
 	if as := s.hooks.Articles(); s.Article.SelectedIndex() > 0 && s.Article.SelectedIndex()-1 < len(as) {
 		opt.Article = as[s.Article.SelectedIndex()-1].ID
 	}
@@ -428,7 +425,7 @@ func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err er
 	default:
 		s.empty.Hide()
 		more := ""
-		if len(hits) == searchLimit {
+		if len(hits) == data.DefaultSearchLimit {
 			more = "+"
 		}
 		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, pluralWord(len(hits), "result", "results"), clip(q, 30)))
