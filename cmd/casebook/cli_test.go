@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // binary is the casebook command built once for these tests.
@@ -150,9 +152,9 @@ func TestShow(t *testing.T) {
 		numbered := p.Kind == "body"
 		switch {
 		case numbered && p.N != next:
-			t.Errorf("%s passage %q numbered %d, want %d", p.Kind, clip(p.Text, 40), p.N, next)
+			t.Errorf("%s passage %q numbered %d, want %d", p.Kind, text.Clip(p.Text, 40), p.N, next)
 		case !numbered && p.N != 0:
-			t.Errorf("%s passage %q numbered %d, want 0", p.Kind, clip(p.Text, 40), p.N)
+			t.Errorf("%s passage %q numbered %d, want 0", p.Kind, text.Clip(p.Text, 40), p.N)
 		}
 		if numbered {
 			next++
@@ -317,7 +319,7 @@ func TestSearch(t *testing.T) {
 	for _, q := range []string{`"`, `*`, `AND`, `NEAR(`, `-`, `#`, `🙂`, `"no jail`, strings.Repeat("liang ", 2000)} {
 		r := casebook(t, db, "search", "--json", "--", q)
 		if r.code != 0 || !strings.HasPrefix(r.stdout, "[") {
-			t.Errorf("search %q: exit %d, stdout %.40q, stderr %q", clip(q, 20), r.code, r.stdout, r.stderr)
+			t.Errorf("search %q: exit %d, stdout %.40q, stderr %q", text.Clip(q, 20), r.code, r.stdout, r.stderr)
 		}
 	}
 

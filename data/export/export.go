@@ -23,6 +23,7 @@ import (
 	"github.com/casebookapp/casebook/data/anchor"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Format is an export file format.
@@ -328,7 +329,7 @@ func (f Failure) String() string {
 	if f.Para > 0 {
 		where += ", para. " + strconv.Itoa(f.Para)
 	}
-	return fmt.Sprintf("%q (%s): %s", clip(f.Quote, 80), where, f.Reason)
+	return fmt.Sprintf("%q (%s): %s", text.Clip(f.Quote, 80), where, f.Reason)
 }
 
 // Report says what an export wrote.
@@ -745,11 +746,11 @@ func (v *view) describe() string {
 	if v.opt.Scope != (Scope{}) && !v.outline {
 		parts = append(parts, v.scopeLabel())
 	}
-	entries := plural(v.report.Entries, "entry", "entries")
+	entries := text.Plural(v.report.Entries, "entry", "entries")
 	if v.outline {
-		entries = plural(v.report.Entries, "quote", "quotes")
+		entries = text.Plural(v.report.Entries, "quote", "quotes")
 	}
-	parts = append(parts, entries+" from "+plural(v.report.Articles, "article", "articles"))
+	parts = append(parts, entries+" from "+text.Plural(v.report.Articles, "article", "articles"))
 	return strings.Join(parts, " · ")
 }
 
@@ -766,13 +767,13 @@ func (v *view) scopeLabel() string {
 				meaning = c.Meaning
 			}
 		}
-		return "Only highlights marked " + oneLine(meaning)
+		return "Only highlights marked " + text.OneLine(meaning)
 	case s.Tag != "":
 		return "Only entries tagged " + tagLabel(s.Tag)
 	case s.ArticleID != 0:
 		for _, it := range v.entries {
 			if it.article.ID == s.ArticleID && it.article.Title != "" {
-				return "Only “" + oneLine(it.article.Title) + "”"
+				return "Only “" + text.OneLine(it.article.Title) + "”"
 			}
 		}
 		return "Only article " + strconv.FormatInt(s.ArticleID, 10)
@@ -788,7 +789,7 @@ const nothingToExport = "Nothing to export: no highlights or notes in this scope
 const tagsLead = "Tags: "
 
 // tagLabel returns a tag as exports show it, on one line: "#protest".
-func tagLabel(t string) string { return "#" + oneLine(t) }
+func tagLabel(t string) string { return "#" + text.OneLine(t) }
 
 // tagsLine returns an entry's tags as one line of text: "Tags: #community,
 // #protest".
@@ -805,18 +806,3 @@ const failuresHeading = "Quotes that failed the verbatim check"
 
 // failedMark precedes the reason on an entry whose quote failed the check.
 const failedMark = "Verbatim check failed: "
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
