@@ -74,8 +74,6 @@ type env struct {
 // command is one CLI verb.
 type command struct {
 	run func(e *env, args []string) error
-	// noLibrary is set for commands that open the library themselves.
-	noLibrary bool
 }
 
 var commands = map[string]command{

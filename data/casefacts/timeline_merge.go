@@ -396,14 +396,12 @@ func disputeNote(srcs []Source) string {
 	var keys []string
 	by := map[string][]string{}
 	for _, s := range srcs {
-		k := s.AsWritten
+		k := s.AsWritten + " (unresolved)"
 		if s.Date.Known() {
 			k = s.Date.Readable()
 			if s.Date.Precision() == Day {
 				k = s.Date.time().Weekday().String() + " " + k
 			}
-		} else {
-			k = s.AsWritten + " (unresolved)"
 		}
 		if by[k] == nil {
 			keys = append(keys, k)
