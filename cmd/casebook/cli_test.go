@@ -27,7 +27,18 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "casebook")
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, ".")
+	args := []string{"build", "-tags", "migrated_fynedo", "-o", binary}
+	// CASEBOOK_COVERDIR (set by make test) records what the CLI tests cover
+	// of the binary they run: it is built with -cover and every run writes
+	// its counters there, through GOCOVERDIR, which the runs inherit.
+	if cover := os.Getenv("CASEBOOK_COVERDIR"); cover != "" {
+		if err := os.MkdirAll(cover, 0o755); err != nil {
+			panic(err)
+		}
+		args = append(args, "-cover")
+		os.Setenv("GOCOVERDIR", cover)
+	}
+	build := exec.Command("go", append(args, ".")...)
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
 		panic("building casebook: " + err.Error())
@@ -379,6 +390,9 @@ func TestImport(t *testing.T) {
 func TestNoDisplay(t *testing.T) {
 	cmd := exec.Command(binary, "--db", newDB(t))
 	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
+	if cover := os.Getenv("GOCOVERDIR"); cover != "" {
+		cmd.Env = append(cmd.Env, "GOCOVERDIR="+cover)
+	}
 	out, err := cmd.CombinedOutput()
 	ee, ok := err.(*exec.ExitError)
 	if !ok || ee.ExitCode() != 1 {
