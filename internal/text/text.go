@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 )
 
-// Ellipsis marks where Clip and Snippet cut text.
-const Ellipsis = "…"
+// ellipsis marks where Clip and Snippet cut text.
+const ellipsis = "…"
 
 // OneLine joins the lines of s and collapses every run of white space to
 // one space, for text that must stay on one line (a label, a heading, a list
@@ -46,7 +46,7 @@ func Clip(s string, n int) string {
 		_, size := utf8.DecodeLastRuneInString(s[:cut])
 		cut -= size
 	}
-	return strings.TrimRight(s[:cut], " ") + Ellipsis
+	return strings.TrimRight(s[:cut], " ") + ellipsis
 }
 
 // Plural writes a count with its noun: "1 note", "3 notes", "0 notes".
@@ -103,12 +103,12 @@ func Snippet(text []rune, matches [][2]int, lead, width int) ([]rune, [][2]int) 
 	}
 	var out []rune
 	if start > 0 {
-		out = append(out, []rune(Ellipsis+" ")...)
+		out = append(out, []rune(ellipsis+" ")...)
 	}
 	shift := start - len(out)
 	out = append(out, text[start:end]...)
 	if end < len(text) {
-		out = append(out, []rune(" "+Ellipsis)...)
+		out = append(out, []rune(" "+ellipsis)...)
 	}
 	var ms [][2]int
 	for _, m := range matches {

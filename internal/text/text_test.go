@@ -146,7 +146,7 @@ func FuzzClip(f *testing.F) {
 			}
 			return
 		}
-		kept, ok := strings.CutSuffix(got, Ellipsis)
+		kept, ok := strings.CutSuffix(got, ellipsis)
 		if !ok {
 			t.Fatalf("Clip(%q, %d) = %q: cut without an ellipsis", s, n, got)
 		}
@@ -185,7 +185,7 @@ func FuzzSnippet(f *testing.F) {
 		}
 		got, shifted := Snippet(text, [][2]int{{ms, me}}, lead, width)
 		if width > 0 {
-			body := strings.TrimSuffix(strings.TrimPrefix(string(got), Ellipsis+" "), " "+Ellipsis)
+			body := strings.TrimSuffix(strings.TrimPrefix(string(got), ellipsis+" "), " "+ellipsis)
 			if n := utf8.RuneCountInString(body); n > width && len(text) > width {
 				t.Fatalf("snippet of %d runes, width %d", n, width)
 			}
