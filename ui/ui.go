@@ -49,6 +49,22 @@ type Options struct {
 	// StatePath is the file that keeps the window's size and reading
 	// place. Zero means window-state.json in <UserConfigDir>/casebook.
 	StatePath string
+	// Placer reads and sets the window's position on the screen, which
+	// Fyne cannot. Zero means only the window's size is kept.
+	Placer WindowPlacer
+}
+
+// WindowPlacer reads and sets where a window is on the screen, in pixels.
+// cmd/casebook gives one for X11 (internal/xwindow); on Wayland, where
+// clients may not place their windows, and elsewhere there is none, and the
+// window comes back at its size only.
+type WindowPlacer interface {
+	// Position returns the window's top-left corner; ok is false when it
+	// is not known.
+	Position(w fyne.Window) (x, y int, ok bool)
+	// Move puts the window's top-left corner at x, y, or as near as keeps
+	// it on a monitor, and reports whether it moved.
+	Move(w fyne.Window, x, y int) bool
 }
 
 // UI is Casebook's main window and the widgets that tests drive.
@@ -104,6 +120,8 @@ type UI struct {
 	tipOf *tipButton
 	// state is the window state as last loaded or saved.
 	state windowState
+	// placed is set once the shown window has been put back in its place.
+	placed bool
 	// refocusing is set while the focus is away between a dialog closing
 	// and the focus going back: a note editor stays open meanwhile.
 	refocusing bool
@@ -150,6 +168,8 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 		width, height = 1280, 820
 	}
 	u.Window.Resize(fyne.NewSize(width, height))
+	// The window can be placed once the driver has shown it.
+	a.Lifecycle().SetOnStarted(u.placeWindow)
 
 	u.loadColours()
 	u.Reader = newReader(u)

@@ -313,3 +313,79 @@ func TestWindowStateSurvivesRestarts(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func fmt4(sz [2]int) string { return itoa(sz[0]) + "x" + itoa(sz[1]) }
+
+// position returns the window's top-left corner on the screen and its size,
+// as xdotool reads them.
+func (w *window) position() (x, y, width, height int) {
+	w.t.Helper()
+	out, err := w.xdo("getwindowgeometry", "--shell", w.id)
+	if err != nil {
+		w.t.Fatalf("xdotool getwindowgeometry: %v", err)
+	}
+	v := map[string]int{}
+	for _, l := range strings.Fields(out) {
+		if k, n, ok := strings.Cut(l, "="); ok {
+			v[k], _ = strconv.Atoi(n)
+		}
+	}
+	return v["X"], v["Y"], v["WIDTH"], v["HEIGHT"]
+}
+
+// TestWindowPositionSurvivesRestarts moves and resizes the window, quits
+// with Ctrl+Q and starts again, several times: each time the window comes
+// back where it was, at the size it had. A place saved off the screen (a
+// monitor since unplugged) brings the window back onto the screen. Xvfb
+// runs without a window manager: the X server itself moves the window.
+func TestWindowPositionSurvivesRestarts(t *testing.T) {
+	needX(t)
+	display := startXvfb(t)
+	dir := t.TempDir()
+	state := filepath.Join(dir, "config", "casebook", "window-state.json")
+	places := [][4]int{{120, 80, 1000, 700}, {300, 40, 900, 650}, {0, 0, 1100, 760}, {410, 150, 960, 700}}
+	near := func(a, b int) bool { return a-b <= 3 && b-a <= 3 }
+	for i, p := range places {
+		w := openWindow(t, display, dir)
+		if i > 0 {
+			want := places[i-1]
+			x, y, wd, ht := w.position()
+			t.Logf("restart %d: window at %d,%d size %dx%d (closed at %d,%d %dx%d)", i, x, y, wd, ht, want[0], want[1], want[2], want[3])
+			if !near(x, want[0]) || !near(y, want[1]) || wd != want[2] || ht != want[3] {
+				t.Errorf("restart %d: window at %d,%d size %dx%d, want %d,%d %dx%d", i, x, y, wd, ht, want[0], want[1], want[2], want[3])
+			}
+		}
+		if _, err := w.xdo("windowsize", "--sync", w.id, itoa(p[2]), itoa(p[3])); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.xdo("windowmove", "--sync", w.id, itoa(p[0]), itoa(p[1])); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(400 * time.Millisecond)
+		if x, y, _, _ := w.position(); !near(x, p[0]) || !near(y, p[1]) {
+			t.Fatalf("the X server did not move the window: at %d,%d, want %d,%d", x, y, p[0], p[1])
+		}
+		w.quit()
+	}
+
+	// The window was last on a monitor that is gone: the screen is
+	// 1400x900, the place 3000,2000.
+	b, err := os.ReadFile(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st map[string]any
+	if err := json.Unmarshal(b, &st); err != nil {
+		t.Fatal(err)
+	}
+	st["x"], st["y"] = 3000, 2000
+	b, _ = json.Marshal(st)
+	if err := os.WriteFile(state, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := openWindow(t, display, dir)
+	x, y, wd, ht := w.position()
+	t.Logf("saved off the screen at 3000,2000: window at %d,%d size %dx%d", x, y, wd, ht)
+	if x < 0 || y < 0 || x+wd > 1400 || y+ht > 900 {
+		t.Errorf("a window saved off the screen came back at %d,%d (%dx%d), not on the 1400x900 screen", x, y, wd, ht)
+	}
+	w.quit()
+}
