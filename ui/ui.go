@@ -290,13 +290,9 @@ func (u *UI) showSaveState() {
 	case u.writes.pending > 0:
 		u.SaveState.SetText("Saving…")
 		u.SaveState.Importance = widget.LowImportance
-		u.Status = widget.NewLabel("")
-		u.Status.Truncation = fyne.TextTruncateEllipsis
 	default:
 		u.SaveState.SetText("All changes saved")
 		u.SaveState.Importance = widget.LowImportance
-		u.Status = widget.NewLabel("")
-		u.Status.Truncation = fyne.TextTruncateEllipsis
 	}
 	u.SaveState.Refresh()
 }
