@@ -159,8 +159,7 @@ func (p *HighlightsPanel) apply() {
 		if len(p.all) > 0 {
 			t, h = "No highlight matches", "Try another colour or article, or fewer words."
 		}
-		p.empty.Objects[1].(*widget.Label).SetText(t)
-		p.empty.Objects[2].(*mutedLabel).SetText(h)
+		setEmptyState(p.empty, t, h)
 		p.empty.Show()
 	} else {
 		p.empty.Hide()

@@ -143,8 +143,9 @@ func (e *noteEntry) FocusLost() {
 func newNotesPanel(u *UI) *NotesPanel {
 	p := &NotesPanel{u: u}
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	// In a narrow panel "Notes on the caption" would run under Add note.
-	p.heading.Truncation = fyne.TextTruncateEllipsis
+	// In a narrow panel or at large text, "Notes on the caption" wraps
+	// beside Add note, between words, or Add note goes under it;
+	// truncated, it showed "No…".
 	p.quote = newMutedLabel("").italic()
 	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.AddNote() })
 	p.addBtn.Importance = widget.HighImportance
@@ -155,8 +156,8 @@ func newNotesPanel(u *UI) *NotesPanel {
 	p.undoBar = container.NewBorder(nil, nil, nil, p.undoBtn, p.undoMsg)
 	p.undoBar.Hide()
 
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.addBtn, p.heading), p.quote)
-	passageTab := container.NewBorder(top, p.undoBar, nil, nil,
+	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn, u.relayout), p.quote)
+	passageTab := container.NewBorder(u.upTo(top, 0.3), p.undoBar, nil, nil,
 		container.NewStack(container.NewVScroll(p.cards), p.empty))
 
 	p.All = p.noteList(&p.all)

@@ -445,9 +445,7 @@ func pluralWord(n int, one, many string) string {
 }
 
 func (s *SearchBar) setEmpty(title, hint string) {
-	objs := s.empty.Objects
-	objs[1].(*widget.Label).SetText(title)
-	objs[2].(*mutedLabel).SetText(hint)
+	setEmptyState(s.empty, title, hint)
 	s.empty.Show()
 }
 
