@@ -373,6 +373,7 @@ func (u *UI) Quit() {
 		return
 	}
 	u.Notes.flush()
+	u.Outline.flushText()
 	u.quitting = true
 	u.rememberState()
 	// Every change made is saved before the library closes; a library
