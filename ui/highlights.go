@@ -60,15 +60,10 @@ func newHighlightsPanel(u *UI) *HighlightsPanel {
 			box := o.(*fyne.Container)
 			body := box.Objects[0].(*fyne.Container)
 			body.Objects[0].(*widget.Label).SetText("“" + clip(row.h.Quote, 120) + "”")
-			where := row.title
-			if row.para > 0 {
-				where += " · para. " + fmt.Sprint(row.para)
-			}
 			if c, ok := p.u.colour(row.h.Colour); ok {
-				where = c.Meaning + " · " + where
 				box.Objects[1].(*widget.Icon).SetResource(swatchResource(c.RGB))
 			}
-			body.Objects[1].(*mutedLabel).SetText(where)
+			body.Objects[1].(*mutedLabel).SetText(p.where(row))
 		})
 	p.List.OnSelected = func(i widget.ListItemID) {
 		p.List.Unselect(i)
@@ -177,4 +172,18 @@ func (p *HighlightsPanel) open(h data.Highlight) {
 		u.Reader.scrollToRow(row)
 		u.Reader.setCurrent(row)
 	}
+}
+
+// where is a row's second line: the colour's meaning, the ¶ and the
+// article, in that order. The title is long and the line is cut at the
+// panel's width: after it, the ¶ was never seen.
+func (p *HighlightsPanel) where(row highlightRow) string {
+	var parts []string
+	if c, ok := p.u.colour(row.h.Colour); ok {
+		parts = append(parts, c.Meaning)
+	}
+	if row.para > 0 {
+		parts = append(parts, fmt.Sprintf("¶ %d", row.para))
+	}
+	return strings.Join(append(parts, row.title), " · ")
 }

@@ -348,7 +348,8 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
 	c.Editor.SetText(n.Body)
 	c.Tags = newNoteEntry(p.u, false)
-	c.Tags.SetPlaceHolder("Tags, separated by commas (a #tag in the text is one too)")
+	// Short enough to be read whole in the notes panel at 1280 px.
+	c.Tags.SetPlaceHolder("Tags, by commas (or #tag in the note)")
 	c.Tags.SetText(strings.Join(n.Tags, ", "))
 	c.Editor.OnChanged = func(string) { c.changed(); c.fitEditor() }
 	c.Tags.OnChanged = func(string) { c.changed(); c.suggestTags() }
