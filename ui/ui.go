@@ -115,9 +115,11 @@ type UI struct {
 	// undoImport is the last import summary's "Undo import" button.
 	undoImport *widget.Button
 	quitting   bool
-	// tip is the tooltip showing, of the button tipOf.
-	tip   *widget.PopUp
-	tipOf *tipButton
+	// tip is the tooltip showing, of the button tipOf, in tipLayer: a
+	// layer of the window's content above the rest.
+	tip      *fyne.Container
+	tipOf    *tipButton
+	tipLayer *fyne.Container
 	// state is the window state as last loaded or saved.
 	state windowState
 	// placed is set once the shown window has been put back in its place.
@@ -192,7 +194,8 @@ func New(a fyne.App, lib *data.Library, opts Options) *UI {
 	// What was just done and whether it is saved show beside the search
 	// field, taking no row of their own.
 	top := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(u.Status, u.SaveState), u.Search.bar))
-	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
+	u.tipLayer = container.NewWithoutLayout()
+	u.Window.SetContent(container.NewStack(container.NewBorder(top, nil, nil, nil, main), u.tipLayer))
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Window.SetCloseIntercept(func() { u.Quit() })
 	u.Window.SetOnDropped(u.dropped)
