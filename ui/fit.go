@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -178,4 +180,32 @@ func (c *capHeight) MinSize([]fyne.CanvasObject) fyne.Size {
 		m.Height = limit
 	}
 	return m
+}
+
+// focusRing is an outline shown around a widget while it has the
+// keyboard, where Fyne's own focus look does not show: a list whose
+// focused row is also the selected one, a coloured button.
+type focusRing struct{ rect *canvas.Rectangle }
+
+func newFocusRing() focusRing {
+	r := canvas.NewRectangle(color.Transparent)
+	r.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	r.StrokeWidth = 2
+	r.CornerRadius = theme.InputRadiusSize()
+	r.Hide()
+	return focusRing{r}
+}
+
+// around puts the ring over obj; it takes no clicks.
+func (f focusRing) around(obj fyne.CanvasObject) *fyne.Container {
+	return container.NewStack(obj, f.rect)
+}
+
+func (f focusRing) show(on bool) {
+	if on {
+		f.rect.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		f.rect.Show()
+	} else {
+		f.rect.Hide()
+	}
 }

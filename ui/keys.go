@@ -306,10 +306,12 @@ func prevSentenceStart(text []rune, i int) int {
 type keyList struct {
 	widget.List
 	onKey func(ev *fyne.KeyEvent) bool
+	// ring shows while the list has the keyboard.
+	ring focusRing
 }
 
 func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
-	l := &keyList{}
+	l := &keyList{ring: newFocusRing()}
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
 	l.ExtendBaseWidget(l)
 	return l
@@ -321,6 +323,18 @@ func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	l.List.TypedKey(ev)
+}
+
+// FocusGained implements fyne.Focusable.
+func (l *keyList) FocusGained() {
+	l.List.FocusGained()
+	l.ring.show(true)
+}
+
+// FocusLost implements fyne.Focusable.
+func (l *keyList) FocusLost() {
+	l.List.FocusLost()
+	l.ring.show(false)
 }
 
 // keyEntry is a widget.Entry that lets the window handle F6 (and, when
@@ -438,13 +452,28 @@ func (u *UI) windowKey(ev *fyne.KeyEvent) bool {
 type keyButton struct {
 	widget.Button
 	u *UI
+	// ring shows while the button has the keyboard (where it is shown
+	// with ring.around).
+	ring focusRing
 }
 
 func newKeyButton(u *UI, label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{u: u}
+	b := &keyButton{u: u, ring: newFocusRing()}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+// FocusGained implements fyne.Focusable.
+func (b *keyButton) FocusGained() {
+	b.Button.FocusGained()
+	b.ring.show(true)
+}
+
+// FocusLost implements fyne.Focusable.
+func (b *keyButton) FocusLost() {
+	b.Button.FocusLost()
+	b.ring.show(false)
 }
 
 // TypedKey implements fyne.Focusable.

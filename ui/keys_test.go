@@ -293,3 +293,30 @@ func TestNoteTabAndHashTags(t *testing.T) {
 		t.Errorf("notes = %+v, want one tagged judge and sentencing", ns)
 	}
 }
+
+// TestFocusVisibleInEveryPane moves the keyboard with F6 through the
+// panes: where Fyne's own look does not show it (the library list, whose
+// focused row is the selected one; the Add note button), a ring does, and
+// only on the pane that has the keyboard.
+func TestFocusVisibleInEveryPane(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	c := u.Window.Canvas()
+	u.focusPane(paneLibrary)
+	if c.Focused() != u.Library || !u.Library.ring.rect.Visible() {
+		t.Errorf("the library has the keyboard (%v) but no ring shows", c.Focused() == u.Library)
+	}
+	u.Reader.setCurrent(0)
+	u.focusPane(paneNotes)
+	add := u.Notes.addBtn
+	if c.Focused() != add || !add.ring.rect.Visible() {
+		t.Errorf("Add note has the keyboard (%v) but no ring shows", c.Focused() == add)
+	}
+	if u.Library.ring.rect.Visible() {
+		t.Error("the library's ring stays after the keyboard left it")
+	}
+	u.focusPane(paneReader)
+	if add.ring.rect.Visible() {
+		t.Error("Add note's ring stays after the keyboard left it")
+	}
+}

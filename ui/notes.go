@@ -156,7 +156,7 @@ func newNotesPanel(u *UI) *NotesPanel {
 	p.undoBar = container.NewBorder(nil, nil, nil, p.undoBtn, p.undoMsg)
 	p.undoBar.Hide()
 
-	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn, u.relayout), p.quote)
+	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn.ring.around(p.addBtn), u.relayout), p.quote)
 	passageTab := container.NewBorder(u.upTo(top, 0.3), p.undoBar, nil, nil,
 		container.NewStack(container.NewVScroll(p.cards), p.empty))
 

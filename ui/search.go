@@ -140,7 +140,7 @@ func (s *SearchBar) resultsPane() fyne.CanvasObject {
 		widget.NewSeparator(),
 	)
 	s.pane = container.NewBorder(container.NewVBox(s.status, s.Suggestions, filters), nil, nil, nil,
-		container.NewStack(s.Results, s.empty))
+		container.NewStack(s.Results.ring.around(s.Results), s.empty))
 	s.articlesChanged()
 	s.filtersChanged()
 	return s.pane

@@ -162,7 +162,7 @@ func (u *UI) libraryPane() fyne.CanvasObject {
 	u.noMatch = emptyState("No article matches", "Try fewer letters, or clear the filter.")
 	u.noMatch.Hide()
 	top := container.NewVBox(heading, fitPlaceHolder(u.LibraryFilter, &u.LibraryFilter.Entry))
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(u.Library, empty, u.noMatch))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(u.Library.ring.around(u.Library), empty, u.noMatch))
 }
 
 // articleNames returns what the library filter matches for each article:
