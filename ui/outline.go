@@ -320,7 +320,9 @@ func (p *OutlinePanel) build() {
 		heading := widget.NewEntry()
 		heading.SetText(s.Heading)
 		heading.OnSubmitted = func(h string) {
-			p.edit(func(ctx context.Context) error { return p.u.lib.RenameSection(ctx, s.ID, h) }, nil)
+			// The field already shows the new heading: nothing is
+			// rebuilt unless the library refuses it.
+			p.save(func(ctx context.Context) error { return p.u.lib.RenameSection(ctx, s.ID, h) })
 		}
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.moveSection(s.ID, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.moveSection(s.ID, +1) })
@@ -440,6 +442,19 @@ func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
 			after()
 		}
 		p.refresh()
+	})
+}
+
+// save runs a change the panel already shows (a section renamed in its
+// field) through the outline's lane; only a refusal shows the outline
+// again, as the library keeps it.
+func (p *OutlinePanel) save(run func(ctx context.Context) error) {
+	p.flushText()
+	p.u.writes.submit(laneOutline, run, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			p.refresh()
+		}
 	})
 }
 

@@ -489,3 +489,33 @@ func TestOutlineTextSavedOnQuit(t *testing.T) {
 		t.Errorf("after quitting the section text is %q", o.Sections[0].Text)
 	}
 }
+
+// TestOutlineRenameSectionKeepsPanel renames a section in its field: the
+// heading is saved and the panel is not rebuilt (the field the student
+// typed in stays, with the focus and the scroll).
+func TestOutlineRenameSectionKeepsPanel(t *testing.T) {
+	h := newHarness(t)
+	p := h.u.Outline
+	p.NewOutline("Brief", "brief")
+	h.settle()
+	block := p.Body.Objects[0]
+	var heading *widget.Entry
+	walk(block, func(c fyne.CanvasObject) {
+		if e, ok := c.(*widget.Entry); ok && !e.MultiLine && heading == nil {
+			heading = e
+		}
+	})
+	if heading == nil {
+		t.Fatal("no heading field")
+	}
+	heading.SetText("What happened")
+	heading.OnSubmitted(heading.Text)
+	h.settle()
+	o, _ := h.lib.OutlineByName(context.Background(), "Brief")
+	if o.Sections[0].Heading != "What happened" {
+		t.Errorf("heading saved as %q", o.Sections[0].Heading)
+	}
+	if p.Body.Objects[0] != block {
+		t.Error("renaming a section rebuilt the outline panel")
+	}
+}
