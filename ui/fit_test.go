@@ -93,3 +93,26 @@ func walkVisible(t *testing.T, o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// TestArticleDetailsPlaceholdersFit opens Article details for an article
+// with no author and no access date: every empty field's placeholder is
+// read whole.
+func TestArticleDetailsPlaceholdersFit(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	u.showMetaEditor()
+	h.pump()
+	m := u.metaEditor
+	if m == nil {
+		t.Fatal("Article details did not open")
+	}
+	m.Accessed.SetText("")
+	m.Author.SetText("")
+	m.Date.SetText("")
+	for _, e := range []*dialogEntry{m.Accessed, m.Author, m.Date} {
+		need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width + 2*theme.InnerPadding()
+		if w := e.Size().Width; w < need {
+			t.Errorf("the field is %v wide, its placeholder %q needs %v", w, e.PlaceHolder, need)
+		}
+	}
+}
