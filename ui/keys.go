@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data/casefacts"
 )
 
 // readerKeys is the reader's keyboard target. It wraps the list of passages
@@ -248,7 +250,8 @@ func prevWordEnd(text []rune, i int) int {
 
 // sentenceEndsAt reports whether a sentence ends just before offset i: after
 // a full stop, question or exclamation mark (and any closing quotes or
-// brackets) followed by a space or the end of the text.
+// brackets) followed by a space or the end of the text. A full stop after
+// an abbreviation or an initial ("On Nov. 20", "Mr. Liang") ends none.
 func sentenceEndsAt(text []rune, i int) bool {
 	if i <= 0 || i > len(text) || (i < len(text) && !unicode.IsSpace(text[i])) {
 		return false
@@ -257,7 +260,13 @@ func sentenceEndsAt(text []rune, i int) bool {
 	for j > 0 && isCloser(text[j]) {
 		j--
 	}
-	return text[j] == '.' || text[j] == '?' || text[j] == '!' || text[j] == '…'
+	switch text[j] {
+	case '?', '!', '…':
+		return true
+	case '.':
+		return i == len(text) || !casefacts.EndsAbbreviation(string(text[max(0, j-16):j]))
+	}
+	return false
 }
 
 func isCloser(r rune) bool {
