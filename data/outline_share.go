@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // SharedOutline is an outline as a study group's file carries it (package
@@ -165,7 +167,7 @@ func nullID(n sql.NullInt64) any {
 func (m *merger) mergeOutline(o SharedOutline, rep *MergeReport) error {
 	name := strings.TrimSpace(o.Name)
 	if o.UID == "" || name == "" {
-		rep.Skipped = append(rep.Skipped, fmt.Sprintf("an outline with no id or name (%q)", clipText(o.Name, 40)))
+		rep.Skipped = append(rep.Skipped, fmt.Sprintf("an outline with no id or name (%q)", text.Clip(o.Name, 40)))
 		return nil
 	}
 	if _, ok := findTemplate(o.Template); !ok {

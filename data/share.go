@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data/anchor"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Annotation is one highlight or one note as a study group shares it
@@ -291,7 +292,7 @@ func (m *merger) merge(a Annotation, rep *MergeReport) error {
 		name, table = "note", "notes"
 	}
 	if a.UID == "" {
-		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a %s with no id (%q)", name, clipText(a.Quote, 40)))
+		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a %s with no id (%q)", name, text.Clip(a.Quote, 40)))
 		return nil
 	}
 	dated, created, modified := m.dates(a.Created, a.Modified)
@@ -509,13 +510,4 @@ func orText(s, alt string) string {
 		return alt
 	}
 	return s
-}
-
-// clipText shortens s to at most n runes.
-func clipText(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n-1]) + "…"
 }

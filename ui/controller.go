@@ -50,6 +50,7 @@ func (u *UI) readerHooks() ReaderHooks {
 		OutlineMenu:      func(row, off int) []*fyne.MenuItem { return u.Outline.menuItems(row, off) },
 		DropPassage:      func(id int64, at fyne.Position) { u.Outline.dropPassage(id, at) },
 		Tips:             u,
+		Fit:              u,
 	}
 }
 
@@ -88,6 +89,7 @@ func (u *UI) notesHooks() NotesHooks {
 		Refocusing: func() bool { return u.refocusing },
 		Keys:       u,
 		Tips:       u,
+		Fit:        u,
 	}
 }
 
@@ -199,14 +201,8 @@ func (u *UI) toolbarHooks() ToolbarHooks {
 		RemoveHighlight: u.RemoveHighlightAtTarget,
 		AddNote:         func() { u.Notes.AddNote() },
 		EditLegend:      u.showLegendEditor,
-		Relayout: func() {
-			u.do(func() {
-				if c := u.Window.Content(); c != nil {
-					c.Refresh()
-				}
-			})
-		},
-		Tips: u,
+		Relayout:        u.relayout,
+		Tips:            u,
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // HighlightsPanel lists every highlight of the library with its colour,
@@ -65,16 +66,11 @@ func newHighlightsPanel(store HighlightStore, ctx context.Context, hooks Highlig
 			row := p.shown[i]
 			box := o.(*fyne.Container)
 			body := box.Objects[0].(*fyne.Container)
-			body.Objects[0].(*widget.Label).SetText("“" + clip(row.h.Quote, 120) + "”")
-			where := row.title
-			if row.para > 0 {
-				where += " · para. " + fmt.Sprint(row.para)
-			}
+			body.Objects[0].(*widget.Label).SetText("“" + text.Clip(row.h.Quote, 120) + "”")
 			if c, ok := p.colour(row.h.Colour); ok {
-				where = c.Meaning + " · " + where
 				box.Objects[1].(*widget.Icon).SetResource(swatchResource(c.RGB))
 			}
-			body.Objects[1].(*mutedLabel).SetText(where)
+			body.Objects[1].(*mutedLabel).SetText(p.where(row))
 		})
 	p.List.OnSelected = func(i widget.ListItemID) {
 		p.List.Unselect(i)
@@ -127,7 +123,7 @@ func (p *HighlightsPanel) refresh() {
 	}
 	choices := []string{anyArticle}
 	for _, a := range articles {
-		choices = append(choices, clip(displayTitle(a.Article), 60))
+		choices = append(choices, text.Clip(displayTitle(a.Article), 60))
 	}
 	setOptionsKeeping(p.Colour, colours, anyColour)
 	setOptionsKeeping(p.Article, choices, anyArticle)
@@ -168,8 +164,7 @@ func (p *HighlightsPanel) apply() {
 		if len(p.all) > 0 {
 			t, h = "No highlight matches", "Try another colour or article, or fewer words."
 		}
-		p.empty.Objects[1].(*widget.Label).SetText(t)
-		p.empty.Objects[2].(*mutedLabel).SetText(h)
+		setEmptyState(p.empty, t, h)
 		p.empty.Show()
 	} else {
 		p.empty.Hide()
@@ -190,4 +185,18 @@ func (p *HighlightsPanel) colour(key string) (data.Colour, bool) {
 		}
 	}
 	return data.Colour{}, false
+}
+
+// where is a row's second line: the colour's meaning, the ¶ and the
+// article, in that order. The title is long and the line is cut at the
+// panel's width: after it, the ¶ was never seen.
+func (p *HighlightsPanel) where(row highlightRow) string {
+	var parts []string
+	if c, ok := p.colour(row.h.Colour); ok {
+		parts = append(parts, c.Meaning)
+	}
+	if row.para > 0 {
+		parts = append(parts, fmt.Sprintf("¶ %d", row.para))
+	}
+	return strings.Join(append(parts, row.title), " · ")
 }

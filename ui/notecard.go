@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // NoteCard edits one note: its Markdown text, its tags, and shows when it was
@@ -116,7 +117,8 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
 	c.Editor.SetText(n.Body)
 	c.Tags = newNoteEntry(p.hooks.Keys, false)
-	c.Tags.SetPlaceHolder("Tags, separated by commas (a #tag in the text is one too)")
+	// Short enough to be read whole in the notes panel at 1280 px.
+	c.Tags.SetPlaceHolder("Tags, by commas (or #tag in the note)")
 	c.Tags.SetText(strings.Join(n.Tags, ", "))
 	c.Editor.OnChanged = func(string) { c.changed(); c.fitEditor() }
 	c.Tags.OnChanged = func(string) { c.changed(); c.suggestTags() }
@@ -132,7 +134,7 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Delete.Importance = widget.LowImportance
 	var quote fyne.CanvasObject = layoutSpacer(0)
 	if q := c.quoteText(); q != "" {
-		quote = newMutedLabel("on “" + clip(q, 90) + "”").italic()
+		quote = newMutedLabel("on “" + text.Clip(q, 90) + "”").italic()
 	}
 	c.showStatus()
 	c.box = container.NewVBox(

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // NotesPanel shows the notes of the current passage, editable in place and
@@ -52,8 +53,9 @@ func newNotesPanel(store NoteStore, ctx context.Context, hooks NotesHooks) *Note
 	p := &NotesPanel{store: store, ctx: ctx, hooks: hooks}
 	u := hooks.Keys
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	// In a narrow panel "Notes on the caption" would run under Add note.
-	p.heading.Truncation = fyne.TextTruncateEllipsis
+	// In a narrow panel or at large text, "Notes on the caption" wraps
+	// beside Add note, between words, or Add note goes under it;
+	// truncated, it showed "No…".
 	p.quote = newMutedLabel("").italic()
 	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.AddNote() })
 	p.addBtn.Importance = widget.HighImportance
@@ -64,8 +66,8 @@ func newNotesPanel(store NoteStore, ctx context.Context, hooks NotesHooks) *Note
 	p.undoBar = container.NewBorder(nil, nil, nil, p.undoBtn, p.undoMsg)
 	p.undoBar.Hide()
 
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.addBtn, p.heading), p.quote)
-	passageTab := container.NewBorder(top, p.undoBar, nil, nil,
+	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn.ring.around(p.addBtn), hooks.Fit.relayout), p.quote)
+	passageTab := container.NewBorder(hooks.Fit.upTo(top, 0.3), p.undoBar, nil, nil,
 		container.NewStack(container.NewVScroll(p.cards), p.empty))
 
 	p.All = p.noteList(&p.all)
@@ -101,7 +103,7 @@ func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 				body = "(empty note)"
 			}
 			objs[1].(*widget.Label).SetText(body)
-			extra := "“" + clip(n.Quote, 60) + "”"
+			extra := "“" + text.Clip(n.Quote, 60) + "”"
 			if len(n.Tags) > 0 {
 				extra = "#" + strings.Join(n.Tags, " #") + "  ·  " + extra
 			}
@@ -184,7 +186,7 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 	} else {
 		p.heading.SetText("Notes on the " + string(ps.Kind))
 	}
-	p.quote.SetText(quoted(clip(ps.Text, 140)))
+	p.quote.SetText(quoted(text.Clip(ps.Text, 140)))
 	p.quote.Show()
 	p.addBtn.Enable()
 	p.empty.Hide()
@@ -309,7 +311,7 @@ func (p *NotesPanel) showOrphan(n data.Note) {
 	p.content.SelectIndex(0)
 	p.empty.Hide()
 	p.heading.SetText("A note that lost its place")
-	p.quote.SetText("It was on " + quoted(clip(n.Quote, 140)) + ". Select the words it belongs to in the reader (or click a passage), then Attach here.")
+	p.quote.SetText("It was on " + quoted(text.Clip(n.Quote, 140)) + ". Select the words it belongs to in the reader (or click a passage), then Attach here.")
 	p.quote.Show()
 	c := newNoteCard(p, n, data.NewNote{})
 	c.Attach = widget.NewButtonWithIcon("Attach here", theme.MailAttachmentIcon(), func() { c.attach() })

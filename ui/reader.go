@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Reader shows one article: its citable metadata, then its numbered passages
@@ -81,7 +82,7 @@ func newReader(store ReaderStore, ctx context.Context, hooks ReaderHooks) *Reade
 	r.OpenSource = newTipButton(hooks.Tips, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { r.hooks.OpenSource() })
 	r.OpenSource.Importance = widget.LowImportance
 	r.OpenSource.Hide()
-	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), container.New(&tightVBox{gap: -8}, r.title, r.meta))
+	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), hooks.Fit.upTo(container.New(&tightVBox{gap: -8}, fitWords(r.title), r.meta), 0.3))
 
 	r.List = widget.NewList(
 		func() int { return len(r.rows) },
@@ -488,7 +489,7 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 			items = append(items, &fyne.MenuItem{Label: "From " + hl.From, Icon: theme.AccountIcon(), Disabled: true})
 		}
 		items = append(items,
-			&fyne.MenuItem{Label: "Change colour of “" + clip(hl.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
+			&fyne.MenuItem{Label: "Change colour of “" + text.Clip(hl.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
 			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { h.RemoveHighlight(hl) }})
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
@@ -524,15 +525,6 @@ func (r *Reader) copyTarget() {
 		return
 	}
 	r.hooks.Copy(string(r.rows[row].text[s:e]))
-}
-
-// clip shortens s to n runes with an ellipsis.
-func clip(s string, n int) string {
-	rs := []rune(strings.Join(strings.Fields(s), " "))
-	if len(rs) <= n {
-		return string(rs)
-	}
-	return strings.TrimSpace(string(rs[:n-1])) + "…"
 }
 
 // snapToWords widens [s, e) of text to whole words and trims the spaces at

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Searcher runs search queries; data.Library is one. Search is called off the
@@ -149,7 +150,7 @@ func (s *SearchBar) resultsPane() fyne.CanvasObject {
 		widget.NewSeparator(),
 	)
 	s.pane = container.NewBorder(container.NewVBox(s.status, s.Suggestions, filters), nil, nil, nil,
-		container.NewStack(s.Results, s.empty))
+		container.NewStack(s.Results.ring.around(s.Results), s.empty))
 	s.articlesChanged()
 	s.filtersChanged()
 	return s.pane
@@ -202,7 +203,7 @@ func (s *SearchBar) showChips() {
 		s.Chips.Add(b)
 	}
 	if s.Article.SelectedIndex() > 0 {
-		chip("Article: "+clip(s.Article.Selected, 30), func() { s.Article.SetSelectedIndex(0) })
+		chip("Article: "+text.Clip(s.Article.Selected, 30), func() { s.Article.SetSelectedIndex(0) })
 	}
 	if s.Colour.SelectedIndex() > 0 {
 		chip("Colour: "+s.Colour.Selected, func() { s.Colour.SetSelectedIndex(0) })
@@ -243,7 +244,7 @@ func (s *SearchBar) articlesChanged() {
 	}
 	opts := []string{anyArticle}
 	for _, a := range s.hooks.Articles() {
-		opts = append(opts, clip(displayTitle(a.Article), 60))
+		opts = append(opts, text.Clip(displayTitle(a.Article), 60))
 	}
 	sel := s.Article.Selected
 	s.Article.Options = opts
@@ -417,9 +418,9 @@ func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err er
 		s.setEmpty("Search failed", data.ErrorMessage(err))
 	case len(hits) == 0:
 		s.status.SetText("No results")
-		hint := "No passage or note matches “" + clip(q, 40) + "”. Check the spelling, or try fewer words."
+		hint := "No passage or note matches “" + text.Clip(q, 40) + "”. Check the spelling, or try fewer words."
 		if filtered {
-			hint = "No passage matches “" + clip(q, 40) + "” with these filters. Try removing a filter."
+			hint = "No passage matches “" + text.Clip(q, 40) + "” with these filters. Try removing a filter."
 		}
 		s.setEmpty("No matches", hint)
 	default:
@@ -428,21 +429,12 @@ func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err er
 		if len(hits) == data.DefaultSearchLimit {
 			more = "+"
 		}
-		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, pluralWord(len(hits), "result", "results"), clip(q, 30)))
+		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, text.Noun(len(hits), "result", "results"), text.Clip(q, 30)))
 	}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func (s *SearchBar) setEmpty(title, hint string) {
-	objs := s.empty.Objects
-	objs[1].(*widget.Label).SetText(title)
-	objs[2].(*mutedLabel).SetText(hint)
+	setEmptyState(s.empty, title, hint)
 	s.empty.Show()
 }
 
@@ -519,34 +511,11 @@ func (r *resultRow) set(h data.SearchResult, title string) {
 	if h.In == "note" {
 		where = "Your note · " + where
 	}
-	text := h.Text
 	r.where.SetText(where)
-	snip, matches := snippet([]rune(text), h.Matches, 90)
+	snip, matches := text.Snippet([]rune(h.Text), h.Matches, 90, 0)
 	r.snippet.model = &passageModel{text: snip, matches: matches}
 	r.snippet.invalidate()
 	r.snippet.Refresh()
-}
-
-// snippet cuts text so that the first match shows: when it starts further in
-// than lead runes, the text starts at a word boundary shortly before it,
-// after an ellipsis. The matches are shifted to the cut text.
-func snippet(text []rune, matches [][2]int, lead int) ([]rune, [][2]int) {
-	if len(matches) == 0 || matches[0][0] <= lead {
-		return text, matches
-	}
-	start := matches[0][0] - lead/2
-	for start > 0 && !unicode.IsSpace(text[start-1]) {
-		start--
-	}
-	out := append([]rune("… "), text[start:]...)
-	shift := start - 2
-	var ms [][2]int
-	for _, m := range matches {
-		if m[0] >= start {
-			ms = append(ms, [2]int{m[0] - shift, m[1] - shift})
-		}
-	}
-	return out, ms
 }
 
 // setOptionsKeeping gives a filter's Select new options, keeping the choice

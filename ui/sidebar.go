@@ -15,6 +15,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // libraryRow is one article in the sidebar: title, outlet and date, counts.
@@ -32,6 +33,9 @@ func newLibraryRow() *libraryRow {
 	r.title.TextStyle.Bold = true
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.meta.Truncation = fyne.TextTruncateEllipsis
+	// The counts line ran under the split, cut mid-word, in a narrow
+	// sidebar.
+	r.counts.Truncation = fyne.TextTruncateEllipsis
 	r.meta.SizeName = theme.SizeNameCaptionText
 	r.counts.SizeName = theme.SizeNameCaptionText
 	r.ExtendBaseWidget(r)
@@ -80,18 +84,11 @@ func outletAndDate(m data.Meta) string {
 	return outlet + " · " + humanDate(m.Date, true)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // countsLine is the sidebar's third line.
 func countsLine(a data.ArticleSummary) string {
-	return plural(a.Passages, "passage", "passages") + " · " +
-		plural(a.Highlights, "highlight", "highlights") + " · " +
-		plural(a.Notes, "note", "notes")
+	return text.Plural(a.Passages, "passage", "passages") + " · " +
+		text.Plural(a.Highlights, "highlight", "highlights") + " · " +
+		text.Plural(a.Notes, "note", "notes")
 }
 
 var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -186,8 +183,8 @@ func newLibraryPane(hooks LibraryHooks) *LibraryPane {
 		"Add saved web pages, text or Markdown files with File › Import…, or drop them on this window.")
 	p.noMatch = emptyState("No article matches", "Try fewer letters, or clear the filter.")
 	p.noMatch.Hide()
-	top := container.NewVBox(heading, p.Filter)
-	p.content = container.NewBorder(top, nil, nil, nil, container.NewStack(p.List, p.empty, p.noMatch))
+	top := container.NewVBox(heading, fitPlaceHolder(p.Filter, &p.Filter.Entry))
+	p.content = container.NewBorder(top, nil, nil, nil, container.NewStack(p.List.ring.around(p.List), p.empty, p.noMatch))
 	return p
 }
 
@@ -302,7 +299,16 @@ func (u *UI) articleSummary(id int64) (data.ArticleSummary, bool) {
 func emptyState(title, hint string) *fyne.Container {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	h := newMutedLabel(hint).centered()
-	return container.NewVBox(layoutSpacer(40), t, h)
+	// The title wraps between words in a narrow panel at large text, and
+	// the whole scrolls rather than make the window taller.
+	return container.NewStack(container.NewVScroll(container.NewVBox(layoutSpacer(40), fitWords(t), h)))
+}
+
+// setEmptyState changes the title and hint of an emptyState.
+func setEmptyState(c *fyne.Container, title, hint string) {
+	box := c.Objects[0].(*container.Scroll).Content.(*fyne.Container)
+	box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(title)
+	box.Objects[2].(*mutedLabel).SetText(hint)
 }
 
 // layoutSpacer is a fixed vertical gap.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
@@ -77,12 +78,16 @@ type ReaderHooks struct {
 	// DropPassage is called when a passage dragged by its number is
 	// dropped at an absolute position.
 	DropPassage func(passageID int64, at fyne.Position)
-	// Tips shows the buttons' tooltips.
+	// Tips shows the buttons' tooltips; Fit fits the header to the window.
 	Tips tipShower
+	Fit  windowFit
 }
 
 // fill gives every nil hook one that does nothing.
 func (h *ReaderHooks) fill() {
+	if h.Fit == nil {
+		h.Fit = noFit{}
+	}
 	nop := func() {}
 	if h.Canvas == nil {
 		h.Canvas = func() fyne.Canvas { return nil }
@@ -176,9 +181,11 @@ type NotesHooks struct {
 	// Refocusing reports that the focus is away only while a dialog
 	// closes: an editor losing it stays open.
 	Refocusing func() bool
-	// Keys takes F6 and Escape; Tips shows the buttons' tooltips.
+	// Keys takes F6 and Escape; Tips shows the buttons' tooltips; Fit
+	// fits the heading and the quote to the window.
 	Keys paneKeys
 	Tips tipShower
+	Fit  windowFit
 }
 
 // fill gives every nil hook a default: a write runs at once, the rest do
@@ -236,6 +243,9 @@ func (h *NotesHooks) fill() {
 	}
 	if h.Tips == nil {
 		h.Tips = noTips{}
+	}
+	if h.Fit == nil {
+		h.Fit = noFit{}
 	}
 }
 
@@ -452,6 +462,23 @@ type tipShower interface {
 	showTip(*tipButton)
 	hideTip(*tipButton)
 }
+
+// windowFit fits a component to the window at large text: upTo shows an
+// object whole up to a fraction of the window's height and scrolls it
+// beyond; relayout has the window laid out again, later.
+type windowFit interface {
+	upTo(obj fyne.CanvasObject, frac float32) *fyne.Container
+	relayout()
+}
+
+// noFit is a windowFit for a component built alone: there is no window
+// to fit.
+type noFit struct{}
+
+func (noFit) upTo(obj fyne.CanvasObject, _ float32) *fyne.Container {
+	return container.NewStack(obj)
+}
+func (noFit) relayout() {}
 
 // noTips is a tipShower for a component built alone: no tooltips.
 type noTips struct{}

@@ -80,6 +80,7 @@ func bestRun(paras []para, info []blockInfo) (start, end int, ok bool) {
 // before any gap of more than maxGap lines.
 func articleEnd(paras []para, info []blockInfo, start int) int {
 	best, sum, end, gap := 0.0, 0.0, start, 0
+scan:
 	for i := start; i < len(paras); i++ {
 		v := blockValue(paras[i], info[i])
 		switch {
@@ -90,7 +91,7 @@ func articleEnd(paras []para, info []blockInfo, start int) int {
 			v -= gapCost(gap)
 			gap++
 			if gap > maxGap {
-				break
+				break scan
 			}
 		}
 		sum += v

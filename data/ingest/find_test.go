@@ -12,10 +12,7 @@ import (
 // menu, the headline, a byline, the article, a share bar, other stories
 // and a footer.
 func pageCopyText(head, byline string, article []string, tail ...string) string {
-	var b []string
-	for _, m := range []string{"Skip to main content", "Home", "News", "Politics", "Sports", "Opinion", "Arts", "Search", "Subscribe", "Sign in"} {
-		b = append(b, m)
-	}
+	b := []string{"Skip to main content", "Home", "News", "Politics", "Sports", "Opinion", "Arts", "Search", "Subscribe", "Sign in"}
 	b = append(b, "Local News", head, byline, "Share on Facebook", "Share on Twitter", "Email")
 	b = append(b, article...)
 	b = append(b, "Share on Facebook", "Share on Twitter", "Email")
