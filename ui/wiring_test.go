@@ -65,3 +65,25 @@ func TestComponentsHoldNoWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesFitInAHead keeps each file of package ui short enough to read
+// whole: under 700 lines, tests aside. A file that grows past it is split
+// where its parts already are (as passage.go and passage_render.go).
+func TestFilesFitInAHead(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(src), "\n"); n > 700 {
+			t.Errorf("%s has %d lines: split it along its parts", name, n)
+		}
+	}
+}
