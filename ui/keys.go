@@ -448,14 +448,17 @@ func (u *UI) focusPane(p pane) {
 	}
 }
 
-// windowKey handles the window's own keys for a list or field that passed
-// them on; it reports whether it took the key.
-func (u *UI) windowKey(ev *fyne.KeyEvent) bool {
-	if ev.Name == fyne.KeyF6 {
-		u.cycleFocus()
-		return true
+// windowKeys returns what handles the window's own keys for a list that
+// passes them on: F6 moves to the next pane. It reports whether it took
+// the key.
+func windowKeys(keys paneKeys) func(ev *fyne.KeyEvent) bool {
+	return func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyF6 {
+			keys.cycleFocus()
+			return true
+		}
+		return false
 	}
-	return false
 }
 
 // keyButton is a button that passes F6 to the window and Escape to the

@@ -117,13 +117,7 @@ func newSearchBar(searcher Searcher, tags TagLister, ctx context.Context, hooks 
 				o.(*resultRow).set(s.hits[i], s.articleTitle(s.hits[i]))
 			}
 		})
-	s.Results.onKey = func(ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyF6 {
-			hooks.Keys.cycleFocus()
-			return true
-		}
-		return false
-	}
+	s.Results.onKey = windowKeys(hooks.Keys)
 	s.Results.OnSelected = func(i widget.ListItemID) {
 		s.active = i
 		s.Open(i)

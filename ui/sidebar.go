@@ -161,13 +161,7 @@ func newLibraryPane(hooks LibraryHooks) *LibraryPane {
 				o.(*libraryRow).set(p.articles[p.listed[i]])
 			}
 		})
-	p.List.onKey = func(ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyF6 {
-			hooks.Keys.cycleFocus()
-			return true
-		}
-		return false
-	}
+	p.List.onKey = windowKeys(hooks.Keys)
 	p.List.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.listed) {
 			if a := p.articles[p.listed[i]]; a.ID != p.hooks.Current() {
