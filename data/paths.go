@@ -84,7 +84,3 @@ func CheckOutsideLibrary(libPath, out string) error {
 	}
 	return nil
 }
-
-// CheckOutput refuses a path an export must not write: the library itself or
-// one of its files (see CheckOutsideLibrary).
-func (l *Library) CheckOutput(path string) error { return CheckOutsideLibrary(l.path, path) }

@@ -12,15 +12,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
-// Searcher runs search queries; data.Library is one. Search is called off the
+// Searcher runs search queries; sqlite.Library is one. Search is called off the
 // UI goroutine and must be safe for concurrent use.
 type Searcher interface {
-	Search(ctx context.Context, query string, opt data.SearchOptions) ([]data.SearchResult, error)
+	Search(ctx context.Context, query string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error)
 }
 
-// completer suggests words for the word being typed; data.Library is one.
+// completer suggests words for the word being typed; sqlite.Library is one.
 type completer interface {
 	Complete(q string, n int) []string
 }
@@ -40,7 +41,7 @@ type SearchBar struct {
 
 	// Results lists the hits of the latest query.
 	Results *keyList
-	hits    []data.SearchResult
+	hits    []sqlite.SearchResult
 	active  int
 	status  *widget.Label
 	// Suggestions offers completions of the word being typed.
@@ -295,9 +296,9 @@ func (s *SearchBar) filtersChanged() {
 }
 
 // options reads the filters into search options.
-func (s *SearchBar) options() data.SearchOptions {
+func (s *SearchBar) options() sqlite.SearchOptions {
 	u := s.u
-	opt := data.SearchOptions{Limit: searchLimit, HasNote: s.HasNote.Checked}
+	opt := sqlite.SearchOptions{Limit: searchLimit, HasNote: s.HasNote.Checked}
 	if i := s.Article.SelectedIndex(); i > 0 && i-1 < len(u.articles) {
 		opt.Article = u.articles[i-1].ID
 	}
@@ -406,7 +407,7 @@ func (s *SearchBar) complete(q, w string) {
 
 // showHits puts a query's results on screen, unless a newer query was typed.
 // filtered says the query had filters, which the empty state then blames.
-func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err error, filtered bool) {
+func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err error, filtered bool) {
 	if gen != s.gen {
 		return
 	}
@@ -503,7 +504,7 @@ type resultRow struct {
 
 // articleTitle names a result's article as the library sidebar does, so
 // that an untitled article is named by its source.
-func (s *SearchBar) articleTitle(h data.SearchResult) string {
+func (s *SearchBar) articleTitle(h sqlite.SearchResult) string {
 	if a, ok := s.u.articleSummary(h.Article); ok {
 		return displayTitle(a.Article)
 	}
@@ -529,7 +530,7 @@ func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // set shows a result of the article called title.
-func (r *resultRow) set(h data.SearchResult, title string) {
+func (r *resultRow) set(h sqlite.SearchResult, title string) {
 	where := "para. " + fmt.Sprint(h.Passage) + " · " + title
 	if h.Passage == 0 {
 		where = "caption · " + title

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 func cmdSearch(e *env, args []string) error {
@@ -41,7 +41,7 @@ func cmdSearch(e *env, args []string) error {
 	}
 	load := time.Since(start)
 	start = time.Now()
-	res, err := e.lib.Search(e.ctx, q, data.SearchOptions{Limit: *limit, Article: *article, Colour: *colour, HasNote: *hasNote, Tag: *tag})
+	res, err := e.lib.Search(e.ctx, q, sqlite.SearchOptions{Limit: *limit, Article: *article, Colour: *colour, HasNote: *hasNote, Tag: *tag})
 	took := time.Since(start)
 	if err != nil {
 		return err

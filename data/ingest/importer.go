@@ -136,14 +136,14 @@ func countOf(n int, one, many string) string {
 }
 
 // bundleMerger is a library that merges a bundle's outlines along with its
-// annotations (data.Library does).
+// annotations (sqlite.Library does).
 type bundleMerger interface {
 	MergeBundle(ctx context.Context, from data.MergeFrom, anns []data.Annotation, outlines []data.SharedOutline) (data.MergeReport, error)
 }
 
 // Importer is the part of the library an import writes to.
 type Importer interface {
-	BeginImport(ctx context.Context) (*data.ImportBatch, error)
+	BeginImport(ctx context.Context) (data.ImportBatch, error)
 	ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error)
 	MergeAnnotations(ctx context.Context, from data.MergeFrom, anns []data.Annotation) (data.MergeReport, error)
 }
@@ -220,7 +220,7 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		res     FileResult
 	}
 	var (
-		batch   *data.ImportBatch
+		batch   data.ImportBatch
 		started time.Time
 		held    []item
 	)

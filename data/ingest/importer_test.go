@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The store (package data/sqlite) needs cgo: these tests, which run an
+// export or an import against a real library, build only with it.
+
 package ingest_test
 
 import (
@@ -12,11 +17,12 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
-func openLib(t testing.TB) *data.Library {
+func openLib(t testing.TB) *sqlite.Library {
 	t.Helper()
-	l, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	l, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +272,7 @@ func TestImportFilesBatchCommitFails(t *testing.T) {
 		t.Fatalf("results %+v", res)
 	}
 	for _, q := range []string{"walruses", "quokkas", "zeppelins"} {
-		if found, err := lib.Search(ctx, q, data.SearchOptions{}); err != nil || len(found) != 1 {
+		if found, err := lib.Search(ctx, q, sqlite.SearchOptions{}); err != nil || len(found) != 1 {
 			t.Errorf("%q: %d results, %v", q, len(found), err)
 		}
 	}

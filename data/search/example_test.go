@@ -19,7 +19,7 @@ func Example() {
 	defer os.RemoveAll(dir)
 	db, _ := sql.Open("sqlite3", filepath.Join(dir, "library.db")+"?_journal_mode=WAL")
 	defer db.Close()
-	files, _ := filepath.Glob("../migration/*search*.sql")
+	files, _ := filepath.Glob("../sqlite/migration/*search*.sql")
 	for _, f := range files {
 		schema, _ := os.ReadFile(f)
 		db.Exec(string(schema))

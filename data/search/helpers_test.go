@@ -48,7 +48,7 @@ func openSecond(tb testing.TB, path string) *sql.DB {
 // schemaSQL returns the store's migrations that make the search tables
 // (their names say "search"), in order.
 func schemaSQL() ([]byte, error) {
-	files, err := filepath.Glob("../migration/*search*.sql")
+	files, err := filepath.Glob("../sqlite/migration/*search*.sql")
 	if err != nil || len(files) == 0 {
 		return nil, fmt.Errorf("search migrations not found: %v", err)
 	}
