@@ -3,7 +3,7 @@ package data
 import "time"
 
 // Annotation is one highlight or one note as a study group shares it
-// (package export reads and writes them as W3C Web Annotations): enough to
+// (package webanno reads and writes them as W3C Web Annotations): enough to
 // find its article and passage in another library, and to tell which of two
 // versions is newer.
 type Annotation struct {
@@ -75,7 +75,7 @@ type MergeFrom struct {
 }
 
 // SharedOutline is an outline as a study group's file carries it (package
-// export writes it into the W3C bundle as an ordered collection).
+// webanno writes it into the W3C bundle as an ordered collection).
 type SharedOutline struct {
 	// UID identifies the outline across libraries.
 	UID               string

@@ -13,6 +13,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
 	"github.com/casebookapp/casebook/data/sqlite"
+
 	// Keeps Fyne quiet about a C.UTF-8 locale, as in the app.
 	_ "github.com/casebookapp/casebook/ui/quietlocale"
 )

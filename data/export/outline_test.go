@@ -15,6 +15,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export/cite"
 	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/data/webanno"
 	"github.com/casebookapp/casebook/seeds"
 )
 
@@ -255,7 +256,7 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 	if !strings.Contains(buf.String(), `"casebook:outlines"`) || !strings.Contains(buf.String(), `"OrderedCollection"`) {
 		t.Fatalf("no outlines in the bundle:\n%s", buf.String())
 	}
-	anns, outlines, err := ReadBundle(bytes.NewReader(buf.Bytes()))
+	anns, outlines, err := webanno.ReadBundle(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}

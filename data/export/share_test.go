@@ -18,6 +18,7 @@ import (
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/ingest"
 	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/data/webanno"
 )
 
 // seeded opens a new library with the bundled articles.
@@ -50,7 +51,7 @@ func share(t *testing.T, lib *sqlite.Library) []data.Annotation {
 	if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON}); err != nil {
 		t.Fatal(err)
 	}
-	anns, err := export.ReadAnnotations(&buf)
+	anns, err := webanno.ReadAnnotations(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -440,7 +441,7 @@ func TestCreatorSurvivesSharing(t *testing.T) {
 		if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON, Creator: name}); err != nil {
 			t.Fatal(err)
 		}
-		anns, err := export.ReadAnnotations(&buf)
+		anns, err := webanno.ReadAnnotations(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}

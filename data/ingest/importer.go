@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/export"
+	"github.com/casebookapp/casebook/data/webanno"
 )
 
 // FileStatus says what importing one file did.
@@ -490,7 +490,7 @@ func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
 			path, float64(st.Size())/(1<<20), MaxAnnotationFileSize>>20)
 		return r
 	}
-	anns, outlines, err := export.ReadBundle(io.LimitReader(f, MaxAnnotationFileSize+1))
+	anns, outlines, err := webanno.ReadBundle(io.LimitReader(f, MaxAnnotationFileSize+1))
 	if err != nil {
 		r.Err = data.Errorf(data.EINVALID, "%s: %s", path, data.ErrorMessage(err))
 		return r
