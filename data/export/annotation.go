@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/anchor"
 	"github.com/casebookapp/casebook/data/export/cite"
 	"github.com/casebookapp/casebook/data/webanno"
 )
@@ -29,11 +28,11 @@ func ToAnnotations(entries []Entry) []data.Annotation {
 			// context inside it: take it from the paragraphs around, after
 			// a line break that marks the paragraph's edge (see paraContext).
 			if !a.Orphan() && a.Prefix == "" && e.Before != "" {
-				before, _ := anchor.Context(e.Before, len(e.Before), len(e.Before))
+				before, _ := data.QuoteContext(e.Before, len(e.Before), len(e.Before))
 				an.Prefix = before + "\n"
 			}
 			if !a.Orphan() && a.Suffix == "" && e.After != "" {
-				_, after := anchor.Context(e.After, 0, 0)
+				_, after := data.QuoteContext(e.After, 0, 0)
 				an.Suffix = "\n" + after
 			}
 			return an

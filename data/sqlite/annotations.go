@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/anchor"
 )
 
 // makeAnchor builds the anchor of runes [start, end) of a passage's text.
@@ -16,7 +15,7 @@ func makeAnchor(p data.Passage, start, end int) (data.Anchor, error) {
 	if start < 0 || end > len(r) || start >= end {
 		return data.Anchor{}, data.Errorf(data.EINVALID, "the selection %d–%d is outside paragraph %d, which has %d characters", start, end, p.N, len(r))
 	}
-	prefix, suffix := anchor.Context(p.Text, start, end)
+	prefix, suffix := data.QuoteContext(p.Text, start, end)
 	return data.Anchor{PassageID: p.ID, Start: start, End: end, Quote: string(r[start:end]), Prefix: prefix, Suffix: suffix}, nil
 }
 
