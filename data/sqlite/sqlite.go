@@ -1,3 +1,13 @@
+// Package sqlite is Casebook's store: the library file (SQLite, shared by
+// the window and the CLI) that keeps the articles, their passages and the
+// student's highlights, notes, outlines and corrections, with the search
+// index (package search) in the same transactions. Library is the one
+// type; the types it reads and writes are package data's, and the schema
+// is the numbered migrations in migration/, embedded in the binary.
+//
+// It is the only package that links SQLite (cgo): the domain, the
+// exports and the importers take the small interfaces they need, which
+// *Library satisfies.
 package sqlite
 
 import (
@@ -21,11 +31,8 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/search"
-
-	_ "github.com/mattn/go-sqlite3"
+	_ "github.com/mattn/go-sqlite3" // the database/sql driver
 )
-
-// the database/sql driver
 
 //go:embed migration/*.sql
 var migrationFS embed.FS
