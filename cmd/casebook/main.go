@@ -179,7 +179,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func openLibrary(ctx context.Context, path string) (*sqlite.Library, error) {
 	if path == "" {
 		var err error
-		if path, err = sqlite.DefaultPath(); err != nil {
+		if path, err = data.DefaultPath(); err != nil {
 			return nil, err
 		}
 	}

@@ -55,19 +55,6 @@ type Library struct {
 	now func() time.Time
 }
 
-// DefaultPath returns where the library lives unless --db or CASEBOOK_DB say
-// otherwise: <UserConfigDir>/casebook/library.db.
-func DefaultPath() (string, error) {
-	if p := os.Getenv("CASEBOOK_DB"); p != "" {
-		return p, nil
-	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", data.Errorf(data.EINVALID, "cannot find a configuration folder for the library (%v); use --db PATH", err)
-	}
-	return filepath.Join(dir, "casebook", "library.db"), nil
-}
-
 // Open opens the library at path, creating it if it does not exist, and
 // brings its schema up to date. A file that is not a Casebook library is
 // refused with ENOTLIBRARY and left untouched. Before a migration changes an
