@@ -59,8 +59,8 @@ type MergeReport struct {
 	// of them added beside an outline of the same id, which stays as it
 	// was. Undated counts outlines too.
 	Outlines, OutlinesBeside int
-	// Import is the id of the merge, which UndoLastImport undoes; 0 when the
-	// merge changed nothing.
+	// Import is the id of the merge, which the store's UndoLastImport
+	// undoes; 0 when the merge changed nothing.
 	Import int64
 }
 
