@@ -16,7 +16,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -230,7 +229,7 @@ func qualifyFile(path string, data, store map[string]bool) error {
 	if len(edits) == 0 {
 		return nil
 	}
-	edits = append(edits, importEdits(fset, f, src, dataPath, "", true)...)
+	edits = append(edits, importEdits(fset, f, dataPath, true)...)
 	return write(path, apply(src, edits))
 }
 
@@ -290,23 +289,20 @@ func callerFile(path string, moved map[string]bool) error {
 		return nil
 	}
 	if used {
-		edits = append(edits, importEdits(fset, f, src, storePath, "", !left)...)
+		edits = append(edits, importEdits(fset, f, storePath, !left)...)
 	}
 	return write(path, apply(src, edits))
 }
 
 // importEdits adds an import of path to f if it has none, replacing the
 // import of package data when replace is set and f no longer uses it.
-func importEdits(fset *token.FileSet, f *ast.File, src []byte, path, name string, replace bool) []edit {
+func importEdits(fset *token.FileSet, f *ast.File, path string, replace bool) []edit {
 	for _, im := range f.Imports {
 		if im.Path.Value == `"`+path+`"` {
 			return nil
 		}
 	}
 	line := fmt.Sprintf("%q", path)
-	if name != "" {
-		line = name + " " + line
-	}
 	for _, im := range f.Imports {
 		if im.Path.Value == `"`+dataPath+`"` && path != dataPath {
 			off := fset.Position(im.Pos()).Offset
@@ -326,9 +322,6 @@ func write(path string, src []byte) error {
 	out, err := format.Source(src)
 	if err != nil {
 		return fmt.Errorf("%s: %v", path, err)
-	}
-	if bytes.Equal(out, src) {
-		return os.WriteFile(path, src, 0o644)
 	}
 	return os.WriteFile(path, out, 0o644)
 }
