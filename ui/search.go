@@ -26,9 +26,6 @@ type completer interface {
 	Complete(q string, n int) []string
 }
 
-// searchLimit is how many results the bar shows.
-const searchLimit = 100
-
 // maxSuggestions is how many completions the bar offers.
 const maxSuggestions = 4
 
@@ -298,7 +295,7 @@ func (s *SearchBar) filtersChanged() {
 // options reads the filters into search options.
 func (s *SearchBar) options() sqlite.SearchOptions {
 	u := s.u
-	opt := sqlite.SearchOptions{Limit: searchLimit, HasNote: s.HasNote.Checked}
+	opt := sqlite.SearchOptions{Limit: sqlite.DefaultSearchLimit, HasNote: s.HasNote.Checked}
 	if i := s.Article.SelectedIndex(); i > 0 && i-1 < len(u.articles) {
 		opt.Article = u.articles[i-1].ID
 	}
@@ -431,7 +428,7 @@ func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err 
 	default:
 		s.empty.Hide()
 		more := ""
-		if len(hits) == searchLimit {
+		if len(hits) == sqlite.DefaultSearchLimit {
 			more = "+"
 		}
 		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, pluralWord(len(hits), "result", "results"), clip(q, 30)))

@@ -11,7 +11,7 @@ import (
 func cmdSearch(e *env, args []string) error {
 	fs := newFlags("search")
 	asJSON := fs.Bool("json", false, "print JSON")
-	limit := fs.Int("limit", 20, "at most this many results")
+	limit := fs.Int("limit", sqlite.DefaultSearchLimit, "at most this many results")
 	stats := fs.Bool("stats", false, "print on stderr the time loading the index and the query took")
 	article := fs.Int64("article", 0, "only this article")
 	colour := fs.String("colour", "", "only passages highlighted in this colour")

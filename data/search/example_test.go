@@ -19,13 +19,17 @@ func Example() {
 	defer os.RemoveAll(dir)
 	db, _ := sql.Open("sqlite3", filepath.Join(dir, "library.db")+"?_journal_mode=WAL")
 	defer db.Close()
-	files, _ := filepath.Glob("../sqlite/migration/*search*.sql")
-	for _, f := range files {
-		schema, _ := os.ReadFile(f)
-		db.Exec(string(schema))
-	}
 
+	// The store creates the index's tables, or brings them up to date, in
+	// a transaction of its own when it opens the library.
 	ctx := context.Background()
+	tx, _ := db.BeginTx(ctx, nil)
+	if err := search.Migrate(ctx, tx); err != nil {
+		fmt.Println(err)
+		return
+	}
+	tx.Commit()
+
 	ix, err := search.Open(ctx, db)
 	if err != nil {
 		fmt.Println(err)
@@ -34,7 +38,7 @@ func Example() {
 	defer ix.Close()
 
 	text := "Liang’s apology comes just one day after Brooklyn DA Ken Thompson announced he would recommend no jail time."
-	tx, _ := db.BeginTx(ctx, nil)
+	tx, _ = db.BeginTx(ctx, nil)
 	ix.Put(ctx, tx,
 		search.Doc{ID: 26, Source: search.SourcePassage, Article: 3, Text: text},
 		search.Doc{ID: 7, Source: search.SourceNote, Passage: 26, Article: 3, Text: "Compare with the DA's later statement."},

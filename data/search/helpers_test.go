@@ -3,18 +3,16 @@ package search
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
 )
 
-// openDB creates a library file at path with the search schema, opened with
-// the store's settings (data/sqlite.go): every BeginTx takes the write lock
+// openDB creates a library file at path with the search schema (Migrate), opened with
+// the store's settings (data/sqlite/sqlite.go): every BeginTx takes the write lock
 // at once (BEGIN IMMEDIATE), and lock waits give up after 10 s.
 func openDB(tb testing.TB, path string) *sql.DB {
 	tb.Helper()
@@ -23,14 +21,25 @@ func openDB(tb testing.TB, path string) *sql.DB {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	schema, err := schemaSQL()
+	migrate(tb, db)
+	return db
+}
+
+// migrate creates or upgrades the search tables of db, as the store does.
+func migrate(tb testing.TB, db *sql.DB) {
+	tb.Helper()
+	ctx := context.Background()
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := db.Exec(string(schema)); err != nil {
+	defer tx.Rollback()
+	if err := Migrate(ctx, tx); err != nil {
 		tb.Fatal(err)
 	}
-	return db
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
 }
 
 // openSecond opens, as openDB does, a library that openDB made: another
@@ -45,17 +54,11 @@ func openSecond(tb testing.TB, path string) *sql.DB {
 	return db
 }
 
-// schemaSQL returns the store's migrations that make the search tables
-// (their names say "search"), in order.
+// schemaSQL returns the search schema's files, in order.
 func schemaSQL() ([]byte, error) {
-	files, err := filepath.Glob("../sqlite/migration/*search*.sql")
-	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("search migrations not found: %v", err)
-	}
-	sort.Strings(files)
 	var all []byte
-	for _, f := range files {
-		b, err := os.ReadFile(f)
+	for _, s := range schemaSteps {
+		b, err := schemaFS.ReadFile(s.file)
 		if err != nil {
 			return nil, err
 		}

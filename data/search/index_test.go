@@ -455,6 +455,12 @@ func TestLargeLimit(t *testing.T) {
 	if got, want := len(search(t, ix, "common ", Options{Limit: 100000})), 3000; got != want {
 		t.Errorf("%d hits, want %d", got, want)
 	}
+	// The index has no default limit of its own: none asks for every hit.
+	for _, limit := range []int{0, -1} {
+		if got, want := len(search(t, ix, "common ", Options{Limit: limit})), 3000; got != want {
+			t.Errorf("Limit %d: %d hits, want %d", limit, got, want)
+		}
+	}
 }
 
 func TestStopwords(t *testing.T) {

@@ -301,7 +301,7 @@ func loadTables(ctx context.Context, q querier, gen int64) (*state, error) {
 	}
 	rows.Close()
 	st.voc.relcp()
-	if err := readDF(ctx, q, 0, func(bool) {}, st.voc.addDF); err != nil {
+	if err := readDF(ctx, q, 0, func() {}, st.voc.addDF); err != nil {
 		return nil, err
 	}
 	rows, err = q.QueryContext(ctx, `SELECT key, gen, passage, article, len FROM search_docs WHERE live = 1 ORDER BY key`)
@@ -348,7 +348,7 @@ func readTerms(ctx context.Context, tx querier, since uint32, fn func(id uint32,
 // readDF reads the df change rows written after generation since, in order.
 // A base row holds the sum of everything before it: base is called first so
 // that the caller can start from zero.
-func readDF(ctx context.Context, tx querier, since int64, base func(bool), fn func(id uint32, d int64)) error {
+func readDF(ctx context.Context, tx querier, since int64, base func(), fn func(id uint32, d int64)) error {
 	rows, err := tx.QueryContext(ctx, `SELECT base, data FROM search_df WHERE gen > ? ORDER BY gen`, since)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -361,7 +361,7 @@ func readDF(ctx context.Context, tx querier, since int64, base func(bool), fn fu
 			return fmt.Errorf("search: %w", err)
 		}
 		if isBase {
-			base(true)
+			base()
 		}
 		if err := decodeDF(data, fn); err != nil {
 			return err
@@ -406,7 +406,7 @@ func readChanges(ctx context.Context, q querier, cur *state, toks bool) (*change
 	}); err != nil {
 		return nil, err
 	}
-	if err := readDF(ctx, q, cur.gen, func(bool) { ch.rebase = true; ch.dfs = ch.dfs[:0] }, func(id uint32, d int64) {
+	if err := readDF(ctx, q, cur.gen, func() { ch.rebase = true; ch.dfs = ch.dfs[:0] }, func(id uint32, d int64) {
 		ch.dfs = append(ch.dfs, dfChange{id, d})
 	}); err != nil {
 		return nil, err

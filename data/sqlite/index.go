@@ -114,8 +114,10 @@ func scanOne[T any](s scanner) (v T, err error) {
 }
 
 // SearchOptions filters and sizes a search. The zero value searches
-// everything and returns up to 50 results.
+// everything and returns up to DefaultSearchLimit results.
 type SearchOptions struct {
+	// Limit is the most results returned; DefaultSearchLimit when not
+	// positive.
 	Limit int
 	// Article restricts the search to one article.
 	Article int64
@@ -147,8 +149,11 @@ type SearchResult struct {
 }
 
 // Search limits: the default, and the most results one search returns.
+// DefaultSearchLimit is the one default everywhere: what the search bar
+// shows, what `casebook search` prints unless --limit says otherwise, and
+// what a search asking for no number gets.
 const (
-	defaultSearchLimit = 50
+	DefaultSearchLimit = 100
 	maxSearchLimit     = 1000
 )
 
@@ -170,7 +175,7 @@ func (l *Library) PrepareSearch(ctx context.Context) error { return l.index.Refr
 func (l *Library) Search(ctx context.Context, query string, opt SearchOptions) ([]SearchResult, error) {
 	so := search.Options{Limit: opt.Limit}
 	if so.Limit <= 0 {
-		so.Limit = defaultSearchLimit
+		so.Limit = DefaultSearchLimit
 	}
 	so.Limit = min(so.Limit, maxSearchLimit)
 	if opt.Article != 0 {

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/casebookapp/casebook/data"
@@ -153,6 +154,29 @@ func TestSearchHugeLimit(t *testing.T) {
 		res, err := l.Search(context.Background(), "the", sqlite.SearchOptions{Limit: limit})
 		if err != nil || len(res) == 0 || len(res) > 1000 {
 			t.Errorf("limit %d: %d results, %v", limit, len(res), err)
+		}
+	}
+}
+
+// TestSearchDefaultLimit: a search that names no limit returns
+// DefaultSearchLimit results, the number the search bar shows and the CLI
+// prints by default, and a larger limit returns more.
+func TestSearchDefaultLimit(t *testing.T) {
+	l := openTest(t)
+	paras := []string{"title|Many stairwells"}
+	for i := range sqlite.DefaultSearchLimit + 50 {
+		paras = append(paras, fmt.Sprintf("body|Stairwell number %d was dark.", i+1))
+	}
+	mustImport(t, l, article("test:many", paras...))
+	for _, tc := range []struct{ limit, want int }{
+		{0, sqlite.DefaultSearchLimit},
+		{-1, sqlite.DefaultSearchLimit},
+		{sqlite.DefaultSearchLimit + 10, sqlite.DefaultSearchLimit + 10},
+		{1 << 20, sqlite.DefaultSearchLimit + 50},
+	} {
+		res, err := l.Search(context.Background(), "stairwell dark", sqlite.SearchOptions{Limit: tc.limit})
+		if err != nil || len(res) != tc.want {
+			t.Errorf("limit %d: %d results (%v), want %d", tc.limit, len(res), err, tc.want)
 		}
 	}
 }

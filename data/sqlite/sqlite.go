@@ -371,6 +371,17 @@ func openLibrary(ctx context.Context, path string) (*Library, error) {
 			pending = append(pending, n)
 		}
 	}
+	// The search index's tables are package search's own (search.Migrate):
+	// a version behind or ahead of this build counts as a migration.
+	sv, err := search.Version(ctx, db)
+	if err != nil {
+		return fail(err)
+	}
+	if sv > search.SchemaVersion {
+		newer = append(newer, "search schema")
+	} else if sv < search.SchemaVersion {
+		pending = append(pending, "search schema")
+	}
 	switch {
 	case len(newer) > 0:
 		// A newer Casebook upgraded it: writing with this version's idea
@@ -431,7 +442,8 @@ func (l *Library) migrations(ctx context.Context) ([]string, map[string]bool, er
 }
 
 // migrate applies the embedded migrations that have not run yet, one
-// transaction each, recording each in the migrations table. Another process
+// transaction each, recording each in the migrations table, then the search
+// index's schema (migrateSearch). Another process
 // may be upgrading the same library: each migration checks again, holding
 // the write lock, that it has not run.
 func (l *Library) migrate(ctx context.Context, fresh bool) error {
@@ -463,7 +475,32 @@ func (l *Library) migrate(ctx context.Context, fresh bool) error {
 			return err
 		}
 	}
-	return nil
+	return l.migrateSearch(ctx, len(applied) > 0 && !backedUp)
+}
+
+// migrateSearch creates or upgrades the search index's tables, after the
+// store's own migrations and in a transaction of its own: package search
+// owns that schema (search.Migrate), and no store migration touches it.
+// An existing library not yet backed up is backed up first.
+func (l *Library) migrateSearch(ctx context.Context, backup bool) error {
+	v, err := search.Version(ctx, l.db)
+	if err != nil || v >= search.SchemaVersion {
+		return err
+	}
+	if backup {
+		if err := l.backup(ctx, fmt.Sprintf("search-schema-%d", v+1)); err != nil {
+			return err
+		}
+	}
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := search.Migrate(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // backup copies the library beside itself before migration name changes it.

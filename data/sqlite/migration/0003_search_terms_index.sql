@@ -1,4 +1,7 @@
--- Writers look up the ids of a batch's words in the library when the
--- in-memory vocabulary is behind (a run of imports with no search between
--- them); without an index each lookup scanned the whole vocabulary.
-CREATE UNIQUE INDEX search_terms_term ON search_terms (term);
+-- This migration once created the search index's index search_terms_term.
+-- Package data/search owns its tables now: it embeds their schema
+-- (data/search/schema/0002_terms_index.sql holds this migration's statements,
+-- unchanged) and search.Migrate applies it after the store's migrations.
+-- The migration stays, empty, so that libraries made before and after
+-- record the same history; a library that ran it keeps its tables, which
+-- search recognises as its own.

@@ -247,17 +247,17 @@ func callerFile(path string, moved map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	local := ""
+	// A file that imports data under another name is left alone; one that
+	// does not import it may still use it (a merge can bring the uses
+	// without the import).
+	imported := false
 	for _, im := range f.Imports {
 		if im.Path.Value == `"`+dataPath+`"` {
-			local = "data"
-			if im.Name != nil {
-				local = im.Name.Name
+			if im.Name != nil && im.Name.Name != "data" {
+				return nil
 			}
+			imported = true
 		}
-	}
-	if local != "data" {
-		return nil
 	}
 	var edits []edit
 	used, left := false, false
@@ -285,6 +285,9 @@ func callerFile(path string, moved map[string]bool) error {
 			}
 		}
 	}
+	if left && !imported {
+		edits = append(edits, importEdits(fset, f, dataPath, false)...)
+	}
 	if len(edits) == 0 {
 		return nil
 	}
@@ -311,6 +314,12 @@ func importEdits(fset *token.FileSet, f *ast.File, path string, replace bool) []
 				return []edit{{off, end, line}}
 			}
 			return []edit{{end, end, "\n\t" + line}}
+		}
+	}
+	for _, im := range f.Imports {
+		if im.Path.Value == `"`+storePath+`"` && path == dataPath {
+			off := fset.Position(im.Pos()).Offset
+			return []edit{{off, off, line + "\n\t"}}
 		}
 	}
 	// No import of data to follow: start the imports with it.
