@@ -28,7 +28,7 @@ BUILDFLAGS := -tags $(TAGS) -trimpath -buildvcs=false -ldflags '$(LDFLAGS)'
 PREFIX ?= $(HOME)/.local
 ICON_SIZES := 32 48 64 128 256 512
 
-.PHONY: all deps test-deps build run test bench fuzz vet fmt clean install uninstall version
+.PHONY: all deps test-deps check-go build run test tidy staticcheck cover-cmd bench fuzz vet fmt clean install uninstall version
 
 all: build
 
@@ -41,7 +41,16 @@ test-deps:
 	@# npm comes with NodeSource's nodejs, which conflicts with Debian's npm.
 	@command -v npm >/dev/null 2>&1 || ./.ci/ensure-packages npm
 
-build: deps
+# check-go says in one line when the Go found is older than go.mod's go
+# line. GOTOOLCHAIN=local: it never downloads a toolchain.
+GO_WANT := $(shell sed -n 's/^go //p' go.mod)
+check-go:
+	@have=$$(cd / && GOTOOLCHAIN=local $(GO) env GOVERSION | sed 's/^go//'); \
+	if [ "$$(printf '%s\n%s\n' "$(GO_WANT)" "$$have" | sort -V | head -n1)" != "$(GO_WANT)" ]; then \
+	  echo "Casebook needs Go $(GO_WANT) or newer (go.mod); this is Go $$have. See https://go.dev/dl/"; exit 1; \
+	fi
+
+build: deps check-go
 	$(GO) build $(BUILDFLAGS) -o $(BIN) $(PKG)
 
 version:
@@ -50,19 +59,49 @@ version:
 run: build
 	./$(BIN)
 
-# test vets, checks formatting, runs the store and the UI (where the
-# goroutines are) under the race detector, and the rest of the suite as is.
+# test vets, checks formatting, that go.mod is tidy and that staticcheck
+# is clean, runs the store and the UI (where the goroutines are) under the
+# race detector, the CLI with its coverage, and the rest of the suite as is.
 # The domain, the exports, the annotation codec and the importers also
 # build and pass without a C compiler (CGO_ENABLED=0): they do not link the
 # store (data/deps_test.go checks the package graph).
 RACE_PKGS := ./data/... ./ui/...
 PURE_PKGS := ./data ./data/export/... ./data/webanno ./data/ingest
-test: test-deps
+test: test-deps check-go
 	$(GO) vet -tags $(TAGS) ./...
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: the files above need formatting" && exit 1)
+	@$(MAKE) --no-print-directory tidy staticcheck
 	$(GO) test -tags $(TAGS) -race $(RACE_PKGS)
 	CGO_ENABLED=0 $(GO) test $(PURE_PKGS)
-	$(GO) test -tags $(TAGS) $$($(GO) list ./... | grep -v -E '/(data|ui)(/|$$)')
+	@$(MAKE) --no-print-directory cover-cmd
+	$(GO) test -tags $(TAGS) $$($(GO) list ./... | grep -v -E '/(data|ui|cmd)(/|$$)')
+
+# tidy fails when go.mod or go.sum would change under go mod tidy. It
+# writes nothing. make test runs it after go vet, so it reads the modules
+# the build put in the module cache; what only other platforms and the
+# dependencies' own tests import (about 80 MB on a clean machine) it fetches
+# once from the module proxy, and after that it runs offline (GOPROXY=off).
+tidy:
+	@$(GO) mod tidy -diff || (echo "go.mod and go.sum are not tidy: run go mod tidy and commit the result" && exit 1)
+
+# staticcheck runs the pinned version from the module proxy. go run
+# pkg@version builds it apart from Casebook's go.mod: a tool directive would
+# add staticcheck's dependencies (golang.org/x/tools and others) to the
+# app's module graph, where they could raise the versions the app builds with.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+staticcheck:
+	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
+
+# cover-cmd runs cmd/'s tests with the binary they run built with -cover,
+# and prints what they cover of cmd/, counting both the binary's runs
+# (GOCOVERDIR) and the package's own tests.
+COVERDIR ?= $(CURDIR)/bin/cover
+MODULE   := $(shell sed -n 's/^module //p' go.mod)
+cover-cmd:
+	rm -rf $(COVERDIR) && mkdir -p $(COVERDIR)
+	CASEBOOK_COVERDIR=$(COVERDIR) $(GO) test -tags $(TAGS) -cover ./cmd/... -args -test.gocoverdir=$(COVERDIR)
+	@echo "Coverage of cmd/ (the CLI tests' runs of the binary and the package's tests):"
+	@$(GO) tool covdata percent -i $(COVERDIR) -pkg '$(MODULE)/cmd/...'
 
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...

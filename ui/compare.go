@@ -12,6 +12,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/compare"
 	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // CompareView shows two articles side by side in a window of its own: their
@@ -90,7 +91,7 @@ func (c *CompareView) setChoices() {
 }
 
 func articleChoice(a data.Article) string {
-	s := fmt.Sprintf("%d. %s", a.ID, clip(orUntitled(a.Title), 60))
+	s := fmt.Sprintf("%d. %s", a.ID, text.Clip(orUntitled(a.Title), 60))
 	if a.Outlet != "" {
 		s += " (" + a.Outlet + ")"
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/export/cite"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // prefExportFolder is the folder of the last export, where the save dialog
@@ -228,7 +229,7 @@ func (d *ExportDialog) scopeKindChanged() {
 	switch d.Scope.SelectedIndex() {
 	case scopeArticle:
 		for i, a := range u.articles {
-			opts = append(opts, clip(displayTitle(a.Article), 60))
+			opts = append(opts, text.Clip(displayTitle(a.Article), 60))
 			if a.ID == u.Reader.article.ID {
 				sel = i
 			}
@@ -346,7 +347,7 @@ func (d *ExportDialog) updatePreview() {
 
 // renderPreview renders an export as the preview shows it, with a line
 // that says what the file will hold.
-func renderPreview(doc export.Document, opt export.Options) (text, summary string) {
+func renderPreview(doc export.Document, opt export.Options) (preview, summary string) {
 	entries := export.Select(doc.Entries, opt.Scope)
 	total := len(entries)
 	if opt.Scope.Outline != "" {
@@ -375,15 +376,15 @@ func renderPreview(doc export.Document, opt export.Options) (text, summary strin
 	if total == 0 && opt.Include == (export.Include{}) {
 		return buf.String(), "Nothing to export with these choices yet: highlight a passage or write a note, or include more."
 	}
-	summary = fmt.Sprintf("%s %s from %s.", as, plural(total, "quote or note", "quotes and notes"), plural(rep.Articles, "article", "articles"))
+	summary = fmt.Sprintf("%s %s from %s.", as, text.Plural(total, "quote or note", "quotes and notes"), text.Plural(rep.Articles, "article", "articles"))
 	if total > previewEntries {
-		summary = fmt.Sprintf("%s %s; the preview shows the first %d.", as, plural(total, "entry", "entries"), previewEntries)
+		summary = fmt.Sprintf("%s %s; the preview shows the first %d.", as, text.Plural(total, "entry", "entries"), previewEntries)
 	}
 	if opt.Include.Timeline {
-		summary += fmt.Sprintf(" With the timeline (%s).", plural(rep.TimelineEntries, "entry", "entries"))
+		summary += fmt.Sprintf(" With the timeline (%s).", text.Plural(rep.TimelineEntries, "entry", "entries"))
 	}
 	if opt.Include.People {
-		summary += fmt.Sprintf(" With the people and organisations (%s).", plural(rep.PeopleEntries, "entry", "entries"))
+		summary += fmt.Sprintf(" With the people and organisations (%s).", text.Plural(rep.PeopleEntries, "entry", "entries"))
 	}
 	if n := len(rep.Failures); n > 0 {
 		summary += " " + mismatchLine(n)
@@ -587,10 +588,10 @@ func (u *UI) exportDone(res ExportResult) {
 		b.WriteString("Nothing matched these choices, so the file only has its heading. Highlight a passage or write a note, or include more.\n\n")
 	}
 	fmt.Fprintf(&b, "Exported %s and %s from %s to\n%s",
-		plural(rep.Highlights, "highlight", "highlights"), plural(rep.Notes, "note", "notes"), plural(rep.Articles, "article", "articles"), res.Path)
+		text.Plural(rep.Highlights, "highlight", "highlights"), text.Plural(rep.Notes, "note", "notes"), text.Plural(rep.Articles, "article", "articles"), res.Path)
 	if len(rep.Failures) > 0 {
 		fmt.Fprintf(&b, "\n\n%s no longer appear word for word in their source. They are exported, marked, and listed at the end of the file:",
-			plural(len(rep.Failures), "quote", "quotes"))
+			text.Plural(len(rep.Failures), "quote", "quotes"))
 	}
 	msg := widget.NewLabel(b.String())
 	msg.Wrapping = fyne.TextWrapWord

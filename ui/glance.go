@@ -13,6 +13,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // studyAids is the case at a glance: the Timeline and People views beside
@@ -149,7 +150,7 @@ func (u *UI) refLabel(r casefacts.Ref) string {
 	}
 	// Short enough for the sidebar: a longer button would widen it and
 	// squeeze the reader whenever an entry is chosen.
-	return clip(u.articleTitle(r.Article), 22) + ", " + where
+	return text.Clip(u.articleTitle(r.Article), 22) + ", " + where
 }
 
 // OpenRef opens a passage in the reader: its article, scrolled to it.
@@ -300,7 +301,7 @@ func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline 
 	if label == "" {
 		label = p.Text
 	}
-	f.Label.SetText(clip(label, 100))
+	f.Label.SetText(text.Clip(label, 100))
 	// A formDialog: Enter adds, Escape cancels, and a date that cannot be
 	// read leaves the dialog open with what was typed.
 	form := widget.NewForm(widget.NewFormItem("Date", f.Date), widget.NewFormItem("Label", f.Label))

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // HighlightsPanel lists every highlight of the library with its colour,
@@ -59,7 +60,7 @@ func newHighlightsPanel(u *UI) *HighlightsPanel {
 			row := p.shown[i]
 			box := o.(*fyne.Container)
 			body := box.Objects[0].(*fyne.Container)
-			body.Objects[0].(*widget.Label).SetText("“" + clip(row.h.Quote, 120) + "”")
+			body.Objects[0].(*widget.Label).SetText("“" + text.Clip(row.h.Quote, 120) + "”")
 			where := row.title
 			if row.para > 0 {
 				where += " · para. " + fmt.Sprint(row.para)
@@ -117,7 +118,7 @@ func (p *HighlightsPanel) refresh() {
 	}
 	articles := []string{anyArticle}
 	for _, a := range u.articles {
-		articles = append(articles, clip(displayTitle(a.Article), 60))
+		articles = append(articles, text.Clip(displayTitle(a.Article), 60))
 	}
 	setOptionsKeeping(p.Colour, colours, anyColour)
 	setOptionsKeeping(p.Article, articles, anyArticle)

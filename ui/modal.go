@@ -88,21 +88,9 @@ func (u *UI) modalKey(ev *fyne.KeyEvent) bool {
 	return true
 }
 
-// guard wraps a menu action so that it does nothing while a dialog is
-// open: the driver runs menu shortcuts before any dialog sees the key.
-func (u *UI) guard(f func()) func() {
-	if f == nil {
-		return nil
-	}
-	return func() {
-		if !u.modalOpen() {
-			f()
-		}
-	}
-}
-
-// guardShortcut is guard for a menu item with a shortcut: while a dialog
-// is open, the editing shortcuts (copy, cut, paste, select all, undo) go to
+// guardShortcut wraps a menu action so that it does nothing while a dialog
+// is open: the driver runs menu shortcuts before any dialog sees the key.
+// The editing shortcuts (copy, cut, paste, select all, undo) go to
 // the dialog's focused field instead, as they would without the menu.
 func (u *UI) guardShortcut(f func(), sc fyne.Shortcut) func() {
 	if f == nil {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // NotesPanel shows the notes of the current passage, editable in place and
@@ -192,7 +193,7 @@ func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 				body = "(empty note)"
 			}
 			objs[1].(*widget.Label).SetText(body)
-			extra := "“" + clip(n.Quote, 60) + "”"
+			extra := "“" + text.Clip(n.Quote, 60) + "”"
 			if len(n.Tags) > 0 {
 				extra = "#" + strings.Join(n.Tags, " #") + "  ·  " + extra
 			}
@@ -275,7 +276,7 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 	} else {
 		p.heading.SetText("Notes on the " + string(ps.Kind))
 	}
-	p.quote.SetText(quoted(clip(ps.Text, 140)))
+	p.quote.SetText(quoted(text.Clip(ps.Text, 140)))
 	p.quote.Show()
 	p.addBtn.Enable()
 	p.empty.Hide()
@@ -363,7 +364,7 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Delete.Importance = widget.LowImportance
 	var quote fyne.CanvasObject = layoutSpacer(0)
 	if q := c.quoteText(); q != "" {
-		quote = newMutedLabel("on “" + clip(q, 90) + "”").italic()
+		quote = newMutedLabel("on “" + text.Clip(q, 90) + "”").italic()
 	}
 	c.showStatus()
 	c.box = container.NewVBox(
@@ -633,7 +634,7 @@ func (p *NotesPanel) showOrphan(n data.Note) {
 	p.content.SelectIndex(0)
 	p.empty.Hide()
 	p.heading.SetText("A note that lost its place")
-	p.quote.SetText("It was on " + quoted(clip(n.Quote, 140)) + ". Select the words it belongs to in the reader (or click a passage), then Attach here.")
+	p.quote.SetText("It was on " + quoted(text.Clip(n.Quote, 140)) + ". Select the words it belongs to in the reader (or click a passage), then Attach here.")
 	p.quote.Show()
 	c := newNoteCard(p, n, data.NewNote{})
 	c.Attach = widget.NewButtonWithIcon("Attach here", theme.MailAttachmentIcon(), func() { c.attach() })

@@ -14,6 +14,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Keys of the outline: Alt+↑/↓ move the focused item (across sections at
@@ -408,7 +409,7 @@ func (p *OutlinePanel) menuItems(row, off int) []*fyne.MenuItem {
 			}
 		}})
 	}
-	return []*fyne.MenuItem{{Label: "Add to outline “" + clip(p.outline.Name, 24) + "”", Icon: theme.ListIcon(), ChildMenu: fyne.NewMenu("", secs...)}}
+	return []*fyne.MenuItem{{Label: "Add to outline “" + text.Clip(p.outline.Name, 24) + "”", Icon: theme.ListIcon(), ChildMenu: fyne.NewMenu("", secs...)}}
 }
 
 // outlineTargetAt is what a right-click at rune off of a row places: the
@@ -556,10 +557,10 @@ func newOutlineItemView(p *OutlinePanel, it data.OutlineItem) *OutlineItemView {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "“%s” %s", clip(q, 280), p.citation(it))
+		fmt.Fprintf(&b, "“%s” %s", text.Clip(q, 280), p.citation(it))
 	}
 	for _, n := range it.Notes {
-		b.WriteString("\n✎ " + clip(strings.Join(strings.Fields(n), " "), 200))
+		b.WriteString("\n✎ " + text.Clip(n, 200))
 	}
 	v.label = widget.NewLabel(b.String())
 	v.label.Wrapping = fyne.TextWrapWord

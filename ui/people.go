@@ -11,6 +11,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // PeopleView lists the people and organisations the articles name, grouped
@@ -156,7 +157,7 @@ func (v *PeopleView) showDetail(i int) {
 		w.Wrapping = fyne.TextWrapWord
 		v.Detail.Add(w)
 	}
-	v.Detail.Add(widget.NewLabel(fmt.Sprintf("Mentioned in %s:", plural(len(e.Mentions), "passage", "passages"))))
+	v.Detail.Add(widget.NewLabel(fmt.Sprintf("Mentioned in %s:", text.Plural(len(e.Mentions), "passage", "passages"))))
 	for _, b := range u.refButtons(e.Mentions) {
 		v.Detail.Add(b)
 	}

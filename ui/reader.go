@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Reader shows one article: its citable metadata, then its numbered passages
@@ -591,7 +592,7 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 			items = append(items, &fyne.MenuItem{Label: "From " + h.From, Icon: theme.AccountIcon(), Disabled: true})
 		}
 		items = append(items,
-			&fyne.MenuItem{Label: "Change colour of “" + clip(h.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
+			&fyne.MenuItem{Label: "Change colour of “" + text.Clip(h.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
 			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { u.removeHighlight(h) }})
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
@@ -625,15 +626,6 @@ func (r *Reader) copyTarget() {
 		return
 	}
 	r.u.App.Clipboard().SetContent(string(r.rows[row].text[s:e]))
-}
-
-// clip shortens s to n runes with an ellipsis.
-func clip(s string, n int) string {
-	rs := []rune(strings.Join(strings.Fields(s), " "))
-	if len(rs) <= n {
-		return string(rs)
-	}
-	return strings.TrimSpace(string(rs[:n-1])) + "…"
 }
 
 // snapToWords widens [s, e) of text to whole words and trims the spaces at

@@ -13,6 +13,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Searcher runs search queries; sqlite.Library is one. Search is called off the
@@ -189,7 +190,7 @@ func (s *SearchBar) showChips() {
 		s.Chips.Add(b)
 	}
 	if s.Article.SelectedIndex() > 0 {
-		chip("Article: "+clip(s.Article.Selected, 30), func() { s.Article.SetSelectedIndex(0) })
+		chip("Article: "+text.Clip(s.Article.Selected, 30), func() { s.Article.SetSelectedIndex(0) })
 	}
 	if s.Colour.SelectedIndex() > 0 {
 		chip("Colour: "+s.Colour.Selected, func() { s.Colour.SetSelectedIndex(0) })
@@ -245,7 +246,7 @@ func (s *SearchBar) articlesChanged() {
 	}
 	opts := []string{anyArticle}
 	for _, a := range s.u.articles {
-		opts = append(opts, clip(displayTitle(a.Article), 60))
+		opts = append(opts, text.Clip(displayTitle(a.Article), 60))
 	}
 	sel := s.Article.Selected
 	s.Article.Options = opts
@@ -420,9 +421,9 @@ func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err 
 		s.setEmpty("Search failed", data.ErrorMessage(err))
 	case len(hits) == 0:
 		s.status.SetText("No results")
-		hint := "No passage or note matches “" + clip(q, 40) + "”. Check the spelling, or try fewer words."
+		hint := "No passage or note matches “" + text.Clip(q, 40) + "”. Check the spelling, or try fewer words."
 		if filtered {
-			hint = "No passage matches “" + clip(q, 40) + "” with these filters. Try removing a filter."
+			hint = "No passage matches “" + text.Clip(q, 40) + "” with these filters. Try removing a filter."
 		}
 		s.setEmpty("No matches", hint)
 	default:
@@ -431,15 +432,8 @@ func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err 
 		if len(hits) == sqlite.DefaultSearchLimit {
 			more = "+"
 		}
-		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, pluralWord(len(hits), "result", "results"), clip(q, 30)))
+		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, text.Noun(len(hits), "result", "results"), text.Clip(q, 30)))
 	}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func (s *SearchBar) setEmpty(title, hint string) {
@@ -535,34 +529,11 @@ func (r *resultRow) set(h sqlite.SearchResult, title string) {
 	if h.In == "note" {
 		where = "Your note · " + where
 	}
-	text := h.Text
 	r.where.SetText(where)
-	snip, matches := snippet([]rune(text), h.Matches, 90)
+	snip, matches := text.Snippet([]rune(h.Text), h.Matches, 90, 0)
 	r.snippet.model = &passageModel{text: snip, matches: matches}
 	r.snippet.invalidate()
 	r.snippet.Refresh()
-}
-
-// snippet cuts text so that the first match shows: when it starts further in
-// than lead runes, the text starts at a word boundary shortly before it,
-// after an ellipsis. The matches are shifted to the cut text.
-func snippet(text []rune, matches [][2]int, lead int) ([]rune, [][2]int) {
-	if len(matches) == 0 || matches[0][0] <= lead {
-		return text, matches
-	}
-	start := matches[0][0] - lead/2
-	for start > 0 && !unicode.IsSpace(text[start-1]) {
-		start--
-	}
-	out := append([]rune("… "), text[start:]...)
-	shift := start - 2
-	var ms [][2]int
-	for _, m := range matches {
-		if m[0] >= start {
-			ms = append(ms, [2]int{m[0] - shift, m[1] - shift})
-		}
-	}
-	return out, ms
 }
 
 // setOptionsKeeping gives a filter's Select new options, keeping the choice

@@ -15,6 +15,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // libraryRow is one article in the sidebar: title, outlet and date, counts.
@@ -80,18 +81,11 @@ func outletAndDate(m data.Meta) string {
 	return outlet + " · " + humanDate(m.Date, true)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // countsLine is the sidebar's third line.
 func countsLine(a data.ArticleSummary) string {
-	return plural(a.Passages, "passage", "passages") + " · " +
-		plural(a.Highlights, "highlight", "highlights") + " · " +
-		plural(a.Notes, "note", "notes")
+	return text.Plural(a.Passages, "passage", "passages") + " · " +
+		text.Plural(a.Highlights, "highlight", "highlights") + " · " +
+		text.Plural(a.Notes, "note", "notes")
 }
 
 var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}

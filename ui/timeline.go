@@ -14,6 +14,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // TimelineView lists the dated events, by date, under year and month
@@ -147,7 +148,7 @@ func (v *TimelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	case e.Added:
 		mark = "+ "
 	}
-	label.SetText(fmt.Sprintf("%s%s  (%s)", mark, e.Label, plural(len(e.Passages), "source", "sources")))
+	label.SetText(fmt.Sprintf("%s%s  (%s)", mark, e.Label, text.Plural(len(e.Passages), "source", "sources")))
 }
 
 // choose selects row i: an event opens its first passage in the reader.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // deleteArticle moves the open article, with its highlights and notes, to
@@ -31,7 +32,7 @@ func (u *UI) deleteArticle() {
 			return
 		}
 		u.undo.push("delete article", func(ctx context.Context) error { return u.lib.RestoreArticle(ctx, a.ID) })
-		u.say(fmt.Sprintf("“%s” deleted (Ctrl+Z undoes)", clip(displayTitle(a), 30)))
+		u.say(fmt.Sprintf("“%s” deleted (Ctrl+Z undoes)", text.Clip(displayTitle(a), 30)))
 		u.annotationsChanged()
 		if len(u.articles) > 0 {
 			u.OpenArticle(u.articles[0].ID)
@@ -63,8 +64,8 @@ func (u *UI) showTrash() {
 	var m *modal
 	for _, a := range arts {
 		a := a
-		title := widget.NewLabelWithStyle(clip(displayTitle(a.Article), 70), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		counts := newMutedLabel(plural(a.Highlights, "highlight", "highlights") + " · " + plural(a.Notes, "note", "notes"))
+		title := widget.NewLabelWithStyle(text.Clip(displayTitle(a.Article), 70), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		counts := newMutedLabel(text.Plural(a.Highlights, "highlight", "highlights") + " · " + text.Plural(a.Notes, "note", "notes"))
 		var restore *widget.Button
 		restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() {
 			restore.Disable()
@@ -75,7 +76,7 @@ func (u *UI) showTrash() {
 					u.showError(err)
 					return
 				}
-				u.say(fmt.Sprintf("“%s” restored", clip(displayTitle(a.Article), 30)))
+				u.say(fmt.Sprintf("“%s” restored", text.Clip(displayTitle(a.Article), 30)))
 				u.annotationsChanged()
 				if m != nil {
 					m.d.Hide()

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // newFlags returns a flag set for a command that reports usage errors
@@ -87,7 +88,7 @@ func cmdArticles(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE\tOUTLET\tDATE\tPARAS\tNOTES")
 	for _, a := range arts {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\n", a.ID, orDash(clip(a.Title, 60)), orDash(a.Outlet), orDash(a.Date), a.Passages, a.Notes)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\n", a.ID, orDash(text.Clip(a.Title, 60)), orDash(a.Outlet), orDash(a.Date), a.Passages, a.Notes)
 	}
 	return tw.Flush()
 }
@@ -236,7 +237,7 @@ func cmdNoteList(e *env, args []string) error {
 		if n.From != "" {
 			from = "  (from " + n.From + ")"
 		}
-		fmt.Fprintf(e.stdout, "[%d] %s  %s%s%s\n", n.ID, where, oneLine(n.Body), tags, from)
+		fmt.Fprintf(e.stdout, "[%d] %s  %s%s%s\n", n.ID, where, text.OneLine(n.Body), tags, from)
 	}
 	return nil
 }
@@ -266,13 +267,4 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
-}
-
-// clip shortens s to at most n runes, marking the cut with an ellipsis.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

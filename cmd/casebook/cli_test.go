@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // binary is the casebook command built once for these tests.
@@ -25,7 +27,18 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "casebook")
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, ".")
+	args := []string{"build", "-tags", "migrated_fynedo", "-o", binary}
+	// CASEBOOK_COVERDIR (set by make test) records what the CLI tests cover
+	// of the binary they run: it is built with -cover and every run writes
+	// its counters there, through GOCOVERDIR, which the runs inherit.
+	if cover := os.Getenv("CASEBOOK_COVERDIR"); cover != "" {
+		if err := os.MkdirAll(cover, 0o755); err != nil {
+			panic(err)
+		}
+		args = append(args, "-cover")
+		os.Setenv("GOCOVERDIR", cover)
+	}
+	build := exec.Command("go", append(args, ".")...)
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
 		panic("building casebook: " + err.Error())
@@ -150,9 +163,9 @@ func TestShow(t *testing.T) {
 		numbered := p.Kind == "body"
 		switch {
 		case numbered && p.N != next:
-			t.Errorf("%s passage %q numbered %d, want %d", p.Kind, clip(p.Text, 40), p.N, next)
+			t.Errorf("%s passage %q numbered %d, want %d", p.Kind, text.Clip(p.Text, 40), p.N, next)
 		case !numbered && p.N != 0:
-			t.Errorf("%s passage %q numbered %d, want 0", p.Kind, clip(p.Text, 40), p.N)
+			t.Errorf("%s passage %q numbered %d, want 0", p.Kind, text.Clip(p.Text, 40), p.N)
 		}
 		if numbered {
 			next++
@@ -317,7 +330,7 @@ func TestSearch(t *testing.T) {
 	for _, q := range []string{`"`, `*`, `AND`, `NEAR(`, `-`, `#`, `🙂`, `"no jail`, strings.Repeat("liang ", 2000)} {
 		r := casebook(t, db, "search", "--json", "--", q)
 		if r.code != 0 || !strings.HasPrefix(r.stdout, "[") {
-			t.Errorf("search %q: exit %d, stdout %.40q, stderr %q", clip(q, 20), r.code, r.stdout, r.stderr)
+			t.Errorf("search %q: exit %d, stdout %.40q, stderr %q", text.Clip(q, 20), r.code, r.stdout, r.stderr)
 		}
 	}
 
@@ -377,6 +390,9 @@ func TestImport(t *testing.T) {
 func TestNoDisplay(t *testing.T) {
 	cmd := exec.Command(binary, "--db", newDB(t))
 	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
+	if cover := os.Getenv("GOCOVERDIR"); cover != "" {
+		cmd.Env = append(cmd.Env, "GOCOVERDIR="+cover)
+	}
 	out, err := cmd.CombinedOutput()
 	ee, ok := err.(*exec.ExitError)
 	if !ok || ee.ExitCode() != 1 {

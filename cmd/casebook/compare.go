@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 func cmdCompare(e *env, args []string) error {
@@ -43,12 +44,12 @@ func cmdCompare(e *env, args []string) error {
 	for i, a := range arts {
 		fmt.Fprintf(w, "%c: article %d, %s%s\n", 'A'+i, a.ID, orDash(a.Title), outletOf(a))
 	}
-	fmt.Fprintf(w, "\n%s\n", plural(len(r.Pairs), "aligned pair"))
+	fmt.Fprintf(w, "\n%s\n", text.Plural(len(r.Pairs), "aligned pair", "aligned pairs"))
 	for _, p := range r.Pairs {
 		fmt.Fprintf(w, "  A ¶%d ↔ B ¶%d  (%.2f; because: %s)\n", p.A.Para, p.B.Para, p.Score, strings.Join(p.Because, ", "))
-		fmt.Fprintf(w, "      A: %s\n      B: %s\n", clip(texts[0][p.A.Para], 100), clip(texts[1][p.B.Para], 100))
+		fmt.Fprintf(w, "      A: %s\n      B: %s\n", text.Clip(texts[0][p.A.Para], 100), text.Clip(texts[1][p.B.Para], 100))
 	}
-	fmt.Fprintf(w, "\n%s\n", plural(len(r.Differences), "difference"))
+	fmt.Fprintf(w, "\n%s\n", text.Plural(len(r.Differences), "difference", "differences"))
 	for _, d := range r.Differences {
 		fmt.Fprintf(w, "  %s:\n", d.Topic)
 		fmt.Fprintf(w, "      A ¶%d: %s\n      B ¶%d: %s\n", d.A.Para, d.A.Text, d.B.Para, d.B.Text)

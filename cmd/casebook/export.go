@@ -7,6 +7,7 @@ import (
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/export/cite"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 func cmdExport(e *env, args []string) error {
@@ -90,7 +91,7 @@ func cmdExport(e *env, args []string) error {
 		return err
 	}
 	if *out != "" {
-		fmt.Fprintf(e.stderr, "Wrote %s and %s from %s to %s.\n", plural(rep.Entries, "quote"), plural(rep.Notes, "note"), plural(rep.Articles, "article"), *out)
+		fmt.Fprintf(e.stderr, "Wrote %s and %s from %s to %s.\n", text.Plural(rep.Entries, "quote", "quotes"), text.Plural(rep.Notes, "note", "notes"), text.Plural(rep.Articles, "article", "articles"), *out)
 	}
 	if rep.Entries == 0 && opt.Scope.Outline != "" {
 		fmt.Fprintln(e.stderr, "The outline has no quotes yet: its headings were exported. Add passages with: casebook outline add NAME SECTION ID:N")

@@ -8,6 +8,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // refText writes a passage reference as "article:para", or
@@ -87,7 +88,7 @@ func cmdPeople(e *env, args []string) error {
 		if len(p.Aliases) > 0 {
 			line += " (also " + strings.Join(p.Aliases, ", ") + ")"
 		}
-		fmt.Fprintf(e.stdout, "%s\n      %s: %s\n", line, plural(len(p.Mentions), "passage"), refsText(p.Mentions, 12))
+		fmt.Fprintf(e.stdout, "%s\n      %s: %s\n", line, text.Plural(len(p.Mentions), "passage", "passages"), refsText(p.Mentions, 12))
 	}
 	return nil
 }
@@ -281,7 +282,7 @@ func cmdCorrections(e *env, args []string) error {
 		return nil
 	}
 	for _, c := range cs {
-		what := fmt.Sprintf("%s %s %q", c.Action, c.Target, clip(oneLine(c.Key), 60))
+		what := fmt.Sprintf("%s %s %q", c.Action, c.Target, text.Clip(c.Key, 60))
 		if c.Value != "" {
 			what += " → " + c.Value
 		}

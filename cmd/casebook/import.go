@@ -6,6 +6,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 func cmdImport(e *env, args []string) error {
@@ -23,7 +24,7 @@ func cmdImport(e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "Undid the merge of %s (from %s): %s removed, %s put back as they were.\n",
-			rep.File, rep.From, plural(rep.Removed, "annotation"), plural(rep.Restored, "annotation"))
+			rep.File, rep.From, text.Plural(rep.Removed, "annotation", "annotations"), text.Plural(rep.Restored, "annotation", "annotations"))
 		return nil
 	}
 	if fs.NArg() == 0 {
@@ -53,7 +54,7 @@ func cmdImport(e *env, args []string) error {
 	}
 	if len(results) > 1 {
 		fmt.Fprintf(e.stdout, "%d added, %d updated, %d already there, %s merged, %d failed.\n",
-			counts[ingest.FileAdded], counts[ingest.FileUpdated], counts[ingest.FileDuplicate], plural(counts[ingest.FileMerged], "annotation file"), failed)
+			counts[ingest.FileAdded], counts[ingest.FileUpdated], counts[ingest.FileDuplicate], text.Plural(counts[ingest.FileMerged], "annotation file", "annotation files"), failed)
 	}
 	if failed > 0 {
 		return data.Errorf(data.EINVALID, "%s", importFailure(failed, len(results)))
@@ -82,19 +83,11 @@ func importFailure(failed, total int) string {
 func describeImport(r ingest.FileResult) string {
 	switch r.Status {
 	case ingest.FileFailed:
-		return "failed    " + oneLine(r.Detail())
+		return "failed    " + text.OneLine(r.Detail())
 	case ingest.FileSkipped:
-		return "skipped   " + oneLine(r.Detail())
+		return "skipped   " + text.OneLine(r.Detail())
 	}
 	verb := map[ingest.FileStatus]string{ingest.FileAdded: "added", ingest.FileUpdated: "updated",
 		ingest.FileMerged: "merged", ingest.FileDuplicate: "skipped"}[r.Status]
 	return fmt.Sprintf("%-9s %s: %s", verb, r.Path, strings.ReplaceAll(r.Detail(), "\n", "\n          "))
-}
-
-// plural writes a count with its noun, "1 paragraph", "3 paragraphs".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

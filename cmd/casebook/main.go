@@ -10,11 +10,11 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strings"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
 	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Exit statuses, as the CLI contract gives them.
@@ -75,8 +75,6 @@ type env struct {
 // command is one CLI verb.
 type command struct {
 	run func(e *env, args []string) error
-	// noLibrary is set for commands that open the library themselves.
-	noLibrary bool
 }
 
 var commands = map[string]command{
@@ -147,13 +145,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	lib, err := openLibrary(e.ctx, e.dbPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "casebook: %s\n", oneLine(data.ErrorMessage(err)))
+		fmt.Fprintf(stderr, "casebook: %s\n", text.OneLine(data.ErrorMessage(err)))
 		return exitUser
 	}
 	defer lib.Close()
 	e.lib = lib
 	if why := lib.ReadOnly(); why != "" && len(args) > 0 {
-		fmt.Fprintf(stderr, "casebook: note: %s\n", oneLine(why))
+		fmt.Fprintf(stderr, "casebook: note: %s\n", text.OneLine(why))
 	}
 
 	if len(args) == 0 {
@@ -169,7 +167,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "casebook: %s\n", ue.msg)
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "casebook: %s\n", oneLine(data.ErrorMessage(err)))
+		fmt.Fprintf(stderr, "casebook: %s\n", text.OneLine(data.ErrorMessage(err)))
 		return exitUser
 	}
 }
@@ -199,9 +197,4 @@ func openLibrary(ctx context.Context, path string) (*sqlite.Library, error) {
 		return nil, fmt.Errorf("loading the bundled articles: %w", err)
 	}
 	return lib, nil
-}
-
-// oneLine keeps an error message to the single line the CLI contract allows.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 func cmdOutline(e *env, args []string) error {
@@ -65,7 +66,7 @@ func cmdOutlineAdd(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Added article %d, para. %d to %q › %s (%s, %s).\n", p.ArticleID, p.N, fs.Arg(0), fs.Arg(1),
-		plural(len(it.Quotes), "quote"), plural(len(it.Notes), "note"))
+		text.Plural(len(it.Quotes), "quote", "quotes"), text.Plural(len(it.Notes), "note", "notes"))
 	return nil
 }
 
@@ -148,10 +149,10 @@ func cmdOutlineShow(e *env, args []string) error {
 				where = fmt.Sprintf("%d:orphan", it.ArticleID)
 			}
 			for _, q := range it.Quotes {
-				fmt.Fprintf(e.stdout, "   - [%s %s] “%s” %s\n", it.Kind, where, clip(oneLine(q), 160), it.Citation)
+				fmt.Fprintf(e.stdout, "   - [%s %s] “%s” %s\n", it.Kind, where, text.Clip(q, 160), it.Citation)
 			}
 			for _, n := range it.Notes {
-				fmt.Fprintf(e.stdout, "       note: %s\n", clip(oneLine(n), 160))
+				fmt.Fprintf(e.stdout, "       note: %s\n", text.Clip(n, 160))
 			}
 		}
 	}

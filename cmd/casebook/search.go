@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 func cmdSearch(e *env, args []string) error {
@@ -63,44 +64,32 @@ func cmdSearch(e *env, args []string) error {
 		}
 		if r.Passage == 0 {
 			// A photo caption: searched, but not numbered.
-			fmt.Fprintf(e.stdout, "%d:-  %s, caption%s\n    %s\n\n", r.Article, clip(r.Title, 70), where, snippet(r.Text, r.Matches, 240))
+			fmt.Fprintf(e.stdout, "%d:-  %s, caption%s\n    %s\n\n", r.Article, text.Clip(r.Title, 70), where, snippet(r.Text, r.Matches, 240))
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%d:%d  %s, para. %d%s\n    %s\n\n", r.Article, r.Passage, clip(r.Title, 70), r.Passage, where, snippet(r.Text, r.Matches, 240))
+		fmt.Fprintf(e.stdout, "%d:%d  %s, para. %d%s\n    %s\n\n", r.Article, r.Passage, text.Clip(r.Title, 70), r.Passage, where, snippet(r.Text, r.Matches, 240))
 	}
 	return nil
 }
 
-// snippet returns up to width runes of text around its first match, with
-// every match marked **like this**.
-func snippet(text string, matches [][2]int, width int) string {
-	rs := []rune(text)
-	from, to := 0, len(rs)
-	if len(rs) > width {
-		if len(matches) > 0 {
-			from = max(0, matches[0][0]-width/3)
-		}
-		to = min(len(rs), from+width)
-	}
+// snippet returns up to width runes of text around its first match (cut at
+// words, as the app's results are), on one line, with every match marked
+// **like this**.
+func snippet(s string, matches [][2]int, width int) string {
+	rs, ms := text.Snippet([]rune(s), matches, width/2, width)
 	var b strings.Builder
-	if from > 0 {
-		b.WriteString("…")
-	}
-	pos := from
-	for _, m := range matches {
-		if m[1] <= from || m[0] >= to {
-			continue
+	pos := 0
+	for _, m := range ms {
+		if m[1] <= pos {
+			continue // inside the match before
 		}
-		s, e := max(m[0], from), min(m[1], to)
-		b.WriteString(string(rs[pos:s]))
-		b.WriteString("**" + string(rs[s:e]) + "**")
-		pos = e
+		from := max(m[0], pos)
+		b.WriteString(string(rs[pos:from]))
+		b.WriteString("**" + string(rs[from:m[1]]) + "**")
+		pos = m[1]
 	}
-	b.WriteString(string(rs[pos:to]))
-	if to < len(rs) {
-		b.WriteString("…")
-	}
-	return oneLine(b.String())
+	b.WriteString(string(rs[pos:]))
+	return text.OneLine(b.String())
 }
 
 // ms gives a duration in milliseconds.

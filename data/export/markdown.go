@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // writeMarkdown writes the export as CommonMark. Quotes, titles, meanings and
@@ -25,7 +26,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 		p("\n", nothingToExport, "\n")
 	}
 	for _, s := range v.sections {
-		p("\n## ", md(oneLine(s.heading)), "\n")
+		p("\n## ", md(text.OneLine(s.heading)), "\n")
 		// The student's own text is Markdown, written like a note.
 		if text := noteMarkdownSafe(s.text); strings.TrimSpace(text) != "" {
 			p("\n", text, "\n")
@@ -49,7 +50,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 			}
 			var meta []string
 			if it.colour != nil && v.opt.Order != ByColour {
-				meta = append(meta, "*"+md(oneLine(it.colour.Meaning))+"*")
+				meta = append(meta, "*"+md(text.OneLine(it.colour.Meaning))+"*")
 			}
 			if len(it.tags) > 0 {
 				// Escaped as one line: a "#" inside it starts no heading.
@@ -81,9 +82,9 @@ func writeMarkdown(w io.Writer, v *view) error {
 				p("Nothing found in the articles yet.\n")
 			}
 			for _, e := range g.entries {
-				p("- **", md(oneLine(e.lead)), "**")
+				p("- **", md(text.OneLine(e.lead)), "**")
 				if e.text != "" {
-					p(" — ", md(oneLine(e.text)))
+					p(" — ", md(text.OneLine(e.text)))
 				}
 				if v.opt.Style == cite.Chicago {
 					for _, n := range e.noteNos {
@@ -93,7 +94,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 					p(" ", c.Markdown())
 				}
 				if e.warning != "" {
-					p(" *", md(oneLine(e.warning)), "*")
+					p(" *", md(text.OneLine(e.warning)), "*")
 				}
 				p("\n")
 			}
@@ -117,7 +118,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 	if f := v.report.Failures; len(f) > 0 {
 		p("\n## ", failuresHeading, "\n\n")
 		for _, x := range f {
-			p("- ", md(oneLine(x.String())), "\n")
+			p("- ", md(text.OneLine(x.String())), "\n")
 		}
 	}
 	return b.Flush()
@@ -135,10 +136,6 @@ func prefixSpace(l string) string {
 	}
 	return " " + l
 }
-
-// oneLine joins the lines of s, for text that must stay on one line (a
-// heading, a list item).
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // cleanText removes the control characters that no format can carry (all
 // but tab and newline), and normalises line endings.

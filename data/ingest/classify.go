@@ -137,15 +137,28 @@ func classify(s string) lineClass {
 	return lineClass{kind: data.KindBody}
 }
 
+// reBracketBar matches a line of three or more short links in brackets.
+var reBracketBar = regexp.MustCompile(`^(?:\[[^\[\]]{1,20}\]\s*){3,}$`)
+
 // navSeparators split the items of a site's navigation bar or breadcrumb.
 const navSeparators = "|•·»›>"
 
 // isNavBar reports a navigation bar or breadcrumb trail: three or more short
 // items (at most four words each, none ending a sentence) separated by
 // "|", "•", "·", "»", "›" or ">", as in "Home | News | Sports" or
-// "News › U.S. › Crime".
+// "News › U.S. › Crime". In a line that opens a quotation with "«", "»"
+// closes it (French and other languages quote titles so: "Screenshot :
+// «Vape Wave», «6 Days»"), and is no separator.
 func isNavBar(s string) bool {
-	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(navSeparators, r) })
+	if strings.HasPrefix(s, "[") && reBracketBar.MatchString(s) {
+		// "[Docs] [txt|pdf] [Tracker] [Email]": links in brackets.
+		return true
+	}
+	seps := navSeparators
+	if strings.ContainsRune(s, '«') {
+		seps = strings.ReplaceAll(seps, "»", "")
+	}
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
 	if len(items) < 3 {
 		return false
 	}

@@ -12,10 +12,7 @@ import (
 // menu, the headline, a byline, the article, a share bar, other stories
 // and a footer.
 func pageCopyText(head, byline string, article []string, tail ...string) string {
-	var b []string
-	for _, m := range []string{"Skip to main content", "Home", "News", "Politics", "Sports", "Opinion", "Arts", "Search", "Subscribe", "Sign in"} {
-		b = append(b, m)
-	}
+	b := []string{"Skip to main content", "Home", "News", "Politics", "Sports", "Opinion", "Arts", "Search", "Subscribe", "Sign in"}
 	b = append(b, "Local News", head, byline, "Share on Facebook", "Share on Twitter", "Email")
 	b = append(b, article...)
 	b = append(b, "Share on Facebook", "Share on Twitter", "Email")
@@ -303,6 +300,10 @@ func TestLooseByline(t *testing.T) {
 		"Par Sébastien Farcis":                                                              "Sébastien Farcis",
 		"by the river the police found nothing":                                             "",
 		"Updated by the hour":                                                               "",
+		"by jane doe":                                                                       "Jane Doe",
+		"by jane doe and john roe May 8, 2016":                                              "Jane Doe; John Roe",
+		"by the way this is":                                                                "",
+		"by email or phone":                                                                 "",
 	}
 	for in, want := range tests {
 		bl, ok := looseByline(in)
@@ -341,4 +342,272 @@ func FuzzFindArticle(f *testing.F) {
 			t.Fatalf("%d title passages", titles)
 		}
 	})
+}
+
+// French headlines quote titles in guillemets: "»" closes a quotation
+// there and does not separate the items of a menu.
+func TestGuillemetsAreNoNavBar(t *testing.T) {
+	for _, s := range []string{"Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…", "«Un», «Deux», «Trois» et «Quatre»"} {
+		if isNavBar(s) {
+			t.Errorf("isNavBar(%q) = true", s)
+		}
+	}
+	if !isNavBar("Accueil » Monde » Europe") {
+		t.Error("a breadcrumb with » is a navigation bar")
+	}
+	if !isNavBar("[Docs] [txt|pdf] [Tracker] [Email] [Diff1] [Diff2] [Nits]") {
+		t.Error("a line of links in brackets is a navigation bar")
+	}
+	if isNavBar("[Updated] Council votes to rename two streets") {
+		t.Error("a headline with a bracketed label is no navigation bar")
+	}
+}
+
+// A kicker stands over the headline, and the headline is the line the
+// page prints twice (at the top and over the byline): the kicker is not
+// taken for a headline over its dek.
+func TestFindTitleUnderKicker(t *testing.T) {
+	// The kicker echoes the article more than the headline does.
+	head := "A Sentence Nobody Expected After Months of Protests"
+	text := head + "\n\n" + pageCopyText("Officer Sentenced in Stairwell Shooting\n\n"+head, "By Jane Doe", sampleArticle)
+	a, err := Parse(text, "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != head {
+		t.Errorf("Title = %q, want the repeated headline under the kicker", a.Title)
+		dumpPassages(t, a)
+	}
+}
+
+// A date in French is a date: "30 avril 2015", "1er mars 2019".
+func TestFrenchDates(t *testing.T) {
+	for s, want := range map[string]string{
+		"AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)": "2015-04-30",
+		"Par Jeanne Dupont — 1er mars 2019 à 15:20":                      "2019-03-01",
+		"le 24 Décembre 2017": "2017-12-24",
+		"14 août 2020":        "2020-08-14",
+	} {
+		ds := findDates(s)
+		if len(ds) == 0 || ds[0].iso != want {
+			t.Errorf("findDates(%q) = %v, want %s first", s, ds, want)
+		}
+	}
+	if ds := findDates("il a mars 2015 dans la tête"); len(ds) != 0 {
+		t.Errorf("a month and a year without a day is no date: %v", ds)
+	}
+}
+
+// A live feed of other news under the article (items opening with a time
+// of day, some with a paragraph of summary) is furniture, not the
+// article's continuation; a single stamped update inside the article
+// stays.
+func TestFindArticleSkipsLiveFeed(t *testing.T) {
+	article := append(append([]string(nil), sampleArticle...), "12:00 PM -- The officer's lawyer said on Tuesday afternoon that his client was relieved and grateful to the judge.")
+	summary := "The council's decision, reached after a long and at times heated debate that ran late into the evening, drew both praise and criticism from residents who had packed the chamber to have their say on the plan."
+	feed := []string{
+		"Direct",
+		"14:44 Council Votes to Rename Two Streets in Downtown", summary,
+		"Residents will be able to comment on the new names at two public meetings next month, and the signs are to go up early next year if the plan is approved by the state.",
+		"14:32 Artist Arrested for Dyeing a Geyser Pink",
+		"Dyeing a geyser pink will get you jail time, even if it is meant as art, the park's rangers said in a statement on Thursday morning after the artist was detained by the police at the scene.",
+		"13:54 Mayor Names New Fire Commissioner", strings.Replace(summary, "council", "mayor", 1),
+		"13:43 Rail Strike Called Off After Late-Night Talks",
+		"The union and the rail operator reached an agreement shortly after midnight, ending a dispute that had threatened weekend service across the region and left thousands of commuters unsure how they would get to work.",
+		"13:18 Court Refuses to Hear Challenge to Surveillance Law", strings.Replace(summary, "council", "court", 1),
+		"Lawyers for the challengers said they would study the ruling before deciding whether to file again, and civil liberties groups said they were disappointed by the decision.",
+	}
+	text := pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article, feed...)
+	a, err := Parse(text, "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(bodyTexts(a), "\n")
+	if body != strings.Join(article, "\n") {
+		t.Errorf("body passages:\n%s\nwant the article's five paragraphs", body)
+		dumpPassages(t, a)
+	}
+}
+
+// An article's last lines can be short sentences ("The officer's lawyer
+// did not comment.", "Jane Doe reported from Brooklyn."): they stay in
+// its body; the footer after them does not.
+func TestFindArticleKeepsClosingSentences(t *testing.T) {
+	closing := []string{"The officer's lawyer did not respond to a request for comment.", "Jane Doe reported from Brooklyn."}
+	article := append(append([]string(nil), sampleArticle...), closing...)
+	a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article), "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := strings.Join(bodyTexts(a), "\n"); body != strings.Join(article, "\n") {
+		t.Errorf("body passages:\n%s\nwant the article's six paragraphs", body)
+		dumpPassages(t, a)
+	}
+}
+
+// A table (each cell a line of its own in a page's copy) or a program
+// listing between an article's paragraphs is part of the article, which
+// goes on under it; a menu of words is not.
+func TestFindArticleAcrossTable(t *testing.T) {
+	table := []string{"Release", "Date", "Share", "4.2.3", "April 2014", "12.5%", "4.1.6", "April 2014", "14.1%", "4.2.4", "May 2014", "15.0%", "4.2.5", "June 2014", "15.0%", "4.3", "July 2014", "17.4%"}
+	code := []string{"// count.c", "int count(int *xs, int n) {", "int s = 0;", "for (int i = 0; i < n; i++) s += xs[i];", "return s;", "}"}
+	for _, inset := range [][]string{table, code} {
+		more := []string{
+			"The figures show a steady rise over the five years, and the department said the increase reflected better reporting rather than more incidents, a claim that advocates for the families disputed.",
+			"Advocates said they would ask the City Council to hold hearings on the numbers before the end of the year, and to require the department to publish them every quarter from now on.",
+			"The department said it welcomed the scrutiny and would cooperate with any review the council ordered.",
+		}
+		article := append(append(append([]string(nil), sampleArticle...), inset...), more...)
+		a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article), "test", "page.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := strings.Join(bodyTexts(a), "\n")
+		// Its cells are body text too, the repeated ones included.
+		if n := strings.Count(body, "April 2014"); inset[0] == "Release" && n != 2 {
+			t.Errorf("%d cells \"April 2014\" in the body, want 2", n)
+		}
+		for _, m := range more {
+			if !strings.Contains(body, m) {
+				t.Errorf("the article stops at its inset %q: %q is not in the body", inset[0], m[:40])
+				dumpPassages(t, a)
+				break
+			}
+		}
+	}
+	for _, s := range []string{"Home", "World News", "Most Popular Stories Today"} {
+		if dataLine(s) {
+			t.Errorf("dataLine(%q) = true", s)
+		}
+	}
+}
+
+// Words such as "this" or "with" are in every paragraph: a line that
+// shares only them with the article does not echo it.
+func TestTitleEchoIgnoresFunctionWords(t *testing.T) {
+	b := blockInfo{units: 8}
+	lede := map[string]bool{"this": true, "with": true, "from": true, "that": true}
+	got, _ := titleScore("A Very Old Fork of This Site From That Year", b, "", lede)
+	want, _ := titleScore("A Very Old Fork of This Site From That Year", b, "", nil)
+	if got != want {
+		t.Errorf("function words echoed: score %.2f, want %.2f", got, want)
+	}
+}
+
+// A headline the article's first paragraphs do not echo is still found
+// when the page prints it again inside a line of its furniture ("Part 1
+// of the ... series").
+func TestFindTitleQuotedInFurniture(t *testing.T) {
+	head := "Conversations with a Cryptid"
+	text := pageCopyText("Series: Part 1 of the Conversations with a Cryptid series Next Work →\n\nStats:\n\n"+head, "", sampleArticle)
+	a, err := Parse(text, "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != head {
+		t.Errorf("Title = %q, want %q", a.Title, head)
+		dumpPassages(t, a)
+	}
+}
+
+// A blog's post shows its date over its headline, under the blog's name
+// that opens the page: the headline is the line under the date, not the
+// blog's name over it.
+func TestFindTitleUnderPostDate(t *testing.T) {
+	// The blog's name is echoed by the article as much as the headline.
+	head := "Former Officer Sentenced to Probation in Housing Stairwell Death"
+	lines := []string{"Community Service", "Sunday, May 8, 2016", head}
+	lines = append(lines, sampleArticle...)
+	lines = append(lines, "Posted by Jane Doe at 9:41 PM", "Email This", "BlogThis!", "Share to Twitter", "Share to Facebook",
+		"Newer Post", "Older Post", "Home", "Subscribe to: Post Comments (Atom)", "Blog Archive", "2016 (3)", "2015 (7)", "Labels", "Signals", "Tools", "About Me")
+	a, err := Parse(strings.Join(lines, "\n\n"), "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != head {
+		t.Errorf("Title = %q, want %q", a.Title, head)
+		dumpPassages(t, a)
+	}
+}
+
+// A Title Case headline with "for" in it next to a date is no byline
+// ("Name for Outlet" needs an outlet); "Jane Doe for The Guardian" is.
+func TestHeadlineWithForIsNoByline(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Open Verilog Flow for Small Programmable Logic Devices": false,
+		"Jane Doe for The Guardian":                              true,
+		"Jane Doe and John Roe":                                  true,
+	} {
+		paras := []para{{kind: data.KindDateline, text: "May 8, 2016"}, {kind: data.KindBody, text: text}}
+		if got := markNameByline(paras, 1, false); got != want {
+			t.Errorf("markNameByline(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// A box of links ("Most Popular") or a comment counter inside an
+// article's second half does not end it when the article's prose goes on
+// under it; comments under a comments heading still do not join it.
+func TestFindArticleGoesOnAfterBox(t *testing.T) {
+	more := []string{
+		"The officer's lawyer said his client was relieved by the sentence and grateful to the judge, and that he hoped the family of the man who was killed could find some peace after the trial.",
+		"Prosecutors had asked the judge to sentence the former officer to six months of home confinement, five years of probation and community service, a request that angered many of the relatives.",
+	}
+	for _, box := range [][]string{
+		{"Most Popular", "Ferry Service to Resume After Winter Repairs", "Bakery on Court Street Closes After Forty Years", "Library Extends Weekend Hours"},
+		{"12 Comments"},
+	} {
+		article := append(append(append([]string(nil), sampleArticle...), box...), more...)
+		a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", article), "test", "page.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := strings.Join(bodyTexts(a), "\n")
+		for _, m := range more {
+			if !strings.Contains(body, m) {
+				t.Errorf("the article ends at %q: %q... is not in the body", box[0], m[:40])
+				dumpPassages(t, a)
+				break
+			}
+		}
+		for _, b := range box {
+			if strings.Contains(body, b) {
+				t.Errorf("%q is in the body", b)
+			}
+		}
+	}
+}
+
+// Comments under a comments heading, each under its writer's name and
+// time, stay out of the article even when they talk of it at length.
+func TestFindArticleStopsAtLongComments(t *testing.T) {
+	comments := []string{
+		"The judge gave the former officer probation for a death in a stairwell, and the family of the man who was killed is supposed to accept that as justice for what happened that night.",
+		"Supporters of the officer rallied outside the courthouse for months because the shooting was an accident, and the sentence reflects what the jury and the judge heard at the trial.",
+	}
+	tail := []string{"12 Comments", "jdoe · 3 hours ago", comments[0], "Reply", "mroe · 2 hours ago", comments[1], "Reply"}
+	a, err := Parse(pageCopyText("Ex-Officer Gets Probation in Stairwell Shooting", "By Jane Doe", sampleArticle, tail...), "test", "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(bodyTexts(a), "\n")
+	for _, c := range comments {
+		if strings.Contains(body, c) {
+			t.Errorf("a comment is in the body: %q...", c[:40])
+		}
+	}
+}
+
+// A document whose first lines are a bar of bracketed links and a label
+// over numbers has no headline there: the title is left unknown rather
+// than made of furniture.
+func TestNoTitleFromLinkBarOrNumbers(t *testing.T) {
+	text := "[Docs] [txt|pdf] [Tracker] [Email] [Diff1] [Diff2] [Nits]\n\nVersions: 00 01 02 03 04\n\n" + strings.Join(sampleArticle, "\n\n")
+	a, err := Parse(text, "test", "draft.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "" {
+		t.Errorf("Title = %q, want none", a.Title)
+	}
 }

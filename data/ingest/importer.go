@@ -14,6 +14,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/webanno"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // FileStatus says what importing one file did.
@@ -58,20 +59,20 @@ func (r FileResult) Detail() string {
 	}
 	switch r.Status {
 	case FileAdded:
-		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs")) + unknown(r.Article.Meta) + r.warnings()
+		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, text.Plural(r.Passages, "paragraph", "paragraphs")) + unknown(r.Article.Meta) + r.warnings()
 	case FileUpdated:
-		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, countOf(r.Passages, "paragraph", "paragraphs"))
+		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, text.Plural(r.Passages, "paragraph", "paragraphs"))
 		if r.Orphaned > 0 {
 			s += fmt.Sprintf("; %s could not be placed in it and %s kept, listed as Orphans",
-				countOf(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
+				text.Plural(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
 		}
 		return s + unknown(r.Article.Meta) + r.warnings()
 	case FileMerged:
 		m := r.Merge
-		s := fmt.Sprintf("%s added, %d updated, %d unchanged", countOf(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
+		s := fmt.Sprintf("%s added, %d updated, %d unchanged", text.Plural(m.Added, "annotation", "annotations"), m.Updated, m.Unchanged)
 		if m.KeptBoth > 0 {
 			s += fmt.Sprintf("; %s changed on both sides: yours %s kept, and theirs added beside %s, marked as from %s",
-				countOf(m.KeptBoth, "annotation", "annotations"), map[bool]string{true: "is", false: "are"}[m.KeptBoth == 1],
+				text.Plural(m.KeptBoth, "annotation", "annotations"), map[bool]string{true: "is", false: "are"}[m.KeptBoth == 1],
 				map[bool]string{true: "it", false: "them"}[m.KeptBoth == 1], r.From)
 		}
 		if m.Undated > 0 {
@@ -84,7 +85,7 @@ func (r FileResult) Detail() string {
 			s += fmt.Sprintf("; %d kept as orphans (their quote is not in the article)", m.Orphaned)
 		}
 		if m.Outlines > 0 {
-			s += fmt.Sprintf("; %s added or updated", countOf(m.Outlines, "outline", "outlines"))
+			s += fmt.Sprintf("; %s added or updated", text.Plural(m.Outlines, "outline", "outlines"))
 			if m.OutlinesBeside > 0 {
 				s += fmt.Sprintf(" (%d beside yours of the same id, yours kept, theirs marked as from %s)", m.OutlinesBeside, r.From)
 			}
@@ -125,14 +126,6 @@ func unknown(m data.Meta) string {
 		return fmt.Sprintf("; not found in the file: %s (Edit details… adds it)", missing[0])
 	}
 	return fmt.Sprintf("; not found in the file: %s (Edit details… adds them)", strings.Join(missing, ", "))
-}
-
-// countOf writes a count with its noun: "1 paragraph", "3 paragraphs".
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // bundleMerger is a library that merges a bundle's outlines along with its

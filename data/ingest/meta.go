@@ -19,6 +19,8 @@ var (
 	reDateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `\.?,?\s+(\d{4})\b`)
 	reDateISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b`)
 	reDateUS  = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+	// reDateFR is a date in French: "30 avril 2015", "1er mars 2019".
+	reDateFR = regexp.MustCompile(`(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(\d{4})\b`)
 
 	// reDatelineFiller is what a dateline may hold besides its dates.
 	reDatelineFiller = regexp.MustCompile(`(?i)\b(?:updated|published|posted|last|first|modified|originally|on|at|date|created|and|` +
@@ -40,6 +42,18 @@ var (
 var monthNumber = map[string]time.Month{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// frenchMonths numbers the French months, accents dropped.
+var frenchMonths = map[string]time.Month{
+	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+	"juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}
+
+// frenchMonth returns the number of a French month's name.
+func frenchMonth(s string) time.Month {
+	s = strings.NewReplacer("é", "e", "É", "e", "û", "u", "Û", "u").Replace(strings.ToLower(s))
+	return frenchMonths[s]
 }
 
 // foundDate is a date found in a line, with its byte span.
@@ -88,6 +102,9 @@ func findDates(s string) []foundDate {
 	}
 	for _, m := range reDateDMY.FindAllStringSubmatchIndex(s, -1) {
 		add(m, isoDate(atoi(s[m[6]:m[7]]), monthNumber[strings.ToLower(s[m[4]:m[4]+3])], atoi(s[m[2]:m[3]])))
+	}
+	for _, m := range reDateFR.FindAllStringSubmatchIndex(s, -1) {
+		add(m, isoDate(atoi(s[m[6]:m[7]]), frenchMonth(s[m[4]:m[5]]), atoi(s[m[2]:m[3]])))
 	}
 	for _, m := range reDateISO.FindAllStringSubmatchIndex(s, -1) {
 		add(m, isoDate(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]])))

@@ -313,7 +313,9 @@ func markTitle(paras []para) {
 			continue
 		}
 		// Only the first body paragraph can be the headline.
-		if p.lines == 1 && (headlineLike(p.text) || shortUnpunctuated(p.text)) {
+		// A line that is mostly numbers ("Versions: 00 01 02 03") is a
+		// label over data, not a headline.
+		if p.lines == 1 && (headlineLike(p.text) || shortUnpunctuated(p.text)) && !dataLine(p.text) {
 			p.kind = data.KindTitle
 		}
 		return

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // outlineRow is a section of an outline as a merge stores it: its items
@@ -104,7 +105,7 @@ func nullID(n sql.NullInt64) any {
 func (m *merger) mergeOutline(o data.SharedOutline, rep *data.MergeReport) error {
 	name := strings.TrimSpace(o.Name)
 	if o.UID == "" || name == "" {
-		rep.Skipped = append(rep.Skipped, fmt.Sprintf("an outline with no id or name (%q)", clipText(o.Name, 40)))
+		rep.Skipped = append(rep.Skipped, fmt.Sprintf("an outline with no id or name (%q)", text.Clip(o.Name, 40)))
 		return nil
 	}
 	if _, ok := findTemplate(o.Template); !ok {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/anchor"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // futureSlack is how far in the future a classmate's date may be (clocks
@@ -220,7 +221,7 @@ func (m *merger) merge(a data.Annotation, rep *data.MergeReport) error {
 		name, table = "note", "notes"
 	}
 	if a.UID == "" {
-		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a %s with no id (%q)", name, clipText(a.Quote, 40)))
+		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a %s with no id (%q)", name, text.Clip(a.Quote, 40)))
 		return nil
 	}
 	dated, created, modified := m.dates(a.Created, a.Modified)
@@ -438,13 +439,4 @@ func orText(s, alt string) string {
 		return alt
 	}
 	return s
-}
-
-// clipText shortens s to at most n runes.
-func clipText(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n-1]) + "…"
 }

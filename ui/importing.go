@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // importExtensions are the files File › Import… offers: articles, and a
@@ -95,7 +96,7 @@ func (u *UI) ImportPaths(paths []string) {
 				name := filepath.Base(r.Path)
 				u.do(func() {
 					bar.SetValue(float64(done) / float64(max(total, 1)))
-					label.SetText(fmt.Sprintf("Imported %d of %d files (%s)", done, total, clip(name, 40)))
+					label.SetText(fmt.Sprintf("Imported %d of %d files (%s)", done, total, text.Clip(name, 40)))
 				})
 			}
 		})
@@ -139,7 +140,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	rows := []fyne.CanvasObject{}
 	for i, r := range results {
 		if i == importRowsShown {
-			rows = append(rows, newMutedLabel("… and "+plural(len(results)-i, "more file", "more files")+" (see the counts above)."))
+			rows = append(rows, newMutedLabel("… and "+text.Plural(len(results)-i, "more file", "more files")+" (see the counts above)."))
 			break
 		}
 		rows = append(rows, importRow(r))
@@ -194,7 +195,7 @@ func importSummary(results []ingest.FileResult) string {
 	var parts []string
 	add := func(st ingest.FileStatus, one, many string) {
 		if n := counts[st]; n > 0 {
-			parts = append(parts, plural(n, one, many))
+			parts = append(parts, text.Plural(n, one, many))
 		}
 	}
 	add(ingest.FileAdded, "article added", "articles added")
