@@ -96,8 +96,13 @@ func BenchmarkTextSizeStep(b *testing.B) {
 	c := u.Window.Canvas()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		// A size not seen before, as each step of a student is.
-		u.setTextScale(1 + float32(i%97+1)*0.01)
+		// Up from 80 % to 200 % and down again, one 10 % step at a time,
+		// as a student's steps go.
+		k := i % 24
+		if k >= 12 {
+			k = 24 - k
+		}
+		u.setTextScale(0.8 + float32(k)*0.1)
 		// Lay the window out as a frame would.
 		u.Window.Content().Resize(c.Size())
 		h.pump()

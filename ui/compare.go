@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -278,26 +279,36 @@ func (c *CompareView) showFlags() {
 
 // markDisagreement turns a flag into red Disputed highlights on both
 // passages, each with a note quoting both versions.
+// It is saved through the write queue, in the lane of the highlights.
 func (c *CompareView) markDisagreement(d compare.Difference) {
 	u := c.u
-	dis, err := u.lib.MarkDisagreement(u.ctx, c.a, c.b, d)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	_ = dis
-	u.annotationsChanged()
-	c.decided()
+	a, b := c.a, c.b
+	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
+		_, err := u.lib.MarkDisagreement(ctx, a, b, d)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.annotationsChanged()
+		c.decided()
+	})
 }
 
-// dismiss hides a flag for good.
+// dismiss hides a flag for good, saved through the write queue.
 func (c *CompareView) dismiss(d compare.Difference) {
 	u := c.u
-	if err := u.lib.DismissDifference(u.ctx, c.a, c.b, d); err != nil {
-		u.showError(err)
-		return
-	}
-	c.decided()
+	a, b := c.a, c.b
+	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
+		return u.lib.DismissDifference(ctx, a, b, d)
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		c.decided()
+	})
 }
 
 // decided reads the student's decisions again after one and shows the

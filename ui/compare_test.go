@@ -149,7 +149,7 @@ func TestCompareView(t *testing.T) {
 		t.Errorf("the flag does not show both passages:\n%s", s)
 	}
 	test.Tap(button(t, card, "Mark as disagreement"))
-	h.pump()
+	h.settle()
 	for _, side := range []struct {
 		article int64
 		quote   string
@@ -175,7 +175,7 @@ func TestCompareView(t *testing.T) {
 
 	before := len(c.Flags.Objects)
 	test.Tap(button(t, flagCard(t, c, "second-degree manslaughter"), "Dismiss"))
-	h.pump()
+	h.settle()
 	if len(c.Flags.Objects) != before-1 || strings.Contains(texts(c.Flags), "second-degree") {
 		t.Errorf("the dismissed flag is still shown:\n%s", texts(c.Flags))
 	}

@@ -80,7 +80,7 @@ func (u *UI) showMetaEditor() {
 	}
 	m.Source = entry(a.Source, "Web address or file name")
 	m.SentenceTitle = entry(a.SentenceTitle, "The title in sentence case, as APA cites it")
-	m.Accessed = entry(humanDate(a.Accessed, false), "The day you read it; empty for the day it was added ("+humanDate(a.AddedAt.Format("2006-01-02"), false)+")")
+	m.Accessed = entry(humanDate(a.Accessed, false), "The day you read it (empty: "+humanDate(a.AddedAt.Format("2006-01-02"), false)+")")
 	if a.Accessed == "" {
 		m.Accessed.SetText("")
 	}

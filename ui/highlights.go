@@ -61,15 +61,10 @@ func newHighlightsPanel(u *UI) *HighlightsPanel {
 			box := o.(*fyne.Container)
 			body := box.Objects[0].(*fyne.Container)
 			body.Objects[0].(*widget.Label).SetText("“" + text.Clip(row.h.Quote, 120) + "”")
-			where := row.title
-			if row.para > 0 {
-				where += " · para. " + fmt.Sprint(row.para)
-			}
 			if c, ok := p.u.colour(row.h.Colour); ok {
-				where = c.Meaning + " · " + where
 				box.Objects[1].(*widget.Icon).SetResource(swatchResource(c.RGB))
 			}
-			body.Objects[1].(*mutedLabel).SetText(where)
+			body.Objects[1].(*mutedLabel).SetText(p.where(row))
 		})
 	p.List.OnSelected = func(i widget.ListItemID) {
 		p.List.Unselect(i)
@@ -160,8 +155,7 @@ func (p *HighlightsPanel) apply() {
 		if len(p.all) > 0 {
 			t, h = "No highlight matches", "Try another colour or article, or fewer words."
 		}
-		p.empty.Objects[1].(*widget.Label).SetText(t)
-		p.empty.Objects[2].(*mutedLabel).SetText(h)
+		setEmptyState(p.empty, t, h)
 		p.empty.Show()
 	} else {
 		p.empty.Hide()
@@ -179,4 +173,18 @@ func (p *HighlightsPanel) open(h data.Highlight) {
 		u.Reader.scrollToRow(row)
 		u.Reader.setCurrent(row)
 	}
+}
+
+// where is a row's second line: the colour's meaning, the ¶ and the
+// article, in that order. The title is long and the line is cut at the
+// panel's width: after it, the ¶ was never seen.
+func (p *HighlightsPanel) where(row highlightRow) string {
+	var parts []string
+	if c, ok := p.u.colour(row.h.Colour); ok {
+		parts = append(parts, c.Meaning)
+	}
+	if row.para > 0 {
+		parts = append(parts, fmt.Sprintf("¶ %d", row.para))
+	}
+	return strings.Join(append(parts, row.title), " · ")
 }

@@ -2,12 +2,15 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -55,6 +58,16 @@ func TestHighlightsPanel(t *testing.T) {
 	}
 	if p.shown[0].para != u.Reader.rows[row].passage.N {
 		t.Errorf("the row says para. %d, want %d", p.shown[0].para, u.Reader.rows[row].passage.N)
+	}
+	// The ¶ is read before the title, which the panel's width cuts.
+	u.Notes.content.SelectIndex(2)
+	h.pump()
+	where := p.where(p.shown[0])
+	para := fmt.Sprintf("¶ %d", u.Reader.rows[row].passage.N)
+	if i, j := strings.Index(where, para), strings.Index(where, p.shown[0].title); i < 0 || j < i {
+		t.Errorf("the row's second line %q does not give %q before the title", where, para)
+	} else if w := fyne.MeasureText(where[:j], theme.CaptionTextSize(), fyne.TextStyle{}).Width; w > p.List.Size().Width-60 {
+		t.Errorf("%q is %v wide: it does not show in a %v wide panel", where[:j], w, p.List.Size().Width)
 	}
 	p.Filter.SetText("no such words at all")
 	if p.empty.Hidden {

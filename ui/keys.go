@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebookapp/casebook/data/casefacts"
 )
 
 // readerKeys is the reader's keyboard target. It wraps the list of passages
@@ -248,7 +250,8 @@ func prevWordEnd(text []rune, i int) int {
 
 // sentenceEndsAt reports whether a sentence ends just before offset i: after
 // a full stop, question or exclamation mark (and any closing quotes or
-// brackets) followed by a space or the end of the text.
+// brackets) followed by a space or the end of the text. A full stop after
+// an abbreviation or an initial ("On Nov. 20", "Mr. Liang") ends none.
 func sentenceEndsAt(text []rune, i int) bool {
 	if i <= 0 || i > len(text) || (i < len(text) && !unicode.IsSpace(text[i])) {
 		return false
@@ -257,7 +260,13 @@ func sentenceEndsAt(text []rune, i int) bool {
 	for j > 0 && isCloser(text[j]) {
 		j--
 	}
-	return text[j] == '.' || text[j] == '?' || text[j] == '!' || text[j] == '…'
+	switch text[j] {
+	case '?', '!', '…':
+		return true
+	case '.':
+		return i == len(text) || !casefacts.EndsAbbreviation(string(text[max(0, j-16):j]))
+	}
+	return false
 }
 
 func isCloser(r rune) bool {
@@ -306,10 +315,12 @@ func prevSentenceStart(text []rune, i int) int {
 type keyList struct {
 	widget.List
 	onKey func(ev *fyne.KeyEvent) bool
+	// ring shows while the list has the keyboard.
+	ring focusRing
 }
 
 func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
-	l := &keyList{}
+	l := &keyList{ring: newFocusRing()}
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
 	l.ExtendBaseWidget(l)
 	return l
@@ -321,6 +332,18 @@ func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	l.List.TypedKey(ev)
+}
+
+// FocusGained implements fyne.Focusable.
+func (l *keyList) FocusGained() {
+	l.List.FocusGained()
+	l.ring.show(true)
+}
+
+// FocusLost implements fyne.Focusable.
+func (l *keyList) FocusLost() {
+	l.List.FocusLost()
+	l.ring.show(false)
 }
 
 // keyEntry is a widget.Entry that lets the window handle F6 (and, when
@@ -438,13 +461,28 @@ func (u *UI) windowKey(ev *fyne.KeyEvent) bool {
 type keyButton struct {
 	widget.Button
 	u *UI
+	// ring shows while the button has the keyboard (where it is shown
+	// with ring.around).
+	ring focusRing
 }
 
 func newKeyButton(u *UI, label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{u: u}
+	b := &keyButton{u: u, ring: newFocusRing()}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+// FocusGained implements fyne.Focusable.
+func (b *keyButton) FocusGained() {
+	b.Button.FocusGained()
+	b.ring.show(true)
+}
+
+// FocusLost implements fyne.Focusable.
+func (b *keyButton) FocusLost() {
+	b.Button.FocusLost()
+	b.ring.show(false)
 }
 
 // TypedKey implements fyne.Focusable.

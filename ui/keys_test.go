@@ -232,7 +232,7 @@ func TestF6CyclesThePanes(t *testing.T) {
 }
 
 func TestWordAndSentenceSteps(t *testing.T) {
-	text := []rune(`Liang’s lawyer said: “He is sorry.” The judge agreed? Yes! Then 5 years’ probation.`)
+	text := []rune(`Liang’s lawyer said: “He is sorry.” The judge agreed? Yes! On Nov. 20, 2014, Mr. Liang fired. Then 5 years’ probation.`)
 	var got []string
 	for i := 0; i < len(text); {
 		j := nextSentenceEnd(text, i)
@@ -242,7 +242,9 @@ func TestWordAndSentenceSteps(t *testing.T) {
 		}
 		i = j
 	}
-	want := []string{`Liang’s lawyer said: “He is sorry.”`, ` The judge agreed?`, ` Yes!`, ` Then 5 years’ probation.`}
+	// "Nov." and "Mr." end no sentence (tried in the real window:
+	// Ctrl+Shift+→ selected "On Nov.").
+	want := []string{`Liang’s lawyer said: “He is sorry.”`, ` The judge agreed?`, ` Yes!`, ` On Nov. 20, 2014, Mr. Liang fired.`, ` Then 5 years’ probation.`}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
@@ -291,5 +293,32 @@ func TestNoteTabAndHashTags(t *testing.T) {
 	}
 	if len(ns) != 1 || strings.Join(ns[0].Tags, ",") != "judge,sentencing" {
 		t.Errorf("notes = %+v, want one tagged judge and sentencing", ns)
+	}
+}
+
+// TestFocusVisibleInEveryPane moves the keyboard with F6 through the
+// panes: where Fyne's own look does not show it (the library list, whose
+// focused row is the selected one; the Add note button), a ring does, and
+// only on the pane that has the keyboard.
+func TestFocusVisibleInEveryPane(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	c := u.Window.Canvas()
+	u.focusPane(paneLibrary)
+	if c.Focused() != u.Library || !u.Library.ring.rect.Visible() {
+		t.Errorf("the library has the keyboard (%v) but no ring shows", c.Focused() == u.Library)
+	}
+	u.Reader.setCurrent(0)
+	u.focusPane(paneNotes)
+	add := u.Notes.addBtn
+	if c.Focused() != add || !add.ring.rect.Visible() {
+		t.Errorf("Add note has the keyboard (%v) but no ring shows", c.Focused() == add)
+	}
+	if u.Library.ring.rect.Visible() {
+		t.Error("the library's ring stays after the keyboard left it")
+	}
+	u.focusPane(paneReader)
+	if add.ring.rect.Visible() {
+		t.Error("Add note's ring stays after the keyboard left it")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+	"math"
 )
 
 // Shortcuts of the main menu. The menu owns them: Fyne runs a main-menu
@@ -161,8 +162,17 @@ func (u *UI) setTheme(mode string) {
 }
 
 // setTextScale changes the text size, between 80 % and 200 %.
+//
+// The size is kept in whole steps of 10 %: adding 0.1 in floating point
+// drifts (five steps up and five down ended at 99.99998 %), and each step
+// then reached a size never shown before, so every word of the article, and
+// every icon, was measured and drawn anew even when going back. A step that
+// changes nothing (at either end) does no work.
 func (u *UI) setTextScale(s float32) {
-	s = min(max(s, 0.8), 2)
+	s = float32(math.Round(float64(min(max(s, 0.8), 2))*10) / 10)
+	if s == u.textScale() {
+		return
+	}
 	u.App.Preferences().SetFloat(prefTextSize, float64(s))
 	u.applyTheme()
 }

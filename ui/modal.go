@@ -62,10 +62,9 @@ func (u *UI) modalOpen() bool {
 	return len(u.modals) > 0 || u.overlayOpen()
 }
 
-// overlayOpen reports whether a pop-up other than a tooltip shows.
+// overlayOpen reports whether a pop-up shows (a tooltip is no pop-up).
 func (u *UI) overlayOpen() bool {
-	top := u.Window.Canvas().Overlays().Top()
-	return top != nil && (u.tip == nil || top != fyne.CanvasObject(u.tip))
+	return u.Window.Canvas().Overlays().Top() != nil
 }
 
 // modalKey gives a key to the top dialog; it reports whether a dialog took

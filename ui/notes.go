@@ -144,8 +144,9 @@ func (e *noteEntry) FocusLost() {
 func newNotesPanel(u *UI) *NotesPanel {
 	p := &NotesPanel{u: u}
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	// In a narrow panel "Notes on the caption" would run under Add note.
-	p.heading.Truncation = fyne.TextTruncateEllipsis
+	// In a narrow panel or at large text, "Notes on the caption" wraps
+	// beside Add note, between words, or Add note goes under it;
+	// truncated, it showed "No…".
 	p.quote = newMutedLabel("").italic()
 	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.AddNote() })
 	p.addBtn.Importance = widget.HighImportance
@@ -156,8 +157,8 @@ func newNotesPanel(u *UI) *NotesPanel {
 	p.undoBar = container.NewBorder(nil, nil, nil, p.undoBtn, p.undoMsg)
 	p.undoBar.Hide()
 
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.addBtn, p.heading), p.quote)
-	passageTab := container.NewBorder(top, p.undoBar, nil, nil,
+	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn.ring.around(p.addBtn), u.relayout), p.quote)
+	passageTab := container.NewBorder(u.upTo(top, 0.3), p.undoBar, nil, nil,
 		container.NewStack(container.NewVScroll(p.cards), p.empty))
 
 	p.All = p.noteList(&p.all)
@@ -348,7 +349,8 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
 	c.Editor.SetText(n.Body)
 	c.Tags = newNoteEntry(p.u, false)
-	c.Tags.SetPlaceHolder("Tags, separated by commas (a #tag in the text is one too)")
+	// Short enough to be read whole in the notes panel at 1280 px.
+	c.Tags.SetPlaceHolder("Tags, by commas (or #tag in the note)")
 	c.Tags.SetText(strings.Join(n.Tags, ", "))
 	c.Editor.OnChanged = func(string) { c.changed(); c.fitEditor() }
 	c.Tags.OnChanged = func(string) { c.changed(); c.suggestTags() }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,6 +58,15 @@ type OutlinePanel struct {
 	bySection [][]*OutlineItemView
 	// focusItem is the item to give the focus back to after a rebuild.
 	focusItem int64
+	// targets are the sections' "add here" buttons, in order.
+	targets []*widget.Button
+	// unsaved holds the text typed under sections (by section id) until
+	// it is saved; dirty marks what was typed since it was last queued.
+	// A rebuild shows the unsaved text, not the library's older one.
+	unsaved   map[int64]string
+	dirty     map[int64]bool
+	textTimer *time.Timer
+	textGen   int
 }
 
 // sidePanel is what stands beside the reader: the notes, and the outline in
@@ -115,15 +125,21 @@ func (p *OutlinePanel) reloadNames(want string) {
 	p.Picker.SetSelected(want) // calls show
 }
 
-// NewOutline creates an outline from a template and shows it.
-func (p *OutlinePanel) NewOutline(name, template string) error {
-	o, err := p.u.lib.NewOutline(p.u.ctx, name, template)
-	if err != nil {
+// NewOutline creates an outline from a template, through the write queue,
+// and shows it once it is saved; a refusal (a name taken) is shown then.
+func (p *OutlinePanel) NewOutline(name, template string) {
+	var o data.Outline
+	p.u.writes.submit(laneOutline, func(ctx context.Context) (err error) {
+		o, err = p.u.lib.NewOutline(ctx, name, template)
 		return err
-	}
-	p.section = 0
-	p.reloadNames(o.Name)
-	return nil
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.section = 0
+		p.reloadNames(o.Name)
+	})
 }
 
 func (p *OutlinePanel) showNewDialog() {
@@ -142,9 +158,7 @@ func (p *OutlinePanel) showNewDialog() {
 		if !ok {
 			return
 		}
-		if err := p.NewOutline(name.Text, tmpl.Selected); err != nil {
-			p.u.showError(err)
-		}
+		p.NewOutline(name.Text, tmpl.Selected)
 	}, p.u.Window)
 }
 
@@ -172,25 +186,46 @@ func (p *OutlinePanel) showRename() {
 	p.u.askText("Rename outline", "Name", p.outline.Name, p.Rename)
 }
 
-// Rename gives the outline shown a new name.
+// Rename gives the outline shown a new name, through the write queue.
 func (p *OutlinePanel) Rename(name string) {
-	if err := p.u.lib.RenameOutline(p.u.ctx, p.outline.ID, name); err != nil {
-		p.u.showError(err)
-		return
-	}
-	p.reloadNames(strings.TrimSpace(name))
+	id := p.outline.ID
+	p.u.writes.submit(laneOutline, func(ctx context.Context) error {
+		return p.u.lib.RenameOutline(ctx, id, name)
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.reloadNames(strings.TrimSpace(name))
+	})
 }
 
 func (p *OutlinePanel) confirmDelete() {
 	p.u.confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.Delete)
 }
 
-// Delete removes the outline shown and shows another.
+// Delete removes the outline shown, through the write queue (text typed
+// in it is saved first, in the same lane), and shows another.
 func (p *OutlinePanel) Delete() {
-	if err := p.u.lib.DeleteOutline(p.u.ctx, p.outline.ID); err != nil {
-		p.u.showError(err)
-		return
-	}
+	id := p.outline.ID
+	p.flushText()
+	p.u.writes.submit(laneOutline, func(ctx context.Context) error {
+		return p.u.lib.DeleteOutline(ctx, id)
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		if p.outline.ID == id {
+			p.deleted()
+		} else {
+			p.reloadNames(p.Picker.Selected)
+		}
+	})
+}
+
+// deleted shows another outline than the one just deleted.
+func (p *OutlinePanel) deleted() {
 	p.outline = data.Outline{}
 	p.Body.RemoveAll()
 	p.Items = nil
@@ -278,6 +313,7 @@ func (p *OutlinePanel) citation(it data.OutlineItem) string {
 func (p *OutlinePanel) build() {
 	p.Body.RemoveAll()
 	p.Items = nil
+	p.targets = nil
 	p.bySection = make([][]*OutlineItemView, len(p.outline.Sections))
 	var focus *OutlineItemView
 	for si, s := range p.outline.Sections {
@@ -285,12 +321,15 @@ func (p *OutlinePanel) build() {
 		heading := widget.NewEntry()
 		heading.SetText(s.Heading)
 		heading.OnSubmitted = func(h string) {
-			p.edit(func(ctx context.Context) error { return p.u.lib.RenameSection(ctx, s.ID, h) }, nil)
+			// The field already shows the new heading: nothing is
+			// rebuilt unless the library refuses it.
+			p.save(func(ctx context.Context) error { return p.u.lib.RenameSection(ctx, s.ID, h) })
 		}
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.moveSection(s.ID, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.moveSection(s.ID, +1) })
 		drop := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.confirmDeleteSection(s) })
-		target := widget.NewButtonWithIcon("", theme.RadioButtonIcon(), func() { p.section = si; p.build() })
+		target := widget.NewButtonWithIcon("", theme.RadioButtonIcon(), func() { p.setSection(si) })
+		p.targets = append(p.targets, target)
 		if si == p.section {
 			target.SetIcon(theme.RadioButtonCheckedIcon())
 		}
@@ -300,19 +339,13 @@ func (p *OutlinePanel) build() {
 		text := widget.NewMultiLineEntry()
 		text.SetPlaceHolder("Your text under " + s.Heading)
 		text.Wrapping = fyne.TextWrapWord
-		text.SetText(s.Text)
-		// Saved as typed through the write queue, so a keystroke never
-		// waits on SQLite's write lock; in the outline's lane, so text typed
-		// under a section is saved before the section is removed.
-		text.OnChanged = func(t string) {
-			p.u.writes.submit(laneOutline, func(ctx context.Context) error {
-				return p.u.lib.SetSectionText(ctx, s.ID, t)
-			}, func(err error) {
-				if err != nil {
-					p.u.showError(err)
-				}
-			})
+		if t, ok := p.unsaved[s.ID]; ok {
+			text.SetText(t)
+		} else {
+			text.SetText(s.Text)
 		}
+		// Saved when typing pauses, as a note is, through the write queue.
+		text.OnChanged = func(t string) { p.typed(s.ID, t) }
 		block := container.NewVBox(container.NewBorder(nil, nil, target, container.NewHBox(up, down, drop), heading), text)
 		for _, it := range s.Items {
 			v := newOutlineItemView(p, it)
@@ -336,10 +369,71 @@ func (p *OutlinePanel) moveSection(id int64, delta int) {
 	p.edit(func(ctx context.Context) error { return p.u.lib.MoveSection(ctx, id, delta) }, nil)
 }
 
+// setSection makes section i the one new items go to.
+func (p *OutlinePanel) setSection(i int) {
+	p.section = i
+	for k, b := range p.targets {
+		if k == i {
+			b.SetIcon(theme.RadioButtonCheckedIcon())
+		} else {
+			b.SetIcon(theme.RadioButtonIcon())
+		}
+	}
+}
+
+// typed keeps the text typed under a section and saves it once typing has
+// paused for the note debounce: a write per keystroke queued hundreds of
+// writes behind a locked library.
+func (p *OutlinePanel) typed(section int64, text string) {
+	if p.unsaved == nil {
+		p.unsaved, p.dirty = map[int64]string{}, map[int64]bool{}
+	}
+	p.unsaved[section] = text
+	p.dirty[section] = true
+	p.textGen++
+	gen := p.textGen
+	if p.textTimer != nil {
+		p.textTimer.Stop()
+	}
+	p.textTimer = time.AfterFunc(p.u.opts.NoteDebounce, func() {
+		p.u.do(func() {
+			if gen == p.textGen {
+				p.flushText()
+			}
+		})
+	})
+}
+
+// flushText queues the section texts typed since they were last queued, in
+// the outline's lane: before any later change to the outline (a section
+// removed), and before the window quits.
+func (p *OutlinePanel) flushText() {
+	if p.textTimer != nil {
+		p.textTimer.Stop()
+	}
+	p.textGen++
+	for id := range p.dirty {
+		id, text := id, p.unsaved[id]
+		p.u.writes.submit(laneOutline, func(ctx context.Context) error {
+			return p.u.lib.SetSectionText(ctx, id, text)
+		}, func(err error) {
+			if err != nil {
+				p.u.showError(err)
+				return
+			}
+			if t, ok := p.unsaved[id]; ok && t == text && !p.dirty[id] {
+				delete(p.unsaved, id)
+			}
+		})
+	}
+	clear(p.dirty)
+}
+
 // edit runs a change to the outline through the write queue, in the
-// outline's lane so changes are saved in the order made, then runs after
-// (if not nil) and shows the outline again.
+// outline's lane so changes are saved in the order made (text typed first),
+// then runs after (if not nil) and shows the outline again.
 func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
+	p.flushText()
 	p.u.writes.submit(laneOutline, run, func(err error) {
 		if err != nil {
 			p.u.showError(err)
@@ -349,6 +443,19 @@ func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
 			after()
 		}
 		p.refresh()
+	})
+}
+
+// save runs a change the panel already shows (a section renamed in its
+// field) through the outline's lane; only a refusal shows the outline
+// again, as the library keeps it.
+func (p *OutlinePanel) save(run func(ctx context.Context) error) {
+	p.flushText()
+	p.u.writes.submit(laneOutline, run, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			p.refresh()
+		}
 	})
 }
 

@@ -61,9 +61,8 @@ func TestOutlinePanel(t *testing.T) {
 	if p.Picker.Selected != "" || len(p.Body.Objects) != 0 {
 		t.Fatalf("a new library shows an outline")
 	}
-	if err := p.NewOutline("Liang brief", "Case brief"); err != nil {
-		t.Fatal(err)
-	}
+	p.NewOutline("Liang brief", "Case brief")
+	h.settle()
 	h.pump()
 	if p.Picker.Selected != "Liang brief" || len(p.Body.Objects) != 6 {
 		t.Fatalf("outline shown: %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
@@ -145,7 +144,9 @@ func TestOutlinePanel(t *testing.T) {
 		t.Fatal("no text field under Issue")
 	}
 	test.Type(entry, "Was the sentence lenient?")
-	h.settle() // the text is written off the UI goroutine
+	// The text is saved once typing pauses, off the UI goroutine.
+	h.waitFor("the text to be queued", func() bool { return len(p.dirty) == 0 })
+	h.settle()
 	o, _ := h.lib.OutlineByName(context.Background(), "Liang brief")
 	if o.Sections[2].Text != "Was the sentence lenient?" {
 		t.Errorf("section text %q", o.Sections[2].Text)
@@ -160,9 +161,8 @@ func TestOutlinePanel(t *testing.T) {
 	}
 
 	// Several outlines: a second one, and back.
-	if err := p.NewOutline("Essay", "Argumentative essay"); err != nil {
-		t.Fatal(err)
-	}
+	p.NewOutline("Essay", "Argumentative essay")
+	h.settle()
 	if p.Picker.Selected != "Essay" || len(p.Body.Objects) != 5 || len(p.Picker.Options) != 2 {
 		t.Errorf("second outline: %q %d %v", p.Picker.Selected, len(p.Body.Objects), p.Picker.Options)
 	}
@@ -223,12 +223,10 @@ func TestOutlineManage(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	p := u.Outline
-	if err := p.NewOutline("Draft", "essay"); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.NewOutline("Brief", "brief"); err != nil {
-		t.Fatal(err)
-	}
+	p.NewOutline("Draft", "essay")
+	h.settle()
+	p.NewOutline("Brief", "brief")
+	h.settle()
 	yes := func() {
 		t.Helper()
 		top := u.Window.Canvas().Overlays().Top()
@@ -261,10 +259,12 @@ func TestOutlineManage(t *testing.T) {
 	}
 
 	p.Rename("Liang brief")
+	h.settle()
 	if p.Picker.Selected != "Liang brief" || strings.Join(p.Picker.Options, ",") != "Draft,Liang brief" {
 		t.Errorf("after renaming: %q %v", p.Picker.Selected, p.Picker.Options)
 	}
 	p.Rename("draft")
+	h.settle()
 	if p.Picker.Selected != "Liang brief" {
 		t.Errorf("renaming onto another outline's name changed it: %q", p.Picker.Selected)
 	}
@@ -290,9 +290,8 @@ func TestOutlineDrag(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	p := u.Outline
-	if err := p.NewOutline("Brief", "brief"); err != nil {
-		t.Fatal(err)
-	}
+	p.NewOutline("Brief", "brief")
+	h.settle()
 	afro := articleTitled(t, h, "Asian Organization")
 	for _, n := range []int{4, 5, 7} {
 		ps, _ := h.lib.Passage(ctx, afro.ID, n)
@@ -357,9 +356,8 @@ func TestOutlineAddSectionAsksWithTheFormDialog(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	p := u.Outline
-	if err := p.NewOutline("Draft", "essay"); err != nil {
-		t.Fatal(err)
-	}
+	p.NewOutline("Draft", "essay")
+	h.settle()
 	before := len(p.outline.Sections)
 
 	e := u.askTextFor(func() { p.showAddSection() })
@@ -402,9 +400,8 @@ func TestOutlineDeleteAsksModally(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	p := u.Outline
-	if err := p.NewOutline("Draft", "essay"); err != nil {
-		t.Fatal(err)
-	}
+	p.NewOutline("Draft", "essay")
+	h.settle()
 	p.confirmDelete()
 	h.press(fyne.KeyReturn)
 	h.pump()
@@ -418,5 +415,108 @@ func TestOutlineDeleteAsksModally(t *testing.T) {
 	}
 	if _, err := h.lib.OutlineByName(context.Background(), "Draft"); err != nil {
 		t.Errorf("the outline is gone: %v", err)
+	}
+}
+
+// TestOutlineWritesWhileLocked types under a section, renames the outline
+// and creates another while another program holds the library's write
+// lock: each call returns at once, the text typed makes one write when
+// typing pauses (not one per keystroke), and everything is saved, in
+// order, once the lock is let go.
+func TestOutlineWritesWhileLocked(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	u, p := h.u, h.u.Outline
+	p.NewOutline("Brief", "brief")
+	h.settle()
+	release := lockLibrary(t, h.lib.Path())
+
+	entry := findMultiLine(p.Body.Objects[0])
+	if entry == nil {
+		t.Fatal("no text field under the first section")
+	}
+	test.Type(entry, "Liang was convicted of manslaughter.")
+	if n := u.writes.pending; n != 0 {
+		t.Errorf("typing queued %d writes before it paused, want none", n)
+	}
+	h.waitFor("the text to be queued", func() bool { return len(p.dirty) == 0 })
+	if n := u.writes.pending; n != 1 {
+		t.Errorf("typing 36 characters queued %d writes, want one", n)
+	}
+	p.Rename("Liang brief")
+	p.NewOutline("Essay", "essay")
+	h.pump()
+	h.waitFor("the window to say it is waiting", func() bool { return u.SaveState.Text == "Waiting for the library…" })
+	if list, _ := h.lib.Outlines(ctx); len(list) != 1 || list[0].Name != "Brief" {
+		t.Fatalf("the outlines changed while the library was locked: %+v", list)
+	}
+	// A rebuild meanwhile shows the text typed, not the library's.
+	p.refresh()
+	if e := findMultiLine(p.Body.Objects[0]); e == nil || e.Text != "Liang was convicted of manslaughter." {
+		t.Errorf("after a rebuild the section shows %v", e)
+	}
+
+	release()
+	h.settle()
+	o, err := h.lib.OutlineByName(ctx, "Liang brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Sections[0].Text != "Liang was convicted of manslaughter." {
+		t.Errorf("section text %q", o.Sections[0].Text)
+	}
+	if list, _ := h.lib.Outlines(ctx); len(list) != 2 {
+		t.Errorf("outlines after the lock was let go: %+v", list)
+	}
+	if p.Picker.Selected != "Essay" {
+		t.Errorf("the panel shows %q, want the new outline", p.Picker.Selected)
+	}
+}
+
+// TestOutlineTextSavedOnQuit quits while typing under a section has not
+// paused: the text is saved before the window closes.
+func TestOutlineTextSavedOnQuit(t *testing.T) {
+	h := newHarness(t)
+	p := h.u.Outline
+	p.NewOutline("Brief", "brief")
+	h.settle()
+	test.Type(findMultiLine(p.Body.Objects[0]), "Typed just before quitting")
+	h.u.Quit()
+	o, err := h.lib.OutlineByName(context.Background(), "Brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Sections[0].Text != "Typed just before quitting" {
+		t.Errorf("after quitting the section text is %q", o.Sections[0].Text)
+	}
+}
+
+// TestOutlineRenameSectionKeepsPanel renames a section in its field: the
+// heading is saved and the panel is not rebuilt (the field the student
+// typed in stays, with the focus and the scroll).
+func TestOutlineRenameSectionKeepsPanel(t *testing.T) {
+	h := newHarness(t)
+	p := h.u.Outline
+	p.NewOutline("Brief", "brief")
+	h.settle()
+	block := p.Body.Objects[0]
+	var heading *widget.Entry
+	walk(block, func(c fyne.CanvasObject) {
+		if e, ok := c.(*widget.Entry); ok && !e.MultiLine && heading == nil {
+			heading = e
+		}
+	})
+	if heading == nil {
+		t.Fatal("no heading field")
+	}
+	heading.SetText("What happened")
+	heading.OnSubmitted(heading.Text)
+	h.settle()
+	o, _ := h.lib.OutlineByName(context.Background(), "Brief")
+	if o.Sections[0].Heading != "What happened" {
+		t.Errorf("heading saved as %q", o.Sections[0].Heading)
+	}
+	if p.Body.Objects[0] != block {
+		t.Error("renaming a section rebuilt the outline panel")
 	}
 }

@@ -77,7 +77,7 @@ func newReader(u *UI) *Reader {
 	r.OpenSource = newTipButton(u, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { u.openSource() })
 	r.OpenSource.Importance = widget.LowImportance
 	r.OpenSource.Hide()
-	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), container.New(&tightVBox{gap: -8}, r.title, r.meta))
+	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), u.upTo(container.New(&tightVBox{gap: -8}, fitWords(r.title), r.meta), 0.3))
 
 	r.List = widget.NewList(
 		func() int { return len(r.rows) },

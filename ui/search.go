@@ -139,7 +139,7 @@ func (s *SearchBar) resultsPane() fyne.CanvasObject {
 		widget.NewSeparator(),
 	)
 	s.pane = container.NewBorder(container.NewVBox(s.status, s.Suggestions, filters), nil, nil, nil,
-		container.NewStack(s.Results, s.empty))
+		container.NewStack(s.Results.ring.around(s.Results), s.empty))
 	s.articlesChanged()
 	s.filtersChanged()
 	return s.pane
@@ -437,9 +437,7 @@ func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err 
 }
 
 func (s *SearchBar) setEmpty(title, hint string) {
-	objs := s.empty.Objects
-	objs[1].(*widget.Label).SetText(title)
-	objs[2].(*mutedLabel).SetText(hint)
+	setEmptyState(s.empty, title, hint)
 	s.empty.Show()
 }
 

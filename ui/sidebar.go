@@ -33,6 +33,9 @@ func newLibraryRow() *libraryRow {
 	r.title.TextStyle.Bold = true
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.meta.Truncation = fyne.TextTruncateEllipsis
+	// The counts line ran under the split, cut mid-word, in a narrow
+	// sidebar.
+	r.counts.Truncation = fyne.TextTruncateEllipsis
 	r.meta.SizeName = theme.SizeNameCaptionText
 	r.counts.SizeName = theme.SizeNameCaptionText
 	r.ExtendBaseWidget(r)
@@ -152,8 +155,8 @@ func (u *UI) libraryPane() fyne.CanvasObject {
 	u.libraryEmpty = empty
 	u.noMatch = emptyState("No article matches", "Try fewer letters, or clear the filter.")
 	u.noMatch.Hide()
-	top := container.NewVBox(heading, u.LibraryFilter)
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(u.Library, empty, u.noMatch))
+	top := container.NewVBox(heading, fitPlaceHolder(u.LibraryFilter, &u.LibraryFilter.Entry))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(u.Library.ring.around(u.Library), empty, u.noMatch))
 }
 
 // articleNames returns what the library filter matches for each article:
@@ -268,7 +271,16 @@ func (u *UI) articleSummary(id int64) (data.ArticleSummary, bool) {
 func emptyState(title, hint string) *fyne.Container {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	h := newMutedLabel(hint).centered()
-	return container.NewVBox(layoutSpacer(40), t, h)
+	// The title wraps between words in a narrow panel at large text, and
+	// the whole scrolls rather than make the window taller.
+	return container.NewStack(container.NewVScroll(container.NewVBox(layoutSpacer(40), fitWords(t), h)))
+}
+
+// setEmptyState changes the title and hint of an emptyState.
+func setEmptyState(c *fyne.Container, title, hint string) {
+	box := c.Objects[0].(*container.Scroll).Content.(*fyne.Container)
+	box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(title)
+	box.Objects[2].(*mutedLabel).SetText(hint)
 }
 
 // layoutSpacer is a fixed vertical gap.

@@ -22,6 +22,11 @@ type windowState struct {
 	Library string  `json:"library,omitempty"`
 	Article int64   `json:"article,omitempty"`
 	Seq     int     `json:"seq,omitempty"`
+	// X and Y are the window's top-left corner on the screen, in pixels,
+	// when Placed: where the Placer could read it.
+	Placed bool `json:"placed,omitempty"`
+	X      int  `json:"x,omitempty"`
+	Y      int  `json:"y,omitempty"`
 }
 
 // stateFile is the name of the window state file in Casebook's own
@@ -105,6 +110,13 @@ func (u *UI) currentState() windowState {
 	if size.Width > 0 && size.Height > 0 {
 		st.Width, st.Height = size.Width, size.Height
 	}
+	// Before the window is shown and placed (an article opened at start),
+	// where it is says nothing.
+	if u.opts.Placer != nil && u.placed {
+		if x, y, ok := u.opts.Placer.Position(u.Window); ok {
+			st.Placed, st.X, st.Y = true, x, y
+		}
+	}
 	if u.Reader.article.ID != 0 {
 		st.Library = u.lib.Path()
 		st.Article = u.Reader.article.ID
@@ -118,5 +130,14 @@ func (u *UI) rememberState() {
 	u.state = u.currentState()
 	if err := u.saveState(u.state); err != nil {
 		fyne.LogError("saving the window state", err)
+	}
+}
+
+// placeWindow puts the shown window back where it was when it was last
+// closed (kept on a monitor by the Placer).
+func (u *UI) placeWindow() {
+	u.placed = true
+	if u.opts.Placer != nil && u.state.Placed {
+		u.opts.Placer.Move(u.Window, u.state.X, u.state.Y)
 	}
 }

@@ -60,3 +60,38 @@ func TestTextSizeStepMeasuresOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestTextSizeStepsComeBack steps the text up and down again: each step
+// lands on a whole 10 %, so that going back reaches the very size it left
+// (not 99.99998 %) and the words measured at it are not measured again.
+func TestTextSizeStepsComeBack(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	u.OpenArticle(h.article(2).ID)
+	h.pump()
+	for i := 0; i < 5; i++ {
+		u.RunShortcut(shortcutBigger)
+		h.pump()
+	}
+	if got := u.textScale(); got != 1.5 {
+		t.Errorf("five steps up from 100 %% reached %.9f, want 1.5", got)
+	}
+	measured := len(wordWidths)
+	for i := 0; i < 5; i++ {
+		u.RunShortcut(shortcutSmaller)
+		h.pump()
+	}
+	if got := u.textScale(); got != 1 {
+		t.Errorf("five steps up and five down reached %.9f, want 1", got)
+	}
+	if n := len(wordWidths) - measured; n > 0 {
+		t.Errorf("stepping back through sizes already shown measured %d words again", n)
+	}
+	for i := 0; i < 15; i++ {
+		u.RunShortcut(shortcutBigger)
+		h.pump()
+	}
+	if got := u.textScale(); got != 2 {
+		t.Errorf("many steps up reached %.9f, want 2", got)
+	}
+}

@@ -4,7 +4,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -67,34 +70,43 @@ func (b *tipButton) Tapped(ev *fyne.PointEvent) {
 
 // showTip shows a button's tooltip under it, or above it near the bottom
 // of the window. A tooltip is not a dialog: keys and shortcuts still reach
-// the window while it shows.
+// the window while it shows, and so do clicks. It is drawn in a layer of
+// the window's own content, above the rest: as a pop-up (an overlay) it
+// took every click to hide itself, and a click on a button whose tooltip
+// showed did nothing.
 func (u *UI) showTip(b *tipButton) {
-	if b.Tip == "" || !b.Visible() || u.modalOpen() {
+	if b.Tip == "" || !b.Visible() || u.modalOpen() || u.tipLayer == nil {
 		return
 	}
-	c := u.Window.Canvas()
+	u.hideTip(u.tipOf)
 	label := widget.NewLabel(b.Tip)
-	if u.tip != nil {
-		u.tip.Hide()
-	}
-	u.tip = widget.NewPopUp(label, c)
-	u.tipOf = b
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameShadow)
+	bg.StrokeWidth = 1
 	size := label.MinSize()
+	tip := container.NewStack(bg, label)
+	tip.Resize(size)
+	layer := u.tipLayer.Size()
+	d := fyne.CurrentApp().Driver()
+	pos := d.AbsolutePositionForObject(b).Subtract(d.AbsolutePositionForObject(u.tipLayer))
 	at := pos.AddXY(0, b.Size().Height+2)
-	if at.Y+size.Height > c.Size().Height {
+	if at.Y+size.Height > layer.Height {
 		at = pos.SubtractXY(0, size.Height+2)
 	}
-	if at.X+size.Width > c.Size().Width {
-		at.X = max(0, c.Size().Width-size.Width)
+	if at.X+size.Width > layer.Width {
+		at.X = max(0, layer.Width-size.Width)
 	}
-	u.tip.ShowAtPosition(at)
+	tip.Move(at)
+	u.tip, u.tipOf = tip, b
+	u.tipLayer.Objects = []fyne.CanvasObject{tip}
+	u.tipLayer.Refresh()
 }
 
 // hideTip hides the tooltip of b, if it shows.
 func (u *UI) hideTip(b *tipButton) {
 	if u.tip != nil && u.tipOf == b {
-		u.tip.Hide()
+		u.tipLayer.Objects = nil
+		u.tipLayer.Refresh()
 		u.tip, u.tipOf = nil, nil
 	}
 }

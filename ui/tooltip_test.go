@@ -4,7 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -30,7 +32,7 @@ func TestTooltips(t *testing.T) {
 	b := bar.legend
 	b.MouseIn(&desktop.MouseEvent{})
 	h.waitFor("the tooltip", func() bool { return u.tip != nil && u.tip.Visible() })
-	if got := u.tip.Content.(*widget.Label).Text; got != b.Tip {
+	if got := u.tip.Objects[1].(*widget.Label).Text; got != b.Tip {
 		t.Errorf("tooltip says %q, want %q", got, b.Tip)
 	}
 	// A tooltip is not a dialog: the shortcuts still work.
@@ -41,5 +43,21 @@ func TestTooltips(t *testing.T) {
 	b.MouseOut()
 	if u.tip != nil {
 		t.Error("the tooltip stays after the pointer left")
+	}
+
+	// A click on a button whose tooltip shows presses the button.
+	edit := u.Reader.edit
+	tapped := 0
+	edit.OnTapped = func() { tapped++ }
+	edit.MouseIn(&desktop.MouseEvent{})
+	h.waitFor("the tooltip", func() bool { return u.tip != nil && u.tip.Visible() })
+	c := u.Window.Canvas()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(edit).AddXY(edit.Size().Width/2, edit.Size().Height/2)
+	test.TapCanvas(c, at)
+	if tapped != 1 {
+		t.Errorf("a click on a button showing its tooltip pressed it %d times, want once", tapped)
+	}
+	if u.tip != nil {
+		t.Error("the tooltip stays after its button was pressed")
 	}
 }

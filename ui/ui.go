@@ -50,6 +50,22 @@ type Options struct {
 	// StatePath is the file that keeps the window's size and reading
 	// place. Zero means window-state.json in <UserConfigDir>/casebook.
 	StatePath string
+	// Placer reads and sets the window's position on the screen, which
+	// Fyne cannot. Zero means only the window's size is kept.
+	Placer WindowPlacer
+}
+
+// WindowPlacer reads and sets where a window is on the screen, in pixels.
+// cmd/casebook gives one for X11 (internal/xwindow); on Wayland, where
+// clients may not place their windows, and elsewhere there is none, and the
+// window comes back at its size only.
+type WindowPlacer interface {
+	// Position returns the window's top-left corner; ok is false when it
+	// is not known.
+	Position(w fyne.Window) (x, y int, ok bool)
+	// Move puts the window's top-left corner at x, y, or as near as keeps
+	// it on a monitor, and reports whether it moved.
+	Move(w fyne.Window, x, y int) bool
 }
 
 // UI is Casebook's main window and the widgets that tests drive.
@@ -100,11 +116,15 @@ type UI struct {
 	// undoImport is the last import summary's "Undo import" button.
 	undoImport *widget.Button
 	quitting   bool
-	// tip is the tooltip showing, of the button tipOf.
-	tip   *widget.PopUp
-	tipOf *tipButton
+	// tip is the tooltip showing, of the button tipOf, in tipLayer: a
+	// layer of the window's content above the rest.
+	tip      *fyne.Container
+	tipOf    *tipButton
+	tipLayer *fyne.Container
 	// state is the window state as last loaded or saved.
 	state windowState
+	// placed is set once the shown window has been put back in its place.
+	placed bool
 	// refocusing is set while the focus is away between a dialog closing
 	// and the focus going back: a note editor stays open meanwhile.
 	refocusing bool
@@ -151,6 +171,8 @@ func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
 		width, height = 1280, 820
 	}
 	u.Window.Resize(fyne.NewSize(width, height))
+	// The window can be placed once the driver has shown it.
+	a.Lifecycle().SetOnStarted(u.placeWindow)
 
 	u.loadColours()
 	u.Reader = newReader(u)
@@ -173,7 +195,8 @@ func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
 	// What was just done and whether it is saved show beside the search
 	// field, taking no row of their own.
 	top := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(u.Status, u.SaveState), u.Search.bar))
-	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, main))
+	u.tipLayer = container.NewWithoutLayout()
+	u.Window.SetContent(container.NewStack(container.NewBorder(top, nil, nil, nil, main), u.tipLayer))
 	u.Window.SetMainMenu(u.makeMenu())
 	u.Window.SetCloseIntercept(func() { u.Quit() })
 	u.Window.SetOnDropped(u.dropped)
@@ -271,13 +294,9 @@ func (u *UI) showSaveState() {
 	case u.writes.pending > 0:
 		u.SaveState.SetText("Saving…")
 		u.SaveState.Importance = widget.LowImportance
-		u.Status = widget.NewLabel("")
-		u.Status.Truncation = fyne.TextTruncateEllipsis
 	default:
 		u.SaveState.SetText("All changes saved")
 		u.SaveState.Importance = widget.LowImportance
-		u.Status = widget.NewLabel("")
-		u.Status.Truncation = fyne.TextTruncateEllipsis
 	}
 	u.SaveState.Refresh()
 }
@@ -358,6 +377,7 @@ func (u *UI) Quit() {
 		return
 	}
 	u.Notes.flush()
+	u.Outline.flushText()
 	u.quitting = true
 	u.rememberState()
 	// Every change made is saved before the library closes; a library

@@ -968,3 +968,55 @@ func TestHighlightUndo(t *testing.T) {
 		}
 	})
 }
+
+// fakePlacer keeps a window's position as a window system would.
+type fakePlacer struct {
+	x, y  int
+	known bool
+	moves int
+}
+
+func (p *fakePlacer) Position(fyne.Window) (int, int, bool) { return p.x, p.y, p.known }
+
+func (p *fakePlacer) Move(_ fyne.Window, x, y int) bool {
+	p.x, p.y, p.known = x, y, true
+	p.moves++
+	return true
+}
+
+func TestRemembersWindowPlace(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib := openSeededLibrary(t)
+	p := &fakePlacer{x: 230, y: 140, known: true}
+	withPlacer := func(o *Options) { o.Placer = p }
+	h := newHarnessOn(t, a, lib, withPlacer)
+	// The driver calls placeWindow once it has shown the window.
+	h.u.placeWindow()
+	h.u.Quit()
+
+	p.x, p.y = 0, 0
+	again := newHarnessOn(t, a, lib, withPlacer)
+	again.u.placeWindow()
+	if p.moves != 1 || p.x != 230 || p.y != 140 {
+		t.Errorf("after a restart the window was moved %d times, to %d,%d; want once, to 230,140", p.moves, p.x, p.y)
+	}
+	again.u.Quit()
+
+	t.Run("PositionUnknown", func(t *testing.T) {
+		// Where the position cannot be read (Wayland), none is saved and
+		// the window is not moved on the next start.
+		q := &fakePlacer{}
+		a := test.NewTempApp(t)
+		one := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = q })
+		one.u.placeWindow()
+		one.u.Quit()
+		two := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = q })
+		two.u.placeWindow()
+		if q.moves != 0 {
+			t.Errorf("the window was moved %d times with no position saved", q.moves)
+		}
+		if st := two.u.loadState(); st.Placed {
+			t.Errorf("a position was saved though none was known: %+v", st)
+		}
+	})
+}

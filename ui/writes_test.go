@@ -125,3 +125,22 @@ func TestWriteQueueRetriesBusyAndKeepsOrder(t *testing.T) {
 		t.Errorf("done got %v, want three nil errors", got)
 	}
 }
+
+// TestStatusShownAfterSaving checks that what was just done is still said
+// beside the search field once a change has been saved: the label the
+// window shows is the one that says it.
+func TestStatusShownAfterSaving(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	shown := u.Status
+	h.shortcut(shortcutReader)
+	u.RunShortcut(colourShortcut(1))
+	h.settle()
+	if u.SaveState.Text != "All changes saved" {
+		t.Fatalf("save state = %q, want “All changes saved”", u.SaveState.Text)
+	}
+	u.say("Article deleted")
+	if shown.Text != "Article deleted" {
+		t.Errorf("after a save the window's status label says %q, want “Article deleted”", shown.Text)
+	}
+}

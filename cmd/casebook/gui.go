@@ -12,6 +12,7 @@ import (
 	"github.com/casebookapp/casebook/assets"
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/internal/xwindow"
 	"github.com/casebookapp/casebook/ui"
 	// Keeps Fyne from logging about a "C.UTF-8" locale at start-up; it must
 	// be initialised before Fyne's language package reads the locale.
@@ -30,7 +31,7 @@ func runGUI(lib *sqlite.Library) error {
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Casebook", Version: appVersion(), Icon: assets.Icon, Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	u := ui.New(a, lib, ui.Options{})
+	u := ui.New(a, lib, ui.Options{Placer: xwindow.Placer{}})
 	u.Window.SetIcon(assets.Icon)
 	// Start-up leaves garbage behind (seed parsing, font loading, the first
 	// frames); hand it back to the system once the window is up, so that

@@ -210,6 +210,11 @@ func sentences(p string) []string {
 	return out
 }
 
+// EndsAbbreviation reports whether s, the text before a full stop, ends in
+// an abbreviation ("Nov", "Mr", "U.S") or an initial ("J"): the stop then
+// ends no sentence. The reader's Ctrl+Shift+→ steps by the same sentences.
+func EndsAbbreviation(s string) bool { return endsAbbreviation(s) }
+
 func endsAbbreviation(s string) bool {
 	k := strings.LastIndexFunc(s, func(r rune) bool { return !isWordRune(r) && r != '.' })
 	w := s[k+1:]
