@@ -1,10 +1,14 @@
-// Package data holds Casebook's domain (articles, passages, highlights, notes,
-// tags and the colour legend) and the SQLite library that stores them.
+// Package data holds Casebook's domain: articles, passages, highlights,
+// notes, tags, the colour legend, outlines and what a study group shares,
+// with the errors a student is shown, dates and the library's paths. It
+// uses the standard library only: no SQL, no Fyne.
 //
-// The pieces that stand alone live in subpackages: ingest turns raw article
-// text and files into passages, search is the typo-tolerant passage index,
-// anchor re-attaches annotations when a text changes, and export renders
-// quotes, notes and citations for coursework. This package imports no Fyne.
+// The pieces that stand alone live in subpackages: sqlite is the store (the
+// library file), ingest turns raw article text and files into passages,
+// search is the typo-tolerant passage index, anchor re-attaches annotations
+// when a text changes, export renders quotes, notes and citations for
+// coursework, and webanno reads and writes a study group's W3C annotation
+// file.
 package data
 
 import (

@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"syscall"
-
-	"github.com/mattn/go-sqlite3"
 )
 
 // Error codes. The UI and the CLI turn them into friendly messages; the
@@ -97,33 +95,15 @@ func explain(err error, log bool) *Error {
 	if log {
 		slog.Error("casebook error", "detail", err.Error())
 	}
-	var se sqlite3.Error
-	if errors.As(err, &se) {
-		switch se.Code {
-		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return Errorf(EBUSY, "the library is busy in another Casebook window; try again")
-		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrAuth:
-			return Errorf(EREADONLY, "the library cannot be changed: it is open for reading only, or in a place Casebook cannot write to; nothing was changed")
-		case sqlite3.ErrCantOpen:
-			return Errorf(EREADONLY, "the library file cannot be opened: check that its folder exists and that you may read and write it")
-		case sqlite3.ErrFull:
-			return Errorf(EFULL, "the disk is full, so nothing was changed; free some space and try again")
-		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
-			return Errorf(EDAMAGED, "the library file is damaged, so Casebook cannot read it; nothing was changed. Restore it from a backup (library.db.before-*.bak) if there is one%s", logHint())
-		case sqlite3.ErrConstraint:
-			return Errorf(EINVALID, "the paragraph, highlight or note this refers to no longer exists (perhaps it was changed in another window); nothing was changed")
-		case sqlite3.ErrIoErr:
-			if se.ExtendedCode == sqlite3.ErrIoErrWrite || errors.Is(se.SystemErrno, syscall.ENOSPC) {
-				return Errorf(EFULL, "the disk is full or failing, so nothing was changed; free some space and try again")
-			}
-			return Errorf(EINTERNAL, "the disk could not be read or written, so nothing was changed%s", logHint())
+	for _, x := range explainers {
+		if e := x(err); e != nil {
+			return e
 		}
-		return Errorf(EINTERNAL, "Casebook could not finish that, and nothing was changed%s", logHint())
 	}
 	if ose := osError(err); ose != nil {
 		return ose
 	}
-	return Errorf(EINTERNAL, "Casebook could not finish that, and nothing was changed%s", logHint())
+	return Errorf(EINTERNAL, "Casebook could not finish that, and nothing was changed%s", LogHint())
 }
 
 // osError says in plain words what an operating-system error means, or
@@ -153,30 +133,21 @@ func FileError(what string, err error) error {
 	return Errorf(e.Code, "%s (%s)", what, e.Message)
 }
 
-// openError explains why the library at path could not be opened.
-func openError(path string, err error) error {
-	var e *Error
-	if errors.As(err, &e) {
-		return e
-	}
-	e = Explain(err)
-	return Errorf(e.Code, "cannot open the library %s: %s", path, e.Message)
-}
-
-// dbError turns an error from a library transaction into a message a
-// student can act on.
-func dbError(err error) error {
-	if err == nil {
-		return nil
-	}
-	return Explain(err)
-}
-
-// logHint names the log file, when there is one, for a message that asks
+// LogHint names the log file, when there is one, for a message that asks
 // the student to look further or to pass the detail on.
-func logHint() string {
+func LogHint() string {
 	if p := LogPath(); p != "" {
 		return " (the details are in " + p + ")"
 	}
 	return ""
 }
+
+// explainers translate a storage engine's own errors (SQLite's) into plain
+// words; see RegisterExplainer.
+var explainers []func(error) *Error
+
+// RegisterExplainer adds a translation of a storage engine's errors to
+// Explain: f returns nil for an error it does not know. The store registers
+// its own when its package is initialised, as a database/sql driver
+// registers itself, so that package data needs no SQLite.
+func RegisterExplainer(f func(err error) *Error) { explainers = append(explainers, f) }

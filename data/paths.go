@@ -85,6 +85,15 @@ func CheckOutsideLibrary(libPath, out string) error {
 	return nil
 }
 
-// CheckOutput refuses a path an export must not write: the library itself or
-// one of its files (see CheckOutsideLibrary).
-func (l *Library) CheckOutput(path string) error { return CheckOutsideLibrary(l.path, path) }
+// DefaultPath returns where the library lives unless --db or CASEBOOK_DB say
+// otherwise: <UserConfigDir>/casebook/library.db.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("CASEBOOK_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", Errorf(EINVALID, "cannot find a configuration folder for the library (%v); use --db PATH", err)
+	}
+	return filepath.Join(dir, "casebook", "library.db"), nil
+}

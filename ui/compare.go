@@ -12,6 +12,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/compare"
+	"github.com/casebookapp/casebook/data/sqlite"
 	"github.com/casebookapp/casebook/internal/text"
 )
 
@@ -33,7 +34,7 @@ type CompareView struct {
 	a, b       int64
 	texts      [2]map[int]string // paragraph texts by citation number
 	result     compare.Result
-	decisions  []data.FlagDecision
+	decisions  []sqlite.FlagDecision
 	flagsLabel *widget.Label
 	runs       int  // comparisons started, to drop a stale one's result
 	comparing  bool // a comparison is running in the background
@@ -144,7 +145,7 @@ func (c *CompareView) run() {
 	u := c.u
 	u.goBackground(func() {
 		r, err := u.lib.Compare(u.ctx, a, b)
-		var ds []data.FlagDecision
+		var ds []sqlite.FlagDecision
 		if err == nil {
 			ds, err = u.lib.CompareDecisions(u.ctx, a, b)
 		}
@@ -232,13 +233,13 @@ func (c *CompareView) showRows() {
 }
 
 // decision returns the student's decision on a difference, if any.
-func (c *CompareView) decision(d compare.Difference) (data.FlagDecision, bool) {
+func (c *CompareView) decision(d compare.Difference) (sqlite.FlagDecision, bool) {
 	for _, f := range c.decisions {
 		if f.Matches(d) {
 			return f, true
 		}
 	}
-	return data.FlagDecision{}, false
+	return sqlite.FlagDecision{}, false
 }
 
 func (c *CompareView) showFlags() {
@@ -246,7 +247,7 @@ func (c *CompareView) showFlags() {
 	shown := 0
 	for _, d := range c.result.Differences {
 		f, decided := c.decision(d)
-		if decided && f.Status == data.FlagDismissed {
+		if decided && f.Status == sqlite.FlagDismissed {
 			continue
 		}
 		shown++

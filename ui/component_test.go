@@ -17,6 +17,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // These tests build one component alone, on a small fake store and with
@@ -339,8 +340,8 @@ func TestHighlightsPanelAlone(t *testing.T) {
 
 // Search finds the passages containing every word of q, as the library's
 // search would without the typos; the fake's searches are counted.
-func (s *fakeStore) Search(_ context.Context, q string, opt data.SearchOptions) ([]data.SearchResult, error) {
-	var out []data.SearchResult
+func (s *fakeStore) Search(_ context.Context, q string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error) {
+	var out []sqlite.SearchResult
 	for _, p := range s.passages {
 		text := strings.ToLower(p.Text)
 		ok := true
@@ -355,7 +356,7 @@ func (s *fakeStore) Search(_ context.Context, q string, opt data.SearchOptions) 
 			matches = append(matches, [2]int{start, start + len([]rune(w))})
 		}
 		if ok {
-			out = append(out, data.SearchResult{Article: 7, Title: s.article.Title, PassageID: p.ID, Passage: p.N, Text: p.Text, In: "passage", Matches: matches})
+			out = append(out, sqlite.SearchResult{Article: 7, Title: s.article.Title, PassageID: p.ID, Passage: p.N, Text: p.Text, In: "passage", Matches: matches})
 		}
 	}
 	return out, nil
@@ -369,7 +370,7 @@ func (s *fakeStore) Tags(context.Context) ([]string, error) { return []string{"s
 func TestSearchBarAlone(t *testing.T) {
 	newComponentApp(t)
 	store := newFakeStore()
-	var opened []data.SearchResult
+	var opened []sqlite.SearchResult
 	var tags []string
 	shown, cleared := false, 0
 	s := newSearchBar(store, store, context.Background(), SearchHooks{
@@ -378,7 +379,7 @@ func TestSearchBarAlone(t *testing.T) {
 		TagsRead:     func(ts []string) { tags = ts },
 		ShowResults:  func(on bool) { shown = on },
 		ResultsShown: func() bool { return shown },
-		OpenResult:   func(h data.SearchResult) { opened = append(opened, h) },
+		OpenResult:   func(h sqlite.SearchResult) { opened = append(opened, h) },
 		ClearMatches: func() { cleared++ },
 	})
 	w := test.NewTempWindow(t, container.NewBorder(s.bar, nil, s.resultsPane(), nil))

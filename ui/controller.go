@@ -8,6 +8,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // UI is the controller of the window: it builds each component on its
@@ -167,7 +168,7 @@ func (u *UI) searchHooks() SearchHooks {
 
 // openResult shows a search result in the reader: its article, the
 // passage scrolled into view with the matched words marked, and its notes.
-func (u *UI) openResult(h data.SearchResult) {
+func (u *UI) openResult(h sqlite.SearchResult) {
 	if u.Reader.article.ID != h.Article {
 		u.OpenArticle(h.Article)
 	}

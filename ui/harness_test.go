@@ -12,6 +12,8 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
+
 	// Keeps Fyne quiet about a C.UTF-8 locale, as in the app.
 	_ "github.com/casebookapp/casebook/ui/quietlocale"
 )
@@ -23,7 +25,7 @@ import (
 type harness struct {
 	t     *testing.T
 	app   fyne.App
-	lib   *data.Library
+	lib   *sqlite.Library
 	u     *UI
 	queue chan func()
 }
@@ -39,7 +41,7 @@ func newHarness(t *testing.T, opts ...harnessOption) *harness {
 
 // newHarnessOn builds a window on an existing app and library, as a second
 // run of the program would.
-func newHarnessOn(t *testing.T, a fyne.App, lib *data.Library, opts ...harnessOption) *harness {
+func newHarnessOn(t *testing.T, a fyne.App, lib *sqlite.Library, opts ...harnessOption) *harness {
 	t.Helper()
 	h := &harness{t: t, app: a, lib: lib, queue: make(chan func(), 1024)}
 	o := Options{
@@ -65,10 +67,10 @@ func statePathOf(t *testing.T, a fyne.App) string {
 	return p.(string)
 }
 
-func openSeededLibrary(t *testing.T) *data.Library {
+func openSeededLibrary(t *testing.T) *sqlite.Library {
 	t.Helper()
 	ctx := context.Background()
-	lib, err := data.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	lib, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/webanno"
 )
 
 func TestImportAndExport(t *testing.T) {
@@ -229,7 +230,7 @@ func TestUndoImport(t *testing.T) {
 		// Alex's file also carries the student's own note, rewritten.
 		{UID: own.UID, Motivation: "commenting", Source: "urn:casebook:sha256:" + art.Hash, Hash: art.Hash, Para: p.N, Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Body: "", Modified: time.Now().Add(time.Hour)},
 	}
-	if err := export.WriteAnnotations(f, "Alex", time.Now(), anns); err != nil {
+	if err := webanno.WriteAnnotations(f, "Alex", time.Now(), anns); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

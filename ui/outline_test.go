@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // closeMenus removes the pop-up menus a right-click left open, as a click
@@ -34,7 +35,7 @@ func menuItem(t *testing.T, m *fyne.Menu, label string) *fyne.MenuItem {
 	return nil
 }
 
-func outlineShape(t *testing.T, lib *data.Library, name string) map[string][]string {
+func outlineShape(t *testing.T, lib *sqlite.Library, name string) map[string][]string {
 	t.Helper()
 	o, err := lib.OutlineByName(context.Background(), name)
 	if err != nil {

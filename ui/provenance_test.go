@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/export"
+	"github.com/casebookapp/casebook/data/webanno"
 )
 
 // TestClassmatesHighlightSaysWhoseItIs: a highlight merged from a
@@ -35,7 +35,7 @@ func TestClassmatesHighlightSaysWhoseItIs(t *testing.T) {
 	}
 	anns := []data.Annotation{{UID: "alex-h1", Motivation: "highlighting", Source: "urn:casebook:sha256:" + art.Hash, Hash: art.Hash,
 		Para: p.N, Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Colour: "green", Creator: "Alex", Modified: time.Now().Add(-time.Minute)}}
-	if err := export.WriteAnnotations(f, "Alex", time.Now(), anns); err != nil {
+	if err := webanno.WriteAnnotations(f, "Alex", time.Now(), anns); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

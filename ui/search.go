@@ -12,16 +12,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/sqlite"
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// Searcher runs search queries; data.Library is one. Search is called off the
+// Searcher runs search queries; sqlite.Library is one. Search is called off the
 // UI goroutine and must be safe for concurrent use.
 type Searcher interface {
-	Search(ctx context.Context, query string, opt data.SearchOptions) ([]data.SearchResult, error)
+	Search(ctx context.Context, query string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error)
 }
 
-// completer suggests words for the word being typed; data.Library is one.
+// completer suggests words for the word being typed; sqlite.Library is one.
 type completer interface {
 	Complete(q string, n int) []string
 }
@@ -41,7 +42,7 @@ type SearchBar struct {
 
 	// Results lists the hits of the latest query.
 	Results *keyList
-	hits    []data.SearchResult
+	hits    []sqlite.SearchResult
 	active  int
 	status  *widget.Label
 	// Suggestions offers completions of the word being typed.
@@ -286,8 +287,8 @@ func (s *SearchBar) filtersChanged() {
 }
 
 // options reads the filters into search options.
-func (s *SearchBar) options() data.SearchOptions {
-	opt := data.SearchOptions{Limit: data.DefaultSearchLimit, HasNote: s.HasNote.Checked}
+func (s *SearchBar) options() sqlite.SearchOptions {
+	opt := sqlite.SearchOptions{Limit: sqlite.DefaultSearchLimit, HasNote: s.HasNote.Checked}
 	if as := s.hooks.Articles(); s.Article.SelectedIndex() > 0 && s.Article.SelectedIndex()-1 < len(as) {
 		opt.Article = as[s.Article.SelectedIndex()-1].ID
 	}
@@ -396,7 +397,7 @@ func (s *SearchBar) complete(q, w string) {
 
 // showHits puts a query's results on screen, unless a newer query was typed.
 // filtered says the query had filters, which the empty state then blames.
-func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err error, filtered bool) {
+func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err error, filtered bool) {
 	if gen != s.gen {
 		return
 	}
@@ -420,7 +421,7 @@ func (s *SearchBar) showHits(gen int, q string, hits []data.SearchResult, err er
 	default:
 		s.empty.Hide()
 		more := ""
-		if len(hits) == data.DefaultSearchLimit {
+		if len(hits) == sqlite.DefaultSearchLimit {
 			more = "+"
 		}
 		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, text.Noun(len(hits), "result", "results"), text.Clip(q, 30)))
@@ -469,7 +470,7 @@ type resultRow struct {
 
 // articleTitle names a result's article as the library sidebar does, so
 // that an untitled article is named by its source.
-func (s *SearchBar) articleTitle(h data.SearchResult) string {
+func (s *SearchBar) articleTitle(h sqlite.SearchResult) string {
 	for _, a := range s.hooks.Articles() {
 		if a.ID == h.Article {
 			return displayTitle(a.Article)
@@ -497,7 +498,7 @@ func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // set shows a result of the article called title.
-func (r *resultRow) set(h data.SearchResult, title string) {
+func (r *resultRow) set(h sqlite.SearchResult, title string) {
 	where := "para. " + fmt.Sprint(h.Passage) + " · " + title
 	if h.Passage == 0 {
 		where = "caption · " + title

@@ -2,7 +2,7 @@
 // sidebar, the reader with its own passage widget (real background
 // highlights and mouse selection), the search bar, and the notes panel.
 //
-// It talks to the library only through data.Library's methods and imports no
+// It talks to the library only through sqlite.Library's methods and imports no
 // Fyne driver, so that every screen can be driven headless by Fyne's test
 // package. cmd/casebook creates the app and calls New.
 //
@@ -26,6 +26,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // Preference keys. The window remembers its size, the last article, the
@@ -78,7 +79,7 @@ type UI struct {
 	App    fyne.App
 	Window fyne.Window
 
-	lib  *data.Library
+	lib  *sqlite.Library
 	opts Options
 	// ctx is cancelled when the window quits: work still running in the
 	// background (import, export, search) stops using the library.
@@ -144,7 +145,7 @@ type UI struct {
 }
 
 // New builds the main window on lib. It does not show it.
-func New(a fyne.App, lib *data.Library, opts Options) *UI {
+func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
 	if opts.NoteDebounce <= 0 {
 		opts.NoteDebounce = 600 * time.Millisecond
 	}

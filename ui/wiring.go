@@ -11,6 +11,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // The window's components do not hold the window. Each one takes the small
@@ -286,7 +287,7 @@ func (h *HighlightsHooks) fill() {
 	}
 }
 
-// TagLister lists the library's tags; data.Library is one.
+// TagLister lists the library's tags; sqlite.Library is one.
 type TagLister interface {
 	Tags(ctx context.Context) ([]string, error)
 }
@@ -312,7 +313,7 @@ type SearchHooks struct {
 	ResultsShown func() bool
 	// OpenResult shows a result's passage in the reader, with the matches
 	// marked when the result is a passage; ClearMatches unmarks them.
-	OpenResult   func(data.SearchResult)
+	OpenResult   func(sqlite.SearchResult)
 	ClearMatches func()
 	Keys         paneKeys
 }
@@ -348,7 +349,7 @@ func (h *SearchHooks) fill() {
 		h.ResultsShown = func() bool { return false }
 	}
 	if h.OpenResult == nil {
-		h.OpenResult = func(data.SearchResult) {}
+		h.OpenResult = func(sqlite.SearchResult) {}
 	}
 	if h.ClearMatches == nil {
 		h.ClearMatches = func() {}

@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
 	"github.com/casebookapp/casebook/internal/gencorpus"
 )
 
@@ -111,7 +111,7 @@ func library230k(b *testing.B) string {
 		cleanup = append(cleanup, dir)
 		big230k.path = filepath.Join(dir, "library.db")
 		ctx := context.Background()
-		lib, err := data.Open(ctx, big230k.path)
+		lib, err := sqlite.Open(ctx, big230k.path)
 		if err != nil {
 			big230k.err = err
 			return

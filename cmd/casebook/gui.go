@@ -11,6 +11,7 @@ import (
 
 	"github.com/casebookapp/casebook/assets"
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/sqlite"
 	"github.com/casebookapp/casebook/internal/xwindow"
 	"github.com/casebookapp/casebook/ui"
 	// Keeps Fyne from logging about a "C.UTF-8" locale at start-up; it must
@@ -23,7 +24,7 @@ import (
 const appID = "io.github.casebookapp.casebook"
 
 // runGUI opens the desktop window on lib and returns when it is closed.
-func runGUI(lib *data.Library) error {
+func runGUI(lib *sqlite.Library) error {
 	if err := checkDisplay(); err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
 	"github.com/casebookapp/casebook/internal/text"
 )
 
@@ -68,7 +69,7 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	dbPath string
-	lib    *data.Library
+	lib    *sqlite.Library
 }
 
 // command is one CLI verb.
@@ -173,14 +174,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // openLibrary opens the library and brings the bundled articles up to date:
 // the first run loads them, later runs change nothing unless a seed changed.
-func openLibrary(ctx context.Context, path string) (*data.Library, error) {
+func openLibrary(ctx context.Context, path string) (*sqlite.Library, error) {
 	if path == "" {
 		var err error
 		if path, err = data.DefaultPath(); err != nil {
 			return nil, err
 		}
 	}
-	lib, err := data.Open(ctx, path)
+	lib, err := sqlite.Open(ctx, path)
 	if err != nil {
 		return nil, err
 	}

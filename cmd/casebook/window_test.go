@@ -19,6 +19,7 @@ import (
 	"github.com/jezek/xgb/xproto"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // window is the real binary running under Xvfb, driven with xdotool.
@@ -214,7 +215,7 @@ func (w *window) quit() {
 // highlights reads the highlights of article 1 from the library.
 func highlights(t *testing.T, db string) []data.Highlight {
 	t.Helper()
-	lib, err := data.Open(context.Background(), db)
+	lib, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,9 +24,7 @@
 // inputs.
 package anchor
 
-// ContextLen is how many runes of text before and after a quote an
-// annotation keeps (see Context).
-const ContextLen = 32
+import "github.com/casebookapp/casebook/data"
 
 // MinUniqueQuote is the length, in runes, from which an exact quote is
 // trusted without its context.
@@ -36,7 +34,7 @@ const MinUniqueQuote = 32
 type Target struct {
 	// Quote is the marked text, verbatim.
 	Quote string
-	// Prefix and Suffix are up to ContextLen runes of the passage just
+	// Prefix and Suffix are up to data.ContextLen runes of the passage just
 	// before and just after the quote.
 	Prefix, Suffix string
 	// Passage (an index into the article's passages) and Start (a rune
@@ -59,16 +57,6 @@ type Match struct {
 	Score float64
 }
 
-// Context returns the prefix and suffix to store with a new annotation on
-// the runes [start, end) of text: up to ContextLen runes on each side.
-// Offsets outside the text are clamped.
-func Context(text string, start, end int) (prefix, suffix string) {
-	r := []rune(text)
-	start = clamp(start, 0, len(r))
-	end = clamp(end, start, len(r))
-	return string(r[max(0, start-ContextLen):start]), string(r[end:min(len(r), end+ContextLen)])
-}
-
 // NewTarget describes the runes [start, end) of passages[passage] as a
 // Target, with its quote and context.
 func NewTarget(passages []string, passage, start, end int) Target {
@@ -78,7 +66,7 @@ func NewTarget(passages []string, passage, start, end int) Target {
 	r := []rune(passages[passage])
 	start = clamp(start, 0, len(r))
 	end = clamp(end, start, len(r))
-	prefix, suffix := Context(passages[passage], start, end)
+	prefix, suffix := data.QuoteContext(passages[passage], start, end)
 	return Target{Quote: string(r[start:end]), Prefix: prefix, Suffix: suffix, Passage: passage, Start: start}
 }
 
@@ -187,8 +175,8 @@ type scorer struct {
 
 func newScorer(p *Passages, t Target, quote []rune) *scorer {
 	s := &scorer{Passages: p, quoteLen: len(quote), prefix: []rune(t.Prefix), suffix: []rune(t.Suffix)}
-	s.wordStart = WordBoundary(append(append([]rune{}, s.prefix...), quote...), len(s.prefix))
-	s.wordEnd = WordBoundary(append(append([]rune{}, quote...), s.suffix...), len(quote))
+	s.wordStart = data.WordBoundary(append(append([]rune{}, s.prefix...), quote...), len(s.prefix))
+	s.wordEnd = data.WordBoundary(append(append([]rune{}, quote...), s.suffix...), len(quote))
 	hp := clamp(t.Passage, 0, len(p.texts)-1)
 	s.hint = p.offsets[hp] + clamp(t.Start, 0, len(p.texts[hp]))
 	return s
@@ -230,7 +218,7 @@ func (s *scorer) score(passage, start, end, errors int) (Match, bool) {
 // wholeWords reports whether [start, end) of text begins and ends at word
 // boundaries where the quote did.
 func (s *scorer) wholeWords(text []rune, start, end int) bool {
-	return (!s.wordStart || WordBoundary(text, start)) && (!s.wordEnd || WordBoundary(text, end))
+	return (!s.wordStart || data.WordBoundary(text, start)) && (!s.wordEnd || data.WordBoundary(text, end))
 }
 
 // snap moves an approximate occurrence's ends that fall inside a word to
@@ -242,10 +230,10 @@ func (s *scorer) snap(quote, text []rune, c candidate, k int) []candidate {
 		return []candidate{c}
 	}
 	starts, ends := []int{c.start}, []int{c.end}
-	if s.wordStart && !WordBoundary(text, c.start) {
+	if s.wordStart && !data.WordBoundary(text, c.start) {
 		starts = []int{boundaryBefore(text, c.start), boundaryAfter(text, c.start)}
 	}
-	if s.wordEnd && !WordBoundary(text, c.end) {
+	if s.wordEnd && !data.WordBoundary(text, c.end) {
 		ends = []int{boundaryAfter(text, c.end), boundaryBefore(text, c.end)}
 	}
 	var out []candidate
@@ -265,14 +253,14 @@ func (s *scorer) snap(quote, text []rune, c candidate, k int) []candidate {
 // boundaryBefore and boundaryAfter find the nearest word boundary before
 // and after offset i of text.
 func boundaryBefore(text []rune, i int) int {
-	for i > 0 && !WordBoundary(text, i) {
+	for i > 0 && !data.WordBoundary(text, i) {
 		i--
 	}
 	return i
 }
 
 func boundaryAfter(text []rune, i int) int {
-	for i < len(text) && !WordBoundary(text, i) {
+	for i < len(text) && !data.WordBoundary(text, i) {
 		i++
 	}
 	return i

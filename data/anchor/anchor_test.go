@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/casebookapp/casebook/data"
 )
 
 var article = []string{
@@ -153,29 +155,6 @@ func TestLocateRepeatedOffsets(t *testing.T) {
 	}
 }
 
-func TestContext(t *testing.T) {
-	long := strings.Repeat("a", 40) + "QUOTE" + strings.Repeat("b", 40)
-	tests := map[string]struct {
-		text         string
-		start, end   int
-		prefix, suff string
-	}{
-		"middle":     {long, 40, 45, strings.Repeat("a", ContextLen), strings.Repeat("b", ContextLen)},
-		"at start":   {"QUOTE then", 0, 5, "", " then"},
-		"at end":     {"say QUOTE", 4, 9, "say ", ""},
-		"clamped":    {"abc", -5, 99, "", ""},
-		"multi-byte": {"é“Liang”é", 1, 8, "é", "é"},
-	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			p, s := Context(tt.text, tt.start, tt.end)
-			if p != tt.prefix || s != tt.suff {
-				t.Errorf("Context = %q, %q; want %q, %q", p, s, tt.prefix, tt.suff)
-			}
-		})
-	}
-}
-
 func TestLocateEdgeCases(t *testing.T) {
 	tests := map[string]struct {
 		passages []string
@@ -253,8 +232,8 @@ func FuzzLocate(f *testing.F) {
 		}
 		// A quote that began (ended) at a word boundary is placed at one.
 		r := []rune(passages[m.Passage])
-		if WordBoundary([]rune(prefix+quote), len([]rune(prefix))) && !WordBoundary(r, m.Start) ||
-			WordBoundary([]rune(quote+suffix), len(q)) && !WordBoundary(r, m.End) {
+		if data.WordBoundary([]rune(prefix+quote), len([]rune(prefix))) && !data.WordBoundary(r, m.Start) ||
+			data.WordBoundary([]rune(quote+suffix), len(q)) && !data.WordBoundary(r, m.End) {
 			t.Fatalf("match %q for %q cuts a word", string(got), quote)
 		}
 	})

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/casebookapp/casebook/data"
 )
 
 // seedParagraphs reads the paragraphs of the bundled articles.
@@ -80,7 +83,7 @@ func TestLocateKeepsWholeWords(t *testing.T) {
 			continue
 		}
 		text := []rune(fresh[m.Passage])
-		if !WordBoundary(text, m.Start) || !WordBoundary(text, m.End) {
+		if !data.WordBoundary(text, m.Start) || !data.WordBoundary(text, m.End) {
 			bad++
 			if bad <= 5 {
 				t.Errorf("trial %d: placed %q, cut mid-word in %q", trial, string(text[m.Start:m.End]), fresh[m.Passage])
@@ -95,7 +98,7 @@ func TestLocateKeepsWholeWords(t *testing.T) {
 // wordEdges lists the offsets where a word starts and where one ends.
 func wordEdges(r []rune) (starts, ends []int) {
 	for i := 0; i <= len(r); i++ {
-		if !WordBoundary(r, i) {
+		if !data.WordBoundary(r, i) {
 			continue
 		}
 		if i < len(r) && isWordRune(r[i]) {
@@ -106,4 +109,9 @@ func wordEdges(r []rune) (starts, ends []int) {
 		}
 	}
 	return starts, ends
+}
+
+// isWordRune is data.WordBoundary's idea of a rune inside a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }

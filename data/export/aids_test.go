@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The store (package data/sqlite) needs cgo: these tests, which run an
+// export or an import against a real library, build only with it.
+
 package export_test
 
 import (
@@ -40,24 +45,6 @@ func write(t *testing.T, doc export.Document, opt export.Options) (string, expor
 		t.Fatal(err)
 	}
 	return buf.String(), rep
-}
-
-func TestParseInclude(t *testing.T) {
-	for in, want := range map[string]export.Include{
-		"":                   {},
-		"timeline":           {Timeline: true},
-		"people":             {People: true},
-		"timeline,people":    {Timeline: true, People: true},
-		" People , TIMELINE": {Timeline: true, People: true},
-	} {
-		got, err := export.ParseInclude(in)
-		if err != nil || got != want {
-			t.Errorf("ParseInclude(%q) = %+v, %v", in, got, err)
-		}
-	}
-	if _, err := export.ParseInclude("timeline,places"); err == nil || !strings.Contains(err.Error(), "places") {
-		t.Errorf("an unknown section: %v", err)
-	}
 }
 
 func TestAidsInMarkdown(t *testing.T) {

@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/anchor"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/export/cite"
 	"github.com/casebookapp/casebook/internal/text"
@@ -368,7 +367,7 @@ func Verify(e Entry) string {
 // does not count: it is not what the text says.
 func wholeQuoteIn(text, quote string, start, end int) bool {
 	r, q := []rune(text), []rune(quote)
-	edges := func(i int) bool { return anchor.WordBoundary(r, i) && anchor.WordBoundary(r, i+len(q)) }
+	edges := func(i int) bool { return data.WordBoundary(r, i) && data.WordBoundary(r, i+len(q)) }
 	if start >= 0 && end == start+len(q) && end <= len(r) && string(r[start:end]) == quote {
 		return edges(start)
 	}

@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The store (package data/sqlite) needs cgo: these tests, which run an
+// export or an import against a real library, build only with it.
+
 package export_test
 
 import (

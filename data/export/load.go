@@ -7,6 +7,19 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
+// Library is what an export reads from a library (the store's
+// *sqlite.Library is one).
+type Library interface {
+	Path() string
+	Articles(ctx context.Context) ([]data.ArticleSummary, error)
+	Colours(ctx context.Context) ([]data.Colour, error)
+	Highlights(ctx context.Context, articleID int64) ([]data.Highlight, error)
+	Notes(ctx context.Context, f data.NoteFilter) ([]data.Note, error)
+	Passages(ctx context.Context, articleID int64) ([]data.Passage, error)
+	Outlines(ctx context.Context) ([]data.OutlineSummary, error)
+	Outline(ctx context.Context, id int64) (data.Outline, error)
+}
+
 // Load reads from the library everything an export needs: one entry per
 // highlight with the notes attached to it, one entry per span (a whole
 // passage or a selection in it) for the notes on that span without a
@@ -16,7 +29,7 @@ import (
 // An import may change an article while Load reads it. A passage that is
 // gone by the time its article's passages are read leaves the annotations on
 // it orphaned, as re-anchoring would; the export does not fail.
-func Load(ctx context.Context, lib *data.Library) (Document, error) {
+func Load(ctx context.Context, lib Library) (Document, error) {
 	doc := Document{Generated: time.Now(), Library: lib.Path()}
 	arts, err := lib.Articles(ctx)
 	if err != nil {
@@ -55,7 +68,7 @@ func Load(ctx context.Context, lib *data.Library) (Document, error) {
 	return doc, nil
 }
 
-// passagesFunc reads all of an article's passages, as data.Library.Passages
+// passagesFunc reads all of an article's passages, as sqlite.Library.Passages
 // does.
 type passagesFunc func(ctx context.Context, articleID int64) ([]data.Passage, error)
 

@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The store (package data/sqlite) needs cgo: these tests, which run an
+// export or an import against a real library, build only with it.
+
 package export
 
 import (
@@ -9,6 +14,8 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export/cite"
+	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/data/webanno"
 	"github.com/casebookapp/casebook/seeds"
 )
 
@@ -30,7 +37,7 @@ func seedArticles() []data.NewArticle {
 }
 
 // find returns the passage of an article that contains s.
-func find(t *testing.T, lib *data.Library, a data.Article, s string) data.Passage {
+func find(t *testing.T, lib *sqlite.Library, a data.Article, s string) data.Passage {
 	t.Helper()
 	ps, err := lib.Passages(context.Background(), a.ID)
 	if err != nil {
@@ -49,10 +56,10 @@ func find(t *testing.T, lib *data.Library, a data.Article, s string) data.Passag
 // case brief with a passage of AFRO in Facts (with a note on it), NBC's
 // highlighted 500 hours in Outcome, a note in Reactions, and the student's
 // text under Issue.
-func briefLibrary(t *testing.T) (*data.Library, map[string]data.Article) {
+func briefLibrary(t *testing.T) (*sqlite.Library, map[string]data.Article) {
 	t.Helper()
 	ctx := context.Background()
-	lib, err := data.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	lib, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +256,7 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 	if !strings.Contains(buf.String(), `"casebook:outlines"`) || !strings.Contains(buf.String(), `"OrderedCollection"`) {
 		t.Fatalf("no outlines in the bundle:\n%s", buf.String())
 	}
-	anns, outlines, err := ReadBundle(bytes.NewReader(buf.Bytes()))
+	anns, outlines, err := webanno.ReadBundle(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +264,7 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 		t.Fatalf("outlines read back: %+v", outlines)
 	}
 
-	other, err := data.Open(ctx, filepath.Join(t.TempDir(), "classmate.db"))
+	other, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "classmate.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +328,7 @@ func TestOutlineBundleRoundTrip(t *testing.T) {
 	// item is left out and reported.
 	outlines[0].UID = "another-outline"
 	outlines[0].Sections[3].Items[0].UID = "missing-highlight"
-	fresh, _ := data.Open(ctx, filepath.Join(t.TempDir(), "third.db"))
+	fresh, _ := sqlite.Open(ctx, filepath.Join(t.TempDir(), "third.db"))
 	defer fresh.Close()
 	fresh.SyncArticles(ctx, seedArticles())
 	rep, err = fresh.MergeBundle(ctx, data.MergeFrom{Name: "classmate"}, nil, outlines)

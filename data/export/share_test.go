@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The store (package data/sqlite) needs cgo: these tests, which run an
+// export or an import against a real library, build only with it.
+
 package export_test
 
 import (
@@ -12,13 +17,15 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/data/webanno"
 )
 
 // seeded opens a new library with the bundled articles.
-func seeded(t *testing.T) *data.Library {
+func seeded(t *testing.T) *sqlite.Library {
 	t.Helper()
 	ctx := context.Background()
-	l, err := data.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	l, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +41,7 @@ func seeded(t *testing.T) *data.Library {
 }
 
 // share exports lib's annotations as W3C JSON and reads them back.
-func share(t *testing.T, lib *data.Library) []data.Annotation {
+func share(t *testing.T, lib *sqlite.Library) []data.Annotation {
 	t.Helper()
 	doc, err := export.Load(context.Background(), lib)
 	if err != nil {
@@ -44,7 +51,7 @@ func share(t *testing.T, lib *data.Library) []data.Annotation {
 	if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON}); err != nil {
 		t.Fatal(err)
 	}
-	anns, err := export.ReadAnnotations(&buf)
+	anns, err := webanno.ReadAnnotations(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +110,7 @@ func TestStudyGroupMerge(t *testing.T) {
 		if got[0].HighlightID != hs[0].ID {
 			t.Errorf("the note lost its highlight")
 		}
-		if res, _ := bob.Search(ctx, "beyond", data.SearchOptions{}); len(res) != 1 || res[0].In != "note" {
+		if res, _ := bob.Search(ctx, "beyond", sqlite.SearchOptions{}); len(res) != 1 || res[0].In != "note" {
 			t.Errorf("merged note is not searchable: %+v", res)
 		}
 	})
@@ -173,7 +180,7 @@ func TestStudyGroupMerge(t *testing.T) {
 	})
 }
 
-func mustOriginal(t *testing.T, l *data.Library, id int64) string {
+func mustOriginal(t *testing.T, l *sqlite.Library, id int64) string {
 	t.Helper()
 	s, err := l.Original(context.Background(), id)
 	if err != nil {
@@ -265,7 +272,7 @@ var fromAlice = data.MergeFrom{Name: "alice", File: "/home/bob/alice.json"}
 
 // noteOn is a classmate's note on paragraph n of article id of lib, as
 // their file would carry it.
-func noteOn(t *testing.T, lib *data.Library, id int64, n int, uid, body string, modified time.Time) data.Annotation {
+func noteOn(t *testing.T, lib *sqlite.Library, id int64, n int, uid, body string, modified time.Time) data.Annotation {
 	t.Helper()
 	p, err := lib.Passage(context.Background(), id, n)
 	if err != nil {
@@ -402,7 +409,7 @@ func TestMergeKeepsTheStudentsWork(t *testing.T) {
 				t.Errorf("note %d after undo %q, before the merge %q", i, after[i].Body, snapshot[i].Body)
 			}
 		}
-		if res, _ := bob.Search(ctx, "new", data.SearchOptions{}); len(res) > 0 {
+		if res, _ := bob.Search(ctx, "new", sqlite.SearchOptions{}); len(res) > 0 {
 			for _, r := range res {
 				if r.In == "note" {
 					t.Errorf("an undone note is still found by search: %+v", r)
@@ -425,7 +432,7 @@ func TestCreatorSurvivesSharing(t *testing.T) {
 	if _, err := alice.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "Alice's note"}); err != nil {
 		t.Fatal(err)
 	}
-	exportAs := func(lib *data.Library, name string) []data.Annotation {
+	exportAs := func(lib *sqlite.Library, name string) []data.Annotation {
 		doc, err := export.Load(ctx, lib)
 		if err != nil {
 			t.Fatal(err)
@@ -434,7 +441,7 @@ func TestCreatorSurvivesSharing(t *testing.T) {
 		if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON, Creator: name}); err != nil {
 			t.Fatal(err)
 		}
-		anns, err := export.ReadAnnotations(&buf)
+		anns, err := webanno.ReadAnnotations(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/data/webanno"
 	"github.com/casebookapp/casebook/internal/nodetest"
 )
 
 // TestW3CSuite checks the W3C export against every MUST of the W3C Web
-// Annotation test suite (../shared/w3c-annotation-tests), validated with
+// data.Annotation test suite (../shared/w3c-annotation-tests), validated with
 // ajv: the collection, its embedded page (which needs an id) and each
 // annotation, with a creator and with the prefix and suffix a whole
 // paragraph takes from the paragraphs around it.
@@ -106,7 +107,7 @@ func TestW3CSuite(t *testing.T) {
 	t.Logf("%d of %d W3C MUST assertions pass (%d annotations)", passed, len(results), len(coll.First.Items))
 
 	// Read back, an annotation keeps only its paragraph's own context.
-	anns, err := ReadAnnotations(bytes.NewReader(out))
+	anns, err := webanno.ReadAnnotations(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/glance"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // newsText is a generated news article of about 700 words: a headline, a
@@ -60,7 +61,7 @@ func newsText(r *rand.Rand, i int) string {
 // Timeline and People views wait for (off the UI goroutine) after an import.
 func BenchmarkLoad2000(b *testing.B) {
 	ctx := context.Background()
-	lib, err := data.Open(ctx, filepath.Join(b.TempDir(), "library.db"))
+	lib, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "library.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

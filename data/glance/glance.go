@@ -12,6 +12,16 @@ import (
 	"github.com/casebookapp/casebook/data/casefacts"
 )
 
+// Library is what the case at a glance reads from the library, and where
+// the student's corrections are kept (the store's *sqlite.Library is one).
+type Library interface {
+	Articles(ctx context.Context) ([]data.ArticleSummary, error)
+	Article(ctx context.Context, id int64) (data.Article, error)
+	ReadingPassages(ctx context.Context) ([]data.Passage, error)
+	Corrections(ctx context.Context, target string) ([]data.Correction, error)
+	AddCorrection(ctx context.Context, c data.Correction) (data.Correction, error)
+}
+
 // Case is the case at a glance.
 type Case struct {
 	People   []casefacts.Entity
@@ -28,7 +38,7 @@ type Case struct {
 
 // Articles reads every article's date and reading passages in the form the
 // extraction takes.
-func Articles(ctx context.Context, lib *data.Library) ([]casefacts.Article, map[int64]string, error) {
+func Articles(ctx context.Context, lib Library) ([]casefacts.Article, map[int64]string, error) {
 	arts, err := lib.Articles(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -57,14 +67,14 @@ func Articles(ctx context.Context, lib *data.Library) ([]casefacts.Article, map[
 
 // Load extracts the people index and the timeline and applies the student's
 // corrections.
-func Load(ctx context.Context, lib *data.Library) (Case, error) {
+func Load(ctx context.Context, lib Library) (Case, error) {
 	return LoadProgress(ctx, lib, nil)
 }
 
 // LoadProgress is Load that reports progress: after each article is read,
 // progress (if set) is called with the number read and the total, from the
 // goroutines that read them.
-func LoadProgress(ctx context.Context, lib *data.Library, progress func(done, total int)) (Case, error) {
+func LoadProgress(ctx context.Context, lib Library, progress func(done, total int)) (Case, error) {
 	arts, origins, err := Articles(ctx, lib)
 	if err != nil {
 		return Case{}, err
@@ -85,7 +95,7 @@ func build(arts []casefacts.Article, origins map[int64]string, fixes []data.Corr
 // c was built from. A correction changes nothing the articles say, so
 // nothing is extracted again: after the student hides or fixes an entry the
 // views update at once, even with 2,000 articles. c is left as it was.
-func Recorrect(ctx context.Context, lib *data.Library, c Case) (Case, error) {
+func Recorrect(ctx context.Context, lib Library, c Case) (Case, error) {
 	fixes, err := lib.Corrections(ctx, "")
 	if err != nil {
 		return Case{}, err
@@ -147,7 +157,7 @@ func EventAnchor(c Case, e casefacts.Event) (origin, sentence string, ok bool) {
 
 // AddEvent keeps an event the student adds from a passage: the passage's
 // text anchors it, so it follows the passage through a re-import.
-func AddEvent(ctx context.Context, lib *data.Library, p data.Passage, date, label string) (data.Correction, error) {
+func AddEvent(ctx context.Context, lib Library, p data.Passage, date, label string) (data.Correction, error) {
 	a, err := lib.Article(ctx, p.ArticleID)
 	if err != nil {
 		return data.Correction{}, err
@@ -156,7 +166,7 @@ func AddEvent(ctx context.Context, lib *data.Library, p data.Passage, date, labe
 }
 
 // FixEvent stores a correction (hide, date or label) to an event.
-func FixEvent(ctx context.Context, lib *data.Library, c Case, e casefacts.Event, action, value string) (data.Correction, error) {
+func FixEvent(ctx context.Context, lib Library, c Case, e casefacts.Event, action, value string) (data.Correction, error) {
 	origin, sentence, ok := EventAnchor(c, e)
 	if !ok {
 		return data.Correction{}, data.Errorf(data.EINVALID, "this event has no source passage to anchor a correction to")

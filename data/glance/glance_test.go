@@ -11,13 +11,14 @@ import (
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // seeded opens a library in a temporary folder with the bundled articles.
-func seeded(t *testing.T) (*data.Library, []data.NewArticle) {
+func seeded(t *testing.T) (*sqlite.Library, []data.NewArticle) {
 	t.Helper()
 	ctx := context.Background()
-	lib, err := data.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	lib, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func event(c glance.Case, date string, article int64, para int) *casefacts.Event
 	return nil
 }
 
-func load(t *testing.T, lib *data.Library) glance.Case {
+func load(t *testing.T, lib *sqlite.Library) glance.Case {
 	t.Helper()
 	c, err := glance.Load(context.Background(), lib)
 	if err != nil {

@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The store (package data/sqlite) needs cgo: these tests, which run an
+// export or an import against a real library, build only with it.
+
 package ingest_test
 
 import (
@@ -11,8 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
 	"github.com/casebookapp/casebook/internal/gencorpus"
 )
 
@@ -37,7 +42,7 @@ func writeBBC(tb testing.TB, first, n, copy int) string {
 
 // importDir imports a folder through ingest.ImportFiles, as `casebook import`
 // does, and fails unless every file was added.
-func importDir(tb testing.TB, lib *data.Library, dir string) time.Duration {
+func importDir(tb testing.TB, lib *sqlite.Library, dir string) time.Duration {
 	start := time.Now()
 	res := ingest.ImportFiles(context.Background(), lib, []string{dir}, nil)
 	d := time.Since(start)
@@ -90,7 +95,7 @@ var big struct {
 const bigArticles = 10 * 2300
 
 // bigLibrary builds the library of 230k passages once, through
-// data.ImportBatch as ImportFiles stores files, but from text generated
+// sqlite.ImportBatch as ImportFiles stores files, but from text generated
 // in memory, and returns its path.
 func bigLibrary(b *testing.B) string {
 	big.once.Do(func() {
@@ -101,7 +106,7 @@ func bigLibrary(b *testing.B) string {
 		}
 		big.path = filepath.Join(big.dir, "library.db")
 		ctx := context.Background()
-		lib, err := data.Open(ctx, big.path)
+		lib, err := sqlite.Open(ctx, big.path)
 		if err != nil {
 			big.err = err
 			return
@@ -162,7 +167,7 @@ func BenchmarkImportBBCInto230k(b *testing.B) {
 		b.StopTimer()
 		path := filepath.Join(b.TempDir(), "library.db")
 		copyFile(b, src, path)
-		lib, err := data.Open(context.Background(), path)
+		lib, err := sqlite.Open(context.Background(), path)
 		if err != nil {
 			b.Fatal(err)
 		}

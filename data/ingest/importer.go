@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/export"
+	"github.com/casebookapp/casebook/data/webanno"
 	"github.com/casebookapp/casebook/internal/text"
 )
 
@@ -129,14 +129,14 @@ func unknown(m data.Meta) string {
 }
 
 // bundleMerger is a library that merges a bundle's outlines along with its
-// annotations (data.Library does).
+// annotations (sqlite.Library does).
 type bundleMerger interface {
 	MergeBundle(ctx context.Context, from data.MergeFrom, anns []data.Annotation, outlines []data.SharedOutline) (data.MergeReport, error)
 }
 
 // Importer is the part of the library an import writes to.
 type Importer interface {
-	BeginImport(ctx context.Context) (*data.ImportBatch, error)
+	BeginImport(ctx context.Context) (data.ImportBatch, error)
 	ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error)
 	MergeAnnotations(ctx context.Context, from data.MergeFrom, anns []data.Annotation) (data.MergeReport, error)
 }
@@ -213,7 +213,7 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		res     FileResult
 	}
 	var (
-		batch   *data.ImportBatch
+		batch   data.ImportBatch
 		started time.Time
 		held    []item
 	)
@@ -483,7 +483,7 @@ func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
 			path, float64(st.Size())/(1<<20), MaxAnnotationFileSize>>20)
 		return r
 	}
-	anns, outlines, err := export.ReadBundle(io.LimitReader(f, MaxAnnotationFileSize+1))
+	anns, outlines, err := webanno.ReadBundle(io.LimitReader(f, MaxAnnotationFileSize+1))
 	if err != nil {
 		r.Err = data.Errorf(data.EINVALID, "%s: %s", path, data.ErrorMessage(err))
 		return r

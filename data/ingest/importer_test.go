@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The store (package data/sqlite) needs cgo: these tests, which run an
+// export or an import against a real library, build only with it.
+
 package ingest_test
 
 import (
@@ -12,11 +17,12 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
 )
 
-func openLib(t testing.TB) *data.Library {
+func openLib(t testing.TB) *sqlite.Library {
 	t.Helper()
-	l, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	l, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,16 +228,6 @@ func BenchmarkImport2000(b *testing.B) {
 	b.ReportMetric(2000, "articles/op")
 }
 
-// A merge that kept a classmate's outline beside the student's one of the
-// same id says so, and whose it is.
-func TestMergeDetailOutlinesBeside(t *testing.T) {
-	r := ingest.FileResult{Status: ingest.FileMerged, From: "alex", Merge: data.MergeReport{Outlines: 2, OutlinesBeside: 1}}
-	want := "0 annotations added, 0 updated, 0 unchanged; 2 outlines added or updated (1 beside yours of the same id, yours kept, theirs marked as from alex)"
-	if got := r.Detail(); got != want {
-		t.Errorf("Detail() = %q, want %q", got, want)
-	}
-}
-
 // TestImportFilesBatchCommitFails makes the batch's commit fail: indexing
 // one file's passage is refused (by a trigger), which only shows when the
 // batch indexes its files at the end. Nothing of the batch may be lost:
@@ -266,7 +262,7 @@ func TestImportFilesBatchCommitFails(t *testing.T) {
 		t.Fatalf("results %+v", res)
 	}
 	for _, q := range []string{"walruses", "quokkas", "zeppelins"} {
-		if found, err := lib.Search(ctx, q, data.SearchOptions{}); err != nil || len(found) != 1 {
+		if found, err := lib.Search(ctx, q, sqlite.SearchOptions{}); err != nil || len(found) != 1 {
 			t.Errorf("%q: %d results, %v", q, len(found), err)
 		}
 	}

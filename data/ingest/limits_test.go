@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The store (package data/sqlite) needs cgo: these tests, which run an
+// export or an import against a real library, build only with it.
+
 package ingest_test
 
 import (
@@ -12,14 +17,15 @@ import (
 	"time"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/ingest"
+	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/data/webanno"
 	"github.com/casebookapp/casebook/internal/nobody"
 )
 
 // manyNotes returns n notes on the seed article's passages, as a classmate's
 // Casebook would export them.
-func manyNotes(t *testing.T, lib *data.Library, n int) []data.Annotation {
+func manyNotes(t *testing.T, lib *sqlite.Library, n int) []data.Annotation {
 	t.Helper()
 	ctx := context.Background()
 	art, err := lib.Article(ctx, 1)
@@ -61,7 +67,7 @@ func TestImportManyAnnotations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := export.WriteAnnotations(f, "big", time.Now(), manyNotes(t, lib, 33000)); err != nil {
+	if err := webanno.WriteAnnotations(f, "big", time.Now(), manyNotes(t, lib, 33000)); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
@@ -79,7 +85,7 @@ func TestAnnotationLimitFitsExports(t *testing.T) {
 	lib := seededLib(t)
 	var buf bytes.Buffer
 	const sample = 2000
-	if err := export.WriteAnnotations(&buf, "sample", time.Now(), manyNotes(t, lib, sample)); err != nil {
+	if err := webanno.WriteAnnotations(&buf, "sample", time.Now(), manyNotes(t, lib, sample)); err != nil {
 		t.Fatal(err)
 	}
 	perNote := float64(buf.Len()) / sample
@@ -90,7 +96,7 @@ func TestAnnotationLimitFitsExports(t *testing.T) {
 	}
 }
 
-func seededLib(t *testing.T) *data.Library {
+func seededLib(t *testing.T) *sqlite.Library {
 	t.Helper()
 	lib := openLib(t)
 	seeds, err := ingest.Seeds()
@@ -105,7 +111,7 @@ func seededLib(t *testing.T) *data.Library {
 
 // importWithin runs ImportFiles, failing the test if it has not returned
 // within a few seconds (a named pipe used to make it wait for ever).
-func importWithin(t *testing.T, lib *data.Library, paths ...string) []ingest.FileResult {
+func importWithin(t *testing.T, lib *sqlite.Library, paths ...string) []ingest.FileResult {
 	t.Helper()
 	done := make(chan []ingest.FileResult, 1)
 	go func() { done <- ingest.ImportFiles(context.Background(), lib, paths, nil) }()

@@ -12,7 +12,7 @@ import (
 )
 
 // openDB creates a library file at path with the search schema (Migrate), opened with
-// the store's settings (data/sqlite.go): every BeginTx takes the write lock
+// the store's settings (data/sqlite/sqlite.go): every BeginTx takes the write lock
 // at once (BEGIN IMMEDIATE), and lock waits give up after 10 s.
 func openDB(tb testing.TB, path string) *sql.DB {
 	tb.Helper()

@@ -1,4 +1,0 @@
-package data
-
-// SetBackupHook lets the external tests watch a backup being made.
-func SetBackupHook(f func(path string)) { backupHook = f }
