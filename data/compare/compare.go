@@ -49,7 +49,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Threshold is the similarity two passages need to be paired.
@@ -604,7 +604,7 @@ func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 			if len(x) >= 7 {
 				max = 2
 			}
-			if casefacts.EditDistance(x, y, max) < 0 {
+			if text.WithinEdits(x, y, max) < 0 {
 				continue
 			}
 			// The most similar passages that show the two spellings.
