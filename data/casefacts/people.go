@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
+
+	"github.com/casebookapp/casebook/data"
 )
 
 // Entity kinds.
@@ -238,7 +240,7 @@ func (x *extractor) run(toks []token, a, b int, initial bool, ref Ref, lower map
 	for a < b {
 		w := toks[a].text
 		l := lowerOf(toks[a])
-		if stopWords[l] || days[l] || months[l] || (initial && !acronym(w) && lower[strings.ToLower(w)]) || connectors[w] {
+		if stopWords[l] || days[l] || data.MonthNumber(l) > 0 || (initial && !acronym(w) && lower[strings.ToLower(w)]) || connectors[w] {
 			a++
 			initial = false
 			continue
@@ -292,7 +294,7 @@ func lowerOf(t token) string { return strings.ToLower(strings.TrimSuffix(t.text,
 
 // segment classifies toks[a:b], a run without an inner possessive.
 func (x *extractor) segment(toks []token, a, b int, ref Ref, sent string) {
-	for a < b && (stopWords[lowerOf(toks[a])] || days[lowerOf(toks[a])] || months[lowerOf(toks[a])] || connectors[toks[a].text]) {
+	for a < b && (stopWords[lowerOf(toks[a])] || days[lowerOf(toks[a])] || data.MonthNumber(lowerOf(toks[a])) > 0 || connectors[toks[a].text]) {
 		a++
 	}
 	for b > a && connectors[toks[b-1].text] {

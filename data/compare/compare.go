@@ -48,7 +48,9 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/internal/text"
 )
 
@@ -153,8 +155,9 @@ func (v *vocab) features(toks []token, facts []fact) []int {
 		if t.punct || t.num || stopwords[t.low] {
 			continue
 		}
-		if m, ok := months[t.low]; ok && t.cap {
-			ids = append(ids, v.id("month:"+monthNames[m], monthNames[m], 1))
+		if m := data.MonthNumber(t.low); m > 0 && t.cap {
+			name := time.Month(m).String()
+			ids = append(ids, v.id("month:"+name, name, 1))
 			continue
 		}
 		parts := splitHyphen(t.low)
@@ -564,7 +567,7 @@ func names(toks []token) map[string]string {
 		if t.punct || !t.cap || t.sentStart || len(t.low) < 5 || strings.ContainsAny(t.low, "0123456789-") {
 			continue
 		}
-		if _, ok := months[t.low]; ok || weekdays[t.low] {
+		if data.MonthNumber(t.low) > 0 || weekdays[t.low] {
 			continue
 		}
 		m[t.low] = strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
