@@ -136,7 +136,7 @@ func appositive(toks []token, b int, sent string) string {
 func initials(ws []string) string {
 	var b strings.Builder
 	for _, w := range ws {
-		if connectors[w] || w == "and" || w == "&" || w == "the" {
+		if connector(w) || w == "and" || w == "&" || w == "the" {
 			continue
 		}
 		for i, part := range strings.Split(w, "-") {
