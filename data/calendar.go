@@ -100,3 +100,27 @@ func pad(b []byte, n, width int) []byte {
 	}
 	return append(b, s...)
 }
+
+// WeekdayOf reads an English day's name in any case ("Thursday",
+// "thursday"; no abbreviation): the day and true, or false when w is none.
+func WeekdayOf(w string) (time.Weekday, bool) {
+	if len(w) < 6 || len(w) > 9 {
+		return 0, false
+	}
+	var buf [9]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if string(buf[:len(w)]) == weekdayNames[d] {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}

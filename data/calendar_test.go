@@ -87,3 +87,20 @@ func BenchmarkMonthNumber(b *testing.B) {
 		}
 	}
 }
+
+// TestWeekdayOf checks the day names against the time package's, in three
+// cases, and that abbreviations and look-alikes are no day.
+func TestWeekdayOf(t *testing.T) {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		for _, w := range []string{d.String(), strings.ToLower(d.String()), strings.ToUpper(d.String())} {
+			if got, ok := WeekdayOf(w); !ok || got != d {
+				t.Errorf("WeekdayOf(%q) = %v, %v", w, got, ok)
+			}
+		}
+	}
+	for _, w := range []string{"", "thu", "Thurs", "Thursdays", "ſunday", "sundae", "mardi"} {
+		if got, ok := WeekdayOf(w); ok {
+			t.Errorf("WeekdayOf(%q) = %v, want none", w, got)
+		}
+	}
+}

@@ -117,11 +117,6 @@ func (d Date) Within(o Date) bool {
 // within the other.
 func compatible(a, b Date) bool { return a.Within(b) || b.Within(a) }
 
-var weekdays = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-}
-
 const monthRe = `(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
 const weekdayRe = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
 const numWord = `(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})`
@@ -219,7 +214,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 			hasMonth = true
 			monthWin = append(monthWin, window(s, m[0]-24, m[1]+24))
 		}
-		if weekdays[w] != 0 || w == "sunday" {
+		if _, ok := data.WeekdayOf(w); ok {
 			dayWin = append(dayWin, window(s, m[0]-4, m[1]+24))
 		}
 	}
@@ -383,7 +378,7 @@ weekdays:
 		if taken(m[0], m[1]) {
 			continue
 		}
-		wd := weekdays[strings.ToLower(s[m[2]:m[3]])]
+		wd, _ := data.WeekdayOf(s[m[2]:m[3]])
 		// As written, but without a possessive ("Tuesday's primary" is
 		// on Tuesday).
 		text := s[m[2]:m[3]]

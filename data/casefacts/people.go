@@ -243,7 +243,7 @@ func (x *extractor) run(toks []token, a, b int, initial bool, ref Ref, lower map
 	for a < b {
 		w := toks[a].text
 		l := lowerOf(toks[a])
-		if stopWords[l] || days[l] || data.MonthNumber(l) > 0 || (initial && !acronym(w) && lower[strings.ToLower(w)]) || connector(w) {
+		if stopWords[l] || isWeekday(l) || data.MonthNumber(l) > 0 || (initial && !acronym(w) && lower[strings.ToLower(w)]) || connector(w) {
 			a++
 			initial = false
 			continue
@@ -297,7 +297,7 @@ func lowerOf(t token) string { return strings.ToLower(strings.TrimSuffix(t.text,
 
 // segment classifies toks[a:b], a run without an inner possessive.
 func (x *extractor) segment(toks []token, a, b int, ref Ref, sent string) {
-	for a < b && (stopWords[lowerOf(toks[a])] || days[lowerOf(toks[a])] || data.MonthNumber(lowerOf(toks[a])) > 0 || connector(toks[a].text)) {
+	for a < b && (stopWords[lowerOf(toks[a])] || isWeekday(lowerOf(toks[a])) || data.MonthNumber(lowerOf(toks[a])) > 0 || connector(toks[a].text)) {
 		a++
 	}
 	for b > a && connector(toks[b-1].text) {

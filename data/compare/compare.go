@@ -567,7 +567,7 @@ func names(toks []token) map[string]string {
 		if t.punct || !t.cap || t.sentStart || len(t.low) < 5 || strings.ContainsAny(t.low, "0123456789-") {
 			continue
 		}
-		if data.MonthNumber(t.low) > 0 || weekdays[t.low] {
+		if _, day := data.WeekdayOf(t.low); day || data.MonthNumber(t.low) > 0 {
 			continue
 		}
 		m[t.low] = strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
@@ -629,6 +629,3 @@ func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 	}
 	return out
 }
-
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true}
