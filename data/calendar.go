@@ -124,3 +124,42 @@ func WeekdayOf(w string) (time.Weekday, bool) {
 }
 
 var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// DateParts reads a date as the library stores it, an ISO 8601 prefix
+// ("2016-04-19", "2016-04" or "2016"), into its year, month and day, 0 for
+// a part not given. ok is false for anything else: four digits of year,
+// two of month (01 to 12) and two of day (01 to 31); ValidDay tells
+// whether the month has the day.
+func DateParts(s string) (y, m, d int, ok bool) {
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
+		return 0, 0, 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return 0, 0, 0, false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return 0, 0, 0, false
+		}
+	}
+	num := func(a, b int) int {
+		n := 0
+		for _, c := range s[a:b] {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y = num(0, 4)
+	if len(s) >= 7 {
+		if m = num(5, 7); m < 1 || m > 12 {
+			return 0, 0, 0, false
+		}
+	}
+	if len(s) == 10 {
+		if d = num(8, 10); d < 1 || d > 31 {
+			return 0, 0, 0, false
+		}
+	}
+	return y, m, d, true
+}

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"math/rand"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -101,6 +103,41 @@ func TestWeekdayOf(t *testing.T) {
 	for _, w := range []string{"", "thu", "Thurs", "Thursdays", "ſunday", "sundae", "mardi"} {
 		if got, ok := WeekdayOf(w); ok {
 			t.Errorf("WeekdayOf(%q) = %v, want none", w, got)
+		}
+	}
+}
+
+// TestDateParts checks DateParts against a regular expression of the
+// stored form on every string of up to ten characters over an alphabet
+// that can spell dates and near misses, sampled.
+func TestDateParts(t *testing.T) {
+	re := regexp.MustCompile(`^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$`)
+	rng := rand.New(rand.NewSource(1))
+	alpha := "0123-+ 9x"
+	inputs := []string{"2016", "2016-04", "2016-04-19", "2016-00", "2016-13", "2016-04-00", "2016-04-32", "2016-4", "+201", "2016-02-30", "0000", ""}
+	for i := 0; i < 200000; i++ {
+		b := make([]byte, []int{4, 7, 10, rng.Intn(11)}[rng.Intn(4)])
+		for j := range b {
+			b[j] = alpha[rng.Intn(len(alpha))]
+			if j == 4 || j == 7 {
+				if rng.Intn(4) > 0 {
+					b[j] = '-'
+				}
+			}
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, s := range inputs {
+		y, m, d, ok := DateParts(s)
+		sub := re.FindStringSubmatch(s)
+		if ok != (sub != nil) {
+			t.Fatalf("DateParts(%q) ok = %v", s, ok)
+		}
+		if ok && ISODate(y, m, d) != s {
+			t.Fatalf("DateParts(%q) = %d, %d, %d", s, y, m, d)
+		}
+		if ValidDate(s) != (ok || s == "") {
+			t.Fatalf("ValidDate(%q) disagrees with DateParts", s)
 		}
 	}
 }

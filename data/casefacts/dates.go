@@ -24,26 +24,11 @@ type Date struct{ Y, M, D int }
 
 // ParseDate reads an ISO 8601 prefix: "2016-03-24", "2016-03" or "2016".
 func ParseDate(s string) (Date, bool) {
-	parts := strings.Split(strings.TrimSpace(s), "-")
-	if len(parts) == 0 || len(parts) > 3 || len(parts[0]) != 4 {
+	y, m, d, ok := data.DateParts(strings.TrimSpace(s))
+	if !ok || d > 0 && !data.ValidDay(y, m, d) {
 		return Date{}, false
 	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return Date{}, false
-		}
-		n[i] = v
-	}
-	d := Date{n[0], n[1], n[2]}
-	if len(parts) >= 2 && (d.M < 1 || d.M > 12) {
-		return Date{}, false
-	}
-	if len(parts) == 3 && (d.D < 1 || d.D > data.DaysIn(d.Y, d.M)) {
-		return Date{}, false
-	}
-	return d, d.Y > 0
+	return Date{y, m, d}, y > 0
 }
 
 // Known reports whether the date is known at all.
