@@ -20,7 +20,7 @@ func EditDistance(a, b []rune, max int) int {
 	// One row of the dynamic programme, rewritten in place: row[j] is the
 	// distance between a[:i] and b[:j].
 	var buf [64]int
-	row := buf[:0]
+	var row []int
 	if len(b)+1 > len(buf) {
 		row = make([]int, len(b)+1)
 	} else {
