@@ -34,7 +34,7 @@ const MinUniqueQuote = 32
 type Target struct {
 	// Quote is the marked text, verbatim.
 	Quote string
-	// Prefix and Suffix are up to data.ContextLen runes of the passage just
+	// Prefix and Suffix are up to 32 runes (data.QuoteContext) of the passage just
 	// before and just after the quote.
 	Prefix, Suffix string
 	// Passage (an index into the article's passages) and Start (a rune
