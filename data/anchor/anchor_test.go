@@ -26,7 +26,7 @@ func target(t *testing.T, passages []string, passage int, quote string) Target {
 		t.Fatalf("%q not in passage %d", quote, passage)
 	}
 	start := utf8.RuneCountInString(passages[passage][:i])
-	return NewTarget(passages, passage, start, start+utf8.RuneCountInString(quote))
+	return newTarget(passages, passage, start, start+utf8.RuneCountInString(quote))
 }
 
 // runes returns the runes [start, end) of s.
@@ -98,7 +98,7 @@ func TestLocate(t *testing.T) {
 			if tt.hint != nil {
 				tg.Passage, tg.Start = tt.hint[0], tt.hint[1]
 			}
-			m, ok := Locate(tt.new, tg)
+			m, ok := locate(tt.new, tg)
 			if ok != tt.found {
 				t.Fatalf("found = %v, want %v (match %+v)", ok, tt.found, m)
 			}
@@ -111,11 +111,11 @@ func TestLocate(t *testing.T) {
 			if got := runes(tt.new[m.Passage], m.Start, m.End); got != tt.text {
 				t.Errorf("matched %q, want %q", got, tt.text)
 			}
-			if m.Errors != tt.errors {
-				t.Errorf("errors = %d, want %d", m.Errors, tt.errors)
+			if m.errors != tt.errors {
+				t.Errorf("errors = %d, want %d", m.errors, tt.errors)
 			}
-			if m.Score <= 0 || m.Score > 1 {
-				t.Errorf("score %v out of (0, 1]", m.Score)
+			if m.score <= 0 || m.score > 1 {
+				t.Errorf("score %v out of (0, 1]", m.score)
 			}
 		})
 	}
@@ -138,13 +138,13 @@ func TestLocateRepeatedOffsets(t *testing.T) {
 			if tt.occurrence == 1 {
 				at = strings.LastIndex(p[0], "said no")
 			}
-			tg := NewTarget(p, 0, at, at+len("said no"))
+			tg := newTarget(p, 0, at, at+len("said no"))
 			// Move the hint away so only the context decides.
 			tg.Start = 0
 			if tt.occurrence == 0 {
 				tg.Start = len(p[0])
 			}
-			m, ok := Locate(p, tg)
+			m, ok := locate(p, tg)
 			if !ok {
 				t.Fatal("not found")
 			}
@@ -171,7 +171,7 @@ func TestLocateEdgeCases(t *testing.T) {
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			if _, ok := Locate(tt.passages, tt.target); ok != tt.found {
+			if _, ok := locate(tt.passages, tt.target); ok != tt.found {
 				t.Errorf("found = %v, want %v", ok, tt.found)
 			}
 		})
@@ -206,7 +206,7 @@ func TestApproxSearch(t *testing.T) {
 	}
 }
 
-// FuzzLocate checks that Locate never panics, returns offsets inside the
+// FuzzLocate checks that locate never panics, returns offsets inside the
 // passage, and never accepts a match with more edits than it allows.
 func FuzzLocate(f *testing.F) {
 	f.Add("the bullet ricocheted off a wall", "bullet ricochetted", "the ", " off", 0, 4)
@@ -214,7 +214,7 @@ func FuzzLocate(f *testing.F) {
 	f.Add("é“Liang”é", "Liang", "é“", "”", -1, -1)
 	f.Fuzz(func(t *testing.T, text, quote, prefix, suffix string, passage, start int) {
 		passages := strings.Split(text, "\n")
-		m, ok := Locate(passages, Target{Quote: quote, Prefix: prefix, Suffix: suffix, Passage: passage, Start: start})
+		m, ok := locate(passages, Target{Quote: quote, Prefix: prefix, Suffix: suffix, Passage: passage, Start: start})
 		if !ok {
 			return
 		}
@@ -227,8 +227,8 @@ func FuzzLocate(f *testing.F) {
 		}
 		q := []rune(quote)
 		got := []rune(passages[m.Passage])[m.Start:m.End]
-		if d := editDistance(q, got); d > len(q)/4 || d != m.Errors {
-			t.Fatalf("match %q for %q: distance %d, reported %d", string(got), quote, d, m.Errors)
+		if d := editDistance(q, got); d > len(q)/4 || d != m.errors {
+			t.Fatalf("match %q for %q: distance %d, reported %d", string(got), quote, d, m.errors)
 		}
 		// A quote that began (ended) at a word boundary is placed at one.
 		r := []rune(passages[m.Passage])
@@ -251,7 +251,7 @@ func BenchmarkLocateOrphan(b *testing.B) {
 		Prefix: "some text before the quote here", Suffix: "and some text after the quote", Passage: 10, Start: 5,
 	}
 	for b.Loop() {
-		if _, ok := Locate(passages, tg); ok {
+		if _, ok := locate(passages, tg); ok {
 			b.Fatal("found")
 		}
 	}
@@ -279,7 +279,7 @@ func reimport200() (old, changed []string, targets []Target) {
 		p := (i * 7) % len(old)
 		n := utf8.RuneCountInString(old[p])
 		start := (i * 13) % (n / 2)
-		targets = append(targets, NewTarget(old, p, start, start+20+i%40))
+		targets = append(targets, newTarget(old, p, start, start+20+i%40))
 	}
 	return old, changed, targets
 }
@@ -291,7 +291,7 @@ func TestPreparedLocate(t *testing.T) {
 	for _, passages := range [][]string{old, changed, article, nil} {
 		p := Prepare(passages)
 		for _, tg := range append(targets, Target{}, Target{Quote: "Liang", Passage: -3, Start: 1 << 20}) {
-			m1, ok1 := Locate(passages, tg)
+			m1, ok1 := locate(passages, tg)
 			m2, ok2 := p.Locate(tg)
 			if m1 != m2 || ok1 != ok2 {
 				t.Fatalf("%+v: Locate = %+v %v, prepared = %+v %v", tg, m1, ok1, m2, ok2)
@@ -307,7 +307,7 @@ func BenchmarkReanchor200(b *testing.B) {
 	b.Run("Locate", func(b *testing.B) {
 		for b.Loop() {
 			for _, tg := range targets {
-				Locate(changed, tg)
+				locate(changed, tg)
 			}
 		}
 	})
