@@ -57,28 +57,6 @@ type Match struct {
 	score float64
 }
 
-// newTarget describes the runes [start, end) of passages[passage] as a
-// Target, with its quote and context.
-func newTarget(passages []string, passage, start, end int) Target {
-	if passage < 0 || passage >= len(passages) {
-		return Target{Passage: passage, Start: start}
-	}
-	r := []rune(passages[passage])
-	start = clamp(start, 0, len(r))
-	end = clamp(end, start, len(r))
-	prefix, suffix := data.QuoteContext(passages[passage], start, end)
-	return Target{Quote: string(r[start:end]), Prefix: prefix, Suffix: suffix, Passage: passage, Start: start}
-}
-
-// locate places one target: Prepare(passages).Locate(t), and an empty
-// quote or article is never found.
-func locate(passages []string, t Target) (Match, bool) {
-	if t.Quote == "" || len(passages) == 0 {
-		return Match{}, false
-	}
-	return Prepare(passages).Locate(t)
-}
-
 // Passages is an article's passages made ready for locating quotes in them.
 // It is not changed by Locate, so one Passages may serve several goroutines.
 type Passages struct {

@@ -10,6 +10,28 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
+// newTarget describes the runes [start, end) of passages[passage] as a
+// Target, with its quote and context.
+func newTarget(passages []string, passage, start, end int) Target {
+	if passage < 0 || passage >= len(passages) {
+		return Target{Passage: passage, Start: start}
+	}
+	r := []rune(passages[passage])
+	start = clamp(start, 0, len(r))
+	end = clamp(end, start, len(r))
+	prefix, suffix := data.QuoteContext(passages[passage], start, end)
+	return Target{Quote: string(r[start:end]), Prefix: prefix, Suffix: suffix, Passage: passage, Start: start}
+}
+
+// locate places one target: Prepare(passages).Locate(t), and an empty
+// quote or article is never found.
+func locate(passages []string, t Target) (Match, bool) {
+	if t.Quote == "" || len(passages) == 0 {
+		return Match{}, false
+	}
+	return Prepare(passages).Locate(t)
+}
+
 var article = []string{
 	"Ex-Cop Peter Liang Apologizes to Akai Gurley's Domestic Partner in Meeting",
 	"Former New York Police Department Officer Peter Liang apologized Thursday morning to the domestic partner of Akai Gurley, whom he shot and killed in a Brooklyn housing project in November 2014.",
