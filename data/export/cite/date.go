@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/casebookapp/casebook/data"
 )
 
 // pubDate is a publication date known to the year, the month or the day.
@@ -37,22 +39,11 @@ func parseDate(s string) pubDate {
 	if n := strings.TrimRight(t, "~?%"); n != t {
 		t, d.approx = n, true
 	}
-	parts := strings.Split(t, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
+	y, m, day, ok := data.DateParts(t)
+	if !ok {
 		return pubDate{raw: s}
 	}
-	var nums [3]int
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || (i > 0 && len(p) != 2) {
-			return pubDate{raw: s}
-		}
-		nums[i] = n
-	}
-	d.year, d.month, d.day = nums[0], nums[1], nums[2]
-	if d.month > 12 || (len(parts) > 1 && d.month == 0) || d.day > 31 || (len(parts) > 2 && d.day == 0) {
-		return pubDate{raw: s}
-	}
+	d.year, d.month, d.day = y, m, day
 	return d
 }
 
