@@ -33,8 +33,8 @@ const (
 	KindBoilerplate Kind = "boilerplate"
 )
 
-// Kinds lists every passage kind, in a stable order.
-var Kinds = []Kind{KindTitle, KindByline, KindDateline, KindCaption, KindBody, KindCredit, KindRelated, KindBoilerplate}
+// kinds lists every passage kind, in a stable order.
+var kinds = []Kind{KindTitle, KindByline, KindDateline, KindCaption, KindBody, KindCredit, KindRelated, KindBoilerplate}
 
 // Numbered reports whether passages of this kind get a paragraph number, the
 // "para. N" of a citation: body paragraphs only. A photo caption or credit
@@ -47,7 +47,7 @@ func (k Kind) InFlow() bool { return k == KindBody || k == KindCaption }
 
 // Valid reports whether k is one of the known kinds.
 func (k Kind) Valid() bool {
-	for _, v := range Kinds {
+	for _, v := range kinds {
 		if k == v {
 			return true
 		}

@@ -2,18 +2,18 @@ package data
 
 import "unicode"
 
-// ContextLen is how many runes of text before and after a quote an
+// contextLen is how many runes of text before and after a quote an
 // annotation keeps (see QuoteContext).
-const ContextLen = 32
+const contextLen = 32
 
 // QuoteContext returns the prefix and suffix to store with a new annotation
-// on the runes [start, end) of text: up to ContextLen runes on each side.
+// on the runes [start, end) of text: up to contextLen runes on each side.
 // Offsets outside the text are clamped.
 func QuoteContext(text string, start, end int) (prefix, suffix string) {
 	r := []rune(text)
 	start = max(0, min(start, len(r)))
 	end = max(start, min(end, len(r)))
-	return string(r[max(0, start-ContextLen):start]), string(r[end:min(len(r), end+ContextLen)])
+	return string(r[max(0, start-contextLen):start]), string(r[end:min(len(r), end+contextLen)])
 }
 
 // isWordRune reports a rune that belongs to a word: a letter, a digit or a

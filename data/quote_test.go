@@ -12,7 +12,7 @@ func TestQuoteContext(t *testing.T) {
 		start, end   int
 		prefix, suff string
 	}{
-		"middle":     {long, 40, 45, strings.Repeat("a", ContextLen), strings.Repeat("b", ContextLen)},
+		"middle":     {long, 40, 45, strings.Repeat("a", contextLen), strings.Repeat("b", contextLen)},
 		"at start":   {"QUOTE then", 0, 5, "", " then"},
 		"at end":     {"say QUOTE", 4, 9, "say ", ""},
 		"clamped":    {"abc", -5, 99, "", ""},

@@ -11,7 +11,7 @@ import (
 	"sort"
 )
 
-//go:embed *.txt sources.json SOURCES.md
+//go:embed *.txt sources.json
 var files embed.FS
 
 // Source is what the public record says about a bundled article. Empty
@@ -56,16 +56,6 @@ func Files() []File {
 		panic(err)
 	}
 	return out
-}
-
-// SourcesMarkdown returns SOURCES.md, the human-readable record the facts
-// come from.
-func SourcesMarkdown() string {
-	b, err := files.ReadFile("SOURCES.md")
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
 }
 
 func load() ([]File, error) {

@@ -2,14 +2,14 @@
 // changed, the way Hypothesis re-anchors a text-quote selector.
 //
 // An annotation remembers its quote, a little text before and after it
-// (its context) and where it was (passage index and rune offset). Locate
-// looks for that quote in the article's new passages (Prepare them once to
-// place many annotations):
+// (its context) and where it was (passage index and rune offset). Prepare
+// readies the article's new passages once, and Locate looks for each quote
+// in them:
 //
 //  1. Every exact occurrence of the quote is scored by how well the text
 //     around it matches the stored context and how close it is to the old
 //     place. The best one wins if its context agrees (at least half the
-//     context matches) or the quote is long enough (MinUniqueQuote runes)
+//     context matches) or the quote is long enough (minUniqueQuote runes)
 //     to identify its place alone.
 //  2. Otherwise the quote is searched approximately, allowing up to one
 //     edit in four (insertions, deletions, substitutions; Sellers'
@@ -29,15 +29,15 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// MinUniqueQuote is the length, in runes, from which an exact quote is
+// minUniqueQuote is the length, in runes, from which an exact quote is
 // trusted without its context.
-const MinUniqueQuote = 32
+const minUniqueQuote = 32
 
 // Target is what an annotation remembers about the text it marks.
 type Target struct {
 	// Quote is the marked text, verbatim.
 	Quote string
-	// Prefix and Suffix are up to data.ContextLen runes of the passage just
+	// Prefix and Suffix are up to 32 runes (data.QuoteContext) of the passage just
 	// before and just after the quote.
 	Prefix, Suffix string
 	// Passage (an index into the article's passages) and Start (a rune
@@ -52,38 +52,12 @@ type Match struct {
 	Passage int
 	// Start and End are rune offsets [Start, End) into that passage.
 	Start, End int
-	// Errors is the number of edits between the quote and the matched
+	// errors is the number of edits between the quote and the matched
 	// text: 0 for an exact match.
-	Errors int
-	// Score, between 0 and 1, weighs the quote, context and position
+	errors int
+	// score, between 0 and 1, weighs the quote, context and position
 	// agreement.
-	Score float64
-}
-
-// NewTarget describes the runes [start, end) of passages[passage] as a
-// Target, with its quote and context.
-func NewTarget(passages []string, passage, start, end int) Target {
-	if passage < 0 || passage >= len(passages) {
-		return Target{Passage: passage, Start: start}
-	}
-	r := []rune(passages[passage])
-	start = clamp(start, 0, len(r))
-	end = clamp(end, start, len(r))
-	prefix, suffix := data.QuoteContext(passages[passage], start, end)
-	return Target{Quote: string(r[start:end]), Prefix: prefix, Suffix: suffix, Passage: passage, Start: start}
-}
-
-// Locate finds the best place for t among passages (the article's new
-// passage texts), or reports false when the quote cannot be placed with
-// confidence. An empty quote is never found.
-//
-// To place many annotations in one article, Prepare it once and call the
-// result's Locate: the answers are the same.
-func Locate(passages []string, t Target) (Match, bool) {
-	if t.Quote == "" || len(passages) == 0 {
-		return Match{}, false
-	}
-	return Prepare(passages).Locate(t)
+	score float64
 }
 
 // Passages is an article's passages made ready for locating quotes in them.
@@ -105,8 +79,9 @@ func Prepare(passages []string) *Passages {
 	return p
 }
 
-// Locate finds the best place for t among the passages, as the function
-// Locate does.
+// Locate finds the best place for t among the passages (the article's new
+// passage texts), or reports false when the quote cannot be placed with
+// confidence. An empty quote is never found.
 func (p *Passages) Locate(t Target) (Match, bool) {
 	quote := []rune(t.Quote)
 	if len(quote) == 0 || len(p.texts) == 0 {
@@ -153,10 +128,10 @@ func (p *Passages) Locate(t Target) (Match, bool) {
 // old place, then earlier in the article.
 func better(a, b Match, s *scorer) bool {
 	switch {
-	case a.Score != b.Score:
-		return a.Score > b.Score
-	case a.Errors != b.Errors:
-		return a.Errors < b.Errors
+	case a.score != b.score:
+		return a.score > b.score
+	case a.errors != b.errors:
+		return a.errors < b.errors
 	}
 	da, db := abs(s.global(a.Passage, a.Start)-s.hint), abs(s.global(b.Passage, b.Start)-s.hint)
 	if da != db {
@@ -212,10 +187,10 @@ func (s *scorer) score(passage, start, end, errors int) (Match, bool) {
 	score := (50*quoteSim + 20*prefixSim + 20*suffixSim + 2*posSim) / 92
 
 	ok := contextSim >= 0.5 || !hasContext
-	if errors == 0 && s.quoteLen >= MinUniqueQuote {
+	if errors == 0 && s.quoteLen >= minUniqueQuote {
 		ok = true
 	}
-	return Match{Passage: passage, Start: start, End: end, Errors: errors, Score: score}, ok
+	return Match{Passage: passage, Start: start, End: end, errors: errors, score: score}, ok
 }
 
 // wholeWords reports whether [start, end) of text begins and ends at word

@@ -11,6 +11,28 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
+// newTarget describes the runes [start, end) of passages[passage] as a
+// Target, with its quote and context.
+func newTarget(passages []string, passage, start, end int) Target {
+	if passage < 0 || passage >= len(passages) {
+		return Target{Passage: passage, Start: start}
+	}
+	r := []rune(passages[passage])
+	start = clamp(start, 0, len(r))
+	end = clamp(end, start, len(r))
+	prefix, suffix := data.QuoteContext(passages[passage], start, end)
+	return Target{Quote: string(r[start:end]), Prefix: prefix, Suffix: suffix, Passage: passage, Start: start}
+}
+
+// locate places one target: Prepare(passages).Locate(t), and an empty
+// quote or article is never found.
+func locate(passages []string, t Target) (Match, bool) {
+	if t.Quote == "" || len(passages) == 0 {
+		return Match{}, false
+	}
+	return Prepare(passages).Locate(t)
+}
+
 var article = []string{
 	"Ex-Cop Peter Liang Apologizes to Akai Gurley's Domestic Partner in Meeting",
 	"Former New York Police Department Officer Peter Liang apologized Thursday morning to the domestic partner of Akai Gurley, whom he shot and killed in a Brooklyn housing project in November 2014.",
@@ -27,7 +49,7 @@ func target(t *testing.T, passages []string, passage int, quote string) Target {
 		t.Fatalf("%q not in passage %d", quote, passage)
 	}
 	start := utf8.RuneCountInString(passages[passage][:i])
-	return NewTarget(passages, passage, start, start+utf8.RuneCountInString(quote))
+	return newTarget(passages, passage, start, start+utf8.RuneCountInString(quote))
 }
 
 // runes returns the runes [start, end) of s.
@@ -99,7 +121,7 @@ func TestLocate(t *testing.T) {
 			if tt.hint != nil {
 				tg.Passage, tg.Start = tt.hint[0], tt.hint[1]
 			}
-			m, ok := Locate(tt.new, tg)
+			m, ok := locate(tt.new, tg)
 			if ok != tt.found {
 				t.Fatalf("found = %v, want %v (match %+v)", ok, tt.found, m)
 			}
@@ -112,11 +134,11 @@ func TestLocate(t *testing.T) {
 			if got := runes(tt.new[m.Passage], m.Start, m.End); got != tt.text {
 				t.Errorf("matched %q, want %q", got, tt.text)
 			}
-			if m.Errors != tt.errors {
-				t.Errorf("errors = %d, want %d", m.Errors, tt.errors)
+			if m.errors != tt.errors {
+				t.Errorf("errors = %d, want %d", m.errors, tt.errors)
 			}
-			if m.Score <= 0 || m.Score > 1 {
-				t.Errorf("score %v out of (0, 1]", m.Score)
+			if m.score <= 0 || m.score > 1 {
+				t.Errorf("score %v out of (0, 1]", m.score)
 			}
 		})
 	}
@@ -139,13 +161,13 @@ func TestLocateRepeatedOffsets(t *testing.T) {
 			if tt.occurrence == 1 {
 				at = strings.LastIndex(p[0], "said no")
 			}
-			tg := NewTarget(p, 0, at, at+len("said no"))
+			tg := newTarget(p, 0, at, at+len("said no"))
 			// Move the hint away so only the context decides.
 			tg.Start = 0
 			if tt.occurrence == 0 {
 				tg.Start = len(p[0])
 			}
-			m, ok := Locate(p, tg)
+			m, ok := locate(p, tg)
 			if !ok {
 				t.Fatal("not found")
 			}
@@ -172,7 +194,7 @@ func TestLocateEdgeCases(t *testing.T) {
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			if _, ok := Locate(tt.passages, tt.target); ok != tt.found {
+			if _, ok := locate(tt.passages, tt.target); ok != tt.found {
 				t.Errorf("found = %v, want %v", ok, tt.found)
 			}
 		})
@@ -207,7 +229,7 @@ func TestApproxSearch(t *testing.T) {
 	}
 }
 
-// FuzzLocate checks that Locate never panics, returns offsets inside the
+// FuzzLocate checks that locate never panics, returns offsets inside the
 // passage, and never accepts a match with more edits than it allows.
 func FuzzLocate(f *testing.F) {
 	f.Add("the bullet ricocheted off a wall", "bullet ricochetted", "the ", " off", 0, 4)
@@ -215,7 +237,7 @@ func FuzzLocate(f *testing.F) {
 	f.Add("é“Liang”é", "Liang", "é“", "”", -1, -1)
 	f.Fuzz(func(t *testing.T, text, quote, prefix, suffix string, passage, start int) {
 		passages := strings.Split(text, "\n")
-		m, ok := Locate(passages, Target{Quote: quote, Prefix: prefix, Suffix: suffix, Passage: passage, Start: start})
+		m, ok := locate(passages, Target{Quote: quote, Prefix: prefix, Suffix: suffix, Passage: passage, Start: start})
 		if !ok {
 			return
 		}
@@ -228,8 +250,8 @@ func FuzzLocate(f *testing.F) {
 		}
 		q := []rune(quote)
 		got := []rune(passages[m.Passage])[m.Start:m.End]
-		if d := editDistance(q, got); d > len(q)/4 || d != m.Errors {
-			t.Fatalf("match %q for %q: distance %d, reported %d", string(got), quote, d, m.Errors)
+		if d := editDistance(q, got); d > len(q)/4 || d != m.errors {
+			t.Fatalf("match %q for %q: distance %d, reported %d", string(got), quote, d, m.errors)
 		}
 		// A quote that began (ended) at a word boundary is placed at one.
 		r := []rune(passages[m.Passage])
@@ -252,7 +274,7 @@ func BenchmarkLocateOrphan(b *testing.B) {
 		Prefix: "some text before the quote here", Suffix: "and some text after the quote", Passage: 10, Start: 5,
 	}
 	for b.Loop() {
-		if _, ok := Locate(passages, tg); ok {
+		if _, ok := locate(passages, tg); ok {
 			b.Fatal("found")
 		}
 	}
@@ -280,7 +302,7 @@ func reimport200() (old, changed []string, targets []Target) {
 		p := (i * 7) % len(old)
 		n := utf8.RuneCountInString(old[p])
 		start := (i * 13) % (n / 2)
-		targets = append(targets, NewTarget(old, p, start, start+20+i%40))
+		targets = append(targets, newTarget(old, p, start, start+20+i%40))
 	}
 	return old, changed, targets
 }
@@ -292,7 +314,7 @@ func TestPreparedLocate(t *testing.T) {
 	for _, passages := range [][]string{old, changed, article, nil} {
 		p := Prepare(passages)
 		for _, tg := range append(targets, Target{}, Target{Quote: "Liang", Passage: -3, Start: 1 << 20}) {
-			m1, ok1 := Locate(passages, tg)
+			m1, ok1 := locate(passages, tg)
 			m2, ok2 := p.Locate(tg)
 			if m1 != m2 || ok1 != ok2 {
 				t.Fatalf("%+v: Locate = %+v %v, prepared = %+v %v", tg, m1, ok1, m2, ok2)
@@ -308,7 +330,7 @@ func BenchmarkReanchor200(b *testing.B) {
 	b.Run("Locate", func(b *testing.B) {
 		for b.Loop() {
 			for _, tg := range targets {
-				Locate(changed, tg)
+				locate(changed, tg)
 			}
 		}
 	})

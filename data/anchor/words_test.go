@@ -68,17 +68,17 @@ func TestLocateKeepsWholeWords(t *testing.T) {
 	for trial := 0; trial < trials; trial++ {
 		i := rng.IntN(len(paras) - 2)
 		old := []string{paras[i], paras[i+1], paras[i+2]}
-		tg := NewTarget(old, 1, 0, len([]rune(old[1])))
+		tg := newTarget(old, 1, 0, len([]rune(old[1])))
 		// A selection inside the paragraph, from a word to a word.
 		if trial%2 == 1 {
 			r := []rune(old[1])
 			starts, ends := wordEdges(r)
 			a := starts[rng.IntN(len(starts)/2)]
 			b := ends[len(ends)/2+rng.IntN(len(ends)/2)]
-			tg = NewTarget(old, 1, a, b)
+			tg = newTarget(old, 1, a, b)
 		}
 		fresh := []string{old[0], changeWords(rng, old[1]), old[2]}
-		m, ok := Locate(fresh, tg)
+		m, ok := locate(fresh, tg)
 		if !ok {
 			continue
 		}

@@ -114,7 +114,7 @@ func ApplyPeople(es []Entity, fixes []PersonFix) []Entity {
 			}
 		}
 	}
-	SortEntities(out)
+	sortEntities(out)
 	return out
 }
 
@@ -201,7 +201,7 @@ func ApplyTimeline(evs []Event, fixes []EventFix) []Event {
 			}
 			for i := range out {
 				if out[i].reports(f.Article, f.Sentence) {
-					out[i].Date, out[i].Precision, out[i].Edited = d, d.Precision(), true
+					out[i].Date, out[i].Precision, out[i].Edited = d, d.precision(), true
 				}
 			}
 		case "label":
@@ -212,7 +212,7 @@ func ApplyTimeline(evs []Event, fixes []EventFix) []Event {
 			}
 		case "add":
 			d, _ := ParseDate(f.Date)
-			e := Event{Date: d, Precision: d.Precision(), Label: f.Label, Added: true}
+			e := Event{Date: d, Precision: d.precision(), Label: f.Label, Added: true}
 			if f.Passage.Article != 0 {
 				e.Passages = []Ref{f.Passage}
 				e.Sources = []Source{{Ref: f.Passage, Sentence: f.Sentence, AsWritten: d.Readable(), Date: d}}
@@ -220,6 +220,6 @@ func ApplyTimeline(evs []Event, fixes []EventFix) []Event {
 			out = append(out, e)
 		}
 	}
-	SortEvents(out)
+	sortEvents(out)
 	return out
 }

@@ -34,8 +34,8 @@ func ParseDate(s string) (Date, bool) {
 // Known reports whether the date is known at all.
 func (d Date) Known() bool { return d.Y > 0 }
 
-// Precision is "day", "month", "year" or "unresolved".
-func (d Date) Precision() string {
+// precision is "day", "month", "year" or "unresolved".
+func (d Date) precision() string {
 	switch {
 	case d.D > 0:
 		return Day
@@ -58,7 +58,7 @@ func (d Date) String() string {
 // Readable is the date as a reader writes it: "11 February 2016",
 // "February 2016", "2016".
 func (d Date) Readable() string {
-	switch d.Precision() {
+	switch d.precision() {
 	case Day:
 		return fmt.Sprintf("%d %s %d", d.D, time.Month(d.M), d.Y)
 	case Month:
@@ -80,7 +80,7 @@ func (d Date) first() time.Time {
 }
 
 func (d Date) last() time.Time {
-	switch d.Precision() {
+	switch d.precision() {
 	case Day:
 		return d.time()
 	case Month:
@@ -89,9 +89,9 @@ func (d Date) last() time.Time {
 	return time.Date(d.Y, 12, 31, 0, 0, 0, 0, time.UTC)
 }
 
-// Within reports whether d falls inside o at o's precision (2016-02-11 is
+// within reports whether d falls inside o at o's precision (2016-02-11 is
 // within 2016-02 and 2016).
-func (d Date) Within(o Date) bool {
+func (d Date) within(o Date) bool {
 	if !d.Known() || !o.Known() || d.Y != o.Y {
 		return false
 	}
@@ -100,7 +100,7 @@ func (d Date) Within(o Date) bool {
 
 // compatible reports whether two dates can name the same day: one is
 // within the other.
-func compatible(a, b Date) bool { return a.Within(b) || b.Within(a) }
+func compatible(a, b Date) bool { return a.within(b) || b.within(a) }
 
 const monthRe = `(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
 const weekdayRe = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
@@ -149,8 +149,7 @@ type dateExpr struct {
 // DateMention is a calendar date written in a text, with the parts the
 // text gives (Y is 0 in "Feb. 11").
 type DateMention struct {
-	Start, End int    // byte span in the text
-	Text       string // as written
+	Start, End int // byte span in the text
 	Y, M, D    int
 }
 
@@ -166,7 +165,7 @@ func CalendarDates(s string) []DateMention {
 		if e.written.Y == 0 && e.written.M == 0 {
 			continue
 		}
-		out = append(out, DateMention{Start: e.start, End: e.end, Text: e.text, Y: e.written.Y, M: e.written.M, D: e.written.D})
+		out = append(out, DateMention{Start: e.start, End: e.end, Y: e.written.Y, M: e.written.M, D: e.written.D})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
@@ -374,14 +373,14 @@ weekdays:
 		// The day the passage gave last before the weekday.
 		near := in
 		for _, o := range out {
-			if o.end <= m[0] && o.date.Precision() == Day && o.weekday == 0 && o.offsetDir == 0 {
+			if o.end <= m[0] && o.date.precision() == Day && o.weekday == 0 && o.offsetDir == 0 {
 				near = o.date
 			}
 		}
 		switch {
-		case near.Precision() == Day && near.time().Weekday() == wd:
+		case near.precision() == Day && near.time().Weekday() == wd:
 			e.date = near
-		case art.Precision() == Day:
+		case art.precision() == Day:
 			t := art.time()
 			fut := futureAt(m[0]) && !strings.Contains(strings.ToLower(s), "last "+strings.ToLower(s[m[2]:m[3]]))
 			for i := 0; i < 7; i++ {
@@ -405,7 +404,7 @@ done:
 		}
 	}
 	for _, e := range out {
-		if e.date.Precision() == Day && e.offsetDir == 0 {
+		if e.date.precision() == Day && e.offsetDir == 0 {
 			*ctx = e.date
 		}
 	}
@@ -469,7 +468,7 @@ func inferYear(d Date, art Date, future bool) Date {
 		return Date{}
 	}
 	end := art.last()
-	if art.Precision() == Year {
+	if art.precision() == Year {
 		// Only the year is known: a month-day in it, unless it is ambiguous.
 		d.Y = art.Y
 		return d
@@ -510,7 +509,7 @@ func resolveRelative(p string, art Date) Date {
 	p = strings.Join(strings.Fields(p), " ")
 	switch {
 	case p == "yesterday" || p == "last night":
-		if art.Precision() == Day {
+		if art.precision() == Day {
 			return fromTime(art.time().AddDate(0, 0, -1))
 		}
 	case strings.HasSuffix(p, "month") && (strings.HasPrefix(p, "this") || strings.HasPrefix(p, "earlier this") || strings.HasPrefix(p, "later this")):
@@ -540,7 +539,7 @@ func resolveRelative(p string, art Date) Date {
 			return Date{art.Y + 1, 0, 0}
 		}
 	case p == "last week" || p == "this week" || p == "next week":
-		if art.Precision() == Day {
+		if art.precision() == Day {
 			t := art.time()
 			// Monday of the article's week, then of the week meant.
 			mon := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
@@ -563,7 +562,7 @@ func resolveRelative(p string, art Date) Date {
 			approx := f[0] == "about" || f[0] == "nearly" || f[0] == "almost"
 			switch unit {
 			case "day":
-				if art.Precision() == Day && !approx {
+				if art.precision() == Day && !approx {
 					return fromTime(art.time().AddDate(0, 0, -n))
 				}
 			case "month":

@@ -34,8 +34,8 @@ func TestFindDatesResolves(t *testing.T) {
 			t.Errorf("%q: found %d dates, want 1: %+v", c.sentence, len(es), es)
 			continue
 		}
-		if got := es[0].date; got.String() != c.want || got.Precision() != c.prec {
-			t.Errorf("%q in an article of %q: %q (%s), want %q (%s)", c.sentence, c.art, got, got.Precision(), c.want, c.prec)
+		if got := es[0].date; got.String() != c.want || got.precision() != c.prec {
+			t.Errorf("%q in an article of %q: %q (%s), want %q (%s)", c.sentence, c.art, got, got.precision(), c.want, c.prec)
 		}
 	}
 }

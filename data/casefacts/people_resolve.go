@@ -231,13 +231,13 @@ func (x *extractor) resolve() []Entity {
 		slices.Sort(e.Aliases)
 		out = append(out, e.Entity)
 	}
-	SortEntities(out)
+	sortEntities(out)
 	return out
 }
 
-// SortEntities orders entries by kind (people first), then by the number of
+// sortEntities orders entries by kind (people first), then by the number of
 // passages that mention them (most first), then by name.
-func SortEntities(es []Entity) {
+func sortEntities(es []Entity) {
 	slices.SortStableFunc(es, func(a, b Entity) int {
 		if a.Kind != b.Kind {
 			if a.Kind == Person {

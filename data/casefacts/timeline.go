@@ -41,9 +41,9 @@ type Event struct {
 	// AsWritten is how the sources write the date ("Feb. 11", "Tuesday").
 	AsWritten []string
 	Sources   []Source
-	// Kind is the kind of event the label's words suggest ("conviction",
+	// kind is the kind of event the label's words suggest ("conviction",
 	// "sentencing" ...), or "" when none.
-	Kind string
+	kind string
 	// Added is set for an event the student added; Edited when the student
 	// changed its date or label.
 	Added, Edited bool
@@ -76,7 +76,7 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		Kind      string   `json:"kind,omitempty"`
 		Added     bool     `json:"added,omitempty"`
 		Edited    bool     `json:"edited,omitempty"`
-	}{date, e.Precision, e.Label, passages, e.Disputed, e.Dispute, aw, e.Kind, e.Added, e.Edited})
+	}{date, e.Precision, e.Label, passages, e.Disputed, e.Dispute, aw, e.kind, e.Added, e.Edited})
 }
 
 // MarshalJSON writes para null for an unnumbered passage.
@@ -242,7 +242,7 @@ func sentenceEvents(s string, ref Ref, art Date, ctx *Date) []Source {
 					break
 				}
 			}
-			if anchor != nil && anchor.date.Precision() == Day {
+			if anchor != nil && anchor.date.precision() == Day {
 				src.Date = offsetDate(anchor.date, e)
 			}
 			// A date inside the later clause belongs to it, not to this one.

@@ -38,9 +38,9 @@ func (g *group) add(s Source) {
 	g.count[s.Date]++
 	d, best := s.Date, g.bestD
 	switch {
-	case !best.Known(), precRank[d.Precision()] > precRank[best.Precision()]:
+	case !best.Known(), precRank[d.precision()] > precRank[best.precision()]:
 		g.bestD = d
-	case d != best && precRank[d.Precision()] == precRank[best.Precision()] && g.count[d] > g.count[best]:
+	case d != best && precRank[d.precision()] == precRank[best.precision()] && g.count[d] > g.count[best]:
 		g.bestD = d
 	}
 }
@@ -69,11 +69,11 @@ func (g *group) fits(s Source, artDate map[int64]Date) (ok, disputed bool) {
 				// Statements and other common events merge only on the same
 				// day, and only when they say much the same thing: two
 				// statements made on a Friday are not one event.
-				return s.Date == gd && gd.Precision() == Day && overlaps(s.label, g.srcs[0].label), false
+				return s.Date == gd && gd.precision() == Day && overlaps(s.label, g.srcs[0].label), false
 			}
 			return true, false
 		}
-		if singular[s.kind] && s.Date.Precision() == Day && gd.Precision() == Day {
+		if singular[s.kind] && s.Date.precision() == Day && gd.precision() == Day {
 			diff := s.Date.time().Sub(gd.time())
 			if diff < 0 {
 				diff = -diff
@@ -115,7 +115,7 @@ func (g *group) fits(s Source, artDate map[int64]Date) (ok, disputed bool) {
 	if g.art[un.Article] && un.weekday == 0 {
 		return true, false
 	}
-	if un.weekday != 0 && other.Precision() == Day && ad.Known() {
+	if un.weekday != 0 && other.precision() == Day && ad.Known() {
 		lo, hi := ad.first().AddDate(0, 0, -7), ad.last().AddDate(0, 0, 7)
 		t := other.time()
 		if t.Before(lo) || t.After(hi) {
@@ -262,8 +262,8 @@ func mergeEvents(srcs []Source, arts []Article) []Event {
 	var out []Event
 	for _, g := range groups {
 		slices.SortStableFunc(g.srcs, func(a, b Source) int { return refLess(a.Ref, b.Ref) })
-		e := Event{Date: g.best(), Kind: g.kind, Sources: g.srcs}
-		e.Precision = e.Date.Precision()
+		e := Event{Date: g.best(), kind: g.kind, Sources: g.srcs}
+		e.Precision = e.Date.precision()
 		seen := map[Ref]bool{}
 		seenAW := map[string]bool{}
 		for _, s := range g.srcs {
@@ -287,7 +287,7 @@ func mergeEvents(srcs []Source, arts []Article) []Event {
 		}
 		out = append(out, e)
 	}
-	SortEvents(out)
+	sortEvents(out)
 	return out
 }
 
@@ -298,7 +298,7 @@ func bestLabel(srcs []Source) string {
 	best, bestScore := "", -1
 	for _, s := range srcs {
 		n := len(strings.Fields(s.label))
-		score := prec[s.Date.Precision()]
+		score := prec[s.Date.precision()]
 		if n >= 5 {
 			score += 5
 		}
@@ -399,7 +399,7 @@ func disputeNote(srcs []Source) string {
 		k := s.AsWritten + " (unresolved)"
 		if s.Date.Known() {
 			k = s.Date.Readable()
-			if s.Date.Precision() == Day {
+			if s.Date.precision() == Day {
 				k = s.Date.time().Weekday().String() + " " + k
 			}
 		}
@@ -418,9 +418,9 @@ func disputeNote(srcs []Source) string {
 	return "Sources differ: " + strings.Join(parts, "; ")
 }
 
-// SortEvents orders events by date (a month before the days in it, a year
+// sortEvents orders events by date (a month before the days in it, a year
 // before its months), unresolved ones last, then by first source.
-func SortEvents(es []Event) {
+func sortEvents(es []Event) {
 	slices.SortStableFunc(es, func(a, b Event) int {
 		ka, kb := a.Date.Known(), b.Date.Known()
 		switch {

@@ -16,7 +16,7 @@
 // what a report is most precisely about. The similarity of two passages is
 // the cosine of their weighted feature sets.
 //
-// Two passages are paired when their similarity reaches Threshold, they
+// Two passages are paired when their similarity reaches threshold, they
 // share at least two rare features (or one that no other passage has), and each is the other's best match or
 // one of them is the other's best match. The alignment is deliberately not
 // monotonic: news reports tell the same events in different orders (AFRO
@@ -54,12 +54,12 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// Threshold is the similarity two passages need to be paired.
-const Threshold = 0.15
+// threshold is the similarity two passages need to be paired.
+const threshold = 0.15
 
-// SentenceWeight weighs the cosine of two single sentences against that of
+// sentenceWeight weighs the cosine of two single sentences against that of
 // two whole passages.
-const SentenceWeight = 0.6
+const sentenceWeight = 0.6
 
 // Passage is one numbered paragraph of an article.
 type Passage struct {
@@ -329,7 +329,7 @@ func Compare(a, b []Passage) Result {
 			}
 			for _, x := range pa[i].sents {
 				for _, y := range pb[j].sents {
-					if c := SentenceWeight * cosine(x.feats, y.feats, x.norm, y.norm); c > s {
+					if c := sentenceWeight * cosine(x.feats, y.feats, x.norm, y.norm); c > s {
 						s = c
 					}
 				}
@@ -367,7 +367,7 @@ func Compare(a, b []Passage) Result {
 	aligned := map[[2]int]bool{}
 	for i := range pa {
 		for j := range pb {
-			if sim[i][j] < Threshold || (bestA[i] != j && bestB[j] != i) {
+			if sim[i][j] < threshold || (bestA[i] != j && bestB[j] != i) {
 				continue
 			}
 			aligned[[2]int{i, j}] = true
@@ -623,7 +623,7 @@ func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 				Topic: "spelling of a name", Kind: Name,
 				A:       Side{Para: pa[bi].n, Text: pa[bi].names[x]},
 				B:       Side{Para: pb[bj].n, Text: pb[bj].names[y]},
-				Aligned: bs >= Threshold,
+				Aligned: bs >= threshold,
 			})
 		}
 	}

@@ -11,10 +11,10 @@ import (
 	"github.com/casebookapp/casebook/data/webanno"
 )
 
-// ToAnnotations returns the annotations for the entries: one per highlight
+// toAnnotations returns the annotations for the entries: one per highlight
 // and one per note, each once, in the entries' order. A note without a quote
 // of its own is anchored where its entry's highlight is.
-func ToAnnotations(entries []Entry) []data.Annotation {
+func toAnnotations(entries []Entry) []data.Annotation {
 	var out []data.Annotation
 	seen := map[string]bool{}
 	for _, e := range entries {
@@ -27,12 +27,12 @@ func ToAnnotations(entries []Entry) []data.Annotation {
 			// An annotation at the very start or end of its paragraph has no
 			// context inside it: take it from the paragraphs around, after
 			// a line break that marks the paragraph's edge (see paraContext).
-			if !a.Orphan() && a.Prefix == "" && e.Before != "" {
-				before, _ := data.QuoteContext(e.Before, len(e.Before), len(e.Before))
+			if !a.Orphan() && a.Prefix == "" && e.before != "" {
+				before, _ := data.QuoteContext(e.before, len(e.before), len(e.before))
 				an.Prefix = before + "\n"
 			}
-			if !a.Orphan() && a.Suffix == "" && e.After != "" {
-				_, after := data.QuoteContext(e.After, 0, 0)
+			if !a.Orphan() && a.Suffix == "" && e.after != "" {
+				_, after := data.QuoteContext(e.after, 0, 0)
 				an.Suffix = "\n" + after
 			}
 			return an
@@ -87,7 +87,7 @@ func writeJSON(w io.Writer, v *view) error {
 		entries = append(entries, it.Entry)
 		v.step()
 	}
-	anns := ToAnnotations(entries)
+	anns := toAnnotations(entries)
 	// The student's own annotations are theirs; those merged from a
 	// classmate keep the classmate's name.
 	if name := strings.TrimSpace(v.opt.Creator); name != "" {
@@ -103,7 +103,7 @@ func writeJSON(w io.Writer, v *view) error {
 // sharedOutlines returns the document's outlines as a bundle carries them.
 func sharedOutlines(doc Document) []data.SharedOutline {
 	arts := map[int64]data.Article{}
-	for _, a := range doc.Articles {
+	for _, a := range doc.articles {
 		arts[a.ID] = a
 	}
 	var out []data.SharedOutline

@@ -35,10 +35,6 @@ const (
 	JSON     Format = "json"
 )
 
-// Formats lists the export formats, in the order the export dialog offers
-// them.
-var Formats = []Format{DOCX, Markdown, HTML, CSV, JSON}
-
 // ParseFormat reads a format name as the CLI gives it ("md", "markdown",
 // "docx", "word", "html", "csv", "json"). The empty string means Markdown.
 func ParseFormat(s string) (Format, error) {
@@ -167,10 +163,10 @@ type Entry struct {
 	// Highlight is nil for notes without a highlight.
 	Highlight *data.Highlight
 	Notes     []data.Note
-	// Before and After are the text of the paragraphs before and after the
+	// before and after are the text of the paragraphs before and after the
 	// entry's passage in the reading flow, "" at the ends: the context the
 	// W3C export gives an annotation on a whole paragraph.
-	Before, After string
+	before, after string
 }
 
 // Quote returns the text the entry quotes: the highlight's quote, or the
@@ -216,9 +212,9 @@ func (e Entry) Tags() []string {
 	return out
 }
 
-// UID returns the entry's stable identifier: the highlight's, or the first
+// uid returns the entry's stable identifier: the highlight's, or the first
 // note's.
-func (e Entry) UID() string {
+func (e Entry) uid() string {
 	if e.Highlight != nil {
 		return e.Highlight.UID
 	}
@@ -257,20 +253,20 @@ func Select(entries []Entry, s Scope) []Entry {
 
 // Document is everything an export needs, as the store loads it.
 type Document struct {
-	// Title heads the export; empty means "Quotes and notes".
-	Title   string
+	// title heads the export; empty means "Quotes and notes".
+	title   string
 	Entries []Entry
-	// Colours is the colour legend, in legend order.
-	Colours []data.Colour
-	// Articles holds the articles' current metadata, by which citations are
+	// colours is the colour legend, in legend order.
+	colours []data.Colour
+	// articles holds the articles' current metadata, by which citations are
 	// written; an entry whose article is missing here is cited from its own
 	// Article field.
-	Articles []data.Article
-	// Generated is the time of the export, written in its heading.
-	Generated time.Time
-	// Library is the path of the library the document was loaded from,
+	articles []data.Article
+	// generated is the time of the export, written in its heading.
+	generated time.Time
+	// library is the path of the library the document was loaded from,
 	// which WriteFile never writes over; "" when it was not loaded.
-	Library string
+	library string
 	// Outlines are the library's outlines, for Scope.Outline.
 	Outlines []data.Outline
 	// Timeline and People are the case at a glance (package glance), written
@@ -343,9 +339,9 @@ type Report struct {
 	Failures []Failure
 }
 
-// Verify checks that the entry's quote still appears word for word in its
+// verify checks that the entry's quote still appears word for word in its
 // passage. It returns "" when it does, and otherwise the reason it does not.
-func Verify(e Entry) string {
+func verify(e Entry) string {
 	a := e.Anchor()
 	q := e.Quote()
 	switch {

@@ -257,7 +257,7 @@ func checkJSON(t *testing.T, out []byte, opt Options) {
 	if err != nil {
 		t.Fatalf("ReadAnnotations: %v", err)
 	}
-	want := ToAnnotations(Select(fixture().Entries, opt.Scope))
+	want := toAnnotations(Select(fixture().Entries, opt.Scope))
 	for i := range want {
 		// The file keeps times in UTC.
 		want[i].Created, want[i].Modified = want[i].Created.UTC(), want[i].Modified.UTC()
@@ -463,9 +463,9 @@ func TestVerify(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			got := Verify(tc.e)
+			got := verify(tc.e)
 			if (got == "") != (tc.want == "") || !strings.Contains(got, tc.want) {
-				t.Errorf("Verify = %q, want %q", got, tc.want)
+				t.Errorf("verify = %q, want %q", got, tc.want)
 			}
 		})
 	}
@@ -489,7 +489,7 @@ func TestSelect(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var got []string
 			for _, e := range Select(entries, tc.scope) {
-				got = append(got, "…"+e.UID()[len(e.UID())-4:])
+				got = append(got, "…"+e.uid()[len(e.uid())-4:])
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got %v, want %v", got, tc.want)
@@ -553,8 +553,11 @@ func TestReport(t *testing.T) {
 	}
 }
 
+// formats lists every export format.
+var formats = []Format{DOCX, Markdown, HTML, CSV, JSON}
+
 func TestWriteEmptyScope(t *testing.T) {
-	for _, f := range Formats {
+	for _, f := range formats {
 		t.Run(string(f), func(t *testing.T) {
 			out, rep := write(t, fixture(), Options{Format: f, Scope: Scope{Colour: "orange"}})
 			if rep.Entries != 0 || rep.Articles != 0 || len(out) == 0 {
@@ -581,7 +584,7 @@ func TestWriteProgress(t *testing.T) {
 // the last call reaches it: JSON writes each entry once, the others once
 // under each heading.
 func TestWriteProgressEveryFormat(t *testing.T) {
-	for _, f := range Formats {
+	for _, f := range formats {
 		for _, o := range []Order{ByReading, ByColour, ByTag} {
 			t.Run(string(f)+"/"+string(o), func(t *testing.T) {
 				var calls, last int
@@ -784,7 +787,7 @@ func TestWriteUnsafeSource(t *testing.T) {
 	a := nbcWang
 	a.Source = "https://example.com/liang case?q=<b>"
 	const want = "https://example.com/liang%20case?q=%3Cb%3E"
-	doc.Articles = []data.Article{a}
+	doc.articles = []data.Article{a}
 	doc.Entries = doc.Entries[:1]
 	doc.Entries[0].Article = a
 	for _, f := range []Format{Markdown, HTML, DOCX, CSV, JSON} {
@@ -809,7 +812,7 @@ func TestWriteUnsafeSource(t *testing.T) {
 	}
 	t.Run("file name", func(t *testing.T) {
 		doc.Entries[0].Article.Source = "liang <draft>.txt"
-		doc.Articles[0].Source = "liang <draft>.txt"
+		doc.articles[0].Source = "liang <draft>.txt"
 		out, _ := write(t, doc, Options{Format: HTML, Style: cite.APA})
 		if strings.Contains(string(out), "draft") {
 			t.Error("a file name was cited as a web address")
@@ -831,7 +834,7 @@ func TestReadingOrder(t *testing.T) {
 	orphan := note("f-orphan", nbcWang, "Lost.")
 	orphan.Quote = "gone"
 	noPassage := span("g-no-passage", nbcWang, pWang2, "blue", "API people")
-	doc := Document{Articles: []data.Article{nbcWang}, Entries: []Entry{
+	doc := Document{articles: []data.Article{nbcWang}, Entries: []Entry{
 		{Article: nbcWang, Notes: []data.Note{orphan}},
 		{Article: nbcWang, Highlight: noPassage}, // its passage is missing
 		{Article: nbcWang, Passage: pWang3, Highlight: nextPara},
@@ -843,9 +846,9 @@ func TestReadingOrder(t *testing.T) {
 	v := build(doc, Options{Style: cite.APA})
 	var got []string
 	for _, it := range v.entries {
-		got = append(got, it.UID())
+		got = append(got, it.uid())
 		if it.anchor != it.Anchor() || it.orphan != (it.Anchor().Orphan() || it.Passage.ID == 0) {
-			t.Errorf("%s: item anchor %+v orphan %v disagree with the entry", it.UID(), it.anchor, it.orphan)
+			t.Errorf("%s: item anchor %+v orphan %v disagree with the entry", it.uid(), it.anchor, it.orphan)
 		}
 	}
 	want := []string{"b-early", "c-longer", "e-selection", "a-late", "d-next", "f-orphan", "g-no-passage"}

@@ -19,7 +19,7 @@ import (
 // the file it leads to, and the link stays; a file that exists keeps its
 // permissions; a new file gets the usual 0644.
 func WriteFile(path string, doc Document, opt Options) (Report, error) {
-	if err := data.CheckOutsideLibrary(doc.Library, path); err != nil {
+	if err := data.CheckOutsideLibrary(doc.library, path); err != nil {
 		return Report{}, err
 	}
 	target := path

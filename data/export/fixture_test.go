@@ -114,10 +114,10 @@ func fixture() Document {
 	hChanged := span("4d1b1f0a-0010-4000-8000-000000000010", nbcWang, pWang3, "blue", "released a video last month")
 
 	return Document{
-		Title:     "Liang case: quotes and notes",
-		Colours:   data.DefaultColours,
-		Articles:  []data.Article{afro, nbcWang, nbcApology},
-		Generated: generated,
+		title:     "Liang case: quotes and notes",
+		colours:   data.DefaultColours,
+		articles:  []data.Article{afro, nbcWang, nbcApology},
+		generated: generated,
 		Entries: []Entry{
 			{Article: nbcWang, Passage: pWang2, Highlight: hWang, Notes: []data.Note{nWang}},
 			{Article: afro, Passage: pAfro6, Highlight: hAfro6, Notes: []data.Note{n6a, n6b}},

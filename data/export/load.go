@@ -30,7 +30,7 @@ type Library interface {
 // gone by the time its article's passages are read leaves the annotations on
 // it orphaned, as re-anchoring would; the export does not fail.
 func Load(ctx context.Context, lib Library) (Document, error) {
-	doc := Document{Generated: time.Now(), Library: lib.Path()}
+	doc := Document{generated: time.Now(), library: lib.Path()}
 	arts, err := lib.Articles(ctx)
 	if err != nil {
 		return doc, err
@@ -38,9 +38,9 @@ func Load(ctx context.Context, lib Library) (Document, error) {
 	byID := map[int64]data.Article{}
 	for _, a := range arts {
 		byID[a.ID] = a.Article
-		doc.Articles = append(doc.Articles, a.Article)
+		doc.articles = append(doc.articles, a.Article)
 	}
-	if doc.Colours, err = lib.Colours(ctx); err != nil {
+	if doc.colours, err = lib.Colours(ctx); err != nil {
 		return doc, err
 	}
 	hs, err := lib.Highlights(ctx, 0)
@@ -150,7 +150,7 @@ func entries(ctx context.Context, byID map[int64]data.Article, hs []data.Highlig
 			}
 		}
 		out = append(out, Entry{Article: byID[h.ArticleID], Passage: p, Highlight: h, Notes: hn,
-			Before: around[p.ID][0], After: around[p.ID][1]})
+			before: around[p.ID][0], after: around[p.ID][1]})
 		delete(onHighlight, h.ID)
 	}
 
@@ -180,7 +180,7 @@ func entries(ctx context.Context, byID map[int64]data.Article, hs []data.Highlig
 			bySpan[at] = len(out)
 		}
 		out = append(out, Entry{Article: byID[n.ArticleID], Passage: p, Notes: []data.Note{n},
-			Before: around[p.ID][0], After: around[p.ID][1]})
+			before: around[p.ID][0], after: around[p.ID][1]})
 	}
 	return out, nil
 }

@@ -46,18 +46,18 @@ func TestEntriesPassageGone(t *testing.T) {
 	if err != nil {
 		t.Fatalf("entries: %v", err)
 	}
-	want := map[string]string{ // UID → Verify's first word, or "" for a pass
+	want := map[string]string{ // UID → verify's first word, or "" for a pass
 		"h-kept": "", "h-gone": "orphaned:", "n-gone": "orphaned:", "n-deleted": "orphaned:", "n-afro": "",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("entries = %d, want %d", len(got), len(want))
 	}
 	for _, e := range got {
-		reason := Verify(e)
-		if w, ok := want[e.UID()]; !ok || (reason == "") != (w == "") || !strings.HasPrefix(reason, w) {
-			t.Errorf("%s: Verify = %q, want %q", e.UID(), reason, w)
+		reason := verify(e)
+		if w, ok := want[e.uid()]; !ok || (reason == "") != (w == "") || !strings.HasPrefix(reason, w) {
+			t.Errorf("%s: verify = %q, want %q", e.uid(), reason, w)
 		}
-		if e.UID() == "h-gone" && (len(e.Notes) != 1 || !e.Notes[0].Orphan()) {
+		if e.uid() == "h-gone" && (len(e.Notes) != 1 || !e.Notes[0].Orphan()) {
 			t.Errorf("the note on the orphaned highlight = %+v, want one orphan", e.Notes)
 		}
 	}

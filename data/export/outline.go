@@ -31,10 +31,10 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 		}
 		return nil, data.Errorf(data.ENOTFOUND, "there is no outline %q; the outlines are: %s", opt.Scope.Outline, strings.Join(names, ", "))
 	}
-	v := &view{opt: opt, title: o.Name, generated: doc.Generated, colours: doc.Colours, outline: true}
+	v := &view{opt: opt, title: o.Name, generated: doc.generated, colours: doc.colours, outline: true}
 
 	arts := map[int64]data.Article{}
-	for _, a := range doc.Articles {
+	for _, a := range doc.articles {
 		arts[a.ID] = a
 	}
 	byHighlight := map[int64]Entry{}
@@ -66,7 +66,7 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 		cited[it.article.ID] = it.article
 		if it.failure != "" {
 			v.report.Failures = append(v.report.Failures, Failure{
-				UID: it.UID(), ArticleID: it.article.ID, Title: it.article.Title,
+				UID: it.uid(), ArticleID: it.article.ID, Title: it.article.Title,
 				Para: it.para, Quote: it.quote, Reason: it.failure,
 			})
 		}

@@ -62,7 +62,7 @@ type item struct {
 }
 
 func build(doc Document, opt Options) *view {
-	v := &view{opt: opt, title: doc.Title, generated: doc.Generated, colours: doc.Colours}
+	v := &view{opt: opt, title: doc.title, generated: doc.generated, colours: doc.colours}
 	if v.title == "" {
 		v.title = "Quotes and notes"
 	}
@@ -82,7 +82,7 @@ func build(doc Document, opt Options) *view {
 	for _, it := range v.entries {
 		if it.failure != "" {
 			v.report.Failures = append(v.report.Failures, Failure{
-				UID: it.UID(), ArticleID: it.article.ID, Title: it.article.Title,
+				UID: it.uid(), ArticleID: it.article.ID, Title: it.article.Title,
 				Para: it.para, Quote: it.quote, Reason: it.failure,
 			})
 		}
@@ -90,7 +90,7 @@ func build(doc Document, opt Options) *view {
 
 	switch opt.Order {
 	case ByColour:
-		v.sections = byColour(v.entries, doc.Colours)
+		v.sections = byColour(v.entries, doc.colours)
 	case ByTag:
 		v.sections = byTag(v.entries)
 	default:
@@ -109,12 +109,12 @@ func build(doc Document, opt Options) *view {
 // metadata, colour and verbatim check (finish adds its citation).
 func itemMaker(doc Document) func(Entry) *item {
 	arts := map[int64]data.Article{}
-	for _, a := range doc.Articles {
+	for _, a := range doc.articles {
 		arts[a.ID] = a
 	}
 	legend := map[string]*data.Colour{}
-	for i := range doc.Colours {
-		legend[strings.ToLower(doc.Colours[i].Key)] = &doc.Colours[i]
+	for i := range doc.colours {
+		legend[strings.ToLower(doc.colours[i].Key)] = &doc.colours[i]
 	}
 	return func(e Entry) *item {
 		it := &item{Entry: e, anchor: e.Anchor(), tags: e.Tags()}
@@ -133,7 +133,7 @@ func itemMaker(doc Document) func(Entry) *item {
 				it.colour = &data.Colour{Key: c, Meaning: c}
 			}
 		}
-		it.failure = Verify(e)
+		it.failure = verify(e)
 		return it
 	}
 }
@@ -145,7 +145,7 @@ func itemMaker(doc Document) func(Entry) *item {
 func (v *view) finish(doc Document, cited map[int64]data.Article) {
 	opt := v.opt
 	arts := map[int64]data.Article{}
-	for _, a := range doc.Articles {
+	for _, a := range doc.articles {
 		arts[a.ID] = a
 	}
 	// The timeline and people sections cite their passages' articles too.
@@ -217,7 +217,7 @@ func readingOrder(a, b *item) int {
 		cmp.Compare(a.Passage.Seq, b.Passage.Seq),
 		cmp.Compare(a.anchor.Start, b.anchor.Start),
 		cmp.Compare(a.anchor.End, b.anchor.End),
-		cmp.Compare(a.UID(), b.UID()),
+		cmp.Compare(a.uid(), b.uid()),
 	)
 }
 

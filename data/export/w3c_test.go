@@ -21,8 +21,8 @@ func TestW3CSuite(t *testing.T) {
 	nodetest.Require(t)
 	doc := fixture()
 	for i := range doc.Entries {
-		doc.Entries[i].Before = "The paragraph before this one ends here."
-		doc.Entries[i].After = "The paragraph after it starts here and goes on."
+		doc.Entries[i].before = "The paragraph before this one ends here."
+		doc.Entries[i].after = "The paragraph after it starts here and goes on."
 	}
 	// An outline rides along in the collection: it must not break a MUST.
 	var hl *data.Highlight

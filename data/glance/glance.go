@@ -26,8 +26,8 @@ type Library interface {
 type Case struct {
 	People   []casefacts.Entity
 	Timeline []casefacts.Event
-	// Origins maps article ids to their origins, the key corrections use.
-	Origins map[int64]string
+	// origins maps article ids to their origins, the key corrections use.
+	origins map[int64]string
 
 	// The extraction before the corrections, and the articles it read,
 	// so that Recorrect applies new corrections without extracting again.
@@ -36,9 +36,9 @@ type Case struct {
 	timeline []casefacts.Event
 }
 
-// Articles reads every article's date and reading passages in the form the
+// articles reads every article's date and reading passages in the form the
 // extraction takes.
-func Articles(ctx context.Context, lib Library) ([]casefacts.Article, map[int64]string, error) {
+func articles(ctx context.Context, lib Library) ([]casefacts.Article, map[int64]string, error) {
 	arts, err := lib.Articles(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -75,7 +75,7 @@ func Load(ctx context.Context, lib Library) (Case, error) {
 // progress (if set) is called with the number read and the total, from the
 // goroutines that read them.
 func LoadProgress(ctx context.Context, lib Library, progress func(done, total int)) (Case, error) {
-	arts, origins, err := Articles(ctx, lib)
+	arts, origins, err := articles(ctx, lib)
 	if err != nil {
 		return Case{}, err
 	}
@@ -88,7 +88,7 @@ func LoadProgress(ctx context.Context, lib Library, progress func(done, total in
 
 func build(arts []casefacts.Article, origins map[int64]string, fixes []data.Correction, progress func(done, total int)) Case {
 	people, timeline := casefacts.Extract(arts, progress)
-	return corrected(Case{Origins: origins, arts: arts, people: people, timeline: timeline}, fixes)
+	return corrected(Case{origins: origins, arts: arts, people: people, timeline: timeline}, fixes)
 }
 
 // Recorrect reads the corrections again and applies them to the extraction
@@ -107,7 +107,7 @@ func Recorrect(ctx context.Context, lib Library, c Case) (Case, error) {
 // ApplyTimeline copy what they change).
 func corrected(c Case, fixes []data.Correction) Case {
 	byOrigin := map[string]int64{}
-	for id, o := range c.Origins {
+	for id, o := range c.origins {
 		byOrigin[o] = id
 	}
 	var pf []casefacts.PersonFix
@@ -145,14 +145,14 @@ func findPassage(arts []casefacts.Article, article int64, quote string) casefact
 	return casefacts.Ref{}
 }
 
-// EventAnchor is what a correction to an event is keyed by: the article's
+// eventAnchor is what a correction to an event is keyed by: the article's
 // origin and the sentence of its first source.
-func EventAnchor(c Case, e casefacts.Event) (origin, sentence string, ok bool) {
+func eventAnchor(c Case, e casefacts.Event) (origin, sentence string, ok bool) {
 	if len(e.Sources) == 0 {
 		return "", "", false
 	}
 	s := e.Sources[0]
-	return c.Origins[s.Article], s.Sentence, true
+	return c.origins[s.Article], s.Sentence, true
 }
 
 // AddEvent keeps an event the student adds from a passage: the passage's
@@ -167,7 +167,7 @@ func AddEvent(ctx context.Context, lib Library, p data.Passage, date, label stri
 
 // FixEvent stores a correction (hide, date or label) to an event.
 func FixEvent(ctx context.Context, lib Library, c Case, e casefacts.Event, action, value string) (data.Correction, error) {
-	origin, sentence, ok := EventAnchor(c, e)
+	origin, sentence, ok := eventAnchor(c, e)
 	if !ok {
 		return data.Correction{}, data.Errorf(data.EINVALID, "this event has no source passage to anchor a correction to")
 	}

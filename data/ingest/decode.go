@@ -19,9 +19,9 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
-// MaxFileSize is the largest file Casebook imports: 20 MB, far more than
+// maxFileSize is the largest file Casebook imports: 20 MB, far more than
 // any news article, small enough to read into memory at once.
-const MaxFileSize = 20 << 20
+const maxFileSize = 20 << 20
 
 // MaxAnnotationFileSize is the largest study-group annotation file (.json)
 // Casebook imports: 256 MB, what its own export writes for about 100,000
@@ -29,24 +29,24 @@ const MaxFileSize = 20 << 20
 // measures it), so a file Casebook exported always imports again.
 const MaxAnnotationFileSize = 256 << 20
 
-// Extensions lists the file name extensions Decode accepts.
+// Extensions lists the file name extensions ReadFile accepts.
 var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".rtf", ".pdf"}
 
-// ReadFile reads and decodes the article file at path (see Decode). The
+// ReadFile reads and decodes the article file at path (see decode). The
 // article's Origin is the file's absolute path, so that importing the same
 // file again updates it. Every error is an EINVALID *data.Error whose
 // message names the file and the reason.
 func ReadFile(path string) (data.NewArticle, error) {
-	arts, err := ReadFileAll(path)
+	arts, err := readFileAll(path)
 	if err != nil {
 		return data.NewArticle{}, err
 	}
 	return arts[0], nil
 }
 
-// ReadFileAll is ReadFile for files that may hold several articles (see
-// DecodeAll).
-func ReadFileAll(path string) ([]data.NewArticle, error) {
+// readFileAll is ReadFile for files that may hold several articles (see
+// decodeAll).
+func readFileAll(path string) ([]data.NewArticle, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -61,15 +61,15 @@ func ReadFileAll(path string) ([]data.NewArticle, error) {
 	if info.IsDir() {
 		return nil, data.Errorf(data.EINVALID, "%s: this is a folder, not a file", path)
 	}
-	if info.Size() > MaxFileSize {
+	if info.Size() > maxFileSize {
 		return nil, tooLarge(path, info.Size())
 	}
 	// Read one byte past the limit in case the file grew since Stat.
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	b, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
 		return nil, fileError(path, err)
 	}
-	return DecodeAll(path, b)
+	return decodeAll(path, b)
 }
 
 // fileError turns an operating-system error into a message for the student.
@@ -85,7 +85,7 @@ func fileError(path string, err error) error {
 
 func tooLarge(name string, size int64) error {
 	return data.Errorf(data.EINVALID, "%s: the file is too large (%.1f MB; the limit is %d MB)",
-		name, float64(size)/(1<<20), MaxFileSize>>20)
+		name, float64(size)/(1<<20), maxFileSize>>20)
 }
 
 func checkExtension(name string) error {
@@ -103,7 +103,7 @@ func checkExtension(name string) error {
 		strings.Join(Extensions[:len(Extensions)-1], ", "), Extensions[len(Extensions)-1])
 }
 
-// Decode turns the bytes of an article file into an article. name is the
+// decode turns the bytes of an article file into an article. name is the
 // file's name or path: its extension chooses the format, it becomes the
 // article's Origin, its base name the Meta.Source unless the file gives an
 // address, and it is named in every error.
@@ -127,25 +127,25 @@ func checkExtension(name string) error {
 // Metadata the file states outright (front matter, JSON-LD, meta tags)
 // wins over what Parse reads from the text. Original is the decoded file
 // with LF line endings, Markdown and HTML markup included.
-func Decode(name string, b []byte) (data.NewArticle, error) {
-	arts, err := DecodeAll(name, b)
+func decode(name string, b []byte) (data.NewArticle, error) {
+	arts, err := decodeAll(name, b)
 	if err != nil {
 		return data.NewArticle{}, err
 	}
 	return arts[0], nil
 }
 
-// DecodeAll is Decode for files that may hold several articles: a news
+// decodeAll is decode for files that may hold several articles: a news
 // database's export (.txt, .docx or .pdf; see splitExport) gives one
 // article for each in it, in order, each with the Origin "<name>#<n>" so
 // that importing the export again updates them one by one, its own text as
 // Original, and the metadata its fields state. Any other file gives one
-// article, as Decode.
-func DecodeAll(name string, b []byte) ([]data.NewArticle, error) {
+// article, as decode.
+func decodeAll(name string, b []byte) ([]data.NewArticle, error) {
 	if err := checkExtension(name); err != nil {
 		return nil, err
 	}
-	if len(b) > MaxFileSize {
+	if len(b) > maxFileSize {
 		return nil, tooLarge(name, int64(len(b)))
 	}
 	if len(b) == 0 {
@@ -324,7 +324,7 @@ func binaryError(name string) error {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// decodeText applies the encoding rules of Decode. It also returns how
+// decodeText applies the encoding rules of decode. It also returns how
 // many invalid bytes of a UTF-8 file were replaced by U+FFFD.
 func decodeText(name string, b []byte, isHTML bool) (string, int, error) {
 	var enc encoding.Encoding

@@ -162,7 +162,7 @@ func TestReadFileErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A sparse file: large on disk without writing 20 MB.
-	if err := os.Truncate(big, MaxFileSize+1); err != nil {
+	if err := os.Truncate(big, maxFileSize+1); err != nil {
 		t.Fatal(err)
 	}
 	folder := filepath.Join(dir, "folder.txt")
@@ -212,14 +212,14 @@ func TestDecode(t *testing.T) {
 		"upper-case extension":  {name: "STORY.TXT", text: "Liang Sentenced\n\nHe got probation.", title: "Liang Sentenced", body: "He got probation."},
 		"markdown extension":    {name: "n.markdown", text: "# Big News Today\n\nSome *body* text.", title: "Big News Today", body: "Some body text."},
 		"htm extension":         {name: "p.htm", text: "<html><body><p>" + strings.Repeat("Words in the article body go here. ", 20) + "</p></body></html>", body: strings.TrimSpace(strings.Repeat("Words in the article body go here. ", 20))},
-		"too large in memory":   {name: "big.txt", text: strings.Repeat("a", MaxFileSize+1), err: "too large"},
+		"too large in memory":   {name: "big.txt", text: strings.Repeat("a", maxFileSize+1), err: "too large"},
 		"front matter only":     {name: "fm.md", text: "---\ntitle: Only Metadata\n---\n", err: "no article text"},
 		"thematic break start":  {name: "hr.md", text: "---\n\nText after a rule.", body: "Text after a rule."},
 		"html declared charset": {name: "l.html", text: "<html><head><meta charset=\"iso-8859-1\"></head><body><article><p>" + strings.Repeat("Caf\xe9 owners said the fee was \xa340. ", 10) + "</p></article></body></html>", body: strings.TrimSpace(strings.Repeat("Café owners said the fee was £40. ", 10))},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			a, err := Decode(tt.name, []byte(tt.text))
+			a, err := decode(tt.name, []byte(tt.text))
 			if tt.err != "" {
 				if !strings.Contains(data.ErrorMessage(err), tt.err) || !strings.Contains(data.ErrorMessage(err), tt.name) {
 					t.Fatalf("err = %v, want one naming %s and saying %q", err, tt.name, tt.err)
@@ -247,7 +247,7 @@ func TestDecode(t *testing.T) {
 	}
 }
 
-// FuzzDecode checks that Decode never panics and returns either an
+// FuzzDecode checks that decode never panics and returns either an
 // EINVALID error or an article with valid passages.
 func FuzzDecode(f *testing.F) {
 	for _, name := range []string{"news.html", "article.md", "cp1252.txt", "utf16le.txt", "bad-frontmatter.md", "image.txt"} {
@@ -260,7 +260,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(".txt", []byte("\xfe\xff\x00"))
 	f.Add(".md", []byte("---\na: [\n---\n"))
 	f.Fuzz(func(t *testing.T, ext string, b []byte) {
-		a, err := Decode("fuzz"+ext, b)
+		a, err := decode("fuzz"+ext, b)
 		if err != nil {
 			if data.ErrorCode(err) != data.EINVALID {
 				t.Fatalf("error %v has code %q", err, data.ErrorCode(err))
@@ -288,7 +288,7 @@ func TestDecodeSiteFromPageTitle(t *testing.T) {
 	page := `<html><head><title>Liang gets probation in Gurley killing | Brooklyn Daily Eagle</title></head>
 <body><div><p>A Brooklyn judge on Tuesday sentenced former NYPD officer Peter Liang to five years of probation and 800 hours of community service.</p>
 <p>Justice Danny Chun also reduced the manslaughter conviction to criminally negligent homicide.</p></div></body></html>`
-	a, err := Decode("eagle.html", []byte(page))
+	a, err := decode("eagle.html", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,7 +353,7 @@ func TestDecodeJSONLDOrganizationAuthor(t *testing.T) {
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			a, err := Decode("ld.html", []byte(page(tt.ld)))
+			a, err := decode("ld.html", []byte(page(tt.ld)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -417,7 +417,7 @@ func TestRenderArticleTree(t *testing.T) {
 // so; a Windows-1252 file is still read as one.
 func TestDecodeMostlyUTF8(t *testing.T) {
 	text := "Vigil at the café\n\nNeighbours met at the café near the Pink Houses, and a cyclist\xff passed by; the crowd grew to 200 people by nine o’clock.\n"
-	art, err := Decode("vigil.txt", []byte(text))
+	art, err := decode("vigil.txt", []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,7 +428,7 @@ func TestDecodeMostlyUTF8(t *testing.T) {
 		t.Errorf("warnings = %q", art.Warnings)
 	}
 	latin := "Vigil at the caf\xe9\n\nNeighbours met at the caf\xe9 near the Pink Houses on Saturday night, \x93quietly\x94.\n"
-	art, err = Decode("latin.txt", []byte(latin))
+	art, err = decode("latin.txt", []byte(latin))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -455,7 +455,7 @@ func TestDecodeSourceType(t *testing.T) {
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			a, err := Decode("page.html", []byte(`<html><head><title>Liang sentenced</title>`+tt.head+`</head>`+body+`</html>`))
+			a, err := decode("page.html", []byte(`<html><head><title>Liang sentenced</title>`+tt.head+`</head>`+body+`</html>`))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -476,7 +476,7 @@ func TestDecodeKeepsJoiners(t *testing.T) {
 	page := `<html><head><title>Joiners</title></head><body><article><p>Students ` + student + ` and families ` + family +
 		` marched in Brooklyn on Saturday, ` + persian + ` said one sign, in support of the officer's conviction.` +
 		" A zero\u200bwidth space and a stray \u200d joiner go.</p></article></body></html>"
-	a, err := Decode("joiners.html", []byte(page))
+	a, err := decode("joiners.html", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func TestDecodeDOCX(t *testing.T) {
 			{text: "Tracked <changes> & “quotes” stay as typed."},
 		},
 	})
-	a, err := Decode("article.docx", doc)
+	a, err := decode("article.docx", doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestDecodeDOCXIgnoresAccountNames(t *testing.T) {
 		title: "Microsoft Word - liang.docx", creator: "Microsoft Office User",
 		paras: []docxPara{{text: "Officer Sentenced in Stairwell Death"}, {text: "The former officer was sentenced to probation and community service on Tuesday."}},
 	})
-	a, err := Decode("liang.docx", doc)
+	a, err := decode("liang.docx", doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestDecodeDOCXErrors(t *testing.T) {
 		"no paragraphs": {zipOf(t, "word/document.xml", `<w:document xmlns:w="w"><w:body></w:body></w:document>`), "has no text"},
 	}
 	for name, tt := range tests {
-		_, err := Decode("x.docx", tt.b)
+		_, err := decode("x.docx", tt.b)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "x.docx") {
 			t.Errorf("%s: err = %v, want one naming the file and %q", name, err, tt.want)
 		}
@@ -168,7 +168,7 @@ func FuzzDecodeDOCX(f *testing.F) {
 	f.Add(makeDOCX(f, docxDoc{paras: []docxPara{{style: "Title", text: "A"}, {text: "b c d"}}}))
 	f.Add(zipOf(f, "word/document.xml", "<w:p><w:t>x</w:t></w:p>"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		a, err := Decode("f.docx", b)
+		a, err := decode("f.docx", b)
 		if err != nil {
 			if data.ErrorCode(err) != data.EINVALID {
 				t.Fatalf("error code %v for %v", data.ErrorCode(err), err)
@@ -217,7 +217,7 @@ func TestDOCXFigures(t *testing.T) {
 		if p.authors != nil {
 			by = titleCaseNames(p.authors)
 		}
-		return Decode(p.name+".docx", docxOfPage(t, p, by))
+		return decode(p.name+".docx", docxOfPage(t, p, by))
 	})
 	checkFloors(t, "dev", dev, docxFloors)
 	checkFloors(t, "held-out", held, docxFloors)
@@ -228,7 +228,7 @@ func TestDOCXFigures(t *testing.T) {
 				d.paras = append(d.paras, docxPara{text: block})
 			}
 		}
-		return Decode(p.name+".docx", makeDOCX(t, d))
+		return decode(p.name+".docx", makeDOCX(t, d))
 	})
 	checkFloors(t, "dev (pasted)", dev, pastedFloors)
 	checkFloors(t, "held-out (pasted)", held, pastedFloors)

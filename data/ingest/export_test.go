@@ -41,7 +41,7 @@ func TestDecodeExports(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			arts, err := DecodeAll(name, b)
+			arts, err := decodeAll(name, b)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,7 +90,7 @@ func TestDecodeExportDOCX(t *testing.T) {
 	for _, line := range strings.Split(string(b), "\n") {
 		d.paras = append(d.paras, docxPara{text: line})
 	}
-	arts, err := DecodeAll("nexis.docx", makeDOCX(t, d))
+	arts, err := decodeAll("nexis.docx", makeDOCX(t, d))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func FuzzSplitExport(f *testing.F) {
 				t.Fatal("an empty article")
 			}
 		}
-		arts, err := DecodeAll("f.txt", []byte(text))
+		arts, err := decodeAll("f.txt", []byte(text))
 		if err != nil {
 			return
 		}

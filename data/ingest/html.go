@@ -23,7 +23,7 @@ type pageMeta struct {
 	ogType, ldType string
 }
 
-// decodeHTML extracts the article of a saved web page (see Decode).
+// decodeHTML extracts the article of a saved web page (see decode).
 func decodeHTML(name, base, text string) (data.NewArticle, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {

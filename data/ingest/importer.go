@@ -36,8 +36,8 @@ type FileResult struct {
 	Status FileStatus
 	// Article is the article added or updated.
 	Article data.Article
-	// Passages counts the article's numbered paragraphs.
-	Passages int
+	// passages counts the article's numbered paragraphs.
+	passages int
 	// Orphaned counts annotations that could not be placed in an updated text.
 	Orphaned int
 	// Merge says what merging an annotation file did, and From whom the
@@ -46,8 +46,8 @@ type FileResult struct {
 	From  string
 	// Err says why the file failed or is a duplicate.
 	Err error
-	// Warnings say what reading the file had to repair.
-	Warnings []string
+	// repairs say what reading the file had to repair.
+	repairs []string
 }
 
 // Detail says, in one sentence or two, what a file became or why it failed;
@@ -59,9 +59,9 @@ func (r FileResult) Detail() string {
 	}
 	switch r.Status {
 	case FileAdded:
-		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, text.Plural(r.Passages, "paragraph", "paragraphs")) + unknown(r.Article.Meta) + r.warnings()
+		return fmt.Sprintf("article %d “%s”, %s", r.Article.ID, title, text.Plural(r.passages, "paragraph", "paragraphs")) + unknown(r.Article.Meta) + r.warnings()
 	case FileUpdated:
-		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, text.Plural(r.Passages, "paragraph", "paragraphs"))
+		s := fmt.Sprintf("article %d “%s” has a new text, %s", r.Article.ID, title, text.Plural(r.passages, "paragraph", "paragraphs"))
 		if r.Orphaned > 0 {
 			s += fmt.Sprintf("; %s could not be placed in it and %s kept, listed as Orphans",
 				text.Plural(r.Orphaned, "highlight or note", "highlights or notes"), map[bool]string{true: "is", false: "are"}[r.Orphaned == 1])
@@ -101,7 +101,7 @@ func (r FileResult) Detail() string {
 // warnings lists the file's repairs after what it became.
 func (r FileResult) warnings() string {
 	s := ""
-	for _, w := range r.Warnings {
+	for _, w := range r.repairs {
 		s += "; " + w
 	}
 	return s
@@ -186,7 +186,7 @@ func ImportFiles(ctx context.Context, lib Importer, paths []string, progress fun
 		for _, path := range files {
 			p := parsed{path: path}
 			if !isAnnotationFile(path) {
-				p.articles, p.err = ReadFileAll(path)
+				p.articles, p.err = readFileAll(path)
 			}
 			select {
 			case ahead <- p:
@@ -322,10 +322,10 @@ func storeArticle(ctx context.Context, lib Importer, path string, a data.NewArti
 
 // articleResult says what storing a file's article did.
 func articleResult(path string, a data.NewArticle, put data.PutResult, err error) FileResult {
-	r := FileResult{Path: path, Warnings: a.Warnings}
+	r := FileResult{Path: path, repairs: a.Warnings}
 	for _, p := range a.Passages {
 		if p.Kind.Numbered() {
-			r.Passages++
+			r.passages++
 		}
 	}
 	switch {
@@ -339,13 +339,6 @@ func articleResult(path string, a data.NewArticle, put data.PutResult, err error
 		r.Status, r.Article = FileAdded, put.Article
 	}
 	return r
-}
-
-// ExpandPaths replaces each folder among paths by the supported article
-// files inside it (see expandPaths); what is skipped is left out.
-func ExpandPaths(paths []string) []string {
-	files, _ := expandPaths(paths)
-	return files
 }
 
 // expandPaths replaces each folder among paths by the supported article

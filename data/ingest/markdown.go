@@ -21,7 +21,7 @@ import (
 // strikethrough, autolinks), so their syntax is stripped too.
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
-// decodeMarkdown reads a Markdown file (see Decode).
+// decodeMarkdown reads a Markdown file (see decode).
 func decodeMarkdown(name, base, text string) (data.NewArticle, error) {
 	fm, body, err := splitFrontMatter(text)
 	if err != nil {

@@ -551,7 +551,7 @@ func measure(t *testing.T, what string, pages []page, importPage func(page) (dat
 func TestPastedTextFigures(t *testing.T) {
 	pages := loadPages(t)
 	dev, held := measure(t, "text", pages, func(p page) (data.NewArticle, error) {
-		return Decode(p.name+".txt", []byte(p.text))
+		return decode(p.name+".txt", []byte(p.text))
 	})
 	checkFloors(t, "dev", dev, pastedFloors)
 	checkFloors(t, "held-out", held, pastedFloors)
@@ -590,7 +590,7 @@ func TestSavedPageFigures(t *testing.T) {
 		if err != nil {
 			return data.NewArticle{}, err
 		}
-		return Decode(p.name+".html", b)
+		return decode(p.name+".html", b)
 	})
 	checkFloors(t, "dev", dev, savedFloors)
 	checkFloors(t, "held-out", held, savedFloors)

@@ -173,7 +173,7 @@ func TestDecodePDF(t *testing.T) {
 	paras = append(paras, "The well-known advocate said the so-called compromise satisfied nobody in the neighbourhood of East New York.")
 	b, _ := makePDF(t, pdfDoc{title: "Ex-Officer Gets Probation | Brooklyn Daily Eagle", created: "2024-01-01", header: "Brooklyn Daily Eagle — printed 1/1/2024",
 		headline: "Ex-Officer Gets Probation in Stairwell Shooting", byline: "By Jane Doe", date: "April 19, 2016", paras: paras})
-	a, err := Decode("ledger.pdf", b)
+	a, err := decode("ledger.pdf", b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,15 +198,15 @@ func TestDecodePDF(t *testing.T) {
 func TestDecodeScannedPDF(t *testing.T) {
 	requirePdftotext(t)
 	b, _ := makePDF(t, pdfDoc{noText: true})
-	_, err := Decode("scan.pdf", b)
+	_, err := decode("scan.pdf", b)
 	if err == nil || !strings.Contains(err.Error(), "no text, only pictures") || !strings.Contains(err.Error(), "scan.pdf") {
 		t.Errorf("err = %v, want a plain word that the scan has no text", err)
 	}
-	_, err = Decode("fake.pdf", []byte("%PDF-1.4 nothing else"))
+	_, err = decode("fake.pdf", []byte("%PDF-1.4 nothing else"))
 	if err == nil || !strings.Contains(err.Error(), "fake.pdf") {
 		t.Errorf("err = %v, want one naming the damaged file", err)
 	}
-	_, err = Decode("text.pdf", []byte("hello"))
+	_, err = decode("text.pdf", []byte("hello"))
 	if err == nil || !strings.Contains(err.Error(), "not a PDF") {
 		t.Errorf("err = %v", err)
 	}
@@ -216,7 +216,7 @@ func TestPDFWithoutPdftotext(t *testing.T) {
 	old := pdftotextPath
 	pdftotextPath = "casebook-no-such-program"
 	defer func() { pdftotextPath = old }()
-	_, err := Decode("a.pdf", []byte("%PDF-1.4"))
+	_, err := decode("a.pdf", []byte("%PDF-1.4"))
 	if err == nil || !strings.Contains(err.Error(), "poppler-utils") {
 		t.Errorf("err = %v, want one that says what to install", err)
 	}
@@ -261,7 +261,7 @@ func TestPDFFigures(t *testing.T) {
 	t.Logf("pdf: %d of %d pages printable with the standard fonts", len(printable), len(pages))
 	dev, held := measure(t, "pdf", printable, func(p page) (data.NewArticle, error) {
 		b, _ := pdfOfPage(t, p)
-		return Decode(p.name+".pdf", b)
+		return decode(p.name+".pdf", b)
 	})
 	checkFloors(t, "dev", dev, pdfFloors)
 	checkFloors(t, "held-out", held, pdfFloors)

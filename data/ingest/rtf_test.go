@@ -20,7 +20,7 @@ Protesters gathered outside\line the courthouse; one said the officer\u8217?s ap
 }`
 
 func TestDecodeRTF(t *testing.T) {
-	a, err := Decode("liang.rtf", []byte(sampleRTF))
+	a, err := decode("liang.rtf", []byte(sampleRTF))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestDecodeExportRTF(t *testing.T) {
 		rtf.WriteString("\\line\n")
 	}
 	rtf.WriteString("}")
-	arts, err := DecodeAll("nexis.rtf", []byte(rtf.String()))
+	arts, err := decodeAll("nexis.rtf", []byte(rtf.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,9 +85,9 @@ func TestDecodeRTFErrors(t *testing.T) {
 		`{\rtf1 ` + strings.Repeat("{", 300): "nested too deep",
 		`{\rtf1 {\fonttbl{\f0 Arial;}}}`:     "has no text",
 	} {
-		_, err := Decode("x.rtf", []byte(in))
+		_, err := decode("x.rtf", []byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "x.rtf") {
-			t.Errorf("Decode(%.30q) = %v, want an error naming the file and %q", in, err, want)
+			t.Errorf("decode(%.30q) = %v, want an error naming the file and %q", in, err, want)
 		}
 	}
 }
@@ -96,7 +96,7 @@ func FuzzDecodeRTF(f *testing.F) {
 	f.Add(sampleRTF)
 	f.Add(`{\rtf1 \u-3913?\'e9\'\u`)
 	f.Fuzz(func(t *testing.T, s string) {
-		a, err := Decode("f.rtf", []byte(s))
+		a, err := decode("f.rtf", []byte(s))
 		if err != nil {
 			if data.ErrorCode(err) != data.EINVALID {
 				t.Fatalf("error code for %v", err)

@@ -25,11 +25,11 @@ func (s termSource) Len() int            { return len(s.ids) }
 // it leave room. Suggestions are folded (lower case, no accents).
 // Complete uses the vocabulary as of the last Search or Refresh.
 func (ix *Index) Complete(prefix string, n int) []string {
-	q := ParseQuery(prefix)
-	if len(q.Words) == 0 || n <= 0 {
+	q := parseQuery(prefix)
+	if len(q.words) == 0 || n <= 0 {
 		return nil
 	}
-	w := q.Words[len(q.Words)-1].Term
+	w := q.words[len(q.words)-1].term
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	st := ix.st

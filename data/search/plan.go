@@ -59,7 +59,7 @@ type cand struct {
 
 // plan is a query resolved against the vocabulary.
 type plan struct {
-	q      Query
+	q      parsedQuery
 	cands  []cand
 	byTerm map[uint32][]int32
 	strong uint32
@@ -68,7 +68,7 @@ type plan struct {
 }
 
 // plan resolves each query word to candidate terms.
-func (ix *Index) plan(st *state, q Query) *plan {
+func (ix *Index) plan(st *state, q parsedQuery) *plan {
 	p := &plan{q: q, byTerm: map[uint32][]int32{}}
 	voc := st.voc
 	n := float64(st.nLive)
@@ -86,29 +86,29 @@ func (ix *Index) plan(st *state, q Query) *plan {
 	sc := ix.scanners.Get().(*scanner)
 	defer ix.scanners.Put(sc)
 	var typo, pre, preTypo []found
-	for i, w := range q.Words {
+	for i, w := range q.words {
 		bit := uint32(1) << i
-		exact, hasExact := voc.lookup(w.Term)
+		exact, hasExact := voc.lookup(w.term)
 		if hasExact && voc.df[exact] > 0 {
 			add(exact, bit, classExact)
 		}
-		stop := stopwords[w.Term]
+		stop := stopwords[w.term]
 		if stop || (hasExact && n >= minWeakDocs && float64(voc.df[exact]) > weakShare*n) {
 			p.weak |= bit
 		} else {
 			p.strong |= bit
 		}
-		if w.Phrase != 0 {
+		if w.phrase != 0 {
 			p.phrase |= bit
 		}
-		k := typoBudget(w.Term)
-		if w.Phrase != 0 || stop {
+		k := typoBudget(w.term)
+		if w.phrase != 0 || stop {
 			k = 0
 		}
 		kp := -1
-		if w.Prefix {
+		if w.prefix {
 			kp = 0
-			if k > 0 && len([]rune(w.Term)) >= 5 {
+			if k > 0 && len([]rune(w.term)) >= 5 {
 				kp = k
 			}
 		}
@@ -125,12 +125,12 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		}
 		switch {
 		case k > 0 || kp > 0:
-			voc.scan(sc, []rune(w.Term), k, kp, collect)
+			voc.scan(sc, []rune(w.term), k, kp, collect)
 		case kp == 0:
 			// A short prefix can match thousands of words: keep only
 			// the most frequent, without sorting them all.
-			lo, hi := voc.prefixRange(w.Term)
-			limit := prefixCap(len([]rune(w.Term)))
+			lo, hi := voc.prefixRange(w.term)
+			limit := prefixCap(len([]rune(w.term)))
 			var top []uint32
 			for _, id := range voc.sorted[lo:hi] {
 				if (id == exact && hasExact) || voc.df[id] == 0 {
@@ -168,8 +168,8 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		}
 		// Other inflections of the word: "apologies" finds "apology",
 		// "protest" finds "protested" even when it is not the last word.
-		if w.Phrase == 0 && !stop {
-			for _, f := range inflections(voc, w.Term) {
+		if w.phrase == 0 && !stop {
+			for _, f := range inflections(voc, w.term) {
 				collect(f.id, f.class)
 			}
 		}
@@ -188,7 +188,7 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		// ("t") or a common word's typo neighbours ("they" ~ "the") would
 		// only add work, not answers.
 		budget := max(int64(st.nLive), minBudget)
-		for _, fs := range [][]found{best(pre, prefixCap(len([]rune(w.Term)))), best(typo, maxTypoCands), best(preTypo, maxPrefixTypoCands)} {
+		for _, fs := range [][]found{best(pre, prefixCap(len([]rune(w.term)))), best(typo, maxTypoCands), best(preTypo, maxPrefixTypoCands)} {
 			for _, f := range fs {
 				if budget <= 0 {
 					break
@@ -217,17 +217,17 @@ func (ix *Index) plan(st *state, q Query) *plan {
 		}
 		add(id, b, classExact)
 	}
-	for _, j := range q.Joins {
-		addJoin(j.Term, j.Words)
+	for _, j := range q.joins {
+		addJoin(j.term, j.words)
 	}
-	for i := range q.Words {
-		term := q.Words[i].Term
+	for i := range q.words {
+		term := q.words[i].term
 		ws := []int{i}
-		for j := i + 1; j < len(q.Words) && j < i+3; j++ {
-			if q.Words[i].Phrase != 0 || q.Words[j].Phrase != 0 {
+		for j := i + 1; j < len(q.words) && j < i+3; j++ {
+			if q.words[i].phrase != 0 || q.words[j].phrase != 0 {
 				break
 			}
-			term += q.Words[j].Term
+			term += q.words[j].term
 			ws = append(ws, j)
 			if len(term) > maxTermRunes {
 				break

@@ -5,44 +5,44 @@ import (
 	"unicode/utf8"
 )
 
-// MaxWords is the most query words a search uses. Words after it are ignored:
+// maxWords is the most query words a search uses. Words after it are ignored:
 // a pasted page of text still searches, by its first words.
-const MaxWords = 16
+const maxWords = 16
 
 // maxQueryBytes bounds how much of a query is read at all.
 const maxQueryBytes = 16 << 10
 
-// Query is a parsed search query. The zero Query matches nothing.
-type Query struct {
-	// Words are the query's words, folded, in the order typed, without
+// parsedQuery is a parsed search query. The zero parsedQuery matches nothing.
+type parsedQuery struct {
+	// words are the query's words, folded, in the order typed, without
 	// repeats of the same free word.
-	Words []Word
-	// Joins are runs of words that were written as one hyphenated compound
+	words []queryWord
+	// joins are runs of words that were written as one hyphenated compound
 	// ("second-degree"); the run also matches the joined form
 	// ("seconddegree") as a single word of a text.
-	Joins []Join
+	joins []queryJoin
 }
 
-// Word is one word of a query.
-type Word struct {
-	// Term is the word as the index stores it: folded, without apostrophes
+// queryWord is one word of a query.
+type queryWord struct {
+	// term is the word as the index stores it: folded, without apostrophes
 	// or a possessive 's.
-	Term string
-	// Prefix is set on the last word when the query ends inside it, as
+	term string
+	// prefix is set on the last word when the query ends inside it, as
 	// while typing: it also matches longer words that start with it.
-	Prefix bool
-	// Phrase is 0 for a free word, or the 1-based number of the quoted
+	prefix bool
+	// phrase is 0 for a free word, or the 1-based number of the quoted
 	// phrase the word belongs to. Phrase words match exactly (no typos) and
 	// must be adjacent, in order.
-	Phrase int
+	phrase int
 }
 
-// Join is an alternative spelling of several query words as one word.
-type Join struct {
-	// Words holds the indexes in Query.Words of the words joined.
-	Words []int
-	// Term is the joined, folded word.
-	Term string
+// queryJoin is an alternative spelling of several query words as one word.
+type queryJoin struct {
+	// words holds the indexes in parsedQuery.words of the words joined.
+	words []int
+	// term is the joined, folded word.
+	term string
 }
 
 // isQuote reports whether r opens or closes a quoted phrase.
@@ -54,12 +54,12 @@ func isQuote(r rune) bool {
 	return false
 }
 
-// ParseQuery reads what a user typed into a search box. It never fails:
+// parseQuery reads what a user typed into a search box. It never fails:
 // operators of other search syntaxes (AND, NEAR(, *, a leading -, #) are read
 // as plain words or as punctuation, double quotes (straight or curly) delimit
 // exact phrases, an unclosed quote runs to the end, and only the first
-// MaxWords words are kept.
-func ParseQuery(q string) Query {
+// maxWords words are kept.
+func parseQuery(q string) parsedQuery {
 	if len(q) > maxQueryBytes {
 		i := maxQueryBytes
 		for i > 0 && !utf8.RuneStart(q[i]) {
@@ -68,7 +68,7 @@ func ParseQuery(q string) Query {
 		q = q[:i]
 	}
 	var (
-		out    Query
+		out    parsedQuery
 		tz     tokenizer
 		seen   = map[string]int{}
 		phrase int
@@ -92,7 +92,7 @@ func ParseQuery(q string) Query {
 	segs = append(segs, segment{text: q[start:], quoted: inQuote, last: true})
 
 	for _, sg := range segs {
-		if len(out.Words) >= MaxWords {
+		if len(out.words) >= maxWords {
 			break
 		}
 		toks := tz.tokens(sg.text)
@@ -110,7 +110,7 @@ func ParseQuery(q string) Query {
 			if t.joined {
 				continue
 			}
-			if len(out.Words) >= MaxWords {
+			if len(out.words) >= maxWords {
 				break
 			}
 			isLast := ti == len(toks)-1
@@ -120,14 +120,14 @@ func ParseQuery(q string) Query {
 					idx[t.pos] = j
 					continue
 				}
-				seen[term] = len(out.Words)
+				seen[term] = len(out.words)
 			}
-			w := Word{Term: term, Prefix: isLast && typing}
+			w := queryWord{term: term, prefix: isLast && typing}
 			if sg.quoted {
-				w.Phrase = phrase
+				w.phrase = phrase
 			}
-			idx[t.pos] = len(out.Words)
-			out.Words = append(out.Words, w)
+			idx[t.pos] = len(out.words)
+			out.words = append(out.words, w)
 		}
 		if sg.quoted {
 			continue
@@ -150,7 +150,7 @@ func ParseQuery(q string) Query {
 				ws = append(ws, j)
 			}
 			if len(ws) > 1 {
-				out.Joins = append(out.Joins, Join{Words: ws, Term: string(tz.term(t))})
+				out.joins = append(out.joins, queryJoin{words: ws, term: string(tz.term(t))})
 			}
 		}
 	}
@@ -159,26 +159,26 @@ func ParseQuery(q string) Query {
 
 // String renders the query in a canonical form, for logs and tests:
 // phrase words in quotes, a prefix word with a trailing '*', joins after '|'.
-func (q Query) String() string {
+func (q parsedQuery) String() string {
 	var b strings.Builder
-	for i, w := range q.Words {
+	for i, w := range q.words {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		if w.Phrase != 0 {
+		if w.phrase != 0 {
 			b.WriteByte('"')
 		}
-		b.WriteString(w.Term)
-		if w.Prefix {
+		b.WriteString(w.term)
+		if w.prefix {
 			b.WriteByte('*')
 		}
-		if w.Phrase != 0 {
+		if w.phrase != 0 {
 			b.WriteByte('"')
 		}
 	}
-	for _, j := range q.Joins {
+	for _, j := range q.joins {
 		b.WriteString(" |")
-		b.WriteString(j.Term)
+		b.WriteString(j.term)
 	}
 	return b.String()
 }

@@ -32,8 +32,8 @@ func TestParseQuery(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			if got := ParseQuery(tc.in).String(); got != tc.want {
-				t.Errorf("ParseQuery(%q) = %q, want %q", tc.in, got, tc.want)
+			if got := parseQuery(tc.in).String(); got != tc.want {
+				t.Errorf("parseQuery(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}
@@ -46,44 +46,44 @@ func TestParseQueryLong(t *testing.T) {
 		b.WriteByte(byte('a' + i%26))
 		b.WriteString(" é🙂 ")
 	}
-	q := ParseQuery(b.String())
-	if got, want := len(q.Words), MaxWords; got != want {
+	q := parseQuery(b.String())
+	if got, want := len(q.words), maxWords; got != want {
 		t.Errorf("len(Words) = %d, want %d", got, want)
 	}
 }
 
 // checkQuery verifies the invariants every parsed query keeps.
-func checkQuery(t *testing.T, in string, q Query) {
-	if len(q.Words) > MaxWords {
-		t.Fatalf("%q: %d words", in, len(q.Words))
+func checkQuery(t *testing.T, in string, q parsedQuery) {
+	if len(q.words) > maxWords {
+		t.Fatalf("%q: %d words", in, len(q.words))
 	}
 	free := map[string]bool{}
-	for i, w := range q.Words {
-		if w.Term == "" || !utf8.ValidString(w.Term) {
-			t.Fatalf("%q: bad term %q", in, w.Term)
+	for i, w := range q.words {
+		if w.term == "" || !utf8.ValidString(w.term) {
+			t.Fatalf("%q: bad term %q", in, w.term)
 		}
-		if Fold(w.Term) != w.Term {
-			t.Fatalf("%q: term %q is not folded", in, w.Term)
+		if Fold(w.term) != w.term {
+			t.Fatalf("%q: term %q is not folded", in, w.term)
 		}
-		if utf8.RuneCountInString(w.Term) > maxTermRunes {
-			t.Fatalf("%q: term %q too long", in, w.Term)
+		if utf8.RuneCountInString(w.term) > maxTermRunes {
+			t.Fatalf("%q: term %q too long", in, w.term)
 		}
-		if w.Prefix && i != len(q.Words)-1 {
-			t.Fatalf("%q: prefix on word %d of %d", in, i, len(q.Words))
+		if w.prefix && i != len(q.words)-1 {
+			t.Fatalf("%q: prefix on word %d of %d", in, i, len(q.words))
 		}
-		if w.Phrase == 0 {
-			if free[w.Term] {
-				t.Fatalf("%q: repeated free word %q", in, w.Term)
+		if w.phrase == 0 {
+			if free[w.term] {
+				t.Fatalf("%q: repeated free word %q", in, w.term)
 			}
-			free[w.Term] = true
+			free[w.term] = true
 		}
 	}
-	for _, j := range q.Joins {
-		if len(j.Words) < 2 {
+	for _, j := range q.joins {
+		if len(j.words) < 2 {
 			t.Fatalf("%q: join %v", in, j)
 		}
-		for _, i := range j.Words {
-			if i < 0 || i >= len(q.Words) {
+		for _, i := range j.words {
+			if i < 0 || i >= len(q.words) {
 				t.Fatalf("%q: join %v out of range", in, j)
 			}
 		}
@@ -95,10 +95,10 @@ func FuzzParseQuery(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		q := ParseQuery(s)
+		q := parseQuery(s)
 		checkQuery(t, s, q)
 		// Parsing is deterministic.
-		if a, b := q.String(), ParseQuery(s).String(); a != b {
+		if a, b := q.String(), parseQuery(s).String(); a != b {
 			t.Fatalf("%q parsed as %q then %q", s, a, b)
 		}
 	})

@@ -26,7 +26,7 @@ func (ix *Index) rerank(ctx context.Context, st *state, p *plan, h worstFirst) (
 	if len(h) == 0 {
 		return nil, nil
 	}
-	nw := len(p.q.Words)
+	nw := len(p.q.words)
 	var (
 		toks    []stoken
 		occs    = make([][]occ, nw)
@@ -69,7 +69,7 @@ func (ix *Index) rerank(ctx context.Context, st *state, p *plan, h worstFirst) (
 				}
 			}
 		}
-		if !checkPhrases(p.q.Words, occs) {
+		if !checkPhrases(p.q.words, occs) {
 			continue
 		}
 		var m uint32
@@ -158,15 +158,15 @@ func (ix *Index) tokenStreams(ctx context.Context, st *state, h worstFirst) ([][
 // checkPhrases keeps, for each quoted phrase, only the occurrences of its
 // words that are part of a complete, in-order, adjacent instance, and
 // reports whether every phrase has one.
-func checkPhrases(words []Word, occs [][]occ) bool {
+func checkPhrases(words []queryWord, occs [][]occ) bool {
 	for a := 0; a < len(words); {
-		ph := words[a].Phrase
+		ph := words[a].phrase
 		if ph == 0 {
 			a++
 			continue
 		}
 		b := a
-		for b+1 < len(words) && words[b+1].Phrase == ph {
+		for b+1 < len(words) && words[b+1].phrase == ph {
 			b++
 		}
 		var keep [][]occ

@@ -40,16 +40,16 @@ type Hit struct {
 	// Passage is the passage matched, or the passage the matching note is
 	// attached to.
 	Passage int64
-	// Article is the passage's article.
-	Article int64
+	// article is the passage's article.
+	article int64
 	// Note is the note's id when Source is SourceNote, else 0.
 	Note int64
 	// Score orders the hits, higher first; equal scores are in reading
 	// order. It combines, in order of precedence, coverage, closeness,
 	// proximity and BM25 relevance.
 	Score float64
-	// Words is how many of the query's words the document matches.
-	Words int
+	// words is how many of the query's words the document matches.
+	words int
 	// Matches are the matched words, including typo and prefix matches, as
 	// rune offsets into the passage's text (or the note's, for a note),
 	// sorted and not overlapping.
@@ -140,8 +140,8 @@ func (h *worstFirst) Pop() any {
 // it is not an error: a query without words returns no hits. Errors come
 // only from the database or ctx.
 func (ix *Index) Search(ctx context.Context, query string, opt Options) ([]Hit, error) {
-	q := ParseQuery(query)
-	if len(q.Words) == 0 {
+	q := parseQuery(query)
+	if len(q.words) == 0 {
 		return nil, nil
 	}
 	if err := ix.Refresh(ctx); err != nil {
@@ -214,7 +214,7 @@ func (ix *Index) Search(ctx context.Context, query string, opt Options) ([]Hit, 
 		return nil, nil
 	}
 	pool := min(limit+48, len(sc.touched))
-	if len(q.Words) > 1 {
+	if len(q.words) > 1 {
 		pool = min(limit+200, len(sc.touched))
 	}
 	for {
@@ -271,9 +271,9 @@ func (ix *Index) Search(ctx context.Context, query string, opt Options) ([]Hit, 
 			hits[i] = Hit{
 				Source:  keySource(r.key),
 				Passage: r.passage,
-				Article: st.article[r.slot],
+				article: st.article[r.slot],
 				Score:   scoreOf(r),
-				Words:   r.words,
+				words:   r.words,
 				Matches: r.spans,
 			}
 			if hits[i].Source == SourceNote {

@@ -57,7 +57,3 @@ func dbError(err error) error {
 	}
 	return data.Explain(err)
 }
-
-// CheckOutput refuses a path an export must not write: the library itself or
-// one of its files (see data.CheckOutsideLibrary).
-func (l *Library) CheckOutput(path string) error { return data.CheckOutsideLibrary(l.path, path) }

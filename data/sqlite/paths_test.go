@@ -8,10 +8,10 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// TestCheckOutput: an export may not be written to the library, its -wal
+// TestCheckOutsideLibrary: an export may not be written to the library, its -wal
 // and -shm files or its backups, whichever path or link leads there; any
 // other file is allowed.
-func TestCheckOutput(t *testing.T) {
+func TestCheckOutsideLibrary(t *testing.T) {
 	l := openTest(t)
 	dir := filepath.Dir(l.Path())
 	other := t.TempDir()
@@ -39,14 +39,14 @@ func TestCheckOutput(t *testing.T) {
 		hard,
 	}
 	for _, p := range refused {
-		if err := l.CheckOutput(p); data.ErrorCode(err) != data.EINVALID {
-			t.Errorf("CheckOutput(%s) = %v, want a refusal", p, err)
+		if err := data.CheckOutsideLibrary(l.Path(), p); data.ErrorCode(err) != data.EINVALID {
+			t.Errorf("CheckOutsideLibrary(%s) = %v, want a refusal", p, err)
 		}
 	}
 	allowed := []string{filepath.Join(dir, "notes.md"), filepath.Join(other, "library.db"), filepath.Join(dir, "library.db.md")}
 	for _, p := range allowed {
-		if err := l.CheckOutput(p); err != nil {
-			t.Errorf("CheckOutput(%s) = %v, want nil", p, err)
+		if err := data.CheckOutsideLibrary(l.Path(), p); err != nil {
+			t.Errorf("CheckOutsideLibrary(%s) = %v, want nil", p, err)
 		}
 	}
 }

@@ -9,7 +9,7 @@
 // article's web address (or "urn:casebook:sha256:HASH" for an article that
 // has none), with the title and content hash as casebook:title and
 // casebook:sha256. Its selectors are a TextQuoteSelector (exact, prefix,
-// suffix) and a FragmentSelector "para=N" (conformsTo ParaConformsTo)
+// suffix) and a FragmentSelector "para=N" (conformsTo paraConformsTo)
 // refined by a TextPositionSelector. Start and End count Unicode code points
 // (runes) from the start of that paragraph, not of the article, which is why
 // the position selector refines the paragraph selector. An orphan has
@@ -18,14 +18,14 @@ package webanno
 
 // The W3C Web Annotation vocabulary and Casebook's own terms.
 const (
-	// AnnoContext is the JSON-LD context of the W3C Web Annotation Data Model.
-	AnnoContext = "http://www.w3.org/ns/anno.jsonld"
-	// Namespace is the IRI of Casebook's own terms, written with the
+	// annoContext is the JSON-LD context of the W3C Web Annotation Data Model.
+	annoContext = "http://www.w3.org/ns/anno.jsonld"
+	// namespace is the IRI of Casebook's own terms, written with the
 	// "casebook:" prefix.
-	Namespace = "https://github.com/casebookapp/casebook/ns#"
-	// ParaConformsTo identifies the FragmentSelector that names a paragraph
+	namespace = "https://github.com/casebookapp/casebook/ns#"
+	// paraConformsTo identifies the FragmentSelector that names a paragraph
 	// by its citation number: value "para=7".
-	ParaConformsTo = Namespace + "paragraph"
+	paraConformsTo = namespace + "paragraph"
 )
 
 // The motivations of Casebook's annotations.

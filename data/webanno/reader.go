@@ -189,19 +189,19 @@ func invalid(format string, args ...any) error {
 func checkContext(o map[string]any, where string) error {
 	switch c := o["@context"].(type) {
 	case string:
-		if c == AnnoContext {
+		if c == annoContext {
 			return nil
 		}
 	case []any:
 		for _, x := range c {
-			if x == AnnoContext {
+			if x == annoContext {
 				return nil
 			}
 		}
 	case nil:
-		return invalid("%s has no @context; a Web data.Annotation needs %q", where, AnnoContext)
+		return invalid("%s has no @context; a Web data.Annotation needs %q", where, annoContext)
 	}
-	return invalid("%s has an @context without %q", where, AnnoContext)
+	return invalid("%s has an @context without %q", where, annoContext)
 }
 
 func pageItems(p map[string]any) ([]any, error) {
@@ -344,7 +344,7 @@ func readAnnotation(o map[string]any) (data.Annotation, error) {
 			a.Prefix, _ = so["prefix"].(string)
 			a.Suffix, _ = so["suffix"].(string)
 			a.Prefix, a.Suffix = paraContext(a.Prefix, a.Suffix)
-		case hasType(so, "FragmentSelector") && so["conformsTo"] == ParaConformsTo:
+		case hasType(so, "FragmentSelector") && so["conformsTo"] == paraConformsTo:
 			v, _ := so["value"].(string)
 			n, err := strconv.Atoi(strings.TrimPrefix(v, "para="))
 			if !strings.HasPrefix(v, "para=") || err != nil || n < 1 {

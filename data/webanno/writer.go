@@ -26,7 +26,7 @@ func WriteAnnotations(w io.Writer, title string, created time.Time, anns []data.
 // annotation in the file; a passage item is a target quoting the passage.
 func WriteBundle(w io.Writer, title string, created time.Time, anns []data.Annotation, outlines []data.SharedOutline) error {
 	c := jsonCollection{
-		Context: []any{AnnoContext, map[string]string{"casebook": Namespace}},
+		Context: []any{annoContext, map[string]string{"casebook": namespace}},
 		Type:    "AnnotationCollection",
 		Label:   title,
 		Created: stamp(created),
@@ -100,7 +100,7 @@ func toJSON(a data.Annotation) jsonAnno {
 	if a.Para > 0 {
 		start, end := a.Start, a.End
 		j.Target.Selector = append(j.Target.Selector, jsonSelector{
-			Type: "FragmentSelector", ConformsTo: ParaConformsTo, Value: "para=" + strconv.Itoa(a.Para),
+			Type: "FragmentSelector", ConformsTo: paraConformsTo, Value: "para=" + strconv.Itoa(a.Para),
 			RefinedBy: &jsonSelector{Type: "TextPositionSelector", Start: &start, End: &end},
 		})
 	}

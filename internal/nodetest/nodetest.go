@@ -23,15 +23,15 @@ import (
 	"testing"
 )
 
-// Root returns the repository's root folder.
-func Root() string {
+// root returns the repository's root folder.
+func root() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
 }
 
 // Shared returns the folder of the shared reference data, beside the
 // repository ("<repo root>/../shared").
-func Shared() string { return filepath.Join(Root(), "..", "shared") }
+func Shared() string { return filepath.Join(root(), "..", "shared") }
 
 var (
 	once     sync.Once
@@ -69,7 +69,7 @@ func cacheDir() (string, error) {
 // Concurrent test binaries install into their own temporary folder and
 // rename it into place; the loser of the race uses the winner's.
 func install() (string, error) {
-	src := filepath.Join(Root(), "testdata", "node")
+	src := filepath.Join(root(), "testdata", "node")
 	lock, err := os.ReadFile(filepath.Join(src, "package-lock.json"))
 	if err != nil {
 		return "", err
@@ -126,7 +126,7 @@ func install() (string, error) {
 // and returns its standard output. Require must have been called.
 func Run(t testing.TB, script string, input []byte) []byte {
 	t.Helper()
-	cmd := exec.Command("node", filepath.Join(Root(), "testdata", "node", script))
+	cmd := exec.Command("node", filepath.Join(root(), "testdata", "node", script))
 	cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
 	cmd.Stdin = bytes.NewReader(input)
 	var stdout, stderr bytes.Buffer

@@ -1,34 +1,34 @@
 package xwindow
 
-// Rect is a rectangle in screen pixels.
-type Rect struct{ X, Y, W, H int }
+// rect is a rectangle in screen pixels.
+type rect struct{ x, y, w, h int }
 
 // grip is how much of a window's top-left must be on a monitor for the
 // student to reach its title bar and drag it.
 const grip = 100
 
-// Clamp returns where to put window win so that it is on one of monitors:
+// clamp returns where to put window win so that it is on one of monitors:
 // where it is when its top-left corner (the title bar's grip) is on one,
 // else moved onto the monitor nearest to it, whole if it fits there.
-func Clamp(win Rect, monitors []Rect) (x, y int) {
+func clamp(win rect, monitors []rect) (x, y int) {
 	if len(monitors) == 0 {
-		return win.X, win.Y
+		return win.x, win.y
 	}
-	gw, gh := min(grip, win.W), min(grip, win.H)
+	gw, gh := min(grip, win.w), min(grip, win.h)
 	for _, m := range monitors {
-		if win.X >= m.X && win.Y >= m.Y && win.X+gw <= m.X+m.W && win.Y+gh <= m.Y+m.H {
-			return win.X, win.Y
+		if win.x >= m.x && win.y >= m.y && win.x+gw <= m.x+m.w && win.y+gh <= m.y+m.h {
+			return win.x, win.y
 		}
 	}
 	best, bestD := monitors[0], -1
 	for _, m := range monitors {
-		dx := gap(win.X, m.X, m.X+m.W)
-		dy := gap(win.Y, m.Y, m.Y+m.H)
+		dx := gap(win.x, m.x, m.x+m.w)
+		dy := gap(win.y, m.y, m.y+m.h)
 		if d := dx*dx + dy*dy; bestD < 0 || d < bestD {
 			best, bestD = m, d
 		}
 	}
-	return fit(win.X, win.W, best.X, best.W), fit(win.Y, win.H, best.Y, best.H)
+	return fit(win.x, win.w, best.x, best.w), fit(win.y, win.h, best.y, best.h)
 }
 
 // gap is how far v is outside [lo, hi).

@@ -3,29 +3,29 @@ package xwindow
 import "testing"
 
 func TestClamp(t *testing.T) {
-	one := []Rect{{W: 1920, H: 1080}}
-	two := []Rect{{W: 1920, H: 1080}, {X: 1920, W: 1280, H: 1024}}
+	one := []rect{{w: 1920, h: 1080}}
+	two := []rect{{w: 1920, h: 1080}, {x: 1920, w: 1280, h: 1024}}
 	tests := map[string]struct {
-		win      Rect
-		monitors []Rect
+		win      rect
+		monitors []rect
 		x, y     int
 	}{
-		"on screen stays":                  {Rect{100, 50, 800, 600}, one, 100, 50},
-		"partly off the right stays":       {Rect{1500, 50, 800, 600}, one, 1500, 50},
-		"on the second monitor stays":      {Rect{2000, 100, 800, 600}, two, 2000, 100},
-		"second monitor unplugged":         {Rect{2000, 100, 800, 600}, one, 1120, 100},
-		"far left":                         {Rect{-3000, 200, 800, 600}, one, 0, 200},
-		"above the top":                    {Rect{300, -40, 800, 600}, one, 300, 0},
-		"below the bottom":                 {Rect{300, 5000, 800, 600}, one, 300, 480},
-		"larger than the screen":           {Rect{-500, -500, 2500, 1500}, one, 0, 0},
-		"in the gap below a short monitor": {Rect{2000, 1050, 800, 600}, two, 2000, 424},
-		"no monitors known":                {Rect{-3000, 200, 800, 600}, nil, -3000, 200},
+		"on screen stays":                  {rect{100, 50, 800, 600}, one, 100, 50},
+		"partly off the right stays":       {rect{1500, 50, 800, 600}, one, 1500, 50},
+		"on the second monitor stays":      {rect{2000, 100, 800, 600}, two, 2000, 100},
+		"second monitor unplugged":         {rect{2000, 100, 800, 600}, one, 1120, 100},
+		"far left":                         {rect{-3000, 200, 800, 600}, one, 0, 200},
+		"above the top":                    {rect{300, -40, 800, 600}, one, 300, 0},
+		"below the bottom":                 {rect{300, 5000, 800, 600}, one, 300, 480},
+		"larger than the screen":           {rect{-500, -500, 2500, 1500}, one, 0, 0},
+		"in the gap below a short monitor": {rect{2000, 1050, 800, 600}, two, 2000, 424},
+		"no monitors known":                {rect{-3000, 200, 800, 600}, nil, -3000, 200},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			x, y := Clamp(tt.win, tt.monitors)
+			x, y := clamp(tt.win, tt.monitors)
 			if x != tt.x || y != tt.y {
-				t.Errorf("Clamp(%+v) = %d, %d; want %d, %d", tt.win, x, y, tt.x, tt.y)
+				t.Errorf("clamp(%+v) = %d, %d; want %d, %d", tt.win, x, y, tt.x, tt.y)
 			}
 		})
 	}

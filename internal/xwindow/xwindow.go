@@ -84,7 +84,7 @@ func (Placer) Move(w fyne.Window, x, y int) bool {
 	if err != nil {
 		return false
 	}
-	x, y = Clamp(Rect{X: x, Y: y, W: int(geo.Width), H: int(geo.Height)}, monitors(c, screen))
+	x, y = clamp(rect{x: x, y: y, w: int(geo.Width), h: int(geo.Height)}, monitors(c, screen))
 	// GLFW asks for static gravity, so a window manager puts the content
 	// (not its frame) at x, y: the same point Position reads.
 	err = xproto.ConfigureWindowChecked(c, win, xproto.ConfigWindowX|xproto.ConfigWindowY,
@@ -127,8 +127,8 @@ func MonitorAt(x, y int, monitors []Rect) Rect {
 
 // monitors lists the screen's monitors (RandR 1.5), or the whole screen
 // when the server cannot say.
-func monitors(c *xgb.Conn, screen *xproto.ScreenInfo) []Rect {
-	whole := []Rect{{W: int(screen.WidthInPixels), H: int(screen.HeightInPixels)}}
+func monitors(c *xgb.Conn, screen *xproto.ScreenInfo) []rect {
+	whole := []rect{{w: int(screen.WidthInPixels), h: int(screen.HeightInPixels)}}
 	if randr.Init(c) != nil {
 		return whole
 	}
@@ -136,10 +136,10 @@ func monitors(c *xgb.Conn, screen *xproto.ScreenInfo) []Rect {
 	if err != nil || len(rep.Monitors) == 0 {
 		return whole
 	}
-	var ms []Rect
+	var ms []rect
 	for _, m := range rep.Monitors {
 		if m.Width > 0 && m.Height > 0 {
-			ms = append(ms, Rect{X: int(m.X), Y: int(m.Y), W: int(m.Width), H: int(m.Height)})
+			ms = append(ms, rect{x: int(m.X), y: int(m.Y), w: int(m.Width), h: int(m.Height)})
 		}
 	}
 	if len(ms) == 0 {

@@ -15,11 +15,11 @@ import (
 	"strings"
 )
 
-func init() { Apply() }
+func init() { apply() }
 
-// Apply rewrites a C or POSIX locale with an encoding ("C.UTF-8") to its
+// apply rewrites a C or POSIX locale with an encoding ("C.UTF-8") to its
 // plain form ("C"). It changes nothing for any other locale.
-func Apply() {
+func apply() {
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := os.Getenv(name)
 		if v == "" {

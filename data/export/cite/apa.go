@@ -11,7 +11,7 @@ func (l *List) apaInText(a data.Article, para int) Text {
 	var t Text
 	authors := names(a)
 	if len(authors) > 0 && l.initials[a.ID] {
-		authors[0].Family = authors[0].Initials() + " " + authors[0].Family
+		authors[0].family = authors[0].initials() + " " + authors[0].family
 	}
 	switch {
 	case len(authors) == 0 && a.Title == "":
@@ -23,25 +23,25 @@ func (l *List) apaInText(a data.Article, para int) Text {
 	case len(authors) == 0:
 		t.add(quotedTitle(shortTitle(APA, a)).commaInside())
 	case len(authors) == 1:
-		t.add(authors[0].Family + ", ")
+		t.add(authors[0].family + ", ")
 	case len(authors) == 2:
-		t.add(authors[0].Family + " & " + authors[1].Family + ", ")
+		t.add(authors[0].family + " & " + authors[1].family + ", ")
 	case l.shown[a.ID] >= len(authors):
 		var fam []string
 		for _, n := range authors {
-			fam = append(fam, n.Family)
+			fam = append(fam, n.family)
 		}
 		t.add(strings.Join(fam[:len(fam)-1], ", ") + ", & " + fam[len(fam)-1] + ", ")
 	case l.shown[a.ID] > 1:
 		var fam []string
 		for _, n := range authors[:l.shown[a.ID]] {
-			fam = append(fam, n.Family)
+			fam = append(fam, n.family)
 		}
 		t.add(strings.Join(fam, ", ") + ", et al., ")
 	default:
-		t.add(authors[0].Family + " et al., ")
+		t.add(authors[0].family + " et al., ")
 	}
-	year := ParseDate(a.Date).apaYear()
+	year := parseDate(a.Date).apaYear()
 	if sfx := l.suffix[a.ID]; sfx != "" {
 		if undated(a) {
 			year += "-" + sfx
@@ -63,7 +63,7 @@ func wrap(t Text) Text {
 
 func apaReference(a data.Article, suffix string) Text {
 	var t Text
-	d := ParseDate(a.Date)
+	d := parseDate(a.Date)
 	date := d.apa()
 	if suffix != "" {
 		date = insertSuffix(d, suffix)
@@ -98,9 +98,9 @@ func apaReference(a data.Article, suffix string) Text {
 	if a.Outlet != "" && !(f != periodical && sameName(a.Outlet, a.Author)) {
 		t.add(" ")
 		if f == periodical {
-			t.italic(Curly(a.Outlet))
+			t.italic(curly(a.Outlet))
 		} else {
-			t.add(Curly(a.Outlet))
+			t.add(curly(a.Outlet))
 		}
 		t.add(endMark(a.Outlet))
 	}
@@ -119,13 +119,13 @@ func apaReference(a data.Article, suffix string) Text {
 }
 
 // insertSuffix returns the APA date with the year letter: "2016a, April".
-func insertSuffix(d Date, sfx string) string {
-	if d.Year == 0 && d.Raw == "" {
+func insertSuffix(d pubDate, sfx string) string {
+	if d.year == 0 && d.raw == "" {
 		return "n.d.-" + sfx
 	}
 	s := d.apa()
-	y := strconv.Itoa(d.Year)
-	if i := strings.Index(s, y); i >= 0 && d.Raw == "" {
+	y := strconv.Itoa(d.year)
+	if i := strings.Index(s, y); i >= 0 && d.raw == "" {
 		return s[:i+len(y)] + sfx + s[i+len(y):]
 	}
 	return s + sfx
@@ -144,10 +144,10 @@ func sameName(a, b string) bool {
 	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
 }
 
-func apaAuthors(ns []Name) string {
+func apaAuthors(ns []personName) string {
 	var out []string
 	for _, n := range ns {
-		out = append(out, n.APA())
+		out = append(out, n.apa())
 	}
 	switch {
 	case len(out) == 1:

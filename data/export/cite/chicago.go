@@ -10,7 +10,7 @@ import (
 // magazine's or blog's name in italics, a website's in roman (§14.191,
 // §14.206).
 func chicagoOutlet(a data.Article) Span {
-	return Span{Text: Curly(a.Outlet), Italic: formOf(a) == periodical}
+	return Span{Text: curly(a.Outlet), Italic: formOf(a) == periodical}
 }
 
 // chicagoDate returns the date as Chicago gives it: "n.d." for an undated
@@ -20,7 +20,7 @@ func chicagoDate(a data.Article) string {
 	if undated(a) && formOf(a) != periodical {
 		return ""
 	}
-	return ParseDate(a.Date).chicago()
+	return parseDate(a.Date).chicago()
 }
 
 // byOutlet reports whether Chicago lists an unsigned article under its
@@ -80,17 +80,17 @@ func chicagoNote(a data.Article, para int) Text {
 }
 
 // shortAuthors returns the family names a Chicago short note gives.
-func shortAuthors(authors []Name) string {
+func shortAuthors(authors []personName) string {
 	var who string
 	switch {
 	case len(authors) == 1:
-		who = authors[0].Family
+		who = authors[0].family
 	case len(authors) == 2:
-		who = authors[0].Family + " and " + authors[1].Family
+		who = authors[0].family + " and " + authors[1].family
 	case len(authors) == 3:
-		who = authors[0].Family + ", " + authors[1].Family + ", and " + authors[2].Family
+		who = authors[0].family + ", " + authors[1].family + ", and " + authors[2].family
 	case len(authors) > 3:
-		who = authors[0].Family + " et al."
+		who = authors[0].family + " et al."
 	}
 	return who
 }
@@ -174,12 +174,12 @@ func chicagoReference(a data.Article, sameAuthor bool) Text {
 	return merge(t)
 }
 
-func chicagoBibAuthors(ns []Name) string {
+func chicagoBibAuthors(ns []personName) string {
 	if len(ns) > 10 {
 		// Chicago 17 (14.76): more than ten authors, list seven and et al.
 		out := []string{ns[0].demoted()}
 		for _, n := range ns[1:7] {
-			out = append(out, n.Natural())
+			out = append(out, n.natural())
 		}
 		return strings.Join(out, ", ") + ", et al"
 	}
@@ -188,21 +188,21 @@ func chicagoBibAuthors(ns []Name) string {
 	}
 	out := []string{ns[0].demoted()}
 	for _, n := range ns[1 : len(ns)-1] {
-		out = append(out, n.Natural())
+		out = append(out, n.natural())
 	}
-	return strings.Join(out, ", ") + ", and " + ns[len(ns)-1].Natural()
+	return strings.Join(out, ", ") + ", and " + ns[len(ns)-1].natural()
 }
 
-func noteAuthors(ns []Name) string {
+func noteAuthors(ns []personName) string {
 	switch {
 	case len(ns) == 0:
 		return ""
 	case len(ns) == 1:
-		return ns[0].Natural()
+		return ns[0].natural()
 	case len(ns) == 2:
-		return ns[0].Natural() + " and " + ns[1].Natural()
+		return ns[0].natural() + " and " + ns[1].natural()
 	case len(ns) == 3:
-		return ns[0].Natural() + ", " + ns[1].Natural() + ", and " + ns[2].Natural()
+		return ns[0].natural() + ", " + ns[1].natural() + ", and " + ns[2].natural()
 	}
-	return ns[0].Natural() + " et al."
+	return ns[0].natural() + " et al."
 }

@@ -227,12 +227,12 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// ShortTitle shortens a title for in-text citations and short notes: the
+// shortenTitle shortens a title for in-text citations and short notes: the
 // part before a colon, question mark or exclamation mark, at most four words,
 // without trailing short words ("Asian Organization Opposes No Jail ..."
 // becomes "Asian Organization Opposes"). A question or exclamation that is
 // kept whole keeps its mark ("What Now?").
-func ShortTitle(title string) string {
+func shortenTitle(title string) string {
 	t, mark := title, ""
 	if i := strings.IndexAny(t, ":?!"); i > 0 {
 		if t[i] != ':' {
@@ -256,11 +256,11 @@ var minorWords = map[string]bool{
 	"in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true, "as": true, "amid": true,
 }
 
-func names(a data.Article) []Name {
-	var out []Name
+func names(a data.Article) []personName {
+	var out []personName
 	for _, s := range a.Authors() {
 		// "O'Brien" is cited with a typographic apostrophe, as the text has.
-		if n := ParseName(Curly(s)); n.Family != "" {
+		if n := parseName(curly(s)); n.family != "" {
 			out = append(out, n)
 		}
 	}

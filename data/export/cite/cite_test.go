@@ -36,8 +36,8 @@ func TestShortTitle(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			if got := ShortTitle(tc.in); got != tc.want {
-				t.Errorf("ShortTitle(%q) = %q, want %q", tc.in, got, tc.want)
+			if got := shortenTitle(tc.in); got != tc.want {
+				t.Errorf("shortenTitle(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}
@@ -85,10 +85,10 @@ func TestReferenceURL(t *testing.T) {
 		got  string
 		want string
 	}{
-		"APA":           {APA.Reference(spaced).Markdown(), `Liang Sentenced. (2016, April). *NBC News*. <https://example.com/liang%20case%3E1>`},
-		"MLA":           {MLA.Reference(spaced).Markdown(), `“Liang Sentenced.” *NBC News*, Apr. 2016, <https://example.com/liang%20case%3E1>.`},
+		"APA":           {APA.reference(spaced, false).Markdown(), `Liang Sentenced. (2016, April). *NBC News*. <https://example.com/liang%20case%3E1>`},
+		"MLA":           {MLA.reference(spaced, false).Markdown(), `“Liang Sentenced.” *NBC News*, Apr. 2016, <https://example.com/liang%20case%3E1>.`},
 		"Chicago note":  {Chicago.Note(spaced, 2).Markdown(), `“Liang Sentenced,” *NBC News*, April 2016, para. 2, <https://example.com/liang%20case%3E1>.`},
-		"file name":     {APA.Reference(file).Markdown(), `Liang Sentenced. (2016, April). *NBC News*.`},
+		"file name":     {APA.reference(file, false).Markdown(), `Liang Sentenced. (2016, April). *NBC News*.`},
 		"span, bad URL": {Text{{Text: "see <here>", URL: "javascript:alert(1)"}}.Markdown(), `see \<here\>`},
 	}
 	for name, tc := range tests {
@@ -121,7 +121,7 @@ func TestUpperFirst(t *testing.T) {
 	t.Run("bibliography", func(t *testing.T) {
 		a := article("La peine de Peter Liang", "Le Monde", "", "été 2016", "")
 		a.Type = data.Newspaper
-		got := unescape(Chicago.Reference(a).Markdown())
+		got := unescape(Chicago.reference(a, false).Markdown())
 		if want := `*Le Monde*. “La Peine de Peter Liang.” Été 2016.`; got != want {
 			t.Errorf("\n got %s\nwant %s", got, want)
 		}
@@ -153,15 +153,15 @@ func TestParseName(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			n := ParseName(tc.in)
-			if got := n.APA(); got != tc.apa {
+			n := parseName(tc.in)
+			if got := n.apa(); got != tc.apa {
 				t.Errorf("APA() = %q, want %q", got, tc.apa)
 			}
-			if got := n.Inverted(); got != tc.inverted {
-				t.Errorf("Inverted() = %q, want %q", got, tc.inverted)
+			if got := n.inverted(); got != tc.inverted {
+				t.Errorf("inverted() = %q, want %q", got, tc.inverted)
 			}
-			if got := n.Natural(); got != tc.natural {
-				t.Errorf("Natural() = %q, want %q", got, tc.natural)
+			if got := n.natural(); got != tc.natural {
+				t.Errorf("natural() = %q, want %q", got, tc.natural)
 			}
 		})
 	}
@@ -179,15 +179,15 @@ func TestGroupAuthor(t *testing.T) {
 		want string
 	}{
 		"APA/in-text":          {APA.InText(ap, 3).String(), `(Associated Press, 2016, para. 3)`},
-		"APA/reference":        {unescape(APA.Reference(ap).Markdown()), `Associated Press. (2016, April 19). *Officer sentenced to probation*. AP News.`},
+		"APA/reference":        {unescape(APA.reference(ap, false).Markdown()), `Associated Press. (2016, April 19). *Officer sentenced to probation*. AP News.`},
 		"APA/staff in-text":    {APA.InText(staff, 1).String(), `(NBC News Staff, 2016, para. 1)`},
 		"MLA/in-text":          {MLA.InText(ap, 3).String(), `(Associated Press, par. 3)`},
-		"MLA/works cited":      {unescape(MLA.Reference(ap).Markdown()), `Associated Press. “Officer Sentenced to Probation.” *AP News*, 19 Apr. 2016.`},
-		"MLA/staff":            {unescape(MLA.Reference(staff).Markdown()), `NBC News Staff. “Officer Sentenced to Probation.” *NBC News*, 19 Apr. 2016.`},
+		"MLA/works cited":      {unescape(MLA.reference(ap, false).Markdown()), `Associated Press. “Officer Sentenced to Probation.” *AP News*, 19 Apr. 2016.`},
+		"MLA/staff":            {unescape(MLA.reference(staff, false).Markdown()), `NBC News Staff. “Officer Sentenced to Probation.” *NBC News*, 19 Apr. 2016.`},
 		"Chicago/note":         {unescape(Chicago.Note(ap, 3).Markdown()), `Associated Press, “Officer Sentenced to Probation,” AP News, April 19, 2016, para. 3.`},
 		"Chicago/short note":   {Chicago.ShortNote(ap, 3).String(), `Associated Press, “Officer Sentenced to Probation,” para. 3.`},
-		"Chicago/bibliography": {unescape(Chicago.Reference(ap).Markdown()), `Associated Press. “Officer Sentenced to Probation.” AP News, April 19, 2016.`},
-		"sort key":             {APA.SortKey(ap), "associated press"},
+		"Chicago/bibliography": {unescape(Chicago.reference(ap, false).Markdown()), `Associated Press. “Officer Sentenced to Probation.” AP News, April 19, 2016.`},
+		"sort key":             {APA.sortKey(ap), "associated press"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -201,25 +201,25 @@ func TestGroupAuthor(t *testing.T) {
 func TestParseDate(t *testing.T) {
 	tests := map[string]struct {
 		in                string
-		want              Date
+		want              pubDate
 		apa, mla, chicago string
 	}{
-		"day":              {"2016-03-24", Date{Year: 2016, Month: 3, Day: 24}, "2016, March 24", "24 Mar. 2016", "March 24, 2016"},
-		"month":            {"2016-04", Date{Year: 2016, Month: 4}, "2016, April", "Apr. 2016", "April 2016"},
-		"September in MLA": {"2016-09", Date{Year: 2016, Month: 9}, "2016, September", "Sept. 2016", "September 2016"},
-		"year":             {"2016", Date{Year: 2016}, "2016", "2016", "2016"},
-		"unknown":          {"", Date{}, "n.d.", "", "n.d."},
-		"approximate EDTF": {"2016-04~", Date{Year: 2016, Month: 4, Approx: true}, "ca. 2016, April", "c. Apr. 2016", "ca. April 2016"},
-		"uncertain EDTF":   {"2016?", Date{Year: 2016, Approx: true}, "ca. 2016", "c. 2016", "ca. 2016"},
-		"circa prefix":     {"ca. 2016", Date{Year: 2016, Approx: true}, "ca. 2016", "c. 2016", "ca. 2016"},
-		"free text":        {"Spring 2016", Date{Raw: "Spring 2016"}, "Spring 2016", "Spring 2016", "Spring 2016"},
-		"bad month":        {"2016-13", Date{Raw: "2016-13"}, "2016-13", "2016-13", "2016-13"},
+		"day":              {"2016-03-24", pubDate{year: 2016, month: 3, day: 24}, "2016, March 24", "24 Mar. 2016", "March 24, 2016"},
+		"month":            {"2016-04", pubDate{year: 2016, month: 4}, "2016, April", "Apr. 2016", "April 2016"},
+		"September in MLA": {"2016-09", pubDate{year: 2016, month: 9}, "2016, September", "Sept. 2016", "September 2016"},
+		"year":             {"2016", pubDate{year: 2016}, "2016", "2016", "2016"},
+		"unknown":          {"", pubDate{}, "n.d.", "", "n.d."},
+		"approximate EDTF": {"2016-04~", pubDate{year: 2016, month: 4, approx: true}, "ca. 2016, April", "c. Apr. 2016", "ca. April 2016"},
+		"uncertain EDTF":   {"2016?", pubDate{year: 2016, approx: true}, "ca. 2016", "c. 2016", "ca. 2016"},
+		"circa prefix":     {"ca. 2016", pubDate{year: 2016, approx: true}, "ca. 2016", "c. 2016", "ca. 2016"},
+		"free text":        {"Spring 2016", pubDate{raw: "Spring 2016"}, "Spring 2016", "Spring 2016", "Spring 2016"},
+		"bad month":        {"2016-13", pubDate{raw: "2016-13"}, "2016-13", "2016-13", "2016-13"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			got := ParseDate(tc.in)
+			got := parseDate(tc.in)
 			if got != tc.want {
-				t.Fatalf("ParseDate(%q) = %+v, want %+v", tc.in, got, tc.want)
+				t.Fatalf("parseDate(%q) = %+v, want %+v", tc.in, got, tc.want)
 			}
 			if s := got.apa(); s != tc.apa {
 				t.Errorf("apa = %q, want %q", s, tc.apa)
@@ -235,9 +235,9 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestSortKeyIgnoresArticle(t *testing.T) {
-	got := APA.SortKey(article("The Verdict", "", "", "", ""))
+	got := APA.sortKey(article("The Verdict", "", "", "", ""))
 	if want := "verdict"; got != want {
-		t.Errorf("SortKey = %q, want %q", got, want)
+		t.Errorf("sortKey = %q, want %q", got, want)
 	}
 }
 

@@ -1,7 +1,6 @@
 package cite
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,7 +45,7 @@ func (s Style) List(arts []data.Article) *List {
 			l.arts = append(l.arts, a)
 		}
 	}
-	s.Sort(l.arts)
+	s.sort(l.arts)
 	groups := map[string][]data.Article{}
 	var keys []string
 	for _, a := range l.arts {
@@ -60,7 +59,7 @@ func (s Style) List(arts []data.Article) *List {
 			continue
 		}
 		if s == APA {
-			k += "\x00" + ParseDate(a.Date).apaYear()
+			k += "\x00" + parseDate(a.Date).apaYear()
 		}
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
@@ -70,16 +69,16 @@ func (s Style) List(arts []data.Article) *List {
 	if s == APA {
 		given := map[string]map[string]bool{}
 		for _, a := range l.arts {
-			if ns := names(a); len(ns) > 0 && ns[0].Given != "" {
-				f := strings.ToLower(ns[0].Family)
+			if ns := names(a); len(ns) > 0 && ns[0].given != "" {
+				f := strings.ToLower(ns[0].family)
 				if given[f] == nil {
 					given[f] = map[string]bool{}
 				}
-				given[f][strings.ToLower(ns[0].Initials())] = true
+				given[f][strings.ToLower(ns[0].initials())] = true
 			}
 		}
 		for _, a := range l.arts {
-			if ns := names(a); len(ns) > 0 && len(given[strings.ToLower(ns[0].Family)]) > 1 {
+			if ns := names(a); len(ns) > 0 && len(given[strings.ToLower(ns[0].family)]) > 1 {
 				l.initials[a.ID] = true
 			}
 		}
@@ -110,7 +109,7 @@ func (s Style) List(arts []data.Article) *List {
 func authorKey(a data.Article) string {
 	var parts []string
 	for _, n := range names(a) {
-		parts = append(parts, n.Family+"|"+n.Given+"|"+n.Suffix)
+		parts = append(parts, n.family+"|"+n.given+"|"+n.suffix)
 	}
 	return strings.ToLower(strings.Join(parts, ";"))
 }
@@ -129,9 +128,9 @@ func (l *List) addNames() {
 	for _, a := range l.arts {
 		var fam []string
 		for _, n := range names(a) {
-			fam = append(fam, strings.ToLower(n.Family))
+			fam = append(fam, strings.ToLower(n.family))
 		}
-		ws = append(ws, work{a.ID, ParseDate(a.Date).apaYear(), fam})
+		ws = append(ws, work{a.ID, parseDate(a.Date).apaYear(), fam})
 	}
 	// cited returns the author part of w's citation showing k names.
 	cited := func(w work, k int) string {
@@ -161,9 +160,6 @@ func (l *List) addNames() {
 		}
 	}
 }
-
-// Articles returns the listed articles in reference-list order.
-func (l *List) Articles() []data.Article { return slices.Clone(l.arts) }
 
 // References returns the reference list (References, Works Cited or
 // Bibliography), one entry per article in the style's order. An author
@@ -239,9 +235,9 @@ func (s Style) Note(a data.Article, para int) Text {
 // ShortNote returns the Chicago short note for a.
 func (s Style) ShortNote(a data.Article, para int) Text { return chicagoShortNote(a, para) }
 
-// Reference returns a's entry in the style's reference list, cited alone.
-func (s Style) Reference(a data.Article) Text { return s.reference(a, false) }
-
+// reference returns a's entry in the style's reference list; sameAuthor
+// is set when the entry before it has the same authors (MLA then writes
+// "---" for them, Chicago "———"), false for an entry cited alone.
 func (s Style) reference(a data.Article, sameAuthor bool) Text {
 	switch s {
 	case MLA:
@@ -289,13 +285,13 @@ func pinpoint(label string, para int) string {
 // accessed returns the date the article was read, for undated sources: the
 // one the user gave, else the day it was added. The zero time when unknown.
 func accessed(a data.Article) time.Time {
-	if d := ParseDate(a.Accessed); d.Year > 0 && d.Month > 0 && d.Day > 0 {
-		return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	if d := parseDate(a.Accessed); d.year > 0 && d.month > 0 && d.day > 0 {
+		return time.Date(d.year, time.Month(d.month), d.day, 0, 0, 0, 0, time.UTC)
 	}
 	return a.AddedAt
 }
 
-func undated(a data.Article) bool { d := ParseDate(a.Date); return d.Year == 0 && d.Raw == "" }
+func undated(a data.Article) bool { d := parseDate(a.Date); return d.year == 0 && d.raw == "" }
 
 // Titles in each style's case, with curly quotation marks.
 
@@ -305,17 +301,17 @@ func apaTitle(a data.Article) string {
 	if t == "" {
 		t = titlecase.Sentence(a.Title, nil)
 	}
-	return Curly(t)
+	return curly(t)
 }
 
 func headline(s Style, title string) string {
 	switch s {
 	case MLA:
-		return Curly(titlecase.Headline(title, titlecase.MLA))
+		return curly(titlecase.Headline(title, titlecase.MLA))
 	case Chicago:
-		return Curly(titlecase.Headline(title, titlecase.Chicago))
+		return curly(titlecase.Headline(title, titlecase.Chicago))
 	}
-	return Curly(titlecase.Headline(title, titlecase.APA))
+	return curly(titlecase.Headline(title, titlecase.APA))
 }
 
-func shortTitle(s Style, a data.Article) string { return headline(s, ShortTitle(a.Title)) }
+func shortTitle(s Style, a data.Article) string { return headline(s, shortenTitle(a.Title)) }

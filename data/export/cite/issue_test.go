@@ -79,8 +79,8 @@ func TestCurly(t *testing.T) {
 		`('quoted') "end"`:         "(‘quoted’) “end”",
 		"plain":                    "plain",
 	} {
-		if got := Curly(in); got != want {
-			t.Errorf("Curly(%q) = %q, want %q", in, got, want)
+		if got := curly(in); got != want {
+			t.Errorf("curly(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

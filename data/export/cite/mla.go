@@ -51,14 +51,14 @@ func (l *List) mlaInText(a data.Article, para int) Text {
 }
 
 // mlaWho returns the authors as an MLA in-text citation names them.
-func mlaWho(authors []Name) string {
+func mlaWho(authors []personName) string {
 	switch {
 	case len(authors) == 1:
-		return authors[0].Family
+		return authors[0].family
 	case len(authors) == 2:
-		return authors[0].Family + " and " + authors[1].Family
+		return authors[0].family + " and " + authors[1].family
 	case len(authors) > 2:
-		return authors[0].Family + " et al."
+		return authors[0].family + " et al."
 	}
 	return ""
 }
@@ -71,11 +71,11 @@ func mlaReference(a data.Article, sameAuthor bool) Text {
 	case sameAuthor:
 		head = "---"
 	case len(authors) == 1:
-		head = authors[0].Inverted()
+		head = authors[0].inverted()
 	case len(authors) == 2:
-		head = authors[0].Inverted() + ", and " + authors[1].Natural()
+		head = authors[0].inverted() + ", and " + authors[1].natural()
 	case len(authors) > 2:
-		head = authors[0].Inverted() + ", et al"
+		head = authors[0].inverted() + ", et al"
 	}
 	if head != "" {
 		head = endSentence(head) + " "
@@ -89,10 +89,10 @@ func mlaReference(a data.Article, sameAuthor bool) Text {
 	if formOf(a) == release {
 		t.add(" Press release.")
 	}
-	date := ParseDate(a.Date).mla()
+	date := parseDate(a.Date).mla()
 	var elems []Span
 	if a.Outlet != "" {
-		elems = append(elems, Span{Text: Curly(a.Outlet), Italic: true})
+		elems = append(elems, Span{Text: curly(a.Outlet), Italic: true})
 	}
 	if date != "" {
 		elems = append(elems, Span{Text: date})

@@ -8,64 +8,64 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// Name is a personal name split into the parts the citation styles need.
-// An organisation (a group author), or any one-word name, has only a Family
+// personName is a personal name split into the parts the citation styles need.
+// An organisation (a group author), or any one-word name, has only a family
 // part, which all three styles print as it is: never inverted, never reduced
 // to initials.
-type Name struct {
-	Given  string // "Frances Kai-Hwa"
-	Family string // "Wang", "van Gogh"
-	Suffix string // "Jr.", "III"
+type personName struct {
+	given  string // "Frances Kai-Hwa"
+	family string // "Wang", "van Gogh"
+	suffix string // "Jr.", "III"
 }
 
 // suffixes are the generational suffixes kept apart from the family name.
 var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
 
-// ParseName splits a name as a user typed it. An organisation ("Associated
-// Press", "NBC News Staff", "APALA") is kept whole as the Family part, as APA,
+// parseName splits a name as a user typed it. An organisation ("Associated
+// Press", "NBC News Staff", "APALA") is kept whole as the family part, as APA,
 // MLA and Chicago cite group authors. "Family, Given" and "Family, Given,
 // Suffix" are taken as already inverted; otherwise the last word is the family
 // name, together with any lower-case particles before it.
-func ParseName(s string) Name {
+func parseName(s string) personName {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
-		return Name{}
+		return personName{}
 	}
-	if Organisation(s) {
-		return Name{Family: s}
+	if isOrganisation(s) {
+		return personName{family: s}
 	}
 	if strings.Contains(s, ",") {
 		parts := strings.Split(s, ",")
 		for i := range parts {
 			parts[i] = strings.TrimSpace(parts[i])
 		}
-		n := Name{Family: parts[0]}
+		n := personName{family: parts[0]}
 		if len(parts) > 1 {
-			n.Given = parts[1]
+			n.given = parts[1]
 		}
 		if len(parts) > 2 {
-			n.Suffix = strings.Join(parts[2:], " ")
+			n.suffix = strings.Join(parts[2:], " ")
 		}
 		// "Martin Luther King, Jr." is a suffix, not an inverted name.
-		if suffixes[strings.ToLower(n.Given)] && len(parts) == 2 {
-			m := ParseName(parts[0])
-			m.Suffix = n.Given
+		if suffixes[strings.ToLower(n.given)] && len(parts) == 2 {
+			m := parseName(parts[0])
+			m.suffix = n.given
 			return m
 		}
 		return n
 	}
 	words := strings.Fields(s)
-	var n Name
+	var n personName
 	if len(words) > 1 && suffixes[strings.ToLower(words[len(words)-1])] {
-		n.Suffix = words[len(words)-1]
+		n.suffix = words[len(words)-1]
 		words = words[:len(words)-1]
 	}
 	i := len(words) - 1
 	for i > 0 && data.NameParticle(words[i-1]) {
 		i--
 	}
-	n.Family = strings.Join(words[i:], " ")
-	n.Given = strings.Join(words[:i], " ")
+	n.family = strings.Join(words[i:], " ")
+	n.given = strings.Join(words[:i], " ")
 	return n
 }
 
@@ -87,13 +87,13 @@ var groupWords = map[string]bool{
 	"correspondents": true, "reporters": true,
 }
 
-// Organisation reports whether a name, as the user typed it, is a group
+// isOrganisation reports whether a name, as the user typed it, is a group
 // author rather than a person: it has a word such as "Press", "News",
 // "Staff" or "Association" (see groupWords), an ampersand, a leading "The",
 // or an acronym of three or more capitals ("NBC", "APALA"). A name typed all
 // in capitals ("PETER LIANG") is read as a person's unless one of its words
 // says otherwise.
-func Organisation(s string) bool {
+func isOrganisation(s string) bool {
 	words := strings.Fields(s)
 	if len(words) == 0 {
 		return false
@@ -136,11 +136,11 @@ func acronym(w string) bool {
 	return letters >= 3
 }
 
-// Initials returns the APA initials of the given names: "Frances Kai-Hwa"
+// initials returns the APA initials of the given names: "Frances Kai-Hwa"
 // becomes "F. K.-H.", and "Traci G." becomes "T. G.".
-func (n Name) Initials() string {
+func (n personName) initials() string {
 	var words []string
-	for _, w := range strings.Fields(n.Given) {
+	for _, w := range strings.Fields(n.given) {
 		var parts []string
 		for _, p := range strings.Split(w, "-") {
 			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(p, ".("))
@@ -156,24 +156,24 @@ func (n Name) Initials() string {
 	return strings.Join(words, " ")
 }
 
-// Natural returns the name in reading order: "Frances Kai-Hwa Wang".
-func (n Name) Natural() string {
-	return joinNonEmpty(" ", n.Given, n.Family, n.Suffix)
+// natural returns the name in reading order: "Frances Kai-Hwa Wang".
+func (n personName) natural() string {
+	return joinNonEmpty(" ", n.given, n.family, n.suffix)
 }
 
-// Inverted returns the name family first, with the full given names:
+// inverted returns the name family first, with the full given names:
 // "Wang, Frances Kai-Hwa", or "King, Martin Luther, Jr.".
-func (n Name) Inverted() string {
-	if n.Given == "" {
-		return joinNonEmpty(", ", n.Family, n.Suffix)
+func (n personName) inverted() string {
+	if n.given == "" {
+		return joinNonEmpty(", ", n.family, n.suffix)
 	}
-	return joinNonEmpty(", ", n.Family, n.Given, n.Suffix)
+	return joinNonEmpty(", ", n.family, n.given, n.suffix)
 }
 
 // particle returns the lower-case particles that begin the family name
 // ("van" of "van Gogh"), and bare the rest.
-func (n Name) particle() string {
-	w := strings.Fields(n.Family)
+func (n personName) particle() string {
+	w := strings.Fields(n.family)
 	i := 0
 	for i < len(w)-1 && data.NameParticle(w[i]) {
 		i++
@@ -181,22 +181,22 @@ func (n Name) particle() string {
 	return strings.Join(w[:i], " ")
 }
 
-func (n Name) bare() string {
-	return strings.TrimSpace(strings.TrimPrefix(n.Family, n.particle()))
+func (n personName) bare() string {
+	return strings.TrimSpace(strings.TrimPrefix(n.family, n.particle()))
 }
 
 // demoted returns the inverted name with its particles after the given
 // names, as Chicago lists it: "Gogh, Vincent van, Jr.".
-func (n Name) demoted() string {
-	if n.particle() == "" || n.Given == "" {
-		return n.Inverted()
+func (n personName) demoted() string {
+	if n.particle() == "" || n.given == "" {
+		return n.inverted()
 	}
-	return joinNonEmpty(", ", n.bare(), n.Given+" "+n.particle(), n.Suffix)
+	return joinNonEmpty(", ", n.bare(), n.given+" "+n.particle(), n.suffix)
 }
 
-// APA returns the name as an APA reference list gives it: "Wang, F. K.-H.".
-func (n Name) APA() string {
-	return joinNonEmpty(", ", n.Family, n.Initials(), n.Suffix)
+// apa returns the name as an APA reference list gives it: "Wang, F. K.-H.".
+func (n personName) apa() string {
+	return joinNonEmpty(", ", n.family, n.initials(), n.suffix)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

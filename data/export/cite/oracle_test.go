@@ -204,7 +204,7 @@ func cslItem(s Style, a data.Article) map[string]any {
 	}
 	// CSL's model: the title is stored in sentence case and each style
 	// changes its case (citeproc-js leaves capitalised words alone).
-	title, short := a.SentenceTitle, ShortTitle(a.SentenceTitle)
+	title, short := a.SentenceTitle, shortenTitle(a.SentenceTitle)
 	it["title"], it["title-short"] = title, short
 	if a.Outlet != "" {
 		it["container-title"] = a.Outlet
@@ -212,27 +212,27 @@ func cslItem(s Style, a data.Article) map[string]any {
 	var authors []map[string]string
 	for _, raw := range a.Authors() {
 		// The name as typed, straight apostrophe and all.
-		n := ParseName(raw)
-		if n.Given == "" {
-			authors = append(authors, map[string]string{"literal": n.Family})
+		n := parseName(raw)
+		if n.given == "" {
+			authors = append(authors, map[string]string{"literal": n.family})
 			continue
 		}
-		m := map[string]string{"family": n.Family, "given": n.Given}
-		if n.Suffix != "" {
-			m["suffix"] = n.Suffix
+		m := map[string]string{"family": n.family, "given": n.given}
+		if n.suffix != "" {
+			m["suffix"] = n.suffix
 		}
 		authors = append(authors, m)
 	}
 	if authors != nil {
 		it["author"] = authors
 	}
-	if d := ParseDate(a.Date); d.Year > 0 {
-		parts := []int{d.Year}
-		if d.Month > 0 {
-			parts = append(parts, d.Month)
+	if d := parseDate(a.Date); d.year > 0 {
+		parts := []int{d.year}
+		if d.month > 0 {
+			parts = append(parts, d.month)
 		}
-		if d.Day > 0 {
-			parts = append(parts, d.Day)
+		if d.day > 0 {
+			parts = append(parts, d.day)
 		}
 		it["issued"] = map[string]any{"date-parts": [][]int{parts}}
 	} else {
@@ -359,7 +359,7 @@ func TestCiteprocOracle(t *testing.T) {
 				out := oracle[s][di]
 				list := s.List(doc.arts)
 				refs := list.References()
-				arts := list.Articles()
+				arts := list.arts
 				if len(out.Bibliography) != len(refs) {
 					t.Fatalf("citeproc lists %d entries, Casebook %d", len(out.Bibliography), len(refs))
 				}

@@ -8,11 +8,11 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// SortKey returns the key by which the style orders its reference list:
+// sortKey returns the key by which the style orders its reference list:
 // the first author's family name, or else the title (or, in Chicago, the
 // outlet that stands in for the author), ignoring a leading article,
 // punctuation and case.
-func (s Style) SortKey(a data.Article) string {
+func (s Style) sortKey(a data.Article) string {
 	var k string
 	if ns := names(a); len(ns) > 0 {
 		if s == MLA && len(ns) > 2 {
@@ -23,9 +23,9 @@ func (s Style) SortKey(a data.Article) string {
 		for _, n := range ns {
 			if s == Chicago {
 				// "van Gogh" is listed under G (§8.5, §16.71).
-				n.Given, n.Family = joinNonEmpty(" ", n.Given, n.particle()), n.bare()
+				n.given, n.family = joinNonEmpty(" ", n.given, n.particle()), n.bare()
 			}
-			parts = append(parts, joinNonEmpty(" ", n.Family, n.Given))
+			parts = append(parts, joinNonEmpty(" ", n.family, n.given))
 		}
 		k = strings.Join(parts, " ")
 	} else if s == Chicago && byOutlet(a) {
@@ -47,12 +47,12 @@ func sortable(k string) string {
 	return k
 }
 
-// Sort orders articles as the style's reference list does: by SortKey;
+// sort orders articles as the style's reference list does: by sortKey;
 // then APA by date (undated first, §9.47) and title, MLA and Chicago by
 // title then date; then by id, so that the order is stable.
-func (s Style) Sort(as []data.Article) {
+func (s Style) sort(as []data.Article) {
 	slices.SortStableFunc(as, func(x, y data.Article) int {
-		if c := cmp.Compare(s.SortKey(x), s.SortKey(y)); c != 0 {
+		if c := cmp.Compare(s.sortKey(x), s.sortKey(y)); c != 0 {
 			return c
 		}
 		byDate := cmp.Compare(x.Date, y.Date)

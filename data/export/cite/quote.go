@@ -15,7 +15,7 @@ const untitledArticle = "[Untitled article]"
 // note, which do not print the outlet otherwise: the description names it.
 func untitled(a data.Article) string {
 	if a.Outlet != "" {
-		return "[Untitled article, " + Curly(a.Outlet) + "]"
+		return "[Untitled article, " + curly(a.Outlet) + "]"
 	}
 	return untitledArticle
 }
@@ -45,14 +45,14 @@ func Quotation(s string) string { return quotedTitle(s).plain() }
 
 // innerQuotes turns double quotation marks inside a title into single ones,
 // as all three styles do for a quotation within a quoted title.
-func innerQuotes(s string) string { return innerQuoter.Replace(Curly(s)) }
+func innerQuotes(s string) string { return innerQuoter.Replace(curly(s)) }
 
 var innerQuoter = strings.NewReplacer("“", "‘", "”", "’")
 
-// Curly turns straight quotation marks and apostrophes into typographic
+// curly turns straight quotation marks and apostrophes into typographic
 // ones, as the quoted text has them: "Gurley's" becomes “Gurley’s”, a
 // double quote opens after a space or bracket and closes elsewhere.
-func Curly(s string) string {
+func curly(s string) string {
 	if !strings.ContainsAny(s, `"'`) {
 		return s
 	}
