@@ -32,10 +32,10 @@ func TestClamp(t *testing.T) {
 }
 
 func TestMonitorAt(t *testing.T) {
-	two := []Rect{{W: 1920, H: 1080}, {X: 1920, W: 1366, H: 768}}
+	two := []rect{{w: 1920, h: 1080}, {x: 1920, w: 1366, h: 768}}
 	for _, tt := range []struct {
 		x, y int
-		want Rect
+		want rect
 	}{
 		{100, 100, two[0]},
 		{2000, 100, two[1]},
@@ -44,8 +44,8 @@ func TestMonitorAt(t *testing.T) {
 		{5000, 5000, two[0]}, // on no monitor: the first
 		{-10, 50, two[0]},
 	} {
-		if got := MonitorAt(tt.x, tt.y, two); got != tt.want {
-			t.Errorf("MonitorAt(%d, %d) = %+v; want %+v", tt.x, tt.y, got, tt.want)
+		if got := monitorAt(tt.x, tt.y, two); got != tt.want {
+			t.Errorf("monitorAt(%d, %d) = %+v; want %+v", tt.x, tt.y, got, tt.want)
 		}
 	}
 }

@@ -109,16 +109,16 @@ func (Placer) Monitor(w fyne.Window) (width, height int, ok bool) {
 	ms := monitors(c, screen)
 	m := ms[0]
 	if tr, err := xproto.TranslateCoordinates(c, win, screen.Root, 0, 0).Reply(); err == nil {
-		m = MonitorAt(int(tr.DstX), int(tr.DstY), ms)
+		m = monitorAt(int(tr.DstX), int(tr.DstY), ms)
 	}
-	return m.W, m.H, true
+	return m.w, m.h, true
 }
 
-// MonitorAt returns the monitor that holds the point x, y, or the first of
+// monitorAt returns the monitor that holds the point x, y, or the first of
 // monitors when none does. monitors must not be empty.
-func MonitorAt(x, y int, monitors []Rect) Rect {
+func monitorAt(x, y int, monitors []rect) rect {
 	for _, m := range monitors {
-		if x >= m.X && y >= m.Y && x < m.X+m.W && y < m.Y+m.H {
+		if x >= m.x && y >= m.y && x < m.x+m.w && y < m.y+m.h {
 			return m
 		}
 	}
