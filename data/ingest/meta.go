@@ -472,7 +472,7 @@ func extractMeta(paras []para) data.Meta {
 	var m data.Meta
 	var authors []string
 	var titleOutlet, bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, bylineDate, datelineDate string
-	var parenOut, mentionOutlet, addressOutlet string
+	var parenOut, mentionOutlet, addressOutlet, titleText string
 	var mentionLines []string
 	seen := map[string]bool{}
 	for _, p := range paras {
@@ -491,6 +491,7 @@ func extractMeta(paras []para) data.Meta {
 		switch p.kind {
 		case data.KindTitle:
 			if m.Title == "" {
+				titleText = p.text
 				m.Title, titleOutlet = splitSiteTitle(p.text)
 			}
 		case data.KindByline:
@@ -530,14 +531,18 @@ func extractMeta(paras []para) data.Meta {
 		}
 	}
 	m.Author = strings.Join(authors, "; ")
-	if cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet) == "" {
+	siteOut := ""
+	if cmp.Or(bylineOutlet, agencyOutlet, parenOut) == "" {
+		siteOut = siteOutlet(mentionLines, titleText, authors)
+	}
+	if cmp.Or(bylineOutlet, agencyOutlet, parenOut, siteOut, followOutlet) == "" {
 		for _, l := range mentionLines {
 			if mentionOutlet = knownOutletIn(l); mentionOutlet != "" {
 				break
 			}
 		}
 	}
-	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
+	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, siteOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
 	m.Date = cmp.Or(datelineDate, bylineDate)
 	return m
 }
