@@ -79,6 +79,7 @@ type page struct {
 	authors   []string // the expected authors, normalised (nil when the page has none or the text does not show them)
 	site      string   // the expected outlet (Readability's siteName; "" for none)
 	siteShown bool     // whether the copied text shows the site's name
+	address   string   // the page\'s address, from its canonical link or og:url ("" when it states none)
 	text      string   // the browser-copied text of the page
 	expected  string   // the text of the article Readability expects
 }
@@ -187,6 +188,11 @@ func loadPage(tool, dir string) (page, error) {
 	if p.expected, err = innerText(tool, filepath.Join(dir, "expected.html")); err != nil {
 		return p, err
 	}
+	if src, err := os.ReadFile(filepath.Join(dir, "source.html")); err == nil {
+		if m := reCanonical.FindSubmatch(src); m != nil {
+			p.address = string(m[1])
+		}
+	}
 	b, err := os.ReadFile(filepath.Join(dir, "expected-metadata.json"))
 	if err != nil {
 		return p, err
@@ -218,6 +224,10 @@ func loadPage(tool, dir string) (page, error) {
 	}
 	return p, nil
 }
+
+// reCanonical finds a saved page's address: its canonical link or its
+// og:url.
+var reCanonical = regexp.MustCompile(`(?i)<(?:link[^>]*rel="canonical"|meta[^>]*property="og:url")[^>]*(?:href|content)="(https?://[^"]+)"`)
 
 // notAuthors are expected bylines in pages-dev that are not a person's or
 // an organisation's name but a page element Readability took for one: the

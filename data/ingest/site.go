@@ -400,3 +400,28 @@ func spelledName(line, label string) string {
 	}
 	return ""
 }
+
+// addressOutlet returns the outlet of an article's address: a known
+// outlet's, or the name the text shows that the address spells
+// ("Medical News Today" for www.medicalnewstoday.com), or "".
+func addressOutlet(addr, text string) string {
+	u, err := url.Parse(addr)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	if o := outletOfDomain(u.Hostname()); o != "" {
+		return o
+	}
+	label := squash(registrable(strings.ToLower(u.Hostname())))
+	if len(label) < 4 {
+		return ""
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(squash(l), label) {
+			if name := spelledName(l, label); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
+}
