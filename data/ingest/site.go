@@ -3,6 +3,7 @@ package ingest
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,7 @@ const (
 	wPhrase        = 2 // "About X", "Follow X", "Join X", "from X"
 	wLine          = 1 // each line of furniture that names it (at most maxLines)
 	maxLines       = 4
+	maxLabels      = 16 // addresses looked at (a page of references has hundreds)
 	minSiteScore   = 4
 	maxSiteNameLen = 48
 )
@@ -160,6 +162,9 @@ func siteOutlet(lines []string, title string, authors []string) string {
 	// The window title's or a heading's "Headline - Site".
 	if tk := textKey(title); tk != "" {
 		for _, l := range append([]string{title}, lines...) {
+			if len(l) > 300 || !strings.Contains(strings.ToLower(l), strings.ToLower(strings.Fields(title)[0])) {
+				continue
+			}
 			parts := reTitleSep.Split(l, -1)
 			if len(parts) < 2 {
 				continue
@@ -173,6 +178,9 @@ func siteOutlet(lines []string, title string, authors []string) string {
 
 	// Known outlets named in the furniture.
 	for _, l := range lines {
+		if len(l) > 160 {
+			continue
+		}
 		if o := knownOutletIn(l); o != "" {
 			add(o, evKnown, wKnown)
 		}
@@ -215,12 +223,18 @@ func siteOutlet(lines []string, title string, authors []string) string {
 				add(o, evDomain, wDomain)
 				continue
 			}
-			labels = append(labels, squash(registrable(host)))
+			if label := squash(registrable(host)); len(label) >= 4 && !slices.Contains(labels, label) && len(labels) < maxLabels {
+				labels = append(labels, label)
+			}
 		}
 	}
 	for _, l := range lines {
+		if len(labels) == 0 {
+			break
+		}
+		sl := squash(l)
 		for _, label := range labels {
-			if len(label) >= 4 && strings.Contains(squash(l), label) {
+			if len(label) >= 4 && strings.Contains(sl, label) {
 				if name := spelledName(l, label); name != "" {
 					add(name, 0, 0)
 				}
@@ -230,14 +244,26 @@ func siteOutlet(lines []string, title string, authors []string) string {
 
 	var best *siteCand
 	bestScore := 0
-	for _, key := range order {
-		c := cands[key]
-		padded := " " + key + " "
-		for _, l := range lines {
-			if strings.Contains(" "+textKey(l)+" ", padded) && c.lines < maxLines {
-				c.lines++
+	// How many lines name each run of up to five words.
+	runs := map[string]int{}
+	for _, l := range lines {
+		if len(l) > 300 {
+			continue // prose, not furniture
+		}
+		words := strings.Fields(textKey(l))
+		seen := map[string]bool{}
+		for i := range words {
+			for j := i + 1; j <= len(words) && j <= i+5; j++ {
+				if r := strings.Join(words[i:j], " "); !seen[r] {
+					seen[r] = true
+					runs[r]++
+				}
 			}
 		}
+	}
+	for _, key := range order {
+		c := cands[key]
+		c.lines = min(runs[key], maxLines)
 		sq := squash(key)
 		for _, label := range labels {
 			if sq == label {
@@ -251,14 +277,20 @@ func siteOutlet(lines []string, title string, authors []string) string {
 	for _, p := range phrases {
 		var to *siteCand
 		longest := 0
-		for key, c := range cands {
+		words := strings.Fields(p)
+		for n := 1; n <= len(words) && n <= 5; n++ {
+			key := strings.Join(words[:n], " ")
+			c, ok := cands[key]
+			if !ok {
+				continue
+			}
 			// A name the phrase alone shows ("Get TMZ Breaking News
 			// alerts") counts less than one the page repeats ("TMZ").
 			l := len(key)
 			if c.lines >= 2 {
 				l += maxSiteNameLen
 			}
-			if l > longest && strings.HasPrefix(p, " "+key+" ") {
+			if l > longest {
 				to, longest = c, l
 			}
 		}
