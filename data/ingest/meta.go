@@ -33,9 +33,13 @@ var (
 	reBylineSep   = regexp.MustCompile(`\s*[|•·]\s*|\s+[—–-]\s+`)
 	reAndSplit    = regexp.MustCompile(`\s+(?:and|AND|&)\s+`)
 
-	reFollowOutlet = regexp.MustCompile(`^Follow\s+(.{2,60}?)\s+on\s+(?:Facebook|Twitter|Instagram|Tumblr|X|LinkedIn|YouTube|Threads|Bluesky|TikTok)\b`)
-	reAgencyLede   = regexp.MustCompile(`^\p{Lu}[\p{Lu}.'’-]*(?:[ ,]+[\p{Lu}\p{L}.'’-]+){0,6}\s*\(([\p{L}][\p{L} .&]{0,30})\)\s*[—–-]+\s*\S`)
-	reCopyright    = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*(.+?)[.\s]*(?:all rights reserved\.?)?$`)
+	// reOutletDateline is an outlet's dateline: the outlet, the city in
+	// parentheses and the date ("CNNMoney (New York) First published
+	// February 1, 2016").
+	reOutletDateline = regexp.MustCompile(`^(\p{Lu}[\p{L}\d.&'’]*(?: [\p{Lu}\d][\p{L}\d.&'’]*){0,3})\s+\(\p{Lu}[\p{L} .'’-]{1,30}\)\s+(?i:first published|published|updated|posted)\b`)
+	reFollowOutlet   = regexp.MustCompile(`^Follow\s+(.{2,60}?)\s+on\s+(?:Facebook|Twitter|Instagram|Tumblr|X|LinkedIn|YouTube|Threads|Bluesky|TikTok)\b`)
+	reAgencyLede     = regexp.MustCompile(`^\p{Lu}[\p{Lu}.'’-]*(?:[ ,]+[\p{Lu}\p{L}.'’-]+){0,6}\s*\(([\p{L}][\p{L} .&]{0,30})\)\s*[—–-]+\s*\S`)
+	reCopyright      = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*(.+?)[.\s]*(?:all rights reserved\.?)?$`)
 )
 
 // monthNumber maps the first three letters of a month name to its number.
@@ -479,6 +483,12 @@ func extractMeta(paras []para) data.Meta {
 		short := len(strings.Fields(p.text)) <= 8
 		if parenOut == "" && (p.kind == data.KindByline || p.kind == data.KindDateline || short && p.kind != data.KindTitle) {
 			parenOut = parenOutlet(p.text)
+		}
+		if parenOut == "" && p.kind != data.KindTitle && len(p.text) < 120 {
+			// "CNNMoney (New York) First published February 1, 2016".
+			if mm := reOutletDateline.FindStringSubmatch(p.text); mm != nil && nameLike(mm[1]) && !labelWords(textKey(mm[1])) {
+				parenOut = mm[1]
+			}
 		}
 		if p.kind != data.KindTitle && (p.kind != data.KindBody || short) {
 			// Looked at after the loop, and only if nothing better

@@ -38,6 +38,22 @@ func TestSiteOutlet(t *testing.T) {
 	}
 }
 
+// TestOutletDateline reads the outlet of an outlet's dateline.
+func TestOutletDateline(t *testing.T) {
+	for text, want := range map[string]string{
+		"Officer Sentenced\n\nFernMoney (New York) First published April 19, 2016: 1:28 AM ET\n\n" + strings.Join(sampleArticle, "\n\n"): "FernMoney",
+		"Officer Sentenced\n\nHome (New York) Updated April 19, 2016\n\n" + strings.Join(sampleArticle, "\n\n"):                          "",
+	} {
+		a, err := Parse(text, "test", "a.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Outlet != want {
+			t.Errorf("Outlet = %q, want %q for %.80q", a.Outlet, want, text)
+		}
+	}
+}
+
 // TestPastedPageOutlet imports a page's copy whose furniture names the
 // site several ways and none of them in a rule.
 func TestPastedPageOutlet(t *testing.T) {
