@@ -422,6 +422,12 @@ var outletWords = map[string]bool{
 	"buzzfeed": true, "newsweek": true, "atlantic": true, "standard": true, "record": true,
 }
 
+// credentials are degrees and licences that follow a name in a byline.
+var credentials = map[string]bool{
+	"MA": true, "MS": true, "MSC": true, "BA": true, "BS": true, "MD": true, "DO": true, "RN": true, "NP": true,
+	"PHD": true, "MPH": true, "MBA": true, "JD": true, "MSW": true, "LCSW": true, "DDS": true, "PA": true,
+}
+
 // outletish reports a short name that reads as a news organisation's: it
 // has an outlet word ("News", "Press", "Times"...) or, in mixed case, an
 // acronym such as NBC; in capitals, a single short acronym such as AP.
@@ -429,6 +435,10 @@ func outletish(s string) bool {
 	s = stripRoles(s)
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	if len(words) == 1 && credentials[strings.ToUpper(strings.ReplaceAll(words[0], ".", ""))] {
+		// "Brenda Goodman, MA": a degree, not an outlet.
 		return false
 	}
 	caps := isAllCaps(s)
@@ -536,7 +546,7 @@ func extractMeta(paras []para) data.Meta {
 				followOutlet = mm[1]
 			}
 			if mm := reCopyright.FindStringSubmatch(p.text); mm != nil && copyrightOutlet == "" && outletish(mm[1]) {
-				copyrightOutlet = strings.TrimSpace(mm[1])
+				copyrightOutlet = reCompanyTail.ReplaceAllString(strings.TrimSpace(mm[1]), "")
 			}
 		}
 	}
@@ -547,6 +557,11 @@ func extractMeta(paras []para) data.Meta {
 	}
 	if cmp.Or(bylineOutlet, agencyOutlet, parenOut, siteOut, followOutlet) == "" {
 		for _, l := range mentionLines {
+			if len(strings.Fields(l)) > 10 && !reCopyright.MatchString(l) {
+				// A sentence that mentions an outlet ("The New York
+				// Times reported ...") does not name the page's.
+				continue
+			}
 			if mentionOutlet = knownOutletIn(l); mentionOutlet != "" {
 				break
 			}

@@ -178,8 +178,8 @@ func siteOutlet(lines []string, title string, authors []string) string {
 
 	// Known outlets named in the furniture.
 	for _, l := range lines {
-		if len(l) > 160 {
-			continue
+		if len(strings.Fields(l)) > 10 && !reCopyMark.MatchString(l) {
+			continue // a sentence's mention, not the page's name
 		}
 		if o := knownOutletIn(l); o != "" {
 			add(o, evKnown, wKnown)

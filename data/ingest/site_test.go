@@ -38,11 +38,15 @@ func TestSiteOutlet(t *testing.T) {
 	}
 }
 
-// TestOutletDateline reads the outlet of an outlet's dateline.
+// TestOutletDateline reads the outlet of an outlet's dateline, and no
+// outlet from a degree after a byline's name or from a sentence that
+// mentions an outlet.
 func TestOutletDateline(t *testing.T) {
 	for text, want := range map[string]string{
-		"Officer Sentenced\n\nFernMoney (New York) First published April 19, 2016: 1:28 AM ET\n\n" + strings.Join(sampleArticle, "\n\n"): "FernMoney",
-		"Officer Sentenced\n\nHome (New York) Updated April 19, 2016\n\n" + strings.Join(sampleArticle, "\n\n"):                          "",
+		"Officer Sentenced\n\nFernMoney (New York) First published April 19, 2016: 1:28 AM ET\n\n" + strings.Join(sampleArticle, "\n\n"):                                       "FernMoney",
+		"Officer Sentenced\n\nBy Brenda Goodman, MA\n\n" + strings.Join(sampleArticle, "\n\n"):                                                                                 "",
+		"Officer Sentenced\n\n" + strings.Join(sampleArticle, "\n\n") + "\n\nReader comment: The New York Times reported that the family will appeal the sentence next month.": "",
+		"Officer Sentenced\n\nHome (New York) Updated April 19, 2016\n\n" + strings.Join(sampleArticle, "\n\n"):                                                                "",
 	} {
 		a, err := Parse(text, "test", "a.txt")
 		if err != nil {
