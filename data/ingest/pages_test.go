@@ -566,7 +566,7 @@ func (f figures) plus(g figures) figures {
 }
 
 func (f figures) String() string {
-	return fmt.Sprintf("%2d pages: title %2d/%-2d (%3.0f%%) [no title shown: %d/%d left untitled]  author %2d/%-2d (%3.0f%%)  precision %5.1f%% (macro %5.1f%%)  recall %5.1f%% (macro %5.1f%%)  outlet %d/%d (%.0f%%; of sites the text names: %d/%d, %.0f%%)",
+	return fmt.Sprintf("%2d pages: title %2d/%-2d (%3.0f%%) [no title shown: %d/%d left untitled]  author %2d/%-2d (%3.0f%%)  precision %5.1f%% (macro %5.1f%%)  recall %5.1f%% (macro %5.1f%%)  outlet %d/%d (%.0f%%; of sites the page's copy names: %d/%d, %.0f%%)",
 		f.pages, f.titleOK, f.titles, 100*ratio(f.titleOK, f.titles), f.untitledOK, f.untitled, f.authorOK, f.authors, 100*ratio(f.authorOK, f.authors),
 		100*ratio(f.common, f.nBody), 100*f.sumP/float64(max(f.pages, 1)), 100*ratio(f.common, f.nWant), 100*f.sumR/float64(max(f.pages, 1)), f.siteOK, f.sites, 100*ratio(f.siteOK, f.sites),
 		f.shownOK, f.shown, 100*ratio(f.shownOK, f.shown))
