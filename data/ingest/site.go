@@ -28,6 +28,7 @@ const (
 	evDomain
 	evKnown
 	evPhrase
+	evAuthorIn
 )
 
 // The weights of the evidence.
@@ -39,6 +40,7 @@ const (
 	wSpelled       = 2 // a name an address spells ("medicalnewstoday.com")
 	wKnown         = 2 // a known outlet named in the furniture
 	wPhrase        = 2 // "About X", "Follow X", "Join X", "from X"
+	wAuthorIn      = 4 // "<the author> in X"
 	wLine          = 1 // each line of furniture that names it (at most maxLines)
 	maxLines       = 4
 	maxLabels      = 16 // addresses looked at (a page of references has hundreds)
@@ -191,6 +193,16 @@ func siteOutlet(lines []string, title string, authors []string) string {
 	for _, l := range lines {
 		if n := len(strings.Fields(l)); n >= 1 && n <= 4 && !strings.ContainsAny(l, ".?!,:") {
 			add(l, 0, 0)
+		}
+	}
+
+	// "Jane Doe in Voodoo Engineering": a platform's credit of the
+	// article's author to the publication.
+	for _, l := range lines {
+		for _, a := range authors {
+			if rest, ok := strings.CutPrefix(l, a+" in "); ok && len(strings.Fields(rest)) <= 4 {
+				add(rest, evAuthorIn, wAuthorIn)
+			}
 		}
 	}
 

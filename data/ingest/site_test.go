@@ -28,6 +28,8 @@ func TestSiteOutlet(t *testing.T) {
 		{"a menu names no outlet", []string{"Home", "Sign In", "Home", "Sign In", "More", "More", "About Us", "Contact Us"}, "", nil, ""},
 		{"a one-word known outlet only as the copyright's holder",
 			[]string{"© 2016 Cable News Network. A Time Warner Company. All Rights Reserved."}, "", nil, ""},
+		{"the author in the publication, on a platform's page",
+			[]string{"Sign in to Fernpress", "Open in app", "Fernpress", "Voodoo Gardening", "Jane Roe in Voodoo Gardening", "More from Voodoo Gardening", "fernpress.com", "Fernpress"}, "", []string{"Jane Roe"}, "Voodoo Gardening"},
 		{"a follow button's state is not part of the name",
 			[]string{"Follow Fernhacker Followed", "Fernhacker", "Follow Fernhacker Followed", "Fernhacker"}, "", nil, "Fernhacker"},
 	}
