@@ -33,26 +33,6 @@ func Hash(original string) string {
 // ValidDate reports whether s is empty or an ISO date prefix: YYYY,
 // YYYY-MM or YYYY-MM-DD.
 func ValidDate(s string) bool {
-	if s == "" {
-		return true
-	}
-	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
-		return false
-	}
-	for i, r := range s {
-		if i == 4 || i == 7 {
-			if r != '-' {
-				return false
-			}
-		} else if r < '0' || r > '9' {
-			return false
-		}
-	}
-	if len(s) >= 7 && (s[5:7] < "01" || s[5:7] > "12") {
-		return false
-	}
-	if len(s) == 10 && (s[8:10] < "01" || s[8:10] > "31") {
-		return false
-	}
-	return true
+	_, _, _, ok := DateParts(s)
+	return s == "" || ok
 }

@@ -50,18 +50,11 @@ func ParseDate(s string) (string, error) {
 	if year == 0 || (day != 0 && month == 0) {
 		return "", dateError(s)
 	}
-	iso := strconv.Itoa(year)
-	if month != 0 {
-		iso += "-" + twoDigits(month)
+	if day != 0 && !ValidDay(year, month, day) {
+		return "", Errorf(EINVALID, "%s has no day %d", time.Month(month), day)
 	}
-	if day != 0 {
-		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-		if t.Day() != day {
-			return "", Errorf(EINVALID, "%s has no day %d", time.Month(month), day)
-		}
-		iso += "-" + twoDigits(day)
-	}
-	if !ValidDate(iso) {
+	iso := ISODate(year, month, day)
+	if year < 1000 || !ValidDate(iso) { // "0999" is no year
 		return "", dateError(s)
 	}
 	return iso, nil
@@ -71,23 +64,16 @@ func dateError(s string) error {
 	return Errorf(EINVALID, "“%s” is not a date Casebook can read; type it like April 19, 2016, 19 April 2016, 2016-04-19 or April 2016", s)
 }
 
-func twoDigits(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
-}
-
-// monthNumber reads an English month name or its abbreviation ("sept"
-// too); 0 when f is none.
+// monthNumber reads a month as a student types it: an English name or
+// abbreviation (MonthNumber), or, in a form field, any first four letters
+// of a name ("octo", "dece"); 0 when f is none. f is lower-case.
 func monthNumber(f string) int {
-	if len(f) < 3 {
-		return 0
+	if m := MonthNumber(f); m > 0 {
+		return m
 	}
-	for i := time.January; i <= time.December; i++ {
-		name := strings.ToLower(i.String())
-		if f == name || (strings.HasPrefix(name, f) && len(f) <= 4) {
-			return int(i)
+	if len(f) == 4 {
+		if m := MonthNumber(f[:3]); m > 0 && strings.HasPrefix(strings.ToLower(time.Month(m).String()), f) {
+			return m
 		}
 	}
 	return 0

@@ -60,3 +60,13 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseDate reads the forms students type, and one it refuses.
+func BenchmarkParseDate(b *testing.B) {
+	in := []string{"April 19, 2016", "19 April 2016", "2016-04-19", "April 2016", "Sept. 3rd 2015", "04/05/2016", "Febr 29 2016"}
+	for i := 0; i < b.N; i++ {
+		for _, s := range in {
+			ParseDate(s)
+		}
+	}
+}

@@ -24,7 +24,10 @@
 // inputs.
 package anchor
 
-import "github.com/casebookapp/casebook/data"
+import (
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
+)
 
 // MinUniqueQuote is the length, in runes, from which an exact quote is
 // trusted without its context.
@@ -225,16 +228,16 @@ func (s *scorer) wholeWords(text []rune, start, end int) bool {
 // the word boundaries on either side, and returns those of the variants
 // still within k edits of the quote: a re-anchored quote never cuts a word
 // that the original did not.
-func (s *scorer) snap(quote, text []rune, c candidate, k int) []candidate {
-	if s.wholeWords(text, c.start, c.end) {
+func (s *scorer) snap(quote, passage []rune, c candidate, k int) []candidate {
+	if s.wholeWords(passage, c.start, c.end) {
 		return []candidate{c}
 	}
 	starts, ends := []int{c.start}, []int{c.end}
-	if s.wordStart && !data.WordBoundary(text, c.start) {
-		starts = []int{boundaryBefore(text, c.start), boundaryAfter(text, c.start)}
+	if s.wordStart && !data.WordBoundary(passage, c.start) {
+		starts = []int{boundaryBefore(passage, c.start), boundaryAfter(passage, c.start)}
 	}
-	if s.wordEnd && !data.WordBoundary(text, c.end) {
-		ends = []int{boundaryAfter(text, c.end), boundaryBefore(text, c.end)}
+	if s.wordEnd && !data.WordBoundary(passage, c.end) {
+		ends = []int{boundaryAfter(passage, c.end), boundaryBefore(passage, c.end)}
 	}
 	var out []candidate
 	for _, a := range starts {
@@ -242,7 +245,7 @@ func (s *scorer) snap(quote, text []rune, c candidate, k int) []candidate {
 			if b <= a {
 				continue
 			}
-			if e := editDistance(quote, text[a:b]); e <= k {
+			if e := text.EditDistance(quote, passage[a:b], k); e >= 0 && e <= k {
 				out = append(out, candidate{start: a, end: b, errors: e})
 			}
 		}
@@ -272,29 +275,7 @@ func similarity(want, got []rune) float64 {
 	if len(want) == 0 {
 		return 1
 	}
-	return max(0, 1-float64(editDistance(want, got))/float64(len(want)))
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b []rune) int {
-	row := make([]int, len(b)+1)
-	for j := range row {
-		row[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		diag := row[0]
-		row[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			up := row[j]
-			row[j] = min(diag+cost, up+1, row[j-1]+1)
-			diag = up
-		}
-	}
-	return row[len(b)]
+	return max(0, 1-float64(text.EditDistance(want, got, -1))/float64(len(want)))
 }
 
 // candidate is an approximate occurrence of a pattern.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 var article = []string{
@@ -320,3 +321,7 @@ func BenchmarkReanchor200(b *testing.B) {
 		}
 	})
 }
+
+// editDistance is the unbounded distance, for the checks above whose fuzz
+// arguments shadow package text.
+func editDistance(a, b []rune) int { return text.EditDistance(a, b, -1) }

@@ -2,6 +2,7 @@ package casefacts
 
 import (
 	"fmt"
+	"github.com/casebookapp/casebook/data"
 	"regexp"
 	"sort"
 	"strconv"
@@ -23,29 +24,12 @@ type Date struct{ Y, M, D int }
 
 // ParseDate reads an ISO 8601 prefix: "2016-03-24", "2016-03" or "2016".
 func ParseDate(s string) (Date, bool) {
-	parts := strings.Split(strings.TrimSpace(s), "-")
-	if len(parts) == 0 || len(parts) > 3 || len(parts[0]) != 4 {
+	y, m, d, ok := data.DateParts(strings.TrimSpace(s))
+	if !ok || d > 0 && !data.ValidDay(y, m, d) {
 		return Date{}, false
 	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return Date{}, false
-		}
-		n[i] = v
-	}
-	d := Date{n[0], n[1], n[2]}
-	if len(parts) >= 2 && (d.M < 1 || d.M > 12) {
-		return Date{}, false
-	}
-	if len(parts) == 3 && (d.D < 1 || d.D > daysIn(d.Y, d.M)) {
-		return Date{}, false
-	}
-	return d, d.Y > 0
+	return Date{y, m, d}, y > 0
 }
-
-func daysIn(y, m int) int { return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
 
 // Known reports whether the date is known at all.
 func (d Date) Known() bool { return d.Y > 0 }
@@ -65,15 +49,10 @@ func (d Date) Precision() string {
 
 // String is the ISO 8601 prefix, "" when unknown.
 func (d Date) String() string {
-	switch d.Precision() {
-	case Day:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D)
-	case Month:
-		return fmt.Sprintf("%04d-%02d", d.Y, d.M)
-	case Year:
-		return fmt.Sprintf("%04d", d.Y)
+	if !d.Known() {
+		return ""
 	}
-	return ""
+	return data.ISODate(d.Y, d.M, d.D)
 }
 
 // Readable is the date as a reader writes it: "11 February 2016",
@@ -122,17 +101,6 @@ func (d Date) Within(o Date) bool {
 // compatible reports whether two dates can name the same day: one is
 // within the other.
 func compatible(a, b Date) bool { return a.Within(b) || b.Within(a) }
-
-var monthNames = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-
-var weekdays = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-}
 
 const monthRe = `(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
 const weekdayRe = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
@@ -227,11 +195,11 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 	var monthWin, yearWin, dayWin [][2]int
 	for _, m := range capWordRe.FindAllStringIndex(s, -1) {
 		w := strings.ToLower(s[m[0]:m[1]])
-		if monthNames[w] > 0 {
+		if data.MonthNumber(w) > 0 {
 			hasMonth = true
 			monthWin = append(monthWin, window(s, m[0]-24, m[1]+24))
 		}
-		if weekdays[w] != 0 || w == "sunday" {
+		if _, ok := data.WeekdayOf(w); ok {
 			dayWin = append(dayWin, window(s, m[0]-4, m[1]+24))
 		}
 	}
@@ -252,11 +220,11 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		goto years
 	}
 	for _, m := range findIn(reMonthDayYear, s, monthWin) {
-		mon := monthNames[strings.ToLower(strings.TrimSuffix(s[m[4]:m[5]], "."))]
+		mon := data.MonthNumber(strings.TrimSuffix(s[m[4]:m[5]], "."))
 		day, _ := strconv.Atoi(s[m[6]:m[7]])
 		y, _ := strconv.Atoi(s[m[8]:m[9]])
 		d := Date{y, mon, day}
-		if day < 1 || day > daysIn(y, mon) {
+		if day < 1 || day > data.DaysIn(y, mon) {
 			continue
 		}
 		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: d, written: d})
@@ -265,9 +233,9 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		if taken(m[0], m[1]) {
 			continue
 		}
-		mon := monthNames[strings.ToLower(strings.TrimSuffix(s[m[4]:m[5]], "."))]
+		mon := data.MonthNumber(strings.TrimSuffix(s[m[4]:m[5]], "."))
 		day, _ := strconv.Atoi(s[m[6]:m[7]])
-		if day < 1 || day > daysIn(2016, mon) { // 2016: a leap year allows Feb. 29
+		if day < 1 || day > data.DaysIn(2016, mon) { // 2016: a leap year allows Feb. 29
 			continue
 		}
 		d := inferYear(Date{0, mon, day}, art, futureAt(m[0]))
@@ -277,7 +245,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		if taken(m[0], m[1]) {
 			continue
 		}
-		mon := monthNames[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
+		mon := data.MonthNumber(strings.TrimSuffix(s[m[2]:m[3]], "."))
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
 		add(dateExpr{start: m[0], end: m[1], text: s[m[0]:m[1]], date: Date{y, mon, 0}, written: Date{y, mon, 0}})
 	}
@@ -301,7 +269,7 @@ func findDates(s string, art Date, ctx *Date, futureAt func(int) bool) []dateExp
 		if prep == "" && (word == "May" || next == "" || !strings.HasSuffix(" "+strings.ToLower(s[:ms]), " the ") && !strings.HasSuffix(s[:ms], "’s ") && !strings.HasSuffix(s[:ms], "'s ")) {
 			continue
 		}
-		mon := monthNames[strings.ToLower(strings.TrimSuffix(word, "."))]
+		mon := data.MonthNumber(strings.TrimSuffix(word, "."))
 		start := ms
 		if prep != "" {
 			start = m[2]
@@ -395,7 +363,7 @@ weekdays:
 		if taken(m[0], m[1]) {
 			continue
 		}
-		wd := weekdays[strings.ToLower(s[m[2]:m[3]])]
+		wd, _ := data.WeekdayOf(s[m[2]:m[3]])
 		// As written, but without a possessive ("Tuesday's primary" is
 		// on Tuesday).
 		text := s[m[2]:m[3]]
@@ -511,7 +479,7 @@ func inferYear(d Date, art Date, future bool) Date {
 	for y := art.Y - 1; y <= art.Y+1; y++ {
 		c := d
 		c.Y = y
-		if c.D > daysIn(c.Y, c.M) {
+		if c.D > data.DaysIn(c.Y, c.M) {
 			continue
 		}
 		if !future {

@@ -1,6 +1,10 @@
 package casefacts
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/casebookapp/casebook/data"
+)
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -21,10 +25,7 @@ both either neither one two three four five six seven eight nine ten first last 
 late early about around during since until although though because once following according
 mr mrs ms dr`)
 
-// days and months are never names.
-var days = set(`monday tuesday wednesday thursday friday saturday sunday`)
-var months = set(`january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec`)
+// Days (data.WeekdayOf) and months (data.MonthNumber) are never names.
 
 // titleWords stand before a name ("Brooklyn District Attorney Ken
 // Thompson", "Justice Danny Chun") or make a heading's role; a name is what
@@ -121,5 +122,11 @@ var creditAgencies = set(`ap reuters getty afp pool`)
 // ("Credit Harry Campbell"), which the index leaves out.
 func notName(w string) bool {
 	l := strings.ToLower(strings.TrimSuffix(w, "."))
-	return stopWords[l] || days[l] || months[l] || demonyms[l] || l == "credit" || l == "credits"
+	return stopWords[l] || isWeekday(l) || data.MonthNumber(l) > 0 || demonyms[l] || l == "credit" || l == "credits"
+}
+
+// isWeekday reports a day's name ("thursday").
+func isWeekday(w string) bool {
+	_, ok := data.WeekdayOf(w)
+	return ok
 }

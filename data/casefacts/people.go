@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
+
+	"github.com/casebookapp/casebook/data"
 )
 
 // Entity kinds.
@@ -171,7 +173,10 @@ func lowerWords(a Article) map[string]bool {
 	return m
 }
 
-var connectors = set(`de van von der den da di du la le of for`)
+// connector reports a word that may stand between the capitalised words
+// of one name: a name particle ("van", "bin") or, in an organisation's
+// name, "of" and "for".
+func connector(w string) bool { return data.NameParticle(w) || w == "of" || w == "for" }
 
 func (x *extractor) sentence(s string, ref Ref, lower map[string]bool) {
 	toks := tokenize(s)
@@ -201,7 +206,7 @@ func (x *extractor) sentence(s string, ref Ref, lower map[string]bool) {
 				j++
 				continue
 			}
-			if toks[j].word && connectors[toks[j].text] && capWord(j+1) && !toks[j-1].poss {
+			if toks[j].word && connector(toks[j].text) && capWord(j+1) && !toks[j-1].poss {
 				j += 2
 				continue
 			}
@@ -238,7 +243,7 @@ func (x *extractor) run(toks []token, a, b int, initial bool, ref Ref, lower map
 	for a < b {
 		w := toks[a].text
 		l := lowerOf(toks[a])
-		if stopWords[l] || days[l] || months[l] || (initial && !acronym(w) && lower[strings.ToLower(w)]) || connectors[w] {
+		if stopWords[l] || isWeekday(l) || data.MonthNumber(l) > 0 || (initial && !acronym(w) && lower[strings.ToLower(w)]) || connector(w) {
 			a++
 			initial = false
 			continue
@@ -292,10 +297,10 @@ func lowerOf(t token) string { return strings.ToLower(strings.TrimSuffix(t.text,
 
 // segment classifies toks[a:b], a run without an inner possessive.
 func (x *extractor) segment(toks []token, a, b int, ref Ref, sent string) {
-	for a < b && (stopWords[lowerOf(toks[a])] || days[lowerOf(toks[a])] || months[lowerOf(toks[a])] || connectors[toks[a].text]) {
+	for a < b && (stopWords[lowerOf(toks[a])] || isWeekday(lowerOf(toks[a])) || data.MonthNumber(lowerOf(toks[a])) > 0 || connector(toks[a].text)) {
 		a++
 	}
-	for b > a && connectors[toks[b-1].text] {
+	for b > a && connector(toks[b-1].text) {
 		b--
 	}
 	if a >= b {
@@ -339,14 +344,14 @@ func (x *extractor) segment(toks []token, a, b int, ref Ref, sent string) {
 				break
 			}
 		}
-		for s < h-1 && connectors[ws[s].text] {
+		for s < h-1 && connector(ws[s].text) {
 			s++
 		}
 		end := h + 1
 		for end < len(ws) && isDigits(ws[end].text) {
 			end++
 		}
-		if end+1 < len(ws) && connectors[ws[end].text] {
+		if end+1 < len(ws) && connector(ws[end].text) {
 			end = len(ws)
 		}
 		if end-s >= 2 {
@@ -494,7 +499,7 @@ func words(ts []token) []string {
 
 func hasConnector(ts []token) bool {
 	for _, t := range ts {
-		if connectors[t.text] {
+		if connector(t.text) {
 			return true
 		}
 	}
@@ -512,7 +517,7 @@ func anyTitle(ts []token) bool {
 
 func allCapitalised(ts []token) bool {
 	for _, t := range ts {
-		if !capitalised(t.text) && !connectors[t.text] {
+		if !capitalised(t.text) && !connector(t.text) {
 			return false
 		}
 	}

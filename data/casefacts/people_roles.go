@@ -3,6 +3,8 @@ package casefacts
 import (
 	"strings"
 	"unicode"
+
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // bracketed returns the abbreviation in brackets right after toks[:b], as
@@ -134,7 +136,7 @@ func appositive(toks []token, b int, sent string) string {
 func initials(ws []string) string {
 	var b strings.Builder
 	for _, w := range ws {
-		if connectors[w] || w == "and" || w == "&" || w == "the" {
+		if connector(w) || w == "and" || w == "&" || w == "the" {
 			continue
 		}
 		for i, part := range strings.Split(w, "-") {
@@ -157,5 +159,5 @@ func variantOf(w, name string) bool {
 	if []rune(strings.ToLower(w))[0] != []rune(strings.ToLower(name))[0] {
 		return false
 	}
-	return EditDistance(strings.ToLower(w), strings.ToLower(name), 2) >= 0
+	return text.WithinEdits(strings.ToLower(w), strings.ToLower(name), 2) >= 0
 }

@@ -214,3 +214,18 @@ func TestCoEndsAnOrganisation(t *testing.T) {
 		t.Errorf("Remain Co.: %+v in %v", e, keys(got))
 	}
 }
+
+// TestPeopleReadsANameAcrossItsParticles: the people index joins a name
+// across the particles the citation styles keep with a family name
+// (data.NameParticle), "bin" and "ten" included.
+func TestPeopleReadsANameAcrossItsParticles(t *testing.T) {
+	got := byName(casefacts.People(one("",
+		"The lawyer Maria van Dalen spoke to reporters on Thursday.",
+		"A statement was read by Tariq bin Saleh, a community leader.",
+	)))
+	for _, name := range []string{"Maria van Dalen", "Tariq bin Saleh"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%q not found as one name: %v", name, keys(got))
+		}
+	}
+}

@@ -3,6 +3,8 @@ package casefacts
 import (
 	"regexp"
 	"strings"
+
+	"github.com/casebookapp/casebook/data"
 )
 
 // overlaps reports whether two labels share at least a third of their
@@ -69,7 +71,7 @@ func kindNear(clause string, ds, de int) string {
 		if !ok {
 			continue
 		}
-		if m[0] >= ds && m[1] <= de && de > ds || monthNames[w] > 0 && capitalised(clause[m[0]:m[1]]) {
+		if m[0] >= ds && m[1] <= de && de > ds || data.MonthNumber(w) > 0 && capitalised(clause[m[0]:m[1]]) {
 			continue // a date ("in March"), not a march
 		}
 		if de > ds && m[0] >= de && m[0] <= de+1 {

@@ -48,8 +48,10 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
-	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data"
+	"github.com/casebookapp/casebook/internal/text"
 )
 
 // Threshold is the similarity two passages need to be paired.
@@ -153,8 +155,9 @@ func (v *vocab) features(toks []token, facts []fact) []int {
 		if t.punct || t.num || stopwords[t.low] {
 			continue
 		}
-		if m, ok := months[t.low]; ok && t.cap {
-			ids = append(ids, v.id("month:"+monthNames[m], monthNames[m], 1))
+		if m := data.MonthNumber(t.low); m > 0 && t.cap {
+			name := time.Month(m).String()
+			ids = append(ids, v.id("month:"+name, name, 1))
 			continue
 		}
 		parts := splitHyphen(t.low)
@@ -564,7 +567,7 @@ func names(toks []token) map[string]string {
 		if t.punct || !t.cap || t.sentStart || len(t.low) < 5 || strings.ContainsAny(t.low, "0123456789-") {
 			continue
 		}
-		if _, ok := months[t.low]; ok || weekdays[t.low] {
+		if _, day := data.WeekdayOf(t.low); day || data.MonthNumber(t.low) > 0 {
 			continue
 		}
 		m[t.low] = strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
@@ -604,7 +607,7 @@ func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 			if len(x) >= 7 {
 				max = 2
 			}
-			if casefacts.EditDistance(x, y, max) < 0 {
+			if text.WithinEdits(x, y, max) < 0 {
 				continue
 			}
 			// The most similar passages that show the two spellings.
@@ -626,6 +629,3 @@ func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 	}
 	return out
 }
-
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true}

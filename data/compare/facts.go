@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 )
 
@@ -128,7 +129,7 @@ func extractFacts(text string, toks []token) []fact {
 		// The date itself, without the weekday or preposition before it
 		// ("Thursday, Feb. 11, 2016", "in February").
 		for i >= 0 && i <= j && !toks[i].num {
-			if _, isMonth := months[toks[i].low]; isMonth {
+			if data.MonthNumber(toks[i].low) > 0 {
 				break
 			}
 			i++

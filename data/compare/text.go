@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/search"
 )
 
@@ -69,9 +70,10 @@ func tokenize(text string) []token {
 			t := token{text: string(r), low: string(r), start: offs[i], end: offs[i+1], punct: true}
 			toks = append(toks, t)
 			if r == '.' || r == '!' || r == '?' {
-				// A dot after an abbreviation ("Feb.", "Mr.") does not end
-				// the sentence.
-				if len(toks) < 2 || !abbreviation[toks[len(toks)-2].low] {
+				// A dot after an abbreviation ("Feb.", "Mr.") or an
+				// initial ("J.") does not end the sentence: the same rule
+				// as the timeline's and the reader's sentences.
+				if r != '.' || !casefacts.EndsAbbreviation(text[:offs[i]]) {
 					sent = true
 				}
 			}
@@ -103,13 +105,6 @@ func normWord(w string) string {
 
 // punctFolder writes typographic apostrophes and hyphens plainly.
 var punctFolder = strings.NewReplacer("’", "'", "‐", "-", "‑", "-")
-
-var abbreviation = map[string]bool{
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"st": true, "jr": true, "sr": true, "no": true, "vs": true, "gov": true, "sen": true, "rep": true,
-	"lt": true, "sgt": true, "det": true, "a.m": true, "p.m": true, "u.s": true, "j": true,
-}
 
 // stopwords are function words and the words of reporting ("said", "told")
 // that say nothing about what a passage reports.
@@ -166,15 +161,6 @@ func singular(w string) string {
 	}
 	return w
 }
-
-var months = map[string]int{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-
-var monthNames = []string{"", "January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December"}
 
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

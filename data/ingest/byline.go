@@ -319,17 +319,10 @@ func startsDigit(s string) bool {
 	return unicode.IsDigit(r)
 }
 
-// monthWord reports a month's name or abbreviation.
+// monthWord reports a month's name or abbreviation written in lower case
+// ("may", not the name "May").
 func monthWord(w string) bool {
-	if len(w) < 3 {
-		return false
-	}
-	m, ok := monthNumber[w[:3]]
-	if !ok {
-		return false
-	}
-	full := strings.ToLower(time.Month(m).String())
-	return w == full || w == full[:3] || w == "sept"
+	return data.MonthNumber(w) > 0 && w == strings.ToLower(w)
 }
 
 // weekdayWord reports a day's name or abbreviation.

@@ -378,7 +378,7 @@ func dateOf(s string) string {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return isoDate(t.Year(), t.Month(), t.Day())
+			return isoDate(t.Year(), int(t.Month()), t.Day())
 		}
 	}
 	if d := findDates(s); len(d) > 0 {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,24 +41,6 @@ var (
 	reCopyright      = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*(.+?)[.\s]*(?:all rights reserved\.?)?$`)
 )
 
-// monthNumber maps the first three letters of a month name to its number.
-var monthNumber = map[string]time.Month{
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
-// frenchMonths numbers the French months, accents dropped.
-var frenchMonths = map[string]time.Month{
-	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-	"juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-}
-
-// frenchMonth returns the number of a French month's name.
-func frenchMonth(s string) time.Month {
-	s = strings.NewReplacer("é", "e", "É", "e", "û", "u", "Û", "u").Replace(strings.ToLower(s))
-	return frenchMonths[s]
-}
-
 // foundDate is a date found in a line, with its byte span.
 type foundDate struct {
 	iso        string
@@ -67,16 +48,12 @@ type foundDate struct {
 }
 
 // isoDate returns "YYYY-MM-DD" for a valid calendar date between 1900 and
-// 2100, or "".
-func isoDate(y int, m time.Month, d int) string {
-	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+// 2100 (what a news page can have printed), or "".
+func isoDate(y, m, d int) string {
+	if y < 1900 || y > 2100 || !data.ValidDay(y, m, d) {
 		return ""
 	}
-	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
-		return ""
-	}
-	return t.Format("2006-01-02")
+	return data.ISODate(y, m, d)
 }
 
 func atoi(s string) int {
@@ -102,19 +79,19 @@ func findDates(s string) []foundDate {
 		out = append(out, foundDate{iso, idx[0], idx[1]})
 	}
 	for _, m := range reDateMDY.FindAllStringSubmatchIndex(s, -1) {
-		add(m, isoDate(atoi(s[m[6]:m[7]]), monthNumber[strings.ToLower(s[m[2]:m[2]+3])], atoi(s[m[4]:m[5]])))
+		add(m, isoDate(atoi(s[m[6]:m[7]]), data.MonthNumber(s[m[2]:m[2]+3]), atoi(s[m[4]:m[5]])))
 	}
 	for _, m := range reDateDMY.FindAllStringSubmatchIndex(s, -1) {
-		add(m, isoDate(atoi(s[m[6]:m[7]]), monthNumber[strings.ToLower(s[m[4]:m[4]+3])], atoi(s[m[2]:m[3]])))
+		add(m, isoDate(atoi(s[m[6]:m[7]]), data.MonthNumber(s[m[4]:m[4]+3]), atoi(s[m[2]:m[3]])))
 	}
 	for _, m := range reDateFR.FindAllStringSubmatchIndex(s, -1) {
-		add(m, isoDate(atoi(s[m[6]:m[7]]), frenchMonth(s[m[4]:m[5]]), atoi(s[m[2]:m[3]])))
+		add(m, isoDate(atoi(s[m[6]:m[7]]), data.FrenchMonthNumber(s[m[4]:m[5]]), atoi(s[m[2]:m[3]])))
 	}
 	for _, m := range reDateISO.FindAllStringSubmatchIndex(s, -1) {
-		add(m, isoDate(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]])))
+		add(m, isoDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])))
 	}
 	for _, m := range reDateUS.FindAllStringSubmatchIndex(s, -1) {
-		add(m, isoDate(atoi(s[m[6]:m[7]]), time.Month(atoi(s[m[2]:m[3]])), atoi(s[m[4]:m[5]])))
+		add(m, isoDate(atoi(s[m[6]:m[7]]), atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])))
 	}
 	// Keep reading order whatever pattern found them.
 	for i := 1; i < len(out); i++ {

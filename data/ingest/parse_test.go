@@ -491,3 +491,13 @@ func BenchmarkParseWebCopy(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFindDates finds the dates of datelines as pages print them.
+func BenchmarkFindDates(b *testing.B) {
+	in := []string{"Updated April 14, 2016, 5:00 PM ET", "Published 30 avril 2015 à 10h", "By Jane Doe | Feb. 11, 2016", "2016-02-11T10:00:00Z", "Posted 4/14/2016 and nothing else here at all"}
+	for i := 0; i < b.N; i++ {
+		for _, s := range in {
+			findDates(s)
+		}
+	}
+}

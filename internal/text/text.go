@@ -1,6 +1,8 @@
 // Package text holds the small helpers that put text on one line, shorten
 // it, count with the right noun and cut a snippet around a match. The UI,
 // the CLI and the exports all show text this way, so they share one copy.
+// It also measures how far apart two texts are (EditDistance), for the
+// re-anchoring of quotes and the spelling checks of names.
 package text
 
 import (

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/casebookapp/casebook/data"
 )
 
 // Date is a publication date known to the year, the month or the day.
@@ -37,22 +39,11 @@ func ParseDate(s string) Date {
 	if n := strings.TrimRight(t, "~?%"); n != t {
 		t, d.Approx = n, true
 	}
-	parts := strings.Split(t, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
+	y, m, day, ok := data.DateParts(t)
+	if !ok {
 		return Date{Raw: s}
 	}
-	var nums [3]int
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || (i > 0 && len(p) != 2) {
-			return Date{Raw: s}
-		}
-		nums[i] = n
-	}
-	d.Year, d.Month, d.Day = nums[0], nums[1], nums[2]
-	if d.Month > 12 || (len(parts) > 1 && d.Month == 0) || d.Day > 31 || (len(parts) > 2 && d.Day == 0) {
-		return Date{Raw: s}
-	}
+	d.Year, d.Month, d.Day = y, m, day
 	return d
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/casebookapp/casebook/data"
 )
 
 // Name is a personal name split into the parts the citation styles need.
@@ -18,13 +20,6 @@ type Name struct {
 
 // suffixes are the generational suffixes kept apart from the family name.
 var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
-
-// particles are the lower-case name particles that belong to the family name
-// ("Vincent van Gogh" has the family name "van Gogh").
-var particles = map[string]bool{
-	"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true,
-	"della": true, "du": true, "le": true, "la": true, "bin": true, "ibn": true, "al": true, "ten": true, "ter": true,
-}
 
 // ParseName splits a name as a user typed it. An organisation ("Associated
 // Press", "NBC News Staff", "APALA") is kept whole as the Family part, as APA,
@@ -66,7 +61,7 @@ func ParseName(s string) Name {
 		words = words[:len(words)-1]
 	}
 	i := len(words) - 1
-	for i > 0 && particles[words[i-1]] {
+	for i > 0 && data.NameParticle(words[i-1]) {
 		i--
 	}
 	n.Family = strings.Join(words[i:], " ")
@@ -180,7 +175,7 @@ func (n Name) Inverted() string {
 func (n Name) particle() string {
 	w := strings.Fields(n.Family)
 	i := 0
-	for i < len(w)-1 && particles[w[i]] {
+	for i < len(w)-1 && data.NameParticle(w[i]) {
 		i++
 	}
 	return strings.Join(w[:i], " ")
