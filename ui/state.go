@@ -137,7 +137,34 @@ func (u *UI) rememberState() {
 // closed (kept on a monitor by the Placer).
 func (u *UI) placeWindow() {
 	u.placed = true
-	if u.opts.Placer != nil && u.state.Placed {
+	if u.opts.Placer == nil {
+		return
+	}
+	u.fitMonitor()
+	if u.state.Placed {
 		u.opts.Placer.Move(u.Window, u.state.X, u.state.Y)
 	}
+}
+
+// fitMonitor shrinks the window to fit its monitor: the first-run size
+// (1280×820) is taller than a 1366×768 laptop screen, and a size saved on a
+// larger monitor since unplugged would run off the screen. A window
+// manager may do the same; without one (or with one that does not), the
+// bottom rows and the notes panel would be out of reach.
+func (u *UI) fitMonitor() {
+	w, h, ok := u.opts.Placer.Monitor(u.Window)
+	if !ok || w <= 0 || h <= 0 {
+		return
+	}
+	scale := u.Window.Canvas().Scale()
+	if scale <= 0 {
+		scale = 1
+	}
+	// Leave room for a panel or a title bar.
+	maxW, maxH := float32(w)*0.96/scale, float32(h)*0.9/scale
+	size := u.Window.Canvas().Size()
+	if size.Width <= maxW && size.Height <= maxH {
+		return
+	}
+	u.Window.Resize(fyne.NewSize(min(size.Width, maxW), min(size.Height, maxH)))
 }

@@ -72,6 +72,9 @@ type WindowPlacer interface {
 	// Move puts the window's top-left corner at x, y, or as near as keeps
 	// it on a monitor, and reports whether it moved.
 	Move(w fyne.Window, x, y int) bool
+	// Monitor returns the size of the monitor the window is on; ok is
+	// false when it is not known.
+	Monitor(w fyne.Window) (width, height int, ok bool)
 }
 
 // UI is Casebook's main window and the widgets that tests drive.

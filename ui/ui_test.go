@@ -974,6 +974,12 @@ type fakePlacer struct {
 	x, y  int
 	known bool
 	moves int
+	// monW, monH is the monitor's size; zero when not known.
+	monW, monH int
+}
+
+func (p *fakePlacer) Monitor(fyne.Window) (int, int, bool) {
+	return p.monW, p.monH, p.monW > 0
 }
 
 func (p *fakePlacer) Position(fyne.Window) (int, int, bool) { return p.x, p.y, p.known }
@@ -1001,6 +1007,29 @@ func TestRemembersWindowPlace(t *testing.T) {
 		t.Errorf("after a restart the window was moved %d times, to %d,%d; want once, to 230,140", p.moves, p.x, p.y)
 	}
 	again.u.Quit()
+
+	t.Run("FitsASmallMonitor", func(t *testing.T) {
+		// A first run on a 1366×768 laptop: the window's first size is
+		// taller than the screen, so it is made to fit.
+		q := &fakePlacer{monW: 1366, monH: 768}
+		a := test.NewTempApp(t)
+		h := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = q })
+		h.u.Window.Resize(fyne.NewSize(1280, 820))
+		h.u.placeWindow()
+		if got := h.u.Window.Canvas().Size(); got.Height > 768*0.9 || got.Width > 1366 {
+			t.Errorf("on a 1366×768 monitor the window is %v; want it to fit", got)
+		}
+		h.u.Quit()
+		// A window that fits is left as it is.
+		big := &fakePlacer{monW: 2560, monH: 1440}
+		h2 := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = big })
+		h2.u.Window.Resize(fyne.NewSize(1000, 700))
+		h2.u.placeWindow()
+		if got := h2.u.Window.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
+			t.Errorf("on a large monitor the window became %v; want 1000×700 kept", got)
+		}
+		h2.u.Quit()
+	})
 
 	t.Run("PositionUnknown", func(t *testing.T) {
 		// Where the position cannot be read (Wayland), none is saved and

@@ -30,3 +30,22 @@ func TestClamp(t *testing.T) {
 		})
 	}
 }
+
+func TestMonitorAt(t *testing.T) {
+	two := []Rect{{W: 1920, H: 1080}, {X: 1920, W: 1366, H: 768}}
+	for _, tt := range []struct {
+		x, y int
+		want Rect
+	}{
+		{100, 100, two[0]},
+		{2000, 100, two[1]},
+		{1919, 1079, two[0]},
+		{1920, 0, two[1]},
+		{5000, 5000, two[0]}, // on no monitor: the first
+		{-10, 50, two[0]},
+	} {
+		if got := MonitorAt(tt.x, tt.y, two); got != tt.want {
+			t.Errorf("MonitorAt(%d, %d) = %+v; want %+v", tt.x, tt.y, got, tt.want)
+		}
+	}
+}

@@ -92,6 +92,39 @@ func (Placer) Move(w fyne.Window, x, y int) bool {
 	return err == nil
 }
 
+// Monitor returns the size in pixels of the monitor that holds w's
+// top-left corner (the first monitor when none does); ok is false where
+// that is not known.
+func (Placer) Monitor(w fyne.Window) (width, height int, ok bool) {
+	win := handle(w)
+	if win == 0 {
+		return 0, 0, false
+	}
+	c, err := xgb.NewConn()
+	if err != nil {
+		return 0, 0, false
+	}
+	defer c.Close()
+	screen := xproto.Setup(c).DefaultScreen(c)
+	ms := monitors(c, screen)
+	m := ms[0]
+	if tr, err := xproto.TranslateCoordinates(c, win, screen.Root, 0, 0).Reply(); err == nil {
+		m = MonitorAt(int(tr.DstX), int(tr.DstY), ms)
+	}
+	return m.W, m.H, true
+}
+
+// MonitorAt returns the monitor that holds the point x, y, or the first of
+// monitors when none does. monitors must not be empty.
+func MonitorAt(x, y int, monitors []Rect) Rect {
+	for _, m := range monitors {
+		if x >= m.X && y >= m.Y && x < m.X+m.W && y < m.Y+m.H {
+			return m
+		}
+	}
+	return monitors[0]
+}
+
 // monitors lists the screen's monitors (RandR 1.5), or the whole screen
 // when the server cannot say.
 func monitors(c *xgb.Conn, screen *xproto.ScreenInfo) []Rect {
