@@ -258,7 +258,12 @@ func articlesOf(name, text string, meta data.Meta, pdf bool) ([]data.NewArticle,
 		title, site := splitSiteTitle(meta.Title)
 		meta.Title = cmp.Or(art.Title, title)
 		meta.Outlet = site
+		if meta.Outlet == "" && art.Outlet == "" && meta.Source != "" {
+			// The address the browser printed names the outlet.
+			meta.Outlet = addressOutlet(meta.Source, text)
+		}
 	}
+	art.Source = cmp.Or(meta.Source, art.Source)
 	art.Title = cmp.Or(meta.Title, art.Title)
 	art.Author = cmp.Or(meta.Author, art.Author)
 	art.Outlet = cmp.Or(meta.Outlet, art.Outlet)

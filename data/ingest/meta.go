@@ -32,9 +32,13 @@ var (
 	reBylineSep   = regexp.MustCompile(`\s*[|•·]\s*|\s+[—–-]\s+`)
 	reAndSplit    = regexp.MustCompile(`\s+(?:and|AND|&)\s+`)
 
-	reFollowOutlet = regexp.MustCompile(`^Follow\s+(.{2,60}?)\s+on\s+(?:Facebook|Twitter|Instagram|Tumblr|X|LinkedIn|YouTube|Threads|Bluesky|TikTok)\b`)
-	reAgencyLede   = regexp.MustCompile(`^\p{Lu}[\p{Lu}.'’-]*(?:[ ,]+[\p{Lu}\p{L}.'’-]+){0,6}\s*\(([\p{L}][\p{L} .&]{0,30})\)\s*[—–-]+\s*\S`)
-	reCopyright    = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*(.+?)[.\s]*(?:all rights reserved\.?)?$`)
+	// reOutletDateline is an outlet's dateline: the outlet, the city in
+	// parentheses and the date ("CNNMoney (New York) First published
+	// February 1, 2016").
+	reOutletDateline = regexp.MustCompile(`^(\p{Lu}[\p{L}\d.&'’]*(?: [\p{Lu}\d][\p{L}\d.&'’]*){0,3})\s+\(\p{Lu}[\p{L} .'’-]{1,30}\)\s+(?i:first published|published|updated|posted)\b`)
+	reFollowOutlet   = regexp.MustCompile(`^Follow\s+(.{2,60}?)\s+on\s+(?:Facebook|Twitter|Instagram|Tumblr|X|LinkedIn|YouTube|Threads|Bluesky|TikTok)\b`)
+	reAgencyLede     = regexp.MustCompile(`^\p{Lu}[\p{Lu}.'’-]*(?:[ ,]+[\p{Lu}\p{L}.'’-]+){0,6}\s*\(([\p{L}][\p{L} .&]{0,30})\)\s*[—–-]+\s*\S`)
+	reCopyright      = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*(.+?)[.\s]*(?:all rights reserved\.?)?$`)
 )
 
 // foundDate is a date found in a line, with its byte span.
@@ -395,6 +399,12 @@ var outletWords = map[string]bool{
 	"buzzfeed": true, "newsweek": true, "atlantic": true, "standard": true, "record": true,
 }
 
+// credentials are degrees and licences that follow a name in a byline.
+var credentials = map[string]bool{
+	"MA": true, "MS": true, "MSC": true, "BA": true, "BS": true, "MD": true, "DO": true, "RN": true, "NP": true,
+	"PHD": true, "MPH": true, "MBA": true, "JD": true, "MSW": true, "LCSW": true, "DDS": true, "PA": true,
+}
+
 // outletish reports a short name that reads as a news organisation's: it
 // has an outlet word ("News", "Press", "Times"...) or, in mixed case, an
 // acronym such as NBC; in capitals, a single short acronym such as AP.
@@ -402,6 +412,10 @@ func outletish(s string) bool {
 	s = stripRoles(s)
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	if len(words) == 1 && credentials[strings.ToUpper(strings.ReplaceAll(words[0], ".", ""))] {
+		// "Brenda Goodman, MA": a degree, not an outlet.
 		return false
 	}
 	caps := isAllCaps(s)
@@ -449,13 +463,19 @@ func extractMeta(paras []para) data.Meta {
 	var m data.Meta
 	var authors []string
 	var titleOutlet, bylineOutlet, agencyOutlet, followOutlet, copyrightOutlet, bylineDate, datelineDate string
-	var parenOut, mentionOutlet, addressOutlet string
+	var parenOut, mentionOutlet, addressOutlet, titleText string
 	var mentionLines []string
 	seen := map[string]bool{}
 	for _, p := range paras {
 		short := len(strings.Fields(p.text)) <= 8
 		if parenOut == "" && (p.kind == data.KindByline || p.kind == data.KindDateline || short && p.kind != data.KindTitle) {
 			parenOut = parenOutlet(p.text)
+		}
+		if parenOut == "" && p.kind != data.KindTitle && len(p.text) < 120 {
+			// "CNNMoney (New York) First published February 1, 2016".
+			if mm := reOutletDateline.FindStringSubmatch(p.text); mm != nil && nameLike(mm[1]) && !labelWords(textKey(mm[1])) {
+				parenOut = mm[1]
+			}
 		}
 		if p.kind != data.KindTitle && (p.kind != data.KindBody || short) {
 			// Looked at after the loop, and only if nothing better
@@ -468,6 +488,7 @@ func extractMeta(paras []para) data.Meta {
 		switch p.kind {
 		case data.KindTitle:
 			if m.Title == "" {
+				titleText = p.text
 				m.Title, titleOutlet = splitSiteTitle(p.text)
 			}
 		case data.KindByline:
@@ -502,19 +523,28 @@ func extractMeta(paras []para) data.Meta {
 				followOutlet = mm[1]
 			}
 			if mm := reCopyright.FindStringSubmatch(p.text); mm != nil && copyrightOutlet == "" && outletish(mm[1]) {
-				copyrightOutlet = strings.TrimSpace(mm[1])
+				copyrightOutlet = reCompanyTail.ReplaceAllString(strings.TrimSpace(mm[1]), "")
 			}
 		}
 	}
 	m.Author = strings.Join(authors, "; ")
-	if cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet) == "" {
+	siteOut := ""
+	if cmp.Or(bylineOutlet, agencyOutlet, parenOut) == "" {
+		siteOut = siteOutlet(mentionLines, titleText, authors)
+	}
+	if cmp.Or(bylineOutlet, agencyOutlet, parenOut, siteOut, followOutlet) == "" {
 		for _, l := range mentionLines {
+			if len(strings.Fields(l)) > 10 && !reCopyright.MatchString(l) {
+				// A sentence that mentions an outlet ("The New York
+				// Times reported ...") does not name the page's.
+				continue
+			}
 			if mentionOutlet = knownOutletIn(l); mentionOutlet != "" {
 				break
 			}
 		}
 	}
-	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
+	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, siteOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
 	m.Date = cmp.Or(datelineDate, bylineDate)
 	return m
 }

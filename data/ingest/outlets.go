@@ -4,86 +4,13 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-)
 
-// knownOutlets are news organisations a student is likely to cite, with
-// the web addresses they publish under. The list lets Casebook name the
-// outlet of a pasted page from a mention in its furniture ("NBC News",
-// "© 2016 The Guardian") or from an address in the text.
-var knownOutlets = []struct {
-	name    string
-	domains []string
-}{
-	{"ABC News", []string{"abcnews.go.com", "abcnews.com"}},
-	{"AFRO", []string{"afro.com"}},
-	{"Al Jazeera", []string{"aljazeera.com"}},
-	{"AM New York", []string{"amny.com"}},
-	{"Associated Press", []string{"apnews.com", "ap.org"}},
-	{"Axios", []string{"axios.com"}},
-	{"BBC News", []string{"bbc.com", "bbc.co.uk"}},
-	{"Bloomberg", []string{"bloomberg.com"}},
-	{"Boston Globe", []string{"bostonglobe.com"}},
-	{"BuzzFeed News", []string{"buzzfeednews.com", "buzzfeed.com"}},
-	{"CBS News", []string{"cbsnews.com"}},
-	{"Chicago Tribune", []string{"chicagotribune.com"}},
-	{"China Daily", []string{"chinadaily.com.cn", "chinadailyusa.com"}},
-	{"City Limits", []string{"citylimits.org"}},
-	{"CNN", []string{"cnn.com"}},
-	{"Colorlines", []string{"colorlines.com"}},
-	{"Daily News", []string{"nydailynews.com"}},
-	{"Democracy Now!", []string{"democracynow.org"}},
-	{"Fox News", []string{"foxnews.com"}},
-	{"Gothamist", []string{"gothamist.com"}},
-	{"HuffPost", []string{"huffpost.com", "huffingtonpost.com"}},
-	{"Los Angeles Times", []string{"latimes.com"}},
-	{"MSNBC", []string{"msnbc.com"}},
-	{"NBC News", []string{"nbcnews.com"}},
-	{"New York Post", []string{"nypost.com"}},
-	{"Newsday", []string{"newsday.com"}},
-	{"Newsweek", []string{"newsweek.com"}},
-	{"NPR", []string{"npr.org"}},
-	{"NY1", []string{"ny1.com"}},
-	{"PBS NewsHour", []string{"pbs.org"}},
-	{"Politico", []string{"politico.com"}},
-	{"ProPublica", []string{"propublica.org"}},
-	{"Reuters", []string{"reuters.com"}},
-	{"Slate", []string{"slate.com"}},
-	{"South China Morning Post", []string{"scmp.com"}},
-	{"The Atlantic", []string{"theatlantic.com"}},
-	{"The Christian Science Monitor", []string{"csmonitor.com"}},
-	{"The City", []string{"thecity.nyc"}},
-	{"The Economist", []string{"economist.com"}},
-	{"The Guardian", []string{"theguardian.com", "guardian.co.uk"}},
-	{"The Independent", []string{"independent.co.uk"}},
-	{"The Intercept", []string{"theintercept.com"}},
-	{"The Marshall Project", []string{"themarshallproject.org"}},
-	{"The Nation", []string{"thenation.com"}},
-	{"The New York Times", []string{"nytimes.com"}},
-	{"The New Yorker", []string{"newyorker.com"}},
-	{"The Telegraph", []string{"telegraph.co.uk"}},
-	{"The Wall Street Journal", []string{"wsj.com"}},
-	{"The Washington Post", []string{"washingtonpost.com"}},
-	{"Time", []string{"time.com"}},
-	{"USA Today", []string{"usatoday.com"}},
-	{"Vox", []string{"vox.com"}},
-	{"WNYC", []string{"wnyc.org"}},
-	{"World Journal", []string{"worldjournal.com"}},
-	{"Yahoo News", []string{"news.yahoo.com"}},
-}
+	"github.com/casebookapp/casebook/data"
+)
 
 // outletOfDomain returns the known outlet that publishes at host (or at a
 // domain it is under), or "".
-func outletOfDomain(host string) string {
-	host = strings.TrimPrefix(strings.ToLower(host), "www.")
-	for _, o := range knownOutlets {
-		for _, d := range o.domains {
-			if host == d || strings.HasSuffix(host, "."+d) {
-				return o.name
-			}
-		}
-	}
-	return ""
-}
+func outletOfDomain(host string) string { return data.OutletOfHost(host) }
 
 // reURL finds a web address in text.
 var reURL = regexp.MustCompile(`\bhttps?://[^\s<>"()]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"()]*`)
@@ -106,7 +33,7 @@ func urlOutlet(s string) string {
 	return ""
 }
 
-// knownOutletKeys are the knownOutlets' names as text keys: the whole
+// knownOutletKeys are the names of data.KnownOutlets as text keys: the whole
 // name, the name without "The", and whether that has one word only.
 var knownOutletKeys = func() []struct {
 	name, full, bare string
@@ -115,11 +42,11 @@ var knownOutletKeys = func() []struct {
 	out := make([]struct {
 		name, full, bare string
 		oneWord          bool
-	}, len(knownOutlets))
-	for i, o := range knownOutlets {
-		out[i].name = o.name
-		out[i].full = textKey(o.name)
-		out[i].bare = textKey(strings.TrimPrefix(o.name, "The "))
+	}, len(data.KnownOutlets))
+	for i, o := range data.KnownOutlets {
+		out[i].name = o.Name
+		out[i].full = textKey(o.Name)
+		out[i].bare = textKey(strings.TrimPrefix(o.Name, "The "))
 		out[i].oneWord = len(strings.Fields(out[i].bare)) < 2
 	}
 	return out
@@ -132,9 +59,14 @@ var knownOutletKeys = func() []struct {
 func knownOutletIn(s string) string {
 	key := textKey(s)
 	padded := " " + key + " "
-	copyright := reCopyright.MatchString(s)
+	holder := ""
+	if reCopyright.MatchString(s) {
+		holder = copyrightHolder(s)
+	}
 	for _, o := range knownOutletKeys {
-		if o.oneWord && !copyright {
+		// "© 2016 Time" is Time's, "© 2016 Cable News Network. A Time
+		// Warner Company" is not.
+		if o.oneWord && holder != o.bare && !strings.HasPrefix(holder, o.bare+" ") {
 			continue
 		}
 		if key == o.full || key == o.bare || strings.Contains(padded, " "+o.bare+" ") {

@@ -74,9 +74,13 @@ import (
 // bylines ("A; B; C"), Outlet from a byline's outlet, else an agency
 // dateline such as "NEW YORK (AP) —", else an outlet in parentheses on a
 // short line ("(China Daily USA)"; not one glued to a word, as in "in New
-// York(China Daily USA)"), else "Follow <outlet> on Facebook", else a
-// known outlet named on a line of furniture ("NBC News"), else a
-// copyright line, else the known outlet of a web address in the text;
+// York(China Daily USA)"), else the name the page's furniture points to
+// (see siteOutlet: a copyright line's, the "Headline - Site" of a title
+// line, a name an address in the text spells or a known outlet's address,
+// "About X"/"Follow X", each weighed with how often the name recurs), else
+// "Follow <outlet> on Facebook", else a known outlet named on a line of
+// furniture ("NBC News"), else a copyright line, else the known outlet of
+// a web address in the text;
 // Date (ISO, "2016-04-14") from a dateline or a byline, preferring a
 // Published date to an Updated one. Credits never become authors. What
 // the text does not show stays empty.

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,7 +73,29 @@ func decodePDF(name string, b []byte) (string, data.Meta, error) {
 	if strings.TrimFunc(text, isSpaceOrInvisible) == "" {
 		return "", data.Meta{}, data.Errorf(data.EINVALID, "%s: this PDF has no text, only pictures (a scan?); Casebook cannot read text from pictures, so copy the article's text from its source instead", name)
 	}
+	if doc.meta.Source == "" {
+		// A browser prints the page's address in the running footer
+		// (or header): it is the article's address.
+		doc.meta.Source = runningAddress(doc)
+	}
 	return text, doc.meta, nil
+}
+
+// runningAddress returns the first web address printed in the top or
+// bottom tenth of a page, where a browser prints the page's address, or
+// "".
+func runningAddress(doc bboxDoc) string {
+	for _, p := range doc.pages {
+		for _, l := range p.lines {
+			if p.height <= 0 || l.yMax >= p.height*0.1 && l.yMin <= p.height*0.9 {
+				continue
+			}
+			if m := reURL.FindString(l.text); strings.Contains(m, "://") {
+				return strings.TrimRight(m, ".,;:!?")
+			}
+		}
+	}
+	return ""
 }
 
 func firstLine(s, or string) string {
@@ -198,6 +221,23 @@ func numberKey(s string) string {
 	return b.String()
 }
 
+var (
+	rePageCounter = regexp.MustCompile(`\s+\d+\s*/\s*\d+$`)
+	rePrintTime   = regexp.MustCompile(`(?i)^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s|$)`)
+)
+
+// printStamp reports a line a browser adds when it prints a page, even
+// on a document of one page where it does not repeat: the page's address
+// (with the page counter, "https://… 1/3"), or the date and time it was
+// printed, before the page's title ("10/1/24, 9:00 AM  Headline").
+func printStamp(s string) bool {
+	s = strings.TrimSpace(rePageCounter.ReplaceAllString(s, ""))
+	if m := reURL.FindString(s); m != "" && m == s && strings.Contains(m, "://") {
+		return true
+	}
+	return rePrintTime.MatchString(s)
+}
+
 // isPageNumber reports a line that is only a page number: "3", "- 3 -",
 // "Page 3", "Page 3 of 7", "3 / 7".
 func isPageNumber(s string) bool {
@@ -254,7 +294,7 @@ func pdfText(doc bboxDoc) string {
 			if l.text == "" {
 				continue
 			}
-			if band(p, l) && (isPageNumber(l.text) || len(doc.pages) > 1 && seen[numberKey(l.text)] > 1) {
+			if band(p, l) && (isPageNumber(l.text) || printStamp(l.text) || len(doc.pages) > 1 && seen[numberKey(l.text)] > 1) {
 				continue
 			}
 			lines = append(lines, pline{l, i})

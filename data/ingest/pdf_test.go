@@ -18,6 +18,7 @@ type pdfDoc struct {
 	title, author, subject string // the document's properties
 	created                string // "2016-04-19"
 	header                 string // the running header on every page
+	address                string // the page's address, printed in the footer as a browser does
 	headline, byline, date string // the first page's top
 	paras                  []string
 	noText                 bool // a scanned page: a picture, no text
@@ -58,6 +59,12 @@ func makePDF(t testing.TB, d pdfDoc) ([]byte, bool) {
 	pdf.SetFooterFunc(func() {
 		pdf.SetFont("Helvetica", "", 8)
 		pdf.SetXY(20, -15)
+		if d.address != "" {
+			// A browser's print footer: the address left, "2/5" right.
+			pdf.CellFormat(150, 5, tr(d.address), "", 0, "L", false, 0, "")
+			pdf.CellFormat(20, 5, fmt.Sprintf("%d/{nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+			return
+		}
 		pdf.CellFormat(170, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "C", false, 0, "")
 	})
 	pdf.SetMargins(20, 20, 20)
@@ -230,10 +237,12 @@ func requirePdftotext(t testing.TB) {
 }
 
 // pdfOfPage prints a pages-dev article as a browser would: the page's
-// <title> as the document's title, a running header, the headline, the
-// byline and the article's paragraphs, hyphenated, over several pages.
+// <title> as the document's title, a running header with the date and
+// the title, the headline, the byline and the article's paragraphs,
+// hyphenated, over several pages, and the page's address (when the saved
+// page states it) with "n/m" in the footer.
 func pdfOfPage(t testing.TB, p page) ([]byte, bool) {
-	d := pdfDoc{title: p.title, header: p.title, created: "2024-10-01"}
+	d := pdfDoc{title: p.title, header: "10/1/24, 9:00 AM    " + p.title, created: "2024-10-01", address: p.address}
 	d.headline, _, _ = strings.Cut(p.title, " | ")
 	if p.authors != nil {
 		d.byline = "By " + titleCaseNames(p.authors)
@@ -282,4 +291,38 @@ func FuzzPDFText(f *testing.F) {
 			t.Fatalf("empty paragraph in %q", text)
 		}
 	})
+}
+
+// TestPDFPrintedByBrowser checks a one-page PDF a browser printed: the
+// print stamps (date and title above, address and "1/1" below) are not
+// repeated on another page but are still no part of the article, and the
+// address becomes the article's Source and names its outlet.
+func TestPDFPrintedByBrowser(t *testing.T) {
+	requirePdftotext(t)
+	const addr = "https://www.nbcnews.com/news/asian-america/officer-sentenced-n558316"
+	b, _ := makePDF(t, pdfDoc{title: "Ex-Officer Gets Probation", header: "4/19/16, 3:12 PM    Ex-Officer Gets Probation", address: addr,
+		headline: "Ex-Officer Gets Probation in Stairwell Shooting", byline: "By Jane Doe", paras: sampleArticle})
+	a, err := Decode("printed.pdf", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != addr || a.Outlet != "NBC News" {
+		t.Errorf("Source, Outlet = %q, %q; want %q, %q", a.Source, a.Outlet, addr, "NBC News")
+	}
+	for _, p := range a.Passages {
+		if p.Kind.Numbered() && (strings.Contains(p.Text, "nbcnews.com") || strings.Contains(p.Text, "3:12 PM") || strings.TrimSpace(p.Text) == "1/1") {
+			t.Errorf("a print stamp is body text: %q", p.Text)
+		}
+	}
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{addr + " 1/3", true}, {"10/1/24, 9:00 AM Headline | Site", true}, {"2024-10-01 09:00 Headline", true},
+		{"Read more at https://example.com/story about the case", false}, {"4/19/16 was the day of the sentencing", false},
+	} {
+		if got := printStamp(tt.line); got != tt.want {
+			t.Errorf("printStamp(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
 }
