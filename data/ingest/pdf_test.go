@@ -302,7 +302,7 @@ func TestPDFPrintedByBrowser(t *testing.T) {
 	const addr = "https://www.nbcnews.com/news/asian-america/officer-sentenced-n558316"
 	b, _ := makePDF(t, pdfDoc{title: "Ex-Officer Gets Probation", header: "4/19/16, 3:12 PM    Ex-Officer Gets Probation", address: addr,
 		headline: "Ex-Officer Gets Probation in Stairwell Shooting", byline: "By Jane Doe", paras: sampleArticle})
-	a, err := Decode("printed.pdf", b)
+	a, err := decode("printed.pdf", b)
 	if err != nil {
 		t.Fatal(err)
 	}
