@@ -20,8 +20,9 @@ import (
 	"github.com/casebookapp/casebook/data/sqlite"
 )
 
-// These tests build one component alone, on a small fake store and with
-// hooks that record what it asks of the window: no UI, no library.
+// These tests build one component alone, on a small fake store (the
+// outline, whose store is a dozen writes, on a small library) and with
+// hooks that record what it asks of the window: no UI.
 
 // fakeStore is an in-memory article with its highlights and notes. It
 // is a ReaderStore and a NoteStore.
@@ -627,5 +628,97 @@ func TestPeopleAlone(t *testing.T) {
 	want := data.Correction{Target: data.TargetPerson, Action: data.FixMerge, Key: "Peter Lang", Value: "Peter Liang"}
 	if len(corrections) != 1 || corrections[0] != want {
 		t.Errorf("corrections %+v, want %+v", corrections, want)
+	}
+}
+
+// TestOutlinePanelAlone builds the outline panel on a small library, with
+// no window: a new outline from the form it asks for, an item placed and
+// opened, text typed under a section saved once typing pauses, and the
+// outline deleted after the question it asks.
+func TestOutlinePanelAlone(t *testing.T) {
+	newComponentApp(t)
+	ctx := context.Background()
+	lib := openSeededLibrary(t)
+	arts, err := lib.Articles(ctx)
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("articles: %v, %v", arts, err)
+	}
+	art := arts[0].Article
+	queue := make(chan func(), 64)
+	var did []string
+	var opened [][2]int64
+	var asked []string
+	p := newOutlinePanel(lib, ctx, OutlineHooks{
+		Do:       func(f func()) { queue <- f },
+		Debounce: 5 * time.Millisecond,
+		ShowForm: func(title, _, _ string, items []*widget.FormItem, done func(bool)) {
+			asked = append(asked, title)
+			items[0].Widget.(*widget.Entry).SetText("Liang brief")
+			items[1].Widget.(*widget.RadioGroup).SetSelected("Case brief")
+			done(true)
+		},
+		Confirm: func(title, _ string, yes func()) {
+			asked = append(asked, title)
+			yes()
+		},
+		Export:       func() { did = append(did, "export") },
+		Reveal:       func() { did = append(did, "reveal") },
+		OpenPassage:  func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
+		KnownArticle: func(id int64) (data.Article, bool) { return art, id == art.ID },
+	})
+	w := test.NewTempWindow(t, p.content)
+	p.hooks.Canvas = w.Canvas
+	w.Resize(fyne.NewSize(400, 700))
+	if p.Picker.Selected != "" || len(p.Body.Objects) != 0 || !p.AddSec.Disabled() {
+		t.Fatal("a new library shows an outline")
+	}
+
+	test.Tap(p.NewBtn)
+	if p.Picker.Selected != "Liang brief" || len(p.Body.Objects) != 6 || p.AddSec.Disabled() {
+		t.Fatalf("after New: %q with %d sections (asked %v)", p.Picker.Selected, len(p.Body.Objects), asked)
+	}
+
+	// An item placed in the second section, shown with its citation.
+	ps, err := lib.Passage(ctx, art.ID, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Add(1, data.NewItem{PassageID: ps.ID})
+	if len(p.Items) != 1 || len(p.bySection[1]) != 1 || !strings.Contains(p.Items[0].Text(), "para. 2)") {
+		t.Fatalf("items shown: %d, in section 2: %d", len(p.Items), len(p.bySection[1]))
+	}
+	test.Tap(p.Items[0])
+	if len(opened) != 1 || opened[0] != [2]int64{art.ID, ps.ID} {
+		t.Errorf("opened %v, want passage %d of article %d", opened, ps.ID, art.ID)
+	}
+	// The next item goes to the section last added to.
+	p.addHere(data.NewItem{PassageID: ps.ID + 1})
+	if len(p.bySection[1]) != 2 {
+		t.Errorf("addHere placed the item elsewhere: section 2 has %d", len(p.bySection[1]))
+	}
+
+	// Text typed under the first section is saved once typing pauses.
+	test.Type(findMultiLine(p.Body.Objects[0]), "Liang was convicted.")
+	deadline := time.After(5 * time.Second)
+	for len(p.dirty) != 0 {
+		select {
+		case f := <-queue:
+			f()
+		case <-deadline:
+			t.Fatal("the text was never saved")
+		}
+	}
+	o, err := lib.OutlineByName(ctx, "Liang brief")
+	if err != nil || o.Sections[0].Text != "Liang was convicted." {
+		t.Errorf("section text %q (%v)", o.Sections[0].Text, err)
+	}
+
+	test.Tap(p.Export)
+	p.confirmDelete()
+	if list, _ := lib.Outlines(ctx); len(list) != 0 || p.Picker.Selected != "" || len(p.Body.Objects) != 0 {
+		t.Errorf("after delete: outlines %+v, the panel shows %q", list, p.Picker.Selected)
+	}
+	if !slices.Equal(did, []string{"reveal", "reveal", "export"}) || !slices.Equal(asked, []string{"New outline", "Delete outline"}) {
+		t.Errorf("asked the window to %v; asked %v", did, asked)
 	}
 }

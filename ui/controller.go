@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
@@ -48,10 +50,12 @@ func (u *UI) readerHooks() ReaderHooks {
 		AddNote:          func() { u.Notes.AddNote() },
 		CopyWithCitation: func() { u.copyAction(true) },
 		AddToTimeline:    u.showAddToTimeline,
-		OutlineMenu:      func(row, off int) []*fyne.MenuItem { return u.Outline.menuItems(row, off) },
-		DropPassage:      func(id int64, at fyne.Position) { u.Outline.dropPassage(id, at) },
-		Tips:             u,
-		Fit:              u,
+		OutlineMenu: func(row, off int) []*fyne.MenuItem {
+			return u.Outline.menuItems(func() (data.NewItem, bool) { return u.Reader.outlineTargetAt(row, off) })
+		},
+		DropPassage: func(id int64, at fyne.Position) { u.Outline.dropPassage(id, at) },
+		Tips:        u,
+		Fit:         u,
 	}
 }
 
@@ -223,5 +227,54 @@ func (u *UI) studyAidHooks() StudyAidHooks {
 			})
 		},
 		ShowError: u.showError,
+	}
+}
+
+// outlineHooks wires the outline panel to the window.
+func (u *UI) outlineHooks() OutlineHooks {
+	return OutlineHooks{
+		Canvas:   canvasOf(u.Window),
+		Do:       u.do,
+		Debounce: u.opts.NoteDebounce,
+		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+			u.writes.submit(lane, run, done)
+		},
+		ShowError: u.showError,
+		ShowInfo:  u.showInfo,
+		AskText: func(title, field, value string, done func(string)) {
+			u.askText(title, field, value, done)
+		},
+		Confirm: func(title, msg string, yes func()) { u.confirm(title, msg, yes) },
+		ShowForm: func(title, confirm, dismiss string, items []*widget.FormItem, done func(bool)) {
+			dialog.ShowForm(title, confirm, dismiss, items, done, u.Window)
+		},
+		Export: func() {
+			u.showExport()
+			if d := u.exportDialog; d != nil {
+				d.Scope.SetSelectedIndex(scopeOutline)
+			}
+		},
+		Reveal: func() {
+			if u.sideTabs != nil {
+				u.sideTabs.SelectIndex(1)
+			}
+		},
+		OpenPassage: func(articleID, passageID int64) {
+			u.OpenArticle(articleID)
+			u.openPassage(articleID, passageID)
+		},
+		KnownArticle: func(id int64) (data.Article, bool) {
+			a, ok := u.articleSummary(id)
+			return a.Article, ok
+		},
+		CiteStyle: u.citeStyle,
+	}
+}
+
+// addToOutline places the reader's selection (a highlight under it) or
+// current passage in the outline's current section.
+func (u *UI) addToOutline() {
+	if item, ok := u.Reader.outlineTarget(-1); ok {
+		u.Outline.addHere(item)
 	}
 }

@@ -51,7 +51,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.Search.Focus},
 		{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
 		{Label: "Go to the reader", Icon: theme.NavigateNextIcon(), Shortcut: shortcutReader, Action: u.Reader.Focus},
-		{Label: "Add to outline", Icon: theme.ListIcon(), Shortcut: shortcutAddToOutl, Action: func() { u.Outline.addTarget() }},
+		{Label: "Add to outline", Icon: theme.ListIcon(), Shortcut: shortcutAddToOutl, Action: u.addToOutline},
 		fyne.NewMenuItemSeparator(),
 	}, u.copyItems()...)...)
 	var colours []*fyne.MenuItem

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -31,7 +30,9 @@ var (
 // highlights and notes placed there (quote and citation; tapping one opens
 // its passage). Several outlines per library: the picker switches.
 type OutlinePanel struct {
-	u       *UI
+	store   OutlineStore
+	ctx     context.Context
+	hooks   OutlineHooks
 	content fyne.CanvasObject
 	Picker  *widget.Select
 	NewBtn  *widget.Button
@@ -68,17 +69,11 @@ type OutlinePanel struct {
 	textGen   int
 }
 
-// sidePanel is what stands beside the reader: the notes, and the outline in
-// a second tab.
-func (u *UI) sidePanel() fyne.CanvasObject {
-	u.sideTabs = newWrapTabs(
-		container.NewTabItemWithIcon("Notes", theme.DocumentCreateIcon(), u.Notes.content),
-		container.NewTabItemWithIcon("Outline", theme.ListIcon(), u.Outline.content))
-	return u.sideTabs
-}
-
-func newOutlinePanel(u *UI) *OutlinePanel {
-	p := &OutlinePanel{u: u}
+// newOutlinePanel builds the outline panel on a store; ctx bounds its
+// reads.
+func newOutlinePanel(store OutlineStore, ctx context.Context, hooks OutlineHooks) *OutlinePanel {
+	hooks.fill()
+	p := &OutlinePanel{store: store, ctx: ctx, hooks: hooks}
 	p.Picker = widget.NewSelect(nil, func(name string) { p.show(name) })
 	p.Picker.PlaceHolder = "No outline yet"
 	p.NewBtn = widget.NewButtonWithIcon("New", theme.ContentAddIcon(), p.showNewDialog)
@@ -96,10 +91,9 @@ func newOutlinePanel(u *UI) *OutlinePanel {
 // reloadNames lists the outlines in the picker and shows want (or the one
 // shown, or the first).
 func (p *OutlinePanel) reloadNames(want string) {
-	u := p.u
-	list, err := u.lib.Outlines(u.ctx)
+	list, err := p.store.Outlines(p.ctx)
 	if err != nil {
-		u.showError(err)
+		p.hooks.ShowError(err)
 		return
 	}
 	p.names = nil
@@ -128,12 +122,12 @@ func (p *OutlinePanel) reloadNames(want string) {
 // and shows it once it is saved; a refusal (a name taken) is shown then.
 func (p *OutlinePanel) NewOutline(name, template string) {
 	var o data.Outline
-	p.u.writes.submit(laneOutline, func(ctx context.Context) (err error) {
-		o, err = p.u.lib.NewOutline(ctx, name, template)
+	p.hooks.Write(laneOutline, func(ctx context.Context) (err error) {
+		o, err = p.store.NewOutline(ctx, name, template)
 		return err
 	}, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.ShowError(err)
 			return
 		}
 		p.section = 0
@@ -150,7 +144,7 @@ func (p *OutlinePanel) showNewDialog() {
 	}
 	tmpl := widget.NewRadioGroup(titles, nil)
 	tmpl.SetSelected(titles[0])
-	dialog.ShowForm("New outline", "Create", "Cancel", []*widget.FormItem{
+	p.hooks.ShowForm("New outline", "Create", "Cancel", []*widget.FormItem{
 		{Text: "Name", Widget: name},
 		{Text: "Template", Widget: tmpl},
 	}, func(ok bool) {
@@ -158,16 +152,11 @@ func (p *OutlinePanel) showNewDialog() {
 			return
 		}
 		p.NewOutline(name.Text, tmpl.Selected)
-	}, p.u.Window)
+	})
 }
 
 // export opens File › Export with this outline as the scope.
-func (p *OutlinePanel) export() {
-	p.u.showExport()
-	if d := p.u.exportDialog; d != nil {
-		d.Scope.SetSelectedIndex(scopeOutline)
-	}
-}
+func (p *OutlinePanel) export() { p.hooks.Export() }
 
 // showMore offers to rename or delete the outline shown.
 func (p *OutlinePanel) showMore() {
@@ -177,22 +166,28 @@ func (p *OutlinePanel) showMore() {
 	p.lastMenu = fyne.NewMenu("",
 		&fyne.MenuItem{Label: "Rename outline…", Icon: theme.DocumentCreateIcon(), Action: p.showRename},
 		&fyne.MenuItem{Label: "Delete outline…", Icon: theme.DeleteIcon(), Action: p.confirmDelete})
-	c := p.u.Window.Canvas()
+	c := p.hooks.Canvas()
+	if c == nil {
+		c = fyne.CurrentApp().Driver().CanvasForObject(p.More)
+	}
+	if c == nil {
+		return
+	}
 	widget.ShowPopUpMenuAtPosition(p.lastMenu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(p.More).AddXY(0, p.More.Size().Height))
 }
 
 func (p *OutlinePanel) showRename() {
-	p.u.askText("Rename outline", "Name", p.outline.Name, p.Rename)
+	p.hooks.AskText("Rename outline", "Name", p.outline.Name, p.Rename)
 }
 
 // Rename gives the outline shown a new name, through the write queue.
 func (p *OutlinePanel) Rename(name string) {
 	id := p.outline.ID
-	p.u.writes.submit(laneOutline, func(ctx context.Context) error {
-		return p.u.lib.RenameOutline(ctx, id, name)
+	p.hooks.Write(laneOutline, func(ctx context.Context) error {
+		return p.store.RenameOutline(ctx, id, name)
 	}, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.ShowError(err)
 			return
 		}
 		p.reloadNames(strings.TrimSpace(name))
@@ -200,7 +195,7 @@ func (p *OutlinePanel) Rename(name string) {
 }
 
 func (p *OutlinePanel) confirmDelete() {
-	p.u.confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.Delete)
+	p.hooks.Confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.Delete)
 }
 
 // Delete removes the outline shown, through the write queue (text typed
@@ -208,11 +203,11 @@ func (p *OutlinePanel) confirmDelete() {
 func (p *OutlinePanel) Delete() {
 	id := p.outline.ID
 	p.flushText()
-	p.u.writes.submit(laneOutline, func(ctx context.Context) error {
-		return p.u.lib.DeleteOutline(ctx, id)
+	p.hooks.Write(laneOutline, func(ctx context.Context) error {
+		return p.store.DeleteOutline(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.ShowError(err)
 			return
 		}
 		if p.outline.ID == id {
@@ -237,8 +232,8 @@ func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
 	if len(s.Items) > 0 || strings.TrimSpace(s.Text) != "" {
 		msg += " Your text under it and the places of its items go; the passages, highlights and notes stay in the library."
 	}
-	p.u.confirm("Remove section", msg, func() {
-		p.edit(func(ctx context.Context) error { return p.u.lib.DeleteSection(ctx, s.ID) }, func() {
+	p.hooks.Confirm("Remove section", msg, func() {
+		p.edit(func(ctx context.Context) error { return p.store.DeleteSection(ctx, s.ID) }, func() {
 			if p.section >= len(p.outline.Sections)-1 {
 				p.section = max(0, p.section-1)
 			}
@@ -251,9 +246,9 @@ func (p *OutlinePanel) showAddSection() {
 		return
 	}
 	id := p.outline.ID
-	p.u.askText("Add a section", "Heading", "", func(heading string) {
+	p.hooks.AskText("Add a section", "Heading", "", func(heading string) {
 		p.edit(func(ctx context.Context) error {
-			_, err := p.u.lib.AddSection(ctx, id, heading)
+			_, err := p.store.AddSection(ctx, id, heading)
 			return err
 		}, nil)
 	})
@@ -264,9 +259,9 @@ func (p *OutlinePanel) show(name string) {
 	if name == "" {
 		return
 	}
-	o, err := p.u.lib.OutlineByName(p.u.ctx, name)
+	o, err := p.store.OutlineByName(p.ctx, name)
 	if err != nil {
-		p.u.showError(err)
+		p.hooks.ShowError(err)
 		return
 	}
 	if o.ID != p.outline.ID {
@@ -282,9 +277,9 @@ func (p *OutlinePanel) refresh() {
 	if p.outline.ID == 0 {
 		return
 	}
-	o, err := p.u.lib.Outline(p.u.ctx, p.outline.ID)
+	o, err := p.store.Outline(p.ctx, p.outline.ID)
 	if err != nil {
-		p.u.showError(err)
+		p.hooks.ShowError(err)
 		return
 	}
 	p.outline = o
@@ -294,19 +289,19 @@ func (p *OutlinePanel) refresh() {
 // citation is an item's in-text citation in the student's citation style
 // (Edit › Citation style), as the quote list shows it.
 func (p *OutlinePanel) citation(it data.OutlineItem) string {
-	a, ok := p.u.articleSummary(it.ArticleID)
+	a, ok := p.hooks.KnownArticle(it.ArticleID)
 	if !ok {
-		art, err := p.u.lib.Article(p.u.ctx, it.ArticleID)
+		art, err := p.store.Article(p.ctx, it.ArticleID)
 		if err != nil {
 			return ""
 		}
-		a.Article = art
+		a = art
 	}
-	style := p.u.citeStyle()
+	style := p.hooks.CiteStyle()
 	if style == cite.Chicago {
-		return style.ShortNote(a.Article, it.Para).String()
+		return style.ShortNote(a, it.Para).String()
 	}
-	return style.InText(a.Article, it.Para).String()
+	return style.InText(a, it.Para).String()
 }
 
 func (p *OutlinePanel) build() {
@@ -322,7 +317,7 @@ func (p *OutlinePanel) build() {
 		heading.OnSubmitted = func(h string) {
 			// The field already shows the new heading: nothing is
 			// rebuilt unless the library refuses it.
-			p.save(func(ctx context.Context) error { return p.u.lib.RenameSection(ctx, s.ID, h) })
+			p.save(func(ctx context.Context) error { return p.store.RenameSection(ctx, s.ID, h) })
 		}
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.moveSection(s.ID, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.moveSection(s.ID, +1) })
@@ -359,13 +354,13 @@ func (p *OutlinePanel) build() {
 		p.Body.Add(block)
 	}
 	p.Body.Refresh()
-	if focus != nil {
-		p.u.Window.Canvas().Focus(focus)
+	if c := p.hooks.Canvas(); focus != nil && c != nil {
+		c.Focus(focus)
 	}
 }
 
 func (p *OutlinePanel) moveSection(id int64, delta int) {
-	p.edit(func(ctx context.Context) error { return p.u.lib.MoveSection(ctx, id, delta) }, nil)
+	p.edit(func(ctx context.Context) error { return p.store.MoveSection(ctx, id, delta) }, nil)
 }
 
 // setSection makes section i the one new items go to.
@@ -394,8 +389,8 @@ func (p *OutlinePanel) typed(section int64, text string) {
 	if p.textTimer != nil {
 		p.textTimer.Stop()
 	}
-	p.textTimer = time.AfterFunc(p.u.opts.NoteDebounce, func() {
-		p.u.do(func() {
+	p.textTimer = time.AfterFunc(p.hooks.Debounce, func() {
+		p.hooks.Do(func() {
 			if gen == p.textGen {
 				p.flushText()
 			}
@@ -413,11 +408,11 @@ func (p *OutlinePanel) flushText() {
 	p.textGen++
 	for id := range p.dirty {
 		id, text := id, p.unsaved[id]
-		p.u.writes.submit(laneOutline, func(ctx context.Context) error {
-			return p.u.lib.SetSectionText(ctx, id, text)
+		p.hooks.Write(laneOutline, func(ctx context.Context) error {
+			return p.store.SetSectionText(ctx, id, text)
 		}, func(err error) {
 			if err != nil {
-				p.u.showError(err)
+				p.hooks.ShowError(err)
 				return
 			}
 			if t, ok := p.unsaved[id]; ok && t == text && !p.dirty[id] {
@@ -433,9 +428,9 @@ func (p *OutlinePanel) flushText() {
 // then runs after (if not nil) and shows the outline again.
 func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
 	p.flushText()
-	p.u.writes.submit(laneOutline, run, func(err error) {
+	p.hooks.Write(laneOutline, run, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.ShowError(err)
 			return
 		}
 		if after != nil {
@@ -450,9 +445,9 @@ func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
 // again, as the library keeps it.
 func (p *OutlinePanel) save(run func(ctx context.Context) error) {
 	p.flushText()
-	p.u.writes.submit(laneOutline, run, func(err error) {
+	p.hooks.Write(laneOutline, run, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.ShowError(err)
 			p.refresh()
 		}
 	})

@@ -19,17 +19,17 @@ import (
 
 // MoveItem moves an item up or down the outline and keeps the focus on it.
 func (p *OutlinePanel) MoveItem(id int64, delta int) {
-	p.edit(func(ctx context.Context) error { return p.u.lib.MoveItem(ctx, id, delta) }, func() { p.focusItem = id })
+	p.edit(func(ctx context.Context) error { return p.store.MoveItem(ctx, id, delta) }, func() { p.focusItem = id })
 }
 
 func (p *OutlinePanel) removeItem(id int64) {
-	p.edit(func(ctx context.Context) error { return p.u.lib.RemoveItem(ctx, id) }, nil)
+	p.edit(func(ctx context.Context) error { return p.store.RemoveItem(ctx, id) }, nil)
 }
 
 // Add places an item in a section of the outline shown.
 func (p *OutlinePanel) Add(section int, item data.NewItem) {
 	if p.outline.ID == 0 || section < 0 || section >= len(p.outline.Sections) {
-		p.u.showInfo("No outline", "Create an outline first: Outline › New.")
+		p.hooks.ShowInfo("No outline", "Create an outline first: Outline › New.")
 		return
 	}
 	id := p.outline.Sections[section].ID
@@ -37,27 +37,24 @@ func (p *OutlinePanel) Add(section int, item data.NewItem) {
 	// this one is saved.
 	p.section = section
 	p.edit(func(ctx context.Context) error {
-		_, err := p.u.lib.AddToSection(ctx, id, item, -1)
+		_, err := p.store.AddToSection(ctx, id, item, -1)
 		return err
 	}, func() {
 		// Show the outline, so the student sees the item arrive.
-		if p.u.sideTabs != nil {
-			p.u.sideTabs.SelectIndex(1)
-		}
+		p.hooks.Reveal()
 	})
 }
 
-// addTarget places the reader's selection (a highlight under it) or current
-// passage in the current section.
-func (p *OutlinePanel) addTarget() {
-	if item, ok := p.u.Reader.outlineTarget(-1); ok {
-		p.Add(p.section, item)
-	}
+// addHere places an item (the reader's selection, a highlight under it, or
+// its current passage) in the current section.
+func (p *OutlinePanel) addHere(item data.NewItem) {
+	p.Add(p.section, item)
 }
 
 // menuItems returns "Add to outline › Section" for the reader's context
-// menu; off is the rune offset under the pointer.
-func (p *OutlinePanel) menuItems(row, off int) []*fyne.MenuItem {
+// menu; target is what a section's item places (the highlight under the
+// pointer, or the passage).
+func (p *OutlinePanel) menuItems(target func() (data.NewItem, bool)) []*fyne.MenuItem {
 	if p.outline.ID == 0 {
 		return []*fyne.MenuItem{{Label: "Add to outline…", Action: p.showNewDialog}}
 	}
@@ -65,7 +62,7 @@ func (p *OutlinePanel) menuItems(row, off int) []*fyne.MenuItem {
 	for i, s := range p.outline.Sections {
 		i := i
 		secs = append(secs, &fyne.MenuItem{Label: s.Heading, Action: func() {
-			if item, ok := p.u.Reader.outlineTargetAt(row, off); ok {
+			if item, ok := target(); ok {
 				p.Add(i, item)
 			}
 		}})
@@ -73,41 +70,9 @@ func (p *OutlinePanel) menuItems(row, off int) []*fyne.MenuItem {
 	return []*fyne.MenuItem{{Label: "Add to outline “" + text.Clip(p.outline.Name, 24) + "”", Icon: theme.ListIcon(), ChildMenu: fyne.NewMenu("", secs...)}}
 }
 
-// outlineTargetAt is what a right-click at rune off of a row places: the
-// highlight under the pointer, else the whole passage.
-func (r *Reader) outlineTargetAt(row, off int) (data.NewItem, bool) {
-	if row < 0 || row >= len(r.rows) {
-		return data.NewItem{}, false
-	}
-	if off >= 0 {
-		if h, ok := r.highlightAt(row, off); ok {
-			return data.NewItem{HighlightID: h.ID}, true
-		}
-	}
-	return data.NewItem{PassageID: r.rows[row].passage.ID}, true
-}
-
-// outlineTarget is what the keyboard places: the highlight under the
-// selection if there is one, else the current passage.
-func (r *Reader) outlineTarget(int) (data.NewItem, bool) {
-	row, s, _, ok := r.target()
-	if !ok {
-		return data.NewItem{}, false
-	}
-	if r.selRow == row {
-		return r.outlineTargetAt(row, s)
-	}
-	return r.outlineTargetAt(row, -1)
-}
-
 // openItem shows an item's passage in the reader.
 func (p *OutlinePanel) openItem(it data.OutlineItem) {
-	u := p.u
-	u.OpenArticle(it.ArticleID)
-	if row, ok := u.Reader.byID[it.PassageID]; ok {
-		u.Reader.scrollToRow(row)
-		u.Reader.setCurrent(row)
-	}
+	p.hooks.OpenPassage(it.ArticleID, it.PassageID)
 }
 
 // dropPassage places a passage dragged from the reader where it was
@@ -128,7 +93,7 @@ func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
 	section := p.outline.Sections[si].ID
 	var it data.OutlineItem
 	p.edit(func(ctx context.Context) (err error) {
-		it, err = p.u.lib.AddToSection(ctx, section, data.NewItem{PassageID: passageID}, index)
+		it, err = p.store.AddToSection(ctx, section, data.NewItem{PassageID: passageID}, index)
 		return err
 	}, func() {
 		p.section = si
@@ -173,7 +138,7 @@ func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
 		return
 	}
 	id, section := v.Item.ID, p.outline.Sections[si].ID
-	p.edit(func(ctx context.Context) error { return p.u.lib.MoveItemTo(ctx, id, section, index) }, func() {
+	p.edit(func(ctx context.Context) error { return p.store.MoveItemTo(ctx, id, section, index) }, func() {
 		p.section = si
 		p.focusItem = id
 	})

@@ -556,3 +556,30 @@ func snapToWords(text []rune, s, e int) (int, int) {
 func inWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
 }
+
+// outlineTargetAt is what a right-click at rune off of a row places: the
+// highlight under the pointer, else the whole passage.
+func (r *Reader) outlineTargetAt(row, off int) (data.NewItem, bool) {
+	if row < 0 || row >= len(r.rows) {
+		return data.NewItem{}, false
+	}
+	if off >= 0 {
+		if h, ok := r.highlightAt(row, off); ok {
+			return data.NewItem{HighlightID: h.ID}, true
+		}
+	}
+	return data.NewItem{PassageID: r.rows[row].passage.ID}, true
+}
+
+// outlineTarget is what the keyboard places: the highlight under the
+// selection if there is one, else the current passage.
+func (r *Reader) outlineTarget(int) (data.NewItem, bool) {
+	row, s, _, ok := r.target()
+	if !ok {
+		return data.NewItem{}, false
+	}
+	if r.selRow == row {
+		return r.outlineTargetAt(row, s)
+	}
+	return r.outlineTargetAt(row, -1)
+}

@@ -7,7 +7,7 @@
 // package. cmd/casebook creates the app and calls New.
 //
 // The main components (Reader, NotesPanel, HighlightsPanel, SearchBar,
-// LibraryPane, TimelineView, PeopleView) do not hold the window: each takes
+// LibraryPane, TimelineView, PeopleView, OutlinePanel) do not hold the window: each takes
 // the small store interface it reads (ReaderStore, NoteStore, …, in
 // wiring.go) and a struct of hooks. UI is the controller that wires them
 // (controller.go) and owns the moves between them.
@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -180,7 +181,7 @@ func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
 	u.loadColours()
 	u.Reader = newReader(lib, u.ctx, u.readerHooks())
 	u.Notes = newNotesPanel(lib, u.ctx, u.notesHooks())
-	u.Outline = newOutlinePanel(u)
+	u.Outline = newOutlinePanel(lib, u.ctx, u.outlineHooks())
 	u.Search = newSearchBar(opts.Searcher, lib, u.ctx, u.searchHooks())
 	u.Sidebar = newLibraryPane(u.libraryHooks())
 	u.Library, u.LibraryFilter = u.Sidebar.List, u.Sidebar.Filter
@@ -224,6 +225,15 @@ func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
 func (u *UI) registerSideViews() {
 	u.Highlights = newHighlightsPanel(u.lib, u.ctx, u.highlightsHooks())
 	u.addSideView(u.Highlights.tab, 2)
+}
+
+// sidePanel is what stands beside the reader: the notes, and the outline in
+// a second tab.
+func (u *UI) sidePanel() fyne.CanvasObject {
+	u.sideTabs = newWrapTabs(
+		container.NewTabItemWithIcon("Notes", theme.DocumentCreateIcon(), u.Notes.content),
+		container.NewTabItemWithIcon("Outline", theme.ListIcon(), u.Outline.content))
+	return u.sideTabs
 }
 
 // addSideView adds a tab beside the notes at index at (the end when at is

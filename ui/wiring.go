@@ -7,9 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/export/cite"
 	"github.com/casebookapp/casebook/data/glance"
 	"github.com/casebookapp/casebook/data/sqlite"
 )
@@ -501,4 +503,105 @@ func (u *UI) focusReader() { u.Reader.Focus() }
 // canvasOf returns a function giving the canvas of a window, for a hook.
 func canvasOf(w fyne.Window) func() fyne.Canvas {
 	return func() fyne.Canvas { return w.Canvas() }
+}
+
+// OutlineStore is what the outline panel reads and writes: the outlines,
+// their sections and items, and an article for a citation.
+type OutlineStore interface {
+	Outlines(ctx context.Context) ([]data.OutlineSummary, error)
+	Outline(ctx context.Context, id int64) (data.Outline, error)
+	OutlineByName(ctx context.Context, name string) (data.Outline, error)
+	NewOutline(ctx context.Context, name, template string) (data.Outline, error)
+	RenameOutline(ctx context.Context, id int64, name string) error
+	DeleteOutline(ctx context.Context, id int64) error
+	AddSection(ctx context.Context, outlineID int64, heading string) (data.Section, error)
+	RenameSection(ctx context.Context, sectionID int64, heading string) error
+	SetSectionText(ctx context.Context, sectionID int64, text string) error
+	MoveSection(ctx context.Context, sectionID int64, delta int) error
+	DeleteSection(ctx context.Context, sectionID int64) error
+	AddToSection(ctx context.Context, sectionID int64, ni data.NewItem, index int) (data.OutlineItem, error)
+	MoveItem(ctx context.Context, itemID int64, delta int) error
+	MoveItemTo(ctx context.Context, itemID, sectionID int64, index int) error
+	RemoveItem(ctx context.Context, itemID int64) error
+	Article(ctx context.Context, id int64) (data.Article, error)
+}
+
+// OutlineHooks are what the outline panel asks of the window. Nil hooks
+// do nothing (a write runs at once).
+type OutlineHooks struct {
+	// Canvas is the canvas the panel is shown on, for the focus and the
+	// More menu.
+	Canvas func() fyne.Canvas
+	// Do runs a function on the UI goroutine, later.
+	Do func(func())
+	// Debounce is how long typing under a section must pause before the
+	// text is saved.
+	Debounce time.Duration
+	// Write runs a write to the library after the earlier ones of its
+	// lane, off the UI goroutine; done is then called on the UI goroutine.
+	Write     func(lane string, run func(ctx context.Context) error, done func(err error))
+	ShowError func(error)
+	ShowInfo  func(title, message string)
+	// AskText asks for one line of text and runs done with it; Confirm
+	// asks a Yes/No question and runs yes on Yes; ShowForm shows a form
+	// and runs done with whether it was confirmed.
+	AskText  func(title, field, value string, done func(string))
+	Confirm  func(title, message string, yes func())
+	ShowForm func(title, confirm, dismiss string, items []*widget.FormItem, done func(bool))
+	// Export opens the export dialog on the outline shown.
+	Export func()
+	// Reveal brings the panel into view (its tab), when an item arrives.
+	Reveal func()
+	// OpenPassage shows a passage of an article in the reader.
+	OpenPassage func(articleID, passageID int64)
+	// KnownArticle returns an article as the library sidebar lists it;
+	// CiteStyle is the student's citation style.
+	KnownArticle func(id int64) (data.Article, bool)
+	CiteStyle    func() cite.Style
+}
+
+// fill gives every nil hook a default: a write runs at once, the rest do
+// nothing.
+func (h *OutlineHooks) fill() {
+	if h.Canvas == nil {
+		h.Canvas = func() fyne.Canvas { return nil }
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Debounce <= 0 {
+		h.Debounce = 600 * time.Millisecond
+	}
+	if h.Write == nil {
+		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("outline", err) }
+	}
+	if h.ShowInfo == nil {
+		h.ShowInfo = func(string, string) {}
+	}
+	if h.AskText == nil {
+		h.AskText = func(string, string, string, func(string)) {}
+	}
+	if h.Confirm == nil {
+		h.Confirm = func(string, string, func()) {}
+	}
+	if h.ShowForm == nil {
+		h.ShowForm = func(string, string, string, []*widget.FormItem, func(bool)) {}
+	}
+	for _, f := range []*func(){&h.Export, &h.Reveal} {
+		if *f == nil {
+			*f = func() {}
+		}
+	}
+	if h.OpenPassage == nil {
+		h.OpenPassage = func(int64, int64) {}
+	}
+	if h.KnownArticle == nil {
+		h.KnownArticle = func(int64) (data.Article, bool) { return data.Article{}, false }
+	}
+	if h.CiteStyle == nil {
+		h.CiteStyle = func() cite.Style { return cite.APA }
+	}
 }
