@@ -22,9 +22,11 @@ import (
 // its side), and above them the differences Compare flagged, each with both
 // passages, to mark as a real disagreement or to dismiss.
 type CompareView struct {
-	u      *UI
-	Window fyne.Window
-	A, B   *widget.Select
+	store   CompareStore
+	ctx     context.Context
+	hooks   CompareHooks
+	content fyne.CanvasObject
+	A, B    *widget.Select
 	// Rows holds one row per aligned pair or unpaired passage.
 	Rows *fyne.Container
 	// Flags holds one card per difference not yet dismissed.
@@ -40,11 +42,73 @@ type CompareView struct {
 	comparing  bool // a comparison is running in the background
 }
 
+// CompareStore is what the Compare view reads and writes: a comparison of
+// two articles, and the student's decisions on its differences.
+type CompareStore interface {
+	Compare(ctx context.Context, a, b int64) (sqlite.Comparison, error)
+	CompareDecisions(ctx context.Context, a, b int64) ([]sqlite.FlagDecision, error)
+	MarkDisagreement(ctx context.Context, a, b int64, d compare.Difference) (sqlite.Disagreement, error)
+	DismissDifference(ctx context.Context, a, b int64, d compare.Difference) error
+}
+
+// CompareHooks are what the Compare view asks of the window. Nil hooks do
+// nothing (work runs at once).
+type CompareHooks struct {
+	// Articles are the library's articles, to choose from.
+	Articles func() []data.ArticleSummary
+	// Do runs a function on the UI goroutine, later; Background runs one
+	// off it (the comparison).
+	Do         func(func())
+	Background func(func())
+	// Write runs a write to the library after the earlier ones of its
+	// lane, off the UI goroutine; done is then called on the UI goroutine.
+	Write     func(lane string, run func(ctx context.Context) error, done func(err error))
+	ShowError func(error)
+	// Changed is called when a disagreement was marked: highlights and
+	// notes were added.
+	Changed func()
+}
+
+// fill gives every nil hook a default.
+func (h *CompareHooks) fill() {
+	if h.Articles == nil {
+		h.Articles = func() []data.ArticleSummary { return nil }
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Background == nil {
+		h.Background = func(f func()) { f() }
+	}
+	if h.Write == nil {
+		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("compare", err) }
+	}
+	if h.Changed == nil {
+		h.Changed = func() {}
+	}
+}
+
 // ShowCompare opens the Compare window on two articles (0 leaves a side to
 // choose).
 func (u *UI) ShowCompare(a, b int64) *CompareView {
 	if u.compare == nil {
-		u.compare = newCompareView(u)
+		u.compare = newCompareView(u.lib, u.ctx, CompareHooks{
+			Articles:   func() []data.ArticleSummary { return u.articles },
+			Do:         u.do,
+			Background: u.goBackground,
+			Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+				u.writes.submit(lane, run, done)
+			},
+			ShowError: u.showError,
+			Changed:   u.annotationsChanged,
+		})
+		u.compareWindow = u.App.NewWindow("Compare two articles")
+		u.compareWindow.Resize(fyne.NewSize(1100, 760))
+		u.compareWindow.SetOnClosed(func() { u.compare, u.compareWindow = nil, nil })
+		u.compareWindow.SetContent(u.compare.content)
 	}
 	c := u.compare
 	c.setChoices()
@@ -54,16 +118,15 @@ func (u *UI) ShowCompare(a, b int64) *CompareView {
 	if b != 0 {
 		c.choose(c.B, b)
 	}
-	c.Window.Show()
-	c.Window.RequestFocus()
+	u.compareWindow.Show()
+	u.compareWindow.RequestFocus()
 	return c
 }
 
-func newCompareView(u *UI) *CompareView {
-	c := &CompareView{u: u}
-	c.Window = u.App.NewWindow("Compare two articles")
-	c.Window.Resize(fyne.NewSize(1100, 760))
-	c.Window.SetOnClosed(func() { u.compare = nil })
+// newCompareView builds the Compare view on a store; ctx bounds its reads.
+func newCompareView(store CompareStore, ctx context.Context, hooks CompareHooks) *CompareView {
+	hooks.fill()
+	c := &CompareView{store: store, ctx: ctx, hooks: hooks}
 	c.A = widget.NewSelect(nil, func(string) { c.run() })
 	c.B = widget.NewSelect(nil, func(string) { c.run() })
 	c.A.PlaceHolder, c.B.PlaceHolder = "Choose article A", "Choose article B"
@@ -74,7 +137,7 @@ func newCompareView(u *UI) *CompareView {
 	flags := container.NewBorder(c.flagsLabel, nil, nil, nil, container.NewVScroll(c.Flags))
 	split := container.NewVSplit(flags, container.NewVScroll(c.Rows))
 	split.Offset = 0.45
-	c.Window.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
+	c.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 	return c
 }
 
@@ -82,7 +145,7 @@ func newCompareView(u *UI) *CompareView {
 func (c *CompareView) setChoices() {
 	c.ids = nil
 	var names []string
-	for _, a := range c.u.articles {
+	for _, a := range c.hooks.Articles() {
 		c.ids = append(c.ids, a.ID)
 		names = append(names, articleChoice(a.Article))
 	}
@@ -142,21 +205,20 @@ func (c *CompareView) run() {
 	}
 	c.comparing = true
 	c.flagsLabel.SetText("Comparing…")
-	u := c.u
-	u.goBackground(func() {
-		r, err := u.lib.Compare(u.ctx, a, b)
+	c.hooks.Background(func() {
+		r, err := c.store.Compare(c.ctx, a, b)
 		var ds []sqlite.FlagDecision
 		if err == nil {
-			ds, err = u.lib.CompareDecisions(u.ctx, a, b)
+			ds, err = c.store.CompareDecisions(c.ctx, a, b)
 		}
-		u.do(func() {
+		c.hooks.Do(func() {
 			if run != c.runs {
 				return
 			}
 			c.comparing = false
 			if err != nil {
 				c.flagsLabel.SetText("")
-				u.showError(err)
+				c.hooks.ShowError(err)
 				return
 			}
 			c.result, c.texts, c.decisions = r.Result, r.Texts(), ds
@@ -281,30 +343,28 @@ func (c *CompareView) showFlags() {
 // passages, each with a note quoting both versions.
 // It is saved through the write queue, in the lane of the highlights.
 func (c *CompareView) markDisagreement(d compare.Difference) {
-	u := c.u
 	a, b := c.a, c.b
-	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
-		_, err := u.lib.MarkDisagreement(ctx, a, b, d)
+	c.hooks.Write(laneAnnotations, func(ctx context.Context) error {
+		_, err := c.store.MarkDisagreement(ctx, a, b, d)
 		return err
 	}, func(err error) {
 		if err != nil {
-			u.showError(err)
+			c.hooks.ShowError(err)
 			return
 		}
-		u.annotationsChanged()
+		c.hooks.Changed()
 		c.decided()
 	})
 }
 
 // dismiss hides a flag for good, saved through the write queue.
 func (c *CompareView) dismiss(d compare.Difference) {
-	u := c.u
 	a, b := c.a, c.b
-	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
-		return u.lib.DismissDifference(ctx, a, b, d)
+	c.hooks.Write(laneAnnotations, func(ctx context.Context) error {
+		return c.store.DismissDifference(ctx, a, b, d)
 	}, func(err error) {
 		if err != nil {
-			u.showError(err)
+			c.hooks.ShowError(err)
 			return
 		}
 		c.decided()
@@ -314,10 +374,9 @@ func (c *CompareView) dismiss(d compare.Difference) {
 // decided reads the student's decisions again after one and shows the
 // flags with them.
 func (c *CompareView) decided() {
-	u := c.u
-	ds, err := u.lib.CompareDecisions(u.ctx, c.a, c.b)
+	ds, err := c.store.CompareDecisions(c.ctx, c.a, c.b)
 	if err != nil {
-		u.showError(err)
+		c.hooks.ShowError(err)
 		return
 	}
 	c.decisions = ds

@@ -180,7 +180,7 @@ func TestCompareView(t *testing.T) {
 		t.Errorf("the dismissed flag is still shown:\n%s", texts(c.Flags))
 	}
 	// Reopened later, the decisions hold.
-	c.Window.Close()
+	h.u.compareWindow.Close()
 	c = h.u.ShowCompare(afro.ID, nbc.ID)
 	h.compared(c)
 	if strings.Contains(texts(c.Flags), "second-degree") || !strings.Contains(texts(c.Flags), "Marked as a disagreement") {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/compare"
 	"github.com/casebookapp/casebook/data/glance"
 	"github.com/casebookapp/casebook/data/sqlite"
 )
@@ -720,5 +721,87 @@ func TestOutlinePanelAlone(t *testing.T) {
 	}
 	if !slices.Equal(did, []string{"reveal", "reveal", "export"}) || !slices.Equal(asked, []string{"New outline", "Delete outline"}) {
 		t.Errorf("asked the window to %v; asked %v", did, asked)
+	}
+}
+
+// fakeComparer compares two fixed articles and keeps the decisions taken.
+type fakeComparer struct {
+	decisions []sqlite.FlagDecision
+	changed   int
+}
+
+func (f *fakeComparer) Compare(_ context.Context, a, b int64) (sqlite.Comparison, error) {
+	if a == b {
+		return sqlite.Comparison{}, errors.New("the same article")
+	}
+	return sqlite.Comparison{
+		Result: compare.Result{
+			Pairs: []compare.Pair{{A: compare.Ref{Para: 1}, B: compare.Ref{Para: 2}, Score: 0.8, Because: []string{"probation"}}},
+			Differences: []compare.Difference{
+				{Topic: "hours of community service", A: compare.Side{Para: 1, Text: "800 hours"}, B: compare.Side{Para: 2, Text: "500 hours"}},
+				{Topic: "charge", A: compare.Side{Para: 1, Text: "manslaughter"}, B: compare.Side{Para: 1, Text: "negligent homicide"}},
+			},
+		},
+		A: []compare.Passage{{N: 1, Text: "Liang got 800 hours of manslaughter."}},
+		B: []compare.Passage{{N: 1, Text: "Negligent homicide."}, {N: 2, Text: "Liang got 500 hours."}},
+	}, nil
+}
+
+func (f *fakeComparer) CompareDecisions(context.Context, int64, int64) ([]sqlite.FlagDecision, error) {
+	return slices.Clone(f.decisions), nil
+}
+
+func (f *fakeComparer) MarkDisagreement(_ context.Context, _, _ int64, d compare.Difference) (sqlite.Disagreement, error) {
+	f.decisions = append(f.decisions, sqlite.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: sqlite.FlagDisputed})
+	return sqlite.Disagreement{}, nil
+}
+
+func (f *fakeComparer) DismissDifference(_ context.Context, _, _ int64, d compare.Difference) error {
+	f.decisions = append(f.decisions, sqlite.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: sqlite.FlagDismissed})
+	return nil
+}
+
+// TestCompareViewAlone builds the Compare view on a fake comparer, with no
+// window of its own: it lays out the pair and the lone passage, shows the
+// differences, and marks one as a disagreement and dismisses the other.
+func TestCompareViewAlone(t *testing.T) {
+	newComponentApp(t)
+	store := &fakeComparer{}
+	changed := 0
+	c := newCompareView(store, context.Background(), CompareHooks{
+		Articles: func() []data.ArticleSummary {
+			return []data.ArticleSummary{
+				{Article: data.Article{ID: 1, Meta: data.Meta{Title: "Liang sentenced", Outlet: "AFRO"}}},
+				{Article: data.Article{ID: 2, Meta: data.Meta{Title: "Liang apologizes"}}},
+			}
+		},
+		Changed: func() { changed++ },
+	})
+	w := test.NewTempWindow(t, c.content)
+	w.Resize(fyne.NewSize(900, 700))
+	c.setChoices()
+	if !slices.Equal(c.A.Options, []string{"1. Liang sentenced (AFRO)", "2. Liang apologizes"}) {
+		t.Errorf("choices %v", c.A.Options)
+	}
+	c.choose(c.A, 1)
+	c.choose(c.B, 1)
+	if !strings.Contains(c.flagsLabel.Text, "two different articles") {
+		t.Errorf("the same article twice: %q", c.flagsLabel.Text)
+	}
+	c.choose(c.B, 2)
+	// ¶1 of A with ¶2 of B, and B's ¶1 alone before it.
+	if len(c.Rows.Objects) != 2 || !strings.Contains(texts(c.Rows.Objects[0]), "¶1  Negligent homicide.") || !strings.Contains(texts(c.Rows.Objects[1]), "linked by: probation") {
+		t.Fatalf("rows:\n%s", texts(c.Rows))
+	}
+	if c.flagsLabel.Text != "1 aligned pairs; 2 differences to check:" || len(c.Flags.Objects) != 2 {
+		t.Fatalf("flags %q, %d cards", c.flagsLabel.Text, len(c.Flags.Objects))
+	}
+	test.Tap(button(t, c.Flags.Objects[0], "Mark as disagreement"))
+	if changed != 1 || !strings.Contains(texts(c.Flags.Objects[0]), "Marked as a disagreement") {
+		t.Errorf("after marking: changed %d, card:\n%s", changed, texts(c.Flags.Objects[0]))
+	}
+	test.Tap(button(t, c.Flags.Objects[1], "Dismiss"))
+	if len(c.Flags.Objects) != 1 || strings.Contains(texts(c.Flags), "negligent homicide") {
+		t.Errorf("the dismissed difference still shows:\n%s", texts(c.Flags))
 	}
 }

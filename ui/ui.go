@@ -7,7 +7,8 @@
 // package. cmd/casebook creates the app and calls New.
 //
 // The main components (Reader, NotesPanel, HighlightsPanel, SearchBar,
-// LibraryPane, TimelineView, PeopleView, OutlinePanel) do not hold the window: each takes
+// LibraryPane, TimelineView, PeopleView, OutlinePanel, CompareView) do not
+// hold the window: each takes
 // the small store interface it reads (ReaderStore, NoteStore, …, in
 // wiring.go) and a struct of hooks. UI is the controller that wires them
 // (controller.go) and owns the moves between them.
@@ -107,8 +108,9 @@ type UI struct {
 	// Outline is the outline view beside the reader (a tab by the notes).
 	Outline *OutlinePanel
 	// compare is the Compare window while it is open.
-	compare  *CompareView
-	sideTabs *wrapTabs
+	compare       *CompareView
+	compareWindow fyne.Window
+	sideTabs      *wrapTabs
 
 	undo         undoStack
 	metaEditor   *MetaEditor
