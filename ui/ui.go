@@ -8,9 +8,8 @@
 //
 // The main components (Reader, NotesPanel, HighlightsPanel, SearchBar,
 // LibraryPane, TimelineView, PeopleView, OutlinePanel, CompareView) do not
-// hold the window: each takes
-// the small store interface it reads (ReaderStore, NoteStore, …, in
-// wiring.go) and a struct of hooks. UI is the controller that wires them
+// hold the window: each takes the small store interface it reads
+// (ReaderStore, NoteStore, …, in wiring.go) and a struct of hooks. UI is the controller that wires them
 // (controller.go) and owns the moves between them.
 package ui
 
