@@ -805,3 +805,62 @@ func TestCompareViewAlone(t *testing.T) {
 		t.Errorf("the dismissed difference still shows:\n%s", texts(c.Flags))
 	}
 }
+
+// fakeTrash is a bin of deleted articles.
+type fakeTrash struct {
+	deleted  []data.ArticleSummary
+	restored []int64
+	fail     error
+}
+
+func (f *fakeTrash) DeletedArticles(context.Context) ([]data.ArticleSummary, error) {
+	return slices.Clone(f.deleted), nil
+}
+
+func (f *fakeTrash) RestoreArticle(_ context.Context, id int64) error {
+	if f.fail != nil {
+		return f.fail
+	}
+	f.restored = append(f.restored, id)
+	return nil
+}
+
+// TestTrashDialogAlone builds the bin on a fake store: it lists the
+// deleted articles with their counts, restores one and tells the window,
+// and shows a refusal without telling it the article is back.
+func TestTrashDialogAlone(t *testing.T) {
+	newComponentApp(t)
+	store := &fakeTrash{deleted: []data.ArticleSummary{
+		{Article: data.Article{ID: 4, Meta: data.Meta{Title: "Rally in Brooklyn"}}, Highlights: 2, Notes: 1},
+		{Article: data.Article{ID: 5, Meta: data.Meta{Title: "Vigil"}}},
+	}}
+	var restored []int64
+	var errs []error
+	td, err := newTrashDialog(store, context.Background(), TrashHooks{
+		ShowError: func(err error) { errs = append(errs, err) },
+		Restored:  func(a data.ArticleSummary) { restored = append(restored, a.ID) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, td.content)
+	w.Resize(fyne.NewSize(560, 400))
+	var counts []string
+	walk(td.content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*mutedLabel); ok {
+			counts = append(counts, l.Text)
+		}
+	})
+	if len(td.Restore) != 2 || !slices.Equal(counts, []string{"2 highlights · 1 note", "0 highlights · 0 notes"}) {
+		t.Fatalf("%d restore buttons, counts %q", len(td.Restore), counts)
+	}
+	test.Tap(td.Restore[0])
+	if !slices.Equal(store.restored, []int64{4}) || !slices.Equal(restored, []int64{4}) || !td.Restore[0].Disabled() {
+		t.Errorf("restored %v, window told %v", store.restored, restored)
+	}
+	store.fail = errors.New("library locked")
+	test.Tap(td.Restore[1])
+	if len(errs) != 1 || len(restored) != 1 {
+		t.Errorf("a refused restore: errors %v, window told %v", errs, restored)
+	}
+}

@@ -42,26 +42,55 @@ func (u *UI) deleteArticle() {
 	})
 }
 
-// TrashDialog is the open bin of deleted articles, kept for tests.
+// TrashStore is what the bin of deleted articles reads and writes.
+type TrashStore interface {
+	DeletedArticles(ctx context.Context) ([]data.ArticleSummary, error)
+	RestoreArticle(ctx context.Context, id int64) error
+}
+
+// TrashHooks are what the bin asks of the window. Nil hooks do nothing (a
+// write runs at once).
+type TrashHooks struct {
+	// Write runs a write to the library after the earlier ones of its
+	// lane, off the UI goroutine; done is then called on the UI goroutine.
+	Write     func(lane string, run func(ctx context.Context) error, done func(err error))
+	ShowError func(error)
+	// Restored is called once an article is back in the library.
+	Restored func(data.ArticleSummary)
+}
+
+func (h *TrashHooks) fill() {
+	if h.Write == nil {
+		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.ShowError == nil {
+		h.ShowError = func(err error) { fyne.LogError("trash", err) }
+	}
+	if h.Restored == nil {
+		h.Restored = func(data.ArticleSummary) {}
+	}
+}
+
+// TrashDialog is the bin of deleted articles, each with a button that
+// restores it with its highlights and notes.
 type TrashDialog struct {
 	Articles []data.ArticleSummary
 	Restore  []*widget.Button
+	content  fyne.CanvasObject
 }
 
-// showTrash lists the deleted articles, each with a button that restores
-// it with its highlights and notes.
-func (u *UI) showTrash() {
-	arts, err := u.lib.DeletedArticles(u.ctx)
+// newTrashDialog lists the deleted articles of a store.
+func newTrashDialog(store TrashStore, ctx context.Context, hooks TrashHooks) (*TrashDialog, error) {
+	hooks.fill()
+	arts, err := store.DeletedArticles(ctx)
 	if err != nil {
-		u.showError(err)
-		return
+		return nil, err
 	}
 	td := &TrashDialog{Articles: arts}
 	box := container.NewVBox()
 	if len(arts) == 0 {
 		box.Add(newMutedLabel("No deleted articles. An article you delete comes here with its highlights and notes, and can be restored."))
 	}
-	var m *modal
 	for _, a := range arts {
 		a := a
 		title := widget.NewLabelWithStyle(text.Clip(displayTitle(a.Article), 70), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -69,26 +98,47 @@ func (u *UI) showTrash() {
 		var restore *widget.Button
 		restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() {
 			restore.Disable()
-			u.writes.submit(laneAnnotations, func(ctx context.Context) error {
-				return u.lib.RestoreArticle(ctx, a.ID)
+			hooks.Write(laneAnnotations, func(ctx context.Context) error {
+				return store.RestoreArticle(ctx, a.ID)
 			}, func(err error) {
 				if err != nil {
-					u.showError(err)
+					hooks.ShowError(err)
 					return
 				}
-				u.say(fmt.Sprintf("“%s” restored", text.Clip(displayTitle(a.Article), 30)))
-				u.annotationsChanged()
-				if m != nil {
-					m.d.Hide()
-				}
-				u.OpenArticle(a.ID)
+				hooks.Restored(a)
 			})
 		})
 		td.Restore = append(td.Restore, restore)
 		box.Add(container.NewBorder(nil, nil, nil, restore, container.New(&tightVBox{gap: -8}, title, counts)))
 	}
+	td.content = container.NewVScroll(box)
+	return td, nil
+}
+
+// showTrash shows the bin of deleted articles; an article restored is
+// opened.
+func (u *UI) showTrash() {
+	var m *modal
+	td, err := newTrashDialog(u.lib, u.ctx, TrashHooks{
+		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+			u.writes.submit(lane, run, done)
+		},
+		ShowError: u.showError,
+		Restored: func(a data.ArticleSummary) {
+			u.say(fmt.Sprintf("“%s” restored", text.Clip(displayTitle(a.Article), 30)))
+			u.annotationsChanged()
+			if m != nil {
+				m.d.Hide()
+			}
+			u.OpenArticle(a.ID)
+		},
+	})
+	if err != nil {
+		u.showError(err)
+		return
+	}
 	u.trash = td
-	d := dialog.NewCustom("Deleted articles", "Close", container.NewVScroll(box), u.Window)
-	d.Resize(fyne.NewSize(560, min(480, 160+float32(len(arts))*64)))
+	d := dialog.NewCustom("Deleted articles", "Close", td.content, u.Window)
+	d.Resize(fyne.NewSize(560, min(480, 160+float32(len(td.Articles))*64)))
 	m = u.showMessage(d)
 }

@@ -20,7 +20,7 @@ func TestComponentsHoldNoWindow(t *testing.T) {
 		"NotesPanel": true, "NoteCard": true, "noteEntry": true,
 		"HighlightsPanel": true, "SearchBar": true, "searchEntry": true,
 		"LibraryPane": true, "TimelineView": true, "PeopleView": true,
-		"OutlinePanel": true, "OutlineItemView": true, "CompareView": true,
+		"OutlinePanel": true, "OutlineItemView": true, "CompareView": true, "TrashDialog": true,
 		"highlightBar": true, "tipButton": true, "keyButton": true, "keyEntry": true,
 	}
 	files, err := filepath.Glob("*.go")
