@@ -864,3 +864,64 @@ func TestTrashDialogAlone(t *testing.T) {
 		t.Errorf("a refused restore: errors %v, window told %v", errs, restored)
 	}
 }
+
+// fakeMetaStore stores an article's details, or refuses.
+type fakeMetaStore struct {
+	saved []data.Meta
+	fail  error
+}
+
+func (f *fakeMetaStore) UpdateMeta(_ context.Context, id int64, m data.Meta) (data.Article, error) {
+	if f.fail != nil {
+		return data.Article{}, f.fail
+	}
+	f.saved = append(f.saved, m)
+	return data.Article{ID: id, Meta: m}, nil
+}
+
+// TestMetaEditorAlone builds the article-details form on a fake store,
+// with a Save button of its own: a date it cannot read disables Save and
+// says why, a refused save keeps the form open with what was typed, and a
+// save tells the window and closes.
+func TestMetaEditorAlone(t *testing.T) {
+	newComponentApp(t)
+	store := &fakeMetaStore{}
+	var saved []data.Article
+	m := newMetaEditor(store, data.Article{ID: 7, Meta: data.Meta{Title: "Officer Liang sentenced", Date: "2016-04-19"}}, MetaHooks{
+		Saved: func(a data.Article) { saved = append(saved, a) },
+	})
+	closed := 0
+	save := widget.NewButton("Save", nil)
+	save.OnTapped = func() {
+		if !save.Disabled() && m.save() {
+			closed++
+		}
+	}
+	m.attach(save, func() { closed++ })
+	w := test.NewTempWindow(t, container.NewVBox(m.content, save))
+	w.Resize(fyne.NewSize(600, 700))
+	if m.Date.Text != humanDate("2016-04-19", false) || !strings.Contains(m.DateHint.Text, "Read as") || save.Disabled() {
+		t.Fatalf("date %q, hint %q, Save disabled %v", m.Date.Text, m.DateHint.Text, save.Disabled())
+	}
+
+	m.Date.SetText("the 45th of Smarch")
+	if !save.Disabled() || m.DateHint.Importance != widget.DangerImportance || m.Save() {
+		t.Errorf("an unreadable date: Save disabled %v, hint %q", save.Disabled(), m.DateHint.Text)
+	}
+
+	m.Date.SetText("2016-04-20")
+	m.Title.SetText("Liang sentenced to probation")
+	store.fail = errors.New("disk full")
+	if !m.Save() {
+		t.Fatal("valid details were not saved")
+	}
+	if closed != 0 || !strings.HasPrefix(m.DateHint.Text, "Not saved") || m.Title.Text != "Liang sentenced to probation" || save.Disabled() {
+		t.Errorf("a refused save: closed %d, hint %q, title %q", closed, m.DateHint.Text, m.Title.Text)
+	}
+
+	store.fail = nil
+	m.Save()
+	if closed != 1 || len(saved) != 1 || saved[0].Title != "Liang sentenced to probation" || saved[0].Date != "2016-04-20" {
+		t.Errorf("after saving: closed %d, window told %+v", closed, saved)
+	}
+}

@@ -14,7 +14,8 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// MetaEditor is the open article-details dialog's form, kept for tests.
+// MetaEditor is the article-details form: the citable details of one
+// article, checked as they are typed and saved through the write queue.
 type MetaEditor struct {
 	Title, Outlet, Author, Date, Source *dialogEntry
 	// SentenceTitle is the title as APA cites it, derived from the
@@ -25,9 +26,43 @@ type MetaEditor struct {
 	// DateHint shows how the date is read, or what is wrong with it;
 	// AccessedHint the same for the day accessed.
 	DateHint, AccessedHint *widget.Label
-	dialog                 *formDialog
+
+	store   MetaStore
+	hooks   MetaHooks
+	article data.Article
+	content fyne.CanvasObject
+	// confirm is the dialog's Save button, hide closes the dialog (see
+	// attach).
+	confirm *widget.Button
+	hide    func()
 	// saving is set while the details are being written.
 	saving bool
+}
+
+// MetaStore is what the details form writes: an article's details.
+type MetaStore interface {
+	UpdateMeta(ctx context.Context, id int64, m data.Meta) (data.Article, error)
+}
+
+// MetaHooks are what the details form asks of the window. Nil hooks do
+// nothing (a write runs at once).
+type MetaHooks struct {
+	// Write runs a write to the library after the earlier ones of its
+	// lane, off the UI goroutine; done is then called on the UI goroutine.
+	Write func(lane string, run func(ctx context.Context) error, done func(err error))
+	// Saved is given the article once its details are saved.
+	Saved func(data.Article)
+	// Keys gives the fields' Enter and Escape to the dialog.
+	Keys func(*fyne.KeyEvent) bool
+}
+
+func (h *MetaHooks) fill() {
+	if h.Write == nil {
+		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.Saved == nil {
+		h.Saved = func(data.Article) {}
+	}
 }
 
 // Save stores the form as the Save button does (Enter in a field too). It
@@ -35,10 +70,10 @@ type MetaEditor struct {
 // dialog closes once it is done, and stays open with everything typed if
 // it fails.
 func (m *MetaEditor) Save() bool {
-	if m.dialog.Confirm.Disabled() {
+	if m.confirm.Disabled() {
 		return false
 	}
-	m.dialog.Confirm.OnTapped()
+	m.confirm.OnTapped()
 	return true
 }
 
@@ -64,9 +99,34 @@ func (u *UI) showMetaEditor() {
 		u.showInfo("No article open", "Open an article in the library first; its details are what citations use.")
 		return
 	}
-	m := &MetaEditor{}
+	m := newMetaEditor(u.lib, a, MetaHooks{
+		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+			u.writes.submit(lane, run, done)
+		},
+		Saved: func(updated data.Article) {
+			if u.Reader.article.ID == updated.ID {
+				u.Reader.article = updated
+				u.Reader.showHeader()
+			}
+			u.refreshLibrary()
+		},
+		Keys: u.modalKey,
+	})
+	d := u.newFormDialog("Article details", "Save", m.content, m.save)
+	m.attach(d.Confirm, d.Hide)
+	d.SetOnClosed(func() { u.metaEditor = nil })
+	d.Resize(fyne.NewSize(600, 0))
+	u.metaEditor = m
+	d.show(u)
+}
+
+// newMetaEditor builds the details form of an article on a store. It is
+// shown once attach has given it the dialog's Save button.
+func newMetaEditor(store MetaStore, a data.Article, hooks MetaHooks) *MetaEditor {
+	hooks.fill()
+	m := &MetaEditor{store: store, hooks: hooks, article: a}
 	entry := func(text, hint string) *dialogEntry {
-		e := newDialogEntry(u)
+		e := newDialogEntry(hooks.Keys)
 		e.SetText(text)
 		e.SetPlaceHolder(hint)
 		return e
@@ -120,56 +180,59 @@ func (u *UI) showMetaEditor() {
 		widget.NewFormItem("Accessed", container.NewVBox(m.Accessed, m.AccessedHint)),
 	)
 	hint := newMutedLabel("Citations (APA, MLA, Chicago) use these details. Keep the title as published: APA's sentence-case title is derived from it, and you can correct it. Unknown fields stay empty: a missing date is cited as “n.d.” with the day you accessed the article.")
-	save := func() bool {
-		iso, err := data.ParseDate(m.Date.Text)
-		if err != nil || m.saving {
-			return false
-		}
-		accessed, err := parseAccessed(m.Accessed.Text)
-		if err != nil {
-			return false
-		}
-		meta := a.Meta
-		meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, iso, m.Source.Text
-		meta.SentenceTitle, meta.Accessed = m.SentenceTitle.Text, accessed
-		meta.Type = data.ParseSourceType(m.Type.Selected)
-		m.saving = true
-		m.dialog.Confirm.Disable()
-		m.dialog.Confirm.SetText("Saving…")
-		var updated data.Article
-		u.writes.submit(fmt.Sprintf("article %d", a.ID), func(ctx context.Context) (err error) {
-			updated, err = u.lib.UpdateMeta(ctx, a.ID, meta)
-			return err
-		}, func(err error) {
-			m.saving = false
-			m.dialog.Confirm.SetText("Save")
-			m.validate()
-			if err != nil {
-				// The dialog stays open with what was typed.
-				m.DateHint.SetText("Not saved: " + data.ErrorMessage(err))
-				m.DateHint.Importance = widget.DangerImportance
-				m.DateHint.Refresh()
-				return
-			}
-			if u.Reader.article.ID == updated.ID {
-				u.Reader.article = updated
-				u.Reader.showHeader()
-			}
-			u.refreshLibrary()
-			m.dialog.Hide()
-		})
-		// The dialog closes when the write is done.
-		return false
-	}
-	m.dialog = u.newFormDialog("Article details", "Save", container.NewVBox(form, hint), save)
+	m.content = container.NewVBox(form, hint)
+	return m
+}
+
+// attach gives the form the dialog's Save button, which it enables while
+// the details are valid, and what closes the dialog once they are saved.
+func (m *MetaEditor) attach(confirm *widget.Button, hide func()) {
+	m.confirm, m.hide = confirm, hide
 	for _, e := range []*dialogEntry{m.Title, m.Outlet, m.Author, m.Date, m.Source, m.SentenceTitle, m.Accessed} {
 		e.OnChanged = func(string) { m.validate() }
 	}
-	m.dialog.SetOnClosed(func() { u.metaEditor = nil })
-	m.dialog.Resize(fyne.NewSize(600, 0))
-	u.metaEditor = m
 	m.validate()
-	m.dialog.show(u)
+}
+
+// save queues the details as typed, if valid. It returns false: the dialog
+// closes when the write is done, and stays open with what was typed if it
+// fails.
+func (m *MetaEditor) save() bool {
+	iso, err := data.ParseDate(m.Date.Text)
+	if err != nil || m.saving {
+		return false
+	}
+	accessed, err := parseAccessed(m.Accessed.Text)
+	if err != nil {
+		return false
+	}
+	a := m.article
+	meta := a.Meta
+	meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, iso, m.Source.Text
+	meta.SentenceTitle, meta.Accessed = m.SentenceTitle.Text, accessed
+	meta.Type = data.ParseSourceType(m.Type.Selected)
+	m.saving = true
+	m.confirm.Disable()
+	m.confirm.SetText("Saving…")
+	var updated data.Article
+	m.hooks.Write(fmt.Sprintf("article %d", a.ID), func(ctx context.Context) (err error) {
+		updated, err = m.store.UpdateMeta(ctx, a.ID, meta)
+		return err
+	}, func(err error) {
+		m.saving = false
+		m.confirm.SetText("Save")
+		m.validate()
+		if err != nil {
+			// The dialog stays open with what was typed.
+			m.DateHint.SetText("Not saved: " + data.ErrorMessage(err))
+			m.DateHint.Importance = widget.DangerImportance
+			m.DateHint.Refresh()
+			return
+		}
+		m.hooks.Saved(updated)
+		m.hide()
+	})
+	return false
 }
 
 // validate shows how the dates are read, or why they cannot be, and
@@ -194,9 +257,9 @@ func (m *MetaEditor) validate() {
 	acc, accErr := parseAccessed(m.Accessed.Text)
 	show(m.AccessedHint, acc, accErr, "The day it was added")
 	if err != nil || accErr != nil || m.saving {
-		m.dialog.Confirm.Disable()
+		m.confirm.Disable()
 	} else {
-		m.dialog.Confirm.Enable()
+		m.confirm.Enable()
 	}
 }
 

@@ -292,7 +292,7 @@ type AddToTimeline struct {
 // showAddToTimeline asks for the date and label of an event the student
 // adds from a passage (the reader's context menu).
 func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline {
-	f := &AddToTimeline{Date: newDialogEntry(u), Label: newDialogEntry(u), passage: p}
+	f := &AddToTimeline{Date: newDialogEntry(u.modalKey), Label: newDialogEntry(u.modalKey), passage: p}
 	f.Date.SetPlaceHolder("2016-02-11, 2016-02 or 2016")
 	if a, ok := u.articleSummary(p.ArticleID); ok {
 		f.Date.SetText(a.Date)
@@ -328,7 +328,7 @@ func (u *UI) addToTimeline(f *AddToTimeline) bool {
 // It is a formDialog like the others, so Enter saves, Escape cancels and
 // the window's shortcuts wait while it is open.
 func (u *UI) askText(title, field, value string, done func(string)) *dialogEntry {
-	e := newDialogEntry(u)
+	e := newDialogEntry(u.modalKey)
 	e.SetText(value)
 	form := widget.NewForm(widget.NewFormItem(field, e))
 	d := u.newFormDialog(title, "Save", form, func() bool {

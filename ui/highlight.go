@@ -309,7 +309,7 @@ func (u *UI) showLegendEditor() {
 	entries := make([]*dialogEntry, len(u.colours))
 	form := widget.NewForm()
 	for i, c := range u.colours {
-		e := newDialogEntry(u)
+		e := newDialogEntry(u.modalKey)
 		e.SetText(c.Meaning)
 		entries[i] = e
 		form.Items = append(form.Items, &widget.FormItem{Text: fmt.Sprintf("%s  (Ctrl+%d)", c.Key, i+1), Widget: container.NewBorder(nil, nil, widget.NewIcon(swatchResource(c.RGB)), nil, e)})

@@ -201,11 +201,15 @@ func (fd *formDialog) show(u *UI) {
 // focused.
 type dialogEntry struct {
 	widget.Entry
-	u *UI
+	// keys gives Enter and Escape to the dialog (the window's modalKey).
+	keys func(*fyne.KeyEvent) bool
 }
 
-func newDialogEntry(u *UI) *dialogEntry {
-	e := &dialogEntry{u: u}
+func newDialogEntry(keys func(*fyne.KeyEvent) bool) *dialogEntry {
+	if keys == nil {
+		keys = func(*fyne.KeyEvent) bool { return false }
+	}
+	e := &dialogEntry{keys: keys}
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -214,11 +218,11 @@ func newDialogEntry(u *UI) *dialogEntry {
 func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:
-		e.u.modalKey(ev)
+		e.keys(ev)
 		return
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !e.MultiLine {
-			e.u.modalKey(ev)
+			e.keys(ev)
 			return
 		}
 	}

@@ -153,7 +153,7 @@ func TestMetaEditorDates(t *testing.T) {
 			ed.Outlet.SetText("The Outlet")
 			ed.Date.SetText(tc.typed)
 			if tc.hint != "" {
-				if !ed.dialog.Confirm.Disabled() {
+				if !ed.confirm.Disabled() {
 					t.Error("Save is enabled with an invalid date")
 				}
 				if !strings.Contains(ed.DateHint.Text, tc.hint) {
