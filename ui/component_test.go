@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/compare"
+	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/glance"
 	"github.com/casebookapp/casebook/data/sqlite"
 )
@@ -923,5 +925,57 @@ func TestMetaEditorAlone(t *testing.T) {
 	m.Save()
 	if closed != 1 || len(saved) != 1 || saved[0].Title != "Liang sentenced to probation" || saved[0].Date != "2016-04-20" {
 		t.Errorf("after saving: closed %d, window told %+v", closed, saved)
+	}
+}
+
+// TestExportDialogAlone builds the export dialog with no window, on an
+// export document of one highlight: the preview shows the quote, the
+// article scope starts on the open article and names the file after it,
+// and Export asks where to save and writes what the dialog describes.
+func TestExportDialogAlone(t *testing.T) {
+	a := newComponentApp(t)
+	store := newFakeStore()
+	art := store.article
+	h := store.hls[0]
+	doc := export.Document{
+		Entries:  []export.Entry{{Article: art, Passage: store.passages[0], Highlight: &h}},
+		Colours:  testLegend,
+		Articles: []data.Article{art},
+	}
+	var asked []string
+	var exported []export.Options
+	d := newExportDialog(ExportHooks{
+		Articles:       func() []data.ArticleSummary { return []data.ArticleSummary{{Article: art}} },
+		Colours:        func() []data.Colour { return testLegend },
+		CurrentArticle: func() int64 { return art.ID },
+		Prefs:          a.Preferences(),
+		SaveFile: func(name, ext, dir string, done func(string)) {
+			asked = append(asked, name)
+			done(filepath.Join(t.TempDir(), "quotes"))
+		},
+		Export: func(path string, opt export.Options, got *export.Document) {
+			if got == nil || len(got.Entries) != 1 || filepath.Ext(path) != ".docx" {
+				t.Errorf("exported %q with document %v", path, got)
+			}
+			exported = append(exported, opt)
+		},
+	})
+	w := test.NewTempWindow(t, d.content)
+	w.Resize(fyne.NewSize(900, 680))
+	d.loadedDoc(doc, nil)
+	if !strings.Contains(d.Preview.Text, "Peter Liang") || !strings.Contains(d.summary.Text, "1 quote or note from 1 article") {
+		t.Fatalf("preview %q, summary %q", d.Preview.Text, d.summary.Text)
+	}
+	d.Scope.SetSelectedIndex(scopeArticle)
+	if d.ScopeValue.SelectedIndex() != 0 || d.Options().Scope.ArticleID != art.ID {
+		t.Errorf("article scope: %d chosen, options %+v", d.ScopeValue.SelectedIndex(), d.Options().Scope)
+	}
+	d.Name.SetText("Sam")
+	d.chooseFile()
+	if len(asked) != 1 || !strings.HasPrefix(asked[0], "officer-liang-sentenced-") {
+		t.Errorf("the save dialog suggested %v", asked)
+	}
+	if len(exported) != 1 || exported[0].Scope.ArticleID != art.ID || exported[0].Creator != "Sam" || a.Preferences().String(prefUserName) != "Sam" {
+		t.Errorf("exported %+v; name remembered %q", exported, a.Preferences().String(prefUserName))
 	}
 }

@@ -6,14 +6,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -83,7 +81,7 @@ const previewRunes = 12000
 // ExportDialog is the open File › Export… dialog, kept for tests: the
 // options, and a live preview of the export they describe.
 type ExportDialog struct {
-	u *UI
+	hooks ExportHooks
 
 	Format, Style, Scope, ScopeValue, Order *widget.Select
 	// Timeline and People add the study aids as sections of a Markdown,
@@ -96,6 +94,7 @@ type ExportDialog struct {
 	// file itself for the text formats.
 	Preview *widget.Label
 	summary *mutedLabel
+	content fyne.CanvasObject
 	dialog  *dialog.ConfirmDialog
 
 	// doc is the library's export data, loaded off the UI goroutine when
@@ -107,13 +106,98 @@ type ExportDialog struct {
 	gen, shown int
 }
 
+// ExportHooks are what the export dialog asks of the window. Nil hooks
+// do nothing (work runs at once).
+type ExportHooks struct {
+	// Articles and Colours are the library's articles and colour legend,
+	// to choose from; CurrentArticle and CurrentOutline are the ones open
+	// (0: none), chosen first.
+	Articles       func() []data.ArticleSummary
+	Colours        func() []data.Colour
+	CurrentArticle func() int64
+	CurrentOutline func() int64
+	// CiteStyle is the student's citation style, chosen first.
+	CiteStyle func() cite.Style
+	// Prefs keeps the student's name and the export folder.
+	Prefs fyne.Preferences
+	// Do runs a function on the UI goroutine, later; Background runs one
+	// off it (the preview).
+	Do         func(func())
+	Background func(func())
+	// SaveFile asks where to save a file named name with extension ext,
+	// in folder dir (if not empty), and runs done with the path chosen.
+	SaveFile func(name, ext, dir string, done func(path string))
+	// Export writes the export to path; doc is the library's export data
+	// when the dialog has it.
+	Export func(path string, opt export.Options, doc *export.Document)
+}
+
+func (h *ExportHooks) fill() {
+	if h.Articles == nil {
+		h.Articles = func() []data.ArticleSummary { return nil }
+	}
+	if h.Colours == nil {
+		h.Colours = func() []data.Colour { return nil }
+	}
+	for _, f := range []*func() int64{&h.CurrentArticle, &h.CurrentOutline} {
+		if *f == nil {
+			*f = func() int64 { return 0 }
+		}
+	}
+	if h.CiteStyle == nil {
+		h.CiteStyle = func() cite.Style { return cite.APA }
+	}
+	if h.Prefs == nil {
+		h.Prefs = fyne.CurrentApp().Preferences()
+	}
+	if h.Do == nil {
+		h.Do = func(f func()) { f() }
+	}
+	if h.Background == nil {
+		h.Background = func(f func()) { f() }
+	}
+	if h.SaveFile == nil {
+		h.SaveFile = func(string, string, string, func(string)) {}
+	}
+	if h.Export == nil {
+		h.Export = func(string, export.Options, *export.Document) {}
+	}
+}
+
 // showExport opens the export dialog (File › Export…, Ctrl+E).
 func (u *UI) showExport() {
 	u.Notes.flush()
 	saved := u.writes.barrier()
-	d := &ExportDialog{u: u}
+	d := newExportDialog(u.exportHooks())
 	u.exportDialog = d
+	d.dialog = dialog.NewCustomConfirm("Export quotes and notes", "Export…", "Cancel", d.content, func(ok bool) {
+		u.exportDialog = nil
+		if ok {
+			d.chooseFile()
+		}
+	}, u.Window)
+	d.dialog.Resize(fyne.NewSize(min(900, u.Window.Canvas().Size().Width-40), min(680, u.Window.Canvas().Size().Height-40)))
+	u.openModal(d.dialog, d.dialog.Confirm, d.dialog.Hide)
 
+	aids, haveAids := glance.Case{}, false
+	if u.aids != nil && u.aids.loaded > 0 && !u.aids.loading {
+		aids, haveAids = u.aids.Case, true
+	}
+	u.goBackground(func() {
+		saved(u.ctx)
+		doc, err := export.Load(u.ctx, u.lib)
+		if err == nil {
+			err = withAids(u, &doc, aids, haveAids)
+		}
+		u.do(func() { d.loadedDoc(doc, err) })
+	})
+}
+
+// newExportDialog builds the export dialog's options and preview; the
+// preview shows once loadedDoc gives it the library's export data.
+func newExportDialog(hooks ExportHooks) *ExportDialog {
+	hooks.fill()
+	d := &ExportDialog{hooks: hooks}
 	var fl, sl, ol []string
 	for _, f := range exportFormats {
 		fl = append(fl, f.label)
@@ -133,7 +217,7 @@ func (u *UI) showExport() {
 	d.Format.SetSelectedIndex(0)
 	d.Style.SetSelectedIndex(0)
 	for i, s := range exportStyles {
-		if s.style == u.citeStyle() {
+		if s.style == hooks.CiteStyle() {
 			d.Style.SetSelectedIndex(i)
 		}
 	}
@@ -143,7 +227,7 @@ func (u *UI) showExport() {
 	d.People = widget.NewCheck("People and organisations", func(bool) { d.updatePreview() })
 
 	d.Name = widget.NewEntry()
-	d.Name.SetText(u.App.Preferences().String(prefUserName))
+	d.Name.SetText(hooks.Prefs.String(prefUserName))
 	d.Name.SetPlaceHolder("Optional: shown to classmates you share annotations with")
 	form := widget.NewForm(
 		widget.NewFormItem("Format", d.Format),
@@ -159,38 +243,20 @@ func (u *UI) showExport() {
 	d.summary = newMutedLabel("")
 	heading := widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(form, widget.NewSeparator(), heading, d.summary)
-	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.Preview))
+	d.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.Preview))
+	return d
+}
 
-	d.dialog = dialog.NewCustomConfirm("Export quotes and notes", "Export…", "Cancel", content, func(ok bool) {
-		u.exportDialog = nil
-		if ok {
-			d.chooseFile()
-		}
-	}, u.Window)
-	d.dialog.Resize(fyne.NewSize(min(900, u.Window.Canvas().Size().Width-40), min(680, u.Window.Canvas().Size().Height-40)))
-	u.openModal(d.dialog, d.dialog.Confirm, d.dialog.Hide)
-
-	aids, haveAids := glance.Case{}, false
-	if u.aids != nil && u.aids.loaded > 0 && !u.aids.loading {
-		aids, haveAids = u.aids.Case, true
+// loadedDoc shows the library's export data, or why it could not be read.
+func (d *ExportDialog) loadedDoc(doc export.Document, err error) {
+	if err != nil {
+		d.Preview.SetText("")
+		d.summary.SetText("The library could not be read: " + data.ErrorMessage(err))
+		return
 	}
-	u.goBackground(func() {
-		saved(u.ctx)
-		doc, err := export.Load(u.ctx, u.lib)
-		if err == nil {
-			err = withAids(u, &doc, aids, haveAids)
-		}
-		u.do(func() {
-			if err != nil {
-				d.Preview.SetText("")
-				d.summary.SetText("The library could not be read: " + data.ErrorMessage(err))
-				return
-			}
-			d.doc, d.loaded = doc, true
-			d.tags = documentTags(doc)
-			d.scopeKindChanged()
-		})
-	})
+	d.doc, d.loaded = doc, true
+	d.tags = documentTags(doc)
+	d.scopeKindChanged()
 }
 
 // withAids adds the timeline and people index to an export document: the
@@ -223,19 +289,19 @@ func documentTags(doc export.Document) []string {
 // scopeKindChanged fills the second scope menu with the articles, colours
 // or tags to choose from.
 func (d *ExportDialog) scopeKindChanged() {
-	u := d.u
 	var opts []string
 	sel := 0
 	switch d.Scope.SelectedIndex() {
 	case scopeArticle:
-		for i, a := range u.articles {
+		current := d.hooks.CurrentArticle()
+		for i, a := range d.hooks.Articles() {
 			opts = append(opts, text.Clip(displayTitle(a.Article), 60))
-			if a.ID == u.Reader.article.ID {
+			if a.ID == current {
 				sel = i
 			}
 		}
 	case scopeColour:
-		for _, c := range u.colours {
+		for _, c := range d.hooks.Colours() {
 			opts = append(opts, c.Meaning)
 		}
 	case scopeTag:
@@ -243,9 +309,10 @@ func (d *ExportDialog) scopeKindChanged() {
 			opts = append(opts, "#"+t)
 		}
 	case scopeOutline:
+		current := d.hooks.CurrentOutline()
 		for i, o := range d.doc.Outlines {
 			opts = append(opts, o.Name)
-			if u.Outline != nil && o.ID == u.Outline.outline.ID {
+			if current != 0 && o.ID == current {
 				sel = i
 			}
 		}
@@ -289,12 +356,12 @@ func (d *ExportDialog) Options() export.Options {
 	i := d.ScopeValue.SelectedIndex()
 	switch d.Scope.SelectedIndex() {
 	case scopeArticle:
-		if i >= 0 && i < len(d.u.articles) {
-			opt.Scope.ArticleID = d.u.articles[i].ID
+		if arts := d.hooks.Articles(); i >= 0 && i < len(arts) {
+			opt.Scope.ArticleID = arts[i].ID
 		}
 	case scopeColour:
-		if i >= 0 && i < len(d.u.colours) {
-			opt.Scope.Colour = d.u.colours[i].Key
+		if cs := d.hooks.Colours(); i >= 0 && i < len(cs) {
+			opt.Scope.Colour = cs[i].Key
 		}
 	case scopeTag:
 		if i >= 0 && i < len(d.tags) {
@@ -332,9 +399,9 @@ func (d *ExportDialog) updatePreview() {
 	gen := d.gen
 	doc, opt := d.doc, d.Options()
 	d.summary.SetText("Updating the preview…")
-	d.u.goBackground(func() {
+	d.hooks.Background(func() {
 		text, summary := renderPreview(doc, opt)
-		d.u.do(func() {
+		d.hooks.Do(func() {
 			if gen != d.gen {
 				return
 			}
@@ -412,13 +479,19 @@ func (d *ExportDialog) defaultFileName() string {
 	name := "casebook-quotes"
 	switch {
 	case opt.Scope.ArticleID != 0:
-		if a, ok := d.u.articleSummary(opt.Scope.ArticleID); ok {
-			name = slug(displayTitle(a.Article), 40)
+		for _, a := range d.hooks.Articles() {
+			if a.ID == opt.Scope.ArticleID {
+				name = slug(displayTitle(a.Article), 40)
+				break
+			}
 		}
 	case opt.Scope.Colour != "":
 		meaning := opt.Scope.Colour
-		if c, ok := d.u.colour(meaning); ok {
-			meaning = c.Meaning
+		for _, c := range d.hooks.Colours() {
+			if c.Key == meaning {
+				meaning = c.Meaning
+				break
+			}
 		}
 		name = "casebook-" + slug(meaning, 30)
 	case opt.Scope.Tag != "":
@@ -461,8 +534,15 @@ func slug(s string, n int) string {
 
 // chooseFile asks where to save the export, then writes it.
 func (d *ExportDialog) chooseFile() {
-	u := d.u
 	opt, ext := d.Options(), d.ext()
+	d.hooks.SaveFile(d.defaultFileName(), ext, d.hooks.Prefs.String(prefExportFolder), func(path string) {
+		d.exportTo(path, opt, ext)
+	})
+}
+
+// saveFile asks where to save a file named name with extension ext, in
+// folder dir (if not empty), and runs done with the path chosen.
+func (u *UI) saveFile(name, ext, dir string, done func(path string)) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -475,11 +555,11 @@ func (d *ExportDialog) chooseFile() {
 		// The save dialog has created the file; the export replaces it
 		// whole, through a temporary file.
 		w.Close()
-		d.exportTo(path, opt, ext)
+		done(path)
 	}, u.Window)
-	save.SetFileName(d.defaultFileName())
+	save.SetFileName(name)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	if dir := u.App.Preferences().String(prefExportFolder); dir != "" {
+	if dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			save.SetLocation(l)
 		}
@@ -488,143 +568,40 @@ func (d *ExportDialog) chooseFile() {
 	save.Show()
 }
 
+// exportHooks wires the export dialog to the window.
+func (u *UI) exportHooks() ExportHooks {
+	return ExportHooks{
+		Articles:       func() []data.ArticleSummary { return u.articles },
+		Colours:        func() []data.Colour { return u.colours },
+		CurrentArticle: func() int64 { return u.Reader.article.ID },
+		CurrentOutline: func() int64 {
+			if u.Outline == nil {
+				return 0
+			}
+			return u.Outline.outline.ID
+		},
+		CiteStyle:  u.citeStyle,
+		Prefs:      u.App.Preferences(),
+		Do:         u.do,
+		Background: u.goBackground,
+		SaveFile:   u.saveFile,
+		Export:     u.exportDoc,
+	}
+}
+
 // exportTo writes the export to path, adding the format's extension when
 // the name has none, and remembers the folder.
 func (d *ExportDialog) exportTo(path string, opt export.Options, ext string) {
 	if filepath.Ext(path) == "" {
 		path += ext
 	}
-	d.u.App.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-	d.u.App.Preferences().SetString(prefUserName, opt.Creator)
+	d.hooks.Prefs.SetString(prefExportFolder, filepath.Dir(path))
+	d.hooks.Prefs.SetString(prefUserName, opt.Creator)
 	// The dialog has the library's export data already: what the preview
 	// showed is what is written.
 	var doc *export.Document
 	if d.loaded {
 		doc = &d.doc
 	}
-	d.u.exportDoc(path, opt, doc)
-}
-
-// ExportResult is what the last export did, as its closing message says.
-type ExportResult struct {
-	Path    string
-	Report  export.Report
-	Err     error
-	Message string
-}
-
-// ExportTo writes the library's highlights and notes to path off the UI
-// goroutine, with a progress bar when it takes a while, and then says what
-// was written and which quotes failed the verbatim check. The file is
-// written whole or not at all.
-func (u *UI) ExportTo(path string, opt export.Options) { u.exportDoc(path, opt, nil) }
-
-// exportDoc is ExportTo of a document already loaded, or, when doc is nil,
-// of the library as it is now.
-func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
-	u.Notes.flush()
-	saved := u.writes.barrier()
-	bar := widget.NewProgressBar()
-	label := widget.NewLabel("Exporting…")
-	prog := dialog.NewCustomWithoutButtons("Export", container.NewVBox(label, bar), u.Window)
-	prog.Resize(fyne.NewSize(420, 0))
-	finished := false
-	// A small export is done before a progress bar could be read.
-	time.AfterFunc(300*time.Millisecond, func() {
-		u.do(func() {
-			if !finished {
-				u.openModal(prog, nil, nil)
-			}
-		})
-	})
-	percent := -1
-	opt.Progress = func(done, total int) {
-		// Called once per entry: tell the UI only when the bar moves.
-		p := done * 100 / max(total, 1)
-		if p == percent {
-			return
-		}
-		percent = p
-		u.do(func() {
-			bar.SetValue(float64(done) / float64(max(total, 1)))
-			label.SetText(fmt.Sprintf("Exporting %d of %d…", done, total))
-		})
-	}
-	u.goBackground(func() {
-		saved(u.ctx)
-		var err error
-		if doc == nil {
-			var loaded export.Document
-			loaded, err = export.Load(u.ctx, u.lib)
-			if err == nil && opt.Include != (export.Include{}) {
-				err = withAids(u, &loaded, glance.Case{}, false)
-			}
-			doc = &loaded
-		}
-		var rep export.Report
-		if err == nil {
-			rep, err = export.WriteFile(path, *doc, opt)
-		}
-		u.do(func() {
-			finished = true
-			prog.Hide()
-			u.exportDone(ExportResult{Path: path, Report: rep, Err: err})
-		})
-	})
-}
-
-// exportDone says what an export wrote, and lists the quotes that no longer
-// appear word for word in their source.
-func (u *UI) exportDone(res ExportResult) {
-	if res.Err != nil {
-		res.Message = "Nothing was written: " + data.ErrorMessage(res.Err)
-		u.lastExport = res
-		u.showError(res.Err)
-		return
-	}
-	rep := res.Report
-	var b strings.Builder
-	if rep.Entries == 0 {
-		b.WriteString("Nothing matched these choices, so the file only has its heading. Highlight a passage or write a note, or include more.\n\n")
-	}
-	fmt.Fprintf(&b, "Exported %s and %s from %s to\n%s",
-		text.Plural(rep.Highlights, "highlight", "highlights"), text.Plural(rep.Notes, "note", "notes"), text.Plural(rep.Articles, "article", "articles"), res.Path)
-	if len(rep.Failures) > 0 {
-		fmt.Fprintf(&b, "\n\n%s no longer appear word for word in their source. They are exported, marked, and listed at the end of the file:",
-			text.Plural(len(rep.Failures), "quote", "quotes"))
-	}
-	msg := widget.NewLabel(b.String())
-	msg.Wrapping = fyne.TextWrapWord
-	items := []fyne.CanvasObject{msg}
-	for _, f := range rep.Failures {
-		line := "• " + f.String()
-		b.WriteString("\n" + line)
-		items = append(items, newMutedLabel(line))
-	}
-	res.Message = b.String()
-	u.lastExport = res
-
-	title := "Export finished"
-	icon := theme.ConfirmIcon()
-	if len(rep.Failures) > 0 {
-		title = "Export finished, with quotes to check"
-		icon = theme.WarningIcon()
-	}
-	body := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVScroll(container.NewVBox(items...)))
-	d := dialog.NewCustom(title, "Close", body, u.Window)
-	h := float32(200)
-	if len(rep.Failures) > 0 {
-		h = 380
-	}
-	d.Resize(fyne.NewSize(620, h))
-	u.showMessage(d)
-}
-
-// mismatchLine tells how many quotes failed the verbatim check, with verbs
-// and pronouns that agree: "1 quote no longer matches its source".
-func mismatchLine(n int) string {
-	if n == 1 {
-		return "1 quote no longer matches its source word for word; it is marked in the file."
-	}
-	return fmt.Sprintf("%d quotes no longer match their source word for word; they are marked in the file.", n)
+	d.hooks.Export(path, opt, doc)
 }

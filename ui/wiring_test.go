@@ -21,7 +21,7 @@ func TestComponentsHoldNoWindow(t *testing.T) {
 		"HighlightsPanel": true, "SearchBar": true, "searchEntry": true,
 		"LibraryPane": true, "TimelineView": true, "PeopleView": true,
 		"OutlinePanel": true, "OutlineItemView": true, "CompareView": true, "TrashDialog": true,
-		"MetaEditor": true, "dialogEntry": true,
+		"MetaEditor": true, "dialogEntry": true, "ExportDialog": true,
 		"highlightBar": true, "tipButton": true, "keyButton": true, "keyEntry": true,
 	}
 	files, err := filepath.Glob("*.go")
