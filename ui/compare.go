@@ -16,15 +16,15 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// CompareView shows two articles side by side in a window of its own: their
+// compareView shows two articles side by side in a window of its own: their
 // passages aligned where they report the same thing (each pair is one row,
 // so pairs scroll together; a passage with no counterpart stands alone on
 // its side), and above them the differences Compare flagged, each with both
 // passages, to mark as a real disagreement or to dismiss.
-type CompareView struct {
-	store   CompareStore
+type compareView struct {
+	store   compareStore
 	ctx     context.Context
-	hooks   CompareHooks
+	hooks   compareHooks
 	content fyne.CanvasObject
 	A, B    *widget.Select
 	// Rows holds one row per aligned pair or unpaired passage.
@@ -42,18 +42,18 @@ type CompareView struct {
 	comparing  bool // a comparison is running in the background
 }
 
-// CompareStore is what the Compare view reads and writes: a comparison of
+// compareStore is what the Compare view reads and writes: a comparison of
 // two articles, and the student's decisions on its differences.
-type CompareStore interface {
+type compareStore interface {
 	Compare(ctx context.Context, a, b int64) (sqlite.Comparison, error)
 	CompareDecisions(ctx context.Context, a, b int64) ([]sqlite.FlagDecision, error)
 	MarkDisagreement(ctx context.Context, a, b int64, d compare.Difference) (sqlite.Disagreement, error)
 	DismissDifference(ctx context.Context, a, b int64, d compare.Difference) error
 }
 
-// CompareHooks are what the Compare view asks of the window. Nil hooks do
+// compareHooks are what the Compare view asks of the window. Nil hooks do
 // nothing (work runs at once).
-type CompareHooks struct {
+type compareHooks struct {
 	// Articles are the library's articles, to choose from.
 	Articles func() []data.ArticleSummary
 	// Do runs a function on the UI goroutine, later; Background runs one
@@ -70,7 +70,7 @@ type CompareHooks struct {
 }
 
 // fill gives every nil hook a default.
-func (h *CompareHooks) fill() {
+func (h *compareHooks) fill() {
 	if h.Articles == nil {
 		h.Articles = func() []data.ArticleSummary { return nil }
 	}
@@ -93,9 +93,9 @@ func (h *CompareHooks) fill() {
 
 // ShowCompare opens the Compare window on two articles (0 leaves a side to
 // choose).
-func (u *UI) ShowCompare(a, b int64) *CompareView {
+func (u *UI) ShowCompare(a, b int64) *compareView {
 	if u.compare == nil {
-		u.compare = newCompareView(u.lib, u.ctx, CompareHooks{
+		u.compare = newCompareView(u.lib, u.ctx, compareHooks{
 			Articles:   func() []data.ArticleSummary { return u.articles },
 			Do:         u.do,
 			Background: u.goBackground,
@@ -124,9 +124,9 @@ func (u *UI) ShowCompare(a, b int64) *CompareView {
 }
 
 // newCompareView builds the Compare view on a store; ctx bounds its reads.
-func newCompareView(store CompareStore, ctx context.Context, hooks CompareHooks) *CompareView {
+func newCompareView(store compareStore, ctx context.Context, hooks compareHooks) *compareView {
 	hooks.fill()
-	c := &CompareView{store: store, ctx: ctx, hooks: hooks}
+	c := &compareView{store: store, ctx: ctx, hooks: hooks}
 	c.A = widget.NewSelect(nil, func(string) { c.run() })
 	c.B = widget.NewSelect(nil, func(string) { c.run() })
 	c.A.PlaceHolder, c.B.PlaceHolder = "Choose article A", "Choose article B"
@@ -142,7 +142,7 @@ func newCompareView(store CompareStore, ctx context.Context, hooks CompareHooks)
 }
 
 // setChoices lists the library's articles in both selects.
-func (c *CompareView) setChoices() {
+func (c *compareView) setChoices() {
 	c.ids = nil
 	var names []string
 	for _, a := range c.hooks.Articles() {
@@ -169,7 +169,7 @@ func orUntitled(t string) string {
 	return t
 }
 
-func (c *CompareView) choose(s *widget.Select, id int64) {
+func (c *compareView) choose(s *widget.Select, id int64) {
 	for i, x := range c.ids {
 		if x == id {
 			s.SetSelectedIndex(i)
@@ -177,7 +177,7 @@ func (c *CompareView) choose(s *widget.Select, id int64) {
 	}
 }
 
-func (c *CompareView) selected(s *widget.Select) int64 {
+func (c *compareView) selected(s *widget.Select) int64 {
 	if i := s.SelectedIndex(); i >= 0 && i < len(c.ids) {
 		return c.ids[i]
 	}
@@ -187,7 +187,7 @@ func (c *CompareView) selected(s *widget.Select) int64 {
 // run compares the two chosen articles and shows the result. The articles
 // are read and compared in the background; a result that arrives after the
 // student chose other articles is dropped.
-func (c *CompareView) run() {
+func (c *compareView) run() {
 	a, b := c.selected(c.A), c.selected(c.B)
 	c.runs++
 	run := c.runs
@@ -271,7 +271,7 @@ func layoutRows(r compare.Result, nA, nB int) []compareRow {
 	return rows
 }
 
-func (c *CompareView) showRows() {
+func (c *compareView) showRows() {
 	rows := layoutRows(c.result, len(c.texts[0]), len(c.texts[1]))
 	for _, row := range rows {
 		side := func(i, para int) fyne.CanvasObject {
@@ -295,7 +295,7 @@ func (c *CompareView) showRows() {
 }
 
 // decision returns the student's decision on a difference, if any.
-func (c *CompareView) decision(d compare.Difference) (sqlite.FlagDecision, bool) {
+func (c *compareView) decision(d compare.Difference) (sqlite.FlagDecision, bool) {
 	for _, f := range c.decisions {
 		if f.Matches(d) {
 			return f, true
@@ -304,7 +304,7 @@ func (c *CompareView) decision(d compare.Difference) (sqlite.FlagDecision, bool)
 	return sqlite.FlagDecision{}, false
 }
 
-func (c *CompareView) showFlags() {
+func (c *compareView) showFlags() {
 	c.Flags.RemoveAll()
 	shown := 0
 	for _, d := range c.result.Differences {
@@ -342,7 +342,7 @@ func (c *CompareView) showFlags() {
 // markDisagreement turns a flag into red Disputed highlights on both
 // passages, each with a note quoting both versions.
 // It is saved through the write queue, in the lane of the highlights.
-func (c *CompareView) markDisagreement(d compare.Difference) {
+func (c *compareView) markDisagreement(d compare.Difference) {
 	a, b := c.a, c.b
 	c.hooks.Write(laneAnnotations, func(ctx context.Context) error {
 		_, err := c.store.MarkDisagreement(ctx, a, b, d)
@@ -358,7 +358,7 @@ func (c *CompareView) markDisagreement(d compare.Difference) {
 }
 
 // dismiss hides a flag for good, saved through the write queue.
-func (c *CompareView) dismiss(d compare.Difference) {
+func (c *compareView) dismiss(d compare.Difference) {
 	a, b := c.a, c.b
 	c.hooks.Write(laneAnnotations, func(ctx context.Context) error {
 		return c.store.DismissDifference(ctx, a, b, d)
@@ -373,7 +373,7 @@ func (c *CompareView) dismiss(d compare.Difference) {
 
 // decided reads the student's decisions again after one and shows the
 // flags with them.
-func (c *CompareView) decided() {
+func (c *compareView) decided() {
 	ds, err := c.store.CompareDecisions(c.ctx, c.a, c.b)
 	if err != nil {
 		c.hooks.ShowError(err)

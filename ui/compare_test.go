@@ -66,7 +66,7 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 
 // flagCard returns the Compare window's card of the difference whose text
 // contains s.
-func flagCard(t *testing.T, c *CompareView, s string) fyne.CanvasObject {
+func flagCard(t *testing.T, c *compareView, s string) fyne.CanvasObject {
 	t.Helper()
 	for _, o := range c.Flags.Objects {
 		if strings.Contains(texts(o), s) {
@@ -89,7 +89,7 @@ func articleTitled(t *testing.T, h *harness, s string) data.ArticleSummary {
 }
 
 // compared waits for the Compare window's comparison, run in the background.
-func (h *harness) compared(c *CompareView) {
+func (h *harness) compared(c *compareView) {
 	h.t.Helper()
 	h.waitFor("the comparison", func() bool { return !c.comparing && len(c.Rows.Objects) > 0 })
 }

@@ -28,7 +28,7 @@ import (
 // hooks that record what it asks of the window: no UI.
 
 // fakeStore is an in-memory article with its highlights and notes. It
-// is a ReaderStore and a NoteStore.
+// is a readerStore and a noteStore.
 type fakeStore struct {
 	article  data.Article
 	passages []data.Passage
@@ -145,7 +145,7 @@ func TestReaderAlone(t *testing.T) {
 	var highlighted []string
 	var copied string
 	var opened data.Article
-	r := newReader(store, context.Background(), ReaderHooks{
+	r := newReader(store, context.Background(), readerHooks{
 		Colours: func() []data.Colour { return testLegend },
 		Opened:  func(a data.Article) { opened = a },
 		CurrentChanged: func(p *data.Passage) {
@@ -222,7 +222,7 @@ func TestNotesPanelAlone(t *testing.T) {
 	queue := make(chan func(), 64)
 	changed := 0
 	var shown []int64
-	p := newNotesPanel(store, context.Background(), NotesHooks{
+	p := newNotesPanel(store, context.Background(), notesHooks{
 		Do:       func(f func()) { queue <- f },
 		Debounce: 5 * time.Millisecond,
 		Target: func() (passageSpan, bool) {
@@ -309,7 +309,7 @@ func TestHighlightsPanelAlone(t *testing.T) {
 	store := newFakeStore()
 	store.hls = append(store.hls, data.Highlight{ID: 2, ArticleID: 7, Anchor: data.Anchor{PassageID: 3, Start: 0, End: 11, Quote: "Supporters gathered"}, Colour: "green"})
 	var opened [][2]int64
-	p := newHighlightsPanel(store, context.Background(), HighlightsHooks{
+	p := newHighlightsPanel(store, context.Background(), highlightsHooks{
 		Colours:     func() []data.Colour { return testLegend },
 		Articles:    func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
 		OpenPassage: func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
@@ -377,7 +377,7 @@ func TestSearchBarAlone(t *testing.T) {
 	var opened []sqlite.SearchResult
 	var tags []string
 	shown, cleared := false, 0
-	s := newSearchBar(store, store, context.Background(), SearchHooks{
+	s := newSearchBar(store, store, context.Background(), searchHooks{
 		Colours:      func() []data.Colour { return testLegend },
 		Articles:     func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
 		TagsRead:     func(ts []string) { tags = ts },
@@ -418,7 +418,7 @@ func TestLibraryPaneAlone(t *testing.T) {
 	newComponentApp(t)
 	var opened []int64
 	current := int64(0)
-	p := newLibraryPane(LibraryHooks{
+	p := newLibraryPane(libraryHooks{
 		Open:    func(id int64) { opened = append(opened, id); current = id },
 		Current: func() int64 { return current },
 	})
@@ -465,7 +465,7 @@ func TestTimelineAlone(t *testing.T) {
 	var opened []casefacts.Ref
 	var asked []string
 	var fixed []string
-	v := newTimelineView(StudyAidHooks{
+	v := newTimelineView(studyAidHooks{
 		OpenRef: func(r casefacts.Ref) { opened = append(opened, r) },
 		AskText: func(title, field, value string, done func(string)) {
 			asked = append(asked, title+": "+value)
@@ -527,7 +527,7 @@ func TestNotesPanelAttachesAnOrphan(t *testing.T) {
 	store.notes = append(store.notes, orphan)
 	var shown []string
 	cleared, changed := 0, 0
-	p := newNotesPanel(store, context.Background(), NotesHooks{
+	p := newNotesPanel(store, context.Background(), notesHooks{
 		Target: func() (passageSpan, bool) {
 			return passageSpan{Passage: store.passages[2], Start: 0, End: 10}, true
 		},
@@ -561,7 +561,7 @@ func TestToolbarAlone(t *testing.T) {
 	newComponentApp(t)
 	var did []string
 	relayouts := 0
-	b := newHighlightBar(ToolbarHooks{
+	b := newHighlightBar(toolbarHooks{
 		Colours:   func() []data.Colour { return testLegend },
 		Highlight: func(key string) { did = append(did, "highlight "+key) },
 		AddNote:   func() { did = append(did, "note") },
@@ -602,7 +602,7 @@ func TestPeopleAlone(t *testing.T) {
 	var corrections []data.Correction
 	var errs []error
 	var opened []casefacts.Ref
-	v := newPeopleView(StudyAidHooks{
+	v := newPeopleView(studyAidHooks{
 		OpenRef:   func(r casefacts.Ref) { opened = append(opened, r) },
 		AskText:   func(_, _, _ string, done func(string)) { done(answer) },
 		Correct:   func(c data.Correction) { corrections = append(corrections, c) },
@@ -651,7 +651,7 @@ func TestOutlinePanelAlone(t *testing.T) {
 	var did []string
 	var opened [][2]int64
 	var asked []string
-	p := newOutlinePanel(lib, ctx, OutlineHooks{
+	p := newOutlinePanel(lib, ctx, outlineHooks{
 		Do:       func(f func()) { queue <- f },
 		Debounce: 5 * time.Millisecond,
 		ShowForm: func(title, _, _ string, items []*widget.FormItem, done func(bool)) {
@@ -770,7 +770,7 @@ func TestCompareViewAlone(t *testing.T) {
 	newComponentApp(t)
 	store := &fakeComparer{}
 	changed := 0
-	c := newCompareView(store, context.Background(), CompareHooks{
+	c := newCompareView(store, context.Background(), compareHooks{
 		Articles: func() []data.ArticleSummary {
 			return []data.ArticleSummary{
 				{Article: data.Article{ID: 1, Meta: data.Meta{Title: "Liang sentenced", Outlet: "AFRO"}}},
@@ -838,7 +838,7 @@ func TestTrashDialogAlone(t *testing.T) {
 	}}
 	var restored []int64
 	var errs []error
-	td, err := newTrashDialog(store, context.Background(), TrashHooks{
+	td, err := newTrashDialog(store, context.Background(), trashHooks{
 		ShowError: func(err error) { errs = append(errs, err) },
 		Restored:  func(a data.ArticleSummary) { restored = append(restored, a.ID) },
 	})
@@ -889,7 +889,7 @@ func TestMetaEditorAlone(t *testing.T) {
 	newComponentApp(t)
 	store := &fakeMetaStore{}
 	var saved []data.Article
-	m := newMetaEditor(store, data.Article{ID: 7, Meta: data.Meta{Title: "Officer Liang sentenced", Date: "2016-04-19"}}, MetaHooks{
+	m := newMetaEditor(store, data.Article{ID: 7, Meta: data.Meta{Title: "Officer Liang sentenced", Date: "2016-04-19"}}, metaHooks{
 		Saved: func(a data.Article) { saved = append(saved, a) },
 	})
 	closed := 0
@@ -944,7 +944,7 @@ func TestExportDialogAlone(t *testing.T) {
 	}
 	var asked []string
 	var exported []export.Options
-	d := newExportDialog(ExportHooks{
+	d := newExportDialog(exportHooks{
 		Articles:       func() []data.ArticleSummary { return []data.ArticleSummary{{Article: art}} },
 		Colours:        func() []data.Colour { return testLegend },
 		CurrentArticle: func() int64 { return art.ID },

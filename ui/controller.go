@@ -20,8 +20,8 @@ import (
 // components.
 
 // readerHooks wires the reader to the window.
-func (u *UI) readerHooks() ReaderHooks {
-	return ReaderHooks{
+func (u *UI) readerHooks() readerHooks {
+	return readerHooks{
 		Canvas:    canvasOf(u.Window),
 		Do:        u.do,
 		Colours:   func() []data.Colour { return u.colours },
@@ -60,8 +60,8 @@ func (u *UI) readerHooks() ReaderHooks {
 }
 
 // notesHooks wires the notes panel to the window.
-func (u *UI) notesHooks() NotesHooks {
-	return NotesHooks{
+func (u *UI) notesHooks() notesHooks {
+	return notesHooks{
 		Canvas:   canvasOf(u.Window),
 		Do:       u.do,
 		Debounce: u.opts.NoteDebounce,
@@ -115,8 +115,8 @@ func (u *UI) openNote(n data.Note) {
 }
 
 // highlightsHooks wires the highlights panel to the window.
-func (u *UI) highlightsHooks() HighlightsHooks {
-	return HighlightsHooks{
+func (u *UI) highlightsHooks() highlightsHooks {
+	return highlightsHooks{
 		ShowError:   u.showError,
 		Colours:     func() []data.Colour { return u.colours },
 		Articles:    func() []data.ArticleSummary { return u.articles },
@@ -140,8 +140,8 @@ func (u *UI) openPassage(articleID, passageID int64) bool {
 }
 
 // searchHooks wires the search bar to the window.
-func (u *UI) searchHooks() SearchHooks {
-	return SearchHooks{
+func (u *UI) searchHooks() searchHooks {
+	return searchHooks{
 		Canvas:     canvasOf(u.Window),
 		Do:         u.do,
 		Background: u.goBackground,
@@ -190,8 +190,8 @@ func (u *UI) openResult(h sqlite.SearchResult) {
 }
 
 // libraryHooks wires the library sidebar to the window.
-func (u *UI) libraryHooks() LibraryHooks {
-	return LibraryHooks{
+func (u *UI) libraryHooks() libraryHooks {
+	return libraryHooks{
 		Open:    func(id int64) { u.Reader.open(id) },
 		Current: func() int64 { return u.Reader.article.ID },
 		Keys:    u,
@@ -199,8 +199,8 @@ func (u *UI) libraryHooks() LibraryHooks {
 }
 
 // toolbarHooks wires the toolbar to the reader and the notes.
-func (u *UI) toolbarHooks() ToolbarHooks {
-	return ToolbarHooks{
+func (u *UI) toolbarHooks() toolbarHooks {
+	return toolbarHooks{
 		Colours:         func() []data.Colour { return u.colours },
 		Highlight:       u.Highlight,
 		RemoveHighlight: u.RemoveHighlightAtTarget,
@@ -212,8 +212,8 @@ func (u *UI) toolbarHooks() ToolbarHooks {
 }
 
 // studyAidHooks wires the Timeline and People views to the window.
-func (u *UI) studyAidHooks() StudyAidHooks {
-	return StudyAidHooks{
+func (u *UI) studyAidHooks() studyAidHooks {
+	return studyAidHooks{
 		OpenRef:  u.OpenRef,
 		RefLabel: u.refLabel,
 		AskText: func(title, field, value string, done func(string)) {
@@ -231,8 +231,8 @@ func (u *UI) studyAidHooks() StudyAidHooks {
 }
 
 // outlineHooks wires the outline panel to the window.
-func (u *UI) outlineHooks() OutlineHooks {
-	return OutlineHooks{
+func (u *UI) outlineHooks() outlineHooks {
+	return outlineHooks{
 		Canvas:   canvasOf(u.Window),
 		Do:       u.do,
 		Debounce: u.opts.NoteDebounce,

@@ -82,7 +82,7 @@ func (u *UI) copyAction(cited bool) {
 // number in the style given: “…” (Wang, 2016, para. 7) in APA, “…” (Wang,
 // par. 7) in MLA. Chicago cites in a footnote: the quote is followed by a
 // blank line and the full note to paste as the footnote's text.
-func (r *Reader) citedText(style cite.Style) (string, bool) {
+func (r *reader) citedText(style cite.Style) (string, bool) {
 	row, s, e, ok := r.target()
 	if !ok {
 		return "", false

@@ -14,9 +14,9 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// MetaEditor is the article-details form: the citable details of one
+// metaEditor is the article-details form: the citable details of one
 // article, checked as they are typed and saved through the write queue.
-type MetaEditor struct {
+type metaEditor struct {
 	Title, Outlet, Author, Date, Source *dialogEntry
 	// SentenceTitle is the title as APA cites it, derived from the
 	// article's text; Accessed the day it was read (empty: the day added).
@@ -27,8 +27,8 @@ type MetaEditor struct {
 	// AccessedHint the same for the day accessed.
 	DateHint, AccessedHint *widget.Label
 
-	store   MetaStore
-	hooks   MetaHooks
+	store   metaStore
+	hooks   metaHooks
 	article data.Article
 	content fyne.CanvasObject
 	// confirm is the dialog's Save button, hide closes the dialog (see
@@ -39,14 +39,14 @@ type MetaEditor struct {
 	saving bool
 }
 
-// MetaStore is what the details form writes: an article's details.
-type MetaStore interface {
+// metaStore is what the details form writes: an article's details.
+type metaStore interface {
 	UpdateMeta(ctx context.Context, id int64, m data.Meta) (data.Article, error)
 }
 
-// MetaHooks are what the details form asks of the window. Nil hooks do
+// metaHooks are what the details form asks of the window. Nil hooks do
 // nothing (a write runs at once).
-type MetaHooks struct {
+type metaHooks struct {
 	// Write runs a write to the library after the earlier ones of its
 	// lane, off the UI goroutine; done is then called on the UI goroutine.
 	Write func(lane string, run func(ctx context.Context) error, done func(err error))
@@ -56,7 +56,7 @@ type MetaHooks struct {
 	Keys func(*fyne.KeyEvent) bool
 }
 
-func (h *MetaHooks) fill() {
+func (h *metaHooks) fill() {
 	if h.Write == nil {
 		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
 	}
@@ -69,7 +69,7 @@ func (h *MetaHooks) fill() {
 // reports whether the details were valid and the save was queued; the
 // dialog closes once it is done, and stays open with everything typed if
 // it fails.
-func (m *MetaEditor) Save() bool {
+func (m *metaEditor) Save() bool {
 	if m.confirm.Disabled() {
 		return false
 	}
@@ -99,7 +99,7 @@ func (u *UI) showMetaEditor() {
 		u.showInfo("No article open", "Open an article in the library first; its details are what citations use.")
 		return
 	}
-	m := newMetaEditor(u.lib, a, MetaHooks{
+	m := newMetaEditor(u.lib, a, metaHooks{
 		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
 			u.writes.submit(lane, run, done)
 		},
@@ -122,9 +122,9 @@ func (u *UI) showMetaEditor() {
 
 // newMetaEditor builds the details form of an article on a store. It is
 // shown once attach has given it the dialog's Save button.
-func newMetaEditor(store MetaStore, a data.Article, hooks MetaHooks) *MetaEditor {
+func newMetaEditor(store metaStore, a data.Article, hooks metaHooks) *metaEditor {
 	hooks.fill()
-	m := &MetaEditor{store: store, hooks: hooks, article: a}
+	m := &metaEditor{store: store, hooks: hooks, article: a}
 	entry := func(text, hint string) *dialogEntry {
 		e := newDialogEntry(hooks.Keys)
 		e.SetText(text)
@@ -186,7 +186,7 @@ func newMetaEditor(store MetaStore, a data.Article, hooks MetaHooks) *MetaEditor
 
 // attach gives the form the dialog's Save button, which it enables while
 // the details are valid, and what closes the dialog once they are saved.
-func (m *MetaEditor) attach(confirm *widget.Button, hide func()) {
+func (m *metaEditor) attach(confirm *widget.Button, hide func()) {
 	m.confirm, m.hide = confirm, hide
 	for _, e := range []*dialogEntry{m.Title, m.Outlet, m.Author, m.Date, m.Source, m.SentenceTitle, m.Accessed} {
 		e.OnChanged = func(string) { m.validate() }
@@ -197,7 +197,7 @@ func (m *MetaEditor) attach(confirm *widget.Button, hide func()) {
 // save queues the details as typed, if valid. It returns false: the dialog
 // closes when the write is done, and stays open with what was typed if it
 // fails.
-func (m *MetaEditor) save() bool {
+func (m *metaEditor) save() bool {
 	iso, err := data.ParseDate(m.Date.Text)
 	if err != nil || m.saving {
 		return false
@@ -237,7 +237,7 @@ func (m *MetaEditor) save() bool {
 
 // validate shows how the dates are read, or why they cannot be, and
 // enables Save only when every field is valid.
-func (m *MetaEditor) validate() {
+func (m *metaEditor) validate() {
 	show := func(l *widget.Label, iso string, err error, empty string) {
 		switch {
 		case err != nil:

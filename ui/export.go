@@ -78,10 +78,10 @@ const previewEntries = 150
 // previewRunes is how much preview text the dialog shows at most.
 const previewRunes = 12000
 
-// ExportDialog is the open File › Export… dialog, kept for tests: the
+// exportDialog is the open File › Export… dialog, kept for tests: the
 // options, and a live preview of the export they describe.
-type ExportDialog struct {
-	hooks ExportHooks
+type exportDialog struct {
+	hooks exportHooks
 
 	Format, Style, Scope, ScopeValue, Order *widget.Select
 	// Timeline and People add the study aids as sections of a Markdown,
@@ -106,9 +106,9 @@ type ExportDialog struct {
 	gen, shown int
 }
 
-// ExportHooks are what the export dialog asks of the window. Nil hooks
+// exportHooks are what the export dialog asks of the window. Nil hooks
 // do nothing (work runs at once).
-type ExportHooks struct {
+type exportHooks struct {
 	// Articles and Colours are the library's articles and colour legend,
 	// to choose from; CurrentArticle and CurrentOutline are the ones open
 	// (0: none), chosen first.
@@ -132,7 +132,7 @@ type ExportHooks struct {
 	Export func(path string, opt export.Options, doc *export.Document)
 }
 
-func (h *ExportHooks) fill() {
+func (h *exportHooks) fill() {
 	if h.Articles == nil {
 		h.Articles = func() []data.ArticleSummary { return nil }
 	}
@@ -195,9 +195,9 @@ func (u *UI) showExport() {
 
 // newExportDialog builds the export dialog's options and preview; the
 // preview shows once loadedDoc gives it the library's export data.
-func newExportDialog(hooks ExportHooks) *ExportDialog {
+func newExportDialog(hooks exportHooks) *exportDialog {
 	hooks.fill()
-	d := &ExportDialog{hooks: hooks}
+	d := &exportDialog{hooks: hooks}
 	var fl, sl, ol []string
 	for _, f := range exportFormats {
 		fl = append(fl, f.label)
@@ -248,7 +248,7 @@ func newExportDialog(hooks ExportHooks) *ExportDialog {
 }
 
 // loadedDoc shows the library's export data, or why it could not be read.
-func (d *ExportDialog) loadedDoc(doc export.Document, err error) {
+func (d *exportDialog) loadedDoc(doc export.Document, err error) {
 	if err != nil {
 		d.Preview.SetText("")
 		d.summary.SetText("The library could not be read: " + data.ErrorMessage(err))
@@ -288,7 +288,7 @@ func documentTags(doc export.Document) []string {
 
 // scopeKindChanged fills the second scope menu with the articles, colours
 // or tags to choose from.
-func (d *ExportDialog) scopeKindChanged() {
+func (d *exportDialog) scopeKindChanged() {
 	var opts []string
 	sel := 0
 	switch d.Scope.SelectedIndex() {
@@ -341,7 +341,7 @@ func (d *ExportDialog) scopeKindChanged() {
 }
 
 // Options returns the export the dialog describes.
-func (d *ExportDialog) Options() export.Options {
+func (d *exportDialog) Options() export.Options {
 	opt := export.Options{
 		Format: exportFormats[max(d.Format.SelectedIndex(), 0)].format,
 		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
@@ -376,14 +376,14 @@ func (d *ExportDialog) Options() export.Options {
 }
 
 // ext returns the file extension of the chosen format.
-func (d *ExportDialog) ext() string {
+func (d *exportDialog) ext() string {
 	return exportFormats[max(d.Format.SelectedIndex(), 0)].ext
 }
 
 // updatePreview renders the preview of the current options off the UI
 // goroutine. Options can change faster than a large library renders: each
 // request is numbered, and only the latest is shown.
-func (d *ExportDialog) updatePreview() {
+func (d *exportDialog) updatePreview() {
 	if !d.loaded || d.Format == nil || d.Style == nil || d.Order == nil || d.ScopeValue == nil {
 		return
 	}
@@ -474,7 +474,7 @@ func clipPreview(s string, n int) string {
 
 // defaultFileName is the name the save dialog suggests: what is exported,
 // and the citation style, with the format's extension.
-func (d *ExportDialog) defaultFileName() string {
+func (d *exportDialog) defaultFileName() string {
 	opt := d.Options()
 	name := "casebook-quotes"
 	switch {
@@ -533,7 +533,7 @@ func slug(s string, n int) string {
 }
 
 // chooseFile asks where to save the export, then writes it.
-func (d *ExportDialog) chooseFile() {
+func (d *exportDialog) chooseFile() {
 	opt, ext := d.Options(), d.ext()
 	d.hooks.SaveFile(d.defaultFileName(), ext, d.hooks.Prefs.String(prefExportFolder), func(path string) {
 		d.exportTo(path, opt, ext)
@@ -569,8 +569,8 @@ func (u *UI) saveFile(name, ext, dir string, done func(path string)) {
 }
 
 // exportHooks wires the export dialog to the window.
-func (u *UI) exportHooks() ExportHooks {
-	return ExportHooks{
+func (u *UI) exportHooks() exportHooks {
+	return exportHooks{
 		Articles:       func() []data.ArticleSummary { return u.articles },
 		Colours:        func() []data.Colour { return u.colours },
 		CurrentArticle: func() int64 { return u.Reader.article.ID },
@@ -591,7 +591,7 @@ func (u *UI) exportHooks() ExportHooks {
 
 // exportTo writes the export to path, adding the format's extension when
 // the name has none, and remembers the folder.
-func (d *ExportDialog) exportTo(path string, opt export.Options, ext string) {
+func (d *exportDialog) exportTo(path string, opt export.Options, ext string) {
 	if filepath.Ext(path) == "" {
 		path += ext
 	}

@@ -21,7 +21,7 @@ import (
 
 // waitPreview waits until the export dialog shows the preview of its
 // current options.
-func waitPreview(h *harness, d *ExportDialog) {
+func waitPreview(h *harness, d *exportDialog) {
 	h.t.Helper()
 	h.waitFor("the preview", func() bool { return d.loaded && d.shown == d.gen && d.gen > 0 })
 }

@@ -20,8 +20,8 @@ import (
 // Writing an export: off the UI goroutine, with a progress bar when it
 // takes a while, and a closing message that says what was written.
 
-// ExportResult is what the last export did, as its closing message says.
-type ExportResult struct {
+// exportResult is what the last export did, as its closing message says.
+type exportResult struct {
 	Path    string
 	Report  export.Report
 	Err     error
@@ -83,14 +83,14 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 		u.do(func() {
 			finished = true
 			prog.Hide()
-			u.exportDone(ExportResult{Path: path, Report: rep, Err: err})
+			u.exportDone(exportResult{Path: path, Report: rep, Err: err})
 		})
 	})
 }
 
 // exportDone says what an export wrote, and lists the quotes that no longer
 // appear word for word in their source.
-func (u *UI) exportDone(res ExportResult) {
+func (u *UI) exportDone(res exportResult) {
 	if res.Err != nil {
 		res.Message = "Nothing was written: " + data.ErrorMessage(res.Err)
 		u.lastExport = res

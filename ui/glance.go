@@ -30,10 +30,10 @@ type studyAids struct {
 	loading  bool
 	again    bool // a refresh was asked for while loading
 	loaded   int  // how many times a load finished (tests wait on it)
-	Timeline *TimelineView
-	People   *PeopleView
+	Timeline *timelineView
+	People   *peopleView
 	// adding is the open Add to timeline form, kept for tests.
-	adding *AddToTimeline
+	adding *addToTimeline
 }
 
 // withStudyAids puts the library pane and the study aids in tabs. It is the
@@ -169,7 +169,7 @@ func (u *UI) OpenRef(r casefacts.Ref) {
 }
 
 // refButtons are the passages of an entry, each a button that opens it.
-func (h StudyAidHooks) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
+func (h studyAidHooks) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, r := range refs {
 		r := r
@@ -282,8 +282,8 @@ func (a *aidList) clearDetail(chosen bool) bool {
 	return chosen
 }
 
-// AddToTimeline is the form that adds an event from a passage.
-type AddToTimeline struct {
+// addToTimeline is the form that adds an event from a passage.
+type addToTimeline struct {
 	Date, Label *dialogEntry
 	passage     data.Passage
 	dialog      *formDialog
@@ -291,8 +291,8 @@ type AddToTimeline struct {
 
 // showAddToTimeline asks for the date and label of an event the student
 // adds from a passage (the reader's context menu).
-func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline {
-	f := &AddToTimeline{Date: newDialogEntry(u.modalKey), Label: newDialogEntry(u.modalKey), passage: p}
+func (u *UI) showAddToTimeline(p data.Passage, selection string) *addToTimeline {
+	f := &addToTimeline{Date: newDialogEntry(u.modalKey), Label: newDialogEntry(u.modalKey), passage: p}
 	f.Date.SetPlaceHolder("2016-02-11, 2016-02 or 2016")
 	if a, ok := u.articleSummary(p.ArticleID); ok {
 		f.Date.SetText(a.Date)
@@ -315,7 +315,7 @@ func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline 
 }
 
 // addToTimeline stores the event the form describes.
-func (u *UI) addToTimeline(f *AddToTimeline) bool {
+func (u *UI) addToTimeline(f *addToTimeline) bool {
 	if _, err := glance.AddEvent(u.ctx, u.lib, f.passage, f.Date.Text, f.Label.Text); err != nil {
 		u.showError(err)
 		return false
@@ -381,7 +381,7 @@ func matchesFilter(filter string, texts ...string) bool {
 
 // addToTimeline offers to add an event from a passage of the reader, with
 // the selection (if any) as its label.
-func (r *Reader) addToTimeline(row int) *AddToTimeline {
+func (r *reader) addToTimeline(row int) *addToTimeline {
 	if row < 0 || row >= len(r.rows) {
 		return nil
 	}

@@ -18,7 +18,7 @@ import (
 // window is too narrow for one row, the buttons wrap onto more rows: the
 // colours' meanings stay readable at any width and text size.
 type highlightBar struct {
-	hooks   ToolbarHooks
+	hooks   toolbarHooks
 	bar     *fyne.Container
 	buttons []*tipButton // one per colour, with its meaning
 	remove  *tipButton
@@ -28,7 +28,7 @@ type highlightBar struct {
 }
 
 // newHighlightBar builds the toolbar.
-func newHighlightBar(hooks ToolbarHooks) *highlightBar {
+func newHighlightBar(hooks toolbarHooks) *highlightBar {
 	hooks.fill()
 	b := &highlightBar{hooks: hooks}
 	b.remove = newTipButton(hooks.Tips, "", theme.ContentClearIcon(), "Remove the highlight from the selection or passage", func() { b.hooks.RemoveHighlight() })

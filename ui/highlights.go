@@ -13,13 +13,13 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// HighlightsPanel lists every highlight of the library with its colour,
+// highlightsPanel lists every highlight of the library with its colour,
 // quote, article and paragraph, filtered by colour, article and words.
 // Choosing one opens it in the reader.
-type HighlightsPanel struct {
-	store HighlightStore
+type highlightsPanel struct {
+	store highlightStore
 	ctx   context.Context
-	hooks HighlightsHooks
+	hooks highlightsHooks
 	tab   *container.TabItem
 
 	Colour  *widget.Select
@@ -41,9 +41,9 @@ type highlightRow struct {
 
 // newHighlightsPanel builds the highlights panel on a store; ctx bounds
 // its reads.
-func newHighlightsPanel(store HighlightStore, ctx context.Context, hooks HighlightsHooks) *HighlightsPanel {
+func newHighlightsPanel(store highlightStore, ctx context.Context, hooks highlightsHooks) *highlightsPanel {
 	hooks.fill()
-	p := &HighlightsPanel{store: store, ctx: ctx, hooks: hooks}
+	p := &highlightsPanel{store: store, ctx: ctx, hooks: hooks}
 	p.Colour = widget.NewSelect(nil, func(string) { p.apply() })
 	p.Article = widget.NewSelect(nil, func(string) { p.apply() })
 	p.Filter = newKeyEntry(hooks.Keys)
@@ -86,7 +86,7 @@ func newHighlightsPanel(store HighlightStore, ctx context.Context, hooks Highlig
 }
 
 // refresh reloads the highlights and the filters' choices.
-func (p *HighlightsPanel) refresh() {
+func (p *highlightsPanel) refresh() {
 	hs, err := p.store.Highlights(p.ctx, 0)
 	if err != nil {
 		p.hooks.ShowError(err)
@@ -132,7 +132,7 @@ func (p *HighlightsPanel) refresh() {
 }
 
 // apply shows the highlights the filters keep.
-func (p *HighlightsPanel) apply() {
+func (p *highlightsPanel) apply() {
 	var colour string
 	if cs := p.hooks.Colours(); p.Colour.SelectedIndex() > 0 && p.Colour.SelectedIndex()-1 < len(cs) {
 		colour = cs[p.Colour.SelectedIndex()-1].Key
@@ -173,12 +173,12 @@ func (p *HighlightsPanel) apply() {
 }
 
 // open shows a highlight's passage in the reader.
-func (p *HighlightsPanel) open(h data.Highlight) {
+func (p *highlightsPanel) open(h data.Highlight) {
 	p.hooks.OpenPassage(h.ArticleID, h.PassageID)
 }
 
 // colour returns the legend's entry for a colour key.
-func (p *HighlightsPanel) colour(key string) (data.Colour, bool) {
+func (p *highlightsPanel) colour(key string) (data.Colour, bool) {
 	for _, c := range p.hooks.Colours() {
 		if c.Key == key {
 			return c, true
@@ -190,7 +190,7 @@ func (p *HighlightsPanel) colour(key string) (data.Colour, bool) {
 // where is a row's second line: the colour's meaning, the ¶ and the
 // article, in that order. The title is long and the line is cut at the
 // panel's width: after it, the ¶ was never seen.
-func (p *HighlightsPanel) where(row highlightRow) string {
+func (p *highlightsPanel) where(row highlightRow) string {
 	var parts []string
 	if c, ok := p.colour(row.h.Colour); ok {
 		parts = append(parts, c.Meaning)

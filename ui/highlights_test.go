@@ -130,7 +130,7 @@ func TestSearchFilterChips(t *testing.T) {
 }
 
 // chipsSay reports whether a chip with the label shows.
-func chipsSay(s *SearchBar, label string) bool {
+func chipsSay(s *searchBar, label string) bool {
 	for _, o := range s.Chips.Objects {
 		if b, ok := o.(*widget.Button); ok && b.Text == label {
 			return true

@@ -22,12 +22,12 @@ import (
 //	Escape                 clear the selection
 type readerKeys struct {
 	widget.BaseWidget
-	r       *Reader
+	r       *reader
 	content fyne.CanvasObject
 	shift   bool
 }
 
-func newReaderKeys(r *Reader, content fyne.CanvasObject) *readerKeys {
+func newReaderKeys(r *reader, content fyne.CanvasObject) *readerKeys {
 	k := &readerKeys{r: r, content: content}
 	k.ExtendBaseWidget(k)
 	return k
@@ -115,7 +115,7 @@ func (k *readerKeys) TypedShortcut(s fyne.Shortcut) {
 
 // Focus gives the reader the keyboard (Ctrl+R): its current passage, or the
 // first passage in view when none is current, scrolled into view.
-func (r *Reader) Focus() {
+func (r *reader) Focus() {
 	if len(r.rows) == 0 {
 		return
 	}
@@ -129,7 +129,7 @@ func (r *Reader) Focus() {
 }
 
 // refreshRow redraws a row if it is on screen.
-func (r *Reader) refreshRow(row int) {
+func (r *reader) refreshRow(row int) {
 	if row >= 0 && row < len(r.rows) {
 		r.List.RefreshItem(row)
 	}
@@ -138,7 +138,7 @@ func (r *Reader) refreshRow(row int) {
 // moveCurrent makes the previous (-1) or next (+1) passage the current one,
 // and scrolls it into view. The selection goes: it belonged to the passage
 // left behind.
-func (r *Reader) moveCurrent(d int) {
+func (r *reader) moveCurrent(d int) {
 	if len(r.rows) == 0 {
 		return
 	}
@@ -157,7 +157,7 @@ func (r *Reader) moveCurrent(d int) {
 // word (or a sentence) right or left, or to the passage's start or end. A
 // selection in another passage is dropped: a new one starts at the start of
 // the current passage.
-func (r *Reader) extendSelection(key fyne.KeyName, sentence bool) {
+func (r *reader) extendSelection(key fyne.KeyName, sentence bool) {
 	if r.current < 0 || r.current >= len(r.rows) {
 		return
 	}
@@ -194,7 +194,7 @@ func (r *Reader) extendSelection(key fyne.KeyName, sentence bool) {
 
 // scrollIntoView scrolls the reader as little as it takes to show row whole
 // (or its top, when it is taller than the reader).
-func (r *Reader) scrollIntoView(row int) {
+func (r *reader) scrollIntoView(row int) {
 	if row < 0 || row >= len(r.rows) {
 		return
 	}

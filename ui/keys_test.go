@@ -63,7 +63,7 @@ func (h *harness) shortcut(s fyne.Shortcut) {
 var ctrlShift = fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
 
 // selectedText is the reader's selection as text.
-func selectedText(r *Reader) string {
+func selectedText(r *reader) string {
 	if r.selRow < 0 {
 		return ""
 	}
@@ -191,7 +191,7 @@ func TestKeyboardReadingLoop(t *testing.T) {
 
 // assertOneCurrentLook checks that exactly the current passage is drawn as
 // current, with the focus ring while the reader has the keyboard.
-func assertOneCurrentLook(t *testing.T, r *Reader) {
+func assertOneCurrentLook(t *testing.T, r *reader) {
 	t.Helper()
 	for row, v := range r.shown {
 		if v.model != r.rows[row] {

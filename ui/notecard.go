@@ -18,10 +18,10 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// NoteCard edits one note: its Markdown text, its tags, and shows when it was
+// noteCard edits one note: its Markdown text, its tags, and shows when it was
 // created and last saved.
-type NoteCard struct {
-	p      *NotesPanel
+type noteCard struct {
+	p      *notesPanel
 	note   data.Note // ID 0 until the first save
 	draft  data.NewNote
 	Editor *noteEntry
@@ -110,8 +110,8 @@ func (e *noteEntry) FocusLost() {
 	}
 }
 
-func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
-	c := &NoteCard{p: p, note: n, draft: draft}
+func newNoteCard(p *notesPanel, n data.Note, draft data.NewNote) *noteCard {
+	c := &noteCard{p: p, note: n, draft: draft}
 	c.id.Store(n.ID)
 	c.Editor = newNoteEntry(p.hooks.Keys, true)
 	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
@@ -156,7 +156,7 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 
 // quoteText is the span the note is attached to, when it is not the whole
 // passage.
-func (c *NoteCard) quoteText() string {
+func (c *noteCard) quoteText() string {
 	ps := c.p.passage
 	if ps == nil {
 		return ""
@@ -172,7 +172,7 @@ func (c *NoteCard) quoteText() string {
 	return string([]rune(ps.Text)[s:e])
 }
 
-func (c *NoteCard) changed() {
+func (c *noteCard) changed() {
 	if c.note.ID != 0 && c.Editor.Text == c.note.Body && c.Tags.Text == strings.Join(c.note.Tags, ", ") {
 		return
 	}
@@ -192,7 +192,7 @@ func (c *NoteCard) changed() {
 // debounced saves the note once typing has paused. A timer that fired just
 // before a keystroke reset it finds the note not due yet, and leaves the
 // save to the reset timer.
-func (c *NoteCard) debounced() {
+func (c *noteCard) debounced() {
 	if c.dirty && !time.Now().Before(c.due) {
 		c.saveNow()
 	}
@@ -200,11 +200,11 @@ func (c *NoteCard) debounced() {
 
 // lane is the write lane of this note: its saves and its deletion run in
 // order.
-func (c *NoteCard) lane() string { return fmt.Sprintf("note %p", c) }
+func (c *noteCard) lane() string { return fmt.Sprintf("note %p", c) }
 
 // saveNow queues a save of the note if it changed: the first time with
 // AddNote, then with UpdateNote. The note says "Saving…" until it is saved.
-func (c *NoteCard) saveNow() {
+func (c *noteCard) saveNow() {
 	if c.timer != nil {
 		c.timer.Stop()
 	}
@@ -241,7 +241,7 @@ func (c *NoteCard) saveNow() {
 }
 
 // saved shows the result of a save, on the UI goroutine.
-func (c *NoteCard) saved(n data.Note, err error) {
+func (c *noteCard) saved(n data.Note, err error) {
 	c.saving--
 	if err != nil {
 		// Kept in the editor, and saved again with the next change or
@@ -271,7 +271,7 @@ func (c *NoteCard) saved(n data.Note, err error) {
 	}
 }
 
-func (c *NoteCard) showStatus() {
+func (c *noteCard) showStatus() {
 	n := c.note
 	if n.ID == 0 {
 		c.status.SetText("New note: saved when you write something")
@@ -290,7 +290,7 @@ func (c *NoteCard) showStatus() {
 }
 
 // delete removes the note; Undo (Ctrl+Z or the bar's button) restores it.
-func (c *NoteCard) delete() {
+func (c *noteCard) delete() {
 	p, h := c.p, c.p.hooks
 	if c.timer != nil {
 		c.timer.Stop()
@@ -341,7 +341,7 @@ func (c *NoteCard) delete() {
 
 // attach gives a note that lost its place the reader's selection, or its
 // current passage.
-func (c *NoteCard) attach() {
+func (c *noteCard) attach() {
 	p, h := c.p, c.p.hooks
 	t, ok := h.Target()
 	if !ok {

@@ -14,14 +14,14 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// NotesPanel shows the notes of the current passage, editable in place and
+// notesPanel shows the notes of the current passage, editable in place and
 // saved as the user types, and the list of all notes. A note that lost its
 // place when its article's text changed (an orphan) is in that list,
 // marked; opened, it can be edited, deleted, or attached to new words.
-type NotesPanel struct {
-	store   NoteStore
+type notesPanel struct {
+	store   noteStore
 	ctx     context.Context
-	hooks   NotesHooks
+	hooks   notesHooks
 	content *wrapTabs
 
 	passage *data.Passage
@@ -37,7 +37,7 @@ type NotesPanel struct {
 	undoStep int
 
 	// Cards are the editors of the current passage's notes, in order.
-	Cards []*NoteCard
+	Cards []*noteCard
 
 	All *widget.List
 	all []data.Note
@@ -48,9 +48,9 @@ type NotesPanel struct {
 }
 
 // newNotesPanel builds the notes panel on a store; ctx bounds its reads.
-func newNotesPanel(store NoteStore, ctx context.Context, hooks NotesHooks) *NotesPanel {
+func newNotesPanel(store noteStore, ctx context.Context, hooks notesHooks) *notesPanel {
 	hooks.fill()
-	p := &NotesPanel{store: store, ctx: ctx, hooks: hooks}
+	p := &notesPanel{store: store, ctx: ctx, hooks: hooks}
 	u := hooks.Keys
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// In a narrow panel or at large text, "Notes on the caption" wraps
@@ -79,7 +79,7 @@ func newNotesPanel(store NoteStore, ctx context.Context, hooks NotesHooks) *Note
 }
 
 // noteList lists notes from the whole library; a tap opens the passage.
-func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
+func (p *notesPanel) noteList(notes *[]data.Note) *widget.List {
 	l := widget.NewList(
 		func() int { return len(*notes) },
 		func() fyne.CanvasObject {
@@ -122,7 +122,7 @@ func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 }
 
 // noteWhere says where a note belongs: "Article title · para. 4".
-func (p *NotesPanel) noteWhere(n data.Note) string {
+func (p *notesPanel) noteWhere(n data.Note) string {
 	title := fmt.Sprintf("Article %d", n.ArticleID)
 	if t, ok := p.hooks.ArticleTitle(n.ArticleID); ok {
 		title = t
@@ -145,7 +145,7 @@ func firstLine(s string) string {
 }
 
 // refreshLists reloads the list of all notes, the orphans last.
-func (p *NotesPanel) refreshLists() {
+func (p *notesPanel) refreshLists() {
 	all, err := p.store.Notes(p.ctx, data.NoteFilter{})
 	if err != nil {
 		p.hooks.ShowError(err)
@@ -158,7 +158,7 @@ func (p *NotesPanel) refreshLists() {
 }
 
 // showPassage shows the notes of a passage, or an empty state for nil.
-func (p *NotesPanel) showPassage(ps *data.Passage) {
+func (p *notesPanel) showPassage(ps *data.Passage) {
 	p.flush()
 	if ps == nil || p.passage == nil || ps.ID != p.passage.ID {
 		// The bar speaks of a note of the passage it was deleted from.
@@ -206,14 +206,14 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 }
 
 // refreshPassage reloads the current passage's notes (after an undo).
-func (p *NotesPanel) refreshPassage() {
+func (p *notesPanel) refreshPassage() {
 	if p.passage != nil {
 		ps := *p.passage
 		p.showPassage(&ps)
 	}
 }
 
-func (p *NotesPanel) addCard(c *NoteCard) {
+func (p *notesPanel) addCard(c *noteCard) {
 	p.Cards = append(p.Cards, c)
 	// The hint about an empty passage goes when the first note comes.
 	if len(p.cards.Objects) == 1 {
@@ -227,7 +227,7 @@ func (p *NotesPanel) addCard(c *NoteCard) {
 
 // AddNote starts a new note on the selection, or on the current passage.
 // It is stored as soon as it has some text.
-func (p *NotesPanel) AddNote() *NoteCard {
+func (p *notesPanel) AddNote() *noteCard {
 	t, ok := p.hooks.Target()
 	if !ok {
 		p.hooks.ShowInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
@@ -250,7 +250,7 @@ func (p *NotesPanel) AddNote() *NoteCard {
 }
 
 // replaceInLists shows an edited note in the lists of notes in place.
-func (p *NotesPanel) replaceInLists(n data.Note) {
+func (p *notesPanel) replaceInLists(n data.Note) {
 	for _, l := range []struct {
 		notes []data.Note
 		list  *widget.List
@@ -267,20 +267,20 @@ func (p *NotesPanel) replaceInLists(n data.Note) {
 
 // undoDelete restores the note the bar speaks of, whatever was done since,
 // and takes its step off the undo stack.
-func (p *NotesPanel) undoDelete() {
+func (p *notesPanel) undoDelete() {
 	if !p.hooks.Undo(p.undoStep) {
 		p.hideUndoBar()
 	}
 }
 
 // hideUndoBar hides the "Note deleted" bar.
-func (p *NotesPanel) hideUndoBar() {
+func (p *notesPanel) hideUndoBar() {
 	p.undoStep = 0
 	p.undoBar.Hide()
 }
 
 // owns reports whether a focused widget is part of the notes panel.
-func (p *NotesPanel) owns(f fyne.Focusable) bool {
+func (p *notesPanel) owns(f fyne.Focusable) bool {
 	if f == p.addBtn {
 		return true
 	}
@@ -294,7 +294,7 @@ func (p *NotesPanel) owns(f fyne.Focusable) bool {
 
 // Focus gives the keyboard to the notes of the current passage: its first
 // note, or the Add note button.
-func (p *NotesPanel) Focus() {
+func (p *notesPanel) Focus() {
 	p.content.SelectIndex(0)
 	if len(p.Cards) > 0 {
 		p.Cards[0].edit()
@@ -305,7 +305,7 @@ func (p *NotesPanel) Focus() {
 
 // showOrphan shows a note that lost its place, with the words it was on
 // and a button that attaches it to the reader's selection or passage.
-func (p *NotesPanel) showOrphan(n data.Note) {
+func (p *notesPanel) showOrphan(n data.Note) {
 	p.showPassage(nil)
 	p.orphan = &n
 	p.content.SelectIndex(0)
@@ -321,7 +321,7 @@ func (p *NotesPanel) showOrphan(n data.Note) {
 }
 
 // flush saves every note being edited, at once.
-func (p *NotesPanel) flush() {
+func (p *notesPanel) flush() {
 	for _, c := range p.Cards {
 		c.saveNow()
 	}

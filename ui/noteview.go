@@ -51,7 +51,7 @@ const (
 
 // fitEditor gives the editor as many rows as its text needs, counting the
 // lines it wraps to at its width.
-func (c *NoteCard) fitEditor() {
+func (c *noteCard) fitEditor() {
 	e := c.Editor
 	rows := 1
 	width := e.Size().Width - 2*theme.InnerPadding()
@@ -79,7 +79,7 @@ func (c *NoteCard) fitEditor() {
 }
 
 // toggleLarge makes the editor large, or back to fit its text.
-func (c *NoteCard) toggleLarge() {
+func (c *noteCard) toggleLarge() {
 	c.large = !c.large
 	if c.large {
 		c.Grow.SetIcon(theme.ViewRestoreIcon())
@@ -94,7 +94,7 @@ func (c *NoteCard) toggleLarge() {
 }
 
 // edit shows the editor instead of the rendered note, and focuses it.
-func (c *NoteCard) edit() {
+func (c *noteCard) edit() {
 	c.Preview.Hide()
 	c.Editor.Show()
 	if cv := c.p.hooks.Canvas(); cv != nil {
@@ -103,7 +103,7 @@ func (c *NoteCard) edit() {
 }
 
 // preview shows the note rendered, when it has text and is not edited.
-func (c *NoteCard) preview() {
+func (c *noteCard) preview() {
 	if strings.TrimSpace(c.Editor.Text) == "" || c.p.hooks.Refocusing() {
 		return
 	}
@@ -114,7 +114,7 @@ func (c *NoteCard) preview() {
 
 // tagSuggestions offers the library's tags that start with the tag being
 // typed in the tags field; a tap completes it.
-func (c *NoteCard) suggestTags() {
+func (c *noteCard) suggestTags() {
 	c.TagHints.RemoveAll()
 	text := c.Tags.Text
 	i := strings.LastIndex(text, ",")

@@ -25,14 +25,14 @@ var (
 	shortcutAddToOutl = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
-// OutlinePanel is the Outline view beside the reader: the chosen outline's
+// outlinePanel is the Outline view beside the reader: the chosen outline's
 // sections in order, each with the student's text and the passages,
 // highlights and notes placed there (quote and citation; tapping one opens
 // its passage). Several outlines per library: the picker switches.
-type OutlinePanel struct {
-	store   OutlineStore
+type outlinePanel struct {
+	store   outlineStore
 	ctx     context.Context
-	hooks   OutlineHooks
+	hooks   outlineHooks
 	content fyne.CanvasObject
 	Picker  *widget.Select
 	NewBtn  *widget.Button
@@ -53,9 +53,9 @@ type OutlinePanel struct {
 	// the student added to or clicked.
 	section int
 	// Items are the item widgets shown, in outline order.
-	Items []*OutlineItemView
+	Items []*outlineItemView
 	// bySection holds the item widgets of each section.
-	bySection [][]*OutlineItemView
+	bySection [][]*outlineItemView
 	// focusItem is the item to give the focus back to after a rebuild.
 	focusItem int64
 	// targets are the sections' "add here" buttons, in order.
@@ -71,9 +71,9 @@ type OutlinePanel struct {
 
 // newOutlinePanel builds the outline panel on a store; ctx bounds its
 // reads.
-func newOutlinePanel(store OutlineStore, ctx context.Context, hooks OutlineHooks) *OutlinePanel {
+func newOutlinePanel(store outlineStore, ctx context.Context, hooks outlineHooks) *outlinePanel {
 	hooks.fill()
-	p := &OutlinePanel{store: store, ctx: ctx, hooks: hooks}
+	p := &outlinePanel{store: store, ctx: ctx, hooks: hooks}
 	p.Picker = widget.NewSelect(nil, func(name string) { p.show(name) })
 	p.Picker.PlaceHolder = "No outline yet"
 	p.NewBtn = widget.NewButtonWithIcon("New", theme.ContentAddIcon(), p.showNewDialog)
@@ -90,7 +90,7 @@ func newOutlinePanel(store OutlineStore, ctx context.Context, hooks OutlineHooks
 
 // reloadNames lists the outlines in the picker and shows want (or the one
 // shown, or the first).
-func (p *OutlinePanel) reloadNames(want string) {
+func (p *outlinePanel) reloadNames(want string) {
 	list, err := p.store.Outlines(p.ctx)
 	if err != nil {
 		p.hooks.ShowError(err)
@@ -120,7 +120,7 @@ func (p *OutlinePanel) reloadNames(want string) {
 
 // NewOutline creates an outline from a template, through the write queue,
 // and shows it once it is saved; a refusal (a name taken) is shown then.
-func (p *OutlinePanel) NewOutline(name, template string) {
+func (p *outlinePanel) NewOutline(name, template string) {
 	var o data.Outline
 	p.hooks.Write(laneOutline, func(ctx context.Context) (err error) {
 		o, err = p.store.NewOutline(ctx, name, template)
@@ -135,7 +135,7 @@ func (p *OutlinePanel) NewOutline(name, template string) {
 	})
 }
 
-func (p *OutlinePanel) showNewDialog() {
+func (p *outlinePanel) showNewDialog() {
 	name := widget.NewEntry()
 	name.SetPlaceHolder("Liang case brief")
 	var titles []string
@@ -156,10 +156,10 @@ func (p *OutlinePanel) showNewDialog() {
 }
 
 // export opens File › Export with this outline as the scope.
-func (p *OutlinePanel) export() { p.hooks.Export() }
+func (p *outlinePanel) export() { p.hooks.Export() }
 
 // showMore offers to rename or delete the outline shown.
-func (p *OutlinePanel) showMore() {
+func (p *outlinePanel) showMore() {
 	if p.outline.ID == 0 {
 		return
 	}
@@ -176,12 +176,12 @@ func (p *OutlinePanel) showMore() {
 	widget.ShowPopUpMenuAtPosition(p.lastMenu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(p.More).AddXY(0, p.More.Size().Height))
 }
 
-func (p *OutlinePanel) showRename() {
+func (p *outlinePanel) showRename() {
 	p.hooks.AskText("Rename outline", "Name", p.outline.Name, p.Rename)
 }
 
 // Rename gives the outline shown a new name, through the write queue.
-func (p *OutlinePanel) Rename(name string) {
+func (p *outlinePanel) Rename(name string) {
 	id := p.outline.ID
 	p.hooks.Write(laneOutline, func(ctx context.Context) error {
 		return p.store.RenameOutline(ctx, id, name)
@@ -194,13 +194,13 @@ func (p *OutlinePanel) Rename(name string) {
 	})
 }
 
-func (p *OutlinePanel) confirmDelete() {
+func (p *outlinePanel) confirmDelete() {
 	p.hooks.Confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.Delete)
 }
 
 // Delete removes the outline shown, through the write queue (text typed
 // in it is saved first, in the same lane), and shows another.
-func (p *OutlinePanel) Delete() {
+func (p *outlinePanel) Delete() {
 	id := p.outline.ID
 	p.flushText()
 	p.hooks.Write(laneOutline, func(ctx context.Context) error {
@@ -219,7 +219,7 @@ func (p *OutlinePanel) Delete() {
 }
 
 // deleted shows another outline than the one just deleted.
-func (p *OutlinePanel) deleted() {
+func (p *outlinePanel) deleted() {
 	p.outline = data.Outline{}
 	p.Body.RemoveAll()
 	p.Items = nil
@@ -227,7 +227,7 @@ func (p *OutlinePanel) deleted() {
 	p.reloadNames("")
 }
 
-func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
+func (p *outlinePanel) confirmDeleteSection(s data.Section) {
 	msg := fmt.Sprintf("Remove the section “%s”?", s.Heading)
 	if len(s.Items) > 0 || strings.TrimSpace(s.Text) != "" {
 		msg += " Your text under it and the places of its items go; the passages, highlights and notes stay in the library."
@@ -241,7 +241,7 @@ func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
 	})
 }
 
-func (p *OutlinePanel) showAddSection() {
+func (p *outlinePanel) showAddSection() {
 	if p.outline.ID == 0 {
 		return
 	}
@@ -255,7 +255,7 @@ func (p *OutlinePanel) showAddSection() {
 }
 
 // show loads an outline by name and lays it out.
-func (p *OutlinePanel) show(name string) {
+func (p *outlinePanel) show(name string) {
 	if name == "" {
 		return
 	}
@@ -273,7 +273,7 @@ func (p *OutlinePanel) show(name string) {
 }
 
 // refresh reloads the outline shown (after a change here or in the reader).
-func (p *OutlinePanel) refresh() {
+func (p *outlinePanel) refresh() {
 	if p.outline.ID == 0 {
 		return
 	}
@@ -288,7 +288,7 @@ func (p *OutlinePanel) refresh() {
 
 // citation is an item's in-text citation in the student's citation style
 // (Edit › Citation style), as the quote list shows it.
-func (p *OutlinePanel) citation(it data.OutlineItem) string {
+func (p *outlinePanel) citation(it data.OutlineItem) string {
 	a, ok := p.hooks.KnownArticle(it.ArticleID)
 	if !ok {
 		art, err := p.store.Article(p.ctx, it.ArticleID)
@@ -304,12 +304,12 @@ func (p *OutlinePanel) citation(it data.OutlineItem) string {
 	return style.InText(a, it.Para).String()
 }
 
-func (p *OutlinePanel) build() {
+func (p *outlinePanel) build() {
 	p.Body.RemoveAll()
 	p.Items = nil
 	p.targets = nil
-	p.bySection = make([][]*OutlineItemView, len(p.outline.Sections))
-	var focus *OutlineItemView
+	p.bySection = make([][]*outlineItemView, len(p.outline.Sections))
+	var focus *outlineItemView
 	for si, s := range p.outline.Sections {
 		si, s := si, s
 		heading := widget.NewEntry()
@@ -359,12 +359,12 @@ func (p *OutlinePanel) build() {
 	}
 }
 
-func (p *OutlinePanel) moveSection(id int64, delta int) {
+func (p *outlinePanel) moveSection(id int64, delta int) {
 	p.edit(func(ctx context.Context) error { return p.store.MoveSection(ctx, id, delta) }, nil)
 }
 
 // setSection makes section i the one new items go to.
-func (p *OutlinePanel) setSection(i int) {
+func (p *outlinePanel) setSection(i int) {
 	p.section = i
 	for k, b := range p.targets {
 		if k == i {
@@ -378,7 +378,7 @@ func (p *OutlinePanel) setSection(i int) {
 // typed keeps the text typed under a section and saves it once typing has
 // paused for the note debounce: a write per keystroke queued hundreds of
 // writes behind a locked library.
-func (p *OutlinePanel) typed(section int64, text string) {
+func (p *outlinePanel) typed(section int64, text string) {
 	if p.unsaved == nil {
 		p.unsaved, p.dirty = map[int64]string{}, map[int64]bool{}
 	}
@@ -401,7 +401,7 @@ func (p *OutlinePanel) typed(section int64, text string) {
 // flushText queues the section texts typed since they were last queued, in
 // the outline's lane: before any later change to the outline (a section
 // removed), and before the window quits.
-func (p *OutlinePanel) flushText() {
+func (p *outlinePanel) flushText() {
 	if p.textTimer != nil {
 		p.textTimer.Stop()
 	}
@@ -426,7 +426,7 @@ func (p *OutlinePanel) flushText() {
 // edit runs a change to the outline through the write queue, in the
 // outline's lane so changes are saved in the order made (text typed first),
 // then runs after (if not nil) and shows the outline again.
-func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
+func (p *outlinePanel) edit(run func(ctx context.Context) error, after func()) {
 	p.flushText()
 	p.hooks.Write(laneOutline, run, func(err error) {
 		if err != nil {
@@ -443,7 +443,7 @@ func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
 // save runs a change the panel already shows (a section renamed in its
 // field) through the outline's lane; only a refusal shows the outline
 // again, as the library keeps it.
-func (p *OutlinePanel) save(run func(ctx context.Context) error) {
+func (p *outlinePanel) save(run func(ctx context.Context) error) {
 	p.flushText()
 	p.hooks.Write(laneOutline, run, func(err error) {
 		if err != nil {

@@ -18,16 +18,16 @@ import (
 // passage dragged by its number), moved, removed and opened.
 
 // MoveItem moves an item up or down the outline and keeps the focus on it.
-func (p *OutlinePanel) MoveItem(id int64, delta int) {
+func (p *outlinePanel) MoveItem(id int64, delta int) {
 	p.edit(func(ctx context.Context) error { return p.store.MoveItem(ctx, id, delta) }, func() { p.focusItem = id })
 }
 
-func (p *OutlinePanel) removeItem(id int64) {
+func (p *outlinePanel) removeItem(id int64) {
 	p.edit(func(ctx context.Context) error { return p.store.RemoveItem(ctx, id) }, nil)
 }
 
 // Add places an item in a section of the outline shown.
-func (p *OutlinePanel) Add(section int, item data.NewItem) {
+func (p *outlinePanel) Add(section int, item data.NewItem) {
 	if p.outline.ID == 0 || section < 0 || section >= len(p.outline.Sections) {
 		p.hooks.ShowInfo("No outline", "Create an outline first: Outline › New.")
 		return
@@ -47,14 +47,14 @@ func (p *OutlinePanel) Add(section int, item data.NewItem) {
 
 // addHere places an item (the reader's selection, a highlight under it, or
 // its current passage) in the current section.
-func (p *OutlinePanel) addHere(item data.NewItem) {
+func (p *outlinePanel) addHere(item data.NewItem) {
 	p.Add(p.section, item)
 }
 
 // menuItems returns "Add to outline › Section" for the reader's context
 // menu; target is what a section's item places (the highlight under the
 // pointer, or the passage).
-func (p *OutlinePanel) menuItems(target func() (data.NewItem, bool)) []*fyne.MenuItem {
+func (p *outlinePanel) menuItems(target func() (data.NewItem, bool)) []*fyne.MenuItem {
 	if p.outline.ID == 0 {
 		return []*fyne.MenuItem{{Label: "Add to outline…", Action: p.showNewDialog}}
 	}
@@ -71,13 +71,13 @@ func (p *OutlinePanel) menuItems(target func() (data.NewItem, bool)) []*fyne.Men
 }
 
 // openItem shows an item's passage in the reader.
-func (p *OutlinePanel) openItem(it data.OutlineItem) {
+func (p *outlinePanel) openItem(it data.OutlineItem) {
 	p.hooks.OpenPassage(it.ArticleID, it.PassageID)
 }
 
 // dropPassage places a passage dragged from the reader where it was
 // dropped in the outline. A drop anywhere else does nothing.
-func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
+func (p *outlinePanel) dropPassage(passageID int64, at fyne.Position) {
 	if p.outline.ID == 0 || !p.content.Visible() {
 		return
 	}
@@ -104,7 +104,7 @@ func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
 // dropTarget returns the section under an absolute position, and the place
 // in it: before the first of its items (other than skip) whose middle is
 // below the position.
-func (p *OutlinePanel) dropTarget(at fyne.Position, skip *OutlineItemView) (section, index int) {
+func (p *outlinePanel) dropTarget(at fyne.Position, skip *outlineItemView) (section, index int) {
 	d := fyne.CurrentApp().Driver()
 	si := -1
 	for i, block := range p.Body.Objects {
@@ -132,7 +132,7 @@ func (p *OutlinePanel) dropTarget(at fyne.Position, skip *OutlineItemView) (sect
 
 // drop moves an item to where it was dropped: into the section under the
 // pointer, before the first of its items whose middle is below the pointer.
-func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
+func (p *outlinePanel) drop(v *outlineItemView, at fyne.Position) {
 	si, index := p.dropTarget(at, v)
 	if si < 0 {
 		return
@@ -144,12 +144,12 @@ func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
 	})
 }
 
-// OutlineItemView is one item of the outline: its quotes and citation, its
+// outlineItemView is one item of the outline: its quotes and citation, its
 // notes; tap to open the passage, drag it or press Alt+↑/↓ (when focused) to
 // move it.
-type OutlineItemView struct {
+type outlineItemView struct {
 	widget.BaseWidget
-	p       *OutlinePanel
+	p       *outlinePanel
 	Item    data.OutlineItem
 	label   *widget.Label
 	focused bool
@@ -159,7 +159,7 @@ type OutlineItemView struct {
 }
 
 // Dragged follows the pointer while the item is dragged.
-func (v *OutlineItemView) Dragged(ev *fyne.DragEvent) {
+func (v *outlineItemView) Dragged(ev *fyne.DragEvent) {
 	v.dragging = true
 	v.dragAt = ev.AbsolutePosition
 	v.label.Importance = widget.HighImportance
@@ -167,7 +167,7 @@ func (v *OutlineItemView) Dragged(ev *fyne.DragEvent) {
 }
 
 // DragEnd drops the item where the pointer is.
-func (v *OutlineItemView) DragEnd() {
+func (v *outlineItemView) DragEnd() {
 	if !v.dragging {
 		return
 	}
@@ -176,8 +176,8 @@ func (v *OutlineItemView) DragEnd() {
 	v.p.drop(v, v.dragAt)
 }
 
-func newOutlineItemView(p *OutlinePanel, it data.OutlineItem) *OutlineItemView {
-	v := &OutlineItemView{p: p, Item: it}
+func newOutlineItemView(p *outlinePanel, it data.OutlineItem) *outlineItemView {
+	v := &outlineItemView{p: p, Item: it}
 	var b strings.Builder
 	for i, q := range it.Quotes {
 		if i > 0 {
@@ -195,10 +195,10 @@ func newOutlineItemView(p *OutlinePanel, it data.OutlineItem) *OutlineItemView {
 }
 
 // Text is what the item shows.
-func (v *OutlineItemView) Text() string { return v.label.Text }
+func (v *outlineItemView) Text() string { return v.label.Text }
 
 // CreateRenderer implements fyne.Widget.
-func (v *OutlineItemView) CreateRenderer() fyne.WidgetRenderer {
+func (v *outlineItemView) CreateRenderer() fyne.WidgetRenderer {
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.p.MoveItem(v.Item.ID, -1) })
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.p.MoveItem(v.Item.ID, +1) })
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.p.removeItem(v.Item.ID) })
@@ -209,7 +209,7 @@ func (v *OutlineItemView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // Tapped opens the item's passage and takes the focus, for Alt+↑/↓.
-func (v *OutlineItemView) Tapped(*fyne.PointEvent) {
+func (v *outlineItemView) Tapped(*fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
 		c.Focus(v)
 	}
@@ -217,31 +217,31 @@ func (v *OutlineItemView) Tapped(*fyne.PointEvent) {
 }
 
 // FocusGained implements fyne.Focusable.
-func (v *OutlineItemView) FocusGained() {
+func (v *outlineItemView) FocusGained() {
 	v.focused = true
 	v.label.TextStyle.Bold = true
 	v.label.Refresh()
 }
 
 // FocusLost implements fyne.Focusable.
-func (v *OutlineItemView) FocusLost() {
+func (v *outlineItemView) FocusLost() {
 	v.focused = false
 	v.label.TextStyle.Bold = false
 	v.label.Refresh()
 }
 
 // TypedRune implements fyne.Focusable.
-func (v *OutlineItemView) TypedRune(rune) {}
+func (v *outlineItemView) TypedRune(rune) {}
 
 // TypedKey opens the passage on Return.
-func (v *OutlineItemView) TypedKey(ev *fyne.KeyEvent) {
+func (v *outlineItemView) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
 		v.p.openItem(v.Item)
 	}
 }
 
 // TypedShortcut moves the item with Alt+↑ and Alt+↓.
-func (v *OutlineItemView) TypedShortcut(s fyne.Shortcut) {
+func (v *outlineItemView) TypedShortcut(s fyne.Shortcut) {
 	switch s.ShortcutName() {
 	case shortcutItemUp.ShortcutName():
 		v.p.MoveItem(v.Item.ID, -1)

@@ -126,10 +126,10 @@ func TestOutlinePanel(t *testing.T) {
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
 		t.Errorf("after Alt+↓: %v, want %v", got, want)
 	}
-	if f, ok := u.Window.Canvas().Focused().(*OutlineItemView); !ok || f.Item.Para != 4 {
+	if f, ok := u.Window.Canvas().Focused().(*outlineItemView); !ok || f.Item.Para != 4 {
 		t.Errorf("the focus did not follow the moved item")
 	}
-	if focused, ok := u.Window.Canvas().Focused().(*OutlineItemView); ok {
+	if focused, ok := u.Window.Canvas().Focused().(*outlineItemView); ok {
 		focused.TypedShortcut(shortcutItemUp)
 		h.settle()
 		if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}) {
@@ -299,7 +299,7 @@ func TestOutlineDrag(t *testing.T) {
 	}
 	h.settle() // the items are written off the UI goroutine
 	d := fyne.CurrentApp().Driver()
-	dragTo := func(v *OutlineItemView, at fyne.Position) {
+	dragTo := func(v *outlineItemView, at fyne.Position) {
 		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: at}, Dragged: fyne.Delta{DY: 10}})
 		v.DragEnd()
 		h.settle() // the move is written off the UI goroutine

@@ -14,12 +14,12 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// PeopleView lists the people and organisations the articles name, grouped
+// peopleView lists the people and organisations the articles name, grouped
 // by kind, with their roles and mention counts; selecting one lists its
 // mentions, each opening its passage in the reader, and offers the
 // corrections.
-type PeopleView struct {
-	hooks StudyAidHooks
+type peopleView struct {
+	hooks studyAidHooks
 	// aidList's Filter narrows the list to entries whose name, alias or
 	// role contain what is typed.
 	aidList
@@ -34,9 +34,9 @@ type pRow struct {
 	entity  int
 }
 
-func newPeopleView(hooks StudyAidHooks) *PeopleView {
+func newPeopleView(hooks studyAidHooks) *peopleView {
 	hooks.fill()
-	v := &PeopleView{hooks: hooks, selected: -1}
+	v := &peopleView{hooks: hooks, selected: -1}
 	v.aidList = newAidList(aidListSpec{
 		filterHint:  "Filter people and organisations",
 		emptyText:   "No people or organisations yet. Import articles (File › Import…) and the names they mention appear here.",
@@ -56,16 +56,16 @@ func newPeopleView(hooks StudyAidHooks) *PeopleView {
 	return v
 }
 
-func (v *PeopleView) setCase(c glance.Case) {
+func (v *peopleView) setCase(c glance.Case) {
 	v.loading.Hide()
 	v.people = c.People
 	v.fill()
 }
 
 // People are the entries the view shows.
-func (v *PeopleView) People() []casefacts.Entity { return v.people }
+func (v *peopleView) People() []casefacts.Entity { return v.people }
 
-func (v *PeopleView) fill() {
+func (v *peopleView) fill() {
 	v.rows = v.rows[:0]
 	counts := map[string]int{}
 	var kept []int
@@ -88,7 +88,7 @@ func (v *PeopleView) fill() {
 	v.showDetail(-1)
 }
 
-func (v *PeopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(v.rows) {
 		return
 	}
@@ -115,7 +115,7 @@ func (v *PeopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	count.Show()
 }
 
-func (v *PeopleView) choose(i widget.ListItemID) {
+func (v *peopleView) choose(i widget.ListItemID) {
 	if i >= len(v.rows) || v.rows[i].entity < 0 {
 		v.List.Unselect(i)
 		return
@@ -124,7 +124,7 @@ func (v *PeopleView) choose(i widget.ListItemID) {
 }
 
 // Select selects the entry named name (tests use it).
-func (v *PeopleView) Select(name string) bool {
+func (v *peopleView) Select(name string) bool {
 	for row, r := range v.rows {
 		if r.entity >= 0 && strings.EqualFold(v.people[r.entity].Name, name) {
 			v.List.Select(row)
@@ -134,7 +134,7 @@ func (v *PeopleView) Select(name string) bool {
 	return false
 }
 
-func (v *PeopleView) showDetail(i int) {
+func (v *peopleView) showDetail(i int) {
 	v.selected = i
 	if !v.clearDetail(i >= 0 && i < len(v.people)) {
 		return
@@ -183,7 +183,7 @@ func (v *PeopleView) showDetail(i int) {
 }
 
 // known reports whether an entry of the index has the name or alias.
-func (v *PeopleView) known(name string) bool {
+func (v *peopleView) known(name string) bool {
 	for _, e := range v.people {
 		if e.Named(name) {
 			return true

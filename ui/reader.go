@@ -17,12 +17,12 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// Reader shows one article: its citable metadata, then its numbered passages
+// reader shows one article: its citable metadata, then its numbered passages
 // in a virtualised list of passage widgets.
-type Reader struct {
-	store   ReaderStore
+type reader struct {
+	store   readerStore
 	ctx     context.Context
-	hooks   ReaderHooks
+	hooks   readerHooks
 	article data.Article
 	rows    []*passageModel
 	byID    map[int64]int // passage id → row
@@ -66,9 +66,9 @@ type Reader struct {
 }
 
 // newReader builds a reader on a store; ctx bounds its reads.
-func newReader(store ReaderStore, ctx context.Context, hooks ReaderHooks) *Reader {
+func newReader(store readerStore, ctx context.Context, hooks readerHooks) *reader {
 	hooks.fill()
-	r := &Reader{store: store, ctx: ctx, hooks: hooks, current: -1, selRow: -1, byID: map[int64]int{}, shown: map[int]*passageView{}, proto: newPassageView()}
+	r := &reader{store: store, ctx: ctx, hooks: hooks, current: -1, selRow: -1, byID: map[int64]int{}, shown: map[int]*passageView{}, proto: newPassageView()}
 	r.proto.scale = readerScale
 	r.title = widget.NewLabel("")
 	r.title.SizeName = theme.SizeNameSubHeadingText
@@ -104,7 +104,7 @@ func newReader(store ReaderStore, ctx context.Context, hooks ReaderHooks) *Reade
 // readerScale makes the reading text a little larger than the interface's.
 const readerScale = 1.12
 
-func (r *Reader) newRowView() *passageView {
+func (r *reader) newRowView() *passageView {
 	v := newPassageView()
 	v.scale = readerScale
 	v.colour = func(key string) color.Color {
@@ -148,7 +148,7 @@ func (r *Reader) newRowView() *passageView {
 }
 
 // viewOf returns the widget showing row, if the row is on screen.
-func (r *Reader) viewOf(row int) (*passageView, bool) {
+func (r *reader) viewOf(row int) (*passageView, bool) {
 	if row < 0 || row >= len(r.rows) {
 		return nil, false
 	}
@@ -157,7 +157,7 @@ func (r *Reader) viewOf(row int) (*passageView, bool) {
 }
 
 // rowOf finds the row a (recycled) passage widget currently shows.
-func (r *Reader) rowOf(v *passageView) (int, bool) {
+func (r *reader) rowOf(v *passageView) (int, bool) {
 	if v.model == nil {
 		return 0, false
 	}
@@ -166,7 +166,7 @@ func (r *Reader) rowOf(v *passageView) (int, bool) {
 }
 
 // bind shows row i in a recycled passage widget.
-func (r *Reader) bind(i int, v *passageView) {
+func (r *reader) bind(i int, v *passageView) {
 	if i >= len(r.rows) {
 		return
 	}
@@ -192,7 +192,7 @@ func (r *Reader) bind(i int, v *passageView) {
 }
 
 // open loads an article into the reader.
-func (r *Reader) open(id int64) {
+func (r *reader) open(id int64) {
 	art, err := r.store.Article(r.ctx, id)
 	if err != nil {
 		r.hooks.ShowError(err)
@@ -229,7 +229,7 @@ func (r *Reader) open(id int64) {
 }
 
 // close shows no article: the library is empty.
-func (r *Reader) close() {
+func (r *reader) close() {
 	r.hooks.Leaving()
 	r.article = data.Article{}
 	r.rows = nil
@@ -245,7 +245,7 @@ func (r *Reader) close() {
 
 // loadAnnotations reads the article's highlights and note counts into the
 // row models.
-func (r *Reader) loadAnnotations() {
+func (r *reader) loadAnnotations() {
 	hs, err := r.store.Highlights(r.ctx, r.article.ID)
 	if err != nil {
 		r.hooks.ShowError(err)
@@ -272,7 +272,7 @@ func (r *Reader) loadAnnotations() {
 }
 
 // reloadAnnotations refreshes highlights and note markers after a change.
-func (r *Reader) reloadAnnotations() {
+func (r *reader) reloadAnnotations() {
 	if r.article.ID == 0 {
 		return
 	}
@@ -281,7 +281,7 @@ func (r *Reader) reloadAnnotations() {
 }
 
 // showHeader fills the title and the metadata line.
-func (r *Reader) showHeader() {
+func (r *reader) showHeader() {
 	a := r.article
 	r.title.SetText(displayTitle(a))
 	var parts []string
@@ -333,7 +333,7 @@ func (u *UI) openSource() {
 }
 
 // setCurrent makes a row the passage whose notes the notes panel shows.
-func (r *Reader) setCurrent(row int) {
+func (r *reader) setCurrent(row int) {
 	if row == r.current {
 		return
 	}
@@ -352,7 +352,7 @@ func (r *Reader) setCurrent(row int) {
 
 // Target returns the span a highlight or a note applies to: the selection
 // (widened to whole words), or else the whole current passage.
-func (r *Reader) Target() (passageSpan, bool) {
+func (r *reader) Target() (passageSpan, bool) {
 	row, s, e, ok := r.target()
 	if !ok {
 		return passageSpan{}, false
@@ -363,7 +363,7 @@ func (r *Reader) Target() (passageSpan, bool) {
 // showPassage makes a passage of the open article the current one; again
 // tells the notes panel to show its notes afresh even when it already is.
 // It reports whether the open article has the passage.
-func (r *Reader) showPassage(id int64, again bool) bool {
+func (r *reader) showPassage(id int64, again bool) bool {
 	row, ok := r.byID[id]
 	if !ok {
 		return false
@@ -376,7 +376,7 @@ func (r *Reader) showPassage(id int64, again bool) bool {
 }
 
 // colour returns the legend's entry for a colour key.
-func (r *Reader) colour(key string) (data.Colour, bool) {
+func (r *reader) colour(key string) (data.Colour, bool) {
 	for _, c := range r.hooks.Colours() {
 		if c.Key == key {
 			return c, true
@@ -386,7 +386,7 @@ func (r *Reader) colour(key string) (data.Colour, bool) {
 }
 
 // CurrentPassage returns the passage the notes panel shows.
-func (r *Reader) CurrentPassage() (data.Passage, bool) {
+func (r *reader) CurrentPassage() (data.Passage, bool) {
 	if r.current < 0 || r.current >= len(r.rows) {
 		return data.Passage{}, false
 	}
@@ -394,14 +394,14 @@ func (r *Reader) CurrentPassage() (data.Passage, bool) {
 }
 
 // Rows returns how many passages the reader shows.
-func (r *Reader) Rows() int { return len(r.rows) }
+func (r *reader) Rows() int { return len(r.rows) }
 
 // Article returns the article the reader shows.
-func (r *Reader) Article() data.Article { return r.article }
+func (r *reader) Article() data.Article { return r.article }
 
 // setSelection records the selection of a row, from anchor to caret, and
 // clears any selection in another row.
-func (r *Reader) setSelection(row, anchor, caret int) {
+func (r *reader) setSelection(row, anchor, caret int) {
 	if r.selRow >= 0 && r.selRow != row {
 		old := r.selRow
 		r.selRow = -1
@@ -411,12 +411,12 @@ func (r *Reader) setSelection(row, anchor, caret int) {
 }
 
 // selSpan returns the selection's runes [start, end), in its row.
-func (r *Reader) selSpan() (start, end int) {
+func (r *reader) selSpan() (start, end int) {
 	return min(r.selAnchor, r.selCaret), max(r.selAnchor, r.selCaret)
 }
 
 // clearSelection forgets the selection.
-func (r *Reader) clearSelection() {
+func (r *reader) clearSelection() {
 	if r.selRow < 0 {
 		return
 	}
@@ -427,7 +427,7 @@ func (r *Reader) clearSelection() {
 
 // target returns the passage and span a highlight or note applies to: the
 // selection (widened to whole words), or else the whole current passage.
-func (r *Reader) target() (row, start, end int, ok bool) {
+func (r *reader) target() (row, start, end int, ok bool) {
 	if s, e := r.selSpan(); r.selRow >= 0 && s < e {
 		s, e = snapToWords(r.rows[r.selRow].text, s, e)
 		return r.selRow, s, e, true
@@ -439,7 +439,7 @@ func (r *Reader) target() (row, start, end int, ok bool) {
 }
 
 // setMatches marks search matches in one row and clears them elsewhere.
-func (r *Reader) setMatches(row int, matches [][2]int) {
+func (r *reader) setMatches(row int, matches [][2]int) {
 	for i, m := range r.rows {
 		if i != row && m.matches != nil {
 			m.matches = nil
@@ -453,7 +453,7 @@ func (r *Reader) setMatches(row int, matches [][2]int) {
 
 // showContextMenu offers highlighting, recolouring, removing and notes for
 // the passage under the pointer.
-func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
+func (r *reader) showContextMenu(row, off int, at fyne.Position) {
 	h := r.hooks
 	colours := h.Colours()
 	if s, e := r.selSpan(); r.selRow != row || s == e || off < s || off > e {
@@ -506,7 +506,7 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 
 // highlightAt returns the highlight under rune offset off of row; the
 // shortest wins when several overlap.
-func (r *Reader) highlightAt(row, off int) (data.Highlight, bool) {
+func (r *reader) highlightAt(row, off int) (data.Highlight, bool) {
 	var best data.Highlight
 	found := false
 	for _, h := range r.rows[row].highlights {
@@ -519,7 +519,7 @@ func (r *Reader) highlightAt(row, off int) (data.Highlight, bool) {
 
 // copyTarget puts the selected text, or the current passage, on the
 // clipboard.
-func (r *Reader) copyTarget() {
+func (r *reader) copyTarget() {
 	row, s, e, ok := r.target()
 	if !ok {
 		return
@@ -559,7 +559,7 @@ func inWord(r rune) bool {
 
 // outlineTargetAt is what a right-click at rune off of a row places: the
 // highlight under the pointer, else the whole passage.
-func (r *Reader) outlineTargetAt(row, off int) (data.NewItem, bool) {
+func (r *reader) outlineTargetAt(row, off int) (data.NewItem, bool) {
 	if row < 0 || row >= len(r.rows) {
 		return data.NewItem{}, false
 	}
@@ -573,7 +573,7 @@ func (r *Reader) outlineTargetAt(row, off int) (data.NewItem, bool) {
 
 // outlineTarget is what the keyboard places: the highlight under the
 // selection if there is one, else the current passage.
-func (r *Reader) outlineTarget(int) (data.NewItem, bool) {
+func (r *reader) outlineTarget(int) (data.NewItem, bool) {
 	row, s, _, ok := r.target()
 	if !ok {
 		return data.NewItem{}, false

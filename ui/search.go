@@ -16,9 +16,9 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// Searcher runs search queries; sqlite.Library is one. Search is called off the
+// searcher runs search queries; sqlite.Library is one. Search is called off the
 // UI goroutine and must be safe for concurrent use.
-type Searcher interface {
+type searcher interface {
 	Search(ctx context.Context, query string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error)
 }
 
@@ -30,13 +30,13 @@ type completer interface {
 // maxSuggestions is how many completions the bar offers.
 const maxSuggestions = 4
 
-// SearchBar is the search entry at the top of the window and the results
+// searchBar is the search entry at the top of the window and the results
 // that replace the library sidebar while a query is typed.
-type SearchBar struct {
-	searcher Searcher
-	tags     TagLister
+type searchBar struct {
+	searcher searcher
+	tags     tagLister
 	ctx      context.Context
-	hooks    SearchHooks
+	hooks    searchHooks
 	bar      *fyne.Container
 	entry    *searchEntry
 
@@ -73,7 +73,7 @@ type SearchBar struct {
 // Enter opens the chosen one, Escape clears.
 type searchEntry struct {
 	widget.Entry
-	s *SearchBar
+	s *searchBar
 }
 
 // TypedKey implements fyne.Focusable.
@@ -94,9 +94,9 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 
 // newSearchBar builds the search bar on a searcher and the library's
 // tags; ctx bounds its queries.
-func newSearchBar(searcher Searcher, tags TagLister, ctx context.Context, hooks SearchHooks) *SearchBar {
+func newSearchBar(searcher searcher, tags tagLister, ctx context.Context, hooks searchHooks) *searchBar {
 	hooks.fill()
-	s := &SearchBar{searcher: searcher, tags: tags, ctx: ctx, hooks: hooks}
+	s := &searchBar{searcher: searcher, tags: tags, ctx: ctx, hooks: hooks}
 	s.entry = &searchEntry{s: s}
 	s.entry.ExtendBaseWidget(s.entry)
 	s.entry.SetPlaceHolder("Search articles and notes — typos are fine (Ctrl+F)")
@@ -137,7 +137,7 @@ func newSearchBar(searcher Searcher, tags TagLister, ctx context.Context, hooks 
 }
 
 // resultsPane is the sidebar shown while searching.
-func (s *SearchBar) resultsPane() fyne.CanvasObject {
+func (s *searchBar) resultsPane() fyne.CanvasObject {
 	filters := container.NewVBox(
 		s.Article,
 		container.NewGridWithColumns(2, s.Colour, s.Tag),
@@ -152,26 +152,26 @@ func (s *SearchBar) resultsPane() fyne.CanvasObject {
 }
 
 // Focus puts the cursor in the search field (Ctrl+F).
-func (s *SearchBar) Focus() {
+func (s *searchBar) Focus() {
 	if c := s.hooks.Canvas(); c != nil {
 		c.Focus(s.entry)
 	}
 }
 
 // clear empties the query and the filters, and brings the library back.
-func (s *SearchBar) clear() {
+func (s *searchBar) clear() {
 	s.resetFilters()
 	s.entry.SetText("")
 	s.showChips()
 }
 
 // filtered reports whether a filter is set.
-func (s *SearchBar) filtered() bool {
+func (s *searchBar) filtered() bool {
 	return s.Article.SelectedIndex() > 0 || s.Colour.SelectedIndex() > 0 || s.Tag.SelectedIndex() > 0 || s.HasNote.Checked
 }
 
 // resetFilters sets every filter back to "any", without running a query.
-func (s *SearchBar) resetFilters() {
+func (s *searchBar) resetFilters() {
 	s.clearing = true
 	defer func() { s.clearing = false }()
 	s.Article.SetSelectedIndex(0)
@@ -181,7 +181,7 @@ func (s *SearchBar) resetFilters() {
 }
 
 // showChips shows one chip per filter set.
-func (s *SearchBar) showChips() {
+func (s *searchBar) showChips() {
 	key := fmt.Sprint(s.Article.SelectedIndex(), s.Colour.Selected, s.Tag.Selected, s.HasNote.Checked)
 	if key == s.chipsFor {
 		return
@@ -221,10 +221,10 @@ func (s *SearchBar) showChips() {
 }
 
 // showing reports whether the results replace the library.
-func (s *SearchBar) showing() bool { return s.hooks.ResultsShown() }
+func (s *searchBar) showing() bool { return s.hooks.ResultsShown() }
 
 // showResults swaps the library sidebar for the results, or back.
-func (s *SearchBar) showResults(on bool) { s.hooks.ShowResults(on) }
+func (s *searchBar) showResults(on bool) { s.hooks.ShowResults(on) }
 
 const (
 	anyArticle = "All articles"
@@ -233,7 +233,7 @@ const (
 )
 
 // articlesChanged refills the article filter.
-func (s *SearchBar) articlesChanged() {
+func (s *searchBar) articlesChanged() {
 	if s.Article == nil {
 		return
 	}
@@ -262,7 +262,7 @@ func indexOf(xs []string, x string) int {
 
 // filtersChanged refills the colour and tag filters after the legend or
 // the notes changed, and reruns the query.
-func (s *SearchBar) filtersChanged() {
+func (s *searchBar) filtersChanged() {
 	if s.Colour == nil {
 		return
 	}
@@ -287,7 +287,7 @@ func (s *SearchBar) filtersChanged() {
 }
 
 // options reads the filters into search options.
-func (s *SearchBar) options() sqlite.SearchOptions {
+func (s *searchBar) options() sqlite.SearchOptions {
 	opt := sqlite.SearchOptions{Limit: sqlite.DefaultSearchLimit, HasNote: s.HasNote.Checked}
 	if as := s.hooks.Articles(); s.Article.SelectedIndex() > 0 && s.Article.SelectedIndex()-1 < len(as) {
 		opt.Article = as[s.Article.SelectedIndex()-1].ID
@@ -304,7 +304,7 @@ func (s *SearchBar) options() sqlite.SearchOptions {
 // run starts the query in the field off the UI goroutine. Each run has a
 // generation; results that come back for an older one are dropped, so that
 // typing more never shows results for an older query.
-func (s *SearchBar) run() {
+func (s *searchBar) run() {
 	if s.pane == nil || s.clearing {
 		return
 	}
@@ -366,7 +366,7 @@ func completions(c completer, q string) []string {
 
 // showSuggestions offers completions of the word being typed; choosing one
 // puts it in place of that word.
-func (s *SearchBar) showSuggestions(gen int, q string, words []string) {
+func (s *searchBar) showSuggestions(gen int, q string, words []string) {
 	if gen != s.gen {
 		return
 	}
@@ -388,7 +388,7 @@ func (s *SearchBar) showSuggestions(gen int, q string, words []string) {
 }
 
 // complete replaces the last word of q by w and searches again.
-func (s *SearchBar) complete(q, w string) {
+func (s *searchBar) complete(q, w string) {
 	trimmed := strings.TrimRightFunc(q, unicode.IsSpace)
 	i := strings.LastIndexFunc(trimmed, unicode.IsSpace)
 	s.entry.SetText(trimmed[:i+1] + w + " ")
@@ -397,7 +397,7 @@ func (s *SearchBar) complete(q, w string) {
 
 // showHits puts a query's results on screen, unless a newer query was typed.
 // filtered says the query had filters, which the empty state then blames.
-func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err error, filtered bool) {
+func (s *searchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err error, filtered bool) {
 	if gen != s.gen {
 		return
 	}
@@ -428,13 +428,13 @@ func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err 
 	}
 }
 
-func (s *SearchBar) setEmpty(title, hint string) {
+func (s *searchBar) setEmpty(title, hint string) {
 	setEmptyState(s.empty, title, hint)
 	s.empty.Show()
 }
 
 // move changes the chosen result with the arrow keys.
-func (s *SearchBar) move(d int) {
+func (s *searchBar) move(d int) {
 	if len(s.hits) == 0 {
 		return
 	}
@@ -445,7 +445,7 @@ func (s *SearchBar) move(d int) {
 }
 
 // OpenActive opens the chosen result (Enter).
-func (s *SearchBar) OpenActive() {
+func (s *searchBar) OpenActive() {
 	if s.active < len(s.hits) {
 		s.Open(s.active)
 	}
@@ -453,7 +453,7 @@ func (s *SearchBar) OpenActive() {
 
 // Open shows result i in the reader: its article, the passage scrolled into
 // view with the matched words marked, and its notes.
-func (s *SearchBar) Open(i int) {
+func (s *searchBar) Open(i int) {
 	if i < 0 || i >= len(s.hits) {
 		return
 	}
@@ -470,7 +470,7 @@ type resultRow struct {
 
 // articleTitle names a result's article as the library sidebar does, so
 // that an untitled article is named by its source.
-func (s *SearchBar) articleTitle(h sqlite.SearchResult) string {
+func (s *searchBar) articleTitle(h sqlite.SearchResult) string {
 	for _, a := range s.hooks.Articles() {
 		if a.ID == h.Article {
 			return displayTitle(a.Article)

@@ -121,11 +121,11 @@ func humanDate(iso string, short bool) string {
 	return iso
 }
 
-// LibraryPane is the library sidebar: a heading, a quick filter, the
+// libraryPane is the library sidebar: a heading, a quick filter, the
 // articles it keeps, or an empty state. It is given the articles; it reads
 // nothing itself.
-type LibraryPane struct {
-	hooks LibraryHooks
+type libraryPane struct {
+	hooks libraryHooks
 	// articles is the library as the sidebar shows it; names are what the
 	// filter matches of each; listed indexes articles by the rows shown.
 	articles []data.ArticleSummary
@@ -142,7 +142,7 @@ type LibraryPane struct {
 }
 
 // newLibraryPane builds the library sidebar, empty until set.
-func newLibraryPane(hooks LibraryHooks) *LibraryPane {
+func newLibraryPane(hooks libraryHooks) *libraryPane {
 	if hooks.Open == nil {
 		hooks.Open = func(int64) {}
 	}
@@ -152,7 +152,7 @@ func newLibraryPane(hooks LibraryHooks) *LibraryPane {
 	if hooks.Keys == nil {
 		hooks.Keys = noKeys{}
 	}
-	p := &LibraryPane{hooks: hooks}
+	p := &libraryPane{hooks: hooks}
 	p.List = newKeyList(
 		func() int { return len(p.listed) },
 		func() fyne.CanvasObject { return newLibraryRow() },
@@ -183,7 +183,7 @@ func newLibraryPane(hooks LibraryHooks) *LibraryPane {
 }
 
 // set shows the library's articles, filtered as the filter says.
-func (p *LibraryPane) set(arts []data.ArticleSummary) {
+func (p *libraryPane) set(arts []data.ArticleSummary) {
 	p.articles = arts
 	p.names = articleNames(arts)
 	p.filter()
@@ -210,7 +210,7 @@ func articleNames(arts []data.ArticleSummary) []string {
 // "Ex-Cop Peter Liang Apologizes…"), best match first, or every article in load order when the
 // filter is empty. sahilm/fuzzy does the matching and ranking: short names
 // are what it is good at.
-func (p *LibraryPane) filter() {
+func (p *libraryPane) filter() {
 	q := strings.ToLower(strings.Join(strings.Fields(p.Filter.Text), " "))
 	p.listed = p.listed[:0]
 	if q == "" {
@@ -257,7 +257,7 @@ func matchArticles(q string, names []string) []int {
 }
 
 // selectArticle selects an article's row, if the filter shows it.
-func (p *LibraryPane) selectArticle(id int64) {
+func (p *libraryPane) selectArticle(id int64) {
 	for i, ai := range p.listed {
 		if p.articles[ai].ID == id {
 			p.List.Select(i)

@@ -16,11 +16,11 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// TimelineView lists the dated events, by date, under year and month
+// timelineView lists the dated events, by date, under year and month
 // headings; an entry shows its date, label and sources, and selecting it
 // opens its first passage and shows the rest below with the corrections.
-type TimelineView struct {
-	hooks StudyAidHooks
+type timelineView struct {
+	hooks studyAidHooks
 	// kase is the case shown, which a fix corrects.
 	kase glance.Case
 	// aidList's Filter narrows the list to entries whose label, date or
@@ -41,9 +41,9 @@ type tlRow struct {
 	event   int
 }
 
-func newTimelineView(hooks StudyAidHooks) *TimelineView {
+func newTimelineView(hooks studyAidHooks) *timelineView {
 	hooks.fill()
-	v := &TimelineView{hooks: hooks, selected: -1}
+	v := &timelineView{hooks: hooks, selected: -1}
 	v.Disputed = widget.NewCheck("Disputed only", func(bool) { v.fill() })
 	v.aidList = newAidList(aidListSpec{
 		filterHint:  "Filter the timeline",
@@ -73,7 +73,7 @@ func newTimelineView(hooks StudyAidHooks) *TimelineView {
 	return v
 }
 
-func (v *TimelineView) setCase(c glance.Case) {
+func (v *timelineView) setCase(c glance.Case) {
 	v.loading.Hide()
 	v.kase = c
 	v.events = c.Timeline
@@ -81,7 +81,7 @@ func (v *TimelineView) setCase(c glance.Case) {
 }
 
 // fill rebuilds the rows from the events and the filter.
-func (v *TimelineView) fill() {
+func (v *timelineView) fill() {
 	keep := -1
 	if v.selected >= 0 && v.selected < len(v.events) {
 		keep = v.selected
@@ -117,7 +117,7 @@ func (v *TimelineView) fill() {
 	v.showDetail(keep)
 }
 
-func (v *TimelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (v *timelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(v.rows) {
 		return
 	}
@@ -155,7 +155,7 @@ func (v *TimelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // choose selects row i: an event opens its first passage in the reader.
-func (v *TimelineView) choose(i widget.ListItemID) {
+func (v *timelineView) choose(i widget.ListItemID) {
 	if i >= len(v.rows) || v.rows[i].event < 0 {
 		v.List.Unselect(i)
 		return
@@ -169,7 +169,7 @@ func (v *TimelineView) choose(i widget.ListItemID) {
 
 // Select selects the entry for event i of the timeline (tests and the
 // keyboard use it).
-func (v *TimelineView) Select(event int) {
+func (v *timelineView) Select(event int) {
 	for row, r := range v.rows {
 		if r.event == event {
 			v.List.Select(row)
@@ -179,9 +179,9 @@ func (v *TimelineView) Select(event int) {
 }
 
 // Events are the entries the view shows, in order.
-func (v *TimelineView) Events() []casefacts.Event { return v.events }
+func (v *timelineView) Events() []casefacts.Event { return v.events }
 
-func (v *TimelineView) showDetail(ev int) {
+func (v *timelineView) showDetail(ev int) {
 	v.selected = ev
 	if !v.clearDetail(ev >= 0 && ev < len(v.events)) {
 		return
@@ -221,7 +221,7 @@ func (v *TimelineView) showDetail(ev int) {
 }
 
 // fix stores a correction to an event and extracts again.
-func (v *TimelineView) fix(e casefacts.Event, action, value string) {
+func (v *timelineView) fix(e casefacts.Event, action, value string) {
 	// The case is replaced, never changed in place, when extraction is done.
 	v.hooks.FixEvent(v.kase, e, action, value)
 }

@@ -42,15 +42,15 @@ func (u *UI) deleteArticle() {
 	})
 }
 
-// TrashStore is what the bin of deleted articles reads and writes.
-type TrashStore interface {
+// trashStore is what the bin of deleted articles reads and writes.
+type trashStore interface {
 	DeletedArticles(ctx context.Context) ([]data.ArticleSummary, error)
 	RestoreArticle(ctx context.Context, id int64) error
 }
 
-// TrashHooks are what the bin asks of the window. Nil hooks do nothing (a
+// trashHooks are what the bin asks of the window. Nil hooks do nothing (a
 // write runs at once).
-type TrashHooks struct {
+type trashHooks struct {
 	// Write runs a write to the library after the earlier ones of its
 	// lane, off the UI goroutine; done is then called on the UI goroutine.
 	Write     func(lane string, run func(ctx context.Context) error, done func(err error))
@@ -59,7 +59,7 @@ type TrashHooks struct {
 	Restored func(data.ArticleSummary)
 }
 
-func (h *TrashHooks) fill() {
+func (h *trashHooks) fill() {
 	if h.Write == nil {
 		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
 	}
@@ -71,22 +71,22 @@ func (h *TrashHooks) fill() {
 	}
 }
 
-// TrashDialog is the bin of deleted articles, each with a button that
+// trashDialog is the bin of deleted articles, each with a button that
 // restores it with its highlights and notes.
-type TrashDialog struct {
+type trashDialog struct {
 	Articles []data.ArticleSummary
 	Restore  []*widget.Button
 	content  fyne.CanvasObject
 }
 
 // newTrashDialog lists the deleted articles of a store.
-func newTrashDialog(store TrashStore, ctx context.Context, hooks TrashHooks) (*TrashDialog, error) {
+func newTrashDialog(store trashStore, ctx context.Context, hooks trashHooks) (*trashDialog, error) {
 	hooks.fill()
 	arts, err := store.DeletedArticles(ctx)
 	if err != nil {
 		return nil, err
 	}
-	td := &TrashDialog{Articles: arts}
+	td := &trashDialog{Articles: arts}
 	box := container.NewVBox()
 	if len(arts) == 0 {
 		box.Add(newMutedLabel("No deleted articles. An article you delete comes here with its highlights and notes, and can be restored."))
@@ -119,7 +119,7 @@ func newTrashDialog(store TrashStore, ctx context.Context, hooks TrashHooks) (*T
 // opened.
 func (u *UI) showTrash() {
 	var m *modal
-	td, err := newTrashDialog(u.lib, u.ctx, TrashHooks{
+	td, err := newTrashDialog(u.lib, u.ctx, trashHooks{
 		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
 			u.writes.submit(lane, run, done)
 		},

@@ -6,11 +6,14 @@
 // Fyne driver, so that every screen can be driven headless by Fyne's test
 // package. cmd/casebook creates the app and calls New.
 //
-// The main components (Reader, NotesPanel, HighlightsPanel, SearchBar,
-// LibraryPane, TimelineView, PeopleView, OutlinePanel, CompareView) do not
-// hold the window: each takes the small store interface it reads
-// (ReaderStore, NoteStore, …, in wiring.go) and a struct of hooks. UI is the controller that wires them
-// (controller.go) and owns the moves between them.
+// The components (reader, notesPanel, highlightsPanel, searchBar,
+// libraryPane, timelineView, peopleView, outlinePanel, compareView, the
+// export dialog, the article-details form and the bin) do not hold the
+// window: each takes the small store interface it reads (readerStore,
+// noteStore, outlineStore, …, beside it or in wiring.go) and a struct of
+// hooks, and can be built alone (component_test.go). UI is the controller
+// that wires them (controller.go) and owns the moves between them. Only
+// New, Options (its Placer) and UI's Window are used outside the package.
 package ui
 
 import (
@@ -45,7 +48,7 @@ const (
 // Options adjusts a UI; the zero value is what the app uses.
 type Options struct {
 	// Searcher runs search queries. Zero means the library's own search.
-	Searcher Searcher
+	Searcher searcher
 	// NoteDebounce is how long typing must pause before a note is saved.
 	// Zero means the default, 600 ms.
 	NoteDebounce time.Duration
@@ -97,24 +100,24 @@ type UI struct {
 
 	// Sidebar is the library sidebar; Library is its list of articles,
 	// LibraryFilter its quick filter.
-	Sidebar       *LibraryPane
+	Sidebar       *libraryPane
 	Library       *keyList
 	LibraryFilter *keyEntry
-	Reader        *Reader
-	Search        *SearchBar
-	Notes         *NotesPanel
-	Highlights    *HighlightsPanel
+	Reader        *reader
+	Search        *searchBar
+	Notes         *notesPanel
+	Highlights    *highlightsPanel
 	// Outline is the outline view beside the reader (a tab by the notes).
-	Outline *OutlinePanel
+	Outline *outlinePanel
 	// compare is the Compare window while it is open.
-	compare       *CompareView
+	compare       *compareView
 	compareWindow fyne.Window
 	sideTabs      *wrapTabs
 
 	undo         undoStack
-	metaEditor   *MetaEditor
-	exportDialog *ExportDialog
-	lastExport   ExportResult
+	metaEditor   *metaEditor
+	exportDialog *exportDialog
+	lastExport   exportResult
 	lastImport   []ingest.FileResult
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
@@ -142,7 +145,7 @@ type UI struct {
 	// Status says what was just done (an article deleted or restored).
 	Status    *widget.Label
 	statusGen int
-	trash     *TrashDialog
+	trash     *trashDialog
 	aids      *studyAids // the Timeline and People views (glance.go)
 }
 

@@ -23,17 +23,17 @@ import (
 // (open this passage in the reader, show that note). A component can then
 // be built alone, on a fake store or a small library, and tested by itself.
 
-// ReaderStore is what the reader reads: an article, its passages, and the
+// readerStore is what the reader reads: an article, its passages, and the
 // highlights and notes drawn on them.
-type ReaderStore interface {
+type readerStore interface {
 	Article(ctx context.Context, id int64) (data.Article, error)
 	Passages(ctx context.Context, articleID int64) ([]data.Passage, error)
 	Highlights(ctx context.Context, articleID int64) ([]data.Highlight, error)
 	Notes(ctx context.Context, f data.NoteFilter) ([]data.Note, error)
 }
 
-// NoteStore is what the notes panel reads and writes: notes.
-type NoteStore interface {
+// noteStore is what the notes panel reads and writes: notes.
+type noteStore interface {
 	Notes(ctx context.Context, f data.NoteFilter) ([]data.Note, error)
 	AddNote(ctx context.Context, nn data.NewNote) (data.Note, error)
 	UpdateNote(ctx context.Context, id int64, body string, tags []string) (data.Note, error)
@@ -42,9 +42,9 @@ type NoteStore interface {
 	AttachNote(ctx context.Context, id, passageID int64, start, end int) (data.Note, error)
 }
 
-// ReaderHooks are what the reader asks of the rest of the window. Nil
+// readerHooks are what the reader asks of the rest of the window. Nil
 // hooks do nothing.
-type ReaderHooks struct {
+type readerHooks struct {
 	// Canvas is the canvas the reader is shown on, for the focus.
 	Canvas func() fyne.Canvas
 	// Do runs a function on the UI goroutine, later.
@@ -74,7 +74,7 @@ type ReaderHooks struct {
 	CopyWithCitation func()
 	// AddToTimeline offers an event from a passage, labelled with the
 	// selected words (if any).
-	AddToTimeline func(p data.Passage, sel string) *AddToTimeline
+	AddToTimeline func(p data.Passage, sel string) *addToTimeline
 	// OutlineMenu returns the context menu's items that add a row's
 	// passage (or the highlight at rune off) to the outline.
 	OutlineMenu func(row, off int) []*fyne.MenuItem
@@ -87,7 +87,7 @@ type ReaderHooks struct {
 }
 
 // fill gives every nil hook one that does nothing.
-func (h *ReaderHooks) fill() {
+func (h *readerHooks) fill() {
 	if h.Fit == nil {
 		h.Fit = noFit{}
 	}
@@ -131,7 +131,7 @@ func (h *ReaderHooks) fill() {
 		h.RemoveHighlight = func(data.Highlight) {}
 	}
 	if h.AddToTimeline == nil {
-		h.AddToTimeline = func(data.Passage, string) *AddToTimeline { return nil }
+		h.AddToTimeline = func(data.Passage, string) *addToTimeline { return nil }
 	}
 	if h.OutlineMenu == nil {
 		h.OutlineMenu = func(int, int) []*fyne.MenuItem { return nil }
@@ -144,9 +144,9 @@ func (h *ReaderHooks) fill() {
 	}
 }
 
-// NotesHooks are what the notes panel asks of the rest of the window. Nil
+// notesHooks are what the notes panel asks of the rest of the window. Nil
 // hooks do nothing.
-type NotesHooks struct {
+type notesHooks struct {
 	// Canvas is the canvas the panel is shown on, for the focus.
 	Canvas func() fyne.Canvas
 	// Do runs a function on the UI goroutine, later.
@@ -193,7 +193,7 @@ type NotesHooks struct {
 
 // fill gives every nil hook a default: a write runs at once, the rest do
 // nothing.
-func (h *NotesHooks) fill() {
+func (h *notesHooks) fill() {
 	if h.Canvas == nil {
 		h.Canvas = func() fyne.Canvas { return nil }
 	}
@@ -252,15 +252,15 @@ func (h *NotesHooks) fill() {
 	}
 }
 
-// HighlightStore is what the highlights panel reads: every highlight, and
+// highlightStore is what the highlights panel reads: every highlight, and
 // the passages of their articles for the paragraph numbers.
-type HighlightStore interface {
+type highlightStore interface {
 	Highlights(ctx context.Context, articleID int64) ([]data.Highlight, error)
 	Passages(ctx context.Context, articleID int64) ([]data.Passage, error)
 }
 
-// HighlightsHooks are what the highlights panel asks of the window.
-type HighlightsHooks struct {
+// highlightsHooks are what the highlights panel asks of the window.
+type highlightsHooks struct {
 	ShowError func(error)
 	// Colours returns the colour legend, Articles the library's articles.
 	Colours  func() []data.Colour
@@ -271,7 +271,7 @@ type HighlightsHooks struct {
 }
 
 // fill gives every nil hook one that does nothing.
-func (h *HighlightsHooks) fill() {
+func (h *highlightsHooks) fill() {
 	if h.ShowError == nil {
 		h.ShowError = func(err error) { fyne.LogError("highlights", err) }
 	}
@@ -289,14 +289,14 @@ func (h *HighlightsHooks) fill() {
 	}
 }
 
-// TagLister lists the library's tags; sqlite.Library is one.
-type TagLister interface {
+// tagLister lists the library's tags; sqlite.Library is one.
+type tagLister interface {
 	Tags(ctx context.Context) ([]string, error)
 }
 
-// SearchHooks are what the search bar asks of the window. Nil hooks do
+// searchHooks are what the search bar asks of the window. Nil hooks do
 // nothing.
-type SearchHooks struct {
+type searchHooks struct {
 	// Canvas is the canvas the bar is shown on, for the focus.
 	Canvas func() fyne.Canvas
 	// Do runs a function on the UI goroutine, later; Background runs one
@@ -322,7 +322,7 @@ type SearchHooks struct {
 
 // fill gives every nil hook one that does nothing (Background runs at
 // once).
-func (h *SearchHooks) fill() {
+func (h *searchHooks) fill() {
 	if h.Canvas == nil {
 		h.Canvas = func() fyne.Canvas { return nil }
 	}
@@ -361,8 +361,8 @@ func (h *SearchHooks) fill() {
 	}
 }
 
-// LibraryHooks are what the library sidebar asks of the window.
-type LibraryHooks struct {
+// libraryHooks are what the library sidebar asks of the window.
+type libraryHooks struct {
 	// Open opens an article chosen in the list; Current is the article
 	// open, whose row stays selected.
 	Open    func(id int64)
@@ -370,9 +370,9 @@ type LibraryHooks struct {
 	Keys    paneKeys
 }
 
-// ToolbarHooks are what the toolbar's buttons do, and what it asks of the
+// toolbarHooks are what the toolbar's buttons do, and what it asks of the
 // window. Nil hooks do nothing.
-type ToolbarHooks struct {
+type toolbarHooks struct {
 	// Colours returns the colour legend.
 	Colours         func() []data.Colour
 	Highlight       func(colour string)
@@ -386,7 +386,7 @@ type ToolbarHooks struct {
 }
 
 // fill gives every nil hook one that does nothing.
-func (h *ToolbarHooks) fill() {
+func (h *toolbarHooks) fill() {
 	if h.Colours == nil {
 		h.Colours = func() []data.Colour { return nil }
 	}
@@ -403,9 +403,9 @@ func (h *ToolbarHooks) fill() {
 	}
 }
 
-// StudyAidHooks are what the Timeline and People views ask of the window.
+// studyAidHooks are what the Timeline and People views ask of the window.
 // Nil hooks do nothing.
-type StudyAidHooks struct {
+type studyAidHooks struct {
 	// OpenRef opens a passage in the reader; RefLabel names it.
 	OpenRef  func(casefacts.Ref)
 	RefLabel func(casefacts.Ref) string
@@ -419,7 +419,7 @@ type StudyAidHooks struct {
 }
 
 // fill gives every nil hook one that does nothing.
-func (h *StudyAidHooks) fill() {
+func (h *studyAidHooks) fill() {
 	if h.OpenRef == nil {
 		h.OpenRef = func(casefacts.Ref) {}
 	}
@@ -505,9 +505,9 @@ func canvasOf(w fyne.Window) func() fyne.Canvas {
 	return func() fyne.Canvas { return w.Canvas() }
 }
 
-// OutlineStore is what the outline panel reads and writes: the outlines,
+// outlineStore is what the outline panel reads and writes: the outlines,
 // their sections and items, and an article for a citation.
-type OutlineStore interface {
+type outlineStore interface {
 	Outlines(ctx context.Context) ([]data.OutlineSummary, error)
 	Outline(ctx context.Context, id int64) (data.Outline, error)
 	OutlineByName(ctx context.Context, name string) (data.Outline, error)
@@ -526,9 +526,9 @@ type OutlineStore interface {
 	Article(ctx context.Context, id int64) (data.Article, error)
 }
 
-// OutlineHooks are what the outline panel asks of the window. Nil hooks
+// outlineHooks are what the outline panel asks of the window. Nil hooks
 // do nothing (a write runs at once).
-type OutlineHooks struct {
+type outlineHooks struct {
 	// Canvas is the canvas the panel is shown on, for the focus and the
 	// More menu.
 	Canvas func() fyne.Canvas
@@ -562,7 +562,7 @@ type OutlineHooks struct {
 
 // fill gives every nil hook a default: a write runs at once, the rest do
 // nothing.
-func (h *OutlineHooks) fill() {
+func (h *outlineHooks) fill() {
 	if h.Canvas == nil {
 		h.Canvas = func() fyne.Canvas { return nil }
 	}

@@ -17,12 +17,12 @@ import (
 // component converted is listed here: one that reaches back fails.
 func TestComponentsHoldNoWindow(t *testing.T) {
 	components := map[string]bool{
-		"Reader": true, "readerKeys": true, "passageView": true,
-		"NotesPanel": true, "NoteCard": true, "noteEntry": true,
-		"HighlightsPanel": true, "SearchBar": true, "searchEntry": true,
-		"LibraryPane": true, "TimelineView": true, "PeopleView": true,
-		"OutlinePanel": true, "OutlineItemView": true, "CompareView": true, "TrashDialog": true,
-		"MetaEditor": true, "dialogEntry": true, "ExportDialog": true,
+		"reader": true, "readerKeys": true, "passageView": true,
+		"notesPanel": true, "noteCard": true, "noteEntry": true,
+		"highlightsPanel": true, "searchBar": true, "searchEntry": true,
+		"libraryPane": true, "timelineView": true, "peopleView": true,
+		"outlinePanel": true, "outlineItemView": true, "compareView": true, "trashDialog": true,
+		"metaEditor": true, "dialogEntry": true, "exportDialog": true,
 		"highlightBar": true, "tipButton": true, "keyButton": true, "keyEntry": true,
 	}
 	files, err := filepath.Glob("*.go")
