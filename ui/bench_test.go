@@ -91,7 +91,7 @@ func BenchmarkTextSizeStep(b *testing.B) {
 	t := &testing.T{}
 	h := newHarness(t)
 	u := h.u
-	u.OpenArticle(h.article(2).ID)
+	u.openArticle(h.article(2).ID)
 	h.pump()
 	c := u.Window.Canvas()
 	b.ResetTimer()

@@ -91,9 +91,9 @@ func (h *compareHooks) fill() {
 	}
 }
 
-// ShowCompare opens the Compare window on two articles (0 leaves a side to
+// showCompare opens the Compare window on two articles (0 leaves a side to
 // choose).
-func (u *UI) ShowCompare(a, b int64) *compareView {
+func (u *UI) showCompare(a, b int64) *compareView {
 	if u.compare == nil {
 		u.compare = newCompareView(u.lib, u.ctx, compareHooks{
 			Articles:   func() []data.ArticleSummary { return u.articles },

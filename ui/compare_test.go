@@ -102,7 +102,7 @@ func TestCompareRunsOffTheUIGoroutine(t *testing.T) {
 	afro := articleTitled(t, h, "Asian Organization")
 	nbc := articleTitled(t, h, "Apologizes")
 	sentencing := articleTitled(t, h, "Sentencing Prompts")
-	c := h.u.ShowCompare(afro.ID, nbc.ID)
+	c := h.u.showCompare(afro.ID, nbc.ID)
 	if len(c.Rows.Objects) != 0 || c.flagsLabel.Text != "Comparing…" {
 		t.Fatalf("compared on the UI goroutine: %d rows, %q", len(c.Rows.Objects), c.flagsLabel.Text)
 	}
@@ -124,7 +124,7 @@ func TestCompareView(t *testing.T) {
 	h := newHarness(t)
 	afro := articleTitled(t, h, "Asian Organization")
 	nbc := articleTitled(t, h, "Apologizes")
-	c := h.u.ShowCompare(afro.ID, nbc.ID)
+	c := h.u.showCompare(afro.ID, nbc.ID)
 	h.compared(c)
 
 	// Pairs are rows holding both passages, linked by their words; the
@@ -181,7 +181,7 @@ func TestCompareView(t *testing.T) {
 	}
 	// Reopened later, the decisions hold.
 	h.u.compareWindow.Close()
-	c = h.u.ShowCompare(afro.ID, nbc.ID)
+	c = h.u.showCompare(afro.ID, nbc.ID)
 	h.compared(c)
 	if strings.Contains(texts(c.Flags), "second-degree") || !strings.Contains(texts(c.Flags), "Marked as a disagreement") {
 		t.Errorf("after reopening:\n%s", texts(c.Flags))

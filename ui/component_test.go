@@ -177,7 +177,7 @@ func TestReaderAlone(t *testing.T) {
 		t.Fatal("row 1 is not on screen")
 	}
 	test.Tap(v)
-	r.Focus()
+	r.focus()
 	if w.Canvas().Focused() != r.keys {
 		t.Fatal("the reader did not take the keyboard")
 	}
@@ -208,7 +208,7 @@ func TestReaderAlone(t *testing.T) {
 	if opened.ID != 0 || r.Rows() != 0 || r.header.Visible() || !r.empty.Visible() {
 		t.Errorf("after close: article %d, %d rows, header shown %v", opened.ID, r.Rows(), r.header.Visible())
 	}
-	if _, ok := r.CurrentPassage(); ok {
+	if _, ok := r.currentPassage(); ok {
 		t.Error("a passage is current with no article open")
 	}
 }
@@ -263,7 +263,7 @@ func TestNotesPanelAlone(t *testing.T) {
 	}
 
 	// A new note on the reader's target goes on "Peter Liang" of passage 1.
-	c := p.AddNote()
+	c := p.addNote()
 	if c == nil || !slices.Equal(shown, []int64{1}) {
 		t.Fatalf("AddNote: card %v, the reader was asked to show %v", c != nil, shown)
 	}
@@ -393,7 +393,7 @@ func TestSearchBarAlone(t *testing.T) {
 	if !slices.Equal(tags, []string{"sentence"}) || !slices.Equal(s.Tag.Options, []string{anyTag, "#sentence"}) {
 		t.Errorf("tags read %v, filter offers %v", tags, s.Tag.Options)
 	}
-	s.Focus()
+	s.focus()
 	test.Type(s.entry, "judge")
 	if !shown || len(s.hits) != 1 || s.hits[0].PassageID != 2 {
 		t.Fatalf("results shown %v, hits %+v", shown, s.hits)
@@ -402,7 +402,7 @@ func TestSearchBarAlone(t *testing.T) {
 		t.Errorf("status %q", got)
 	}
 	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	s.OpenActive()
+	s.openActive()
 	if len(opened) == 0 || opened[len(opened)-1].PassageID != 2 {
 		t.Errorf("opened %+v, want passage 2", opened)
 	}
@@ -577,13 +577,13 @@ func TestToolbarAlone(t *testing.T) {
 	if !slices.Equal(did, []string{"highlight green", "note"}) {
 		t.Errorf("did %v", did)
 	}
-	if b.Rows() != 1 {
-		t.Errorf("at 900 wide: %d rows", b.Rows())
+	if b.rows() != 1 {
+		t.Errorf("at 900 wide: %d rows", b.rows())
 	}
 	before := relayouts
 	w.Resize(fyne.NewSize(150, 300))
-	if b.Rows() < 2 || relayouts == before {
-		t.Errorf("at 150 wide: %d rows, relaid out %d times", b.Rows(), relayouts-before)
+	if b.rows() < 2 || relayouts == before {
+		t.Errorf("at 150 wide: %d rows, relaid out %d times", b.rows(), relayouts-before)
 	}
 }
 
@@ -686,8 +686,8 @@ func TestOutlinePanelAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Add(1, data.NewItem{PassageID: ps.ID})
-	if len(p.Items) != 1 || len(p.bySection[1]) != 1 || !strings.Contains(p.Items[0].Text(), "para. 2)") {
+	p.add(1, data.NewItem{PassageID: ps.ID})
+	if len(p.Items) != 1 || len(p.bySection[1]) != 1 || !strings.Contains(p.Items[0].text(), "para. 2)") {
 		t.Fatalf("items shown: %d, in section 2: %d", len(p.Items), len(p.bySection[1]))
 	}
 	test.Tap(p.Items[0])
@@ -967,8 +967,8 @@ func TestExportDialogAlone(t *testing.T) {
 		t.Fatalf("preview %q, summary %q", d.Preview.Text, d.summary.Text)
 	}
 	d.Scope.SetSelectedIndex(scopeArticle)
-	if d.ScopeValue.SelectedIndex() != 0 || d.Options().Scope.ArticleID != art.ID {
-		t.Errorf("article scope: %d chosen, options %+v", d.ScopeValue.SelectedIndex(), d.Options().Scope)
+	if d.ScopeValue.SelectedIndex() != 0 || d.options().Scope.ArticleID != art.ID {
+		t.Errorf("article scope: %d chosen, options %+v", d.ScopeValue.SelectedIndex(), d.options().Scope)
 	}
 	d.Name.SetText("Sam")
 	d.chooseFile()

@@ -44,10 +44,10 @@ func (u *UI) readerHooks() readerHooks {
 		OtherKey:         u.typedKey,
 		EditDetails:      u.showMetaEditor,
 		OpenSource:       u.openSource,
-		Highlight:        u.Highlight,
+		Highlight:        u.highlight,
 		Recolour:         u.recolourHighlight,
 		RemoveHighlight:  u.removeHighlight,
-		AddNote:          func() { u.Notes.AddNote() },
+		AddNote:          func() { u.Notes.addNote() },
 		CopyWithCitation: func() { u.copyAction(true) },
 		AddToTimeline:    u.showAddToTimeline,
 		OutlineMenu: func(row, off int) []*fyne.MenuItem {
@@ -104,7 +104,7 @@ func (u *UI) notesHooks() notesHooks {
 func (u *UI) openNote(n data.Note) {
 	if n.Orphan() {
 		if _, ok := u.articleSummary(n.ArticleID); ok && u.Reader.article.ID != n.ArticleID {
-			u.OpenArticle(n.ArticleID)
+			u.openArticle(n.ArticleID)
 		}
 		u.Notes.showOrphan(n)
 		return
@@ -129,7 +129,7 @@ func (u *UI) highlightsHooks() highlightsHooks {
 // and current. It reports whether the article has the passage.
 func (u *UI) openPassage(articleID, passageID int64) bool {
 	if u.Reader.article.ID != articleID {
-		u.OpenArticle(articleID)
+		u.openArticle(articleID)
 	}
 	row, ok := u.Reader.byID[passageID]
 	if ok {
@@ -174,7 +174,7 @@ func (u *UI) searchHooks() searchHooks {
 // passage scrolled into view with the matched words marked, and its notes.
 func (u *UI) openResult(h sqlite.SearchResult) {
 	if u.Reader.article.ID != h.Article {
-		u.OpenArticle(h.Article)
+		u.openArticle(h.Article)
 	}
 	row, ok := u.Reader.byID[h.PassageID]
 	if !ok {
@@ -202,9 +202,9 @@ func (u *UI) libraryHooks() libraryHooks {
 func (u *UI) toolbarHooks() toolbarHooks {
 	return toolbarHooks{
 		Colours:         func() []data.Colour { return u.colours },
-		Highlight:       u.Highlight,
-		RemoveHighlight: u.RemoveHighlightAtTarget,
-		AddNote:         func() { u.Notes.AddNote() },
+		Highlight:       u.highlight,
+		RemoveHighlight: u.removeHighlightAtTarget,
+		AddNote:         func() { u.Notes.addNote() },
 		EditLegend:      u.showLegendEditor,
 		Relayout:        u.relayout,
 		Tips:            u,
@@ -214,7 +214,7 @@ func (u *UI) toolbarHooks() toolbarHooks {
 // studyAidHooks wires the Timeline and People views to the window.
 func (u *UI) studyAidHooks() studyAidHooks {
 	return studyAidHooks{
-		OpenRef:  u.OpenRef,
+		OpenRef:  u.openRef,
 		RefLabel: u.refLabel,
 		AskText: func(title, field, value string, done func(string)) {
 			u.askText(title, field, value, done)
@@ -260,7 +260,7 @@ func (u *UI) outlineHooks() outlineHooks {
 			}
 		},
 		OpenPassage: func(articleID, passageID int64) {
-			u.OpenArticle(articleID)
+			u.openArticle(articleID)
 			u.openPassage(articleID, passageID)
 		},
 		KnownArticle: func(id int64) (data.Article, bool) {

@@ -29,7 +29,7 @@ func TestCopyWithCitation(t *testing.T) {
 	copied := func(sc fyne.Shortcut) string {
 		t.Helper()
 		u.App.Clipboard().SetContent("")
-		if !u.RunShortcut(sc) {
+		if !u.runShortcut(sc) {
 			t.Fatalf("%s is not bound", sc.ShortcutName())
 		}
 		return u.App.Clipboard().Content()
@@ -93,7 +93,7 @@ func TestCopyWithCitation(t *testing.T) {
 func TestCopyInTextField(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.Search.Focus()
+	u.Search.focus()
 	e, ok := u.Window.Canvas().Focused().(interface {
 		fyne.Shortcutable
 		SetText(string)
@@ -104,7 +104,7 @@ func TestCopyInTextField(t *testing.T) {
 	e.SetText("Gurley")
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	u.App.Clipboard().SetContent("")
-	u.RunShortcut(&fyne.ShortcutCopy{})
+	u.runShortcut(&fyne.ShortcutCopy{})
 	if got := u.App.Clipboard().Content(); got != "Gurley" {
 		t.Errorf("Ctrl+C in the search field copied %q, want its text", got)
 	}

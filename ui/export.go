@@ -340,8 +340,8 @@ func (d *exportDialog) scopeKindChanged() {
 	d.updatePreview()
 }
 
-// Options returns the export the dialog describes.
-func (d *exportDialog) Options() export.Options {
+// options returns the export the dialog describes.
+func (d *exportDialog) options() export.Options {
 	opt := export.Options{
 		Format: exportFormats[max(d.Format.SelectedIndex(), 0)].format,
 		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
@@ -397,7 +397,7 @@ func (d *exportDialog) updatePreview() {
 	}
 	d.gen++
 	gen := d.gen
-	doc, opt := d.doc, d.Options()
+	doc, opt := d.doc, d.options()
 	d.summary.SetText("Updating the preview…")
 	d.hooks.Background(func() {
 		text, summary := renderPreview(doc, opt)
@@ -475,7 +475,7 @@ func clipPreview(s string, n int) string {
 // defaultFileName is the name the save dialog suggests: what is exported,
 // and the citation style, with the format's extension.
 func (d *exportDialog) defaultFileName() string {
-	opt := d.Options()
+	opt := d.options()
 	name := "casebook-quotes"
 	switch {
 	case opt.Scope.ArticleID != 0:
@@ -534,7 +534,7 @@ func slug(s string, n int) string {
 
 // chooseFile asks where to save the export, then writes it.
 func (d *exportDialog) chooseFile() {
-	opt, ext := d.Options(), d.ext()
+	opt, ext := d.options(), d.ext()
 	d.hooks.SaveFile(d.defaultFileName(), ext, d.hooks.Prefs.String(prefExportFolder), func(path string) {
 		d.exportTo(path, opt, ext)
 	})

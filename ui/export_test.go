@@ -45,7 +45,7 @@ func TestExportDialog(t *testing.T) {
 	greenQuote := green.Quote
 	redQuote := string([]rune(second.Text)[3:20])
 
-	if !u.RunShortcut(shortcutExport) {
+	if !u.runShortcut(shortcutExport) {
 		t.Fatal("Ctrl+E runs no menu item")
 	}
 	d := u.exportDialog
@@ -96,7 +96,7 @@ func TestExportDialog(t *testing.T) {
 		}
 		d.ScopeValue.SetSelectedIndex(red)
 		waitPreview(h, d)
-		if got := d.Options().Scope; got.Colour != "red" {
+		if got := d.options().Scope; got.Colour != "red" {
 			t.Fatalf("scope = %+v, want colour red", got)
 		}
 		if strings.Contains(d.Preview.Text, greenQuote) || !strings.Contains(d.Preview.Text, redQuote) {
@@ -143,7 +143,7 @@ func TestExportDialog(t *testing.T) {
 		if got := d.defaultFileName(); !strings.HasSuffix(got, want) {
 			t.Errorf("suggested file name %q lacks %s", got, want)
 		}
-		d.exportTo(filepath.Join(dir, name), d.Options(), d.ext())
+		d.exportTo(filepath.Join(dir, name), d.options(), d.ext())
 		path := filepath.Join(dir, name+want)
 		h.waitFor("the export", func() bool { return u.lastExport.Path == path })
 		if u.lastExport.Err != nil {
@@ -235,7 +235,7 @@ func TestExportDialog(t *testing.T) {
 		if err := os.Mkdir(target, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		u.ExportTo(target, export.Options{Format: export.Markdown})
+		u.exportTo(target, export.Options{Format: export.Markdown})
 		h.waitFor("the failed export", func() bool { return u.lastExport.Path == target })
 		if u.lastExport.Err == nil {
 			t.Fatal("exporting onto a folder succeeded")
@@ -244,7 +244,7 @@ func TestExportDialog(t *testing.T) {
 		if len(left) > 0 {
 			t.Errorf("a failed export left %q behind", left)
 		}
-		u.ExportTo(filepath.Join(dir, "missing", "x.md"), export.Options{Format: export.Markdown})
+		u.exportTo(filepath.Join(dir, "missing", "x.md"), export.Options{Format: export.Markdown})
 		h.waitFor("the second failed export", func() bool { return strings.HasSuffix(u.lastExport.Path, "x.md") })
 		if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil || u.lastExport.Err == nil {
 			t.Error("an export into a missing folder did not fail cleanly")
@@ -274,7 +274,7 @@ func TestExportWritesThePreviewedDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "quotes.csv")
-	d.exportTo(path, d.Options(), d.ext())
+	d.exportTo(path, d.options(), d.ext())
 	h.waitFor("the export", func() bool { return u.lastExport.Path == path })
 	if u.lastExport.Err != nil {
 		t.Fatal(u.lastExport.Err)
@@ -292,7 +292,7 @@ func TestExportWritesThePreviewedDocument(t *testing.T) {
 		t.Errorf("the W3C preview has no creator:\n%.600s", d.Preview.Text)
 	}
 	jsonPath := filepath.Join(t.TempDir(), "shared.jsonld")
-	d.exportTo(jsonPath, d.Options(), d.ext())
+	d.exportTo(jsonPath, d.options(), d.ext())
 	h.waitFor("the export", func() bool { return u.lastExport.Path == jsonPath })
 	if got := u.App.Preferences().String(prefUserName); got != "Mei Chen" {
 		t.Errorf("the name was not remembered: %q", got)
@@ -329,7 +329,7 @@ func TestSaveDialogCannotWipeTheLibrary(t *testing.T) {
 	if st, _ := os.Stat(h.lib.Path()); st.Size() != int64(len(before)) {
 		t.Fatalf("opening the library in the save dialog changed it to %d bytes", st.Size())
 	}
-	u.ExportTo(h.lib.Path(), export.Options{Format: export.Markdown})
+	u.exportTo(h.lib.Path(), export.Options{Format: export.Markdown})
 	h.waitFor("the export", func() bool { return u.lastExport.Path == h.lib.Path() })
 	if u.lastExport.Err == nil || !strings.Contains(u.lastExport.Message, "library") {
 		t.Errorf("the export over the library was not refused: %q", u.lastExport.Message)

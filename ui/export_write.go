@@ -28,13 +28,13 @@ type exportResult struct {
 	Message string
 }
 
-// ExportTo writes the library's highlights and notes to path off the UI
+// exportTo writes the library's highlights and notes to path off the UI
 // goroutine, with a progress bar when it takes a while, and then says what
 // was written and which quotes failed the verbatim check. The file is
 // written whole or not at all.
-func (u *UI) ExportTo(path string, opt export.Options) { u.exportDoc(path, opt, nil) }
+func (u *UI) exportTo(path string, opt export.Options) { u.exportDoc(path, opt, nil) }
 
-// exportDoc is ExportTo of a document already loaded, or, when doc is nil,
+// exportDoc is exportTo of a document already loaded, or, when doc is nil,
 // of the library as it is now.
 func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 	u.Notes.flush()

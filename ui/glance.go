@@ -153,10 +153,10 @@ func (u *UI) refLabel(r casefacts.Ref) string {
 	return text.Clip(u.articleTitle(r.Article), 22) + ", " + where
 }
 
-// OpenRef opens a passage in the reader: its article, scrolled to it.
-func (u *UI) OpenRef(r casefacts.Ref) {
+// openRef opens a passage in the reader: its article, scrolled to it.
+func (u *UI) openRef(r casefacts.Ref) {
 	if u.Reader.article.ID != r.Article {
-		u.OpenArticle(r.Article)
+		u.openArticle(r.Article)
 	}
 	for row, m := range u.Reader.rows {
 		p := m.passage

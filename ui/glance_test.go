@@ -26,7 +26,7 @@ func (h *harness) studyAidsLoaded(n int) {
 
 // currentRef is the reader's article and the current passage's number.
 func (h *harness) currentPara() (int64, int) {
-	p, ok := h.u.Reader.CurrentPassage()
+	p, ok := h.u.Reader.currentPassage()
 	if !ok {
 		return h.u.Reader.article.ID, -1
 	}
@@ -60,7 +60,7 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 		t.Fatal("no conviction in the timeline view")
 	}
 	// Selecting the entry opens its first passage in the reader.
-	h.u.OpenArticle(h.article(2).ID)
+	h.u.openArticle(h.article(2).ID)
 	tl.Select(conviction)
 	first := tl.Events()[conviction].Passages[0]
 	if a, n := h.currentPara(); a != first.Article || n != first.Para {
@@ -177,7 +177,7 @@ func TestPeopleViewListsAndOpens(t *testing.T) {
 func TestAddToTimelineFromThePassage(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	h.u.OpenArticle(3)
+	h.u.openArticle(3)
 	row := h.rowWithText("Cathy Dang, executive director")
 	f := h.u.Reader.addToTimeline(row)
 	if f == nil || !strings.HasPrefix(f.Label.Text, "Cathy Dang") || f.Date.Text != "2016-03-24" {
@@ -246,7 +246,7 @@ func popUpItem(m *widget.PopUpMenu, label string) fyne.Tappable {
 func TestAddToTimelineFromTheContextMenu(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	h.u.OpenArticle(3)
+	h.u.openArticle(3)
 	row := h.rowWithText("Cathy Dang, executive director")
 	h.u.Reader.showContextMenu(row, 0, fyne.NewPos(100, 100))
 	menu := popUpMenu(h.u.Window.Canvas().Overlays().Top())
@@ -296,7 +296,7 @@ func TestStudyAidsRefreshAfterImport(t *testing.T) {
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h.u.ImportPaths([]string{path})
+	h.u.importPaths([]string{path})
 	h.studyAidsLoaded(2)
 	h.pump()
 	if v := h.u.aids.Timeline.bar.Value; v != 1 {
@@ -347,13 +347,13 @@ func TestExportDialogIncludesTheStudyAids(t *testing.T) {
 	}
 	d.Format.SetSelectedIndex(3) // CSV: no such sections
 	waitPreview(h, d)
-	if !d.Timeline.Disabled() || d.Options().Include != (export.Include{}) {
+	if !d.Timeline.Disabled() || d.options().Include != (export.Include{}) {
 		t.Error("the sections are offered for CSV")
 	}
 	d.Format.SetSelectedIndex(1)
 	waitPreview(h, d)
 	path := filepath.Join(t.TempDir(), "case.md")
-	d.exportTo(path, d.Options(), d.ext())
+	d.exportTo(path, d.options(), d.ext())
 	h.waitFor("the export", func() bool { return u.lastExport.Path == path })
 	if u.lastExport.Err != nil {
 		t.Fatal(u.lastExport.Err)

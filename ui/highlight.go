@@ -58,8 +58,8 @@ func (b *highlightBar) rebuild() {
 	b.bar.Refresh()
 }
 
-// Rows says on how many rows the toolbar is laid out.
-func (b *highlightBar) Rows() int { return b.layout.rows }
+// rows says on how many rows the toolbar is laid out.
+func (b *highlightBar) rows() int { return b.layout.rows }
 
 // flowBar lays the toolbar's buttons out left to right, wrapping onto a new
 // row when one is full. Its height depends on its width: like a wrapped
@@ -176,9 +176,9 @@ func newSwatch(rgb string) fyne.Resource {
 	return fyne.NewStaticResource(fmt.Sprintf("swatch-%02x%02x%02x.svg", c.R, c.G, c.B), []byte(svg))
 }
 
-// Highlight applies a legend colour to the selection, or to the whole
+// highlight applies a legend colour to the selection, or to the whole
 // current passage when nothing is selected.
-func (u *UI) Highlight(key string) {
+func (u *UI) highlight(key string) {
 	r := u.Reader
 	row, s, e, ok := r.target()
 	if !ok {
@@ -260,9 +260,9 @@ func (u *UI) removeHighlight(h data.Highlight) {
 	})
 }
 
-// RemoveHighlightAtTarget removes the highlights under the selection, or
+// removeHighlightAtTarget removes the highlights under the selection, or
 // those of the current passage.
-func (u *UI) RemoveHighlightAtTarget() {
+func (u *UI) removeHighlightAtTarget() {
 	r := u.Reader
 	row, s, e, ok := r.target()
 	if !ok {

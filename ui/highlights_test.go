@@ -24,16 +24,16 @@ func TestHighlightsPanel(t *testing.T) {
 	}
 	// Two highlights in the first article, one in the third.
 	u.Reader.setCurrent(1)
-	u.Highlight("red")
+	u.highlight("red")
 	h.settle()
 	u.Reader.setCurrent(3)
-	u.Highlight("green")
+	u.highlight("green")
 	h.settle()
 	third := h.article(2)
-	u.OpenArticle(third.ID)
+	u.openArticle(third.ID)
 	row := h.rowWithText("probation")
 	u.Reader.setCurrent(row)
-	u.Highlight("red")
+	u.highlight("red")
 	h.settle()
 
 	if got := len(p.shown); got != 3 {

@@ -29,7 +29,7 @@ func TestImportAndExport(t *testing.T) {
 	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	u.ImportPaths([]string{file})
+	u.importPaths([]string{file})
 	h.waitFor("the import", func() bool { return len(u.articles) == 4 })
 	if got := u.Reader.Article().ID; got != u.articles[3].ID {
 		t.Errorf("after the import the reader shows article %d, want the new %d", got, u.articles[3].ID)
@@ -40,7 +40,7 @@ func TestImportAndExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "notes.md")
-	u.ExportTo(out, export.Options{Format: export.Markdown})
+	u.exportTo(out, export.Options{Format: export.Markdown})
 	h.waitFor("the export", func() bool { return u.lastExport.Path == out })
 	if b, err := os.ReadFile(out); err != nil || !strings.Contains(string(b), string(u.Reader.rows[0].text[:8])) {
 		t.Fatalf("the export lacks the highlight (%v)", err)
@@ -53,7 +53,7 @@ func TestImportAndExport(t *testing.T) {
 			t.Fatal(err)
 		}
 		u.lastImport = nil
-		u.ImportPaths([]string{file})
+		u.importPaths([]string{file})
 		h.waitFor("the re-import", func() bool { return u.lastImport != nil })
 		if r := u.lastImport[0]; r.Status != ingest.FileUpdated || r.Orphaned != 1 {
 			t.Fatalf("re-import = %s with %d orphaned, want updated with 1", r.Status, r.Orphaned)
@@ -61,7 +61,7 @@ func TestImportAndExport(t *testing.T) {
 		if got := u.lastImport[0].Detail(); !strings.Contains(got, "Orphans") {
 			t.Errorf("the summary does not say where the orphan went: %q", got)
 		}
-		u.ExportTo(out, export.Options{Format: export.Markdown})
+		u.exportTo(out, export.Options{Format: export.Markdown})
 		h.waitFor("the export", func() bool { return u.lastExport.Report.Failures != nil })
 		if msg := u.lastExport.Message; !strings.Contains(msg, "no longer appear word for word") || !strings.Contains(msg, "Hundreds") {
 			t.Errorf("the message does not list the failed quote:\n%s", msg)
@@ -166,17 +166,17 @@ func TestImportUpdatesOpenArticle(t *testing.T) {
 	if err := os.WriteFile(later, []byte("Vigil\n\nNeighbours lit candles.\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	u.ImportPaths([]string{file, later})
+	u.importPaths([]string{file, later})
 	h.waitFor("the import", func() bool { return u.lastImport != nil })
 	id := u.lastImport[0].Article.ID
-	u.OpenArticle(id)
+	u.openArticle(id)
 
 	u.Reader.setCurrent(1)
-	card := u.Notes.AddNote()
+	card := u.Notes.addNote()
 	test.Type(card.Editor, "Who organised it?")
 	write("Rally in Brooklyn\n\nA crowd gathered in Brooklyn on Saturday.\n\nOrganisers said the verdict singled him out.\n")
 	u.lastImport = nil
-	u.ImportPaths([]string{file})
+	u.importPaths([]string{file})
 	h.waitFor("the re-import", func() bool { return u.lastImport != nil })
 
 	ns, err := h.lib.Notes(ctx, data.NoteFilter{ArticleID: id})
@@ -235,7 +235,7 @@ func TestUndoImport(t *testing.T) {
 	}
 	f.Close()
 
-	u.ImportPaths([]string{file})
+	u.importPaths([]string{file})
 	h.waitFor("the merge", func() bool { return u.lastImport != nil })
 	if n, _ := h.lib.Note(ctx, own.ID); n.Body != "Mine." {
 		t.Fatalf("the merge changed the student's own note to %q", n.Body)

@@ -113,9 +113,9 @@ func (k *readerKeys) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// Focus gives the reader the keyboard (Ctrl+R): its current passage, or the
+// focus gives the reader the keyboard (Ctrl+R): its current passage, or the
 // first passage in view when none is current, scrolled into view.
-func (r *reader) Focus() {
+func (r *reader) focus() {
 	if len(r.rows) == 0 {
 		return
 	}
@@ -424,7 +424,7 @@ func (u *UI) focusPane(p pane) {
 	c := u.Window.Canvas()
 	switch p {
 	case paneSearch:
-		u.Search.Focus()
+		u.Search.focus()
 	case paneLibrary:
 		u.showLibraryTab()
 		if u.Search.showing() {
@@ -439,12 +439,12 @@ func (u *UI) focusPane(p pane) {
 			u.focusPane(paneNotes)
 			return
 		}
-		u.Reader.Focus()
+		u.Reader.focus()
 	case paneNotes:
 		if u.sideTabs != nil {
 			u.sideTabs.SelectIndex(0)
 		}
-		u.Notes.Focus()
+		u.Notes.focus()
 	}
 }
 

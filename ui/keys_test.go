@@ -52,7 +52,7 @@ func (h *harness) press(keys ...fyne.KeyName) {
 // menu's item for it first, else the focused widget's TypedShortcut.
 func (h *harness) shortcut(s fyne.Shortcut) {
 	h.t.Helper()
-	if !h.u.RunShortcut(s) {
+	if !h.u.runShortcut(s) {
 		if f, ok := h.u.Window.Canvas().Focused().(fyne.Shortcutable); ok {
 			f.TypedShortcut(s)
 		}
@@ -79,7 +79,7 @@ func TestKeyboardReadingLoop(t *testing.T) {
 	u, r := h.u, h.u.Reader
 	c := u.Window.Canvas()
 	// The longest of the bundled articles.
-	u.OpenArticle(h.article(2).ID)
+	u.openArticle(h.article(2).ID)
 	if len(r.rows) < 16 {
 		t.Fatalf("the article has %d passages; the test needs 16", len(r.rows))
 	}

@@ -76,7 +76,7 @@ func TestDialogsOwnTheKeys(t *testing.T) {
 		u := h.u
 		c := u.Window.Canvas()
 		u.Reader.setCurrent(0)
-		card := u.Notes.AddNote()
+		card := u.Notes.addNote()
 		test.Type(card.Editor, "Draft")
 		u.showInfo("Export finished", "Saved to notes.md.")
 		c.FocusNext() // Tab to the dialog's button

@@ -57,7 +57,7 @@ func newNotesPanel(store noteStore, ctx context.Context, hooks notesHooks) *note
 	// beside Add note, between words, or Add note goes under it;
 	// truncated, it showed "No…".
 	p.quote = newMutedLabel("").italic()
-	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.AddNote() })
+	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.addNote() })
 	p.addBtn.Importance = widget.HighImportance
 	p.cards = container.NewVBox()
 	p.empty = emptyState("No passage chosen", "Click a passage in the reader to see its notes. Ctrl+N writes a new one.")
@@ -225,9 +225,9 @@ func (p *notesPanel) addCard(c *noteCard) {
 	p.cards.Refresh()
 }
 
-// AddNote starts a new note on the selection, or on the current passage.
+// addNote starts a new note on the selection, or on the current passage.
 // It is stored as soon as it has some text.
-func (p *notesPanel) AddNote() *noteCard {
+func (p *notesPanel) addNote() *noteCard {
 	t, ok := p.hooks.Target()
 	if !ok {
 		p.hooks.ShowInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
@@ -292,9 +292,9 @@ func (p *notesPanel) owns(f fyne.Focusable) bool {
 	return false
 }
 
-// Focus gives the keyboard to the notes of the current passage: its first
+// focus gives the keyboard to the notes of the current passage: its first
 // note, or the Add note button.
-func (p *notesPanel) Focus() {
+func (p *notesPanel) focus() {
 	p.content.SelectIndex(0)
 	if len(p.Cards) > 0 {
 		p.Cards[0].edit()

@@ -11,7 +11,7 @@ import (
 func TestNotesHeadingKeepsClearOfAddNote(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.OpenArticle(h.article(0).ID)
+	u.openArticle(h.article(0).ID)
 	for _, w := range []float32{1280, 900, 700} {
 		u.Window.Resize(fyne.NewSize(w, 700))
 		for row := range u.Reader.rows {

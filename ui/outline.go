@@ -118,9 +118,9 @@ func (p *outlinePanel) reloadNames(want string) {
 	p.Picker.SetSelected(want) // calls show
 }
 
-// NewOutline creates an outline from a template, through the write queue,
+// newOutline creates an outline from a template, through the write queue,
 // and shows it once it is saved; a refusal (a name taken) is shown then.
-func (p *outlinePanel) NewOutline(name, template string) {
+func (p *outlinePanel) newOutline(name, template string) {
 	var o data.Outline
 	p.hooks.Write(laneOutline, func(ctx context.Context) (err error) {
 		o, err = p.store.NewOutline(ctx, name, template)
@@ -151,7 +151,7 @@ func (p *outlinePanel) showNewDialog() {
 		if !ok {
 			return
 		}
-		p.NewOutline(name.Text, tmpl.Selected)
+		p.newOutline(name.Text, tmpl.Selected)
 	})
 }
 
@@ -177,11 +177,11 @@ func (p *outlinePanel) showMore() {
 }
 
 func (p *outlinePanel) showRename() {
-	p.hooks.AskText("Rename outline", "Name", p.outline.Name, p.Rename)
+	p.hooks.AskText("Rename outline", "Name", p.outline.Name, p.rename)
 }
 
-// Rename gives the outline shown a new name, through the write queue.
-func (p *outlinePanel) Rename(name string) {
+// rename gives the outline shown a new name, through the write queue.
+func (p *outlinePanel) rename(name string) {
 	id := p.outline.ID
 	p.hooks.Write(laneOutline, func(ctx context.Context) error {
 		return p.store.RenameOutline(ctx, id, name)
@@ -195,12 +195,12 @@ func (p *outlinePanel) Rename(name string) {
 }
 
 func (p *outlinePanel) confirmDelete() {
-	p.hooks.Confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.Delete)
+	p.hooks.Confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.delete)
 }
 
-// Delete removes the outline shown, through the write queue (text typed
+// delete removes the outline shown, through the write queue (text typed
 // in it is saved first, in the same lane), and shows another.
-func (p *outlinePanel) Delete() {
+func (p *outlinePanel) delete() {
 	id := p.outline.ID
 	p.flushText()
 	p.hooks.Write(laneOutline, func(ctx context.Context) error {

@@ -17,8 +17,8 @@ import (
 // The outline's items: placed from the reader (its menu, its keys, a
 // passage dragged by its number), moved, removed and opened.
 
-// MoveItem moves an item up or down the outline and keeps the focus on it.
-func (p *outlinePanel) MoveItem(id int64, delta int) {
+// moveItem moves an item up or down the outline and keeps the focus on it.
+func (p *outlinePanel) moveItem(id int64, delta int) {
 	p.edit(func(ctx context.Context) error { return p.store.MoveItem(ctx, id, delta) }, func() { p.focusItem = id })
 }
 
@@ -26,8 +26,8 @@ func (p *outlinePanel) removeItem(id int64) {
 	p.edit(func(ctx context.Context) error { return p.store.RemoveItem(ctx, id) }, nil)
 }
 
-// Add places an item in a section of the outline shown.
-func (p *outlinePanel) Add(section int, item data.NewItem) {
+// add places an item in a section of the outline shown.
+func (p *outlinePanel) add(section int, item data.NewItem) {
 	if p.outline.ID == 0 || section < 0 || section >= len(p.outline.Sections) {
 		p.hooks.ShowInfo("No outline", "Create an outline first: Outline › New.")
 		return
@@ -48,7 +48,7 @@ func (p *outlinePanel) Add(section int, item data.NewItem) {
 // addHere places an item (the reader's selection, a highlight under it, or
 // its current passage) in the current section.
 func (p *outlinePanel) addHere(item data.NewItem) {
-	p.Add(p.section, item)
+	p.add(p.section, item)
 }
 
 // menuItems returns "Add to outline › Section" for the reader's context
@@ -63,7 +63,7 @@ func (p *outlinePanel) menuItems(target func() (data.NewItem, bool)) []*fyne.Men
 		i := i
 		secs = append(secs, &fyne.MenuItem{Label: s.Heading, Action: func() {
 			if item, ok := target(); ok {
-				p.Add(i, item)
+				p.add(i, item)
 			}
 		}})
 	}
@@ -194,13 +194,13 @@ func newOutlineItemView(p *outlinePanel, it data.OutlineItem) *outlineItemView {
 	return v
 }
 
-// Text is what the item shows.
-func (v *outlineItemView) Text() string { return v.label.Text }
+// text is what the item shows.
+func (v *outlineItemView) text() string { return v.label.Text }
 
 // CreateRenderer implements fyne.Widget.
 func (v *outlineItemView) CreateRenderer() fyne.WidgetRenderer {
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.p.MoveItem(v.Item.ID, -1) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.p.MoveItem(v.Item.ID, +1) })
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.p.moveItem(v.Item.ID, -1) })
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.p.moveItem(v.Item.ID, +1) })
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.p.removeItem(v.Item.ID) })
 	for _, b := range []*widget.Button{up, down, remove} {
 		b.Importance = widget.LowImportance
@@ -244,8 +244,8 @@ func (v *outlineItemView) TypedKey(ev *fyne.KeyEvent) {
 func (v *outlineItemView) TypedShortcut(s fyne.Shortcut) {
 	switch s.ShortcutName() {
 	case shortcutItemUp.ShortcutName():
-		v.p.MoveItem(v.Item.ID, -1)
+		v.p.moveItem(v.Item.ID, -1)
 	case shortcutItemDown.ShortcutName():
-		v.p.MoveItem(v.Item.ID, +1)
+		v.p.moveItem(v.Item.ID, +1)
 	}
 }

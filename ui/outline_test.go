@@ -61,14 +61,14 @@ func TestOutlinePanel(t *testing.T) {
 	if p.Picker.Selected != "" || len(p.Body.Objects) != 0 {
 		t.Fatalf("a new library shows an outline")
 	}
-	p.NewOutline("Liang brief", "Case brief")
+	p.newOutline("Liang brief", "Case brief")
 	h.settle()
 	h.pump()
 	if p.Picker.Selected != "Liang brief" || len(p.Body.Objects) != 6 {
 		t.Fatalf("outline shown: %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
 	}
 	afro := articleTitled(t, h, "Asian Organization")
-	u.OpenArticle(afro.ID)
+	u.openArticle(afro.ID)
 	h.pump()
 
 	// Right-click on ¶4 › Add to outline › Facts.
@@ -87,13 +87,13 @@ func TestOutlinePanel(t *testing.T) {
 
 	// The keyboard: the current passage goes into the section last used.
 	u.Reader.setCurrent(h.rowWithText("Liang was convicted of manslaughter"))
-	if !u.RunShortcut(shortcutAddToOutl) {
+	if !u.runShortcut(shortcutAddToOutl) {
 		t.Fatal("Ctrl+Shift+O is not bound")
 	}
 	// A highlight under the pointer goes in as a highlight, into Reactions.
 	row7 := h.rowWithText("APALA believes")
 	u.Reader.setCurrent(row7)
-	u.Highlight("green")
+	u.highlight("green")
 	h.settle() // the highlight is written off the UI goroutine
 	u.Reader.scrollToRow(row7)
 	h.pump()
@@ -107,8 +107,8 @@ func TestOutlinePanel(t *testing.T) {
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
 		t.Fatalf("outline %v, want %v", got, want)
 	}
-	if len(p.Items) != 3 || !strings.Contains(p.Items[0].Text(), "On Nov. 20, 2014") || !strings.Contains(p.Items[0].Text(), "para. 3)") {
-		t.Fatalf("items shown: %d, first %q", len(p.Items), p.Items[0].Text())
+	if len(p.Items) != 3 || !strings.Contains(p.Items[0].text(), "On Nov. 20, 2014") || !strings.Contains(p.Items[0].text(), "para. 3)") {
+		t.Fatalf("items shown: %d, first %q", len(p.Items), p.Items[0].text())
 	}
 
 	// Alt+↓ on the last item of Facts takes it to Procedural history, and
@@ -161,7 +161,7 @@ func TestOutlinePanel(t *testing.T) {
 	}
 
 	// Several outlines: a second one, and back.
-	p.NewOutline("Essay", "Argumentative essay")
+	p.newOutline("Essay", "Argumentative essay")
 	h.settle()
 	if p.Picker.Selected != "Essay" || len(p.Body.Objects) != 5 || len(p.Picker.Options) != 2 {
 		t.Errorf("second outline: %q %d %v", p.Picker.Selected, len(p.Body.Objects), p.Picker.Options)
@@ -179,7 +179,7 @@ func TestOutlinePanel(t *testing.T) {
 		t.Fatal("no export dialog")
 	}
 	waitPreview(h, d)
-	opt := d.Options()
+	opt := d.options()
 	if opt.Scope.Outline != "Liang brief" || !strings.HasSuffix(d.defaultFileName(), ".docx") {
 		t.Errorf("export options %+v, file %q", opt, d.defaultFileName())
 	}
@@ -223,9 +223,9 @@ func TestOutlineManage(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	p := u.Outline
-	p.NewOutline("Draft", "essay")
+	p.newOutline("Draft", "essay")
 	h.settle()
-	p.NewOutline("Brief", "brief")
+	p.newOutline("Brief", "brief")
 	h.settle()
 	yes := func() {
 		t.Helper()
@@ -258,12 +258,12 @@ func TestOutlineManage(t *testing.T) {
 		t.Errorf("sections after removing Issue: %v (%d shown)", hs, len(p.Body.Objects))
 	}
 
-	p.Rename("Liang brief")
+	p.rename("Liang brief")
 	h.settle()
 	if p.Picker.Selected != "Liang brief" || strings.Join(p.Picker.Options, ",") != "Draft,Liang brief" {
 		t.Errorf("after renaming: %q %v", p.Picker.Selected, p.Picker.Options)
 	}
-	p.Rename("draft")
+	p.rename("draft")
 	h.settle()
 	if p.Picker.Selected != "Liang brief" {
 		t.Errorf("renaming onto another outline's name changed it: %q", p.Picker.Selected)
@@ -290,12 +290,12 @@ func TestOutlineDrag(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	p := u.Outline
-	p.NewOutline("Brief", "brief")
+	p.newOutline("Brief", "brief")
 	h.settle()
 	afro := articleTitled(t, h, "Asian Organization")
 	for _, n := range []int{4, 5, 7} {
 		ps, _ := h.lib.Passage(ctx, afro.ID, n)
-		p.Add(0, data.NewItem{PassageID: ps.ID})
+		p.add(0, data.NewItem{PassageID: ps.ID})
 	}
 	h.settle() // the items are written off the UI goroutine
 	d := fyne.CurrentApp().Driver()
@@ -320,7 +320,7 @@ func TestOutlineDrag(t *testing.T) {
 
 	// A passage dragged from the reader by its number, dropped on
 	// Procedural history (on screen: the panel scrolls).
-	u.OpenArticle(afro.ID)
+	u.openArticle(afro.ID)
 	h.pump()
 	row := h.rowWithText("Cendana wrote")
 	u.Reader.scrollToRow(row)
@@ -356,7 +356,7 @@ func TestOutlineAddSectionAsksWithTheFormDialog(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	p := u.Outline
-	p.NewOutline("Draft", "essay")
+	p.newOutline("Draft", "essay")
 	h.settle()
 	before := len(p.outline.Sections)
 
@@ -400,7 +400,7 @@ func TestOutlineDeleteAsksModally(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	p := u.Outline
-	p.NewOutline("Draft", "essay")
+	p.newOutline("Draft", "essay")
 	h.settle()
 	p.confirmDelete()
 	h.press(fyne.KeyReturn)
@@ -427,7 +427,7 @@ func TestOutlineWritesWhileLocked(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u, p := h.u, h.u.Outline
-	p.NewOutline("Brief", "brief")
+	p.newOutline("Brief", "brief")
 	h.settle()
 	release := lockLibrary(t, h.lib.Path())
 
@@ -443,8 +443,8 @@ func TestOutlineWritesWhileLocked(t *testing.T) {
 	if n := u.writes.pending; n != 1 {
 		t.Errorf("typing 36 characters queued %d writes, want one", n)
 	}
-	p.Rename("Liang brief")
-	p.NewOutline("Essay", "essay")
+	p.rename("Liang brief")
+	p.newOutline("Essay", "essay")
 	h.pump()
 	h.waitFor("the window to say it is waiting", func() bool { return u.SaveState.Text == "Waiting for the library…" })
 	if list, _ := h.lib.Outlines(ctx); len(list) != 1 || list[0].Name != "Brief" {
@@ -478,10 +478,10 @@ func TestOutlineWritesWhileLocked(t *testing.T) {
 func TestOutlineTextSavedOnQuit(t *testing.T) {
 	h := newHarness(t)
 	p := h.u.Outline
-	p.NewOutline("Brief", "brief")
+	p.newOutline("Brief", "brief")
 	h.settle()
 	test.Type(findMultiLine(p.Body.Objects[0]), "Typed just before quitting")
-	h.u.Quit()
+	h.u.quit()
 	o, err := h.lib.OutlineByName(context.Background(), "Brief")
 	if err != nil {
 		t.Fatal(err)
@@ -497,7 +497,7 @@ func TestOutlineTextSavedOnQuit(t *testing.T) {
 func TestOutlineRenameSectionKeepsPanel(t *testing.T) {
 	h := newHarness(t)
 	p := h.u.Outline
-	p.NewOutline("Brief", "brief")
+	p.newOutline("Brief", "brief")
 	h.settle()
 	block := p.Body.Objects[0]
 	var heading *widget.Entry

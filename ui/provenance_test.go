@@ -39,7 +39,7 @@ func TestClassmatesHighlightSaysWhoseItIs(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	u.ImportPaths([]string{file})
+	u.importPaths([]string{file})
 	h.waitFor("the merge", func() bool { return u.lastImport != nil })
 	h.pump()
 

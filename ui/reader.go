@@ -385,8 +385,8 @@ func (r *reader) colour(key string) (data.Colour, bool) {
 	return data.Colour{}, false
 }
 
-// CurrentPassage returns the passage the notes panel shows.
-func (r *reader) CurrentPassage() (data.Passage, bool) {
+// currentPassage returns the passage the notes panel shows.
+func (r *reader) currentPassage() (data.Passage, bool) {
 	if r.current < 0 || r.current >= len(r.rows) {
 		return data.Passage{}, false
 	}

@@ -102,7 +102,7 @@ func newSearchBar(searcher searcher, tags tagLister, ctx context.Context, hooks 
 	s.entry.SetPlaceHolder("Search articles and notes — typos are fine (Ctrl+F)")
 	s.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.entry.OnChanged = func(string) { s.run() }
-	s.entry.OnSubmitted = func(string) { s.OpenActive() }
+	s.entry.OnSubmitted = func(string) { s.openActive() }
 	s.Chips = container.New(fitRow{})
 	s.Chips.Hide()
 	s.bar = container.NewVBox(s.entry, s.Chips)
@@ -121,7 +121,7 @@ func newSearchBar(searcher searcher, tags tagLister, ctx context.Context, hooks 
 	s.Results.onKey = windowKeys(hooks.Keys)
 	s.Results.OnSelected = func(i widget.ListItemID) {
 		s.active = i
-		s.Open(i)
+		s.open(i)
 	}
 
 	s.Article = widget.NewSelect(nil, func(string) { s.run() })
@@ -151,8 +151,8 @@ func (s *searchBar) resultsPane() fyne.CanvasObject {
 	return s.pane
 }
 
-// Focus puts the cursor in the search field (Ctrl+F).
-func (s *searchBar) Focus() {
+// focus puts the cursor in the search field (Ctrl+F).
+func (s *searchBar) focus() {
 	if c := s.hooks.Canvas(); c != nil {
 		c.Focus(s.entry)
 	}
@@ -392,7 +392,7 @@ func (s *searchBar) complete(q, w string) {
 	trimmed := strings.TrimRightFunc(q, unicode.IsSpace)
 	i := strings.LastIndexFunc(trimmed, unicode.IsSpace)
 	s.entry.SetText(trimmed[:i+1] + w + " ")
-	s.Focus()
+	s.focus()
 }
 
 // showHits puts a query's results on screen, unless a newer query was typed.
@@ -441,19 +441,19 @@ func (s *searchBar) move(d int) {
 	s.active = clamp(s.active+d, 0, len(s.hits)-1)
 	s.Results.ScrollTo(s.active)
 	s.Results.Select(s.active)
-	s.Focus()
+	s.focus()
 }
 
-// OpenActive opens the chosen result (Enter).
-func (s *searchBar) OpenActive() {
+// openActive opens the chosen result (Enter).
+func (s *searchBar) openActive() {
 	if s.active < len(s.hits) {
-		s.Open(s.active)
+		s.open(s.active)
 	}
 }
 
-// Open shows result i in the reader: its article, the passage scrolled into
+// open shows result i in the reader: its article, the passage scrolled into
 // view with the matched words marked, and its notes.
-func (s *searchBar) Open(i int) {
+func (s *searchBar) open(i int) {
 	if i < 0 || i >= len(s.hits) {
 		return
 	}

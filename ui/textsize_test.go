@@ -11,7 +11,7 @@ import (
 func TestTextSizeStepMeasuresOnce(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.OpenArticle(h.article(2).ID)
+	u.openArticle(h.article(2).ID)
 	h.pump()
 	r := u.Reader
 	for _, s := range []float32{1.1, 1.3, 2, 1.5, 1} {
@@ -67,10 +67,10 @@ func TestTextSizeStepMeasuresOnce(t *testing.T) {
 func TestTextSizeStepsComeBack(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.OpenArticle(h.article(2).ID)
+	u.openArticle(h.article(2).ID)
 	h.pump()
 	for i := 0; i < 5; i++ {
-		u.RunShortcut(shortcutBigger)
+		u.runShortcut(shortcutBigger)
 		h.pump()
 	}
 	if got := u.textScale(); got != 1.5 {
@@ -78,7 +78,7 @@ func TestTextSizeStepsComeBack(t *testing.T) {
 	}
 	measured := len(wordWidths)
 	for i := 0; i < 5; i++ {
-		u.RunShortcut(shortcutSmaller)
+		u.runShortcut(shortcutSmaller)
 		h.pump()
 	}
 	if got := u.textScale(); got != 1 {
@@ -88,7 +88,7 @@ func TestTextSizeStepsComeBack(t *testing.T) {
 		t.Errorf("stepping back through sizes already shown measured %d words again", n)
 	}
 	for i := 0; i < 15; i++ {
-		u.RunShortcut(shortcutBigger)
+		u.runShortcut(shortcutBigger)
 		h.pump()
 	}
 	if got := u.textScale(); got != 2 {

@@ -35,7 +35,7 @@ func (u *UI) deleteArticle() {
 		u.say(fmt.Sprintf("“%s” deleted (Ctrl+Z undoes)", text.Clip(displayTitle(a), 30)))
 		u.annotationsChanged()
 		if len(u.articles) > 0 {
-			u.OpenArticle(u.articles[0].ID)
+			u.openArticle(u.articles[0].ID)
 		} else {
 			u.Reader.close()
 		}
@@ -130,7 +130,7 @@ func (u *UI) showTrash() {
 			if m != nil {
 				m.d.Hide()
 			}
-			u.OpenArticle(a.ID)
+			u.openArticle(a.ID)
 		},
 	})
 	if err != nil {

@@ -24,7 +24,7 @@ func TestDeleteArticleWithUndoAndBin(t *testing.T) {
 	}
 	id := res.Article.ID
 	u.refreshLibrary()
-	u.OpenArticle(id)
+	u.openArticle(id)
 	u.Reader.setCurrent(0)
 	h.shortcut(shortcutNewNote)
 	test.Type(u.Notes.Cards[0].Editor, "Who organised it?")
@@ -52,7 +52,7 @@ func TestDeleteArticleWithUndoAndBin(t *testing.T) {
 	}
 
 	// Deleted again, it waits in the bin.
-	u.OpenArticle(id)
+	u.openArticle(id)
 	u.deleteArticle()
 	h.settle()
 	u.showTrash()
@@ -66,7 +66,7 @@ func TestDeleteArticleWithUndoAndBin(t *testing.T) {
 	}
 
 	// The bundled articles cannot be deleted.
-	u.OpenArticle(h.article(0).ID)
+	u.openArticle(h.article(0).ID)
 	u.deleteArticle()
 	h.settle()
 	if !u.modalOpen() {

@@ -207,7 +207,7 @@ func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
 	u.tipLayer = container.NewWithoutLayout()
 	u.Window.SetContent(container.NewStack(container.NewBorder(top, nil, nil, nil, main), u.tipLayer))
 	u.Window.SetMainMenu(u.makeMenu())
-	u.Window.SetCloseIntercept(func() { u.Quit() })
+	u.Window.SetCloseIntercept(func() { u.quit() })
 	u.Window.SetOnDropped(u.dropped)
 	u.Window.Canvas().SetOnTypedKey(u.typedKey)
 
@@ -372,25 +372,25 @@ func (u *UI) restore() {
 	if id == 0 {
 		return
 	}
-	u.OpenArticle(id)
+	u.openArticle(id)
 	if found {
 		u.Reader.scrollToSeq(st.Seq)
 	}
 }
 
-// OpenArticle shows an article in the reader and selects it in the sidebar.
+// openArticle shows an article in the reader and selects it in the sidebar.
 // Selecting the row opens the article when the filter lists it; it is
 // opened here only when it is not.
-func (u *UI) OpenArticle(id int64) {
+func (u *UI) openArticle(id int64) {
 	u.Sidebar.selectArticle(id)
 	if u.Reader.article.ID != id {
 		u.Reader.open(id)
 	}
 }
 
-// Quit saves every pending note and the window state, stops the work
+// quit saves every pending note and the window state, stops the work
 // running in the background (waiting for it a moment), then quits the app.
-func (u *UI) Quit() {
+func (u *UI) quit() {
 	if u.quitting {
 		return
 	}

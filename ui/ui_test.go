@@ -121,16 +121,16 @@ func TestNarrowWindow(t *testing.T) {
 		}
 	}
 	checkBar("at 1280 wide")
-	if u.toolbar.Rows() != 1 {
-		t.Errorf("at 1280 wide the toolbar has %d rows, want 1", u.toolbar.Rows())
+	if u.toolbar.rows() != 1 {
+		t.Errorf("at 1280 wide the toolbar has %d rows, want 1", u.toolbar.rows())
 	}
 	if w := u.Window.Content().MinSize().Width; w > 700 {
 		t.Errorf("the window cannot be narrower than %v; the toolbar must not hold it wide", w)
 	}
 	u.Window.Resize(fyne.NewSize(800, 700))
 	checkBar("at 800 wide")
-	if u.toolbar.Rows() < 2 {
-		t.Errorf("at 800 wide the toolbar has %d rows; its buttons cannot all fit in one", u.toolbar.Rows())
+	if u.toolbar.rows() < 2 {
+		t.Errorf("at 800 wide the toolbar has %d rows; its buttons cannot all fit in one", u.toolbar.rows())
 	}
 	u.setTextScale(2)
 	checkBar("at 800 wide and 200 % text")
@@ -147,8 +147,8 @@ func TestNarrowWindow(t *testing.T) {
 	}
 	u.Window.Resize(fyne.NewSize(1280, 820))
 	checkBar("widened again")
-	if u.toolbar.Rows() != 1 {
-		t.Errorf("widened again, the toolbar has %d rows", u.toolbar.Rows())
+	if u.toolbar.rows() != 1 {
+		t.Errorf("widened again, the toolbar has %d rows", u.toolbar.rows())
 	}
 }
 
@@ -304,7 +304,7 @@ func TestQuitStopsBackgroundWork(t *testing.T) {
 	u := h.u
 	test.Type(u.Search.entry, "q")
 	<-slow.begun
-	u.Quit()
+	u.quit()
 	if !slow.cancelled.Load() {
 		t.Error("the search running at quit was not cancelled")
 	}
@@ -352,7 +352,7 @@ func TestOpenSearchResult(t *testing.T) {
 	if got := u.Reader.Article().ID; got != hit.Article {
 		t.Fatalf("reader shows article %d, want %d", got, hit.Article)
 	}
-	p, ok := u.Reader.CurrentPassage()
+	p, ok := u.Reader.currentPassage()
 	if !ok || p.ID != hit.PassageID {
 		t.Fatalf("current passage = %d (%v), want %d", p.ID, ok, hit.PassageID)
 	}
@@ -412,7 +412,7 @@ func TestHighlight(t *testing.T) {
 		if gs, ge := u.Reader.selSpan(); u.Reader.selRow != row || gs != s || ge != e {
 			t.Fatalf("selection = row %d [%d,%d), want row %d [%d,%d)", u.Reader.selRow, gs, ge, row, s, e)
 		}
-		if !u.RunShortcut(colourShortcut(2)) {
+		if !u.runShortcut(colourShortcut(2)) {
 			t.Fatal("Ctrl+3 is not bound")
 		}
 		h.settle()
@@ -458,7 +458,7 @@ func TestHighlight(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
 		u.Reader.setCurrent(2)
-		u.Highlight("yellow")
+		u.highlight("yellow")
 		h.settle()
 		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Start != 0 || hs[0].End != len(u.Reader.rows[2].text) {
@@ -466,12 +466,12 @@ func TestHighlight(t *testing.T) {
 		}
 		u.recolourHighlight(hs[0], "purple")
 		h.settle()
-		u.RemoveHighlightAtTarget()
+		u.removeHighlightAtTarget()
 		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after removing, %d highlights remain", len(hs))
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
 		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "purple" {
@@ -489,8 +489,8 @@ func TestNotes(t *testing.T) {
 		row := h.rowWithText("probation")
 		v := dragSelect(t, h, row, 0, 0)
 		test.Tap(v)
-		p, _ := u.Reader.CurrentPassage()
-		if !u.RunShortcut(shortcutNewNote) {
+		p, _ := u.Reader.currentPassage()
+		if !u.runShortcut(shortcutNewNote) {
 			t.Fatal("Ctrl+N is not bound")
 		}
 		if len(u.Notes.Cards) != 1 {
@@ -522,7 +522,7 @@ func TestNotes(t *testing.T) {
 		h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
 		u := h.u
 		u.Reader.setCurrent(0)
-		card := u.Notes.AddNote()
+		card := u.Notes.addNote()
 		test.Type(card.Editor, "Check the date")
 		u.Window.Canvas().Focus(u.Search.entry)
 		h.settle()
@@ -536,9 +536,9 @@ func TestNotes(t *testing.T) {
 		h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
 		u := h.u
 		u.Reader.setCurrent(1)
-		card := u.Notes.AddNote()
+		card := u.Notes.addNote()
 		test.Type(card.Editor, "Last thought")
-		u.Quit()
+		u.quit()
 		ns, _ := h.lib.Notes(ctx, data.NoteFilter{})
 		if len(ns) != 1 || ns[0].Body != "Last thought" {
 			t.Fatalf("notes = %+v, want the note saved on quit", ns)
@@ -565,7 +565,7 @@ func TestNotes(t *testing.T) {
 		if len(u.Notes.Cards) != 0 || u.Notes.undoBar.Hidden {
 			t.Errorf("cards = %d, undo bar hidden = %v", len(u.Notes.Cards), u.Notes.undoBar.Hidden)
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
 		ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 		if len(ns) != 1 || ns[0].ID != n.ID || ns[0].Body != "keep me" {
@@ -586,7 +586,7 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 	u := h.u
 	hasTag := func(tag string) bool { return contains(u.Search.Tag.Options, "#"+tag) }
 	u.Reader.setCurrent(4)
-	card := u.Notes.AddNote()
+	card := u.Notes.addNote()
 	test.Type(card.Tags, "judge")
 	test.Type(card.Editor, "Chun")
 	h.waitFor("the first save", func() bool { return card.note.ID != 0 })
@@ -618,7 +618,7 @@ func TestNoteTypingReusesOneTimer(t *testing.T) {
 	h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
 	u := h.u
 	u.Reader.setCurrent(0)
-	card := u.Notes.AddNote()
+	card := u.Notes.addNote()
 	test.Type(card.Editor, "a")
 	timer := card.timer
 	test.Type(card.Editor, "bc")
@@ -649,7 +649,7 @@ func TestNoteUndoBar(t *testing.T) {
 	u.Reader.setCurrent(3)
 	test.Tap(u.Notes.Cards[0].Delete)
 	h.settle()
-	u.Highlight("red")
+	u.highlight("red")
 	h.settle()
 	if !u.Notes.undoBar.Visible() {
 		t.Fatal("the undo bar went when a highlight was made in the same passage")
@@ -670,7 +670,7 @@ func TestNoteUndoBar(t *testing.T) {
 		t.Errorf("cards = %d, want the restored note", len(u.Notes.Cards))
 	}
 	// Ctrl+Z now takes back the highlight, and the note's step is gone.
-	u.RunShortcut(shortcutUndo)
+	u.runShortcut(shortcutUndo)
 	h.settle()
 	if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 		t.Errorf("Ctrl+Z left %d highlights, want the highlight taken back", len(hs))
@@ -697,14 +697,14 @@ func TestRemembersWindowAndPosition(t *testing.T) {
 	lib := openSeededLibrary(t)
 	h := newHarnessOn(t, a, lib)
 	last := h.article(2)
-	h.u.OpenArticle(last.ID)
+	h.u.openArticle(last.ID)
 	h.u.Window.Resize(fyne.NewSize(1100, 760))
 	h.u.Reader.scrollToRow(12)
 	top := h.u.Reader.topRow()
 	if top == 0 {
 		t.Fatal("the reader did not scroll")
 	}
-	h.u.Quit()
+	h.u.quit()
 
 	again := newHarnessOn(t, a, lib)
 	if got := again.u.Reader.Article().ID; got != last.ID {
@@ -722,9 +722,9 @@ func TestRemembersWindowAndPosition(t *testing.T) {
 func TestOpensFirstArticleOfAnotherLibrary(t *testing.T) {
 	a := test.NewTempApp(t)
 	h := newHarnessOn(t, a, openSeededLibrary(t))
-	h.u.OpenArticle(h.article(2).ID)
+	h.u.openArticle(h.article(2).ID)
 	h.u.Reader.scrollToRow(12)
-	h.u.Quit()
+	h.u.quit()
 
 	t.Run("AnotherLibrary", func(t *testing.T) {
 		// The same ids exist in the new library, but they are not what the
@@ -741,7 +741,7 @@ func TestOpensFirstArticleOfAnotherLibrary(t *testing.T) {
 	t.Run("ArticleGone", func(t *testing.T) {
 		lib := openSeededLibrary(t)
 		again := newHarnessOn(t, a, lib)
-		again.u.Quit()
+		again.u.quit()
 		if err := again.u.saveState(windowState{Width: 900, Height: 700, Library: lib.Path(), Article: 9999}); err != nil {
 			t.Fatal(err)
 		}
@@ -826,7 +826,7 @@ func TestMenu(t *testing.T) {
 			t.Errorf("no menu item for %s", sc.ShortcutName())
 		}
 	}
-	h.u.RunShortcut(shortcutFind)
+	h.u.runShortcut(shortcutFind)
 	if h.u.Window.Canvas().Focused() != h.u.Search.entry {
 		t.Error("Ctrl+F does not focus the search field")
 	}
@@ -898,15 +898,15 @@ func TestOpenArticleOnce(t *testing.T) {
 	h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
 	u := h.u
 	second := h.article(1)
-	u.OpenArticle(second.ID)
+	u.openArticle(second.ID)
 	if got := u.Reader.Article().ID; got != second.ID {
 		t.Fatalf("the reader shows %d, want %d", got, second.ID)
 	}
 	u.Reader.setCurrent(2)
-	card := u.Notes.AddNote()
+	card := u.Notes.addNote()
 	test.Type(card.Editor, "half a thought")
-	u.OpenArticle(second.ID)
-	if p, ok := u.Reader.CurrentPassage(); !ok || p.ID != u.Reader.rows[2].passage.ID {
+	u.openArticle(second.ID)
+	if p, ok := u.Reader.currentPassage(); !ok || p.ID != u.Reader.rows[2].passage.ID {
 		t.Errorf("opening the open article again lost the current passage")
 	}
 	if len(u.Notes.Cards) != 1 || u.Notes.Cards[0] != card {
@@ -921,21 +921,21 @@ func TestHighlightUndo(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
 		u.Reader.setCurrent(2)
-		u.Highlight("yellow")
+		u.highlight("yellow")
 		h.settle()
-		u.Highlight("green") // the same span: a recolouring
+		u.highlight("green") // the same span: a recolouring
 		h.settle()
 		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "green" {
 			t.Fatalf("highlights = %+v, want one, green", hs)
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
 		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "yellow" {
 			t.Fatalf("after undo, highlights = %+v, want the yellow one", hs)
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after a second undo, highlights = %+v, want none", hs)
@@ -953,7 +953,7 @@ func TestHighlightUndo(t *testing.T) {
 		}
 		u.Reader.reloadAnnotations()
 		u.Reader.setCurrent(1)
-		u.RemoveHighlightAtTarget()
+		u.removeHighlightAtTarget()
 		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after removing, %d highlights remain", len(hs))
@@ -961,7 +961,7 @@ func TestHighlightUndo(t *testing.T) {
 		if got := len(u.undo.steps); got != 1 {
 			t.Errorf("removing three highlights left %d undo steps, want 1", got)
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
 		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 3 {
 			t.Errorf("after undo, %d highlights, want the 3 back", len(hs))
@@ -992,7 +992,7 @@ func TestRemembersWindowPlace(t *testing.T) {
 	h := newHarnessOn(t, a, lib, withPlacer)
 	// The driver calls placeWindow once it has shown the window.
 	h.u.placeWindow()
-	h.u.Quit()
+	h.u.quit()
 
 	p.x, p.y = 0, 0
 	again := newHarnessOn(t, a, lib, withPlacer)
@@ -1000,7 +1000,7 @@ func TestRemembersWindowPlace(t *testing.T) {
 	if p.moves != 1 || p.x != 230 || p.y != 140 {
 		t.Errorf("after a restart the window was moved %d times, to %d,%d; want once, to 230,140", p.moves, p.x, p.y)
 	}
-	again.u.Quit()
+	again.u.quit()
 
 	t.Run("PositionUnknown", func(t *testing.T) {
 		// Where the position cannot be read (Wayland), none is saved and
@@ -1009,7 +1009,7 @@ func TestRemembersWindowPlace(t *testing.T) {
 		a := test.NewTempApp(t)
 		one := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = q })
 		one.u.placeWindow()
-		one.u.Quit()
+		one.u.quit()
 		two := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = q })
 		two.u.placeWindow()
 		if q.moves != 0 {

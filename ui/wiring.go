@@ -498,7 +498,7 @@ func (noKeys) cycleFocus()  {}
 func (noKeys) focusReader() {}
 
 // focusReader gives the reader the keyboard.
-func (u *UI) focusReader() { u.Reader.Focus() }
+func (u *UI) focusReader() { u.Reader.focus() }
 
 // canvasOf returns a function giving the canvas of a window, for a hook.
 func canvasOf(w fyne.Window) func() fyne.Canvas {

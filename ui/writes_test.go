@@ -54,14 +54,14 @@ func TestWindowAnswersWhileLibraryLocked(t *testing.T) {
 	release := lockLibrary(t, h.lib.Path())
 
 	h.shortcut(shortcutReader)
-	u.RunShortcut(colourShortcut(1)) // on the first passage
+	u.runShortcut(colourShortcut(1)) // on the first passage
 	h.pump()
 	// The window answers while the highlight waits for the lock.
 	h.press(fyne.KeyDown)
 	if r.current != 1 {
 		t.Fatalf("↓ while the library is locked left the current passage at %d", r.current)
 	}
-	u.RunShortcut(shortcutNewNote)
+	u.runShortcut(shortcutNewNote)
 	test.Type(u.Notes.Cards[0].Editor, "Written while locked")
 	u.Notes.flush()
 	h.pump()
@@ -134,7 +134,7 @@ func TestStatusShownAfterSaving(t *testing.T) {
 	u := h.u
 	shown := u.Status
 	h.shortcut(shortcutReader)
-	u.RunShortcut(colourShortcut(1))
+	u.runShortcut(colourShortcut(1))
 	h.settle()
 	if u.SaveState.Text != "All changes saved" {
 		t.Fatalf("save state = %q, want “All changes saved”", u.SaveState.Text)
