@@ -27,10 +27,10 @@ type compareView struct {
 	hooks   compareHooks
 	content fyne.CanvasObject
 	A, B    *widget.Select
-	// Rows holds one row per aligned pair or unpaired passage.
-	Rows *fyne.Container
-	// Flags holds one card per difference not yet dismissed.
-	Flags *fyne.Container
+	// rows holds one row per aligned pair or unpaired passage.
+	rows *fyne.Container
+	// flags holds one card per difference not yet dismissed.
+	flags *fyne.Container
 
 	ids        []int64 // article ids, parallel to the selects' options
 	a, b       int64
@@ -54,40 +54,40 @@ type compareStore interface {
 // compareHooks are what the Compare view asks of the window. Nil hooks do
 // nothing (work runs at once).
 type compareHooks struct {
-	// Articles are the library's articles, to choose from.
-	Articles func() []data.ArticleSummary
-	// Do runs a function on the UI goroutine, later; Background runs one
+	// articles are the library's articles, to choose from.
+	articles func() []data.ArticleSummary
+	// do runs a function on the UI goroutine, later; Background runs one
 	// off it (the comparison).
-	Do         func(func())
-	Background func(func())
-	// Write runs a write to the library after the earlier ones of its
+	do         func(func())
+	background func(func())
+	// write runs a write to the library after the earlier ones of its
 	// lane, off the UI goroutine; done is then called on the UI goroutine.
-	Write     func(lane string, run func(ctx context.Context) error, done func(err error))
-	ShowError func(error)
-	// Changed is called when a disagreement was marked: highlights and
+	write     func(lane string, run func(ctx context.Context) error, done func(err error))
+	showError func(error)
+	// changed is called when a disagreement was marked: highlights and
 	// notes were added.
-	Changed func()
+	changed func()
 }
 
 // fill gives every nil hook a default.
 func (h *compareHooks) fill() {
-	if h.Articles == nil {
-		h.Articles = func() []data.ArticleSummary { return nil }
+	if h.articles == nil {
+		h.articles = func() []data.ArticleSummary { return nil }
 	}
-	if h.Do == nil {
-		h.Do = func(f func()) { f() }
+	if h.do == nil {
+		h.do = func(f func()) { f() }
 	}
-	if h.Background == nil {
-		h.Background = func(f func()) { f() }
+	if h.background == nil {
+		h.background = func(f func()) { f() }
 	}
-	if h.Write == nil {
-		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	if h.write == nil {
+		h.write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
 	}
-	if h.ShowError == nil {
-		h.ShowError = func(err error) { fyne.LogError("compare", err) }
+	if h.showError == nil {
+		h.showError = func(err error) { fyne.LogError("compare", err) }
 	}
-	if h.Changed == nil {
-		h.Changed = func() {}
+	if h.changed == nil {
+		h.changed = func() {}
 	}
 }
 
@@ -96,16 +96,16 @@ func (h *compareHooks) fill() {
 func (u *UI) showCompare(a, b int64) *compareView {
 	if u.compare == nil {
 		u.compare = newCompareView(u.lib, u.ctx, compareHooks{
-			Articles:   func() []data.ArticleSummary { return u.articles },
-			Do:         u.do,
-			Background: u.goBackground,
-			Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+			articles:   func() []data.ArticleSummary { return u.articles },
+			do:         u.do,
+			background: u.goBackground,
+			write: func(lane string, run func(ctx context.Context) error, done func(error)) {
 				u.writes.submit(lane, run, done)
 			},
-			ShowError: u.showError,
-			Changed:   u.annotationsChanged,
+			showError: u.showError,
+			changed:   u.annotationsChanged,
 		})
-		u.compareWindow = u.App.NewWindow("Compare two articles")
+		u.compareWindow = u.app.NewWindow("Compare two articles")
 		u.compareWindow.Resize(fyne.NewSize(1100, 760))
 		u.compareWindow.SetOnClosed(func() { u.compare, u.compareWindow = nil, nil })
 		u.compareWindow.SetContent(u.compare.content)
@@ -130,12 +130,12 @@ func newCompareView(store compareStore, ctx context.Context, hooks compareHooks)
 	c.A = widget.NewSelect(nil, func(string) { c.run() })
 	c.B = widget.NewSelect(nil, func(string) { c.run() })
 	c.A.PlaceHolder, c.B.PlaceHolder = "Choose article A", "Choose article B"
-	c.Rows = container.NewVBox()
-	c.Flags = container.NewVBox()
+	c.rows = container.NewVBox()
+	c.flags = container.NewVBox()
 	c.flagsLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewGridWithColumns(2, c.A, c.B)
-	flags := container.NewBorder(c.flagsLabel, nil, nil, nil, container.NewVScroll(c.Flags))
-	split := container.NewVSplit(flags, container.NewVScroll(c.Rows))
+	flags := container.NewBorder(c.flagsLabel, nil, nil, nil, container.NewVScroll(c.flags))
+	split := container.NewVSplit(flags, container.NewVScroll(c.rows))
 	split.Offset = 0.45
 	c.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 	return c
@@ -145,7 +145,7 @@ func newCompareView(store compareStore, ctx context.Context, hooks compareHooks)
 func (c *compareView) setChoices() {
 	c.ids = nil
 	var names []string
-	for _, a := range c.hooks.Articles() {
+	for _, a := range c.hooks.articles() {
 		c.ids = append(c.ids, a.ID)
 		names = append(names, articleChoice(a.Article))
 	}
@@ -191,8 +191,8 @@ func (c *compareView) run() {
 	a, b := c.selected(c.A), c.selected(c.B)
 	c.runs++
 	run := c.runs
-	c.Rows.RemoveAll()
-	c.Flags.RemoveAll()
+	c.rows.RemoveAll()
+	c.flags.RemoveAll()
 	c.flagsLabel.SetText("")
 	c.a, c.b = a, b
 	c.comparing = false
@@ -205,20 +205,20 @@ func (c *compareView) run() {
 	}
 	c.comparing = true
 	c.flagsLabel.SetText("Comparing…")
-	c.hooks.Background(func() {
+	c.hooks.background(func() {
 		r, err := c.store.Compare(c.ctx, a, b)
 		var ds []sqlite.FlagDecision
 		if err == nil {
 			ds, err = c.store.CompareDecisions(c.ctx, a, b)
 		}
-		c.hooks.Do(func() {
+		c.hooks.do(func() {
 			if run != c.runs {
 				return
 			}
 			c.comparing = false
 			if err != nil {
 				c.flagsLabel.SetText("")
-				c.hooks.ShowError(err)
+				c.hooks.showError(err)
 				return
 			}
 			c.result, c.texts, c.decisions = r.Result, r.Texts(), ds
@@ -284,14 +284,14 @@ func (c *compareView) showRows() {
 		}
 		grid := container.NewGridWithColumns(2, side(0, row.a), side(1, row.b))
 		if row.pair == nil {
-			c.Rows.Add(container.NewVBox(grid, widget.NewSeparator()))
+			c.rows.Add(container.NewVBox(grid, widget.NewSeparator()))
 			continue
 		}
 		why := widget.NewLabelWithStyle(fmt.Sprintf("Same report (%.2f), linked by: %s", row.pair.Score, strings.Join(row.pair.Because, ", ")),
 			fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-		c.Rows.Add(container.NewVBox(why, grid, widget.NewSeparator()))
+		c.rows.Add(container.NewVBox(why, grid, widget.NewSeparator()))
 	}
-	c.Rows.Refresh()
+	c.rows.Refresh()
 }
 
 // decision returns the student's decision on a difference, if any.
@@ -305,7 +305,7 @@ func (c *compareView) decision(d compare.Difference) (sqlite.FlagDecision, bool)
 }
 
 func (c *compareView) showFlags() {
-	c.Flags.RemoveAll()
+	c.flags.RemoveAll()
 	shown := 0
 	for _, d := range c.result.Differences {
 		f, decided := c.decision(d)
@@ -328,7 +328,7 @@ func (c *compareView) showFlags() {
 			dismiss := widget.NewButtonWithIcon("Dismiss", theme.CancelIcon(), func() { c.dismiss(d) })
 			actions = container.NewHBox(mark, dismiss)
 		}
-		c.Flags.Add(container.NewVBox(title, side("A", d.A, c.texts[0]), side("B", d.B, c.texts[1]), actions, widget.NewSeparator()))
+		c.flags.Add(container.NewVBox(title, side("A", d.A, c.texts[0]), side("B", d.B, c.texts[1]), actions, widget.NewSeparator()))
 	}
 	switch {
 	case len(c.result.Differences) == 0:
@@ -336,7 +336,7 @@ func (c *compareView) showFlags() {
 	default:
 		c.flagsLabel.SetText(fmt.Sprintf("%d aligned pairs; %d differences to check:", len(c.result.Pairs), shown))
 	}
-	c.Flags.Refresh()
+	c.flags.Refresh()
 }
 
 // markDisagreement turns a flag into red Disputed highlights on both
@@ -344,15 +344,15 @@ func (c *compareView) showFlags() {
 // It is saved through the write queue, in the lane of the highlights.
 func (c *compareView) markDisagreement(d compare.Difference) {
 	a, b := c.a, c.b
-	c.hooks.Write(laneAnnotations, func(ctx context.Context) error {
+	c.hooks.write(laneAnnotations, func(ctx context.Context) error {
 		_, err := c.store.MarkDisagreement(ctx, a, b, d)
 		return err
 	}, func(err error) {
 		if err != nil {
-			c.hooks.ShowError(err)
+			c.hooks.showError(err)
 			return
 		}
-		c.hooks.Changed()
+		c.hooks.changed()
 		c.decided()
 	})
 }
@@ -360,11 +360,11 @@ func (c *compareView) markDisagreement(d compare.Difference) {
 // dismiss hides a flag for good, saved through the write queue.
 func (c *compareView) dismiss(d compare.Difference) {
 	a, b := c.a, c.b
-	c.hooks.Write(laneAnnotations, func(ctx context.Context) error {
+	c.hooks.write(laneAnnotations, func(ctx context.Context) error {
 		return c.store.DismissDifference(ctx, a, b, d)
 	}, func(err error) {
 		if err != nil {
-			c.hooks.ShowError(err)
+			c.hooks.showError(err)
 			return
 		}
 		c.decided()
@@ -376,7 +376,7 @@ func (c *compareView) dismiss(d compare.Difference) {
 func (c *compareView) decided() {
 	ds, err := c.store.CompareDecisions(c.ctx, c.a, c.b)
 	if err != nil {
-		c.hooks.ShowError(err)
+		c.hooks.showError(err)
 		return
 	}
 	c.decisions = ds

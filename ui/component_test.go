@@ -146,18 +146,18 @@ func TestReaderAlone(t *testing.T) {
 	var copied string
 	var opened data.Article
 	r := newReader(store, context.Background(), readerHooks{
-		Colours: func() []data.Colour { return testLegend },
-		Opened:  func(a data.Article) { opened = a },
-		CurrentChanged: func(p *data.Passage) {
+		colours: func() []data.Colour { return testLegend },
+		opened:  func(a data.Article) { opened = a },
+		currentChanged: func(p *data.Passage) {
 			if p != nil {
 				current = append(current, p.ID)
 			}
 		},
-		Highlight: func(key string) { highlighted = append(highlighted, key) },
-		Copy:      func(s string) { copied = s },
+		highlight: func(key string) { highlighted = append(highlighted, key) },
+		copy:      func(s string) { copied = s },
 	})
 	w := test.NewTempWindow(t, r.content)
-	r.hooks.Canvas = w.Canvas
+	r.hooks.canvas = w.Canvas
 	w.Resize(fyne.NewSize(700, 500))
 
 	r.open(7)
@@ -185,7 +185,7 @@ func TestReaderAlone(t *testing.T) {
 	if !slices.Equal(current, []int64{2, 3}) {
 		t.Errorf("current passages = %v, want [2 3]", current)
 	}
-	if sp, ok := r.Target(); !ok || sp.Passage.ID != 3 || !sp.whole() {
+	if sp, ok := r.Target(); !ok || sp.passage.ID != 3 || !sp.whole() {
 		t.Errorf("target = %+v, %v, want the whole of passage 3", sp, ok)
 	}
 
@@ -223,17 +223,17 @@ func TestNotesPanelAlone(t *testing.T) {
 	changed := 0
 	var shown []int64
 	p := newNotesPanel(store, context.Background(), notesHooks{
-		Do:       func(f func()) { queue <- f },
-		Debounce: 5 * time.Millisecond,
-		Target: func() (passageSpan, bool) {
-			return passageSpan{Passage: store.passages[0], Start: 0, End: 11}, true
+		do:       func(f func()) { queue <- f },
+		debounce: 5 * time.Millisecond,
+		target: func() (passageSpan, bool) {
+			return passageSpan{passage: store.passages[0], start: 0, end: 11}, true
 		},
-		ShowPassage:  func(id int64, again bool) { shown = append(shown, id) },
-		ArticleTitle: func(int64) (string, bool) { return "Officer Liang sentenced", true },
-		Changed:      func() { changed++ },
+		showPassage:  func(id int64, again bool) { shown = append(shown, id) },
+		articleTitle: func(int64) (string, bool) { return "Officer Liang sentenced", true },
+		changed:      func() { changed++ },
 	})
 	w := test.NewTempWindow(t, p.content)
-	p.hooks.Canvas = w.Canvas
+	p.hooks.canvas = w.Canvas
 	w.Resize(fyne.NewSize(400, 600))
 	pump := func(cond func() bool) {
 		t.Helper()
@@ -258,7 +258,7 @@ func TestNotesPanelAlone(t *testing.T) {
 	// The notes of passage 2.
 	ps := store.passages[1]
 	p.showPassage(&ps)
-	if len(p.Cards) != 1 || p.Cards[0].Editor.Text != "Why reduced?" || p.heading.Text != "Notes on ¶ 2" {
+	if len(p.Cards) != 1 || p.Cards[0].editor.Text != "Why reduced?" || p.heading.Text != "Notes on ¶ 2" {
 		t.Fatalf("passage 2 shows %d cards, heading %q", len(p.Cards), p.heading.Text)
 	}
 
@@ -267,10 +267,10 @@ func TestNotesPanelAlone(t *testing.T) {
 	if c == nil || !slices.Equal(shown, []int64{1}) {
 		t.Fatalf("AddNote: card %v, the reader was asked to show %v", c != nil, shown)
 	}
-	if w.Canvas().Focused() != c.Editor {
+	if w.Canvas().Focused() != c.editor {
 		t.Error("the new note's editor has not the focus")
 	}
-	test.Type(c.Editor, "Probation, #sentence")
+	test.Type(c.editor, "Probation, #sentence")
 	pump(func() bool { return c.note.ID != 0 })
 	n := store.notes[len(store.notes)-1]
 	if n.Body != "Probation, #sentence" || n.PassageID != 1 || n.End != 11 || !slices.Equal(n.Tags, []string{"sentence"}) {
@@ -282,10 +282,10 @@ func TestNotesPanelAlone(t *testing.T) {
 
 	// A failed save keeps the text and says so.
 	store.fail = errors.New("disk full")
-	test.Type(c.Editor, "!")
-	pump(func() bool { return strings.HasPrefix(c.status.Text, "Not saved") })
-	if !c.dirty || c.Editor.Text != "Probation, #sentence!" {
-		t.Errorf("after a failed save: dirty %v, text %q", c.dirty, c.Editor.Text)
+	test.Type(c.editor, "!")
+	pump(func() bool { return strings.HasPrefix(c.status.text, "Not saved") })
+	if !c.dirty || c.editor.Text != "Probation, #sentence!" {
+		t.Errorf("after a failed save: dirty %v, text %q", c.dirty, c.editor.Text)
 	}
 	store.fail = nil
 	c.saveNow()
@@ -310,9 +310,9 @@ func TestHighlightsPanelAlone(t *testing.T) {
 	store.hls = append(store.hls, data.Highlight{ID: 2, ArticleID: 7, Anchor: data.Anchor{PassageID: 3, Start: 0, End: 11, Quote: "Supporters gathered"}, Colour: "green"})
 	var opened [][2]int64
 	p := newHighlightsPanel(store, context.Background(), highlightsHooks{
-		Colours:     func() []data.Colour { return testLegend },
-		Articles:    func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
-		OpenPassage: func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
+		colours:     func() []data.Colour { return testLegend },
+		articles:    func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
+		openPassage: func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
 	})
 	w := test.NewTempWindow(t, container.NewAppTabs(p.tab))
 	w.Resize(fyne.NewSize(400, 500))
@@ -328,15 +328,15 @@ func TestHighlightsPanelAlone(t *testing.T) {
 		t.Errorf("filtered by green: %d rows", len(p.shown))
 	}
 	p.Colour.SetSelectedIndex(0)
-	test.Type(p.Filter, "peter")
+	test.Type(p.filter, "peter")
 	if len(p.shown) != 1 || p.shown[0].h.ID != 1 {
 		t.Fatalf("filtered by words: %d rows", len(p.shown))
 	}
-	p.List.Select(0)
+	p.list.Select(0)
 	if len(opened) != 1 || opened[0] != [2]int64{7, 1} {
 		t.Errorf("opened %v, want passage 1 of article 7", opened)
 	}
-	test.Type(p.Filter, "zzz")
+	test.Type(p.filter, "zzz")
 	if len(p.shown) != 0 || !p.empty.Visible() {
 		t.Error("no match does not show the empty state")
 	}
@@ -378,20 +378,20 @@ func TestSearchBarAlone(t *testing.T) {
 	var tags []string
 	shown, cleared := false, 0
 	s := newSearchBar(store, store, context.Background(), searchHooks{
-		Colours:      func() []data.Colour { return testLegend },
-		Articles:     func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
-		TagsRead:     func(ts []string) { tags = ts },
-		ShowResults:  func(on bool) { shown = on },
-		ResultsShown: func() bool { return shown },
-		OpenResult:   func(h sqlite.SearchResult) { opened = append(opened, h) },
-		ClearMatches: func() { cleared++ },
+		colours:      func() []data.Colour { return testLegend },
+		articles:     func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
+		tagsRead:     func(ts []string) { tags = ts },
+		showResults:  func(on bool) { shown = on },
+		resultsShown: func() bool { return shown },
+		openResult:   func(h sqlite.SearchResult) { opened = append(opened, h) },
+		clearMatches: func() { cleared++ },
 	})
 	w := test.NewTempWindow(t, container.NewBorder(s.bar, nil, s.resultsPane(), nil))
-	s.hooks.Canvas = w.Canvas
+	s.hooks.canvas = w.Canvas
 	w.Resize(fyne.NewSize(800, 600))
 
-	if !slices.Equal(tags, []string{"sentence"}) || !slices.Equal(s.Tag.Options, []string{anyTag, "#sentence"}) {
-		t.Errorf("tags read %v, filter offers %v", tags, s.Tag.Options)
+	if !slices.Equal(tags, []string{"sentence"}) || !slices.Equal(s.tag.Options, []string{anyTag, "#sentence"}) {
+		t.Errorf("tags read %v, filter offers %v", tags, s.tag.Options)
 	}
 	s.focus()
 	test.Type(s.entry, "judge")
@@ -419,8 +419,8 @@ func TestLibraryPaneAlone(t *testing.T) {
 	var opened []int64
 	current := int64(0)
 	p := newLibraryPane(libraryHooks{
-		Open:    func(id int64) { opened = append(opened, id); current = id },
-		Current: func() int64 { return current },
+		open:    func(id int64) { opened = append(opened, id); current = id },
+		current: func() int64 { return current },
 	})
 	w := test.NewTempWindow(t, p.content)
 	w.Resize(fyne.NewSize(300, 500))
@@ -431,23 +431,23 @@ func TestLibraryPaneAlone(t *testing.T) {
 		{Article: data.Article{ID: 1, Meta: data.Meta{Title: "Officer Liang sentenced", Outlet: "The Daily"}}, Passages: 3, Notes: 1},
 		{Article: data.Article{ID: 2, Meta: data.Meta{Title: "Vigil for Akai Gurley", Outlet: "AFRO"}}},
 	})
-	if p.empty.Visible() || p.List.Length() != 2 {
-		t.Fatalf("%d rows, empty state %v", p.List.Length(), p.empty.Visible())
+	if p.empty.Visible() || p.list.Length() != 2 {
+		t.Fatalf("%d rows, empty state %v", p.list.Length(), p.empty.Visible())
 	}
 	test.Type(p.Filter, "akai")
-	if p.List.Length() != 1 || p.articles[p.listed[0]].ID != 2 {
-		t.Fatalf("filter akai: %d rows", p.List.Length())
+	if p.list.Length() != 1 || p.articles[p.listed[0]].ID != 2 {
+		t.Fatalf("filter akai: %d rows", p.list.Length())
 	}
-	p.List.Select(0)
+	p.list.Select(0)
 	if !slices.Equal(opened, []int64{2}) {
 		t.Errorf("opened %v, want [2]", opened)
 	}
 	p.Filter.SetText("zzz")
-	if p.List.Length() != 0 || !p.noMatch.Visible() {
+	if p.list.Length() != 0 || !p.noMatch.Visible() {
 		t.Error("no match does not say so")
 	}
 	p.Filter.SetText("")
-	if p.List.Length() != 2 || p.noMatch.Visible() {
+	if p.list.Length() != 2 || p.noMatch.Visible() {
 		t.Error("clearing the filter does not list every article")
 	}
 }
@@ -466,12 +466,12 @@ func TestTimelineAlone(t *testing.T) {
 	var asked []string
 	var fixed []string
 	v := newTimelineView(studyAidHooks{
-		OpenRef: func(r casefacts.Ref) { opened = append(opened, r) },
-		AskText: func(title, field, value string, done func(string)) {
+		openRef: func(r casefacts.Ref) { opened = append(opened, r) },
+		askText: func(title, field, value string, done func(string)) {
 			asked = append(asked, title+": "+value)
 			done("2014-11-21")
 		},
-		FixEvent: func(got glance.Case, e casefacts.Event, action, value string) {
+		fixEvent: func(got glance.Case, e casefacts.Event, action, value string) {
 			fixed = append(fixed, e.Label+" "+action+" "+value)
 		},
 	})
@@ -482,16 +482,16 @@ func TestTimelineAlone(t *testing.T) {
 	if len(v.rows) != 6 || v.rows[0].heading != "2014" || v.rows[1].heading != "November 2014" {
 		t.Fatalf("rows = %+v", v.rows)
 	}
-	v.Disputed.SetChecked(true)
+	v.disputed.SetChecked(true)
 	if len(v.rows) != 3 || v.rows[2].event != 1 {
 		t.Fatalf("disputed only: rows = %+v", v.rows)
 	}
-	v.Disputed.SetChecked(false)
+	v.disputed.SetChecked(false)
 	v.Select(0)
 	if len(opened) != 1 || opened[0] != ref {
 		t.Errorf("opened %v, want %v", opened, ref)
 	}
-	fix := findButton(v.Detail, "Fix date…")
+	fix := findButton(v.detail, "Fix date…")
 	if fix == nil {
 		t.Fatal("the event has no Fix date button")
 	}
@@ -528,12 +528,12 @@ func TestNotesPanelAttachesAnOrphan(t *testing.T) {
 	var shown []string
 	cleared, changed := 0, 0
 	p := newNotesPanel(store, context.Background(), notesHooks{
-		Target: func() (passageSpan, bool) {
-			return passageSpan{Passage: store.passages[2], Start: 0, End: 10}, true
+		target: func() (passageSpan, bool) {
+			return passageSpan{passage: store.passages[2], start: 0, end: 10}, true
 		},
-		ShowPassage:    func(id int64, again bool) { shown = append(shown, fmt.Sprint(id, again)) },
-		ClearSelection: func() { cleared++ },
-		Changed:        func() { changed++ },
+		showPassage:    func(id int64, again bool) { shown = append(shown, fmt.Sprint(id, again)) },
+		clearSelection: func() { cleared++ },
+		changed:        func() { changed++ },
 	})
 	w := test.NewTempWindow(t, p.content)
 	w.Resize(fyne.NewSize(400, 600))
@@ -541,8 +541,8 @@ func TestNotesPanelAttachesAnOrphan(t *testing.T) {
 		t.Errorf("the list says %q", got)
 	}
 	p.showOrphan(orphan)
-	if p.orphan == nil || len(p.Cards) != 1 || p.Cards[0].Attach == nil || !strings.Contains(p.quote.Text, "the old words") {
-		t.Fatalf("orphan shown: %v, %d cards, quote %q", p.orphan != nil, len(p.Cards), p.quote.Text)
+	if p.orphan == nil || len(p.Cards) != 1 || p.Cards[0].Attach == nil || !strings.Contains(p.quote.text, "the old words") {
+		t.Fatalf("orphan shown: %v, %d cards, quote %q", p.orphan != nil, len(p.Cards), p.quote.text)
 	}
 	test.Tap(p.Cards[0].Attach)
 	n := store.notes[len(store.notes)-1]
@@ -562,10 +562,10 @@ func TestToolbarAlone(t *testing.T) {
 	var did []string
 	relayouts := 0
 	b := newHighlightBar(toolbarHooks{
-		Colours:   func() []data.Colour { return testLegend },
-		Highlight: func(key string) { did = append(did, "highlight "+key) },
-		AddNote:   func() { did = append(did, "note") },
-		Relayout:  func() { relayouts++ },
+		colours:   func() []data.Colour { return testLegend },
+		highlight: func(key string) { did = append(did, "highlight "+key) },
+		addNote:   func() { did = append(did, "note") },
+		relayout:  func() { relayouts++ },
 	})
 	w := test.NewTempWindow(t, container.NewBorder(b.bar, nil, nil, nil))
 	w.Resize(fyne.NewSize(900, 300))
@@ -603,10 +603,10 @@ func TestPeopleAlone(t *testing.T) {
 	var errs []error
 	var opened []casefacts.Ref
 	v := newPeopleView(studyAidHooks{
-		OpenRef:   func(r casefacts.Ref) { opened = append(opened, r) },
-		AskText:   func(_, _, _ string, done func(string)) { done(answer) },
-		Correct:   func(c data.Correction) { corrections = append(corrections, c) },
-		ShowError: func(err error) { errs = append(errs, err) },
+		openRef:   func(r casefacts.Ref) { opened = append(opened, r) },
+		askText:   func(_, _, _ string, done func(string)) { done(answer) },
+		correct:   func(c data.Correction) { corrections = append(corrections, c) },
+		showError: func(err error) { errs = append(errs, err) },
 	})
 	w := test.NewTempWindow(t, v.content)
 	w.Resize(fyne.NewSize(320, 600))
@@ -617,17 +617,17 @@ func TestPeopleAlone(t *testing.T) {
 	if !v.Select("Peter Lang") {
 		t.Fatal("no entry Peter Lang")
 	}
-	test.Tap(findButton(v.Detail, "Article 7, para. 1"))
+	test.Tap(findButton(v.detail, "Article 7, para. 1"))
 	if len(opened) != 1 || opened[0] != ref {
 		t.Errorf("opened %v", opened)
 	}
 	answer = "Nobody"
-	test.Tap(findButton(v.Detail, "Merge into…"))
+	test.Tap(findButton(v.detail, "Merge into…"))
 	if len(errs) != 1 || len(corrections) != 0 {
 		t.Fatalf("merge into an unknown name: errors %v, corrections %v", errs, corrections)
 	}
 	answer = "Peter Liang"
-	test.Tap(findButton(v.Detail, "Merge into…"))
+	test.Tap(findButton(v.detail, "Merge into…"))
 	want := data.Correction{Target: data.TargetPerson, Action: data.FixMerge, Key: "Peter Lang", Value: "Peter Liang"}
 	if len(corrections) != 1 || corrections[0] != want {
 		t.Errorf("corrections %+v, want %+v", corrections, want)
@@ -652,33 +652,33 @@ func TestOutlinePanelAlone(t *testing.T) {
 	var opened [][2]int64
 	var asked []string
 	p := newOutlinePanel(lib, ctx, outlineHooks{
-		Do:       func(f func()) { queue <- f },
-		Debounce: 5 * time.Millisecond,
-		ShowForm: func(title, _, _ string, items []*widget.FormItem, done func(bool)) {
+		do:       func(f func()) { queue <- f },
+		debounce: 5 * time.Millisecond,
+		showForm: func(title, _, _ string, items []*widget.FormItem, done func(bool)) {
 			asked = append(asked, title)
 			items[0].Widget.(*widget.Entry).SetText("Liang brief")
 			items[1].Widget.(*widget.RadioGroup).SetSelected("Case brief")
 			done(true)
 		},
-		Confirm: func(title, _ string, yes func()) {
+		confirm: func(title, _ string, yes func()) {
 			asked = append(asked, title)
 			yes()
 		},
-		Export:       func() { did = append(did, "export") },
-		Reveal:       func() { did = append(did, "reveal") },
-		OpenPassage:  func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
-		KnownArticle: func(id int64) (data.Article, bool) { return art, id == art.ID },
+		export:       func() { did = append(did, "export") },
+		reveal:       func() { did = append(did, "reveal") },
+		openPassage:  func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
+		knownArticle: func(id int64) (data.Article, bool) { return art, id == art.ID },
 	})
 	w := test.NewTempWindow(t, p.content)
-	p.hooks.Canvas = w.Canvas
+	p.hooks.canvas = w.Canvas
 	w.Resize(fyne.NewSize(400, 700))
-	if p.Picker.Selected != "" || len(p.Body.Objects) != 0 || !p.AddSec.Disabled() {
+	if p.picker.Selected != "" || len(p.body.Objects) != 0 || !p.addSec.Disabled() {
 		t.Fatal("a new library shows an outline")
 	}
 
-	test.Tap(p.NewBtn)
-	if p.Picker.Selected != "Liang brief" || len(p.Body.Objects) != 6 || p.AddSec.Disabled() {
-		t.Fatalf("after New: %q with %d sections (asked %v)", p.Picker.Selected, len(p.Body.Objects), asked)
+	test.Tap(p.newBtn)
+	if p.picker.Selected != "Liang brief" || len(p.body.Objects) != 6 || p.addSec.Disabled() {
+		t.Fatalf("after New: %q with %d sections (asked %v)", p.picker.Selected, len(p.body.Objects), asked)
 	}
 
 	// An item placed in the second section, shown with its citation.
@@ -687,10 +687,10 @@ func TestOutlinePanelAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.add(1, data.NewItem{PassageID: ps.ID})
-	if len(p.Items) != 1 || len(p.bySection[1]) != 1 || !strings.Contains(p.Items[0].text(), "para. 2)") {
-		t.Fatalf("items shown: %d, in section 2: %d", len(p.Items), len(p.bySection[1]))
+	if len(p.items) != 1 || len(p.bySection[1]) != 1 || !strings.Contains(p.items[0].text(), "para. 2)") {
+		t.Fatalf("items shown: %d, in section 2: %d", len(p.items), len(p.bySection[1]))
 	}
-	test.Tap(p.Items[0])
+	test.Tap(p.items[0])
 	if len(opened) != 1 || opened[0] != [2]int64{art.ID, ps.ID} {
 		t.Errorf("opened %v, want passage %d of article %d", opened, ps.ID, art.ID)
 	}
@@ -701,7 +701,7 @@ func TestOutlinePanelAlone(t *testing.T) {
 	}
 
 	// Text typed under the first section is saved once typing pauses.
-	test.Type(findMultiLine(p.Body.Objects[0]), "Liang was convicted.")
+	test.Type(findMultiLine(p.body.Objects[0]), "Liang was convicted.")
 	deadline := time.After(5 * time.Second)
 	for len(p.dirty) != 0 {
 		select {
@@ -718,8 +718,8 @@ func TestOutlinePanelAlone(t *testing.T) {
 
 	test.Tap(p.Export)
 	p.confirmDelete()
-	if list, _ := lib.Outlines(ctx); len(list) != 0 || p.Picker.Selected != "" || len(p.Body.Objects) != 0 {
-		t.Errorf("after delete: outlines %+v, the panel shows %q", list, p.Picker.Selected)
+	if list, _ := lib.Outlines(ctx); len(list) != 0 || p.picker.Selected != "" || len(p.body.Objects) != 0 {
+		t.Errorf("after delete: outlines %+v, the panel shows %q", list, p.picker.Selected)
 	}
 	if !slices.Equal(did, []string{"reveal", "reveal", "export"}) || !slices.Equal(asked, []string{"New outline", "Delete outline"}) {
 		t.Errorf("asked the window to %v; asked %v", did, asked)
@@ -729,7 +729,6 @@ func TestOutlinePanelAlone(t *testing.T) {
 // fakeComparer compares two fixed articles and keeps the decisions taken.
 type fakeComparer struct {
 	decisions []sqlite.FlagDecision
-	changed   int
 }
 
 func (f *fakeComparer) Compare(_ context.Context, a, b int64) (sqlite.Comparison, error) {
@@ -771,13 +770,13 @@ func TestCompareViewAlone(t *testing.T) {
 	store := &fakeComparer{}
 	changed := 0
 	c := newCompareView(store, context.Background(), compareHooks{
-		Articles: func() []data.ArticleSummary {
+		articles: func() []data.ArticleSummary {
 			return []data.ArticleSummary{
 				{Article: data.Article{ID: 1, Meta: data.Meta{Title: "Liang sentenced", Outlet: "AFRO"}}},
 				{Article: data.Article{ID: 2, Meta: data.Meta{Title: "Liang apologizes"}}},
 			}
 		},
-		Changed: func() { changed++ },
+		changed: func() { changed++ },
 	})
 	w := test.NewTempWindow(t, c.content)
 	w.Resize(fyne.NewSize(900, 700))
@@ -792,19 +791,19 @@ func TestCompareViewAlone(t *testing.T) {
 	}
 	c.choose(c.B, 2)
 	// ¶1 of A with ¶2 of B, and B's ¶1 alone before it.
-	if len(c.Rows.Objects) != 2 || !strings.Contains(texts(c.Rows.Objects[0]), "¶1  Negligent homicide.") || !strings.Contains(texts(c.Rows.Objects[1]), "linked by: probation") {
-		t.Fatalf("rows:\n%s", texts(c.Rows))
+	if len(c.rows.Objects) != 2 || !strings.Contains(texts(c.rows.Objects[0]), "¶1  Negligent homicide.") || !strings.Contains(texts(c.rows.Objects[1]), "linked by: probation") {
+		t.Fatalf("rows:\n%s", texts(c.rows))
 	}
-	if c.flagsLabel.Text != "1 aligned pairs; 2 differences to check:" || len(c.Flags.Objects) != 2 {
-		t.Fatalf("flags %q, %d cards", c.flagsLabel.Text, len(c.Flags.Objects))
+	if c.flagsLabel.Text != "1 aligned pairs; 2 differences to check:" || len(c.flags.Objects) != 2 {
+		t.Fatalf("flags %q, %d cards", c.flagsLabel.Text, len(c.flags.Objects))
 	}
-	test.Tap(button(t, c.Flags.Objects[0], "Mark as disagreement"))
-	if changed != 1 || !strings.Contains(texts(c.Flags.Objects[0]), "Marked as a disagreement") {
-		t.Errorf("after marking: changed %d, card:\n%s", changed, texts(c.Flags.Objects[0]))
+	test.Tap(button(t, c.flags.Objects[0], "Mark as disagreement"))
+	if changed != 1 || !strings.Contains(texts(c.flags.Objects[0]), "Marked as a disagreement") {
+		t.Errorf("after marking: changed %d, card:\n%s", changed, texts(c.flags.Objects[0]))
 	}
-	test.Tap(button(t, c.Flags.Objects[1], "Dismiss"))
-	if len(c.Flags.Objects) != 1 || strings.Contains(texts(c.Flags), "negligent homicide") {
-		t.Errorf("the dismissed difference still shows:\n%s", texts(c.Flags))
+	test.Tap(button(t, c.flags.Objects[1], "Dismiss"))
+	if len(c.flags.Objects) != 1 || strings.Contains(texts(c.flags), "negligent homicide") {
+		t.Errorf("the dismissed difference still shows:\n%s", texts(c.flags))
 	}
 }
 
@@ -839,8 +838,8 @@ func TestTrashDialogAlone(t *testing.T) {
 	var restored []int64
 	var errs []error
 	td, err := newTrashDialog(store, context.Background(), trashHooks{
-		ShowError: func(err error) { errs = append(errs, err) },
-		Restored:  func(a data.ArticleSummary) { restored = append(restored, a.ID) },
+		showError: func(err error) { errs = append(errs, err) },
+		restored:  func(a data.ArticleSummary) { restored = append(restored, a.ID) },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -850,18 +849,18 @@ func TestTrashDialogAlone(t *testing.T) {
 	var counts []string
 	walk(td.content, func(o fyne.CanvasObject) {
 		if l, ok := o.(*mutedLabel); ok {
-			counts = append(counts, l.Text)
+			counts = append(counts, l.text)
 		}
 	})
-	if len(td.Restore) != 2 || !slices.Equal(counts, []string{"2 highlights · 1 note", "0 highlights · 0 notes"}) {
-		t.Fatalf("%d restore buttons, counts %q", len(td.Restore), counts)
+	if len(td.restore) != 2 || !slices.Equal(counts, []string{"2 highlights · 1 note", "0 highlights · 0 notes"}) {
+		t.Fatalf("%d restore buttons, counts %q", len(td.restore), counts)
 	}
-	test.Tap(td.Restore[0])
-	if !slices.Equal(store.restored, []int64{4}) || !slices.Equal(restored, []int64{4}) || !td.Restore[0].Disabled() {
+	test.Tap(td.restore[0])
+	if !slices.Equal(store.restored, []int64{4}) || !slices.Equal(restored, []int64{4}) || !td.restore[0].Disabled() {
 		t.Errorf("restored %v, window told %v", store.restored, restored)
 	}
 	store.fail = errors.New("library locked")
-	test.Tap(td.Restore[1])
+	test.Tap(td.restore[1])
 	if len(errs) != 1 || len(restored) != 1 {
 		t.Errorf("a refused restore: errors %v, window told %v", errs, restored)
 	}
@@ -890,7 +889,7 @@ func TestMetaEditorAlone(t *testing.T) {
 	store := &fakeMetaStore{}
 	var saved []data.Article
 	m := newMetaEditor(store, data.Article{ID: 7, Meta: data.Meta{Title: "Officer Liang sentenced", Date: "2016-04-19"}}, metaHooks{
-		Saved: func(a data.Article) { saved = append(saved, a) },
+		saved: func(a data.Article) { saved = append(saved, a) },
 	})
 	closed := 0
 	save := widget.NewButton("Save", nil)
@@ -902,23 +901,23 @@ func TestMetaEditorAlone(t *testing.T) {
 	m.attach(save, func() { closed++ })
 	w := test.NewTempWindow(t, container.NewVBox(m.content, save))
 	w.Resize(fyne.NewSize(600, 700))
-	if m.Date.Text != humanDate("2016-04-19", false) || !strings.Contains(m.DateHint.Text, "Read as") || save.Disabled() {
-		t.Fatalf("date %q, hint %q, Save disabled %v", m.Date.Text, m.DateHint.Text, save.Disabled())
+	if m.date.Text != humanDate("2016-04-19", false) || !strings.Contains(m.dateHint.Text, "Read as") || save.Disabled() {
+		t.Fatalf("date %q, hint %q, Save disabled %v", m.date.Text, m.dateHint.Text, save.Disabled())
 	}
 
-	m.Date.SetText("the 45th of Smarch")
-	if !save.Disabled() || m.DateHint.Importance != widget.DangerImportance || m.Save() {
-		t.Errorf("an unreadable date: Save disabled %v, hint %q", save.Disabled(), m.DateHint.Text)
+	m.date.SetText("the 45th of Smarch")
+	if !save.Disabled() || m.dateHint.Importance != widget.DangerImportance || m.Save() {
+		t.Errorf("an unreadable date: Save disabled %v, hint %q", save.Disabled(), m.dateHint.Text)
 	}
 
-	m.Date.SetText("2016-04-20")
-	m.Title.SetText("Liang sentenced to probation")
+	m.date.SetText("2016-04-20")
+	m.title.SetText("Liang sentenced to probation")
 	store.fail = errors.New("disk full")
 	if !m.Save() {
 		t.Fatal("valid details were not saved")
 	}
-	if closed != 0 || !strings.HasPrefix(m.DateHint.Text, "Not saved") || m.Title.Text != "Liang sentenced to probation" || save.Disabled() {
-		t.Errorf("a refused save: closed %d, hint %q, title %q", closed, m.DateHint.Text, m.Title.Text)
+	if closed != 0 || !strings.HasPrefix(m.dateHint.Text, "Not saved") || m.title.Text != "Liang sentenced to probation" || save.Disabled() {
+		t.Errorf("a refused save: closed %d, hint %q, title %q", closed, m.dateHint.Text, m.title.Text)
 	}
 
 	store.fail = nil
@@ -945,15 +944,15 @@ func TestExportDialogAlone(t *testing.T) {
 	var asked []string
 	var exported []export.Options
 	d := newExportDialog(exportHooks{
-		Articles:       func() []data.ArticleSummary { return []data.ArticleSummary{{Article: art}} },
-		Colours:        func() []data.Colour { return testLegend },
-		CurrentArticle: func() int64 { return art.ID },
-		Prefs:          a.Preferences(),
-		SaveFile: func(name, ext, dir string, done func(string)) {
+		articles:       func() []data.ArticleSummary { return []data.ArticleSummary{{Article: art}} },
+		colours:        func() []data.Colour { return testLegend },
+		currentArticle: func() int64 { return art.ID },
+		prefs:          a.Preferences(),
+		saveFile: func(name, ext, dir string, done func(string)) {
 			asked = append(asked, name)
 			done(filepath.Join(t.TempDir(), "quotes"))
 		},
-		Export: func(path string, opt export.Options, got *export.Document) {
+		export: func(path string, opt export.Options, got *export.Document) {
 			if got == nil || len(got.Entries) != 1 || filepath.Ext(path) != ".docx" {
 				t.Errorf("exported %q with document %v", path, got)
 			}
@@ -963,14 +962,14 @@ func TestExportDialogAlone(t *testing.T) {
 	w := test.NewTempWindow(t, d.content)
 	w.Resize(fyne.NewSize(900, 680))
 	d.loadedDoc(doc, nil)
-	if !strings.Contains(d.Preview.Text, "Peter Liang") || !strings.Contains(d.summary.Text, "1 quote or note from 1 article") {
-		t.Fatalf("preview %q, summary %q", d.Preview.Text, d.summary.Text)
+	if !strings.Contains(d.preview.Text, "Peter Liang") || !strings.Contains(d.summary.text, "1 quote or note from 1 article") {
+		t.Fatalf("preview %q, summary %q", d.preview.Text, d.summary.text)
 	}
-	d.Scope.SetSelectedIndex(scopeArticle)
-	if d.ScopeValue.SelectedIndex() != 0 || d.options().Scope.ArticleID != art.ID {
-		t.Errorf("article scope: %d chosen, options %+v", d.ScopeValue.SelectedIndex(), d.options().Scope)
+	d.scope.SetSelectedIndex(scopeArticle)
+	if d.scopeValue.SelectedIndex() != 0 || d.options().Scope.ArticleID != art.ID {
+		t.Errorf("article scope: %d chosen, options %+v", d.scopeValue.SelectedIndex(), d.options().Scope)
 	}
-	d.Name.SetText("Sam")
+	d.name.SetText("Sam")
 	d.chooseFile()
 	if len(asked) != 1 || !strings.HasPrefix(asked[0], "officer-liang-sentenced-") {
 		t.Errorf("the save dialog suggested %v", asked)

@@ -22,79 +22,79 @@ import (
 // readerHooks wires the reader to the window.
 func (u *UI) readerHooks() readerHooks {
 	return readerHooks{
-		Canvas:    canvasOf(u.Window),
-		Do:        u.do,
-		Colours:   func() []data.Colour { return u.colours },
-		ShowError: u.showError,
-		Copy:      func(s string) { u.App.Clipboard().SetContent(s) },
-		Leaving:   func() { u.Notes.flush() },
-		Opened: func(a data.Article) {
-			u.Notes.showPassage(nil)
+		canvas:    canvasOf(u.Window),
+		do:        u.do,
+		colours:   func() []data.Colour { return u.colours },
+		showError: u.showError,
+		copy:      func(s string) { u.app.Clipboard().SetContent(s) },
+		leaving:   func() { u.notes.flush() },
+		opened: func(a data.Article) {
+			u.notes.showPassage(nil)
 			if a.ID != 0 {
 				u.rememberState()
 			}
 		},
-		CurrentChanged: func(p *data.Passage) {
+		currentChanged: func(p *data.Passage) {
 			// A note that lost its place stays in the notes panel while
 			// the student picks the words to attach it to.
-			if u.Notes.orphan == nil {
-				u.Notes.showPassage(p)
+			if u.notes.orphan == nil {
+				u.notes.showPassage(p)
 			}
 		},
-		OtherKey:         u.typedKey,
-		EditDetails:      u.showMetaEditor,
-		OpenSource:       u.openSource,
-		Highlight:        u.highlight,
-		Recolour:         u.recolourHighlight,
-		RemoveHighlight:  u.removeHighlight,
-		AddNote:          func() { u.Notes.addNote() },
-		CopyWithCitation: func() { u.copyAction(true) },
-		AddToTimeline:    u.showAddToTimeline,
-		OutlineMenu: func(row, off int) []*fyne.MenuItem {
-			return u.Outline.menuItems(func() (data.NewItem, bool) { return u.Reader.outlineTargetAt(row, off) })
+		otherKey:         u.typedKey,
+		editDetails:      u.showMetaEditor,
+		openSource:       u.openSource,
+		highlight:        u.highlight,
+		recolour:         u.recolourHighlight,
+		removeHighlight:  u.removeHighlight,
+		addNote:          func() { u.notes.addNote() },
+		copyWithCitation: func() { u.copyAction(true) },
+		addToTimeline:    u.showAddToTimeline,
+		outlineMenu: func(row, off int) []*fyne.MenuItem {
+			return u.outline.menuItems(func() (data.NewItem, bool) { return u.reader.outlineTargetAt(row, off) })
 		},
-		DropPassage: func(id int64, at fyne.Position) { u.Outline.dropPassage(id, at) },
-		Tips:        u,
-		Fit:         u,
+		dropPassage: func(id int64, at fyne.Position) { u.outline.dropPassage(id, at) },
+		tips:        u,
+		fit:         u,
 	}
 }
 
 // notesHooks wires the notes panel to the window.
 func (u *UI) notesHooks() notesHooks {
 	return notesHooks{
-		Canvas:   canvasOf(u.Window),
-		Do:       u.do,
-		Debounce: u.opts.NoteDebounce,
-		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+		canvas:   canvasOf(u.Window),
+		do:       u.do,
+		debounce: u.opts.noteDebounce,
+		write: func(lane string, run func(ctx context.Context) error, done func(error)) {
 			u.writes.submit(lane, run, done)
 		},
-		ShowError: u.showError,
-		ShowInfo:  u.showInfo,
-		Target:    func() (passageSpan, bool) { return u.Reader.Target() },
-		ShowPassage: func(id int64, again bool) {
-			u.Reader.showPassage(id, again)
+		showError: u.showError,
+		showInfo:  u.showInfo,
+		target:    func() (passageSpan, bool) { return u.reader.Target() },
+		showPassage: func(id int64, again bool) {
+			u.reader.showPassage(id, again)
 		},
-		ClearSelection: func() { u.Reader.clearSelection() },
-		OpenNote:       u.openNote,
-		ArticleTitle: func(id int64) (string, bool) {
+		clearSelection: func() { u.reader.clearSelection() },
+		openNote:       u.openNote,
+		articleTitle: func(id int64) (string, bool) {
 			a, ok := u.articleSummary(id)
 			return displayTitle(a.Article), ok
 		},
-		Changed:     u.annotationsChanged,
-		TagsChanged: func() { u.Search.filtersChanged() },
-		PushUndo:    u.undo.push,
-		Undo: func(step int) bool {
+		changed:     u.annotationsChanged,
+		tagsChanged: func() { u.search.filtersChanged() },
+		pushUndo:    u.undo.push,
+		undo: func(step int) bool {
 			st, ok := u.undo.remove(step)
 			if ok {
 				u.runUndo(st)
 			}
 			return ok
 		},
-		Tags:       func() []string { return u.tags },
-		Refocusing: func() bool { return u.refocusing },
-		Keys:       u,
-		Tips:       u,
-		Fit:        u,
+		tags:       func() []string { return u.tags },
+		refocusing: func() bool { return u.refocusing },
+		keys:       u,
+		tips:       u,
+		fit:        u,
 	}
 }
 
@@ -103,38 +103,38 @@ func (u *UI) notesHooks() notesHooks {
 // delete or attach to new words.
 func (u *UI) openNote(n data.Note) {
 	if n.Orphan() {
-		if _, ok := u.articleSummary(n.ArticleID); ok && u.Reader.article.ID != n.ArticleID {
+		if _, ok := u.articleSummary(n.ArticleID); ok && u.reader.article.ID != n.ArticleID {
 			u.openArticle(n.ArticleID)
 		}
-		u.Notes.showOrphan(n)
+		u.notes.showOrphan(n)
 		return
 	}
 	if u.openPassage(n.ArticleID, n.PassageID) {
-		u.Notes.content.SelectIndex(0)
+		u.notes.content.SelectIndex(0)
 	}
 }
 
 // highlightsHooks wires the highlights panel to the window.
 func (u *UI) highlightsHooks() highlightsHooks {
 	return highlightsHooks{
-		ShowError:   u.showError,
-		Colours:     func() []data.Colour { return u.colours },
-		Articles:    func() []data.ArticleSummary { return u.articles },
-		OpenPassage: func(article, passage int64) { u.openPassage(article, passage) },
-		Keys:        u,
+		showError:   u.showError,
+		colours:     func() []data.Colour { return u.colours },
+		articles:    func() []data.ArticleSummary { return u.articles },
+		openPassage: func(article, passage int64) { u.openPassage(article, passage) },
+		keys:        u,
 	}
 }
 
 // openPassage shows a passage of an article in the reader, scrolled to
 // and current. It reports whether the article has the passage.
 func (u *UI) openPassage(articleID, passageID int64) bool {
-	if u.Reader.article.ID != articleID {
+	if u.reader.article.ID != articleID {
 		u.openArticle(articleID)
 	}
-	row, ok := u.Reader.byID[passageID]
+	row, ok := u.reader.byID[passageID]
 	if ok {
-		u.Reader.scrollToRow(row)
-		u.Reader.setCurrent(row)
+		u.reader.scrollToRow(row)
+		u.reader.setCurrent(row)
 	}
 	return ok
 }
@@ -142,14 +142,14 @@ func (u *UI) openPassage(articleID, passageID int64) bool {
 // searchHooks wires the search bar to the window.
 func (u *UI) searchHooks() searchHooks {
 	return searchHooks{
-		Canvas:     canvasOf(u.Window),
-		Do:         u.do,
-		Background: u.goBackground,
-		ShowError:  u.showError,
-		Colours:    func() []data.Colour { return u.colours },
-		Articles:   func() []data.ArticleSummary { return u.articles },
-		TagsRead:   func(tags []string) { u.tags = tags },
-		ShowResults: func(on bool) {
+		canvas:     canvasOf(u.Window),
+		do:         u.do,
+		background: u.goBackground,
+		showError:  u.showError,
+		colours:    func() []data.Colour { return u.colours },
+		articles:   func() []data.ArticleSummary { return u.articles },
+		tagsRead:   func(tags []string) { u.tags = tags },
+		showResults: func(on bool) {
 			if u.left == nil {
 				return
 			}
@@ -163,20 +163,20 @@ func (u *UI) searchHooks() searchHooks {
 				lib.Show()
 			}
 		},
-		ResultsShown: func() bool { return u.left != nil && u.left.Objects[1].Visible() },
-		OpenResult:   u.openResult,
-		ClearMatches: func() { u.Reader.setMatches(-1, nil) },
-		Keys:         u,
+		resultsShown: func() bool { return u.left != nil && u.left.Objects[1].Visible() },
+		openResult:   u.openResult,
+		clearMatches: func() { u.reader.setMatches(-1, nil) },
+		keys:         u,
 	}
 }
 
 // openResult shows a search result in the reader: its article, the
 // passage scrolled into view with the matched words marked, and its notes.
 func (u *UI) openResult(h sqlite.SearchResult) {
-	if u.Reader.article.ID != h.Article {
+	if u.reader.article.ID != h.Article {
 		u.openArticle(h.Article)
 	}
-	row, ok := u.Reader.byID[h.PassageID]
+	row, ok := u.reader.byID[h.PassageID]
 	if !ok {
 		return
 	}
@@ -184,97 +184,97 @@ func (u *UI) openResult(h sqlite.SearchResult) {
 	if h.In != "note" {
 		matches = h.Matches
 	}
-	u.Reader.setMatches(row, matches)
-	u.Reader.scrollToRow(row)
-	u.Reader.setCurrent(row)
+	u.reader.setMatches(row, matches)
+	u.reader.scrollToRow(row)
+	u.reader.setCurrent(row)
 }
 
 // libraryHooks wires the library sidebar to the window.
 func (u *UI) libraryHooks() libraryHooks {
 	return libraryHooks{
-		Open:    func(id int64) { u.Reader.open(id) },
-		Current: func() int64 { return u.Reader.article.ID },
-		Keys:    u,
+		open:    func(id int64) { u.reader.open(id) },
+		current: func() int64 { return u.reader.article.ID },
+		keys:    u,
 	}
 }
 
 // toolbarHooks wires the toolbar to the reader and the notes.
 func (u *UI) toolbarHooks() toolbarHooks {
 	return toolbarHooks{
-		Colours:         func() []data.Colour { return u.colours },
-		Highlight:       u.highlight,
-		RemoveHighlight: u.removeHighlightAtTarget,
-		AddNote:         func() { u.Notes.addNote() },
-		EditLegend:      u.showLegendEditor,
-		Relayout:        u.relayout,
-		Tips:            u,
+		colours:         func() []data.Colour { return u.colours },
+		highlight:       u.highlight,
+		removeHighlight: u.removeHighlightAtTarget,
+		addNote:         func() { u.notes.addNote() },
+		editLegend:      u.showLegendEditor,
+		relayout:        u.relayout,
+		tips:            u,
 	}
 }
 
 // studyAidHooks wires the Timeline and People views to the window.
 func (u *UI) studyAidHooks() studyAidHooks {
 	return studyAidHooks{
-		OpenRef:  u.openRef,
-		RefLabel: u.refLabel,
-		AskText: func(title, field, value string, done func(string)) {
+		openRef:  u.openRef,
+		refLabel: u.refLabel,
+		askText: func(title, field, value string, done func(string)) {
 			u.askText(title, field, value, done)
 		},
-		Correct: u.correct,
-		FixEvent: func(c glance.Case, e casefacts.Event, action, value string) {
+		correct: u.correct,
+		fixEvent: func(c glance.Case, e casefacts.Event, action, value string) {
 			u.saveCorrection(func(ctx context.Context) error {
 				_, err := glance.FixEvent(ctx, u.lib, c, e, action, value)
 				return err
 			})
 		},
-		ShowError: u.showError,
+		showError: u.showError,
 	}
 }
 
 // outlineHooks wires the outline panel to the window.
 func (u *UI) outlineHooks() outlineHooks {
 	return outlineHooks{
-		Canvas:   canvasOf(u.Window),
-		Do:       u.do,
-		Debounce: u.opts.NoteDebounce,
-		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+		canvas:   canvasOf(u.Window),
+		do:       u.do,
+		debounce: u.opts.noteDebounce,
+		write: func(lane string, run func(ctx context.Context) error, done func(error)) {
 			u.writes.submit(lane, run, done)
 		},
-		ShowError: u.showError,
-		ShowInfo:  u.showInfo,
-		AskText: func(title, field, value string, done func(string)) {
+		showError: u.showError,
+		showInfo:  u.showInfo,
+		askText: func(title, field, value string, done func(string)) {
 			u.askText(title, field, value, done)
 		},
-		Confirm: func(title, msg string, yes func()) { u.confirm(title, msg, yes) },
-		ShowForm: func(title, confirm, dismiss string, items []*widget.FormItem, done func(bool)) {
+		confirm: func(title, msg string, yes func()) { u.confirm(title, msg, yes) },
+		showForm: func(title, confirm, dismiss string, items []*widget.FormItem, done func(bool)) {
 			dialog.ShowForm(title, confirm, dismiss, items, done, u.Window)
 		},
-		Export: func() {
+		export: func() {
 			u.showExport()
 			if d := u.exportDialog; d != nil {
-				d.Scope.SetSelectedIndex(scopeOutline)
+				d.scope.SetSelectedIndex(scopeOutline)
 			}
 		},
-		Reveal: func() {
+		reveal: func() {
 			if u.sideTabs != nil {
 				u.sideTabs.SelectIndex(1)
 			}
 		},
-		OpenPassage: func(articleID, passageID int64) {
+		openPassage: func(articleID, passageID int64) {
 			u.openArticle(articleID)
 			u.openPassage(articleID, passageID)
 		},
-		KnownArticle: func(id int64) (data.Article, bool) {
+		knownArticle: func(id int64) (data.Article, bool) {
 			a, ok := u.articleSummary(id)
 			return a.Article, ok
 		},
-		CiteStyle: u.citeStyle,
+		citeStyle: u.citeStyle,
 	}
 }
 
 // addToOutline places the reader's selection (a highlight under it) or
 // current passage in the outline's current section.
 func (u *UI) addToOutline() {
-	if item, ok := u.Reader.outlineTarget(-1); ok {
-		u.Outline.addHere(item)
+	if item, ok := u.reader.outlineTarget(-1); ok {
+		u.outline.addHere(item)
 	}
 }

@@ -83,16 +83,16 @@ const previewRunes = 12000
 type exportDialog struct {
 	hooks exportHooks
 
-	Format, Style, Scope, ScopeValue, Order *widget.Select
-	// Timeline and People add the study aids as sections of a Markdown,
+	format, style, scope, scopeValue, order *widget.Select
+	// timeline and People add the study aids as sections of a Markdown,
 	// Word or HTML export.
-	Timeline, People *widget.Check
-	// Name is the student's name, the creator of the annotations in a W3C
+	timeline, people *widget.Check
+	// name is the student's name, the creator of the annotations in a W3C
 	// export: optional, asked here and remembered.
-	Name *widget.Entry
-	// Preview shows the export as text: Markdown for a Word document, the
+	name *widget.Entry
+	// preview shows the export as text: Markdown for a Word document, the
 	// file itself for the text formats.
-	Preview *widget.Label
+	preview *widget.Label
 	summary *mutedLabel
 	content fyne.CanvasObject
 	dialog  *dialog.ConfirmDialog
@@ -109,64 +109,64 @@ type exportDialog struct {
 // exportHooks are what the export dialog asks of the window. Nil hooks
 // do nothing (work runs at once).
 type exportHooks struct {
-	// Articles and Colours are the library's articles and colour legend,
+	// articles and Colours are the library's articles and colour legend,
 	// to choose from; CurrentArticle and CurrentOutline are the ones open
 	// (0: none), chosen first.
-	Articles       func() []data.ArticleSummary
-	Colours        func() []data.Colour
-	CurrentArticle func() int64
-	CurrentOutline func() int64
-	// CiteStyle is the student's citation style, chosen first.
-	CiteStyle func() cite.Style
-	// Prefs keeps the student's name and the export folder.
-	Prefs fyne.Preferences
-	// Do runs a function on the UI goroutine, later; Background runs one
+	articles       func() []data.ArticleSummary
+	colours        func() []data.Colour
+	currentArticle func() int64
+	currentOutline func() int64
+	// citeStyle is the student's citation style, chosen first.
+	citeStyle func() cite.Style
+	// prefs keeps the student's name and the export folder.
+	prefs fyne.Preferences
+	// do runs a function on the UI goroutine, later; Background runs one
 	// off it (the preview).
-	Do         func(func())
-	Background func(func())
-	// SaveFile asks where to save a file named name with extension ext,
+	do         func(func())
+	background func(func())
+	// saveFile asks where to save a file named name with extension ext,
 	// in folder dir (if not empty), and runs done with the path chosen.
-	SaveFile func(name, ext, dir string, done func(path string))
-	// Export writes the export to path; doc is the library's export data
+	saveFile func(name, ext, dir string, done func(path string))
+	// export writes the export to path; doc is the library's export data
 	// when the dialog has it.
-	Export func(path string, opt export.Options, doc *export.Document)
+	export func(path string, opt export.Options, doc *export.Document)
 }
 
 func (h *exportHooks) fill() {
-	if h.Articles == nil {
-		h.Articles = func() []data.ArticleSummary { return nil }
+	if h.articles == nil {
+		h.articles = func() []data.ArticleSummary { return nil }
 	}
-	if h.Colours == nil {
-		h.Colours = func() []data.Colour { return nil }
+	if h.colours == nil {
+		h.colours = func() []data.Colour { return nil }
 	}
-	for _, f := range []*func() int64{&h.CurrentArticle, &h.CurrentOutline} {
+	for _, f := range []*func() int64{&h.currentArticle, &h.currentOutline} {
 		if *f == nil {
 			*f = func() int64 { return 0 }
 		}
 	}
-	if h.CiteStyle == nil {
-		h.CiteStyle = func() cite.Style { return cite.APA }
+	if h.citeStyle == nil {
+		h.citeStyle = func() cite.Style { return cite.APA }
 	}
-	if h.Prefs == nil {
-		h.Prefs = fyne.CurrentApp().Preferences()
+	if h.prefs == nil {
+		h.prefs = fyne.CurrentApp().Preferences()
 	}
-	if h.Do == nil {
-		h.Do = func(f func()) { f() }
+	if h.do == nil {
+		h.do = func(f func()) { f() }
 	}
-	if h.Background == nil {
-		h.Background = func(f func()) { f() }
+	if h.background == nil {
+		h.background = func(f func()) { f() }
 	}
-	if h.SaveFile == nil {
-		h.SaveFile = func(string, string, string, func(string)) {}
+	if h.saveFile == nil {
+		h.saveFile = func(string, string, string, func(string)) {}
 	}
-	if h.Export == nil {
-		h.Export = func(string, export.Options, *export.Document) {}
+	if h.export == nil {
+		h.export = func(string, export.Options, *export.Document) {}
 	}
 }
 
 // showExport opens the export dialog (File › Export…, Ctrl+E).
 func (u *UI) showExport() {
-	u.Notes.flush()
+	u.notes.flush()
 	saved := u.writes.barrier()
 	d := newExportDialog(u.exportHooks())
 	u.exportDialog = d
@@ -209,48 +209,48 @@ func newExportDialog(hooks exportHooks) *exportDialog {
 		ol = append(ol, o.label)
 	}
 	changed := func(string) { d.updatePreview() }
-	d.Format = widget.NewSelect(fl, changed)
-	d.Style = widget.NewSelect(sl, changed)
-	d.Order = widget.NewSelect(ol, changed)
-	d.ScopeValue = widget.NewSelect(nil, changed)
-	d.Scope = widget.NewSelect(scopeKinds, func(string) { d.scopeKindChanged() })
-	d.Format.SetSelectedIndex(0)
-	d.Style.SetSelectedIndex(0)
+	d.format = widget.NewSelect(fl, changed)
+	d.style = widget.NewSelect(sl, changed)
+	d.order = widget.NewSelect(ol, changed)
+	d.scopeValue = widget.NewSelect(nil, changed)
+	d.scope = widget.NewSelect(scopeKinds, func(string) { d.scopeKindChanged() })
+	d.format.SetSelectedIndex(0)
+	d.style.SetSelectedIndex(0)
 	for i, s := range exportStyles {
-		if s.style == hooks.CiteStyle() {
-			d.Style.SetSelectedIndex(i)
+		if s.style == hooks.citeStyle() {
+			d.style.SetSelectedIndex(i)
 		}
 	}
-	d.Order.SetSelectedIndex(0)
-	d.Scope.SetSelectedIndex(scopeAll)
-	d.Timeline = widget.NewCheck("Timeline", func(bool) { d.updatePreview() })
-	d.People = widget.NewCheck("People and organisations", func(bool) { d.updatePreview() })
+	d.order.SetSelectedIndex(0)
+	d.scope.SetSelectedIndex(scopeAll)
+	d.timeline = widget.NewCheck("Timeline", func(bool) { d.updatePreview() })
+	d.people = widget.NewCheck("People and organisations", func(bool) { d.updatePreview() })
 
-	d.Name = widget.NewEntry()
-	d.Name.SetText(hooks.Prefs.String(prefUserName))
-	d.Name.SetPlaceHolder("Optional: shown to classmates you share annotations with")
+	d.name = widget.NewEntry()
+	d.name.SetText(hooks.prefs.String(prefUserName))
+	d.name.SetPlaceHolder("Optional: shown to classmates you share annotations with")
 	form := widget.NewForm(
-		widget.NewFormItem("Format", d.Format),
-		widget.NewFormItem("Citations", d.Style),
-		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.Scope, d.ScopeValue)),
-		widget.NewFormItem("Order", d.Order),
-		widget.NewFormItem("Your name", d.Name),
-		widget.NewFormItem("Also", container.NewHBox(d.Timeline, d.People)),
+		widget.NewFormItem("Format", d.format),
+		widget.NewFormItem("Citations", d.style),
+		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.scope, d.scopeValue)),
+		widget.NewFormItem("Order", d.order),
+		widget.NewFormItem("Your name", d.name),
+		widget.NewFormItem("Also", container.NewHBox(d.timeline, d.people)),
 	)
-	d.Preview = widget.NewLabel("Loading your highlights and notes…")
-	d.Preview.Wrapping = fyne.TextWrapWord
-	d.Preview.TextStyle.Monospace = true
+	d.preview = widget.NewLabel("Loading your highlights and notes…")
+	d.preview.Wrapping = fyne.TextWrapWord
+	d.preview.TextStyle.Monospace = true
 	d.summary = newMutedLabel("")
 	heading := widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(form, widget.NewSeparator(), heading, d.summary)
-	d.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.Preview))
+	d.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.preview))
 	return d
 }
 
 // loadedDoc shows the library's export data, or why it could not be read.
 func (d *exportDialog) loadedDoc(doc export.Document, err error) {
 	if err != nil {
-		d.Preview.SetText("")
+		d.preview.SetText("")
 		d.summary.SetText("The library could not be read: " + data.ErrorMessage(err))
 		return
 	}
@@ -291,17 +291,17 @@ func documentTags(doc export.Document) []string {
 func (d *exportDialog) scopeKindChanged() {
 	var opts []string
 	sel := 0
-	switch d.Scope.SelectedIndex() {
+	switch d.scope.SelectedIndex() {
 	case scopeArticle:
-		current := d.hooks.CurrentArticle()
-		for i, a := range d.hooks.Articles() {
+		current := d.hooks.currentArticle()
+		for i, a := range d.hooks.articles() {
 			opts = append(opts, text.Clip(displayTitle(a.Article), 60))
 			if a.ID == current {
 				sel = i
 			}
 		}
 	case scopeColour:
-		for _, c := range d.hooks.Colours() {
+		for _, c := range d.hooks.colours() {
 			opts = append(opts, c.Meaning)
 		}
 	case scopeTag:
@@ -309,7 +309,7 @@ func (d *exportDialog) scopeKindChanged() {
 			opts = append(opts, "#"+t)
 		}
 	case scopeOutline:
-		current := d.hooks.CurrentOutline()
+		current := d.hooks.currentOutline()
 		for i, o := range d.doc.Outlines {
 			opts = append(opts, o.Name)
 			if current != 0 && o.ID == current {
@@ -317,50 +317,50 @@ func (d *exportDialog) scopeKindChanged() {
 			}
 		}
 	}
-	d.ScopeValue.OnChanged = nil
-	d.ScopeValue.Options = opts
-	d.ScopeValue.ClearSelected()
+	d.scopeValue.OnChanged = nil
+	d.scopeValue.Options = opts
+	d.scopeValue.ClearSelected()
 	switch {
-	case d.Scope.SelectedIndex() == scopeAll:
-		d.ScopeValue.PlaceHolder = "All articles, colours and tags"
-		d.ScopeValue.Disable()
-	case len(opts) == 0 && d.Scope.SelectedIndex() == scopeOutline:
-		d.ScopeValue.PlaceHolder = "No outlines yet: start one in the Outline tab"
-		d.ScopeValue.Disable()
+	case d.scope.SelectedIndex() == scopeAll:
+		d.scopeValue.PlaceHolder = "All articles, colours and tags"
+		d.scopeValue.Disable()
+	case len(opts) == 0 && d.scope.SelectedIndex() == scopeOutline:
+		d.scopeValue.PlaceHolder = "No outlines yet: start one in the Outline tab"
+		d.scopeValue.Disable()
 	case len(opts) == 0:
-		d.ScopeValue.PlaceHolder = "No tags yet: add #tags to your notes"
-		d.ScopeValue.Disable()
+		d.scopeValue.PlaceHolder = "No tags yet: add #tags to your notes"
+		d.scopeValue.Disable()
 	default:
-		d.ScopeValue.PlaceHolder = "(Choose one)"
-		d.ScopeValue.Enable()
-		d.ScopeValue.SetSelectedIndex(sel)
+		d.scopeValue.PlaceHolder = "(Choose one)"
+		d.scopeValue.Enable()
+		d.scopeValue.SetSelectedIndex(sel)
 	}
-	d.ScopeValue.Refresh()
-	d.ScopeValue.OnChanged = func(string) { d.updatePreview() }
+	d.scopeValue.Refresh()
+	d.scopeValue.OnChanged = func(string) { d.updatePreview() }
 	d.updatePreview()
 }
 
 // options returns the export the dialog describes.
 func (d *exportDialog) options() export.Options {
 	opt := export.Options{
-		Format: exportFormats[max(d.Format.SelectedIndex(), 0)].format,
-		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
-		Order:  exportOrders[max(d.Order.SelectedIndex(), 0)].order,
+		Format: exportFormats[max(d.format.SelectedIndex(), 0)].format,
+		Style:  exportStyles[max(d.style.SelectedIndex(), 0)].style,
+		Order:  exportOrders[max(d.order.SelectedIndex(), 0)].order,
 	}
-	if d.Name != nil {
-		opt.Creator = strings.TrimSpace(d.Name.Text)
+	if d.name != nil {
+		opt.Creator = strings.TrimSpace(d.name.Text)
 	}
-	if d.Timeline != nil && !d.Timeline.Disabled() {
-		opt.Include = export.Include{Timeline: d.Timeline.Checked, People: d.People.Checked}
+	if d.timeline != nil && !d.timeline.Disabled() {
+		opt.Include = export.Include{Timeline: d.timeline.Checked, People: d.people.Checked}
 	}
-	i := d.ScopeValue.SelectedIndex()
-	switch d.Scope.SelectedIndex() {
+	i := d.scopeValue.SelectedIndex()
+	switch d.scope.SelectedIndex() {
 	case scopeArticle:
-		if arts := d.hooks.Articles(); i >= 0 && i < len(arts) {
+		if arts := d.hooks.articles(); i >= 0 && i < len(arts) {
 			opt.Scope.ArticleID = arts[i].ID
 		}
 	case scopeColour:
-		if cs := d.hooks.Colours(); i >= 0 && i < len(cs) {
+		if cs := d.hooks.colours(); i >= 0 && i < len(cs) {
 			opt.Scope.Colour = cs[i].Key
 		}
 	case scopeTag:
@@ -377,36 +377,36 @@ func (d *exportDialog) options() export.Options {
 
 // ext returns the file extension of the chosen format.
 func (d *exportDialog) ext() string {
-	return exportFormats[max(d.Format.SelectedIndex(), 0)].ext
+	return exportFormats[max(d.format.SelectedIndex(), 0)].ext
 }
 
 // updatePreview renders the preview of the current options off the UI
 // goroutine. Options can change faster than a large library renders: each
 // request is numbered, and only the latest is shown.
 func (d *exportDialog) updatePreview() {
-	if !d.loaded || d.Format == nil || d.Style == nil || d.Order == nil || d.ScopeValue == nil {
+	if !d.loaded || d.format == nil || d.style == nil || d.order == nil || d.scopeValue == nil {
 		return
 	}
 	// The timeline and people sections go in documents, not in CSV or JSON.
-	if f := exportFormats[max(d.Format.SelectedIndex(), 0)].format; f == export.CSV || f == export.JSON {
-		d.Timeline.Disable()
-		d.People.Disable()
+	if f := exportFormats[max(d.format.SelectedIndex(), 0)].format; f == export.CSV || f == export.JSON {
+		d.timeline.Disable()
+		d.people.Disable()
 	} else {
-		d.Timeline.Enable()
-		d.People.Enable()
+		d.timeline.Enable()
+		d.people.Enable()
 	}
 	d.gen++
 	gen := d.gen
 	doc, opt := d.doc, d.options()
 	d.summary.SetText("Updating the preview…")
-	d.hooks.Background(func() {
+	d.hooks.background(func() {
 		text, summary := renderPreview(doc, opt)
-		d.hooks.Do(func() {
+		d.hooks.do(func() {
 			if gen != d.gen {
 				return
 			}
 			d.shown = gen
-			d.Preview.SetText(text)
+			d.preview.SetText(text)
 			d.summary.SetText(summary)
 		})
 	})
@@ -479,7 +479,7 @@ func (d *exportDialog) defaultFileName() string {
 	name := "casebook-quotes"
 	switch {
 	case opt.Scope.ArticleID != 0:
-		for _, a := range d.hooks.Articles() {
+		for _, a := range d.hooks.articles() {
 			if a.ID == opt.Scope.ArticleID {
 				name = slug(displayTitle(a.Article), 40)
 				break
@@ -487,7 +487,7 @@ func (d *exportDialog) defaultFileName() string {
 		}
 	case opt.Scope.Colour != "":
 		meaning := opt.Scope.Colour
-		for _, c := range d.hooks.Colours() {
+		for _, c := range d.hooks.colours() {
 			if c.Key == meaning {
 				meaning = c.Meaning
 				break
@@ -535,7 +535,7 @@ func slug(s string, n int) string {
 // chooseFile asks where to save the export, then writes it.
 func (d *exportDialog) chooseFile() {
 	opt, ext := d.options(), d.ext()
-	d.hooks.SaveFile(d.defaultFileName(), ext, d.hooks.Prefs.String(prefExportFolder), func(path string) {
+	d.hooks.saveFile(d.defaultFileName(), ext, d.hooks.prefs.String(prefExportFolder), func(path string) {
 		d.exportTo(path, opt, ext)
 	})
 }
@@ -571,21 +571,21 @@ func (u *UI) saveFile(name, ext, dir string, done func(path string)) {
 // exportHooks wires the export dialog to the window.
 func (u *UI) exportHooks() exportHooks {
 	return exportHooks{
-		Articles:       func() []data.ArticleSummary { return u.articles },
-		Colours:        func() []data.Colour { return u.colours },
-		CurrentArticle: func() int64 { return u.Reader.article.ID },
-		CurrentOutline: func() int64 {
-			if u.Outline == nil {
+		articles:       func() []data.ArticleSummary { return u.articles },
+		colours:        func() []data.Colour { return u.colours },
+		currentArticle: func() int64 { return u.reader.article.ID },
+		currentOutline: func() int64 {
+			if u.outline == nil {
 				return 0
 			}
-			return u.Outline.outline.ID
+			return u.outline.outline.ID
 		},
-		CiteStyle:  u.citeStyle,
-		Prefs:      u.App.Preferences(),
-		Do:         u.do,
-		Background: u.goBackground,
-		SaveFile:   u.saveFile,
-		Export:     u.exportDoc,
+		citeStyle:  u.citeStyle,
+		prefs:      u.app.Preferences(),
+		do:         u.do,
+		background: u.goBackground,
+		saveFile:   u.saveFile,
+		export:     u.exportDoc,
 	}
 }
 
@@ -595,13 +595,13 @@ func (d *exportDialog) exportTo(path string, opt export.Options, ext string) {
 	if filepath.Ext(path) == "" {
 		path += ext
 	}
-	d.hooks.Prefs.SetString(prefExportFolder, filepath.Dir(path))
-	d.hooks.Prefs.SetString(prefUserName, opt.Creator)
+	d.hooks.prefs.SetString(prefExportFolder, filepath.Dir(path))
+	d.hooks.prefs.SetString(prefUserName, opt.Creator)
 	// The dialog has the library's export data already: what the preview
 	// showed is what is written.
 	var doc *export.Document
 	if d.loaded {
 		doc = &d.doc
 	}
-	d.hooks.Export(path, opt, doc)
+	d.hooks.export(path, opt, doc)
 }

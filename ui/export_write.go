@@ -22,10 +22,10 @@ import (
 
 // exportResult is what the last export did, as its closing message says.
 type exportResult struct {
-	Path    string
-	Report  export.Report
-	Err     error
-	Message string
+	path    string
+	report  export.Report
+	err     error
+	message string
 }
 
 // exportTo writes the library's highlights and notes to path off the UI
@@ -37,7 +37,7 @@ func (u *UI) exportTo(path string, opt export.Options) { u.exportDoc(path, opt, 
 // exportDoc is exportTo of a document already loaded, or, when doc is nil,
 // of the library as it is now.
 func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
-	u.Notes.flush()
+	u.notes.flush()
 	saved := u.writes.barrier()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Exporting…")
@@ -83,7 +83,7 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 		u.do(func() {
 			finished = true
 			prog.Hide()
-			u.exportDone(exportResult{Path: path, Report: rep, Err: err})
+			u.exportDone(exportResult{path: path, report: rep, err: err})
 		})
 	})
 }
@@ -91,19 +91,19 @@ func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
 // exportDone says what an export wrote, and lists the quotes that no longer
 // appear word for word in their source.
 func (u *UI) exportDone(res exportResult) {
-	if res.Err != nil {
-		res.Message = "Nothing was written: " + data.ErrorMessage(res.Err)
+	if res.err != nil {
+		res.message = "Nothing was written: " + data.ErrorMessage(res.err)
 		u.lastExport = res
-		u.showError(res.Err)
+		u.showError(res.err)
 		return
 	}
-	rep := res.Report
+	rep := res.report
 	var b strings.Builder
 	if rep.Entries == 0 {
 		b.WriteString("Nothing matched these choices, so the file only has its heading. Highlight a passage or write a note, or include more.\n\n")
 	}
 	fmt.Fprintf(&b, "Exported %s and %s from %s to\n%s",
-		text.Plural(rep.Highlights, "highlight", "highlights"), text.Plural(rep.Notes, "note", "notes"), text.Plural(rep.Articles, "article", "articles"), res.Path)
+		text.Plural(rep.Highlights, "highlight", "highlights"), text.Plural(rep.Notes, "note", "notes"), text.Plural(rep.Articles, "article", "articles"), res.path)
 	if len(rep.Failures) > 0 {
 		fmt.Fprintf(&b, "\n\n%s no longer appear word for word in their source. They are exported, marked, and listed at the end of the file:",
 			text.Plural(len(rep.Failures), "quote", "quotes"))
@@ -116,7 +116,7 @@ func (u *UI) exportDone(res exportResult) {
 		b.WriteString("\n" + line)
 		items = append(items, newMutedLabel(line))
 	}
-	res.Message = b.String()
+	res.message = b.String()
 	u.lastExport = res
 
 	title := "Export finished"

@@ -79,7 +79,7 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 func (u *UI) importPaths(paths []string) {
 	// An import can replace the open article's passages: the note being
 	// typed is stored first, on the passage it was written for.
-	u.Notes.flush()
+	u.notes.flush()
 	saved := u.writes.barrier()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Looking for files to import…")
@@ -112,12 +112,12 @@ func (u *UI) importPaths(paths []string) {
 // added, and shows what happened to each file.
 func (u *UI) importDone(results []ingest.FileResult) {
 	u.lastImport = results
-	if open := u.Reader.article.ID; open != 0 {
+	if open := u.reader.article.ID; open != 0 {
 		for _, r := range results {
 			if r.Status == ingest.FileUpdated && r.Article.ID == open {
-				seq := u.Reader.topSeq()
-				u.Reader.open(open)
-				u.Reader.scrollToSeq(seq)
+				seq := u.reader.topSeq()
+				u.reader.open(open)
+				u.reader.scrollToSeq(seq)
 				break
 			}
 		}

@@ -92,10 +92,10 @@ func (k *readerKeys) TypedKey(ev *fyne.KeyEvent) {
 		if r.selRow >= 0 {
 			r.clearSelection()
 		} else {
-			r.hooks.OtherKey(ev)
+			r.hooks.otherKey(ev)
 		}
 	default:
-		r.hooks.OtherKey(ev)
+		r.hooks.otherKey(ev)
 	}
 }
 
@@ -123,7 +123,7 @@ func (r *reader) focus() {
 		r.setCurrent(r.topRow())
 	}
 	r.scrollIntoView(r.current)
-	if c := r.hooks.Canvas(); c != nil {
+	if c := r.hooks.canvas(); c != nil {
 		c.Focus(r.keys)
 	}
 }
@@ -131,7 +131,7 @@ func (r *reader) focus() {
 // refreshRow redraws a row if it is on screen.
 func (r *reader) refreshRow(row int) {
 	if row >= 0 && row < len(r.rows) {
-		r.List.RefreshItem(row)
+		r.list.RefreshItem(row)
 	}
 }
 
@@ -199,18 +199,18 @@ func (r *reader) scrollIntoView(row int) {
 		return
 	}
 	if len(r.heights) != len(r.rows) {
-		r.List.ScrollTo(row)
+		r.list.ScrollTo(row)
 		return
 	}
-	view := r.List.Size().Height
-	off := r.List.GetScrollOffset()
+	view := r.list.Size().Height
+	off := r.list.GetScrollOffset()
 	top := r.rowOffset(row)
 	bottom := top + r.heights[row]
 	switch {
 	case top < off || r.heights[row] > view:
-		r.List.ScrollToOffset(max(0, top-8))
+		r.list.ScrollToOffset(max(0, top-8))
 	case bottom > off+view:
-		r.List.ScrollToOffset(bottom - view + 8)
+		r.list.ScrollToOffset(bottom - view + 8)
 	}
 }
 
@@ -392,14 +392,14 @@ func (u *UI) focusedPane() (pane, bool) {
 	switch {
 	case f == nil:
 		return 0, false
-	case f == u.Search.entry:
+	case f == u.search.entry:
 		return paneSearch, true
-	case f == u.Library || f == u.LibraryFilter || f == u.Search.Results:
+	case f == u.library || f == u.libraryFilter || f == u.search.results:
 		return paneLibrary, true
-	case f == u.Reader.keys:
+	case f == u.reader.keys:
 		return paneReader, true
 	}
-	if u.Notes.owns(f) {
+	if u.notes.owns(f) {
 		return paneNotes, true
 	}
 	return 0, false
@@ -424,27 +424,27 @@ func (u *UI) focusPane(p pane) {
 	c := u.Window.Canvas()
 	switch p {
 	case paneSearch:
-		u.Search.focus()
+		u.search.focus()
 	case paneLibrary:
 		u.showLibraryTab()
-		if u.Search.showing() {
-			c.Focus(u.Search.Results)
-		} else if len(u.Sidebar.listed) > 0 {
-			c.Focus(u.Library)
+		if u.search.showing() {
+			c.Focus(u.search.results)
+		} else if len(u.sidebar.listed) > 0 {
+			c.Focus(u.library)
 		} else {
-			c.Focus(u.LibraryFilter)
+			c.Focus(u.libraryFilter)
 		}
 	case paneReader:
-		if len(u.Reader.rows) == 0 {
+		if len(u.reader.rows) == 0 {
 			u.focusPane(paneNotes)
 			return
 		}
-		u.Reader.focus()
+		u.reader.focus()
 	case paneNotes:
 		if u.sideTabs != nil {
 			u.sideTabs.SelectIndex(0)
 		}
-		u.Notes.focus()
+		u.notes.focus()
 	}
 }
 

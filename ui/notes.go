@@ -51,7 +51,7 @@ type notesPanel struct {
 func newNotesPanel(store noteStore, ctx context.Context, hooks notesHooks) *notesPanel {
 	hooks.fill()
 	p := &notesPanel{store: store, ctx: ctx, hooks: hooks}
-	u := hooks.Keys
+	u := hooks.keys
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// In a narrow panel or at large text, "Notes on the caption" wraps
 	// beside Add note, between words, or Add note goes under it;
@@ -66,8 +66,8 @@ func newNotesPanel(store noteStore, ctx context.Context, hooks notesHooks) *note
 	p.undoBar = container.NewBorder(nil, nil, nil, p.undoBtn, p.undoMsg)
 	p.undoBar.Hide()
 
-	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn.ring.around(p.addBtn), hooks.Fit.relayout), p.quote)
-	passageTab := container.NewBorder(hooks.Fit.upTo(top, 0.3), p.undoBar, nil, nil,
+	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn.ring.around(p.addBtn), hooks.fit.relayout), p.quote)
+	passageTab := container.NewBorder(hooks.fit.upTo(top, 0.3), p.undoBar, nil, nil,
 		container.NewStack(container.NewVScroll(p.cards), p.empty))
 
 	p.All = p.noteList(&p.all)
@@ -115,7 +115,7 @@ func (p *notesPanel) noteList(notes *[]data.Note) *widget.List {
 	l.OnSelected = func(i widget.ListItemID) {
 		l.Unselect(i)
 		if i < len(*notes) {
-			p.hooks.OpenNote((*notes)[i])
+			p.hooks.openNote((*notes)[i])
 		}
 	}
 	return l
@@ -124,7 +124,7 @@ func (p *notesPanel) noteList(notes *[]data.Note) *widget.List {
 // noteWhere says where a note belongs: "Article title · para. 4".
 func (p *notesPanel) noteWhere(n data.Note) string {
 	title := fmt.Sprintf("Article %d", n.ArticleID)
-	if t, ok := p.hooks.ArticleTitle(n.ArticleID); ok {
+	if t, ok := p.hooks.articleTitle(n.ArticleID); ok {
 		title = t
 	}
 	if n.Orphan() {
@@ -148,7 +148,7 @@ func firstLine(s string) string {
 func (p *notesPanel) refreshLists() {
 	all, err := p.store.Notes(p.ctx, data.NoteFilter{})
 	if err != nil {
-		p.hooks.ShowError(err)
+		p.hooks.showError(err)
 		return
 	}
 	p.all = all
@@ -165,7 +165,7 @@ func (p *notesPanel) showPassage(ps *data.Passage) {
 		p.hideUndoBar()
 	}
 	// A card going away does not keep the focus (Ctrl+Z would go to it).
-	if c := p.hooks.Canvas(); c != nil && p.owns(c.Focused()) && c.Focused() != p.addBtn {
+	if c := p.hooks.canvas(); c != nil && p.owns(c.Focused()) && c.Focused() != p.addBtn {
 		c.Unfocus()
 	}
 	p.passage = ps
@@ -192,7 +192,7 @@ func (p *notesPanel) showPassage(ps *data.Passage) {
 	p.empty.Hide()
 	notes, err := p.store.Notes(p.ctx, data.NoteFilter{PassageID: ps.ID})
 	if err != nil {
-		p.hooks.ShowError(err)
+		p.hooks.showError(err)
 		return
 	}
 	for _, n := range notes {
@@ -228,23 +228,23 @@ func (p *notesPanel) addCard(c *noteCard) {
 // addNote starts a new note on the selection, or on the current passage.
 // It is stored as soon as it has some text.
 func (p *notesPanel) addNote() *noteCard {
-	t, ok := p.hooks.Target()
+	t, ok := p.hooks.target()
 	if !ok {
-		p.hooks.ShowInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
+		p.hooks.showInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
 		return nil
 	}
-	if p.passage == nil || p.passage.ID != t.Passage.ID {
-		p.hooks.ShowPassage(t.Passage.ID, false)
+	if p.passage == nil || p.passage.ID != t.passage.ID {
+		p.hooks.showPassage(t.passage.ID, false)
 	}
 	p.content.SelectIndex(0)
-	draft := data.NewNote{PassageID: t.Passage.ID}
+	draft := data.NewNote{PassageID: t.passage.ID}
 	if !t.whole() {
-		draft.Start, draft.End = t.Start, t.End
+		draft.Start, draft.End = t.start, t.end
 	}
 	c := newNoteCard(p, data.Note{}, draft)
 	p.addCard(c)
-	if cv := p.hooks.Canvas(); cv != nil {
-		cv.Focus(c.Editor)
+	if cv := p.hooks.canvas(); cv != nil {
+		cv.Focus(c.editor)
 	}
 	return c
 }
@@ -268,7 +268,7 @@ func (p *notesPanel) replaceInLists(n data.Note) {
 // undoDelete restores the note the bar speaks of, whatever was done since,
 // and takes its step off the undo stack.
 func (p *notesPanel) undoDelete() {
-	if !p.hooks.Undo(p.undoStep) {
+	if !p.hooks.undo(p.undoStep) {
 		p.hideUndoBar()
 	}
 }
@@ -285,7 +285,7 @@ func (p *notesPanel) owns(f fyne.Focusable) bool {
 		return true
 	}
 	for _, c := range p.Cards {
-		if f == c.Editor || f == c.Tags || f == c.Delete {
+		if f == c.editor || f == c.tags || f == c.Delete {
 			return true
 		}
 	}
@@ -298,7 +298,7 @@ func (p *notesPanel) focus() {
 	p.content.SelectIndex(0)
 	if len(p.Cards) > 0 {
 		p.Cards[0].edit()
-	} else if c := p.hooks.Canvas(); c != nil && !p.addBtn.Disabled() {
+	} else if c := p.hooks.canvas(); c != nil && !p.addBtn.Disabled() {
 		c.Focus(p.addBtn)
 	}
 }

@@ -34,26 +34,26 @@ type outlinePanel struct {
 	ctx     context.Context
 	hooks   outlineHooks
 	content fyne.CanvasObject
-	Picker  *widget.Select
-	NewBtn  *widget.Button
-	AddSec  *widget.Button
+	picker  *widget.Select
+	newBtn  *widget.Button
+	addSec  *widget.Button
 	// Export opens the export dialog on this outline (Word, Markdown or
 	// HTML, as the essay's skeleton).
 	Export *widget.Button
-	// More offers renaming and deleting the outline.
-	More *widget.Button
+	// more offers renaming and deleting the outline.
+	more *widget.Button
 	// lastMenu is the More menu shown last, for tests.
 	lastMenu *fyne.Menu
-	// Body holds one block per section.
-	Body *fyne.Container
+	// body holds one block per section.
+	body *fyne.Container
 
 	outline data.Outline
 	names   []string
 	// section is the index of the section new items go to: the last one
 	// the student added to or clicked.
 	section int
-	// Items are the item widgets shown, in outline order.
-	Items []*outlineItemView
+	// items are the item widgets shown, in outline order.
+	items []*outlineItemView
 	// bySection holds the item widgets of each section.
 	bySection [][]*outlineItemView
 	// focusItem is the item to give the focus back to after a rebuild.
@@ -74,16 +74,16 @@ type outlinePanel struct {
 func newOutlinePanel(store outlineStore, ctx context.Context, hooks outlineHooks) *outlinePanel {
 	hooks.fill()
 	p := &outlinePanel{store: store, ctx: ctx, hooks: hooks}
-	p.Picker = widget.NewSelect(nil, func(name string) { p.show(name) })
-	p.Picker.PlaceHolder = "No outline yet"
-	p.NewBtn = widget.NewButtonWithIcon("New", theme.ContentAddIcon(), p.showNewDialog)
-	p.AddSec = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), p.showAddSection)
+	p.picker = widget.NewSelect(nil, func(name string) { p.show(name) })
+	p.picker.PlaceHolder = "No outline yet"
+	p.newBtn = widget.NewButtonWithIcon("New", theme.ContentAddIcon(), p.showNewDialog)
+	p.addSec = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), p.showAddSection)
 	p.Export = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), p.export)
-	p.More = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), p.showMore)
-	p.Body = container.NewVBox()
+	p.more = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), p.showMore)
+	p.body = container.NewVBox()
 	// The picker above its buttons: the panel stays as narrow as the notes.
-	top := container.NewVBox(p.Picker, container.NewHBox(p.NewBtn, p.AddSec, p.Export, p.More))
-	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(p.Body))
+	top := container.NewVBox(p.picker, container.NewHBox(p.newBtn, p.addSec, p.Export, p.more))
+	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(p.body))
 	p.reloadNames("")
 	return p
 }
@@ -93,41 +93,41 @@ func newOutlinePanel(store outlineStore, ctx context.Context, hooks outlineHooks
 func (p *outlinePanel) reloadNames(want string) {
 	list, err := p.store.Outlines(p.ctx)
 	if err != nil {
-		p.hooks.ShowError(err)
+		p.hooks.showError(err)
 		return
 	}
 	p.names = nil
 	for _, o := range list {
 		p.names = append(p.names, o.Name)
 	}
-	p.Picker.Options = p.names
+	p.picker.Options = p.names
 	if want == "" {
 		want = p.outline.Name
 	}
 	if want == "" && len(p.names) > 0 {
 		want = p.names[0]
 	}
-	p.AddSec.Disable()
+	p.addSec.Disable()
 	if want == "" {
 		p.outline = data.Outline{}
-		p.Body.RemoveAll()
-		p.Items = nil
-		p.Picker.Refresh()
+		p.body.RemoveAll()
+		p.items = nil
+		p.picker.Refresh()
 		return
 	}
-	p.Picker.SetSelected(want) // calls show
+	p.picker.SetSelected(want) // calls show
 }
 
 // newOutline creates an outline from a template, through the write queue,
 // and shows it once it is saved; a refusal (a name taken) is shown then.
 func (p *outlinePanel) newOutline(name, template string) {
 	var o data.Outline
-	p.hooks.Write(laneOutline, func(ctx context.Context) (err error) {
+	p.hooks.write(laneOutline, func(ctx context.Context) (err error) {
 		o, err = p.store.NewOutline(ctx, name, template)
 		return err
 	}, func(err error) {
 		if err != nil {
-			p.hooks.ShowError(err)
+			p.hooks.showError(err)
 			return
 		}
 		p.section = 0
@@ -144,7 +144,7 @@ func (p *outlinePanel) showNewDialog() {
 	}
 	tmpl := widget.NewRadioGroup(titles, nil)
 	tmpl.SetSelected(titles[0])
-	p.hooks.ShowForm("New outline", "Create", "Cancel", []*widget.FormItem{
+	p.hooks.showForm("New outline", "Create", "Cancel", []*widget.FormItem{
 		{Text: "Name", Widget: name},
 		{Text: "Template", Widget: tmpl},
 	}, func(ok bool) {
@@ -156,7 +156,7 @@ func (p *outlinePanel) showNewDialog() {
 }
 
 // export opens File › Export with this outline as the scope.
-func (p *outlinePanel) export() { p.hooks.Export() }
+func (p *outlinePanel) export() { p.hooks.export() }
 
 // showMore offers to rename or delete the outline shown.
 func (p *outlinePanel) showMore() {
@@ -166,28 +166,28 @@ func (p *outlinePanel) showMore() {
 	p.lastMenu = fyne.NewMenu("",
 		&fyne.MenuItem{Label: "Rename outline…", Icon: theme.DocumentCreateIcon(), Action: p.showRename},
 		&fyne.MenuItem{Label: "Delete outline…", Icon: theme.DeleteIcon(), Action: p.confirmDelete})
-	c := p.hooks.Canvas()
+	c := p.hooks.canvas()
 	if c == nil {
-		c = fyne.CurrentApp().Driver().CanvasForObject(p.More)
+		c = fyne.CurrentApp().Driver().CanvasForObject(p.more)
 	}
 	if c == nil {
 		return
 	}
-	widget.ShowPopUpMenuAtPosition(p.lastMenu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(p.More).AddXY(0, p.More.Size().Height))
+	widget.ShowPopUpMenuAtPosition(p.lastMenu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(p.more).AddXY(0, p.more.Size().Height))
 }
 
 func (p *outlinePanel) showRename() {
-	p.hooks.AskText("Rename outline", "Name", p.outline.Name, p.rename)
+	p.hooks.askText("Rename outline", "Name", p.outline.Name, p.rename)
 }
 
 // rename gives the outline shown a new name, through the write queue.
 func (p *outlinePanel) rename(name string) {
 	id := p.outline.ID
-	p.hooks.Write(laneOutline, func(ctx context.Context) error {
+	p.hooks.write(laneOutline, func(ctx context.Context) error {
 		return p.store.RenameOutline(ctx, id, name)
 	}, func(err error) {
 		if err != nil {
-			p.hooks.ShowError(err)
+			p.hooks.showError(err)
 			return
 		}
 		p.reloadNames(strings.TrimSpace(name))
@@ -195,7 +195,7 @@ func (p *outlinePanel) rename(name string) {
 }
 
 func (p *outlinePanel) confirmDelete() {
-	p.hooks.Confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.delete)
+	p.hooks.confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.delete)
 }
 
 // delete removes the outline shown, through the write queue (text typed
@@ -203,17 +203,17 @@ func (p *outlinePanel) confirmDelete() {
 func (p *outlinePanel) delete() {
 	id := p.outline.ID
 	p.flushText()
-	p.hooks.Write(laneOutline, func(ctx context.Context) error {
+	p.hooks.write(laneOutline, func(ctx context.Context) error {
 		return p.store.DeleteOutline(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			p.hooks.ShowError(err)
+			p.hooks.showError(err)
 			return
 		}
 		if p.outline.ID == id {
 			p.deleted()
 		} else {
-			p.reloadNames(p.Picker.Selected)
+			p.reloadNames(p.picker.Selected)
 		}
 	})
 }
@@ -221,9 +221,9 @@ func (p *outlinePanel) delete() {
 // deleted shows another outline than the one just deleted.
 func (p *outlinePanel) deleted() {
 	p.outline = data.Outline{}
-	p.Body.RemoveAll()
-	p.Items = nil
-	p.Picker.ClearSelected()
+	p.body.RemoveAll()
+	p.items = nil
+	p.picker.ClearSelected()
 	p.reloadNames("")
 }
 
@@ -232,7 +232,7 @@ func (p *outlinePanel) confirmDeleteSection(s data.Section) {
 	if len(s.Items) > 0 || strings.TrimSpace(s.Text) != "" {
 		msg += " Your text under it and the places of its items go; the passages, highlights and notes stay in the library."
 	}
-	p.hooks.Confirm("Remove section", msg, func() {
+	p.hooks.confirm("Remove section", msg, func() {
 		p.edit(func(ctx context.Context) error { return p.store.DeleteSection(ctx, s.ID) }, func() {
 			if p.section >= len(p.outline.Sections)-1 {
 				p.section = max(0, p.section-1)
@@ -246,7 +246,7 @@ func (p *outlinePanel) showAddSection() {
 		return
 	}
 	id := p.outline.ID
-	p.hooks.AskText("Add a section", "Heading", "", func(heading string) {
+	p.hooks.askText("Add a section", "Heading", "", func(heading string) {
 		p.edit(func(ctx context.Context) error {
 			_, err := p.store.AddSection(ctx, id, heading)
 			return err
@@ -261,14 +261,14 @@ func (p *outlinePanel) show(name string) {
 	}
 	o, err := p.store.OutlineByName(p.ctx, name)
 	if err != nil {
-		p.hooks.ShowError(err)
+		p.hooks.showError(err)
 		return
 	}
 	if o.ID != p.outline.ID {
 		p.section = 0
 	}
 	p.outline = o
-	p.AddSec.Enable()
+	p.addSec.Enable()
 	p.build()
 }
 
@@ -279,7 +279,7 @@ func (p *outlinePanel) refresh() {
 	}
 	o, err := p.store.Outline(p.ctx, p.outline.ID)
 	if err != nil {
-		p.hooks.ShowError(err)
+		p.hooks.showError(err)
 		return
 	}
 	p.outline = o
@@ -289,7 +289,7 @@ func (p *outlinePanel) refresh() {
 // citation is an item's in-text citation in the student's citation style
 // (Edit › Citation style), as the quote list shows it.
 func (p *outlinePanel) citation(it data.OutlineItem) string {
-	a, ok := p.hooks.KnownArticle(it.ArticleID)
+	a, ok := p.hooks.knownArticle(it.ArticleID)
 	if !ok {
 		art, err := p.store.Article(p.ctx, it.ArticleID)
 		if err != nil {
@@ -297,7 +297,7 @@ func (p *outlinePanel) citation(it data.OutlineItem) string {
 		}
 		a = art
 	}
-	style := p.hooks.CiteStyle()
+	style := p.hooks.citeStyle()
 	if style == cite.Chicago {
 		return style.ShortNote(a, it.Para).String()
 	}
@@ -305,8 +305,8 @@ func (p *outlinePanel) citation(it data.OutlineItem) string {
 }
 
 func (p *outlinePanel) build() {
-	p.Body.RemoveAll()
-	p.Items = nil
+	p.body.RemoveAll()
+	p.items = nil
 	p.targets = nil
 	p.bySection = make([][]*outlineItemView, len(p.outline.Sections))
 	var focus *outlineItemView
@@ -343,7 +343,7 @@ func (p *outlinePanel) build() {
 		block := container.NewVBox(container.NewBorder(nil, nil, target, container.NewHBox(up, down, drop), heading), text)
 		for _, it := range s.Items {
 			v := newOutlineItemView(p, it)
-			p.Items = append(p.Items, v)
+			p.items = append(p.items, v)
 			p.bySection[si] = append(p.bySection[si], v)
 			block.Add(v)
 			if it.ID == p.focusItem {
@@ -351,10 +351,10 @@ func (p *outlinePanel) build() {
 			}
 		}
 		block.Add(widget.NewSeparator())
-		p.Body.Add(block)
+		p.body.Add(block)
 	}
-	p.Body.Refresh()
-	if c := p.hooks.Canvas(); focus != nil && c != nil {
+	p.body.Refresh()
+	if c := p.hooks.canvas(); focus != nil && c != nil {
 		c.Focus(focus)
 	}
 }
@@ -389,8 +389,8 @@ func (p *outlinePanel) typed(section int64, text string) {
 	if p.textTimer != nil {
 		p.textTimer.Stop()
 	}
-	p.textTimer = time.AfterFunc(p.hooks.Debounce, func() {
-		p.hooks.Do(func() {
+	p.textTimer = time.AfterFunc(p.hooks.debounce, func() {
+		p.hooks.do(func() {
 			if gen == p.textGen {
 				p.flushText()
 			}
@@ -408,11 +408,11 @@ func (p *outlinePanel) flushText() {
 	p.textGen++
 	for id := range p.dirty {
 		id, text := id, p.unsaved[id]
-		p.hooks.Write(laneOutline, func(ctx context.Context) error {
+		p.hooks.write(laneOutline, func(ctx context.Context) error {
 			return p.store.SetSectionText(ctx, id, text)
 		}, func(err error) {
 			if err != nil {
-				p.hooks.ShowError(err)
+				p.hooks.showError(err)
 				return
 			}
 			if t, ok := p.unsaved[id]; ok && t == text && !p.dirty[id] {
@@ -428,9 +428,9 @@ func (p *outlinePanel) flushText() {
 // then runs after (if not nil) and shows the outline again.
 func (p *outlinePanel) edit(run func(ctx context.Context) error, after func()) {
 	p.flushText()
-	p.hooks.Write(laneOutline, run, func(err error) {
+	p.hooks.write(laneOutline, run, func(err error) {
 		if err != nil {
-			p.hooks.ShowError(err)
+			p.hooks.showError(err)
 			return
 		}
 		if after != nil {
@@ -445,9 +445,9 @@ func (p *outlinePanel) edit(run func(ctx context.Context) error, after func()) {
 // again, as the library keeps it.
 func (p *outlinePanel) save(run func(ctx context.Context) error) {
 	p.flushText()
-	p.hooks.Write(laneOutline, run, func(err error) {
+	p.hooks.write(laneOutline, run, func(err error) {
 		if err != nil {
-			p.hooks.ShowError(err)
+			p.hooks.showError(err)
 			p.refresh()
 		}
 	})

@@ -29,7 +29,7 @@ func (p *outlinePanel) removeItem(id int64) {
 // add places an item in a section of the outline shown.
 func (p *outlinePanel) add(section int, item data.NewItem) {
 	if p.outline.ID == 0 || section < 0 || section >= len(p.outline.Sections) {
-		p.hooks.ShowInfo("No outline", "Create an outline first: Outline › New.")
+		p.hooks.showInfo("No outline", "Create an outline first: Outline › New.")
 		return
 	}
 	id := p.outline.Sections[section].ID
@@ -41,7 +41,7 @@ func (p *outlinePanel) add(section int, item data.NewItem) {
 		return err
 	}, func() {
 		// Show the outline, so the student sees the item arrive.
-		p.hooks.Reveal()
+		p.hooks.reveal()
 	})
 }
 
@@ -72,7 +72,7 @@ func (p *outlinePanel) menuItems(target func() (data.NewItem, bool)) []*fyne.Men
 
 // openItem shows an item's passage in the reader.
 func (p *outlinePanel) openItem(it data.OutlineItem) {
-	p.hooks.OpenPassage(it.ArticleID, it.PassageID)
+	p.hooks.openPassage(it.ArticleID, it.PassageID)
 }
 
 // dropPassage places a passage dragged from the reader where it was
@@ -107,7 +107,7 @@ func (p *outlinePanel) dropPassage(passageID int64, at fyne.Position) {
 func (p *outlinePanel) dropTarget(at fyne.Position, skip *outlineItemView) (section, index int) {
 	d := fyne.CurrentApp().Driver()
 	si := -1
-	for i, block := range p.Body.Objects {
+	for i, block := range p.body.Objects {
 		top := d.AbsolutePositionForObject(block).Y
 		switch {
 		case i == 0 && at.Y < top:
@@ -117,7 +117,7 @@ func (p *outlinePanel) dropTarget(at fyne.Position, skip *outlineItemView) (sect
 		}
 	}
 	if si < 0 {
-		si = len(p.Body.Objects) - 1 // below the last section
+		si = len(p.body.Objects) - 1 // below the last section
 	}
 	if si < 0 || si >= len(p.outline.Sections) {
 		return -1, 0
@@ -137,7 +137,7 @@ func (p *outlinePanel) drop(v *outlineItemView, at fyne.Position) {
 	if si < 0 {
 		return
 	}
-	id, section := v.Item.ID, p.outline.Sections[si].ID
+	id, section := v.item.ID, p.outline.Sections[si].ID
 	p.edit(func(ctx context.Context) error { return p.store.MoveItemTo(ctx, id, section, index) }, func() {
 		p.section = si
 		p.focusItem = id
@@ -150,7 +150,7 @@ func (p *outlinePanel) drop(v *outlineItemView, at fyne.Position) {
 type outlineItemView struct {
 	widget.BaseWidget
 	p       *outlinePanel
-	Item    data.OutlineItem
+	item    data.OutlineItem
 	label   *widget.Label
 	focused bool
 	// dragAt is where the pointer is while the item is dragged.
@@ -177,7 +177,7 @@ func (v *outlineItemView) DragEnd() {
 }
 
 func newOutlineItemView(p *outlinePanel, it data.OutlineItem) *outlineItemView {
-	v := &outlineItemView{p: p, Item: it}
+	v := &outlineItemView{p: p, item: it}
 	var b strings.Builder
 	for i, q := range it.Quotes {
 		if i > 0 {
@@ -199,9 +199,9 @@ func (v *outlineItemView) text() string { return v.label.Text }
 
 // CreateRenderer implements fyne.Widget.
 func (v *outlineItemView) CreateRenderer() fyne.WidgetRenderer {
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.p.moveItem(v.Item.ID, -1) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.p.moveItem(v.Item.ID, +1) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.p.removeItem(v.Item.ID) })
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.p.moveItem(v.item.ID, -1) })
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.p.moveItem(v.item.ID, +1) })
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.p.removeItem(v.item.ID) })
 	for _, b := range []*widget.Button{up, down, remove} {
 		b.Importance = widget.LowImportance
 	}
@@ -213,7 +213,7 @@ func (v *outlineItemView) Tapped(*fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
 		c.Focus(v)
 	}
-	v.p.openItem(v.Item)
+	v.p.openItem(v.item)
 }
 
 // FocusGained implements fyne.Focusable.
@@ -236,7 +236,7 @@ func (v *outlineItemView) TypedRune(rune) {}
 // TypedKey opens the passage on Return.
 func (v *outlineItemView) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-		v.p.openItem(v.Item)
+		v.p.openItem(v.item)
 	}
 }
 
@@ -244,8 +244,8 @@ func (v *outlineItemView) TypedKey(ev *fyne.KeyEvent) {
 func (v *outlineItemView) TypedShortcut(s fyne.Shortcut) {
 	switch s.ShortcutName() {
 	case shortcutItemUp.ShortcutName():
-		v.p.moveItem(v.Item.ID, -1)
+		v.p.moveItem(v.item.ID, -1)
 	case shortcutItemDown.ShortcutName():
-		v.p.moveItem(v.Item.ID, +1)
+		v.p.moveItem(v.item.ID, +1)
 	}
 }

@@ -70,7 +70,7 @@ func (v *peopleView) fill() {
 	counts := map[string]int{}
 	var kept []int
 	for i, e := range v.people {
-		if matchesFilter(v.Filter.Text, e.Name, e.Role, strings.Join(e.Aliases, " "), e.VariantOf) {
+		if matchesFilter(v.filter.Text, e.Name, e.Role, strings.Join(e.Aliases, " "), e.VariantOf) {
 			kept = append(kept, i)
 			counts[e.Kind]++
 		}
@@ -117,7 +117,7 @@ func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 func (v *peopleView) choose(i widget.ListItemID) {
 	if i >= len(v.rows) || v.rows[i].entity < 0 {
-		v.List.Unselect(i)
+		v.list.Unselect(i)
 		return
 	}
 	v.showDetail(v.rows[i].entity)
@@ -127,7 +127,7 @@ func (v *peopleView) choose(i widget.ListItemID) {
 func (v *peopleView) Select(name string) bool {
 	for row, r := range v.rows {
 		if r.entity >= 0 && strings.EqualFold(v.people[r.entity].Name, name) {
-			v.List.Select(row)
+			v.list.Select(row)
 			return true
 		}
 	}
@@ -143,7 +143,7 @@ func (v *peopleView) showDetail(i int) {
 	e := v.people[i]
 	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
-	v.Detail.Add(name)
+	v.detail.Add(name)
 	about := e.Kind
 	if e.Role != "" {
 		about += " · " + e.Role
@@ -152,32 +152,32 @@ func (v *peopleView) showDetail(i int) {
 		about += " · also " + strings.Join(e.Aliases, ", ")
 	}
 	l := newMutedLabel(about)
-	v.Detail.Add(l)
+	v.detail.Add(l)
 	if e.VariantOf != "" {
 		w := widget.NewLabel("⚠ Possibly a misspelling of " + e.VariantOf + " in the source: check before citing it.")
 		w.Wrapping = fyne.TextWrapWord
-		v.Detail.Add(w)
+		v.detail.Add(w)
 	}
-	v.Detail.Add(widget.NewLabel(fmt.Sprintf("Mentioned in %s:", text.Plural(len(e.Mentions), "passage", "passages"))))
+	v.detail.Add(widget.NewLabel(fmt.Sprintf("Mentioned in %s:", text.Plural(len(e.Mentions), "passage", "passages"))))
 	for _, b := range h.refButtons(e.Mentions) {
-		v.Detail.Add(b)
+		v.detail.Add(b)
 	}
 	fix := func(action, value string) {
-		h.Correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
+		h.correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
 	}
 	// Two by two: in a row the four were wider than the sidebar.
-	v.Detail.Add(container.NewGridWithColumns(2,
-		widget.NewButton("Rename…", func() { h.AskText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
+	v.detail.Add(container.NewGridWithColumns(2,
+		widget.NewButton("Rename…", func() { h.askText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
 		widget.NewButton("Merge into…", func() {
-			h.AskText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
+			h.askText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
 				if !v.known(s) {
-					h.ShowError(data.Errorf(data.ENOTFOUND, "no one in the index is called %q", s))
+					h.showError(data.Errorf(data.ENOTFOUND, "no one in the index is called %q", s))
 					return
 				}
 				fix(data.FixMerge, s)
 			})
 		}),
-		widget.NewButton("Role…", func() { h.AskText("Role", "Role", e.Role, func(s string) { fix(data.FixRole, s) }) }),
+		widget.NewButton("Role…", func() { h.askText("Role", "Role", e.Role, func(s string) { fix(data.FixRole, s) }) }),
 		widget.NewButton("Hide", func() { fix(data.FixHide, "") }),
 	))
 }

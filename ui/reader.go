@@ -29,12 +29,12 @@ type reader struct {
 	// lastMenu is the context menu shown last, for tests.
 	lastMenu *fyne.Menu
 
-	List  *widget.List
+	list  *widget.List
 	title *widget.Label
 	meta  *mutedLabel
 	edit  *tipButton
-	// OpenSource opens the article's web address in the browser.
-	OpenSource *tipButton
+	// openSource opens the article's web address in the browser.
+	openSource *tipButton
 	header     *fyne.Container
 	empty      *fyne.Container
 	content    *fyne.Container
@@ -77,21 +77,21 @@ func newReader(store readerStore, ctx context.Context, hooks readerHooks) *reade
 	r.meta = newMutedLabel("")
 	// Icons with tooltips: at large text, labelled buttons would squeeze
 	// the title into a narrow column.
-	r.edit = newTipButton(hooks.Tips, "", theme.DocumentCreateIcon(), "Edit the article's details (title, outlet, authors, date, source)", func() { r.hooks.EditDetails() })
+	r.edit = newTipButton(hooks.tips, "", theme.DocumentCreateIcon(), "Edit the article's details (title, outlet, authors, date, source)", func() { r.hooks.editDetails() })
 	r.edit.Importance = widget.LowImportance
-	r.OpenSource = newTipButton(hooks.Tips, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { r.hooks.OpenSource() })
-	r.OpenSource.Importance = widget.LowImportance
-	r.OpenSource.Hide()
-	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), hooks.Fit.upTo(container.New(&tightVBox{gap: -8}, fitWords(r.title), r.meta), 0.3))
+	r.openSource = newTipButton(hooks.tips, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { r.hooks.openSource() })
+	r.openSource.Importance = widget.LowImportance
+	r.openSource.Hide()
+	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.openSource), hooks.fit.upTo(container.New(&tightVBox{gap: -8}, fitWords(r.title), r.meta), 0.3))
 
-	r.List = widget.NewList(
+	r.list = widget.NewList(
 		func() int { return len(r.rows) },
 		func() fyne.CanvasObject { return r.newRowView() },
 		func(i widget.ListItemID, o fyne.CanvasObject) { r.bind(i, o.(*passageView)) })
-	r.List.HideSeparators = true
+	r.list.HideSeparators = true
 
 	r.empty = emptyState("No article open", "Choose an article in the library on the left, or search for a passage above (Ctrl+F).")
-	sized := container.New(&widthWatcher{onWidth: func(w float32) { r.sizeRows(w); r.fitHeader() }}, r.List)
+	sized := container.New(&widthWatcher{onWidth: func(w float32) { r.sizeRows(w); r.fitHeader() }}, r.list)
 	r.keys = newReaderKeys(r, sized)
 	body := container.NewBorder(r.header, nil, nil, nil, r.keys)
 	r.body = body
@@ -112,7 +112,7 @@ func (r *reader) newRowView() *passageView {
 		return parseRGB(c.RGB)
 	}
 	v.onPress = func() {
-		if c := r.hooks.Canvas(); c != nil && c.Focused() != r.keys {
+		if c := r.hooks.canvas(); c != nil && c.Focused() != r.keys {
 			r.pressing = true
 			c.Focus(r.keys)
 			r.pressing = false
@@ -141,7 +141,7 @@ func (r *reader) newRowView() *passageView {
 	// Dragging a passage by its number drops it into the outline.
 	v.onCarry = func(v *passageView, at fyne.Position) {
 		if row, ok := r.rowOf(v); ok {
-			r.hooks.DropPassage(r.rows[row].passage.ID, at)
+			r.hooks.dropPassage(r.rows[row].passage.ID, at)
 		}
 	}
 	return v
@@ -195,15 +195,15 @@ func (r *reader) bind(i int, v *passageView) {
 func (r *reader) open(id int64) {
 	art, err := r.store.Article(r.ctx, id)
 	if err != nil {
-		r.hooks.ShowError(err)
+		r.hooks.showError(err)
 		return
 	}
 	ps, err := r.store.Passages(r.ctx, id)
 	if err != nil {
-		r.hooks.ShowError(err)
+		r.hooks.showError(err)
 		return
 	}
-	r.hooks.Leaving()
+	r.hooks.leaving()
 	r.article = art
 	r.rows = nil
 	r.byID = map[int64]int{}
@@ -222,15 +222,15 @@ func (r *reader) open(id int64) {
 	r.header.Show()
 	r.content.Objects[0].Show()
 	r.heightsWidth = 0
-	r.sizeRows(r.List.Size().Width)
-	r.List.Refresh()
-	r.List.ScrollToTop()
-	r.hooks.Opened(art)
+	r.sizeRows(r.list.Size().Width)
+	r.list.Refresh()
+	r.list.ScrollToTop()
+	r.hooks.opened(art)
 }
 
 // close shows no article: the library is empty.
 func (r *reader) close() {
-	r.hooks.Leaving()
+	r.hooks.leaving()
 	r.article = data.Article{}
 	r.rows = nil
 	r.byID = map[int64]int{}
@@ -239,8 +239,8 @@ func (r *reader) close() {
 	r.header.Hide()
 	r.content.Objects[0].Hide()
 	r.empty.Show()
-	r.List.Refresh()
-	r.hooks.Opened(data.Article{})
+	r.list.Refresh()
+	r.hooks.opened(data.Article{})
 }
 
 // loadAnnotations reads the article's highlights and note counts into the
@@ -248,12 +248,12 @@ func (r *reader) close() {
 func (r *reader) loadAnnotations() {
 	hs, err := r.store.Highlights(r.ctx, r.article.ID)
 	if err != nil {
-		r.hooks.ShowError(err)
+		r.hooks.showError(err)
 		return
 	}
 	notes, err := r.store.Notes(r.ctx, data.NoteFilter{ArticleID: r.article.ID})
 	if err != nil {
-		r.hooks.ShowError(err)
+		r.hooks.showError(err)
 		return
 	}
 	for _, m := range r.rows {
@@ -277,7 +277,7 @@ func (r *reader) reloadAnnotations() {
 		return
 	}
 	r.loadAnnotations()
-	r.List.Refresh()
+	r.list.Refresh()
 }
 
 // showHeader fills the title and the metadata line.
@@ -300,9 +300,9 @@ func (r *reader) showHeader() {
 	}
 	r.meta.SetText(line)
 	if _, ok := sourceURL(a); ok {
-		r.OpenSource.Show()
+		r.openSource.Show()
 	} else {
-		r.OpenSource.Hide()
+		r.openSource.Hide()
 	}
 }
 
@@ -317,14 +317,14 @@ func sourceURL(a data.Article) (*url.URL, bool) {
 
 // openSource opens the open article's web address in the browser.
 func (u *UI) openSource() {
-	link, ok := sourceURL(u.Reader.article)
+	link, ok := sourceURL(u.reader.article)
 	if !ok {
 		u.showInfo("No web address", "This article's source is not a web address. Edit its details to add one.")
 		return
 	}
-	open := u.opts.OpenURL
+	open := u.opts.openURL
 	if open == nil {
-		open = u.App.OpenURL
+		open = u.app.OpenURL
 	}
 	if err := open(link); err != nil {
 		fyne.LogError("opening "+link.String(), err)
@@ -340,13 +340,13 @@ func (r *reader) setCurrent(row int) {
 	old := r.current
 	r.current = row
 	if old >= 0 && old < len(r.rows) {
-		r.List.RefreshItem(old)
+		r.list.RefreshItem(old)
 	}
 	if row >= 0 && row < len(r.rows) {
-		r.List.RefreshItem(row)
-		r.hooks.CurrentChanged(&r.rows[row].passage)
+		r.list.RefreshItem(row)
+		r.hooks.currentChanged(&r.rows[row].passage)
 	} else {
-		r.hooks.CurrentChanged(nil)
+		r.hooks.currentChanged(nil)
 	}
 }
 
@@ -357,7 +357,7 @@ func (r *reader) Target() (passageSpan, bool) {
 	if !ok {
 		return passageSpan{}, false
 	}
-	return passageSpan{Passage: r.rows[row].passage, Start: s, End: e}, true
+	return passageSpan{passage: r.rows[row].passage, start: s, end: e}, true
 }
 
 // showPassage makes a passage of the open article the current one; again
@@ -377,7 +377,7 @@ func (r *reader) showPassage(id int64, again bool) bool {
 
 // colour returns the legend's entry for a colour key.
 func (r *reader) colour(key string) (data.Colour, bool) {
-	for _, c := range r.hooks.Colours() {
+	for _, c := range r.hooks.colours() {
 		if c.Key == key {
 			return c, true
 		}
@@ -405,7 +405,7 @@ func (r *reader) setSelection(row, anchor, caret int) {
 	if r.selRow >= 0 && r.selRow != row {
 		old := r.selRow
 		r.selRow = -1
-		r.List.RefreshItem(old)
+		r.list.RefreshItem(old)
 	}
 	r.selRow, r.selAnchor, r.selCaret = row, anchor, caret
 }
@@ -422,7 +422,7 @@ func (r *reader) clearSelection() {
 	}
 	old := r.selRow
 	r.selRow = -1
-	r.List.RefreshItem(old)
+	r.list.RefreshItem(old)
 }
 
 // target returns the passage and span a highlight or note applies to: the
@@ -448,14 +448,14 @@ func (r *reader) setMatches(row int, matches [][2]int) {
 	if row >= 0 && row < len(r.rows) {
 		r.rows[row].matches = matches
 	}
-	r.List.Refresh()
+	r.list.Refresh()
 }
 
 // showContextMenu offers highlighting, recolouring, removing and notes for
 // the passage under the pointer.
 func (r *reader) showContextMenu(row, off int, at fyne.Position) {
 	h := r.hooks
-	colours := h.Colours()
+	colours := h.colours()
 	if s, e := r.selSpan(); r.selRow != row || s == e || off < s || off > e {
 		r.clearSelection()
 	}
@@ -471,7 +471,7 @@ func (r *reader) showContextMenu(row, off int, at fyne.Position) {
 			Label:    fmt.Sprintf("Highlight %s: %s", what, c.Meaning),
 			Icon:     swatchResource(c.RGB),
 			Shortcut: colourShortcut(i),
-			Action:   func() { h.Highlight(key) },
+			Action:   func() { h.highlight(key) },
 		})
 	}
 	if hl, ok := r.highlightAt(row, off); ok {
@@ -481,7 +481,7 @@ func (r *reader) showContextMenu(row, off int, at fyne.Position) {
 				continue
 			}
 			key := c.Key
-			recolour = append(recolour, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Action: func() { h.Recolour(hl, key) }})
+			recolour = append(recolour, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Action: func() { h.recolour(hl, key) }})
 		}
 		items = append(items, fyne.NewMenuItemSeparator())
 		if hl.From != "" {
@@ -490,16 +490,16 @@ func (r *reader) showContextMenu(row, off int, at fyne.Position) {
 		}
 		items = append(items,
 			&fyne.MenuItem{Label: "Change colour of “" + text.Clip(hl.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
-			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { h.RemoveHighlight(hl) }})
+			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { h.removeHighlight(hl) }})
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { h.AddNote() }},
-		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { h.CopyWithCitation() }},
+		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { h.addNote() }},
+		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { h.copyWithCitation() }},
 		&fyne.MenuItem{Label: "Copy text only", Action: func() { r.copyTarget() }},
 		&fyne.MenuItem{Label: "Add to timeline…", Icon: theme.HistoryIcon(), Action: func() { r.addToTimeline(row) }})
-	items = append(items, h.OutlineMenu(row, off)...)
+	items = append(items, h.outlineMenu(row, off)...)
 	r.lastMenu = fyne.NewMenu("", items...)
-	if c := h.Canvas(); c != nil {
+	if c := h.canvas(); c != nil {
 		widget.ShowPopUpMenuAtPosition(r.lastMenu, c, at)
 	}
 }
@@ -524,7 +524,7 @@ func (r *reader) copyTarget() {
 	if !ok {
 		return
 	}
-	r.hooks.Copy(string(r.rows[row].text[s:e]))
+	r.hooks.copy(string(r.rows[row].text[s:e]))
 }
 
 // snapToWords widens [s, e) of text to whole words and trims the spaces at

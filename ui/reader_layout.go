@@ -11,7 +11,7 @@ import (
 
 // rowOffset is the scroll offset at which row starts.
 func (r *reader) rowOffset(row int) float32 {
-	pad := r.List.Theme().Size(theme.SizeNamePadding)
+	pad := r.list.Theme().Size(theme.SizeNamePadding)
 	y := float32(0)
 	for i := 0; i < row && i < len(r.heights); i++ {
 		y += r.heights[i] + pad
@@ -25,16 +25,16 @@ func (r *reader) scrollToRow(row int) {
 		return
 	}
 	if len(r.heights) != len(r.rows) {
-		r.List.ScrollTo(row)
+		r.list.ScrollTo(row)
 		return
 	}
-	r.List.ScrollToOffset(max(0, r.rowOffset(row)-8))
+	r.list.ScrollToOffset(max(0, r.rowOffset(row)-8))
 }
 
 // topRow returns the first row visible at the current scroll offset.
 func (r *reader) topRow() int {
-	off := r.List.GetScrollOffset()
-	pad := r.List.Theme().Size(theme.SizeNamePadding)
+	off := r.list.GetScrollOffset()
+	pad := r.list.Theme().Size(theme.SizeNamePadding)
 	y := float32(0)
 	for i, h := range r.heights {
 		if y+h+pad > off+8 {
@@ -80,9 +80,9 @@ func (r *reader) sizeRows(width float32) {
 	}
 	r.heightsWidth = width
 	r.measured++
-	setItemHeights(r.List, r.heights)
+	setItemHeights(r.list, r.heights)
 	if top > 0 {
-		r.List.ScrollToOffset(r.rowOffset(top))
+		r.list.ScrollToOffset(r.rowOffset(top))
 	}
 }
 
@@ -97,7 +97,7 @@ func (r *reader) fitHeader() {
 	if d := want - r.header.Size().Height; d > 0.5 || d < -0.5 {
 		// Not now: this runs inside the body's own layout.
 		r.fitting = true
-		r.hooks.Do(func() {
+		r.hooks.do(func() {
 			r.fitting = false
 			r.body.Refresh()
 		})

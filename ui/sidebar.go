@@ -132,7 +132,7 @@ type libraryPane struct {
 	names    []string
 	listed   []int
 
-	List *keyList
+	list *keyList
 	// Filter narrows the list to the articles whose title, outlet or
 	// author match what is typed.
 	Filter  *keyEntry
@@ -143,17 +143,17 @@ type libraryPane struct {
 
 // newLibraryPane builds the library sidebar, empty until set.
 func newLibraryPane(hooks libraryHooks) *libraryPane {
-	if hooks.Open == nil {
-		hooks.Open = func(int64) {}
+	if hooks.open == nil {
+		hooks.open = func(int64) {}
 	}
-	if hooks.Current == nil {
-		hooks.Current = func() int64 { return 0 }
+	if hooks.current == nil {
+		hooks.current = func() int64 { return 0 }
 	}
-	if hooks.Keys == nil {
-		hooks.Keys = noKeys{}
+	if hooks.keys == nil {
+		hooks.keys = noKeys{}
 	}
 	p := &libraryPane{hooks: hooks}
-	p.List = newKeyList(
+	p.list = newKeyList(
 		func() int { return len(p.listed) },
 		func() fyne.CanvasObject { return newLibraryRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -161,16 +161,16 @@ func newLibraryPane(hooks libraryHooks) *libraryPane {
 				o.(*libraryRow).set(p.articles[p.listed[i]])
 			}
 		})
-	p.List.onKey = windowKeys(hooks.Keys)
-	p.List.OnSelected = func(i widget.ListItemID) {
+	p.list.onKey = windowKeys(hooks.keys)
+	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.listed) {
-			if a := p.articles[p.listed[i]]; a.ID != p.hooks.Current() {
-				p.hooks.Open(a.ID)
+			if a := p.articles[p.listed[i]]; a.ID != p.hooks.current() {
+				p.hooks.open(a.ID)
 			}
 		}
 	}
 	heading := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.Filter = newKeyEntry(hooks.Keys)
+	p.Filter = newKeyEntry(hooks.keys)
 	p.Filter.SetPlaceHolder("Find an article…")
 	p.Filter.OnChanged = func(string) { p.filter() }
 	p.empty = emptyState("No articles yet",
@@ -178,7 +178,7 @@ func newLibraryPane(hooks libraryHooks) *libraryPane {
 	p.noMatch = emptyState("No article matches", "Try fewer letters, or clear the filter.")
 	p.noMatch.Hide()
 	top := container.NewVBox(heading, fitPlaceHolder(p.Filter, &p.Filter.Entry))
-	p.content = container.NewBorder(top, nil, nil, nil, container.NewStack(p.List.ring.around(p.List), p.empty, p.noMatch))
+	p.content = container.NewBorder(top, nil, nil, nil, container.NewStack(p.list.ring.around(p.list), p.empty, p.noMatch))
 	return p
 }
 
@@ -192,7 +192,7 @@ func (p *libraryPane) set(arts []data.ArticleSummary) {
 	} else {
 		p.empty.Hide()
 	}
-	p.List.Refresh()
+	p.list.Refresh()
 }
 
 // articleNames returns what the library filter matches for each article:
@@ -225,9 +225,9 @@ func (p *libraryPane) filter() {
 	} else {
 		p.noMatch.Hide()
 	}
-	p.List.UnselectAll()
-	p.List.Refresh()
-	p.selectArticle(p.hooks.Current())
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.selectArticle(p.hooks.current())
 }
 
 // matchArticles returns the indices of the names that match every word of
@@ -260,7 +260,7 @@ func matchArticles(q string, names []string) []int {
 func (p *libraryPane) selectArticle(id int64) {
 	for i, ai := range p.listed {
 		if p.articles[ai].ID == id {
-			p.List.Select(i)
+			p.list.Select(i)
 			return
 		}
 	}
@@ -274,8 +274,8 @@ func (u *UI) refreshLibrary() {
 		return
 	}
 	u.articles = arts
-	u.Sidebar.set(arts)
-	u.Search.articlesChanged()
+	u.sidebar.set(arts)
+	u.search.articlesChanged()
 	u.studyAidsChanged(false)
 }
 

@@ -26,8 +26,8 @@ type timelineView struct {
 	// aidList's Filter narrows the list to entries whose label, date or
 	// wording contain what is typed.
 	aidList
-	// Disputed shows only the entries the sources disagree on.
-	Disputed *widget.Check
+	// disputed shows only the entries the sources disagree on.
+	disputed *widget.Check
 
 	events   []casefacts.Event
 	rows     []tlRow
@@ -44,13 +44,13 @@ type tlRow struct {
 func newTimelineView(hooks studyAidHooks) *timelineView {
 	hooks.fill()
 	v := &timelineView{hooks: hooks, selected: -1}
-	v.Disputed = widget.NewCheck("Disputed only", func(bool) { v.fill() })
+	v.disputed = widget.NewCheck("Disputed only", func(bool) { v.fill() })
 	v.aidList = newAidList(aidListSpec{
 		filterHint:  "Filter the timeline",
 		emptyText:   "No dated events yet. Import articles (File › Import…) and the dates they report appear here.",
 		reading:     "dates",
 		splitOffset: 0.6,
-		above:       []fyne.CanvasObject{v.Disputed},
+		above:       []fyne.CanvasObject{v.disputed},
 		length:      func() int { return len(v.rows) },
 		createRow: func() fyne.CanvasObject {
 			// The date column is as wide as a full date: a longer
@@ -89,10 +89,10 @@ func (v *timelineView) fill() {
 	v.rows = v.rows[:0]
 	lastYear, lastMonth := "", ""
 	for i, e := range v.events {
-		if v.Disputed.Checked && !e.Disputed {
+		if v.disputed.Checked && !e.Disputed {
 			continue
 		}
-		if !matchesFilter(v.Filter.Text, e.Label, e.Date.String(), e.Date.Readable(), strings.Join(e.AsWritten, " "), e.Dispute) {
+		if !matchesFilter(v.filter.Text, e.Label, e.Date.String(), e.Date.Readable(), strings.Join(e.AsWritten, " "), e.Dispute) {
 			continue
 		}
 		year, month := "Date not resolved", ""
@@ -157,13 +157,13 @@ func (v *timelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // choose selects row i: an event opens its first passage in the reader.
 func (v *timelineView) choose(i widget.ListItemID) {
 	if i >= len(v.rows) || v.rows[i].event < 0 {
-		v.List.Unselect(i)
+		v.list.Unselect(i)
 		return
 	}
 	ev := v.rows[i].event
 	v.showDetail(ev)
 	if ps := v.events[ev].Passages; len(ps) > 0 {
-		v.hooks.OpenRef(ps[0])
+		v.hooks.openRef(ps[0])
 	}
 }
 
@@ -172,7 +172,7 @@ func (v *timelineView) choose(i widget.ListItemID) {
 func (v *timelineView) Select(event int) {
 	for row, r := range v.rows {
 		if r.event == event {
-			v.List.Select(row)
+			v.list.Select(row)
 			return
 		}
 	}
@@ -196,24 +196,24 @@ func (v *timelineView) showDetail(ev int) {
 	} else {
 		when += " (" + e.Precision + "; the text says " + strings.Join(e.AsWritten, ", ") + ")"
 	}
-	v.Detail.Add(title)
-	v.Detail.Add(newMutedLabel(when))
+	v.detail.Add(title)
+	v.detail.Add(newMutedLabel(when))
 	if e.Dispute != "" {
 		d := widget.NewLabel("⚠ " + e.Dispute)
 		d.Wrapping = fyne.TextWrapWord
-		v.Detail.Add(d)
+		v.detail.Add(d)
 	}
 	for _, b := range h.refButtons(e.Passages) {
-		v.Detail.Add(b)
+		v.detail.Add(b)
 	}
 	if len(e.Sources) > 0 {
 		// Two columns: in a row the three were wider than the sidebar.
-		v.Detail.Add(container.NewGridWithColumns(2,
+		v.detail.Add(container.NewGridWithColumns(2,
 			widget.NewButton("Fix date…", func() {
-				h.AskText("Fix the date", "Date", e.Date.String(), func(s string) { v.fix(e, data.FixDate, s) })
+				h.askText("Fix the date", "Date", e.Date.String(), func(s string) { v.fix(e, data.FixDate, s) })
 			}),
 			widget.NewButton("Fix label…", func() {
-				h.AskText("Fix the label", "Label", e.Label, func(s string) { v.fix(e, data.FixLabel, s) })
+				h.askText("Fix the label", "Label", e.Label, func(s string) { v.fix(e, data.FixLabel, s) })
 			}),
 			widget.NewButton("Hide", func() { v.fix(e, data.FixHide, "") }),
 		))
@@ -223,5 +223,5 @@ func (v *timelineView) showDetail(ev int) {
 // fix stores a correction to an event and extracts again.
 func (v *timelineView) fix(e casefacts.Event, action, value string) {
 	// The case is replaced, never changed in place, when extraction is done.
-	v.hooks.FixEvent(v.kase, e, action, value)
+	v.hooks.fixEvent(v.kase, e, action, value)
 }

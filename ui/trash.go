@@ -18,12 +18,12 @@ import (
 // the bin of deleted articles. Ctrl+Z, or File › Deleted articles…, brings
 // it back.
 func (u *UI) deleteArticle() {
-	a := u.Reader.article
+	a := u.reader.article
 	if a.ID == 0 {
 		u.showInfo("No article open", "Open the article to delete in the library first.")
 		return
 	}
-	u.Notes.flush()
+	u.notes.flush()
 	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
 		return u.lib.DeleteArticle(ctx, a.ID)
 	}, func(err error) {
@@ -37,7 +37,7 @@ func (u *UI) deleteArticle() {
 		if len(u.articles) > 0 {
 			u.openArticle(u.articles[0].ID)
 		} else {
-			u.Reader.close()
+			u.reader.close()
 		}
 	})
 }
@@ -51,31 +51,31 @@ type trashStore interface {
 // trashHooks are what the bin asks of the window. Nil hooks do nothing (a
 // write runs at once).
 type trashHooks struct {
-	// Write runs a write to the library after the earlier ones of its
+	// write runs a write to the library after the earlier ones of its
 	// lane, off the UI goroutine; done is then called on the UI goroutine.
-	Write     func(lane string, run func(ctx context.Context) error, done func(err error))
-	ShowError func(error)
-	// Restored is called once an article is back in the library.
-	Restored func(data.ArticleSummary)
+	write     func(lane string, run func(ctx context.Context) error, done func(err error))
+	showError func(error)
+	// restored is called once an article is back in the library.
+	restored func(data.ArticleSummary)
 }
 
 func (h *trashHooks) fill() {
-	if h.Write == nil {
-		h.Write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	if h.write == nil {
+		h.write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
 	}
-	if h.ShowError == nil {
-		h.ShowError = func(err error) { fyne.LogError("trash", err) }
+	if h.showError == nil {
+		h.showError = func(err error) { fyne.LogError("trash", err) }
 	}
-	if h.Restored == nil {
-		h.Restored = func(data.ArticleSummary) {}
+	if h.restored == nil {
+		h.restored = func(data.ArticleSummary) {}
 	}
 }
 
 // trashDialog is the bin of deleted articles, each with a button that
 // restores it with its highlights and notes.
 type trashDialog struct {
-	Articles []data.ArticleSummary
-	Restore  []*widget.Button
+	articles []data.ArticleSummary
+	restore  []*widget.Button
 	content  fyne.CanvasObject
 }
 
@@ -86,7 +86,7 @@ func newTrashDialog(store trashStore, ctx context.Context, hooks trashHooks) (*t
 	if err != nil {
 		return nil, err
 	}
-	td := &trashDialog{Articles: arts}
+	td := &trashDialog{articles: arts}
 	box := container.NewVBox()
 	if len(arts) == 0 {
 		box.Add(newMutedLabel("No deleted articles. An article you delete comes here with its highlights and notes, and can be restored."))
@@ -98,17 +98,17 @@ func newTrashDialog(store trashStore, ctx context.Context, hooks trashHooks) (*t
 		var restore *widget.Button
 		restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() {
 			restore.Disable()
-			hooks.Write(laneAnnotations, func(ctx context.Context) error {
+			hooks.write(laneAnnotations, func(ctx context.Context) error {
 				return store.RestoreArticle(ctx, a.ID)
 			}, func(err error) {
 				if err != nil {
-					hooks.ShowError(err)
+					hooks.showError(err)
 					return
 				}
-				hooks.Restored(a)
+				hooks.restored(a)
 			})
 		})
-		td.Restore = append(td.Restore, restore)
+		td.restore = append(td.restore, restore)
 		box.Add(container.NewBorder(nil, nil, nil, restore, container.New(&tightVBox{gap: -8}, title, counts)))
 	}
 	td.content = container.NewVScroll(box)
@@ -120,11 +120,11 @@ func newTrashDialog(store trashStore, ctx context.Context, hooks trashHooks) (*t
 func (u *UI) showTrash() {
 	var m *modal
 	td, err := newTrashDialog(u.lib, u.ctx, trashHooks{
-		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+		write: func(lane string, run func(ctx context.Context) error, done func(error)) {
 			u.writes.submit(lane, run, done)
 		},
-		ShowError: u.showError,
-		Restored: func(a data.ArticleSummary) {
+		showError: u.showError,
+		restored: func(a data.ArticleSummary) {
 			u.say(fmt.Sprintf("“%s” restored", text.Clip(displayTitle(a.Article), 30)))
 			u.annotationsChanged()
 			if m != nil {
@@ -139,6 +139,6 @@ func (u *UI) showTrash() {
 	}
 	u.trash = td
 	d := dialog.NewCustom("Deleted articles", "Close", td.content, u.Window)
-	d.Resize(fyne.NewSize(560, min(480, 160+float32(len(td.Articles))*64)))
+	d.Resize(fyne.NewSize(560, min(480, 160+float32(len(td.articles))*64)))
 	m = u.showMessage(d)
 }
