@@ -13,7 +13,7 @@ import (
 func BenchmarkKeystrokeToResults(b *testing.B) {
 	t := &testing.T{}
 	h := newHarness(t)
-	s := h.u.Search
+	s := h.u.search
 	queries := []string{"probaton", "probation", "commnity service", "Liang sentenc"}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -27,7 +27,7 @@ func BenchmarkKeystrokeToResults(b *testing.B) {
 func BenchmarkResizeLongArticle(b *testing.B) {
 	t := &testing.T{}
 	h := newHarness(t)
-	r := h.u.Reader
+	r := h.u.reader
 	base := r.rows
 	for len(r.rows) < 240 {
 		for _, m := range base {
@@ -36,7 +36,7 @@ func BenchmarkResizeLongArticle(b *testing.B) {
 			r.rows = append(r.rows, c)
 		}
 	}
-	r.List.Refresh()
+	r.list.Refresh()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		r.sizeRows(float32(600 + i%2*200))
@@ -50,7 +50,7 @@ func BenchmarkResizeLongArticle(b *testing.B) {
 func BenchmarkDragSelect(b *testing.B) {
 	t := &testing.T{}
 	h := newHarness(t)
-	r := h.u.Reader
+	r := h.u.reader
 	row := 0
 	for i, m := range r.rows {
 		if len(m.text) > len(r.rows[row].text) {
@@ -91,7 +91,7 @@ func BenchmarkTextSizeStep(b *testing.B) {
 	t := &testing.T{}
 	h := newHarness(t)
 	u := h.u
-	u.OpenArticle(h.article(2).ID)
+	u.openArticle(h.article(2).ID)
 	h.pump()
 	c := u.Window.Canvas()
 	b.ResetTimer()

@@ -16,19 +16,21 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// CompareView shows two articles side by side in a window of its own: their
+// compareView shows two articles side by side in a window of its own: their
 // passages aligned where they report the same thing (each pair is one row,
 // so pairs scroll together; a passage with no counterpart stands alone on
 // its side), and above them the differences Compare flagged, each with both
 // passages, to mark as a real disagreement or to dismiss.
-type CompareView struct {
-	u      *UI
-	Window fyne.Window
-	A, B   *widget.Select
-	// Rows holds one row per aligned pair or unpaired passage.
-	Rows *fyne.Container
-	// Flags holds one card per difference not yet dismissed.
-	Flags *fyne.Container
+type compareView struct {
+	store   compareStore
+	ctx     context.Context
+	hooks   compareHooks
+	content fyne.CanvasObject
+	A, B    *widget.Select
+	// rows holds one row per aligned pair or unpaired passage.
+	rows *fyne.Container
+	// flags holds one card per difference not yet dismissed.
+	flags *fyne.Container
 
 	ids        []int64 // article ids, parallel to the selects' options
 	a, b       int64
@@ -40,11 +42,73 @@ type CompareView struct {
 	comparing  bool // a comparison is running in the background
 }
 
-// ShowCompare opens the Compare window on two articles (0 leaves a side to
+// compareStore is what the Compare view reads and writes: a comparison of
+// two articles, and the student's decisions on its differences.
+type compareStore interface {
+	Compare(ctx context.Context, a, b int64) (sqlite.Comparison, error)
+	CompareDecisions(ctx context.Context, a, b int64) ([]sqlite.FlagDecision, error)
+	MarkDisagreement(ctx context.Context, a, b int64, d compare.Difference) (sqlite.Disagreement, error)
+	DismissDifference(ctx context.Context, a, b int64, d compare.Difference) error
+}
+
+// compareHooks are what the Compare view asks of the window. Nil hooks do
+// nothing (work runs at once).
+type compareHooks struct {
+	// articles are the library's articles, to choose from.
+	articles func() []data.ArticleSummary
+	// do runs a function on the UI goroutine, later; Background runs one
+	// off it (the comparison).
+	do         func(func())
+	background func(func())
+	// write runs a write to the library after the earlier ones of its
+	// lane, off the UI goroutine; done is then called on the UI goroutine.
+	write     func(lane string, run func(ctx context.Context) error, done func(err error))
+	showError func(error)
+	// changed is called when a disagreement was marked: highlights and
+	// notes were added.
+	changed func()
+}
+
+// fill gives every nil hook a default.
+func (h *compareHooks) fill() {
+	if h.articles == nil {
+		h.articles = func() []data.ArticleSummary { return nil }
+	}
+	if h.do == nil {
+		h.do = func(f func()) { f() }
+	}
+	if h.background == nil {
+		h.background = func(f func()) { f() }
+	}
+	if h.write == nil {
+		h.write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.showError == nil {
+		h.showError = func(err error) { fyne.LogError("compare", err) }
+	}
+	if h.changed == nil {
+		h.changed = func() {}
+	}
+}
+
+// showCompare opens the Compare window on two articles (0 leaves a side to
 // choose).
-func (u *UI) ShowCompare(a, b int64) *CompareView {
+func (u *UI) showCompare(a, b int64) *compareView {
 	if u.compare == nil {
-		u.compare = newCompareView(u)
+		u.compare = newCompareView(u.lib, u.ctx, compareHooks{
+			articles:   func() []data.ArticleSummary { return u.articles },
+			do:         u.do,
+			background: u.goBackground,
+			write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+				u.writes.submit(lane, run, done)
+			},
+			showError: u.showError,
+			changed:   u.annotationsChanged,
+		})
+		u.compareWindow = u.app.NewWindow("Compare two articles")
+		u.compareWindow.Resize(fyne.NewSize(1100, 760))
+		u.compareWindow.SetOnClosed(func() { u.compare, u.compareWindow = nil, nil })
+		u.compareWindow.SetContent(u.compare.content)
 	}
 	c := u.compare
 	c.setChoices()
@@ -54,35 +118,34 @@ func (u *UI) ShowCompare(a, b int64) *CompareView {
 	if b != 0 {
 		c.choose(c.B, b)
 	}
-	c.Window.Show()
-	c.Window.RequestFocus()
+	u.compareWindow.Show()
+	u.compareWindow.RequestFocus()
 	return c
 }
 
-func newCompareView(u *UI) *CompareView {
-	c := &CompareView{u: u}
-	c.Window = u.App.NewWindow("Compare two articles")
-	c.Window.Resize(fyne.NewSize(1100, 760))
-	c.Window.SetOnClosed(func() { u.compare = nil })
+// newCompareView builds the Compare view on a store; ctx bounds its reads.
+func newCompareView(store compareStore, ctx context.Context, hooks compareHooks) *compareView {
+	hooks.fill()
+	c := &compareView{store: store, ctx: ctx, hooks: hooks}
 	c.A = widget.NewSelect(nil, func(string) { c.run() })
 	c.B = widget.NewSelect(nil, func(string) { c.run() })
 	c.A.PlaceHolder, c.B.PlaceHolder = "Choose article A", "Choose article B"
-	c.Rows = container.NewVBox()
-	c.Flags = container.NewVBox()
+	c.rows = container.NewVBox()
+	c.flags = container.NewVBox()
 	c.flagsLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewGridWithColumns(2, c.A, c.B)
-	flags := container.NewBorder(c.flagsLabel, nil, nil, nil, container.NewVScroll(c.Flags))
-	split := container.NewVSplit(flags, container.NewVScroll(c.Rows))
+	flags := container.NewBorder(c.flagsLabel, nil, nil, nil, container.NewVScroll(c.flags))
+	split := container.NewVSplit(flags, container.NewVScroll(c.rows))
 	split.Offset = 0.45
-	c.Window.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
+	c.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 	return c
 }
 
 // setChoices lists the library's articles in both selects.
-func (c *CompareView) setChoices() {
+func (c *compareView) setChoices() {
 	c.ids = nil
 	var names []string
-	for _, a := range c.u.articles {
+	for _, a := range c.hooks.articles() {
 		c.ids = append(c.ids, a.ID)
 		names = append(names, articleChoice(a.Article))
 	}
@@ -106,7 +169,7 @@ func orUntitled(t string) string {
 	return t
 }
 
-func (c *CompareView) choose(s *widget.Select, id int64) {
+func (c *compareView) choose(s *widget.Select, id int64) {
 	for i, x := range c.ids {
 		if x == id {
 			s.SetSelectedIndex(i)
@@ -114,7 +177,7 @@ func (c *CompareView) choose(s *widget.Select, id int64) {
 	}
 }
 
-func (c *CompareView) selected(s *widget.Select) int64 {
+func (c *compareView) selected(s *widget.Select) int64 {
 	if i := s.SelectedIndex(); i >= 0 && i < len(c.ids) {
 		return c.ids[i]
 	}
@@ -124,12 +187,12 @@ func (c *CompareView) selected(s *widget.Select) int64 {
 // run compares the two chosen articles and shows the result. The articles
 // are read and compared in the background; a result that arrives after the
 // student chose other articles is dropped.
-func (c *CompareView) run() {
+func (c *compareView) run() {
 	a, b := c.selected(c.A), c.selected(c.B)
 	c.runs++
 	run := c.runs
-	c.Rows.RemoveAll()
-	c.Flags.RemoveAll()
+	c.rows.RemoveAll()
+	c.flags.RemoveAll()
 	c.flagsLabel.SetText("")
 	c.a, c.b = a, b
 	c.comparing = false
@@ -142,21 +205,20 @@ func (c *CompareView) run() {
 	}
 	c.comparing = true
 	c.flagsLabel.SetText("Comparing…")
-	u := c.u
-	u.goBackground(func() {
-		r, err := u.lib.Compare(u.ctx, a, b)
+	c.hooks.background(func() {
+		r, err := c.store.Compare(c.ctx, a, b)
 		var ds []sqlite.FlagDecision
 		if err == nil {
-			ds, err = u.lib.CompareDecisions(u.ctx, a, b)
+			ds, err = c.store.CompareDecisions(c.ctx, a, b)
 		}
-		u.do(func() {
+		c.hooks.do(func() {
 			if run != c.runs {
 				return
 			}
 			c.comparing = false
 			if err != nil {
 				c.flagsLabel.SetText("")
-				u.showError(err)
+				c.hooks.showError(err)
 				return
 			}
 			c.result, c.texts, c.decisions = r.Result, r.Texts(), ds
@@ -209,7 +271,7 @@ func layoutRows(r compare.Result, nA, nB int) []compareRow {
 	return rows
 }
 
-func (c *CompareView) showRows() {
+func (c *compareView) showRows() {
 	rows := layoutRows(c.result, len(c.texts[0]), len(c.texts[1]))
 	for _, row := range rows {
 		side := func(i, para int) fyne.CanvasObject {
@@ -222,18 +284,18 @@ func (c *CompareView) showRows() {
 		}
 		grid := container.NewGridWithColumns(2, side(0, row.a), side(1, row.b))
 		if row.pair == nil {
-			c.Rows.Add(container.NewVBox(grid, widget.NewSeparator()))
+			c.rows.Add(container.NewVBox(grid, widget.NewSeparator()))
 			continue
 		}
 		why := widget.NewLabelWithStyle(fmt.Sprintf("Same report (%.2f), linked by: %s", row.pair.Score, strings.Join(row.pair.Because, ", ")),
 			fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-		c.Rows.Add(container.NewVBox(why, grid, widget.NewSeparator()))
+		c.rows.Add(container.NewVBox(why, grid, widget.NewSeparator()))
 	}
-	c.Rows.Refresh()
+	c.rows.Refresh()
 }
 
 // decision returns the student's decision on a difference, if any.
-func (c *CompareView) decision(d compare.Difference) (sqlite.FlagDecision, bool) {
+func (c *compareView) decision(d compare.Difference) (sqlite.FlagDecision, bool) {
 	for _, f := range c.decisions {
 		if f.Matches(d) {
 			return f, true
@@ -242,8 +304,8 @@ func (c *CompareView) decision(d compare.Difference) (sqlite.FlagDecision, bool)
 	return sqlite.FlagDecision{}, false
 }
 
-func (c *CompareView) showFlags() {
-	c.Flags.RemoveAll()
+func (c *compareView) showFlags() {
+	c.flags.RemoveAll()
 	shown := 0
 	for _, d := range c.result.Differences {
 		f, decided := c.decision(d)
@@ -266,7 +328,7 @@ func (c *CompareView) showFlags() {
 			dismiss := widget.NewButtonWithIcon("Dismiss", theme.CancelIcon(), func() { c.dismiss(d) })
 			actions = container.NewHBox(mark, dismiss)
 		}
-		c.Flags.Add(container.NewVBox(title, side("A", d.A, c.texts[0]), side("B", d.B, c.texts[1]), actions, widget.NewSeparator()))
+		c.flags.Add(container.NewVBox(title, side("A", d.A, c.texts[0]), side("B", d.B, c.texts[1]), actions, widget.NewSeparator()))
 	}
 	switch {
 	case len(c.result.Differences) == 0:
@@ -274,37 +336,35 @@ func (c *CompareView) showFlags() {
 	default:
 		c.flagsLabel.SetText(fmt.Sprintf("%d aligned pairs; %d differences to check:", len(c.result.Pairs), shown))
 	}
-	c.Flags.Refresh()
+	c.flags.Refresh()
 }
 
 // markDisagreement turns a flag into red Disputed highlights on both
 // passages, each with a note quoting both versions.
 // It is saved through the write queue, in the lane of the highlights.
-func (c *CompareView) markDisagreement(d compare.Difference) {
-	u := c.u
+func (c *compareView) markDisagreement(d compare.Difference) {
 	a, b := c.a, c.b
-	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
-		_, err := u.lib.MarkDisagreement(ctx, a, b, d)
+	c.hooks.write(laneAnnotations, func(ctx context.Context) error {
+		_, err := c.store.MarkDisagreement(ctx, a, b, d)
 		return err
 	}, func(err error) {
 		if err != nil {
-			u.showError(err)
+			c.hooks.showError(err)
 			return
 		}
-		u.annotationsChanged()
+		c.hooks.changed()
 		c.decided()
 	})
 }
 
 // dismiss hides a flag for good, saved through the write queue.
-func (c *CompareView) dismiss(d compare.Difference) {
-	u := c.u
+func (c *compareView) dismiss(d compare.Difference) {
 	a, b := c.a, c.b
-	u.writes.submit(laneAnnotations, func(ctx context.Context) error {
-		return u.lib.DismissDifference(ctx, a, b, d)
+	c.hooks.write(laneAnnotations, func(ctx context.Context) error {
+		return c.store.DismissDifference(ctx, a, b, d)
 	}, func(err error) {
 		if err != nil {
-			u.showError(err)
+			c.hooks.showError(err)
 			return
 		}
 		c.decided()
@@ -313,11 +373,10 @@ func (c *CompareView) dismiss(d compare.Difference) {
 
 // decided reads the student's decisions again after one and shows the
 // flags with them.
-func (c *CompareView) decided() {
-	u := c.u
-	ds, err := u.lib.CompareDecisions(u.ctx, c.a, c.b)
+func (c *compareView) decided() {
+	ds, err := c.store.CompareDecisions(c.ctx, c.a, c.b)
 	if err != nil {
-		u.showError(err)
+		c.hooks.showError(err)
 		return
 	}
 	c.decisions = ds

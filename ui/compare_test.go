@@ -66,14 +66,14 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 
 // flagCard returns the Compare window's card of the difference whose text
 // contains s.
-func flagCard(t *testing.T, c *CompareView, s string) fyne.CanvasObject {
+func flagCard(t *testing.T, c *compareView, s string) fyne.CanvasObject {
 	t.Helper()
-	for _, o := range c.Flags.Objects {
+	for _, o := range c.flags.Objects {
 		if strings.Contains(texts(o), s) {
 			return o
 		}
 	}
-	t.Fatalf("no flag shows %q:\n%s", s, texts(c.Flags))
+	t.Fatalf("no flag shows %q:\n%s", s, texts(c.flags))
 	return nil
 }
 
@@ -89,9 +89,9 @@ func articleTitled(t *testing.T, h *harness, s string) data.ArticleSummary {
 }
 
 // compared waits for the Compare window's comparison, run in the background.
-func (h *harness) compared(c *CompareView) {
+func (h *harness) compared(c *compareView) {
 	h.t.Helper()
-	h.waitFor("the comparison", func() bool { return !c.comparing && len(c.Rows.Objects) > 0 })
+	h.waitFor("the comparison", func() bool { return !c.comparing && len(c.rows.Objects) > 0 })
 }
 
 // TestCompareRunsOffTheUIGoroutine: choosing two articles reads and compares
@@ -102,17 +102,17 @@ func TestCompareRunsOffTheUIGoroutine(t *testing.T) {
 	afro := articleTitled(t, h, "Asian Organization")
 	nbc := articleTitled(t, h, "Apologizes")
 	sentencing := articleTitled(t, h, "Sentencing Prompts")
-	c := h.u.ShowCompare(afro.ID, nbc.ID)
-	if len(c.Rows.Objects) != 0 || c.flagsLabel.Text != "Comparing…" {
-		t.Fatalf("compared on the UI goroutine: %d rows, %q", len(c.Rows.Objects), c.flagsLabel.Text)
+	c := h.u.showCompare(afro.ID, nbc.ID)
+	if len(c.rows.Objects) != 0 || c.flagsLabel.Text != "Comparing…" {
+		t.Fatalf("compared on the UI goroutine: %d rows, %q", len(c.rows.Objects), c.flagsLabel.Text)
 	}
 	c.choose(c.B, sentencing.ID)
 	h.compared(c)
 	h.u.background.Wait()
 	h.pump()
 	// Both comparisons ran; only the last one chosen is shown.
-	if strings.Contains(texts(c.Rows), "The five-minute meeting") || !strings.Contains(texts(c.Rows), "Ahead of Tuesday’s sentencing") {
-		t.Errorf("the window shows another comparison than AFRO with the sentencing article:\n%s", texts(c.Rows))
+	if strings.Contains(texts(c.rows), "The five-minute meeting") || !strings.Contains(texts(c.rows), "Ahead of Tuesday’s sentencing") {
+		t.Errorf("the window shows another comparison than AFRO with the sentencing article:\n%s", texts(c.rows))
 	}
 }
 
@@ -124,13 +124,13 @@ func TestCompareView(t *testing.T) {
 	h := newHarness(t)
 	afro := articleTitled(t, h, "Asian Organization")
 	nbc := articleTitled(t, h, "Apologizes")
-	c := h.u.ShowCompare(afro.ID, nbc.ID)
+	c := h.u.showCompare(afro.ID, nbc.ID)
 	h.compared(c)
 
 	// Pairs are rows holding both passages, linked by their words; the
 	// ricochet pair is one of them, and unpaired passages stand alone.
 	var ricochet, alone bool
-	for _, row := range c.Rows.Objects {
+	for _, row := range c.rows.Objects {
 		s := texts(row)
 		if strings.Contains(s, "linked by") && strings.Contains(s, "ricocheted") &&
 			strings.Contains(s, "¶3  On Nov. 20, 2014") && strings.Contains(s, "¶7  The bullet, fired from the eighth floor") {
@@ -141,7 +141,7 @@ func TestCompareView(t *testing.T) {
 		}
 	}
 	if !ricochet || !alone {
-		t.Errorf("rows: ricochet pair %v, NBC ¶3 alone %v:\n%s", ricochet, alone, texts(c.Rows))
+		t.Errorf("rows: ricochet pair %v, NBC ¶3 alone %v:\n%s", ricochet, alone, texts(c.rows))
 	}
 
 	card := flagCard(t, c, "800 hours of community service")
@@ -173,22 +173,22 @@ func TestCompareView(t *testing.T) {
 		t.Errorf("the flag does not say it was marked:\n%s", s)
 	}
 
-	before := len(c.Flags.Objects)
+	before := len(c.flags.Objects)
 	test.Tap(button(t, flagCard(t, c, "second-degree manslaughter"), "Dismiss"))
 	h.settle()
-	if len(c.Flags.Objects) != before-1 || strings.Contains(texts(c.Flags), "second-degree") {
-		t.Errorf("the dismissed flag is still shown:\n%s", texts(c.Flags))
+	if len(c.flags.Objects) != before-1 || strings.Contains(texts(c.flags), "second-degree") {
+		t.Errorf("the dismissed flag is still shown:\n%s", texts(c.flags))
 	}
 	// Reopened later, the decisions hold.
-	c.Window.Close()
-	c = h.u.ShowCompare(afro.ID, nbc.ID)
+	h.u.compareWindow.Close()
+	c = h.u.showCompare(afro.ID, nbc.ID)
 	h.compared(c)
-	if strings.Contains(texts(c.Flags), "second-degree") || !strings.Contains(texts(c.Flags), "Marked as a disagreement") {
-		t.Errorf("after reopening:\n%s", texts(c.Flags))
+	if strings.Contains(texts(c.flags), "second-degree") || !strings.Contains(texts(c.flags), "Marked as a disagreement") {
+		t.Errorf("after reopening:\n%s", texts(c.flags))
 	}
 	// The same article twice is refused in words.
 	c.choose(c.B, afro.ID)
-	if !strings.Contains(c.flagsLabel.Text, "two different articles") || len(c.Rows.Objects) != 0 {
+	if !strings.Contains(c.flagsLabel.Text, "two different articles") || len(c.rows.Objects) != 0 {
 		t.Errorf("same article: %q", c.flagsLabel.Text)
 	}
 }

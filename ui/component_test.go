@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,15 +17,18 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
+	"github.com/casebookapp/casebook/data/compare"
+	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/glance"
 	"github.com/casebookapp/casebook/data/sqlite"
 )
 
-// These tests build one component alone, on a small fake store and with
-// hooks that record what it asks of the window: no UI, no library.
+// These tests build one component alone, on a small fake store (the
+// outline, whose store is a dozen writes, on a small library) and with
+// hooks that record what it asks of the window: no UI.
 
 // fakeStore is an in-memory article with its highlights and notes. It
-// is a ReaderStore and a NoteStore.
+// is a readerStore and a noteStore.
 type fakeStore struct {
 	article  data.Article
 	passages []data.Passage
@@ -141,19 +145,19 @@ func TestReaderAlone(t *testing.T) {
 	var highlighted []string
 	var copied string
 	var opened data.Article
-	r := newReader(store, context.Background(), ReaderHooks{
-		Colours: func() []data.Colour { return testLegend },
-		Opened:  func(a data.Article) { opened = a },
-		CurrentChanged: func(p *data.Passage) {
+	r := newReader(store, context.Background(), readerHooks{
+		colours: func() []data.Colour { return testLegend },
+		opened:  func(a data.Article) { opened = a },
+		currentChanged: func(p *data.Passage) {
 			if p != nil {
 				current = append(current, p.ID)
 			}
 		},
-		Highlight: func(key string) { highlighted = append(highlighted, key) },
-		Copy:      func(s string) { copied = s },
+		highlight: func(key string) { highlighted = append(highlighted, key) },
+		copy:      func(s string) { copied = s },
 	})
 	w := test.NewTempWindow(t, r.content)
-	r.hooks.Canvas = w.Canvas
+	r.hooks.canvas = w.Canvas
 	w.Resize(fyne.NewSize(700, 500))
 
 	r.open(7)
@@ -173,7 +177,7 @@ func TestReaderAlone(t *testing.T) {
 		t.Fatal("row 1 is not on screen")
 	}
 	test.Tap(v)
-	r.Focus()
+	r.focus()
 	if w.Canvas().Focused() != r.keys {
 		t.Fatal("the reader did not take the keyboard")
 	}
@@ -181,7 +185,7 @@ func TestReaderAlone(t *testing.T) {
 	if !slices.Equal(current, []int64{2, 3}) {
 		t.Errorf("current passages = %v, want [2 3]", current)
 	}
-	if sp, ok := r.Target(); !ok || sp.Passage.ID != 3 || !sp.whole() {
+	if sp, ok := r.Target(); !ok || sp.passage.ID != 3 || !sp.whole() {
 		t.Errorf("target = %+v, %v, want the whole of passage 3", sp, ok)
 	}
 
@@ -204,7 +208,7 @@ func TestReaderAlone(t *testing.T) {
 	if opened.ID != 0 || r.Rows() != 0 || r.header.Visible() || !r.empty.Visible() {
 		t.Errorf("after close: article %d, %d rows, header shown %v", opened.ID, r.Rows(), r.header.Visible())
 	}
-	if _, ok := r.CurrentPassage(); ok {
+	if _, ok := r.currentPassage(); ok {
 		t.Error("a passage is current with no article open")
 	}
 }
@@ -218,18 +222,18 @@ func TestNotesPanelAlone(t *testing.T) {
 	queue := make(chan func(), 64)
 	changed := 0
 	var shown []int64
-	p := newNotesPanel(store, context.Background(), NotesHooks{
-		Do:       func(f func()) { queue <- f },
-		Debounce: 5 * time.Millisecond,
-		Target: func() (passageSpan, bool) {
-			return passageSpan{Passage: store.passages[0], Start: 0, End: 11}, true
+	p := newNotesPanel(store, context.Background(), notesHooks{
+		do:       func(f func()) { queue <- f },
+		debounce: 5 * time.Millisecond,
+		target: func() (passageSpan, bool) {
+			return passageSpan{passage: store.passages[0], start: 0, end: 11}, true
 		},
-		ShowPassage:  func(id int64, again bool) { shown = append(shown, id) },
-		ArticleTitle: func(int64) (string, bool) { return "Officer Liang sentenced", true },
-		Changed:      func() { changed++ },
+		showPassage:  func(id int64, again bool) { shown = append(shown, id) },
+		articleTitle: func(int64) (string, bool) { return "Officer Liang sentenced", true },
+		changed:      func() { changed++ },
 	})
 	w := test.NewTempWindow(t, p.content)
-	p.hooks.Canvas = w.Canvas
+	p.hooks.canvas = w.Canvas
 	w.Resize(fyne.NewSize(400, 600))
 	pump := func(cond func() bool) {
 		t.Helper()
@@ -254,19 +258,19 @@ func TestNotesPanelAlone(t *testing.T) {
 	// The notes of passage 2.
 	ps := store.passages[1]
 	p.showPassage(&ps)
-	if len(p.Cards) != 1 || p.Cards[0].Editor.Text != "Why reduced?" || p.heading.Text != "Notes on ¶ 2" {
+	if len(p.Cards) != 1 || p.Cards[0].editor.Text != "Why reduced?" || p.heading.Text != "Notes on ¶ 2" {
 		t.Fatalf("passage 2 shows %d cards, heading %q", len(p.Cards), p.heading.Text)
 	}
 
 	// A new note on the reader's target goes on "Peter Liang" of passage 1.
-	c := p.AddNote()
+	c := p.addNote()
 	if c == nil || !slices.Equal(shown, []int64{1}) {
 		t.Fatalf("AddNote: card %v, the reader was asked to show %v", c != nil, shown)
 	}
-	if w.Canvas().Focused() != c.Editor {
+	if w.Canvas().Focused() != c.editor {
 		t.Error("the new note's editor has not the focus")
 	}
-	test.Type(c.Editor, "Probation, #sentence")
+	test.Type(c.editor, "Probation, #sentence")
 	pump(func() bool { return c.note.ID != 0 })
 	n := store.notes[len(store.notes)-1]
 	if n.Body != "Probation, #sentence" || n.PassageID != 1 || n.End != 11 || !slices.Equal(n.Tags, []string{"sentence"}) {
@@ -278,10 +282,10 @@ func TestNotesPanelAlone(t *testing.T) {
 
 	// A failed save keeps the text and says so.
 	store.fail = errors.New("disk full")
-	test.Type(c.Editor, "!")
-	pump(func() bool { return strings.HasPrefix(c.status.Text, "Not saved") })
-	if !c.dirty || c.Editor.Text != "Probation, #sentence!" {
-		t.Errorf("after a failed save: dirty %v, text %q", c.dirty, c.Editor.Text)
+	test.Type(c.editor, "!")
+	pump(func() bool { return strings.HasPrefix(c.status.text, "Not saved") })
+	if !c.dirty || c.editor.Text != "Probation, #sentence!" {
+		t.Errorf("after a failed save: dirty %v, text %q", c.dirty, c.editor.Text)
 	}
 	store.fail = nil
 	c.saveNow()
@@ -305,10 +309,10 @@ func TestHighlightsPanelAlone(t *testing.T) {
 	store := newFakeStore()
 	store.hls = append(store.hls, data.Highlight{ID: 2, ArticleID: 7, Anchor: data.Anchor{PassageID: 3, Start: 0, End: 11, Quote: "Supporters gathered"}, Colour: "green"})
 	var opened [][2]int64
-	p := newHighlightsPanel(store, context.Background(), HighlightsHooks{
-		Colours:     func() []data.Colour { return testLegend },
-		Articles:    func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
-		OpenPassage: func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
+	p := newHighlightsPanel(store, context.Background(), highlightsHooks{
+		colours:     func() []data.Colour { return testLegend },
+		articles:    func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
+		openPassage: func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
 	})
 	w := test.NewTempWindow(t, container.NewAppTabs(p.tab))
 	w.Resize(fyne.NewSize(400, 500))
@@ -324,15 +328,15 @@ func TestHighlightsPanelAlone(t *testing.T) {
 		t.Errorf("filtered by green: %d rows", len(p.shown))
 	}
 	p.Colour.SetSelectedIndex(0)
-	test.Type(p.Filter, "peter")
+	test.Type(p.filter, "peter")
 	if len(p.shown) != 1 || p.shown[0].h.ID != 1 {
 		t.Fatalf("filtered by words: %d rows", len(p.shown))
 	}
-	p.List.Select(0)
+	p.list.Select(0)
 	if len(opened) != 1 || opened[0] != [2]int64{7, 1} {
 		t.Errorf("opened %v, want passage 1 of article 7", opened)
 	}
-	test.Type(p.Filter, "zzz")
+	test.Type(p.filter, "zzz")
 	if len(p.shown) != 0 || !p.empty.Visible() {
 		t.Error("no match does not show the empty state")
 	}
@@ -373,23 +377,23 @@ func TestSearchBarAlone(t *testing.T) {
 	var opened []sqlite.SearchResult
 	var tags []string
 	shown, cleared := false, 0
-	s := newSearchBar(store, store, context.Background(), SearchHooks{
-		Colours:      func() []data.Colour { return testLegend },
-		Articles:     func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
-		TagsRead:     func(ts []string) { tags = ts },
-		ShowResults:  func(on bool) { shown = on },
-		ResultsShown: func() bool { return shown },
-		OpenResult:   func(h sqlite.SearchResult) { opened = append(opened, h) },
-		ClearMatches: func() { cleared++ },
+	s := newSearchBar(store, store, context.Background(), searchHooks{
+		colours:      func() []data.Colour { return testLegend },
+		articles:     func() []data.ArticleSummary { return []data.ArticleSummary{{Article: store.article}} },
+		tagsRead:     func(ts []string) { tags = ts },
+		showResults:  func(on bool) { shown = on },
+		resultsShown: func() bool { return shown },
+		openResult:   func(h sqlite.SearchResult) { opened = append(opened, h) },
+		clearMatches: func() { cleared++ },
 	})
 	w := test.NewTempWindow(t, container.NewBorder(s.bar, nil, s.resultsPane(), nil))
-	s.hooks.Canvas = w.Canvas
+	s.hooks.canvas = w.Canvas
 	w.Resize(fyne.NewSize(800, 600))
 
-	if !slices.Equal(tags, []string{"sentence"}) || !slices.Equal(s.Tag.Options, []string{anyTag, "#sentence"}) {
-		t.Errorf("tags read %v, filter offers %v", tags, s.Tag.Options)
+	if !slices.Equal(tags, []string{"sentence"}) || !slices.Equal(s.tag.Options, []string{anyTag, "#sentence"}) {
+		t.Errorf("tags read %v, filter offers %v", tags, s.tag.Options)
 	}
-	s.Focus()
+	s.focus()
 	test.Type(s.entry, "judge")
 	if !shown || len(s.hits) != 1 || s.hits[0].PassageID != 2 {
 		t.Fatalf("results shown %v, hits %+v", shown, s.hits)
@@ -398,7 +402,7 @@ func TestSearchBarAlone(t *testing.T) {
 		t.Errorf("status %q", got)
 	}
 	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	s.OpenActive()
+	s.openActive()
 	if len(opened) == 0 || opened[len(opened)-1].PassageID != 2 {
 		t.Errorf("opened %+v, want passage 2", opened)
 	}
@@ -414,9 +418,9 @@ func TestLibraryPaneAlone(t *testing.T) {
 	newComponentApp(t)
 	var opened []int64
 	current := int64(0)
-	p := newLibraryPane(LibraryHooks{
-		Open:    func(id int64) { opened = append(opened, id); current = id },
-		Current: func() int64 { return current },
+	p := newLibraryPane(libraryHooks{
+		open:    func(id int64) { opened = append(opened, id); current = id },
+		current: func() int64 { return current },
 	})
 	w := test.NewTempWindow(t, p.content)
 	w.Resize(fyne.NewSize(300, 500))
@@ -427,23 +431,23 @@ func TestLibraryPaneAlone(t *testing.T) {
 		{Article: data.Article{ID: 1, Meta: data.Meta{Title: "Officer Liang sentenced", Outlet: "The Daily"}}, Passages: 3, Notes: 1},
 		{Article: data.Article{ID: 2, Meta: data.Meta{Title: "Vigil for Akai Gurley", Outlet: "AFRO"}}},
 	})
-	if p.empty.Visible() || p.List.Length() != 2 {
-		t.Fatalf("%d rows, empty state %v", p.List.Length(), p.empty.Visible())
+	if p.empty.Visible() || p.list.Length() != 2 {
+		t.Fatalf("%d rows, empty state %v", p.list.Length(), p.empty.Visible())
 	}
 	test.Type(p.Filter, "akai")
-	if p.List.Length() != 1 || p.articles[p.listed[0]].ID != 2 {
-		t.Fatalf("filter akai: %d rows", p.List.Length())
+	if p.list.Length() != 1 || p.articles[p.listed[0]].ID != 2 {
+		t.Fatalf("filter akai: %d rows", p.list.Length())
 	}
-	p.List.Select(0)
+	p.list.Select(0)
 	if !slices.Equal(opened, []int64{2}) {
 		t.Errorf("opened %v, want [2]", opened)
 	}
 	p.Filter.SetText("zzz")
-	if p.List.Length() != 0 || !p.noMatch.Visible() {
+	if p.list.Length() != 0 || !p.noMatch.Visible() {
 		t.Error("no match does not say so")
 	}
 	p.Filter.SetText("")
-	if p.List.Length() != 2 || p.noMatch.Visible() {
+	if p.list.Length() != 2 || p.noMatch.Visible() {
 		t.Error("clearing the filter does not list every article")
 	}
 }
@@ -461,13 +465,13 @@ func TestTimelineAlone(t *testing.T) {
 	var opened []casefacts.Ref
 	var asked []string
 	var fixed []string
-	v := newTimelineView(StudyAidHooks{
-		OpenRef: func(r casefacts.Ref) { opened = append(opened, r) },
-		AskText: func(title, field, value string, done func(string)) {
+	v := newTimelineView(studyAidHooks{
+		openRef: func(r casefacts.Ref) { opened = append(opened, r) },
+		askText: func(title, field, value string, done func(string)) {
 			asked = append(asked, title+": "+value)
 			done("2014-11-21")
 		},
-		FixEvent: func(got glance.Case, e casefacts.Event, action, value string) {
+		fixEvent: func(got glance.Case, e casefacts.Event, action, value string) {
 			fixed = append(fixed, e.Label+" "+action+" "+value)
 		},
 	})
@@ -478,16 +482,16 @@ func TestTimelineAlone(t *testing.T) {
 	if len(v.rows) != 6 || v.rows[0].heading != "2014" || v.rows[1].heading != "November 2014" {
 		t.Fatalf("rows = %+v", v.rows)
 	}
-	v.Disputed.SetChecked(true)
+	v.disputed.SetChecked(true)
 	if len(v.rows) != 3 || v.rows[2].event != 1 {
 		t.Fatalf("disputed only: rows = %+v", v.rows)
 	}
-	v.Disputed.SetChecked(false)
+	v.disputed.SetChecked(false)
 	v.Select(0)
 	if len(opened) != 1 || opened[0] != ref {
 		t.Errorf("opened %v, want %v", opened, ref)
 	}
-	fix := findButton(v.Detail, "Fix date…")
+	fix := findButton(v.detail, "Fix date…")
 	if fix == nil {
 		t.Fatal("the event has no Fix date button")
 	}
@@ -523,13 +527,13 @@ func TestNotesPanelAttachesAnOrphan(t *testing.T) {
 	store.notes = append(store.notes, orphan)
 	var shown []string
 	cleared, changed := 0, 0
-	p := newNotesPanel(store, context.Background(), NotesHooks{
-		Target: func() (passageSpan, bool) {
-			return passageSpan{Passage: store.passages[2], Start: 0, End: 10}, true
+	p := newNotesPanel(store, context.Background(), notesHooks{
+		target: func() (passageSpan, bool) {
+			return passageSpan{passage: store.passages[2], start: 0, end: 10}, true
 		},
-		ShowPassage:    func(id int64, again bool) { shown = append(shown, fmt.Sprint(id, again)) },
-		ClearSelection: func() { cleared++ },
-		Changed:        func() { changed++ },
+		showPassage:    func(id int64, again bool) { shown = append(shown, fmt.Sprint(id, again)) },
+		clearSelection: func() { cleared++ },
+		changed:        func() { changed++ },
 	})
 	w := test.NewTempWindow(t, p.content)
 	w.Resize(fyne.NewSize(400, 600))
@@ -537,8 +541,8 @@ func TestNotesPanelAttachesAnOrphan(t *testing.T) {
 		t.Errorf("the list says %q", got)
 	}
 	p.showOrphan(orphan)
-	if p.orphan == nil || len(p.Cards) != 1 || p.Cards[0].Attach == nil || !strings.Contains(p.quote.Text, "the old words") {
-		t.Fatalf("orphan shown: %v, %d cards, quote %q", p.orphan != nil, len(p.Cards), p.quote.Text)
+	if p.orphan == nil || len(p.Cards) != 1 || p.Cards[0].Attach == nil || !strings.Contains(p.quote.text, "the old words") {
+		t.Fatalf("orphan shown: %v, %d cards, quote %q", p.orphan != nil, len(p.Cards), p.quote.text)
 	}
 	test.Tap(p.Cards[0].Attach)
 	n := store.notes[len(store.notes)-1]
@@ -557,11 +561,11 @@ func TestToolbarAlone(t *testing.T) {
 	newComponentApp(t)
 	var did []string
 	relayouts := 0
-	b := newHighlightBar(ToolbarHooks{
-		Colours:   func() []data.Colour { return testLegend },
-		Highlight: func(key string) { did = append(did, "highlight "+key) },
-		AddNote:   func() { did = append(did, "note") },
-		Relayout:  func() { relayouts++ },
+	b := newHighlightBar(toolbarHooks{
+		colours:   func() []data.Colour { return testLegend },
+		highlight: func(key string) { did = append(did, "highlight "+key) },
+		addNote:   func() { did = append(did, "note") },
+		relayout:  func() { relayouts++ },
 	})
 	w := test.NewTempWindow(t, container.NewBorder(b.bar, nil, nil, nil))
 	w.Resize(fyne.NewSize(900, 300))
@@ -573,13 +577,13 @@ func TestToolbarAlone(t *testing.T) {
 	if !slices.Equal(did, []string{"highlight green", "note"}) {
 		t.Errorf("did %v", did)
 	}
-	if b.Rows() != 1 {
-		t.Errorf("at 900 wide: %d rows", b.Rows())
+	if b.rows() != 1 {
+		t.Errorf("at 900 wide: %d rows", b.rows())
 	}
 	before := relayouts
 	w.Resize(fyne.NewSize(150, 300))
-	if b.Rows() < 2 || relayouts == before {
-		t.Errorf("at 150 wide: %d rows, relaid out %d times", b.Rows(), relayouts-before)
+	if b.rows() < 2 || relayouts == before {
+		t.Errorf("at 150 wide: %d rows, relaid out %d times", b.rows(), relayouts-before)
 	}
 }
 
@@ -598,11 +602,11 @@ func TestPeopleAlone(t *testing.T) {
 	var corrections []data.Correction
 	var errs []error
 	var opened []casefacts.Ref
-	v := newPeopleView(StudyAidHooks{
-		OpenRef:   func(r casefacts.Ref) { opened = append(opened, r) },
-		AskText:   func(_, _, _ string, done func(string)) { done(answer) },
-		Correct:   func(c data.Correction) { corrections = append(corrections, c) },
-		ShowError: func(err error) { errs = append(errs, err) },
+	v := newPeopleView(studyAidHooks{
+		openRef:   func(r casefacts.Ref) { opened = append(opened, r) },
+		askText:   func(_, _, _ string, done func(string)) { done(answer) },
+		correct:   func(c data.Correction) { corrections = append(corrections, c) },
+		showError: func(err error) { errs = append(errs, err) },
 	})
 	w := test.NewTempWindow(t, v.content)
 	w.Resize(fyne.NewSize(320, 600))
@@ -613,19 +617,364 @@ func TestPeopleAlone(t *testing.T) {
 	if !v.Select("Peter Lang") {
 		t.Fatal("no entry Peter Lang")
 	}
-	test.Tap(findButton(v.Detail, "Article 7, para. 1"))
+	test.Tap(findButton(v.detail, "Article 7, para. 1"))
 	if len(opened) != 1 || opened[0] != ref {
 		t.Errorf("opened %v", opened)
 	}
 	answer = "Nobody"
-	test.Tap(findButton(v.Detail, "Merge into…"))
+	test.Tap(findButton(v.detail, "Merge into…"))
 	if len(errs) != 1 || len(corrections) != 0 {
 		t.Fatalf("merge into an unknown name: errors %v, corrections %v", errs, corrections)
 	}
 	answer = "Peter Liang"
-	test.Tap(findButton(v.Detail, "Merge into…"))
+	test.Tap(findButton(v.detail, "Merge into…"))
 	want := data.Correction{Target: data.TargetPerson, Action: data.FixMerge, Key: "Peter Lang", Value: "Peter Liang"}
 	if len(corrections) != 1 || corrections[0] != want {
 		t.Errorf("corrections %+v, want %+v", corrections, want)
+	}
+}
+
+// TestOutlinePanelAlone builds the outline panel on a small library, with
+// no window: a new outline from the form it asks for, an item placed and
+// opened, text typed under a section saved once typing pauses, and the
+// outline deleted after the question it asks.
+func TestOutlinePanelAlone(t *testing.T) {
+	newComponentApp(t)
+	ctx := context.Background()
+	lib := openSeededLibrary(t)
+	arts, err := lib.Articles(ctx)
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("articles: %v, %v", arts, err)
+	}
+	art := arts[0].Article
+	queue := make(chan func(), 64)
+	var did []string
+	var opened [][2]int64
+	var asked []string
+	p := newOutlinePanel(lib, ctx, outlineHooks{
+		do:       func(f func()) { queue <- f },
+		debounce: 5 * time.Millisecond,
+		showForm: func(title, _, _ string, items []*widget.FormItem, done func(bool)) {
+			asked = append(asked, title)
+			items[0].Widget.(*widget.Entry).SetText("Liang brief")
+			items[1].Widget.(*widget.RadioGroup).SetSelected("Case brief")
+			done(true)
+		},
+		confirm: func(title, _ string, yes func()) {
+			asked = append(asked, title)
+			yes()
+		},
+		export:       func() { did = append(did, "export") },
+		reveal:       func() { did = append(did, "reveal") },
+		openPassage:  func(a, ps int64) { opened = append(opened, [2]int64{a, ps}) },
+		knownArticle: func(id int64) (data.Article, bool) { return art, id == art.ID },
+	})
+	w := test.NewTempWindow(t, p.content)
+	p.hooks.canvas = w.Canvas
+	w.Resize(fyne.NewSize(400, 700))
+	if p.picker.Selected != "" || len(p.body.Objects) != 0 || !p.addSec.Disabled() {
+		t.Fatal("a new library shows an outline")
+	}
+
+	test.Tap(p.newBtn)
+	if p.picker.Selected != "Liang brief" || len(p.body.Objects) != 6 || p.addSec.Disabled() {
+		t.Fatalf("after New: %q with %d sections (asked %v)", p.picker.Selected, len(p.body.Objects), asked)
+	}
+
+	// An item placed in the second section, shown with its citation.
+	ps, err := lib.Passage(ctx, art.ID, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.add(1, data.NewItem{PassageID: ps.ID})
+	if len(p.items) != 1 || len(p.bySection[1]) != 1 || !strings.Contains(p.items[0].text(), "para. 2)") {
+		t.Fatalf("items shown: %d, in section 2: %d", len(p.items), len(p.bySection[1]))
+	}
+	test.Tap(p.items[0])
+	if len(opened) != 1 || opened[0] != [2]int64{art.ID, ps.ID} {
+		t.Errorf("opened %v, want passage %d of article %d", opened, ps.ID, art.ID)
+	}
+	// The next item goes to the section last added to.
+	p.addHere(data.NewItem{PassageID: ps.ID + 1})
+	if len(p.bySection[1]) != 2 {
+		t.Errorf("addHere placed the item elsewhere: section 2 has %d", len(p.bySection[1]))
+	}
+
+	// Text typed under the first section is saved once typing pauses.
+	test.Type(findMultiLine(p.body.Objects[0]), "Liang was convicted.")
+	deadline := time.After(5 * time.Second)
+	for len(p.dirty) != 0 {
+		select {
+		case f := <-queue:
+			f()
+		case <-deadline:
+			t.Fatal("the text was never saved")
+		}
+	}
+	o, err := lib.OutlineByName(ctx, "Liang brief")
+	if err != nil || o.Sections[0].Text != "Liang was convicted." {
+		t.Errorf("section text %q (%v)", o.Sections[0].Text, err)
+	}
+
+	test.Tap(p.Export)
+	p.confirmDelete()
+	if list, _ := lib.Outlines(ctx); len(list) != 0 || p.picker.Selected != "" || len(p.body.Objects) != 0 {
+		t.Errorf("after delete: outlines %+v, the panel shows %q", list, p.picker.Selected)
+	}
+	if !slices.Equal(did, []string{"reveal", "reveal", "export"}) || !slices.Equal(asked, []string{"New outline", "Delete outline"}) {
+		t.Errorf("asked the window to %v; asked %v", did, asked)
+	}
+}
+
+// fakeComparer compares two fixed articles and keeps the decisions taken.
+type fakeComparer struct {
+	decisions []sqlite.FlagDecision
+}
+
+func (f *fakeComparer) Compare(_ context.Context, a, b int64) (sqlite.Comparison, error) {
+	if a == b {
+		return sqlite.Comparison{}, errors.New("the same article")
+	}
+	return sqlite.Comparison{
+		Result: compare.Result{
+			Pairs: []compare.Pair{{A: compare.Ref{Para: 1}, B: compare.Ref{Para: 2}, Score: 0.8, Because: []string{"probation"}}},
+			Differences: []compare.Difference{
+				{Topic: "hours of community service", A: compare.Side{Para: 1, Text: "800 hours"}, B: compare.Side{Para: 2, Text: "500 hours"}},
+				{Topic: "charge", A: compare.Side{Para: 1, Text: "manslaughter"}, B: compare.Side{Para: 1, Text: "negligent homicide"}},
+			},
+		},
+		A: []compare.Passage{{N: 1, Text: "Liang got 800 hours of manslaughter."}},
+		B: []compare.Passage{{N: 1, Text: "Negligent homicide."}, {N: 2, Text: "Liang got 500 hours."}},
+	}, nil
+}
+
+func (f *fakeComparer) CompareDecisions(context.Context, int64, int64) ([]sqlite.FlagDecision, error) {
+	return slices.Clone(f.decisions), nil
+}
+
+func (f *fakeComparer) MarkDisagreement(_ context.Context, _, _ int64, d compare.Difference) (sqlite.Disagreement, error) {
+	f.decisions = append(f.decisions, sqlite.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: sqlite.FlagDisputed})
+	return sqlite.Disagreement{}, nil
+}
+
+func (f *fakeComparer) DismissDifference(_ context.Context, _, _ int64, d compare.Difference) error {
+	f.decisions = append(f.decisions, sqlite.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: sqlite.FlagDismissed})
+	return nil
+}
+
+// TestCompareViewAlone builds the Compare view on a fake comparer, with no
+// window of its own: it lays out the pair and the lone passage, shows the
+// differences, and marks one as a disagreement and dismisses the other.
+func TestCompareViewAlone(t *testing.T) {
+	newComponentApp(t)
+	store := &fakeComparer{}
+	changed := 0
+	c := newCompareView(store, context.Background(), compareHooks{
+		articles: func() []data.ArticleSummary {
+			return []data.ArticleSummary{
+				{Article: data.Article{ID: 1, Meta: data.Meta{Title: "Liang sentenced", Outlet: "AFRO"}}},
+				{Article: data.Article{ID: 2, Meta: data.Meta{Title: "Liang apologizes"}}},
+			}
+		},
+		changed: func() { changed++ },
+	})
+	w := test.NewTempWindow(t, c.content)
+	w.Resize(fyne.NewSize(900, 700))
+	c.setChoices()
+	if !slices.Equal(c.A.Options, []string{"1. Liang sentenced (AFRO)", "2. Liang apologizes"}) {
+		t.Errorf("choices %v", c.A.Options)
+	}
+	c.choose(c.A, 1)
+	c.choose(c.B, 1)
+	if !strings.Contains(c.flagsLabel.Text, "two different articles") {
+		t.Errorf("the same article twice: %q", c.flagsLabel.Text)
+	}
+	c.choose(c.B, 2)
+	// ¶1 of A with ¶2 of B, and B's ¶1 alone before it.
+	if len(c.rows.Objects) != 2 || !strings.Contains(texts(c.rows.Objects[0]), "¶1  Negligent homicide.") || !strings.Contains(texts(c.rows.Objects[1]), "linked by: probation") {
+		t.Fatalf("rows:\n%s", texts(c.rows))
+	}
+	if c.flagsLabel.Text != "1 aligned pairs; 2 differences to check:" || len(c.flags.Objects) != 2 {
+		t.Fatalf("flags %q, %d cards", c.flagsLabel.Text, len(c.flags.Objects))
+	}
+	test.Tap(button(t, c.flags.Objects[0], "Mark as disagreement"))
+	if changed != 1 || !strings.Contains(texts(c.flags.Objects[0]), "Marked as a disagreement") {
+		t.Errorf("after marking: changed %d, card:\n%s", changed, texts(c.flags.Objects[0]))
+	}
+	test.Tap(button(t, c.flags.Objects[1], "Dismiss"))
+	if len(c.flags.Objects) != 1 || strings.Contains(texts(c.flags), "negligent homicide") {
+		t.Errorf("the dismissed difference still shows:\n%s", texts(c.flags))
+	}
+}
+
+// fakeTrash is a bin of deleted articles.
+type fakeTrash struct {
+	deleted  []data.ArticleSummary
+	restored []int64
+	fail     error
+}
+
+func (f *fakeTrash) DeletedArticles(context.Context) ([]data.ArticleSummary, error) {
+	return slices.Clone(f.deleted), nil
+}
+
+func (f *fakeTrash) RestoreArticle(_ context.Context, id int64) error {
+	if f.fail != nil {
+		return f.fail
+	}
+	f.restored = append(f.restored, id)
+	return nil
+}
+
+// TestTrashDialogAlone builds the bin on a fake store: it lists the
+// deleted articles with their counts, restores one and tells the window,
+// and shows a refusal without telling it the article is back.
+func TestTrashDialogAlone(t *testing.T) {
+	newComponentApp(t)
+	store := &fakeTrash{deleted: []data.ArticleSummary{
+		{Article: data.Article{ID: 4, Meta: data.Meta{Title: "Rally in Brooklyn"}}, Highlights: 2, Notes: 1},
+		{Article: data.Article{ID: 5, Meta: data.Meta{Title: "Vigil"}}},
+	}}
+	var restored []int64
+	var errs []error
+	td, err := newTrashDialog(store, context.Background(), trashHooks{
+		showError: func(err error) { errs = append(errs, err) },
+		restored:  func(a data.ArticleSummary) { restored = append(restored, a.ID) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, td.content)
+	w.Resize(fyne.NewSize(560, 400))
+	var counts []string
+	walk(td.content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*mutedLabel); ok {
+			counts = append(counts, l.text)
+		}
+	})
+	if len(td.restore) != 2 || !slices.Equal(counts, []string{"2 highlights · 1 note", "0 highlights · 0 notes"}) {
+		t.Fatalf("%d restore buttons, counts %q", len(td.restore), counts)
+	}
+	test.Tap(td.restore[0])
+	if !slices.Equal(store.restored, []int64{4}) || !slices.Equal(restored, []int64{4}) || !td.restore[0].Disabled() {
+		t.Errorf("restored %v, window told %v", store.restored, restored)
+	}
+	store.fail = errors.New("library locked")
+	test.Tap(td.restore[1])
+	if len(errs) != 1 || len(restored) != 1 {
+		t.Errorf("a refused restore: errors %v, window told %v", errs, restored)
+	}
+}
+
+// fakeMetaStore stores an article's details, or refuses.
+type fakeMetaStore struct {
+	saved []data.Meta
+	fail  error
+}
+
+func (f *fakeMetaStore) UpdateMeta(_ context.Context, id int64, m data.Meta) (data.Article, error) {
+	if f.fail != nil {
+		return data.Article{}, f.fail
+	}
+	f.saved = append(f.saved, m)
+	return data.Article{ID: id, Meta: m}, nil
+}
+
+// TestMetaEditorAlone builds the article-details form on a fake store,
+// with a Save button of its own: a date it cannot read disables Save and
+// says why, a refused save keeps the form open with what was typed, and a
+// save tells the window and closes.
+func TestMetaEditorAlone(t *testing.T) {
+	newComponentApp(t)
+	store := &fakeMetaStore{}
+	var saved []data.Article
+	m := newMetaEditor(store, data.Article{ID: 7, Meta: data.Meta{Title: "Officer Liang sentenced", Date: "2016-04-19"}}, metaHooks{
+		saved: func(a data.Article) { saved = append(saved, a) },
+	})
+	closed := 0
+	save := widget.NewButton("Save", nil)
+	save.OnTapped = func() {
+		if !save.Disabled() && m.save() {
+			closed++
+		}
+	}
+	m.attach(save, func() { closed++ })
+	w := test.NewTempWindow(t, container.NewVBox(m.content, save))
+	w.Resize(fyne.NewSize(600, 700))
+	if m.date.Text != humanDate("2016-04-19", false) || !strings.Contains(m.dateHint.Text, "Read as") || save.Disabled() {
+		t.Fatalf("date %q, hint %q, Save disabled %v", m.date.Text, m.dateHint.Text, save.Disabled())
+	}
+
+	m.date.SetText("the 45th of Smarch")
+	if !save.Disabled() || m.dateHint.Importance != widget.DangerImportance || m.Save() {
+		t.Errorf("an unreadable date: Save disabled %v, hint %q", save.Disabled(), m.dateHint.Text)
+	}
+
+	m.date.SetText("2016-04-20")
+	m.title.SetText("Liang sentenced to probation")
+	store.fail = errors.New("disk full")
+	if !m.Save() {
+		t.Fatal("valid details were not saved")
+	}
+	if closed != 0 || !strings.HasPrefix(m.dateHint.Text, "Not saved") || m.title.Text != "Liang sentenced to probation" || save.Disabled() {
+		t.Errorf("a refused save: closed %d, hint %q, title %q", closed, m.dateHint.Text, m.title.Text)
+	}
+
+	store.fail = nil
+	m.Save()
+	if closed != 1 || len(saved) != 1 || saved[0].Title != "Liang sentenced to probation" || saved[0].Date != "2016-04-20" {
+		t.Errorf("after saving: closed %d, window told %+v", closed, saved)
+	}
+}
+
+// TestExportDialogAlone builds the export dialog with no window, on an
+// export document of one highlight: the preview shows the quote, the
+// article scope starts on the open article and names the file after it,
+// and Export asks where to save and writes what the dialog describes.
+func TestExportDialogAlone(t *testing.T) {
+	a := newComponentApp(t)
+	store := newFakeStore()
+	art := store.article
+	h := store.hls[0]
+	doc := export.Document{
+		Entries:  []export.Entry{{Article: art, Passage: store.passages[0], Highlight: &h}},
+		Colours:  testLegend,
+		Articles: []data.Article{art},
+	}
+	var asked []string
+	var exported []export.Options
+	d := newExportDialog(exportHooks{
+		articles:       func() []data.ArticleSummary { return []data.ArticleSummary{{Article: art}} },
+		colours:        func() []data.Colour { return testLegend },
+		currentArticle: func() int64 { return art.ID },
+		prefs:          a.Preferences(),
+		saveFile: func(name, ext, dir string, done func(string)) {
+			asked = append(asked, name)
+			done(filepath.Join(t.TempDir(), "quotes"))
+		},
+		export: func(path string, opt export.Options, got *export.Document) {
+			if got == nil || len(got.Entries) != 1 || filepath.Ext(path) != ".docx" {
+				t.Errorf("exported %q with document %v", path, got)
+			}
+			exported = append(exported, opt)
+		},
+	})
+	w := test.NewTempWindow(t, d.content)
+	w.Resize(fyne.NewSize(900, 680))
+	d.loadedDoc(doc, nil)
+	if !strings.Contains(d.preview.Text, "Peter Liang") || !strings.Contains(d.summary.text, "1 quote or note from 1 article") {
+		t.Fatalf("preview %q, summary %q", d.preview.Text, d.summary.text)
+	}
+	d.scope.SetSelectedIndex(scopeArticle)
+	if d.scopeValue.SelectedIndex() != 0 || d.options().Scope.ArticleID != art.ID {
+		t.Errorf("article scope: %d chosen, options %+v", d.scopeValue.SelectedIndex(), d.options().Scope)
+	}
+	d.name.SetText("Sam")
+	d.chooseFile()
+	if len(asked) != 1 || !strings.HasPrefix(asked[0], "officer-liang-sentenced-") {
+		t.Errorf("the save dialog suggested %v", asked)
+	}
+	if len(exported) != 1 || exported[0].Scope.ArticleID != art.ID || exported[0].Creator != "Sam" || a.Preferences().String(prefUserName) != "Sam" {
+		t.Errorf("exported %+v; name remembered %q", exported, a.Preferences().String(prefUserName))
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
@@ -18,79 +20,81 @@ import (
 // components.
 
 // readerHooks wires the reader to the window.
-func (u *UI) readerHooks() ReaderHooks {
-	return ReaderHooks{
-		Canvas:    canvasOf(u.Window),
-		Do:        u.do,
-		Colours:   func() []data.Colour { return u.colours },
-		ShowError: u.showError,
-		Copy:      func(s string) { u.App.Clipboard().SetContent(s) },
-		Leaving:   func() { u.Notes.flush() },
-		Opened: func(a data.Article) {
-			u.Notes.showPassage(nil)
+func (u *UI) readerHooks() readerHooks {
+	return readerHooks{
+		canvas:    canvasOf(u.Window),
+		do:        u.do,
+		colours:   func() []data.Colour { return u.colours },
+		showError: u.showError,
+		copy:      func(s string) { u.app.Clipboard().SetContent(s) },
+		leaving:   func() { u.notes.flush() },
+		opened: func(a data.Article) {
+			u.notes.showPassage(nil)
 			if a.ID != 0 {
 				u.rememberState()
 			}
 		},
-		CurrentChanged: func(p *data.Passage) {
+		currentChanged: func(p *data.Passage) {
 			// A note that lost its place stays in the notes panel while
 			// the student picks the words to attach it to.
-			if u.Notes.orphan == nil {
-				u.Notes.showPassage(p)
+			if u.notes.orphan == nil {
+				u.notes.showPassage(p)
 			}
 		},
-		OtherKey:         u.typedKey,
-		EditDetails:      u.showMetaEditor,
-		OpenSource:       u.openSource,
-		Highlight:        u.Highlight,
-		Recolour:         u.recolourHighlight,
-		RemoveHighlight:  u.removeHighlight,
-		AddNote:          func() { u.Notes.AddNote() },
-		CopyWithCitation: func() { u.copyAction(true) },
-		AddToTimeline:    u.showAddToTimeline,
-		OutlineMenu:      func(row, off int) []*fyne.MenuItem { return u.Outline.menuItems(row, off) },
-		DropPassage:      func(id int64, at fyne.Position) { u.Outline.dropPassage(id, at) },
-		Tips:             u,
-		Fit:              u,
+		otherKey:         u.typedKey,
+		editDetails:      u.showMetaEditor,
+		openSource:       u.openSource,
+		highlight:        u.highlight,
+		recolour:         u.recolourHighlight,
+		removeHighlight:  u.removeHighlight,
+		addNote:          func() { u.notes.addNote() },
+		copyWithCitation: func() { u.copyAction(true) },
+		addToTimeline:    u.showAddToTimeline,
+		outlineMenu: func(row, off int) []*fyne.MenuItem {
+			return u.outline.menuItems(func() (data.NewItem, bool) { return u.reader.outlineTargetAt(row, off) })
+		},
+		dropPassage: func(id int64, at fyne.Position) { u.outline.dropPassage(id, at) },
+		tips:        u,
+		fit:         u,
 	}
 }
 
 // notesHooks wires the notes panel to the window.
-func (u *UI) notesHooks() NotesHooks {
-	return NotesHooks{
-		Canvas:   canvasOf(u.Window),
-		Do:       u.do,
-		Debounce: u.opts.NoteDebounce,
-		Write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+func (u *UI) notesHooks() notesHooks {
+	return notesHooks{
+		canvas:   canvasOf(u.Window),
+		do:       u.do,
+		debounce: u.opts.noteDebounce,
+		write: func(lane string, run func(ctx context.Context) error, done func(error)) {
 			u.writes.submit(lane, run, done)
 		},
-		ShowError: u.showError,
-		ShowInfo:  u.showInfo,
-		Target:    func() (passageSpan, bool) { return u.Reader.Target() },
-		ShowPassage: func(id int64, again bool) {
-			u.Reader.showPassage(id, again)
+		showError: u.showError,
+		showInfo:  u.showInfo,
+		target:    func() (passageSpan, bool) { return u.reader.Target() },
+		showPassage: func(id int64, again bool) {
+			u.reader.showPassage(id, again)
 		},
-		ClearSelection: func() { u.Reader.clearSelection() },
-		OpenNote:       u.openNote,
-		ArticleTitle: func(id int64) (string, bool) {
+		clearSelection: func() { u.reader.clearSelection() },
+		openNote:       u.openNote,
+		articleTitle: func(id int64) (string, bool) {
 			a, ok := u.articleSummary(id)
 			return displayTitle(a.Article), ok
 		},
-		Changed:     u.annotationsChanged,
-		TagsChanged: func() { u.Search.filtersChanged() },
-		PushUndo:    u.undo.push,
-		Undo: func(step int) bool {
+		changed:     u.annotationsChanged,
+		tagsChanged: func() { u.search.filtersChanged() },
+		pushUndo:    u.undo.push,
+		undo: func(step int) bool {
 			st, ok := u.undo.remove(step)
 			if ok {
 				u.runUndo(st)
 			}
 			return ok
 		},
-		Tags:       func() []string { return u.tags },
-		Refocusing: func() bool { return u.refocusing },
-		Keys:       u,
-		Tips:       u,
-		Fit:        u,
+		tags:       func() []string { return u.tags },
+		refocusing: func() bool { return u.refocusing },
+		keys:       u,
+		tips:       u,
+		fit:        u,
 	}
 }
 
@@ -99,53 +103,53 @@ func (u *UI) notesHooks() NotesHooks {
 // delete or attach to new words.
 func (u *UI) openNote(n data.Note) {
 	if n.Orphan() {
-		if _, ok := u.articleSummary(n.ArticleID); ok && u.Reader.article.ID != n.ArticleID {
-			u.OpenArticle(n.ArticleID)
+		if _, ok := u.articleSummary(n.ArticleID); ok && u.reader.article.ID != n.ArticleID {
+			u.openArticle(n.ArticleID)
 		}
-		u.Notes.showOrphan(n)
+		u.notes.showOrphan(n)
 		return
 	}
 	if u.openPassage(n.ArticleID, n.PassageID) {
-		u.Notes.content.SelectIndex(0)
+		u.notes.content.SelectIndex(0)
 	}
 }
 
 // highlightsHooks wires the highlights panel to the window.
-func (u *UI) highlightsHooks() HighlightsHooks {
-	return HighlightsHooks{
-		ShowError:   u.showError,
-		Colours:     func() []data.Colour { return u.colours },
-		Articles:    func() []data.ArticleSummary { return u.articles },
-		OpenPassage: func(article, passage int64) { u.openPassage(article, passage) },
-		Keys:        u,
+func (u *UI) highlightsHooks() highlightsHooks {
+	return highlightsHooks{
+		showError:   u.showError,
+		colours:     func() []data.Colour { return u.colours },
+		articles:    func() []data.ArticleSummary { return u.articles },
+		openPassage: func(article, passage int64) { u.openPassage(article, passage) },
+		keys:        u,
 	}
 }
 
 // openPassage shows a passage of an article in the reader, scrolled to
 // and current. It reports whether the article has the passage.
 func (u *UI) openPassage(articleID, passageID int64) bool {
-	if u.Reader.article.ID != articleID {
-		u.OpenArticle(articleID)
+	if u.reader.article.ID != articleID {
+		u.openArticle(articleID)
 	}
-	row, ok := u.Reader.byID[passageID]
+	row, ok := u.reader.byID[passageID]
 	if ok {
-		u.Reader.scrollToRow(row)
-		u.Reader.setCurrent(row)
+		u.reader.scrollToRow(row)
+		u.reader.setCurrent(row)
 	}
 	return ok
 }
 
 // searchHooks wires the search bar to the window.
-func (u *UI) searchHooks() SearchHooks {
-	return SearchHooks{
-		Canvas:     canvasOf(u.Window),
-		Do:         u.do,
-		Background: u.goBackground,
-		ShowError:  u.showError,
-		Colours:    func() []data.Colour { return u.colours },
-		Articles:   func() []data.ArticleSummary { return u.articles },
-		TagsRead:   func(tags []string) { u.tags = tags },
-		ShowResults: func(on bool) {
+func (u *UI) searchHooks() searchHooks {
+	return searchHooks{
+		canvas:     canvasOf(u.Window),
+		do:         u.do,
+		background: u.goBackground,
+		showError:  u.showError,
+		colours:    func() []data.Colour { return u.colours },
+		articles:   func() []data.ArticleSummary { return u.articles },
+		tagsRead:   func(tags []string) { u.tags = tags },
+		showResults: func(on bool) {
 			if u.left == nil {
 				return
 			}
@@ -159,20 +163,20 @@ func (u *UI) searchHooks() SearchHooks {
 				lib.Show()
 			}
 		},
-		ResultsShown: func() bool { return u.left != nil && u.left.Objects[1].Visible() },
-		OpenResult:   u.openResult,
-		ClearMatches: func() { u.Reader.setMatches(-1, nil) },
-		Keys:         u,
+		resultsShown: func() bool { return u.left != nil && u.left.Objects[1].Visible() },
+		openResult:   u.openResult,
+		clearMatches: func() { u.reader.setMatches(-1, nil) },
+		keys:         u,
 	}
 }
 
 // openResult shows a search result in the reader: its article, the
 // passage scrolled into view with the matched words marked, and its notes.
 func (u *UI) openResult(h sqlite.SearchResult) {
-	if u.Reader.article.ID != h.Article {
-		u.OpenArticle(h.Article)
+	if u.reader.article.ID != h.Article {
+		u.openArticle(h.Article)
 	}
-	row, ok := u.Reader.byID[h.PassageID]
+	row, ok := u.reader.byID[h.PassageID]
 	if !ok {
 		return
 	}
@@ -180,48 +184,97 @@ func (u *UI) openResult(h sqlite.SearchResult) {
 	if h.In != "note" {
 		matches = h.Matches
 	}
-	u.Reader.setMatches(row, matches)
-	u.Reader.scrollToRow(row)
-	u.Reader.setCurrent(row)
+	u.reader.setMatches(row, matches)
+	u.reader.scrollToRow(row)
+	u.reader.setCurrent(row)
 }
 
 // libraryHooks wires the library sidebar to the window.
-func (u *UI) libraryHooks() LibraryHooks {
-	return LibraryHooks{
-		Open:    func(id int64) { u.Reader.open(id) },
-		Current: func() int64 { return u.Reader.article.ID },
-		Keys:    u,
+func (u *UI) libraryHooks() libraryHooks {
+	return libraryHooks{
+		open:    func(id int64) { u.reader.open(id) },
+		current: func() int64 { return u.reader.article.ID },
+		keys:    u,
 	}
 }
 
 // toolbarHooks wires the toolbar to the reader and the notes.
-func (u *UI) toolbarHooks() ToolbarHooks {
-	return ToolbarHooks{
-		Colours:         func() []data.Colour { return u.colours },
-		Highlight:       u.Highlight,
-		RemoveHighlight: u.RemoveHighlightAtTarget,
-		AddNote:         func() { u.Notes.AddNote() },
-		EditLegend:      u.showLegendEditor,
-		Relayout:        u.relayout,
-		Tips:            u,
+func (u *UI) toolbarHooks() toolbarHooks {
+	return toolbarHooks{
+		colours:         func() []data.Colour { return u.colours },
+		highlight:       u.highlight,
+		removeHighlight: u.removeHighlightAtTarget,
+		addNote:         func() { u.notes.addNote() },
+		editLegend:      u.showLegendEditor,
+		relayout:        u.relayout,
+		tips:            u,
 	}
 }
 
 // studyAidHooks wires the Timeline and People views to the window.
-func (u *UI) studyAidHooks() StudyAidHooks {
-	return StudyAidHooks{
-		OpenRef:  u.OpenRef,
-		RefLabel: u.refLabel,
-		AskText: func(title, field, value string, done func(string)) {
+func (u *UI) studyAidHooks() studyAidHooks {
+	return studyAidHooks{
+		openRef:  u.openRef,
+		refLabel: u.refLabel,
+		askText: func(title, field, value string, done func(string)) {
 			u.askText(title, field, value, done)
 		},
-		Correct: u.correct,
-		FixEvent: func(c glance.Case, e casefacts.Event, action, value string) {
+		correct: u.correct,
+		fixEvent: func(c glance.Case, e casefacts.Event, action, value string) {
 			u.saveCorrection(func(ctx context.Context) error {
 				_, err := glance.FixEvent(ctx, u.lib, c, e, action, value)
 				return err
 			})
 		},
-		ShowError: u.showError,
+		showError: u.showError,
+	}
+}
+
+// outlineHooks wires the outline panel to the window.
+func (u *UI) outlineHooks() outlineHooks {
+	return outlineHooks{
+		canvas:   canvasOf(u.Window),
+		do:       u.do,
+		debounce: u.opts.noteDebounce,
+		write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+			u.writes.submit(lane, run, done)
+		},
+		showError: u.showError,
+		showInfo:  u.showInfo,
+		askText: func(title, field, value string, done func(string)) {
+			u.askText(title, field, value, done)
+		},
+		confirm: func(title, msg string, yes func()) { u.confirm(title, msg, yes) },
+		showForm: func(title, confirm, dismiss string, items []*widget.FormItem, done func(bool)) {
+			dialog.ShowForm(title, confirm, dismiss, items, done, u.Window)
+		},
+		export: func() {
+			u.showExport()
+			if d := u.exportDialog; d != nil {
+				d.scope.SetSelectedIndex(scopeOutline)
+			}
+		},
+		reveal: func() {
+			if u.sideTabs != nil {
+				u.sideTabs.SelectIndex(1)
+			}
+		},
+		openPassage: func(articleID, passageID int64) {
+			u.openArticle(articleID)
+			u.openPassage(articleID, passageID)
+		},
+		knownArticle: func(id int64) (data.Article, bool) {
+			a, ok := u.articleSummary(id)
+			return a.Article, ok
+		},
+		citeStyle: u.citeStyle,
+	}
+}
+
+// addToOutline places the reader's selection (a highlight under it) or
+// current passage in the outline's current section.
+func (u *UI) addToOutline() {
+	if item, ok := u.reader.outlineTarget(-1); ok {
+		u.outline.addHere(item)
 	}
 }

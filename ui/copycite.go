@@ -23,7 +23,7 @@ var (
 
 // citeStyle is the student's citation style, APA unless chosen otherwise.
 func (u *UI) citeStyle() cite.Style {
-	s, err := cite.ParseStyle(u.App.Preferences().String(prefCiteStyle))
+	s, err := cite.ParseStyle(u.app.Preferences().String(prefCiteStyle))
 	if err != nil {
 		return cite.APA
 	}
@@ -32,7 +32,7 @@ func (u *UI) citeStyle() cite.Style {
 
 // setCiteStyle chooses and remembers the citation style.
 func (u *UI) setCiteStyle(s cite.Style) {
-	u.App.Preferences().SetString(prefCiteStyle, string(s))
+	u.app.Preferences().SetString(prefCiteStyle, string(s))
 	u.Window.SetMainMenu(u.makeMenu())
 }
 
@@ -64,15 +64,15 @@ func (u *UI) copyAction(cited bool) {
 		SelectedText() string
 	}
 	if e, ok := u.Window.Canvas().Focused().(editable); ok {
-		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: u.App.Clipboard()})
+		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()})
 		return
 	}
 	if !cited {
-		u.Reader.copyTarget()
+		u.reader.copyTarget()
 		return
 	}
-	if s, ok := u.Reader.citedText(u.citeStyle()); ok {
-		u.App.Clipboard().SetContent(s)
+	if s, ok := u.reader.citedText(u.citeStyle()); ok {
+		u.app.Clipboard().SetContent(s)
 	}
 }
 
@@ -82,7 +82,7 @@ func (u *UI) copyAction(cited bool) {
 // number in the style given: “…” (Wang, 2016, para. 7) in APA, “…” (Wang,
 // par. 7) in MLA. Chicago cites in a footnote: the quote is followed by a
 // blank line and the full note to paste as the footnote's text.
-func (r *Reader) citedText(style cite.Style) (string, bool) {
+func (r *reader) citedText(style cite.Style) (string, bool) {
 	row, s, e, ok := r.target()
 	if !ok {
 		return "", false

@@ -18,21 +18,21 @@ func TestCopyWithCitation(t *testing.T) {
 	u := h.u
 	quote := "five years’ probation"
 	row := h.rowWithText(quote)
-	text := u.Reader.rows[row].text
+	text := u.reader.rows[row].text
 	s := indexRunes(text, []rune(quote))
 	dragSelect(t, h, row, s, s+len([]rune(quote)))
-	para := u.Reader.rows[row].passage.N
+	para := u.reader.rows[row].passage.N
 	if para == 0 {
 		t.Fatal("the quoted passage has no paragraph number")
 	}
 
 	copied := func(sc fyne.Shortcut) string {
 		t.Helper()
-		u.App.Clipboard().SetContent("")
-		if !u.RunShortcut(sc) {
+		u.app.Clipboard().SetContent("")
+		if !u.runShortcut(sc) {
 			t.Fatalf("%s is not bound", sc.ShortcutName())
 		}
-		return u.App.Clipboard().Content()
+		return u.app.Clipboard().Content()
 	}
 	if got, want := copied(&fyne.ShortcutCopy{}), fmt.Sprintf("“%s” (“Asian Organization Opposes,” 2016, para. %d)", quote, para); got != want {
 		t.Errorf("Ctrl+C copied %q, want %q", got, want)
@@ -61,7 +61,7 @@ func TestCopyWithCitation(t *testing.T) {
 	if got, want := copied(&fyne.ShortcutCopy{}), fmt.Sprintf("“%s” (“Asian Organization Opposes,” par. %d)", quote, para); got != want {
 		t.Errorf("Ctrl+C in MLA copied %q, want %q", got, want)
 	}
-	if got := u.App.Preferences().String(prefCiteStyle); got != string(cite.MLA) {
+	if got := u.app.Preferences().String(prefCiteStyle); got != string(cite.MLA) {
 		t.Errorf("the style was not remembered: %q", got)
 	}
 	checked := ""
@@ -81,8 +81,8 @@ func TestCopyWithCitation(t *testing.T) {
 	}
 
 	// A quotation inside the quote becomes single quotation marks.
-	u.Reader.rows[row].text = []rune("He said “no jail time” then.")
-	u.Reader.setSelection(row, 0, len(u.Reader.rows[row].text))
+	u.reader.rows[row].text = []rune("He said “no jail time” then.")
+	u.reader.setSelection(row, 0, len(u.reader.rows[row].text))
 	if got, want := copied(&fyne.ShortcutCopy{}), fmt.Sprintf("“He said ‘no jail time’ then.” (“Asian Organization Opposes,” par. %d)", para); got != want {
 		t.Errorf("nested quotation copied as %q, want %q", got, want)
 	}
@@ -93,7 +93,7 @@ func TestCopyWithCitation(t *testing.T) {
 func TestCopyInTextField(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.Search.Focus()
+	u.search.focus()
 	e, ok := u.Window.Canvas().Focused().(interface {
 		fyne.Shortcutable
 		SetText(string)
@@ -103,9 +103,9 @@ func TestCopyInTextField(t *testing.T) {
 	}
 	e.SetText("Gurley")
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	u.App.Clipboard().SetContent("")
-	u.RunShortcut(&fyne.ShortcutCopy{})
-	if got := u.App.Clipboard().Content(); got != "Gurley" {
+	u.app.Clipboard().SetContent("")
+	u.runShortcut(&fyne.ShortcutCopy{})
+	if got := u.app.Clipboard().Content(); got != "Gurley" {
 		t.Errorf("Ctrl+C in the search field copied %q, want its text", got)
 	}
 }

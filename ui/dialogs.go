@@ -14,31 +14,66 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// MetaEditor is the open article-details dialog's form, kept for tests.
-type MetaEditor struct {
-	Title, Outlet, Author, Date, Source *dialogEntry
-	// SentenceTitle is the title as APA cites it, derived from the
+// metaEditor is the article-details form: the citable details of one
+// article, checked as they are typed and saved through the write queue.
+type metaEditor struct {
+	title, outlet, author, date, source *dialogEntry
+	// sentenceTitle is the title as APA cites it, derived from the
 	// article's text; Accessed the day it was read (empty: the day added).
-	SentenceTitle, Accessed *dialogEntry
+	sentenceTitle, accessed *dialogEntry
 	// Type is the source type: newspaper, news website, and so on.
 	Type *widget.Select
-	// DateHint shows how the date is read, or what is wrong with it;
+	// dateHint shows how the date is read, or what is wrong with it;
 	// AccessedHint the same for the day accessed.
-	DateHint, AccessedHint *widget.Label
-	dialog                 *formDialog
+	dateHint, accessedHint *widget.Label
+
+	store   metaStore
+	hooks   metaHooks
+	article data.Article
+	content fyne.CanvasObject
+	// confirm is the dialog's Save button, hide closes the dialog (see
+	// attach).
+	confirm *widget.Button
+	hide    func()
 	// saving is set while the details are being written.
 	saving bool
+}
+
+// metaStore is what the details form writes: an article's details.
+type metaStore interface {
+	UpdateMeta(ctx context.Context, id int64, m data.Meta) (data.Article, error)
+}
+
+// metaHooks are what the details form asks of the window. Nil hooks do
+// nothing (a write runs at once).
+type metaHooks struct {
+	// write runs a write to the library after the earlier ones of its
+	// lane, off the UI goroutine; done is then called on the UI goroutine.
+	write func(lane string, run func(ctx context.Context) error, done func(err error))
+	// saved is given the article once its details are saved.
+	saved func(data.Article)
+	// keys gives the fields' Enter and Escape to the dialog.
+	keys func(*fyne.KeyEvent) bool
+}
+
+func (h *metaHooks) fill() {
+	if h.write == nil {
+		h.write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.saved == nil {
+		h.saved = func(data.Article) {}
+	}
 }
 
 // Save stores the form as the Save button does (Enter in a field too). It
 // reports whether the details were valid and the save was queued; the
 // dialog closes once it is done, and stays open with everything typed if
 // it fails.
-func (m *MetaEditor) Save() bool {
-	if m.dialog.Confirm.Disabled() {
+func (m *metaEditor) Save() bool {
+	if m.confirm.Disabled() {
 		return false
 	}
-	m.dialog.Confirm.OnTapped()
+	m.confirm.OnTapped()
 	return true
 }
 
@@ -59,30 +94,55 @@ func parseAccessed(s string) (string, error) {
 // app cannot read is shown under the field and Save stays disabled until
 // it is fixed; nothing typed is lost.
 func (u *UI) showMetaEditor() {
-	a := u.Reader.article
+	a := u.reader.article
 	if a.ID == 0 {
 		u.showInfo("No article open", "Open an article in the library first; its details are what citations use.")
 		return
 	}
-	m := &MetaEditor{}
+	m := newMetaEditor(u.lib, a, metaHooks{
+		write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+			u.writes.submit(lane, run, done)
+		},
+		saved: func(updated data.Article) {
+			if u.reader.article.ID == updated.ID {
+				u.reader.article = updated
+				u.reader.showHeader()
+			}
+			u.refreshLibrary()
+		},
+		keys: u.modalKey,
+	})
+	d := u.newFormDialog("Article details", "Save", m.content, m.save)
+	m.attach(d.confirm, d.Hide)
+	d.SetOnClosed(func() { u.metaEditor = nil })
+	d.Resize(fyne.NewSize(600, 0))
+	u.metaEditor = m
+	d.show(u)
+}
+
+// newMetaEditor builds the details form of an article on a store. It is
+// shown once attach has given it the dialog's Save button.
+func newMetaEditor(store metaStore, a data.Article, hooks metaHooks) *metaEditor {
+	hooks.fill()
+	m := &metaEditor{store: store, hooks: hooks, article: a}
 	entry := func(text, hint string) *dialogEntry {
-		e := newDialogEntry(u)
+		e := newDialogEntry(hooks.keys)
 		e.SetText(text)
 		e.SetPlaceHolder(hint)
 		return e
 	}
-	m.Title = entry(a.Title, "Headline")
-	m.Outlet = entry(a.Outlet, "Publisher, e.g. NBC News")
-	m.Author = entry(a.Author, "Authors separated by ; (leave empty if none)")
-	m.Date = entry(humanDate(a.Date, false), "e.g. April 19, 2016 or 19 April 2016; empty if unknown")
+	m.title = entry(a.Title, "Headline")
+	m.outlet = entry(a.Outlet, "Publisher, e.g. NBC News")
+	m.author = entry(a.Author, "Authors separated by ; (leave empty if none)")
+	m.date = entry(humanDate(a.Date, false), "e.g. April 19, 2016 or 19 April 2016; empty if unknown")
 	if a.Date == "" {
-		m.Date.SetText("")
+		m.date.SetText("")
 	}
-	m.Source = entry(a.Source, "Web address or file name")
-	m.SentenceTitle = entry(a.SentenceTitle, "The title in sentence case, as APA cites it")
-	m.Accessed = entry(humanDate(a.Accessed, false), "The day you read it (empty: "+humanDate(a.AddedAt.Format("2006-01-02"), false)+")")
+	m.source = entry(a.Source, "Web address or file name")
+	m.sentenceTitle = entry(a.SentenceTitle, "The title in sentence case, as APA cites it")
+	m.accessed = entry(humanDate(a.Accessed, false), "The day you read it (empty: "+humanDate(a.AddedAt.Format("2006-01-02"), false)+")")
 	if a.Accessed == "" {
-		m.Accessed.SetText("")
+		m.accessed.SetText("")
 	}
 	var types []string
 	for _, t := range data.SourceTypes {
@@ -96,85 +156,88 @@ func (u *UI) showMetaEditor() {
 		l.SizeName = theme.SizeNameCaptionText
 		return l
 	}
-	m.DateHint, m.AccessedHint = hintLabel(), hintLabel()
-	m.Date.Validator = func(s string) error {
+	m.dateHint, m.accessedHint = hintLabel(), hintLabel()
+	m.date.Validator = func(s string) error {
 		if _, err := data.ParseDate(s); err != nil {
 			return friendlyError{err}
 		}
 		return nil
 	}
-	m.Accessed.Validator = func(s string) error {
+	m.accessed.Validator = func(s string) error {
 		if _, err := parseAccessed(s); err != nil {
 			return friendlyError{err}
 		}
 		return nil
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("Title", m.Title),
-		widget.NewFormItem("APA title", m.SentenceTitle),
-		widget.NewFormItem("Outlet", m.Outlet),
+		widget.NewFormItem("Title", m.title),
+		widget.NewFormItem("APA title", m.sentenceTitle),
+		widget.NewFormItem("Outlet", m.outlet),
 		widget.NewFormItem("Source type", m.Type),
-		widget.NewFormItem("Author(s)", m.Author),
-		widget.NewFormItem("Date", container.NewVBox(m.Date, m.DateHint)),
-		widget.NewFormItem("Source", m.Source),
-		widget.NewFormItem("Accessed", container.NewVBox(m.Accessed, m.AccessedHint)),
+		widget.NewFormItem("Author(s)", m.author),
+		widget.NewFormItem("Date", container.NewVBox(m.date, m.dateHint)),
+		widget.NewFormItem("Source", m.source),
+		widget.NewFormItem("Accessed", container.NewVBox(m.accessed, m.accessedHint)),
 	)
 	hint := newMutedLabel("Citations (APA, MLA, Chicago) use these details. Keep the title as published: APA's sentence-case title is derived from it, and you can correct it. Unknown fields stay empty: a missing date is cited as “n.d.” with the day you accessed the article.")
-	save := func() bool {
-		iso, err := data.ParseDate(m.Date.Text)
-		if err != nil || m.saving {
-			return false
-		}
-		accessed, err := parseAccessed(m.Accessed.Text)
-		if err != nil {
-			return false
-		}
-		meta := a.Meta
-		meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.Title.Text, m.Outlet.Text, m.Author.Text, iso, m.Source.Text
-		meta.SentenceTitle, meta.Accessed = m.SentenceTitle.Text, accessed
-		meta.Type = data.ParseSourceType(m.Type.Selected)
-		m.saving = true
-		m.dialog.Confirm.Disable()
-		m.dialog.Confirm.SetText("Saving…")
-		var updated data.Article
-		u.writes.submit(fmt.Sprintf("article %d", a.ID), func(ctx context.Context) (err error) {
-			updated, err = u.lib.UpdateMeta(ctx, a.ID, meta)
-			return err
-		}, func(err error) {
-			m.saving = false
-			m.dialog.Confirm.SetText("Save")
-			m.validate()
-			if err != nil {
-				// The dialog stays open with what was typed.
-				m.DateHint.SetText("Not saved: " + data.ErrorMessage(err))
-				m.DateHint.Importance = widget.DangerImportance
-				m.DateHint.Refresh()
-				return
-			}
-			if u.Reader.article.ID == updated.ID {
-				u.Reader.article = updated
-				u.Reader.showHeader()
-			}
-			u.refreshLibrary()
-			m.dialog.Hide()
-		})
-		// The dialog closes when the write is done.
-		return false
-	}
-	m.dialog = u.newFormDialog("Article details", "Save", container.NewVBox(form, hint), save)
-	for _, e := range []*dialogEntry{m.Title, m.Outlet, m.Author, m.Date, m.Source, m.SentenceTitle, m.Accessed} {
+	m.content = container.NewVBox(form, hint)
+	return m
+}
+
+// attach gives the form the dialog's Save button, which it enables while
+// the details are valid, and what closes the dialog once they are saved.
+func (m *metaEditor) attach(confirm *widget.Button, hide func()) {
+	m.confirm, m.hide = confirm, hide
+	for _, e := range []*dialogEntry{m.title, m.outlet, m.author, m.date, m.source, m.sentenceTitle, m.accessed} {
 		e.OnChanged = func(string) { m.validate() }
 	}
-	m.dialog.SetOnClosed(func() { u.metaEditor = nil })
-	m.dialog.Resize(fyne.NewSize(600, 0))
-	u.metaEditor = m
 	m.validate()
-	m.dialog.show(u)
+}
+
+// save queues the details as typed, if valid. It returns false: the dialog
+// closes when the write is done, and stays open with what was typed if it
+// fails.
+func (m *metaEditor) save() bool {
+	iso, err := data.ParseDate(m.date.Text)
+	if err != nil || m.saving {
+		return false
+	}
+	accessed, err := parseAccessed(m.accessed.Text)
+	if err != nil {
+		return false
+	}
+	a := m.article
+	meta := a.Meta
+	meta.Title, meta.Outlet, meta.Author, meta.Date, meta.Source = m.title.Text, m.outlet.Text, m.author.Text, iso, m.source.Text
+	meta.SentenceTitle, meta.Accessed = m.sentenceTitle.Text, accessed
+	meta.Type = data.ParseSourceType(m.Type.Selected)
+	m.saving = true
+	m.confirm.Disable()
+	m.confirm.SetText("Saving…")
+	var updated data.Article
+	m.hooks.write(fmt.Sprintf("article %d", a.ID), func(ctx context.Context) (err error) {
+		updated, err = m.store.UpdateMeta(ctx, a.ID, meta)
+		return err
+	}, func(err error) {
+		m.saving = false
+		m.confirm.SetText("Save")
+		m.validate()
+		if err != nil {
+			// The dialog stays open with what was typed.
+			m.dateHint.SetText("Not saved: " + data.ErrorMessage(err))
+			m.dateHint.Importance = widget.DangerImportance
+			m.dateHint.Refresh()
+			return
+		}
+		m.hooks.saved(updated)
+		m.hide()
+	})
+	return false
 }
 
 // validate shows how the dates are read, or why they cannot be, and
 // enables Save only when every field is valid.
-func (m *MetaEditor) validate() {
+func (m *metaEditor) validate() {
 	show := func(l *widget.Label, iso string, err error, empty string) {
 		switch {
 		case err != nil:
@@ -189,14 +252,14 @@ func (m *MetaEditor) validate() {
 		}
 		l.Refresh()
 	}
-	iso, err := data.ParseDate(m.Date.Text)
-	show(m.DateHint, iso, err, "No date: cited as “n.d.”")
-	acc, accErr := parseAccessed(m.Accessed.Text)
-	show(m.AccessedHint, acc, accErr, "The day it was added")
+	iso, err := data.ParseDate(m.date.Text)
+	show(m.dateHint, iso, err, "No date: cited as “n.d.”")
+	acc, accErr := parseAccessed(m.accessed.Text)
+	show(m.accessedHint, acc, accErr, "The day it was added")
 	if err != nil || accErr != nil || m.saving {
-		m.dialog.Confirm.Disable()
+		m.confirm.Disable()
 	} else {
-		m.dialog.Confirm.Enable()
+		m.confirm.Enable()
 	}
 }
 
@@ -241,7 +304,7 @@ func (u *UI) showShortcuts() {
 
 // showAbout says what Casebook is.
 func (u *UI) showAbout() {
-	text := widget.NewLabel("Casebook " + u.App.Metadata().Version + "\n\n" +
+	text := widget.NewLabel("Casebook " + u.app.Metadata().Version + "\n\n" +
 		"A study reader for the sources on the 2014 killing of Akai Gurley by NYPD officer\n" +
 		"Peter Liang, his 2016 trial and sentencing, and the community response.\n\n" +
 		"Read passage by passage, highlight in colours that mean something, write notes,\n" +

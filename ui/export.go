@@ -6,14 +6,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -80,22 +78,23 @@ const previewEntries = 150
 // previewRunes is how much preview text the dialog shows at most.
 const previewRunes = 12000
 
-// ExportDialog is the open File › Export… dialog, kept for tests: the
+// exportDialog is the open File › Export… dialog, kept for tests: the
 // options, and a live preview of the export they describe.
-type ExportDialog struct {
-	u *UI
+type exportDialog struct {
+	hooks exportHooks
 
-	Format, Style, Scope, ScopeValue, Order *widget.Select
-	// Timeline and People add the study aids as sections of a Markdown,
+	format, style, scope, scopeValue, order *widget.Select
+	// timeline and People add the study aids as sections of a Markdown,
 	// Word or HTML export.
-	Timeline, People *widget.Check
-	// Name is the student's name, the creator of the annotations in a W3C
+	timeline, people *widget.Check
+	// name is the student's name, the creator of the annotations in a W3C
 	// export: optional, asked here and remembered.
-	Name *widget.Entry
-	// Preview shows the export as text: Markdown for a Word document, the
+	name *widget.Entry
+	// preview shows the export as text: Markdown for a Word document, the
 	// file itself for the text formats.
-	Preview *widget.Label
+	preview *widget.Label
 	summary *mutedLabel
+	content fyne.CanvasObject
 	dialog  *dialog.ConfirmDialog
 
 	// doc is the library's export data, loaded off the UI goroutine when
@@ -107,61 +106,71 @@ type ExportDialog struct {
 	gen, shown int
 }
 
-// showExport opens the export dialog (File › Export…, Ctrl+E).
-func (u *UI) showExport() {
-	u.Notes.flush()
-	saved := u.writes.barrier()
-	d := &ExportDialog{u: u}
-	u.exportDialog = d
+// exportHooks are what the export dialog asks of the window. Nil hooks
+// do nothing (work runs at once).
+type exportHooks struct {
+	// articles and Colours are the library's articles and colour legend,
+	// to choose from; CurrentArticle and CurrentOutline are the ones open
+	// (0: none), chosen first.
+	articles       func() []data.ArticleSummary
+	colours        func() []data.Colour
+	currentArticle func() int64
+	currentOutline func() int64
+	// citeStyle is the student's citation style, chosen first.
+	citeStyle func() cite.Style
+	// prefs keeps the student's name and the export folder.
+	prefs fyne.Preferences
+	// do runs a function on the UI goroutine, later; Background runs one
+	// off it (the preview).
+	do         func(func())
+	background func(func())
+	// saveFile asks where to save a file named name with extension ext,
+	// in folder dir (if not empty), and runs done with the path chosen.
+	saveFile func(name, ext, dir string, done func(path string))
+	// export writes the export to path; doc is the library's export data
+	// when the dialog has it.
+	export func(path string, opt export.Options, doc *export.Document)
+}
 
-	var fl, sl, ol []string
-	for _, f := range exportFormats {
-		fl = append(fl, f.label)
+func (h *exportHooks) fill() {
+	if h.articles == nil {
+		h.articles = func() []data.ArticleSummary { return nil }
 	}
-	for _, s := range exportStyles {
-		sl = append(sl, s.label)
+	if h.colours == nil {
+		h.colours = func() []data.Colour { return nil }
 	}
-	for _, o := range exportOrders {
-		ol = append(ol, o.label)
-	}
-	changed := func(string) { d.updatePreview() }
-	d.Format = widget.NewSelect(fl, changed)
-	d.Style = widget.NewSelect(sl, changed)
-	d.Order = widget.NewSelect(ol, changed)
-	d.ScopeValue = widget.NewSelect(nil, changed)
-	d.Scope = widget.NewSelect(scopeKinds, func(string) { d.scopeKindChanged() })
-	d.Format.SetSelectedIndex(0)
-	d.Style.SetSelectedIndex(0)
-	for i, s := range exportStyles {
-		if s.style == u.citeStyle() {
-			d.Style.SetSelectedIndex(i)
+	for _, f := range []*func() int64{&h.currentArticle, &h.currentOutline} {
+		if *f == nil {
+			*f = func() int64 { return 0 }
 		}
 	}
-	d.Order.SetSelectedIndex(0)
-	d.Scope.SetSelectedIndex(scopeAll)
-	d.Timeline = widget.NewCheck("Timeline", func(bool) { d.updatePreview() })
-	d.People = widget.NewCheck("People and organisations", func(bool) { d.updatePreview() })
+	if h.citeStyle == nil {
+		h.citeStyle = func() cite.Style { return cite.APA }
+	}
+	if h.prefs == nil {
+		h.prefs = fyne.CurrentApp().Preferences()
+	}
+	if h.do == nil {
+		h.do = func(f func()) { f() }
+	}
+	if h.background == nil {
+		h.background = func(f func()) { f() }
+	}
+	if h.saveFile == nil {
+		h.saveFile = func(string, string, string, func(string)) {}
+	}
+	if h.export == nil {
+		h.export = func(string, export.Options, *export.Document) {}
+	}
+}
 
-	d.Name = widget.NewEntry()
-	d.Name.SetText(u.App.Preferences().String(prefUserName))
-	d.Name.SetPlaceHolder("Optional: shown to classmates you share annotations with")
-	form := widget.NewForm(
-		widget.NewFormItem("Format", d.Format),
-		widget.NewFormItem("Citations", d.Style),
-		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.Scope, d.ScopeValue)),
-		widget.NewFormItem("Order", d.Order),
-		widget.NewFormItem("Your name", d.Name),
-		widget.NewFormItem("Also", container.NewHBox(d.Timeline, d.People)),
-	)
-	d.Preview = widget.NewLabel("Loading your highlights and notes…")
-	d.Preview.Wrapping = fyne.TextWrapWord
-	d.Preview.TextStyle.Monospace = true
-	d.summary = newMutedLabel("")
-	heading := widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(form, widget.NewSeparator(), heading, d.summary)
-	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.Preview))
-
-	d.dialog = dialog.NewCustomConfirm("Export quotes and notes", "Export…", "Cancel", content, func(ok bool) {
+// showExport opens the export dialog (File › Export…, Ctrl+E).
+func (u *UI) showExport() {
+	u.notes.flush()
+	saved := u.writes.barrier()
+	d := newExportDialog(u.exportHooks())
+	u.exportDialog = d
+	d.dialog = dialog.NewCustomConfirm("Export quotes and notes", "Export…", "Cancel", d.content, func(ok bool) {
 		u.exportDialog = nil
 		if ok {
 			d.chooseFile()
@@ -180,17 +189,74 @@ func (u *UI) showExport() {
 		if err == nil {
 			err = withAids(u, &doc, aids, haveAids)
 		}
-		u.do(func() {
-			if err != nil {
-				d.Preview.SetText("")
-				d.summary.SetText("The library could not be read: " + data.ErrorMessage(err))
-				return
-			}
-			d.doc, d.loaded = doc, true
-			d.tags = documentTags(doc)
-			d.scopeKindChanged()
-		})
+		u.do(func() { d.loadedDoc(doc, err) })
 	})
+}
+
+// newExportDialog builds the export dialog's options and preview; the
+// preview shows once loadedDoc gives it the library's export data.
+func newExportDialog(hooks exportHooks) *exportDialog {
+	hooks.fill()
+	d := &exportDialog{hooks: hooks}
+	var fl, sl, ol []string
+	for _, f := range exportFormats {
+		fl = append(fl, f.label)
+	}
+	for _, s := range exportStyles {
+		sl = append(sl, s.label)
+	}
+	for _, o := range exportOrders {
+		ol = append(ol, o.label)
+	}
+	changed := func(string) { d.updatePreview() }
+	d.format = widget.NewSelect(fl, changed)
+	d.style = widget.NewSelect(sl, changed)
+	d.order = widget.NewSelect(ol, changed)
+	d.scopeValue = widget.NewSelect(nil, changed)
+	d.scope = widget.NewSelect(scopeKinds, func(string) { d.scopeKindChanged() })
+	d.format.SetSelectedIndex(0)
+	d.style.SetSelectedIndex(0)
+	for i, s := range exportStyles {
+		if s.style == hooks.citeStyle() {
+			d.style.SetSelectedIndex(i)
+		}
+	}
+	d.order.SetSelectedIndex(0)
+	d.scope.SetSelectedIndex(scopeAll)
+	d.timeline = widget.NewCheck("Timeline", func(bool) { d.updatePreview() })
+	d.people = widget.NewCheck("People and organisations", func(bool) { d.updatePreview() })
+
+	d.name = widget.NewEntry()
+	d.name.SetText(hooks.prefs.String(prefUserName))
+	d.name.SetPlaceHolder("Optional: shown to classmates you share annotations with")
+	form := widget.NewForm(
+		widget.NewFormItem("Format", d.format),
+		widget.NewFormItem("Citations", d.style),
+		widget.NewFormItem("Include", container.NewGridWithColumns(2, d.scope, d.scopeValue)),
+		widget.NewFormItem("Order", d.order),
+		widget.NewFormItem("Your name", d.name),
+		widget.NewFormItem("Also", container.NewHBox(d.timeline, d.people)),
+	)
+	d.preview = widget.NewLabel("Loading your highlights and notes…")
+	d.preview.Wrapping = fyne.TextWrapWord
+	d.preview.TextStyle.Monospace = true
+	d.summary = newMutedLabel("")
+	heading := widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(form, widget.NewSeparator(), heading, d.summary)
+	d.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.preview))
+	return d
+}
+
+// loadedDoc shows the library's export data, or why it could not be read.
+func (d *exportDialog) loadedDoc(doc export.Document, err error) {
+	if err != nil {
+		d.preview.SetText("")
+		d.summary.SetText("The library could not be read: " + data.ErrorMessage(err))
+		return
+	}
+	d.doc, d.loaded = doc, true
+	d.tags = documentTags(doc)
+	d.scopeKindChanged()
 }
 
 // withAids adds the timeline and people index to an export document: the
@@ -222,20 +288,20 @@ func documentTags(doc export.Document) []string {
 
 // scopeKindChanged fills the second scope menu with the articles, colours
 // or tags to choose from.
-func (d *ExportDialog) scopeKindChanged() {
-	u := d.u
+func (d *exportDialog) scopeKindChanged() {
 	var opts []string
 	sel := 0
-	switch d.Scope.SelectedIndex() {
+	switch d.scope.SelectedIndex() {
 	case scopeArticle:
-		for i, a := range u.articles {
+		current := d.hooks.currentArticle()
+		for i, a := range d.hooks.articles() {
 			opts = append(opts, text.Clip(displayTitle(a.Article), 60))
-			if a.ID == u.Reader.article.ID {
+			if a.ID == current {
 				sel = i
 			}
 		}
 	case scopeColour:
-		for _, c := range u.colours {
+		for _, c := range d.hooks.colours() {
 			opts = append(opts, c.Meaning)
 		}
 	case scopeTag:
@@ -243,58 +309,59 @@ func (d *ExportDialog) scopeKindChanged() {
 			opts = append(opts, "#"+t)
 		}
 	case scopeOutline:
+		current := d.hooks.currentOutline()
 		for i, o := range d.doc.Outlines {
 			opts = append(opts, o.Name)
-			if u.Outline != nil && o.ID == u.Outline.outline.ID {
+			if current != 0 && o.ID == current {
 				sel = i
 			}
 		}
 	}
-	d.ScopeValue.OnChanged = nil
-	d.ScopeValue.Options = opts
-	d.ScopeValue.ClearSelected()
+	d.scopeValue.OnChanged = nil
+	d.scopeValue.Options = opts
+	d.scopeValue.ClearSelected()
 	switch {
-	case d.Scope.SelectedIndex() == scopeAll:
-		d.ScopeValue.PlaceHolder = "All articles, colours and tags"
-		d.ScopeValue.Disable()
-	case len(opts) == 0 && d.Scope.SelectedIndex() == scopeOutline:
-		d.ScopeValue.PlaceHolder = "No outlines yet: start one in the Outline tab"
-		d.ScopeValue.Disable()
+	case d.scope.SelectedIndex() == scopeAll:
+		d.scopeValue.PlaceHolder = "All articles, colours and tags"
+		d.scopeValue.Disable()
+	case len(opts) == 0 && d.scope.SelectedIndex() == scopeOutline:
+		d.scopeValue.PlaceHolder = "No outlines yet: start one in the Outline tab"
+		d.scopeValue.Disable()
 	case len(opts) == 0:
-		d.ScopeValue.PlaceHolder = "No tags yet: add #tags to your notes"
-		d.ScopeValue.Disable()
+		d.scopeValue.PlaceHolder = "No tags yet: add #tags to your notes"
+		d.scopeValue.Disable()
 	default:
-		d.ScopeValue.PlaceHolder = "(Choose one)"
-		d.ScopeValue.Enable()
-		d.ScopeValue.SetSelectedIndex(sel)
+		d.scopeValue.PlaceHolder = "(Choose one)"
+		d.scopeValue.Enable()
+		d.scopeValue.SetSelectedIndex(sel)
 	}
-	d.ScopeValue.Refresh()
-	d.ScopeValue.OnChanged = func(string) { d.updatePreview() }
+	d.scopeValue.Refresh()
+	d.scopeValue.OnChanged = func(string) { d.updatePreview() }
 	d.updatePreview()
 }
 
-// Options returns the export the dialog describes.
-func (d *ExportDialog) Options() export.Options {
+// options returns the export the dialog describes.
+func (d *exportDialog) options() export.Options {
 	opt := export.Options{
-		Format: exportFormats[max(d.Format.SelectedIndex(), 0)].format,
-		Style:  exportStyles[max(d.Style.SelectedIndex(), 0)].style,
-		Order:  exportOrders[max(d.Order.SelectedIndex(), 0)].order,
+		Format: exportFormats[max(d.format.SelectedIndex(), 0)].format,
+		Style:  exportStyles[max(d.style.SelectedIndex(), 0)].style,
+		Order:  exportOrders[max(d.order.SelectedIndex(), 0)].order,
 	}
-	if d.Name != nil {
-		opt.Creator = strings.TrimSpace(d.Name.Text)
+	if d.name != nil {
+		opt.Creator = strings.TrimSpace(d.name.Text)
 	}
-	if d.Timeline != nil && !d.Timeline.Disabled() {
-		opt.Include = export.Include{Timeline: d.Timeline.Checked, People: d.People.Checked}
+	if d.timeline != nil && !d.timeline.Disabled() {
+		opt.Include = export.Include{Timeline: d.timeline.Checked, People: d.people.Checked}
 	}
-	i := d.ScopeValue.SelectedIndex()
-	switch d.Scope.SelectedIndex() {
+	i := d.scopeValue.SelectedIndex()
+	switch d.scope.SelectedIndex() {
 	case scopeArticle:
-		if i >= 0 && i < len(d.u.articles) {
-			opt.Scope.ArticleID = d.u.articles[i].ID
+		if arts := d.hooks.articles(); i >= 0 && i < len(arts) {
+			opt.Scope.ArticleID = arts[i].ID
 		}
 	case scopeColour:
-		if i >= 0 && i < len(d.u.colours) {
-			opt.Scope.Colour = d.u.colours[i].Key
+		if cs := d.hooks.colours(); i >= 0 && i < len(cs) {
+			opt.Scope.Colour = cs[i].Key
 		}
 	case scopeTag:
 		if i >= 0 && i < len(d.tags) {
@@ -309,37 +376,37 @@ func (d *ExportDialog) Options() export.Options {
 }
 
 // ext returns the file extension of the chosen format.
-func (d *ExportDialog) ext() string {
-	return exportFormats[max(d.Format.SelectedIndex(), 0)].ext
+func (d *exportDialog) ext() string {
+	return exportFormats[max(d.format.SelectedIndex(), 0)].ext
 }
 
 // updatePreview renders the preview of the current options off the UI
 // goroutine. Options can change faster than a large library renders: each
 // request is numbered, and only the latest is shown.
-func (d *ExportDialog) updatePreview() {
-	if !d.loaded || d.Format == nil || d.Style == nil || d.Order == nil || d.ScopeValue == nil {
+func (d *exportDialog) updatePreview() {
+	if !d.loaded || d.format == nil || d.style == nil || d.order == nil || d.scopeValue == nil {
 		return
 	}
 	// The timeline and people sections go in documents, not in CSV or JSON.
-	if f := exportFormats[max(d.Format.SelectedIndex(), 0)].format; f == export.CSV || f == export.JSON {
-		d.Timeline.Disable()
-		d.People.Disable()
+	if f := exportFormats[max(d.format.SelectedIndex(), 0)].format; f == export.CSV || f == export.JSON {
+		d.timeline.Disable()
+		d.people.Disable()
 	} else {
-		d.Timeline.Enable()
-		d.People.Enable()
+		d.timeline.Enable()
+		d.people.Enable()
 	}
 	d.gen++
 	gen := d.gen
-	doc, opt := d.doc, d.Options()
+	doc, opt := d.doc, d.options()
 	d.summary.SetText("Updating the preview…")
-	d.u.goBackground(func() {
+	d.hooks.background(func() {
 		text, summary := renderPreview(doc, opt)
-		d.u.do(func() {
+		d.hooks.do(func() {
 			if gen != d.gen {
 				return
 			}
 			d.shown = gen
-			d.Preview.SetText(text)
+			d.preview.SetText(text)
 			d.summary.SetText(summary)
 		})
 	})
@@ -407,18 +474,24 @@ func clipPreview(s string, n int) string {
 
 // defaultFileName is the name the save dialog suggests: what is exported,
 // and the citation style, with the format's extension.
-func (d *ExportDialog) defaultFileName() string {
-	opt := d.Options()
+func (d *exportDialog) defaultFileName() string {
+	opt := d.options()
 	name := "casebook-quotes"
 	switch {
 	case opt.Scope.ArticleID != 0:
-		if a, ok := d.u.articleSummary(opt.Scope.ArticleID); ok {
-			name = slug(displayTitle(a.Article), 40)
+		for _, a := range d.hooks.articles() {
+			if a.ID == opt.Scope.ArticleID {
+				name = slug(displayTitle(a.Article), 40)
+				break
+			}
 		}
 	case opt.Scope.Colour != "":
 		meaning := opt.Scope.Colour
-		if c, ok := d.u.colour(meaning); ok {
-			meaning = c.Meaning
+		for _, c := range d.hooks.colours() {
+			if c.Key == meaning {
+				meaning = c.Meaning
+				break
+			}
 		}
 		name = "casebook-" + slug(meaning, 30)
 	case opt.Scope.Tag != "":
@@ -460,9 +533,16 @@ func slug(s string, n int) string {
 }
 
 // chooseFile asks where to save the export, then writes it.
-func (d *ExportDialog) chooseFile() {
-	u := d.u
-	opt, ext := d.Options(), d.ext()
+func (d *exportDialog) chooseFile() {
+	opt, ext := d.options(), d.ext()
+	d.hooks.saveFile(d.defaultFileName(), ext, d.hooks.prefs.String(prefExportFolder), func(path string) {
+		d.exportTo(path, opt, ext)
+	})
+}
+
+// saveFile asks where to save a file named name with extension ext, in
+// folder dir (if not empty), and runs done with the path chosen.
+func (u *UI) saveFile(name, ext, dir string, done func(path string)) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -475,11 +555,11 @@ func (d *ExportDialog) chooseFile() {
 		// The save dialog has created the file; the export replaces it
 		// whole, through a temporary file.
 		w.Close()
-		d.exportTo(path, opt, ext)
+		done(path)
 	}, u.Window)
-	save.SetFileName(d.defaultFileName())
+	save.SetFileName(name)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	if dir := u.App.Preferences().String(prefExportFolder); dir != "" {
+	if dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			save.SetLocation(l)
 		}
@@ -488,143 +568,40 @@ func (d *ExportDialog) chooseFile() {
 	save.Show()
 }
 
+// exportHooks wires the export dialog to the window.
+func (u *UI) exportHooks() exportHooks {
+	return exportHooks{
+		articles:       func() []data.ArticleSummary { return u.articles },
+		colours:        func() []data.Colour { return u.colours },
+		currentArticle: func() int64 { return u.reader.article.ID },
+		currentOutline: func() int64 {
+			if u.outline == nil {
+				return 0
+			}
+			return u.outline.outline.ID
+		},
+		citeStyle:  u.citeStyle,
+		prefs:      u.app.Preferences(),
+		do:         u.do,
+		background: u.goBackground,
+		saveFile:   u.saveFile,
+		export:     u.exportDoc,
+	}
+}
+
 // exportTo writes the export to path, adding the format's extension when
 // the name has none, and remembers the folder.
-func (d *ExportDialog) exportTo(path string, opt export.Options, ext string) {
+func (d *exportDialog) exportTo(path string, opt export.Options, ext string) {
 	if filepath.Ext(path) == "" {
 		path += ext
 	}
-	d.u.App.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-	d.u.App.Preferences().SetString(prefUserName, opt.Creator)
+	d.hooks.prefs.SetString(prefExportFolder, filepath.Dir(path))
+	d.hooks.prefs.SetString(prefUserName, opt.Creator)
 	// The dialog has the library's export data already: what the preview
 	// showed is what is written.
 	var doc *export.Document
 	if d.loaded {
 		doc = &d.doc
 	}
-	d.u.exportDoc(path, opt, doc)
-}
-
-// ExportResult is what the last export did, as its closing message says.
-type ExportResult struct {
-	Path    string
-	Report  export.Report
-	Err     error
-	Message string
-}
-
-// ExportTo writes the library's highlights and notes to path off the UI
-// goroutine, with a progress bar when it takes a while, and then says what
-// was written and which quotes failed the verbatim check. The file is
-// written whole or not at all.
-func (u *UI) ExportTo(path string, opt export.Options) { u.exportDoc(path, opt, nil) }
-
-// exportDoc is ExportTo of a document already loaded, or, when doc is nil,
-// of the library as it is now.
-func (u *UI) exportDoc(path string, opt export.Options, doc *export.Document) {
-	u.Notes.flush()
-	saved := u.writes.barrier()
-	bar := widget.NewProgressBar()
-	label := widget.NewLabel("Exporting…")
-	prog := dialog.NewCustomWithoutButtons("Export", container.NewVBox(label, bar), u.Window)
-	prog.Resize(fyne.NewSize(420, 0))
-	finished := false
-	// A small export is done before a progress bar could be read.
-	time.AfterFunc(300*time.Millisecond, func() {
-		u.do(func() {
-			if !finished {
-				u.openModal(prog, nil, nil)
-			}
-		})
-	})
-	percent := -1
-	opt.Progress = func(done, total int) {
-		// Called once per entry: tell the UI only when the bar moves.
-		p := done * 100 / max(total, 1)
-		if p == percent {
-			return
-		}
-		percent = p
-		u.do(func() {
-			bar.SetValue(float64(done) / float64(max(total, 1)))
-			label.SetText(fmt.Sprintf("Exporting %d of %d…", done, total))
-		})
-	}
-	u.goBackground(func() {
-		saved(u.ctx)
-		var err error
-		if doc == nil {
-			var loaded export.Document
-			loaded, err = export.Load(u.ctx, u.lib)
-			if err == nil && opt.Include != (export.Include{}) {
-				err = withAids(u, &loaded, glance.Case{}, false)
-			}
-			doc = &loaded
-		}
-		var rep export.Report
-		if err == nil {
-			rep, err = export.WriteFile(path, *doc, opt)
-		}
-		u.do(func() {
-			finished = true
-			prog.Hide()
-			u.exportDone(ExportResult{Path: path, Report: rep, Err: err})
-		})
-	})
-}
-
-// exportDone says what an export wrote, and lists the quotes that no longer
-// appear word for word in their source.
-func (u *UI) exportDone(res ExportResult) {
-	if res.Err != nil {
-		res.Message = "Nothing was written: " + data.ErrorMessage(res.Err)
-		u.lastExport = res
-		u.showError(res.Err)
-		return
-	}
-	rep := res.Report
-	var b strings.Builder
-	if rep.Entries == 0 {
-		b.WriteString("Nothing matched these choices, so the file only has its heading. Highlight a passage or write a note, or include more.\n\n")
-	}
-	fmt.Fprintf(&b, "Exported %s and %s from %s to\n%s",
-		text.Plural(rep.Highlights, "highlight", "highlights"), text.Plural(rep.Notes, "note", "notes"), text.Plural(rep.Articles, "article", "articles"), res.Path)
-	if len(rep.Failures) > 0 {
-		fmt.Fprintf(&b, "\n\n%s no longer appear word for word in their source. They are exported, marked, and listed at the end of the file:",
-			text.Plural(len(rep.Failures), "quote", "quotes"))
-	}
-	msg := widget.NewLabel(b.String())
-	msg.Wrapping = fyne.TextWrapWord
-	items := []fyne.CanvasObject{msg}
-	for _, f := range rep.Failures {
-		line := "• " + f.String()
-		b.WriteString("\n" + line)
-		items = append(items, newMutedLabel(line))
-	}
-	res.Message = b.String()
-	u.lastExport = res
-
-	title := "Export finished"
-	icon := theme.ConfirmIcon()
-	if len(rep.Failures) > 0 {
-		title = "Export finished, with quotes to check"
-		icon = theme.WarningIcon()
-	}
-	body := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVScroll(container.NewVBox(items...)))
-	d := dialog.NewCustom(title, "Close", body, u.Window)
-	h := float32(200)
-	if len(rep.Failures) > 0 {
-		h = 380
-	}
-	d.Resize(fyne.NewSize(620, h))
-	u.showMessage(d)
-}
-
-// mismatchLine tells how many quotes failed the verbatim check, with verbs
-// and pronouns that agree: "1 quote no longer matches its source".
-func mismatchLine(n int) string {
-	if n == 1 {
-		return "1 quote no longer matches its source word for word; it is marked in the file."
-	}
-	return fmt.Sprintf("%d quotes no longer match their source word for word; they are marked in the file.", n)
+	d.hooks.export(path, opt, doc)
 }

@@ -21,7 +21,7 @@ import (
 
 // waitPreview waits until the export dialog shows the preview of its
 // current options.
-func waitPreview(h *harness, d *ExportDialog) {
+func waitPreview(h *harness, d *exportDialog) {
 	h.t.Helper()
 	h.waitFor("the preview", func() bool { return d.loaded && d.shown == d.gen && d.gen > 0 })
 }
@@ -30,8 +30,8 @@ func TestExportDialog(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u := h.u
-	first := u.Reader.rows[0].passage
-	second := u.Reader.rows[1].passage
+	first := u.reader.rows[0].passage
+	second := u.reader.rows[1].passage
 	green, err := h.lib.AddHighlight(ctx, first.ID, 0, 11, "green")
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func TestExportDialog(t *testing.T) {
 	greenQuote := green.Quote
 	redQuote := string([]rune(second.Text)[3:20])
 
-	if !u.RunShortcut(shortcutExport) {
+	if !u.runShortcut(shortcutExport) {
 		t.Fatal("Ctrl+E runs no menu item")
 	}
 	d := u.exportDialog
@@ -55,99 +55,99 @@ func TestExportDialog(t *testing.T) {
 	waitPreview(h, d)
 
 	t.Run("PreviewFollowsTheOptions", func(t *testing.T) {
-		md := d.Preview.Text
+		md := d.preview.Text
 		if !strings.Contains(md, greenQuote) || !strings.Contains(md, redQuote) {
 			t.Fatalf("the preview lacks the quotes %q and %q:\n%s", greenQuote, redQuote, md)
 		}
-		if !strings.Contains(d.summary.Text, "Word document") {
-			t.Errorf("the Word preview does not say it is shown as Markdown: %q", d.summary.Text)
+		if !strings.Contains(d.summary.text, "Word document") {
+			t.Errorf("the Word preview does not say it is shown as Markdown: %q", d.summary.text)
 		}
 
-		d.Format.SetSelectedIndex(2) // HTML
+		d.format.SetSelectedIndex(2) // HTML
 		waitPreview(h, d)
-		if !strings.Contains(strings.ToLower(d.Preview.Text), "<html") {
-			t.Errorf("the HTML preview is not HTML:\n%.300s", d.Preview.Text)
+		if !strings.Contains(strings.ToLower(d.preview.Text), "<html") {
+			t.Errorf("the HTML preview is not HTML:\n%.300s", d.preview.Text)
 		}
-		if !strings.Contains(d.Preview.Text, "&lt;b&gt;both&lt;/b&gt;") {
+		if !strings.Contains(d.preview.Text, "&lt;b&gt;both&lt;/b&gt;") {
 			t.Errorf("the HTML preview does not escape the note's markup")
 		}
 
-		d.Format.SetSelectedIndex(1) // Markdown
-		d.Style.SetSelectedIndex(0)
+		d.format.SetSelectedIndex(1) // Markdown
+		d.style.SetSelectedIndex(0)
 		waitPreview(h, d)
-		apa := d.Preview.Text
-		d.Style.SetSelectedIndex(1) // MLA
+		apa := d.preview.Text
+		d.style.SetSelectedIndex(1) // MLA
 		waitPreview(h, d)
-		if d.Preview.Text == apa {
+		if d.preview.Text == apa {
 			t.Error("the preview did not change from APA to MLA")
 		}
-		if !strings.Contains(d.Preview.Text, "par. 1") {
-			t.Errorf("the MLA preview has no \"par. 1\" pin-point:\n%s", d.Preview.Text)
+		if !strings.Contains(d.preview.Text, "par. 1") {
+			t.Errorf("the MLA preview has no \"par. 1\" pin-point:\n%s", d.preview.Text)
 		}
 	})
 
 	t.Run("Scope", func(t *testing.T) {
-		d.Scope.SetSelectedIndex(scopeColour)
+		d.scope.SetSelectedIndex(scopeColour)
 		red := -1
 		for i, c := range u.colours {
 			if c.Key == "red" {
 				red = i
 			}
 		}
-		d.ScopeValue.SetSelectedIndex(red)
+		d.scopeValue.SetSelectedIndex(red)
 		waitPreview(h, d)
-		if got := d.Options().Scope; got.Colour != "red" {
+		if got := d.options().Scope; got.Colour != "red" {
 			t.Fatalf("scope = %+v, want colour red", got)
 		}
-		if strings.Contains(d.Preview.Text, greenQuote) || !strings.Contains(d.Preview.Text, redQuote) {
-			t.Errorf("the red-only preview shows the wrong quotes:\n%s", d.Preview.Text)
+		if strings.Contains(d.preview.Text, greenQuote) || !strings.Contains(d.preview.Text, redQuote) {
+			t.Errorf("the red-only preview shows the wrong quotes:\n%s", d.preview.Text)
 		}
 
-		d.Scope.SetSelectedIndex(scopeTag)
-		if got := d.ScopeValue.Options; len(got) != 1 || got[0] != "#evidence" {
+		d.scope.SetSelectedIndex(scopeTag)
+		if got := d.scopeValue.Options; len(got) != 1 || got[0] != "#evidence" {
 			t.Fatalf("tag choices = %q, want [#evidence]", got)
 		}
 		waitPreview(h, d)
-		if !strings.Contains(d.Preview.Text, greenQuote) || strings.Contains(d.Preview.Text, redQuote) {
-			t.Errorf("the #evidence preview shows the wrong quotes:\n%s", d.Preview.Text)
+		if !strings.Contains(d.preview.Text, greenQuote) || strings.Contains(d.preview.Text, redQuote) {
+			t.Errorf("the #evidence preview shows the wrong quotes:\n%s", d.preview.Text)
 		}
 
-		d.Scope.SetSelectedIndex(scopeArticle)
-		d.ScopeValue.SetSelectedIndex(1)
+		d.scope.SetSelectedIndex(scopeArticle)
+		d.scopeValue.SetSelectedIndex(1)
 		waitPreview(h, d)
-		if !strings.Contains(d.summary.Text, "Nothing to export") {
-			t.Errorf("an article without highlights: summary %q", d.summary.Text)
+		if !strings.Contains(d.summary.text, "Nothing to export") {
+			t.Errorf("an article without highlights: summary %q", d.summary.text)
 		}
-		d.Scope.SetSelectedIndex(scopeAll)
-		if !d.ScopeValue.Disabled() {
+		d.scope.SetSelectedIndex(scopeAll)
+		if !d.scopeValue.Disabled() {
 			t.Error("with everything chosen, the second scope menu is still enabled")
 		}
 		waitPreview(h, d)
 	})
 
 	t.Run("OnlyTheLatestPreviewShows", func(t *testing.T) {
-		d.Format.SetSelectedIndex(3) // CSV
-		d.Format.SetSelectedIndex(4) // JSON, chosen before the CSV preview arrives
+		d.format.SetSelectedIndex(3) // CSV
+		d.format.SetSelectedIndex(4) // JSON, chosen before the CSV preview arrives
 		waitPreview(h, d)
-		if !json.Valid([]byte(d.Preview.Text)) {
-			t.Errorf("the preview is not the JSON chosen last:\n%.300s", d.Preview.Text)
+		if !json.Valid([]byte(d.preview.Text)) {
+			t.Errorf("the preview is not the JSON chosen last:\n%.300s", d.preview.Text)
 		}
 	})
 
 	dir := t.TempDir()
 	written := func(t *testing.T, format int, name string) []byte {
 		t.Helper()
-		d.Format.SetSelectedIndex(format)
-		d.Style.SetSelectedIndex(0)
+		d.format.SetSelectedIndex(format)
+		d.style.SetSelectedIndex(0)
 		want := d.ext()
 		if got := d.defaultFileName(); !strings.HasSuffix(got, want) {
 			t.Errorf("suggested file name %q lacks %s", got, want)
 		}
-		d.exportTo(filepath.Join(dir, name), d.Options(), d.ext())
+		d.exportTo(filepath.Join(dir, name), d.options(), d.ext())
 		path := filepath.Join(dir, name+want)
-		h.waitFor("the export", func() bool { return u.lastExport.Path == path })
-		if u.lastExport.Err != nil {
-			t.Fatal(u.lastExport.Err)
+		h.waitFor("the export", func() bool { return u.lastExport.path == path })
+		if u.lastExport.err != nil {
+			t.Fatal(u.lastExport.err)
 		}
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -192,8 +192,8 @@ func TestExportDialog(t *testing.T) {
 		if !strings.Contains(text.String(), greenQuote) {
 			t.Errorf("the Word document lacks the quote %q", greenQuote)
 		}
-		if !strings.Contains(u.lastExport.Message, "Exported 2 highlights and 1 note") {
-			t.Errorf("message = %q", u.lastExport.Message)
+		if !strings.Contains(u.lastExport.message, "Exported 2 highlights and 1 note") {
+			t.Errorf("message = %q", u.lastExport.message)
 		}
 	})
 
@@ -235,18 +235,18 @@ func TestExportDialog(t *testing.T) {
 		if err := os.Mkdir(target, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		u.ExportTo(target, export.Options{Format: export.Markdown})
-		h.waitFor("the failed export", func() bool { return u.lastExport.Path == target })
-		if u.lastExport.Err == nil {
+		u.exportTo(target, export.Options{Format: export.Markdown})
+		h.waitFor("the failed export", func() bool { return u.lastExport.path == target })
+		if u.lastExport.err == nil {
 			t.Fatal("exporting onto a folder succeeded")
 		}
 		left, _ := filepath.Glob(filepath.Join(dir, ".casebook-export-*"))
 		if len(left) > 0 {
 			t.Errorf("a failed export left %q behind", left)
 		}
-		u.ExportTo(filepath.Join(dir, "missing", "x.md"), export.Options{Format: export.Markdown})
-		h.waitFor("the second failed export", func() bool { return strings.HasSuffix(u.lastExport.Path, "x.md") })
-		if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil || u.lastExport.Err == nil {
+		u.exportTo(filepath.Join(dir, "missing", "x.md"), export.Options{Format: export.Markdown})
+		h.waitFor("the second failed export", func() bool { return strings.HasSuffix(u.lastExport.path, "x.md") })
+		if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil || u.lastExport.err == nil {
 			t.Error("an export into a missing folder did not fail cleanly")
 		}
 	})
@@ -259,42 +259,42 @@ func TestExportWritesThePreviewedDocument(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u := h.u
-	first := u.Reader.rows[0].passage
+	first := u.reader.rows[0].passage
 	if _, err := h.lib.AddHighlight(ctx, first.ID, 0, 11, "green"); err != nil {
 		t.Fatal(err)
 	}
 	u.showExport()
 	d := u.exportDialog
 	waitPreview(h, d)
-	d.Format.SetSelectedIndex(3) // CSV
+	d.format.SetSelectedIndex(3) // CSV
 	waitPreview(h, d)
 	// Changed behind the dialog's back: not in the preview, so not in the
 	// file.
-	if _, err := h.lib.AddHighlight(ctx, u.Reader.rows[1].passage.ID, 0, 11, "red"); err != nil {
+	if _, err := h.lib.AddHighlight(ctx, u.reader.rows[1].passage.ID, 0, 11, "red"); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "quotes.csv")
-	d.exportTo(path, d.Options(), d.ext())
-	h.waitFor("the export", func() bool { return u.lastExport.Path == path })
-	if u.lastExport.Err != nil {
-		t.Fatal(u.lastExport.Err)
+	d.exportTo(path, d.options(), d.ext())
+	h.waitFor("the export", func() bool { return u.lastExport.path == path })
+	if u.lastExport.err != nil {
+		t.Fatal(u.lastExport.err)
 	}
-	if got := u.lastExport.Report.Highlights; got != 1 {
+	if got := u.lastExport.report.Highlights; got != 1 {
 		t.Errorf("the export wrote %d highlights, want the 1 of the preview", got)
 	}
 
 	// The student's name, optional, is the annotations' creator in the W3C
 	// export, and is remembered for the next export.
-	d.Name.SetText("Mei Chen")
-	d.Format.SetSelectedIndex(4) // W3C JSON
+	d.name.SetText("Mei Chen")
+	d.format.SetSelectedIndex(4) // W3C JSON
 	waitPreview(h, d)
-	if !strings.Contains(d.Preview.Text, `"name": "Mei Chen"`) {
-		t.Errorf("the W3C preview has no creator:\n%.600s", d.Preview.Text)
+	if !strings.Contains(d.preview.Text, `"name": "Mei Chen"`) {
+		t.Errorf("the W3C preview has no creator:\n%.600s", d.preview.Text)
 	}
 	jsonPath := filepath.Join(t.TempDir(), "shared.jsonld")
-	d.exportTo(jsonPath, d.Options(), d.ext())
-	h.waitFor("the export", func() bool { return u.lastExport.Path == jsonPath })
-	if got := u.App.Preferences().String(prefUserName); got != "Mei Chen" {
+	d.exportTo(jsonPath, d.options(), d.ext())
+	h.waitFor("the export", func() bool { return u.lastExport.path == jsonPath })
+	if got := u.app.Preferences().String(prefUserName); got != "Mei Chen" {
 		t.Errorf("the name was not remembered: %q", got)
 	}
 }
@@ -329,10 +329,10 @@ func TestSaveDialogCannotWipeTheLibrary(t *testing.T) {
 	if st, _ := os.Stat(h.lib.Path()); st.Size() != int64(len(before)) {
 		t.Fatalf("opening the library in the save dialog changed it to %d bytes", st.Size())
 	}
-	u.ExportTo(h.lib.Path(), export.Options{Format: export.Markdown})
-	h.waitFor("the export", func() bool { return u.lastExport.Path == h.lib.Path() })
-	if u.lastExport.Err == nil || !strings.Contains(u.lastExport.Message, "library") {
-		t.Errorf("the export over the library was not refused: %q", u.lastExport.Message)
+	u.exportTo(h.lib.Path(), export.Options{Format: export.Markdown})
+	h.waitFor("the export", func() bool { return u.lastExport.path == h.lib.Path() })
+	if u.lastExport.err == nil || !strings.Contains(u.lastExport.message, "library") {
+		t.Errorf("the export over the library was not refused: %q", u.lastExport.message)
 	}
 	if err := h.lib.Check(context.Background()); err != nil {
 		t.Fatal(err)

@@ -66,7 +66,7 @@ func TestNothingClipsWhenNarrow(t *testing.T) {
 		if checked < 10 {
 			t.Errorf("at %v %% text only %d labels were checked", scale*100, checked)
 		}
-		e := u.LibraryFilter
+		e := u.libraryFilter
 		need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width + 2*theme.InnerPadding()
 		if e.Size().Width < need {
 			t.Errorf("at %v %% text, 800 px wide: the library filter is %v wide, its placeholder %q needs %v", scale*100, e.Size().Width, e.PlaceHolder, need)
@@ -106,10 +106,10 @@ func TestArticleDetailsPlaceholdersFit(t *testing.T) {
 	if m == nil {
 		t.Fatal("Article details did not open")
 	}
-	m.Accessed.SetText("")
-	m.Author.SetText("")
-	m.Date.SetText("")
-	for _, e := range []*dialogEntry{m.Accessed, m.Author, m.Date} {
+	m.accessed.SetText("")
+	m.author.SetText("")
+	m.date.SetText("")
+	for _, e := range []*dialogEntry{m.accessed, m.author, m.date} {
 		need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width + 2*theme.InnerPadding()
 		if w := e.Size().Width; w < need {
 			t.Errorf("the field is %v wide, its placeholder %q needs %v", w, e.PlaceHolder, need)

@@ -30,10 +30,10 @@ type studyAids struct {
 	loading  bool
 	again    bool // a refresh was asked for while loading
 	loaded   int  // how many times a load finished (tests wait on it)
-	Timeline *TimelineView
-	People   *PeopleView
+	timeline *timelineView
+	people   *peopleView
 	// adding is the open Add to timeline form, kept for tests.
-	adding *AddToTimeline
+	adding *addToTimeline
 }
 
 // withStudyAids puts the library pane and the study aids in tabs. It is the
@@ -41,12 +41,12 @@ type studyAids struct {
 func (u *UI) withStudyAids(library fyne.CanvasObject) fyne.CanvasObject {
 	s := &studyAids{u: u}
 	u.aids = s
-	s.Timeline = newTimelineView(u.studyAidHooks())
-	s.People = newPeopleView(u.studyAidHooks())
+	s.timeline = newTimelineView(u.studyAidHooks())
+	s.people = newPeopleView(u.studyAidHooks())
 	s.tabs = newWrapTabs(
 		container.NewTabItem("Library", library),
-		container.NewTabItem("Timeline", s.Timeline.content),
-		container.NewTabItem("People", s.People.content),
+		container.NewTabItem("Timeline", s.timeline.content),
+		container.NewTabItem("People", s.people.content),
 	)
 	return s.tabs
 }
@@ -88,8 +88,8 @@ func (u *UI) studyAidsChanged(force bool) {
 	// article again.
 	recorrect := sig == s.sig && s.loaded > 0
 	if !recorrect {
-		s.Timeline.setLoading(len(u.articles))
-		s.People.setLoading(len(u.articles))
+		s.timeline.setLoading(len(u.articles))
+		s.people.setLoading(len(u.articles))
 	}
 	last := s.Case
 	u.goBackground(func() {
@@ -101,8 +101,8 @@ func (u *UI) studyAidsChanged(force bool) {
 			p := int64(done * 100 / max(total, 1))
 			if old := percent.Load(); p > old && percent.CompareAndSwap(old, p) {
 				u.do(func() {
-					s.Timeline.setProgress(done, total)
-					s.People.setProgress(done, total)
+					s.timeline.setProgress(done, total)
+					s.people.setProgress(done, total)
 				})
 			}
 		}
@@ -117,15 +117,15 @@ func (u *UI) studyAidsChanged(force bool) {
 			s.loading = false
 			s.loaded++
 			if err != nil {
-				s.Timeline.setLoading(-1)
-				s.People.setLoading(-1)
+				s.timeline.setLoading(-1)
+				s.people.setLoading(-1)
 				u.showError(err)
 				return
 			}
 			s.sig = sig
 			s.Case = c
-			s.Timeline.setCase(c)
-			s.People.setCase(c)
+			s.timeline.setCase(c)
+			s.people.setCase(c)
 			if s.again {
 				s.again = false
 				u.studyAidsChanged(true)
@@ -153,27 +153,27 @@ func (u *UI) refLabel(r casefacts.Ref) string {
 	return text.Clip(u.articleTitle(r.Article), 22) + ", " + where
 }
 
-// OpenRef opens a passage in the reader: its article, scrolled to it.
-func (u *UI) OpenRef(r casefacts.Ref) {
-	if u.Reader.article.ID != r.Article {
-		u.OpenArticle(r.Article)
+// openRef opens a passage in the reader: its article, scrolled to it.
+func (u *UI) openRef(r casefacts.Ref) {
+	if u.reader.article.ID != r.Article {
+		u.openArticle(r.Article)
 	}
-	for row, m := range u.Reader.rows {
+	for row, m := range u.reader.rows {
 		p := m.passage
 		if r.Para != 0 && p.N == r.Para || r.Para == 0 && p.Seq == r.Seq && string(p.Kind) == r.Kind {
-			u.Reader.scrollToRow(row)
-			u.Reader.setCurrent(row)
+			u.reader.scrollToRow(row)
+			u.reader.setCurrent(row)
 			return
 		}
 	}
 }
 
 // refButtons are the passages of an entry, each a button that opens it.
-func (h StudyAidHooks) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
+func (h studyAidHooks) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, r := range refs {
 		r := r
-		b := widget.NewButton(h.RefLabel(r), func() { h.OpenRef(r) })
+		b := widget.NewButton(h.refLabel(r), func() { h.openRef(r) })
 		b.Alignment = widget.ButtonAlignLeading
 		out = append(out, b)
 	}
@@ -186,11 +186,11 @@ func (h StudyAidHooks) refButtons(refs []casefacts.Ref) []fyne.CanvasObject {
 // label for when there is nothing to list. Each view keeps its own rows and
 // details.
 type aidList struct {
-	// Filter narrows the list to the entries that contain what is typed.
-	Filter *widget.Entry
-	List   *widget.List
-	// Detail shows the selected entry: its sources and corrections.
-	Detail *fyne.Container
+	// filter narrows the list to the entries that contain what is typed.
+	filter *widget.Entry
+	list   *widget.List
+	// detail shows the selected entry: its sources and corrections.
+	detail *fyne.Container
 
 	loading *fyne.Container
 	status  *widget.Label
@@ -217,12 +217,12 @@ type aidListSpec struct {
 
 func newAidList(spec aidListSpec) aidList {
 	a := aidList{reading: spec.reading}
-	a.Filter = widget.NewEntry()
-	a.Filter.SetPlaceHolder(spec.filterHint)
-	a.Filter.OnChanged = func(string) { spec.refill() }
-	a.List = widget.NewList(spec.length, spec.createRow, spec.updateRow)
-	a.List.OnSelected = spec.choose
-	a.Detail = container.NewVBox()
+	a.filter = widget.NewEntry()
+	a.filter.SetPlaceHolder(spec.filterHint)
+	a.filter.OnChanged = func(string) { spec.refill() }
+	a.list = widget.NewList(spec.length, spec.createRow, spec.updateRow)
+	a.list.OnSelected = spec.choose
+	a.detail = container.NewVBox()
 	a.status = widget.NewLabel("")
 	a.status.Wrapping = fyne.TextWrapWord
 	a.bar = widget.NewProgressBar()
@@ -231,13 +231,13 @@ func newAidList(spec aidListSpec) aidList {
 	a.empty = widget.NewLabel(spec.emptyText)
 	a.empty.Wrapping = fyne.TextWrapWord
 	a.empty.Hide()
-	top := container.NewVBox(a.Filter)
+	top := container.NewVBox(a.filter)
 	for _, o := range spec.above {
 		top.Add(o)
 	}
 	top.Add(a.loading)
 	top.Add(a.empty)
-	a.split = container.NewVSplit(a.List, container.NewVScroll(a.Detail))
+	a.split = container.NewVSplit(a.list, container.NewVScroll(a.detail))
 	a.split.Offset = spec.splitOffset
 	a.split.Trailing.Hide() // until an entry is chosen
 	a.content = container.NewBorder(top, nil, nil, nil, a.split)
@@ -270,41 +270,41 @@ func (a *aidList) listed(none bool) {
 	} else {
 		a.empty.Hide()
 	}
-	a.List.UnselectAll()
-	a.List.Refresh()
+	a.list.UnselectAll()
+	a.list.Refresh()
 }
 
 // clearDetail empties the details pane, shows it if an entry is chosen
 // (hides it if not) and returns chosen, so that the view fills it.
 func (a *aidList) clearDetail(chosen bool) bool {
-	a.Detail.RemoveAll()
+	a.detail.RemoveAll()
 	showDetailPane(a.split, chosen)
 	return chosen
 }
 
-// AddToTimeline is the form that adds an event from a passage.
-type AddToTimeline struct {
-	Date, Label *dialogEntry
+// addToTimeline is the form that adds an event from a passage.
+type addToTimeline struct {
+	date, label *dialogEntry
 	passage     data.Passage
 	dialog      *formDialog
 }
 
 // showAddToTimeline asks for the date and label of an event the student
 // adds from a passage (the reader's context menu).
-func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline {
-	f := &AddToTimeline{Date: newDialogEntry(u), Label: newDialogEntry(u), passage: p}
-	f.Date.SetPlaceHolder("2016-02-11, 2016-02 or 2016")
+func (u *UI) showAddToTimeline(p data.Passage, selection string) *addToTimeline {
+	f := &addToTimeline{date: newDialogEntry(u.modalKey), label: newDialogEntry(u.modalKey), passage: p}
+	f.date.SetPlaceHolder("2016-02-11, 2016-02 or 2016")
 	if a, ok := u.articleSummary(p.ArticleID); ok {
-		f.Date.SetText(a.Date)
+		f.date.SetText(a.Date)
 	}
 	label := selection
 	if label == "" {
 		label = p.Text
 	}
-	f.Label.SetText(text.Clip(label, 100))
+	f.label.SetText(text.Clip(label, 100))
 	// A formDialog: Enter adds, Escape cancels, and a date that cannot be
 	// read leaves the dialog open with what was typed.
-	form := widget.NewForm(widget.NewFormItem("Date", f.Date), widget.NewFormItem("Label", f.Label))
+	form := widget.NewForm(widget.NewFormItem("Date", f.date), widget.NewFormItem("Label", f.label))
 	f.dialog = u.newFormDialog("Add to timeline", "Add", form, func() bool { return u.addToTimeline(f) })
 	f.dialog.Resize(fyne.NewSize(520, 0))
 	f.dialog.show(u)
@@ -315,8 +315,8 @@ func (u *UI) showAddToTimeline(p data.Passage, selection string) *AddToTimeline 
 }
 
 // addToTimeline stores the event the form describes.
-func (u *UI) addToTimeline(f *AddToTimeline) bool {
-	if _, err := glance.AddEvent(u.ctx, u.lib, f.passage, f.Date.Text, f.Label.Text); err != nil {
+func (u *UI) addToTimeline(f *addToTimeline) bool {
+	if _, err := glance.AddEvent(u.ctx, u.lib, f.passage, f.date.Text, f.label.Text); err != nil {
 		u.showError(err)
 		return false
 	}
@@ -328,7 +328,7 @@ func (u *UI) addToTimeline(f *AddToTimeline) bool {
 // It is a formDialog like the others, so Enter saves, Escape cancels and
 // the window's shortcuts wait while it is open.
 func (u *UI) askText(title, field, value string, done func(string)) *dialogEntry {
-	e := newDialogEntry(u)
+	e := newDialogEntry(u.modalKey)
 	e.SetText(value)
 	form := widget.NewForm(widget.NewFormItem(field, e))
 	d := u.newFormDialog(title, "Save", form, func() bool {
@@ -381,7 +381,7 @@ func matchesFilter(filter string, texts ...string) bool {
 
 // addToTimeline offers to add an event from a passage of the reader, with
 // the selection (if any) as its label.
-func (r *Reader) addToTimeline(row int) *AddToTimeline {
+func (r *reader) addToTimeline(row int) *addToTimeline {
 	if row < 0 || row >= len(r.rows) {
 		return nil
 	}
@@ -389,7 +389,7 @@ func (r *Reader) addToTimeline(row int) *AddToTimeline {
 	if s, e := r.selSpan(); r.selRow == row && s < e {
 		sel = string(r.rows[row].text[s:e])
 	}
-	return r.hooks.AddToTimeline(r.rows[row].passage, sel)
+	return r.hooks.addToTimeline(r.rows[row].passage, sel)
 }
 
 // showDetailPane shows or hides the details under a study aid's list: while

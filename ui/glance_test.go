@@ -26,17 +26,17 @@ func (h *harness) studyAidsLoaded(n int) {
 
 // currentRef is the reader's article and the current passage's number.
 func (h *harness) currentPara() (int64, int) {
-	p, ok := h.u.Reader.CurrentPassage()
+	p, ok := h.u.reader.currentPassage()
 	if !ok {
-		return h.u.Reader.article.ID, -1
+		return h.u.reader.article.ID, -1
 	}
-	return h.u.Reader.article.ID, p.N
+	return h.u.reader.article.ID, p.N
 }
 
 func TestTimelineViewListsAndOpens(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	tl := h.u.aids.Timeline
+	tl := h.u.aids.timeline
 	h.u.aids.tabs.SelectIndex(1)
 
 	// Grouped by year and month.
@@ -60,20 +60,20 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 		t.Fatal("no conviction in the timeline view")
 	}
 	// Selecting the entry opens its first passage in the reader.
-	h.u.OpenArticle(h.article(2).ID)
+	h.u.openArticle(h.article(2).ID)
 	tl.Select(conviction)
 	first := tl.Events()[conviction].Passages[0]
 	if a, n := h.currentPara(); a != first.Article || n != first.Para {
 		t.Errorf("reader at %d:%d, want %d:%d", a, n, first.Article, first.Para)
 	}
 	// Each source is a button that opens its passage.
-	test.Tap(button(t, tl.Detail, "Ex-Cop Peter Liang"))
+	test.Tap(button(t, tl.detail, "Ex-Cop Peter Liang"))
 	if a, _ := h.currentPara(); a != 3 {
 		t.Errorf("source button opened article %d, want 3", a)
 	}
 
 	// Filter and the disputed switch.
-	test.Type(tl.Filter, "apolog")
+	test.Type(tl.filter, "apolog")
 	events := 0
 	for _, r := range tl.rows {
 		if r.event >= 0 {
@@ -86,18 +86,18 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 	if events != 1 {
 		t.Errorf("filter apolog: %d entries", events)
 	}
-	tl.Filter.SetText("")
-	test.Tap(tl.Disputed)
+	tl.filter.SetText("")
+	test.Tap(tl.disputed)
 	for _, r := range tl.rows {
 		if r.event >= 0 && !tl.events[r.event].Disputed {
 			t.Errorf("disputed only kept %q", tl.events[r.event].Label)
 		}
 	}
-	test.Tap(tl.Disputed)
+	test.Tap(tl.disputed)
 
 	// Hide the conviction: stored as a correction, gone after extraction.
 	tl.Select(conviction)
-	test.Tap(button(t, tl.Detail, "Hide"))
+	test.Tap(button(t, tl.detail, "Hide"))
 	// A correction is applied to the extraction the view has: the
 	// articles are not read again, so no "Reading articles" bar shows.
 	if tl.loading.Visible() {
@@ -118,7 +118,7 @@ func TestTimelineViewListsAndOpens(t *testing.T) {
 func TestPeopleViewListsAndOpens(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	pv := h.u.aids.People
+	pv := h.u.aids.people
 	h.u.aids.tabs.SelectIndex(2)
 	if pv.rows[0].heading != "People (22)" {
 		t.Errorf("first heading %q", pv.rows[0].heading)
@@ -132,7 +132,7 @@ func TestPeopleViewListsAndOpens(t *testing.T) {
 	if !orgs {
 		t.Error("no Organisations group")
 	}
-	test.Type(pv.Filter, "shech")
+	test.Type(pv.filter, "shech")
 	var names []string
 	for _, r := range pv.rows {
 		if r.entity >= 0 {
@@ -146,7 +146,7 @@ func TestPeopleViewListsAndOpens(t *testing.T) {
 		t.Fatal("cannot select Schectman")
 	}
 	found := false
-	for _, o := range pv.Detail.Objects {
+	for _, o := range pv.detail.Objects {
 		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "misspelling of Paul Shechtman") {
 			found = true
 		}
@@ -154,18 +154,18 @@ func TestPeopleViewListsAndOpens(t *testing.T) {
 	if !found {
 		t.Error("the variant is not flagged")
 	}
-	pv.Filter.SetText("")
+	pv.filter.SetText("")
 	if !pv.Select("Peter Liang") {
 		t.Fatal("cannot select Peter Liang")
 	}
 	// A mention opens its passage in the reader.
-	test.Tap(button(t, pv.Detail, "para. 7"))
+	test.Tap(button(t, pv.detail, "para. 7"))
 	if _, n := h.currentPara(); n != 7 {
 		t.Errorf("reader at para. %d, want 7", n)
 	}
 	// Hide John Kasich.
 	pv.Select("John Kasich")
-	test.Tap(button(t, pv.Detail, "Hide"))
+	test.Tap(button(t, pv.detail, "Hide"))
 	h.studyAidsLoaded(2)
 	for _, e := range pv.People() {
 		if e.Name == "John Kasich" {
@@ -177,20 +177,20 @@ func TestPeopleViewListsAndOpens(t *testing.T) {
 func TestAddToTimelineFromThePassage(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	h.u.OpenArticle(3)
+	h.u.openArticle(3)
 	row := h.rowWithText("Cathy Dang, executive director")
-	f := h.u.Reader.addToTimeline(row)
-	if f == nil || !strings.HasPrefix(f.Label.Text, "Cathy Dang") || f.Date.Text != "2016-03-24" {
+	f := h.u.reader.addToTimeline(row)
+	if f == nil || !strings.HasPrefix(f.label.Text, "Cathy Dang") || f.date.Text != "2016-03-24" {
 		t.Fatalf("form: %+v", f)
 	}
-	f.Date.SetText("2016-03-23")
-	f.Label.SetText("CAAAV disappointed by the recommendation")
+	f.date.SetText("2016-03-23")
+	f.label.SetText("CAAAV disappointed by the recommendation")
 	if !h.u.addToTimeline(f) {
 		t.Fatal("not added")
 	}
 	h.studyAidsLoaded(2)
 	added := false
-	for _, e := range h.u.aids.Timeline.Events() {
+	for _, e := range h.u.aids.timeline.Events() {
 		if e.Added && e.Label == "CAAAV disappointed by the recommendation" && e.Date.String() == "2016-03-23" {
 			added = true
 		}
@@ -246,9 +246,9 @@ func popUpItem(m *widget.PopUpMenu, label string) fyne.Tappable {
 func TestAddToTimelineFromTheContextMenu(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	h.u.OpenArticle(3)
+	h.u.openArticle(3)
 	row := h.rowWithText("Cathy Dang, executive director")
-	h.u.Reader.showContextMenu(row, 0, fyne.NewPos(100, 100))
+	h.u.reader.showContextMenu(row, 0, fyne.NewPos(100, 100))
 	menu := popUpMenu(h.u.Window.Canvas().Overlays().Top())
 	if menu == nil {
 		t.Fatal("no context menu")
@@ -259,17 +259,17 @@ func TestAddToTimelineFromTheContextMenu(t *testing.T) {
 	}
 	test.Tap(item)
 	f := h.u.aids.adding
-	if f == nil || !strings.HasPrefix(f.Label.Text, "Cathy Dang") {
+	if f == nil || !strings.HasPrefix(f.label.Text, "Cathy Dang") {
 		t.Fatalf("form %+v", f)
 	}
 
 	// A date that cannot be read keeps the form open with what was typed;
 	// Escape then cancels it.
-	f.Date.SetText("not a date")
+	f.date.SetText("not a date")
 	h.press(fyne.KeyReturn)
 	h.pump()
-	if !h.u.modalOpen() || f.Date.Text != "not a date" {
-		t.Errorf("a bad date closed the form (open %v, date %q)", h.u.modalOpen(), f.Date.Text)
+	if !h.u.modalOpen() || f.date.Text != "not a date" {
+		t.Errorf("a bad date closed the form (open %v, date %q)", h.u.modalOpen(), f.date.Text)
 	}
 	closeErrors := func() {
 		for h.u.modalOpen() && h.u.modals[len(h.u.modals)-1].d != f.dialog {
@@ -296,14 +296,14 @@ func TestStudyAidsRefreshAfterImport(t *testing.T) {
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h.u.ImportPaths([]string{path})
+	h.u.importPaths([]string{path})
 	h.studyAidsLoaded(2)
 	h.pump()
-	if v := h.u.aids.Timeline.bar.Value; v != 1 {
+	if v := h.u.aids.timeline.bar.Value; v != 1 {
 		t.Errorf("the progress bar ended at %v", v)
 	}
 	found := false
-	for _, e := range h.u.aids.People.People() {
+	for _, e := range h.u.aids.people.People() {
 		if e.Name == "Linda Park" {
 			found = true
 		}
@@ -312,7 +312,7 @@ func TestStudyAidsRefreshAfterImport(t *testing.T) {
 		t.Error("the imported article's people are not listed")
 	}
 	found = false
-	for _, e := range h.u.aids.Timeline.Events() {
+	for _, e := range h.u.aids.timeline.Events() {
 		if e.Date.String() == "2016-02-19" {
 			found = true
 		}
@@ -329,38 +329,38 @@ func TestExportDialogIncludesTheStudyAids(t *testing.T) {
 	u.showExport()
 	d := u.exportDialog
 	waitPreview(h, d)
-	d.Format.SetSelectedIndex(1) // Markdown
+	d.format.SetSelectedIndex(1) // Markdown
 	waitPreview(h, d)
-	if strings.Contains(d.Preview.Text, "## Timeline") {
+	if strings.Contains(d.preview.Text, "## Timeline") {
 		t.Fatal("timeline in the preview before it was asked for")
 	}
-	test.Tap(d.Timeline)
-	test.Tap(d.People)
+	test.Tap(d.timeline)
+	test.Tap(d.people)
 	waitPreview(h, d)
 	for _, want := range []string{"## Timeline", "## People and organisations", "Liang convicted of manslaughter"} {
-		if !strings.Contains(d.Preview.Text, want) {
+		if !strings.Contains(d.preview.Text, want) {
 			t.Errorf("the preview lacks %q", want)
 		}
 	}
-	if !strings.Contains(d.summary.Text, "With the timeline") {
-		t.Errorf("summary %q", d.summary.Text)
+	if !strings.Contains(d.summary.text, "With the timeline") {
+		t.Errorf("summary %q", d.summary.text)
 	}
-	d.Format.SetSelectedIndex(3) // CSV: no such sections
+	d.format.SetSelectedIndex(3) // CSV: no such sections
 	waitPreview(h, d)
-	if !d.Timeline.Disabled() || d.Options().Include != (export.Include{}) {
+	if !d.timeline.Disabled() || d.options().Include != (export.Include{}) {
 		t.Error("the sections are offered for CSV")
 	}
-	d.Format.SetSelectedIndex(1)
+	d.format.SetSelectedIndex(1)
 	waitPreview(h, d)
 	path := filepath.Join(t.TempDir(), "case.md")
-	d.exportTo(path, d.Options(), d.ext())
-	h.waitFor("the export", func() bool { return u.lastExport.Path == path })
-	if u.lastExport.Err != nil {
-		t.Fatal(u.lastExport.Err)
+	d.exportTo(path, d.options(), d.ext())
+	h.waitFor("the export", func() bool { return u.lastExport.path == path })
+	if u.lastExport.err != nil {
+		t.Fatal(u.lastExport.err)
 	}
 	b, err := os.ReadFile(path)
-	if err != nil || !strings.Contains(string(b), "## People and organisations") || u.lastExport.Report.PeopleEntries == 0 {
-		t.Errorf("file: %v, report %+v", err, u.lastExport.Report)
+	if err != nil || !strings.Contains(string(b), "## People and organisations") || u.lastExport.report.PeopleEntries == 0 {
+		t.Errorf("file: %v, report %+v", err, u.lastExport.report)
 	}
 }
 
@@ -370,15 +370,15 @@ func TestExportDialogIncludesTheStudyAids(t *testing.T) {
 func TestStudyAidListsFillTheTabUntilAnEntryIsChosen(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	tl, pv := h.u.aids.Timeline, h.u.aids.People
+	tl, pv := h.u.aids.timeline, h.u.aids.people
 	for name, c := range map[string]struct {
 		tab    int
 		list   *widget.List
 		split  *container.Split
 		choose func()
 	}{
-		"timeline": {1, tl.List, tl.split, func() { tl.Select(0) }},
-		"people":   {2, pv.List, pv.split, func() { pv.Select(pv.people[0].Name) }},
+		"timeline": {1, tl.list, tl.split, func() { tl.Select(0) }},
+		"people":   {2, pv.list, pv.split, func() { pv.Select(pv.people[0].Name) }},
 	} {
 		h.u.aids.tabs.SelectIndex(c.tab)
 		c.split.Refresh()
@@ -399,14 +399,14 @@ func TestStudyAidListsFillTheTabUntilAnEntryIsChosen(t *testing.T) {
 func TestTimelineRowKeepsRoomForTheLabel(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	tl := h.u.aids.Timeline
+	tl := h.u.aids.timeline
 	checked := 0
 	for i, r := range tl.rows {
 		if r.event < 0 {
 			continue
 		}
-		o := tl.List.CreateItem()
-		tl.List.UpdateItem(i, o)
+		o := tl.list.CreateItem()
+		tl.list.UpdateItem(i, o)
 		o.Resize(fyne.NewSize(260, o.MinSize().Height))
 		o.(*fyne.Container).Layout.Layout(o.(*fyne.Container).Objects, o.Size())
 		label := o.(*fyne.Container).Objects[0].(*widget.Label)
@@ -432,7 +432,7 @@ func TestTimelineRowKeepsRoomForTheLabel(t *testing.T) {
 func TestChoosingAnEntryKeepsTheSidebarWidth(t *testing.T) {
 	h := newHarness(t)
 	h.studyAidsLoaded(1)
-	tl, pv := h.u.aids.Timeline, h.u.aids.People
+	tl, pv := h.u.aids.timeline, h.u.aids.people
 	for _, c := range []struct {
 		name    string
 		tab     int

@@ -48,7 +48,7 @@ func TestReaderGolden(t *testing.T) {
 	}
 	h := newHarnessOn(t, a, lib)
 	h.u.Window.Resize(fyne.NewSize(1200, 760))
-	h.u.Reader.setMatches(0, [][2]int{{0, 11}})
+	h.u.reader.setMatches(0, [][2]int{{0, 11}})
 	h.pump()
 	test.AssertImageMatches(t, "reader_highlights.png", h.u.Window.Canvas().Capture())
 }

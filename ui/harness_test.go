@@ -45,9 +45,9 @@ func newHarnessOn(t *testing.T, a fyne.App, lib *sqlite.Library, opts ...harness
 	t.Helper()
 	h := &harness{t: t, app: a, lib: lib, queue: make(chan func(), 1024)}
 	o := Options{
-		NoteDebounce: 20 * time.Millisecond,
-		Do:           func(f func()) { h.queue <- f },
-		StatePath:    statePathOf(t, a),
+		noteDebounce: 20 * time.Millisecond,
+		do:           func(f func()) { h.queue <- f },
+		statePath:    statePathOf(t, a),
 	}
 	for _, f := range opts {
 		f(&o)
@@ -124,7 +124,7 @@ func (h *harness) article(i int) data.ArticleSummary {
 // rowWithText returns the reader row whose text contains s.
 func (h *harness) rowWithText(s string) int {
 	h.t.Helper()
-	for i, m := range h.u.Reader.rows {
+	for i, m := range h.u.reader.rows {
 		if indexRunes(m.text, []rune(s)) >= 0 {
 			return i
 		}

@@ -18,7 +18,7 @@ import (
 // window is too narrow for one row, the buttons wrap onto more rows: the
 // colours' meanings stay readable at any width and text size.
 type highlightBar struct {
-	hooks   ToolbarHooks
+	hooks   toolbarHooks
 	bar     *fyne.Container
 	buttons []*tipButton // one per colour, with its meaning
 	remove  *tipButton
@@ -28,12 +28,12 @@ type highlightBar struct {
 }
 
 // newHighlightBar builds the toolbar.
-func newHighlightBar(hooks ToolbarHooks) *highlightBar {
+func newHighlightBar(hooks toolbarHooks) *highlightBar {
 	hooks.fill()
 	b := &highlightBar{hooks: hooks}
-	b.remove = newTipButton(hooks.Tips, "", theme.ContentClearIcon(), "Remove the highlight from the selection or passage", func() { b.hooks.RemoveHighlight() })
-	b.note = newTipButton(hooks.Tips, "Note", theme.DocumentCreateIcon(), "New note on the selection or passage (Ctrl+N)", func() { b.hooks.AddNote() })
-	b.legend = newTipButton(hooks.Tips, "", theme.SettingsIcon(), "Rename what the colours mean", func() { b.hooks.EditLegend() })
+	b.remove = newTipButton(hooks.tips, "", theme.ContentClearIcon(), "Remove the highlight from the selection or passage", func() { b.hooks.removeHighlight() })
+	b.note = newTipButton(hooks.tips, "Note", theme.DocumentCreateIcon(), "New note on the selection or passage (Ctrl+N)", func() { b.hooks.addNote() })
+	b.legend = newTipButton(hooks.tips, "", theme.SettingsIcon(), "Rename what the colours mean", func() { b.hooks.editLegend() })
 	for _, btn := range []*tipButton{b.remove, b.note, b.legend} {
 		btn.Importance = widget.LowImportance
 	}
@@ -46,10 +46,10 @@ func newHighlightBar(hooks ToolbarHooks) *highlightBar {
 // rebuild makes the colour buttons from the legend (after a rename).
 func (b *highlightBar) rebuild() {
 	b.buttons = nil
-	for i, c := range b.hooks.Colours() {
+	for i, c := range b.hooks.colours() {
 		key := c.Key
 		tip := fmt.Sprintf("Highlight the selection or passage: %s (Ctrl+%d)", c.Meaning, i+1)
-		btn := newTipButton(b.hooks.Tips, c.Meaning, swatchResource(c.RGB), tip, func() { b.hooks.Highlight(key) })
+		btn := newTipButton(b.hooks.tips, c.Meaning, swatchResource(c.RGB), tip, func() { b.hooks.highlight(key) })
 		btn.Importance = widget.LowImportance
 		b.buttons = append(b.buttons, btn)
 	}
@@ -58,8 +58,8 @@ func (b *highlightBar) rebuild() {
 	b.bar.Refresh()
 }
 
-// Rows says on how many rows the toolbar is laid out.
-func (b *highlightBar) Rows() int { return b.layout.rows }
+// rows says on how many rows the toolbar is laid out.
+func (b *highlightBar) rows() int { return b.layout.rows }
 
 // flowBar lays the toolbar's buttons out left to right, wrapping onto a new
 // row when one is full. Its height depends on its width: like a wrapped
@@ -138,7 +138,7 @@ func (l *flowBar) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		l.rows = rows
 		// The toolbar's height changed: the window is laid out again, once
 		// this layout is done.
-		l.b.hooks.Relayout()
+		l.b.hooks.relayout()
 	}
 }
 
@@ -176,10 +176,10 @@ func newSwatch(rgb string) fyne.Resource {
 	return fyne.NewStaticResource(fmt.Sprintf("swatch-%02x%02x%02x.svg", c.R, c.G, c.B), []byte(svg))
 }
 
-// Highlight applies a legend colour to the selection, or to the whole
+// highlight applies a legend colour to the selection, or to the whole
 // current passage when nothing is selected.
-func (u *UI) Highlight(key string) {
-	r := u.Reader
+func (u *UI) highlight(key string) {
+	r := u.reader
 	row, s, e, ok := r.target()
 	if !ok {
 		u.showInfo("Nothing to highlight", "Select some text in the reader, or click a passage, then choose a colour.")
@@ -260,10 +260,10 @@ func (u *UI) removeHighlight(h data.Highlight) {
 	})
 }
 
-// RemoveHighlightAtTarget removes the highlights under the selection, or
+// removeHighlightAtTarget removes the highlights under the selection, or
 // those of the current passage.
-func (u *UI) RemoveHighlightAtTarget() {
-	r := u.Reader
+func (u *UI) removeHighlightAtTarget() {
+	r := u.reader
 	row, s, e, ok := r.target()
 	if !ok {
 		return
@@ -294,14 +294,14 @@ func (u *UI) RemoveHighlightAtTarget() {
 // annotationsChanged redraws what shows highlights and notes: the reader,
 // the sidebar counts, the notes lists.
 func (u *UI) annotationsChanged() {
-	u.Reader.reloadAnnotations()
+	u.reader.reloadAnnotations()
 	u.refreshLibrary()
-	u.Notes.refreshLists()
-	if u.Highlights != nil {
-		u.Highlights.refresh()
+	u.notes.refreshLists()
+	if u.highlights != nil {
+		u.highlights.refresh()
 	}
-	u.Search.filtersChanged()
-	u.Outline.refresh()
+	u.search.filtersChanged()
+	u.outline.refresh()
 }
 
 // showLegendEditor lets the user rename what each colour means.
@@ -309,7 +309,7 @@ func (u *UI) showLegendEditor() {
 	entries := make([]*dialogEntry, len(u.colours))
 	form := widget.NewForm()
 	for i, c := range u.colours {
-		e := newDialogEntry(u)
+		e := newDialogEntry(u.modalKey)
 		e.SetText(c.Meaning)
 		entries[i] = e
 		form.Items = append(form.Items, &widget.FormItem{Text: fmt.Sprintf("%s  (Ctrl+%d)", c.Key, i+1), Widget: container.NewBorder(nil, nil, widget.NewIcon(swatchResource(c.RGB)), nil, e)})
@@ -346,7 +346,7 @@ func (u *UI) legendChanged() {
 	u.loadColours()
 	u.toolbar.rebuild()
 	u.Window.SetMainMenu(u.makeMenu())
-	u.Search.filtersChanged()
-	u.Highlights.refresh()
-	u.Reader.List.Refresh()
+	u.search.filtersChanged()
+	u.highlights.refresh()
+	u.reader.list.Refresh()
 }

@@ -13,19 +13,19 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// HighlightsPanel lists every highlight of the library with its colour,
+// highlightsPanel lists every highlight of the library with its colour,
 // quote, article and paragraph, filtered by colour, article and words.
 // Choosing one opens it in the reader.
-type HighlightsPanel struct {
-	store HighlightStore
+type highlightsPanel struct {
+	store highlightStore
 	ctx   context.Context
-	hooks HighlightsHooks
+	hooks highlightsHooks
 	tab   *container.TabItem
 
 	Colour  *widget.Select
-	Article *widget.Select
-	Filter  *keyEntry
-	List    *widget.List
+	article *widget.Select
+	filter  *keyEntry
+	list    *widget.List
 	empty   *fyne.Container
 
 	all   []highlightRow // every highlight, in reading order
@@ -41,16 +41,16 @@ type highlightRow struct {
 
 // newHighlightsPanel builds the highlights panel on a store; ctx bounds
 // its reads.
-func newHighlightsPanel(store HighlightStore, ctx context.Context, hooks HighlightsHooks) *HighlightsPanel {
+func newHighlightsPanel(store highlightStore, ctx context.Context, hooks highlightsHooks) *highlightsPanel {
 	hooks.fill()
-	p := &HighlightsPanel{store: store, ctx: ctx, hooks: hooks}
+	p := &highlightsPanel{store: store, ctx: ctx, hooks: hooks}
 	p.Colour = widget.NewSelect(nil, func(string) { p.apply() })
-	p.Article = widget.NewSelect(nil, func(string) { p.apply() })
-	p.Filter = newKeyEntry(hooks.Keys)
-	p.Filter.SetPlaceHolder("Words in the quote…")
-	p.Filter.OnChanged = func(string) { p.apply() }
-	p.Filter.onEscape = func() { p.Filter.SetText("") }
-	p.List = widget.NewList(
+	p.article = widget.NewSelect(nil, func(string) { p.apply() })
+	p.filter = newKeyEntry(hooks.keys)
+	p.filter.SetPlaceHolder("Words in the quote…")
+	p.filter.OnChanged = func(string) { p.apply() }
+	p.filter.onEscape = func() { p.filter.SetText("") }
+	p.list = widget.NewList(
 		func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
 			swatch := widget.NewIcon(swatchResource("#999999"))
@@ -72,27 +72,27 @@ func newHighlightsPanel(store HighlightStore, ctx context.Context, hooks Highlig
 			}
 			body.Objects[1].(*mutedLabel).SetText(p.where(row))
 		})
-	p.List.OnSelected = func(i widget.ListItemID) {
-		p.List.Unselect(i)
+	p.list.OnSelected = func(i widget.ListItemID) {
+		p.list.Unselect(i)
 		if i < len(p.shown) {
 			p.open(p.shown[i].h)
 		}
 	}
 	p.empty = emptyState("No highlights", "Select words in the reader and press Ctrl+1 … Ctrl+5, or choose a colour in the toolbar.")
-	filters := container.NewVBox(container.NewGridWithColumns(2, p.Colour, p.Article), p.Filter)
-	p.tab = container.NewTabItem("Highlights", container.NewBorder(filters, nil, nil, nil, container.NewStack(p.List, p.empty)))
+	filters := container.NewVBox(container.NewGridWithColumns(2, p.Colour, p.article), p.filter)
+	p.tab = container.NewTabItem("Highlights", container.NewBorder(filters, nil, nil, nil, container.NewStack(p.list, p.empty)))
 	p.refresh()
 	return p
 }
 
 // refresh reloads the highlights and the filters' choices.
-func (p *HighlightsPanel) refresh() {
+func (p *highlightsPanel) refresh() {
 	hs, err := p.store.Highlights(p.ctx, 0)
 	if err != nil {
-		p.hooks.ShowError(err)
+		p.hooks.showError(err)
 		return
 	}
-	articles := p.hooks.Articles()
+	articles := p.hooks.articles()
 	titles := make(map[int64]string, len(articles))
 	for _, a := range articles {
 		titles[a.ID] = displayTitle(a.Article)
@@ -118,7 +118,7 @@ func (p *HighlightsPanel) refresh() {
 	}
 
 	colours := []string{anyColour}
-	for _, c := range p.hooks.Colours() {
+	for _, c := range p.hooks.colours() {
 		colours = append(colours, c.Meaning)
 	}
 	choices := []string{anyArticle}
@@ -126,22 +126,22 @@ func (p *HighlightsPanel) refresh() {
 		choices = append(choices, text.Clip(displayTitle(a.Article), 60))
 	}
 	setOptionsKeeping(p.Colour, colours, anyColour)
-	setOptionsKeeping(p.Article, choices, anyArticle)
+	setOptionsKeeping(p.article, choices, anyArticle)
 	p.tab.Text = fmt.Sprintf("Highlights (%d)", len(p.all))
 	p.apply()
 }
 
 // apply shows the highlights the filters keep.
-func (p *HighlightsPanel) apply() {
+func (p *highlightsPanel) apply() {
 	var colour string
-	if cs := p.hooks.Colours(); p.Colour.SelectedIndex() > 0 && p.Colour.SelectedIndex()-1 < len(cs) {
+	if cs := p.hooks.colours(); p.Colour.SelectedIndex() > 0 && p.Colour.SelectedIndex()-1 < len(cs) {
 		colour = cs[p.Colour.SelectedIndex()-1].Key
 	}
 	var article int64
-	if as := p.hooks.Articles(); p.Article.SelectedIndex() > 0 && p.Article.SelectedIndex()-1 < len(as) {
-		article = as[p.Article.SelectedIndex()-1].ID
+	if as := p.hooks.articles(); p.article.SelectedIndex() > 0 && p.article.SelectedIndex()-1 < len(as) {
+		article = as[p.article.SelectedIndex()-1].ID
 	}
-	words := strings.Fields(strings.ToLower(p.Filter.Text))
+	words := strings.Fields(strings.ToLower(p.filter.Text))
 	p.shown = p.shown[:0]
 	for _, row := range p.all {
 		if colour != "" && row.h.Colour != colour || article != 0 && row.h.ArticleID != article {
@@ -169,17 +169,17 @@ func (p *HighlightsPanel) apply() {
 	} else {
 		p.empty.Hide()
 	}
-	p.List.Refresh()
+	p.list.Refresh()
 }
 
 // open shows a highlight's passage in the reader.
-func (p *HighlightsPanel) open(h data.Highlight) {
-	p.hooks.OpenPassage(h.ArticleID, h.PassageID)
+func (p *highlightsPanel) open(h data.Highlight) {
+	p.hooks.openPassage(h.ArticleID, h.PassageID)
 }
 
 // colour returns the legend's entry for a colour key.
-func (p *HighlightsPanel) colour(key string) (data.Colour, bool) {
-	for _, c := range p.hooks.Colours() {
+func (p *highlightsPanel) colour(key string) (data.Colour, bool) {
+	for _, c := range p.hooks.colours() {
 		if c.Key == key {
 			return c, true
 		}
@@ -190,7 +190,7 @@ func (p *HighlightsPanel) colour(key string) (data.Colour, bool) {
 // where is a row's second line: the colour's meaning, the ¶ and the
 // article, in that order. The title is long and the line is cut at the
 // panel's width: after it, the ¶ was never seen.
-func (p *HighlightsPanel) where(row highlightRow) string {
+func (p *highlightsPanel) where(row highlightRow) string {
 	var parts []string
 	if c, ok := p.colour(row.h.Colour); ok {
 		parts = append(parts, c.Meaning)

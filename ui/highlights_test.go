@@ -18,22 +18,22 @@ func TestHighlightsPanel(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u := h.u
-	p := u.Highlights
-	if got := u.Notes.content.Items[2]; got != p.tab {
+	p := u.highlights
+	if got := u.notes.content.Items[2]; got != p.tab {
 		t.Errorf("the third tab is %q, want Highlights beside All notes", got.Text)
 	}
 	// Two highlights in the first article, one in the third.
-	u.Reader.setCurrent(1)
-	u.Highlight("red")
+	u.reader.setCurrent(1)
+	u.highlight("red")
 	h.settle()
-	u.Reader.setCurrent(3)
-	u.Highlight("green")
+	u.reader.setCurrent(3)
+	u.highlight("green")
 	h.settle()
 	third := h.article(2)
-	u.OpenArticle(third.ID)
+	u.openArticle(third.ID)
 	row := h.rowWithText("probation")
-	u.Reader.setCurrent(row)
-	u.Highlight("red")
+	u.reader.setCurrent(row)
+	u.highlight("red")
 	h.settle()
 
 	if got := len(p.shown); got != 3 {
@@ -46,44 +46,44 @@ func TestHighlightsPanel(t *testing.T) {
 	if got := len(p.shown); got != 2 {
 		t.Errorf("filtered by red: %d highlights, want 2", got)
 	}
-	p.Article.SetSelectedIndex(3)
+	p.article.SetSelectedIndex(3)
 	if got := len(p.shown); got != 1 || p.shown[0].h.ArticleID != third.ID {
 		t.Errorf("red in the third article: %+v, want the one highlight there", p.shown)
 	}
 	p.Colour.SetSelectedIndex(0)
-	p.Article.SetSelectedIndex(0)
-	test.Type(p.Filter, "probation")
+	p.article.SetSelectedIndex(0)
+	test.Type(p.filter, "probation")
 	if got := len(p.shown); got != 1 {
 		t.Errorf("filtered by “probation”: %d highlights, want 1", got)
 	}
-	if p.shown[0].para != u.Reader.rows[row].passage.N {
-		t.Errorf("the row says para. %d, want %d", p.shown[0].para, u.Reader.rows[row].passage.N)
+	if p.shown[0].para != u.reader.rows[row].passage.N {
+		t.Errorf("the row says para. %d, want %d", p.shown[0].para, u.reader.rows[row].passage.N)
 	}
 	// The ¶ is read before the title, which the panel's width cuts.
-	u.Notes.content.SelectIndex(2)
+	u.notes.content.SelectIndex(2)
 	h.pump()
 	where := p.where(p.shown[0])
-	para := fmt.Sprintf("¶ %d", u.Reader.rows[row].passage.N)
+	para := fmt.Sprintf("¶ %d", u.reader.rows[row].passage.N)
 	if i, j := strings.Index(where, para), strings.Index(where, p.shown[0].title); i < 0 || j < i {
 		t.Errorf("the row's second line %q does not give %q before the title", where, para)
-	} else if w := fyne.MeasureText(where[:j], theme.CaptionTextSize(), fyne.TextStyle{}).Width; w > p.List.Size().Width-60 {
-		t.Errorf("%q is %v wide: it does not show in a %v wide panel", where[:j], w, p.List.Size().Width)
+	} else if w := fyne.MeasureText(where[:j], theme.CaptionTextSize(), fyne.TextStyle{}).Width; w > p.list.Size().Width-60 {
+		t.Errorf("%q is %v wide: it does not show in a %v wide panel", where[:j], w, p.list.Size().Width)
 	}
-	p.Filter.SetText("no such words at all")
+	p.filter.SetText("no such words at all")
 	if p.empty.Hidden {
 		t.Error("no empty state when nothing matches")
 	}
-	p.Filter.SetText("")
+	p.filter.SetText("")
 
 	// Choosing a highlight of the first article opens it there.
 	first := h.article(0)
 	for i, r := range p.shown {
 		if r.h.ArticleID == first.ID && r.h.Colour == "green" {
-			p.List.Select(i)
+			p.list.Select(i)
 		}
 	}
-	if u.Reader.Article().ID != first.ID || u.Reader.current != 3 {
-		t.Errorf("choosing the green highlight showed article %d row %d, want %d row 3", u.Reader.Article().ID, u.Reader.current, first.ID)
+	if u.reader.Article().ID != first.ID || u.reader.current != 3 {
+		t.Errorf("choosing the green highlight showed article %d row %d, want %d row 3", u.reader.Article().ID, u.reader.current, first.ID)
 	}
 	hs, _ := h.lib.Highlights(ctx, 0)
 	if len(hs) != 3 {
@@ -94,27 +94,27 @@ func TestHighlightsPanel(t *testing.T) {
 func TestOpenSource(t *testing.T) {
 	var opened []string
 	h := newHarness(t, func(o *Options) {
-		o.OpenURL = func(u *url.URL) error { opened = append(opened, u.String()); return nil }
+		o.openURL = func(u *url.URL) error { opened = append(opened, u.String()); return nil }
 	})
 	u := h.u
-	if !u.Reader.OpenSource.Visible() {
+	if !u.reader.openSource.Visible() {
 		t.Fatal("no Open source button for an article with a web address")
 	}
-	test.Tap(u.Reader.OpenSource)
-	if len(opened) != 1 || opened[0] != u.Reader.Article().Source {
-		t.Errorf("opened %v, want the article's source %q", opened, u.Reader.Article().Source)
+	test.Tap(u.reader.openSource)
+	if len(opened) != 1 || opened[0] != u.reader.Article().Source {
+		t.Errorf("opened %v, want the article's source %q", opened, u.reader.Article().Source)
 	}
 }
 
 func TestSearchFilterChips(t *testing.T) {
 	h := newHarness(t)
-	s := h.u.Search
+	s := h.u.search
 	test.Type(s.entry, "liang")
 	h.waitFor("results", func() bool { return s.shown == s.gen })
-	s.Colour.SetSelectedIndex(1)
+	s.colour.SetSelectedIndex(1)
 	s.entry.SetText("")
 	h.pump()
-	if !s.Chips.Visible() || !chipsSay(s, "Colour: "+h.u.colours[0].Meaning) {
+	if !s.chips.Visible() || !chipsSay(s, "Colour: "+h.u.colours[0].Meaning) {
 		t.Fatal("a filter left from an earlier search is not shown as a chip")
 	}
 	test.Type(s.entry, "probation")
@@ -124,14 +124,14 @@ func TestSearchFilterChips(t *testing.T) {
 	}
 	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	h.pump()
-	if s.entry.Text != "" || s.filtered() || s.Chips.Visible() {
-		t.Errorf("Escape left query %q, filtered %v, chips %v; want all cleared", s.entry.Text, s.filtered(), s.Chips.Visible())
+	if s.entry.Text != "" || s.filtered() || s.chips.Visible() {
+		t.Errorf("Escape left query %q, filtered %v, chips %v; want all cleared", s.entry.Text, s.filtered(), s.chips.Visible())
 	}
 }
 
 // chipsSay reports whether a chip with the label shows.
-func chipsSay(s *SearchBar, label string) bool {
-	for _, o := range s.Chips.Objects {
+func chipsSay(s *searchBar, label string) bool {
+	for _, o := range s.chips.Objects {
 		if b, ok := o.(*widget.Button); ok && b.Text == label {
 			return true
 		}

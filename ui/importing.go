@@ -36,7 +36,7 @@ func (u *UI) showImport() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.ImportPaths([]string{path})
+		u.importPaths([]string{path})
 	}, u.Window)
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
 	d.Resize(fyne.NewSize(800, 560))
@@ -54,7 +54,7 @@ func (u *UI) showImportFolder() {
 		if l == nil {
 			return
 		}
-		u.ImportPaths([]string{l.Path()})
+		u.importPaths([]string{l.Path()})
 	}, u.Window)
 	d.Resize(fyne.NewSize(800, 560))
 	u.openModal(d, nil, d.Hide)
@@ -69,17 +69,17 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 	if len(paths) > 0 {
-		u.ImportPaths(paths)
+		u.importPaths(paths)
 	}
 }
 
-// ImportPaths imports files (or folders of them) off the UI goroutine
+// importPaths imports files (or folders of them) off the UI goroutine
 // through ingest.ImportFiles, with a progress bar, and then says what
 // happened to each.
-func (u *UI) ImportPaths(paths []string) {
+func (u *UI) importPaths(paths []string) {
 	// An import can replace the open article's passages: the note being
 	// typed is stored first, on the passage it was written for.
-	u.Notes.flush()
+	u.notes.flush()
 	saved := u.writes.barrier()
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("Looking for files to import…")
@@ -112,12 +112,12 @@ func (u *UI) ImportPaths(paths []string) {
 // added, and shows what happened to each file.
 func (u *UI) importDone(results []ingest.FileResult) {
 	u.lastImport = results
-	if open := u.Reader.article.ID; open != 0 {
+	if open := u.reader.article.ID; open != 0 {
 		for _, r := range results {
 			if r.Status == ingest.FileUpdated && r.Article.ID == open {
-				seq := u.Reader.topSeq()
-				u.Reader.open(open)
-				u.Reader.scrollToSeq(seq)
+				seq := u.reader.topSeq()
+				u.reader.open(open)
+				u.reader.scrollToSeq(seq)
 				break
 			}
 		}
@@ -134,7 +134,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 		}
 	}
 	if last != 0 {
-		u.OpenArticle(last)
+		u.openArticle(last)
 	}
 
 	rows := []fyne.CanvasObject{}

@@ -29,20 +29,20 @@ func TestImportAndExport(t *testing.T) {
 	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	u.ImportPaths([]string{file})
+	u.importPaths([]string{file})
 	h.waitFor("the import", func() bool { return len(u.articles) == 4 })
-	if got := u.Reader.Article().ID; got != u.articles[3].ID {
+	if got := u.reader.Article().ID; got != u.articles[3].ID {
 		t.Errorf("after the import the reader shows article %d, want the new %d", got, u.articles[3].ID)
 	}
 
-	p := u.Reader.rows[0].passage
+	p := u.reader.rows[0].passage
 	if _, err := h.lib.AddHighlight(context.Background(), p.ID, 0, 8, "green"); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "notes.md")
-	u.ExportTo(out, export.Options{Format: export.Markdown})
-	h.waitFor("the export", func() bool { return u.lastExport.Path == out })
-	if b, err := os.ReadFile(out); err != nil || !strings.Contains(string(b), string(u.Reader.rows[0].text[:8])) {
+	u.exportTo(out, export.Options{Format: export.Markdown})
+	h.waitFor("the export", func() bool { return u.lastExport.path == out })
+	if b, err := os.ReadFile(out); err != nil || !strings.Contains(string(b), string(u.reader.rows[0].text[:8])) {
 		t.Fatalf("the export lacks the highlight (%v)", err)
 	}
 
@@ -53,7 +53,7 @@ func TestImportAndExport(t *testing.T) {
 			t.Fatal(err)
 		}
 		u.lastImport = nil
-		u.ImportPaths([]string{file})
+		u.importPaths([]string{file})
 		h.waitFor("the re-import", func() bool { return u.lastImport != nil })
 		if r := u.lastImport[0]; r.Status != ingest.FileUpdated || r.Orphaned != 1 {
 			t.Fatalf("re-import = %s with %d orphaned, want updated with 1", r.Status, r.Orphaned)
@@ -61,9 +61,9 @@ func TestImportAndExport(t *testing.T) {
 		if got := u.lastImport[0].Detail(); !strings.Contains(got, "Orphans") {
 			t.Errorf("the summary does not say where the orphan went: %q", got)
 		}
-		u.ExportTo(out, export.Options{Format: export.Markdown})
-		h.waitFor("the export", func() bool { return u.lastExport.Report.Failures != nil })
-		if msg := u.lastExport.Message; !strings.Contains(msg, "no longer appear word for word") || !strings.Contains(msg, "Hundreds") {
+		u.exportTo(out, export.Options{Format: export.Markdown})
+		h.waitFor("the export", func() bool { return u.lastExport.report.Failures != nil })
+		if msg := u.lastExport.message; !strings.Contains(msg, "no longer appear word for word") || !strings.Contains(msg, "Hundreds") {
 			t.Errorf("the message does not list the failed quote:\n%s", msg)
 		}
 	})
@@ -73,7 +73,7 @@ func TestDropFolder(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	ctx := context.Background()
-	if _, err := h.lib.AddHighlight(ctx, u.Reader.rows[0].passage.ID, 0, 5, "blue"); err != nil {
+	if _, err := h.lib.AddHighlight(ctx, u.reader.rows[0].passage.ID, 0, 5, "blue"); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -150,7 +150,7 @@ func TestDropFolder(t *testing.T) {
 // new text on live passage ids.
 func TestImportUpdatesOpenArticle(t *testing.T) {
 	ctx := context.Background()
-	h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+	h := newHarness(t, func(o *Options) { o.noteDebounce = 1 << 40 })
 	u := h.u
 	file := filepath.Join(t.TempDir(), "rally.txt")
 	write := func(text string) {
@@ -166,17 +166,17 @@ func TestImportUpdatesOpenArticle(t *testing.T) {
 	if err := os.WriteFile(later, []byte("Vigil\n\nNeighbours lit candles.\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	u.ImportPaths([]string{file, later})
+	u.importPaths([]string{file, later})
 	h.waitFor("the import", func() bool { return u.lastImport != nil })
 	id := u.lastImport[0].Article.ID
-	u.OpenArticle(id)
+	u.openArticle(id)
 
-	u.Reader.setCurrent(1)
-	card := u.Notes.AddNote()
-	test.Type(card.Editor, "Who organised it?")
+	u.reader.setCurrent(1)
+	card := u.notes.addNote()
+	test.Type(card.editor, "Who organised it?")
 	write("Rally in Brooklyn\n\nA crowd gathered in Brooklyn on Saturday.\n\nOrganisers said the verdict singled him out.\n")
 	u.lastImport = nil
-	u.ImportPaths([]string{file})
+	u.importPaths([]string{file})
 	h.waitFor("the re-import", func() bool { return u.lastImport != nil })
 
 	ns, err := h.lib.Notes(ctx, data.NoteFilter{ArticleID: id})
@@ -186,7 +186,7 @@ func TestImportUpdatesOpenArticle(t *testing.T) {
 	if len(ns) != 1 || ns[0].Body != "Who organised it?" {
 		t.Fatalf("notes = %+v, want the note typed during the import", ns)
 	}
-	if got := u.Reader.Article().ID; got != id {
+	if got := u.reader.Article().ID; got != id {
 		t.Fatalf("the reader shows article %d, want the updated %d", got, id)
 	}
 	ps, err := h.lib.Passages(ctx, id)
@@ -197,7 +197,7 @@ func TestImportUpdatesOpenArticle(t *testing.T) {
 	for _, p := range ps {
 		live[p.ID] = true
 	}
-	for i, m := range u.Reader.rows {
+	for i, m := range u.reader.rows {
 		if !live[m.passage.ID] {
 			t.Errorf("row %d shows passage %d, which the import replaced", i, m.passage.ID)
 		}
@@ -214,7 +214,7 @@ func TestUndoImport(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u := h.u
-	p := u.Reader.rows[1].passage
+	p := u.reader.rows[1].passage
 	own, err := h.lib.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "Mine."})
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +235,7 @@ func TestUndoImport(t *testing.T) {
 	}
 	f.Close()
 
-	u.ImportPaths([]string{file})
+	u.importPaths([]string{file})
 	h.waitFor("the merge", func() bool { return u.lastImport != nil })
 	if n, _ := h.lib.Note(ctx, own.ID); n.Body != "Mine." {
 		t.Fatalf("the merge changed the student's own note to %q", n.Body)

@@ -22,12 +22,12 @@ import (
 //	Escape                 clear the selection
 type readerKeys struct {
 	widget.BaseWidget
-	r       *Reader
+	r       *reader
 	content fyne.CanvasObject
 	shift   bool
 }
 
-func newReaderKeys(r *Reader, content fyne.CanvasObject) *readerKeys {
+func newReaderKeys(r *reader, content fyne.CanvasObject) *readerKeys {
 	k := &readerKeys{r: r, content: content}
 	k.ExtendBaseWidget(k)
 	return k
@@ -92,10 +92,10 @@ func (k *readerKeys) TypedKey(ev *fyne.KeyEvent) {
 		if r.selRow >= 0 {
 			r.clearSelection()
 		} else {
-			r.hooks.OtherKey(ev)
+			r.hooks.otherKey(ev)
 		}
 	default:
-		r.hooks.OtherKey(ev)
+		r.hooks.otherKey(ev)
 	}
 }
 
@@ -113,9 +113,9 @@ func (k *readerKeys) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// Focus gives the reader the keyboard (Ctrl+R): its current passage, or the
+// focus gives the reader the keyboard (Ctrl+R): its current passage, or the
 // first passage in view when none is current, scrolled into view.
-func (r *Reader) Focus() {
+func (r *reader) focus() {
 	if len(r.rows) == 0 {
 		return
 	}
@@ -123,22 +123,22 @@ func (r *Reader) Focus() {
 		r.setCurrent(r.topRow())
 	}
 	r.scrollIntoView(r.current)
-	if c := r.hooks.Canvas(); c != nil {
+	if c := r.hooks.canvas(); c != nil {
 		c.Focus(r.keys)
 	}
 }
 
 // refreshRow redraws a row if it is on screen.
-func (r *Reader) refreshRow(row int) {
+func (r *reader) refreshRow(row int) {
 	if row >= 0 && row < len(r.rows) {
-		r.List.RefreshItem(row)
+		r.list.RefreshItem(row)
 	}
 }
 
 // moveCurrent makes the previous (-1) or next (+1) passage the current one,
 // and scrolls it into view. The selection goes: it belonged to the passage
 // left behind.
-func (r *Reader) moveCurrent(d int) {
+func (r *reader) moveCurrent(d int) {
 	if len(r.rows) == 0 {
 		return
 	}
@@ -157,7 +157,7 @@ func (r *Reader) moveCurrent(d int) {
 // word (or a sentence) right or left, or to the passage's start or end. A
 // selection in another passage is dropped: a new one starts at the start of
 // the current passage.
-func (r *Reader) extendSelection(key fyne.KeyName, sentence bool) {
+func (r *reader) extendSelection(key fyne.KeyName, sentence bool) {
 	if r.current < 0 || r.current >= len(r.rows) {
 		return
 	}
@@ -194,23 +194,23 @@ func (r *Reader) extendSelection(key fyne.KeyName, sentence bool) {
 
 // scrollIntoView scrolls the reader as little as it takes to show row whole
 // (or its top, when it is taller than the reader).
-func (r *Reader) scrollIntoView(row int) {
+func (r *reader) scrollIntoView(row int) {
 	if row < 0 || row >= len(r.rows) {
 		return
 	}
 	if len(r.heights) != len(r.rows) {
-		r.List.ScrollTo(row)
+		r.list.ScrollTo(row)
 		return
 	}
-	view := r.List.Size().Height
-	off := r.List.GetScrollOffset()
+	view := r.list.Size().Height
+	off := r.list.GetScrollOffset()
 	top := r.rowOffset(row)
 	bottom := top + r.heights[row]
 	switch {
 	case top < off || r.heights[row] > view:
-		r.List.ScrollToOffset(max(0, top-8))
+		r.list.ScrollToOffset(max(0, top-8))
 	case bottom > off+view:
-		r.List.ScrollToOffset(bottom - view + 8)
+		r.list.ScrollToOffset(bottom - view + 8)
 	}
 }
 
@@ -392,14 +392,14 @@ func (u *UI) focusedPane() (pane, bool) {
 	switch {
 	case f == nil:
 		return 0, false
-	case f == u.Search.entry:
+	case f == u.search.entry:
 		return paneSearch, true
-	case f == u.Library || f == u.LibraryFilter || f == u.Search.Results:
+	case f == u.library || f == u.libraryFilter || f == u.search.results:
 		return paneLibrary, true
-	case f == u.Reader.keys:
+	case f == u.reader.keys:
 		return paneReader, true
 	}
-	if u.Notes.owns(f) {
+	if u.notes.owns(f) {
 		return paneNotes, true
 	}
 	return 0, false
@@ -424,27 +424,27 @@ func (u *UI) focusPane(p pane) {
 	c := u.Window.Canvas()
 	switch p {
 	case paneSearch:
-		u.Search.Focus()
+		u.search.focus()
 	case paneLibrary:
 		u.showLibraryTab()
-		if u.Search.showing() {
-			c.Focus(u.Search.Results)
-		} else if len(u.Sidebar.listed) > 0 {
-			c.Focus(u.Library)
+		if u.search.showing() {
+			c.Focus(u.search.results)
+		} else if len(u.sidebar.listed) > 0 {
+			c.Focus(u.library)
 		} else {
-			c.Focus(u.LibraryFilter)
+			c.Focus(u.libraryFilter)
 		}
 	case paneReader:
-		if len(u.Reader.rows) == 0 {
+		if len(u.reader.rows) == 0 {
 			u.focusPane(paneNotes)
 			return
 		}
-		u.Reader.Focus()
+		u.reader.focus()
 	case paneNotes:
 		if u.sideTabs != nil {
 			u.sideTabs.SelectIndex(0)
 		}
-		u.Notes.Focus()
+		u.notes.focus()
 	}
 }
 

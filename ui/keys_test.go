@@ -52,7 +52,7 @@ func (h *harness) press(keys ...fyne.KeyName) {
 // menu's item for it first, else the focused widget's TypedShortcut.
 func (h *harness) shortcut(s fyne.Shortcut) {
 	h.t.Helper()
-	if !h.u.RunShortcut(s) {
+	if !h.u.runShortcut(s) {
 		if f, ok := h.u.Window.Canvas().Focused().(fyne.Shortcutable); ok {
 			f.TypedShortcut(s)
 		}
@@ -63,7 +63,7 @@ func (h *harness) shortcut(s fyne.Shortcut) {
 var ctrlShift = fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
 
 // selectedText is the reader's selection as text.
-func selectedText(r *Reader) string {
+func selectedText(r *reader) string {
 	if r.selRow < 0 {
 		return ""
 	}
@@ -76,10 +76,10 @@ func selectedText(r *Reader) string {
 func TestKeyboardReadingLoop(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
-	u, r := h.u, h.u.Reader
+	u, r := h.u, h.u.reader
 	c := u.Window.Canvas()
 	// The longest of the bundled articles.
-	u.OpenArticle(h.article(2).ID)
+	u.openArticle(h.article(2).ID)
 	if len(r.rows) < 16 {
 		t.Fatalf("the article has %d passages; the test needs 16", len(r.rows))
 	}
@@ -101,7 +101,7 @@ func TestKeyboardReadingLoop(t *testing.T) {
 	if r.current != 14 {
 		t.Fatalf("after 14 × ↓ the current passage is %d, want 14", r.current)
 	}
-	off, view := r.List.GetScrollOffset(), r.List.Size().Height
+	off, view := r.list.GetScrollOffset(), r.list.Size().Height
 	if top := r.rowOffset(14); top < off || top+r.heights[14] > off+view+1 {
 		t.Errorf("passage 14 at [%v, %v] is not in the view [%v, %v]", top, top+r.heights[14], off, off+view)
 	}
@@ -168,15 +168,15 @@ func TestKeyboardReadingLoop(t *testing.T) {
 	h.press(desktop.KeyShiftLeft, fyne.KeyRight)
 	quote := selectedText(r)
 	h.shortcut(shortcutNewNote)
-	if len(u.Notes.Cards) != 1 || c.Focused() != u.Notes.Cards[0].Editor {
-		t.Fatalf("Ctrl+N: %d cards, focus on %T; want the new note's editor", len(u.Notes.Cards), c.Focused())
+	if len(u.notes.Cards) != 1 || c.Focused() != u.notes.Cards[0].editor {
+		t.Fatalf("Ctrl+N: %d cards, focus on %T; want the new note's editor", len(u.notes.Cards), c.Focused())
 	}
-	test.Type(u.Notes.Cards[0].Editor, "Compare with the sentencing")
+	test.Type(u.notes.Cards[0].editor, "Compare with the sentencing")
 	h.press(fyne.KeyEscape)
 	if c.Focused() != r.keys {
 		t.Fatalf("Escape in the note left the focus on %T, want the reader", c.Focused())
 	}
-	h.waitFor("the note saved", func() bool { return u.Notes.Cards[0].note.ID != 0 })
+	h.waitFor("the note saved", func() bool { return u.notes.Cards[0].note.ID != 0 })
 	notes, err := h.lib.Notes(ctx, data.NoteFilter{PassageID: r.rows[14].passage.ID})
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +191,7 @@ func TestKeyboardReadingLoop(t *testing.T) {
 
 // assertOneCurrentLook checks that exactly the current passage is drawn as
 // current, with the focus ring while the reader has the keyboard.
-func assertOneCurrentLook(t *testing.T, r *Reader) {
+func assertOneCurrentLook(t *testing.T, r *reader) {
 	t.Helper()
 	for row, v := range r.shown {
 		if v.model != r.rows[row] {
@@ -214,11 +214,11 @@ func TestF6CyclesThePanes(t *testing.T) {
 		name string
 		is   func(fyne.Focusable) bool
 	}{
-		{"search", func(f fyne.Focusable) bool { return f == u.Search.entry }},
-		{"library", func(f fyne.Focusable) bool { return f == u.Library }},
-		{"reader", func(f fyne.Focusable) bool { return f == u.Reader.keys }},
-		{"notes", func(f fyne.Focusable) bool { return f == u.Notes.addBtn }},
-		{"search", func(f fyne.Focusable) bool { return f == u.Search.entry }},
+		{"search", func(f fyne.Focusable) bool { return f == u.search.entry }},
+		{"library", func(f fyne.Focusable) bool { return f == u.library }},
+		{"reader", func(f fyne.Focusable) bool { return f == u.reader.keys }},
+		{"notes", func(f fyne.Focusable) bool { return f == u.notes.addBtn }},
+		{"search", func(f fyne.Focusable) bool { return f == u.search.entry }},
 	}
 	for i, w := range want {
 		h.press(fyne.KeyF6)
@@ -226,8 +226,8 @@ func TestF6CyclesThePanes(t *testing.T) {
 			t.Fatalf("F6 #%d focused %T, want the %s", i+1, c.Focused(), w.name)
 		}
 	}
-	if u.Reader.current != 0 {
-		t.Errorf("F6 to the reader made passage %d current, want the first in view", u.Reader.current)
+	if u.reader.current != 0 {
+		t.Errorf("F6 to the reader made passage %d current, want the first in view", u.reader.current)
 	}
 }
 
@@ -267,27 +267,27 @@ func TestNoteTabAndHashTags(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	c := u.Window.Canvas()
-	u.Reader.setCurrent(2)
+	u.reader.setCurrent(2)
 	h.shortcut(shortcutNewNote)
-	card := u.Notes.Cards[0]
-	test.Type(card.Editor, "Compare #sentencing")
-	card.Editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl})
-	if got := card.Editor.Text; got != "Compare #sentencing\t" {
+	card := u.notes.Cards[0]
+	test.Type(card.editor, "Compare #sentencing")
+	card.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl})
+	if got := card.editor.Text; got != "Compare #sentencing\t" {
 		t.Errorf("Ctrl+Tab typed %q, want a tab at the end", got)
 	}
 	// Tab is the driver's: a field that does not accept it gives the focus
 	// to the next one.
-	if card.Editor.AcceptsTab() {
+	if card.editor.AcceptsTab() {
 		t.Fatal("the note's text takes Tab for itself")
 	}
 	c.FocusNext()
-	if c.Focused() != card.Tags {
+	if c.Focused() != card.tags {
 		t.Fatalf("Tab from the text went to %T, want the tags", c.Focused())
 	}
-	test.Type(card.Tags, "judge")
+	test.Type(card.tags, "judge")
 	c.Unfocus()
 	h.settle()
-	ns, err := h.lib.Notes(ctx, data.NoteFilter{PassageID: u.Reader.rows[2].passage.ID})
+	ns, err := h.lib.Notes(ctx, data.NoteFilter{PassageID: u.reader.rows[2].passage.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,16 +305,16 @@ func TestFocusVisibleInEveryPane(t *testing.T) {
 	u := h.u
 	c := u.Window.Canvas()
 	u.focusPane(paneLibrary)
-	if c.Focused() != u.Library || !u.Library.ring.rect.Visible() {
-		t.Errorf("the library has the keyboard (%v) but no ring shows", c.Focused() == u.Library)
+	if c.Focused() != u.library || !u.library.ring.rect.Visible() {
+		t.Errorf("the library has the keyboard (%v) but no ring shows", c.Focused() == u.library)
 	}
-	u.Reader.setCurrent(0)
+	u.reader.setCurrent(0)
 	u.focusPane(paneNotes)
-	add := u.Notes.addBtn
+	add := u.notes.addBtn
 	if c.Focused() != add || !add.ring.rect.Visible() {
 		t.Errorf("Add note has the keyboard (%v) but no ring shows", c.Focused() == add)
 	}
-	if u.Library.ring.rect.Visible() {
+	if u.library.ring.rect.Visible() {
 		t.Error("the library's ring stays after the keyboard left it")
 	}
 	u.focusPane(paneReader)

@@ -43,25 +43,25 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Delete article", Icon: theme.DeleteIcon(), Action: u.deleteArticle},
 		&fyne.MenuItem{Label: "Deleted articles…", Icon: theme.HistoryIcon(), Action: u.showTrash},
 		fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: shortcutQuit, Action: u.Quit},
+		&fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: shortcutQuit, Action: u.quit},
 	)
 	edit := fyne.NewMenu("Edit", append([]*fyne.MenuItem{
 		{Label: "Undo", Icon: theme.ContentUndoIcon(), Shortcut: shortcutUndo, Action: u.undoAction},
 		fyne.NewMenuItemSeparator(),
-		{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.Search.Focus},
-		{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.Notes.AddNote() }},
-		{Label: "Go to the reader", Icon: theme.NavigateNextIcon(), Shortcut: shortcutReader, Action: u.Reader.Focus},
-		{Label: "Add to outline", Icon: theme.ListIcon(), Shortcut: shortcutAddToOutl, Action: func() { u.Outline.addTarget() }},
+		{Label: "Find", Icon: theme.SearchIcon(), Shortcut: shortcutFind, Action: u.search.focus},
+		{Label: "New note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { u.notes.addNote() }},
+		{Label: "Go to the reader", Icon: theme.NavigateNextIcon(), Shortcut: shortcutReader, Action: u.reader.focus},
+		{Label: "Add to outline", Icon: theme.ListIcon(), Shortcut: shortcutAddToOutl, Action: u.addToOutline},
 		fyne.NewMenuItemSeparator(),
 	}, u.copyItems()...)...)
 	var colours []*fyne.MenuItem
 	for i, c := range u.colours {
 		key := c.Key
-		colours = append(colours, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Shortcut: colourShortcut(i), Action: func() { u.Highlight(key) }})
+		colours = append(colours, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Shortcut: colourShortcut(i), Action: func() { u.highlight(key) }})
 	}
 	colours = append(colours,
 		fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Remove highlight", Icon: theme.ContentClearIcon(), Action: u.RemoveHighlightAtTarget},
+		&fyne.MenuItem{Label: "Remove highlight", Icon: theme.ContentClearIcon(), Action: u.removeHighlightAtTarget},
 		&fyne.MenuItem{Label: "Rename colours…", Icon: theme.SettingsIcon(), Action: u.showLegendEditor})
 	highlight := fyne.NewMenu("Highlight", colours...)
 
@@ -78,7 +78,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Smaller text", Icon: theme.ZoomOutIcon(), Shortcut: shortcutSmaller, Action: func() { u.setTextScale(u.textScale() - 0.1) }},
 		&fyne.MenuItem{Label: "Normal text size", Action: func() { u.setTextScale(1) }},
 		fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Compare two articles…", Action: func() { u.ShowCompare(u.Reader.article.ID, 0) }},
+		&fyne.MenuItem{Label: "Compare two articles…", Action: func() { u.showCompare(u.reader.article.ID, 0) }},
 		&fyne.MenuItem{Label: "Outline", Icon: theme.ListIcon(), Action: func() { u.sideTabs.SelectIndex(1) }},
 	)
 	help := fyne.NewMenu("Help",
@@ -106,9 +106,9 @@ func guardMenu(u *UI, menus []*fyne.Menu) {
 	}
 }
 
-// RunShortcut runs the main-menu item bound to a shortcut, as the driver
+// runShortcut runs the main-menu item bound to a shortcut, as the driver
 // does when the keys are pressed. It reports whether one was found.
-func (u *UI) RunShortcut(s fyne.Shortcut) bool {
+func (u *UI) runShortcut(s fyne.Shortcut) bool {
 	var find func(items []*fyne.MenuItem) bool
 	find = func(items []*fyne.MenuItem) bool {
 		for _, it := range items {
@@ -141,22 +141,22 @@ func (u *UI) undoAction() {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
-	u.Undo()
+	u.undoLast()
 }
 
 // themeMode is the theme the user chose: system, light or dark.
 func (u *UI) themeMode() string {
-	return u.App.Preferences().StringWithFallback(prefTheme, themeSystem)
+	return u.app.Preferences().StringWithFallback(prefTheme, themeSystem)
 }
 
 // textScale is the user's text size factor.
 func (u *UI) textScale() float32 {
-	return float32(u.App.Preferences().FloatWithFallback(prefTextSize, 1))
+	return float32(u.app.Preferences().FloatWithFallback(prefTextSize, 1))
 }
 
 // setTheme switches between the system's, light and dark themes.
 func (u *UI) setTheme(mode string) {
-	u.App.Preferences().SetString(prefTheme, mode)
+	u.app.Preferences().SetString(prefTheme, mode)
 	u.applyTheme()
 	u.Window.SetMainMenu(u.makeMenu())
 }
@@ -173,7 +173,7 @@ func (u *UI) setTextScale(s float32) {
 	if s == u.textScale() {
 		return
 	}
-	u.App.Preferences().SetFloat(prefTextSize, float64(s))
+	u.app.Preferences().SetFloat(prefTextSize, float64(s))
 	u.applyTheme()
 }
 
@@ -183,9 +183,9 @@ func (u *UI) applyTheme() {
 	// layout measures the rows then, once, in the new theme (words are
 	// measured once per size; see ensureTokens). Measuring them again after
 	// the walk and refreshing the list once more doubled the work of a step.
-	u.Reader.heightsWidth = 0
-	u.App.Settings().SetTheme(newTheme(u.themeMode(), u.textScale()))
+	u.reader.heightsWidth = 0
+	u.app.Settings().SetTheme(newTheme(u.themeMode(), u.textScale()))
 	// When the walk did not lay the reader out (no article open), the
 	// heights are measured here; otherwise this returns at once.
-	u.Reader.sizeRows(u.Reader.List.Size().Width)
+	u.reader.sizeRows(u.reader.list.Size().Width)
 }

@@ -104,7 +104,7 @@ func (u *UI) guardShortcut(f func(), sc fyne.Shortcut) func() {
 		if !ok || sc == nil {
 			return
 		}
-		if std := editingShortcut(sc, u.App.Clipboard()); std != nil {
+		if std := editingShortcut(sc, u.app.Clipboard()); std != nil {
 			field.TypedShortcut(std)
 		}
 	}
@@ -171,8 +171,8 @@ func (u *UI) showCustom(title string, content fyne.CanvasObject) *modal {
 // when it is enabled.
 type formDialog struct {
 	*dialog.CustomDialog
-	Confirm *widget.Button
-	Cancel  *widget.Button
+	confirm *widget.Button
+	cancel  *widget.Button
 	modal   *modal
 }
 
@@ -180,20 +180,20 @@ type formDialog struct {
 // onConfirm, which closes the dialog when it returns true.
 func (u *UI) newFormDialog(title, confirm string, content fyne.CanvasObject, onConfirm func() bool) *formDialog {
 	fd := &formDialog{CustomDialog: dialog.NewCustomWithoutButtons(title, content, u.Window)}
-	fd.Cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), fd.Hide)
-	fd.Confirm = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
-		if !fd.Confirm.Disabled() && onConfirm() {
+	fd.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), fd.Hide)
+	fd.confirm = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
+		if !fd.confirm.Disabled() && onConfirm() {
 			fd.Hide()
 		}
 	})
-	fd.Confirm.Importance = widget.HighImportance
-	fd.SetButtons([]fyne.CanvasObject{fd.Cancel, fd.Confirm})
+	fd.confirm.Importance = widget.HighImportance
+	fd.SetButtons([]fyne.CanvasObject{fd.cancel, fd.confirm})
 	return fd
 }
 
 // show opens the dialog.
 func (fd *formDialog) show(u *UI) {
-	fd.modal = u.openModal(fd, func() { fd.Confirm.OnTapped() }, fd.Hide)
+	fd.modal = u.openModal(fd, func() { fd.confirm.OnTapped() }, fd.Hide)
 }
 
 // dialogEntry is an entry in a dialog: Enter presses the dialog's default
@@ -201,11 +201,15 @@ func (fd *formDialog) show(u *UI) {
 // focused.
 type dialogEntry struct {
 	widget.Entry
-	u *UI
+	// keys gives Enter and Escape to the dialog (the window's modalKey).
+	keys func(*fyne.KeyEvent) bool
 }
 
-func newDialogEntry(u *UI) *dialogEntry {
-	e := &dialogEntry{u: u}
+func newDialogEntry(keys func(*fyne.KeyEvent) bool) *dialogEntry {
+	if keys == nil {
+		keys = func(*fyne.KeyEvent) bool { return false }
+	}
+	e := &dialogEntry{keys: keys}
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -214,11 +218,11 @@ func newDialogEntry(u *UI) *dialogEntry {
 func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:
-		e.u.modalKey(ev)
+		e.keys(ev)
 		return
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !e.MultiLine {
-			e.u.modalKey(ev)
+			e.keys(ev)
 			return
 		}
 	}

@@ -26,14 +26,14 @@ func TestDialogsOwnTheKeys(t *testing.T) {
 	t.Run("EscapeClosesAnInfoDialogNotTheSearch", func(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
-		test.Type(u.Search.entry, "liang")
+		test.Type(u.search.entry, "liang")
 		u.Window.Canvas().Unfocus()
 		u.showInfo("Import finished", "3 articles imported.")
 		h.press(fyne.KeyEscape)
 		if u.modalOpen() {
 			t.Fatal("Escape did not close the information dialog")
 		}
-		if got := u.Search.entry.Text; got != "liang" {
+		if got := u.search.entry.Text; got != "liang" {
 			t.Errorf("Escape reached the search behind the dialog: it is now %q", got)
 		}
 	})
@@ -50,23 +50,23 @@ func TestDialogsOwnTheKeys(t *testing.T) {
 	t.Run("MenuShortcutsDoNothingBehindADialog", func(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
-		u.Reader.setCurrent(1)
+		u.reader.setCurrent(1)
 		u.showShortcuts()
 		h.shortcut(colourShortcut(0))
 		h.shortcut(shortcutFind)
 		h.shortcut(shortcutNewNote)
-		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+		if hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID); len(hs) != 0 {
 			t.Errorf("Ctrl+1 highlighted behind the dialog: %+v", hs)
 		}
-		if len(u.Notes.Cards) != 0 {
+		if len(u.notes.Cards) != 0 {
 			t.Error("Ctrl+N started a note behind the dialog")
 		}
-		if u.Window.Canvas().Focused() == u.Search.entry {
+		if u.Window.Canvas().Focused() == u.search.entry {
 			t.Error("Ctrl+F focused the search behind the dialog")
 		}
 		h.press(fyne.KeyEscape)
 		h.shortcut(colourShortcut(0))
-		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 1 {
+		if hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID); len(hs) != 1 {
 			t.Errorf("with the dialog closed Ctrl+1 made %d highlights, want 1", len(hs))
 		}
 	})
@@ -75,9 +75,9 @@ func TestDialogsOwnTheKeys(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
 		c := u.Window.Canvas()
-		u.Reader.setCurrent(0)
-		card := u.Notes.AddNote()
-		test.Type(card.Editor, "Draft")
+		u.reader.setCurrent(0)
+		card := u.notes.addNote()
+		test.Type(card.editor, "Draft")
 		u.showInfo("Export finished", "Saved to notes.md.")
 		c.FocusNext() // Tab to the dialog's button
 		btn := c.Focused()
@@ -90,10 +90,10 @@ func TestDialogsOwnTheKeys(t *testing.T) {
 			t.Fatal("Space on the button did not close the dialog")
 		}
 		h.settle()
-		if got := card.Editor.Text; got != "Draft" {
+		if got := card.editor.Text; got != "Draft" {
 			t.Errorf("the Space that closed the dialog reached the note: %q", got)
 		}
-		if c.Focused() != card.Editor {
+		if c.Focused() != card.editor {
 			t.Errorf("after the dialog the focus is on %T, want back on the note", c.Focused())
 		}
 	})
@@ -147,26 +147,26 @@ func TestMetaEditorDates(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			h := newHarness(t)
 			u := h.u
-			id := u.Reader.Article().ID
+			id := u.reader.Article().ID
 			u.showMetaEditor()
 			ed := u.metaEditor
-			ed.Outlet.SetText("The Outlet")
-			ed.Date.SetText(tc.typed)
+			ed.outlet.SetText("The Outlet")
+			ed.date.SetText(tc.typed)
 			if tc.hint != "" {
-				if !ed.dialog.Confirm.Disabled() {
+				if !ed.confirm.Disabled() {
 					t.Error("Save is enabled with an invalid date")
 				}
-				if !strings.Contains(ed.DateHint.Text, tc.hint) {
-					t.Errorf("the form says %q under the date, want a hint with %q", ed.DateHint.Text, tc.hint)
+				if !strings.Contains(ed.dateHint.Text, tc.hint) {
+					t.Errorf("the form says %q under the date, want a hint with %q", ed.dateHint.Text, tc.hint)
 				}
-				u.Window.Canvas().Focus(ed.Date)
+				u.Window.Canvas().Focus(ed.date)
 				h.press(fyne.KeyReturn)
 				h.settle()
 				if !u.modalOpen() || u.metaEditor != ed {
 					t.Fatal("Enter with an invalid date closed the dialog")
 				}
-				if ed.Date.Text != tc.typed || ed.Outlet.Text != "The Outlet" {
-					t.Errorf("what was typed is gone: date %q, outlet %q", ed.Date.Text, ed.Outlet.Text)
+				if ed.date.Text != tc.typed || ed.outlet.Text != "The Outlet" {
+					t.Errorf("what was typed is gone: date %q, outlet %q", ed.date.Text, ed.outlet.Text)
 				}
 				a, _ := h.lib.Article(context.Background(), id)
 				if a.Outlet == "The Outlet" {
@@ -174,11 +174,11 @@ func TestMetaEditorDates(t *testing.T) {
 				}
 				return
 			}
-			u.Window.Canvas().Focus(ed.Outlet)
+			u.Window.Canvas().Focus(ed.outlet)
 			h.press(fyne.KeyReturn)
 			h.settle()
 			if u.modalOpen() {
-				t.Fatalf("Enter did not save: the form says %q", ed.DateHint.Text)
+				t.Fatalf("Enter did not save: the form says %q", ed.dateHint.Text)
 			}
 			a, err := h.lib.Article(context.Background(), id)
 			if err != nil {
@@ -197,7 +197,7 @@ func TestMetaEditorDates(t *testing.T) {
 func TestCopyInADialogField(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.Reader.setCurrent(0)
+	u.reader.setCurrent(0)
 	u.showLegendEditor()
 	c := u.Window.Canvas()
 	c.FocusNext()
@@ -207,7 +207,7 @@ func TestCopyInADialogField(t *testing.T) {
 	}
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	h.shortcut(shortcutCopyCited)
-	if got := u.App.Clipboard().Content(); got != e.Text {
+	if got := u.app.Clipboard().Content(); got != e.Text {
 		t.Errorf("Ctrl+C in the dialog's field copied %q, want %q", got, e.Text)
 	}
 }

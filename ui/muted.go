@@ -26,7 +26,7 @@ func mutedColor(v fyne.ThemeVariant) color.Color {
 // Text field and SetText; it wraps words unless it is set to truncate.
 type mutedLabel struct {
 	widget.BaseWidget
-	Text string
+	text string
 
 	rt  *widget.RichText
 	seg *widget.TextSegment
@@ -34,7 +34,7 @@ type mutedLabel struct {
 
 // newMutedLabel returns a wrapped muted label in the body text size.
 func newMutedLabel(text string) *mutedLabel {
-	m := &mutedLabel{Text: text}
+	m := &mutedLabel{text: text}
 	m.seg = &widget.TextSegment{Text: text, Style: widget.RichTextStyle{
 		ColorName: colorNameMuted,
 		SizeName:  theme.SizeNameText,
@@ -73,13 +73,13 @@ func (m *mutedLabel) truncated() *mutedLabel {
 
 // SetText changes the text.
 func (m *mutedLabel) SetText(s string) {
-	m.Text = s
+	m.text = s
 	m.Refresh()
 }
 
 // Refresh implements fyne.Widget.
 func (m *mutedLabel) Refresh() {
-	m.seg.Text = m.Text
+	m.seg.Text = m.text
 	m.rt.Refresh()
 	m.BaseWidget.Refresh()
 }

@@ -18,20 +18,20 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// NoteCard edits one note: its Markdown text, its tags, and shows when it was
+// noteCard edits one note: its Markdown text, its tags, and shows when it was
 // created and last saved.
-type NoteCard struct {
-	p      *NotesPanel
+type noteCard struct {
+	p      *notesPanel
 	note   data.Note // ID 0 until the first save
 	draft  data.NewNote
-	Editor *noteEntry
+	editor *noteEntry
 	// Preview shows the note's Markdown rendered while it is not edited.
 	Preview *notePreview
-	Tags    *noteEntry
-	// TagHints completes the tag being typed from the library's tags.
-	TagHints *fyne.Container
-	// Grow makes the editor large.
-	Grow   *tipButton
+	tags    *noteEntry
+	// tagHints completes the tag being typed from the library's tags.
+	tagHints *fyne.Container
+	// grow makes the editor large.
+	grow   *tipButton
 	large  bool
 	rows   int
 	status *mutedLabel
@@ -110,27 +110,27 @@ func (e *noteEntry) FocusLost() {
 	}
 }
 
-func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
-	c := &NoteCard{p: p, note: n, draft: draft}
+func newNoteCard(p *notesPanel, n data.Note, draft data.NewNote) *noteCard {
+	c := &noteCard{p: p, note: n, draft: draft}
 	c.id.Store(n.ID)
-	c.Editor = newNoteEntry(p.hooks.Keys, true)
-	c.Editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
-	c.Editor.SetText(n.Body)
-	c.Tags = newNoteEntry(p.hooks.Keys, false)
+	c.editor = newNoteEntry(p.hooks.keys, true)
+	c.editor.SetPlaceHolder("Write a note (Markdown). It saves itself.")
+	c.editor.SetText(n.Body)
+	c.tags = newNoteEntry(p.hooks.keys, false)
 	// Short enough to be read whole in the notes panel at 1280 px.
-	c.Tags.SetPlaceHolder("Tags, by commas (or #tag in the note)")
-	c.Tags.SetText(strings.Join(n.Tags, ", "))
-	c.Editor.OnChanged = func(string) { c.changed(); c.fitEditor() }
-	c.Tags.OnChanged = func(string) { c.changed(); c.suggestTags() }
-	c.Editor.onFocusLost = func() { c.saveNow(); c.preview() }
-	c.Tags.onFocusLost = c.saveNow
+	c.tags.SetPlaceHolder("Tags, by commas (or #tag in the note)")
+	c.tags.SetText(strings.Join(n.Tags, ", "))
+	c.editor.OnChanged = func(string) { c.changed(); c.fitEditor() }
+	c.tags.OnChanged = func(string) { c.changed(); c.suggestTags() }
+	c.editor.onFocusLost = func() { c.saveNow(); c.preview() }
+	c.tags.onFocusLost = c.saveNow
 	c.Preview = newNotePreview(c.edit)
 	c.Preview.Hide()
-	c.TagHints = newTagHints()
-	c.Grow = newTipButton(p.hooks.Tips, "", theme.ViewFullScreenIcon(), "Make the editor large", func() { c.toggleLarge() })
-	c.Grow.Importance = widget.LowImportance
+	c.tagHints = newTagHints()
+	c.grow = newTipButton(p.hooks.tips, "", theme.ViewFullScreenIcon(), "Make the editor large", func() { c.toggleLarge() })
+	c.grow.Importance = widget.LowImportance
 	c.status = newMutedLabel("").caption()
-	c.Delete = newTipButton(p.hooks.Tips, "", theme.DeleteIcon(), "Delete this note (Ctrl+Z brings it back)", func() { c.delete() })
+	c.Delete = newTipButton(p.hooks.tips, "", theme.DeleteIcon(), "Delete this note (Ctrl+Z brings it back)", func() { c.delete() })
 	c.Delete.Importance = widget.LowImportance
 	var quote fyne.CanvasObject = layoutSpacer(0)
 	if q := c.quoteText(); q != "" {
@@ -139,11 +139,11 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 	c.showStatus()
 	c.box = container.NewVBox(
 		quote,
-		c.Editor,
+		c.editor,
 		c.Preview,
-		c.Tags,
-		c.TagHints,
-		container.NewBorder(nil, nil, nil, container.NewHBox(c.Grow, c.Delete), c.status),
+		c.tags,
+		c.tagHints,
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.grow, c.Delete), c.status),
 		widget.NewSeparator(),
 	)
 	c.fitEditor()
@@ -156,7 +156,7 @@ func newNoteCard(p *NotesPanel, n data.Note, draft data.NewNote) *NoteCard {
 
 // quoteText is the span the note is attached to, when it is not the whole
 // passage.
-func (c *NoteCard) quoteText() string {
+func (c *noteCard) quoteText() string {
 	ps := c.p.passage
 	if ps == nil {
 		return ""
@@ -172,18 +172,18 @@ func (c *NoteCard) quoteText() string {
 	return string([]rune(ps.Text)[s:e])
 }
 
-func (c *NoteCard) changed() {
-	if c.note.ID != 0 && c.Editor.Text == c.note.Body && c.Tags.Text == strings.Join(c.note.Tags, ", ") {
+func (c *noteCard) changed() {
+	if c.note.ID != 0 && c.editor.Text == c.note.Body && c.tags.Text == strings.Join(c.note.Tags, ", ") {
 		return
 	}
 	if !c.dirty {
 		c.dirty = true
 		c.status.SetText("Editing…")
 	}
-	wait := c.p.hooks.Debounce
+	wait := c.p.hooks.debounce
 	c.due = time.Now().Add(wait)
 	if c.timer == nil {
-		c.timer = time.AfterFunc(wait, func() { c.p.hooks.Do(c.debounced) })
+		c.timer = time.AfterFunc(wait, func() { c.p.hooks.do(c.debounced) })
 	} else {
 		c.timer.Reset(wait)
 	}
@@ -192,7 +192,7 @@ func (c *NoteCard) changed() {
 // debounced saves the note once typing has paused. A timer that fired just
 // before a keystroke reset it finds the note not due yet, and leaves the
 // save to the reset timer.
-func (c *NoteCard) debounced() {
+func (c *noteCard) debounced() {
 	if c.dirty && !time.Now().Before(c.due) {
 		c.saveNow()
 	}
@@ -200,11 +200,11 @@ func (c *NoteCard) debounced() {
 
 // lane is the write lane of this note: its saves and its deletion run in
 // order.
-func (c *NoteCard) lane() string { return fmt.Sprintf("note %p", c) }
+func (c *noteCard) lane() string { return fmt.Sprintf("note %p", c) }
 
 // saveNow queues a save of the note if it changed: the first time with
 // AddNote, then with UpdateNote. The note says "Saving…" until it is saved.
-func (c *NoteCard) saveNow() {
+func (c *noteCard) saveNow() {
 	if c.timer != nil {
 		c.timer.Stop()
 	}
@@ -213,8 +213,8 @@ func (c *NoteCard) saveNow() {
 	}
 	p := c.p
 	// Commas separate tags; a #tag in the text is one too.
-	body := c.Editor.Text
-	tags := data.NormaliseTags(append(strings.Split(c.Tags.Text, ","), data.HashTags(body)...))
+	body := c.editor.Text
+	tags := data.NormaliseTags(append(strings.Split(c.tags.Text, ","), data.HashTags(body)...))
 	if c.note.ID == 0 && c.saving == 0 && strings.TrimSpace(body) == "" {
 		return // nothing to keep yet
 	}
@@ -223,7 +223,7 @@ func (c *NoteCard) saveNow() {
 	c.saving++
 	c.status.SetText("Saving…")
 	var n data.Note
-	p.hooks.Write(c.lane(), func(ctx context.Context) (err error) {
+	p.hooks.write(c.lane(), func(ctx context.Context) (err error) {
 		if id := c.id.Load(); id != 0 {
 			n, err = p.store.UpdateNote(ctx, id, body, tags)
 			return err
@@ -241,7 +241,7 @@ func (c *NoteCard) saveNow() {
 }
 
 // saved shows the result of a save, on the UI goroutine.
-func (c *NoteCard) saved(n data.Note, err error) {
+func (c *noteCard) saved(n data.Note, err error) {
 	c.saving--
 	if err != nil {
 		// Kept in the editor, and saved again with the next change or
@@ -262,16 +262,16 @@ func (c *NoteCard) saved(n data.Note, err error) {
 	switch {
 	case old.ID == 0:
 		// A new note: counts, markers, lists and the tag filter change.
-		c.p.hooks.Changed()
+		c.p.hooks.changed()
 	case !slices.Equal(old.Tags, n.Tags):
 		c.p.replaceInLists(n)
-		c.p.hooks.TagsChanged()
+		c.p.hooks.tagsChanged()
 	default:
 		c.p.replaceInLists(n)
 	}
 }
 
-func (c *NoteCard) showStatus() {
+func (c *noteCard) showStatus() {
 	n := c.note
 	if n.ID == 0 {
 		c.status.SetText("New note: saved when you write something")
@@ -290,7 +290,7 @@ func (c *NoteCard) showStatus() {
 }
 
 // delete removes the note; Undo (Ctrl+Z or the bar's button) restores it.
-func (c *NoteCard) delete() {
+func (c *noteCard) delete() {
 	p, h := c.p, c.p.hooks
 	if c.timer != nil {
 		c.timer.Stop()
@@ -299,7 +299,7 @@ func (c *NoteCard) delete() {
 	if c.note.ID != 0 || c.saving > 0 {
 		// After the note's own saves, in its lane: it has an id by then.
 		var id int64
-		h.Write(c.lane(), func(ctx context.Context) error {
+		h.write(c.lane(), func(ctx context.Context) error {
 			id = c.id.Load()
 			if id == 0 {
 				return nil
@@ -307,20 +307,20 @@ func (c *NoteCard) delete() {
 			return p.store.DeleteNote(ctx, id)
 		}, func(err error) {
 			if err != nil {
-				h.ShowError(err)
+				h.showError(err)
 				return
 			}
 			if id == 0 {
 				return
 			}
-			p.undoStep = h.PushUndo("delete note", func(ctx context.Context) error { return p.store.RestoreNote(ctx, id) })
+			p.undoStep = h.pushUndo("delete note", func(ctx context.Context) error { return p.store.RestoreNote(ctx, id) })
 			p.undoMsg.SetText("Note deleted.")
 			p.undoBar.Show()
-			h.Changed()
+			h.changed()
 		})
 	}
-	if cv := h.Canvas(); cv != nil {
-		if f := cv.Focused(); f == c.Editor || f == c.Tags {
+	if cv := h.canvas(); cv != nil {
+		if f := cv.Focused(); f == c.editor || f == c.tags {
 			cv.Unfocus()
 		}
 	}
@@ -336,36 +336,36 @@ func (c *NoteCard) delete() {
 		}
 	}
 	p.cards.Refresh()
-	h.Changed()
+	h.changed()
 }
 
 // attach gives a note that lost its place the reader's selection, or its
 // current passage.
-func (c *NoteCard) attach() {
+func (c *noteCard) attach() {
 	p, h := c.p, c.p.hooks
-	t, ok := h.Target()
+	t, ok := h.target()
 	if !ok {
-		h.ShowInfo("Choose the words first", "Select the words this note belongs to in the reader, or click a passage, then Attach here.")
+		h.showInfo("Choose the words first", "Select the words this note belongs to in the reader, or click a passage, then Attach here.")
 		return
 	}
-	s, e := t.Start, t.End
+	s, e := t.start, t.end
 	if t.whole() {
 		e = 0 // the whole passage
 	}
 	c.saveNow()
 	var n data.Note
-	h.Write(c.lane(), func(ctx context.Context) (err error) {
-		n, err = p.store.AttachNote(ctx, c.id.Load(), t.Passage.ID, s, e)
+	h.write(c.lane(), func(ctx context.Context) (err error) {
+		n, err = p.store.AttachNote(ctx, c.id.Load(), t.passage.ID, s, e)
 		return err
 	}, func(err error) {
 		if err != nil {
-			h.ShowError(err)
+			h.showError(err)
 			return
 		}
 		p.orphan = nil
-		h.ClearSelection()
-		h.Changed()
+		h.clearSelection()
+		h.changed()
 		// The passage's notes are shown afresh.
-		h.ShowPassage(n.PassageID, true)
+		h.showPassage(n.PassageID, true)
 	})
 }

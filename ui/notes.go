@@ -14,14 +14,14 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// NotesPanel shows the notes of the current passage, editable in place and
+// notesPanel shows the notes of the current passage, editable in place and
 // saved as the user types, and the list of all notes. A note that lost its
 // place when its article's text changed (an orphan) is in that list,
 // marked; opened, it can be edited, deleted, or attached to new words.
-type NotesPanel struct {
-	store   NoteStore
+type notesPanel struct {
+	store   noteStore
 	ctx     context.Context
-	hooks   NotesHooks
+	hooks   notesHooks
 	content *wrapTabs
 
 	passage *data.Passage
@@ -37,7 +37,7 @@ type NotesPanel struct {
 	undoStep int
 
 	// Cards are the editors of the current passage's notes, in order.
-	Cards []*NoteCard
+	Cards []*noteCard
 
 	All *widget.List
 	all []data.Note
@@ -48,16 +48,16 @@ type NotesPanel struct {
 }
 
 // newNotesPanel builds the notes panel on a store; ctx bounds its reads.
-func newNotesPanel(store NoteStore, ctx context.Context, hooks NotesHooks) *NotesPanel {
+func newNotesPanel(store noteStore, ctx context.Context, hooks notesHooks) *notesPanel {
 	hooks.fill()
-	p := &NotesPanel{store: store, ctx: ctx, hooks: hooks}
-	u := hooks.Keys
+	p := &notesPanel{store: store, ctx: ctx, hooks: hooks}
+	u := hooks.keys
 	p.heading = widget.NewLabelWithStyle("Notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// In a narrow panel or at large text, "Notes on the caption" wraps
 	// beside Add note, between words, or Add note goes under it;
 	// truncated, it showed "No…".
 	p.quote = newMutedLabel("").italic()
-	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.AddNote() })
+	p.addBtn = newKeyButton(u, "Add note", theme.ContentAddIcon(), func() { p.addNote() })
 	p.addBtn.Importance = widget.HighImportance
 	p.cards = container.NewVBox()
 	p.empty = emptyState("No passage chosen", "Click a passage in the reader to see its notes. Ctrl+N writes a new one.")
@@ -66,8 +66,8 @@ func newNotesPanel(store NoteStore, ctx context.Context, hooks NotesHooks) *Note
 	p.undoBar = container.NewBorder(nil, nil, nil, p.undoBtn, p.undoMsg)
 	p.undoBar.Hide()
 
-	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn.ring.around(p.addBtn), hooks.Fit.relayout), p.quote)
-	passageTab := container.NewBorder(hooks.Fit.upTo(top, 0.3), p.undoBar, nil, nil,
+	top := container.NewVBox(newBesideOrUnder(fitWords(p.heading), p.addBtn.ring.around(p.addBtn), hooks.fit.relayout), p.quote)
+	passageTab := container.NewBorder(hooks.fit.upTo(top, 0.3), p.undoBar, nil, nil,
 		container.NewStack(container.NewVScroll(p.cards), p.empty))
 
 	p.All = p.noteList(&p.all)
@@ -79,7 +79,7 @@ func newNotesPanel(store NoteStore, ctx context.Context, hooks NotesHooks) *Note
 }
 
 // noteList lists notes from the whole library; a tap opens the passage.
-func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
+func (p *notesPanel) noteList(notes *[]data.Note) *widget.List {
 	l := widget.NewList(
 		func() int { return len(*notes) },
 		func() fyne.CanvasObject {
@@ -115,16 +115,16 @@ func (p *NotesPanel) noteList(notes *[]data.Note) *widget.List {
 	l.OnSelected = func(i widget.ListItemID) {
 		l.Unselect(i)
 		if i < len(*notes) {
-			p.hooks.OpenNote((*notes)[i])
+			p.hooks.openNote((*notes)[i])
 		}
 	}
 	return l
 }
 
 // noteWhere says where a note belongs: "Article title · para. 4".
-func (p *NotesPanel) noteWhere(n data.Note) string {
+func (p *notesPanel) noteWhere(n data.Note) string {
 	title := fmt.Sprintf("Article %d", n.ArticleID)
-	if t, ok := p.hooks.ArticleTitle(n.ArticleID); ok {
+	if t, ok := p.hooks.articleTitle(n.ArticleID); ok {
 		title = t
 	}
 	if n.Orphan() {
@@ -145,10 +145,10 @@ func firstLine(s string) string {
 }
 
 // refreshLists reloads the list of all notes, the orphans last.
-func (p *NotesPanel) refreshLists() {
+func (p *notesPanel) refreshLists() {
 	all, err := p.store.Notes(p.ctx, data.NoteFilter{})
 	if err != nil {
-		p.hooks.ShowError(err)
+		p.hooks.showError(err)
 		return
 	}
 	p.all = all
@@ -158,14 +158,14 @@ func (p *NotesPanel) refreshLists() {
 }
 
 // showPassage shows the notes of a passage, or an empty state for nil.
-func (p *NotesPanel) showPassage(ps *data.Passage) {
+func (p *notesPanel) showPassage(ps *data.Passage) {
 	p.flush()
 	if ps == nil || p.passage == nil || ps.ID != p.passage.ID {
 		// The bar speaks of a note of the passage it was deleted from.
 		p.hideUndoBar()
 	}
 	// A card going away does not keep the focus (Ctrl+Z would go to it).
-	if c := p.hooks.Canvas(); c != nil && p.owns(c.Focused()) && c.Focused() != p.addBtn {
+	if c := p.hooks.canvas(); c != nil && p.owns(c.Focused()) && c.Focused() != p.addBtn {
 		c.Unfocus()
 	}
 	p.passage = ps
@@ -192,7 +192,7 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 	p.empty.Hide()
 	notes, err := p.store.Notes(p.ctx, data.NoteFilter{PassageID: ps.ID})
 	if err != nil {
-		p.hooks.ShowError(err)
+		p.hooks.showError(err)
 		return
 	}
 	for _, n := range notes {
@@ -206,14 +206,14 @@ func (p *NotesPanel) showPassage(ps *data.Passage) {
 }
 
 // refreshPassage reloads the current passage's notes (after an undo).
-func (p *NotesPanel) refreshPassage() {
+func (p *notesPanel) refreshPassage() {
 	if p.passage != nil {
 		ps := *p.passage
 		p.showPassage(&ps)
 	}
 }
 
-func (p *NotesPanel) addCard(c *NoteCard) {
+func (p *notesPanel) addCard(c *noteCard) {
 	p.Cards = append(p.Cards, c)
 	// The hint about an empty passage goes when the first note comes.
 	if len(p.cards.Objects) == 1 {
@@ -225,32 +225,32 @@ func (p *NotesPanel) addCard(c *NoteCard) {
 	p.cards.Refresh()
 }
 
-// AddNote starts a new note on the selection, or on the current passage.
+// addNote starts a new note on the selection, or on the current passage.
 // It is stored as soon as it has some text.
-func (p *NotesPanel) AddNote() *NoteCard {
-	t, ok := p.hooks.Target()
+func (p *notesPanel) addNote() *noteCard {
+	t, ok := p.hooks.target()
 	if !ok {
-		p.hooks.ShowInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
+		p.hooks.showInfo("Choose a passage first", "Click a passage in the reader (or select some words in it), then add a note.")
 		return nil
 	}
-	if p.passage == nil || p.passage.ID != t.Passage.ID {
-		p.hooks.ShowPassage(t.Passage.ID, false)
+	if p.passage == nil || p.passage.ID != t.passage.ID {
+		p.hooks.showPassage(t.passage.ID, false)
 	}
 	p.content.SelectIndex(0)
-	draft := data.NewNote{PassageID: t.Passage.ID}
+	draft := data.NewNote{PassageID: t.passage.ID}
 	if !t.whole() {
-		draft.Start, draft.End = t.Start, t.End
+		draft.Start, draft.End = t.start, t.end
 	}
 	c := newNoteCard(p, data.Note{}, draft)
 	p.addCard(c)
-	if cv := p.hooks.Canvas(); cv != nil {
-		cv.Focus(c.Editor)
+	if cv := p.hooks.canvas(); cv != nil {
+		cv.Focus(c.editor)
 	}
 	return c
 }
 
 // replaceInLists shows an edited note in the lists of notes in place.
-func (p *NotesPanel) replaceInLists(n data.Note) {
+func (p *notesPanel) replaceInLists(n data.Note) {
 	for _, l := range []struct {
 		notes []data.Note
 		list  *widget.List
@@ -267,45 +267,45 @@ func (p *NotesPanel) replaceInLists(n data.Note) {
 
 // undoDelete restores the note the bar speaks of, whatever was done since,
 // and takes its step off the undo stack.
-func (p *NotesPanel) undoDelete() {
-	if !p.hooks.Undo(p.undoStep) {
+func (p *notesPanel) undoDelete() {
+	if !p.hooks.undo(p.undoStep) {
 		p.hideUndoBar()
 	}
 }
 
 // hideUndoBar hides the "Note deleted" bar.
-func (p *NotesPanel) hideUndoBar() {
+func (p *notesPanel) hideUndoBar() {
 	p.undoStep = 0
 	p.undoBar.Hide()
 }
 
 // owns reports whether a focused widget is part of the notes panel.
-func (p *NotesPanel) owns(f fyne.Focusable) bool {
+func (p *notesPanel) owns(f fyne.Focusable) bool {
 	if f == p.addBtn {
 		return true
 	}
 	for _, c := range p.Cards {
-		if f == c.Editor || f == c.Tags || f == c.Delete {
+		if f == c.editor || f == c.tags || f == c.Delete {
 			return true
 		}
 	}
 	return false
 }
 
-// Focus gives the keyboard to the notes of the current passage: its first
+// focus gives the keyboard to the notes of the current passage: its first
 // note, or the Add note button.
-func (p *NotesPanel) Focus() {
+func (p *notesPanel) focus() {
 	p.content.SelectIndex(0)
 	if len(p.Cards) > 0 {
 		p.Cards[0].edit()
-	} else if c := p.hooks.Canvas(); c != nil && !p.addBtn.Disabled() {
+	} else if c := p.hooks.canvas(); c != nil && !p.addBtn.Disabled() {
 		c.Focus(p.addBtn)
 	}
 }
 
 // showOrphan shows a note that lost its place, with the words it was on
 // and a button that attaches it to the reader's selection or passage.
-func (p *NotesPanel) showOrphan(n data.Note) {
+func (p *notesPanel) showOrphan(n data.Note) {
 	p.showPassage(nil)
 	p.orphan = &n
 	p.content.SelectIndex(0)
@@ -321,7 +321,7 @@ func (p *NotesPanel) showOrphan(n data.Note) {
 }
 
 // flush saves every note being edited, at once.
-func (p *NotesPanel) flush() {
+func (p *notesPanel) flush() {
 	for _, c := range p.Cards {
 		c.saveNow()
 	}

@@ -11,12 +11,12 @@ import (
 func TestNotesHeadingKeepsClearOfAddNote(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.OpenArticle(h.article(0).ID)
+	u.openArticle(h.article(0).ID)
 	for _, w := range []float32{1280, 900, 700} {
 		u.Window.Resize(fyne.NewSize(w, 700))
-		for row := range u.Reader.rows {
-			u.Reader.setCurrent(row)
-			hd, b := u.Notes.heading, u.Notes.addBtn
+		for row := range u.reader.rows {
+			u.reader.setCurrent(row)
+			hd, b := u.notes.heading, u.notes.addBtn
 			if !hd.Visible() || !b.Visible() {
 				continue
 			}

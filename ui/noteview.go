@@ -51,8 +51,8 @@ const (
 
 // fitEditor gives the editor as many rows as its text needs, counting the
 // lines it wraps to at its width.
-func (c *NoteCard) fitEditor() {
-	e := c.Editor
+func (c *noteCard) fitEditor() {
+	e := c.editor
 	rows := 1
 	width := e.Size().Width - 2*theme.InnerPadding()
 	size := e.Theme().Size(theme.SizeNameText)
@@ -79,14 +79,14 @@ func (c *NoteCard) fitEditor() {
 }
 
 // toggleLarge makes the editor large, or back to fit its text.
-func (c *NoteCard) toggleLarge() {
+func (c *noteCard) toggleLarge() {
 	c.large = !c.large
 	if c.large {
-		c.Grow.SetIcon(theme.ViewRestoreIcon())
-		c.Grow.Tip = "Make the editor fit its text again"
+		c.grow.SetIcon(theme.ViewRestoreIcon())
+		c.grow.tip = "Make the editor fit its text again"
 	} else {
-		c.Grow.SetIcon(theme.ViewFullScreenIcon())
-		c.Grow.Tip = "Make the editor large"
+		c.grow.SetIcon(theme.ViewFullScreenIcon())
+		c.grow.tip = "Make the editor large"
 	}
 	c.rows = 0
 	c.edit()
@@ -94,61 +94,61 @@ func (c *NoteCard) toggleLarge() {
 }
 
 // edit shows the editor instead of the rendered note, and focuses it.
-func (c *NoteCard) edit() {
+func (c *noteCard) edit() {
 	c.Preview.Hide()
-	c.Editor.Show()
-	if cv := c.p.hooks.Canvas(); cv != nil {
-		cv.Focus(c.Editor)
+	c.editor.Show()
+	if cv := c.p.hooks.canvas(); cv != nil {
+		cv.Focus(c.editor)
 	}
 }
 
 // preview shows the note rendered, when it has text and is not edited.
-func (c *NoteCard) preview() {
-	if strings.TrimSpace(c.Editor.Text) == "" || c.p.hooks.Refocusing() {
+func (c *noteCard) preview() {
+	if strings.TrimSpace(c.editor.Text) == "" || c.p.hooks.refocusing() {
 		return
 	}
-	c.Preview.show(c.Editor.Text)
-	c.Editor.Hide()
+	c.Preview.show(c.editor.Text)
+	c.editor.Hide()
 	c.Preview.Show()
 }
 
 // tagSuggestions offers the library's tags that start with the tag being
 // typed in the tags field; a tap completes it.
-func (c *NoteCard) suggestTags() {
-	c.TagHints.RemoveAll()
-	text := c.Tags.Text
+func (c *noteCard) suggestTags() {
+	c.tagHints.RemoveAll()
+	text := c.tags.Text
 	i := strings.LastIndex(text, ",")
 	typed := strings.ToLower(strings.TrimLeft(strings.TrimSpace(text[i+1:]), "#"))
 	if typed == "" {
-		c.TagHints.Hide()
+		c.tagHints.Hide()
 		return
 	}
 	have := map[string]bool{}
 	for _, t := range strings.Split(text[:i+1], ",") {
 		have[strings.ToLower(strings.TrimSpace(t))] = true
 	}
-	for _, t := range c.p.hooks.Tags() {
+	for _, t := range c.p.hooks.tags() {
 		lt := strings.ToLower(t)
 		if strings.HasPrefix(lt, typed) && lt != typed && !have[lt] {
 			t := t
 			b := widget.NewButton("#"+t, func() {
-				c.Tags.SetText(strings.TrimSpace(text[:i+1]+" "+t) + ", ")
-				c.Tags.CursorColumn = len([]rune(c.Tags.Text))
-				c.Tags.Refresh()
-				c.TagHints.Hide()
-				if cv := c.p.hooks.Canvas(); cv != nil {
-					cv.Focus(c.Tags)
+				c.tags.SetText(strings.TrimSpace(text[:i+1]+" "+t) + ", ")
+				c.tags.CursorColumn = len([]rune(c.tags.Text))
+				c.tags.Refresh()
+				c.tagHints.Hide()
+				if cv := c.p.hooks.canvas(); cv != nil {
+					cv.Focus(c.tags)
 				}
 			})
 			b.Importance = widget.LowImportance
-			c.TagHints.Add(b)
+			c.tagHints.Add(b)
 		}
 	}
-	if len(c.TagHints.Objects) == 0 {
-		c.TagHints.Hide()
+	if len(c.tagHints.Objects) == 0 {
+		c.tagHints.Hide()
 		return
 	}
-	c.TagHints.Show()
+	c.tagHints.Show()
 }
 
 // newTagHints is the row of tag completions under a note's tags field.

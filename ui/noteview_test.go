@@ -12,27 +12,27 @@ func TestNoteEditorGrowsRendersAndCompletesTags(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	c := u.Window.Canvas()
-	u.Reader.setCurrent(1)
+	u.reader.setCurrent(1)
 	h.shortcut(shortcutNewNote)
-	card := u.Notes.Cards[0]
+	card := u.notes.Cards[0]
 	if card.rows != editorMinRows {
 		t.Errorf("a new note's editor has %d rows, want %d", card.rows, editorMinRows)
 	}
-	test.Type(card.Editor, "**Judge** Chun:\n- probation\n- 800 hours\n- no jail\n- apology\n- appeal")
+	test.Type(card.editor, "**Judge** Chun:\n- probation\n- 800 hours\n- no jail\n- apology\n- appeal")
 	if card.rows <= editorMinRows {
 		t.Errorf("with 6 lines the editor has %d rows; it must grow", card.rows)
 	}
-	test.Tap(card.Grow)
+	test.Tap(card.grow)
 	if card.rows != editorLargeRows {
 		t.Errorf("made large, the editor has %d rows, want %d", card.rows, editorLargeRows)
 	}
-	test.Tap(card.Grow)
+	test.Tap(card.grow)
 
 	// Leaving the note shows it rendered; a click edits it again.
-	test.Type(card.Tags, "ju")
+	test.Type(card.tags, "ju")
 	c.Unfocus()
 	h.settle()
-	if card.Editor.Visible() || !card.Preview.Visible() {
+	if card.editor.Visible() || !card.Preview.Visible() {
 		t.Fatal("the note is not shown rendered once left")
 	}
 	segs := card.Preview.text.Segments
@@ -52,32 +52,32 @@ func TestNoteEditorGrowsRendersAndCompletesTags(t *testing.T) {
 		t.Error("the Markdown list is not rendered as a list")
 	}
 	test.Tap(card.Preview)
-	if !card.Editor.Visible() || c.Focused() != card.Editor {
+	if !card.editor.Visible() || c.Focused() != card.editor {
 		t.Error("clicking the rendered note does not open it for editing")
 	}
 
 	// Tag completion from the library's tags.
-	u.Reader.setCurrent(3)
+	u.reader.setCurrent(3)
 	h.shortcut(shortcutNewNote)
-	other := u.Notes.Cards[0]
-	test.Type(other.Editor, "Another")
-	test.Type(other.Tags, "sen")
-	if other.TagHints.Visible() {
+	other := u.notes.Cards[0]
+	test.Type(other.editor, "Another")
+	test.Type(other.tags, "sen")
+	if other.tagHints.Visible() {
 		t.Error("tags are offered that no note has")
 	}
 	card2 := other
-	card2.Tags.SetText("")
-	u.Search.filtersChanged() // the library's tags, after the first note
-	test.Type(card2.Tags, "#J")
+	card2.tags.SetText("")
+	u.search.filtersChanged() // the library's tags, after the first note
+	test.Type(card2.tags, "#J")
 	var offered []string
-	for _, o := range card2.TagHints.Objects {
+	for _, o := range card2.tagHints.Objects {
 		offered = append(offered, o.(*widget.Button).Text)
 	}
 	if strings.Join(offered, ",") != "#ju" {
 		t.Fatalf("completions for #J = %v, want #ju", offered)
 	}
-	test.Tap(card2.TagHints.Objects[0].(*widget.Button))
-	if got := card2.Tags.Text; got != "ju, " {
+	test.Tap(card2.tagHints.Objects[0].(*widget.Button))
+	if got := card2.tags.Text; got != "ju, " {
 		t.Errorf("after completing, the tags field holds %q, want “ju, ”", got)
 	}
 }

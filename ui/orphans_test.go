@@ -29,7 +29,7 @@ func TestOrphanNote(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u := h.u
-	r := u.Reader
+	r := u.reader
 	n, err := h.lib.AddNote(ctx, data.NewNote{PassageID: r.rows[1].passage.ID, Body: "orphan me"})
 	if err != nil {
 		t.Fatal(err)
@@ -39,33 +39,33 @@ func TestOrphanNote(t *testing.T) {
 
 	// All notes lists it, marked.
 	at := -1
-	for i, x := range u.Notes.all {
+	for i, x := range u.notes.all {
 		if x.ID == n.ID {
 			at = i
 		}
 	}
 	if at < 0 {
-		t.Fatalf("All notes does not list the orphan: %+v", u.Notes.all)
+		t.Fatalf("All notes does not list the orphan: %+v", u.notes.all)
 	}
-	if where := u.Notes.noteWhere(u.Notes.all[at]); !strings.HasPrefix(where, "⚠ Place lost") {
+	if where := u.notes.noteWhere(u.notes.all[at]); !strings.HasPrefix(where, "⚠ Place lost") {
 		t.Errorf("the orphan is listed as %q, want it marked", where)
 	}
 
 	// Opened, it can be edited, and stays while words are chosen.
-	u.Notes.All.Select(at)
-	if u.Notes.orphan == nil || len(u.Notes.Cards) != 1 || u.Notes.Cards[0].Attach == nil {
+	u.notes.All.Select(at)
+	if u.notes.orphan == nil || len(u.notes.Cards) != 1 || u.notes.Cards[0].Attach == nil {
 		t.Fatal("opening the orphan does not show it with Attach here")
 	}
-	card := u.Notes.Cards[0]
-	if card.Editor.Text != "orphan me" {
-		t.Errorf("the orphan's editor holds %q", card.Editor.Text)
+	card := u.notes.Cards[0]
+	if card.editor.Text != "orphan me" {
+		t.Errorf("the orphan's editor holds %q", card.editor.Text)
 	}
-	card.Editor.SetText("orphan me, edited")
+	card.editor.SetText("orphan me, edited")
 	row := h.rowWithText("probation")
 	text := r.rows[row].text
 	s := indexRunes(text, []rune("five years’ probation"))
 	dragSelect(t, h, row, s, s+len([]rune("five years’ probation")))
-	if u.Notes.orphan == nil || len(u.Notes.Cards) != 1 || u.Notes.Cards[0] != card {
+	if u.notes.orphan == nil || len(u.notes.Cards) != 1 || u.notes.Cards[0] != card {
 		t.Fatal("selecting words in the reader took the orphan away before it was attached")
 	}
 	test.Tap(card.Attach)
@@ -78,10 +78,10 @@ func TestOrphanNote(t *testing.T) {
 	if got.Orphan() || got.PassageID != r.rows[row].passage.ID || got.Quote != "five years’ probation" || got.Body != "orphan me, edited" {
 		t.Errorf("after Attach here the note is %+v", got)
 	}
-	if u.Notes.orphan != nil || u.Notes.passage == nil || u.Notes.passage.ID != got.PassageID {
+	if u.notes.orphan != nil || u.notes.passage == nil || u.notes.passage.ID != got.PassageID {
 		t.Error("after attaching, the notes panel does not show the note's new passage")
 	}
-	if strings.HasPrefix(u.Notes.noteWhere(got), "⚠") {
+	if strings.HasPrefix(u.notes.noteWhere(got), "⚠") {
 		t.Error("the attached note is still marked as having lost its place")
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,35 +25,37 @@ var (
 	shortcutAddToOutl = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
-// OutlinePanel is the Outline view beside the reader: the chosen outline's
+// outlinePanel is the Outline view beside the reader: the chosen outline's
 // sections in order, each with the student's text and the passages,
 // highlights and notes placed there (quote and citation; tapping one opens
 // its passage). Several outlines per library: the picker switches.
-type OutlinePanel struct {
-	u       *UI
+type outlinePanel struct {
+	store   outlineStore
+	ctx     context.Context
+	hooks   outlineHooks
 	content fyne.CanvasObject
-	Picker  *widget.Select
-	NewBtn  *widget.Button
-	AddSec  *widget.Button
+	picker  *widget.Select
+	newBtn  *widget.Button
+	addSec  *widget.Button
 	// Export opens the export dialog on this outline (Word, Markdown or
 	// HTML, as the essay's skeleton).
 	Export *widget.Button
-	// More offers renaming and deleting the outline.
-	More *widget.Button
+	// more offers renaming and deleting the outline.
+	more *widget.Button
 	// lastMenu is the More menu shown last, for tests.
 	lastMenu *fyne.Menu
-	// Body holds one block per section.
-	Body *fyne.Container
+	// body holds one block per section.
+	body *fyne.Container
 
 	outline data.Outline
 	names   []string
 	// section is the index of the section new items go to: the last one
 	// the student added to or clicked.
 	section int
-	// Items are the item widgets shown, in outline order.
-	Items []*OutlineItemView
+	// items are the item widgets shown, in outline order.
+	items []*outlineItemView
 	// bySection holds the item widgets of each section.
-	bySection [][]*OutlineItemView
+	bySection [][]*outlineItemView
 	// focusItem is the item to give the focus back to after a rebuild.
 	focusItem int64
 	// targets are the sections' "add here" buttons, in order.
@@ -68,72 +69,65 @@ type OutlinePanel struct {
 	textGen   int
 }
 
-// sidePanel is what stands beside the reader: the notes, and the outline in
-// a second tab.
-func (u *UI) sidePanel() fyne.CanvasObject {
-	u.sideTabs = newWrapTabs(
-		container.NewTabItemWithIcon("Notes", theme.DocumentCreateIcon(), u.Notes.content),
-		container.NewTabItemWithIcon("Outline", theme.ListIcon(), u.Outline.content))
-	return u.sideTabs
-}
-
-func newOutlinePanel(u *UI) *OutlinePanel {
-	p := &OutlinePanel{u: u}
-	p.Picker = widget.NewSelect(nil, func(name string) { p.show(name) })
-	p.Picker.PlaceHolder = "No outline yet"
-	p.NewBtn = widget.NewButtonWithIcon("New", theme.ContentAddIcon(), p.showNewDialog)
-	p.AddSec = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), p.showAddSection)
+// newOutlinePanel builds the outline panel on a store; ctx bounds its
+// reads.
+func newOutlinePanel(store outlineStore, ctx context.Context, hooks outlineHooks) *outlinePanel {
+	hooks.fill()
+	p := &outlinePanel{store: store, ctx: ctx, hooks: hooks}
+	p.picker = widget.NewSelect(nil, func(name string) { p.show(name) })
+	p.picker.PlaceHolder = "No outline yet"
+	p.newBtn = widget.NewButtonWithIcon("New", theme.ContentAddIcon(), p.showNewDialog)
+	p.addSec = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), p.showAddSection)
 	p.Export = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), p.export)
-	p.More = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), p.showMore)
-	p.Body = container.NewVBox()
+	p.more = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), p.showMore)
+	p.body = container.NewVBox()
 	// The picker above its buttons: the panel stays as narrow as the notes.
-	top := container.NewVBox(p.Picker, container.NewHBox(p.NewBtn, p.AddSec, p.Export, p.More))
-	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(p.Body))
+	top := container.NewVBox(p.picker, container.NewHBox(p.newBtn, p.addSec, p.Export, p.more))
+	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(p.body))
 	p.reloadNames("")
 	return p
 }
 
 // reloadNames lists the outlines in the picker and shows want (or the one
 // shown, or the first).
-func (p *OutlinePanel) reloadNames(want string) {
-	u := p.u
-	list, err := u.lib.Outlines(u.ctx)
+func (p *outlinePanel) reloadNames(want string) {
+	list, err := p.store.Outlines(p.ctx)
 	if err != nil {
-		u.showError(err)
+		p.hooks.showError(err)
 		return
 	}
 	p.names = nil
 	for _, o := range list {
 		p.names = append(p.names, o.Name)
 	}
-	p.Picker.Options = p.names
+	p.picker.Options = p.names
 	if want == "" {
 		want = p.outline.Name
 	}
 	if want == "" && len(p.names) > 0 {
 		want = p.names[0]
 	}
-	p.AddSec.Disable()
+	p.addSec.Disable()
 	if want == "" {
 		p.outline = data.Outline{}
-		p.Body.RemoveAll()
-		p.Items = nil
-		p.Picker.Refresh()
+		p.body.RemoveAll()
+		p.items = nil
+		p.picker.Refresh()
 		return
 	}
-	p.Picker.SetSelected(want) // calls show
+	p.picker.SetSelected(want) // calls show
 }
 
-// NewOutline creates an outline from a template, through the write queue,
+// newOutline creates an outline from a template, through the write queue,
 // and shows it once it is saved; a refusal (a name taken) is shown then.
-func (p *OutlinePanel) NewOutline(name, template string) {
+func (p *outlinePanel) newOutline(name, template string) {
 	var o data.Outline
-	p.u.writes.submit(laneOutline, func(ctx context.Context) (err error) {
-		o, err = p.u.lib.NewOutline(ctx, name, template)
+	p.hooks.write(laneOutline, func(ctx context.Context) (err error) {
+		o, err = p.store.NewOutline(ctx, name, template)
 		return err
 	}, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.showError(err)
 			return
 		}
 		p.section = 0
@@ -141,7 +135,7 @@ func (p *OutlinePanel) NewOutline(name, template string) {
 	})
 }
 
-func (p *OutlinePanel) showNewDialog() {
+func (p *outlinePanel) showNewDialog() {
 	name := widget.NewEntry()
 	name.SetPlaceHolder("Liang case brief")
 	var titles []string
@@ -150,95 +144,96 @@ func (p *OutlinePanel) showNewDialog() {
 	}
 	tmpl := widget.NewRadioGroup(titles, nil)
 	tmpl.SetSelected(titles[0])
-	dialog.ShowForm("New outline", "Create", "Cancel", []*widget.FormItem{
+	p.hooks.showForm("New outline", "Create", "Cancel", []*widget.FormItem{
 		{Text: "Name", Widget: name},
 		{Text: "Template", Widget: tmpl},
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
-		p.NewOutline(name.Text, tmpl.Selected)
-	}, p.u.Window)
+		p.newOutline(name.Text, tmpl.Selected)
+	})
 }
 
 // export opens File › Export with this outline as the scope.
-func (p *OutlinePanel) export() {
-	p.u.showExport()
-	if d := p.u.exportDialog; d != nil {
-		d.Scope.SetSelectedIndex(scopeOutline)
-	}
-}
+func (p *outlinePanel) export() { p.hooks.export() }
 
 // showMore offers to rename or delete the outline shown.
-func (p *OutlinePanel) showMore() {
+func (p *outlinePanel) showMore() {
 	if p.outline.ID == 0 {
 		return
 	}
 	p.lastMenu = fyne.NewMenu("",
 		&fyne.MenuItem{Label: "Rename outline…", Icon: theme.DocumentCreateIcon(), Action: p.showRename},
 		&fyne.MenuItem{Label: "Delete outline…", Icon: theme.DeleteIcon(), Action: p.confirmDelete})
-	c := p.u.Window.Canvas()
-	widget.ShowPopUpMenuAtPosition(p.lastMenu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(p.More).AddXY(0, p.More.Size().Height))
+	c := p.hooks.canvas()
+	if c == nil {
+		c = fyne.CurrentApp().Driver().CanvasForObject(p.more)
+	}
+	if c == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(p.lastMenu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(p.more).AddXY(0, p.more.Size().Height))
 }
 
-func (p *OutlinePanel) showRename() {
-	p.u.askText("Rename outline", "Name", p.outline.Name, p.Rename)
+func (p *outlinePanel) showRename() {
+	p.hooks.askText("Rename outline", "Name", p.outline.Name, p.rename)
 }
 
-// Rename gives the outline shown a new name, through the write queue.
-func (p *OutlinePanel) Rename(name string) {
+// rename gives the outline shown a new name, through the write queue.
+func (p *outlinePanel) rename(name string) {
 	id := p.outline.ID
-	p.u.writes.submit(laneOutline, func(ctx context.Context) error {
-		return p.u.lib.RenameOutline(ctx, id, name)
+	p.hooks.write(laneOutline, func(ctx context.Context) error {
+		return p.store.RenameOutline(ctx, id, name)
 	}, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.showError(err)
 			return
 		}
 		p.reloadNames(strings.TrimSpace(name))
 	})
 }
 
-func (p *OutlinePanel) confirmDelete() {
-	p.u.confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.Delete)
+func (p *outlinePanel) confirmDelete() {
+	p.hooks.confirm("Delete outline", fmt.Sprintf("Delete the outline “%s”? Its passages, highlights and notes stay in the library; its headings and your text under them go.", p.outline.Name), p.delete)
 }
 
-// Delete removes the outline shown, through the write queue (text typed
+// delete removes the outline shown, through the write queue (text typed
 // in it is saved first, in the same lane), and shows another.
-func (p *OutlinePanel) Delete() {
+func (p *outlinePanel) delete() {
 	id := p.outline.ID
 	p.flushText()
-	p.u.writes.submit(laneOutline, func(ctx context.Context) error {
-		return p.u.lib.DeleteOutline(ctx, id)
+	p.hooks.write(laneOutline, func(ctx context.Context) error {
+		return p.store.DeleteOutline(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.showError(err)
 			return
 		}
 		if p.outline.ID == id {
 			p.deleted()
 		} else {
-			p.reloadNames(p.Picker.Selected)
+			p.reloadNames(p.picker.Selected)
 		}
 	})
 }
 
 // deleted shows another outline than the one just deleted.
-func (p *OutlinePanel) deleted() {
+func (p *outlinePanel) deleted() {
 	p.outline = data.Outline{}
-	p.Body.RemoveAll()
-	p.Items = nil
-	p.Picker.ClearSelected()
+	p.body.RemoveAll()
+	p.items = nil
+	p.picker.ClearSelected()
 	p.reloadNames("")
 }
 
-func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
+func (p *outlinePanel) confirmDeleteSection(s data.Section) {
 	msg := fmt.Sprintf("Remove the section “%s”?", s.Heading)
 	if len(s.Items) > 0 || strings.TrimSpace(s.Text) != "" {
 		msg += " Your text under it and the places of its items go; the passages, highlights and notes stay in the library."
 	}
-	p.u.confirm("Remove section", msg, func() {
-		p.edit(func(ctx context.Context) error { return p.u.lib.DeleteSection(ctx, s.ID) }, func() {
+	p.hooks.confirm("Remove section", msg, func() {
+		p.edit(func(ctx context.Context) error { return p.store.DeleteSection(ctx, s.ID) }, func() {
 			if p.section >= len(p.outline.Sections)-1 {
 				p.section = max(0, p.section-1)
 			}
@@ -246,45 +241,45 @@ func (p *OutlinePanel) confirmDeleteSection(s data.Section) {
 	})
 }
 
-func (p *OutlinePanel) showAddSection() {
+func (p *outlinePanel) showAddSection() {
 	if p.outline.ID == 0 {
 		return
 	}
 	id := p.outline.ID
-	p.u.askText("Add a section", "Heading", "", func(heading string) {
+	p.hooks.askText("Add a section", "Heading", "", func(heading string) {
 		p.edit(func(ctx context.Context) error {
-			_, err := p.u.lib.AddSection(ctx, id, heading)
+			_, err := p.store.AddSection(ctx, id, heading)
 			return err
 		}, nil)
 	})
 }
 
 // show loads an outline by name and lays it out.
-func (p *OutlinePanel) show(name string) {
+func (p *outlinePanel) show(name string) {
 	if name == "" {
 		return
 	}
-	o, err := p.u.lib.OutlineByName(p.u.ctx, name)
+	o, err := p.store.OutlineByName(p.ctx, name)
 	if err != nil {
-		p.u.showError(err)
+		p.hooks.showError(err)
 		return
 	}
 	if o.ID != p.outline.ID {
 		p.section = 0
 	}
 	p.outline = o
-	p.AddSec.Enable()
+	p.addSec.Enable()
 	p.build()
 }
 
 // refresh reloads the outline shown (after a change here or in the reader).
-func (p *OutlinePanel) refresh() {
+func (p *outlinePanel) refresh() {
 	if p.outline.ID == 0 {
 		return
 	}
-	o, err := p.u.lib.Outline(p.u.ctx, p.outline.ID)
+	o, err := p.store.Outline(p.ctx, p.outline.ID)
 	if err != nil {
-		p.u.showError(err)
+		p.hooks.showError(err)
 		return
 	}
 	p.outline = o
@@ -293,28 +288,28 @@ func (p *OutlinePanel) refresh() {
 
 // citation is an item's in-text citation in the student's citation style
 // (Edit › Citation style), as the quote list shows it.
-func (p *OutlinePanel) citation(it data.OutlineItem) string {
-	a, ok := p.u.articleSummary(it.ArticleID)
+func (p *outlinePanel) citation(it data.OutlineItem) string {
+	a, ok := p.hooks.knownArticle(it.ArticleID)
 	if !ok {
-		art, err := p.u.lib.Article(p.u.ctx, it.ArticleID)
+		art, err := p.store.Article(p.ctx, it.ArticleID)
 		if err != nil {
 			return ""
 		}
-		a.Article = art
+		a = art
 	}
-	style := p.u.citeStyle()
+	style := p.hooks.citeStyle()
 	if style == cite.Chicago {
-		return style.ShortNote(a.Article, it.Para).String()
+		return style.ShortNote(a, it.Para).String()
 	}
-	return style.InText(a.Article, it.Para).String()
+	return style.InText(a, it.Para).String()
 }
 
-func (p *OutlinePanel) build() {
-	p.Body.RemoveAll()
-	p.Items = nil
+func (p *outlinePanel) build() {
+	p.body.RemoveAll()
+	p.items = nil
 	p.targets = nil
-	p.bySection = make([][]*OutlineItemView, len(p.outline.Sections))
-	var focus *OutlineItemView
+	p.bySection = make([][]*outlineItemView, len(p.outline.Sections))
+	var focus *outlineItemView
 	for si, s := range p.outline.Sections {
 		si, s := si, s
 		heading := widget.NewEntry()
@@ -322,7 +317,7 @@ func (p *OutlinePanel) build() {
 		heading.OnSubmitted = func(h string) {
 			// The field already shows the new heading: nothing is
 			// rebuilt unless the library refuses it.
-			p.save(func(ctx context.Context) error { return p.u.lib.RenameSection(ctx, s.ID, h) })
+			p.save(func(ctx context.Context) error { return p.store.RenameSection(ctx, s.ID, h) })
 		}
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.moveSection(s.ID, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.moveSection(s.ID, +1) })
@@ -348,7 +343,7 @@ func (p *OutlinePanel) build() {
 		block := container.NewVBox(container.NewBorder(nil, nil, target, container.NewHBox(up, down, drop), heading), text)
 		for _, it := range s.Items {
 			v := newOutlineItemView(p, it)
-			p.Items = append(p.Items, v)
+			p.items = append(p.items, v)
 			p.bySection[si] = append(p.bySection[si], v)
 			block.Add(v)
 			if it.ID == p.focusItem {
@@ -356,20 +351,20 @@ func (p *OutlinePanel) build() {
 			}
 		}
 		block.Add(widget.NewSeparator())
-		p.Body.Add(block)
+		p.body.Add(block)
 	}
-	p.Body.Refresh()
-	if focus != nil {
-		p.u.Window.Canvas().Focus(focus)
+	p.body.Refresh()
+	if c := p.hooks.canvas(); focus != nil && c != nil {
+		c.Focus(focus)
 	}
 }
 
-func (p *OutlinePanel) moveSection(id int64, delta int) {
-	p.edit(func(ctx context.Context) error { return p.u.lib.MoveSection(ctx, id, delta) }, nil)
+func (p *outlinePanel) moveSection(id int64, delta int) {
+	p.edit(func(ctx context.Context) error { return p.store.MoveSection(ctx, id, delta) }, nil)
 }
 
 // setSection makes section i the one new items go to.
-func (p *OutlinePanel) setSection(i int) {
+func (p *outlinePanel) setSection(i int) {
 	p.section = i
 	for k, b := range p.targets {
 		if k == i {
@@ -383,7 +378,7 @@ func (p *OutlinePanel) setSection(i int) {
 // typed keeps the text typed under a section and saves it once typing has
 // paused for the note debounce: a write per keystroke queued hundreds of
 // writes behind a locked library.
-func (p *OutlinePanel) typed(section int64, text string) {
+func (p *outlinePanel) typed(section int64, text string) {
 	if p.unsaved == nil {
 		p.unsaved, p.dirty = map[int64]string{}, map[int64]bool{}
 	}
@@ -394,8 +389,8 @@ func (p *OutlinePanel) typed(section int64, text string) {
 	if p.textTimer != nil {
 		p.textTimer.Stop()
 	}
-	p.textTimer = time.AfterFunc(p.u.opts.NoteDebounce, func() {
-		p.u.do(func() {
+	p.textTimer = time.AfterFunc(p.hooks.debounce, func() {
+		p.hooks.do(func() {
 			if gen == p.textGen {
 				p.flushText()
 			}
@@ -406,18 +401,18 @@ func (p *OutlinePanel) typed(section int64, text string) {
 // flushText queues the section texts typed since they were last queued, in
 // the outline's lane: before any later change to the outline (a section
 // removed), and before the window quits.
-func (p *OutlinePanel) flushText() {
+func (p *outlinePanel) flushText() {
 	if p.textTimer != nil {
 		p.textTimer.Stop()
 	}
 	p.textGen++
 	for id := range p.dirty {
 		id, text := id, p.unsaved[id]
-		p.u.writes.submit(laneOutline, func(ctx context.Context) error {
-			return p.u.lib.SetSectionText(ctx, id, text)
+		p.hooks.write(laneOutline, func(ctx context.Context) error {
+			return p.store.SetSectionText(ctx, id, text)
 		}, func(err error) {
 			if err != nil {
-				p.u.showError(err)
+				p.hooks.showError(err)
 				return
 			}
 			if t, ok := p.unsaved[id]; ok && t == text && !p.dirty[id] {
@@ -431,11 +426,11 @@ func (p *OutlinePanel) flushText() {
 // edit runs a change to the outline through the write queue, in the
 // outline's lane so changes are saved in the order made (text typed first),
 // then runs after (if not nil) and shows the outline again.
-func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
+func (p *outlinePanel) edit(run func(ctx context.Context) error, after func()) {
 	p.flushText()
-	p.u.writes.submit(laneOutline, run, func(err error) {
+	p.hooks.write(laneOutline, run, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.showError(err)
 			return
 		}
 		if after != nil {
@@ -448,11 +443,11 @@ func (p *OutlinePanel) edit(run func(ctx context.Context) error, after func()) {
 // save runs a change the panel already shows (a section renamed in its
 // field) through the outline's lane; only a refusal shows the outline
 // again, as the library keeps it.
-func (p *OutlinePanel) save(run func(ctx context.Context) error) {
+func (p *outlinePanel) save(run func(ctx context.Context) error) {
 	p.flushText()
-	p.u.writes.submit(laneOutline, run, func(err error) {
+	p.hooks.write(laneOutline, run, func(err error) {
 		if err != nil {
-			p.u.showError(err)
+			p.hooks.showError(err)
 			p.refresh()
 		}
 	})

@@ -17,19 +17,19 @@ import (
 // The outline's items: placed from the reader (its menu, its keys, a
 // passage dragged by its number), moved, removed and opened.
 
-// MoveItem moves an item up or down the outline and keeps the focus on it.
-func (p *OutlinePanel) MoveItem(id int64, delta int) {
-	p.edit(func(ctx context.Context) error { return p.u.lib.MoveItem(ctx, id, delta) }, func() { p.focusItem = id })
+// moveItem moves an item up or down the outline and keeps the focus on it.
+func (p *outlinePanel) moveItem(id int64, delta int) {
+	p.edit(func(ctx context.Context) error { return p.store.MoveItem(ctx, id, delta) }, func() { p.focusItem = id })
 }
 
-func (p *OutlinePanel) removeItem(id int64) {
-	p.edit(func(ctx context.Context) error { return p.u.lib.RemoveItem(ctx, id) }, nil)
+func (p *outlinePanel) removeItem(id int64) {
+	p.edit(func(ctx context.Context) error { return p.store.RemoveItem(ctx, id) }, nil)
 }
 
-// Add places an item in a section of the outline shown.
-func (p *OutlinePanel) Add(section int, item data.NewItem) {
+// add places an item in a section of the outline shown.
+func (p *outlinePanel) add(section int, item data.NewItem) {
 	if p.outline.ID == 0 || section < 0 || section >= len(p.outline.Sections) {
-		p.u.showInfo("No outline", "Create an outline first: Outline › New.")
+		p.hooks.showInfo("No outline", "Create an outline first: Outline › New.")
 		return
 	}
 	id := p.outline.Sections[section].ID
@@ -37,27 +37,24 @@ func (p *OutlinePanel) Add(section int, item data.NewItem) {
 	// this one is saved.
 	p.section = section
 	p.edit(func(ctx context.Context) error {
-		_, err := p.u.lib.AddToSection(ctx, id, item, -1)
+		_, err := p.store.AddToSection(ctx, id, item, -1)
 		return err
 	}, func() {
 		// Show the outline, so the student sees the item arrive.
-		if p.u.sideTabs != nil {
-			p.u.sideTabs.SelectIndex(1)
-		}
+		p.hooks.reveal()
 	})
 }
 
-// addTarget places the reader's selection (a highlight under it) or current
-// passage in the current section.
-func (p *OutlinePanel) addTarget() {
-	if item, ok := p.u.Reader.outlineTarget(-1); ok {
-		p.Add(p.section, item)
-	}
+// addHere places an item (the reader's selection, a highlight under it, or
+// its current passage) in the current section.
+func (p *outlinePanel) addHere(item data.NewItem) {
+	p.add(p.section, item)
 }
 
 // menuItems returns "Add to outline › Section" for the reader's context
-// menu; off is the rune offset under the pointer.
-func (p *OutlinePanel) menuItems(row, off int) []*fyne.MenuItem {
+// menu; target is what a section's item places (the highlight under the
+// pointer, or the passage).
+func (p *outlinePanel) menuItems(target func() (data.NewItem, bool)) []*fyne.MenuItem {
 	if p.outline.ID == 0 {
 		return []*fyne.MenuItem{{Label: "Add to outline…", Action: p.showNewDialog}}
 	}
@@ -65,54 +62,22 @@ func (p *OutlinePanel) menuItems(row, off int) []*fyne.MenuItem {
 	for i, s := range p.outline.Sections {
 		i := i
 		secs = append(secs, &fyne.MenuItem{Label: s.Heading, Action: func() {
-			if item, ok := p.u.Reader.outlineTargetAt(row, off); ok {
-				p.Add(i, item)
+			if item, ok := target(); ok {
+				p.add(i, item)
 			}
 		}})
 	}
 	return []*fyne.MenuItem{{Label: "Add to outline “" + text.Clip(p.outline.Name, 24) + "”", Icon: theme.ListIcon(), ChildMenu: fyne.NewMenu("", secs...)}}
 }
 
-// outlineTargetAt is what a right-click at rune off of a row places: the
-// highlight under the pointer, else the whole passage.
-func (r *Reader) outlineTargetAt(row, off int) (data.NewItem, bool) {
-	if row < 0 || row >= len(r.rows) {
-		return data.NewItem{}, false
-	}
-	if off >= 0 {
-		if h, ok := r.highlightAt(row, off); ok {
-			return data.NewItem{HighlightID: h.ID}, true
-		}
-	}
-	return data.NewItem{PassageID: r.rows[row].passage.ID}, true
-}
-
-// outlineTarget is what the keyboard places: the highlight under the
-// selection if there is one, else the current passage.
-func (r *Reader) outlineTarget(int) (data.NewItem, bool) {
-	row, s, _, ok := r.target()
-	if !ok {
-		return data.NewItem{}, false
-	}
-	if r.selRow == row {
-		return r.outlineTargetAt(row, s)
-	}
-	return r.outlineTargetAt(row, -1)
-}
-
 // openItem shows an item's passage in the reader.
-func (p *OutlinePanel) openItem(it data.OutlineItem) {
-	u := p.u
-	u.OpenArticle(it.ArticleID)
-	if row, ok := u.Reader.byID[it.PassageID]; ok {
-		u.Reader.scrollToRow(row)
-		u.Reader.setCurrent(row)
-	}
+func (p *outlinePanel) openItem(it data.OutlineItem) {
+	p.hooks.openPassage(it.ArticleID, it.PassageID)
 }
 
 // dropPassage places a passage dragged from the reader where it was
 // dropped in the outline. A drop anywhere else does nothing.
-func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
+func (p *outlinePanel) dropPassage(passageID int64, at fyne.Position) {
 	if p.outline.ID == 0 || !p.content.Visible() {
 		return
 	}
@@ -128,7 +93,7 @@ func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
 	section := p.outline.Sections[si].ID
 	var it data.OutlineItem
 	p.edit(func(ctx context.Context) (err error) {
-		it, err = p.u.lib.AddToSection(ctx, section, data.NewItem{PassageID: passageID}, index)
+		it, err = p.store.AddToSection(ctx, section, data.NewItem{PassageID: passageID}, index)
 		return err
 	}, func() {
 		p.section = si
@@ -139,10 +104,10 @@ func (p *OutlinePanel) dropPassage(passageID int64, at fyne.Position) {
 // dropTarget returns the section under an absolute position, and the place
 // in it: before the first of its items (other than skip) whose middle is
 // below the position.
-func (p *OutlinePanel) dropTarget(at fyne.Position, skip *OutlineItemView) (section, index int) {
+func (p *outlinePanel) dropTarget(at fyne.Position, skip *outlineItemView) (section, index int) {
 	d := fyne.CurrentApp().Driver()
 	si := -1
-	for i, block := range p.Body.Objects {
+	for i, block := range p.body.Objects {
 		top := d.AbsolutePositionForObject(block).Y
 		switch {
 		case i == 0 && at.Y < top:
@@ -152,7 +117,7 @@ func (p *OutlinePanel) dropTarget(at fyne.Position, skip *OutlineItemView) (sect
 		}
 	}
 	if si < 0 {
-		si = len(p.Body.Objects) - 1 // below the last section
+		si = len(p.body.Objects) - 1 // below the last section
 	}
 	if si < 0 || si >= len(p.outline.Sections) {
 		return -1, 0
@@ -167,25 +132,25 @@ func (p *OutlinePanel) dropTarget(at fyne.Position, skip *OutlineItemView) (sect
 
 // drop moves an item to where it was dropped: into the section under the
 // pointer, before the first of its items whose middle is below the pointer.
-func (p *OutlinePanel) drop(v *OutlineItemView, at fyne.Position) {
+func (p *outlinePanel) drop(v *outlineItemView, at fyne.Position) {
 	si, index := p.dropTarget(at, v)
 	if si < 0 {
 		return
 	}
-	id, section := v.Item.ID, p.outline.Sections[si].ID
-	p.edit(func(ctx context.Context) error { return p.u.lib.MoveItemTo(ctx, id, section, index) }, func() {
+	id, section := v.item.ID, p.outline.Sections[si].ID
+	p.edit(func(ctx context.Context) error { return p.store.MoveItemTo(ctx, id, section, index) }, func() {
 		p.section = si
 		p.focusItem = id
 	})
 }
 
-// OutlineItemView is one item of the outline: its quotes and citation, its
+// outlineItemView is one item of the outline: its quotes and citation, its
 // notes; tap to open the passage, drag it or press Alt+↑/↓ (when focused) to
 // move it.
-type OutlineItemView struct {
+type outlineItemView struct {
 	widget.BaseWidget
-	p       *OutlinePanel
-	Item    data.OutlineItem
+	p       *outlinePanel
+	item    data.OutlineItem
 	label   *widget.Label
 	focused bool
 	// dragAt is where the pointer is while the item is dragged.
@@ -194,7 +159,7 @@ type OutlineItemView struct {
 }
 
 // Dragged follows the pointer while the item is dragged.
-func (v *OutlineItemView) Dragged(ev *fyne.DragEvent) {
+func (v *outlineItemView) Dragged(ev *fyne.DragEvent) {
 	v.dragging = true
 	v.dragAt = ev.AbsolutePosition
 	v.label.Importance = widget.HighImportance
@@ -202,7 +167,7 @@ func (v *OutlineItemView) Dragged(ev *fyne.DragEvent) {
 }
 
 // DragEnd drops the item where the pointer is.
-func (v *OutlineItemView) DragEnd() {
+func (v *outlineItemView) DragEnd() {
 	if !v.dragging {
 		return
 	}
@@ -211,8 +176,8 @@ func (v *OutlineItemView) DragEnd() {
 	v.p.drop(v, v.dragAt)
 }
 
-func newOutlineItemView(p *OutlinePanel, it data.OutlineItem) *OutlineItemView {
-	v := &OutlineItemView{p: p, Item: it}
+func newOutlineItemView(p *outlinePanel, it data.OutlineItem) *outlineItemView {
+	v := &outlineItemView{p: p, item: it}
 	var b strings.Builder
 	for i, q := range it.Quotes {
 		if i > 0 {
@@ -229,14 +194,14 @@ func newOutlineItemView(p *OutlinePanel, it data.OutlineItem) *OutlineItemView {
 	return v
 }
 
-// Text is what the item shows.
-func (v *OutlineItemView) Text() string { return v.label.Text }
+// text is what the item shows.
+func (v *outlineItemView) text() string { return v.label.Text }
 
 // CreateRenderer implements fyne.Widget.
-func (v *OutlineItemView) CreateRenderer() fyne.WidgetRenderer {
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.p.MoveItem(v.Item.ID, -1) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.p.MoveItem(v.Item.ID, +1) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.p.removeItem(v.Item.ID) })
+func (v *outlineItemView) CreateRenderer() fyne.WidgetRenderer {
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.p.moveItem(v.item.ID, -1) })
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.p.moveItem(v.item.ID, +1) })
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.p.removeItem(v.item.ID) })
 	for _, b := range []*widget.Button{up, down, remove} {
 		b.Importance = widget.LowImportance
 	}
@@ -244,43 +209,43 @@ func (v *OutlineItemView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // Tapped opens the item's passage and takes the focus, for Alt+↑/↓.
-func (v *OutlineItemView) Tapped(*fyne.PointEvent) {
+func (v *outlineItemView) Tapped(*fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
 		c.Focus(v)
 	}
-	v.p.openItem(v.Item)
+	v.p.openItem(v.item)
 }
 
 // FocusGained implements fyne.Focusable.
-func (v *OutlineItemView) FocusGained() {
+func (v *outlineItemView) FocusGained() {
 	v.focused = true
 	v.label.TextStyle.Bold = true
 	v.label.Refresh()
 }
 
 // FocusLost implements fyne.Focusable.
-func (v *OutlineItemView) FocusLost() {
+func (v *outlineItemView) FocusLost() {
 	v.focused = false
 	v.label.TextStyle.Bold = false
 	v.label.Refresh()
 }
 
 // TypedRune implements fyne.Focusable.
-func (v *OutlineItemView) TypedRune(rune) {}
+func (v *outlineItemView) TypedRune(rune) {}
 
 // TypedKey opens the passage on Return.
-func (v *OutlineItemView) TypedKey(ev *fyne.KeyEvent) {
+func (v *outlineItemView) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-		v.p.openItem(v.Item)
+		v.p.openItem(v.item)
 	}
 }
 
 // TypedShortcut moves the item with Alt+↑ and Alt+↓.
-func (v *OutlineItemView) TypedShortcut(s fyne.Shortcut) {
+func (v *outlineItemView) TypedShortcut(s fyne.Shortcut) {
 	switch s.ShortcutName() {
 	case shortcutItemUp.ShortcutName():
-		v.p.MoveItem(v.Item.ID, -1)
+		v.p.moveItem(v.item.ID, -1)
 	case shortcutItemDown.ShortcutName():
-		v.p.MoveItem(v.Item.ID, +1)
+		v.p.moveItem(v.item.ID, +1)
 	}
 }

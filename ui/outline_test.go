@@ -57,49 +57,49 @@ func outlineShape(t *testing.T, lib *sqlite.Library, name string) map[string][]s
 func TestOutlinePanel(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	p := u.Outline
-	if p.Picker.Selected != "" || len(p.Body.Objects) != 0 {
+	p := u.outline
+	if p.picker.Selected != "" || len(p.body.Objects) != 0 {
 		t.Fatalf("a new library shows an outline")
 	}
-	p.NewOutline("Liang brief", "Case brief")
+	p.newOutline("Liang brief", "Case brief")
 	h.settle()
 	h.pump()
-	if p.Picker.Selected != "Liang brief" || len(p.Body.Objects) != 6 {
-		t.Fatalf("outline shown: %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
+	if p.picker.Selected != "Liang brief" || len(p.body.Objects) != 6 {
+		t.Fatalf("outline shown: %q with %d sections", p.picker.Selected, len(p.body.Objects))
 	}
 	afro := articleTitled(t, h, "Asian Organization")
-	u.OpenArticle(afro.ID)
+	u.openArticle(afro.ID)
 	h.pump()
 
 	// Right-click on ¶4 › Add to outline › Facts.
 	row := h.rowWithText("ricocheted off of the stairwell wall")
-	u.Reader.scrollToRow(row)
+	u.reader.scrollToRow(row)
 	h.pump()
-	v, ok := u.Reader.viewOf(row)
+	v, ok := u.reader.viewOf(row)
 	if !ok {
 		t.Fatal("the row is not on screen")
 	}
 	v.TappedSecondary(&fyne.PointEvent{Position: v.positionOf(3)})
-	add := menuItem(t, u.Reader.lastMenu, "Add to outline")
+	add := menuItem(t, u.reader.lastMenu, "Add to outline")
 	menuItem(t, add.ChildMenu, "Facts").Action()
 	closeMenus(u.Window.Canvas())
 	h.settle() // the item is written off the UI goroutine
 
 	// The keyboard: the current passage goes into the section last used.
-	u.Reader.setCurrent(h.rowWithText("Liang was convicted of manslaughter"))
-	if !u.RunShortcut(shortcutAddToOutl) {
+	u.reader.setCurrent(h.rowWithText("Liang was convicted of manslaughter"))
+	if !u.runShortcut(shortcutAddToOutl) {
 		t.Fatal("Ctrl+Shift+O is not bound")
 	}
 	// A highlight under the pointer goes in as a highlight, into Reactions.
 	row7 := h.rowWithText("APALA believes")
-	u.Reader.setCurrent(row7)
-	u.Highlight("green")
+	u.reader.setCurrent(row7)
+	u.highlight("green")
 	h.settle() // the highlight is written off the UI goroutine
-	u.Reader.scrollToRow(row7)
+	u.reader.scrollToRow(row7)
 	h.pump()
-	v7, _ := u.Reader.viewOf(row7)
+	v7, _ := u.reader.viewOf(row7)
 	v7.TappedSecondary(&fyne.PointEvent{Position: v7.positionOf(5)})
-	menuItem(t, menuItem(t, u.Reader.lastMenu, "Add to outline").ChildMenu, "Reactions").Action()
+	menuItem(t, menuItem(t, u.reader.lastMenu, "Add to outline").ChildMenu, "Reactions").Action()
 	closeMenus(u.Window.Canvas())
 	h.settle()
 
@@ -107,16 +107,16 @@ func TestOutlinePanel(t *testing.T) {
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
 		t.Fatalf("outline %v, want %v", got, want)
 	}
-	if len(p.Items) != 3 || !strings.Contains(p.Items[0].Text(), "On Nov. 20, 2014") || !strings.Contains(p.Items[0].Text(), "para. 3)") {
-		t.Fatalf("items shown: %d, first %q", len(p.Items), p.Items[0].Text())
+	if len(p.items) != 3 || !strings.Contains(p.items[0].text(), "On Nov. 20, 2014") || !strings.Contains(p.items[0].text(), "para. 3)") {
+		t.Fatalf("items shown: %d, first %q", len(p.items), p.items[0].text())
 	}
 
 	// Alt+↓ on the last item of Facts takes it to Procedural history, and
 	// keeps the focus on it.
-	item := p.Items[1]
+	item := p.items[1]
 	test.Tap(item)
 	h.pump()
-	if u.Reader.Article().ID != afro.ID || u.Reader.current != h.rowWithText("Liang was convicted of manslaughter") {
+	if u.reader.Article().ID != afro.ID || u.reader.current != h.rowWithText("Liang was convicted of manslaughter") {
 		t.Errorf("tapping the item does not open its passage")
 	}
 	u.Window.Canvas().Focus(item)
@@ -126,10 +126,10 @@ func TestOutlinePanel(t *testing.T) {
 	if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, want) {
 		t.Errorf("after Alt+↓: %v, want %v", got, want)
 	}
-	if f, ok := u.Window.Canvas().Focused().(*OutlineItemView); !ok || f.Item.Para != 4 {
+	if f, ok := u.Window.Canvas().Focused().(*outlineItemView); !ok || f.item.Para != 4 {
 		t.Errorf("the focus did not follow the moved item")
 	}
-	if focused, ok := u.Window.Canvas().Focused().(*OutlineItemView); ok {
+	if focused, ok := u.Window.Canvas().Focused().(*outlineItemView); ok {
 		focused.TypedShortcut(shortcutItemUp)
 		h.settle()
 		if got := outlineShape(t, h.lib, "Liang brief"); !equalShape(got, map[string][]string{"Facts": {"passage:3", "passage:4"}, "Reactions": {"highlight:6"}}) {
@@ -138,7 +138,7 @@ func TestOutlinePanel(t *testing.T) {
 	}
 
 	// The student's text under Issue is saved as typed.
-	issueText := p.Body.Objects[2]
+	issueText := p.body.Objects[2]
 	entry := findMultiLine(issueText)
 	if entry == nil {
 		t.Fatal("no text field under Issue")
@@ -156,19 +156,19 @@ func TestOutlinePanel(t *testing.T) {
 	hs, _ := h.lib.Highlights(context.Background(), afro.ID)
 	u.removeHighlight(hs[0])
 	h.settle() // the removal is written off the UI goroutine
-	if len(p.Items) != 2 {
-		t.Errorf("after removing the highlight the outline shows %d items", len(p.Items))
+	if len(p.items) != 2 {
+		t.Errorf("after removing the highlight the outline shows %d items", len(p.items))
 	}
 
 	// Several outlines: a second one, and back.
-	p.NewOutline("Essay", "Argumentative essay")
+	p.newOutline("Essay", "Argumentative essay")
 	h.settle()
-	if p.Picker.Selected != "Essay" || len(p.Body.Objects) != 5 || len(p.Picker.Options) != 2 {
-		t.Errorf("second outline: %q %d %v", p.Picker.Selected, len(p.Body.Objects), p.Picker.Options)
+	if p.picker.Selected != "Essay" || len(p.body.Objects) != 5 || len(p.picker.Options) != 2 {
+		t.Errorf("second outline: %q %d %v", p.picker.Selected, len(p.body.Objects), p.picker.Options)
 	}
-	p.Picker.SetSelected("Liang brief")
-	if len(p.Items) != 2 {
-		t.Errorf("back to the brief: %d items", len(p.Items))
+	p.picker.SetSelected("Liang brief")
+	if len(p.items) != 2 {
+		t.Errorf("back to the brief: %d items", len(p.items))
 	}
 
 	// The outline's Export button opens the export dialog on it: Word by
@@ -179,20 +179,20 @@ func TestOutlinePanel(t *testing.T) {
 		t.Fatal("no export dialog")
 	}
 	waitPreview(h, d)
-	opt := d.Options()
+	opt := d.options()
 	if opt.Scope.Outline != "Liang brief" || !strings.HasSuffix(d.defaultFileName(), ".docx") {
 		t.Errorf("export options %+v, file %q", opt, d.defaultFileName())
 	}
 	at := 0
 	for _, w := range []string{"# Liang brief", "## Facts", "para. 4)", "## Issue", "Was the sentence lenient?", "## References"} {
-		i := strings.Index(d.Preview.Text[at:], w)
+		i := strings.Index(d.preview.Text[at:], w)
 		if i < 0 {
-			t.Fatalf("%q missing or out of order in the preview:\n%s", w, d.Preview.Text)
+			t.Fatalf("%q missing or out of order in the preview:\n%s", w, d.preview.Text)
 		}
 		at += i + len(w)
 	}
-	if !strings.Contains(d.summary.Text, "skeleton") {
-		t.Errorf("summary %q", d.summary.Text)
+	if !strings.Contains(d.summary.text, "skeleton") {
+		t.Errorf("summary %q", d.summary.text)
 	}
 }
 
@@ -222,10 +222,10 @@ func equalShape(a, b map[string][]string) bool {
 func TestOutlineManage(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	p := u.Outline
-	p.NewOutline("Draft", "essay")
+	p := u.outline
+	p.newOutline("Draft", "essay")
 	h.settle()
-	p.NewOutline("Brief", "brief")
+	p.newOutline("Brief", "brief")
 	h.settle()
 	yes := func() {
 		t.Helper()
@@ -238,7 +238,7 @@ func TestOutlineManage(t *testing.T) {
 	}
 	// Remove "Issue", the third section of the brief.
 	var drop *widget.Button
-	walk(p.Body.Objects[2], func(o fyne.CanvasObject) {
+	walk(p.body.Objects[2], func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == theme.DeleteIcon().Name() && drop == nil {
 			drop = b
 		}
@@ -254,23 +254,23 @@ func TestOutlineManage(t *testing.T) {
 	for _, s := range o.Sections {
 		hs = append(hs, s.Heading)
 	}
-	if strings.Join(hs, ",") != "Facts,Procedural history,Outcome,Reasoning,Reactions" || len(p.Body.Objects) != 5 {
-		t.Errorf("sections after removing Issue: %v (%d shown)", hs, len(p.Body.Objects))
+	if strings.Join(hs, ",") != "Facts,Procedural history,Outcome,Reasoning,Reactions" || len(p.body.Objects) != 5 {
+		t.Errorf("sections after removing Issue: %v (%d shown)", hs, len(p.body.Objects))
 	}
 
-	p.Rename("Liang brief")
+	p.rename("Liang brief")
 	h.settle()
-	if p.Picker.Selected != "Liang brief" || strings.Join(p.Picker.Options, ",") != "Draft,Liang brief" {
-		t.Errorf("after renaming: %q %v", p.Picker.Selected, p.Picker.Options)
+	if p.picker.Selected != "Liang brief" || strings.Join(p.picker.Options, ",") != "Draft,Liang brief" {
+		t.Errorf("after renaming: %q %v", p.picker.Selected, p.picker.Options)
 	}
-	p.Rename("draft")
+	p.rename("draft")
 	h.settle()
-	if p.Picker.Selected != "Liang brief" {
-		t.Errorf("renaming onto another outline's name changed it: %q", p.Picker.Selected)
+	if p.picker.Selected != "Liang brief" {
+		t.Errorf("renaming onto another outline's name changed it: %q", p.picker.Selected)
 	}
 	closeMenus(u.Window.Canvas()) // the error dialog
 
-	test.Tap(p.More)
+	test.Tap(p.more)
 	menuItem(t, p.lastMenu, "Delete outline").Action()
 	closeMenus(u.Window.Canvas())
 	p.confirmDelete()
@@ -278,8 +278,8 @@ func TestOutlineManage(t *testing.T) {
 	if list, _ := h.lib.Outlines(context.Background()); len(list) != 1 || list[0].Name != "Draft" {
 		t.Errorf("outlines after deleting: %+v", list)
 	}
-	if p.Picker.Selected != "Draft" || len(p.Body.Objects) != 5 {
-		t.Errorf("after deleting, the panel shows %q with %d sections", p.Picker.Selected, len(p.Body.Objects))
+	if p.picker.Selected != "Draft" || len(p.body.Objects) != 5 {
+		t.Errorf("after deleting, the panel shows %q with %d sections", p.picker.Selected, len(p.body.Objects))
 	}
 }
 
@@ -289,30 +289,30 @@ func TestOutlineDrag(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u := h.u
-	p := u.Outline
-	p.NewOutline("Brief", "brief")
+	p := u.outline
+	p.newOutline("Brief", "brief")
 	h.settle()
 	afro := articleTitled(t, h, "Asian Organization")
 	for _, n := range []int{4, 5, 7} {
 		ps, _ := h.lib.Passage(ctx, afro.ID, n)
-		p.Add(0, data.NewItem{PassageID: ps.ID})
+		p.add(0, data.NewItem{PassageID: ps.ID})
 	}
 	h.settle() // the items are written off the UI goroutine
 	d := fyne.CurrentApp().Driver()
-	dragTo := func(v *OutlineItemView, at fyne.Position) {
+	dragTo := func(v *outlineItemView, at fyne.Position) {
 		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: at}, Dragged: fyne.Delta{DY: 10}})
 		v.DragEnd()
 		h.settle() // the move is written off the UI goroutine
 	}
 	// ¶7 above ¶4: the top of the first item.
-	first := p.Items[0]
-	dragTo(p.Items[2], d.AbsolutePositionForObject(first).AddXY(5, 2))
+	first := p.items[0]
+	dragTo(p.items[2], d.AbsolutePositionForObject(first).AddXY(5, 2))
 	if got := outlineShape(t, h.lib, "Brief"); strings.Join(got["Facts"], ",") != "passage:7,passage:4,passage:5" {
 		t.Errorf("after dropping ¶7 on top: %v", got)
 	}
 	// ¶4 into Outcome, the fourth section.
-	outcome := p.Body.Objects[3]
-	dragTo(p.Items[1], d.AbsolutePositionForObject(outcome).AddXY(5, outcome.Size().Height/2))
+	outcome := p.body.Objects[3]
+	dragTo(p.items[1], d.AbsolutePositionForObject(outcome).AddXY(5, outcome.Size().Height/2))
 	want := map[string][]string{"Facts": {"passage:7", "passage:5"}, "Outcome": {"passage:4"}}
 	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
 		t.Errorf("after dropping ¶4 on Outcome: %v, want %v", got, want)
@@ -320,16 +320,16 @@ func TestOutlineDrag(t *testing.T) {
 
 	// A passage dragged from the reader by its number, dropped on
 	// Procedural history (on screen: the panel scrolls).
-	u.OpenArticle(afro.ID)
+	u.openArticle(afro.ID)
 	h.pump()
 	row := h.rowWithText("Cendana wrote")
-	u.Reader.scrollToRow(row)
+	u.reader.scrollToRow(row)
 	h.pump()
-	v, ok := u.Reader.viewOf(row)
+	v, ok := u.reader.viewOf(row)
 	if !ok {
 		t.Fatal("the row is not on screen")
 	}
-	procedural := p.Body.Objects[1]
+	procedural := p.body.Objects[1]
 	target := d.AbsolutePositionForObject(procedural).AddXY(5, procedural.Size().Height/2)
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(42, 10), AbsolutePosition: target}, Dragged: fyne.Delta{DX: 40}})
 	v.DragEnd()
@@ -338,7 +338,7 @@ func TestOutlineDrag(t *testing.T) {
 	if got := outlineShape(t, h.lib, "Brief"); !equalShape(got, want) {
 		t.Errorf("after dragging ¶9 from the reader: %v, want %v", got, want)
 	}
-	if s, e := u.Reader.selSpan(); u.Reader.selRow >= 0 && s != e {
+	if s, e := u.reader.selSpan(); u.reader.selRow >= 0 && s != e {
 		t.Errorf("carrying the passage selected text")
 	}
 	// Dropped outside the outline, it goes nowhere.
@@ -355,8 +355,8 @@ func TestOutlineDrag(t *testing.T) {
 func TestOutlineAddSectionAsksWithTheFormDialog(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	p := u.Outline
-	p.NewOutline("Draft", "essay")
+	p := u.outline
+	p.newOutline("Draft", "essay")
 	h.settle()
 	before := len(p.outline.Sections)
 
@@ -399,8 +399,8 @@ func (u *UI) askTextFor(open func()) *dialogEntry {
 func TestOutlineDeleteAsksModally(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	p := u.Outline
-	p.NewOutline("Draft", "essay")
+	p := u.outline
+	p.newOutline("Draft", "essay")
 	h.settle()
 	p.confirmDelete()
 	h.press(fyne.KeyReturn)
@@ -426,12 +426,12 @@ func TestOutlineDeleteAsksModally(t *testing.T) {
 func TestOutlineWritesWhileLocked(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
-	u, p := h.u, h.u.Outline
-	p.NewOutline("Brief", "brief")
+	u, p := h.u, h.u.outline
+	p.newOutline("Brief", "brief")
 	h.settle()
 	release := lockLibrary(t, h.lib.Path())
 
-	entry := findMultiLine(p.Body.Objects[0])
+	entry := findMultiLine(p.body.Objects[0])
 	if entry == nil {
 		t.Fatal("no text field under the first section")
 	}
@@ -443,16 +443,16 @@ func TestOutlineWritesWhileLocked(t *testing.T) {
 	if n := u.writes.pending; n != 1 {
 		t.Errorf("typing 36 characters queued %d writes, want one", n)
 	}
-	p.Rename("Liang brief")
-	p.NewOutline("Essay", "essay")
+	p.rename("Liang brief")
+	p.newOutline("Essay", "essay")
 	h.pump()
-	h.waitFor("the window to say it is waiting", func() bool { return u.SaveState.Text == "Waiting for the library…" })
+	h.waitFor("the window to say it is waiting", func() bool { return u.saveLabel.Text == "Waiting for the library…" })
 	if list, _ := h.lib.Outlines(ctx); len(list) != 1 || list[0].Name != "Brief" {
 		t.Fatalf("the outlines changed while the library was locked: %+v", list)
 	}
 	// A rebuild meanwhile shows the text typed, not the library's.
 	p.refresh()
-	if e := findMultiLine(p.Body.Objects[0]); e == nil || e.Text != "Liang was convicted of manslaughter." {
+	if e := findMultiLine(p.body.Objects[0]); e == nil || e.Text != "Liang was convicted of manslaughter." {
 		t.Errorf("after a rebuild the section shows %v", e)
 	}
 
@@ -468,8 +468,8 @@ func TestOutlineWritesWhileLocked(t *testing.T) {
 	if list, _ := h.lib.Outlines(ctx); len(list) != 2 {
 		t.Errorf("outlines after the lock was let go: %+v", list)
 	}
-	if p.Picker.Selected != "Essay" {
-		t.Errorf("the panel shows %q, want the new outline", p.Picker.Selected)
+	if p.picker.Selected != "Essay" {
+		t.Errorf("the panel shows %q, want the new outline", p.picker.Selected)
 	}
 }
 
@@ -477,11 +477,11 @@ func TestOutlineWritesWhileLocked(t *testing.T) {
 // paused: the text is saved before the window closes.
 func TestOutlineTextSavedOnQuit(t *testing.T) {
 	h := newHarness(t)
-	p := h.u.Outline
-	p.NewOutline("Brief", "brief")
+	p := h.u.outline
+	p.newOutline("Brief", "brief")
 	h.settle()
-	test.Type(findMultiLine(p.Body.Objects[0]), "Typed just before quitting")
-	h.u.Quit()
+	test.Type(findMultiLine(p.body.Objects[0]), "Typed just before quitting")
+	h.u.quit()
 	o, err := h.lib.OutlineByName(context.Background(), "Brief")
 	if err != nil {
 		t.Fatal(err)
@@ -496,10 +496,10 @@ func TestOutlineTextSavedOnQuit(t *testing.T) {
 // typed in stays, with the focus and the scroll).
 func TestOutlineRenameSectionKeepsPanel(t *testing.T) {
 	h := newHarness(t)
-	p := h.u.Outline
-	p.NewOutline("Brief", "brief")
+	p := h.u.outline
+	p.newOutline("Brief", "brief")
 	h.settle()
-	block := p.Body.Objects[0]
+	block := p.body.Objects[0]
 	var heading *widget.Entry
 	walk(block, func(c fyne.CanvasObject) {
 		if e, ok := c.(*widget.Entry); ok && !e.MultiLine && heading == nil {
@@ -516,7 +516,7 @@ func TestOutlineRenameSectionKeepsPanel(t *testing.T) {
 	if o.Sections[0].Heading != "What happened" {
 		t.Errorf("heading saved as %q", o.Sections[0].Heading)
 	}
-	if p.Body.Objects[0] != block {
+	if p.body.Objects[0] != block {
 		t.Error("renaming a section rebuilt the outline panel")
 	}
 }

@@ -176,9 +176,9 @@ func (v *passageView) invalidate() {
 	v.laidModel = nil
 }
 
-// Selection returns the selected runes [start, end); start == end when
+// selection returns the selected runes [start, end); start == end when
 // nothing is selected.
-func (v *passageView) Selection() (int, int) {
+func (v *passageView) selection() (int, int) {
 	if v.anchor <= v.caret {
 		return v.anchor, v.caret
 	}
@@ -444,7 +444,7 @@ func (v *passageView) TappedSecondary(ev *fyne.PointEvent) {
 
 func (v *passageView) notifySelection() {
 	if v.onSelection != nil {
-		s, e := v.Selection()
+		s, e := v.selection()
 		v.onSelection(v, s, e)
 	}
 }

@@ -34,7 +34,7 @@ func (v *passageView) decorations(buf []span) []span {
 // then the selection, so that later ones are drawn on top.
 func (v *passageView) spans() []span {
 	out := v.decorations(nil)
-	if s, e := v.Selection(); s < e {
+	if s, e := v.selection(); s < e {
 		out = append(out, span{start: s, end: e, fill: v.Theme().Color(theme.ColorNameSelection, currentVariant())})
 	}
 	return out
@@ -222,7 +222,7 @@ func (r *passageRenderer) build(size fyne.Size) {
 	for _, sp := range r.decor {
 		drawSpan(sp)
 	}
-	if s, e := v.Selection(); s < e {
+	if s, e := v.selection(); s < e {
 		drawSpan(span{start: s, end: e, fill: th.Color(theme.ColorNameSelection, variant)})
 	}
 

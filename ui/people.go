@@ -14,12 +14,12 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// PeopleView lists the people and organisations the articles name, grouped
+// peopleView lists the people and organisations the articles name, grouped
 // by kind, with their roles and mention counts; selecting one lists its
 // mentions, each opening its passage in the reader, and offers the
 // corrections.
-type PeopleView struct {
-	hooks StudyAidHooks
+type peopleView struct {
+	hooks studyAidHooks
 	// aidList's Filter narrows the list to entries whose name, alias or
 	// role contain what is typed.
 	aidList
@@ -34,9 +34,9 @@ type pRow struct {
 	entity  int
 }
 
-func newPeopleView(hooks StudyAidHooks) *PeopleView {
+func newPeopleView(hooks studyAidHooks) *peopleView {
 	hooks.fill()
-	v := &PeopleView{hooks: hooks, selected: -1}
+	v := &peopleView{hooks: hooks, selected: -1}
 	v.aidList = newAidList(aidListSpec{
 		filterHint:  "Filter people and organisations",
 		emptyText:   "No people or organisations yet. Import articles (File › Import…) and the names they mention appear here.",
@@ -56,21 +56,21 @@ func newPeopleView(hooks StudyAidHooks) *PeopleView {
 	return v
 }
 
-func (v *PeopleView) setCase(c glance.Case) {
+func (v *peopleView) setCase(c glance.Case) {
 	v.loading.Hide()
 	v.people = c.People
 	v.fill()
 }
 
 // People are the entries the view shows.
-func (v *PeopleView) People() []casefacts.Entity { return v.people }
+func (v *peopleView) People() []casefacts.Entity { return v.people }
 
-func (v *PeopleView) fill() {
+func (v *peopleView) fill() {
 	v.rows = v.rows[:0]
 	counts := map[string]int{}
 	var kept []int
 	for i, e := range v.people {
-		if matchesFilter(v.Filter.Text, e.Name, e.Role, strings.Join(e.Aliases, " "), e.VariantOf) {
+		if matchesFilter(v.filter.Text, e.Name, e.Role, strings.Join(e.Aliases, " "), e.VariantOf) {
 			kept = append(kept, i)
 			counts[e.Kind]++
 		}
@@ -88,7 +88,7 @@ func (v *PeopleView) fill() {
 	v.showDetail(-1)
 }
 
-func (v *PeopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(v.rows) {
 		return
 	}
@@ -115,26 +115,26 @@ func (v *PeopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	count.Show()
 }
 
-func (v *PeopleView) choose(i widget.ListItemID) {
+func (v *peopleView) choose(i widget.ListItemID) {
 	if i >= len(v.rows) || v.rows[i].entity < 0 {
-		v.List.Unselect(i)
+		v.list.Unselect(i)
 		return
 	}
 	v.showDetail(v.rows[i].entity)
 }
 
 // Select selects the entry named name (tests use it).
-func (v *PeopleView) Select(name string) bool {
+func (v *peopleView) Select(name string) bool {
 	for row, r := range v.rows {
 		if r.entity >= 0 && strings.EqualFold(v.people[r.entity].Name, name) {
-			v.List.Select(row)
+			v.list.Select(row)
 			return true
 		}
 	}
 	return false
 }
 
-func (v *PeopleView) showDetail(i int) {
+func (v *peopleView) showDetail(i int) {
 	v.selected = i
 	if !v.clearDetail(i >= 0 && i < len(v.people)) {
 		return
@@ -143,7 +143,7 @@ func (v *PeopleView) showDetail(i int) {
 	e := v.people[i]
 	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
-	v.Detail.Add(name)
+	v.detail.Add(name)
 	about := e.Kind
 	if e.Role != "" {
 		about += " · " + e.Role
@@ -152,38 +152,38 @@ func (v *PeopleView) showDetail(i int) {
 		about += " · also " + strings.Join(e.Aliases, ", ")
 	}
 	l := newMutedLabel(about)
-	v.Detail.Add(l)
+	v.detail.Add(l)
 	if e.VariantOf != "" {
 		w := widget.NewLabel("⚠ Possibly a misspelling of " + e.VariantOf + " in the source: check before citing it.")
 		w.Wrapping = fyne.TextWrapWord
-		v.Detail.Add(w)
+		v.detail.Add(w)
 	}
-	v.Detail.Add(widget.NewLabel(fmt.Sprintf("Mentioned in %s:", text.Plural(len(e.Mentions), "passage", "passages"))))
+	v.detail.Add(widget.NewLabel(fmt.Sprintf("Mentioned in %s:", text.Plural(len(e.Mentions), "passage", "passages"))))
 	for _, b := range h.refButtons(e.Mentions) {
-		v.Detail.Add(b)
+		v.detail.Add(b)
 	}
 	fix := func(action, value string) {
-		h.Correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
+		h.correct(data.Correction{Target: data.TargetPerson, Action: action, Key: e.Name, Value: value})
 	}
 	// Two by two: in a row the four were wider than the sidebar.
-	v.Detail.Add(container.NewGridWithColumns(2,
-		widget.NewButton("Rename…", func() { h.AskText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
+	v.detail.Add(container.NewGridWithColumns(2,
+		widget.NewButton("Rename…", func() { h.askText("Rename", "Name", e.Name, func(s string) { fix(data.FixRename, s) }) }),
 		widget.NewButton("Merge into…", func() {
-			h.AskText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
+			h.askText("Merge into", "Name of the entry to merge into", e.VariantOf, func(s string) {
 				if !v.known(s) {
-					h.ShowError(data.Errorf(data.ENOTFOUND, "no one in the index is called %q", s))
+					h.showError(data.Errorf(data.ENOTFOUND, "no one in the index is called %q", s))
 					return
 				}
 				fix(data.FixMerge, s)
 			})
 		}),
-		widget.NewButton("Role…", func() { h.AskText("Role", "Role", e.Role, func(s string) { fix(data.FixRole, s) }) }),
+		widget.NewButton("Role…", func() { h.askText("Role", "Role", e.Role, func(s string) { fix(data.FixRole, s) }) }),
 		widget.NewButton("Hide", func() { fix(data.FixHide, "") }),
 	))
 }
 
 // known reports whether an entry of the index has the name or alias.
-func (v *PeopleView) known(name string) bool {
+func (v *peopleView) known(name string) bool {
 	for _, e := range v.people {
 		if e.Named(name) {
 			return true

@@ -22,8 +22,8 @@ func TestClassmatesHighlightSaysWhoseItIs(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
 	mineRow, alexRow := 1, 2
-	mine := u.Reader.rows[mineRow].passage
-	p := u.Reader.rows[alexRow].passage
+	mine := u.reader.rows[mineRow].passage
+	p := u.reader.rows[alexRow].passage
 	if _, err := h.lib.AddHighlight(ctx, mine.ID, 0, len([]rune(mine.Text)), "yellow"); err != nil {
 		t.Fatal(err)
 	}
@@ -39,20 +39,20 @@ func TestClassmatesHighlightSaysWhoseItIs(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	u.ImportPaths([]string{file})
+	u.importPaths([]string{file})
 	h.waitFor("the merge", func() bool { return u.lastImport != nil })
 	h.pump()
 
 	menuAt := func(row int) *fyne.Menu {
 		t.Helper()
-		u.Reader.scrollToRow(row)
+		u.reader.scrollToRow(row)
 		h.pump()
-		v, ok := u.Reader.viewOf(row)
+		v, ok := u.reader.viewOf(row)
 		if !ok {
 			t.Fatalf("row %d is not on screen", row)
 		}
 		v.TappedSecondary(&fyne.PointEvent{Position: v.positionOf(2)})
-		m := u.Reader.lastMenu
+		m := u.reader.lastMenu
 		closeMenus(u.Window.Canvas())
 		h.pump()
 		return m

@@ -17,24 +17,24 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// Reader shows one article: its citable metadata, then its numbered passages
+// reader shows one article: its citable metadata, then its numbered passages
 // in a virtualised list of passage widgets.
-type Reader struct {
-	store   ReaderStore
+type reader struct {
+	store   readerStore
 	ctx     context.Context
-	hooks   ReaderHooks
+	hooks   readerHooks
 	article data.Article
 	rows    []*passageModel
 	byID    map[int64]int // passage id → row
 	// lastMenu is the context menu shown last, for tests.
 	lastMenu *fyne.Menu
 
-	List  *widget.List
+	list  *widget.List
 	title *widget.Label
 	meta  *mutedLabel
 	edit  *tipButton
-	// OpenSource opens the article's web address in the browser.
-	OpenSource *tipButton
+	// openSource opens the article's web address in the browser.
+	openSource *tipButton
 	header     *fyne.Container
 	empty      *fyne.Container
 	content    *fyne.Container
@@ -66,9 +66,9 @@ type Reader struct {
 }
 
 // newReader builds a reader on a store; ctx bounds its reads.
-func newReader(store ReaderStore, ctx context.Context, hooks ReaderHooks) *Reader {
+func newReader(store readerStore, ctx context.Context, hooks readerHooks) *reader {
 	hooks.fill()
-	r := &Reader{store: store, ctx: ctx, hooks: hooks, current: -1, selRow: -1, byID: map[int64]int{}, shown: map[int]*passageView{}, proto: newPassageView()}
+	r := &reader{store: store, ctx: ctx, hooks: hooks, current: -1, selRow: -1, byID: map[int64]int{}, shown: map[int]*passageView{}, proto: newPassageView()}
 	r.proto.scale = readerScale
 	r.title = widget.NewLabel("")
 	r.title.SizeName = theme.SizeNameSubHeadingText
@@ -77,21 +77,21 @@ func newReader(store ReaderStore, ctx context.Context, hooks ReaderHooks) *Reade
 	r.meta = newMutedLabel("")
 	// Icons with tooltips: at large text, labelled buttons would squeeze
 	// the title into a narrow column.
-	r.edit = newTipButton(hooks.Tips, "", theme.DocumentCreateIcon(), "Edit the article's details (title, outlet, authors, date, source)", func() { r.hooks.EditDetails() })
+	r.edit = newTipButton(hooks.tips, "", theme.DocumentCreateIcon(), "Edit the article's details (title, outlet, authors, date, source)", func() { r.hooks.editDetails() })
 	r.edit.Importance = widget.LowImportance
-	r.OpenSource = newTipButton(hooks.Tips, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { r.hooks.OpenSource() })
-	r.OpenSource.Importance = widget.LowImportance
-	r.OpenSource.Hide()
-	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.OpenSource), hooks.Fit.upTo(container.New(&tightVBox{gap: -8}, fitWords(r.title), r.meta), 0.3))
+	r.openSource = newTipButton(hooks.tips, "", theme.ComputerIcon(), "Open the article's web page in the browser", func() { r.hooks.openSource() })
+	r.openSource.Importance = widget.LowImportance
+	r.openSource.Hide()
+	r.header = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(r.edit, r.openSource), hooks.fit.upTo(container.New(&tightVBox{gap: -8}, fitWords(r.title), r.meta), 0.3))
 
-	r.List = widget.NewList(
+	r.list = widget.NewList(
 		func() int { return len(r.rows) },
 		func() fyne.CanvasObject { return r.newRowView() },
 		func(i widget.ListItemID, o fyne.CanvasObject) { r.bind(i, o.(*passageView)) })
-	r.List.HideSeparators = true
+	r.list.HideSeparators = true
 
 	r.empty = emptyState("No article open", "Choose an article in the library on the left, or search for a passage above (Ctrl+F).")
-	sized := container.New(&widthWatcher{onWidth: func(w float32) { r.sizeRows(w); r.fitHeader() }}, r.List)
+	sized := container.New(&widthWatcher{onWidth: func(w float32) { r.sizeRows(w); r.fitHeader() }}, r.list)
 	r.keys = newReaderKeys(r, sized)
 	body := container.NewBorder(r.header, nil, nil, nil, r.keys)
 	r.body = body
@@ -104,7 +104,7 @@ func newReader(store ReaderStore, ctx context.Context, hooks ReaderHooks) *Reade
 // readerScale makes the reading text a little larger than the interface's.
 const readerScale = 1.12
 
-func (r *Reader) newRowView() *passageView {
+func (r *reader) newRowView() *passageView {
 	v := newPassageView()
 	v.scale = readerScale
 	v.colour = func(key string) color.Color {
@@ -112,7 +112,7 @@ func (r *Reader) newRowView() *passageView {
 		return parseRGB(c.RGB)
 	}
 	v.onPress = func() {
-		if c := r.hooks.Canvas(); c != nil && c.Focused() != r.keys {
+		if c := r.hooks.canvas(); c != nil && c.Focused() != r.keys {
 			r.pressing = true
 			c.Focus(r.keys)
 			r.pressing = false
@@ -141,14 +141,14 @@ func (r *Reader) newRowView() *passageView {
 	// Dragging a passage by its number drops it into the outline.
 	v.onCarry = func(v *passageView, at fyne.Position) {
 		if row, ok := r.rowOf(v); ok {
-			r.hooks.DropPassage(r.rows[row].passage.ID, at)
+			r.hooks.dropPassage(r.rows[row].passage.ID, at)
 		}
 	}
 	return v
 }
 
 // viewOf returns the widget showing row, if the row is on screen.
-func (r *Reader) viewOf(row int) (*passageView, bool) {
+func (r *reader) viewOf(row int) (*passageView, bool) {
 	if row < 0 || row >= len(r.rows) {
 		return nil, false
 	}
@@ -157,7 +157,7 @@ func (r *Reader) viewOf(row int) (*passageView, bool) {
 }
 
 // rowOf finds the row a (recycled) passage widget currently shows.
-func (r *Reader) rowOf(v *passageView) (int, bool) {
+func (r *reader) rowOf(v *passageView) (int, bool) {
 	if v.model == nil {
 		return 0, false
 	}
@@ -166,7 +166,7 @@ func (r *Reader) rowOf(v *passageView) (int, bool) {
 }
 
 // bind shows row i in a recycled passage widget.
-func (r *Reader) bind(i int, v *passageView) {
+func (r *reader) bind(i int, v *passageView) {
 	if i >= len(r.rows) {
 		return
 	}
@@ -192,18 +192,18 @@ func (r *Reader) bind(i int, v *passageView) {
 }
 
 // open loads an article into the reader.
-func (r *Reader) open(id int64) {
+func (r *reader) open(id int64) {
 	art, err := r.store.Article(r.ctx, id)
 	if err != nil {
-		r.hooks.ShowError(err)
+		r.hooks.showError(err)
 		return
 	}
 	ps, err := r.store.Passages(r.ctx, id)
 	if err != nil {
-		r.hooks.ShowError(err)
+		r.hooks.showError(err)
 		return
 	}
-	r.hooks.Leaving()
+	r.hooks.leaving()
 	r.article = art
 	r.rows = nil
 	r.byID = map[int64]int{}
@@ -222,15 +222,15 @@ func (r *Reader) open(id int64) {
 	r.header.Show()
 	r.content.Objects[0].Show()
 	r.heightsWidth = 0
-	r.sizeRows(r.List.Size().Width)
-	r.List.Refresh()
-	r.List.ScrollToTop()
-	r.hooks.Opened(art)
+	r.sizeRows(r.list.Size().Width)
+	r.list.Refresh()
+	r.list.ScrollToTop()
+	r.hooks.opened(art)
 }
 
 // close shows no article: the library is empty.
-func (r *Reader) close() {
-	r.hooks.Leaving()
+func (r *reader) close() {
+	r.hooks.leaving()
 	r.article = data.Article{}
 	r.rows = nil
 	r.byID = map[int64]int{}
@@ -239,21 +239,21 @@ func (r *Reader) close() {
 	r.header.Hide()
 	r.content.Objects[0].Hide()
 	r.empty.Show()
-	r.List.Refresh()
-	r.hooks.Opened(data.Article{})
+	r.list.Refresh()
+	r.hooks.opened(data.Article{})
 }
 
 // loadAnnotations reads the article's highlights and note counts into the
 // row models.
-func (r *Reader) loadAnnotations() {
+func (r *reader) loadAnnotations() {
 	hs, err := r.store.Highlights(r.ctx, r.article.ID)
 	if err != nil {
-		r.hooks.ShowError(err)
+		r.hooks.showError(err)
 		return
 	}
 	notes, err := r.store.Notes(r.ctx, data.NoteFilter{ArticleID: r.article.ID})
 	if err != nil {
-		r.hooks.ShowError(err)
+		r.hooks.showError(err)
 		return
 	}
 	for _, m := range r.rows {
@@ -272,16 +272,16 @@ func (r *Reader) loadAnnotations() {
 }
 
 // reloadAnnotations refreshes highlights and note markers after a change.
-func (r *Reader) reloadAnnotations() {
+func (r *reader) reloadAnnotations() {
 	if r.article.ID == 0 {
 		return
 	}
 	r.loadAnnotations()
-	r.List.Refresh()
+	r.list.Refresh()
 }
 
 // showHeader fills the title and the metadata line.
-func (r *Reader) showHeader() {
+func (r *reader) showHeader() {
 	a := r.article
 	r.title.SetText(displayTitle(a))
 	var parts []string
@@ -300,9 +300,9 @@ func (r *Reader) showHeader() {
 	}
 	r.meta.SetText(line)
 	if _, ok := sourceURL(a); ok {
-		r.OpenSource.Show()
+		r.openSource.Show()
 	} else {
-		r.OpenSource.Hide()
+		r.openSource.Hide()
 	}
 }
 
@@ -317,14 +317,14 @@ func sourceURL(a data.Article) (*url.URL, bool) {
 
 // openSource opens the open article's web address in the browser.
 func (u *UI) openSource() {
-	link, ok := sourceURL(u.Reader.article)
+	link, ok := sourceURL(u.reader.article)
 	if !ok {
 		u.showInfo("No web address", "This article's source is not a web address. Edit its details to add one.")
 		return
 	}
-	open := u.opts.OpenURL
+	open := u.opts.openURL
 	if open == nil {
-		open = u.App.OpenURL
+		open = u.app.OpenURL
 	}
 	if err := open(link); err != nil {
 		fyne.LogError("opening "+link.String(), err)
@@ -333,37 +333,37 @@ func (u *UI) openSource() {
 }
 
 // setCurrent makes a row the passage whose notes the notes panel shows.
-func (r *Reader) setCurrent(row int) {
+func (r *reader) setCurrent(row int) {
 	if row == r.current {
 		return
 	}
 	old := r.current
 	r.current = row
 	if old >= 0 && old < len(r.rows) {
-		r.List.RefreshItem(old)
+		r.list.RefreshItem(old)
 	}
 	if row >= 0 && row < len(r.rows) {
-		r.List.RefreshItem(row)
-		r.hooks.CurrentChanged(&r.rows[row].passage)
+		r.list.RefreshItem(row)
+		r.hooks.currentChanged(&r.rows[row].passage)
 	} else {
-		r.hooks.CurrentChanged(nil)
+		r.hooks.currentChanged(nil)
 	}
 }
 
 // Target returns the span a highlight or a note applies to: the selection
 // (widened to whole words), or else the whole current passage.
-func (r *Reader) Target() (passageSpan, bool) {
+func (r *reader) Target() (passageSpan, bool) {
 	row, s, e, ok := r.target()
 	if !ok {
 		return passageSpan{}, false
 	}
-	return passageSpan{Passage: r.rows[row].passage, Start: s, End: e}, true
+	return passageSpan{passage: r.rows[row].passage, start: s, end: e}, true
 }
 
 // showPassage makes a passage of the open article the current one; again
 // tells the notes panel to show its notes afresh even when it already is.
 // It reports whether the open article has the passage.
-func (r *Reader) showPassage(id int64, again bool) bool {
+func (r *reader) showPassage(id int64, again bool) bool {
 	row, ok := r.byID[id]
 	if !ok {
 		return false
@@ -376,8 +376,8 @@ func (r *Reader) showPassage(id int64, again bool) bool {
 }
 
 // colour returns the legend's entry for a colour key.
-func (r *Reader) colour(key string) (data.Colour, bool) {
-	for _, c := range r.hooks.Colours() {
+func (r *reader) colour(key string) (data.Colour, bool) {
+	for _, c := range r.hooks.colours() {
 		if c.Key == key {
 			return c, true
 		}
@@ -385,8 +385,8 @@ func (r *Reader) colour(key string) (data.Colour, bool) {
 	return data.Colour{}, false
 }
 
-// CurrentPassage returns the passage the notes panel shows.
-func (r *Reader) CurrentPassage() (data.Passage, bool) {
+// currentPassage returns the passage the notes panel shows.
+func (r *reader) currentPassage() (data.Passage, bool) {
 	if r.current < 0 || r.current >= len(r.rows) {
 		return data.Passage{}, false
 	}
@@ -394,40 +394,40 @@ func (r *Reader) CurrentPassage() (data.Passage, bool) {
 }
 
 // Rows returns how many passages the reader shows.
-func (r *Reader) Rows() int { return len(r.rows) }
+func (r *reader) Rows() int { return len(r.rows) }
 
 // Article returns the article the reader shows.
-func (r *Reader) Article() data.Article { return r.article }
+func (r *reader) Article() data.Article { return r.article }
 
 // setSelection records the selection of a row, from anchor to caret, and
 // clears any selection in another row.
-func (r *Reader) setSelection(row, anchor, caret int) {
+func (r *reader) setSelection(row, anchor, caret int) {
 	if r.selRow >= 0 && r.selRow != row {
 		old := r.selRow
 		r.selRow = -1
-		r.List.RefreshItem(old)
+		r.list.RefreshItem(old)
 	}
 	r.selRow, r.selAnchor, r.selCaret = row, anchor, caret
 }
 
 // selSpan returns the selection's runes [start, end), in its row.
-func (r *Reader) selSpan() (start, end int) {
+func (r *reader) selSpan() (start, end int) {
 	return min(r.selAnchor, r.selCaret), max(r.selAnchor, r.selCaret)
 }
 
 // clearSelection forgets the selection.
-func (r *Reader) clearSelection() {
+func (r *reader) clearSelection() {
 	if r.selRow < 0 {
 		return
 	}
 	old := r.selRow
 	r.selRow = -1
-	r.List.RefreshItem(old)
+	r.list.RefreshItem(old)
 }
 
 // target returns the passage and span a highlight or note applies to: the
 // selection (widened to whole words), or else the whole current passage.
-func (r *Reader) target() (row, start, end int, ok bool) {
+func (r *reader) target() (row, start, end int, ok bool) {
 	if s, e := r.selSpan(); r.selRow >= 0 && s < e {
 		s, e = snapToWords(r.rows[r.selRow].text, s, e)
 		return r.selRow, s, e, true
@@ -439,7 +439,7 @@ func (r *Reader) target() (row, start, end int, ok bool) {
 }
 
 // setMatches marks search matches in one row and clears them elsewhere.
-func (r *Reader) setMatches(row int, matches [][2]int) {
+func (r *reader) setMatches(row int, matches [][2]int) {
 	for i, m := range r.rows {
 		if i != row && m.matches != nil {
 			m.matches = nil
@@ -448,14 +448,14 @@ func (r *Reader) setMatches(row int, matches [][2]int) {
 	if row >= 0 && row < len(r.rows) {
 		r.rows[row].matches = matches
 	}
-	r.List.Refresh()
+	r.list.Refresh()
 }
 
 // showContextMenu offers highlighting, recolouring, removing and notes for
 // the passage under the pointer.
-func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
+func (r *reader) showContextMenu(row, off int, at fyne.Position) {
 	h := r.hooks
-	colours := h.Colours()
+	colours := h.colours()
 	if s, e := r.selSpan(); r.selRow != row || s == e || off < s || off > e {
 		r.clearSelection()
 	}
@@ -471,7 +471,7 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 			Label:    fmt.Sprintf("Highlight %s: %s", what, c.Meaning),
 			Icon:     swatchResource(c.RGB),
 			Shortcut: colourShortcut(i),
-			Action:   func() { h.Highlight(key) },
+			Action:   func() { h.highlight(key) },
 		})
 	}
 	if hl, ok := r.highlightAt(row, off); ok {
@@ -481,7 +481,7 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 				continue
 			}
 			key := c.Key
-			recolour = append(recolour, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Action: func() { h.Recolour(hl, key) }})
+			recolour = append(recolour, &fyne.MenuItem{Label: c.Meaning, Icon: swatchResource(c.RGB), Action: func() { h.recolour(hl, key) }})
 		}
 		items = append(items, fyne.NewMenuItemSeparator())
 		if hl.From != "" {
@@ -490,23 +490,23 @@ func (r *Reader) showContextMenu(row, off int, at fyne.Position) {
 		}
 		items = append(items,
 			&fyne.MenuItem{Label: "Change colour of “" + text.Clip(hl.Quote, 30) + "”", ChildMenu: fyne.NewMenu("", recolour...)},
-			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { h.RemoveHighlight(hl) }})
+			&fyne.MenuItem{Label: "Remove highlight", Icon: theme.DeleteIcon(), Action: func() { h.removeHighlight(hl) }})
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { h.AddNote() }},
-		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { h.CopyWithCitation() }},
+		&fyne.MenuItem{Label: "Add note", Icon: theme.DocumentCreateIcon(), Shortcut: shortcutNewNote, Action: func() { h.addNote() }},
+		&fyne.MenuItem{Label: "Copy with citation", Icon: theme.ContentCopyIcon(), Action: func() { h.copyWithCitation() }},
 		&fyne.MenuItem{Label: "Copy text only", Action: func() { r.copyTarget() }},
 		&fyne.MenuItem{Label: "Add to timeline…", Icon: theme.HistoryIcon(), Action: func() { r.addToTimeline(row) }})
-	items = append(items, h.OutlineMenu(row, off)...)
+	items = append(items, h.outlineMenu(row, off)...)
 	r.lastMenu = fyne.NewMenu("", items...)
-	if c := h.Canvas(); c != nil {
+	if c := h.canvas(); c != nil {
 		widget.ShowPopUpMenuAtPosition(r.lastMenu, c, at)
 	}
 }
 
 // highlightAt returns the highlight under rune offset off of row; the
 // shortest wins when several overlap.
-func (r *Reader) highlightAt(row, off int) (data.Highlight, bool) {
+func (r *reader) highlightAt(row, off int) (data.Highlight, bool) {
 	var best data.Highlight
 	found := false
 	for _, h := range r.rows[row].highlights {
@@ -519,12 +519,12 @@ func (r *Reader) highlightAt(row, off int) (data.Highlight, bool) {
 
 // copyTarget puts the selected text, or the current passage, on the
 // clipboard.
-func (r *Reader) copyTarget() {
+func (r *reader) copyTarget() {
 	row, s, e, ok := r.target()
 	if !ok {
 		return
 	}
-	r.hooks.Copy(string(r.rows[row].text[s:e]))
+	r.hooks.copy(string(r.rows[row].text[s:e]))
 }
 
 // snapToWords widens [s, e) of text to whole words and trims the spaces at
@@ -555,4 +555,31 @@ func snapToWords(text []rune, s, e int) (int, int) {
 // apostrophe ("Liang’s").
 func inWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+}
+
+// outlineTargetAt is what a right-click at rune off of a row places: the
+// highlight under the pointer, else the whole passage.
+func (r *reader) outlineTargetAt(row, off int) (data.NewItem, bool) {
+	if row < 0 || row >= len(r.rows) {
+		return data.NewItem{}, false
+	}
+	if off >= 0 {
+		if h, ok := r.highlightAt(row, off); ok {
+			return data.NewItem{HighlightID: h.ID}, true
+		}
+	}
+	return data.NewItem{PassageID: r.rows[row].passage.ID}, true
+}
+
+// outlineTarget is what the keyboard places: the highlight under the
+// selection if there is one, else the current passage.
+func (r *reader) outlineTarget(int) (data.NewItem, bool) {
+	row, s, _, ok := r.target()
+	if !ok {
+		return data.NewItem{}, false
+	}
+	if r.selRow == row {
+		return r.outlineTargetAt(row, s)
+	}
+	return r.outlineTargetAt(row, -1)
 }

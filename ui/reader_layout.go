@@ -10,8 +10,8 @@ import (
 // and scrolling by row and by passage.
 
 // rowOffset is the scroll offset at which row starts.
-func (r *Reader) rowOffset(row int) float32 {
-	pad := r.List.Theme().Size(theme.SizeNamePadding)
+func (r *reader) rowOffset(row int) float32 {
+	pad := r.list.Theme().Size(theme.SizeNamePadding)
 	y := float32(0)
 	for i := 0; i < row && i < len(r.heights); i++ {
 		y += r.heights[i] + pad
@@ -20,21 +20,21 @@ func (r *Reader) rowOffset(row int) float32 {
 }
 
 // scrollToRow brings row to the top of the reader, a little below the edge.
-func (r *Reader) scrollToRow(row int) {
+func (r *reader) scrollToRow(row int) {
 	if row < 0 || row >= len(r.rows) {
 		return
 	}
 	if len(r.heights) != len(r.rows) {
-		r.List.ScrollTo(row)
+		r.list.ScrollTo(row)
 		return
 	}
-	r.List.ScrollToOffset(max(0, r.rowOffset(row)-8))
+	r.list.ScrollToOffset(max(0, r.rowOffset(row)-8))
 }
 
 // topRow returns the first row visible at the current scroll offset.
-func (r *Reader) topRow() int {
-	off := r.List.GetScrollOffset()
-	pad := r.List.Theme().Size(theme.SizeNamePadding)
+func (r *reader) topRow() int {
+	off := r.list.GetScrollOffset()
+	pad := r.list.Theme().Size(theme.SizeNamePadding)
 	y := float32(0)
 	for i, h := range r.heights {
 		if y+h+pad > off+8 {
@@ -47,7 +47,7 @@ func (r *Reader) topRow() int {
 
 // topSeq returns the sequence number of the top visible passage, which stays
 // meaningful when the window is resized.
-func (r *Reader) topSeq() int {
+func (r *reader) topSeq() int {
 	if len(r.rows) == 0 {
 		return 0
 	}
@@ -55,7 +55,7 @@ func (r *Reader) topSeq() int {
 }
 
 // scrollToSeq scrolls to the passage with the given sequence number.
-func (r *Reader) scrollToSeq(seq int) {
+func (r *reader) scrollToSeq(seq int) {
 	for i, m := range r.rows {
 		if m.passage.Seq >= seq {
 			if i > 0 {
@@ -68,7 +68,7 @@ func (r *Reader) scrollToSeq(seq int) {
 
 // sizeRows computes every row's height for a width and gives them to the
 // list in one batch, keeping the top passage in place.
-func (r *Reader) sizeRows(width float32) {
+func (r *reader) sizeRows(width float32) {
 	if width <= 0 || (width == r.heightsWidth && len(r.heights) == len(r.rows)) {
 		return
 	}
@@ -80,16 +80,16 @@ func (r *Reader) sizeRows(width float32) {
 	}
 	r.heightsWidth = width
 	r.measured++
-	setItemHeights(r.List, r.heights)
+	setItemHeights(r.list, r.heights)
 	if top > 0 {
-		r.List.ScrollToOffset(r.rowOffset(top))
+		r.list.ScrollToOffset(r.rowOffset(top))
 	}
 }
 
 // fitHeader has the reader laid out again when the header's wrapped title
 // needs another height at the new width: a wrapped label only knows its
 // height once it has been given its width, after the layout asked for it.
-func (r *Reader) fitHeader() {
+func (r *reader) fitHeader() {
 	if r.body == nil || r.fitting || !r.header.Visible() {
 		return
 	}
@@ -97,7 +97,7 @@ func (r *Reader) fitHeader() {
 	if d := want - r.header.Size().Height; d > 0.5 || d < -0.5 {
 		// Not now: this runs inside the body's own layout.
 		r.fitting = true
-		r.hooks.Do(func() {
+		r.hooks.do(func() {
 			r.fitting = false
 			r.body.Refresh()
 		})

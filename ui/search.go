@@ -16,9 +16,9 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// Searcher runs search queries; sqlite.Library is one. Search is called off the
+// searcher runs search queries; sqlite.Library is one. Search is called off the
 // UI goroutine and must be safe for concurrent use.
-type Searcher interface {
+type searcher interface {
 	Search(ctx context.Context, query string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error)
 }
 
@@ -30,34 +30,34 @@ type completer interface {
 // maxSuggestions is how many completions the bar offers.
 const maxSuggestions = 4
 
-// SearchBar is the search entry at the top of the window and the results
+// searchBar is the search entry at the top of the window and the results
 // that replace the library sidebar while a query is typed.
-type SearchBar struct {
-	searcher Searcher
-	tags     TagLister
+type searchBar struct {
+	searcher searcher
+	tags     tagLister
 	ctx      context.Context
-	hooks    SearchHooks
+	hooks    searchHooks
 	bar      *fyne.Container
 	entry    *searchEntry
 
-	// Results lists the hits of the latest query.
-	Results *keyList
+	// results lists the hits of the latest query.
+	results *keyList
 	hits    []sqlite.SearchResult
 	active  int
 	status  *widget.Label
-	// Suggestions offers completions of the word being typed.
-	Suggestions *fyne.Container
-	// Chips show the filters set, under the search field, each with a
+	// suggestions offers completions of the word being typed.
+	suggestions *fyne.Container
+	// chips show the filters set, under the search field, each with a
 	// button that clears it; Escape clears them all with the query.
-	Chips *fyne.Container
+	chips *fyne.Container
 	pane  *fyne.Container
 	empty *fyne.Container
 
 	// Filters.
-	Article *widget.Select
-	Colour  *widget.Select
-	Tag     *widget.Select
-	HasNote *widget.Check
+	article *widget.Select
+	colour  *widget.Select
+	tag     *widget.Select
+	hasNote *widget.Check
 
 	// clearing is set while the filters are being reset.
 	clearing bool
@@ -73,7 +73,7 @@ type SearchBar struct {
 // Enter opens the chosen one, Escape clears.
 type searchEntry struct {
 	widget.Entry
-	s *SearchBar
+	s *searchBar
 }
 
 // TypedKey implements fyne.Focusable.
@@ -86,7 +86,7 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		e.s.clear()
 	case fyne.KeyF6:
-		e.s.hooks.Keys.cycleFocus()
+		e.s.hooks.keys.cycleFocus()
 	default:
 		e.Entry.TypedKey(ev)
 	}
@@ -94,23 +94,23 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 
 // newSearchBar builds the search bar on a searcher and the library's
 // tags; ctx bounds its queries.
-func newSearchBar(searcher Searcher, tags TagLister, ctx context.Context, hooks SearchHooks) *SearchBar {
+func newSearchBar(searcher searcher, tags tagLister, ctx context.Context, hooks searchHooks) *searchBar {
 	hooks.fill()
-	s := &SearchBar{searcher: searcher, tags: tags, ctx: ctx, hooks: hooks}
+	s := &searchBar{searcher: searcher, tags: tags, ctx: ctx, hooks: hooks}
 	s.entry = &searchEntry{s: s}
 	s.entry.ExtendBaseWidget(s.entry)
 	s.entry.SetPlaceHolder("Search articles and notes — typos are fine (Ctrl+F)")
 	s.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.entry.OnChanged = func(string) { s.run() }
-	s.entry.OnSubmitted = func(string) { s.OpenActive() }
-	s.Chips = container.New(fitRow{})
-	s.Chips.Hide()
-	s.bar = container.NewVBox(s.entry, s.Chips)
+	s.entry.OnSubmitted = func(string) { s.openActive() }
+	s.chips = container.New(fitRow{})
+	s.chips.Hide()
+	s.bar = container.NewVBox(s.entry, s.chips)
 
 	s.status = widget.NewLabel("")
 	s.status.TextStyle.Bold = true
 	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.Results = newKeyList(
+	s.results = newKeyList(
 		func() int { return len(s.hits) },
 		func() fyne.CanvasObject { return newResultRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -118,76 +118,76 @@ func newSearchBar(searcher Searcher, tags TagLister, ctx context.Context, hooks 
 				o.(*resultRow).set(s.hits[i], s.articleTitle(s.hits[i]))
 			}
 		})
-	s.Results.onKey = windowKeys(hooks.Keys)
-	s.Results.OnSelected = func(i widget.ListItemID) {
+	s.results.onKey = windowKeys(hooks.keys)
+	s.results.OnSelected = func(i widget.ListItemID) {
 		s.active = i
-		s.Open(i)
+		s.open(i)
 	}
 
-	s.Article = widget.NewSelect(nil, func(string) { s.run() })
-	s.Colour = widget.NewSelect(nil, func(string) { s.run() })
-	s.Tag = widget.NewSelect(nil, func(string) { s.run() })
-	s.HasNote = widget.NewCheck("Has a note", func(bool) { s.run() })
+	s.article = widget.NewSelect(nil, func(string) { s.run() })
+	s.colour = widget.NewSelect(nil, func(string) { s.run() })
+	s.tag = widget.NewSelect(nil, func(string) { s.run() })
+	s.hasNote = widget.NewCheck("Has a note", func(bool) { s.run() })
 	s.empty = emptyState("No matches", "")
 	// The suggestions show as many whole words as fit, rather than scroll
 	// or widen the sidebar.
-	s.Suggestions = container.New(fitRow{})
-	s.Suggestions.Hide()
+	s.suggestions = container.New(fitRow{})
+	s.suggestions.Hide()
 	return s
 }
 
 // resultsPane is the sidebar shown while searching.
-func (s *SearchBar) resultsPane() fyne.CanvasObject {
+func (s *searchBar) resultsPane() fyne.CanvasObject {
 	filters := container.NewVBox(
-		s.Article,
-		container.NewGridWithColumns(2, s.Colour, s.Tag),
-		s.HasNote,
+		s.article,
+		container.NewGridWithColumns(2, s.colour, s.tag),
+		s.hasNote,
 		widget.NewSeparator(),
 	)
-	s.pane = container.NewBorder(container.NewVBox(s.status, s.Suggestions, filters), nil, nil, nil,
-		container.NewStack(s.Results.ring.around(s.Results), s.empty))
+	s.pane = container.NewBorder(container.NewVBox(s.status, s.suggestions, filters), nil, nil, nil,
+		container.NewStack(s.results.ring.around(s.results), s.empty))
 	s.articlesChanged()
 	s.filtersChanged()
 	return s.pane
 }
 
-// Focus puts the cursor in the search field (Ctrl+F).
-func (s *SearchBar) Focus() {
-	if c := s.hooks.Canvas(); c != nil {
+// focus puts the cursor in the search field (Ctrl+F).
+func (s *searchBar) focus() {
+	if c := s.hooks.canvas(); c != nil {
 		c.Focus(s.entry)
 	}
 }
 
 // clear empties the query and the filters, and brings the library back.
-func (s *SearchBar) clear() {
+func (s *searchBar) clear() {
 	s.resetFilters()
 	s.entry.SetText("")
 	s.showChips()
 }
 
 // filtered reports whether a filter is set.
-func (s *SearchBar) filtered() bool {
-	return s.Article.SelectedIndex() > 0 || s.Colour.SelectedIndex() > 0 || s.Tag.SelectedIndex() > 0 || s.HasNote.Checked
+func (s *searchBar) filtered() bool {
+	return s.article.SelectedIndex() > 0 || s.colour.SelectedIndex() > 0 || s.tag.SelectedIndex() > 0 || s.hasNote.Checked
 }
 
 // resetFilters sets every filter back to "any", without running a query.
-func (s *SearchBar) resetFilters() {
+func (s *searchBar) resetFilters() {
 	s.clearing = true
 	defer func() { s.clearing = false }()
-	s.Article.SetSelectedIndex(0)
-	s.Colour.SetSelectedIndex(0)
-	s.Tag.SetSelectedIndex(0)
-	s.HasNote.SetChecked(false)
+	s.article.SetSelectedIndex(0)
+	s.colour.SetSelectedIndex(0)
+	s.tag.SetSelectedIndex(0)
+	s.hasNote.SetChecked(false)
 }
 
 // showChips shows one chip per filter set.
-func (s *SearchBar) showChips() {
-	key := fmt.Sprint(s.Article.SelectedIndex(), s.Colour.Selected, s.Tag.Selected, s.HasNote.Checked)
+func (s *searchBar) showChips() {
+	key := fmt.Sprint(s.article.SelectedIndex(), s.colour.Selected, s.tag.Selected, s.hasNote.Checked)
 	if key == s.chipsFor {
 		return
 	}
 	s.chipsFor = key
-	s.Chips.RemoveAll()
+	s.chips.RemoveAll()
 	chip := func(label string, clear func()) {
 		b := widget.NewButtonWithIcon(label, theme.CancelIcon(), func() {
 			clear()
@@ -195,36 +195,36 @@ func (s *SearchBar) showChips() {
 		})
 		b.Importance = widget.LowImportance
 		b.IconPlacement = widget.ButtonIconTrailingText
-		s.Chips.Add(b)
+		s.chips.Add(b)
 	}
-	if s.Article.SelectedIndex() > 0 {
-		chip("Article: "+text.Clip(s.Article.Selected, 30), func() { s.Article.SetSelectedIndex(0) })
+	if s.article.SelectedIndex() > 0 {
+		chip("Article: "+text.Clip(s.article.Selected, 30), func() { s.article.SetSelectedIndex(0) })
 	}
-	if s.Colour.SelectedIndex() > 0 {
-		chip("Colour: "+s.Colour.Selected, func() { s.Colour.SetSelectedIndex(0) })
+	if s.colour.SelectedIndex() > 0 {
+		chip("Colour: "+s.colour.Selected, func() { s.colour.SetSelectedIndex(0) })
 	}
-	if s.Tag.SelectedIndex() > 0 {
-		chip("Tag: "+s.Tag.Selected, func() { s.Tag.SetSelectedIndex(0) })
+	if s.tag.SelectedIndex() > 0 {
+		chip("Tag: "+s.tag.Selected, func() { s.tag.SetSelectedIndex(0) })
 	}
-	if s.HasNote.Checked {
-		chip("Has a note", func() { s.HasNote.SetChecked(false) })
+	if s.hasNote.Checked {
+		chip("Has a note", func() { s.hasNote.SetChecked(false) })
 	}
-	if len(s.Chips.Objects) == 0 {
-		s.Chips.Hide()
+	if len(s.chips.Objects) == 0 {
+		s.chips.Hide()
 		return
 	}
 	hint := widget.NewLabel("Filters (Esc clears):")
 	hint.Importance = widget.LowImportance
-	s.Chips.Objects = append([]fyne.CanvasObject{hint}, s.Chips.Objects...)
-	s.Chips.Show()
-	s.Chips.Refresh()
+	s.chips.Objects = append([]fyne.CanvasObject{hint}, s.chips.Objects...)
+	s.chips.Show()
+	s.chips.Refresh()
 }
 
 // showing reports whether the results replace the library.
-func (s *SearchBar) showing() bool { return s.hooks.ResultsShown() }
+func (s *searchBar) showing() bool { return s.hooks.resultsShown() }
 
 // showResults swaps the library sidebar for the results, or back.
-func (s *SearchBar) showResults(on bool) { s.hooks.ShowResults(on) }
+func (s *searchBar) showResults(on bool) { s.hooks.showResults(on) }
 
 const (
 	anyArticle = "All articles"
@@ -233,20 +233,20 @@ const (
 )
 
 // articlesChanged refills the article filter.
-func (s *SearchBar) articlesChanged() {
-	if s.Article == nil {
+func (s *searchBar) articlesChanged() {
+	if s.article == nil {
 		return
 	}
 	opts := []string{anyArticle}
-	for _, a := range s.hooks.Articles() {
+	for _, a := range s.hooks.articles() {
 		opts = append(opts, text.Clip(displayTitle(a.Article), 60))
 	}
-	sel := s.Article.Selected
-	s.Article.Options = opts
+	sel := s.article.Selected
+	s.article.Options = opts
 	if sel == "" || !contains(opts, sel) {
 		sel = anyArticle
 	}
-	s.Article.SetSelectedIndex(indexOf(opts, sel))
+	s.article.SetSelectedIndex(indexOf(opts, sel))
 }
 
 func contains(xs []string, x string) bool { return indexOf(xs, x) >= 0 }
@@ -262,41 +262,41 @@ func indexOf(xs []string, x string) int {
 
 // filtersChanged refills the colour and tag filters after the legend or
 // the notes changed, and reruns the query.
-func (s *SearchBar) filtersChanged() {
-	if s.Colour == nil {
+func (s *searchBar) filtersChanged() {
+	if s.colour == nil {
 		return
 	}
 	colours := []string{anyColour}
-	for _, c := range s.hooks.Colours() {
+	for _, c := range s.hooks.colours() {
 		colours = append(colours, c.Meaning)
 	}
 	tags, err := s.tags.Tags(s.ctx)
 	if err != nil {
-		s.hooks.ShowError(err)
+		s.hooks.showError(err)
 	}
-	s.hooks.TagsRead(tags)
+	s.hooks.tagsRead(tags)
 	tagOpts := []string{anyTag}
 	for _, t := range tags {
 		tagOpts = append(tagOpts, "#"+t)
 	}
-	setOptionsKeeping(s.Colour, colours, anyColour)
-	setOptionsKeeping(s.Tag, tagOpts, anyTag)
+	setOptionsKeeping(s.colour, colours, anyColour)
+	setOptionsKeeping(s.tag, tagOpts, anyTag)
 	if s.entry.Text != "" {
 		s.run()
 	}
 }
 
 // options reads the filters into search options.
-func (s *SearchBar) options() sqlite.SearchOptions {
-	opt := sqlite.SearchOptions{Limit: sqlite.DefaultSearchLimit, HasNote: s.HasNote.Checked}
-	if as := s.hooks.Articles(); s.Article.SelectedIndex() > 0 && s.Article.SelectedIndex()-1 < len(as) {
-		opt.Article = as[s.Article.SelectedIndex()-1].ID
+func (s *searchBar) options() sqlite.SearchOptions {
+	opt := sqlite.SearchOptions{Limit: sqlite.DefaultSearchLimit, HasNote: s.hasNote.Checked}
+	if as := s.hooks.articles(); s.article.SelectedIndex() > 0 && s.article.SelectedIndex()-1 < len(as) {
+		opt.Article = as[s.article.SelectedIndex()-1].ID
 	}
-	if cs := s.hooks.Colours(); s.Colour.SelectedIndex() > 0 && s.Colour.SelectedIndex()-1 < len(cs) {
-		opt.Colour = cs[s.Colour.SelectedIndex()-1].Key
+	if cs := s.hooks.colours(); s.colour.SelectedIndex() > 0 && s.colour.SelectedIndex()-1 < len(cs) {
+		opt.Colour = cs[s.colour.SelectedIndex()-1].Key
 	}
-	if i := s.Tag.SelectedIndex(); i > 0 {
-		opt.Tag = strings.TrimPrefix(s.Tag.Selected, "#")
+	if i := s.tag.SelectedIndex(); i > 0 {
+		opt.Tag = strings.TrimPrefix(s.tag.Selected, "#")
 	}
 	return opt
 }
@@ -304,7 +304,7 @@ func (s *SearchBar) options() sqlite.SearchOptions {
 // run starts the query in the field off the UI goroutine. Each run has a
 // generation; results that come back for an older one are dropped, so that
 // typing more never shows results for an older query.
-func (s *SearchBar) run() {
+func (s *searchBar) run() {
 	if s.pane == nil || s.clearing {
 		return
 	}
@@ -319,9 +319,9 @@ func (s *SearchBar) run() {
 	if strings.TrimSpace(q) == "" {
 		s.hits = nil
 		s.shown = gen
-		s.Results.Refresh()
+		s.results.Refresh()
 		s.showResults(false)
-		s.hooks.ClearMatches()
+		s.hooks.clearMatches()
 		return
 	}
 	s.showResults(true)
@@ -330,7 +330,7 @@ func (s *SearchBar) run() {
 	filtered := opt.Article != 0 || opt.Colour != "" || opt.HasNote || opt.Tag != ""
 	ctx, cancel := context.WithCancel(s.ctx)
 	s.cancel = cancel
-	s.hooks.Background(func() {
+	s.hooks.background(func() {
 		hits, err := searcher.Search(ctx, q, opt)
 		var words []string
 		if c, ok := searcher.(completer); ok && err == nil {
@@ -339,7 +339,7 @@ func (s *SearchBar) run() {
 		if ctx.Err() != nil {
 			return // a newer query replaced this one
 		}
-		s.hooks.Do(func() {
+		s.hooks.do(func() {
 			s.showHits(gen, q, hits, err, filtered)
 			s.showSuggestions(gen, q, words)
 		})
@@ -366,47 +366,47 @@ func completions(c completer, q string) []string {
 
 // showSuggestions offers completions of the word being typed; choosing one
 // puts it in place of that word.
-func (s *SearchBar) showSuggestions(gen int, q string, words []string) {
+func (s *searchBar) showSuggestions(gen int, q string, words []string) {
 	if gen != s.gen {
 		return
 	}
-	s.Suggestions.RemoveAll()
+	s.suggestions.RemoveAll()
 	if len(words) == 0 {
-		s.Suggestions.Hide()
+		s.suggestions.Hide()
 		return
 	}
 	label := widget.NewLabel("Complete:")
 	label.Importance = widget.LowImportance
-	s.Suggestions.Add(label)
+	s.suggestions.Add(label)
 	for _, w := range words {
 		w := w
 		b := widget.NewButton(w, func() { s.complete(q, w) })
 		b.Importance = widget.LowImportance
-		s.Suggestions.Add(b)
+		s.suggestions.Add(b)
 	}
-	s.Suggestions.Show()
+	s.suggestions.Show()
 }
 
 // complete replaces the last word of q by w and searches again.
-func (s *SearchBar) complete(q, w string) {
+func (s *searchBar) complete(q, w string) {
 	trimmed := strings.TrimRightFunc(q, unicode.IsSpace)
 	i := strings.LastIndexFunc(trimmed, unicode.IsSpace)
 	s.entry.SetText(trimmed[:i+1] + w + " ")
-	s.Focus()
+	s.focus()
 }
 
 // showHits puts a query's results on screen, unless a newer query was typed.
 // filtered says the query had filters, which the empty state then blames.
-func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err error, filtered bool) {
+func (s *searchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err error, filtered bool) {
 	if gen != s.gen {
 		return
 	}
 	s.shown = gen
 	s.hits = hits
 	s.active = 0
-	s.Results.UnselectAll()
-	s.Results.Refresh()
-	s.Results.ScrollToTop()
+	s.results.UnselectAll()
+	s.results.Refresh()
+	s.results.ScrollToTop()
 	switch {
 	case err != nil:
 		s.status.SetText("Search")
@@ -428,36 +428,36 @@ func (s *SearchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err 
 	}
 }
 
-func (s *SearchBar) setEmpty(title, hint string) {
+func (s *searchBar) setEmpty(title, hint string) {
 	setEmptyState(s.empty, title, hint)
 	s.empty.Show()
 }
 
 // move changes the chosen result with the arrow keys.
-func (s *SearchBar) move(d int) {
+func (s *searchBar) move(d int) {
 	if len(s.hits) == 0 {
 		return
 	}
 	s.active = clamp(s.active+d, 0, len(s.hits)-1)
-	s.Results.ScrollTo(s.active)
-	s.Results.Select(s.active)
-	s.Focus()
+	s.results.ScrollTo(s.active)
+	s.results.Select(s.active)
+	s.focus()
 }
 
-// OpenActive opens the chosen result (Enter).
-func (s *SearchBar) OpenActive() {
+// openActive opens the chosen result (Enter).
+func (s *searchBar) openActive() {
 	if s.active < len(s.hits) {
-		s.Open(s.active)
+		s.open(s.active)
 	}
 }
 
-// Open shows result i in the reader: its article, the passage scrolled into
+// open shows result i in the reader: its article, the passage scrolled into
 // view with the matched words marked, and its notes.
-func (s *SearchBar) Open(i int) {
+func (s *searchBar) open(i int) {
 	if i < 0 || i >= len(s.hits) {
 		return
 	}
-	s.hooks.OpenResult(s.hits[i])
+	s.hooks.openResult(s.hits[i])
 }
 
 // resultRow is one search result: where it is, then the passage (or note)
@@ -470,8 +470,8 @@ type resultRow struct {
 
 // articleTitle names a result's article as the library sidebar does, so
 // that an untitled article is named by its source.
-func (s *SearchBar) articleTitle(h sqlite.SearchResult) string {
-	for _, a := range s.hooks.Articles() {
+func (s *searchBar) articleTitle(h sqlite.SearchResult) string {
+	for _, a := range s.hooks.articles() {
 		if a.ID == h.Article {
 			return displayTitle(a.Article)
 		}

@@ -121,18 +121,18 @@ func humanDate(iso string, short bool) string {
 	return iso
 }
 
-// LibraryPane is the library sidebar: a heading, a quick filter, the
+// libraryPane is the library sidebar: a heading, a quick filter, the
 // articles it keeps, or an empty state. It is given the articles; it reads
 // nothing itself.
-type LibraryPane struct {
-	hooks LibraryHooks
+type libraryPane struct {
+	hooks libraryHooks
 	// articles is the library as the sidebar shows it; names are what the
 	// filter matches of each; listed indexes articles by the rows shown.
 	articles []data.ArticleSummary
 	names    []string
 	listed   []int
 
-	List *keyList
+	list *keyList
 	// Filter narrows the list to the articles whose title, outlet or
 	// author match what is typed.
 	Filter  *keyEntry
@@ -142,18 +142,18 @@ type LibraryPane struct {
 }
 
 // newLibraryPane builds the library sidebar, empty until set.
-func newLibraryPane(hooks LibraryHooks) *LibraryPane {
-	if hooks.Open == nil {
-		hooks.Open = func(int64) {}
+func newLibraryPane(hooks libraryHooks) *libraryPane {
+	if hooks.open == nil {
+		hooks.open = func(int64) {}
 	}
-	if hooks.Current == nil {
-		hooks.Current = func() int64 { return 0 }
+	if hooks.current == nil {
+		hooks.current = func() int64 { return 0 }
 	}
-	if hooks.Keys == nil {
-		hooks.Keys = noKeys{}
+	if hooks.keys == nil {
+		hooks.keys = noKeys{}
 	}
-	p := &LibraryPane{hooks: hooks}
-	p.List = newKeyList(
+	p := &libraryPane{hooks: hooks}
+	p.list = newKeyList(
 		func() int { return len(p.listed) },
 		func() fyne.CanvasObject { return newLibraryRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -161,16 +161,16 @@ func newLibraryPane(hooks LibraryHooks) *LibraryPane {
 				o.(*libraryRow).set(p.articles[p.listed[i]])
 			}
 		})
-	p.List.onKey = windowKeys(hooks.Keys)
-	p.List.OnSelected = func(i widget.ListItemID) {
+	p.list.onKey = windowKeys(hooks.keys)
+	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.listed) {
-			if a := p.articles[p.listed[i]]; a.ID != p.hooks.Current() {
-				p.hooks.Open(a.ID)
+			if a := p.articles[p.listed[i]]; a.ID != p.hooks.current() {
+				p.hooks.open(a.ID)
 			}
 		}
 	}
 	heading := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.Filter = newKeyEntry(hooks.Keys)
+	p.Filter = newKeyEntry(hooks.keys)
 	p.Filter.SetPlaceHolder("Find an article…")
 	p.Filter.OnChanged = func(string) { p.filter() }
 	p.empty = emptyState("No articles yet",
@@ -178,12 +178,12 @@ func newLibraryPane(hooks LibraryHooks) *LibraryPane {
 	p.noMatch = emptyState("No article matches", "Try fewer letters, or clear the filter.")
 	p.noMatch.Hide()
 	top := container.NewVBox(heading, fitPlaceHolder(p.Filter, &p.Filter.Entry))
-	p.content = container.NewBorder(top, nil, nil, nil, container.NewStack(p.List.ring.around(p.List), p.empty, p.noMatch))
+	p.content = container.NewBorder(top, nil, nil, nil, container.NewStack(p.list.ring.around(p.list), p.empty, p.noMatch))
 	return p
 }
 
 // set shows the library's articles, filtered as the filter says.
-func (p *LibraryPane) set(arts []data.ArticleSummary) {
+func (p *libraryPane) set(arts []data.ArticleSummary) {
 	p.articles = arts
 	p.names = articleNames(arts)
 	p.filter()
@@ -192,7 +192,7 @@ func (p *LibraryPane) set(arts []data.ArticleSummary) {
 	} else {
 		p.empty.Hide()
 	}
-	p.List.Refresh()
+	p.list.Refresh()
 }
 
 // articleNames returns what the library filter matches for each article:
@@ -210,7 +210,7 @@ func articleNames(arts []data.ArticleSummary) []string {
 // "Ex-Cop Peter Liang Apologizes…"), best match first, or every article in load order when the
 // filter is empty. sahilm/fuzzy does the matching and ranking: short names
 // are what it is good at.
-func (p *LibraryPane) filter() {
+func (p *libraryPane) filter() {
 	q := strings.ToLower(strings.Join(strings.Fields(p.Filter.Text), " "))
 	p.listed = p.listed[:0]
 	if q == "" {
@@ -225,9 +225,9 @@ func (p *LibraryPane) filter() {
 	} else {
 		p.noMatch.Hide()
 	}
-	p.List.UnselectAll()
-	p.List.Refresh()
-	p.selectArticle(p.hooks.Current())
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.selectArticle(p.hooks.current())
 }
 
 // matchArticles returns the indices of the names that match every word of
@@ -257,10 +257,10 @@ func matchArticles(q string, names []string) []int {
 }
 
 // selectArticle selects an article's row, if the filter shows it.
-func (p *LibraryPane) selectArticle(id int64) {
+func (p *libraryPane) selectArticle(id int64) {
 	for i, ai := range p.listed {
 		if p.articles[ai].ID == id {
-			p.List.Select(i)
+			p.list.Select(i)
 			return
 		}
 	}
@@ -274,8 +274,8 @@ func (u *UI) refreshLibrary() {
 		return
 	}
 	u.articles = arts
-	u.Sidebar.set(arts)
-	u.Search.articlesChanged()
+	u.sidebar.set(arts)
+	u.search.articlesChanged()
 	u.studyAidsChanged(false)
 }
 

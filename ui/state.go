@@ -39,8 +39,8 @@ const stateFile = "window-state.json"
 // writing the state there at exit raced with Fyne's own last save of
 // preferences.json and logged "Preferences load error: EOF".
 func (u *UI) statePath() string {
-	if u.opts.StatePath != "" {
-		return u.opts.StatePath
+	if u.opts.statePath != "" {
+		return u.opts.statePath
 	}
 	if dir, err := os.UserConfigDir(); err == nil {
 		return filepath.Join(dir, "casebook", stateFile)
@@ -59,7 +59,7 @@ func (u *UI) loadState() windowState {
 			}
 		}
 	}
-	prefs := u.App.Preferences()
+	prefs := u.app.Preferences()
 	return windowState{
 		Width:   float32(prefs.FloatWithFallback(prefWidth, 0)),
 		Height:  float32(prefs.FloatWithFallback(prefHeight, 0)),
@@ -117,10 +117,10 @@ func (u *UI) currentState() windowState {
 			st.Placed, st.X, st.Y = true, x, y
 		}
 	}
-	if u.Reader.article.ID != 0 {
+	if u.reader.article.ID != 0 {
 		st.Library = u.lib.Path()
-		st.Article = u.Reader.article.ID
-		st.Seq = u.Reader.topSeq()
+		st.Article = u.reader.article.ID
+		st.Seq = u.reader.topSeq()
 	}
 	return st
 }

@@ -16,7 +16,7 @@ import (
 func TestTabsKeepTheirLabels(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	groups := map[string]*wrapTabs{"left": u.aids.tabs, "side": u.sideTabs, "notes": u.Notes.content}
+	groups := map[string]*wrapTabs{"left": u.aids.tabs, "side": u.sideTabs, "notes": u.notes.content}
 	// shown tells whether o is in the window and visible.
 	shown := func(o fyne.CanvasObject) bool {
 		found := false
@@ -73,19 +73,19 @@ func TestTabsKeepTheirLabels(t *testing.T) {
 			}
 		}
 		// Every tab can be reached with a tap, Highlights included.
-		hl := u.Notes.content.Buttons[2]
+		hl := u.notes.content.Buttons[2]
 		if !strings.HasPrefix(hl.Text, "Highlights") {
 			t.Fatalf("%s: the third notes tab is %q", when, hl.Text)
 		}
 		test.Tap(hl)
-		if u.Notes.content.SelectedIndex() != 2 || !shown(u.Highlights.tab.Content) {
-			t.Errorf("%s: tapping Highlights shows tab %d", when, u.Notes.content.SelectedIndex())
+		if u.notes.content.SelectedIndex() != 2 || !shown(u.highlights.tab.Content) {
+			t.Errorf("%s: tapping Highlights shows tab %d", when, u.notes.content.SelectedIndex())
 		}
-		test.Tap(u.Notes.content.Buttons[0])
-		if u.Notes.content.SelectedIndex() != 0 || shown(u.Highlights.tab.Content) {
-			t.Errorf("%s: tapping Passage shows tab %d", when, u.Notes.content.SelectedIndex())
+		test.Tap(u.notes.content.Buttons[0])
+		if u.notes.content.SelectedIndex() != 0 || shown(u.highlights.tab.Content) {
+			t.Errorf("%s: tapping Passage shows tab %d", when, u.notes.content.SelectedIndex())
 		}
-		if b := u.Notes.content.Buttons[0]; b.Importance != widget.HighImportance {
+		if b := u.notes.content.Buttons[0]; b.Importance != widget.HighImportance {
 			t.Errorf("%s: the tab in front does not stand out", when)
 		}
 	}

@@ -11,9 +11,9 @@ import (
 func TestTextSizeStepMeasuresOnce(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.OpenArticle(h.article(2).ID)
+	u.openArticle(h.article(2).ID)
 	h.pump()
-	r := u.Reader
+	r := u.reader
 	for _, s := range []float32{1.1, 1.3, 2, 1.5, 1} {
 		before := r.measured
 		u.setTextScale(s)
@@ -22,14 +22,14 @@ func TestTextSizeStepMeasuresOnce(t *testing.T) {
 			t.Errorf("at %v %% text the rows were measured %d times, want once", s*100, n)
 		}
 		m := r.proto.metrics()
-		width := r.List.Size().Width
+		width := r.list.Size().Width
 		if len(r.heights) != len(r.rows) || r.heightsWidth != width {
 			t.Fatalf("at %v %% text: %d heights for %d rows at width %v (list %v)", s*100, len(r.heights), len(r.rows), r.heightsWidth, width)
 		}
 		if len(r.shown) == 0 {
 			t.Fatalf("at %v %% text no passage is shown", s*100)
 		}
-		off, view := r.List.GetScrollOffset(), r.List.Size().Height
+		off, view := r.list.GetScrollOffset(), r.list.Size().Height
 		checked := 0
 		for i, v := range r.shown {
 			// r.shown keeps widgets the list has put back in its pool.
@@ -67,10 +67,10 @@ func TestTextSizeStepMeasuresOnce(t *testing.T) {
 func TestTextSizeStepsComeBack(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	u.OpenArticle(h.article(2).ID)
+	u.openArticle(h.article(2).ID)
 	h.pump()
 	for i := 0; i < 5; i++ {
-		u.RunShortcut(shortcutBigger)
+		u.runShortcut(shortcutBigger)
 		h.pump()
 	}
 	if got := u.textScale(); got != 1.5 {
@@ -78,7 +78,7 @@ func TestTextSizeStepsComeBack(t *testing.T) {
 	}
 	measured := len(wordWidths)
 	for i := 0; i < 5; i++ {
-		u.RunShortcut(shortcutSmaller)
+		u.runShortcut(shortcutSmaller)
 		h.pump()
 	}
 	if got := u.textScale(); got != 1 {
@@ -88,7 +88,7 @@ func TestTextSizeStepsComeBack(t *testing.T) {
 		t.Errorf("stepping back through sizes already shown measured %d words again", n)
 	}
 	for i := 0; i < 15; i++ {
-		u.RunShortcut(shortcutBigger)
+		u.runShortcut(shortcutBigger)
 		h.pump()
 	}
 	if got := u.textScale(); got != 2 {

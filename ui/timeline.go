@@ -16,18 +16,18 @@ import (
 	"github.com/casebookapp/casebook/internal/text"
 )
 
-// TimelineView lists the dated events, by date, under year and month
+// timelineView lists the dated events, by date, under year and month
 // headings; an entry shows its date, label and sources, and selecting it
 // opens its first passage and shows the rest below with the corrections.
-type TimelineView struct {
-	hooks StudyAidHooks
+type timelineView struct {
+	hooks studyAidHooks
 	// kase is the case shown, which a fix corrects.
 	kase glance.Case
 	// aidList's Filter narrows the list to entries whose label, date or
 	// wording contain what is typed.
 	aidList
-	// Disputed shows only the entries the sources disagree on.
-	Disputed *widget.Check
+	// disputed shows only the entries the sources disagree on.
+	disputed *widget.Check
 
 	events   []casefacts.Event
 	rows     []tlRow
@@ -41,16 +41,16 @@ type tlRow struct {
 	event   int
 }
 
-func newTimelineView(hooks StudyAidHooks) *TimelineView {
+func newTimelineView(hooks studyAidHooks) *timelineView {
 	hooks.fill()
-	v := &TimelineView{hooks: hooks, selected: -1}
-	v.Disputed = widget.NewCheck("Disputed only", func(bool) { v.fill() })
+	v := &timelineView{hooks: hooks, selected: -1}
+	v.disputed = widget.NewCheck("Disputed only", func(bool) { v.fill() })
 	v.aidList = newAidList(aidListSpec{
 		filterHint:  "Filter the timeline",
 		emptyText:   "No dated events yet. Import articles (File › Import…) and the dates they report appear here.",
 		reading:     "dates",
 		splitOffset: 0.6,
-		above:       []fyne.CanvasObject{v.Disputed},
+		above:       []fyne.CanvasObject{v.disputed},
 		length:      func() int { return len(v.rows) },
 		createRow: func() fyne.CanvasObject {
 			// The date column is as wide as a full date: a longer
@@ -73,7 +73,7 @@ func newTimelineView(hooks StudyAidHooks) *TimelineView {
 	return v
 }
 
-func (v *TimelineView) setCase(c glance.Case) {
+func (v *timelineView) setCase(c glance.Case) {
 	v.loading.Hide()
 	v.kase = c
 	v.events = c.Timeline
@@ -81,7 +81,7 @@ func (v *TimelineView) setCase(c glance.Case) {
 }
 
 // fill rebuilds the rows from the events and the filter.
-func (v *TimelineView) fill() {
+func (v *timelineView) fill() {
 	keep := -1
 	if v.selected >= 0 && v.selected < len(v.events) {
 		keep = v.selected
@@ -89,10 +89,10 @@ func (v *TimelineView) fill() {
 	v.rows = v.rows[:0]
 	lastYear, lastMonth := "", ""
 	for i, e := range v.events {
-		if v.Disputed.Checked && !e.Disputed {
+		if v.disputed.Checked && !e.Disputed {
 			continue
 		}
-		if !matchesFilter(v.Filter.Text, e.Label, e.Date.String(), e.Date.Readable(), strings.Join(e.AsWritten, " "), e.Dispute) {
+		if !matchesFilter(v.filter.Text, e.Label, e.Date.String(), e.Date.Readable(), strings.Join(e.AsWritten, " "), e.Dispute) {
 			continue
 		}
 		year, month := "Date not resolved", ""
@@ -117,7 +117,7 @@ func (v *TimelineView) fill() {
 	v.showDetail(keep)
 }
 
-func (v *TimelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (v *timelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(v.rows) {
 		return
 	}
@@ -155,33 +155,33 @@ func (v *TimelineView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // choose selects row i: an event opens its first passage in the reader.
-func (v *TimelineView) choose(i widget.ListItemID) {
+func (v *timelineView) choose(i widget.ListItemID) {
 	if i >= len(v.rows) || v.rows[i].event < 0 {
-		v.List.Unselect(i)
+		v.list.Unselect(i)
 		return
 	}
 	ev := v.rows[i].event
 	v.showDetail(ev)
 	if ps := v.events[ev].Passages; len(ps) > 0 {
-		v.hooks.OpenRef(ps[0])
+		v.hooks.openRef(ps[0])
 	}
 }
 
 // Select selects the entry for event i of the timeline (tests and the
 // keyboard use it).
-func (v *TimelineView) Select(event int) {
+func (v *timelineView) Select(event int) {
 	for row, r := range v.rows {
 		if r.event == event {
-			v.List.Select(row)
+			v.list.Select(row)
 			return
 		}
 	}
 }
 
 // Events are the entries the view shows, in order.
-func (v *TimelineView) Events() []casefacts.Event { return v.events }
+func (v *timelineView) Events() []casefacts.Event { return v.events }
 
-func (v *TimelineView) showDetail(ev int) {
+func (v *timelineView) showDetail(ev int) {
 	v.selected = ev
 	if !v.clearDetail(ev >= 0 && ev < len(v.events)) {
 		return
@@ -196,24 +196,24 @@ func (v *TimelineView) showDetail(ev int) {
 	} else {
 		when += " (" + e.Precision + "; the text says " + strings.Join(e.AsWritten, ", ") + ")"
 	}
-	v.Detail.Add(title)
-	v.Detail.Add(newMutedLabel(when))
+	v.detail.Add(title)
+	v.detail.Add(newMutedLabel(when))
 	if e.Dispute != "" {
 		d := widget.NewLabel("⚠ " + e.Dispute)
 		d.Wrapping = fyne.TextWrapWord
-		v.Detail.Add(d)
+		v.detail.Add(d)
 	}
 	for _, b := range h.refButtons(e.Passages) {
-		v.Detail.Add(b)
+		v.detail.Add(b)
 	}
 	if len(e.Sources) > 0 {
 		// Two columns: in a row the three were wider than the sidebar.
-		v.Detail.Add(container.NewGridWithColumns(2,
+		v.detail.Add(container.NewGridWithColumns(2,
 			widget.NewButton("Fix date…", func() {
-				h.AskText("Fix the date", "Date", e.Date.String(), func(s string) { v.fix(e, data.FixDate, s) })
+				h.askText("Fix the date", "Date", e.Date.String(), func(s string) { v.fix(e, data.FixDate, s) })
 			}),
 			widget.NewButton("Fix label…", func() {
-				h.AskText("Fix the label", "Label", e.Label, func(s string) { v.fix(e, data.FixLabel, s) })
+				h.askText("Fix the label", "Label", e.Label, func(s string) { v.fix(e, data.FixLabel, s) })
 			}),
 			widget.NewButton("Hide", func() { v.fix(e, data.FixHide, "") }),
 		))
@@ -221,7 +221,7 @@ func (v *TimelineView) showDetail(ev int) {
 }
 
 // fix stores a correction to an event and extracts again.
-func (v *TimelineView) fix(e casefacts.Event, action, value string) {
+func (v *timelineView) fix(e casefacts.Event, action, value string) {
 	// The case is replaced, never changed in place, when extraction is done.
-	v.hooks.FixEvent(v.kase, e, action, value)
+	v.hooks.fixEvent(v.kase, e, action, value)
 }

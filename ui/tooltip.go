@@ -20,7 +20,7 @@ const tipDelay = 600 * time.Millisecond
 type tipButton struct {
 	widget.Button
 	u     tipShower
-	Tip   string
+	tip   string
 	timer *time.Timer
 	// gen tells a timer that fired after the pointer left from the one
 	// that is due.
@@ -28,7 +28,7 @@ type tipButton struct {
 }
 
 func newTipButton(u tipShower, label string, icon fyne.Resource, tip string, tapped func()) *tipButton {
-	b := &tipButton{u: u, Tip: tip}
+	b := &tipButton{u: u, tip: tip}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
@@ -75,11 +75,11 @@ func (b *tipButton) Tapped(ev *fyne.PointEvent) {
 // took every click to hide itself, and a click on a button whose tooltip
 // showed did nothing.
 func (u *UI) showTip(b *tipButton) {
-	if b.Tip == "" || !b.Visible() || u.modalOpen() || u.tipLayer == nil {
+	if b.tip == "" || !b.Visible() || u.modalOpen() || u.tipLayer == nil {
 		return
 	}
 	u.hideTip(u.tipOf)
-	label := widget.NewLabel(b.Tip)
+	label := widget.NewLabel(b.tip)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.StrokeColor = theme.Color(theme.ColorNameShadow)
 	bg.StrokeWidth = 1

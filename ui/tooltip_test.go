@@ -15,29 +15,29 @@ func TestTooltips(t *testing.T) {
 	u := h.u
 	bar := u.toolbar
 	icons := []*tipButton{bar.remove, bar.legend}
-	u.Reader.setCurrent(0)
+	u.reader.setCurrent(0)
 	h.shortcut(shortcutNewNote)
-	icons = append(icons, u.Notes.Cards[0].Delete)
+	icons = append(icons, u.notes.Cards[0].Delete)
 	for _, b := range bar.buttons {
-		if b.Tip == "" || b.Text == "" {
+		if b.tip == "" || b.Text == "" {
 			t.Errorf("colour button %q has no meaning or no tooltip", b.Text)
 		}
 	}
 	for i, b := range icons {
-		if b.Text != "" || b.Tip == "" {
-			t.Errorf("icon button %d: label %q, tooltip %q; want an icon with a tooltip", i, b.Text, b.Tip)
+		if b.Text != "" || b.tip == "" {
+			t.Errorf("icon button %d: label %q, tooltip %q; want an icon with a tooltip", i, b.Text, b.tip)
 		}
 	}
 
 	b := bar.legend
 	b.MouseIn(&desktop.MouseEvent{})
 	h.waitFor("the tooltip", func() bool { return u.tip != nil && u.tip.Visible() })
-	if got := u.tip.Objects[1].(*widget.Label).Text; got != b.Tip {
-		t.Errorf("tooltip says %q, want %q", got, b.Tip)
+	if got := u.tip.Objects[1].(*widget.Label).Text; got != b.tip {
+		t.Errorf("tooltip says %q, want %q", got, b.tip)
 	}
 	// A tooltip is not a dialog: the shortcuts still work.
 	h.shortcut(colourShortcut(0))
-	if hs, _ := h.lib.Highlights(context.Background(), u.Reader.Article().ID); len(hs) != 1 {
+	if hs, _ := h.lib.Highlights(context.Background(), u.reader.Article().ID); len(hs) != 1 {
 		t.Errorf("Ctrl+1 with a tooltip showing made %d highlights, want 1", len(hs))
 	}
 	b.MouseOut()
@@ -46,7 +46,7 @@ func TestTooltips(t *testing.T) {
 	}
 
 	// A click on a button whose tooltip shows presses the button.
-	edit := u.Reader.edit
+	edit := u.reader.edit
 	tapped := 0
 	edit.OnTapped = func() { tapped++ }
 	edit.MouseIn(&desktop.MouseEvent{})

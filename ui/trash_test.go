@@ -24,10 +24,10 @@ func TestDeleteArticleWithUndoAndBin(t *testing.T) {
 	}
 	id := res.Article.ID
 	u.refreshLibrary()
-	u.OpenArticle(id)
-	u.Reader.setCurrent(0)
+	u.openArticle(id)
+	u.reader.setCurrent(0)
 	h.shortcut(shortcutNewNote)
-	test.Type(u.Notes.Cards[0].Editor, "Who organised it?")
+	test.Type(u.notes.Cards[0].editor, "Who organised it?")
 	listed := func() bool {
 		_, ok := u.articleSummary(id)
 		return ok
@@ -35,10 +35,10 @@ func TestDeleteArticleWithUndoAndBin(t *testing.T) {
 
 	u.deleteArticle()
 	h.settle()
-	if listed() || u.Reader.Article().ID == id {
+	if listed() || u.reader.Article().ID == id {
 		t.Fatal("the deleted article is still in the library or the reader")
 	}
-	for _, n := range u.Notes.all {
+	for _, n := range u.notes.all {
 		if n.ArticleID == id {
 			t.Error("All notes still lists the deleted article's note")
 		}
@@ -52,21 +52,21 @@ func TestDeleteArticleWithUndoAndBin(t *testing.T) {
 	}
 
 	// Deleted again, it waits in the bin.
-	u.OpenArticle(id)
+	u.openArticle(id)
 	u.deleteArticle()
 	h.settle()
 	u.showTrash()
-	if len(u.trash.Articles) != 1 || u.trash.Articles[0].Notes != 1 {
-		t.Fatalf("the bin holds %+v, want the article with its note", u.trash.Articles)
+	if len(u.trash.articles) != 1 || u.trash.articles[0].Notes != 1 {
+		t.Fatalf("the bin holds %+v, want the article with its note", u.trash.articles)
 	}
-	test.Tap(u.trash.Restore[0])
+	test.Tap(u.trash.restore[0])
 	h.settle()
-	if !listed() || u.Reader.Article().ID != id || u.modalOpen() {
-		t.Errorf("Restore: listed %v, reader on %d, dialog open %v", listed(), u.Reader.Article().ID, u.modalOpen())
+	if !listed() || u.reader.Article().ID != id || u.modalOpen() {
+		t.Errorf("Restore: listed %v, reader on %d, dialog open %v", listed(), u.reader.Article().ID, u.modalOpen())
 	}
 
 	// The bundled articles cannot be deleted.
-	u.OpenArticle(h.article(0).ID)
+	u.openArticle(h.article(0).ID)
 	u.deleteArticle()
 	h.settle()
 	if !u.modalOpen() {

@@ -6,11 +6,14 @@
 // Fyne driver, so that every screen can be driven headless by Fyne's test
 // package. cmd/casebook creates the app and calls New.
 //
-// The main components (Reader, NotesPanel, HighlightsPanel, SearchBar,
-// LibraryPane, TimelineView, PeopleView) do not hold the window: each takes
-// the small store interface it reads (ReaderStore, NoteStore, …, in
-// wiring.go) and a struct of hooks. UI is the controller that wires them
-// (controller.go) and owns the moves between them.
+// The components (reader, notesPanel, highlightsPanel, searchBar,
+// libraryPane, timelineView, peopleView, outlinePanel, compareView, the
+// export dialog, the article-details form and the bin) do not hold the
+// window: each takes the small store interface it reads (readerStore,
+// noteStore, outlineStore, …, beside it or in wiring.go) and a struct of
+// hooks, and can be built alone (component_test.go). UI is the controller
+// that wires them (controller.go) and owns the moves between them. Only
+// New, Options (its Placer) and UI's Window are used outside the package.
 package ui
 
 import (
@@ -22,6 +25,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
@@ -43,19 +47,19 @@ const (
 
 // Options adjusts a UI; the zero value is what the app uses.
 type Options struct {
-	// Searcher runs search queries. Zero means the library's own search.
-	Searcher Searcher
-	// NoteDebounce is how long typing must pause before a note is saved.
+	// searcher runs search queries. Zero means the library's own search.
+	searcher searcher
+	// noteDebounce is how long typing must pause before a note is saved.
 	// Zero means the default, 600 ms.
-	NoteDebounce time.Duration
-	// Do runs a function on the UI goroutine. Zero means fyne.Do; tests
+	noteDebounce time.Duration
+	// do runs a function on the UI goroutine. Zero means fyne.Do; tests
 	// queue the calls and run them on the test goroutine.
-	Do func(func())
-	// OpenURL opens a web address; zero means the app's (the browser).
-	OpenURL func(*url.URL) error
-	// StatePath is the file that keeps the window's size and reading
+	do func(func())
+	// openURL opens a web address; zero means the app's (the browser).
+	openURL func(*url.URL) error
+	// statePath is the file that keeps the window's size and reading
 	// place. Zero means window-state.json in <UserConfigDir>/casebook.
-	StatePath string
+	statePath string
 	// Placer reads and sets the window's position on the screen, which
 	// Fyne cannot. Zero means only the window's size is kept.
 	Placer WindowPlacer
@@ -79,7 +83,7 @@ type WindowPlacer interface {
 
 // UI is Casebook's main window and the widgets that tests drive.
 type UI struct {
-	App    fyne.App
+	app    fyne.App
 	Window fyne.Window
 
 	lib  *sqlite.Library
@@ -97,25 +101,26 @@ type UI struct {
 	colours  []data.Colour
 	tags     []string // the library's tags, for completion
 
-	// Sidebar is the library sidebar; Library is its list of articles,
-	// LibraryFilter its quick filter.
-	Sidebar       *LibraryPane
-	Library       *keyList
-	LibraryFilter *keyEntry
-	Reader        *Reader
-	Search        *SearchBar
-	Notes         *NotesPanel
-	Highlights    *HighlightsPanel
-	// Outline is the outline view beside the reader (a tab by the notes).
-	Outline *OutlinePanel
+	// sidebar is the library sidebar; library is its list of articles,
+	// libraryFilter its quick filter.
+	sidebar       *libraryPane
+	library       *keyList
+	libraryFilter *keyEntry
+	reader        *reader
+	search        *searchBar
+	notes         *notesPanel
+	highlights    *highlightsPanel
+	// outline is the outline view beside the reader (a tab by the notes).
+	outline *outlinePanel
 	// compare is the Compare window while it is open.
-	compare  *CompareView
-	sideTabs *wrapTabs
+	compare       *compareView
+	compareWindow fyne.Window
+	sideTabs      *wrapTabs
 
 	undo         undoStack
-	metaEditor   *MetaEditor
-	exportDialog *ExportDialog
-	lastExport   ExportResult
+	metaEditor   *metaEditor
+	exportDialog *exportDialog
+	lastExport   exportResult
 	lastImport   []ingest.FileResult
 	left         *fyne.Container // library or search results
 	toolbar      *highlightBar
@@ -137,34 +142,34 @@ type UI struct {
 	// modals are the open dialogs, the top one last.
 	modals []*modal
 	// writes runs the writes to the library off the UI goroutine;
-	// SaveState says what it is doing.
+	// saveLabel says what it is doing.
 	writes    *writeQueue
-	SaveState *widget.Label
-	// Status says what was just done (an article deleted or restored).
-	Status    *widget.Label
+	saveLabel *widget.Label
+	// status says what was just done (an article deleted or restored).
+	status    *widget.Label
 	statusGen int
-	trash     *TrashDialog
+	trash     *trashDialog
 	aids      *studyAids // the Timeline and People views (glance.go)
 }
 
 // New builds the main window on lib. It does not show it.
 func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
-	if opts.NoteDebounce <= 0 {
-		opts.NoteDebounce = 600 * time.Millisecond
+	if opts.noteDebounce <= 0 {
+		opts.noteDebounce = 600 * time.Millisecond
 	}
-	if opts.Do == nil {
-		opts.Do = fyne.Do
+	if opts.do == nil {
+		opts.do = fyne.Do
 	}
-	if opts.Searcher == nil {
-		opts.Searcher = lib
+	if opts.searcher == nil {
+		opts.searcher = lib
 	}
-	u := &UI{App: a, lib: lib, opts: opts}
+	u := &UI{app: a, lib: lib, opts: opts}
 	protectSaveDialogs()
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.writes = newWriteQueue(u)
-	u.SaveState = widget.NewLabel("")
-	u.SaveState.Importance = widget.LowImportance
-	u.Status = widget.NewLabel("")
+	u.saveLabel = widget.NewLabel("")
+	u.saveLabel.Importance = widget.LowImportance
+	u.status = widget.NewLabel("")
 	u.writes.onState = u.showSaveState
 	prefs := a.Preferences()
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, themeSystem), float32(prefs.FloatWithFallback(prefTextSize, 1))))
@@ -181,31 +186,31 @@ func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
 	a.Lifecycle().SetOnStarted(u.placeWindow)
 
 	u.loadColours()
-	u.Reader = newReader(lib, u.ctx, u.readerHooks())
-	u.Notes = newNotesPanel(lib, u.ctx, u.notesHooks())
-	u.Outline = newOutlinePanel(u)
-	u.Search = newSearchBar(opts.Searcher, lib, u.ctx, u.searchHooks())
-	u.Sidebar = newLibraryPane(u.libraryHooks())
-	u.Library, u.LibraryFilter = u.Sidebar.List, u.Sidebar.Filter
+	u.reader = newReader(lib, u.ctx, u.readerHooks())
+	u.notes = newNotesPanel(lib, u.ctx, u.notesHooks())
+	u.outline = newOutlinePanel(lib, u.ctx, u.outlineHooks())
+	u.search = newSearchBar(opts.searcher, lib, u.ctx, u.searchHooks())
+	u.sidebar = newLibraryPane(u.libraryHooks())
+	u.library, u.libraryFilter = u.sidebar.list, u.sidebar.Filter
 	u.toolbar = newHighlightBar(u.toolbarHooks())
 	u.registerSideViews()
 
-	u.left = container.NewStack(u.Sidebar.content, u.Search.resultsPane())
-	u.Search.showResults(false)
+	u.left = container.NewStack(u.sidebar.content, u.search.resultsPane())
+	u.search.showResults(false)
 
 	// The toolbar spans the reader and the notes: it acts on both.
-	work := container.NewHSplit(u.Reader.content, u.sidePanel())
+	work := container.NewHSplit(u.reader.content, u.sidePanel())
 	work.Offset = 0.68
 	right := container.NewBorder(u.toolbar.bar, nil, nil, nil, work)
 	main := container.NewHSplit(u.withStudyAids(u.left), right)
 	main.Offset = 0.21
 	// What was just done and whether it is saved show beside the search
 	// field, taking no row of their own.
-	top := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(u.Status, u.SaveState), u.Search.bar))
+	top := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(u.status, u.saveLabel), u.search.bar))
 	u.tipLayer = container.NewWithoutLayout()
 	u.Window.SetContent(container.NewStack(container.NewBorder(top, nil, nil, nil, main), u.tipLayer))
 	u.Window.SetMainMenu(u.makeMenu())
-	u.Window.SetCloseIntercept(func() { u.Quit() })
+	u.Window.SetCloseIntercept(func() { u.quit() })
 	u.Window.SetOnDropped(u.dropped)
 	u.Window.Canvas().SetOnTypedKey(u.typedKey)
 
@@ -225,14 +230,23 @@ func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
 // notes"): Highlights goes beside All notes; a new view is one more line
 // here.
 func (u *UI) registerSideViews() {
-	u.Highlights = newHighlightsPanel(u.lib, u.ctx, u.highlightsHooks())
-	u.addSideView(u.Highlights.tab, 2)
+	u.highlights = newHighlightsPanel(u.lib, u.ctx, u.highlightsHooks())
+	u.addSideView(u.highlights.tab, 2)
+}
+
+// sidePanel is what stands beside the reader: the notes, and the outline in
+// a second tab.
+func (u *UI) sidePanel() fyne.CanvasObject {
+	u.sideTabs = newWrapTabs(
+		container.NewTabItemWithIcon("Notes", theme.DocumentCreateIcon(), u.notes.content),
+		container.NewTabItemWithIcon("Outline", theme.ListIcon(), u.outline.content))
+	return u.sideTabs
 }
 
 // addSideView adds a tab beside the notes at index at (the end when at is
 // out of range).
 func (u *UI) addSideView(item *container.TabItem, at int) {
-	tabs := u.Notes.content
+	tabs := u.notes.content
 	if at < 0 || at >= len(tabs.Items) {
 		tabs.Append(item)
 		return
@@ -245,7 +259,7 @@ func (u *UI) addSideView(item *container.TabItem, at int) {
 // (search, saving) goes through it. Once the window quits, nothing more is
 // shown.
 func (u *UI) do(f func()) {
-	u.opts.Do(func() {
+	u.opts.do(func() {
 		if !u.quitting {
 			f()
 		}
@@ -274,13 +288,13 @@ const (
 
 // say shows a short message beside the search field for a few seconds.
 func (u *UI) say(msg string) {
-	u.Status.SetText(msg)
+	u.status.SetText(msg)
 	u.statusGen++
 	gen := u.statusGen
 	time.AfterFunc(statusShown, func() {
 		u.do(func() {
 			if gen == u.statusGen {
-				u.Status.SetText("")
+				u.status.SetText("")
 			}
 		})
 	})
@@ -296,16 +310,16 @@ func (u *UI) showSaveState() {
 	case u.writes.Waiting():
 		// Another program holds the library's write lock: the changes are
 		// kept and saved when it lets go.
-		u.SaveState.SetText("Waiting for the library…")
-		u.SaveState.Importance = widget.WarningImportance
+		u.saveLabel.SetText("Waiting for the library…")
+		u.saveLabel.Importance = widget.WarningImportance
 	case u.writes.pending > 0:
-		u.SaveState.SetText("Saving…")
-		u.SaveState.Importance = widget.LowImportance
+		u.saveLabel.SetText("Saving…")
+		u.saveLabel.Importance = widget.LowImportance
 	default:
-		u.SaveState.SetText("All changes saved")
-		u.SaveState.Importance = widget.LowImportance
+		u.saveLabel.SetText("All changes saved")
+		u.saveLabel.Importance = widget.LowImportance
 	}
-	u.SaveState.Refresh()
+	u.saveLabel.Refresh()
 }
 
 // showError tells the user what went wrong, in the library's own words.
@@ -331,16 +345,6 @@ func (u *UI) loadColours() {
 	u.colours = cs
 }
 
-// colour returns the legend's entry for a colour key.
-func (u *UI) colour(key string) (data.Colour, bool) {
-	for _, c := range u.colours {
-		if c.Key == key {
-			return c, true
-		}
-	}
-	return data.Colour{}, false
-}
-
 // restore reopens the last article at the passage the user was reading. An
 // article id means nothing in another library (the same id can be another
 // article there), so a library opened for the first time, or a remembered
@@ -361,30 +365,30 @@ func (u *UI) restore() {
 	if id == 0 {
 		return
 	}
-	u.OpenArticle(id)
+	u.openArticle(id)
 	if found {
-		u.Reader.scrollToSeq(st.Seq)
+		u.reader.scrollToSeq(st.Seq)
 	}
 }
 
-// OpenArticle shows an article in the reader and selects it in the sidebar.
+// openArticle shows an article in the reader and selects it in the sidebar.
 // Selecting the row opens the article when the filter lists it; it is
 // opened here only when it is not.
-func (u *UI) OpenArticle(id int64) {
-	u.Sidebar.selectArticle(id)
-	if u.Reader.article.ID != id {
-		u.Reader.open(id)
+func (u *UI) openArticle(id int64) {
+	u.sidebar.selectArticle(id)
+	if u.reader.article.ID != id {
+		u.reader.open(id)
 	}
 }
 
-// Quit saves every pending note and the window state, stops the work
+// quit saves every pending note and the window state, stops the work
 // running in the background (waiting for it a moment), then quits the app.
-func (u *UI) Quit() {
+func (u *UI) quit() {
 	if u.quitting {
 		return
 	}
-	u.Notes.flush()
-	u.Outline.flushText()
+	u.notes.flush()
+	u.outline.flushText()
 	u.quitting = true
 	u.rememberState()
 	// Every change made is saved before the library closes; a library
@@ -400,7 +404,7 @@ func (u *UI) Quit() {
 	case <-done:
 	case <-time.After(quitWait):
 	}
-	u.App.Quit()
+	u.app.Quit()
 }
 
 // typedKey handles keys typed when no widget has the focus, and those the
@@ -413,8 +417,8 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyF6:
 		u.cycleFocus()
 	case fyne.KeyEscape:
-		if u.Search.entry.Text != "" || u.Search.filtered() {
-			u.Search.clear()
+		if u.search.entry.Text != "" || u.search.filtered() {
+			u.search.clear()
 		}
 	}
 }

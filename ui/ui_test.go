@@ -27,7 +27,7 @@ func TestWindow(t *testing.T) {
 		if got, want := u.Window.Title(), "Casebook"; got != want {
 			t.Errorf("title = %q, want %q", got, want)
 		}
-		if got, want := u.Library.Length(), 3; got != want {
+		if got, want := u.library.Length(), 3; got != want {
 			t.Fatalf("sidebar rows = %d, want %d", got, want)
 		}
 		for _, a := range u.articles {
@@ -35,14 +35,14 @@ func TestWindow(t *testing.T) {
 				t.Errorf("article %d: title %q, %d passages", a.ID, a.Title, a.Passages)
 			}
 		}
-		if !u.Sidebar.empty.Hidden {
+		if !u.sidebar.empty.Hidden {
 			t.Error("the empty-library hint shows although there are articles")
 		}
 	})
 
 	t.Run("OpensTheFirstArticle", func(t *testing.T) {
 		first := h.article(0)
-		if got := u.Reader.Article().ID; got != first.ID {
+		if got := u.reader.Article().ID; got != first.ID {
 			t.Fatalf("reader shows article %d, want %d", got, first.ID)
 		}
 		all, err := h.lib.Passages(context.Background(), first.ID)
@@ -55,28 +55,28 @@ func TestWindow(t *testing.T) {
 				flow++
 			}
 		}
-		if got := u.Reader.Rows(); got != flow || flow <= first.Passages {
+		if got := u.reader.Rows(); got != flow || flow <= first.Passages {
 			t.Errorf("reader rows = %d, want the %d body and caption passages (%d numbered)", got, flow, first.Passages)
 		}
-		if got := u.Reader.title.Text; got != first.Title {
+		if got := u.reader.title.Text; got != first.Title {
 			t.Errorf("header title = %q, want %q", got, first.Title)
 		}
-		if !strings.Contains(u.Reader.meta.Text, first.Outlet) {
-			t.Errorf("header meta %q lacks the outlet %q", u.Reader.meta.Text, first.Outlet)
+		if !strings.Contains(u.reader.meta.text, first.Outlet) {
+			t.Errorf("header meta %q lacks the outlet %q", u.reader.meta.text, first.Outlet)
 		}
 	})
 
 	t.Run("NumbersOnlyBodyParagraphs", func(t *testing.T) {
 		last := h.article(2)
-		u.Library.Select(2)
-		if got := u.Reader.Article().ID; got != last.ID {
+		u.library.Select(2)
+		if got := u.reader.Article().ID; got != last.ID {
 			t.Fatalf("after choosing it in the sidebar the reader shows %d, want %d", got, last.ID)
 		}
 		// Captions and credits ("Image: Peter Liang", "… Mary Altaffer /
 		// Pool via AP") keep their place without a number; body
 		// paragraphs count 1, 2, 3 as a reader counts them.
 		n, captions := 0, 0
-		for i, m := range u.Reader.rows {
+		for i, m := range u.reader.rows {
 			want := 0
 			if m.passage.Kind.Numbered() {
 				n++
@@ -121,24 +121,24 @@ func TestNarrowWindow(t *testing.T) {
 		}
 	}
 	checkBar("at 1280 wide")
-	if u.toolbar.Rows() != 1 {
-		t.Errorf("at 1280 wide the toolbar has %d rows, want 1", u.toolbar.Rows())
+	if u.toolbar.rows() != 1 {
+		t.Errorf("at 1280 wide the toolbar has %d rows, want 1", u.toolbar.rows())
 	}
 	if w := u.Window.Content().MinSize().Width; w > 700 {
 		t.Errorf("the window cannot be narrower than %v; the toolbar must not hold it wide", w)
 	}
 	u.Window.Resize(fyne.NewSize(800, 700))
 	checkBar("at 800 wide")
-	if u.toolbar.Rows() < 2 {
-		t.Errorf("at 800 wide the toolbar has %d rows; its buttons cannot all fit in one", u.toolbar.Rows())
+	if u.toolbar.rows() < 2 {
+		t.Errorf("at 800 wide the toolbar has %d rows; its buttons cannot all fit in one", u.toolbar.rows())
 	}
 	u.setTextScale(2)
 	checkBar("at 800 wide and 200 % text")
 	u.setTextScale(1)
-	u.Reader.setCurrent(0)
+	u.reader.setCurrent(0)
 	test.Tap(u.toolbar.buttons[2])
 	h.settle()
-	hs, err := h.lib.Highlights(context.Background(), u.Reader.Article().ID)
+	hs, err := h.lib.Highlights(context.Background(), u.reader.Article().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,25 +147,25 @@ func TestNarrowWindow(t *testing.T) {
 	}
 	u.Window.Resize(fyne.NewSize(1280, 820))
 	checkBar("widened again")
-	if u.toolbar.Rows() != 1 {
-		t.Errorf("widened again, the toolbar has %d rows", u.toolbar.Rows())
+	if u.toolbar.rows() != 1 {
+		t.Errorf("widened again, the toolbar has %d rows", u.toolbar.rows())
 	}
 }
 
 func TestSearch(t *testing.T) {
 	t.Run("Completion", func(t *testing.T) {
 		h := newHarness(t)
-		s := h.u.Search
+		s := h.u.search
 		test.Type(s.entry, "liang balli")
-		h.waitFor("suggestions", func() bool { return s.shown == s.gen && s.Suggestions.Visible() })
+		h.waitFor("suggestions", func() bool { return s.shown == s.gen && s.suggestions.Visible() })
 		var chosen *widget.Button
-		for _, o := range s.Suggestions.Objects {
+		for _, o := range s.suggestions.Objects {
 			if b, ok := o.(*widget.Button); ok && b.Text == "ballinger" {
 				chosen = b
 			}
 		}
 		if chosen == nil {
-			t.Fatalf("no “ballinger” among the suggestions (%d objects)", len(s.Suggestions.Objects))
+			t.Fatalf("no “ballinger” among the suggestions (%d objects)", len(s.suggestions.Objects))
 		}
 		test.Tap(chosen)
 		h.pump()
@@ -173,7 +173,7 @@ func TestSearch(t *testing.T) {
 			t.Errorf("entry = %q, want %q", got, want)
 		}
 		h.waitFor("results", func() bool { return s.shown == s.gen })
-		if s.Suggestions.Visible() {
+		if s.suggestions.Visible() {
 			t.Error("suggestions still offered for a finished word")
 		}
 		if len(s.hits) == 0 || !strings.Contains(s.hits[0].Text, "Ballinger") {
@@ -183,7 +183,7 @@ func TestSearch(t *testing.T) {
 
 	t.Run("ResultsAsYouType", func(t *testing.T) {
 		h := newHarness(t)
-		s := h.u.Search
+		s := h.u.search
 		test.Type(s.entry, "probaton")
 		h.waitFor("results", func() bool { return s.shown == s.gen && len(s.hits) > 0 })
 		if !h.u.left.Objects[1].Visible() || h.u.left.Objects[0].Visible() {
@@ -208,7 +208,7 @@ func TestSearch(t *testing.T) {
 
 	t.Run("NoMatchesSaysSo", func(t *testing.T) {
 		h := newHarness(t)
-		s := h.u.Search
+		s := h.u.search
 		test.Type(s.entry, "zzqxv")
 		h.waitFor("the query to finish", func() bool { return s.shown == s.gen })
 		if len(s.hits) != 0 || s.empty.Hidden {
@@ -218,8 +218,8 @@ func TestSearch(t *testing.T) {
 
 	t.Run("StaleResultsAreDropped", func(t *testing.T) {
 		gate := newGatedSearcher("slow")
-		h := newHarness(t, func(o *Options) { o.Searcher = gate })
-		s := h.u.Search
+		h := newHarness(t, func(o *Options) { o.searcher = gate })
+		s := h.u.search
 		test.Type(s.entry, "slow")
 		<-gate.begun
 		test.Type(s.entry, "er")
@@ -234,9 +234,9 @@ func TestSearch(t *testing.T) {
 
 	t.Run("FilterByArticle", func(t *testing.T) {
 		h := newHarness(t)
-		s := h.u.Search
+		s := h.u.search
 		want := h.article(2).ID
-		s.Article.SetSelectedIndex(3)
+		s.article.SetSelectedIndex(3)
 		test.Type(s.entry, "Liang")
 		h.waitFor("results", func() bool { return s.shown == s.gen && len(s.hits) > 0 })
 		for _, r := range s.hits {
@@ -251,7 +251,7 @@ func TestSearch(t *testing.T) {
 // without a title as the sidebar does, not with an empty name.
 func TestResultOfUntitledArticle(t *testing.T) {
 	h := newHarness(t)
-	u, s := h.u, h.u.Search
+	u, s := h.u, h.u.search
 	a := h.article(0)
 	meta := a.Meta
 	meta.Title = ""
@@ -259,11 +259,11 @@ func TestResultOfUntitledArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.refreshLibrary()
-	s.Article.SetSelectedIndex(1)
+	s.article.SetSelectedIndex(1)
 	test.Type(s.entry, "Liang")
 	h.waitFor("results", func() bool { return s.shown == s.gen && len(s.hits) > 0 })
-	row := s.Results.CreateItem()
-	s.Results.UpdateItem(0, row)
+	row := s.results.CreateItem()
+	s.results.UpdateItem(0, row)
 	got := row.(*resultRow).where.Text
 	want := displayTitle(u.articles[0].Article)
 	if want == "" || !strings.HasSuffix(got, " · "+want) {
@@ -300,11 +300,11 @@ func (g *gatedSearcher) Search(ctx context.Context, q string, opt sqlite.SearchO
 // after the window is gone.
 func TestQuitStopsBackgroundWork(t *testing.T) {
 	slow := &stuckSearcher{begun: make(chan struct{})}
-	h := newHarness(t, func(o *Options) { o.Searcher = slow })
+	h := newHarness(t, func(o *Options) { o.searcher = slow })
 	u := h.u
-	test.Type(u.Search.entry, "q")
+	test.Type(u.search.entry, "q")
 	<-slow.begun
-	u.Quit()
+	u.quit()
 	if !slow.cancelled.Load() {
 		t.Error("the search running at quit was not cancelled")
 	}
@@ -341,7 +341,7 @@ func (s *stuckSearcher) Search(ctx context.Context, q string, opt sqlite.SearchO
 
 func TestOpenSearchResult(t *testing.T) {
 	h := newHarness(t)
-	u, s := h.u, h.u.Search
+	u, s := h.u, h.u.search
 	test.Type(s.entry, "community service hours")
 	h.waitFor("results", func() bool { return s.shown == s.gen && len(s.hits) > 0 })
 	hit := s.hits[0]
@@ -349,22 +349,22 @@ func TestOpenSearchResult(t *testing.T) {
 	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.pump()
 
-	if got := u.Reader.Article().ID; got != hit.Article {
+	if got := u.reader.Article().ID; got != hit.Article {
 		t.Fatalf("reader shows article %d, want %d", got, hit.Article)
 	}
-	p, ok := u.Reader.CurrentPassage()
+	p, ok := u.reader.currentPassage()
 	if !ok || p.ID != hit.PassageID {
 		t.Fatalf("current passage = %d (%v), want %d", p.ID, ok, hit.PassageID)
 	}
-	row := u.Reader.byID[hit.PassageID]
-	if got := u.Reader.rows[row].matches; len(got) == 0 || got[0] != hit.Matches[0] {
+	row := u.reader.byID[hit.PassageID]
+	if got := u.reader.rows[row].matches; len(got) == 0 || got[0] != hit.Matches[0] {
 		t.Errorf("row matches = %v, want %v", got, hit.Matches)
 	}
-	top, bottom := u.Reader.List.GetScrollOffset(), u.Reader.List.GetScrollOffset()+u.Reader.List.Size().Height
-	if y := u.Reader.rowOffset(row); y < top || y+u.Reader.heights[row] > bottom {
-		t.Errorf("row %d at %.0f–%.0f is outside the visible %.0f–%.0f", row, y, y+u.Reader.heights[row], top, bottom)
+	top, bottom := u.reader.list.GetScrollOffset(), u.reader.list.GetScrollOffset()+u.reader.list.Size().Height
+	if y := u.reader.rowOffset(row); y < top || y+u.reader.heights[row] > bottom {
+		t.Errorf("row %d at %.0f–%.0f is outside the visible %.0f–%.0f", row, y, y+u.reader.heights[row], top, bottom)
 	}
-	v, ok := u.Reader.viewOf(row)
+	v, ok := u.reader.viewOf(row)
 	if !ok {
 		t.Fatalf("row %d is not on screen", row)
 	}
@@ -382,9 +382,9 @@ func TestOpenSearchResult(t *testing.T) {
 // dragSelect selects runes [s, e) of row with the mouse.
 func dragSelect(t *testing.T, h *harness, row, s, e int) *passageView {
 	t.Helper()
-	h.u.Reader.scrollToRow(row)
+	h.u.reader.scrollToRow(row)
 	h.pump()
-	v, ok := h.u.Reader.viewOf(row)
+	v, ok := h.u.reader.viewOf(row)
 	if !ok {
 		t.Fatalf("row %d is not on screen", row)
 	}
@@ -405,18 +405,18 @@ func TestHighlight(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
 		row := h.rowWithText("five years’ probation")
-		text := u.Reader.rows[row].text
+		text := u.reader.rows[row].text
 		s := indexRunes(text, []rune("five years’ probation"))
 		e := s + len([]rune("five years’ probation"))
 		dragSelect(t, h, row, s, e)
-		if gs, ge := u.Reader.selSpan(); u.Reader.selRow != row || gs != s || ge != e {
-			t.Fatalf("selection = row %d [%d,%d), want row %d [%d,%d)", u.Reader.selRow, gs, ge, row, s, e)
+		if gs, ge := u.reader.selSpan(); u.reader.selRow != row || gs != s || ge != e {
+			t.Fatalf("selection = row %d [%d,%d), want row %d [%d,%d)", u.reader.selRow, gs, ge, row, s, e)
 		}
-		if !u.RunShortcut(colourShortcut(2)) {
+		if !u.runShortcut(colourShortcut(2)) {
 			t.Fatal("Ctrl+3 is not bound")
 		}
 		h.settle()
-		hs, err := h.lib.Highlights(ctx, u.Reader.Article().ID)
+		hs, err := h.lib.Highlights(ctx, u.reader.Article().ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -432,10 +432,10 @@ func TestHighlight(t *testing.T) {
 		if got := u.articles[0].Highlights; got != 1 {
 			t.Errorf("sidebar count = %d, want 1", got)
 		}
-		if got := len(u.Reader.rows[row].highlights); got != 1 {
+		if got := len(u.reader.rows[row].highlights); got != 1 {
 			t.Errorf("the reader draws %d highlights on the row, want 1", got)
 		}
-		if u.Reader.selRow != -1 {
+		if u.reader.selRow != -1 {
 			t.Error("the selection stays after highlighting")
 		}
 	})
@@ -444,7 +444,7 @@ func TestHighlight(t *testing.T) {
 		h := newHarness(t)
 		dragSelect(t, h, 1, 4, 4)
 		h.press(desktop.KeyShiftLeft, fyne.KeyRight, fyne.KeyRight)
-		r := h.u.Reader
+		r := h.u.reader
 		s, e := r.selSpan()
 		if r.selRow != 1 || s != 4 || e != nextWordEnd(r.rows[1].text, nextWordEnd(r.rows[1].text, 4)) {
 			t.Errorf("reader selection = row %d [%d,%d), want two words from the caret at 4", r.selRow, s, e)
@@ -457,23 +457,23 @@ func TestHighlight(t *testing.T) {
 	t.Run("WholePassageRecolourRemoveUndo", func(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
-		u.Reader.setCurrent(2)
-		u.Highlight("yellow")
+		u.reader.setCurrent(2)
+		u.highlight("yellow")
 		h.settle()
-		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
-		if len(hs) != 1 || hs[0].Start != 0 || hs[0].End != len(u.Reader.rows[2].text) {
+		hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID)
+		if len(hs) != 1 || hs[0].Start != 0 || hs[0].End != len(u.reader.rows[2].text) {
 			t.Fatalf("highlights = %+v, want the whole passage", hs)
 		}
 		u.recolourHighlight(hs[0], "purple")
 		h.settle()
-		u.RemoveHighlightAtTarget()
+		u.removeHighlightAtTarget()
 		h.settle()
-		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+		if hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after removing, %d highlights remain", len(hs))
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
-		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
+		hs, _ = h.lib.Highlights(ctx, u.reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "purple" {
 			t.Fatalf("after undo, highlights = %+v, want the purple one back", hs)
 		}
@@ -489,56 +489,56 @@ func TestNotes(t *testing.T) {
 		row := h.rowWithText("probation")
 		v := dragSelect(t, h, row, 0, 0)
 		test.Tap(v)
-		p, _ := u.Reader.CurrentPassage()
-		if !u.RunShortcut(shortcutNewNote) {
+		p, _ := u.reader.currentPassage()
+		if !u.runShortcut(shortcutNewNote) {
 			t.Fatal("Ctrl+N is not bound")
 		}
-		if len(u.Notes.Cards) != 1 {
-			t.Fatalf("cards = %d, want 1", len(u.Notes.Cards))
+		if len(u.notes.Cards) != 1 {
+			t.Fatalf("cards = %d, want 1", len(u.notes.Cards))
 		}
-		if got := len(u.Notes.cards.Objects); got != 1 {
+		if got := len(u.notes.cards.Objects); got != 1 {
 			t.Errorf("the notes tab shows %d items with one note; the empty-passage hint must go", got)
 		}
-		card := u.Notes.Cards[0]
-		test.Type(card.Editor, "Judge Chun: probation, not prison.")
-		test.Type(card.Tags, "sentence, judge")
+		card := u.notes.Cards[0]
+		test.Type(card.editor, "Judge Chun: probation, not prison.")
+		test.Type(card.tags, "sentence, judge")
 		h.waitFor("the note to be saved", func() bool {
 			ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 			return len(ns) == 1 && ns[0].Body == "Judge Chun: probation, not prison." && len(ns[0].Tags) == 2
 		})
 		h.settle()
-		if got := u.Reader.rows[row].notes; got != 1 {
+		if got := u.reader.rows[row].notes; got != 1 {
 			t.Errorf("note marker count = %d, want 1", got)
 		}
 		if got := u.articles[0].Notes; got != 1 {
 			t.Errorf("sidebar notes = %d, want 1", got)
 		}
-		if got := len(u.Notes.all); got != 1 {
+		if got := len(u.notes.all); got != 1 {
 			t.Errorf("all-notes list = %d, want 1", got)
 		}
 	})
 
 	t.Run("SavedOnFocusLoss", func(t *testing.T) {
-		h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+		h := newHarness(t, func(o *Options) { o.noteDebounce = 1 << 40 })
 		u := h.u
-		u.Reader.setCurrent(0)
-		card := u.Notes.AddNote()
-		test.Type(card.Editor, "Check the date")
-		u.Window.Canvas().Focus(u.Search.entry)
+		u.reader.setCurrent(0)
+		card := u.notes.addNote()
+		test.Type(card.editor, "Check the date")
+		u.Window.Canvas().Focus(u.search.entry)
 		h.settle()
-		ns, _ := h.lib.Notes(ctx, data.NoteFilter{ArticleID: u.Reader.Article().ID})
+		ns, _ := h.lib.Notes(ctx, data.NoteFilter{ArticleID: u.reader.Article().ID})
 		if len(ns) != 1 || ns[0].Body != "Check the date" {
 			t.Fatalf("notes = %+v, want the note saved when the editor lost the focus", ns)
 		}
 	})
 
 	t.Run("SavedOnQuit", func(t *testing.T) {
-		h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+		h := newHarness(t, func(o *Options) { o.noteDebounce = 1 << 40 })
 		u := h.u
-		u.Reader.setCurrent(1)
-		card := u.Notes.AddNote()
-		test.Type(card.Editor, "Last thought")
-		u.Quit()
+		u.reader.setCurrent(1)
+		card := u.notes.addNote()
+		test.Type(card.editor, "Last thought")
+		u.quit()
 		ns, _ := h.lib.Notes(ctx, data.NoteFilter{})
 		if len(ns) != 1 || ns[0].Body != "Last thought" {
 			t.Fatalf("notes = %+v, want the note saved on quit", ns)
@@ -548,31 +548,31 @@ func TestNotes(t *testing.T) {
 	t.Run("DeleteAndUndo", func(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
-		p := u.Reader.rows[3].passage
+		p := u.reader.rows[3].passage
 		n, err := h.lib.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "keep me", Tags: []string{"x"}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		u.Reader.setCurrent(3)
-		if len(u.Notes.Cards) != 1 || u.Notes.Cards[0].Editor.Text != "keep me" {
-			t.Fatalf("cards = %d, want the stored note", len(u.Notes.Cards))
+		u.reader.setCurrent(3)
+		if len(u.notes.Cards) != 1 || u.notes.Cards[0].editor.Text != "keep me" {
+			t.Fatalf("cards = %d, want the stored note", len(u.notes.Cards))
 		}
-		test.Tap(u.Notes.Cards[0].Delete)
+		test.Tap(u.notes.Cards[0].Delete)
 		h.settle()
 		if ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID}); len(ns) != 0 {
 			t.Fatalf("after delete, %d notes remain", len(ns))
 		}
-		if len(u.Notes.Cards) != 0 || u.Notes.undoBar.Hidden {
-			t.Errorf("cards = %d, undo bar hidden = %v", len(u.Notes.Cards), u.Notes.undoBar.Hidden)
+		if len(u.notes.Cards) != 0 || u.notes.undoBar.Hidden {
+			t.Errorf("cards = %d, undo bar hidden = %v", len(u.notes.Cards), u.notes.undoBar.Hidden)
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
 		ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 		if len(ns) != 1 || ns[0].ID != n.ID || ns[0].Body != "keep me" {
 			t.Fatalf("after undo, notes = %+v", ns)
 		}
-		if len(u.Notes.Cards) != 1 {
-			t.Errorf("after undo, cards = %d, want 1", len(u.Notes.Cards))
+		if len(u.notes.Cards) != 1 {
+			t.Errorf("after undo, cards = %d, want 1", len(u.notes.Cards))
 		}
 	})
 }
@@ -584,30 +584,30 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u := h.u
-	hasTag := func(tag string) bool { return contains(u.Search.Tag.Options, "#"+tag) }
-	u.Reader.setCurrent(4)
-	card := u.Notes.AddNote()
-	test.Type(card.Tags, "judge")
-	test.Type(card.Editor, "Chun")
+	hasTag := func(tag string) bool { return contains(u.search.tag.Options, "#"+tag) }
+	u.reader.setCurrent(4)
+	card := u.notes.addNote()
+	test.Type(card.tags, "judge")
+	test.Type(card.editor, "Chun")
 	h.waitFor("the first save", func() bool { return card.note.ID != 0 })
 	h.settle()
 	if !hasTag("judge") {
-		t.Errorf("tag filter = %v, want #judge after the first note", u.Search.Tag.Options)
+		t.Errorf("tag filter = %v, want #judge after the first note", u.search.tag.Options)
 	}
-	test.Type(card.Tags, ", ruling")
-	test.Type(card.Editor, " said")
+	test.Type(card.tags, ", ruling")
+	test.Type(card.editor, " said")
 	h.waitFor("the edit", func() bool {
 		n, err := h.lib.Note(ctx, card.note.ID)
 		return err == nil && len(n.Tags) == 2 && !card.dirty
 	})
 	h.settle()
 	if !hasTag("ruling") {
-		t.Errorf("tag filter = %v, want #ruling after the edit", u.Search.Tag.Options)
+		t.Errorf("tag filter = %v, want #ruling after the edit", u.search.tag.Options)
 	}
-	if len(u.Notes.all) != 1 || u.Notes.all[0].Body != "Chun said" || len(u.Notes.all[0].Tags) != 2 {
-		t.Errorf("all-notes list = %+v, want the edited note", u.Notes.all)
+	if len(u.notes.all) != 1 || u.notes.all[0].Body != "Chun said" || len(u.notes.all[0].Tags) != 2 {
+		t.Errorf("all-notes list = %+v, want the edited note", u.notes.all)
 	}
-	if got, want := u.Notes.noteWhere(u.Notes.all[0]), displayTitle(u.Reader.article)+" · para. "+strconv.Itoa(u.Reader.rows[4].passage.N); got != want || u.Reader.rows[4].passage.N == 0 {
+	if got, want := u.notes.noteWhere(u.notes.all[0]), displayTitle(u.reader.article)+" · para. "+strconv.Itoa(u.reader.rows[4].passage.N); got != want || u.reader.rows[4].passage.N == 0 {
 		t.Errorf("the list says the note is at %q, want %q", got, want)
 	}
 }
@@ -615,20 +615,20 @@ func TestNoteTagsReachTheSearchFilter(t *testing.T) {
 // TestNoteTypingReusesOneTimer checks that typing in a note resets one
 // save timer, rather than starting one per keystroke.
 func TestNoteTypingReusesOneTimer(t *testing.T) {
-	h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+	h := newHarness(t, func(o *Options) { o.noteDebounce = 1 << 40 })
 	u := h.u
-	u.Reader.setCurrent(0)
-	card := u.Notes.AddNote()
-	test.Type(card.Editor, "a")
+	u.reader.setCurrent(0)
+	card := u.notes.addNote()
+	test.Type(card.editor, "a")
 	timer := card.timer
-	test.Type(card.Editor, "bc")
+	test.Type(card.editor, "bc")
 	if card.timer != timer {
 		t.Error("a keystroke started another save timer")
 	}
-	if got := card.status.Text; got != "Editing…" {
+	if got := card.status.text; got != "Editing…" {
 		t.Errorf("status = %q while typing", got)
 	}
-	u.Notes.flush()
+	u.notes.flush()
 	h.settle()
 	if card.note.Body != "abc" {
 		t.Errorf("saved body = %q, want %q", card.note.Body, "abc")
@@ -641,38 +641,38 @@ func TestNoteUndoBar(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
 	u := h.u
-	p := u.Reader.rows[3].passage
+	p := u.reader.rows[3].passage
 	n, err := h.lib.AddNote(ctx, data.NewNote{PassageID: p.ID, Body: "keep me"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.Reader.setCurrent(3)
-	test.Tap(u.Notes.Cards[0].Delete)
+	u.reader.setCurrent(3)
+	test.Tap(u.notes.Cards[0].Delete)
 	h.settle()
-	u.Highlight("red")
+	u.highlight("red")
 	h.settle()
-	if !u.Notes.undoBar.Visible() {
+	if !u.notes.undoBar.Visible() {
 		t.Fatal("the undo bar went when a highlight was made in the same passage")
 	}
-	test.Tap(u.Notes.undoBtn)
+	test.Tap(u.notes.undoBtn)
 	h.settle()
 	ns, _ := h.lib.Notes(ctx, data.NoteFilter{PassageID: p.ID})
 	if len(ns) != 1 || ns[0].ID != n.ID {
 		t.Fatalf("after the bar's undo, notes = %+v, want the deleted one back", ns)
 	}
-	if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 1 {
+	if hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID); len(hs) != 1 {
 		t.Errorf("after the bar's undo, %d highlights, want the new one kept", len(hs))
 	}
-	if u.Notes.undoBar.Visible() {
+	if u.notes.undoBar.Visible() {
 		t.Error("the undo bar stays after restoring the note")
 	}
-	if len(u.Notes.Cards) != 1 {
-		t.Errorf("cards = %d, want the restored note", len(u.Notes.Cards))
+	if len(u.notes.Cards) != 1 {
+		t.Errorf("cards = %d, want the restored note", len(u.notes.Cards))
 	}
 	// Ctrl+Z now takes back the highlight, and the note's step is gone.
-	u.RunShortcut(shortcutUndo)
+	u.runShortcut(shortcutUndo)
 	h.settle()
-	if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+	if hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID); len(hs) != 0 {
 		t.Errorf("Ctrl+Z left %d highlights, want the highlight taken back", len(hs))
 	}
 	if len(u.undo.steps) != 0 {
@@ -680,13 +680,13 @@ func TestNoteUndoBar(t *testing.T) {
 	}
 
 	t.Run("HiddenWhenThePassageChanges", func(t *testing.T) {
-		test.Tap(u.Notes.Cards[0].Delete)
+		test.Tap(u.notes.Cards[0].Delete)
 		h.settle()
-		if !u.Notes.undoBar.Visible() {
+		if !u.notes.undoBar.Visible() {
 			t.Fatal("no undo bar after deleting a note")
 		}
-		u.Reader.setCurrent(4)
-		if u.Notes.undoBar.Visible() {
+		u.reader.setCurrent(4)
+		if u.notes.undoBar.Visible() {
 			t.Error("the undo bar of a note of another passage stays")
 		}
 	})
@@ -697,20 +697,20 @@ func TestRemembersWindowAndPosition(t *testing.T) {
 	lib := openSeededLibrary(t)
 	h := newHarnessOn(t, a, lib)
 	last := h.article(2)
-	h.u.OpenArticle(last.ID)
+	h.u.openArticle(last.ID)
 	h.u.Window.Resize(fyne.NewSize(1100, 760))
-	h.u.Reader.scrollToRow(12)
-	top := h.u.Reader.topRow()
+	h.u.reader.scrollToRow(12)
+	top := h.u.reader.topRow()
 	if top == 0 {
 		t.Fatal("the reader did not scroll")
 	}
-	h.u.Quit()
+	h.u.quit()
 
 	again := newHarnessOn(t, a, lib)
-	if got := again.u.Reader.Article().ID; got != last.ID {
+	if got := again.u.reader.Article().ID; got != last.ID {
 		t.Errorf("reopened on article %d, want %d", got, last.ID)
 	}
-	if got := again.u.Reader.topRow(); got != top {
+	if got := again.u.reader.topRow(); got != top {
 		t.Errorf("reopened at row %d, want %d", got, top)
 	}
 	st := again.u.loadState()
@@ -722,18 +722,18 @@ func TestRemembersWindowAndPosition(t *testing.T) {
 func TestOpensFirstArticleOfAnotherLibrary(t *testing.T) {
 	a := test.NewTempApp(t)
 	h := newHarnessOn(t, a, openSeededLibrary(t))
-	h.u.OpenArticle(h.article(2).ID)
-	h.u.Reader.scrollToRow(12)
-	h.u.Quit()
+	h.u.openArticle(h.article(2).ID)
+	h.u.reader.scrollToRow(12)
+	h.u.quit()
 
 	t.Run("AnotherLibrary", func(t *testing.T) {
 		// The same ids exist in the new library, but they are not what the
 		// user was reading.
 		other := newHarnessOn(t, a, openSeededLibrary(t))
-		if got, want := other.u.Reader.Article().ID, other.article(0).ID; got != want {
+		if got, want := other.u.reader.Article().ID, other.article(0).ID; got != want {
 			t.Errorf("a new library opened on article %d, want its first, %d", got, want)
 		}
-		if got := other.u.Reader.topRow(); got != 0 {
+		if got := other.u.reader.topRow(); got != 0 {
 			t.Errorf("a new library opened scrolled to row %d, want the top", got)
 		}
 	})
@@ -741,12 +741,12 @@ func TestOpensFirstArticleOfAnotherLibrary(t *testing.T) {
 	t.Run("ArticleGone", func(t *testing.T) {
 		lib := openSeededLibrary(t)
 		again := newHarnessOn(t, a, lib)
-		again.u.Quit()
+		again.u.quit()
 		if err := again.u.saveState(windowState{Width: 900, Height: 700, Library: lib.Path(), Article: 9999}); err != nil {
 			t.Fatal(err)
 		}
 		again = newHarnessOn(t, a, lib)
-		if got, want := again.u.Reader.Article().ID, again.article(0).ID; got != want {
+		if got, want := again.u.reader.Article().ID, again.article(0).ID; got != want {
 			t.Errorf("with the remembered article gone it opened %d, want the first, %d", got, want)
 		}
 	})
@@ -755,17 +755,17 @@ func TestOpensFirstArticleOfAnotherLibrary(t *testing.T) {
 func TestMetaEditor(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	id := u.Reader.Article().ID
+	id := u.reader.Article().ID
 
 	u.showMetaEditor()
 	ed := u.metaEditor
-	ed.Date.SetText("19 April")
+	ed.date.SetText("19 April")
 	if ed.Save() {
 		t.Fatal("a date that is not ISO was accepted")
 	}
 	h.settle()
-	ed.Title.SetText("A corrected title")
-	ed.Date.SetText("2016-04-19")
+	ed.title.SetText("A corrected title")
+	ed.date.SetText("2016-04-19")
 	if !ed.Save() {
 		t.Fatal("saving valid details failed")
 	}
@@ -788,8 +788,8 @@ func TestMetaEditor(t *testing.T) {
 		t.Error("the source type is not shown")
 	}
 	ed.Type.SetSelected("Blog")
-	ed.SentenceTitle.SetText("A corrected title about NYPD")
-	ed.Accessed.SetText("2026-05-01")
+	ed.sentenceTitle.SetText("A corrected title about NYPD")
+	ed.accessed.SetText("2026-05-01")
 	if !ed.Save() {
 		t.Fatal("saving the type failed")
 	}
@@ -798,7 +798,7 @@ func TestMetaEditor(t *testing.T) {
 	if a.Type != data.Blog || a.SentenceTitle != "A corrected title about NYPD" || a.Accessed != "2026-05-01" {
 		t.Errorf("stored type %q, APA title %q, accessed %q", a.Type, a.SentenceTitle, a.Accessed)
 	}
-	if u.Reader.title.Text != "A corrected title" || u.articles[0].Title != "A corrected title" {
+	if u.reader.title.Text != "A corrected title" || u.articles[0].Title != "A corrected title" {
 		t.Error("the reader header or the sidebar still show the old title")
 	}
 }
@@ -826,8 +826,8 @@ func TestMenu(t *testing.T) {
 			t.Errorf("no menu item for %s", sc.ShortcutName())
 		}
 	}
-	h.u.RunShortcut(shortcutFind)
-	if h.u.Window.Canvas().Focused() != h.u.Search.entry {
+	h.u.runShortcut(shortcutFind)
+	if h.u.Window.Canvas().Focused() != h.u.search.entry {
 		t.Error("Ctrl+F does not focus the search field")
 	}
 	h.u.setTheme(themeDark)
@@ -862,31 +862,31 @@ func TestSnapToWords(t *testing.T) {
 func TestLibraryFilter(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	if got := u.Library.Length(); got != 3 {
+	if got := u.library.Length(); got != 3 {
 		t.Fatalf("%d articles listed, want 3", got)
 	}
-	test.Type(u.LibraryFilter, "liang apolog")
+	test.Type(u.libraryFilter, "liang apolog")
 	h.pump()
-	if got := u.Library.Length(); got < 1 {
-		t.Fatalf("filter %q lists no article", u.LibraryFilter.Text)
+	if got := u.library.Length(); got < 1 {
+		t.Fatalf("filter %q lists no article", u.libraryFilter.Text)
 	}
-	if a := u.Sidebar.articles[u.Sidebar.listed[0]]; !strings.HasPrefix(a.Title, "Ex-Cop Peter Liang Apologizes") {
+	if a := u.sidebar.articles[u.sidebar.listed[0]]; !strings.HasPrefix(a.Title, "Ex-Cop Peter Liang Apologizes") {
 		t.Errorf("filter put %q first", a.Title)
 	}
-	u.LibraryFilter.SetText("afro")
-	if got := u.Library.Length(); got != 1 || u.Sidebar.articles[u.Sidebar.listed[0]].Outlet != "AFRO" {
+	u.libraryFilter.SetText("afro")
+	if got := u.library.Length(); got != 1 || u.sidebar.articles[u.sidebar.listed[0]].Outlet != "AFRO" {
 		t.Errorf("outlet filter: %d rows", got)
 	}
-	u.LibraryFilter.SetText("wang")
-	if got := u.Library.Length(); got != 1 || u.Sidebar.articles[u.Sidebar.listed[0]].Author != "Frances Kai-Hwa Wang" {
+	u.libraryFilter.SetText("wang")
+	if got := u.library.Length(); got != 1 || u.sidebar.articles[u.sidebar.listed[0]].Author != "Frances Kai-Hwa Wang" {
 		t.Errorf("author filter: %d rows", got)
 	}
-	u.LibraryFilter.SetText("zzzz")
-	if got := u.Library.Length(); got != 0 || !u.Sidebar.noMatch.Visible() {
-		t.Errorf("no match: %d rows, empty state shown %v", got, u.Sidebar.noMatch.Visible())
+	u.libraryFilter.SetText("zzzz")
+	if got := u.library.Length(); got != 0 || !u.sidebar.noMatch.Visible() {
+		t.Errorf("no match: %d rows, empty state shown %v", got, u.sidebar.noMatch.Visible())
 	}
-	u.LibraryFilter.SetText("")
-	if got := u.Library.Length(); got != 3 || u.Sidebar.noMatch.Visible() {
+	u.libraryFilter.SetText("")
+	if got := u.library.Length(); got != 3 || u.sidebar.noMatch.Visible() {
 		t.Errorf("cleared filter: %d rows", got)
 	}
 }
@@ -895,21 +895,21 @@ func TestLibraryFilter(t *testing.T) {
 // the reader as it is: it is not read from the library a second time, which
 // would drop the current passage and the note being typed.
 func TestOpenArticleOnce(t *testing.T) {
-	h := newHarness(t, func(o *Options) { o.NoteDebounce = 1 << 40 })
+	h := newHarness(t, func(o *Options) { o.noteDebounce = 1 << 40 })
 	u := h.u
 	second := h.article(1)
-	u.OpenArticle(second.ID)
-	if got := u.Reader.Article().ID; got != second.ID {
+	u.openArticle(second.ID)
+	if got := u.reader.Article().ID; got != second.ID {
 		t.Fatalf("the reader shows %d, want %d", got, second.ID)
 	}
-	u.Reader.setCurrent(2)
-	card := u.Notes.AddNote()
-	test.Type(card.Editor, "half a thought")
-	u.OpenArticle(second.ID)
-	if p, ok := u.Reader.CurrentPassage(); !ok || p.ID != u.Reader.rows[2].passage.ID {
+	u.reader.setCurrent(2)
+	card := u.notes.addNote()
+	test.Type(card.editor, "half a thought")
+	u.openArticle(second.ID)
+	if p, ok := u.reader.currentPassage(); !ok || p.ID != u.reader.rows[2].passage.ID {
 		t.Errorf("opening the open article again lost the current passage")
 	}
-	if len(u.Notes.Cards) != 1 || u.Notes.Cards[0] != card {
+	if len(u.notes.Cards) != 1 || u.notes.Cards[0] != card {
 		t.Errorf("opening the open article again replaced the note being typed")
 	}
 }
@@ -920,24 +920,24 @@ func TestHighlightUndo(t *testing.T) {
 	t.Run("RecolouringTheSameSpanUndoesToTheOldColour", func(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
-		u.Reader.setCurrent(2)
-		u.Highlight("yellow")
+		u.reader.setCurrent(2)
+		u.highlight("yellow")
 		h.settle()
-		u.Highlight("green") // the same span: a recolouring
+		u.highlight("green") // the same span: a recolouring
 		h.settle()
-		hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID)
+		hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "green" {
 			t.Fatalf("highlights = %+v, want one, green", hs)
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
-		hs, _ = h.lib.Highlights(ctx, u.Reader.Article().ID)
+		hs, _ = h.lib.Highlights(ctx, u.reader.Article().ID)
 		if len(hs) != 1 || hs[0].Colour != "yellow" {
 			t.Fatalf("after undo, highlights = %+v, want the yellow one", hs)
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
-		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+		if hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after a second undo, highlights = %+v, want none", hs)
 		}
 	})
@@ -945,25 +945,25 @@ func TestHighlightUndo(t *testing.T) {
 	t.Run("RemoveSeveralUndoesInOneStep", func(t *testing.T) {
 		h := newHarness(t)
 		u := h.u
-		p := u.Reader.rows[1].passage
+		p := u.reader.rows[1].passage
 		for _, span := range [][2]int{{0, 10}, {20, 40}, {50, 70}} {
 			if _, err := h.lib.AddHighlight(ctx, p.ID, span[0], span[1], "blue"); err != nil {
 				t.Fatal(err)
 			}
 		}
-		u.Reader.reloadAnnotations()
-		u.Reader.setCurrent(1)
-		u.RemoveHighlightAtTarget()
+		u.reader.reloadAnnotations()
+		u.reader.setCurrent(1)
+		u.removeHighlightAtTarget()
 		h.settle()
-		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 0 {
+		if hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID); len(hs) != 0 {
 			t.Fatalf("after removing, %d highlights remain", len(hs))
 		}
 		if got := len(u.undo.steps); got != 1 {
 			t.Errorf("removing three highlights left %d undo steps, want 1", got)
 		}
-		u.RunShortcut(shortcutUndo)
+		u.runShortcut(shortcutUndo)
 		h.settle()
-		if hs, _ := h.lib.Highlights(ctx, u.Reader.Article().ID); len(hs) != 3 {
+		if hs, _ := h.lib.Highlights(ctx, u.reader.Article().ID); len(hs) != 3 {
 			t.Errorf("after undo, %d highlights, want the 3 back", len(hs))
 		}
 	})
@@ -998,7 +998,7 @@ func TestRemembersWindowPlace(t *testing.T) {
 	h := newHarnessOn(t, a, lib, withPlacer)
 	// The driver calls placeWindow once it has shown the window.
 	h.u.placeWindow()
-	h.u.Quit()
+	h.u.quit()
 
 	p.x, p.y = 0, 0
 	again := newHarnessOn(t, a, lib, withPlacer)
@@ -1006,7 +1006,7 @@ func TestRemembersWindowPlace(t *testing.T) {
 	if p.moves != 1 || p.x != 230 || p.y != 140 {
 		t.Errorf("after a restart the window was moved %d times, to %d,%d; want once, to 230,140", p.moves, p.x, p.y)
 	}
-	again.u.Quit()
+	again.u.quit()
 
 	t.Run("FitsASmallMonitor", func(t *testing.T) {
 		// A first run on a 1366×768 laptop: the window's first size is
@@ -1038,7 +1038,7 @@ func TestRemembersWindowPlace(t *testing.T) {
 		a := test.NewTempApp(t)
 		one := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = q })
 		one.u.placeWindow()
-		one.u.Quit()
+		one.u.quit()
 		two := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = q })
 		two.u.placeWindow()
 		if q.moves != 0 {

@@ -48,8 +48,8 @@ func (s *undoStack) pop() (undoStep, bool) {
 	return st, true
 }
 
-// Undo takes back the newest highlight, recolouring or deletion.
-func (u *UI) Undo() {
+// undoLast takes back the newest highlight, recolouring or deletion.
+func (u *UI) undoLast() {
 	st, ok := u.undo.pop()
 	if !ok {
 		return
@@ -59,12 +59,12 @@ func (u *UI) Undo() {
 
 // runUndo takes back one step and shows the result.
 func (u *UI) runUndo(st undoStep) {
-	if st.id == u.Notes.undoStep {
-		u.Notes.hideUndoBar()
+	if st.id == u.notes.undoStep {
+		u.notes.hideUndoBar()
 	}
 	u.writes.submit(laneAnnotations, st.undo, func(err error) {
 		u.showError(err)
 		u.annotationsChanged()
-		u.Notes.refreshPassage()
+		u.notes.refreshPassage()
 	})
 }

@@ -88,7 +88,7 @@ func (q *writeQueue) drain(lane string) {
 		q.lanes[lane] = q.lanes[lane][1:]
 		q.mu.Unlock()
 		// Not u.do: the count must come down even while quitting.
-		q.u.opts.Do(func() {
+		q.u.opts.do(func() {
 			q.pending--
 			if j.done != nil && !q.u.quitting {
 				j.done(err)
@@ -127,7 +127,7 @@ func (q *writeQueue) setWaiting(d int) {
 	q.mu.Lock()
 	q.waiting += d
 	q.mu.Unlock()
-	q.u.opts.Do(q.stateChanged)
+	q.u.opts.do(q.stateChanged)
 }
 
 // Waiting reports whether a write is waiting for the library.

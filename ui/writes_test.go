@@ -50,24 +50,24 @@ func lockLibrary(t *testing.T, path string) (release func()) {
 func TestWindowAnswersWhileLibraryLocked(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t)
-	u, r := h.u, h.u.Reader
+	u, r := h.u, h.u.reader
 	release := lockLibrary(t, h.lib.Path())
 
 	h.shortcut(shortcutReader)
-	u.RunShortcut(colourShortcut(1)) // on the first passage
+	u.runShortcut(colourShortcut(1)) // on the first passage
 	h.pump()
 	// The window answers while the highlight waits for the lock.
 	h.press(fyne.KeyDown)
 	if r.current != 1 {
 		t.Fatalf("↓ while the library is locked left the current passage at %d", r.current)
 	}
-	u.RunShortcut(shortcutNewNote)
-	test.Type(u.Notes.Cards[0].Editor, "Written while locked")
-	u.Notes.flush()
+	u.runShortcut(shortcutNewNote)
+	test.Type(u.notes.Cards[0].editor, "Written while locked")
+	u.notes.flush()
 	h.pump()
-	h.waitFor("the window to say it is waiting", func() bool { return u.SaveState.Text == "Waiting for the library…" })
-	if u.Notes.Cards[0].status.Text != "Saving…" {
-		t.Errorf("the note says %q while it waits, want “Saving…”", u.Notes.Cards[0].status.Text)
+	h.waitFor("the window to say it is waiting", func() bool { return u.saveLabel.Text == "Waiting for the library…" })
+	if u.notes.Cards[0].status.text != "Saving…" {
+		t.Errorf("the note says %q while it waits, want “Saving…”", u.notes.Cards[0].status.text)
 	}
 	if hs, _ := h.lib.Highlights(ctx, r.Article().ID); len(hs) != 0 {
 		t.Fatalf("a highlight was written although the library was locked: %+v", hs)
@@ -86,10 +86,10 @@ func TestWindowAnswersWhileLibraryLocked(t *testing.T) {
 	if len(ns) != 1 || ns[0].Body != "Written while locked" {
 		t.Errorf("after the lock was let go, notes = %+v, want the one written", ns)
 	}
-	if u.SaveState.Text != "All changes saved" {
-		t.Errorf("save state = %q, want “All changes saved”", u.SaveState.Text)
+	if u.saveLabel.Text != "All changes saved" {
+		t.Errorf("save state = %q, want “All changes saved”", u.saveLabel.Text)
 	}
-	if st := u.Notes.Cards[0].status.Text; st == "Saving…" || st == "" {
+	if st := u.notes.Cards[0].status.text; st == "Saving…" || st == "" {
 		t.Errorf("the note still says %q once saved", st)
 	}
 }
@@ -132,12 +132,12 @@ func TestWriteQueueRetriesBusyAndKeepsOrder(t *testing.T) {
 func TestStatusShownAfterSaving(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
-	shown := u.Status
+	shown := u.status
 	h.shortcut(shortcutReader)
-	u.RunShortcut(colourShortcut(1))
+	u.runShortcut(colourShortcut(1))
 	h.settle()
-	if u.SaveState.Text != "All changes saved" {
-		t.Fatalf("save state = %q, want “All changes saved”", u.SaveState.Text)
+	if u.saveLabel.Text != "All changes saved" {
+		t.Fatalf("save state = %q, want “All changes saved”", u.saveLabel.Text)
 	}
 	u.say("Article deleted")
 	if shown.Text != "Article deleted" {
