@@ -1019,7 +1019,7 @@ func TestRemembersWindowPlace(t *testing.T) {
 		if got := h.u.Window.Canvas().Size(); got.Height > 768*0.9 || got.Width > 1366 {
 			t.Errorf("on a 1366×768 monitor the window is %v; want it to fit", got)
 		}
-		h.u.Quit()
+		h.u.quit()
 		// A window that fits is left as it is.
 		big := &fakePlacer{monW: 2560, monH: 1440}
 		h2 := newHarnessOn(t, a, lib, func(o *Options) { o.Placer = big })
@@ -1028,7 +1028,7 @@ func TestRemembersWindowPlace(t *testing.T) {
 		if got := h2.u.Window.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
 			t.Errorf("on a large monitor the window became %v; want 1000×700 kept", got)
 		}
-		h2.u.Quit()
+		h2.u.quit()
 	})
 
 	t.Run("PositionUnknown", func(t *testing.T) {

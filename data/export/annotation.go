@@ -103,7 +103,7 @@ func writeJSON(w io.Writer, v *view) error {
 // sharedOutlines returns the document's outlines as a bundle carries them.
 func sharedOutlines(doc Document) []data.SharedOutline {
 	arts := map[int64]data.Article{}
-	for _, a := range doc.articles {
+	for _, a := range doc.Articles {
 		arts[a.ID] = a
 	}
 	var out []data.SharedOutline

@@ -256,12 +256,12 @@ type Document struct {
 	// title heads the export; empty means "Quotes and notes".
 	title   string
 	Entries []Entry
-	// colours is the colour legend, in legend order.
-	colours []data.Colour
-	// articles holds the articles' current metadata, by which citations are
+	// Colours is the colour legend, in legend order.
+	Colours []data.Colour
+	// Articles holds the articles' current metadata, by which citations are
 	// written; an entry whose article is missing here is cited from its own
 	// Article field.
-	articles []data.Article
+	Articles []data.Article
 	// generated is the time of the export, written in its heading.
 	generated time.Time
 	// library is the path of the library the document was loaded from,

@@ -787,7 +787,7 @@ func TestWriteUnsafeSource(t *testing.T) {
 	a := nbcWang
 	a.Source = "https://example.com/liang case?q=<b>"
 	const want = "https://example.com/liang%20case?q=%3Cb%3E"
-	doc.articles = []data.Article{a}
+	doc.Articles = []data.Article{a}
 	doc.Entries = doc.Entries[:1]
 	doc.Entries[0].Article = a
 	for _, f := range []Format{Markdown, HTML, DOCX, CSV, JSON} {
@@ -812,7 +812,7 @@ func TestWriteUnsafeSource(t *testing.T) {
 	}
 	t.Run("file name", func(t *testing.T) {
 		doc.Entries[0].Article.Source = "liang <draft>.txt"
-		doc.articles[0].Source = "liang <draft>.txt"
+		doc.Articles[0].Source = "liang <draft>.txt"
 		out, _ := write(t, doc, Options{Format: HTML, Style: cite.APA})
 		if strings.Contains(string(out), "draft") {
 			t.Error("a file name was cited as a web address")
@@ -834,7 +834,7 @@ func TestReadingOrder(t *testing.T) {
 	orphan := note("f-orphan", nbcWang, "Lost.")
 	orphan.Quote = "gone"
 	noPassage := span("g-no-passage", nbcWang, pWang2, "blue", "API people")
-	doc := Document{articles: []data.Article{nbcWang}, Entries: []Entry{
+	doc := Document{Articles: []data.Article{nbcWang}, Entries: []Entry{
 		{Article: nbcWang, Notes: []data.Note{orphan}},
 		{Article: nbcWang, Highlight: noPassage}, // its passage is missing
 		{Article: nbcWang, Passage: pWang3, Highlight: nextPara},

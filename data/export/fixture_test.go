@@ -115,8 +115,8 @@ func fixture() Document {
 
 	return Document{
 		title:     "Liang case: quotes and notes",
-		colours:   data.DefaultColours,
-		articles:  []data.Article{afro, nbcWang, nbcApology},
+		Colours:   data.DefaultColours,
+		Articles:  []data.Article{afro, nbcWang, nbcApology},
 		generated: generated,
 		Entries: []Entry{
 			{Article: nbcWang, Passage: pWang2, Highlight: hWang, Notes: []data.Note{nWang}},

@@ -38,9 +38,9 @@ func Load(ctx context.Context, lib Library) (Document, error) {
 	byID := map[int64]data.Article{}
 	for _, a := range arts {
 		byID[a.ID] = a.Article
-		doc.articles = append(doc.articles, a.Article)
+		doc.Articles = append(doc.Articles, a.Article)
 	}
-	if doc.colours, err = lib.Colours(ctx); err != nil {
+	if doc.Colours, err = lib.Colours(ctx); err != nil {
 		return doc, err
 	}
 	hs, err := lib.Highlights(ctx, 0)

@@ -31,10 +31,10 @@ func buildOutline(doc Document, opt Options) (*view, error) {
 		}
 		return nil, data.Errorf(data.ENOTFOUND, "there is no outline %q; the outlines are: %s", opt.Scope.Outline, strings.Join(names, ", "))
 	}
-	v := &view{opt: opt, title: o.Name, generated: doc.generated, colours: doc.colours, outline: true}
+	v := &view{opt: opt, title: o.Name, generated: doc.generated, colours: doc.Colours, outline: true}
 
 	arts := map[int64]data.Article{}
-	for _, a := range doc.articles {
+	for _, a := range doc.Articles {
 		arts[a.ID] = a
 	}
 	byHighlight := map[int64]Entry{}

@@ -62,7 +62,7 @@ type item struct {
 }
 
 func build(doc Document, opt Options) *view {
-	v := &view{opt: opt, title: doc.title, generated: doc.generated, colours: doc.colours}
+	v := &view{opt: opt, title: doc.title, generated: doc.generated, colours: doc.Colours}
 	if v.title == "" {
 		v.title = "Quotes and notes"
 	}
@@ -90,7 +90,7 @@ func build(doc Document, opt Options) *view {
 
 	switch opt.Order {
 	case ByColour:
-		v.sections = byColour(v.entries, doc.colours)
+		v.sections = byColour(v.entries, doc.Colours)
 	case ByTag:
 		v.sections = byTag(v.entries)
 	default:
@@ -109,12 +109,12 @@ func build(doc Document, opt Options) *view {
 // metadata, colour and verbatim check (finish adds its citation).
 func itemMaker(doc Document) func(Entry) *item {
 	arts := map[int64]data.Article{}
-	for _, a := range doc.articles {
+	for _, a := range doc.Articles {
 		arts[a.ID] = a
 	}
 	legend := map[string]*data.Colour{}
-	for i := range doc.colours {
-		legend[strings.ToLower(doc.colours[i].Key)] = &doc.colours[i]
+	for i := range doc.Colours {
+		legend[strings.ToLower(doc.Colours[i].Key)] = &doc.Colours[i]
 	}
 	return func(e Entry) *item {
 		it := &item{Entry: e, anchor: e.Anchor(), tags: e.Tags()}
@@ -145,7 +145,7 @@ func itemMaker(doc Document) func(Entry) *item {
 func (v *view) finish(doc Document, cited map[int64]data.Article) {
 	opt := v.opt
 	arts := map[int64]data.Article{}
-	for _, a := range doc.articles {
+	for _, a := range doc.Articles {
 		arts[a.ID] = a
 	}
 	// The timeline and people sections cite their passages' articles too.
