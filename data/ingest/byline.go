@@ -259,8 +259,15 @@ func looseByline(s string) (byline, bool) {
 		// "by jane doe": a site that prints its bylines in lower case.
 		rest = lower
 	}
-	for rest != "" {
+	for cut := false; rest != ""; cut = true {
 		if bl, ok := parseByline("By " + rest); ok {
+			if cut {
+				// What was cut away and what is left after the
+				// names are the writer's job and employer ("ACLU
+				// Speech, Privacy, and Technology Project"), not
+				// the outlet the article appears in.
+				bl.outlet = ""
+			}
 			if bl.date == "" {
 				if ds := findDates(s); len(ds) > 0 {
 					bl.date = pickDate(s, ds)

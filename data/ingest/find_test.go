@@ -317,6 +317,29 @@ func TestLooseByline(t *testing.T) {
 	}
 }
 
+// TestLooseBylineCutTakesNoOutlet checks a byline that reads as one only
+// once the parts after the name are cut away: they are the writer's job
+// and employer, which is not the outlet ("ACLU Speech, Privacy, and
+// Technology Project" gave the outlet "ACLU Speech"), so no outlet is
+// taken from what is left of them.
+func TestLooseBylineCutTakesNoOutlet(t *testing.T) {
+	for _, in := range []string{
+		"By Jane Roe, Senior Staff Technologist, FCLU Speech, Privacy, and Technology Project",
+		"By Jane Roe, Senior Fellow, Fern News Institute, Gardens, and Policy Program",
+	} {
+		bl, ok := looseByline(in)
+		if !ok || strings.Join(bl.authors, "; ") != "Jane Roe" {
+			t.Errorf("looseByline(%q) = %+v, %v; want the author Jane Roe", in, bl, ok)
+		}
+		if bl.outlet != "" {
+			t.Errorf("looseByline(%q) took the outlet %q from the writer's employer", in, bl.outlet)
+		}
+	}
+	if bl, ok := looseByline("By Jane Roe, Staff Writer, The Fern Gazette"); !ok || bl.outlet != "The Fern Gazette" {
+		t.Errorf("a whole byline keeps its outlet: got %+v, %v", bl, ok)
+	}
+}
+
 func FuzzFindArticle(f *testing.F) {
 	f.Add(pageCopyText("Ex-Officer Gets Probation", "by Jane Doe April 19, 2016", sampleArticle, "View comments (3)"))
 	f.Add("a\n\nb\n\nc\n\nd\n\ne\n\nf\n\ng\n\nh\n\n" + strings.Repeat("word ", 40) + ".")
