@@ -217,11 +217,19 @@ func nexisArticle(lines []string) exportArticle {
 	state := 0 // 0 head, 1 body, 2 tail
 	var bodyLines []string
 	headText := 0
-	for _, raw := range lines {
+	first := nexisHeadline(lines)
+	for n, raw := range lines {
 		l := strings.TrimSpace(raw)
 		switch state {
 		case 0:
 			if l == "" {
+				continue
+			}
+			if n < first {
+				// The download's cover page: who, when, and the list
+				// of its documents.
+				head = append(head, l)
+				headKinds = append(headKinds, data.KindBoilerplate)
 				continue
 			}
 			if l == "Body" {
@@ -285,6 +293,39 @@ func nexisArticle(lines []string) exportArticle {
 	a.meta.Title = a.title
 	a.build(head, headKinds, body, tail)
 	return a
+}
+
+// reLabel is a line that starts with a label: "Date and Time: ...",
+// "Client/Matter: -None-".
+var reLabel = regexp.MustCompile(`^[\p{L}][\p{L} /&-]{0,30}:\s`)
+
+// nexisHeadline returns the index in lines of a Nexis article's headline:
+// the line two above its date line ("April 20, 2016 Wednesday"), with the
+// publication between them, or one above it when the publication is
+// missing. What stands before the headline is the download's cover page
+// (who downloaded it and when, a numbered list of its documents' headlines)
+// or a running header. It returns 0 when no date line comes before "Body".
+func nexisHeadline(lines []string) int {
+	var text []int // the lines that may be the headline, the publication or the date
+	for i, raw := range lines {
+		l := strings.TrimSpace(raw)
+		switch {
+		case l == "Body":
+			return 0
+		case l == "" || reNexisField.MatchString(l) || strings.HasPrefix(l, "Copyright") || strings.HasPrefix(l, "©") || isPageNumber(l):
+			continue
+		}
+		if len(text) > 0 && exportDate(l) != "" && textUnits(l) <= 8 && !reLabel.MatchString(l) {
+			j := len(text) - 1
+			if j > 0 && exportDate(strings.TrimSpace(lines[text[j]])) == "" && clean(lines[text[j-1]]) != clean(lines[text[j]]) {
+				// The headline, then the publication.
+				j--
+			}
+			return text[j]
+		}
+		text = append(text, i)
+	}
+	return 0
 }
 
 // proquestArticle reads a ProQuest article: fields, with "Full text:"

@@ -102,6 +102,83 @@ func TestDecodeExportDOCX(t *testing.T) {
 	}
 }
 
+// TestNexisCoverPage imports a Nexis Uni download of several articles,
+// which opens with a cover page: who downloaded it and when, and the list
+// of its documents' headlines, numbered. The headline of the first article
+// is the one above its publication and date, not the first line of the
+// file, and the cover page's list is not its publication.
+func TestNexisCoverPage(t *testing.T) {
+	text := `User Name: Sam Student
+Date and Time: Monday, November 30, 2026 10:15:00 AM EST
+Job Number: 123456789
+
+Documents (2)
+
+1. Brooklyn Officer Sentenced to Probation in Stairwell Shooting
+Client/Matter: -None-
+2. Protesters Rally at Cadman Plaza Before Sentencing
+Client/Matter: -None-
+
+Brooklyn Officer Sentenced to Probation in Stairwell Shooting
+The Brooklyn Ledger
+April 20, 2016 Wednesday
+Final Edition
+
+Copyright 2016 Brooklyn Ledger Company All Rights Reserved
+
+Section: METRO; Pg. A1
+Length: 412 words
+Byline: Marisol Ortega and Kevin Tran
+
+Body
+
+A former police officer convicted of manslaughter in the death of an unarmed man was sentenced on Tuesday to five years of probation.
+
+Supporters of the dead man's family said outside the courthouse that the sentence sent the wrong message.
+
+Load-Date: April 21, 2016
+
+End of Document
+
+Cadman Plaza: Protesters Rally Before Sentencing
+The Brooklyn Ledger
+April 18, 2016 Monday
+
+Section: METRO; Pg. A3
+Length: 230 words
+Byline: KEVIN TRAN
+
+Body
+
+Several hundred people gathered in Cadman Plaza on Sunday, some calling for leniency and others for a prison sentence.
+
+Load-Date: April 19, 2016
+
+End of Document
+`
+	arts, err := decodeAll("Files (3).txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []data.Meta{
+		{Title: "Brooklyn Officer Sentenced to Probation in Stairwell Shooting", Author: "Marisol Ortega; Kevin Tran", Outlet: "The Brooklyn Ledger", Date: "2016-04-20", Source: "Files (3).txt"},
+		{Title: "Cadman Plaza: Protesters Rally Before Sentencing", Author: "Kevin Tran", Outlet: "The Brooklyn Ledger", Date: "2016-04-18", Source: "Files (3).txt"},
+	}
+	if len(arts) != len(want) {
+		t.Fatalf("%d articles, want %d", len(arts), len(want))
+	}
+	for i, a := range arts {
+		if a.Meta != want[i] {
+			t.Errorf("article %d: Meta = %+v\nwant %+v", i+1, a.Meta, want[i])
+		}
+		for _, p := range a.Passages {
+			if p.Kind == data.KindBody && (strings.Contains(p.Text, "Sam Student") || strings.HasPrefix(p.Text, "1. ")) {
+				t.Errorf("article %d: the cover page in the body: %q", i+1, p.Text)
+			}
+		}
+	}
+}
+
 // Text that mentions a field or two is not an export.
 func TestNotAnExport(t *testing.T) {
 	for _, text := range []string{
