@@ -634,3 +634,32 @@ func TestNoTitleFromLinkBarOrNumbers(t *testing.T) {
 		t.Errorf("Title = %q, want none", a.Title)
 	}
 }
+
+// TestArticleTextBylineWithDate reads the byline of an article's own text
+// (a printed page's PDF, a Word document, a clean copy: no site furniture
+// around it) when the date follows the name on the same line, as a print
+// shows it: "By Jane Roe March 18, 2015". It is the article's byline and
+// date, not its first numbered paragraph.
+func TestArticleTextBylineWithDate(t *testing.T) {
+	for _, line := range []string{"By Jane Roe March 18, 2015", "by Jane Roe @janeroe March 18, 2015: 3:57 PM ET"} {
+		text := "Officer Sentenced in Stairwell Death\n\n" + line + "\n\n" + strings.Join(sampleArticle, "\n\n")
+		a, err := Parse(text, "test", "print.pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Author != "Jane Roe" || a.Date != "2015-03-18" {
+			t.Errorf("%q: Author %q, Date %q; want Jane Roe, 2015-03-18", line, a.Author, a.Date)
+		}
+		for _, p := range a.Passages {
+			if p.Text == line && p.Kind != data.KindByline {
+				t.Errorf("%q: kind %s, want byline", line, p.Kind)
+			}
+		}
+	}
+	// A first paragraph that starts with "By" is still the article's.
+	text := "Officer Sentenced in Stairwell Death\n\nBy the time the police arrived, the stairwell was dark and the man had been shot.\n\n" + strings.Join(sampleArticle, "\n\n")
+	a, _ := Parse(text, "test", "print.pdf")
+	if a.Author != "" || a.Passages[1].Kind != data.KindBody {
+		t.Errorf("a sentence starting with By: Author %q, kind %s", a.Author, a.Passages[1].Kind)
+	}
+}
