@@ -663,3 +663,17 @@ func TestArticleTextBylineWithDate(t *testing.T) {
 		t.Errorf("a sentence starting with By: Author %q, kind %s", a.Author, a.Passages[1].Kind)
 	}
 }
+
+// TestDatelineWithDottedTime reads a date line whose time is written the
+// British way, with a point ("Thu 3 Jan 2019 07.00 GMT"), as a dateline:
+// it gives the article's date and is not its first numbered paragraph.
+func TestDatelineWithDottedTime(t *testing.T) {
+	for _, s := range []string{"Thu 3 Jan 2019 07.00 GMT", "Thursday 3 January 2019 19.45 GMT", "3 Jan 2019 07.00"} {
+		if k := classifyLine(s); k != data.KindDateline {
+			t.Errorf("classifyLine(%q) = %s, want dateline", s, k)
+		}
+	}
+	if k := classifyLine("Thu 3 Jan 2019 07.00 GMT the museum reopened"); k == data.KindDateline {
+		t.Errorf("a sentence after the date is no dateline")
+	}
+}

@@ -23,7 +23,7 @@ var (
 
 	// reDatelineFiller is what a dateline may hold besides its dates.
 	reDatelineFiller = regexp.MustCompile(`(?i)\b(?:updated|published|posted|last|first|modified|originally|on|at|date|created|and|` +
-		`\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|a\.m\.|p\.m\.|am|pm|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|mst|mdt|gmt|utc|bst|cet|cest|` +
+		`\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[:.]\d{2}|a\.m\.|p\.m\.|am|pm|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|mst|mdt|gmt|utc|bst|cet|cest|` +
 		`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|` +
 		`\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago)\b\.?`)
 	reLowPriorityDate = regexp.MustCompile(`(?i)\b(?:updated|modified)\b[^\p{L}]*$`)
