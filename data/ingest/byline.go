@@ -98,7 +98,8 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 		return false
 	}
 	name := strings.TrimSpace(reHandleTail.ReplaceAllString(p.text, ""))
-	near := underTitle || dated(i-1) || dated(i+1) || i+1 < len(paras) && jobLine(paras[i+1].text)
+	datedBeside := dated(i-1) || dated(i+1)
+	near := underTitle || datedBeside || i+1 < len(paras) && jobLine(paras[i+1].text)
 	if m := reNameThenTime.FindStringSubmatch(name); m != nil {
 		// "Jane Doe • 8h", "Jane Doe | March 3, 2017": the name with
 		// its date on the same line.
@@ -118,7 +119,9 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 		// (Without the "By", a Title Case headline such as "Open Verilog
 		// Flow for Small Logic Devices" reads as "Name for Tail": the
 		// line must name an outlet or more than one part.)
-		parts := strings.ContainsAny(name, ",|&;") || strings.Contains(name, " and ")
+		// A name and where the writer is ("Jane Doe in Dunedin") counts
+		// beside a date line, where a headline does not stand.
+		parts := strings.ContainsAny(name, ",|&;") || strings.Contains(name, " and ") || datedBeside && strings.Contains(name, " in ")
 		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) && (parts || bl.outlet != "") {
 			p.kind = data.KindByline
 			p.read = &lineClass{kind: data.KindByline, byline: bl}

@@ -677,3 +677,24 @@ func TestDatelineWithDottedTime(t *testing.T) {
 		t.Errorf("a sentence after the date is no dateline")
 	}
 }
+
+// TestArticleTextNameInPlaceByline reads the byline a British outlet
+// prints without "By", the writer's name and where they write from, over
+// the date line ("Jane Roe in Dunedin" / "Thu 3 Jan 2019 07.00 GMT"), in
+// an article's own text such as a Word document's. A headline-like line
+// with " in " and no date beside it stays what it is.
+func TestArticleTextNameInPlaceByline(t *testing.T) {
+	text := "Officer Sentenced in Stairwell Death\n\nJane Roe in Dunedin\n\nThu 3 Jan 2019 07.00 GMT\n\n" + strings.Join(sampleArticle, "\n\n")
+	a, err := Parse(text, "test", "whales.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Author != "Jane Roe" || a.Date != "2019-01-03" {
+		t.Errorf("Author %q, Date %q; want Jane Roe, 2019-01-03", a.Author, a.Date)
+		dumpPassages(t, a)
+	}
+	text = "Officer Sentenced in Stairwell Death\n\nPolice Officer in Brooklyn\n\n" + strings.Join(sampleArticle, "\n\n")
+	if a, _ := Parse(text, "test", "x.docx"); a.Author != "" {
+		t.Errorf("an undated subheading read as the byline %q", a.Author)
+	}
+}
