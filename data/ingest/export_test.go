@@ -34,6 +34,13 @@ func TestDecodeExports(t *testing.T) {
 			{data.Meta{Title: "Officer Apologises to Partner of Man He Shot", Author: "Sam Lee", Outlet: "Metro Wire Service", Date: "2016-03-24", Source: "factiva.txt"},
 				"A former police officer met the partner of the man he shot and apologised, her lawyer said on Thursday.", 4},
 		},
+		// Factiva's default "Article" display, without the codes.
+		"factiva-display.txt": {
+			{data.Meta{Title: "Community Groups Divided Over Officer's Sentence", Author: "Dana Whitfield", Outlet: "Riverside Weekly Herald", Date: "2016-04-21", Source: "factiva-display.txt"},
+				"Community groups in the city were divided on Wednesday over the sentence handed to the former officer, with some calling it a fair outcome and others saying it showed a double standard.", 2},
+			{data.Meta{Title: "Vigil Planned at Housing Project", Outlet: "Metro Wire Service", Date: "2016-04-22", Source: "factiva-display.txt"},
+				"Neighbours said on Thursday they would hold a candlelight vigil at the housing project where the man was killed, on the anniversary of his death.", 1},
+		},
 	}
 	for name, wants := range tests {
 		t.Run(name, func(t *testing.T) {
