@@ -13,7 +13,7 @@ import (
 )
 
 // TestW3CSuite checks the W3C export against every MUST of the W3C Web
-// data.Annotation test suite (../shared/w3c-annotation-tests), validated with
+// Annotation test suite (../shared/w3c-annotation-tests), validated with
 // ajv: the collection, its embedded page (which needs an id) and each
 // annotation, with a creator and with the prefix and suffix a whole
 // paragraph takes from the paragraphs around it.

@@ -20,7 +20,7 @@ func TestReadAnnotationsErrors(t *testing.T) {
 	}{
 		"not JSON":           {`{"@context": `, "not valid JSON"},
 		"a number":           {`42`, "JSON number"},
-		"no context":         {`{"id":"urn:uuid:1","type":"Annotation",` + target + `}`, "no @context"},
+		"no context":         {`{"id":"urn:uuid:1","type":"Annotation",` + target + `}`, "no @context; a Web Annotation needs"},
 		"wrong context":      {`{"@context":"http://schema.org/","id":"urn:uuid:1","type":"Annotation",` + target + `}`, "without"},
 		"no id":              {`{` + ctx + `"type":"Annotation",` + target + `}`, `no "id"`},
 		"wrong type":         {`{` + ctx + `"id":"urn:uuid:1","type":"Note",` + target + `}`, `not "Annotation"`},
