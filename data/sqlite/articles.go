@@ -470,15 +470,6 @@ func (l *Library) Passage(ctx context.Context, articleID int64, n int) (data.Pas
 	return getPassage(ctx, l.db, articleID, n)
 }
 
-// PassageByID returns the passage with the given database id.
-func (l *Library) PassageByID(ctx context.Context, id int64) (data.Passage, error) {
-	p, err := scanPassage(l.db.QueryRowContext(ctx, `SELECT `+passageColumns+` FROM passages p WHERE p.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return data.Passage{}, data.Errorf(data.ENOTFOUND, "there is no such passage")
-	}
-	return p, err
-}
-
 func getPassage(ctx context.Context, q querier, articleID int64, n int) (data.Passage, error) {
 	if _, err := getArticle(ctx, q, articleID); err != nil {
 		return data.Passage{}, err
