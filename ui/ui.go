@@ -3,9 +3,9 @@
 // highlights and mouse selection), the search bar, and the notes panel.
 //
 // It has no SQL: the controller holds the store (*sqlite.Library) and the
-// components reach it only through the small interfaces below. It imports
-// no Fyne driver, so that every screen can be driven headless by Fyne's
-// test package. cmd/casebook creates the app and calls New.
+// components reach it only through small interfaces (see below). It
+// imports no Fyne driver, so that every screen can be driven headless by
+// Fyne's test package. cmd/casebook creates the app and calls New.
 //
 // The components (reader, notesPanel, highlightsPanel, searchBar,
 // libraryPane, timelineView, peopleView, outlinePanel, compareView, the
