@@ -164,7 +164,7 @@ func TestStudyGroupMerge(t *testing.T) {
 	})
 
 	t.Run("QuoteNotThereIsOrphan", func(t *testing.T) {
-		a := data.Annotation{UID: "x-2", Motivation: "commenting", Hash: data.Hash(mustOriginal(t, bob, 2)), Para: 3, Start: 0, End: 5, Quote: "words that are in no paragraph", Body: "kept"}
+		a := data.Annotation{UID: "x-2", Motivation: "commenting", Hash: mustHash(t, bob, 2), Para: 3, Start: 0, End: 5, Quote: "words that are in no paragraph", Body: "kept"}
 		rep, err := bob.MergeAnnotations(ctx, fromAlice, []data.Annotation{a})
 		if err != nil {
 			t.Fatal(err)
@@ -178,13 +178,15 @@ func TestStudyGroupMerge(t *testing.T) {
 	})
 }
 
-func mustOriginal(t *testing.T, l *sqlite.Library, id int64) string {
+// mustHash returns the content hash of article id, which an annotation
+// names its article by.
+func mustHash(t *testing.T, l *sqlite.Library, id int64) string {
 	t.Helper()
-	s, err := l.Original(context.Background(), id)
+	a, err := l.Article(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return a.Hash
 }
 
 // TestWriteFileLeavesNothingOnFailure checks that a failed export neither
@@ -276,7 +278,7 @@ func noteOn(t *testing.T, lib *sqlite.Library, id int64, n int, uid, body string
 	if err != nil {
 		t.Fatal(err)
 	}
-	return data.Annotation{UID: uid, Motivation: "commenting", Hash: data.Hash(mustOriginal(t, lib, id)), Para: n,
+	return data.Annotation{UID: uid, Motivation: "commenting", Hash: mustHash(t, lib, id), Para: n,
 		Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Body: body, Created: modified, Modified: modified}
 }
 

@@ -356,16 +356,6 @@ func (l *Library) Article(ctx context.Context, id int64) (data.Article, error) {
 	return getArticle(ctx, l.db, id)
 }
 
-// Original returns an article's text exactly as it was loaded.
-func (l *Library) Original(ctx context.Context, id int64) (string, error) {
-	var s string
-	err := l.db.QueryRowContext(ctx, `SELECT original FROM articles WHERE id = ?`, id).Scan(&s)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", data.Errorf(data.ENOTFOUND, "there is no article %d", id)
-	}
-	return s, err
-}
-
 // Articles lists every article in load order, with its numbered passages,
 // highlights and notes counted.
 func (l *Library) Articles(ctx context.Context) ([]data.ArticleSummary, error) {
