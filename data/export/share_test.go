@@ -51,7 +51,7 @@ func share(t *testing.T, lib *sqlite.Library) []data.Annotation {
 	if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON}); err != nil {
 		t.Fatal(err)
 	}
-	anns, err := webanno.ReadAnnotations(&buf)
+	anns, _, err := webanno.ReadBundle(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +441,7 @@ func TestCreatorSurvivesSharing(t *testing.T) {
 		if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON, Creator: name}); err != nil {
 			t.Fatal(err)
 		}
-		anns, err := webanno.ReadAnnotations(&buf)
+		anns, _, err := webanno.ReadBundle(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}

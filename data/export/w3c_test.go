@@ -107,7 +107,7 @@ func TestW3CSuite(t *testing.T) {
 	t.Logf("%d of %d W3C MUST assertions pass (%d annotations)", passed, len(results), len(coll.First.Items))
 
 	// Read back, an annotation keeps only its paragraph's own context.
-	anns, err := webanno.ReadAnnotations(bytes.NewReader(out))
+	anns, _, err := webanno.ReadBundle(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
 	}
