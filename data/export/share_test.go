@@ -80,7 +80,7 @@ func TestStudyGroupMerge(t *testing.T) {
 	}
 
 	t.Run("SameNotesOnSamePassages", func(t *testing.T) {
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, share(t, alice))
+		rep, err := bob.MergeBundle(ctx, fromAlice, share(t, alice), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +114,7 @@ func TestStudyGroupMerge(t *testing.T) {
 	})
 
 	t.Run("TwiceAddsNothing", func(t *testing.T) {
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, share(t, alice))
+		rep, err := bob.MergeBundle(ctx, fromAlice, share(t, alice), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +135,7 @@ func TestStudyGroupMerge(t *testing.T) {
 		if _, err := bob.UpdateNote(ctx, bobNotes[0].ID, "Bob's own wording.", nil); err != nil {
 			t.Fatal(err)
 		}
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, newer)
+		rep, err := bob.MergeBundle(ctx, fromAlice, newer, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +154,7 @@ func TestStudyGroupMerge(t *testing.T) {
 
 	t.Run("UnknownArticleSkipped", func(t *testing.T) {
 		a := data.Annotation{UID: "x-1", Motivation: "commenting", Title: "An article Bob never imported", Source: "https://example.org/none", Quote: "text", Body: "hi"}
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, []data.Annotation{a})
+		rep, err := bob.MergeBundle(ctx, fromAlice, []data.Annotation{a}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -165,7 +165,7 @@ func TestStudyGroupMerge(t *testing.T) {
 
 	t.Run("QuoteNotThereIsOrphan", func(t *testing.T) {
 		a := data.Annotation{UID: "x-2", Motivation: "commenting", Hash: mustHash(t, bob, 2), Para: 3, Start: 0, End: 5, Quote: "words that are in no paragraph", Body: "kept"}
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, []data.Annotation{a})
+		rep, err := bob.MergeBundle(ctx, fromAlice, []data.Annotation{a}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -302,7 +302,7 @@ func TestMergeKeepsTheStudentsWork(t *testing.T) {
 	}
 	mustMerge := func(anns ...data.Annotation) data.MergeReport {
 		t.Helper()
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, anns)
+		rep, err := bob.MergeBundle(ctx, fromAlice, anns, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -447,7 +447,7 @@ func TestCreatorSurvivesSharing(t *testing.T) {
 		}
 		return anns
 	}
-	if _, err := bob.MergeAnnotations(ctx, fromAlice, exportAs(alice, "Alice Wong")); err != nil {
+	if _, err := bob.MergeBundle(ctx, fromAlice, exportAs(alice, "Alice Wong"), nil); err != nil {
 		t.Fatal(err)
 	}
 	q, _ := bob.Passage(ctx, 1, 2)
