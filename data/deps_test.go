@@ -11,8 +11,9 @@ import (
 // TestDependencies keeps the packages that only format or parse apart from
 // the store: package data (the domain), the citation styles, the exports,
 // the W3C annotation codec and the importers link neither SQLite (cgo) nor
-// the search engine, the re-anchoring engine, the store or Fyne, so that
-// they build and test without a C compiler. It asks the go command, which
+// the search engine, the re-anchoring engine, the comparison of articles,
+// the store, the UI or Fyne, so that they build and test without a C
+// compiler. It asks the go command, which
 // is what builds them: once for the packages as the app links them, and once
 // for their tests as CGO_ENABLED=0 builds them (the tests that run against
 // a real library are built only with cgo).
