@@ -1,4 +1,5 @@
-// Package assets holds Casebook's bundled resources behind typed accessors.
+// Package assets holds Casebook's bundled resources behind typed accessors:
+// the icon, embedded in the binary as a Fyne resource.
 package assets
 
 import (

@@ -7,8 +7,10 @@
 // library file), ingest turns raw article text and files into passages,
 // search is the typo-tolerant passage index, anchor re-attaches annotations
 // when a text changes, export renders quotes, notes and citations for
-// coursework, and webanno reads and writes a study group's W3C annotation
-// file.
+// coursework (export/cite the citation styles, titlecase their titles),
+// webanno reads and writes a study group's W3C annotation file, compare
+// lines up two articles, casefacts extracts the people and the timeline, and
+// glance applies the student's corrections to them.
 package data
 
 import (

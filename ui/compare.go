@@ -56,7 +56,7 @@ type compareStore interface {
 type compareHooks struct {
 	// articles are the library's articles, to choose from.
 	articles func() []data.ArticleSummary
-	// do runs a function on the UI goroutine, later; Background runs one
+	// do runs a function on the UI goroutine, later; background runs one
 	// off it (the comparison).
 	do         func(func())
 	background func(func())

@@ -19,12 +19,12 @@ import (
 type metaEditor struct {
 	title, outlet, author, date, source *dialogEntry
 	// sentenceTitle is the title as APA cites it, derived from the
-	// article's text; Accessed the day it was read (empty: the day added).
+	// article's text; accessed the day it was read (empty: the day added).
 	sentenceTitle, accessed *dialogEntry
 	// Type is the source type: newspaper, news website, and so on.
 	Type *widget.Select
 	// dateHint shows how the date is read, or what is wrong with it;
-	// AccessedHint the same for the day accessed.
+	// accessedHint the same for the day accessed.
 	dateHint, accessedHint *widget.Label
 
 	store   metaStore

@@ -84,7 +84,7 @@ type exportDialog struct {
 	hooks exportHooks
 
 	format, style, scope, scopeValue, order *widget.Select
-	// timeline and People add the study aids as sections of a Markdown,
+	// timeline and people add the study aids as sections of a Markdown,
 	// Word or HTML export.
 	timeline, people *widget.Check
 	// name is the student's name, the creator of the annotations in a W3C
@@ -109,8 +109,8 @@ type exportDialog struct {
 // exportHooks are what the export dialog asks of the window. Nil hooks
 // do nothing (work runs at once).
 type exportHooks struct {
-	// articles and Colours are the library's articles and colour legend,
-	// to choose from; CurrentArticle and CurrentOutline are the ones open
+	// articles and colours are the library's articles and colour legend,
+	// to choose from; currentArticle and currentOutline are the ones open
 	// (0: none), chosen first.
 	articles       func() []data.ArticleSummary
 	colours        func() []data.Colour
@@ -120,7 +120,7 @@ type exportHooks struct {
 	citeStyle func() cite.Style
 	// prefs keeps the student's name and the export folder.
 	prefs fyne.Preferences
-	// do runs a function on the UI goroutine, later; Background runs one
+	// do runs a function on the UI goroutine, later; background runs one
 	// off it (the preview).
 	do         func(func())
 	background func(func())

@@ -230,7 +230,7 @@ func TestUndoImport(t *testing.T) {
 		// Alex's file also carries the student's own note, rewritten.
 		{UID: own.UID, Motivation: "commenting", Source: "urn:casebook:sha256:" + art.Hash, Hash: art.Hash, Para: p.N, Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Body: "", Modified: time.Now().Add(time.Hour)},
 	}
-	if err := webanno.WriteAnnotations(f, "Alex", time.Now(), anns); err != nil {
+	if err := webanno.WriteBundle(f, "Alex", time.Now(), anns, nil); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

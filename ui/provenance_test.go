@@ -35,7 +35,7 @@ func TestClassmatesHighlightSaysWhoseItIs(t *testing.T) {
 	}
 	anns := []data.Annotation{{UID: "alex-h1", Motivation: "highlighting", Source: "urn:casebook:sha256:" + art.Hash, Hash: art.Hash,
 		Para: p.N, Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Colour: "green", Creator: "Alex", Modified: time.Now().Add(-time.Minute)}}
-	if err := webanno.WriteAnnotations(f, "Alex", time.Now(), anns); err != nil {
+	if err := webanno.WriteBundle(f, "Alex", time.Now(), anns, nil); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

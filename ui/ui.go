@@ -2,9 +2,10 @@
 // sidebar, the reader with its own passage widget (real background
 // highlights and mouse selection), the search bar, and the notes panel.
 //
-// It talks to the library only through sqlite.Library's methods and imports no
-// Fyne driver, so that every screen can be driven headless by Fyne's test
-// package. cmd/casebook creates the app and calls New.
+// It has no SQL: the controller holds the store (*sqlite.Library) and the
+// components reach it only through small interfaces (see below). It
+// imports no Fyne driver, so that every screen can be driven headless by
+// Fyne's test package. cmd/casebook creates the app and calls New.
 //
 // The components (reader, notesPanel, highlightsPanel, searchBar,
 // libraryPane, timelineView, peopleView, outlinePanel, compareView, the

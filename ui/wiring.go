@@ -55,7 +55,7 @@ type readerHooks struct {
 	// copy puts text on the clipboard.
 	copy func(string)
 	// leaving is called before the reader shows another article (or none),
-	// Opened after: a zero article when the reader was closed.
+	// opened after: a zero article when the reader was closed.
 	leaving func()
 	opened  func(data.Article)
 	// currentChanged is called when another passage (nil: none) becomes
@@ -81,7 +81,7 @@ type readerHooks struct {
 	// dropPassage is called when a passage dragged by its number is
 	// dropped at an absolute position.
 	dropPassage func(passageID int64, at fyne.Position)
-	// tips shows the buttons' tooltips; Fit fits the header to the window.
+	// tips shows the buttons' tooltips; fit fits the header to the window.
 	tips tipShower
 	fit  windowFit
 }
@@ -171,10 +171,10 @@ type notesHooks struct {
 	// articleTitle is the title an article is listed with.
 	articleTitle func(id int64) (string, bool)
 	// changed is called when notes were added, deleted or moved: counts
-	// and markers change. TagsChanged when a note's tags changed.
+	// and markers change. tagsChanged when a note's tags changed.
 	changed     func()
 	tagsChanged func()
-	// pushUndo puts a step on the undo stack and returns its id; Undo
+	// pushUndo puts a step on the undo stack and returns its id; undo
 	// takes step id off the stack and undoes it, reporting whether it was
 	// still there.
 	pushUndo func(label string, undo func(ctx context.Context) error) int
@@ -184,7 +184,7 @@ type notesHooks struct {
 	// refocusing reports that the focus is away only while a dialog
 	// closes: an editor losing it stays open.
 	refocusing func() bool
-	// keys takes F6 and Escape; Tips shows the buttons' tooltips; Fit
+	// keys takes F6 and Escape; tips shows the buttons' tooltips; fit
 	// fits the heading and the quote to the window.
 	keys paneKeys
 	tips tipShower
@@ -262,7 +262,7 @@ type highlightStore interface {
 // highlightsHooks are what the highlights panel asks of the window.
 type highlightsHooks struct {
 	showError func(error)
-	// colours returns the colour legend, Articles the library's articles.
+	// colours returns the colour legend, articles the library's articles.
 	colours  func() []data.Colour
 	articles func() []data.ArticleSummary
 	// openPassage shows a passage of an article in the reader.
@@ -305,22 +305,22 @@ type tagLister interface {
 type searchHooks struct {
 	// canvas is the canvas the bar is shown on, for the focus.
 	canvas func() fyne.Canvas
-	// do runs a function on the UI goroutine, later; Background runs one
+	// do runs a function on the UI goroutine, later; background runs one
 	// off it (the queries).
 	do         func(func())
 	background func(func())
 	showError  func(error)
-	// colours returns the colour legend, Articles the library's articles.
+	// colours returns the colour legend, articles the library's articles.
 	colours  func() []data.Colour
 	articles func() []data.ArticleSummary
 	// tagsRead is given the library's tags each time the filters read them.
 	tagsRead func([]string)
 	// showResults puts the results in the library sidebar's place (or the
-	// library back); ResultsShown reports which shows.
+	// library back); resultsShown reports which shows.
 	showResults  func(on bool)
 	resultsShown func() bool
 	// openResult shows a result's passage in the reader, with the matches
-	// marked when the result is a passage; ClearMatches unmarks them.
+	// marked when the result is a passage; clearMatches unmarks them.
 	openResult   func(sqlite.SearchResult)
 	clearMatches func()
 	keys         paneKeys
@@ -369,7 +369,7 @@ func (h *searchHooks) fill() {
 
 // libraryHooks are what the library sidebar asks of the window.
 type libraryHooks struct {
-	// open opens an article chosen in the list; Current is the article
+	// open opens an article chosen in the list; current is the article
 	// open, whose row stays selected.
 	open    func(id int64)
 	current func() int64
@@ -412,12 +412,12 @@ func (h *toolbarHooks) fill() {
 // studyAidHooks are what the Timeline and People views ask of the window.
 // Nil hooks do nothing.
 type studyAidHooks struct {
-	// openRef opens a passage in the reader; RefLabel names it.
+	// openRef opens a passage in the reader; refLabel names it.
 	openRef  func(casefacts.Ref)
 	refLabel func(casefacts.Ref) string
 	// askText asks for one line of text and runs done with it.
 	askText func(title, field, value string, done func(string))
-	// correct stores a correction, FixEvent one to an event of a case;
+	// correct stores a correction, fixEvent one to an event of a case;
 	// both extract again.
 	correct   func(data.Correction)
 	fixEvent  func(c glance.Case, e casefacts.Event, action, value string)
@@ -548,8 +548,8 @@ type outlineHooks struct {
 	write     func(lane string, run func(ctx context.Context) error, done func(err error))
 	showError func(error)
 	showInfo  func(title, message string)
-	// askText asks for one line of text and runs done with it; Confirm
-	// asks a Yes/No question and runs yes on Yes; ShowForm shows a form
+	// askText asks for one line of text and runs done with it; confirm
+	// asks a Yes/No question and runs yes on Yes; showForm shows a form
 	// and runs done with whether it was confirmed.
 	askText  func(title, field, value string, done func(string))
 	confirm  func(title, message string, yes func())
@@ -561,7 +561,7 @@ type outlineHooks struct {
 	// openPassage shows a passage of an article in the reader.
 	openPassage func(articleID, passageID int64)
 	// knownArticle returns an article as the library sidebar lists it;
-	// CiteStyle is the student's citation style.
+	// citeStyle is the student's citation style.
 	knownArticle func(id int64) (data.Article, bool)
 	citeStyle    func() cite.Style
 }

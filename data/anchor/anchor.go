@@ -1,5 +1,8 @@
 // Package anchor re-attaches annotations to an article whose text has
-// changed, the way Hypothesis re-anchors a text-quote selector.
+// changed, the way Hypothesis re-anchors a text-quote selector. It works on
+// plain strings, with package data's word rules and internal/text's edit
+// distance; the store calls it when an article is imported again and when
+// it places a classmate's annotations.
 //
 // An annotation remembers its quote, a little text before and after it
 // (its context) and where it was (passage index and rune offset). Prepare

@@ -3,7 +3,8 @@
 // the dated events they report (Timeline); Extract does both in one pass.
 //
 // It is pure and deterministic: it is fed passages and the articles' dates,
-// reads nothing else and needs no network, model file or download. The rules
+// reads nothing else and needs no network, model file or download (it
+// imports package data and internal/text only). The rules
 // are hand-written patterns over capitalised words, titles, appositives,
 // abbreviations and date expressions (see People and Timeline). The student's
 // corrections are applied by ApplyPeople and ApplyTimeline; the library keeps

@@ -3,6 +3,8 @@
 // they differ. It works on the text alone, deterministically, with no
 // network service, and explains every result: each pair carries the words
 // that linked it, each difference the words of both passages that differ.
+// It depends on package data, casefacts (dates and abbreviations), search
+// (its folding of words) and internal/text; the store feeds it passages.
 //
 // # Alignment
 //

@@ -1,13 +1,16 @@
 // Package export renders a student's highlights and notes for coursework:
 // Markdown, Word (DOCX), print-ready HTML, CSV and W3C Web Annotation JSON-LD,
-// with citations in APA 7, MLA 9 or Chicago 17 (see package cite).
+// with citations in APA 7, MLA 9 or Chicago 17 (see package cite). It
+// depends on the domain (package data), cite, casefacts (the study aids) and
+// webanno (the JSON), not on the store: it reads the library through the
+// small Library interface, which the store's *sqlite.Library satisfies.
 //
-// The package does not read the library. Load reads the entries (each a
-// highlight, or the notes on a span without a highlight, with its article,
-// passage and notes) into a Document, and Write does the rest: it applies the scope,
-// checks that every quote still appears word for word in its passage, orders
-// the entries, and writes them with a reference list of the articles cited.
-// ReadAnnotations reads a JSON export back, for merging a classmate's notes.
+// Load reads the entries (each a highlight, or the notes on a span without a
+// highlight, with its article, passage and notes) into a Document, and Write
+// does the rest: it applies the scope, checks that every quote still appears
+// word for word in its passage, orders the entries, and writes them with a
+// reference list of the articles cited. Package webanno reads a JSON export
+// back, for merging a classmate's notes.
 package export
 
 import (

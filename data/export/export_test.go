@@ -253,9 +253,9 @@ func checkCSV(t *testing.T, out []byte, opt Options) {
 }
 
 func checkJSON(t *testing.T, out []byte, opt Options) {
-	got, err := webanno.ReadAnnotations(bytes.NewReader(out))
+	got, _, err := webanno.ReadBundle(bytes.NewReader(out))
 	if err != nil {
-		t.Fatalf("ReadAnnotations: %v", err)
+		t.Fatalf("ReadBundle: %v", err)
 	}
 	want := toAnnotations(Select(fixture().Entries, opt.Scope))
 	for i := range want {

@@ -51,7 +51,7 @@ func share(t *testing.T, lib *sqlite.Library) []data.Annotation {
 	if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON}); err != nil {
 		t.Fatal(err)
 	}
-	anns, err := webanno.ReadAnnotations(&buf)
+	anns, _, err := webanno.ReadBundle(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestStudyGroupMerge(t *testing.T) {
 	}
 
 	t.Run("SameNotesOnSamePassages", func(t *testing.T) {
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, share(t, alice))
+		rep, err := bob.MergeBundle(ctx, fromAlice, share(t, alice), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,10 +97,8 @@ func TestStudyGroupMerge(t *testing.T) {
 			if g.UID != w.UID || g.Body != w.Body || g.Quote != w.Quote || g.Start != w.Start || g.End != w.End || len(g.Tags) != len(w.Tags) {
 				t.Errorf("note %d: got %+v, want %+v", i, g, w)
 			}
-			gp, _ := bob.PassageByID(ctx, g.PassageID)
-			wp, _ := alice.PassageByID(ctx, w.PassageID)
-			if gp.N != wp.N || gp.ArticleID != wp.ArticleID {
-				t.Errorf("note %d on %d:%d, want %d:%d", i, gp.ArticleID, gp.N, wp.ArticleID, wp.N)
+			if g.Para != w.Para || g.ArticleID != w.ArticleID {
+				t.Errorf("note %d on %d:%d, want %d:%d", i, g.ArticleID, g.Para, w.ArticleID, w.Para)
 			}
 		}
 		hs, _ := bob.Highlights(ctx, 1)
@@ -116,7 +114,7 @@ func TestStudyGroupMerge(t *testing.T) {
 	})
 
 	t.Run("TwiceAddsNothing", func(t *testing.T) {
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, share(t, alice))
+		rep, err := bob.MergeBundle(ctx, fromAlice, share(t, alice), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -137,7 +135,7 @@ func TestStudyGroupMerge(t *testing.T) {
 		if _, err := bob.UpdateNote(ctx, bobNotes[0].ID, "Bob's own wording.", nil); err != nil {
 			t.Fatal(err)
 		}
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, newer)
+		rep, err := bob.MergeBundle(ctx, fromAlice, newer, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -156,7 +154,7 @@ func TestStudyGroupMerge(t *testing.T) {
 
 	t.Run("UnknownArticleSkipped", func(t *testing.T) {
 		a := data.Annotation{UID: "x-1", Motivation: "commenting", Title: "An article Bob never imported", Source: "https://example.org/none", Quote: "text", Body: "hi"}
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, []data.Annotation{a})
+		rep, err := bob.MergeBundle(ctx, fromAlice, []data.Annotation{a}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -166,8 +164,8 @@ func TestStudyGroupMerge(t *testing.T) {
 	})
 
 	t.Run("QuoteNotThereIsOrphan", func(t *testing.T) {
-		a := data.Annotation{UID: "x-2", Motivation: "commenting", Hash: data.Hash(mustOriginal(t, bob, 2)), Para: 3, Start: 0, End: 5, Quote: "words that are in no paragraph", Body: "kept"}
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, []data.Annotation{a})
+		a := data.Annotation{UID: "x-2", Motivation: "commenting", Hash: mustHash(t, bob, 2), Para: 3, Start: 0, End: 5, Quote: "words that are in no paragraph", Body: "kept"}
+		rep, err := bob.MergeBundle(ctx, fromAlice, []data.Annotation{a}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -180,13 +178,15 @@ func TestStudyGroupMerge(t *testing.T) {
 	})
 }
 
-func mustOriginal(t *testing.T, l *sqlite.Library, id int64) string {
+// mustHash returns the content hash of article id, which an annotation
+// names its article by.
+func mustHash(t *testing.T, l *sqlite.Library, id int64) string {
 	t.Helper()
-	s, err := l.Original(context.Background(), id)
+	a, err := l.Article(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return a.Hash
 }
 
 // TestWriteFileLeavesNothingOnFailure checks that a failed export neither
@@ -278,7 +278,7 @@ func noteOn(t *testing.T, lib *sqlite.Library, id int64, n int, uid, body string
 	if err != nil {
 		t.Fatal(err)
 	}
-	return data.Annotation{UID: uid, Motivation: "commenting", Hash: data.Hash(mustOriginal(t, lib, id)), Para: n,
+	return data.Annotation{UID: uid, Motivation: "commenting", Hash: mustHash(t, lib, id), Para: n,
 		Start: 0, End: len([]rune(p.Text)), Quote: p.Text, Body: body, Created: modified, Modified: modified}
 }
 
@@ -302,7 +302,7 @@ func TestMergeKeepsTheStudentsWork(t *testing.T) {
 	}
 	mustMerge := func(anns ...data.Annotation) data.MergeReport {
 		t.Helper()
-		rep, err := bob.MergeAnnotations(ctx, fromAlice, anns)
+		rep, err := bob.MergeBundle(ctx, fromAlice, anns, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -441,13 +441,13 @@ func TestCreatorSurvivesSharing(t *testing.T) {
 		if _, err := export.Write(&buf, doc, export.Options{Format: export.JSON, Creator: name}); err != nil {
 			t.Fatal(err)
 		}
-		anns, err := webanno.ReadAnnotations(&buf)
+		anns, _, err := webanno.ReadBundle(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return anns
 	}
-	if _, err := bob.MergeAnnotations(ctx, fromAlice, exportAs(alice, "Alice Wong")); err != nil {
+	if _, err := bob.MergeBundle(ctx, fromAlice, exportAs(alice, "Alice Wong"), nil); err != nil {
 		t.Fatal(err)
 	}
 	q, _ := bob.Passage(ctx, 1, 2)

@@ -13,7 +13,7 @@ import (
 )
 
 // TestW3CSuite checks the W3C export against every MUST of the W3C Web
-// data.Annotation test suite (../shared/w3c-annotation-tests), validated with
+// Annotation test suite (../shared/w3c-annotation-tests), validated with
 // ajv: the collection, its embedded page (which needs an id) and each
 // annotation, with a creator and with the prefix and suffix a whole
 // paragraph takes from the paragraphs around it.
@@ -107,7 +107,7 @@ func TestW3CSuite(t *testing.T) {
 	t.Logf("%d of %d W3C MUST assertions pass (%d annotations)", passed, len(results), len(coll.First.Items))
 
 	// Read back, an annotation keeps only its paragraph's own context.
-	anns, err := webanno.ReadAnnotations(bytes.NewReader(out))
+	anns, _, err := webanno.ReadBundle(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
 	}

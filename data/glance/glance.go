@@ -2,7 +2,9 @@
 // organisations the articles name and the timeline of the events they
 // report, extracted by package casefacts, with the student's corrections
 // (kept in the library) applied. The CLI, the desktop app and the exports
-// all read them here.
+// all read them here. It reads the library through the small Library
+// interface (the store's *sqlite.Library is one) and depends on package
+// data and casefacts only.
 package glance
 
 import (

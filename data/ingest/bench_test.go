@@ -94,9 +94,9 @@ var big struct {
 // the articles a benchmark then imports).
 const bigArticles = 10 * 2300
 
-// bigLibrary builds the library of 230k passages once, through
-// sqlite.ImportBatch as ImportFiles stores files, but from text generated
-// in memory, and returns its path.
+// bigLibrary builds the library of 230k passages once, through an import
+// batch (Library.BeginImport) as ImportFiles stores files, but from text
+// generated in memory, and returns its path.
 func bigLibrary(b *testing.B) string {
 	big.once.Do(func() {
 		start := time.Now()

@@ -128,17 +128,11 @@ func unknown(m data.Meta) string {
 	return fmt.Sprintf("; not found in the file: %s (Edit details… adds them)", strings.Join(missing, ", "))
 }
 
-// bundleMerger is a library that merges a bundle's outlines along with its
-// annotations (sqlite.Library does).
-type bundleMerger interface {
-	MergeBundle(ctx context.Context, from data.MergeFrom, anns []data.Annotation, outlines []data.SharedOutline) (data.MergeReport, error)
-}
-
 // Importer is the part of the library an import writes to.
 type Importer interface {
 	BeginImport(ctx context.Context) (data.ImportBatch, error)
 	ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error)
-	MergeAnnotations(ctx context.Context, from data.MergeFrom, anns []data.Annotation) (data.MergeReport, error)
+	MergeBundle(ctx context.Context, from data.MergeFrom, anns []data.Annotation, outlines []data.SharedOutline) (data.MergeReport, error)
 }
 
 // batchTime bounds how long an import holds the library's write lock: the
@@ -492,11 +486,7 @@ func mergeFile(ctx context.Context, lib Importer, path string) FileResult {
 	if abs, err := filepath.Abs(path); err == nil {
 		from.File = abs
 	}
-	if b, ok := lib.(bundleMerger); ok {
-		r.Merge, err = b.MergeBundle(ctx, from, anns, outlines)
-	} else {
-		r.Merge, err = lib.MergeAnnotations(ctx, from, anns)
-	}
+	r.Merge, err = lib.MergeBundle(ctx, from, anns, outlines)
 	if err != nil {
 		r.Err = data.Errorf(data.ErrorCode(err), "%s: %s", path, data.ErrorMessage(err))
 		return r

@@ -67,7 +67,7 @@ func TestImportManyAnnotations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := webanno.WriteAnnotations(f, "big", time.Now(), manyNotes(t, lib, 33000)); err != nil {
+	if err := webanno.WriteBundle(f, "big", time.Now(), manyNotes(t, lib, 33000), nil); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
@@ -85,7 +85,7 @@ func TestAnnotationLimitFitsExports(t *testing.T) {
 	lib := seededLib(t)
 	var buf bytes.Buffer
 	const sample = 2000
-	if err := webanno.WriteAnnotations(&buf, "sample", time.Now(), manyNotes(t, lib, sample)); err != nil {
+	if err := webanno.WriteBundle(&buf, "sample", time.Now(), manyNotes(t, lib, sample), nil); err != nil {
 		t.Fatal(err)
 	}
 	perNote := float64(buf.Len()) / sample

@@ -1,5 +1,7 @@
 // Package ingest turns an article's text, or a file holding one, into
-// passages and citable metadata.
+// passages and citable metadata. It depends on the domain (package data),
+// webanno (a classmate's .json) and the bundled seeds, not on the store: an
+// import writes through data.ImportBatch, which the store provides.
 //
 // Parse applies the same general text rules to every article, whether it is
 // a bundled seed or a file the student imports: it splits the text into

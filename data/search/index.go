@@ -1,6 +1,9 @@
 // Package search is Casebook's typo-tolerant passage search: an inverted
 // index kept in the SQLite library, updated inside the store's own write
-// transactions, and searched as the user types.
+// transactions, and searched as the user types. It imports neither the
+// store nor the domain: the store hands it the database and its
+// transactions, and it owns its tables' schema (schema/, applied by
+// Migrate).
 //
 // # Use
 //

@@ -356,16 +356,6 @@ func (l *Library) Article(ctx context.Context, id int64) (data.Article, error) {
 	return getArticle(ctx, l.db, id)
 }
 
-// Original returns an article's text exactly as it was loaded.
-func (l *Library) Original(ctx context.Context, id int64) (string, error) {
-	var s string
-	err := l.db.QueryRowContext(ctx, `SELECT original FROM articles WHERE id = ?`, id).Scan(&s)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", data.Errorf(data.ENOTFOUND, "there is no article %d", id)
-	}
-	return s, err
-}
-
 // Articles lists every article in load order, with its numbered passages,
 // highlights and notes counted.
 func (l *Library) Articles(ctx context.Context) ([]data.ArticleSummary, error) {
@@ -468,15 +458,6 @@ func (l *Library) Passages(ctx context.Context, articleID int64) ([]data.Passage
 // Passage returns passage N (the citation number) of an article.
 func (l *Library) Passage(ctx context.Context, articleID int64, n int) (data.Passage, error) {
 	return getPassage(ctx, l.db, articleID, n)
-}
-
-// PassageByID returns the passage with the given database id.
-func (l *Library) PassageByID(ctx context.Context, id int64) (data.Passage, error) {
-	p, err := scanPassage(l.db.QueryRowContext(ctx, `SELECT `+passageColumns+` FROM passages p WHERE p.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return data.Passage{}, data.Errorf(data.ENOTFOUND, "there is no such passage")
-	}
-	return p, err
 }
 
 func getPassage(ctx context.Context, q querier, articleID int64, n int) (data.Passage, error) {

@@ -34,8 +34,9 @@ func (m *merger) dates(created, modified time.Time) (bool, time.Time, time.Time)
 	return dated, created, modified
 }
 
-// MergeAnnotations merges a classmate's highlights and notes into the
-// library, in one transaction that UndoLastImport can undo.
+// MergeBundle merges a classmate's highlights and notes into the library,
+// and then their outlines (nil for none), in one transaction that
+// UndoLastImport can undo.
 //
 // The student's own highlights and notes are never changed by a merge. A
 // merge adds what is new, and updates only what came from the same
@@ -44,15 +45,9 @@ func (m *merger) dates(created, modified time.Time) (bool, time.Time, time.Time)
 // the classmate's version is added beside the student's, marked with who it
 // is from. A date that is missing or in the future never wins. Merging the
 // same file again changes nothing. Each annotation is placed by its
-// paragraph and quote, or re-anchored by quote if the text differs.
-func (l *Library) MergeAnnotations(ctx context.Context, from data.MergeFrom, anns []data.Annotation) (data.MergeReport, error) {
-	return l.MergeBundle(ctx, from, anns, nil)
-}
-
-// MergeBundle merges a classmate's highlights and notes, as MergeAnnotations
-// does, and then their outlines, in the same transaction (see
-// mergeOutline). UndoLastImport removes the outlines it added and
-// restores those it updated.
+// paragraph and quote, or re-anchored by quote if the text differs. The
+// outlines are merged after them (see mergeOutline); UndoLastImport removes
+// the outlines it added and restores those it updated.
 func (l *Library) MergeBundle(ctx context.Context, from data.MergeFrom, anns []data.Annotation, outlines []data.SharedOutline) (data.MergeReport, error) {
 	var rep data.MergeReport
 	if strings.TrimSpace(from.Name) == "" {

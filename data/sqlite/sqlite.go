@@ -1,13 +1,17 @@
 // Package sqlite is Casebook's store: the library file (SQLite, shared by
 // the window and the CLI) that keeps the articles, their passages and the
 // student's highlights, notes, outlines and corrections, with the search
-// index (package search) in the same transactions. Library is the one
-// type; the types it reads and writes are package data's, and the schema
-// is the numbered migrations in migration/, embedded in the binary.
+// index (package search) in the same transactions. Library is the store;
+// the types it reads and writes are package data's, save the few that are
+// the store's own answers (search results, comparisons and the decisions
+// on them, an undo's report). The schema is the numbered migrations in
+// migration/, embedded in the binary; the search index applies its own.
 //
-// It is the only package that links SQLite (cgo): the domain, the
-// exports and the importers take the small interfaces they need, which
-// *Library satisfies.
+// It is the only package that links SQLite (cgo). It builds on search (the
+// index), anchor (re-attaching annotations when an article's text changes),
+// compare (lining up two articles) and titlecase (the APA title). The
+// domain, the exports and the importers take the small interfaces they
+// need, which *Library satisfies.
 package sqlite
 
 import (

@@ -3,7 +3,8 @@
 // list of words kept in lower case, and sentence case for APA 7, which keeps
 // capitalised only the words the article itself capitalises mid-sentence
 // (names such as Peter Liang and Akai Gurley), acronyms (NYPD) and words
-// written with inner capitals (#APIs4BlackLives, iPhone).
+// written with inner capitals (#APIs4BlackLives, iPhone). It uses the
+// standard library only.
 package titlecase
 
 import (

@@ -3,7 +3,8 @@
 // AnnotationCollection with its page embedded; it reads that and what other
 // tools write (a page, one annotation, an array). An annotation is a
 // data.Annotation: what a study group's merge needs to attach it to a
-// passage and to decide which version is newer.
+// passage and to decide which version is newer. It depends on package data
+// only: the exports write with it and the importers read with it.
 //
 // In the JSON-LD, the target is a SpecificResource whose source is the
 // article's web address (or "urn:casebook:sha256:HASH" for an article that

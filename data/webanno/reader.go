@@ -13,19 +13,13 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// ReadAnnotations reads a W3C Web data.Annotation file: an AnnotationCollection
-// with its first page embedded (as Casebook writes it), an AnnotationPage, a
-// single data.Annotation, or a JSON array of Annotations. Every annotation needs
-// an id, the type data.Annotation, and a target with a TextQuoteSelector. A file
-// that is not such JSON is rejected with a data.EINVALID error that says what
-// is wrong and where.
-func ReadAnnotations(r io.Reader) ([]data.Annotation, error) {
-	anns, _, err := ReadBundle(r)
-	return anns, err
-}
-
-// ReadBundle reads a W3C Web data.Annotation file as ReadAnnotations does, and
-// the outlines a Casebook collection carries.
+// ReadBundle reads a W3C Web Annotation file: an AnnotationCollection with
+// its first page embedded (as Casebook writes it), an AnnotationPage, a
+// single Annotation, or a JSON array of Annotations, and the outlines a
+// Casebook collection carries. Every annotation needs an id, the type
+// Annotation, and a target with a TextQuoteSelector. A file that is not such
+// JSON is rejected with a data.EINVALID error that says what is wrong and
+// where.
 func ReadBundle(r io.Reader) ([]data.Annotation, []data.SharedOutline, error) {
 	var outlines []data.SharedOutline
 	anns, err := readAnnotations(r, func(c map[string]any) error {
@@ -184,7 +178,7 @@ func invalid(format string, args ...any) error {
 	return data.Errorf(data.EINVALID, "not a usable annotation file: "+format, args...)
 }
 
-// checkContext requires the Web data.Annotation context, as a string or in an
+// checkContext requires the Web Annotation context, as a string or in an
 // array, as the model says.
 func checkContext(o map[string]any, where string) error {
 	switch c := o["@context"].(type) {
@@ -199,7 +193,7 @@ func checkContext(o map[string]any, where string) error {
 			}
 		}
 	case nil:
-		return invalid("%s has no @context; a Web data.Annotation needs %q", where, annoContext)
+		return invalid("%s has no @context; a Web Annotation needs %q", where, annoContext)
 	}
 	return invalid("%s has an @context without %q", where, annoContext)
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-func TestReadAnnotationsErrors(t *testing.T) {
+func TestReadBundleErrors(t *testing.T) {
 	const ctx = `"@context":"http://www.w3.org/ns/anno.jsonld",`
 	const target = `"target":{"source":"https://example.com/a","selector":{"type":"TextQuoteSelector","exact":"Liang"}}`
 	tests := map[string]struct {
@@ -20,7 +20,7 @@ func TestReadAnnotationsErrors(t *testing.T) {
 	}{
 		"not JSON":           {`{"@context": `, "not valid JSON"},
 		"a number":           {`42`, "JSON number"},
-		"no context":         {`{"id":"urn:uuid:1","type":"Annotation",` + target + `}`, "no @context"},
+		"no context":         {`{"id":"urn:uuid:1","type":"Annotation",` + target + `}`, "no @context; a Web Annotation needs"},
 		"wrong context":      {`{"@context":"http://schema.org/","id":"urn:uuid:1","type":"Annotation",` + target + `}`, "without"},
 		"no id":              {`{` + ctx + `"type":"Annotation",` + target + `}`, `no "id"`},
 		"wrong type":         {`{` + ctx + `"id":"urn:uuid:1","type":"Note",` + target + `}`, `not "Annotation"`},
@@ -40,7 +40,7 @@ func TestReadAnnotationsErrors(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			got, err := ReadAnnotations(strings.NewReader(tc.in))
+			got, _, err := ReadBundle(strings.NewReader(tc.in))
 			if err == nil {
 				t.Fatalf("no error; got %+v", got)
 			}
@@ -54,9 +54,9 @@ func TestReadAnnotationsErrors(t *testing.T) {
 	}
 }
 
-// TestReadAnnotationsOther reads annotations as other tools write them:
+// TestReadBundleOther reads annotations as other tools write them:
 // one annotation, one body object, a source address, a BOM.
-func TestReadAnnotationsOther(t *testing.T) {
+func TestReadBundleOther(t *testing.T) {
 	in := "\ufeff" + `{
   "@context": "http://www.w3.org/ns/anno.jsonld",
   "id": "https://hypothes.is/a/abc123",
@@ -68,7 +68,7 @@ func TestReadAnnotationsOther(t *testing.T) {
     {"type": "TextQuoteSelector", "exact": "jail time", "prefix": "no ", "suffix": " sentence"}
   ]}
 }`
-	got, err := ReadAnnotations(strings.NewReader(in))
+	got, _, err := ReadBundle(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestAnnotationIRI(t *testing.T) {
 				{UID: "n1", Motivation: Commenting, Source: "https://example.com/a", Quote: "Liang", Body: "note", Highlight: tc.uid},
 			}
 			var b bytes.Buffer
-			if err := WriteAnnotations(&b, "t", time.Date(2026, time.May, 5, 10, 0, 0, 0, time.UTC), an); err != nil {
+			if err := WriteBundle(&b, "t", time.Date(2026, time.May, 5, 10, 0, 0, 0, time.UTC), an, nil); err != nil {
 				t.Fatal(err)
 			}
 			var file struct {
@@ -122,7 +122,7 @@ func TestAnnotationIRI(t *testing.T) {
 			if len(items) != 2 || items[0].ID != tc.want || items[1].Highlight != tc.want {
 				t.Errorf("ids = %+v, want the highlight's id and the note's link both %q", items, tc.want)
 			}
-			back, err := ReadAnnotations(&b)
+			back, _, err := ReadBundle(&b)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -12,15 +12,10 @@ import (
 	"github.com/casebookapp/casebook/data"
 )
 
-// WriteAnnotations writes annotations as a W3C AnnotationCollection, labelled
+// WriteBundle writes annotations as a W3C AnnotationCollection, labelled
 // with title. Its id is derived from the annotations and the time, so the
-// same export gives the same file.
-func WriteAnnotations(w io.Writer, title string, created time.Time, anns []data.Annotation) error {
-	return WriteBundle(w, title, created, anns, nil)
-}
-
-// WriteBundle writes annotations as WriteAnnotations does, with the
-// outlines in the collection's "casebook:outlines": each an ordered
+// same export gives the same file. The outlines (nil for none) go in the
+// collection's "casebook:outlines": each an ordered
 // collection (ActivityStreams' OrderedCollection) of sections, each an
 // ordered collection of items. A highlight or note item names its
 // annotation in the file; a passage item is a target quoting the passage.
@@ -110,7 +105,7 @@ func toJSON(a data.Annotation) jsonAnno {
 // annotationIRI returns the IRI of an annotation, or of the highlight a note
 // is on: a Casebook UID as a "urn:uuid:" IRI, and an id that is an IRI
 // already (one merged from another tool, "https://hypothes.is/a/...") as it
-// is. ReadAnnotations removes the "urn:uuid:" again.
+// is. ReadBundle removes the "urn:uuid:" again.
 func annotationIRI(uid string) string {
 	if strings.Contains(uid, ":") {
 		return uid

@@ -1,6 +1,7 @@
 // Package cite formats citations of news articles in APA 7, MLA 9 and
 // Chicago 17 (notes and bibliography): the in-text citation or note with a
-// paragraph pin-point, and the entry of the reference list.
+// paragraph pin-point, and the entry of the reference list. It depends on
+// package data (the article's details) and titlecase only.
 //
 // Each article's source type (newspaper, news website, magazine, blog, press
 // release, web page) decides what is italic and what stands where. Titles
