@@ -121,8 +121,10 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 		// line must name an outlet or more than one part.)
 		// A name and where the writer is ("Jane Doe in Dunedin") counts
 		// beside a date line, where a headline does not stand.
-		parts := strings.ContainsAny(name, ",|&;") || strings.Contains(name, " and ") || datedBeside && strings.Contains(name, " in ")
-		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) && (parts || bl.outlet != "") {
+		parts := strings.ContainsAny(name, ",|&;") || strings.Contains(name, " and ")
+		placed := !parts && datedBeside && strings.Contains(name, " in ")
+		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) && (parts || placed || bl.outlet != "") {
+			bl.placed = placed && bl.outlet == ""
 			p.kind = data.KindByline
 			p.read = &lineClass{kind: data.KindByline, byline: bl}
 			return true

@@ -693,6 +693,9 @@ func TestArticleTextNameInPlaceByline(t *testing.T) {
 		t.Errorf("Author %q, Date %q; want Jane Roe, 2019-01-03", a.Author, a.Date)
 		dumpPassages(t, a)
 	}
+	if a.Outlet != "" {
+		t.Errorf("Outlet %q: the place the writer is in is not the publication", a.Outlet)
+	}
 	text = "Officer Sentenced in Stairwell Death\n\nPolice Officer in Brooklyn\n\n" + strings.Join(sampleArticle, "\n\n")
 	if a, _ := Parse(text, "test", "x.docx"); a.Author != "" {
 		t.Errorf("an undated subheading read as the byline %q", a.Author)
