@@ -478,7 +478,7 @@ func TestImportUndoLast(t *testing.T) {
 	if r := casebook(t, mine, "note", "list"); strings.Contains(r.stdout, "Alex") || !strings.Contains(r.stdout, "My own") {
 		t.Errorf("after undo: %q", r.stdout)
 	}
-	if r := casebook(t, mine, "import", "--undo-last"); r.code != 1 || !strings.Contains(r.stderr, "no merged annotation file") {
+	if r := casebook(t, mine, "import", "--undo-last"); r.code != 1 || !strings.Contains(r.stderr, "no merged annotation file") || !strings.Contains(r.stderr, "File › Delete article") {
 		t.Errorf("a second undo: %+v", r)
 	}
 }

@@ -20,6 +20,10 @@ func cmdImport(e *env, args []string) error {
 			return usagef("import --undo-last takes no files")
 		}
 		rep, err := e.lib.UndoLastImport(e.ctx)
+		if data.ErrorCode(err) == data.ENOTFOUND {
+			// A student who imported the wrong article looks here first.
+			return data.Errorf(data.ENOTFOUND, "%s. --undo-last undoes a classmate's .json file; to remove an article you imported, use File › Delete article in the app (File › Deleted articles… brings it back)", data.ErrorMessage(err))
+		}
 		if err != nil {
 			return err
 		}
