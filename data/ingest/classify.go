@@ -78,6 +78,14 @@ var (
 	reContributed = regexp.MustCompile(`(?i)^(.{1,200}?)\s+(?:also\s+|has\s+|have\s+)?contributed(?:\s+reporting)?` +
 		`(?:\s+to\s+(?:this|the)\s+(?:report|story|article|reporting))?(?:\s+from\s+[\p{L} ,.'’-]{1,60})?[.)]*$`)
 
+	// reStaffByline matches a byline that names no person but the paper's
+	// staff: "Our Foreign Staff", "By Our Reporter", "A Staff Reporter",
+	// "Staff and agencies".
+	reStaffByline = regexp.MustCompile(`(?i)^(?:by\s+)?(?:(?:our|a)\s+(?:own\s+)?(?:[\p{L}-]+\s+)?(?:staff|reporters?|correspondents?|writers?)|` +
+		`(?:staff|wires?)\s+(?:and|&)\s+agenc(?:y|ies)|agencies\s+(?:and|&)\s+staff)\s*$`)
+	// reCreditTail matches a photo credit after a label at the end of a
+	// caption: "... Credit: HARARE HERALD", "... Photo: Reuters".
+	reCreditTail   = regexp.MustCompile(`(?:^|\s)(?:(?:photo(?:graph)?|image|picture)\s+)?(?i:credits?|photo(?:graph)?|image|picture)\s*:\s*\p{Lu}[\p{L}\p{N}&'’.,/ -]{0,60}$`)
 	reCaptionLabel = regexp.MustCompile(`(?i)^(?:image|photo|photograph|picture|caption|pictured|file photo|illustration|video still)\s*:`)
 	// reParenCredit matches a photo credit in parentheses at the end.
 	reParenCredit = regexp.MustCompile(`\(([^()]{1,100})\)\s*$`)
@@ -118,6 +126,11 @@ func classify(s string) lineClass {
 		if dates, ok := datelineDates(s); ok {
 			return lineClass{kind: data.KindDateline, date: pickDate(s, dates)}
 		}
+	}
+	if upper && words <= 5 && reStaffByline.MatchString(s) {
+		// "Our Foreign Staff", "By Our Reporter": the paper's own
+		// staff, no person to cite.
+		return lineClass{kind: data.KindByline}
 	}
 	if upper && words <= 20 {
 		if bl, ok := parseByline(s); ok {
@@ -275,6 +288,9 @@ func isCaption(s string, words int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	if r == '.' || r == '"' || r == '”' {
 		return false
+	}
+	if words >= 3 && strings.Contains(s, ":") && reCreditTail.MatchString(s[max(0, len(s)-90):]) {
+		return true
 	}
 	// Only the tail can hold the credit; limiting the match keeps it cheap.
 	tail := s

@@ -306,6 +306,14 @@ func TestClassifyLine(t *testing.T) {
 		"paren photo credit":        {"Akai Gurley (right) was shot and killed on Nov. 20, 2014. (AP and Facebook Photos)", kC},
 		"slash credit glued":        {"Police officer Peter Liang reacts in New York.Mary Altaffer / Pool via AP", kC},
 		"caps slash credit":         {"Liang is led from the court room, according to media reports.BRENDAN MCDERMID / Reuters", kC},
+		"caption with credit label": {"Robert Mugabe with general Constantino Chiwenga at State House on November 16 Credit: HARARE HERALD", kC},
+		"caption with photo label":  {"Protesters outside the Brooklyn courthouse on Thursday. Photo: Reuters", kC},
+		"caption with AP photo":     {"Peter Liang leaves the courthouse in Brooklyn. (AP Photo/Seth Wenig)", kC},
+		"staff byline":              {"Our Foreign Staff", kY},
+		"by our reporter":           {"By Our Reporter", kY},
+		"staff and agencies":        {"Staff and agencies", kY},
+		"body: credit in sentence":  {"He gave credit: the union, the lawyers and the family.", kB},
+		"body: our staff sentence":  {"Our staff worked through the night.", kB},
 		"body: note":                {"Note: NBC News reached out to the campaigns but received no responses.", kB},
 		"body: quote":               {"“As queer API people, we send our condolences,” the group said.", kB},
 		"body: facebook":            {"Supporters organized on Facebook, Twitter and WeChat before the rally.", kB},
@@ -499,5 +507,49 @@ func BenchmarkFindDates(b *testing.B) {
 		for _, s := range in {
 			findDates(s)
 		}
+	}
+}
+
+// TestPastedHeadFurniture checks the head of a pasted article as a
+// broadsheet's page gives it: the lead photo's caption ending in its
+// credit, and a byline naming only the paper's staff, stand between the
+// headline and the first paragraph. Neither is numbered: the caption is a
+// caption, the staff line a byline that names no author.
+func TestPastedHeadFurniture(t *testing.T) {
+	text := "News\n\nPolitics\n\nSport\n\n" +
+		"Coup leaders hold president as priest steps in to mediate\n\n" +
+		"The president with the army commander at State House in an image the state newspaper claims was taken on November 16 Credit: HARARE HERALD\n\n" +
+		"Our Foreign Staff\n\n" +
+		"16 November 2017 • 2:15pm\n\n" +
+		"The president and his wife are under house arrest at their compound in the capital and are insisting he finishes his term, a source said.\n\n" +
+		"The ministers fled to the compound after their homes were attacked by troops in Tuesday night's coup, the source told reporters.\n\n" +
+		"A man walks past an armoured personnel carrier parked on a street on Thursday. Photo: Reuters\n\n" +
+		"The priest is acting as a middle-man between the president and the generals, a senior political source said.\n"
+	a, err := decode("Coup leaders hold president as priest steps in to mediate.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body []string
+	for _, p := range a.Passages {
+		if p.Kind == data.KindBody {
+			body = append(body, p.Text)
+		}
+		if strings.Contains(p.Text, "Credit:") || strings.Contains(p.Text, "Photo: Reuters") {
+			if p.Kind != data.KindCaption {
+				t.Errorf("%q is %s, want caption", p.Text, p.Kind)
+			}
+		}
+		if p.Text == "Our Foreign Staff" && p.Kind != data.KindByline {
+			t.Errorf("%q is %s, want byline", p.Text, p.Kind)
+		}
+	}
+	if len(body) < 3 || !strings.HasPrefix(body[len(body)-3], "The president and his wife") {
+		t.Errorf("numbered body = %q, want it to end with the three paragraphs of the article", body)
+	}
+	if a.Author != "" {
+		t.Errorf("author = %q, want none (the staff is no person)", a.Author)
+	}
+	if a.Date != "2017-11-16" {
+		t.Errorf("date = %q, want 2017-11-16", a.Date)
 	}
 }
