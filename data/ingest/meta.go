@@ -550,5 +550,8 @@ func extractMeta(paras []para) data.Meta {
 	}
 	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, siteOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
 	m.Date = cmp.Or(datelineDate, bylineDate)
+	if m.Date == "" {
+		m.Date = inferYearlessDate(paras)
+	}
 	return m
 }

@@ -553,3 +553,39 @@ func TestPastedHeadFurniture(t *testing.T) {
 		t.Errorf("date = %q, want 2017-11-16", a.Date)
 	}
 }
+
+// TestYearlessBylineDate checks a byline dated without its year ("March 18
+// at 3:57 PM"): the year is taken from strong evidence elsewhere on the
+// page — a full date with the same month and day, or the latest year of a
+// copyright line when no later year is mentioned — and never invented.
+func TestYearlessBylineDate(t *testing.T) {
+	head := "Attack stokes instability fears in North Africa\n\n" +
+		"By Erin Cunningham March 18 at 3:57 PM Follow @erinmcunningham\n\n"
+	body := "Gunmen attacked the national museum in the capital on Wednesday, killing at least 19 people, officials said.\n\n" +
+		"The attack raised fears that the country, the birthplace of the uprisings of 2011, could be drawn into the region's turmoil.\n\n" +
+		"Security forces stormed the building and killed two of the attackers, the prime minister said in a televised address.\n\n"
+	tests := map[string]struct {
+		text, want string
+	}{
+		"copyright range":         {head + body + "© 1996-2015 The Example Post\n", "2015-03-18"},
+		"full date in a caption":  {head + "March 18, 2015 Security forces secure the area after the attack. Fethi Belaid/AFP/Getty Images\n\n" + body, "2015-03-18"},
+		"no year anywhere else":   {head + body, ""},
+		"later year in the text":  {head + body + "The trial is expected to open in 2016, the ministry said.\n\n© 2015 The Example Post\n", ""},
+		"two years for the day":   {head + "March 18, 2014 A rally in the capital.\n\n" + body + "March 18, 2013 An earlier rally. Fethi Belaid/AFP/Getty Images\n", ""},
+		"full date beats the (c)": {head + "March 18, 2015 Security forces secure the area. Fethi Belaid/AFP/Getty Images\n\n" + body + "© 1996-2019 The Example Post\n", "2015-03-18"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			a, err := decode("Attack stokes instability fears in North Africa.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Date != tt.want {
+				t.Errorf("date = %q, want %q", a.Date, tt.want)
+			}
+			if a.Author != "Erin Cunningham" {
+				t.Errorf("author = %q, want Erin Cunningham", a.Author)
+			}
+		})
+	}
+}
