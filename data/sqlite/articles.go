@@ -106,6 +106,17 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a data.NewArticle,
 			return data.PutResult{}, err
 		}
 	}
+	if id == 0 && !sameOK {
+		// The same article read from another file (its PDF, a copy with
+		// a line changed) is a duplicate too. (Seeds are the app's own.)
+		dupID, dupTitle, err := sameArticle(ctx, tx, a)
+		if err != nil {
+			return data.PutResult{}, err
+		}
+		if dupID != 0 {
+			return data.PutResult{}, data.Errorf(data.EDUPLICATE, "already in the library as article %d%s, read from another file", dupID, quotedTitle(dupTitle))
+		}
+	}
 
 	switch {
 	case id == 0:
