@@ -559,3 +559,38 @@ func TestConcurrentFirstRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSameArticleTwoFormats imports an article as text, then the
+// same article saved as a web page: the second is skipped, and the report
+// names the article the library has.
+func TestImportSameArticleTwoFormats(t *testing.T) {
+	db := newDB(t)
+	dir := t.TempDir()
+	paras := []string{
+		"A Brooklyn jury convicted former police officer Peter Liang of manslaughter on Thursday in the shooting death of Akai Gurley.",
+		"Liang had fired his gun in a darkened stairwell of a public housing project, and the bullet ricocheted and struck Gurley.",
+		"The verdict drew protests from supporters of the officer, who said he had been made a scapegoat.",
+	}
+	txt := filepath.Join(dir, "verdict.txt")
+	if err := os.WriteFile(txt, []byte("Liang Found Guilty of Manslaughter\n\nBy Jane Reporter\n\n"+strings.Join(paras, "\n\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	html := filepath.Join(dir, "Liang verdict - saved page.html")
+	page := "<!doctype html><html><head><title>Liang Found Guilty of Manslaughter</title></head><body><article><h1>Liang Found Guilty of Manslaughter</h1>" +
+		"<p class=byline>By Jane Reporter</p><p>" + strings.Join(paras, "</p><p>") + "</p></article></body></html>"
+	if err := os.WriteFile(html, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := casebook(t, db, "import", txt); r.code != 0 || !strings.Contains(r.stdout, "added") {
+		t.Fatalf("first import: %+v", r)
+	}
+	r := casebook(t, db, "import", html)
+	if r.code != 0 || !strings.Contains(r.stdout, "skipped") || !strings.Contains(r.stdout, "already in the library as article 4") ||
+		!strings.Contains(r.stdout, "Liang Found Guilty of Manslaughter") {
+		t.Errorf("the same article as a web page is not reported as already there: %+v", r)
+	}
+	r = casebook(t, db, "articles", "--json")
+	if n := strings.Count(r.stdout, "Liang Found Guilty"); n != 1 {
+		t.Errorf("the library lists the article %d times, want once:\n%s", n, r.stdout)
+	}
+}
