@@ -64,6 +64,28 @@ func findNameByline(paras []para, title, start int) {
 			return
 		}
 	}
+	// A news agency's name alone between the headline and a dateline
+	// ("Associated Press" over "March 3, 2016") is the byline of a wire
+	// story: its outlet, no person. (Alone elsewhere, it is a photo's
+	// credit.)
+	for i := title + 1; i < start && i <= title+2; i++ {
+		p := &paras[i]
+		full, ok := agencyByline[strings.ToLower(p.text)]
+		if !ok || p.kind != data.KindCaption && p.kind != data.KindBody || i+1 >= len(paras) || paras[i+1].kind != data.KindDateline {
+			continue
+		}
+		p.kind = data.KindByline
+		p.read = &lineClass{kind: data.KindByline, byline: byline{outlet: full}}
+		return
+	}
+}
+
+// agencyByline maps a news agency's name, as a wire story's byline gives
+// it alone, to the outlet's name.
+var agencyByline = map[string]string{
+	"associated press": "Associated Press", "the associated press": "Associated Press", "ap": "Associated Press",
+	"reuters": "Reuters", "agence france-presse": "Agence France-Presse", "afp": "Agence France-Presse",
+	"press association": "Press Association", "united press international": "United Press International",
 }
 
 // findDatedName marks, when no byline was found above the article, a

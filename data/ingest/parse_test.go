@@ -589,3 +589,28 @@ func TestYearlessBylineDate(t *testing.T) {
 		})
 	}
 }
+
+// TestAgencyBylineAlone checks an agency's name alone on its line between
+// the headline and the dateline: it is the byline (the outlet, no person),
+// not a photo credit shown in the text.
+func TestAgencyBylineAlone(t *testing.T) {
+	text :=
+		"Coup leaders hold president as priest steps in to mediate\n\n" +
+			"Associated Press\n\n" +
+			"16 November 2017 • 2:15pm\n\n" +
+			"The president and his wife are under house arrest at their compound in the capital and are insisting he finishes his term, a source said.\n\n" +
+			"The ministers fled to the compound after their homes were attacked by troops in Tuesday night's coup, the source told reporters.\n\n" +
+			"The priest is acting as a middle-man between the president and the generals, a senior political source said.\n"
+	a, err := decode("Coup leaders hold president as priest steps in to mediate.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a.Passages {
+		if p.Text == "Associated Press" && p.Kind != data.KindByline {
+			t.Errorf("%q is %s, want byline", p.Text, p.Kind)
+		}
+	}
+	if a.Outlet != "Associated Press" || a.Author != "" {
+		t.Errorf("outlet, author = %q, %q; want Associated Press and no person", a.Outlet, a.Author)
+	}
+}
