@@ -344,8 +344,8 @@ func TestHighlightsPanelAlone(t *testing.T) {
 
 // Search finds the passages containing every word of q, as the library's
 // search would without the typos; the fake's searches are counted.
-func (s *fakeStore) Search(_ context.Context, q string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error) {
-	var out []sqlite.SearchResult
+func (s *fakeStore) Search(_ context.Context, q string, opt data.SearchOptions) ([]data.SearchResult, error) {
+	var out []data.SearchResult
 	for _, p := range s.passages {
 		text := strings.ToLower(p.Text)
 		ok := true
@@ -360,7 +360,7 @@ func (s *fakeStore) Search(_ context.Context, q string, opt sqlite.SearchOptions
 			matches = append(matches, [2]int{start, start + len([]rune(w))})
 		}
 		if ok {
-			out = append(out, sqlite.SearchResult{Article: 7, Title: s.article.Title, PassageID: p.ID, Passage: p.N, Text: p.Text, In: "passage", Matches: matches})
+			out = append(out, data.SearchResult{Article: 7, Title: s.article.Title, PassageID: p.ID, Passage: p.N, Text: p.Text, In: "passage", Matches: matches})
 		}
 	}
 	return out, nil
@@ -374,7 +374,7 @@ func (s *fakeStore) Tags(context.Context) ([]string, error) { return []string{"s
 func TestSearchBarAlone(t *testing.T) {
 	newComponentApp(t)
 	store := newFakeStore()
-	var opened []sqlite.SearchResult
+	var opened []data.SearchResult
 	var tags []string
 	shown, cleared := false, 0
 	s := newSearchBar(store, store, context.Background(), searchHooks{
@@ -383,7 +383,7 @@ func TestSearchBarAlone(t *testing.T) {
 		tagsRead:     func(ts []string) { tags = ts },
 		showResults:  func(on bool) { shown = on },
 		resultsShown: func() bool { return shown },
-		openResult:   func(h sqlite.SearchResult) { opened = append(opened, h) },
+		openResult:   func(h data.SearchResult) { opened = append(opened, h) },
 		clearMatches: func() { cleared++ },
 	})
 	w := test.NewTempWindow(t, container.NewBorder(s.bar, nil, s.resultsPane(), nil))
