@@ -20,7 +20,6 @@ import (
 	"github.com/casebookapp/casebook/data/compare"
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/glance"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // These tests build one component alone, on a small fake store (the
@@ -728,14 +727,14 @@ func TestOutlinePanelAlone(t *testing.T) {
 
 // fakeComparer compares two fixed articles and keeps the decisions taken.
 type fakeComparer struct {
-	decisions []sqlite.FlagDecision
+	decisions []compare.FlagDecision
 }
 
-func (f *fakeComparer) Compare(_ context.Context, a, b int64) (sqlite.Comparison, error) {
+func (f *fakeComparer) Compare(_ context.Context, a, b int64) (compare.Comparison, error) {
 	if a == b {
-		return sqlite.Comparison{}, errors.New("the same article")
+		return compare.Comparison{}, errors.New("the same article")
 	}
-	return sqlite.Comparison{
+	return compare.Comparison{
 		Result: compare.Result{
 			Pairs: []compare.Pair{{A: compare.Ref{Para: 1}, B: compare.Ref{Para: 2}, Score: 0.8, Because: []string{"probation"}}},
 			Differences: []compare.Difference{
@@ -748,17 +747,17 @@ func (f *fakeComparer) Compare(_ context.Context, a, b int64) (sqlite.Comparison
 	}, nil
 }
 
-func (f *fakeComparer) CompareDecisions(context.Context, int64, int64) ([]sqlite.FlagDecision, error) {
+func (f *fakeComparer) CompareDecisions(context.Context, int64, int64) ([]compare.FlagDecision, error) {
 	return slices.Clone(f.decisions), nil
 }
 
-func (f *fakeComparer) MarkDisagreement(_ context.Context, _, _ int64, d compare.Difference) (sqlite.Disagreement, error) {
-	f.decisions = append(f.decisions, sqlite.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: sqlite.FlagDisputed})
-	return sqlite.Disagreement{}, nil
+func (f *fakeComparer) MarkDisagreement(_ context.Context, _, _ int64, d compare.Difference) (compare.Disagreement, error) {
+	f.decisions = append(f.decisions, compare.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: compare.FlagDisputed})
+	return compare.Disagreement{}, nil
 }
 
 func (f *fakeComparer) DismissDifference(_ context.Context, _, _ int64, d compare.Difference) error {
-	f.decisions = append(f.decisions, sqlite.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: sqlite.FlagDismissed})
+	f.decisions = append(f.decisions, compare.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: compare.FlagDismissed})
 	return nil
 }
 
