@@ -120,7 +120,12 @@ func (u *UI) highlightsHooks() highlightsHooks {
 		colours:     func() []data.Colour { return u.colours },
 		articles:    func() []data.ArticleSummary { return u.articles },
 		openPassage: func(article, passage int64) { u.openPassage(article, passage) },
-		keys:        u,
+		retitled: func() {
+			if u.notes != nil {
+				u.notes.content.Refresh()
+			}
+		},
+		keys: u,
 	}
 }
 

@@ -283,6 +283,7 @@ Ctrl+Z	Undo (a highlight, a removal, a deleted note or article)
 Ctrl+E	Export
 Ctrl+O	Import
 Ctrl+= / Ctrl+-	Larger / smaller text
+Ctrl+0	Normal text size
 Ctrl+Shift+O	Add the passage (or the highlight selected) to the outline's current section
 Alt+↑ / Alt+↓	Move the focused outline item up or down
 Ctrl+Q	Quit`

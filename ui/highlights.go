@@ -127,7 +127,10 @@ func (p *highlightsPanel) refresh() {
 	}
 	setOptionsKeeping(p.Colour, colours, anyColour)
 	setOptionsKeeping(p.article, choices, anyArticle)
-	p.tab.Text = fmt.Sprintf("Highlights (%d)", len(p.all))
+	if text := fmt.Sprintf("Highlights (%d)", len(p.all)); text != p.tab.Text {
+		p.tab.Text = text
+		p.hooks.retitled()
+	}
 	p.apply()
 }
 

@@ -168,3 +168,29 @@ func TestFitRowNeverCutsAChip(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightsTabCountShows checks the count the Highlights tab's button
+// shows, not only its item's text: after a highlight is added (and no note
+// changes, which used to redraw the tabs), the button says the new count.
+func TestHighlightsTabCountShows(t *testing.T) {
+	h := newHarness(t)
+	u := h.u
+	idx := -1
+	for i, it := range u.notes.content.Items {
+		if it == u.highlights.tab {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		t.Fatal("no Highlights tab")
+	}
+	for n := 1; n <= 2; n++ {
+		u.reader.setCurrent(n)
+		u.highlight("red")
+		h.settle()
+		want := fmt.Sprintf("Highlights (%d)", n)
+		if got := u.notes.content.Buttons[idx].Text; got != want {
+			t.Errorf("after %d highlights the tab shows %q, want %q", n, got, want)
+		}
+	}
+}

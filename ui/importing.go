@@ -203,7 +203,7 @@ func importSummary(results []ingest.FileResult) string {
 	add(ingest.FileDuplicate, "file already in the library", "files already in the library")
 	add(ingest.FileMerged, "annotation file merged", "annotation files merged")
 	add(ingest.FileFailed, "file could not be imported", "files could not be imported")
-	add(ingest.FileSkipped, "file skipped (not an ordinary file, or a link leading outside the folder)", "files skipped (not ordinary files, or links leading outside the folder)")
+	add(ingest.FileSkipped, "file skipped (see the list for why)", "files skipped (see the list for why)")
 	return strings.Join(parts, ", ") + "."
 }
 

@@ -18,6 +18,9 @@ var (
 	shortcutQuit    = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutBigger  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSmaller = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	// Ctrl+0 is normal size, as in browsers and readers; the colours take
+	// Ctrl+1…9 only.
+	shortcutNormalSize = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
 	// Ctrl+Z reaches the menu as Fyne's own undo shortcut.
 	shortcutUndo = &fyne.ShortcutUndo{}
 )
@@ -76,7 +79,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Larger text", Icon: theme.ZoomInIcon(), Shortcut: shortcutBigger, Action: func() { u.setTextScale(u.textScale() + 0.1) }},
 		&fyne.MenuItem{Label: "Smaller text", Icon: theme.ZoomOutIcon(), Shortcut: shortcutSmaller, Action: func() { u.setTextScale(u.textScale() - 0.1) }},
-		&fyne.MenuItem{Label: "Normal text size", Action: func() { u.setTextScale(1) }},
+		&fyne.MenuItem{Label: "Normal text size", Shortcut: shortcutNormalSize, Action: func() { u.setTextScale(1) }},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Compare two articles…", Action: func() { u.showCompare(u.reader.article.ID, 0) }},
 		&fyne.MenuItem{Label: "Outline", Icon: theme.ListIcon(), Action: func() { u.sideTabs.SelectIndex(1) }},

@@ -94,4 +94,12 @@ func TestTextSizeStepsComeBack(t *testing.T) {
 	if got := u.textScale(); got != 2 {
 		t.Errorf("many steps up reached %.9f, want 2", got)
 	}
+	// Ctrl+0 goes straight back to normal, as in a browser.
+	if !u.runShortcut(shortcutNormalSize) {
+		t.Fatal("Ctrl+0 is no shortcut of the menu")
+	}
+	h.pump()
+	if got := u.textScale(); got != 1 {
+		t.Errorf("after Ctrl+0 the text is at %.9f, want 1", got)
+	}
 }

@@ -266,7 +266,10 @@ type highlightsHooks struct {
 	articles func() []data.ArticleSummary
 	// openPassage shows a passage of an article in the reader.
 	openPassage func(articleID, passageID int64)
-	keys        paneKeys
+	// retitled redraws the tabs the panel's tab is in, after its text
+	// (the count) changed.
+	retitled func()
+	keys     paneKeys
 }
 
 // fill gives every nil hook one that does nothing.
@@ -282,6 +285,9 @@ func (h *highlightsHooks) fill() {
 	}
 	if h.openPassage == nil {
 		h.openPassage = func(int64, int64) {}
+	}
+	if h.retitled == nil {
+		h.retitled = func() {}
 	}
 	if h.keys == nil {
 		h.keys = noKeys{}

@@ -387,6 +387,28 @@ func TestImport(t *testing.T) {
 	}
 }
 
+// TestImportFolderWithOtherFiles imports a folder holding an article, a
+// file that fails and an .odt Casebook does not read: the .odt is named as
+// skipped, and the closing line counts only the files Casebook tried ("1 of
+// 2 ... the other one was"), not the skipped one among those imported.
+func TestImportFolderWithOtherFiles(t *testing.T) {
+	db := newDB(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "verdict.txt"), []byte("Liang Found Guilty of Manslaughter\n\nA Brooklyn jury convicted former officer Peter Liang on Thursday.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "paper.odt"), []byte("PK\x03\x04"), 0o644)
+	r := casebook(t, db, "import", dir)
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 when a file failed", r.code)
+	}
+	if !strings.Contains(r.stdout, "skipped") || !strings.Contains(r.stdout, "paper.odt") {
+		t.Errorf("the .odt is not named as skipped:\n%s", r.stdout)
+	}
+	if first, _, _ := strings.Cut(r.stderr, "\n"); !strings.Contains(first, "1 of 2 files") || !strings.Contains(first, "the other one was") {
+		t.Errorf("stderr = %q, want 1 of 2 files, the other one imported", r.stderr)
+	}
+}
+
 func TestNoDisplay(t *testing.T) {
 	cmd := exec.Command(binary, "--db", newDB(t))
 	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}

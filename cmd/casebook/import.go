@@ -39,7 +39,7 @@ func cmdImport(e *env, args []string) error {
 	}
 	failed := counts[ingest.FileFailed]
 	if n := counts[ingest.FileSkipped]; n > 0 {
-		fmt.Fprintf(e.stdout, "%d skipped (not ordinary files, or links leading outside the folder; see above).\n", n)
+		fmt.Fprintf(e.stdout, "%d skipped (see above for why).\n", n)
 	}
 	if counts[ingest.FileAdded]+counts[ingest.FileUpdated] > 0 {
 		// Load the search index now, so that closing the library stores
@@ -57,7 +57,9 @@ func cmdImport(e *env, args []string) error {
 			counts[ingest.FileAdded], counts[ingest.FileUpdated], counts[ingest.FileDuplicate], text.Plural(counts[ingest.FileMerged], "annotation file", "annotation files"), failed)
 	}
 	if failed > 0 {
-		return data.Errorf(data.EINVALID, "%s", importFailure(failed, len(results)))
+		// Skipped files (of kinds Casebook does not read) were not
+		// tried: they are neither failed nor imported.
+		return data.Errorf(data.EINVALID, "%s", importFailure(failed, len(results)-counts[ingest.FileSkipped]))
 	}
 	return nil
 }

@@ -98,7 +98,8 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 		return false
 	}
 	name := strings.TrimSpace(reHandleTail.ReplaceAllString(p.text, ""))
-	near := underTitle || dated(i-1) || dated(i+1) || i+1 < len(paras) && jobLine(paras[i+1].text)
+	datedBeside := dated(i-1) || dated(i+1)
+	near := underTitle || datedBeside || i+1 < len(paras) && jobLine(paras[i+1].text)
 	if m := reNameThenTime.FindStringSubmatch(name); m != nil {
 		// "Jane Doe • 8h", "Jane Doe | March 3, 2017": the name with
 		// its date on the same line.
@@ -118,8 +119,12 @@ func markNameByline(paras []para, i int, underTitle bool) bool {
 		// (Without the "By", a Title Case headline such as "Open Verilog
 		// Flow for Small Logic Devices" reads as "Name for Tail": the
 		// line must name an outlet or more than one part.)
+		// A name and where the writer is ("Jane Doe in Dunedin") counts
+		// beside a date line, where a headline does not stand.
 		parts := strings.ContainsAny(name, ",|&;") || strings.Contains(name, " and ")
-		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) && (parts || bl.outlet != "") {
+		placed := !parts && datedBeside && strings.Contains(name, " in ")
+		if bl, ok := parseByline("By " + name); ok && len(bl.authors) > 0 && !slices.ContainsFunc(bl.authors, hasNonNameWord) && (parts || placed || bl.outlet != "") {
+			bl.placed = placed && bl.outlet == ""
 			p.kind = data.KindByline
 			p.read = &lineClass{kind: data.KindByline, byline: bl}
 			return true
@@ -259,8 +264,15 @@ func looseByline(s string) (byline, bool) {
 		// "by jane doe": a site that prints its bylines in lower case.
 		rest = lower
 	}
-	for rest != "" {
+	for cut := false; rest != ""; cut = true {
 		if bl, ok := parseByline("By " + rest); ok {
+			if cut {
+				// What was cut away and what is left after the
+				// names are the writer's job and employer ("ACLU
+				// Speech, Privacy, and Technology Project"), not
+				// the outlet the article appears in.
+				bl.outlet = ""
+			}
 			if bl.date == "" {
 				if ds := findDates(s); len(ds) > 0 {
 					bl.date = pickDate(s, ds)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -212,6 +213,7 @@ func decodeTextFile(name, ext, text string) ([]data.NewArticle, error) {
 // PDF's, whose title is often the printed page's "Headline | Site".
 func articlesOf(name, text string, meta data.Meta, pdf bool) ([]data.NewArticle, error) {
 	base := filepath.Base(name)
+	meta = borneOut(meta, text)
 	if exps := splitExport(text); len(exps) > 0 {
 		out := make([]data.NewArticle, 0, len(exps))
 		for i, e := range exps {
@@ -271,6 +273,23 @@ func articlesOf(name, text string, meta data.Meta, pdf bool) ([]data.NewArticle,
 	art.Origin = name
 	art.Original = text
 	return []data.NewArticle{art}, nil
+}
+
+// borneOut keeps of a document's author and date properties only what its
+// text bears out. The properties describe the file: its author is
+// whoever saved it (the student's own account, when they pasted an
+// article into Word), its date the day it was saved. They are the
+// article's only when the text names the same person or prints the same
+// date; otherwise the byline and the date the text shows are used, or the
+// import reports them unknown.
+func borneOut(meta data.Meta, text string) data.Meta {
+	if meta.Author != "" && !strings.Contains(" "+textKey(text)+" ", " "+textKey(meta.Author)+" ") {
+		meta.Author = ""
+	}
+	if meta.Date != "" && !slices.ContainsFunc(findDates(text), func(d foundDate) bool { return d.iso == meta.Date }) {
+		meta.Date = ""
+	}
+	return meta
 }
 
 // decodeDocument imports a Word document, an RTF document or a PDF: its text, in

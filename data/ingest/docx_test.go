@@ -94,7 +94,10 @@ func TestDecodeDOCX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := data.Meta{Title: "Liang Sentenced to Probation", Author: "Jane Doe", Outlet: "NBC News", Date: "2016-04-19", Source: "article.docx"}
+	// The created property is the day the file was saved: the text does
+	// not print it, so it is not taken for the article's date (see
+	// TestDocumentPropertiesOfTheStudent).
+	want := data.Meta{Title: "Liang Sentenced to Probation", Author: "Jane Doe", Outlet: "NBC News", Source: "article.docx"}
 	if a.Meta != want {
 		t.Errorf("Meta = %+v\nwant %+v", a.Meta, want)
 	}
@@ -249,4 +252,45 @@ func titleCaseNames(names []string) string {
 		out = append(out, strings.Join(words, " "))
 	}
 	return strings.Join(out, " and ")
+}
+
+// TestDocumentPropertiesOfTheStudent imports the Word document a student
+// makes by pasting an article into Word: its creator property is the
+// student's own account ("Sam Student", a person's name) and its created
+// date the day they saved it. Neither is the article's: the byline and
+// the date the text prints are, and where the text names no author the
+// import reports it unknown rather than citing the student.
+func TestDocumentPropertiesOfTheStudent(t *testing.T) {
+	body := []docxPara{{text: "The former officer was sentenced to probation and community service on Tuesday, the judge said."}, {text: "Supporters and critics gathered outside the courthouse in Brooklyn after the hearing."}}
+	tests := []struct {
+		name  string
+		paras []docxPara
+		want  data.Meta
+	}{
+		{"byline and date in the text",
+			append([]docxPara{{style: "Title", text: "Officer Sentenced in Stairwell Death"}, {text: "By Jane Roe"}, {text: "April 20, 2016"}}, body...),
+			data.Meta{Title: "Officer Sentenced in Stairwell Death", Author: "Jane Roe", Date: "2016-04-20", Source: "liang.docx"}},
+		{"no byline, no date in the text",
+			append([]docxPara{{style: "Title", text: "Officer Sentenced in Stairwell Death"}}, body...),
+			data.Meta{Title: "Officer Sentenced in Stairwell Death", Source: "liang.docx"}},
+	}
+	for _, tt := range tests {
+		doc := makeDOCX(t, docxDoc{creator: "Sam Student", created: "2026-11-30T10:00:00Z", paras: tt.paras})
+		a, err := decode("liang.docx", doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Meta != tt.want {
+			t.Errorf("%s: Meta = %+v\nwant %+v", tt.name, a.Meta, tt.want)
+		}
+	}
+	// The same with an RTF document's \author.
+	rtf := strings.Replace(sampleRTF, `{\author Jane Doe}`, `{\author Sam Student}`, 1)
+	a, err := decode("liang.rtf", []byte(rtf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Author != "Jane Doe" {
+		t.Errorf("RTF: Author = %q, want the byline's %q, not the file's author property", a.Author, "Jane Doe")
+	}
 }

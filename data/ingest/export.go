@@ -23,7 +23,10 @@ import (
 //   - Factiva: two-letter codes, each on a line of its own or before a
 //     tab: HD (headline), BY, WC (word count), PD (publication date), SN
 //     (source name), LP and TD (the text), AN ("Document ...", the last
-//     line of each article).
+//     line of each article); its default display shows the same fields
+//     without the codes, one a line: the headline, the byline, "523
+//     words", the date, the source's name and code, the language, the
+//     copyright, the text and "Document ...".
 //
 // splitExport recognises these layouts, splits the text into its articles
 // and reads each one's metadata from its fields.
@@ -34,6 +37,7 @@ var (
 	reFactivaCode = regexp.MustCompile(`^(HD|BY|CR|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CO|IN|NS|RE|IPC|IPD|PUB|AN|SE|CLM|ART|RF)(?:\t\s*(.*)|\s*)$`)
 	reSeparator   = regexp.MustCompile(`(?i)^\s*(?:end of document|_{8,}|-{8,}|={8,}|document \d+ of \d+|\d+ of \d+ documents)\s*$`)
 	reFactivaAN   = regexp.MustCompile(`^Document [A-Za-z0-9]{16,}\s*$`)
+	reWordCount   = regexp.MustCompile(`^\d[\d,]* words$`)
 )
 
 // exportArticle is one article of an export: its lines and what its
@@ -49,13 +53,14 @@ type exportArticle struct {
 }
 
 // exportLayout says which database exported the text: "nexis",
-// "proquest", "factiva" or "" for none. It needs several of a layout's
+// "proquest", "factiva", "factiva-display" (a word count line and a
+// "Document ..." line) or "" for none. It needs several of a layout's
 // labels (for Nexis, two of Byline, Section, Length, Load-Date and
 // Dateline and a "Body" or "End of Document" line; for ProQuest three
 // fields; for Factiva three codes), so that an article or a page that
 // shows a "Language:" or "Notes:" line is not taken for an export.
 func exportLayout(text string) string {
-	var nexis, proquest, factiva, marks int
+	var nexis, proquest, factiva, marks, wordCounts, documentIDs int
 	for _, raw := range strings.Split(text, "\n") {
 		l := strings.TrimSpace(raw)
 		if m := reNexisField.FindStringSubmatch(l); m != nil {
@@ -70,6 +75,12 @@ func exportLayout(text string) string {
 		if reProQuest.MatchString(l) {
 			proquest++
 		}
+		if reWordCount.MatchString(l) {
+			wordCounts++
+		}
+		if reFactivaAN.MatchString(l) {
+			documentIDs++
+		}
 		if m := reFactivaCode.FindStringSubmatch(raw); m != nil && (m[1] == "HD" || m[1] == "PD" || m[1] == "SN" || m[1] == "TD" || m[1] == "LP" || m[1] == "AN" || m[1] == "WC") {
 			factiva++
 		}
@@ -81,6 +92,8 @@ func exportLayout(text string) string {
 		return "proquest"
 	case nexis >= 2 && marks >= 1:
 		return "nexis"
+	case wordCounts >= 1 && documentIDs >= 1:
+		return "factiva-display"
 	}
 	return ""
 }
@@ -104,7 +117,7 @@ func splitExport(text string) []exportArticle {
 		switch {
 		case reSeparator.MatchString(line):
 			flush()
-		case layout == "factiva" && reFactivaAN.MatchString(strings.TrimSpace(line)):
+		case (layout == "factiva" || layout == "factiva-display") && reFactivaAN.MatchString(strings.TrimSpace(line)):
 			cur = append(cur, line)
 			flush()
 		default:
@@ -122,6 +135,8 @@ func splitExport(text string) []exportArticle {
 			a = proquestArticle(c)
 		case "factiva":
 			a = factivaArticle(c)
+		case "factiva-display":
+			a = factivaDisplayArticle(c)
 		}
 		if strings.TrimSpace(a.text) != "" {
 			out = append(out, a)
@@ -217,11 +232,19 @@ func nexisArticle(lines []string) exportArticle {
 	state := 0 // 0 head, 1 body, 2 tail
 	var bodyLines []string
 	headText := 0
-	for _, raw := range lines {
+	first := nexisHeadline(lines)
+	for n, raw := range lines {
 		l := strings.TrimSpace(raw)
 		switch state {
 		case 0:
 			if l == "" {
+				continue
+			}
+			if n < first {
+				// The download's cover page: who, when, and the list
+				// of its documents.
+				head = append(head, l)
+				headKinds = append(headKinds, data.KindBoilerplate)
 				continue
 			}
 			if l == "Body" {
@@ -285,6 +308,39 @@ func nexisArticle(lines []string) exportArticle {
 	a.meta.Title = a.title
 	a.build(head, headKinds, body, tail)
 	return a
+}
+
+// reLabel is a line that starts with a label: "Date and Time: ...",
+// "Client/Matter: -None-".
+var reLabel = regexp.MustCompile(`^[\p{L}][\p{L} /&-]{0,30}:\s`)
+
+// nexisHeadline returns the index in lines of a Nexis article's headline:
+// the line two above its date line ("April 20, 2016 Wednesday"), with the
+// publication between them, or one above it when the publication is
+// missing. What stands before the headline is the download's cover page
+// (who downloaded it and when, a numbered list of its documents' headlines)
+// or a running header. It returns 0 when no date line comes before "Body".
+func nexisHeadline(lines []string) int {
+	var text []int // the lines that may be the headline, the publication or the date
+	for i, raw := range lines {
+		l := strings.TrimSpace(raw)
+		switch {
+		case l == "Body":
+			return 0
+		case l == "" || reNexisField.MatchString(l) || strings.HasPrefix(l, "Copyright") || strings.HasPrefix(l, "©") || isPageNumber(l):
+			continue
+		}
+		if len(text) > 0 && exportDate(l) != "" && textUnits(l) <= 8 && !reLabel.MatchString(l) {
+			j := len(text) - 1
+			if j > 0 && exportDate(strings.TrimSpace(lines[text[j]])) == "" && clean(lines[text[j-1]]) != clean(lines[text[j]]) {
+				// The headline, then the publication.
+				j--
+			}
+			return text[j]
+		}
+		text = append(text, i)
+	}
+	return 0
 }
 
 // proquestArticle reads a ProQuest article: fields, with "Full text:"
@@ -420,6 +476,67 @@ func factivaArticle(lines []string) exportArticle {
 			head = append(head, l)
 			headKinds = append(headKinds, kind)
 		}
+	}
+	a.meta.Title = a.title
+	a.build(head, headKinds, paragraphsOf(bodyLines), tail)
+	return a
+}
+
+// factivaDisplayArticle reads an article of Factiva's default display,
+// which has the fields of the coded layout without their codes: the
+// headline, the byline if there is one, "523 words", the date, the source's
+// name and code, the language and the copyright line, then the paragraphs,
+// and "Document ..." last. The paragraphs start after the copyright line,
+// or at the first line of prose when there is none.
+func factivaDisplayArticle(lines []string) exportArticle {
+	var a exportArticle
+	var head, tail, bodyLines []string
+	var headKinds []data.Kind
+	state := 0 // 0 above the word count, 1 the fields under it, 2 the body
+	for _, raw := range lines {
+		l := strings.TrimSpace(raw)
+		if state < 2 && l == "" {
+			continue
+		}
+		kind := data.KindBoilerplate
+		switch state {
+		case 0:
+			switch {
+			case reWordCount.MatchString(l):
+				state = 1
+			case a.title == "":
+				a.title = clean(l)
+				kind = data.KindTitle
+			case a.meta.Author == "" && reBylineWord.MatchString(l):
+				if au := exportByline(l); au != "" {
+					a.meta.Author = au
+					kind = data.KindByline
+				}
+			}
+		case 1:
+			switch {
+			case reCopyright.MatchString(l) || strings.HasPrefix(l, "Copyright") || strings.HasPrefix(l, "©") || strings.HasPrefix(strings.ToLower(l), "(c)"):
+				state = 2
+			case textUnits(l) > 12:
+				state = 2
+				bodyLines = append(bodyLines, raw)
+				continue
+			case a.meta.Date == "" && exportDate(l) != "":
+				a.meta.Date = exportDate(l)
+				kind = data.KindDateline
+			case a.meta.Outlet == "" && a.meta.Date != "":
+				a.meta.Outlet = clean(l)
+			}
+		case 2:
+			if reFactivaAN.MatchString(l) {
+				tail = append(tail, l)
+			} else {
+				bodyLines = append(bodyLines, raw)
+			}
+			continue
+		}
+		head = append(head, l)
+		headKinds = append(headKinds, kind)
 	}
 	a.meta.Title = a.title
 	a.build(head, headKinds, paragraphsOf(bodyLines), tail)

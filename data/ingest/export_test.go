@@ -34,6 +34,13 @@ func TestDecodeExports(t *testing.T) {
 			{data.Meta{Title: "Officer Apologises to Partner of Man He Shot", Author: "Sam Lee", Outlet: "Metro Wire Service", Date: "2016-03-24", Source: "factiva.txt"},
 				"A former police officer met the partner of the man he shot and apologised, her lawyer said on Thursday.", 4},
 		},
+		// Factiva's default "Article" display, without the codes.
+		"factiva-display.txt": {
+			{data.Meta{Title: "Community Groups Divided Over Officer's Sentence", Author: "Dana Whitfield", Outlet: "Riverside Weekly Herald", Date: "2016-04-21", Source: "factiva-display.txt"},
+				"Community groups in the city were divided on Wednesday over the sentence handed to the former officer, with some calling it a fair outcome and others saying it showed a double standard.", 2},
+			{data.Meta{Title: "Vigil Planned at Housing Project", Outlet: "Metro Wire Service", Date: "2016-04-22", Source: "factiva-display.txt"},
+				"Neighbours said on Thursday they would hold a candlelight vigil at the housing project where the man was killed, on the anniversary of his death.", 1},
+		},
 	}
 	for name, wants := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -99,6 +106,83 @@ func TestDecodeExportDOCX(t *testing.T) {
 			t.Logf("%+v", a.Meta)
 		}
 		t.Errorf("%d articles from the .docx export", len(arts))
+	}
+}
+
+// TestNexisCoverPage imports a Nexis Uni download of several articles,
+// which opens with a cover page: who downloaded it and when, and the list
+// of its documents' headlines, numbered. The headline of the first article
+// is the one above its publication and date, not the first line of the
+// file, and the cover page's list is not its publication.
+func TestNexisCoverPage(t *testing.T) {
+	text := `User Name: Sam Student
+Date and Time: Monday, November 30, 2026 10:15:00 AM EST
+Job Number: 123456789
+
+Documents (2)
+
+1. Brooklyn Officer Sentenced to Probation in Stairwell Shooting
+Client/Matter: -None-
+2. Protesters Rally at Cadman Plaza Before Sentencing
+Client/Matter: -None-
+
+Brooklyn Officer Sentenced to Probation in Stairwell Shooting
+The Brooklyn Ledger
+April 20, 2016 Wednesday
+Final Edition
+
+Copyright 2016 Brooklyn Ledger Company All Rights Reserved
+
+Section: METRO; Pg. A1
+Length: 412 words
+Byline: Marisol Ortega and Kevin Tran
+
+Body
+
+A former police officer convicted of manslaughter in the death of an unarmed man was sentenced on Tuesday to five years of probation.
+
+Supporters of the dead man's family said outside the courthouse that the sentence sent the wrong message.
+
+Load-Date: April 21, 2016
+
+End of Document
+
+Cadman Plaza: Protesters Rally Before Sentencing
+The Brooklyn Ledger
+April 18, 2016 Monday
+
+Section: METRO; Pg. A3
+Length: 230 words
+Byline: KEVIN TRAN
+
+Body
+
+Several hundred people gathered in Cadman Plaza on Sunday, some calling for leniency and others for a prison sentence.
+
+Load-Date: April 19, 2016
+
+End of Document
+`
+	arts, err := decodeAll("Files (3).txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []data.Meta{
+		{Title: "Brooklyn Officer Sentenced to Probation in Stairwell Shooting", Author: "Marisol Ortega; Kevin Tran", Outlet: "The Brooklyn Ledger", Date: "2016-04-20", Source: "Files (3).txt"},
+		{Title: "Cadman Plaza: Protesters Rally Before Sentencing", Author: "Kevin Tran", Outlet: "The Brooklyn Ledger", Date: "2016-04-18", Source: "Files (3).txt"},
+	}
+	if len(arts) != len(want) {
+		t.Fatalf("%d articles, want %d", len(arts), len(want))
+	}
+	for i, a := range arts {
+		if a.Meta != want[i] {
+			t.Errorf("article %d: Meta = %+v\nwant %+v", i+1, a.Meta, want[i])
+		}
+		for _, p := range a.Passages {
+			if p.Kind == data.KindBody && (strings.Contains(p.Text, "Sam Student") || strings.HasPrefix(p.Text, "1. ")) {
+				t.Errorf("article %d: the cover page in the body: %q", i+1, p.Text)
+			}
+		}
 	}
 }
 

@@ -131,6 +131,22 @@ func markArticle(paras []para, source string) {
 	}
 	info := scoreBlocks(paras)
 	if !pageCopy(paras, info) {
+		// An article's own text (a printed page's PDF, a Word
+		// document): its byline stands between the headline and the
+		// first paragraph of prose, where the bylines a page's copy
+		// shows near its article are read too ("By Jane Doe March 18,
+		// 2015", a name alone under the headline).
+		first := 0
+		for first < len(paras) && !info[first].prose {
+			first++
+		}
+		findByline(paras[:first], first)
+		for i := range paras[:first] {
+			if paras[i].kind == data.KindTitle {
+				findNameByline(paras[:first], i, first)
+				break
+			}
+		}
 		return
 	}
 	start, end, ok := bestRun(paras, info)

@@ -317,6 +317,29 @@ func TestLooseByline(t *testing.T) {
 	}
 }
 
+// TestLooseBylineCutTakesNoOutlet checks a byline that reads as one only
+// once the parts after the name are cut away: they are the writer's job
+// and employer, which is not the outlet ("ACLU Speech, Privacy, and
+// Technology Project" gave the outlet "ACLU Speech"), so no outlet is
+// taken from what is left of them.
+func TestLooseBylineCutTakesNoOutlet(t *testing.T) {
+	for _, in := range []string{
+		"By Jane Roe, Senior Staff Technologist, FCLU Speech, Privacy, and Technology Project",
+		"By Jane Roe, Senior Fellow, Fern News Institute, Gardens, and Policy Program",
+	} {
+		bl, ok := looseByline(in)
+		if !ok || strings.Join(bl.authors, "; ") != "Jane Roe" {
+			t.Errorf("looseByline(%q) = %+v, %v; want the author Jane Roe", in, bl, ok)
+		}
+		if bl.outlet != "" {
+			t.Errorf("looseByline(%q) took the outlet %q from the writer's employer", in, bl.outlet)
+		}
+	}
+	if bl, ok := looseByline("By Jane Roe, Staff Writer, The Fern Gazette"); !ok || bl.outlet != "The Fern Gazette" {
+		t.Errorf("a whole byline keeps its outlet: got %+v, %v", bl, ok)
+	}
+}
+
 func FuzzFindArticle(f *testing.F) {
 	f.Add(pageCopyText("Ex-Officer Gets Probation", "by Jane Doe April 19, 2016", sampleArticle, "View comments (3)"))
 	f.Add("a\n\nb\n\nc\n\nd\n\ne\n\nf\n\ng\n\nh\n\n" + strings.Repeat("word ", 40) + ".")
@@ -609,5 +632,72 @@ func TestNoTitleFromLinkBarOrNumbers(t *testing.T) {
 	}
 	if a.Title != "" {
 		t.Errorf("Title = %q, want none", a.Title)
+	}
+}
+
+// TestArticleTextBylineWithDate reads the byline of an article's own text
+// (a printed page's PDF, a Word document, a clean copy: no site furniture
+// around it) when the date follows the name on the same line, as a print
+// shows it: "By Jane Roe March 18, 2015". It is the article's byline and
+// date, not its first numbered paragraph.
+func TestArticleTextBylineWithDate(t *testing.T) {
+	for _, line := range []string{"By Jane Roe March 18, 2015", "by Jane Roe @janeroe March 18, 2015: 3:57 PM ET"} {
+		text := "Officer Sentenced in Stairwell Death\n\n" + line + "\n\n" + strings.Join(sampleArticle, "\n\n")
+		a, err := Parse(text, "test", "print.pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Author != "Jane Roe" || a.Date != "2015-03-18" {
+			t.Errorf("%q: Author %q, Date %q; want Jane Roe, 2015-03-18", line, a.Author, a.Date)
+		}
+		for _, p := range a.Passages {
+			if p.Text == line && p.Kind != data.KindByline {
+				t.Errorf("%q: kind %s, want byline", line, p.Kind)
+			}
+		}
+	}
+	// A first paragraph that starts with "By" is still the article's.
+	text := "Officer Sentenced in Stairwell Death\n\nBy the time the police arrived, the stairwell was dark and the man had been shot.\n\n" + strings.Join(sampleArticle, "\n\n")
+	a, _ := Parse(text, "test", "print.pdf")
+	if a.Author != "" || a.Passages[1].Kind != data.KindBody {
+		t.Errorf("a sentence starting with By: Author %q, kind %s", a.Author, a.Passages[1].Kind)
+	}
+}
+
+// TestDatelineWithDottedTime reads a date line whose time is written the
+// British way, with a point ("Thu 3 Jan 2019 07.00 GMT"), as a dateline:
+// it gives the article's date and is not its first numbered paragraph.
+func TestDatelineWithDottedTime(t *testing.T) {
+	for _, s := range []string{"Thu 3 Jan 2019 07.00 GMT", "Thursday 3 January 2019 19.45 GMT", "3 Jan 2019 07.00"} {
+		if k := classifyLine(s); k != data.KindDateline {
+			t.Errorf("classifyLine(%q) = %s, want dateline", s, k)
+		}
+	}
+	if k := classifyLine("Thu 3 Jan 2019 07.00 GMT the museum reopened"); k == data.KindDateline {
+		t.Errorf("a sentence after the date is no dateline")
+	}
+}
+
+// TestArticleTextNameInPlaceByline reads the byline a British outlet
+// prints without "By", the writer's name and where they write from, over
+// the date line ("Jane Roe in Dunedin" / "Thu 3 Jan 2019 07.00 GMT"), in
+// an article's own text such as a Word document's. A headline-like line
+// with " in " and no date beside it stays what it is.
+func TestArticleTextNameInPlaceByline(t *testing.T) {
+	text := "Officer Sentenced in Stairwell Death\n\nJane Roe in Dunedin\n\nThu 3 Jan 2019 07.00 GMT\n\n" + strings.Join(sampleArticle, "\n\n")
+	a, err := Parse(text, "test", "whales.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Author != "Jane Roe" || a.Date != "2019-01-03" {
+		t.Errorf("Author %q, Date %q; want Jane Roe, 2019-01-03", a.Author, a.Date)
+		dumpPassages(t, a)
+	}
+	if a.Outlet != "" {
+		t.Errorf("Outlet %q: the place the writer is in is not the publication", a.Outlet)
+	}
+	text = "Officer Sentenced in Stairwell Death\n\nPolice Officer in Brooklyn\n\n" + strings.Join(sampleArticle, "\n\n")
+	if a, _ := Parse(text, "test", "x.docx"); a.Author != "" {
+		t.Errorf("an undated subheading read as the byline %q", a.Author)
 	}
 }

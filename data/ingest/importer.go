@@ -27,7 +27,7 @@ const (
 	FileDuplicate FileStatus = "duplicate" // the same text is already in the library: nothing added
 	FileFailed    FileStatus = "failed"    // the file could not be imported; the library is unchanged
 	FileMerged    FileStatus = "merged"    // a study group's annotation file, merged into the library
-	FileSkipped   FileStatus = "skipped"   // found in a folder but not imported: not a regular file, or a link leading outside
+	FileSkipped   FileStatus = "skipped"   // found in a folder but not imported: of a kind Casebook does not read, not a regular file, or a link leading outside
 )
 
 // FileResult is the outcome of importing one file.
@@ -345,7 +345,9 @@ func articleResult(path string, a data.NewArticle, put data.PutResult, err error
 // device is skipped (reading a pipe would wait for ever), and so is a
 // symbolic link that leads outside the folder (a link to a private key is
 // not an article); both are returned as FileSkipped results that say why.
-// A folder that cannot be read is returned as a FileFailed result.
+// A file of a kind Casebook does not import is returned as a FileSkipped
+// result that says which kinds it does. A folder that cannot be read is
+// returned as a FileFailed result.
 func expandPaths(paths []string) (files []string, other []FileResult) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -405,6 +407,11 @@ func expandPaths(paths []string) (files []string, other []FileResult) {
 			}
 			if wanted {
 				found = append(found, path)
+			} else {
+				// A file of a kind Casebook cannot read (an old .doc,
+				// an .odt, a picture) is named, so that the student
+				// knows it was left out.
+				notes = append(notes, FileResult{Path: path, Status: FileSkipped, Err: checkExtension(path)})
 			}
 			return nil
 		})

@@ -182,6 +182,41 @@ func TestImportFolderWithOddFiles(t *testing.T) {
 	}
 }
 
+// TestImportFolderNamesWhatItCannotRead imports a folder a student keeps
+// their readings in: besides the articles, a Word 97 document and an
+// OpenDocument file Casebook cannot read. They are named as skipped, with
+// the kinds of files Casebook does import, rather than left out without a
+// word; hidden files stay out of the report.
+func TestImportFolderNamesWhatItCannotRead(t *testing.T) {
+	lib := openLib(t)
+	folder := t.TempDir()
+	write(t, filepath.Join(folder, "vigil.txt"), "Vigil\n\nNeighbours lit candles at the Pink Houses on Saturday night.\n")
+	write(t, filepath.Join(folder, "verdict.doc"), "\xd0\xcf\x11\xe0 an old Word document")
+	write(t, filepath.Join(folder, "sentence.odt"), "PK an OpenDocument file")
+	write(t, filepath.Join(folder, ".DS_Store"), "hidden")
+	res := importWithin(t, lib, folder)
+	got := map[string]ingest.FileResult{}
+	for _, r := range res {
+		got[filepath.Base(r.Path)] = r
+	}
+	if got["vigil.txt"].Status != ingest.FileAdded {
+		t.Errorf("vigil.txt: %s %q", got["vigil.txt"].Status, got["vigil.txt"].Detail())
+	}
+	for _, name := range []string{"verdict.doc", "sentence.odt"} {
+		r, ok := got[name]
+		if !ok || r.Status != ingest.FileSkipped {
+			t.Errorf("%s: not reported as skipped (%+v)", name, r)
+			continue
+		}
+		if d := r.Detail(); !strings.Contains(d, filepath.Ext(name)) || !strings.Contains(d, ".docx") {
+			t.Errorf("%s: the detail does not say why and what Casebook reads: %q", name, d)
+		}
+	}
+	if _, ok := got[".DS_Store"]; ok {
+		t.Error("a hidden file is reported")
+	}
+}
+
 // TestImportUnreadableFolder: a folder that cannot be read is reported.
 func TestImportUnreadableFolder(t *testing.T) {
 	if os.Geteuid() == 0 {

@@ -23,7 +23,7 @@ var (
 
 	// reDatelineFiller is what a dateline may hold besides its dates.
 	reDatelineFiller = regexp.MustCompile(`(?i)\b(?:updated|published|posted|last|first|modified|originally|on|at|date|created|and|` +
-		`\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|a\.m\.|p\.m\.|am|pm|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|mst|mdt|gmt|utc|bst|cet|cest|` +
+		`\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[:.]\d{2}|a\.m\.|p\.m\.|am|pm|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|mst|mdt|gmt|utc|bst|cet|cest|` +
 		`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|` +
 		`\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago)\b\.?`)
 	reLowPriorityDate = regexp.MustCompile(`(?i)\b(?:updated|modified)\b[^\p{L}]*$`)
@@ -151,6 +151,9 @@ type byline struct {
 	authors []string
 	outlet  string
 	date    string
+	// placed says the line names where the writer is ("Jane Doe in
+	// Dunedin"), which is no publication.
+	placed bool
 }
 
 // parseByline reads "By A", "By A and B", "By A, B and C", "By A, Outlet",
@@ -477,7 +480,8 @@ func extractMeta(paras []para) data.Meta {
 				parenOut = mm[1]
 			}
 		}
-		if p.kind != data.KindTitle && (p.kind != data.KindBody || short) {
+		placed := p.kind == data.KindByline && p.read != nil && p.read.byline.placed
+		if p.kind != data.KindTitle && (p.kind != data.KindBody || short) && !placed {
 			// Looked at after the loop, and only if nothing better
 			// names the outlet: a page's copy has hundreds of such lines.
 			mentionLines = append(mentionLines, p.text)

@@ -63,8 +63,8 @@ var (
 	reCompanyTail = regexp.MustCompile(`(?i)[,\s]+(?:inc|llc|ltd|limited|corp|plc|gmbh)\.?$`)
 	// reSitePhrase is furniture that names its site: "About CNET",
 	// "Follow Lifehacker", "Sign In to CNET", "Support The Guardian",
-	// "More on Nodejs from Voodoo Engineering".
-	reSitePhrase = regexp.MustCompile(`(?i)^(?:about|follow|join|support|subscribe to|sign (?:in|up) (?:to|for|with)|log in to|write for|work at|like|thank you for supporting|become an?|get|visit|welcome to|.{0,40}\bfrom)\s+(\S.*)$`)
+	// "More on Nodejs from Voodoo Engineering", "From: Herald Sun".
+	reSitePhrase = regexp.MustCompile(`(?i)^(?:about|follow|join|support|subscribe to|sign (?:in|up) (?:to|for|with)|log in to|write for|work at|like|thank you for supporting|become an?|get|visit|welcome to|.{0,40}\bfrom:?)\s+(\S.*)$`)
 	// reDomain is a bare web address: "independent.co.uk", "m.heraldsun.com.au".
 	reDomain = regexp.MustCompile(`(?i)\b(?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|com\.au|com\.br|co|io|fr|de|uk|au|ca|cn|nyc|news|info)\b`)
 	// reCopyTail is what may stand between a site's name and the

@@ -30,6 +30,9 @@ func TestSiteOutlet(t *testing.T) {
 			[]string{"© 2016 Cable News Network. A Time Warner Company. All Rights Reserved."}, "", nil, ""},
 		{"the author in the publication, on a platform's page",
 			[]string{"Sign in to Fernpress", "Open in app", "Fernpress", "Voodoo Gardening", "Jane Roe in Voodoo Gardening", "More from Voodoo Gardening", "fernpress.com", "Fernpress"}, "", []string{"Jane Roe"}, "Voodoo Gardening"},
+		{"a labelled \"From:\" line and the address beat the company's copyright",
+			[]string{"m.fernsun.com.au", "Subscribe now to access Fern Sun.", "Opinion", "From: Fern Sun", "Subscribe now to access Fern Sun.",
+				"Copyright Fern and Weekly Times. All times AEST (GMT +10:00)", "© Fern and Weekly Times. All times AEDT (GMT +11:00)"}, "", nil, "Fern Sun"},
 		{"a follow button's state is not part of the name",
 			[]string{"Follow Fernhacker Followed", "Fernhacker", "Follow Fernhacker Followed", "Fernhacker"}, "", nil, "Fernhacker"},
 	}

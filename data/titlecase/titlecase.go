@@ -101,6 +101,7 @@ func Sentence(title string, text []string) string {
 	}
 	caps, lowers := usage(text)
 	words := split(title)
+	written := sentenceCased(words)
 	for i, w := range words {
 		if w.space {
 			continue
@@ -117,7 +118,7 @@ func Sentence(title string, text []string) string {
 				continue
 			}
 			k := key(core)
-			if isUpper(core) && caps[k] > lowers[k] {
+			if isUpper(core) && (written || caps[k] > lowers[k]) {
 				continue
 			}
 			parts[j] = pre + strings.ToLower(core) + post
@@ -125,6 +126,37 @@ func Sentence(title string, text []string) string {
 		words[i].text = strings.Join(parts, "-")
 	}
 	return join(words)
+}
+
+// sentenceCased reports whether a title is already written in sentence
+// case: past its first word and the first after a colon, it writes in lower
+// case a word that headline style would capitalise ("Attack stokes
+// instability fears in North Africa"). Then the words it does capitalise are
+// its writer's proper nouns, which Sentence keeps even where the body never
+// writes them mid-sentence. Only words of letters count, so that "a.m." or
+// "3rd" in a headline-style title does not pass for one.
+func sentenceCased(words []word) bool {
+	for i, w := range words {
+		if w.space || i == firstWord(words) || afterColon(words, i) {
+			continue
+		}
+		// The first part of a compound only: headline styles differ on
+		// the rest ("Ex-cop", "Ex-Cop").
+		core, _, _ := trimPunct(strings.Split(w.text, "-")[0])
+		if core != "" && !MLA[core] && lettersOnly(core) && strings.ToLower(core) == core {
+			return true
+		}
+	}
+	return false
+}
+
+func lettersOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
 }
 
 // usage counts, for every word of text, how often it is written

@@ -96,3 +96,27 @@ func TestHeadlineAdverbs(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceKeepsCapitalsOfSentenceCaseTitle checks a title its outlet
+// already writes in sentence case: the words it capitalises past the first
+// are its writer's proper nouns, kept even where the article's body never
+// writes them mid-sentence ("North Africa" when the body says only "North
+// African"). A headline-style title still goes by the body.
+func TestSentenceKeepsCapitalsOfSentenceCaseTitle(t *testing.T) {
+	text := []string{
+		"Gunmen killed 19 people in Tunis. It was the most deadly terrorist attack in the North African nation in more than a decade.",
+		"The attack raised fears of instability in the region.",
+	}
+	tests := map[string]string{
+		"Attack stokes instability fears in North Africa":   "Attack stokes instability fears in North Africa",
+		"Attack Stokes Instability Fears in Tunis":          "Attack stokes instability fears in Tunis",
+		"Attack Stokes Fears at 3 a.m. in Tunis":            "Attack stokes fears at 3 a.m. in Tunis",
+		"Why the attack matters: Fears in Tunis and Europe": "Why the attack matters: Fears in Tunis and Europe",
+		"Ex-cop Fears Instability in Tunis":                 "Ex-cop fears instability in Tunis",
+	}
+	for in, want := range tests {
+		if got := Sentence(in, text); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
