@@ -13,7 +13,8 @@ import (
 // the W3C annotation codec and the importers link neither SQLite (cgo) nor
 // the search engine, the re-anchoring engine, the comparison of articles,
 // the store, the UI or Fyne, so that they build and test without a C
-// compiler. It asks the go command, which
+// compiler. Package ui links neither the store nor SQLite, and needs no C
+// compiler either. It asks the go command, which
 // is what builds them: once for the packages as the app links them, and once
 // for their tests as CGO_ENABLED=0 builds them (the tests that run against
 // a real library are built only with cgo).
@@ -43,6 +44,13 @@ func TestDependencies(t *testing.T) {
 			})
 		}
 	}
+	// The UI talks to the store through ui.Store, which cmd/casebook fills
+	// with the SQLite library: package ui itself links neither the store
+	// nor SQLite (its tests do, to run on a real library).
+	t.Run("../ui", func(t *testing.T) {
+		checkDeps(t, goCmd, "../ui", []string{"list", "-deps"}, "CGO_ENABLED=1",
+			[]string{"github.com/mattn/go-sqlite3", mod + "data/sqlite"}, false)
+	})
 }
 
 // checkDeps runs go list with args on pkg and reports each package it

@@ -64,6 +64,15 @@ type MergeReport struct {
 	Import int64
 }
 
+// UndoReport says what undoing a merge (the store's UndoLastImport) did.
+type UndoReport struct {
+	// File is the merged file, From whom it came from.
+	File, From string
+	// Removed counts the highlights and notes the merge had added, Restored
+	// those it had changed and that are now as they were.
+	Removed, Restored int
+}
+
 // MergeFrom says whose file is merged.
 type MergeFrom struct {
 	// Name is who the annotations come from, as the student will see it,

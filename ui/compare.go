@@ -12,7 +12,6 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/compare"
-	"github.com/casebookapp/casebook/data/sqlite"
 	"github.com/casebookapp/casebook/internal/text"
 )
 
@@ -36,7 +35,7 @@ type compareView struct {
 	a, b       int64
 	texts      [2]map[int]string // paragraph texts by citation number
 	result     compare.Result
-	decisions  []sqlite.FlagDecision
+	decisions  []compare.FlagDecision
 	flagsLabel *widget.Label
 	runs       int  // comparisons started, to drop a stale one's result
 	comparing  bool // a comparison is running in the background
@@ -45,9 +44,9 @@ type compareView struct {
 // compareStore is what the Compare view reads and writes: a comparison of
 // two articles, and the student's decisions on its differences.
 type compareStore interface {
-	Compare(ctx context.Context, a, b int64) (sqlite.Comparison, error)
-	CompareDecisions(ctx context.Context, a, b int64) ([]sqlite.FlagDecision, error)
-	MarkDisagreement(ctx context.Context, a, b int64, d compare.Difference) (sqlite.Disagreement, error)
+	Compare(ctx context.Context, a, b int64) (compare.Comparison, error)
+	CompareDecisions(ctx context.Context, a, b int64) ([]compare.FlagDecision, error)
+	MarkDisagreement(ctx context.Context, a, b int64, d compare.Difference) (compare.Disagreement, error)
 	DismissDifference(ctx context.Context, a, b int64, d compare.Difference) error
 }
 
@@ -207,7 +206,7 @@ func (c *compareView) run() {
 	c.flagsLabel.SetText("Comparing…")
 	c.hooks.background(func() {
 		r, err := c.store.Compare(c.ctx, a, b)
-		var ds []sqlite.FlagDecision
+		var ds []compare.FlagDecision
 		if err == nil {
 			ds, err = c.store.CompareDecisions(c.ctx, a, b)
 		}
@@ -295,13 +294,13 @@ func (c *compareView) showRows() {
 }
 
 // decision returns the student's decision on a difference, if any.
-func (c *compareView) decision(d compare.Difference) (sqlite.FlagDecision, bool) {
+func (c *compareView) decision(d compare.Difference) (compare.FlagDecision, bool) {
 	for _, f := range c.decisions {
 		if f.Matches(d) {
 			return f, true
 		}
 	}
-	return sqlite.FlagDecision{}, false
+	return compare.FlagDecision{}, false
 }
 
 func (c *compareView) showFlags() {
@@ -309,7 +308,7 @@ func (c *compareView) showFlags() {
 	shown := 0
 	for _, d := range c.result.Differences {
 		f, decided := c.decision(d)
-		if decided && f.Status == sqlite.FlagDismissed {
+		if decided && f.Status == compare.FlagDismissed {
 			continue
 		}
 		shown++

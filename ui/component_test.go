@@ -20,7 +20,6 @@ import (
 	"github.com/casebookapp/casebook/data/compare"
 	"github.com/casebookapp/casebook/data/export"
 	"github.com/casebookapp/casebook/data/glance"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // These tests build one component alone, on a small fake store (the
@@ -344,8 +343,8 @@ func TestHighlightsPanelAlone(t *testing.T) {
 
 // Search finds the passages containing every word of q, as the library's
 // search would without the typos; the fake's searches are counted.
-func (s *fakeStore) Search(_ context.Context, q string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error) {
-	var out []sqlite.SearchResult
+func (s *fakeStore) Search(_ context.Context, q string, opt data.SearchOptions) ([]data.SearchResult, error) {
+	var out []data.SearchResult
 	for _, p := range s.passages {
 		text := strings.ToLower(p.Text)
 		ok := true
@@ -360,7 +359,7 @@ func (s *fakeStore) Search(_ context.Context, q string, opt sqlite.SearchOptions
 			matches = append(matches, [2]int{start, start + len([]rune(w))})
 		}
 		if ok {
-			out = append(out, sqlite.SearchResult{Article: 7, Title: s.article.Title, PassageID: p.ID, Passage: p.N, Text: p.Text, In: "passage", Matches: matches})
+			out = append(out, data.SearchResult{Article: 7, Title: s.article.Title, PassageID: p.ID, Passage: p.N, Text: p.Text, In: "passage", Matches: matches})
 		}
 	}
 	return out, nil
@@ -374,7 +373,7 @@ func (s *fakeStore) Tags(context.Context) ([]string, error) { return []string{"s
 func TestSearchBarAlone(t *testing.T) {
 	newComponentApp(t)
 	store := newFakeStore()
-	var opened []sqlite.SearchResult
+	var opened []data.SearchResult
 	var tags []string
 	shown, cleared := false, 0
 	s := newSearchBar(store, store, context.Background(), searchHooks{
@@ -383,7 +382,7 @@ func TestSearchBarAlone(t *testing.T) {
 		tagsRead:     func(ts []string) { tags = ts },
 		showResults:  func(on bool) { shown = on },
 		resultsShown: func() bool { return shown },
-		openResult:   func(h sqlite.SearchResult) { opened = append(opened, h) },
+		openResult:   func(h data.SearchResult) { opened = append(opened, h) },
 		clearMatches: func() { cleared++ },
 	})
 	w := test.NewTempWindow(t, container.NewBorder(s.bar, nil, s.resultsPane(), nil))
@@ -728,14 +727,14 @@ func TestOutlinePanelAlone(t *testing.T) {
 
 // fakeComparer compares two fixed articles and keeps the decisions taken.
 type fakeComparer struct {
-	decisions []sqlite.FlagDecision
+	decisions []compare.FlagDecision
 }
 
-func (f *fakeComparer) Compare(_ context.Context, a, b int64) (sqlite.Comparison, error) {
+func (f *fakeComparer) Compare(_ context.Context, a, b int64) (compare.Comparison, error) {
 	if a == b {
-		return sqlite.Comparison{}, errors.New("the same article")
+		return compare.Comparison{}, errors.New("the same article")
 	}
-	return sqlite.Comparison{
+	return compare.Comparison{
 		Result: compare.Result{
 			Pairs: []compare.Pair{{A: compare.Ref{Para: 1}, B: compare.Ref{Para: 2}, Score: 0.8, Because: []string{"probation"}}},
 			Differences: []compare.Difference{
@@ -748,17 +747,17 @@ func (f *fakeComparer) Compare(_ context.Context, a, b int64) (sqlite.Comparison
 	}, nil
 }
 
-func (f *fakeComparer) CompareDecisions(context.Context, int64, int64) ([]sqlite.FlagDecision, error) {
+func (f *fakeComparer) CompareDecisions(context.Context, int64, int64) ([]compare.FlagDecision, error) {
 	return slices.Clone(f.decisions), nil
 }
 
-func (f *fakeComparer) MarkDisagreement(_ context.Context, _, _ int64, d compare.Difference) (sqlite.Disagreement, error) {
-	f.decisions = append(f.decisions, sqlite.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: sqlite.FlagDisputed})
-	return sqlite.Disagreement{}, nil
+func (f *fakeComparer) MarkDisagreement(_ context.Context, _, _ int64, d compare.Difference) (compare.Disagreement, error) {
+	f.decisions = append(f.decisions, compare.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: compare.FlagDisputed})
+	return compare.Disagreement{}, nil
 }
 
 func (f *fakeComparer) DismissDifference(_ context.Context, _, _ int64, d compare.Difference) error {
-	f.decisions = append(f.decisions, sqlite.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: sqlite.FlagDismissed})
+	f.decisions = append(f.decisions, compare.FlagDecision{Topic: d.Topic, TextA: d.A.Text, TextB: d.B.Text, Status: compare.FlagDismissed})
 	return nil
 }
 

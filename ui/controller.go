@@ -10,7 +10,6 @@ import (
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/glance"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // UI is the controller of the window: it builds each component on its
@@ -177,7 +176,7 @@ func (u *UI) searchHooks() searchHooks {
 
 // openResult shows a search result in the reader: its article, the
 // passage scrolled into view with the matched words marked, and its notes.
-func (u *UI) openResult(h sqlite.SearchResult) {
+func (u *UI) openResult(h data.SearchResult) {
 	if u.reader.article.ID != h.Article {
 		u.openArticle(h.Article)
 	}

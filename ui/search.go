@@ -12,14 +12,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/sqlite"
 	"github.com/casebookapp/casebook/internal/text"
 )
 
 // searcher runs search queries; sqlite.Library is one. Search is called off the
 // UI goroutine and must be safe for concurrent use.
 type searcher interface {
-	Search(ctx context.Context, query string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error)
+	Search(ctx context.Context, query string, opt data.SearchOptions) ([]data.SearchResult, error)
 }
 
 // completer suggests words for the word being typed; sqlite.Library is one.
@@ -42,7 +41,7 @@ type searchBar struct {
 
 	// results lists the hits of the latest query.
 	results *keyList
-	hits    []sqlite.SearchResult
+	hits    []data.SearchResult
 	active  int
 	status  *widget.Label
 	// suggestions offers completions of the word being typed.
@@ -287,8 +286,8 @@ func (s *searchBar) filtersChanged() {
 }
 
 // options reads the filters into search options.
-func (s *searchBar) options() sqlite.SearchOptions {
-	opt := sqlite.SearchOptions{Limit: sqlite.DefaultSearchLimit, HasNote: s.hasNote.Checked}
+func (s *searchBar) options() data.SearchOptions {
+	opt := data.SearchOptions{Limit: data.DefaultSearchLimit, HasNote: s.hasNote.Checked}
 	if as := s.hooks.articles(); s.article.SelectedIndex() > 0 && s.article.SelectedIndex()-1 < len(as) {
 		opt.Article = as[s.article.SelectedIndex()-1].ID
 	}
@@ -397,7 +396,7 @@ func (s *searchBar) complete(q, w string) {
 
 // showHits puts a query's results on screen, unless a newer query was typed.
 // filtered says the query had filters, which the empty state then blames.
-func (s *searchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err error, filtered bool) {
+func (s *searchBar) showHits(gen int, q string, hits []data.SearchResult, err error, filtered bool) {
 	if gen != s.gen {
 		return
 	}
@@ -421,7 +420,7 @@ func (s *searchBar) showHits(gen int, q string, hits []sqlite.SearchResult, err 
 	default:
 		s.empty.Hide()
 		more := ""
-		if len(hits) == sqlite.DefaultSearchLimit {
+		if len(hits) == data.DefaultSearchLimit {
 			more = "+"
 		}
 		s.status.SetText(fmt.Sprintf("%d%s %s for “%s”", len(hits), more, text.Noun(len(hits), "result", "results"), text.Clip(q, 30)))
@@ -470,7 +469,7 @@ type resultRow struct {
 
 // articleTitle names a result's article as the library sidebar does, so
 // that an untitled article is named by its source.
-func (s *searchBar) articleTitle(h sqlite.SearchResult) string {
+func (s *searchBar) articleTitle(h data.SearchResult) string {
 	for _, a := range s.hooks.articles() {
 		if a.ID == h.Article {
 			return displayTitle(a.Article)
@@ -498,7 +497,7 @@ func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // set shows a result of the article called title.
-func (r *resultRow) set(h sqlite.SearchResult, title string) {
+func (r *resultRow) set(h data.SearchResult, title string) {
 	where := "para. " + fmt.Sprint(h.Passage) + " · " + title
 	if h.Passage == 0 {
 		where = "caption · " + title

@@ -2,8 +2,9 @@
 // sidebar, the reader with its own passage widget (real background
 // highlights and mouse selection), the search bar, and the notes panel.
 //
-// It has no SQL: the controller holds the store (*sqlite.Library) and the
-// components reach it only through small interfaces (see below). It
+// It has no SQL and does not import the store: New takes a Store (store.go),
+// the interface *sqlite.Library satisfies, which the controller holds, and
+// the components reach it only through small interfaces (see below). It
 // imports no Fyne driver, so that every screen can be driven headless by
 // Fyne's test package. cmd/casebook creates the app and calls New.
 //
@@ -14,7 +15,8 @@
 // noteStore, outlineStore, …, beside it or in wiring.go) and a struct of
 // hooks, and can be built alone (component_test.go). UI is the controller
 // that wires them (controller.go) and owns the moves between them. Only
-// New, Options (its Placer) and UI's Window are used outside the package.
+// New, Store, Options (its Placer) and UI's Window are used outside the
+// package.
 package ui
 
 import (
@@ -31,7 +33,6 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // Preference keys. The window remembers its size, the last article, the
@@ -87,7 +88,7 @@ type UI struct {
 	app    fyne.App
 	Window fyne.Window
 
-	lib  *sqlite.Library
+	lib  Store
 	opts Options
 	// ctx is cancelled when the window quits: work still running in the
 	// background (import, export, search) stops using the library.
@@ -154,7 +155,7 @@ type UI struct {
 }
 
 // New builds the main window on lib. It does not show it.
-func New(a fyne.App, lib *sqlite.Library, opts Options) *UI {
+func New(a fyne.App, lib Store, opts Options) *UI {
 	if opts.noteDebounce <= 0 {
 		opts.noteDebounce = 600 * time.Millisecond
 	}

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 func TestWindow(t *testing.T) {
@@ -285,14 +284,14 @@ func newGatedSearcher(slow string) *gatedSearcher {
 	return &gatedSearcher{slow: slow, release: make(chan struct{}), begun: make(chan struct{})}
 }
 
-func (g *gatedSearcher) Search(ctx context.Context, q string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error) {
+func (g *gatedSearcher) Search(ctx context.Context, q string, opt data.SearchOptions) ([]data.SearchResult, error) {
 	if q == g.slow {
 		g.wg.Add(1)
 		defer g.wg.Done()
 		g.once.Do(func() { close(g.begun) })
 		<-g.release
 	}
-	return []sqlite.SearchResult{{Article: 1, Title: q, Passage: 1, Text: q}}, nil
+	return []data.SearchResult{{Article: 1, Title: q, Passage: 1, Text: q}}, nil
 }
 
 // TestQuitStopsBackgroundWork checks that quitting cancels the work the UI
@@ -326,7 +325,7 @@ type stuckSearcher struct {
 	cancelled, returned atomic.Bool
 }
 
-func (s *stuckSearcher) Search(ctx context.Context, q string, opt sqlite.SearchOptions) ([]sqlite.SearchResult, error) {
+func (s *stuckSearcher) Search(ctx context.Context, q string, opt data.SearchOptions) ([]data.SearchResult, error) {
 	s.once.Do(func() { close(s.begun) })
 	select {
 	case <-ctx.Done():

@@ -13,7 +13,6 @@ import (
 	"github.com/casebookapp/casebook/data/casefacts"
 	"github.com/casebookapp/casebook/data/export/cite"
 	"github.com/casebookapp/casebook/data/glance"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // The window's components do not hold the window. Each one takes the small
@@ -321,7 +320,7 @@ type searchHooks struct {
 	resultsShown func() bool
 	// openResult shows a result's passage in the reader, with the matches
 	// marked when the result is a passage; clearMatches unmarks them.
-	openResult   func(sqlite.SearchResult)
+	openResult   func(data.SearchResult)
 	clearMatches func()
 	keys         paneKeys
 }
@@ -357,7 +356,7 @@ func (h *searchHooks) fill() {
 		h.resultsShown = func() bool { return false }
 	}
 	if h.openResult == nil {
-		h.openResult = func(sqlite.SearchResult) {}
+		h.openResult = func(data.SearchResult) {}
 	}
 	if h.clearMatches == nil {
 		h.clearMatches = func() {}

@@ -1,8 +1,8 @@
 // Command casebook is the Casebook study reader: with no command it opens the
 // desktop window; with a command it works on the same library from the shell.
 // It wires the pieces together: it opens the store (data/sqlite) and hands it
-// to the UI (package ui) or to a CLI command, and it is the only package that
-// imports Fyne's app (and with it GL).
+// to the UI (package ui, as a ui.Store) or to a CLI command, and it is the
+// only package that imports Fyne's app (and with it GL).
 package main
 
 import (

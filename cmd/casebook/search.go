@@ -5,14 +5,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/internal/text"
 )
 
 func cmdSearch(e *env, args []string) error {
 	fs := newFlags("search")
 	asJSON := fs.Bool("json", false, "print JSON")
-	limit := fs.Int("limit", sqlite.DefaultSearchLimit, "at most this many results")
+	limit := fs.Int("limit", data.DefaultSearchLimit, "at most this many results")
 	stats := fs.Bool("stats", false, "print on stderr the time loading the index and the query took")
 	article := fs.Int64("article", 0, "only this article")
 	colour := fs.String("colour", "", "only passages highlighted in this colour")
@@ -42,7 +42,7 @@ func cmdSearch(e *env, args []string) error {
 	}
 	load := time.Since(start)
 	start = time.Now()
-	res, err := e.lib.Search(e.ctx, q, sqlite.SearchOptions{Limit: *limit, Article: *article, Colour: *colour, HasNote: *hasNote, Tag: *tag})
+	res, err := e.lib.Search(e.ctx, q, data.SearchOptions{Limit: *limit, Article: *article, Colour: *colour, HasNote: *hasNote, Tag: *tag})
 	took := time.Since(start)
 	if err != nil {
 		return err

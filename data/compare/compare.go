@@ -5,6 +5,9 @@
 // that linked it, each difference the words of both passages that differ.
 // It depends on package data, casefacts (dates and abbreviations), search
 // (its folding of words) and internal/text; the store feeds it passages.
+// The values the store keeps of a comparison are plain types here too
+// (Comparison, FlagDecision, Disagreement), so that the CLI and the Compare
+// window name them without importing the store.
 //
 // # Alignment
 //

@@ -108,7 +108,7 @@ func TestStudyGroupMerge(t *testing.T) {
 		if got[0].HighlightID != hs[0].ID {
 			t.Errorf("the note lost its highlight")
 		}
-		if res, _ := bob.Search(ctx, "beyond", sqlite.SearchOptions{}); len(res) != 1 || res[0].In != "note" {
+		if res, _ := bob.Search(ctx, "beyond", data.SearchOptions{}); len(res) != 1 || res[0].In != "note" {
 			t.Errorf("merged note is not searchable: %+v", res)
 		}
 	})
@@ -409,7 +409,7 @@ func TestMergeKeepsTheStudentsWork(t *testing.T) {
 				t.Errorf("note %d after undo %q, before the merge %q", i, after[i].Body, snapshot[i].Body)
 			}
 		}
-		if res, _ := bob.Search(ctx, "new", sqlite.SearchOptions{}); len(res) > 0 {
+		if res, _ := bob.Search(ctx, "new", data.SearchOptions{}); len(res) > 0 {
 			for _, r := range res {
 				if r.In == "note" {
 					t.Errorf("an undone note is still found by search: %+v", r)

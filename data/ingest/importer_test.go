@@ -263,7 +263,7 @@ func TestImportFilesBatchCommitFails(t *testing.T) {
 		t.Fatalf("results %+v", res)
 	}
 	for _, q := range []string{"walruses", "quokkas", "zeppelins"} {
-		if found, err := lib.Search(ctx, q, sqlite.SearchOptions{}); err != nil || len(found) != 1 {
+		if found, err := lib.Search(ctx, q, data.SearchOptions{}); err != nil || len(found) != 1 {
 			t.Errorf("%q: %d results, %v", q, len(found), err)
 		}
 	}

@@ -47,7 +47,7 @@ var plantedNames = []string{"Peter Liang", "Akai Gurley", "Kimberly Ballinger", 
 // benchLimit is how many hits each benchmark query asks for. It stays what
 // these benchmarks have always asked for, so that their figures compare
 // across versions; the search bar and the CLI ask for
-// sqlite.DefaultSearchLimit.
+// data.DefaultSearchLimit.
 const benchLimit = 20
 
 type benchCorpus struct {

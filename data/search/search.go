@@ -14,7 +14,7 @@ import (
 type Options struct {
 	// Limit is the most hits returned; every hit when not positive. The
 	// index has no default of its own: the store asks for the number its
-	// caller wants (sqlite.DefaultSearchLimit unless told otherwise).
+	// caller wants (data.DefaultSearchLimit unless told otherwise).
 	Limit int
 	// Articles restricts the search to these articles; nil means all.
 	Articles []int64

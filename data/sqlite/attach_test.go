@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 func TestAttachNote(t *testing.T) {
@@ -41,7 +40,7 @@ func TestAttachNote(t *testing.T) {
 		if orphans, _ := l.Notes(ctx, data.NoteFilter{Orphans: true}); len(orphans) != 0 {
 			t.Errorf("orphans after attaching = %+v", orphans)
 		}
-		res, err := l.Search(ctx, "dark", sqlite.SearchOptions{Limit: 5})
+		res, err := l.Search(ctx, "dark", data.SearchOptions{Limit: 5})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,35 +10,6 @@ import (
 	"github.com/casebookapp/casebook/data/compare"
 )
 
-// What the student decided about a difference Compare flagged.
-const (
-	FlagDismissed = "dismissed" // not a real disagreement: hidden from then on
-	FlagDisputed  = "disputed"  // a real disagreement: highlighted red on both sides, with a note
-)
-
-// FlagDecision is the student's decision on one flagged difference between
-// two articles.
-type FlagDecision struct {
-	Topic  string `json:"topic"`
-	TextA  string `json:"text_a"`
-	TextB  string `json:"text_b"`
-	Status string `json:"status"`
-	NoteID int64  `json:"note,omitempty"`
-}
-
-// Matches reports whether the decision is about difference d of the
-// comparison of A with B.
-func (f FlagDecision) Matches(d compare.Difference) bool {
-	return f.Topic == d.Topic && f.TextA == d.A.Text && f.TextB == d.B.Text
-}
-
-// Disagreement is what marking a difference as a real disagreement made: a
-// red highlight on each side and a note on each that names the other.
-type Disagreement struct {
-	HighlightA, HighlightB data.Highlight
-	NoteA, NoteB           data.Note
-}
-
 // flagKey orders a decision's articles so that comparing A with B and B
 // with A find the same decisions.
 func flagKey(a, b int64, d compare.Difference) (int64, int64, string, string) {
@@ -50,14 +21,14 @@ func flagKey(a, b int64, d compare.Difference) (int64, int64, string, string) {
 
 // CompareDecisions returns the decisions taken on the differences between
 // articles a and b, with A and B as given.
-func (l *Library) CompareDecisions(ctx context.Context, a, b int64) ([]FlagDecision, error) {
+func (l *Library) CompareDecisions(ctx context.Context, a, b int64) ([]compare.FlagDecision, error) {
 	x, y := a, b
 	if a > b {
 		x, y = b, a
 	}
 	rows, err := l.db.QueryContext(ctx, `SELECT topic, text_a, text_b, status, coalesce(note_id, 0) FROM compare_flags WHERE article_a = ? AND article_b = ? ORDER BY id`, x, y)
-	return collect(rows, err, func(s scanner) (FlagDecision, error) {
-		var f FlagDecision
+	return collect(rows, err, func(s scanner) (compare.FlagDecision, error) {
+		var f compare.FlagDecision
 		err := s.Scan(&f.Topic, &f.TextA, &f.TextB, &f.Status, &f.NoteID)
 		if a > b {
 			f.TextA, f.TextB = f.TextB, f.TextA
@@ -70,7 +41,7 @@ func (l *Library) CompareDecisions(ctx context.Context, a, b int64) ([]FlagDecis
 // and b is not a real disagreement.
 func (l *Library) DismissDifference(ctx context.Context, a, b int64, d compare.Difference) error {
 	return l.update(ctx, func(tx *sql.Tx) error {
-		return l.decide(ctx, tx, a, b, d, FlagDismissed, nil)
+		return l.decide(ctx, tx, a, b, d, compare.FlagDismissed, nil)
 	})
 }
 
@@ -89,8 +60,8 @@ func (l *Library) decide(ctx context.Context, tx *sql.Tx, a, b int64, d compare.
 // ("Disputed") in both passages (the whole passage when they cannot be
 // found), each with a note that quotes both versions. All in one
 // transaction.
-func (l *Library) MarkDisagreement(ctx context.Context, a, b int64, d compare.Difference) (Disagreement, error) {
-	var out Disagreement
+func (l *Library) MarkDisagreement(ctx context.Context, a, b int64, d compare.Difference) (compare.Disagreement, error) {
+	var out compare.Disagreement
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		artA, err := getArticle(ctx, tx, a)
 		if err != nil {
@@ -126,7 +97,7 @@ func (l *Library) MarkDisagreement(ctx context.Context, a, b int64, d compare.Di
 		if out.NoteB, err = l.addNote(ctx, tx, data.NewNote{HighlightID: out.HighlightB.ID, Body: body, Tags: []string{"disputed"}}); err != nil {
 			return err
 		}
-		return l.decide(ctx, tx, a, b, d, FlagDisputed, out.NoteA.ID)
+		return l.decide(ctx, tx, a, b, d, compare.FlagDisputed, out.NoteA.ID)
 	})
 	return out, err
 }

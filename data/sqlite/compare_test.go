@@ -8,7 +8,6 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/compare"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 var (
@@ -70,7 +69,7 @@ func TestCompareAndDecide(t *testing.T) {
 	// Compared the other way round, the decision is found, sides swapped.
 	for _, ids := range [][2]int64{{a.ID, b.ID}, {b.ID, a.ID}} {
 		ds, err := l.CompareDecisions(ctx, ids[0], ids[1])
-		if err != nil || len(ds) != 1 || ds[0].Status != sqlite.FlagDisputed || ds[0].NoteID != dis.NoteA.ID {
+		if err != nil || len(ds) != 1 || ds[0].Status != compare.FlagDisputed || ds[0].NoteID != dis.NoteA.ID {
 			t.Fatalf("decisions %v: %+v %v", ids, ds, err)
 		}
 		rr, _ := l.Compare(ctx, ids[0], ids[1])
@@ -82,7 +81,7 @@ func TestCompareAndDecide(t *testing.T) {
 		t.Fatal(err)
 	}
 	ds, _ := l.CompareDecisions(ctx, a.ID, b.ID)
-	if len(ds) != 1 || ds[0].Status != sqlite.FlagDismissed {
+	if len(ds) != 1 || ds[0].Status != compare.FlagDismissed {
 		t.Errorf("after dismissing: %+v", ds)
 	}
 

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 // TestImportBatchFileFailsAlone stores three articles in one batch; the
@@ -64,7 +63,7 @@ func TestImportBatchFileFailsAlone(t *testing.T) {
 		query string
 		want  int
 	}{{"walruses", 0}, {"zeppelins", 1}, {"queens", 1}, {"brooklyn", 0}, {"quokkas", 1}} {
-		res, err := l.Search(ctx, q.query, sqlite.SearchOptions{})
+		res, err := l.Search(ctx, q.query, data.SearchOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

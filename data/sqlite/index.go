@@ -113,49 +113,9 @@ func scanOne[T any](s scanner) (v T, err error) {
 	return v, err
 }
 
-// SearchOptions filters and sizes a search. The zero value searches
-// everything and returns up to DefaultSearchLimit results.
-type SearchOptions struct {
-	// Limit is the most results returned; DefaultSearchLimit when not
-	// positive.
-	Limit int
-	// Article restricts the search to one article.
-	Article int64
-	// Colour keeps passages with a highlight of this colour (key or meaning).
-	Colour string
-	// HasNote keeps passages that have at least one note.
-	HasNote bool
-	// Tag keeps passages with a note carrying this tag.
-	Tag string
-}
-
-// SearchResult is one passage found by a search.
-type SearchResult struct {
-	Article int64  `json:"article"`
-	Title   string `json:"title"`
-	// Passage is the paragraph number, the "para. N" of a citation.
-	Passage   int     `json:"passage"`
-	PassageID int64   `json:"-"`
-	Text      string  `json:"text"`
-	Score     float64 `json:"score"`
-	// Matches are the matched words as [start, end) rune offsets into Text.
-	Matches [][2]int `json:"matches"`
-	// In says where the words matched: "passage", or "note" when they
-	// matched one of the passage's notes. Text is then the note's text and
-	// PassageText the passage's.
-	In          string `json:"in"`
-	Note        int64  `json:"note,omitempty"`
-	PassageText string `json:"passage_text,omitempty"`
-}
-
-// Search limits: the default, and the most results one search returns.
-// DefaultSearchLimit is the one default everywhere: what the search bar
-// shows, what `casebook search` prints unless --limit says otherwise, and
-// what a search asking for no number gets.
-const (
-	DefaultSearchLimit = 100
-	maxSearchLimit     = 1000
-)
+// maxSearchLimit is the most results one search returns, whatever it asks
+// for (data.DefaultSearchLimit when it asks for no number).
+const maxSearchLimit = 1000
 
 // Complete suggests up to n words of the library for the word being typed
 // (the last word of q): words it begins, then words it matches as a
@@ -172,10 +132,10 @@ func (l *Library) PrepareSearch(ctx context.Context) error { return l.index.Refr
 // Search finds the passages that best match what the student typed, typos
 // forgiven, best first. Nothing typed is an error: a query with no words
 // finds nothing.
-func (l *Library) Search(ctx context.Context, query string, opt SearchOptions) ([]SearchResult, error) {
+func (l *Library) Search(ctx context.Context, query string, opt data.SearchOptions) ([]data.SearchResult, error) {
 	so := search.Options{Limit: opt.Limit}
 	if so.Limit <= 0 {
-		so.Limit = DefaultSearchLimit
+		so.Limit = data.DefaultSearchLimit
 	}
 	so.Limit = min(so.Limit, maxSearchLimit)
 	if opt.Article != 0 {
@@ -198,9 +158,9 @@ func (l *Library) Search(ctx context.Context, query string, opt SearchOptions) (
 // searchResults turns index hits into results with one query for their
 // passages (and titles) and one for their notes, since this runs on every
 // keystroke in the search bar.
-func (l *Library) searchResults(ctx context.Context, hits []search.Hit) ([]SearchResult, error) {
+func (l *Library) searchResults(ctx context.Context, hits []search.Hit) ([]data.SearchResult, error) {
 	if len(hits) == 0 {
-		return []SearchResult{}, nil
+		return []data.SearchResult{}, nil
 	}
 	var pids, nids []any
 	for _, h := range hits {
@@ -246,13 +206,13 @@ func (l *Library) searchResults(ctx context.Context, hits []search.Hit) ([]Searc
 		}
 	}
 
-	out := make([]SearchResult, 0, len(hits))
+	out := make([]data.SearchResult, 0, len(hits))
 	for _, h := range hits {
 		p, ok := passages[h.Passage]
 		if !ok {
 			continue // removed since the index answered
 		}
-		r := SearchResult{Article: p.ArticleID, Title: p.title, Passage: p.N, PassageID: p.ID, Text: p.Text, Score: h.Score, In: "passage", Matches: [][2]int{}}
+		r := data.SearchResult{Article: p.ArticleID, Title: p.title, Passage: p.N, PassageID: p.ID, Text: p.Text, Score: h.Score, In: "passage", Matches: [][2]int{}}
 		if h.Source == search.SourceNote {
 			body, ok := bodies[h.Note]
 			if !ok {
@@ -270,7 +230,7 @@ func (l *Library) searchResults(ctx context.Context, hits []search.Hit) ([]Searc
 
 // searchFilter returns the set of passages the colour, has-note and tag
 // filters allow, or nil when no such filter is set.
-func (l *Library) searchFilter(ctx context.Context, opt SearchOptions) (map[int64]bool, error) {
+func (l *Library) searchFilter(ctx context.Context, opt data.SearchOptions) (map[int64]bool, error) {
 	var conds []string
 	var args []any
 	if opt.Colour != "" {

@@ -10,7 +10,7 @@ import (
 )
 
 // found returns the paragraph numbers (and where they matched) of a search.
-func found(t *testing.T, l *sqlite.Library, q string, opt sqlite.SearchOptions) []sqlite.SearchResult {
+func found(t *testing.T, l *sqlite.Library, q string, opt data.SearchOptions) []data.SearchResult {
 	t.Helper()
 	res, err := l.Search(context.Background(), q, opt)
 	if err != nil {
@@ -32,14 +32,14 @@ func TestSearchIndexFollowsLibrary(t *testing.T) {
 	}
 
 	t.Run("Passage", func(t *testing.T) {
-		res := found(t, l, "stairwel ofice", sqlite.SearchOptions{})
+		res := found(t, l, "stairwel ofice", data.SearchOptions{})
 		if len(res) == 0 || res[0].PassageID != p1.ID || res[0].In != "passage" || res[0].Passage != 1 || res[0].Title != a.Title {
 			t.Fatalf("results = %+v", res)
 		}
 		if len(res[0].Matches) != 2 {
 			t.Errorf("matches = %v, want the two typo matches", res[0].Matches)
 		}
-		if res := found(t, l, "Facebook", sqlite.SearchOptions{}); len(res) != 0 {
+		if res := found(t, l, "Facebook", data.SearchOptions{}); len(res) != 0 {
 			t.Errorf("boilerplate is searchable: %+v", res)
 		}
 	})
@@ -49,26 +49,26 @@ func TestSearchIndexFollowsLibrary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := found(t, l, "prosecuter", sqlite.SearchOptions{})
+		res := found(t, l, "prosecuter", data.SearchOptions{})
 		if len(res) != 1 || res[0].In != "note" || res[0].Note != n.ID || res[0].PassageID != p3.ID || res[0].PassageText != p3.Text {
 			t.Fatalf("results = %+v", res)
 		}
 		if _, err := l.UpdateNote(ctx, n.ID, "Nothing about that any more.", nil); err != nil {
 			t.Fatal(err)
 		}
-		if res := found(t, l, "prosecutor", sqlite.SearchOptions{}); len(res) != 0 {
+		if res := found(t, l, "prosecutor", data.SearchOptions{}); len(res) != 0 {
 			t.Errorf("edited note still found by its old text: %+v", res)
 		}
 		if err := l.DeleteNote(ctx, n.ID); err != nil {
 			t.Fatal(err)
 		}
-		if res := found(t, l, "nothing", sqlite.SearchOptions{}); len(res) != 0 {
+		if res := found(t, l, "nothing", data.SearchOptions{}); len(res) != 0 {
 			t.Errorf("deleted note still found: %+v", res)
 		}
 		if err := l.RestoreNote(ctx, n.ID); err != nil {
 			t.Fatal(err)
 		}
-		if res := found(t, l, "nothing", sqlite.SearchOptions{}); len(res) != 1 {
+		if res := found(t, l, "nothing", data.SearchOptions{}); len(res) != 1 {
 			t.Errorf("restored note not found: %+v", res)
 		}
 	})
@@ -81,16 +81,16 @@ func TestSearchIndexFollowsLibrary(t *testing.T) {
 			t.Fatal(err)
 		}
 		tests := map[string]struct {
-			opt  sqlite.SearchOptions
+			opt  data.SearchOptions
 			want []int64
 		}{
-			"None":        {sqlite.SearchOptions{}, []int64{p1.ID, p2.ID, p3.ID}},
-			"Colour":      {sqlite.SearchOptions{Colour: "red"}, []int64{p1.ID}},
-			"ColourName":  {sqlite.SearchOptions{Colour: "Disputed / contradiction"}, []int64{p1.ID}},
-			"OtherColour": {sqlite.SearchOptions{Colour: "green"}, nil},
-			"HasNote":     {sqlite.SearchOptions{HasNote: true}, []int64{p1.ID, p3.ID}},
-			"Tag":         {sqlite.SearchOptions{Tag: "#people"}, []int64{p1.ID}},
-			"Article":     {sqlite.SearchOptions{Article: a.ID + 1}, nil},
+			"None":        {data.SearchOptions{}, []int64{p1.ID, p2.ID, p3.ID}},
+			"Colour":      {data.SearchOptions{Colour: "red"}, []int64{p1.ID}},
+			"ColourName":  {data.SearchOptions{Colour: "Disputed / contradiction"}, []int64{p1.ID}},
+			"OtherColour": {data.SearchOptions{Colour: "green"}, nil},
+			"HasNote":     {data.SearchOptions{HasNote: true}, []int64{p1.ID, p3.ID}},
+			"Tag":         {data.SearchOptions{Tag: "#people"}, []int64{p1.ID}},
+			"Article":     {data.SearchOptions{Article: a.ID + 1}, nil},
 		}
 		for name, tc := range tests {
 			t.Run(name, func(t *testing.T) {
@@ -108,7 +108,7 @@ func TestSearchIndexFollowsLibrary(t *testing.T) {
 				}
 			})
 		}
-		if _, err := l.Search(ctx, "the", sqlite.SearchOptions{Colour: "magenta"}); data.ErrorCode(err) != data.ENOTFOUND {
+		if _, err := l.Search(ctx, "the", data.SearchOptions{Colour: "magenta"}); data.ErrorCode(err) != data.ENOTFOUND {
 			t.Errorf("unknown colour filter: %v", err)
 		}
 	})
@@ -118,14 +118,14 @@ func TestSearchIndexFollowsLibrary(t *testing.T) {
 		if _, err := l.ImportArticle(ctx, changed); err != nil {
 			t.Fatal(err)
 		}
-		if res := found(t, l, "judge", sqlite.SearchOptions{}); len(res) != 0 {
+		if res := found(t, l, "judge", data.SearchOptions{}); len(res) != 0 {
 			t.Errorf("removed paragraph still found: %+v", res)
 		}
-		if res := found(t, l, "ricochet", sqlite.SearchOptions{}); len(res) != 1 || res[0].Passage != 2 {
+		if res := found(t, l, "ricochet", data.SearchOptions{}); len(res) != 1 || res[0].Passage != 2 {
 			t.Errorf("new paragraph not found: %+v", res)
 		}
 		// The note on the first paragraph moved with it and is still found.
-		if res := found(t, l, "who", sqlite.SearchOptions{}); len(res) != 1 || res[0].In != "note" || res[0].Passage != 1 {
+		if res := found(t, l, "who", data.SearchOptions{}); len(res) != 1 || res[0].In != "note" || res[0].Passage != 1 {
 			t.Errorf("re-anchored note: %+v", res)
 		}
 	})
@@ -136,11 +136,11 @@ func TestSearchIndexFollowsLibrary(t *testing.T) {
 		if _, err := l.SyncArticles(ctx, []data.NewArticle{good, bad}); err == nil {
 			t.Fatal("a batch with a bad article was stored")
 		}
-		if res := found(t, l, "zeppelins", sqlite.SearchOptions{}); len(res) != 0 {
+		if res := found(t, l, "zeppelins", data.SearchOptions{}); len(res) != 0 {
 			t.Errorf("a rolled-back article is searchable: %+v", res)
 		}
 		mustImport(t, l, good)
-		if res := found(t, l, "zeppelins", sqlite.SearchOptions{}); len(res) != 1 {
+		if res := found(t, l, "zeppelins", data.SearchOptions{}); len(res) != 1 {
 			t.Errorf("article not found after a later import: %+v", res)
 		}
 	})
@@ -151,7 +151,7 @@ func TestSearchHugeLimit(t *testing.T) {
 	l := openTest(t)
 	mustImport(t, l, sample)
 	for _, limit := range []int{-1, 0, 1, 1 << 30, int(^uint(0) >> 1)} {
-		res, err := l.Search(context.Background(), "the", sqlite.SearchOptions{Limit: limit})
+		res, err := l.Search(context.Background(), "the", data.SearchOptions{Limit: limit})
 		if err != nil || len(res) == 0 || len(res) > 1000 {
 			t.Errorf("limit %d: %d results, %v", limit, len(res), err)
 		}
@@ -164,17 +164,17 @@ func TestSearchHugeLimit(t *testing.T) {
 func TestSearchDefaultLimit(t *testing.T) {
 	l := openTest(t)
 	paras := []string{"title|Many stairwells"}
-	for i := range sqlite.DefaultSearchLimit + 50 {
+	for i := range data.DefaultSearchLimit + 50 {
 		paras = append(paras, fmt.Sprintf("body|Stairwell number %d was dark.", i+1))
 	}
 	mustImport(t, l, article("test:many", paras...))
 	for _, tc := range []struct{ limit, want int }{
-		{0, sqlite.DefaultSearchLimit},
-		{-1, sqlite.DefaultSearchLimit},
-		{sqlite.DefaultSearchLimit + 10, sqlite.DefaultSearchLimit + 10},
-		{1 << 20, sqlite.DefaultSearchLimit + 50},
+		{0, data.DefaultSearchLimit},
+		{-1, data.DefaultSearchLimit},
+		{data.DefaultSearchLimit + 10, data.DefaultSearchLimit + 10},
+		{1 << 20, data.DefaultSearchLimit + 50},
 	} {
-		res, err := l.Search(context.Background(), "stairwell dark", sqlite.SearchOptions{Limit: tc.limit})
+		res, err := l.Search(context.Background(), "stairwell dark", data.SearchOptions{Limit: tc.limit})
 		if err != nil || len(res) != tc.want {
 			t.Errorf("limit %d: %d results (%v), want %d", tc.limit, len(res), err, tc.want)
 		}

@@ -263,7 +263,7 @@ func TestReadOnlyPlace(t *testing.T) {
 	if as, err := l.Articles(ctx); err != nil || len(as) != 1 {
 		t.Fatalf("reading: %d articles, %v", len(as), err)
 	}
-	if res, err := l.Search(ctx, "paragraph", sqlite.SearchOptions{}); err != nil {
+	if res, err := l.Search(ctx, "paragraph", data.SearchOptions{}); err != nil {
 		t.Errorf("search in a read-only library: %v (%d results)", err, len(res))
 	}
 	p, _ := l.Passage(ctx, a.ID, 1)

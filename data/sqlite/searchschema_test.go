@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/search"
 	"github.com/casebookapp/casebook/data/sqlite"
 )
@@ -86,14 +87,14 @@ func TestOpenLibraryOfOlderCasebook(t *testing.T) {
 	if why := l.ReadOnly(); why != "" {
 		t.Errorf("the old library opened read-only: %s", why)
 	}
-	res, err := l.Search(ctx, "ken tompson", sqlite.SearchOptions{})
+	res, err := l.Search(ctx, "ken tompson", data.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res) == 0 || !strings.Contains(res[0].Text, "Thompson") {
 		t.Errorf(`"ken tompson" in the old library: %+v`, res)
 	}
-	res, err = l.Search(ctx, "prosecutor statment", sqlite.SearchOptions{})
+	res, err = l.Search(ctx, "prosecutor statment", data.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,7 @@ func TestSearchSchemaUpgradeOnOpen(t *testing.T) {
 	if _, err := os.Stat(path + ".before-search-schema-3.bak"); err != nil {
 		t.Errorf("no backup before the search schema's upgrade: %v", err)
 	}
-	res, err := l.Search(ctx, "ken tompson", sqlite.SearchOptions{})
+	res, err := l.Search(ctx, "ken tompson", data.SearchOptions{})
 	if err != nil || len(res) == 0 {
 		t.Fatalf(`"ken tompson" after the upgrade: %d results, %v`, len(res), err)
 	}

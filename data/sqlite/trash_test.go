@@ -6,7 +6,6 @@ import (
 
 	"github.com/casebookapp/casebook/data"
 	"github.com/casebookapp/casebook/data/ingest"
-	"github.com/casebookapp/casebook/data/sqlite"
 )
 
 func TestDeleteArticle(t *testing.T) {
@@ -35,7 +34,7 @@ func TestDeleteArticle(t *testing.T) {
 		if hs, _ := l.Highlights(ctx, 0); len(hs) != 0 {
 			t.Errorf("the highlights still list %+v", hs)
 		}
-		if res, _ := l.Search(ctx, "stairwell", sqlite.SearchOptions{Limit: 5}); len(res) != 0 {
+		if res, _ := l.Search(ctx, "stairwell", data.SearchOptions{Limit: 5}); len(res) != 0 {
 			t.Errorf("search still finds the deleted article: %+v", res)
 		}
 		bin, err := l.DeletedArticles(ctx)
@@ -58,7 +57,7 @@ func TestDeleteArticle(t *testing.T) {
 		if ns, _ := l.Notes(ctx, data.NoteFilter{}); len(ns) != 1 {
 			t.Errorf("restored, All notes lists %d", len(ns))
 		}
-		res, err := l.Search(ctx, "stairwell", sqlite.SearchOptions{Limit: 5})
+		res, err := l.Search(ctx, "stairwell", data.SearchOptions{Limit: 5})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -60,28 +60,19 @@ func (m *merger) record(table string, id int64, existed bool) error {
 	return err
 }
 
-// UndoReport says what undoing a merge did.
-type UndoReport struct {
-	// File is the merged file, From whom it came from.
-	File, From string
-	// Removed counts the highlights and notes the merge had added, Restored
-	// those it had changed and that are now as they were.
-	Removed, Restored int
-}
-
 // UndoLastImport undoes the last merge of a classmate's file that is not
 // undone yet, in one transaction: what it added is removed, and what it
 // changed is put back as it was. ENOTFOUND if there is none.
-func (l *Library) UndoLastImport(ctx context.Context) (UndoReport, error) {
+func (l *Library) UndoLastImport(ctx context.Context) (data.UndoReport, error) {
 	return l.UndoImport(ctx, 0)
 }
 
 // UndoImport undoes the merge whose MergeReport.Import is id (the last one
 // not undone yet if id is 0), as UndoLastImport does.
-func (l *Library) UndoImport(ctx context.Context, id int64) (UndoReport, error) {
-	var rep UndoReport
+func (l *Library) UndoImport(ctx context.Context, id int64) (data.UndoReport, error) {
+	var rep data.UndoReport
 	err := l.update(ctx, func(tx *sql.Tx) error {
-		rep = UndoReport{}
+		rep = data.UndoReport{}
 		err := tx.QueryRowContext(ctx, `SELECT id, file, from_name FROM imports WHERE undone_at IS NULL AND (?1 = 0 OR id = ?1) ORDER BY id DESC LIMIT 1`, id).Scan(&id, &rep.File, &rep.From)
 		if errors.Is(err, sql.ErrNoRows) {
 			return data.Errorf(data.ENOTFOUND, "there is no merged annotation file to undo")
