@@ -26,7 +26,7 @@ func (l *Library) SyncArticles(ctx context.Context, arts []data.NewArticle) ([]d
 	err := l.update(ctx, func(tx *sql.Tx) error {
 		res = res[:0]
 		for _, a := range arts {
-			r, err := l.putArticle(ctx, tx, a, true, nil)
+			r, err := l.putArticle(ctx, tx, a, true, nil, nil)
 			if err != nil {
 				return err
 			}
@@ -66,7 +66,7 @@ func (l *Library) unchanged(ctx context.Context, arts []data.NewArticle) ([]data
 func (l *Library) ImportArticle(ctx context.Context, a data.NewArticle) (data.PutResult, error) {
 	var r data.PutResult
 	err := l.update(ctx, func(tx *sql.Tx) (err error) {
-		r, err = l.putArticle(ctx, tx, a, false, nil)
+		r, err = l.putArticle(ctx, tx, a, false, nil, nil)
 		return err
 	})
 	return r, err
@@ -77,8 +77,9 @@ func (l *Library) ImportArticle(ctx context.Context, a data.NewArticle) (data.Pu
 // When defer is not nil, a new article's passages are appended to it for
 // the caller to index instead of being indexed here (an import batch
 // indexes all its articles at once); an updated article is always
-// re-indexed here.
-func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a data.NewArticle, sameOK bool, deferred *[]search.Doc) (data.PutResult, error) {
+// re-indexed here. titles, when not nil, holds the library's headlines
+// for finding the same article read from another file (see sameArticle).
+func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a data.NewArticle, sameOK bool, deferred *[]search.Doc, titles titleIndex) (data.PutResult, error) {
 	if err := validateNewArticle(a); err != nil {
 		return data.PutResult{}, err
 	}
@@ -109,7 +110,7 @@ func (l *Library) putArticle(ctx context.Context, tx *sql.Tx, a data.NewArticle,
 	if id == 0 && !sameOK {
 		// The same article read from another file (its PDF, a copy with
 		// a line changed) is a duplicate too. (Seeds are the app's own.)
-		dupID, dupTitle, err := sameArticle(ctx, tx, a)
+		dupID, dupTitle, err := sameArticle(ctx, tx, a, titles)
 		if err != nil {
 			return data.PutResult{}, err
 		}

@@ -27,7 +27,10 @@ type importBatch struct {
 	// pending holds the passages of the articles added so far, to index
 	// at Commit.
 	pending []search.Doc
-	done    bool
+	// titles holds the library's headlines, read at the first article
+	// and kept up to date with the batch's own.
+	titles titleIndex
+	done   bool
 }
 
 // BeginImport starts an import batch. The transaction does not end when
@@ -69,8 +72,15 @@ func (b *importBatch) Article(a data.NewArticle) (data.PutResult, error) {
 	if _, err := tx.ExecContext(ctx, `SAVEPOINT import_file`); err != nil {
 		return data.PutResult{}, b.broken(err)
 	}
+	if b.titles == nil {
+		t, err := loadTitles(ctx, tx)
+		if err != nil {
+			return data.PutResult{}, err
+		}
+		b.titles = t
+	}
 	var docs []search.Doc
-	r, err := b.l.putArticle(ctx, tx, a, false, &docs)
+	r, err := b.l.putArticle(ctx, tx, a, false, &docs, b.titles)
 	if err != nil {
 		// Not ctx: a cancelled import must still undo the file.
 		if _, rerr := tx.ExecContext(context.WithoutCancel(ctx), `ROLLBACK TO import_file; RELEASE import_file`); rerr != nil {
@@ -82,6 +92,7 @@ func (b *importBatch) Article(a data.NewArticle) (data.PutResult, error) {
 		return data.PutResult{}, b.broken(err)
 	}
 	b.pending = append(b.pending, docs...)
+	b.titles.add(r.Article.ID, r.Article.Title)
 	return r, nil
 }
 

@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -25,25 +27,33 @@ const sameBodyShare = 0.9
 // body in common. Two articles naming different outlets are two papers'
 // prints of one story, which the student may want to compare: they are
 // not the same. It returns 0 when there is none.
-func sameArticle(ctx context.Context, tx *sql.Tx, a data.NewArticle) (int64, string, error) {
+//
+// titles, when not nil, holds the library's headlines (an import batch
+// reads them once); otherwise they are read here.
+func sameArticle(ctx context.Context, tx *sql.Tx, a data.NewArticle, titles titleIndex) (int64, string, error) {
 	key := foldWords(a.Title)
 	if key == "" {
 		return 0, "", nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, title, outlet FROM articles WHERE deleted_at IS NULL AND origin <> ?`, a.Origin)
-	if err != nil {
-		return 0, "", err
+	if titles == nil {
+		var err error
+		if titles, err = loadTitles(ctx, tx); err != nil {
+			return 0, "", err
+		}
 	}
 	type cand struct {
 		id    int64
 		title string
 	}
 	var cands []cand
-	for rows.Next() {
+	for _, id := range titles[key] {
 		var c cand
 		var outlet string
-		if err := rows.Scan(&c.id, &c.title, &outlet); err != nil {
-			rows.Close()
+		err := tx.QueryRowContext(ctx, `SELECT id, title, outlet FROM articles WHERE id = ? AND deleted_at IS NULL AND origin <> ?`, id, a.Origin).Scan(&c.id, &c.title, &outlet)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
 			return 0, "", err
 		}
 		if foldWords(c.title) != key || outlet != "" && a.Outlet != "" && !strings.EqualFold(outlet, a.Outlet) {
@@ -51,9 +61,8 @@ func sameArticle(ctx context.Context, tx *sql.Tx, a data.NewArticle) (int64, str
 		}
 		cands = append(cands, c)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(cands) == 0 {
-		return 0, "", err
+	if len(cands) == 0 {
+		return 0, "", nil
 	}
 	var body []string
 	for _, p := range a.Passages {
@@ -73,6 +82,36 @@ func sameArticle(ctx context.Context, tx *sql.Tx, a data.NewArticle) (int64, str
 		}
 	}
 	return 0, "", nil
+}
+
+// titleIndex maps the library's headlines, folded by foldWords, to their
+// articles' ids.
+type titleIndex map[string][]int64
+
+// loadTitles reads the headlines of the articles not in the bin.
+func loadTitles(ctx context.Context, tx *sql.Tx) (titleIndex, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, title FROM articles WHERE deleted_at IS NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	t := titleIndex{}
+	for rows.Next() {
+		var id int64
+		var title string
+		if err := rows.Scan(&id, &title); err != nil {
+			return nil, err
+		}
+		t.add(id, title)
+	}
+	return t, rows.Err()
+}
+
+// add notes an article's headline.
+func (t titleIndex) add(id int64, title string) {
+	if k := foldWords(title); k != "" && !slices.Contains(t[k], id) {
+		t[k] = append(t[k], id)
+	}
 }
 
 // foldWords returns s's words in lower case, without punctuation, one
