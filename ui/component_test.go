@@ -222,8 +222,7 @@ func TestNotesPanelAlone(t *testing.T) {
 	changed := 0
 	var shown []int64
 	p := newNotesPanel(store, context.Background(), notesHooks{
-		do:       func(f func()) { queue <- f },
-		debounce: 5 * time.Millisecond,
+		editorHooks: editorHooks{do: func(f func()) { queue <- f }, debounce: 5 * time.Millisecond},
 		target: func() (passageSpan, bool) {
 			return passageSpan{passage: store.passages[0], start: 0, end: 11}, true
 		},
@@ -651,8 +650,7 @@ func TestOutlinePanelAlone(t *testing.T) {
 	var opened [][2]int64
 	var asked []string
 	p := newOutlinePanel(lib, ctx, outlineHooks{
-		do:       func(f func()) { queue <- f },
-		debounce: 5 * time.Millisecond,
+		editorHooks: editorHooks{do: func(f func()) { queue <- f }, debounce: 5 * time.Millisecond},
 		showForm: func(title, _, _ string, items []*widget.FormItem, done func(bool)) {
 			asked = append(asked, title)
 			items[0].Widget.(*widget.Entry).SetText("Liang brief")

@@ -58,9 +58,10 @@ func (u *UI) readerHooks() readerHooks {
 	}
 }
 
-// notesHooks wires the notes panel to the window.
-func (u *UI) notesHooks() notesHooks {
-	return notesHooks{
+// editorHooks wires a panel that saves typed text to the window's write
+// queue, dialogs and debounce.
+func (u *UI) editorHooks() editorHooks {
+	return editorHooks{
 		canvas:   canvasOf(u.Window),
 		do:       u.do,
 		debounce: u.opts.noteDebounce,
@@ -69,7 +70,14 @@ func (u *UI) notesHooks() notesHooks {
 		},
 		showError: u.showError,
 		showInfo:  u.showInfo,
-		target:    func() (passageSpan, bool) { return u.reader.Target() },
+	}
+}
+
+// notesHooks wires the notes panel to the window.
+func (u *UI) notesHooks() notesHooks {
+	return notesHooks{
+		editorHooks: u.editorHooks(),
+		target:      func() (passageSpan, bool) { return u.reader.Target() },
 		showPassage: func(id int64, again bool) {
 			u.reader.showPassage(id, again)
 		},
@@ -237,14 +245,7 @@ func (u *UI) studyAidHooks() studyAidHooks {
 // outlineHooks wires the outline panel to the window.
 func (u *UI) outlineHooks() outlineHooks {
 	return outlineHooks{
-		canvas:   canvasOf(u.Window),
-		do:       u.do,
-		debounce: u.opts.noteDebounce,
-		write: func(lane string, run func(ctx context.Context) error, done func(error)) {
-			u.writes.submit(lane, run, done)
-		},
-		showError: u.showError,
-		showInfo:  u.showInfo,
+		editorHooks: u.editorHooks(),
 		askText: func(title, field, value string, done func(string)) {
 			u.askText(title, field, value, done)
 		},

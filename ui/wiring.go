@@ -143,20 +143,50 @@ func (h *readerHooks) fill() {
 	}
 }
 
-// notesHooks are what the notes panel asks of the rest of the window. Nil
-// hooks do nothing.
-type notesHooks struct {
-	// canvas is the canvas the panel is shown on, for the focus.
+// editorHooks is what a panel that saves what the student types needs of
+// the window: the notes panel and the outline share it.
+type editorHooks struct {
+	// canvas is the canvas the panel is shown on, for the focus (and the
+	// outline's More menu).
 	canvas func() fyne.Canvas
 	// do runs a function on the UI goroutine, later.
 	do func(func())
-	// debounce is how long typing must pause before a note is saved.
+	// debounce is how long typing must pause before the text is saved.
 	debounce time.Duration
 	// write runs a write to the library after the earlier ones of its
 	// lane, off the UI goroutine; done is then called on the UI goroutine.
 	write     func(lane string, run func(ctx context.Context) error, done func(err error))
 	showError func(error)
 	showInfo  func(title, message string)
+}
+
+// fill gives every nil hook a default: a write runs at once, an error goes
+// to the log under name, the rest do nothing.
+func (h *editorHooks) fill(name string) {
+	if h.canvas == nil {
+		h.canvas = func() fyne.Canvas { return nil }
+	}
+	if h.do == nil {
+		h.do = func(f func()) { f() }
+	}
+	if h.debounce <= 0 {
+		h.debounce = 600 * time.Millisecond
+	}
+	if h.write == nil {
+		h.write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
+	}
+	if h.showError == nil {
+		h.showError = func(err error) { fyne.LogError(name, err) }
+	}
+	if h.showInfo == nil {
+		h.showInfo = func(string, string) {}
+	}
+}
+
+// notesHooks are what the notes panel asks of the rest of the window. Nil
+// hooks do nothing.
+type notesHooks struct {
+	editorHooks
 	// target is the words a new note goes on: the reader's selection, or
 	// its current passage.
 	target func() (passageSpan, bool)
@@ -193,24 +223,7 @@ type notesHooks struct {
 // fill gives every nil hook a default: a write runs at once, the rest do
 // nothing.
 func (h *notesHooks) fill() {
-	if h.canvas == nil {
-		h.canvas = func() fyne.Canvas { return nil }
-	}
-	if h.do == nil {
-		h.do = func(f func()) { f() }
-	}
-	if h.debounce <= 0 {
-		h.debounce = 600 * time.Millisecond
-	}
-	if h.write == nil {
-		h.write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
-	}
-	if h.showError == nil {
-		h.showError = func(err error) { fyne.LogError("notes", err) }
-	}
-	if h.showInfo == nil {
-		h.showInfo = func(string, string) {}
-	}
+	h.editorHooks.fill("notes")
 	if h.target == nil {
 		h.target = func() (passageSpan, bool) { return passageSpan{}, false }
 	}
@@ -534,19 +547,7 @@ type outlineStore interface {
 // outlineHooks are what the outline panel asks of the window. Nil hooks
 // do nothing (a write runs at once).
 type outlineHooks struct {
-	// canvas is the canvas the panel is shown on, for the focus and the
-	// More menu.
-	canvas func() fyne.Canvas
-	// do runs a function on the UI goroutine, later.
-	do func(func())
-	// debounce is how long typing under a section must pause before the
-	// text is saved.
-	debounce time.Duration
-	// write runs a write to the library after the earlier ones of its
-	// lane, off the UI goroutine; done is then called on the UI goroutine.
-	write     func(lane string, run func(ctx context.Context) error, done func(err error))
-	showError func(error)
-	showInfo  func(title, message string)
+	editorHooks
 	// askText asks for one line of text and runs done with it; confirm
 	// asks a Yes/No question and runs yes on Yes; showForm shows a form
 	// and runs done with whether it was confirmed.
@@ -568,24 +569,7 @@ type outlineHooks struct {
 // fill gives every nil hook a default: a write runs at once, the rest do
 // nothing.
 func (h *outlineHooks) fill() {
-	if h.canvas == nil {
-		h.canvas = func() fyne.Canvas { return nil }
-	}
-	if h.do == nil {
-		h.do = func(f func()) { f() }
-	}
-	if h.debounce <= 0 {
-		h.debounce = 600 * time.Millisecond
-	}
-	if h.write == nil {
-		h.write = func(_ string, run func(context.Context) error, done func(error)) { done(run(context.Background())) }
-	}
-	if h.showError == nil {
-		h.showError = func(err error) { fyne.LogError("outline", err) }
-	}
-	if h.showInfo == nil {
-		h.showInfo = func(string, string) {}
-	}
+	h.editorHooks.fill("outline")
 	if h.askText == nil {
 		h.askText = func(string, string, string, func(string)) {}
 	}
