@@ -390,7 +390,7 @@ func TestImport(t *testing.T) {
 // TestImportFolderWithOtherFiles imports a folder holding an article, a
 // file that fails and an .odt Casebook does not read: the .odt is named as
 // skipped, and the closing line counts only the files Casebook tried ("1 of
-// 2 ... the other one was"), not the skipped one among those imported.
+// 2 ... the other one is in your library"), not the skipped one among those imported.
 func TestImportFolderWithOtherFiles(t *testing.T) {
 	db := newDB(t)
 	dir := t.TempDir()
@@ -404,7 +404,7 @@ func TestImportFolderWithOtherFiles(t *testing.T) {
 	if !strings.Contains(r.stdout, "skipped") || !strings.Contains(r.stdout, "paper.odt") {
 		t.Errorf("the .odt is not named as skipped:\n%s", r.stdout)
 	}
-	if first, _, _ := strings.Cut(r.stderr, "\n"); !strings.Contains(first, "1 of 2 files") || !strings.Contains(first, "the other one was") {
+	if first, _, _ := strings.Cut(r.stderr, "\n"); !strings.Contains(first, "1 of 2 files") || !strings.Contains(first, "the other one is in your library") {
 		t.Errorf("stderr = %q, want 1 of 2 files, the other one imported", r.stderr)
 	}
 }

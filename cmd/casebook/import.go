@@ -79,9 +79,9 @@ func importFailure(failed, total int) string {
 	case failed == total:
 		return fmt.Sprintf("none of the %d files could be imported (see above)", total)
 	case total-failed == 1:
-		return fmt.Sprintf("%d of %d files could not be imported (see above); the other one was", failed, total)
+		return fmt.Sprintf("%d of %d files could not be imported (see above); the other one is in your library", failed, total)
 	}
-	return fmt.Sprintf("%d of %d files could not be imported (see above); the other %d were", failed, total, total-failed)
+	return fmt.Sprintf("%d of %d files could not be imported (see above); the other %d are in your library", failed, total, total-failed)
 }
 
 // describeImport is the line the CLI prints for one imported file. A

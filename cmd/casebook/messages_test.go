@@ -15,9 +15,9 @@ func TestImportFailure(t *testing.T) {
 		{1, 1, "the file could not be imported (see above)"},
 		{2, 2, "neither file could be imported (see above)"},
 		{3, 3, "none of the 3 files could be imported (see above)"},
-		{1, 2, "1 of 2 files could not be imported (see above); the other one was"},
-		{1, 3, "1 of 3 files could not be imported (see above); the other 2 were"},
-		{2, 3, "2 of 3 files could not be imported (see above); the other one was"},
+		{1, 2, "1 of 2 files could not be imported (see above); the other one is in your library"},
+		{1, 3, "1 of 3 files could not be imported (see above); the other 2 are in your library"},
+		{2, 3, "2 of 3 files could not be imported (see above); the other one is in your library"},
 	}
 	for _, tc := range tests {
 		if got := importFailure(tc.failed, tc.total); got != tc.want {
