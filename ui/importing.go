@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -36,11 +37,44 @@ func (u *UI) showImport() {
 		}
 		path := r.URI().Path()
 		r.Close()
+		u.app.Preferences().SetString(prefImportDir, filepath.Dir(path))
 		u.importPaths([]string{path})
 	}, u.Window)
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
+	u.setImportLocation(d)
 	d.Resize(fyne.NewSize(800, 560))
 	u.openModal(d, nil, d.Hide)
+}
+
+// setImportLocation opens d where the student keeps articles: the folder
+// of the file last imported, or else Downloads, where a browser saves
+// pages and PDFs (not the home folder, which holds everything else).
+func (u *UI) setImportLocation(d *dialog.FileDialog) {
+	if l := importLocation(u.app.Preferences().String(prefImportDir)); l != nil {
+		d.SetLocation(l)
+	}
+}
+
+// importLocation is the folder an import dialog starts in: last if it is
+// still a folder, else ~/Downloads if there is one, else nil (the
+// dialog's own choice).
+func importLocation(last string) fyne.ListableURI {
+	var dirs []string
+	if last != "" {
+		dirs = append(dirs, last)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, "Downloads"))
+	}
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			return l
+		}
+	}
+	return nil
 }
 
 // showImportFolder asks for a folder and imports every article and
@@ -54,8 +88,10 @@ func (u *UI) showImportFolder() {
 		if l == nil {
 			return
 		}
+		u.app.Preferences().SetString(prefImportDir, filepath.Dir(l.Path()))
 		u.importPaths([]string{l.Path()})
 	}, u.Window)
+	u.setImportLocation(d)
 	d.Resize(fyne.NewSize(800, 560))
 	u.openModal(d, nil, d.Hide)
 }

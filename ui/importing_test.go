@@ -254,3 +254,29 @@ func TestUndoImport(t *testing.T) {
 		t.Errorf("after Undo import: %+v", ns)
 	}
 }
+
+// TestImportStartsWhereArticlesAre: File › Import… opens in the folder of
+// the file last imported, or else in Downloads, where a browser saves
+// pages and PDFs; not in the home folder, which the student reviewer had
+// to scroll out of.
+func TestImportStartsWhereArticlesAre(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	if got := importLocation(""); got != nil {
+		t.Errorf("with no Downloads and no last folder the dialog starts in %v; want its own choice", got)
+	}
+	downloads := filepath.Join(home, "Downloads")
+	if err := os.Mkdir(downloads, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := importLocation(""); got == nil || got.Path() != downloads {
+		t.Errorf("the first import starts in %v; want %s", got, downloads)
+	}
+	last := t.TempDir()
+	if got := importLocation(last); got == nil || got.Path() != last {
+		t.Errorf("after an import from %s the next starts in %v", last, got)
+	}
+	if got := importLocation(filepath.Join(last, "gone")); got == nil || got.Path() != downloads {
+		t.Errorf("with the last folder gone the dialog starts in %v; want %s", got, downloads)
+	}
+}

@@ -38,13 +38,14 @@ import (
 // Preference keys. The window remembers its size, the last article, the
 // reading position in it, the theme and the text size.
 const (
-	prefWidth    = "window.width"
-	prefHeight   = "window.height"
-	prefArticle  = "reader.article"
-	prefLibrary  = "reader.library" // the library the remembered article is in
-	prefPassage  = "reader.passage" // sequence number of the top passage
-	prefTheme    = "view.theme"
-	prefTextSize = "view.textsize"
+	prefWidth     = "window.width"
+	prefHeight    = "window.height"
+	prefArticle   = "reader.article"
+	prefLibrary   = "reader.library" // the library the remembered article is in
+	prefPassage   = "reader.passage" // sequence number of the top passage
+	prefTheme     = "view.theme"
+	prefTextSize  = "view.textsize"
+	prefImportDir = "import.folder" // where File › Import… last found a file
 )
 
 // Options adjusts a UI; the zero value is what the app uses.
