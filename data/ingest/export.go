@@ -212,6 +212,21 @@ func exportByline(s string) string {
 	return ""
 }
 
+// rePlaceSuffix is the place a database adds after a publication's name
+// to tell papers of the same name apart: "Daily News (New York)",
+// "The Brooklyn Ledger (New York)", "The Guardian (London)".
+var rePlaceSuffix = regexp.MustCompile(`\s*\((?:[A-Z][\p{L}.'-]*)(?:,? [A-Z][\p{L}.'-]*){0,3}\)$`)
+
+// exportOutlet reads a publication line: the paper's name without the
+// place the database adds, which a citation does not give.
+func exportOutlet(s string) string {
+	s = clean(s)
+	if t := rePlaceSuffix.ReplaceAllString(s, ""); t != "" {
+		return t
+	}
+	return s
+}
+
 // exportDate reads the publication date of a date line ("April 20, 2016
 // Wednesday", "20 April 2016", "Apr 20, 2016").
 func exportDate(s string) string {
@@ -279,7 +294,7 @@ func nexisArticle(lines []string) exportArticle {
 						a.meta.Date = d
 						kind = data.KindDateline
 					} else {
-						a.meta.Outlet = clean(l)
+						a.meta.Outlet = exportOutlet(l)
 					}
 				case 2:
 					if d := exportDate(l); d != "" && a.meta.Date == "" {
@@ -467,7 +482,7 @@ func factivaArticle(lines []string) exportArticle {
 			}
 		case "SN":
 			if a.meta.Outlet == "" {
-				a.meta.Outlet = clean(l)
+				a.meta.Outlet = exportOutlet(l)
 			}
 		}
 		if len(bodyLines) > 0 {
@@ -525,7 +540,7 @@ func factivaDisplayArticle(lines []string) exportArticle {
 				a.meta.Date = exportDate(l)
 				kind = data.KindDateline
 			case a.meta.Outlet == "" && a.meta.Date != "":
-				a.meta.Outlet = clean(l)
+				a.meta.Outlet = exportOutlet(l)
 			}
 		case 2:
 			if reFactivaAN.MatchString(l) {

@@ -224,3 +224,25 @@ func FuzzSplitExport(f *testing.F) {
 		}
 	})
 }
+
+// TestExportOutletDropsPlace: a database tells papers of one name apart by
+// a place after the name ("Daily News (New York)"); a citation gives the
+// paper's name alone. The student reviewer's Nexis download cited "The
+// Brooklyn Ledger (New York)".
+func TestExportOutletDropsPlace(t *testing.T) {
+	for in, want := range map[string]string{
+		"The Brooklyn Ledger (New York)":     "The Brooklyn Ledger",
+		"Daily News (New York)":              "Daily News",
+		"The Guardian (London)":              "The Guardian",
+		"The Star (Toronto, Canada)":         "The Star",
+		"The New York Times":                 "The New York Times",
+		"Newsday (Combined editions)":        "Newsday (Combined editions)",
+		"Metro Wire Service (AP-7)":          "Metro Wire Service (AP-7)",
+		"  The Harbor Courier  ":             "The Harbor Courier",
+		"St. Louis Post-Dispatch (Missouri)": "St. Louis Post-Dispatch",
+	} {
+		if got := exportOutlet(in); got != want {
+			t.Errorf("exportOutlet(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
