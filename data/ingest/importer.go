@@ -119,13 +119,17 @@ func unknown(m data.Meta) string {
 			missing = append(missing, f.name)
 		}
 	}
+	check := ""
+	if m.Date != "" && m.DateNote == copyrightYearNote {
+		check = "; " + copyrightYearNote + ": check the date with Edit details…"
+	}
 	switch len(missing) {
 	case 0:
-		return ""
+		return check
 	case 1:
-		return fmt.Sprintf("; not found in the file: %s (Edit details… adds it)", missing[0])
+		return fmt.Sprintf("; not found in the file: %s (Edit details… adds it)", missing[0]) + check
 	}
-	return fmt.Sprintf("; not found in the file: %s (Edit details… adds them)", strings.Join(missing, ", "))
+	return fmt.Sprintf("; not found in the file: %s (Edit details… adds them)", strings.Join(missing, ", ")) + check
 }
 
 // Importer is the part of the library an import writes to.

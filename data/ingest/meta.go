@@ -551,7 +551,7 @@ func extractMeta(paras []para) data.Meta {
 	m.Outlet = cmp.Or(bylineOutlet, agencyOutlet, parenOut, siteOut, followOutlet, mentionOutlet, copyrightOutlet, addressOutlet, titleOutlet)
 	m.Date = cmp.Or(datelineDate, bylineDate)
 	if m.Date == "" {
-		m.Date = inferYearlessDate(paras)
+		m.Date, m.DateNote = inferYearlessDate(paras)
 	}
 	return m
 }

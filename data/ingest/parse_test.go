@@ -583,6 +583,17 @@ func TestYearlessBylineDate(t *testing.T) {
 			if a.Date != tt.want {
 				t.Errorf("date = %q, want %q", a.Date, tt.want)
 			}
+			// Only a year read from the copyright line is flagged for the
+			// student to check: a live site's footer gives the year the
+			// page was copied.
+			fromCopyright := name == "copyright range"
+			if (a.DateNote == copyrightYearNote) != fromCopyright {
+				t.Errorf("date note = %q; want the copyright note only when the year came from the copyright line", a.DateNote)
+			}
+			report := unknown(a.Meta)
+			if strings.Contains(report, "check the date") != fromCopyright {
+				t.Errorf("import report %q; want a request to check the date only when the year came from the copyright line", report)
+			}
 			if a.Author != "Erin Cunningham" {
 				t.Errorf("author = %q, want Erin Cunningham", a.Author)
 			}

@@ -36,6 +36,10 @@ func yearlessDate(s string) (month, day int, rest string, ok bool) {
 	return 0, 0, "", false
 }
 
+// copyrightYearNote is the DateNote of a date whose year was read from the
+// page's copyright line.
+const copyrightYearNote = "the year is from the page's copyright line"
+
 // inferYearlessDate returns the publication date of an article whose
 // byline, or a dateline beside its byline or headline, gives the month
 // and day without the year, when the page gives the year on strong
@@ -43,7 +47,13 @@ func yearlessDate(s string) (month, day int, rest string, ok bool) {
 // dates of one year), or else the latest year of its copyright lines when
 // no later year is written anywhere else on the page. Otherwise it returns
 // "": a guessed year would be a wrong citation.
-func inferYearlessDate(paras []para) string {
+//
+// A copyright line's year is weaker evidence than a full date: a live
+// site's footer gives the year the page was copied, not the year the
+// article was written. A year taken from it comes with note
+// copyrightYearNote, which the import report shows, so that the student
+// checks it.
+func inferYearlessDate(paras []para) (date, note string) {
 	month, day := 0, 0
 	for i, p := range paras {
 		if p.kind != data.KindByline && !(textUnits(p.text) <= 10 && nearHead(paras, i)) {
@@ -63,7 +73,7 @@ func inferYearlessDate(paras []para) string {
 		break
 	}
 	if month == 0 {
-		return ""
+		return "", ""
 	}
 	// A full date with the same month and day.
 	sameDay := 0
@@ -73,7 +83,7 @@ func inferYearlessDate(paras []para) string {
 			for _, f := range findDates(p.text) {
 				if y, m, d := splitISO(f.iso); m == month && d == day {
 					if sameDay != 0 && sameDay != y {
-						return ""
+						return "", ""
 					}
 					sameDay = y
 				}
@@ -95,12 +105,12 @@ func inferYearlessDate(paras []para) string {
 	}
 	year := sameDay
 	if year == 0 && copyrightYear >= otherYear {
-		year = copyrightYear
+		year, note = copyrightYear, copyrightYearNote
 	}
 	if year == 0 {
-		return ""
+		return "", ""
 	}
-	return isoDate(year, month, day)
+	return isoDate(year, month, day), note
 }
 
 // nearHead reports a paragraph within two of a byline or the title.
