@@ -975,3 +975,133 @@ func TestExportDialogAlone(t *testing.T) {
 		t.Errorf("exported %+v; name remembered %q", exported, a.Preferences().String(prefUserName))
 	}
 }
+
+// TestStudyAidsAlone builds the study aids on a small library, with no
+// window: loading fills the Timeline and People views off the caller's
+// goroutine (the bar moving through do), an unchanged library is not read
+// again, and a correction made in the People view goes through the write
+// hook and shows once the corrections are applied again.
+func TestStudyAidsAlone(t *testing.T) {
+	newComponentApp(t)
+	ctx := context.Background()
+	lib := openSeededLibrary(t)
+	arts, err := lib.Articles(ctx)
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("articles: %v, %v", arts, err)
+	}
+	queue := make(chan func(), 1024)
+	var lanes []string
+	var errs []error
+	var opened []casefacts.Ref
+	answer := ""
+	s := newStudyAids(lib, ctx, widget.NewLabel("the library"), studyAidsHooks{
+		openRef:      func(r casefacts.Ref) { opened = append(opened, r) },
+		askText:      func(_, _, _ string, done func(string)) { done(answer) },
+		showError:    func(err error) { errs = append(errs, err) },
+		do:           func(f func()) { queue <- f },
+		goBackground: func(f func()) { go f() },
+		articles:     func() []data.ArticleSummary { return arts },
+		write: func(lane string, run func(ctx context.Context) error, done func(error)) {
+			lanes = append(lanes, lane)
+			done(run(ctx))
+		},
+	})
+	w := test.NewTempWindow(t, s.tabs)
+	w.Resize(fyne.NewSize(360, 700))
+	// loadedTimes runs what the study aids queued until n loads finished.
+	loadedTimes := func(n int) {
+		t.Helper()
+		deadline := time.After(30 * time.Second)
+		for s.loaded < n || s.loading {
+			select {
+			case f := <-queue:
+				f()
+			case <-deadline:
+				t.Fatalf("the study aids loaded %d times, want %d", s.loaded, n)
+			}
+		}
+	}
+	if len(s.tabs.Items) != 3 || s.tabs.Items[1].Text != "Timeline" || s.tabs.Items[2].Text != "People" {
+		t.Fatalf("tabs: %d", len(s.tabs.Items))
+	}
+
+	s.changed(false)
+	if !s.loading || !s.timeline.loading.Visible() {
+		t.Error("loading does not show that the articles are being read")
+	}
+	loadedTimes(1)
+	if len(errs) != 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	if len(s.timeline.Events()) == 0 || len(s.people.People()) == 0 || s.timeline.loading.Visible() {
+		t.Fatalf("after loading: %d events, %d people", len(s.timeline.Events()), len(s.people.People()))
+	}
+	if v := s.timeline.bar.Value; v != 1 {
+		t.Errorf("the progress bar stopped at %v", v)
+	}
+	// The same articles: nothing is read again.
+	s.changed(false)
+	if s.loading {
+		t.Error("an unchanged library is read again")
+	}
+
+	// Rename someone in the People view: the correction is written through
+	// the write hook's corrections lane and shows.
+	name := ""
+	for _, p := range s.people.People() {
+		if p.Name == "Peter Liang" {
+			name = p.Name
+		}
+	}
+	if name == "" || !s.people.Select(name) {
+		t.Fatalf("no Peter Liang among %d people", len(s.people.People()))
+	}
+	test.Tap(findButton(s.people.detail, findRefLabel(s.people.detail)))
+	if len(opened) != 1 {
+		t.Errorf("opened %v, want a passage mentioning %s", opened, name)
+	}
+	answer = "Officer Peter Liang"
+	test.Tap(findButton(s.people.detail, "Rename…"))
+	loadedTimes(2)
+	if len(lanes) != 1 || lanes[0] != laneCorrections || len(errs) != 0 {
+		t.Fatalf("writes in lanes %v, errors %v", lanes, errs)
+	}
+	renamed := false
+	for _, p := range s.people.People() {
+		if p.Name == name {
+			t.Errorf("%s is still listed after the rename", name)
+		}
+		renamed = renamed || p.Name == answer
+	}
+	if !renamed {
+		t.Errorf("no %q after the rename", answer)
+	}
+	fixes, err := lib.Corrections(ctx, data.TargetPerson)
+	if err != nil || len(fixes) != 1 || fixes[0].Key != name || fixes[0].Value != answer {
+		t.Errorf("stored corrections %+v, %v", fixes, err)
+	}
+}
+
+// findRefLabel is the text of the first passage button in a details
+// pane: the one whose label cites an article.
+func findRefLabel(o fyne.CanvasObject) string {
+	var out string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if out != "" {
+			return
+		}
+		switch v := o.(type) {
+		case *widget.Button:
+			if strings.HasPrefix(v.Text, "Article ") {
+				out = v.Text
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}

@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebookapp/casebook/data"
-	"github.com/casebookapp/casebook/data/casefacts"
-	"github.com/casebookapp/casebook/data/glance"
 )
 
 // UI is the controller of the window: it builds each component on its
@@ -223,22 +221,20 @@ func (u *UI) toolbarHooks() toolbarHooks {
 	}
 }
 
-// studyAidHooks wires the Timeline and People views to the window.
-func (u *UI) studyAidHooks() studyAidHooks {
-	return studyAidHooks{
+// studyAidsHooks wires the study aids (the Timeline and People views) to
+// the window.
+func (u *UI) studyAidsHooks() studyAidsHooks {
+	return studyAidsHooks{
 		openRef:  u.openRef,
 		refLabel: u.refLabel,
 		askText: func(title, field, value string, done func(string)) {
 			u.askText(title, field, value, done)
 		},
-		correct: u.correct,
-		fixEvent: func(c glance.Case, e casefacts.Event, action, value string) {
-			u.saveCorrection(func(ctx context.Context) error {
-				_, err := glance.FixEvent(ctx, u.lib, c, e, action, value)
-				return err
-			})
-		},
-		showError: u.showError,
+		showError:    u.showError,
+		do:           u.do,
+		goBackground: u.goBackground,
+		articles:     func() []data.ArticleSummary { return u.articles },
+		write:        u.writes.submit,
 	}
 }
 

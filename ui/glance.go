@@ -18,10 +18,13 @@ import (
 
 // studyAids is the case at a glance: the Timeline and People views beside
 // the library, fed by package glance off the UI goroutine and refreshed when
-// the articles change (an import, an edited date).
+// the articles change (an import, an edited date). Like the other
+// components it holds its store and its hooks, not the window.
 type studyAids struct {
-	u    *UI
-	tabs *wrapTabs
+	lib   studyAidStore
+	ctx   context.Context
+	hooks studyAidsHooks
+	tabs  *wrapTabs
 	// Case is what the views show.
 	Case glance.Case
 	// sig is the articles the case was built from (ids, hashes, dates), so
@@ -36,19 +39,34 @@ type studyAids struct {
 	adding *addToTimeline
 }
 
-// withStudyAids puts the library pane and the study aids in tabs. It is the
-// window layout's hook for them.
-func (u *UI) withStudyAids(library fyne.CanvasObject) fyne.CanvasObject {
-	s := &studyAids{u: u}
-	u.aids = s
-	s.timeline = newTimelineView(u.studyAidHooks())
-	s.people = newPeopleView(u.studyAidHooks())
+// newStudyAids builds the Timeline and People views and puts them in tabs
+// after the library pane. Nothing is read until changed is called.
+func newStudyAids(lib studyAidStore, ctx context.Context, library fyne.CanvasObject, hooks studyAidsHooks) *studyAids {
+	hooks.fill()
+	s := &studyAids{lib: lib, ctx: ctx, hooks: hooks}
+	views := studyAidHooks{
+		openRef:   hooks.openRef,
+		refLabel:  hooks.refLabel,
+		askText:   hooks.askText,
+		correct:   s.correct,
+		fixEvent:  s.fixEvent,
+		showError: hooks.showError,
+	}
+	s.timeline = newTimelineView(views)
+	s.people = newPeopleView(views)
 	s.tabs = newWrapTabs(
 		container.NewTabItem("Library", library),
 		container.NewTabItem("Timeline", s.timeline.content),
 		container.NewTabItem("People", s.people.content),
 	)
-	return s.tabs
+	return s
+}
+
+// withStudyAids puts the library pane and the study aids in tabs. It is the
+// window layout's hook for them.
+func (u *UI) withStudyAids(library fyne.CanvasObject) fyne.CanvasObject {
+	u.aids = newStudyAids(u.lib, u.ctx, library, u.studyAidsHooks())
+	return u.aids.tabs
 }
 
 // showLibraryTab brings the library (and search results) to the front.
@@ -70,11 +88,17 @@ func articlesSignature(arts []data.ArticleSummary) string {
 // studyAidsChanged extracts again if the articles changed since the last
 // extraction (or always, with force: a correction was made).
 func (u *UI) studyAidsChanged(force bool) {
-	s := u.aids
-	if s == nil {
-		return
+	if u.aids != nil {
+		u.aids.changed(force)
 	}
-	sig := articlesSignature(u.articles)
+}
+
+// changed extracts again if the articles changed since the last
+// extraction (or always, with force: a correction was made).
+func (s *studyAids) changed(force bool) {
+	h := s.hooks
+	arts := h.articles()
+	sig := articlesSignature(arts)
 	if !force && sig == s.sig {
 		return
 	}
@@ -88,11 +112,11 @@ func (u *UI) studyAidsChanged(force bool) {
 	// article again.
 	recorrect := sig == s.sig && s.loaded > 0
 	if !recorrect {
-		s.timeline.setLoading(len(u.articles))
-		s.people.setLoading(len(u.articles))
+		s.timeline.setLoading(len(arts))
+		s.people.setLoading(len(arts))
 	}
 	last := s.Case
-	u.goBackground(func() {
+	h.goBackground(func() {
 		var percent atomic.Int64
 		percent.Store(-1)
 		progress := func(done, total int) {
@@ -100,7 +124,7 @@ func (u *UI) studyAidsChanged(force bool) {
 			// moves by a percent.
 			p := int64(done * 100 / max(total, 1))
 			if old := percent.Load(); p > old && percent.CompareAndSwap(old, p) {
-				u.do(func() {
+				h.do(func() {
 					s.timeline.setProgress(done, total)
 					s.people.setProgress(done, total)
 				})
@@ -109,17 +133,17 @@ func (u *UI) studyAidsChanged(force bool) {
 		var c glance.Case
 		var err error
 		if recorrect {
-			c, err = glance.Recorrect(u.ctx, u.lib, last)
+			c, err = glance.Recorrect(s.ctx, s.lib, last)
 		} else {
-			c, err = glance.LoadProgress(u.ctx, u.lib, progress)
+			c, err = glance.LoadProgress(s.ctx, s.lib, progress)
 		}
-		u.do(func() {
+		h.do(func() {
 			s.loading = false
 			s.loaded++
 			if err != nil {
 				s.timeline.setLoading(-1)
 				s.people.setLoading(-1)
-				u.showError(err)
+				h.showError(err)
 				return
 			}
 			s.sig = sig
@@ -128,7 +152,7 @@ func (u *UI) studyAidsChanged(force bool) {
 			s.people.setCase(c)
 			if s.again {
 				s.again = false
-				u.studyAidsChanged(true)
+				s.changed(true)
 			}
 		})
 	})
@@ -316,11 +340,24 @@ func (u *UI) showAddToTimeline(p data.Passage, selection string) *addToTimeline 
 
 // addToTimeline stores the event the form describes.
 func (u *UI) addToTimeline(f *addToTimeline) bool {
-	if _, err := glance.AddEvent(u.ctx, u.lib, f.passage, f.date.Text, f.label.Text); err != nil {
-		u.showError(err)
+	if u.aids == nil {
+		if _, err := glance.AddEvent(u.ctx, u.lib, f.passage, f.date.Text, f.label.Text); err != nil {
+			u.showError(err)
+			return false
+		}
+		return true
+	}
+	return u.aids.addEvent(f.passage, f.date.Text, f.label.Text)
+}
+
+// addEvent stores an event the student adds from a passage, and extracts
+// again; it reports whether the event was stored.
+func (s *studyAids) addEvent(p data.Passage, date, label string) bool {
+	if _, err := glance.AddEvent(s.ctx, s.lib, p, date, label); err != nil {
+		s.hooks.showError(err)
 		return false
 	}
-	u.studyAidsChanged(true)
+	s.changed(true)
 	return true
 }
 
@@ -343,9 +380,18 @@ func (u *UI) askText(title, field, value string, done func(string)) *dialogEntry
 }
 
 // correct stores a correction and extracts again.
-func (u *UI) correct(c data.Correction) {
-	u.saveCorrection(func(ctx context.Context) error {
-		_, err := u.lib.AddCorrection(ctx, c)
+func (s *studyAids) correct(c data.Correction) {
+	s.saveCorrection(func(ctx context.Context) error {
+		_, err := s.lib.AddCorrection(ctx, c)
+		return err
+	})
+}
+
+// fixEvent stores a correction (hide, date or label) to an event of c and
+// extracts again.
+func (s *studyAids) fixEvent(c glance.Case, e casefacts.Event, action, value string) {
+	s.saveCorrection(func(ctx context.Context) error {
+		_, err := glance.FixEvent(ctx, s.lib, c, e, action, value)
 		return err
 	})
 }
@@ -353,13 +399,13 @@ func (u *UI) correct(c data.Correction) {
 // saveCorrection runs a correction's write through the write queue, so the
 // window does not wait on the library's lock, then applies the corrections
 // to what the timeline and people show.
-func (u *UI) saveCorrection(run func(ctx context.Context) error) {
-	u.writes.submit(laneCorrections, run, func(err error) {
+func (s *studyAids) saveCorrection(run func(ctx context.Context) error) {
+	s.hooks.write(laneCorrections, run, func(err error) {
 		if err != nil {
-			u.showError(err)
+			s.hooks.showError(err)
 			return
 		}
-		u.studyAidsChanged(true)
+		s.changed(true)
 	})
 }
 

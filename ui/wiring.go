@@ -458,6 +458,54 @@ func (h *studyAidHooks) fill() {
 	}
 }
 
+// studyAidStore is what the study aids read and write: the articles and
+// their reading passages, and the corrections made to the extraction
+// (glance's library).
+type studyAidStore interface {
+	glance.Library
+}
+
+// studyAidsHooks are what the study aids ask of the window: the views'
+// hooks (correct and fixEvent are the study aids' own), and the window's
+// goroutines, articles and write queue. Nil hooks do nothing, or run at
+// once.
+type studyAidsHooks struct {
+	openRef   func(casefacts.Ref)
+	refLabel  func(casefacts.Ref) string
+	askText   func(title, field, value string, done func(string))
+	showError func(error)
+	// do runs a function on the UI goroutine, later; goBackground runs
+	// one off it.
+	do           func(func())
+	goBackground func(func())
+	// articles are the library's articles as the window last listed them.
+	articles func() []data.ArticleSummary
+	// write runs a write in a lane of the write queue, then done with its
+	// error on the UI goroutine.
+	write func(lane string, run func(ctx context.Context) error, done func(error))
+}
+
+// fill gives every nil hook one that does nothing, or runs at once.
+func (h *studyAidsHooks) fill() {
+	v := studyAidHooks{openRef: h.openRef, refLabel: h.refLabel, askText: h.askText, showError: h.showError}
+	v.fill()
+	h.openRef, h.refLabel, h.askText, h.showError = v.openRef, v.refLabel, v.askText, v.showError
+	if h.do == nil {
+		h.do = func(f func()) { f() }
+	}
+	if h.goBackground == nil {
+		h.goBackground = func(f func()) { f() }
+	}
+	if h.articles == nil {
+		h.articles = func() []data.ArticleSummary { return nil }
+	}
+	if h.write == nil {
+		h.write = func(_ string, run func(ctx context.Context) error, done func(error)) {
+			done(run(context.Background()))
+		}
+	}
+}
+
 // passageSpan is the runes [Start, End) of a passage: what a highlight or a
 // note applies to.
 type passageSpan struct {

@@ -20,7 +20,7 @@ func TestComponentsHoldNoWindow(t *testing.T) {
 		"reader": true, "readerKeys": true, "passageView": true,
 		"notesPanel": true, "noteCard": true, "noteEntry": true,
 		"highlightsPanel": true, "searchBar": true, "searchEntry": true,
-		"libraryPane": true, "timelineView": true, "peopleView": true,
+		"libraryPane": true, "timelineView": true, "peopleView": true, "studyAids": true,
 		"outlinePanel": true, "outlineItemView": true, "compareView": true, "trashDialog": true,
 		"metaEditor": true, "dialogEntry": true, "exportDialog": true,
 		"highlightBar": true, "tipButton": true, "keyButton": true, "keyEntry": true,
