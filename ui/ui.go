@@ -169,7 +169,8 @@ func New(a fyne.App, lib Store, opts Options) *UI {
 	u := &UI{app: a, lib: lib, opts: opts}
 	protectSaveDialogs()
 	u.ctx, u.cancel = context.WithCancel(context.Background())
-	u.writes = newWriteQueue(u)
+	// Not u.do: the queue's count must come down even while quitting.
+	u.writes = newWriteQueue(u.ctx, opts.do, func() bool { return u.quitting })
 	u.saveLabel = widget.NewLabel("")
 	u.saveLabel.Importance = widget.LowImportance
 	u.status = widget.NewLabel("")

@@ -19,7 +19,13 @@ import (
 // quits: nothing is dropped. Each write's done function then runs on the
 // UI goroutine with its result.
 type writeQueue struct {
-	u *UI
+	// ctx is the window's: the writes stop retrying once it is done.
+	ctx context.Context
+	// do runs a function on the UI goroutine, even while quitting (the
+	// count of pending writes must come down); quitting reports that the
+	// window is quitting, when no done or onState runs any more.
+	do       func(func())
+	quitting func() bool
 	// retry is how long a write waits before trying again after the
 	// library said it was busy; slow is how long a write may take before
 	// the window says it is waiting for the library.
@@ -45,8 +51,8 @@ type writeJob struct {
 	finished chan struct{}
 }
 
-func newWriteQueue(u *UI) *writeQueue {
-	return &writeQueue{u: u, retry: 250 * time.Millisecond, slow: 400 * time.Millisecond, lanes: map[string][]*writeJob{}}
+func newWriteQueue(ctx context.Context, do func(func()), quitting func() bool) *writeQueue {
+	return &writeQueue{ctx: ctx, do: do, quitting: quitting, retry: 250 * time.Millisecond, slow: 400 * time.Millisecond, lanes: map[string][]*writeJob{}}
 }
 
 // submit queues run in a lane. It is called on the UI goroutine; done (if
@@ -87,10 +93,10 @@ func (q *writeQueue) drain(lane string) {
 		q.mu.Lock()
 		q.lanes[lane] = q.lanes[lane][1:]
 		q.mu.Unlock()
-		// Not u.do: the count must come down even while quitting.
-		q.u.opts.do(func() {
+		// The count must come down even while quitting.
+		q.do(func() {
 			q.pending--
-			if j.done != nil && !q.u.quitting {
+			if j.done != nil && !q.quitting() {
 				j.done(err)
 			}
 			q.stateChanged()
@@ -100,7 +106,7 @@ func (q *writeQueue) drain(lane string) {
 
 // runJob runs one write, again and again while the library is busy.
 func (q *writeQueue) runJob(j *writeJob) error {
-	ctx := q.u.ctx
+	ctx := q.ctx
 	var once sync.Once
 	slow := time.AfterFunc(q.slow, func() { once.Do(func() { q.setWaiting(1) }) })
 	defer func() {
@@ -127,7 +133,7 @@ func (q *writeQueue) setWaiting(d int) {
 	q.mu.Lock()
 	q.waiting += d
 	q.mu.Unlock()
-	q.u.opts.do(q.stateChanged)
+	q.do(q.stateChanged)
 }
 
 // Waiting reports whether a write is waiting for the library.
@@ -138,7 +144,7 @@ func (q *writeQueue) Waiting() bool {
 }
 
 func (q *writeQueue) stateChanged() {
-	if q.onState != nil && !q.u.quitting {
+	if q.onState != nil && !q.quitting() {
 		q.onState()
 	}
 }

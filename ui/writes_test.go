@@ -144,3 +144,53 @@ func TestStatusShownAfterSaving(t *testing.T) {
 		t.Errorf("after a save the window's status label says %q, want “Article deleted”", shown.Text)
 	}
 }
+
+// TestWriteQueueAlone builds the write queue with no window: a slow write
+// counts as waiting (onState is told), its done runs through do with its
+// error, and once quitting a finished write's done no longer runs while
+// the count of pending writes still comes down.
+func TestWriteQueueAlone(t *testing.T) {
+	queue := make(chan func(), 64)
+	quitting := false
+	q := newWriteQueue(context.Background(), func(f func()) { queue <- f }, func() bool { return quitting })
+	q.slow = time.Millisecond
+	states := 0
+	q.onState = func() { states++ }
+	// run does what the queue asked of the UI goroutine until cond.
+	run := func(what string, cond func() bool) {
+		t.Helper()
+		deadline := time.After(10 * time.Second)
+		for !cond() {
+			select {
+			case f := <-queue:
+				f()
+			case <-deadline:
+				t.Fatalf("waited too long for %s", what)
+			}
+		}
+	}
+	release := make(chan struct{})
+	wantErr := data.Errorf(data.EINVALID, "refused")
+	var got []error
+	q.submit("a", func(context.Context) error { <-release; return wantErr }, func(err error) { got = append(got, err) })
+	if q.pending != 1 || states != 1 {
+		t.Fatalf("after submit: pending %d, states %d", q.pending, states)
+	}
+	run("the slow write to wait", q.Waiting)
+	close(release)
+	run("the write's done", func() bool { return len(got) == 1 && !q.Waiting() })
+	if got[0] != wantErr || q.pending != 0 || states < 3 {
+		t.Errorf("done got %v; pending %d; states %d", got, q.pending, states)
+	}
+
+	quitting = true
+	before := states
+	q.submit("a", func(context.Context) error { return nil }, func(err error) { got = append(got, err) })
+	run("the count to come down", func() bool { return q.pending == 0 })
+	if len(got) != 1 || states != before {
+		t.Errorf("after quitting: done ran %d times, onState %d times", len(got)-1, states-before)
+	}
+	if !q.wait(time.Second) {
+		t.Error("the queue's writes did not finish")
+	}
+}
