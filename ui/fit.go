@@ -154,15 +154,22 @@ func (u *UI) relayout() {
 // narrow column at 200 % text would otherwise make the window's minimum
 // height taller than the screen.
 func (u *UI) upTo(obj fyne.CanvasObject, frac float32) *fyne.Container {
-	return container.New(&capHeight{u: u, obj: obj, frac: frac}, container.NewVScroll(obj))
+	return newCapHeight(obj, frac, func() float32 { return u.Window.Canvas().Size().Height })
+}
+
+// newCapHeight shows obj whole while it takes at most frac of height (the
+// window's, as it is now), and scrolls it beyond.
+func newCapHeight(obj fyne.CanvasObject, frac float32, height func() float32) *fyne.Container {
+	return container.New(&capHeight{height: height, obj: obj, frac: frac}, container.NewVScroll(obj))
 }
 
 // capHeight lays out a scroll around obj, reporting obj's minimum height
 // up to a fraction of the window's.
 type capHeight struct {
-	u    *UI
-	obj  fyne.CanvasObject
-	frac float32
+	// height is the window's height now.
+	height func() float32
+	obj    fyne.CanvasObject
+	frac   float32
 }
 
 // Layout implements fyne.Layout.
@@ -176,7 +183,7 @@ func (c *capHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // MinSize implements fyne.Layout.
 func (c *capHeight) MinSize([]fyne.CanvasObject) fyne.Size {
 	m := c.obj.MinSize()
-	if limit := c.u.Window.Canvas().Size().Height * c.frac; limit > 0 && m.Height > limit {
+	if limit := c.height() * c.frac; limit > 0 && m.Height > limit {
 		m.Height = limit
 	}
 	return m

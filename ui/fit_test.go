@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -113,6 +115,24 @@ func TestArticleDetailsPlaceholdersFit(t *testing.T) {
 		need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width + 2*theme.InnerPadding()
 		if w := e.Size().Width; w < need {
 			t.Errorf("the field is %v wide, its placeholder %q needs %v", w, e.PlaceHolder, need)
+		}
+	}
+}
+
+// TestCapHeightAlone builds upTo's container with no window: it asks for
+// its content's whole height while that is at most the fraction of the
+// height it is given, that fraction beyond, and the whole height before
+// the window has a size.
+func TestCapHeightAlone(t *testing.T) {
+	newComponentApp(t)
+	tall := canvas.NewRectangle(color.Black)
+	tall.SetMinSize(fyne.NewSize(50, 500))
+	window := float32(0)
+	c := newCapHeight(tall, 0.3, func() float32 { return window })
+	for _, tc := range []struct{ window, want float32 }{{0, 500}, {1000, 300}, {2000, 500}} {
+		window = tc.window
+		if got := c.MinSize().Height; got != tc.want {
+			t.Errorf("in a window %v high: min height %v, want %v", tc.window, got, tc.want)
 		}
 	}
 }

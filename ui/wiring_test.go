@@ -24,7 +24,7 @@ func TestComponentsHoldNoWindow(t *testing.T) {
 		"outlinePanel": true, "outlineItemView": true, "compareView": true, "trashDialog": true,
 		"metaEditor": true, "dialogEntry": true, "exportDialog": true,
 		"highlightBar": true, "tipButton": true, "keyButton": true, "keyEntry": true,
-		"writeQueue": true,
+		"writeQueue": true, "capHeight": true,
 	}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
