@@ -392,7 +392,10 @@ func (l *Library) articleSummaries(ctx context.Context, where string) ([]data.Ar
 	})
 }
 
-// UpdateMeta replaces an article's citable metadata with the user's.
+// UpdateMeta replaces an article's citable metadata with the user's. A new
+// date that comes with the old date's note drops the note, which explained
+// the old date; a new sentence-case title is derived as for an import when
+// the title changes and the old one comes back unchanged.
 func (l *Library) UpdateMeta(ctx context.Context, id int64, m data.Meta) (data.Article, error) {
 	m.Title = strings.TrimSpace(m.Title)
 	m.Outlet = strings.TrimSpace(m.Outlet)
@@ -416,6 +419,12 @@ func (l *Library) UpdateMeta(ctx context.Context, id int64, m data.Meta) (data.A
 		old, err := getArticle(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if m.Date != old.Date && m.DateNote == old.DateNote {
+			// A new date with the old date's note: the note explained
+			// the old date ("the year is from the page's copyright
+			// line"), and the student's own date needs none.
+			m.DateNote = ""
 		}
 		if m.SentenceTitle == "" || (m.Title != old.Title && m.SentenceTitle == old.SentenceTitle) {
 			// No sentence-case title, or a new title with the old

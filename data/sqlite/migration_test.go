@@ -298,3 +298,48 @@ func TestSentenceTitleKeepsNamesFromDetails(t *testing.T) {
 		t.Errorf("after Edit details: %q, want %q", got.SentenceTitle, want)
 	}
 }
+
+// TestUpdateMetaNewDateDropsItsNote: the note that explains an imported
+// date ("the year is from the page's copyright line") is about that date;
+// once the student gives another date in Edit details, which passes the old
+// note back, the note goes. A note the student changes, or a date left as
+// it was, keeps its note.
+func TestUpdateMetaNewDateDropsItsNote(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	na := article("test:yearless", "body|Officer Liang spoke to the court in Brooklyn.")
+	na.Title, na.Date, na.DateNote = "Liang Speaks", "2016-04-19", "the year is from the page's copyright line"
+	a := mustImport(t, l, na)
+	if a.DateNote != na.DateNote {
+		t.Fatalf("imported note = %q", a.DateNote)
+	}
+	m := a.Meta
+	m.Title = "Liang Speaks Out"
+	got, err := l.UpdateMeta(ctx, a.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.DateNote != na.DateNote {
+		t.Errorf("same date: note = %q, want it kept", got.DateNote)
+	}
+	m = got.Meta
+	m.Date = "2015-04-19"
+	if got, err = l.UpdateMeta(ctx, a.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	if got.DateNote != "" {
+		t.Errorf("new date %s: note = %q, want none", got.Date, got.DateNote)
+	}
+	// Read back from the file, not from what UpdateMeta returned.
+	if back, err := l.Article(ctx, a.ID); err != nil || back.DateNote != "" || back.Date != "2015-04-19" {
+		t.Errorf("stored: date %q note %q, err %v", back.Date, back.DateNote, err)
+	}
+	m = got.Meta
+	m.Date, m.DateNote = "2015-04", "about a week after the verdict"
+	if got, err = l.UpdateMeta(ctx, a.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	if got.DateNote != m.DateNote {
+		t.Errorf("new date with the student's note: note = %q, want %q", got.DateNote, m.DateNote)
+	}
+}
