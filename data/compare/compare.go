@@ -582,7 +582,8 @@ func names(toks []token) map[string]string {
 
 // spellings flags a name that one article spells differently from the
 // other ("Shechtman" and "Schectman"): a capitalised word of one article,
-// missing from the other, within two letters of one of the other's.
+// missing from the other, within one letter of one of the other's (two if
+// both are seven letters or more), and not the other with an ending added.
 func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 	all := func(ps []prepared) map[string][]int {
 		m := map[string][]int{}
@@ -605,11 +606,17 @@ func spellings(pa, pb []prepared, sim [][]float64) []Difference {
 			continue
 		}
 		for y, ys := range nb {
-			if _, ok := na[y]; ok || x[0] != y[0] || x+"s" == y || y+"s" == x {
+			// A name that is another plus an ending ("Anders" and
+			// "Anderson", "Robert" and "Roberts") is another person's
+			// name, not a misspelling of it.
+			if _, ok := na[y]; ok || x[0] != y[0] || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				continue
 			}
+			// Two letters may differ between long names: long by the
+			// shorter of the two, so that the rule is the same whichever
+			// article comes first.
 			max := 1
-			if len(x) >= 7 {
+			if min(len(x), len(y)) >= 7 {
 				max = 2
 			}
 			if text.WithinEdits(x, y, max) < 0 {

@@ -225,31 +225,32 @@ func flowText(ctx context.Context, q querier, articleID int64) ([]string, error)
 }
 
 // deriveSentenceTitles derives the sentence-case title of every article
-// that has a title but none in sentence case yet: those of a library made
-// before titles had one (migration 0005). It runs in one transaction, and
-// does nothing once every article has one.
-func (l *Library) deriveSentenceTitles(ctx context.Context) error {
-	var n int
-	if err := l.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE title_sentence = '' AND title <> ''`).Scan(&n); err != nil || n == 0 {
+// that has a title but none in sentence case: those of a library made
+// before titles had one. It runs in migration 0005's transaction, the one
+// that adds the column (see afterMigration), so that an upgraded library
+// has every title at once and opening a library never looks for them
+// again: every later write gives an article its sentence-case title. It
+// reads only the columns 0005 knows, so later migrations cannot break it.
+func deriveSentenceTitles(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, title, outlet, author FROM articles WHERE title_sentence = '' AND title <> ''`)
+	list, err := collect(rows, err, func(s scanner) (data.Article, error) {
+		var a data.Article
+		err := s.Scan(&a.ID, &a.Title, &a.Outlet, &a.Author)
+		return a, err
+	})
+	if err != nil {
 		return err
 	}
-	return l.update(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.title_sentence = '' AND a.title <> ''`)
-		list, err := collect(rows, err, func(s scanner) (data.Article, error) { return scanArticle(s) })
+	for _, a := range list {
+		text, err := flowText(ctx, tx, a.ID)
 		if err != nil {
 			return err
 		}
-		for _, a := range list {
-			text, err := flowText(ctx, tx, a.ID)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE articles SET title_sentence = ? WHERE id = ?`, deriveSentence(a.Meta, text), a.ID); err != nil {
-				return err
-			}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET title_sentence = ? WHERE id = ?`, deriveSentence(a.Meta, text), a.ID); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 func quotedTitle(t string) string {
@@ -392,7 +393,10 @@ func (l *Library) articleSummaries(ctx context.Context, where string) ([]data.Ar
 	})
 }
 
-// UpdateMeta replaces an article's citable metadata with the user's.
+// UpdateMeta replaces an article's citable metadata with the user's. A new
+// date that comes with the old date's note drops the note, which explained
+// the old date; a new sentence-case title is derived as for an import when
+// the title changes and the old one comes back unchanged.
 func (l *Library) UpdateMeta(ctx context.Context, id int64, m data.Meta) (data.Article, error) {
 	m.Title = strings.TrimSpace(m.Title)
 	m.Outlet = strings.TrimSpace(m.Outlet)
@@ -416,6 +420,12 @@ func (l *Library) UpdateMeta(ctx context.Context, id int64, m data.Meta) (data.A
 		old, err := getArticle(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if m.Date != old.Date && m.DateNote == old.DateNote {
+			// A new date with the old date's note: the note explained
+			// the old date ("the year is from the page's copyright
+			// line"), and the student's own date needs none.
+			m.DateNote = ""
 		}
 		if m.SentenceTitle == "" || (m.Title != old.Title && m.SentenceTitle == old.SentenceTitle) {
 			// No sentence-case title, or a new title with the old

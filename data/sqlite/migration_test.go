@@ -298,3 +298,86 @@ func TestSentenceTitleKeepsNamesFromDetails(t *testing.T) {
 		t.Errorf("after Edit details: %q, want %q", got.SentenceTitle, want)
 	}
 }
+
+// TestUpdateMetaNewDateDropsItsNote: the note that explains an imported
+// date ("the year is from the page's copyright line") is about that date;
+// once the student gives another date in Edit details, which passes the old
+// note back, the note goes. A note the student changes, or a date left as
+// it was, keeps its note.
+func TestUpdateMetaNewDateDropsItsNote(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	na := article("test:yearless", "body|Officer Liang spoke to the court in Brooklyn.")
+	na.Title, na.Date, na.DateNote = "Liang Speaks", "2016-04-19", "the year is from the page's copyright line"
+	a := mustImport(t, l, na)
+	if a.DateNote != na.DateNote {
+		t.Fatalf("imported note = %q", a.DateNote)
+	}
+	m := a.Meta
+	m.Title = "Liang Speaks Out"
+	got, err := l.UpdateMeta(ctx, a.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.DateNote != na.DateNote {
+		t.Errorf("same date: note = %q, want it kept", got.DateNote)
+	}
+	m = got.Meta
+	m.Date = "2015-04-19"
+	if got, err = l.UpdateMeta(ctx, a.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	if got.DateNote != "" {
+		t.Errorf("new date %s: note = %q, want none", got.Date, got.DateNote)
+	}
+	// Read back from the file, not from what UpdateMeta returned.
+	if back, err := l.Article(ctx, a.ID); err != nil || back.DateNote != "" || back.Date != "2015-04-19" {
+		t.Errorf("stored: date %q note %q, err %v", back.Date, back.DateNote, err)
+	}
+	m = got.Meta
+	m.Date, m.DateNote = "2015-04", "about a week after the verdict"
+	if got, err = l.UpdateMeta(ctx, a.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	if got.DateNote != m.DateNote {
+		t.Errorf("new date with the student's note: note = %q, want %q", got.DateNote, m.DateNote)
+	}
+}
+
+// TestOpenDoesNoPerArticleWork: sentence-case titles are derived once, in
+// migration 0005's transaction (TestMigration0005); opening a library whose
+// migrations are done reads no article. An article left without one by
+// hand stays so across Open, which shows Open did not look (before, every
+// Open counted the articles without one, a scan of the whole table).
+func TestOpenDoesNoPerArticleWork(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	l, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	na := article("test:open", "title|Officer Liang Speaks", "body|Officer Liang spoke in Brooklyn.")
+	na.Title = "Officer Liang Speaks"
+	a := mustImport(t, l, na)
+	l.Close()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE articles SET title_sentence = '' WHERE id = ?`, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	l, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	got, err := l.Article(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.SentenceTitle != "" {
+		t.Errorf("Open derived the APA title %q: it scanned the articles", got.SentenceTitle)
+	}
+}

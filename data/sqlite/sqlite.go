@@ -408,13 +408,6 @@ func openLibrary(ctx context.Context, path string) (*Library, error) {
 	if l.index, err = search.Open(ctx, l.db); err != nil {
 		return fail(err)
 	}
-	if l.readOnly == "" {
-		// Articles stored before sentence-case titles existed get theirs.
-		if err := l.deriveSentenceTitles(ctx); err != nil {
-			l.Close()
-			return nil, openError(path, err)
-		}
-	}
 	return l, nil
 }
 
@@ -537,6 +530,13 @@ func (l *Library) backup(ctx context.Context, name string) error {
 // is renamed into place.
 var backupHook func(path string)
 
+// afterMigration holds the steps, written in Go, that complete a
+// migration in its own transaction: what SQL alone cannot derive.
+var afterMigration = map[string]func(context.Context, *sql.Tx) error{
+	// Articles stored before sentence-case titles existed get theirs.
+	"migration/0005_source_type.sql": deriveSentenceTitles,
+}
+
 func (l *Library) applyMigration(ctx context.Context, name string) error {
 	body, err := fs.ReadFile(migrationFS, name)
 	if err != nil {
@@ -553,6 +553,11 @@ func (l *Library) applyMigration(ctx context.Context, name string) error {
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return fmt.Errorf("migration %s: %w", name, err)
+	}
+	if step := afterMigration[name]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, formatTime(l.now())); err != nil {
 		return err
