@@ -44,74 +44,69 @@ func handle(w fyne.Window) xproto.Window {
 	return xproto.Window(id)
 }
 
+// withX runs f with a connection of its own to the X server, w's X11
+// window and the default screen; it returns false, without calling f,
+// where w is no X11 window or the server cannot be reached.
+func withX(w fyne.Window, f func(c *xgb.Conn, win xproto.Window, screen *xproto.ScreenInfo)) bool {
+	win := handle(w)
+	if win == 0 {
+		return false
+	}
+	c, err := xgb.NewConn()
+	if err != nil {
+		return false
+	}
+	defer c.Close()
+	f(c, win, xproto.Setup(c).DefaultScreen(c))
+	return true
+}
+
 // Position returns the position of w's top-left corner (its content, not
 // a window manager's frame) on the screen in pixels, as GLFW's
 // glfwGetWindowPos does; ok is false where that is not known.
 func (Placer) Position(w fyne.Window) (x, y int, ok bool) {
-	win := handle(w)
-	if win == 0 {
-		return 0, 0, false
-	}
-	c, err := xgb.NewConn()
-	if err != nil {
-		return 0, 0, false
-	}
-	defer c.Close()
-	root := xproto.Setup(c).DefaultScreen(c).Root
-	tr, err := xproto.TranslateCoordinates(c, win, root, 0, 0).Reply()
-	if err != nil {
-		return 0, 0, false
-	}
-	return int(tr.DstX), int(tr.DstY), true
+	withX(w, func(c *xgb.Conn, win xproto.Window, screen *xproto.ScreenInfo) {
+		tr, err := xproto.TranslateCoordinates(c, win, screen.Root, 0, 0).Reply()
+		if err == nil {
+			x, y, ok = int(tr.DstX), int(tr.DstY), true
+		}
+	})
+	return x, y, ok
 }
 
 // Move puts w's top-left corner at x, y (pixels, as Position returns
 // them), moved as little as needed for the window to be on a monitor: a
 // place saved on a monitor since unplugged brings the window back onto the
 // screen. It reports whether the window was moved.
-func (Placer) Move(w fyne.Window, x, y int) bool {
-	win := handle(w)
-	if win == 0 {
-		return false
-	}
-	c, err := xgb.NewConn()
-	if err != nil {
-		return false
-	}
-	defer c.Close()
-	screen := xproto.Setup(c).DefaultScreen(c)
-	geo, err := xproto.GetGeometry(c, xproto.Drawable(win)).Reply()
-	if err != nil {
-		return false
-	}
-	x, y = clamp(rect{x: x, y: y, w: int(geo.Width), h: int(geo.Height)}, monitors(c, screen))
-	// GLFW asks for static gravity, so a window manager puts the content
-	// (not its frame) at x, y: the same point Position reads.
-	err = xproto.ConfigureWindowChecked(c, win, xproto.ConfigWindowX|xproto.ConfigWindowY,
-		[]uint32{uint32(int32(x)), uint32(int32(y))}).Check()
-	return err == nil
+func (Placer) Move(w fyne.Window, x, y int) (moved bool) {
+	withX(w, func(c *xgb.Conn, win xproto.Window, screen *xproto.ScreenInfo) {
+		geo, err := xproto.GetGeometry(c, xproto.Drawable(win)).Reply()
+		if err != nil {
+			return
+		}
+		x, y = clamp(rect{x: x, y: y, w: int(geo.Width), h: int(geo.Height)}, monitors(c, screen))
+		// GLFW asks for static gravity, so a window manager puts the
+		// content (not its frame) at x, y: the same point Position reads.
+		err = xproto.ConfigureWindowChecked(c, win, xproto.ConfigWindowX|xproto.ConfigWindowY,
+			[]uint32{uint32(int32(x)), uint32(int32(y))}).Check()
+		moved = err == nil
+	})
+	return moved
 }
 
 // Monitor returns the size in pixels of the monitor that holds w's
 // top-left corner (the first monitor when none does); ok is false where
 // that is not known.
 func (Placer) Monitor(w fyne.Window) (width, height int, ok bool) {
-	win := handle(w)
-	if win == 0 {
-		return 0, 0, false
-	}
-	c, err := xgb.NewConn()
-	if err != nil {
-		return 0, 0, false
-	}
-	defer c.Close()
-	screen := xproto.Setup(c).DefaultScreen(c)
-	ms := monitors(c, screen)
-	m := ms[0]
-	if tr, err := xproto.TranslateCoordinates(c, win, screen.Root, 0, 0).Reply(); err == nil {
-		m = monitorAt(int(tr.DstX), int(tr.DstY), ms)
-	}
-	return m.w, m.h, true
+	ok = withX(w, func(c *xgb.Conn, win xproto.Window, screen *xproto.ScreenInfo) {
+		ms := monitors(c, screen)
+		m := ms[0]
+		if tr, err := xproto.TranslateCoordinates(c, win, screen.Root, 0, 0).Reply(); err == nil {
+			m = monitorAt(int(tr.DstX), int(tr.DstY), ms)
+		}
+		width, height = m.w, m.h
+	})
+	return width, height, ok
 }
 
 // monitorAt returns the monitor that holds the point x, y, or the first of
