@@ -14,43 +14,16 @@ import (
 	"github.com/casebookapp/casebook/data/glance"
 	"github.com/casebookapp/casebook/data/ingest"
 	"github.com/casebookapp/casebook/data/sqlite"
+	"github.com/casebookapp/casebook/internal/gencorpus"
 )
 
 // newsText is a generated news article of about 700 words: a headline, a
-// byline, and paragraphs with names, titles, organisations, places and
-// dates.
+// byline, and 14 paragraphs of gencorpus's case reports.
 func newsText(r *rand.Rand, i int) string {
-	given := []string{"Maria", "James", "Wei", "Aisha", "Carlos", "Priya", "John", "Fatima", "Olga", "Kenji"}
-	family := []string{"Lopez", "Chen", "Okafor", "Smith", "Ivanova", "Tanaka", "Haddad", "Singh", "Brown", "Novak"}
-	orgs := []string{"Legal Aid Society", "City Housing Authority", "National Tenants Alliance", "Metro Police Department", "Civil Rights Union (CRU)"}
-	months := []string{"Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
-	days := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
-	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
-	name := func() string { return pick(given) + " " + pick(family) }
-	sentences := []func() string{
-		func() string {
-			return fmt.Sprintf("On %s %d, %d, %s was arrested by officers of the %s in Brooklyn.", pick(months), 1+r.IntN(28), 2010+r.IntN(10), name(), pick(orgs))
-		},
-		func() string {
-			return fmt.Sprintf("District Attorney %s said on %s that the office would seek a sentence of %d years.", name(), pick(days), 1+r.IntN(9))
-		},
-		func() string {
-			return fmt.Sprintf("%s, a spokeswoman for the %s, told reporters last month that the case was closed.", name(), pick(orgs))
-		},
-		func() string {
-			return fmt.Sprintf("The jury convicted %s in %s of manslaughter, according to %s, the defendant's attorney.", pick(family), pick(months[:4]), name())
-		},
-		func() string {
-			return "The weather in the city stayed mild, and traffic moved slowly along the avenue as the morning went on."
-		},
-	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Story number %d about the case\n\nBy %s\n\n", i, name())
+	fmt.Fprintf(&b, "Story number %d about the case\n\nBy %s\n\n", i, gencorpus.CaseName(r))
 	for p := 0; p < 14; p++ {
-		for s := 0; s < 3; s++ {
-			b.WriteString(sentences[r.IntN(len(sentences))]())
-			b.WriteString(" ")
-		}
+		b.WriteString(gencorpus.CaseParagraph(r))
 		b.WriteString("\n\n")
 	}
 	return b.String()
@@ -73,7 +46,7 @@ func BenchmarkLoad2000(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		a.Date = fmt.Sprintf("20%02d-%02d-%02d", 10+r.IntN(10), 1+r.IntN(12), 1+r.IntN(28))
+		a.Date = gencorpus.CaseDate(r)
 		arts[i] = a
 	}
 	if _, err := lib.SyncArticles(ctx, arts); err != nil {

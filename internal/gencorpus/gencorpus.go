@@ -2,7 +2,9 @@
 // search: articles of the BBC News corpus's shape (a title, then about ten
 // paragraphs, about 2.2 kB in all, drawn from a Zipf-distributed vocabulary
 // of English function words and 40,000 made-up words), and a file of
-// millions of distinct made-up words. Generation is deterministic: the same
+// millions of distinct made-up words; and reports on a criminal case, with
+// the names, organisations and dates the people index and timeline read
+// (casenews.go). Generation is deterministic: the same
 // arguments give the same text on every machine.
 package gencorpus
 
