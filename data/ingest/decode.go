@@ -238,6 +238,7 @@ func articlesOf(name, text string, meta data.Meta, pdf bool) ([]data.NewArticle,
 			art.Outlet = cmp.Or(e.meta.Outlet, art.Outlet)
 			art.Date = cmp.Or(e.meta.Date, art.Date)
 			art.Source = cmp.Or(e.meta.Source, base)
+			art.Type = cmp.Or(e.meta.Type, art.Type)
 			art.Origin = name
 			if len(exps) > 1 {
 				art.Origin = fmt.Sprintf("%s#%d", name, i+1)

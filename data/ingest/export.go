@@ -227,6 +227,29 @@ func exportOutlet(s string) string {
 	return s
 }
 
+// exportSourceType reads a database's publication type (Nexis's
+// "Publication-Type: Newspaper", ProQuest's "Source type: Newspapers"):
+// the kind of publication the citation styles cite differently. A paper
+// the known-outlet list has never heard of is still cited as a newspaper
+// when the database says it is one. "" when the field says nothing
+// Casebook tells apart.
+func exportSourceType(s string) data.SourceType {
+	s = strings.ToLower(clean(s))
+	switch {
+	case strings.Contains(s, "newspaper"):
+		return data.Newspaper
+	case strings.Contains(s, "magazine"):
+		return data.Magazine
+	case strings.Contains(s, "press release"):
+		return data.PressRelease
+	case strings.Contains(s, "blog"):
+		return data.Blog
+	case strings.Contains(s, "wire") || strings.Contains(s, "web publication") || strings.Contains(s, "news"):
+		return data.NewsWebsite
+	}
+	return ""
+}
+
 // exportDate reads the publication date of a date line ("April 20, 2016
 // Wednesday", "20 April 2016", "Apr 20, 2016").
 func exportDate(s string) string {
@@ -276,6 +299,8 @@ func nexisArticle(lines []string) exportArticle {
 					kind = data.KindByline
 				case "Dateline":
 					kind = data.KindDateline
+				case "Publication-Type":
+					a.meta.Type = exportSourceType(m[2])
 				}
 			} else if strings.HasPrefix(l, "Copyright") || strings.HasPrefix(l, "©") {
 				if mm := reCopyright.FindStringSubmatch(l); mm != nil && a.meta.Outlet == "" {
@@ -316,6 +341,11 @@ func nexisArticle(lines []string) exportArticle {
 		case 2:
 			if l != "" {
 				tail = append(tail, l)
+			}
+			// Nexis writes the publication's type among the fields
+			// after the body.
+			if m := reNexisField.FindStringSubmatch(l); m != nil && m[1] == "Publication-Type" {
+				a.meta.Type = exportSourceType(m[2])
 			}
 		}
 	}
@@ -412,6 +442,8 @@ func proquestArticle(lines []string) exportArticle {
 				}
 			case "Document URL":
 				a.meta.Source = clean(m[2])
+			case "Source type":
+				a.meta.Type = exportSourceType(m[2])
 			}
 		} else if state == 0 && a.title == "" && len(head) == 0 {
 			// An export may open with the headline before the fields.

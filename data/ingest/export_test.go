@@ -19,13 +19,13 @@ func TestDecodeExports(t *testing.T) {
 	}
 	tests := map[string][]want{
 		"nexis.txt": {
-			{data.Meta{Title: "Ex-Officer Gets Probation in Stairwell Shooting", Author: "Jane Doe; John Roe", Outlet: "The Brooklyn Ledger", Date: "2016-04-20", Source: "nexis.txt"},
+			{data.Meta{Title: "Ex-Officer Gets Probation in Stairwell Shooting", Author: "Jane Doe; John Roe", Outlet: "The Brooklyn Ledger", Date: "2016-04-20", Source: "nexis.txt", Type: data.Newspaper},
 				"A former police officer convicted of manslaughter in the death of an unarmed man in a stairwell was sentenced on Tuesday to five years of probation and 800 hours of community service.", 3},
 			{data.Meta{Title: "Vigil Held for Man Killed in Stairwell", Author: "Maria Lopez", Outlet: "The Neighbourhood Herald", Date: "2016-02-21", Source: "nexis.txt"},
 				"Neighbours lit candles on Saturday outside the building where a young father was shot in a dark stairwell fifteen months ago.", 2},
 		},
 		"proquest.txt": {
-			{data.Meta{Title: "Sentencing Draws Protests From Two Sides", Author: "Amy Chen", Outlet: "The Harbor Courier", Date: "2016-04-20", Source: "https://www.example.org/docview/1234567890"},
+			{data.Meta{Title: "Sentencing Draws Protests From Two Sides", Author: "Amy Chen", Outlet: "The Harbor Courier", Date: "2016-04-20", Source: "https://www.example.org/docview/1234567890", Type: data.Newspaper},
 				"Hundreds of people gathered outside the courthouse on Tuesday as a judge sentenced a former police officer to probation for a fatal shooting in a housing project.", 3},
 			{data.Meta{Title: "Judge Explains Reduced Charge", Author: "Daniel Okafor", Outlet: "The Harbor Courier", Date: "2016-04-21", Source: "proquest.txt"},
 				"The judge wrote that the evidence showed recklessness but not a conscious disregard of risk.", 1},
@@ -243,6 +243,28 @@ func TestExportOutletDropsPlace(t *testing.T) {
 	} {
 		if got := exportOutlet(in); got != want {
 			t.Errorf("exportOutlet(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestExportSourceType: a database's publication-type field says how the
+// styles cite an article (a newspaper's name in italics in APA), even for
+// a paper the known-outlet list does not know.
+func TestExportSourceType(t *testing.T) {
+	for in, want := range map[string]data.SourceType{
+		"Newspaper":            data.Newspaper,
+		"Newspapers":           data.Newspaper,
+		"Magazines & Journals": data.Magazine,
+		"Web Publication":      data.NewsWebsite,
+		"Newswire":             data.NewsWebsite,
+		"Wire Feeds":           data.NewsWebsite,
+		"Web Blog":             data.Blog,
+		"Press Release":        data.PressRelease,
+		"Scholarly Journals":   "",
+		"":                     "",
+	} {
+		if got := exportSourceType(in); got != want {
+			t.Errorf("exportSourceType(%q) = %q; want %q", in, got, want)
 		}
 	}
 }
